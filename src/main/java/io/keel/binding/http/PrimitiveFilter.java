@@ -1,0 +1,158 @@
+package io.keel.binding.http;
+
+import io.keel.core.RequestValidation;
+import io.keel.core.Settings;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.Operation;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
+import io.keel.serialization.ContentCodec;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * TS-0009 clause 6, request side: turns every HTTP request into a oneM2M request primitive and stores it in
+ * request scope for the JAX-RS layer, or answers the request itself with the oneM2M error its defect maps to.
+ * Nothing malformed passes this filter.
+ */
+public class PrimitiveFilter implements Filter {
+    /** Request-scope attribute: the response media type negotiated from Accept. */
+    public static final String RESPONSE_MEDIA_TYPE = "io.keel.binding.ResponseMediaType";
+    /** Request-scope attribute: the context path, for Content-Location. */
+    public static final String CONTEXT_PATH = "io.keel.binding.ContextPath";
+    private static final String DEFAULT_MEDIA_TYPE = "application/json";
+
+    private int maxBodyBytes = 1024 * 1024;
+
+    @Override
+    public void init(FilterConfig config) {
+        maxBodyBytes = new Settings(config.getServletContext()::getInitParameter).maxBodyBytes();
+    }
+
+    @Override
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) servletRequest;
+        HttpServletResponse response = (HttpServletResponse) servletResponse;
+        RequestPrimitive primitive = new RequestPrimitive();
+        String mediaType = DEFAULT_MEDIA_TYPE;
+        try {
+            Instant now = Instant.now();
+            Map<String, List<String>> headers = headers(request);
+            byte[] body = readBody(request);
+            MediaTypes.RequestBodyType bodyType = contentType(request, body);
+            mediaType = MediaTypes.negotiate(request.getHeader("Accept"), bodyType == null ? null : bodyType.mediaType());
+            primitive.operation = operation(request.getMethod(), bodyType);
+            HeaderMapping.applyRequestHeaders(headers, primitive, now);
+            primitive.to = RequestTargetMapping.toParameter(rawPath(request));
+            QueryMapping.apply(request.getQueryString(), primitive.operation, primitive, now);
+            if (primitive.operation == Operation.CREATE) {
+                primitive.resourceType = bodyType.resourceType();
+            }
+            if (body.length > 0) {
+                if (primitive.operation == Operation.RETRIEVE || primitive.operation == Operation.DELETE) {
+                    throw OneM2MException.badRequest("a " + request.getMethod() + " request carries no body in this binding");
+                }
+                primitive.content = ContentCodec.decode(body, bodyType.serialization());
+                primitive.contentSerialization = bodyType.serialization();
+            }
+            RequestValidation.checkEnvelope(primitive, now);
+        } catch (OneM2MException e) {
+            send(response, ResponsePrimitive.error(e.rsc(), e.getMessage()).echo(primitive), mediaType, request.getContextPath());
+            return;
+        }
+        request.setAttribute(RequestPrimitive.ATTRIBUTE, primitive);
+        request.setAttribute(RESPONSE_MEDIA_TYPE, mediaType);
+        request.setAttribute(CONTEXT_PATH, request.getContextPath());
+        chain.doFilter(request, response);
+    }
+
+    /** 6.2.1: POST is Create when Content-Type carries ty=, otherwise Notify. */
+    private static Operation operation(String method, MediaTypes.RequestBodyType bodyType) {
+        return switch (method) {
+            case "GET" -> Operation.RETRIEVE;
+            case "PUT" -> Operation.UPDATE;
+            case "DELETE" -> Operation.DELETE;
+            case "POST" -> bodyType != null && bodyType.resourceType() != null ? Operation.CREATE : Operation.NOTIFY;
+            default -> throw OneM2MException.notAllowed("HTTP method " + method + " has no oneM2M operation (TS-0009 6.2.1)");
+        };
+    }
+
+    private static MediaTypes.RequestBodyType contentType(HttpServletRequest request, byte[] body) {
+        String contentType = request.getHeader("Content-Type");
+        if (contentType == null || contentType.isBlank()) {
+            if (body.length > 0) {
+                throw new OneM2MException(ResponseStatusCode.UNSUPPORTED_MEDIA_TYPE, "a request with a body needs a Content-Type");
+            }
+            return null;
+        }
+        // Content-Type matters only where a body or a resource type can be: ignore it on GET and DELETE without one.
+        if (body.length == 0 && !request.getMethod().equals("POST") && !request.getMethod().equals("PUT")) {
+            return null;
+        }
+        return MediaTypes.parseContentType(contentType);
+    }
+
+    /** Reads the body, never buffering more than the configured maximum. */
+    private byte[] readBody(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBodyBytes) {
+            throw OneM2MException.badRequest("the body (" + declared + " bytes) exceeds the maximum of " + maxBodyBytes + " bytes");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
+        byte[] buffer = new byte[8192];
+        try (InputStream in = request.getInputStream()) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                if (out.size() + n > maxBodyBytes) {
+                    throw OneM2MException.badRequest("the body exceeds the maximum of " + maxBodyBytes + " bytes");
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw OneM2MException.badRequest("the body could not be read: " + e.getMessage());
+        }
+        return out.toByteArray();
+    }
+
+    /** The undecoded path inside this web application: what 6.2.2.1 maps back to the To parameter. */
+    private static String rawPath(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        return uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+
+    private static Map<String, List<String>> headers(HttpServletRequest request) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, Collections.list(request.getHeaders(name)));
+        }
+        return headers;
+    }
+
+    private static void send(HttpServletResponse response, ResponsePrimitive rsp, String mediaType, String contextPath) throws IOException {
+        HttpResponseWriter.HttpMessage http = HttpResponseWriter.write(rsp, mediaType, contextPath);
+        response.setStatus(http.status());
+        http.headers().forEach(response::setHeader);
+        if (http.body() != null) {
+            response.getOutputStream().write(http.body());
+        } else {
+            response.setContentLength(0);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.keel.core;
+
+import io.keel.core.access.OwnershipAccessPolicy;
+import io.keel.core.operation.Operations;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.persistence.Database;
+import io.keel.persistence.ResourceStore;
+import io.keel.primitive.ReleaseVersion;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+
+/** The CSE: the resource tree, the dispatcher in front of it, and the background work it owns. */
+public final class Cse implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Cse.class.getName());
+    private final CseIdentity identity;
+    private final ResourceStore store;
+    private final Dispatcher dispatcher;
+    private final ExpirySweeper sweeper;
+
+    private Cse(CseIdentity identity, ResourceStore store, long sweepMillis) {
+        this.identity = identity;
+        this.store = store;
+        Clock clock = new Clock();
+        ResourceTypes types = new ResourceTypes();
+        ensureCseBase(types, clock.now());
+        Operations ops = new Operations(identity, store, types, new OwnershipAccessPolicy(identity), clock);
+        this.dispatcher = new Dispatcher(ops, clock);
+        this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, sweepMillis);
+    }
+
+    public static Cse start(Settings settings) {
+        CseIdentity identity = CseIdentity.from(settings);
+        Cse cse = new Cse(identity, Database.open(settings), settings.expirySweepMillis());
+        LOG.info(() -> "CSE " + identity.spRelativeCseId() + " (" + identity.cseName() + ") is ready");
+        return cse;
+    }
+
+    public CseIdentity identity() {
+        return identity;
+    }
+
+    public ResponsePrimitive handle(RequestPrimitive request) {
+        return dispatcher.handle(request);
+    }
+
+    /** Creates the CSEBase at first start; afterwards refreshes what the settings and this version determine. */
+    private void ensureCseBase(ResourceTypes types, Instant now) {
+        store.write(tx -> {
+            Resource cb = tx.find(identity.cseBaseRi());
+            boolean created = cb == null;
+            if (created) {
+                cb = new Resource();
+                cb.ri = identity.cseBaseRi();
+                cb.ty = ResourceTypes.CSE_BASE;
+                cb.rn = identity.cseName();
+                cb.srn = identity.cseName();
+                cb.ct = now;
+                cb.origin = identity.cseId();
+            }
+            cb.lt = now;
+            cb.attributes.put("cst", (long) identity.cseType());
+            cb.attributes.put("csi", identity.spRelativeCseId());
+            cb.attributes.put("srt", types.supported());
+            cb.attributes.put("poa", identity.pointOfAccess());
+            cb.attributes.put("csz", List.of("application/json", "application/xml", "application/cbor"));
+            cb.attributes.put("srv", ReleaseVersion.SUPPORTED);
+            if (created) {
+                tx.insert(cb);
+            } else {
+                tx.update(cb);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        sweeper.close();
+        store.close();
+    }
+}

@@ -1,0 +1,25 @@
+package io.keel.core;
+
+import java.util.List;
+
+/** Who this CSE is, and the fixed policies it applies; taken from {@link Settings} once at start. */
+public record CseIdentity(String cseId, String cseName, String spId, int cseType, String adminOriginator,
+                          List<String> aeAllowedOriginators, long defaultExpirationSeconds, int maxResultSize,
+                          List<String> pointOfAccess) {
+
+    public static CseIdentity from(Settings s) {
+        return new CseIdentity(s.cseId(), s.cseName(), s.spId(), s.cseType(), s.adminOriginator(),
+                s.aeAllowedOriginators(), s.defaultExpirationSeconds(), s.maxResultSize(),
+                List.of("http://" + s.httpHost() + ":" + s.httpPort()));
+    }
+
+    /** SP-relative CSE-ID, e.g. {@code /id-in}. */
+    public String spRelativeCseId() {
+        return "/" + cseId;
+    }
+
+    /** The CSE's own ri: its CSE-ID without the slash. */
+    public String cseBaseRi() {
+        return cseId;
+    }
+}

@@ -1,0 +1,50 @@
+package io.keel.core;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/** Resource identifiers and names (TS-0004 6.2, shared/spec §7). */
+public final class Identifiers {
+    private static final char[] ALPHANUMERIC = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
+    /** m2m:resourceName: {@code (ALPHA/DIGIT) *(ALPHA/DIGIT/"-"/"."/"_")}. */
+    private static final Pattern RESOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
+    /** What may stand in an unstructured ri or AE-ID-Stem. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._~-]{1,255}");
+
+    private Identifiers() {
+    }
+
+    public static String random(int length) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        char[] c = new char[length];
+        for (int i = 0; i < length; i++) {
+            c[i] = ALPHANUMERIC[r.nextInt(ALPHANUMERIC.length)];
+        }
+        return new String(c);
+    }
+
+    /** A new unstructured resource ID: the type's short name and ten random alphanumerics, as ACME does. */
+    public static String newResourceId(String shortName) {
+        return shortName + random(10);
+    }
+
+    public static boolean isResourceName(String rn) {
+        return rn != null && RESOURCE_NAME.matcher(rn).matches();
+    }
+
+    public static boolean isId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    /** Matches an originator against a pattern where {@code *} stands for any run of characters. */
+    public static boolean matchesWildcard(String pattern, String value) {
+        StringBuilder re = new StringBuilder();
+        for (String part : pattern.split("\\*", -1)) {
+            if (re.length() > 0) {
+                re.append(".*");
+            }
+            re.append(Pattern.quote(part));
+        }
+        return value.matches(re.toString());
+    }
+}

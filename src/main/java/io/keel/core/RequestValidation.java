@@ -1,0 +1,35 @@
+package io.keel.core;
+
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ReleaseVersion;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponseStatusCode;
+import java.time.Instant;
+
+/**
+ * The checks every request primitive must pass before anything is looked up (TS-0004 7.3.2.1; shared/spec §10.1
+ * steps 1–2). The binding runs them so that it answers such requests itself; the core runs them again for requests
+ * that reach it by other paths.
+ */
+public final class RequestValidation {
+    private RequestValidation() {
+    }
+
+    public static void checkEnvelope(RequestPrimitive req, Instant now) {
+        if (req.requestIdentifier == null || req.requestIdentifier.isEmpty()) {
+            throw OneM2MException.badRequest("request identifier (X-M2M-RI) is missing");
+        }
+        if (req.requestExpirationTimestamp != null && !req.requestExpirationTimestamp.isAfter(now)) {
+            throw new OneM2MException(ResponseStatusCode.REQUEST_TIMEOUT, "the request expired (X-M2M-RET) before it was processed");
+        }
+        if (req.releaseVersionIndicator == null) {
+            // A request without rvi comes from a Release 1 entity (TS-0004 7.3.2.1), which this CSE does not serve.
+            throw new OneM2MException(ResponseStatusCode.RELEASE_VERSION_NOT_SUPPORTED,
+                    "X-M2M-RVI is missing; this CSE serves releases " + String.join(", ", ReleaseVersion.SUPPORTED));
+        }
+        if (!ReleaseVersion.isSupported(req.releaseVersionIndicator)) {
+            throw new OneM2MException(ResponseStatusCode.RELEASE_VERSION_NOT_SUPPORTED, "release " + req.releaseVersionIndicator
+                    + " is not supported; this CSE serves " + String.join(", ", ReleaseVersion.SUPPORTED));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.keel.core;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Keel's settings. Each is read, in this order, from a system property ({@code keel.http.port}), an environment
+ * variable ({@code KEEL_HTTP_PORT}), a context parameter of the web application (what an app-server console
+ * sets), and finally its default.
+ */
+public final class Settings {
+    private final Function<String, String> contextParameters;
+
+    public Settings(Function<String, String> contextParameters) {
+        this.contextParameters = contextParameters == null ? k -> null : contextParameters;
+    }
+
+    /** Settings from system properties and the environment only. */
+    public static Settings fromEnvironment() {
+        return new Settings(null);
+    }
+
+    public String get(String key, String defaultValue) {
+        String v = System.getProperty(key);
+        if (v == null) {
+            v = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+        }
+        if (v == null) {
+            v = contextParameters.apply(key);
+        }
+        return v == null || v.isBlank() ? defaultValue : v.trim();
+    }
+
+    public int getInt(String key, int defaultValue) {
+        String v = get(key, null);
+        try {
+            return v == null ? defaultValue : Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("setting " + key + " must be an integer, not '" + v + "'");
+        }
+    }
+
+    public long getLong(String key, long defaultValue) {
+        String v = get(key, null);
+        try {
+            return v == null ? defaultValue : Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("setting " + key + " must be an integer, not '" + v + "'");
+        }
+    }
+
+    public List<String> getList(String key, String defaultValue) {
+        List<String> out = new ArrayList<>();
+        for (String s : get(key, defaultValue).split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return out;
+    }
+
+    public String httpHost() {
+        return get("keel.http.host", "127.0.0.1");
+    }
+
+    public int httpPort() {
+        return getInt("keel.http.port", 8080);
+    }
+
+    public Path dataDir() {
+        return Path.of(get("keel.data.dir", "keel-data"));
+    }
+
+    /** The JDBC URL; by default an H2 file database in the data directory. */
+    public String dbUrl() {
+        // WRITE_DELAY=0: H2 hands every commit to the OS before returning, so an acknowledged write survives kill -9.
+        return get("keel.db.url", "jdbc:h2:file:" + dataDir().toAbsolutePath().resolve("keel") + ";WRITE_DELAY=0");
+    }
+
+    public String dbUser() {
+        return get("keel.db.user", "");
+    }
+
+    public String dbPassword() {
+        return get("keel.db.password", "");
+    }
+
+    /** CSE-ID without its leading slash, e.g. {@code id-in}. */
+    public String cseId() {
+        String id = get("keel.cse.id", "id-in");
+        return id.startsWith("/") ? id.substring(1) : id;
+    }
+
+    public String cseName() {
+        return get("keel.cse.name", "cse-in");
+    }
+
+    /** SP-ID without its leading slashes, e.g. {@code keel.example.net}. */
+    public String spId() {
+        String id = get("keel.sp.id", "keel.example.net");
+        return id.startsWith("//") ? id.substring(2) : id;
+    }
+
+    /** cseType: IN (1), MN (2) or ASN (3). */
+    public int cseType() {
+        String t = get("keel.cse.type", "IN").toUpperCase(Locale.ROOT);
+        return switch (t) {
+            case "IN", "IN-CSE", "1" -> 1;
+            case "MN", "MN-CSE", "2" -> 2;
+            case "ASN", "ASN-CSE", "3" -> 3;
+            default -> throw new IllegalStateException("keel.cse.type must be IN, MN or ASN, not '" + t + "'");
+        };
+    }
+
+    public String adminOriginator() {
+        return get("keel.admin.originator", "CAdmin");
+    }
+
+    /** Patterns ({@code *} wildcard) an AE's originator must match to register. */
+    public List<String> aeAllowedOriginators() {
+        return getList("keel.ae.allowed-originators", "C*,S*");
+    }
+
+    /** Largest request body accepted, in bytes. */
+    public int maxBodyBytes() {
+        return getInt("keel.http.max-body", 1024 * 1024);
+    }
+
+    /** Default lifetime of a resource created without et, in seconds (5 years, as ACME). */
+    public long defaultExpirationSeconds() {
+        return getLong("keel.resource.default-lifetime", 157_680_000L);
+    }
+
+    /** How often expired resources are swept, in milliseconds. */
+    public long expirySweepMillis() {
+        return getLong("keel.expiry.sweep-interval", 1000L);
+    }
+
+    /** Most child resources one rcn=4/5/6/8 response carries before it is marked partial. */
+    public int maxResultSize() {
+        return getInt("keel.result.max", 1000);
+    }
+}

@@ -1,0 +1,55 @@
+package io.keel.core.operation;
+
+import io.keel.core.Representations;
+import io.keel.core.Target;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceOperation;
+import io.keel.core.resource.ResourceType;
+import io.keel.persistence.TreeTransaction;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
+import io.keel.primitive.ResultContent;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Delete (TS-0004 7.3.3.6): the resource and its whole subtree, in one transaction. */
+public final class DeleteOperation {
+    private static final Set<ResultContent> ALLOWED = EnumSet.of(ResultContent.NOTHING, ResultContent.ATTRIBUTES,
+            ResultContent.ATTRIBUTES_AND_CHILD_RESOURCES, ResultContent.ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES,
+            ResultContent.CHILD_RESOURCE_REFERENCES, ResultContent.CHILD_RESOURCES);
+    private final Operations ops;
+
+    public DeleteOperation(Operations ops) {
+        this.ops = ops;
+    }
+
+    public ResponsePrimitive execute(RequestPrimitive req) {
+        if (req.filterCriteria != null && req.filterCriteria.hasConditions()) {
+            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, "filter criteria are not supported by this CSE yet");
+        }
+        ResultContent rcn = Operations.resultContent(req, ResultContent.NOTHING, ALLOWED);
+        return ops.store.write(tx -> {
+            Target target = ops.resolver.resolve(tx, req.to);
+            Resource r = RetrieveOperation.readable(tx, req, target, ops);
+            ResourceType type = ops.types.require(r.ty);
+            if (r.pi == null) {
+                throw OneM2MException.notAllowed(type.rootElement() + " cannot be deleted");
+            }
+            Representations.Built built = ops.representations.build(tx, r, rcn);
+            delete(tx, r, req, ops.clock.now());
+            ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.DELETED, built.content());
+            rsp.contentStatus = built.status();
+            return rsp;
+        });
+    }
+
+    /** Deletes a resource and its subtree, letting its type update what depends on it (container counters). */
+    public void delete(TreeTransaction tx, Resource r, RequestPrimitive req, Instant now) {
+        Resource parent = tx.lock(r.pi);
+        ops.types.require(r.ty).beforeDelete(new ResourceOperation(tx, req, ops.cse, now, parent, r, java.util.Map.of()));
+        tx.deleteSubtree(r);
+    }
+}

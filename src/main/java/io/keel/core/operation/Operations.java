@@ -1,0 +1,80 @@
+package io.keel.core.operation;
+
+import io.keel.core.Clock;
+import io.keel.core.CseIdentity;
+import io.keel.core.Representations;
+import io.keel.core.TargetResolver;
+import io.keel.core.access.AccessPolicy;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.persistence.ResourceStore;
+import io.keel.persistence.TreeTransaction;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.Operation;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResultContent;
+import io.keel.primitive.Serialization;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** What every operation needs: the tree, the types, target resolution, access control and representations. */
+public final class Operations {
+    final CseIdentity cse;
+    final ResourceStore store;
+    final ResourceTypes types;
+    final TargetResolver resolver;
+    final AccessPolicy access;
+    final Representations representations;
+    final Clock clock;
+
+    public Operations(CseIdentity cse, ResourceStore store, ResourceTypes types, AccessPolicy access, Clock clock) {
+        this.cse = cse;
+        this.store = store;
+        this.types = types;
+        this.resolver = new TargetResolver(cse, types);
+        this.access = access;
+        this.representations = new Representations(types, cse.maxResultSize());
+        this.clock = clock;
+    }
+
+    void requireAccess(TreeTransaction tx, RequestPrimitive req, Operation op, Resource target) {
+        if (!access.allows(tx, req.from, op, target)) {
+            throw OneM2MException.noPrivilege("originator " + req.from + " has no " + op.name().toLowerCase()
+                    + " privilege on " + target.srn);
+        }
+    }
+
+    /** The Result Content of a request, its default for the operation, or 4000 when the operation does not allow it. */
+    static ResultContent resultContent(RequestPrimitive req, ResultContent defaultValue, Set<ResultContent> allowed) {
+        ResultContent rcn = req.resultContent == null ? defaultValue : req.resultContent;
+        if (!allowed.contains(rcn)) {
+            throw OneM2MException.badRequest("rcn " + rcn.value() + " is not valid for " + req.operation.name().toLowerCase());
+        }
+        return rcn;
+    }
+
+    static boolean fromText(RequestPrimitive req) {
+        return req.contentSerialization == Serialization.XML;
+    }
+
+    /** Puts a resource's type-specific attributes back in the order its type declares them. */
+    static void orderAttributes(ResourceType type, Resource r) {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        type.specificAttributes().forEach(d -> {
+            if (r.attributes.containsKey(d.sn())) {
+                ordered.put(d.sn(), r.attributes.get(d.sn()));
+            }
+        });
+        r.attributes.forEach(ordered::putIfAbsent);
+        r.attributes = ordered;
+    }
+
+    /** A contentInstance cannot be read or deleted while its container disables retrieval (disr). */
+    static void checkRetrievalEnabled(Resource container) {
+        if (container != null && container.ty == ResourceTypes.CONTAINER && Boolean.TRUE.equals(container.get("disr"))) {
+            throw OneM2MException.notAllowed("retrieval of the container's instances is disabled (disr=true)");
+        }
+    }
+}

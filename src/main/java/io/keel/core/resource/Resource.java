@@ -1,0 +1,92 @@
+package io.keel.core.resource;
+
+import io.keel.primitive.Timestamps;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One node of the resource tree as the core sees it: the universal attributes as fields (they are indexed
+ * columns in the database), every other attribute in {@link #attributes} by short name.
+ */
+public final class Resource {
+    public String ri;
+    /** Parent's ri; null for the CSEBase. */
+    public String pi;
+    public int ty;
+    public String rn;
+    /** Structured CSE-relative ID, e.g. {@code cse-in/myAE/myCnt}: unique, what hierarchical addressing resolves. */
+    public String srn;
+    public Instant ct;
+    public Instant lt;
+    /** Expiration time; null only for the CSEBase. */
+    public Instant et;
+    public long st;
+    /** The creator attribute (cr), present only when the originator asked for it with {@code "cr": null}. */
+    public String cr;
+    /** The originator that created the resource; not an attribute, but what default access rests on. */
+    public String origin;
+    public List<String> lbl = new ArrayList<>();
+    /** Byte size of the content, for types that have one (contentInstance cs); null otherwise. */
+    public Long cs;
+    /** Type-specific attributes in the order of the type's declaration, values already normalized. */
+    public Map<String, Object> attributes = new LinkedHashMap<>();
+
+    public Object get(String sn) {
+        return attributes.get(sn);
+    }
+
+    public long getLong(String sn, long defaultValue) {
+        Object v = attributes.get(sn);
+        return v instanceof Number n ? n.longValue() : defaultValue;
+    }
+
+    /** The full representation, universal attributes first, as {@code m2m:<sn>} content carries it. */
+    public Map<String, Object> representation(ResourceType type) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rn", rn);
+        m.put("ty", ty);
+        m.put("ri", ri);
+        m.put("pi", pi == null ? "" : pi);
+        m.put("ct", Timestamps.format(ct));
+        m.put("lt", Timestamps.format(lt));
+        if (et != null) {
+            m.put("et", Timestamps.format(et));
+        }
+        if (!lbl.isEmpty()) {
+            m.put("lbl", lbl);
+        }
+        if (type.hasStateTag()) {
+            m.put("st", st);
+        }
+        if (cr != null) {
+            m.put("cr", cr);
+        }
+        m.putAll(attributes);
+        if (cs != null) {
+            m.put("cs", cs);
+        }
+        return m;
+    }
+
+    public Resource copy() {
+        Resource r = new Resource();
+        r.ri = ri;
+        r.pi = pi;
+        r.ty = ty;
+        r.rn = rn;
+        r.srn = srn;
+        r.ct = ct;
+        r.lt = lt;
+        r.et = et;
+        r.st = st;
+        r.cr = cr;
+        r.origin = origin;
+        r.lbl = new ArrayList<>(lbl);
+        r.cs = cs;
+        r.attributes = new LinkedHashMap<>(attributes);
+        return r;
+    }
+}

@@ -1,0 +1,32 @@
+package io.keel.core.resource;
+
+import io.keel.core.CseIdentity;
+import io.keel.persistence.TreeTransaction;
+import io.keel.primitive.RequestPrimitive;
+import java.time.Instant;
+import java.util.Map;
+
+/** What a resource type's hooks see of the operation under way, inside its write transaction. */
+public final class ResourceOperation {
+    public final TreeTransaction tx;
+    public final RequestPrimitive request;
+    public final CseIdentity cse;
+    public final Instant now;
+    /** The parent (for Create: the target, locked), or null for the CSEBase. */
+    public final Resource parent;
+    /** The resource being created, updated or deleted, holding its new values. */
+    public final Resource resource;
+    /** The normalized attributes the request carried (Create/Update), by short name. */
+    public final Map<String, Object> given;
+
+    public ResourceOperation(TreeTransaction tx, RequestPrimitive request, CseIdentity cse, Instant now,
+                             Resource parent, Resource resource, Map<String, Object> given) {
+        this.tx = tx;
+        this.request = request;
+        this.cse = cse;
+        this.now = now;
+        this.parent = parent;
+        this.resource = resource;
+        this.given = given;
+    }
+}

@@ -1,0 +1,47 @@
+package io.keel.core.resource;
+
+import io.keel.core.resource.types.AeType;
+import io.keel.core.resource.types.ContainerType;
+import io.keel.core.resource.types.ContentInstanceType;
+import io.keel.core.resource.types.CseBaseType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The resource types this CSE implements, by number. */
+public final class ResourceTypes {
+    public static final int AE = 2;
+    public static final int CONTAINER = 3;
+    public static final int CONTENT_INSTANCE = 4;
+    public static final int CSE_BASE = 5;
+
+    private final Map<Integer, ResourceType> byTy = new LinkedHashMap<>();
+
+    public ResourceTypes() {
+        register(new CseBaseType());
+        register(new AeType());
+        register(new ContainerType());
+        register(new ContentInstanceType());
+    }
+
+    private void register(ResourceType t) {
+        byTy.put(t.ty(), t);
+    }
+
+    /** @return the type, or null when Keel does not implement it. */
+    public ResourceType get(int ty) {
+        return byTy.get(ty);
+    }
+
+    public ResourceType require(int ty) {
+        ResourceType t = byTy.get(ty);
+        if (t == null) {
+            throw new IllegalStateException("no resource type " + ty);
+        }
+        return t;
+    }
+
+    /** The supportedResourceType (srt) list the CSEBase advertises. */
+    public java.util.List<Integer> supported() {
+        return java.util.List.copyOf(byTy.keySet());
+    }
+}

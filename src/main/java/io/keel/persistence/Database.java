@@ -1,0 +1,89 @@
+package io.keel.persistence;
+
+import io.keel.core.Settings;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+/**
+ * Opens the database: a JNDI DataSource {@code jdbc/keel} when the app server offers one, else the JDBC URL of
+ * the settings (embedded H2 by default). Brings the schema up to date with the versioned migrations first.
+ */
+public final class Database {
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    private Database() {
+    }
+
+    public static ResourceStore open(Settings settings) {
+        DataSource ds = lookupDataSource();
+        Map<String, Object> jpa = new HashMap<>();
+        FluentConfiguration flyway = Flyway.configure(Database.class.getClassLoader())
+                .locations("classpath:db/migration");
+        String product;
+        if (ds != null) {
+            LOG.info("using the server's DataSource jdbc/keel");
+            flyway.dataSource(ds);
+            jpa.put("jakarta.persistence.nonJtaDataSource", ds);
+            product = productOf(ds);
+        } else {
+            String url = settings.dbUrl();
+            if (url.startsWith("jdbc:h2:file:") && settings.get("keel.db.url", null) == null) {
+                try {
+                    Files.createDirectories(settings.dataDir());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
+                }
+            }
+            LOG.info(() -> "using the database " + url);
+            flyway.dataSource(url, settings.dbUser(), settings.dbPassword());
+            jpa.put("jakarta.persistence.jdbc.url", url);
+            jpa.put("jakarta.persistence.jdbc.user", settings.dbUser());
+            jpa.put("jakarta.persistence.jdbc.password", settings.dbPassword());
+            jpa.put("jakarta.persistence.jdbc.driver", url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver");
+            product = url.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2";
+        }
+        boolean postgres = product.toLowerCase().contains("postgres");
+        flyway.placeholders(Map.of("document_type", postgres ? "TEXT" : "CHARACTER LARGE OBJECT"));
+        flyway.load().migrate();
+        if (postgres) {
+            jpa.put("eclipselink.target-database", "org.eclipse.persistence.platform.database.PostgreSQLPlatform");
+        } else {
+            jpa.put("eclipselink.target-database", "org.eclipse.persistence.platform.database.H2Platform");
+        }
+        EntityManagerFactory emf = Persistence.createEntityManagerFactory("keel", jpa);
+        return new JpaResourceStore(emf);
+    }
+
+    private static DataSource lookupDataSource() {
+        for (String name : new String[] {"java:comp/env/jdbc/keel", "jdbc/keel"}) {
+            try {
+                Object o = new InitialContext().lookup(name);
+                if (o instanceof DataSource ds) {
+                    return ds;
+                }
+            } catch (NamingException | RuntimeException e) {
+                // No naming service (bare Jetty) or no such resource: fall back to the JDBC URL.
+            }
+        }
+        return null;
+    }
+
+    private static String productOf(DataSource ds) {
+        try (var c = ds.getConnection()) {
+            return c.getMetaData().getDatabaseProductName();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot connect to the DataSource jdbc/keel: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.keel.persistence;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One row per resource of every type (ANCHOR-NOTES: a generic table, no schema change per type). The columns are
+ * what lookups, ordering, quotas, expiry and discovery query; the rest of the attributes is a JSON document.
+ * The schema itself is owned by the Flyway migrations in persistence/db/migration.
+ */
+@Entity
+@Table(name = "resource")
+public class ResourceEntity {
+    @Id
+    @Column(name = "ri")
+    String ri;
+    @Column(name = "pi")
+    String pi;
+    @Column(name = "ty")
+    int ty;
+    @Column(name = "rn")
+    String rn;
+    @Column(name = "srn")
+    String srn;
+    /** Times in microseconds since the epoch: exact, portable, and ordered like the timestamps they stand for. */
+    @Column(name = "ct")
+    long ct;
+    @Column(name = "lt")
+    long lt;
+    @Column(name = "et")
+    Long et;
+    @Column(name = "st")
+    long st;
+    @Column(name = "cr")
+    String cr;
+    @Column(name = "origin")
+    String origin;
+    @Column(name = "cs")
+    Long cs;
+    @Lob
+    @Basic(fetch = FetchType.EAGER)
+    @Column(name = "attrs")
+    String attrs;
+    /** Kept for label queries (discovery); reads take labels from {@link #attrs}. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "resource_label", joinColumns = @JoinColumn(name = "ri"))
+    @Column(name = "lbl")
+    Set<String> labels = new HashSet<>();
+}

@@ -1,0 +1,39 @@
+package io.keel.persistence;
+
+import io.keel.core.resource.Resource;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The resource tree as one transaction sees it. Every method is one indexed query; nothing loads a subtree to
+ * filter it in memory.
+ */
+public interface TreeTransaction {
+    /** @return the resource with this ri, or null. */
+    Resource find(String ri);
+
+    /** @return the resource with this structured CSE-relative ID (e.g. {@code cse-in/ae/cnt}), or null. */
+    Resource findByStructuredName(String srn);
+
+    /** Reads and write-locks a resource until the transaction ends (serializes changes to its children). */
+    Resource lock(String ri);
+
+    /** Stores a new resource; a sibling with the same rn → 4105 CONFLICT. */
+    void insert(Resource r);
+
+    void update(Resource r);
+
+    /** Deletes the resource and everything below it. */
+    void deleteSubtree(Resource r);
+
+    /** Direct children, oldest first, optionally only of some types (empty = all). */
+    List<Resource> children(String pi, List<Integer> types, int offset, int limit);
+
+    /** The newest (or oldest) direct child of a type, or null: what {@code la} and {@code ol} address. */
+    Resource newestOrOldestChild(String pi, int ty, boolean newest);
+
+    List<Resource> oldestChildren(String pi, int ty, int limit);
+
+    /** Resources whose expirationTime has passed, soonest first. */
+    List<Resource> expired(Instant now, int limit);
+}

@@ -1,0 +1,19 @@
+package io.keel.primitive;
+
+import java.util.List;
+
+/** Release Version Indicator values this CSE speaks (X-M2M-RVI, srv). */
+public final class ReleaseVersion {
+    /** What Keel accepts in X-M2M-RVI and in srv; the newest is what it answers with by default. */
+    public static final List<String> SUPPORTED = List.of("2a", "3", "4", "5");
+    public static final String LATEST = "5";
+    /** Every release version the standard defines, valid inside srv even if Keel does not speak it. */
+    public static final List<String> DEFINED = List.of("1", "2", "2a", "3", "4", "5");
+
+    private ReleaseVersion() {
+    }
+
+    public static boolean isSupported(String rvi) {
+        return rvi != null && SUPPORTED.contains(rvi);
+    }
+}

@@ -1,0 +1,67 @@
+package io.keel.primitive;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A oneM2M request primitive, TS-0004 7.2.1.1 (shared/spec §1.1). Field names follow the long parameter names;
+ * the binding fills them, the core reads them. {@code null} means the parameter was not present.
+ */
+public final class RequestPrimitive {
+    /** Request-scope attribute under which the binding stores the primitive for the JAX-RS layer. */
+    public static final String ATTRIBUTE = "io.keel.primitive.RequestPrimitive";
+
+    public Operation operation;
+    /** The To parameter as received (CSE-relative, SP-relative or absolute form). */
+    public String to;
+    public String from;
+    public String requestIdentifier;
+    public Integer resourceType;
+    /** Content: the decoded body (maps, lists, strings, numbers, booleans, null), or null when absent. */
+    public Object content;
+    /** How the body was serialized; XML content carries every scalar as text, so the core coerces it by type. */
+    public Serialization contentSerialization;
+    public final List<String> roleIds = new ArrayList<>();
+    public Instant originatingTimestamp;
+    public Instant requestExpirationTimestamp;
+    public Instant resultExpirationTimestamp;
+    public Instant operationExecutionTime;
+    public ResponseTypeValue responseType;
+    /** notificationURI element of Response Type (X-M2M-RTU); null when the header was absent, empty list when empty. */
+    public List<String> responseTypeNotificationUris;
+    /** Result Persistence as the absolute time until which a non-blocking result is kept. */
+    public Instant resultPersistence;
+    public ResultContent resultContent;
+    public Integer eventCategory;
+    public Boolean deliveryAggregation;
+    public String groupRequestIdentifier;
+    /** Filter Criteria; null when the request carried none of its fields. */
+    public FilterCriteria filterCriteria;
+    public DesiredIdResultType desiredIdResultType;
+    public final List<String> tokens = new ArrayList<>();
+    public final List<String> tokenIds = new ArrayList<>();
+    public final List<String> localTokenIds = new ArrayList<>();
+    public Boolean tokenRequestIndicator;
+    public Boolean authorizationSignatureIndicator;
+    public final List<String> authorizationSignatures = new ArrayList<>();
+    public Boolean authorizationRelationshipIndicator;
+    public Boolean semanticQueryIndicator;
+    public String releaseVersionIndicator;
+    public String vendorInformation;
+    public String primitiveProfileIdentifier;
+    public String m2mServiceUser;
+    public final List<String> ontologyMappingResources = new ArrayList<>();
+
+    public FilterCriteria filterCriteria() {
+        if (filterCriteria == null) {
+            filterCriteria = new FilterCriteria();
+        }
+        return filterCriteria;
+    }
+
+    /** True when this Retrieve asks for discovery (fu=1). */
+    public boolean isDiscovery() {
+        return filterCriteria != null && filterCriteria.filterUsage == FilterUsage.DISCOVERY;
+    }
+}

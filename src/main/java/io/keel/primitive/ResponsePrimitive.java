@@ -1,0 +1,54 @@
+package io.keel.primitive;
+
+import java.time.Instant;
+
+/** A oneM2M response primitive, TS-0004 7.2.1.2 (shared/spec §1.2). */
+public final class ResponsePrimitive {
+    public ResponseStatusCode responseStatusCode;
+    public String requestIdentifier;
+    /** Content: a tree of maps, lists and scalars with its root element (e.g. {@code m2m:cnt}); null when none. */
+    public Object content;
+    public String to;
+    public String from;
+    public Instant originatingTimestamp;
+    public Instant resultExpirationTimestamp;
+    public Integer eventCategory;
+    public ContentStatus contentStatus;
+    public Integer contentOffset;
+    public String assignedTokenIdentifiers;
+    public Boolean authorizationSignatureRequestInformation;
+    public String releaseVersionIndicator;
+    public String vendorInformation;
+    public String m2mServiceUser;
+    /** The hierarchical address of a created resource, for Content-Location (TS-0009 6.4.4). */
+    public String contentLocation;
+    /** An opaque version of the returned resource for ETag (TS-0009 6.4.6); null when none. */
+    public String entityTag;
+
+    public ResponsePrimitive() {
+    }
+
+    public ResponsePrimitive(ResponseStatusCode rsc, Object content) {
+        this.responseStatusCode = rsc;
+        this.content = content;
+    }
+
+    /** An error response whose Content is {@code m2m:dbg} with the reason. */
+    public static ResponsePrimitive error(ResponseStatusCode rsc, String reason) {
+        return new ResponsePrimitive(rsc, reason == null ? null : java.util.Map.of("m2m:dbg", reason));
+    }
+
+    /**
+     * Copies what a response echoes from its request: rqi, vsi, and rvi — the request's release when this CSE
+     * speaks it, else the newest it speaks.
+     */
+    public ResponsePrimitive echo(RequestPrimitive request) {
+        requestIdentifier = request.requestIdentifier;
+        vendorInformation = request.vendorInformation;
+        if (releaseVersionIndicator == null) {
+            releaseVersionIndicator = ReleaseVersion.isSupported(request.releaseVersionIndicator)
+                    ? request.releaseVersionIndicator : ReleaseVersion.LATEST;
+        }
+        return this;
+    }
+}
