@@ -37,7 +37,8 @@ final class RawHttp {
         StringBuilder head = new StringBuilder()
                 .append(method).append(' ').append(context).append(target).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
-                .append("X-M2M-Origin: CAdmin\r\nX-M2M-RI: raw-1\r\nX-M2M-RVI: 3\r\nConnection: close\r\n")
+                .append(extraHeaders == null || !extraHeaders.contains("X-M2M-Origin") ? "X-M2M-Origin: CAdmin\r\n" : "")
+                .append("X-M2M-RI: raw-1\r\nX-M2M-RVI: 3\r\nConnection: close\r\n")
                 .append(extraHeaders == null ? "" : extraHeaders);
         if (body != null) {
             head.append("Content-Length: ").append(body.length).append("\r\n");

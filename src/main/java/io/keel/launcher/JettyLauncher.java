@@ -3,6 +3,7 @@ package io.keel.launcher;
 import io.keel.core.Settings;
 import java.nio.file.Path;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -18,6 +19,9 @@ public final class JettyLauncher {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // Let ambiguous or broken paths through to the binding filter, which answers them with a oneM2M 4000
+        // instead of Jetty's HTML error page.
+        http.setUriCompliance(UriCompliance.LEGACY);
         ServerConnector connector = new ServerConnector(server, new NoReasonPhraseConnectionFactory(http));
         connector.setHost(settings.httpHost());
         connector.setPort(settings.httpPort());
@@ -28,7 +32,9 @@ public final class JettyLauncher {
         webapp.setWar(war.toString());
         webapp.setParentLoaderPriority(false);
         webapp.setThrowUnavailableOnStartupException(true);
+        webapp.getServletHandler().setDecodeAmbiguousURIs(true);
         server.setHandler(webapp);
+        server.setErrorHandler(new OneM2MErrorHandler());
         server.setStopAtShutdown(true);
         server.start();
         System.out.println("Keel is serving http://" + settings.httpHost() + ":" + connector.getLocalPort() + "/");

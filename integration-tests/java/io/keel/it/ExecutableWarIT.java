@@ -1,0 +1,114 @@
+package io.keel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code java -jar target/keel.war}: the embedded launcher, its status lines (TS-0009 6.3.3), hostile paths answered
+ * by the binding, and durability of acknowledged writes across {@code kill -9}.
+ */
+class ExecutableWarIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private Path dataDir;
+    private Process cse;
+    private URL base;
+
+    @BeforeEach
+    void start() throws Exception {
+        dataDir = Files.createTempDirectory("keel-exec-it");
+        startCse();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (cse != null) {
+            cse.destroy();
+            cse.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private void startCse() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("keel.war", "target/keel.war")).redirectErrorStream(true);
+        pb.environment().put("KEEL_HTTP_PORT", String.valueOf(port));
+        pb.environment().put("KEEL_DATA_DIR", dataDir.toString());
+        cse = pb.start();
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(cse.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (line.startsWith("Keel is serving")) {
+                        ready.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        assertTrue(ready.await(90, TimeUnit.SECONDS), "keel.war did not start");
+        base = new URL("http://127.0.0.1:" + port + "/");
+    }
+
+    private RawHttp.Response create(String target, int ty, String json, String origin) {
+        return RawHttp.send(base, "POST", target, "Content-Type: application/json;ty=" + ty + "\r\nX-M2M-Origin: " + origin + "\r\n",
+                json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void clause6_3_3_statusLineHasNoReasonPhrase() {
+        RawHttp.Response created = create("/cse-in", 2, "{\"m2m:ae\":{\"rn\":\"reason\",\"api\":\"Nr\",\"rr\":false,\"srv\":[\"3\"]}}", "Creason");
+        assertEquals("HTTP/1.1 201 ", created.statusLine());
+        assertEquals("HTTP/1.1 200 ", RawHttp.send(base, "GET", "/cse-in", null, null).statusLine());
+        assertEquals("HTTP/1.1 404 ", RawHttp.send(base, "GET", "/cse-in/nothing", null, null).statusLine());
+    }
+
+    @Test
+    void clause6_2_2_1_hostilePathsAreAnsweredWithOneM2MErrors() throws Exception {
+        for (String path : new String[] {"/cse-in//x", "/cse-in/%2e%2e/x", "/cse-in/../../etc/passwd", "/cse-in/a%2Fb",
+                "/cse-in/a%ZZ", "/cse-in/%C3%28", "/cse-in/a%00b"}) {
+            RawHttp.Response r = RawHttp.send(base, "GET", path, null, null);
+            assertEquals(400, r.status(), path + " → " + r.statusLine() + " " + r.text());
+            assertEquals("4000", r.headers().get("x-m2m-rsc"), path);
+            assertTrue(!JSON.readTree(r.body()).path("m2m:dbg").asText().isEmpty(), path + " → " + r.text());
+        }
+    }
+
+    @Test
+    void acknowledgedWritesSurviveKill9() throws Exception {
+        create("/cse-in", 2, "{\"m2m:ae\":{\"rn\":\"durable\",\"api\":\"Nd\",\"rr\":false,\"srv\":[\"3\"]}}", "Cdurable");
+        assertEquals(201, create("/cse-in/durable", 3, "{\"m2m:cnt\":{\"rn\":\"c\"}}", "Cdurable").status());
+        for (int i = 0; i < 20; i++) {
+            assertEquals(201, create("/cse-in/durable/c", 4, "{\"m2m:cin\":{\"con\":\"v" + i + "\"}}", "Cdurable").status());
+        }
+        cse.destroyForcibly(); // SIGKILL: no shutdown hook, no orderly close of the database
+        cse.waitFor(20, TimeUnit.SECONDS);
+        startCse();
+        RawHttp.Response la = RawHttp.send(base, "GET", "/cse-in/durable/c/la", "X-M2M-Origin: Cdurable\r\n", null);
+        assertEquals(200, la.status(), la.text());
+        assertEquals("v19", JSON.readTree(la.body()).path("m2m:cin").path("con").asText());
+        RawHttp.Response cnt = RawHttp.send(base, "GET", "/cse-in/durable/c", "X-M2M-Origin: Cdurable\r\n", null);
+        assertEquals(20, JSON.readTree(cnt.body()).path("m2m:cnt").path("cni").asInt());
+    }
+
+}
