@@ -1,0 +1,82 @@
+package io.keel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.keel.it.OneM2MClient.Reply;
+import java.io.File;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The resource tree outlives the application: the WAR is deployed, written to, undeployed and deployed again, and
+ * everything acknowledged is still there. The steps run in order on one unmanaged deployment.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RestartPersistenceIT {
+    private static final String WAR = "restart";
+    private static final String AE = "C" + OneM2MClient.unique("restart");
+
+    @ArquillianResource
+    private Deployer deployer;
+
+    @Deployment(name = WAR, managed = false, testable = false)
+    public static WebArchive keelWar() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("keel.war", "target/keel.war")));
+    }
+
+    @Test
+    @Order(1)
+    void deploy() {
+        deployer.deploy(WAR);
+    }
+
+    @Test
+    @Order(2)
+    void write(@ArquillianResource @OperateOnDeployment(WAR) URL base) {
+        OneM2MClient cse = new OneM2MClient(base);
+        cse.registerAe(AE, AE);
+        assertEquals(201, cse.create("/" + AE, 3, "{\"m2m:cnt\":{\"rn\":\"kept\",\"mni\":3}}").from(AE).send().status());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(201, cse.create("/" + AE + "/kept", 4, "{\"m2m:cin\":{\"con\":\"v" + i + "\"}}").from(AE).send().status());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void redeploy() {
+        deployer.undeploy(WAR);
+        deployer.deploy(WAR);
+    }
+
+    @Test
+    @Order(4)
+    void readBack(@ArquillianResource @OperateOnDeployment(WAR) URL base) {
+        OneM2MClient cse = new OneM2MClient(base);
+        Reply cnt = cse.get("/" + AE + "/kept").from(AE).send();
+        assertEquals(200, cnt.status(), cnt.text());
+        assertEquals(3, cnt.json().path("m2m:cnt").path("cni").asInt());
+        assertEquals(5, cnt.json().path("m2m:cnt").path("st").asInt());
+        assertEquals("v4", cse.get("/" + AE + "/kept/la").from(AE).send().json().path("m2m:cin").path("con").asText());
+        assertEquals("v2", cse.get("/" + AE + "/kept/ol").from(AE).send().json().path("m2m:cin").path("con").asText());
+        assertEquals(4117, cse.create("/cse-in", 2, "{\"m2m:ae\":{\"api\":\"Nx\",\"rr\":false,\"srv\":[\"3\"]}}").from(AE).send().rsc(),
+                "the registration is remembered too");
+    }
+
+    @Test
+    @Order(5)
+    void undeploy() {
+        deployer.undeploy(WAR);
+    }
+}

@@ -1,0 +1,125 @@
+package io.keel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keel.it.OneM2MClient.Reply;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Result Content (rcn, TS-0004 6.3.4.2.15; shared/spec §2.3, §9.3) per operation, and partial retrieve (TS-0009 6.2.2.2). */
+class ResultContentIT extends KeelIT {
+    private String ae;
+    private String aeName;
+    private String cnt;
+
+    @BeforeEach
+    void tree() {
+        aeName = OneM2MClient.unique("rcn");
+        ae = cse.registerAe("C" + OneM2MClient.unique("rcn"), aeName);
+        cnt = cse.create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"box\",\"lbl\":[\"l1\"]}}").from(ae).send().json().path("m2m:cnt").path("ri").asText();
+        cse.create("/" + cnt, 4, "{\"m2m:cin\":{\"rn\":\"i1\",\"con\":\"1\"}}").from(ae).send();
+        cse.create("/" + cnt, 4, "{\"m2m:cin\":{\"rn\":\"i2\",\"con\":\"2\"}}").from(ae).send();
+        cse.create("/" + cnt, 3, "{\"m2m:cnt\":{\"rn\":\"sub\"}}").from(ae).send();
+    }
+
+    @Test
+    void rcn0_createReturnsNoContent() {
+        Reply r = cse.create("/" + cnt + "?rcn=0", 4, "{\"m2m:cin\":{\"con\":\"q\"}}").from(ae).send();
+        assertEquals(201, r.status());
+        assertEquals(0, r.response().body().length);
+        assertEquals(null, r.header("Content-Type"));
+    }
+
+    @Test
+    void rcn3_createReturnsAddressAndAttributes() {
+        JsonNode rce = cse.create("/" + cnt + "?rcn=3", 4, "{\"m2m:cin\":{\"rn\":\"i3\",\"con\":\"q\"}}").from(ae).send().json().path("m2m:rce");
+        assertEquals("cse-in/" + aeName + "/box/i3", rce.path("uri").asText());
+        assertEquals("q", rce.path("m2m:cin").path("con").asText());
+    }
+
+    @Test
+    void rcn9_createReturnsWhatTheCseSet() {
+        JsonNode m = cse.create("/" + cnt + "?rcn=9", 4, "{\"m2m:cin\":{\"con\":\"q\"}}").from(ae).send().json().path("m2m:cin");
+        assertTrue(m.has("ri") && m.has("ct") && m.has("cs"), m.toString());
+        assertFalse(m.has("con"), m.toString());
+    }
+
+    @Test
+    void rcn4_retrieveNestsChildrenByType() {
+        JsonNode c = cse.get("/" + cnt + "?rcn=4").from(ae).send().json().path("m2m:cnt");
+        assertEquals("box", c.path("rn").asText());
+        assertEquals(2, c.path("m2m:cin").size());
+        assertEquals("i1", c.path("m2m:cin").get(0).path("rn").asText());
+        assertEquals("sub", c.path("m2m:cnt").get(0).path("rn").asText());
+    }
+
+    @Test
+    void rcn8_retrieveGivesChildrenWithoutTheParentsAttributes() {
+        JsonNode c = cse.get("/" + cnt + "?rcn=8").from(ae).send().json().path("m2m:cnt");
+        assertFalse(c.has("rn"));
+        assertEquals(2, c.path("m2m:cin").size());
+    }
+
+    @Test
+    void rcn5_retrieveGivesAttributesAndChildReferences() {
+        JsonNode c = cse.get("/" + cnt + "?rcn=5").from(ae).send().json().path("m2m:cnt");
+        assertEquals("box", c.path("rn").asText());
+        assertEquals(3, c.path("ch").size());
+        assertEquals("i1", c.path("ch").get(0).path("nm").asText());
+        assertEquals(4, c.path("ch").get(0).path("typ").asInt());
+        assertEquals("cse-in/" + aeName + "/box/i1", c.path("ch").get(0).path("val").asText());
+    }
+
+    @Test
+    void rcn6_retrieveGivesChildReferencesOnly() {
+        JsonNode rrf = cse.get("/" + cnt + "?rcn=6").from(ae).send().json().path("m2m:rrl").path("rrf");
+        assertEquals(3, rrf.size());
+        assertEquals("sub", rrf.get(2).path("nm").asText());
+    }
+
+    @Test
+    void rcn7_retrieveOfANonAnnouncedResourceIsItsAttributes() {
+        assertEquals("box", cse.get("/" + cnt + "?rcn=7").from(ae).send().json().path("m2m:cnt").path("rn").asText());
+    }
+
+    @Test
+    void rcn_invalidForTheOperationIs4000() {
+        assertEquals(4000, cse.get("/" + cnt + "?rcn=0").from(ae).send().rsc());
+        assertEquals(4000, cse.get("/" + cnt + "?rcn=2").from(ae).send().rsc());
+        assertEquals(4000, cse.get("/" + cnt + "?rcn=9").from(ae).send().rsc());
+        assertEquals(4000, cse.create("/" + cnt + "?rcn=4", 4, "{\"m2m:cin\":{\"con\":\"q\"}}").from(ae).send().rsc());
+        assertEquals(4000, cse.put("/" + cnt + "?rcn=4", "{\"m2m:cnt\":{\"mni\":9}}").from(ae).send().rsc());
+        assertEquals(4000, cse.delete("/" + cnt + "?rcn=9").from(ae).send().rsc());
+        assertEquals(200, cse.get("/" + cnt).from(ae).send().status(), "nothing was deleted");
+    }
+
+    @Test
+    void rcn9_updateReturnsTheModifiedAttributes() {
+        JsonNode m = cse.put("/" + cnt + "?rcn=9", "{\"m2m:cnt\":{\"mni\":9}}").from(ae).send().json().path("m2m:cnt");
+        assertEquals(9, m.path("mni").asInt());
+        assertTrue(m.has("lt"));
+        assertFalse(m.has("rn"));
+    }
+
+    @Test
+    void rcn1_deleteReturnsTheDeletedResource() {
+        Reply r = cse.delete("/" + cnt + "/sub?rcn=1").from(ae).send();
+        assertEquals(2002, r.rsc());
+        assertEquals("sub", r.json().path("m2m:cnt").path("rn").asText());
+        Reply none = cse.delete("/" + cnt + "/i1").from(ae).send();
+        assertEquals(0, none.response().body().length, "rcn=0 is the default for delete");
+    }
+
+    @Test
+    void clause6_2_2_2_partialRetrieve() {
+        JsonNode c = cse.get("/" + cnt + "?atrl=rn+lbl+mni").from(ae).send().json().path("m2m:cnt");
+        assertEquals("box", c.path("rn").asText());
+        assertEquals("l1", c.path("lbl").get(0).asText());
+        assertFalse(c.has("mni"), "absent attributes stay absent");
+        assertFalse(c.has("ri"));
+        assertEquals(4000, cse.get("/" + cnt + "?atrl=rn+nope").from(ae).send().rsc());
+    }
+}
