@@ -3,29 +3,28 @@ package io.keel.binding.jaxrs;
 import io.keel.core.Cse;
 import io.keel.web.KeelContextListener;
 import jakarta.servlet.ServletContext;
-import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Context;
-import java.util.Map;
-import java.util.Set;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.server.ResourceConfig;
 
-/** The JAX-RS application: one resource class for every oneM2M target and the response writer. */
-public class KeelApplication extends Application {
-    private final Cse cse;
-
+/** The JAX-RS application: one resource class for every oneM2M target, the response writer, and the CSE they share. */
+public class KeelApplication extends ResourceConfig {
     public KeelApplication(@Context ServletContext servletContext) {
-        this.cse = KeelContextListener.cse(servletContext);
-    }
-
-    @Override
-    public Set<Object> getSingletons() {
-        return Set.of(new PrimitiveResource(cse), new PrimitiveResponseFilter(), new ResponsePrimitiveBodyWriter());
-    }
-
-    @Override
-    public Map<String, Object> getProperties() {
-        // Bodies are serialized by HttpResponseWriter only; keep app servers' JSON providers (Payara's Yasson) out.
-        return Map.of("jersey.config.disableJsonBinding", true,
-                "jersey.config.server.disableMoxyJson", true,
-                "jersey.config.server.wadl.disableWadl", true);
+        Cse cse = KeelContextListener.cse(servletContext);
+        register(PrimitiveResource.class);
+        register(PrimitiveResponseFilter.class);
+        register(ResponsePrimitiveBodyWriter.class);
+        register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(cse).to(Cse.class);
+            }
+        });
+        // Bodies are serialized by the binding only: keep app servers' JSON providers (Payara's Yasson) and the
+        // default providers Keel never uses out.
+        property("jersey.config.disableJsonBinding", true);
+        property("jersey.config.server.disableMoxyJson", true);
+        property("jersey.config.server.wadl.disableWadl", true);
+        property("jersey.config.disableDefaultProvider", "DATASOURCE,DOMSOURCE,RENDEREDIMAGE,SAXSOURCE,STREAMSOURCE");
     }
 }

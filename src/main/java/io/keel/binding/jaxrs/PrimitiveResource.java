@@ -3,6 +3,8 @@ package io.keel.binding.jaxrs;
 import io.keel.core.Cse;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,9 +21,11 @@ import jakarta.ws.rs.core.Context;
 @Path("{target: .*}")
 // The binding filter has already negotiated the response media type; JAX-RS must not refuse any Accept.
 @Produces("*/*")
+@Singleton
 public class PrimitiveResource {
     private final Cse cse;
 
+    @Inject
     public PrimitiveResource(Cse cse) {
         this.cse = cse;
     }
