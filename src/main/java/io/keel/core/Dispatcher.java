@@ -2,6 +2,7 @@ package io.keel.core;
 
 import io.keel.core.operation.CreateOperation;
 import io.keel.core.operation.DeleteOperation;
+import io.keel.core.operation.DiscoveryOperation;
 import io.keel.core.operation.Operations;
 import io.keel.core.operation.RetrieveOperation;
 import io.keel.core.operation.UpdateOperation;
@@ -24,6 +25,7 @@ public final class Dispatcher {
     private final Clock clock;
     private final CreateOperation create;
     private final RetrieveOperation retrieve;
+    private final DiscoveryOperation discovery;
     private final UpdateOperation update;
     private final DeleteOperation delete;
 
@@ -32,6 +34,7 @@ public final class Dispatcher {
         this.clock = clock;
         this.create = new CreateOperation(ops);
         this.retrieve = new RetrieveOperation(ops);
+        this.discovery = new DiscoveryOperation(ops);
         this.update = new UpdateOperation(ops);
         this.delete = new DeleteOperation(ops);
     }
@@ -46,7 +49,7 @@ public final class Dispatcher {
             checkCommon(req, clock.now());
             rsp = switch (req.operation) {
                 case CREATE -> create.execute(req);
-                case RETRIEVE -> retrieve.execute(req);
+                case RETRIEVE -> req.isDiscovery() ? discovery.execute(req) : retrieve.execute(req);
                 case UPDATE -> update.execute(req);
                 case DELETE -> delete.execute(req);
                 case NOTIFY -> throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,

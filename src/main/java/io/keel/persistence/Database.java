@@ -54,7 +54,8 @@ public final class Database {
             product = url.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2";
         }
         boolean postgres = product.toLowerCase().contains("postgres");
-        flyway.placeholders(Map.of("document_type", postgres ? "TEXT" : "CHARACTER LARGE OBJECT"));
+        flyway.placeholders(Map.of("document_type", postgres ? "TEXT" : "CHARACTER LARGE OBJECT",
+                "pattern_ops", postgres ? "varchar_pattern_ops" : ""));
         flyway.load().migrate();
         if (postgres) {
             jpa.put("eclipselink.target-database", "org.eclipse.persistence.platform.database.PostgreSQLPlatform");

@@ -1,6 +1,7 @@
 package io.keel.persistence;
 
 import io.keel.core.resource.Resource;
+import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.serialization.ContentCodec;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** {@link ResourceStore} on JPA (EclipseLink), one EntityManager per transaction. */
@@ -73,6 +75,10 @@ public final class JpaResourceStore implements ResourceStore {
             }
         }
         return false;
+    }
+
+    private static boolean isScalar(Object v) {
+        return v instanceof String || v instanceof Number || v instanceof Boolean;
     }
 
     static long micros(Instant t) {
@@ -132,7 +138,7 @@ public final class JpaResourceStore implements ResourceStore {
             // The srn prefix finds the whole subtree in one indexed statement; labels go by ON DELETE CASCADE.
             em.createQuery("DELETE FROM ResourceEntity r WHERE r.srn = :srn OR r.srn LIKE :prefix ESCAPE '\\'")
                     .setParameter("srn", r.srn)
-                    .setParameter("prefix", escapeLike(r.srn) + "/%")
+                    .setParameter("prefix", ResourceQuery.escapeLike(r.srn) + "/%")
                     .executeUpdate();
             em.clear();
         }
@@ -163,15 +169,43 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         @Override
+        public List<Resource> discover(Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth, int offset, int limit) {
+            ResourceQuery q = new ResourceQuery();
+            StringBuilder jpql = new StringBuilder("SELECT r FROM ResourceEntity r WHERE r.srn LIKE ")
+                    .append(q.param(ResourceQuery.escapeLike(root.srn) + "/%")).append(" ESCAPE '\\'");
+            if (maxDepth != null) {
+                jpql.append(" AND r.depth <= ").append(q.param(maxDepth));
+            }
+            for (String predicate : new String[] {q.conditions("r", fc), q.visibility("r", visibility)}) {
+                if (!predicate.isEmpty()) {
+                    jpql.append(" AND ").append(predicate);
+                }
+            }
+            TypedQuery<ResourceEntity> query = em.createQuery(jpql.append(" ORDER BY r.srn").toString(), ResourceEntity.class);
+            q.parameters().forEach(query::setParameter);
+            return toResources(query.setFirstResult(offset).setMaxResults(limit).getResultList());
+        }
+
+        @Override
+        public boolean matches(Resource r, FilterCriteria fc) {
+            ResourceQuery q = new ResourceQuery();
+            String conditions = q.conditions("r", fc);
+            if (conditions.isEmpty()) {
+                return true;
+            }
+            TypedQuery<Long> query = em.createQuery(
+                    "SELECT COUNT(r) FROM ResourceEntity r WHERE r.ri = " + q.param(r.ri) + " AND " + conditions, Long.class);
+            q.parameters().forEach(query::setParameter);
+            return query.getSingleResult() > 0;
+        }
+
+        @Override
         public List<Resource> expired(Instant now, int limit) {
             return toResources(em.createQuery(
                             "SELECT r FROM ResourceEntity r WHERE r.et < :now ORDER BY r.et", ResourceEntity.class)
                     .setParameter("now", micros(now)).setMaxResults(limit).getResultList());
         }
 
-        private static String escapeLike(String s) {
-            return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        }
 
         private static List<Resource> toResources(List<ResourceEntity> entities) {
             List<Resource> out = new ArrayList<>(entities.size());
@@ -207,17 +241,13 @@ public final class JpaResourceStore implements ResourceStore {
             return r;
         }
 
-        private static HashSet<Object> storedLabels(String attrs) {
-            Object lbl = ((Map<?, ?>) ContentCodec.fromJson(attrs)).get("lbl");
-            return lbl instanceof List<?> l ? new HashSet<>(l) : new HashSet<>();
-        }
-
         private static void copy(Resource r, ResourceEntity e) {
             e.ri = r.ri;
             e.pi = r.pi;
             e.ty = r.ty;
             e.rn = r.rn;
             e.srn = r.srn;
+            e.depth = depthOf(r.srn);
             e.ct = micros(r.ct);
             e.lt = micros(r.lt);
             e.et = r.et == null ? null : micros(r.et);
@@ -225,17 +255,59 @@ public final class JpaResourceStore implements ResourceStore {
             e.cr = r.cr;
             e.origin = r.origin;
             e.cs = r.cs;
-            // The label rows change only when the labels do; comparing with the stored document avoids loading them.
-            boolean labelsChanged = e.attrs == null || !storedLabels(e.attrs).equals(new HashSet<>(r.lbl));
+            e.cty = r.get("cnf") instanceof String cnf ? cnf.split(":", 2)[0] : null;
+            // The label and attribute rows change only when the values do; comparing with the stored document
+            // avoids loading them.
+            Map<?, ?> stored = e.attrs == null ? null : (Map<?, ?>) ContentCodec.fromJson(e.attrs);
+            Set<String> labels = new HashSet<>(r.lbl);
+            Set<AttributeValue> values = attributeValues(r.attributes);
             Map<String, Object> doc = new LinkedHashMap<>();
             if (!r.lbl.isEmpty()) {
                 doc.put("lbl", r.lbl);
             }
             doc.putAll(r.attributes);
             e.attrs = ContentCodec.toJson(doc);
-            if (labelsChanged) {
-                e.labels = new HashSet<>(r.lbl);
+            if (stored == null || !labelsOf(stored).equals(labels)) {
+                e.labels = labels;
             }
+            if (stored == null || !attributeValues(stored).equals(values)) {
+                e.values = values;
+            }
+        }
+
+        private static int depthOf(String srn) {
+            int depth = 1;
+            for (int i = 0; i < srn.length(); i++) {
+                if (srn.charAt(i) == '/') {
+                    depth++;
+                }
+            }
+            return depth;
+        }
+
+        private static Set<String> labelsOf(Map<?, ?> doc) {
+            Set<String> out = new HashSet<>();
+            if (doc.get("lbl") instanceof List<?> l) {
+                l.forEach(o -> out.add((String) o));
+            }
+            return out;
+        }
+
+        /** One row per scalar value (and per item of a list of scalars) of the type-specific attributes. */
+        private static Set<AttributeValue> attributeValues(Map<?, ?> attributes) {
+            Set<AttributeValue> out = new HashSet<>();
+            attributes.forEach((k, v) -> {
+                String name = (String) k;
+                if (name.equals("lbl")) {
+                    return;
+                }
+                if (v instanceof List<?> l) {
+                    l.stream().filter(JpaResourceStore::isScalar).forEach(item -> out.add(new AttributeValue(name, String.valueOf(item))));
+                } else if (isScalar(v)) {
+                    out.add(new AttributeValue(name, String.valueOf(v)));
+                }
+            });
+            return out;
         }
     }
 }

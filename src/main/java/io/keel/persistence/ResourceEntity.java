@@ -47,6 +47,12 @@ public class ResourceEntity {
     String origin;
     @Column(name = "cs")
     Long cs;
+    /** Segments of the structured name: the level (lvl) limit of discovery. */
+    @Column(name = "depth")
+    int depth;
+    /** Media type of a contentInstance's contentInfo: the contentType (cty) condition. */
+    @Column(name = "cty")
+    String cty;
     @Lob
     @Basic(fetch = FetchType.EAGER)
     @Column(name = "attrs")
@@ -56,4 +62,8 @@ public class ResourceEntity {
     @CollectionTable(name = "resource_label", joinColumns = @JoinColumn(name = "ri"))
     @Column(name = "lbl")
     Set<String> labels = new HashSet<>();
+    /** Kept for attribute conditions (discovery); reads take attributes from {@link #attrs}. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "resource_attr", joinColumns = @JoinColumn(name = "ri"))
+    Set<AttributeValue> values = new HashSet<>();
 }

@@ -1,6 +1,7 @@
 package io.keel.persistence;
 
 import io.keel.core.resource.Resource;
+import io.keel.primitive.FilterCriteria;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,6 +34,16 @@ public interface TreeTransaction {
     Resource newestOrOldestChild(String pi, int ty, boolean newest);
 
     List<Resource> oldestChildren(String pi, int ty, int limit);
+
+    /**
+     * Discovery: resources below {@code root} (not root itself), at most {@code maxDepth} segments deep when given,
+     * that match the filter criteria and are visible, in structured-name order; {@code offset} skipped, at most
+     * {@code limit} returned.
+     */
+    List<Resource> discover(Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth, int offset, int limit);
+
+    /** Whether one resource meets the conditions of the filter criteria (conditional operations, fu=2). */
+    boolean matches(Resource r, FilterCriteria fc);
 
     /** Resources whose expirationTime has passed, soonest first. */
     List<Resource> expired(Instant now, int limit);

@@ -76,7 +76,7 @@ public final class QueryMapping {
             one("cfs", (r, n, v, t) -> r.filterCriteria().contentFilterSyntax = range(n, v, 1, 1)),
             one("cfq", (r, n, v, t) -> r.filterCriteria().contentFilterQuery = v),
             one("lvl", (r, n, v, t) -> r.filterCriteria().level = range(n, v, 1, Integer.MAX_VALUE)),
-            one("ofst", (r, n, v, t) -> r.filterCriteria().offset = (int) nonNegativeLong(n, v)),
+            one("ofst", (r, n, v, t) -> r.filterCriteria().offset = range(n, v, 1, Integer.MAX_VALUE)),
             one("arp", (r, n, v, t) -> r.filterCriteria().applyRelativePath = v),
             one("gmty", (r, n, v, t) -> r.filterCriteria().geometryType = range(n, v, 1, 6)),
             one("gnty", (r, n, v, t) -> r.filterCriteria().geometryType = range(n, v, 1, 6)),

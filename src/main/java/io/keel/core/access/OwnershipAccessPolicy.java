@@ -4,6 +4,8 @@ import io.keel.core.CseIdentity;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.persistence.TreeTransaction;
+import io.keel.persistence.Visibility;
+import java.util.List;
 import io.keel.primitive.Operation;
 
 /**
@@ -35,6 +37,20 @@ public final class OwnershipAccessPolicy implements AccessPolicy {
         }
         Resource ae = owningAe(tx, target);
         return ae != null && who.equals(ae.ri);
+    }
+
+    /** What it created, and everything under its own AE (the same resources {@link #allows} lets it retrieve). */
+    @Override
+    public Visibility discoverable(TreeTransaction tx, String originator) {
+        if (originator == null || originator.isEmpty()) {
+            return new Visibility(false, "", List.of());
+        }
+        String who = localId(originator);
+        if (who.equals(cse.adminOriginator()) || who.equals(cse.cseId())) {
+            return Visibility.EVERYTHING;
+        }
+        Resource ae = tx.find(who);
+        return new Visibility(false, who, ae != null && ae.ty == ResourceTypes.AE ? List.of(ae.srn) : List.of());
     }
 
     /** The AE a resource lives under: the second segment of its structured ID, if that is an AE. */

@@ -27,13 +27,11 @@ public final class DeleteOperation {
     }
 
     public ResponsePrimitive execute(RequestPrimitive req) {
-        if (req.filterCriteria != null && req.filterCriteria.hasConditions()) {
-            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, "filter criteria are not supported by this CSE yet");
-        }
         ResultContent rcn = Operations.resultContent(req, ResultContent.NOTHING, ALLOWED);
         return ops.store.write(tx -> {
             Target target = ops.resolver.resolve(tx, req.to);
             Resource r = RetrieveOperation.readable(tx, req, target, ops);
+            ops.requireMatch(tx, req, r);
             ResourceType type = ops.types.require(r.ty);
             if (r.pi == null) {
                 throw OneM2MException.notAllowed(type.rootElement() + " cannot be deleted");

@@ -10,7 +10,10 @@ import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.persistence.ResourceStore;
 import io.keel.persistence.TreeTransaction;
+import io.keel.primitive.FilterCriteria;
+import io.keel.primitive.FilterUsage;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResultContent;
@@ -69,6 +72,25 @@ public final class Operations {
         });
         r.attributes.forEach(ordered::putIfAbsent);
         r.attributes = ordered;
+    }
+
+    /**
+     * Conditional operation (filterUsage 2, the default): the target must meet the filter conditions, else 4004
+     * (TS-0004 7.3.3.1). Other filter usages are not for Update and Delete.
+     */
+    void requireMatch(TreeTransaction tx, RequestPrimitive req, Resource target) {
+        FilterCriteria fc = req.filterCriteria;
+        if (fc == null) {
+            return;
+        }
+        if (fc.filterUsageOrDefault() != FilterUsage.CONDITIONAL_RETRIEVAL) {
+            throw new OneM2MException(fc.filterUsage == FilterUsage.DISCOVERY ? ResponseStatusCode.BAD_REQUEST
+                    : ResponseStatusCode.NOT_IMPLEMENTED, "filterUsage " + fc.filterUsage.value() + " is not valid for this request");
+        }
+        FilterCriteriaCheck.check(fc, types);
+        if (fc.hasConditions() && !tx.matches(target, fc)) {
+            throw OneM2MException.notFound("the target does not meet the filter criteria");
+        }
     }
 
     /** A contentInstance cannot be read or deleted while its container disables retrieval (disr). */

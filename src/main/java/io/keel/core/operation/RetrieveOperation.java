@@ -29,9 +29,6 @@ public final class RetrieveOperation {
     }
 
     public ResponsePrimitive execute(RequestPrimitive req) {
-        if (req.isDiscovery() || (req.filterCriteria != null && req.filterCriteria.hasConditions())) {
-            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, "discovery and filter criteria are not supported by this CSE yet");
-        }
         ResultContent rcn = Operations.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
         List<String> attributeList = attributeList(req);
         if (attributeList != null && rcn != ResultContent.ATTRIBUTES) {
@@ -39,6 +36,7 @@ public final class RetrieveOperation {
         }
         return ops.store.read(tx -> {
             Resource r = readable(tx, req, ops.resolver.resolve(tx, req.to), ops);
+            ops.requireMatch(tx, req, r);
             Representations.Built built = attributeList != null
                     ? new Representations.Built(ops.representations.partial(r, attributeList), null)
                     : ops.representations.build(tx, r, rcn);

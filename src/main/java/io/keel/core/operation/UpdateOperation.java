@@ -29,14 +29,12 @@ public final class UpdateOperation {
     }
 
     public ResponsePrimitive execute(RequestPrimitive req) {
-        if (req.filterCriteria != null && req.filterCriteria.hasConditions()) {
-            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, "filter criteria are not supported by this CSE yet");
-        }
         ResultContent rcn = Operations.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
         return ops.store.write(tx -> {
             Target target = ops.resolver.resolve(tx, req.to);
             Resource r = tx.lock(target.resource().ri);
             ops.requireAccess(tx, req, Operation.UPDATE, r);
+            ops.requireMatch(tx, req, r);
             ResourceType type = ops.types.require(r.ty);
             if (target.isVirtual() || !type.updatable()) {
                 throw OneM2MException.notAllowed((target.isVirtual() ? target.virtualChild() : type.rootElement())

@@ -40,6 +40,11 @@ public final class ResourceTypes {
         return t;
     }
 
+    /** Whether some implemented type has an attribute of this short name (what attribute conditions may name). */
+    public boolean isKnownAttribute(String sn) {
+        return byTy.values().stream().anyMatch(t -> t.attribute(sn) != null);
+    }
+
     /** The supportedResourceType (srt) list the CSEBase advertises. */
     public java.util.List<Integer> supported() {
         return java.util.List.copyOf(byTy.keySet());

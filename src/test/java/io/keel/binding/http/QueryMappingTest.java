@@ -142,7 +142,7 @@ class QueryMappingTest {
     @ValueSource(strings = {"rt=0", "rt=6", "rt=x", "rp=tomorrow", "rcn=13", "rcn=-1", "da=yes", "drt=3", "tqi=2", "asi=maybe",
             "auri=", "sqi=TRUE ", "crb=2026-01-01", "cra=20261301T000000", "ms=x", "us=1", "sts=-1", "stb=x", "exb=now",
             "exa=20260101", "ty=a", "ty=3+", "ty=-3", "chty=x", "pty=+", "sza=-5", "szb=big", "cty=plain", "fu=0", "fu=5",
-            "lim=-1", "lim=x", "fo=0", "fo=4", "cfs=2", "lvl=0", "lvl=x", "ofst=-1", "gmty=7", "gnty=0", "gsf=4",
+            "lim=-1", "lim=x", "ofst=0", "fo=0", "fo=4", "cfs=2", "lvl=0", "lvl=x", "ofst=-1", "gmty=7", "gnty=0", "gsf=4",
             "rcn=1&rcn=2", "fu=1&fu=1", "noequals", "=value", "a.b=1", "x-y=1", "9abc=1", "lbl=a++b"})
     void clause6_2_2_2_invalidValuesAre4000(String query) {
         OneM2MException e = assertThrows(OneM2MException.class, () -> parse(query));

@@ -1,0 +1,82 @@
+package io.keel.core.operation;
+
+import io.keel.core.Target;
+import io.keel.core.resource.Resource;
+import io.keel.primitive.ContentStatus;
+import io.keel.primitive.DesiredIdResultType;
+import io.keel.primitive.FilterCriteria;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
+import io.keel.primitive.ResultContent;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Discovery: a Retrieve with filterUsage 1 (TS-0004 7.3.3.17, 7.4.x "Discovery"). One database query finds the
+ * matching, discoverable resources below the target in a stable order; {@code lim}/{@code ofst} page through them and
+ * the CSE's maximum result size cuts what is left, reported as PARTIAL_CONTENT with the offset to resume at.
+ */
+public final class DiscoveryOperation {
+    /** rcn 1 is what Release 3 originators send; it means the same list of addresses. */
+    private static final Set<ResultContent> ALLOWED = EnumSet.of(ResultContent.DISCOVERY_RESULT_REFERENCES,
+            ResultContent.ATTRIBUTES, ResultContent.CHILD_RESOURCE_REFERENCES);
+    private final Operations ops;
+
+    public DiscoveryOperation(Operations ops) {
+        this.ops = ops;
+    }
+
+    public ResponsePrimitive execute(RequestPrimitive req) {
+        FilterCriteria fc = req.filterCriteria;
+        FilterCriteriaCheck.check(fc, ops.types);
+        ResultContent rcn = Operations.resultContent(req, ResultContent.DISCOVERY_RESULT_REFERENCES, ALLOWED);
+        int max = ops.cse.maxResultSize();
+        int limit = fc.limit == null ? max : Math.min(fc.limit, max);
+        int offset = fc.offset == null ? 1 : fc.offset;
+        return ops.store.read(tx -> {
+            Target target = ops.resolver.resolve(tx, req.to);
+            Resource root = target.resource();
+            Integer maxDepth = fc.level == null ? null : depth(root) + fc.level;
+            List<Resource> found = tx.discover(root, fc, ops.access.discoverable(tx, req.from), maxDepth, offset - 1, limit + 1);
+            boolean more = found.size() > limit;
+            if (more) {
+                found = found.subList(0, limit);
+            }
+            ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, content(found, rcn, req.desiredIdResultType));
+            // Cut by the CSE's maximum rather than by the originator's lim: say so, and where to resume.
+            if (more && limit == max && (fc.limit == null || fc.limit > max)) {
+                rsp.contentStatus = ContentStatus.PARTIAL_CONTENT;
+                rsp.contentOffset = offset + limit;
+            }
+            return rsp;
+        });
+    }
+
+    private static Object content(List<Resource> found, ResultContent rcn, DesiredIdResultType drt) {
+        if (rcn == ResultContent.CHILD_RESOURCE_REFERENCES) {
+            List<Object> refs = new ArrayList<>();
+            for (Resource r : found) {
+                Map<String, Object> ref = new LinkedHashMap<>();
+                ref.put("nm", r.rn);
+                ref.put("typ", r.ty);
+                ref.put("val", drt == DesiredIdResultType.UNSTRUCTURED ? r.ri : r.srn);
+                refs.add(ref);
+            }
+            return Map.of("m2m:rrl", Map.of("rrf", refs));
+        }
+        List<String> uris = new ArrayList<>();
+        for (Resource r : found) {
+            uris.add(drt == DesiredIdResultType.UNSTRUCTURED ? r.ri : r.srn);
+        }
+        return Map.of("m2m:uril", uris);
+    }
+
+    private static int depth(Resource r) {
+        return r.srn.split("/", -1).length;
+    }
+}

@@ -1,0 +1,183 @@
+package io.keel.persistence;
+
+import io.keel.primitive.FilterCriteria;
+import io.keel.primitive.FilterCriteria.AttributeCondition;
+import io.keel.primitive.FilterOperation;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.Timestamps;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Filter Criteria as one JPQL query (TS-0004 7.3.3.17; shared/spec §5.1): several values of one condition are
+ * ORed, different conditions are combined by filterOperation. Every condition is a column, label or attribute-value
+ * predicate the indexes serve; nothing is filtered in memory.
+ */
+final class ResourceQuery {
+    private final Map<String, Object> parameters = new HashMap<>();
+    private int aliases;
+
+    Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    /** The WHERE fragment for the matching conditions of {@code fc} on resource alias {@code r}; "" when none. */
+    String conditions(String r, FilterCriteria fc) {
+        List<String> conditions = new ArrayList<>();
+        compare(conditions, r + ".ct", "<", fc.createdBefore);
+        compare(conditions, r + ".ct", ">=", fc.createdAfter);
+        compare(conditions, r + ".lt", ">=", fc.modifiedSince);
+        compare(conditions, r + ".lt", "<", fc.unmodifiedSince);
+        compare(conditions, r + ".st", "<", fc.stateTagSmaller);
+        compare(conditions, r + ".st", ">=", fc.stateTagBigger);
+        compare(conditions, r + ".et", "<", fc.expireBefore);
+        compare(conditions, r + ".et", ">=", fc.expireAfter);
+        compare(conditions, r + ".cs", ">=", fc.sizeAbove);
+        compare(conditions, r + ".cs", "<", fc.sizeBelow);
+        if (!fc.labels.isEmpty()) {
+            conditions.add(labelIn(r, fc.labels));
+        }
+        if (!fc.resourceTypes.isEmpty()) {
+            conditions.add(r + ".ty IN " + param(fc.resourceTypes));
+        }
+        if (!fc.contentTypes.isEmpty()) {
+            conditions.add(r + ".cty IN " + param(fc.contentTypes));
+        }
+        byName(fc.attributes).forEach((name, values) -> conditions.add(attribute(r, name, values)));
+        if (!fc.childResourceTypes.isEmpty()) {
+            conditions.add(child(r, c -> c + ".ty IN " + param(fc.childResourceTypes)));
+        }
+        if (!fc.childLabels.isEmpty()) {
+            conditions.add(child(r, c -> labelIn(c, fc.childLabels)));
+        }
+        byName(fc.childAttributes).forEach((name, values) -> conditions.add(child(r, c -> attribute(c, name, values))));
+        if (!fc.parentResourceTypes.isEmpty()) {
+            conditions.add(parent(r, p -> p + ".ty IN " + param(fc.parentResourceTypes)));
+        }
+        if (!fc.parentLabels.isEmpty()) {
+            conditions.add(parent(r, p -> labelIn(p, fc.parentLabels)));
+        }
+        byName(fc.parentAttributes).forEach((name, values) -> conditions.add(parent(r, p -> attribute(p, name, values))));
+        if (conditions.isEmpty()) {
+            return "";
+        }
+        FilterOperation fo = fc.filterOperationOrDefault();
+        if (fo == FilterOperation.XOR) {
+            // Exactly one of the conditions holds.
+            StringBuilder sum = new StringBuilder("(");
+            for (int i = 0; i < conditions.size(); i++) {
+                sum.append(i == 0 ? "" : " + ").append("CASE WHEN ").append(conditions.get(i)).append(" THEN 1 ELSE 0 END");
+            }
+            return sum.append(") = 1").toString();
+        }
+        return "(" + String.join(fo == FilterOperation.OR ? " OR " : " AND ", conditions) + ")";
+    }
+
+    /** Who may see what, as a predicate on alias {@code r}; "" when everything is visible. */
+    String visibility(String r, Visibility v) {
+        if (v.everything()) {
+            return "";
+        }
+        List<String> any = new ArrayList<>();
+        any.add(r + ".origin = " + param(v.origin()));
+        for (String subtree : v.subtrees()) {
+            any.add(r + ".srn = " + param(subtree));
+            any.add(r + ".srn LIKE " + param(escapeLike(subtree) + "/%") + " ESCAPE '\\'");
+        }
+        return "(" + String.join(" OR ", any) + ")";
+    }
+
+    String param(Object value) {
+        String name = "p" + parameters.size();
+        parameters.put(name, value);
+        return ":" + name;
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private void compare(List<String> conditions, String column, String op, Object value) {
+        if (value != null) {
+            conditions.add(column + " " + op + " " + param(value instanceof Instant t ? JpaResourceStore.micros(t) : value));
+        }
+    }
+
+    private String labelIn(String r, List<String> labels) {
+        String x = alias();
+        String l = alias();
+        return "EXISTS (SELECT " + l + " FROM ResourceEntity " + x + " JOIN " + x + ".labels " + l + " WHERE " + x + ".ri = " + r
+                + ".ri AND " + l + " IN " + param(labels) + ")";
+    }
+
+    private String child(String r, Function<String, String> condition) {
+        String c = alias();
+        return "EXISTS (SELECT " + c + " FROM ResourceEntity " + c + " WHERE " + c + ".pi = " + r + ".ri AND " + condition.apply(c) + ")";
+    }
+
+    private String parent(String r, Function<String, String> condition) {
+        String p = alias();
+        return "EXISTS (SELECT " + p + " FROM ResourceEntity " + p + " WHERE " + p + ".ri = " + r + ".pi AND " + condition.apply(p) + ")";
+    }
+
+    private static Map<String, List<AttributeCondition>> byName(List<AttributeCondition> conditions) {
+        Map<String, List<AttributeCondition>> m = new LinkedHashMap<>();
+        conditions.forEach(c -> m.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(c));
+        return m;
+    }
+
+    /** One attribute condition; the values given for the same name are ORed. */
+    private String attribute(String r, String name, List<AttributeCondition> values) {
+        List<String> any = new ArrayList<>();
+        for (AttributeCondition c : values) {
+            any.add(attributeEquals(r, name, c.value()));
+        }
+        return any.size() == 1 ? any.get(0) : "(" + String.join(" OR ", any) + ")";
+    }
+
+    /** attribute = value, with {@code *} standing for any characters in string values. */
+    private String attributeEquals(String r, String name, String value) {
+        return switch (name) {
+            case "rn", "ri", "pi", "cr" -> text(r + "." + name, value);
+            case "ty" -> r + ".ty = " + param((int) number(name, value));
+            case "st", "cs" -> r + "." + name + " = " + param(number(name, value));
+            case "ct", "lt", "et" -> r + "." + name + " = " + param(JpaResourceStore.micros(Timestamps.parse(value, name)));
+            case "lbl" -> {
+                String x = alias();
+                String l = alias();
+                yield "EXISTS (SELECT " + l + " FROM ResourceEntity " + x + " JOIN " + x + ".labels " + l + " WHERE " + x + ".ri = "
+                        + r + ".ri AND " + text(l, value) + ")";
+            }
+            default -> {
+                String x = alias();
+                String v = alias();
+                yield "EXISTS (SELECT " + v + " FROM ResourceEntity " + x + " JOIN " + x + ".values " + v + " WHERE " + x + ".ri = "
+                        + r + ".ri AND " + v + ".nm = " + param(name) + " AND " + text(v + ".val", value) + ")";
+            }
+        };
+    }
+
+    private String text(String column, String value) {
+        if (value.indexOf('*') < 0) {
+            return column + " = " + param(value);
+        }
+        return column + " LIKE " + param(escapeLike(value).replace("*", "%")) + " ESCAPE '\\'";
+    }
+
+    private static long number(String name, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw OneM2MException.badRequest("attribute condition " + name + " needs an integer: " + value);
+        }
+    }
+
+    private String alias() {
+        return "a" + (aliases++);
+    }
+}
