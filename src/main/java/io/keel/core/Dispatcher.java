@@ -7,6 +7,7 @@ import io.keel.core.operation.Operations;
 import io.keel.core.operation.RetrieveOperation;
 import io.keel.core.operation.UpdateOperation;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.PreconditionFailedException;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
@@ -57,6 +58,9 @@ public final class Dispatcher {
             };
         } catch (OneM2MException e) {
             rsp = ResponsePrimitive.error(e.rsc(), e.getMessage());
+            if (e instanceof PreconditionFailedException) {
+                rsp.conditionalOutcome = ResponsePrimitive.ConditionalOutcome.PRECONDITION_FAILED;
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "request " + req.requestIdentifier + " failed", e);
             rsp = ResponsePrimitive.error(ResponseStatusCode.INTERNAL_SERVER_ERROR,

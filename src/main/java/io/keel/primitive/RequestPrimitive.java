@@ -52,6 +52,8 @@ public final class RequestPrimitive {
     public String primitiveProfileIdentifier;
     public String m2mServiceUser;
     public final List<String> ontologyMappingResources = new ArrayList<>();
+    /** RFC 7232 conditions of the HTTP request (TS-0009 6.4.6); null when it carried none. */
+    public Preconditions preconditions;
 
     public FilterCriteria filterCriteria() {
         if (filterCriteria == null) {

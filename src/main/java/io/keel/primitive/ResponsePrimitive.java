@@ -24,6 +24,16 @@ public final class ResponsePrimitive {
     public String contentLocation;
     /** An opaque version of the returned resource for ETag (TS-0009 6.4.6); null when none. */
     public String entityTag;
+    /** When the returned resource was last modified, for Last-Modified; null when none. */
+    public Instant lastModified;
+
+    /** How a conditional request (RFC 7232) ended when it did not simply succeed. */
+    public enum ConditionalOutcome {
+        NOT_MODIFIED,
+        PRECONDITION_FAILED
+    }
+
+    public ConditionalOutcome conditionalOutcome;
 
     public ResponsePrimitive() {
     }

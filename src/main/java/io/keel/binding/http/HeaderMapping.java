@@ -3,6 +3,7 @@ package io.keel.binding.http;
 import io.keel.primitive.ContentStatus;
 import io.keel.primitive.IntEnum;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.Preconditions;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
@@ -41,6 +42,11 @@ public final class HeaderMapping {
     public static final String MSU = "X-M2M-MSU";
     public static final String PRPI = "X-M2M-PRPI";
     public static final String AUTHORIZATION = "Authorization";
+    public static final String IF_MATCH = "If-Match";
+    public static final String IF_NONE_MATCH = "If-None-Match";
+    public static final String IF_MODIFIED_SINCE = "If-Modified-Since";
+    public static final String IF_UNMODIFIED_SINCE = "If-Unmodified-Since";
+    private static final java.util.regex.Pattern ENTITY_TAG = java.util.regex.Pattern.compile("\\*|(W/)?\"[\\x21\\x23-\\x7e]*\"");
 
     private HeaderMapping() {
     }
@@ -78,6 +84,9 @@ public final class HeaderMapping {
         if (omr != null) {
             req.ontologyMappingResources.addAll(split(omr, "+"));
         }
+        Preconditions preconditions = new Preconditions(entityTags(h, IF_MATCH), entityTags(h, IF_NONE_MATCH),
+                httpDate(h.first(IF_MODIFIED_SINCE)), httpDate(h.first(IF_UNMODIFIED_SINCE)));
+        req.preconditions = preconditions.isEmpty() ? null : preconditions;
         String authorization = h.single(AUTHORIZATION);
         // Basic and Bearer are HTTP authentication (TS-0009 7.1), not oneM2M Tokens (6.4.19).
         if (authorization != null && !authorization.regionMatches(true, 0, "Basic ", 0, 6)
@@ -158,6 +167,40 @@ public final class HeaderMapping {
         return v == null ? null : Timestamps.parseAbsRel(v, now, name);
     }
 
+    /** A list of entity tags (RFC 7232 2.3), or {@code *}; malformed → 4000. */
+    private static List<String> entityTags(Headers h, String name) {
+        List<String> values = h.all(name);
+        if (values == null) {
+            return null;
+        }
+        List<String> tags = new ArrayList<>();
+        for (String value : values) {
+            for (String tag : value.split(",")) {
+                String t = tag.trim();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                if (!ENTITY_TAG.matcher(t).matches()) {
+                    throw OneM2MException.badRequest(name + " holds a malformed entity tag: " + t);
+                }
+                tags.add(t);
+            }
+        }
+        return tags;
+    }
+
+    /** An HTTP-date; RFC 7232 says an invalid one is ignored. */
+    private static Instant httpDate(String v) {
+        if (v == null) {
+            return null;
+        }
+        try {
+            return java.time.ZonedDateTime.parse(v.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     private static int eventCategory(String v) {
         try {
             int ec = Integer.parseInt(v.trim());
@@ -212,6 +255,10 @@ public final class HeaderMapping {
                 throw OneM2MException.badRequest(name + " is given more than once with different values");
             }
             return values.get(0).trim();
+        }
+
+        List<String> all(String name) {
+            return byName.get(name);
         }
 
         String first(String name) {

@@ -2,6 +2,8 @@ package io.keel.binding.http;
 
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.serialization.ContentCodec;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,12 +30,23 @@ public final class HttpResponseWriter {
         if (body != null) {
             headers.put("Content-Length", String.valueOf(body.length));
         }
-        return new HttpMessage(HttpStatusMapping.httpStatus(rsp.responseStatusCode), headers, body);
+        return new HttpMessage(status(rsp), headers, body);
     }
 
     /** The status line's code and every header but Content-Length (which needs the body). */
     public static HttpMessage head(ResponsePrimitive rsp, String mediaType, String contextPath) {
-        return new HttpMessage(HttpStatusMapping.httpStatus(rsp.responseStatusCode), headers(rsp, mediaType, contextPath), null);
+        return new HttpMessage(status(rsp), headers(rsp, mediaType, contextPath), null);
+    }
+
+    /** Table 6.3.2-1, except for conditional requests (RFC 7232): 304 Not Modified and 412 Precondition Failed. */
+    private static int status(ResponsePrimitive rsp) {
+        if (rsp.conditionalOutcome == ResponsePrimitive.ConditionalOutcome.NOT_MODIFIED) {
+            return 304;
+        }
+        if (rsp.conditionalOutcome == ResponsePrimitive.ConditionalOutcome.PRECONDITION_FAILED) {
+            return 412;
+        }
+        return HttpStatusMapping.httpStatus(rsp.responseStatusCode);
     }
 
     /** The Content serialized in the media type, or null when the response has none. */
@@ -48,6 +61,9 @@ public final class HttpResponseWriter {
         }
         if (rsp.entityTag != null) {
             headers.put("ETag", '"' + rsp.entityTag + '"');
+        }
+        if (rsp.lastModified != null) {
+            headers.put("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(rsp.lastModified.atOffset(ZoneOffset.UTC)));
         }
         if (rsp.content != null) {
             headers.put("Content-Type", mediaType);

@@ -30,7 +30,9 @@ public class PrimitiveResponseFilter implements ContainerResponseFilter {
         if (rsp.content == null) {
             response.setEntity(null);
             response.getHeaders().remove("Content-Type"); // no body, no Content-Type (TS-0009 6.4.3)
-            response.getHeaders().putSingle("Content-Length", 0);
+            if (head.status() != 304) {
+                response.getHeaders().putSingle("Content-Length", 0);
+            }
         } else {
             response.setEntity(rsp, response.getEntityAnnotations(), MediaType.valueOf(mediaType));
         }

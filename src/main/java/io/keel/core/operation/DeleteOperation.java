@@ -32,6 +32,7 @@ public final class DeleteOperation {
             Target target = ops.resolver.resolve(tx, req.to);
             Resource r = RetrieveOperation.readable(tx, req, target, ops);
             ops.requireMatch(tx, req, r);
+            ConditionalRequests.notModified(req.preconditions, r, io.keel.primitive.Operation.DELETE);
             ResourceType type = ops.types.require(r.ty);
             if (r.pi == null) {
                 throw OneM2MException.notAllowed(type.rootElement() + " cannot be deleted");

@@ -37,12 +37,20 @@ public final class RetrieveOperation {
         return ops.store.read(tx -> {
             Resource r = readable(tx, req, ops.resolver.resolve(tx, req.to), ops);
             ops.requireMatch(tx, req, r);
+            if (ConditionalRequests.notModified(req.preconditions, r, Operation.RETRIEVE)) {
+                ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, null);
+                rsp.conditionalOutcome = ResponsePrimitive.ConditionalOutcome.NOT_MODIFIED;
+                rsp.entityTag = ConditionalRequests.entityTag(r);
+                rsp.lastModified = r.lt;
+                return rsp;
+            }
             Representations.Built built = attributeList != null
                     ? new Representations.Built(ops.representations.partial(r, attributeList), null)
                     : ops.representations.build(tx, r, rcn);
             ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, built.content());
             rsp.contentStatus = built.status();
-            rsp.entityTag = entityTag(r);
+            rsp.entityTag = ConditionalRequests.entityTag(r);
+            rsp.lastModified = r.lt;
             return rsp;
         });
     }
@@ -69,10 +77,6 @@ public final class RetrieveOperation {
         return r;
     }
 
-    /** A strong validator for the representation: it changes with every modification (lt) and state tag. */
-    static String entityTag(Resource r) {
-        return r.ri + "-" + java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, r.lt) + "-" + r.st;
-    }
 
     @SuppressWarnings("unchecked")
     private static List<String> attributeList(RequestPrimitive req) {

@@ -35,6 +35,7 @@ public final class UpdateOperation {
             Resource r = tx.lock(target.resource().ri);
             ops.requireAccess(tx, req, Operation.UPDATE, r);
             ops.requireMatch(tx, req, r);
+            ConditionalRequests.notModified(req.preconditions, r, Operation.UPDATE);
             ResourceType type = ops.types.require(r.ty);
             if (target.isVirtual() || !type.updatable()) {
                 throw OneM2MException.notAllowed((target.isVirtual() ? target.virtualChild() : type.rootElement())
@@ -67,7 +68,8 @@ public final class UpdateOperation {
                 default -> ops.representations.attributes(r);
             };
             ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.UPDATED, content);
-            rsp.entityTag = RetrieveOperation.entityTag(r);
+            rsp.entityTag = ConditionalRequests.entityTag(r);
+            rsp.lastModified = r.lt;
             return rsp;
         });
     }

@@ -92,6 +92,18 @@ class HeaderMappingTest {
     }
 
     @Test
+    void clause6_4_6_conditionalRequestHeaders() {
+        RequestPrimitive r = request("If-Match", "\"a\", W/\"b\"", "if-none-match", "*",
+                "If-Modified-Since", "Sun, 06 Nov 1994 08:49:37 GMT", "If-Unmodified-Since", "garbage");
+        assertEquals(List.of("\"a\"", "W/\"b\""), r.preconditions.ifMatch());
+        assertEquals(List.of("*"), r.preconditions.ifNoneMatch());
+        assertEquals(Instant.parse("1994-11-06T08:49:37Z"), r.preconditions.ifModifiedSince());
+        assertNull(r.preconditions.ifUnmodifiedSince(), "an invalid HTTP-date is ignored (RFC 7232 3.4)");
+        assertNull(request("X-M2M-RI", "x").preconditions);
+        assertThrows(OneM2MException.class, () -> request("If-Match", "unquoted"));
+    }
+
+    @Test
     void clause6_4_conflictingRepeatedHeaderIs4000() {
         assertThrows(OneM2MException.class, () -> request("X-M2M-RI", "a", "x-m2m-ri", "b"));
         assertEquals("a", request("X-M2M-RI", "a", "X-M2M-RI", "a").requestIdentifier);
