@@ -195,6 +195,27 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
+    void cseMaximumCutsTheResultWithContentStatusAndOffset() {
+        create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"many\"}}");
+        for (int i = 1; i <= 25; i++) {
+            create("/" + ae + "/many", 4, "{\"m2m:cin\":{\"rn\":\"m" + (i < 10 ? "0" : "") + i + "\",\"con\":\"" + i + "\"}}");
+        }
+        // keel.result.max is 20 in the test configuration.
+        Reply first = cse.get("/" + ae + "/many?fu=1&ty=4").from(ae).send();
+        assertEquals(20, first.json().path("m2m:uril").size());
+        assertEquals("1", first.header("X-M2M-CTS"));
+        assertEquals("21", first.header("X-M2M-CTO"));
+        assertTrue(first.json().path("m2m:uril").get(19).asText().endsWith("/m20"));
+        Reply rest = cse.get("/" + ae + "/many?fu=1&ty=4&ofst=21").from(ae).send();
+        assertEquals(5, rest.json().path("m2m:uril").size());
+        assertTrue(rest.json().path("m2m:uril").get(0).asText().endsWith("/m21"));
+        assertNull(rest.header("X-M2M-CTS"));
+        Reply askedForMore = cse.get("/" + ae + "/many?fu=1&ty=4&lim=30").from(ae).send();
+        assertEquals(20, askedForMore.json().path("m2m:uril").size());
+        assertEquals("1", askedForMore.header("X-M2M-CTS"));
+    }
+
+    @Test
     void noPartialMarkWhenTheOriginatorsLimitCutsTheResult() {
         Reply r = cse.get("/" + ae + "?fu=1&lim=2").from(ae).send();
         assertEquals(2, r.json().path("m2m:uril").size());

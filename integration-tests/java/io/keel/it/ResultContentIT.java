@@ -57,6 +57,30 @@ class ResultContentIT extends KeelIT {
     }
 
     @Test
+    void rcn4_levelAndFilterCriteriaSelectTheChildren() {
+        cse.create("/" + cnt + "/sub", 4, "{\"m2m:cin\":{\"rn\":\"deep\",\"con\":\"d\"}}").from(ae).send();
+        JsonNode all = cse.get("/" + cnt + "?rcn=4").from(ae).send().json().path("m2m:cnt");
+        assertEquals("deep", all.path("m2m:cnt").get(0).path("m2m:cin").get(0).path("rn").asText());
+        JsonNode oneLevel = cse.get("/" + cnt + "?rcn=4&lvl=1").from(ae).send().json().path("m2m:cnt");
+        assertFalse(oneLevel.path("m2m:cnt").get(0).has("m2m:cin"));
+        JsonNode onlyInstances = cse.get("/" + cnt + "?rcn=4&ty=4").from(ae).send().json().path("m2m:cnt");
+        assertEquals(2, onlyInstances.path("m2m:cin").size());
+        assertFalse(onlyInstances.has("m2m:cnt"), "the sub-container does not match, nor does what is under it");
+        assertEquals("box", onlyInstances.path("rn").asText(), "the filter selects children; the target itself is returned");
+    }
+
+    @Test
+    void rcn4_isCutAtTheCseMaximum() {
+        for (int i = 0; i < 25; i++) {
+            cse.create("/" + cnt, 4, "{\"m2m:cin\":{\"con\":\"" + i + "\"}}").from(ae).send();
+        }
+        Reply r = cse.get("/" + cnt + "?rcn=4").from(ae).send();
+        assertEquals("1", r.header("X-M2M-CTS"), "keel.result.max is 20 in the test configuration");
+        JsonNode c = r.json().path("m2m:cnt");
+        assertEquals(20, c.path("m2m:cin").size() + c.path("m2m:cnt").size());
+    }
+
+    @Test
     void rcn8_retrieveGivesChildrenWithoutTheParentsAttributes() {
         JsonNode c = cse.get("/" + cnt + "?rcn=8").from(ae).send().json().path("m2m:cnt");
         assertFalse(c.has("rn"));

@@ -4,18 +4,21 @@ import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.persistence.TreeTransaction;
+import io.keel.persistence.Visibility;
+import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.ContentStatus;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResultContent;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Builds response Content for a resource per Result Content (shared/spec §2.3, §9.3), and partial retrieves.
- * Child lists are read page-wise from the database and capped at the CSE's maximum result size; a cut result is
- * reported as PARTIAL_CONTENT.
+ * Child lists are capped at the CSE's maximum result size; a cut result is reported as PARTIAL_CONTENT.
  */
 public final class Representations {
     private final ResourceTypes types;
@@ -51,44 +54,70 @@ public final class Representations {
         return single(t.rootElement(), picked);
     }
 
-    /** Content for Retrieve/Delete result contents that involve children (4, 5, 6, 8) or attributes (1, 7). */
-    public Built build(TreeTransaction tx, Resource r, ResultContent rcn) {
+    /**
+     * Content for Retrieve/Delete result contents that involve children (4, 5, 6, 8) or attributes (1, 7). The
+     * children are what one discovery query returns below the resource: filtered by the filter criteria, limited in
+     * depth by lvl, visible to the originator, and cut at the maximum result size.
+     */
+    public Built build(TreeTransaction tx, Resource r, ResultContent rcn, FilterCriteria fc, Visibility visibility) {
         ResourceType t = types.require(r.ty);
-        Budget budget = new Budget(maxResultSize);
-        Object content = switch (rcn) {
-            case ATTRIBUTES, ORIGINAL_RESOURCE -> attributes(r);
-            case ATTRIBUTES_AND_CHILD_RESOURCES -> single(t.rootElement(), nested(tx, r, true, budget));
-            case CHILD_RESOURCES -> single(t.rootElement(), nested(tx, r, false, budget));
-            case ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES -> {
-                Map<String, Object> m = r.representation(t);
-                List<Object> refs = references(tx, r, budget);
-                if (!refs.isEmpty()) {
-                    m.put("ch", refs);
-                }
-                yield single(t.rootElement(), m);
+        FilterCriteria filter = fc == null ? new FilterCriteria() : fc;
+        int depth = depth(r);
+        return switch (rcn) {
+            case ATTRIBUTES, ORIGINAL_RESOURCE -> new Built(attributes(r), null);
+            case NOTHING -> new Built(null, null);
+            case ATTRIBUTES_AND_CHILD_RESOURCES, CHILD_RESOURCES -> {
+                Integer maxDepth = filter.level == null ? null : depth + filter.level;
+                List<Resource> found = tx.discover(r, filter, visibility, maxDepth, 0, maxResultSize + 1);
+                Map<String, Object> root = rcn == ResultContent.CHILD_RESOURCES ? new LinkedHashMap<>() : r.representation(t);
+                yield new Built(single(t.rootElement(), nest(r, root, cut(found))), status(found));
             }
-            case CHILD_RESOURCE_REFERENCES -> single("m2m:rrl", single("rrf", references(tx, r, budget)));
-            case NOTHING -> null;
+            case ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES, CHILD_RESOURCE_REFERENCES -> {
+                List<Resource> found = tx.discover(r, filter, visibility, depth + 1, 0, maxResultSize + 1);
+                List<Object> refs = references(cut(found));
+                Object content;
+                if (rcn == ResultContent.CHILD_RESOURCE_REFERENCES) {
+                    content = single("m2m:rrl", single("rrf", refs));
+                } else {
+                    Map<String, Object> m = r.representation(t);
+                    if (!refs.isEmpty()) {
+                        m.put("ch", refs);
+                    }
+                    content = single(t.rootElement(), m);
+                }
+                yield new Built(content, status(found));
+            }
             default -> throw new IllegalArgumentException("rcn " + rcn + " is not built here");
         };
-        return new Built(content, budget.cut ? ContentStatus.PARTIAL_CONTENT : null);
     }
 
-    /** Attributes (or not) plus every child, grouped by type as {@code m2m:<sn>} lists, recursively. */
-    private Map<String, Object> nested(TreeTransaction tx, Resource r, boolean withAttributes, Budget budget) {
-        Map<String, Object> m = withAttributes ? r.representation(types.require(r.ty)) : new LinkedHashMap<>();
-        for (Resource child : budget.children(tx, r)) {
-            ResourceType ct = types.require(child.ty);
+    /**
+     * Hangs each descendant under its parent, grouped by type as {@code m2m:<sn>} lists. A descendant whose parent
+     * was filtered out is left out with it.
+     */
+    private Map<String, Object> nest(Resource r, Map<String, Object> root, List<Resource> descendants) {
+        List<Resource> ordered = new ArrayList<>(descendants);
+        ordered.sort(Comparator.comparing((Resource d) -> d.srn)); // a parent's name is a prefix: it sorts first
+        Map<String, Map<String, Object>> nodes = new HashMap<>();
+        nodes.put(r.srn, root);
+        for (Resource d : ordered) {
+            Map<String, Object> parent = nodes.get(d.srn.substring(0, d.srn.lastIndexOf('/')));
+            if (parent == null) {
+                continue;
+            }
+            ResourceType dt = types.require(d.ty);
+            Map<String, Object> node = d.representation(dt);
+            nodes.put(d.srn, node);
             @SuppressWarnings("unchecked")
-            List<Object> group = (List<Object>) m.computeIfAbsent(ct.rootElement(), k -> new ArrayList<>());
-            group.add(nested(tx, child, true, budget));
+            List<Object> group = (List<Object>) parent.computeIfAbsent(dt.rootElement(), k -> new ArrayList<>());
+            group.add(node);
         }
-        return m;
+        return root;
     }
 
-    private List<Object> references(TreeTransaction tx, Resource r, Budget budget) {
+    private static List<Object> references(List<Resource> children) {
         List<Object> refs = new ArrayList<>();
-        for (Resource child : budget.children(tx, r)) {
+        for (Resource child : children) {
             Map<String, Object> ref = new LinkedHashMap<>();
             ref.put("nm", child.rn);
             ref.put("typ", child.ty);
@@ -98,33 +127,21 @@ public final class Representations {
         return refs;
     }
 
+    private List<Resource> cut(List<Resource> found) {
+        return found.size() > maxResultSize ? found.subList(0, maxResultSize) : found;
+    }
+
+    private ContentStatus status(List<Resource> found) {
+        return found.size() > maxResultSize ? ContentStatus.PARTIAL_CONTENT : null;
+    }
+
+    private static int depth(Resource r) {
+        return r.srn.split("/", -1).length;
+    }
+
     private static Map<String, Object> single(String key, Object value) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(key, value);
         return m;
-    }
-
-    /** How many more resources one response may carry. */
-    private static final class Budget {
-        int left;
-        boolean cut;
-
-        Budget(int max) {
-            left = max;
-        }
-
-        List<Resource> children(TreeTransaction tx, Resource parent) {
-            if (left <= 0) {
-                cut |= !tx.children(parent.ri, List.of(), 0, 1).isEmpty();
-                return List.of();
-            }
-            List<Resource> page = tx.children(parent.ri, List.of(), 0, left + 1);
-            if (page.size() > left) {
-                cut = true;
-                page = page.subList(0, left);
-            }
-            left -= page.size();
-            return page;
-        }
     }
 }

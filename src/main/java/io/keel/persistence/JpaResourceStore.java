@@ -144,15 +144,6 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         @Override
-        public List<Resource> children(String pi, List<Integer> types, int offset, int limit) {
-            TypedQuery<ResourceEntity> q = types.isEmpty()
-                    ? em.createQuery("SELECT r FROM ResourceEntity r WHERE r.pi = :pi ORDER BY r.ct, r.ri", ResourceEntity.class)
-                    : em.createQuery("SELECT r FROM ResourceEntity r WHERE r.pi = :pi AND r.ty IN :ty ORDER BY r.ct, r.ri",
-                            ResourceEntity.class).setParameter("ty", types);
-            return toResources(q.setParameter("pi", pi).setFirstResult(offset).setMaxResults(limit).getResultList());
-        }
-
-        @Override
         public Resource newestOrOldestChild(String pi, int ty, boolean newest) {
             String order = newest ? "r.ct DESC, r.ri DESC" : "r.ct, r.ri";
             List<ResourceEntity> l = em.createQuery(

@@ -27,9 +27,6 @@ public interface TreeTransaction {
     /** Deletes the resource and everything below it. */
     void deleteSubtree(Resource r);
 
-    /** Direct children, oldest first, optionally only of some types (empty = all). */
-    List<Resource> children(String pi, List<Integer> types, int offset, int limit);
-
     /** The newest (or oldest) direct child of a type, or null: what {@code la} and {@code ol} address. */
     Resource newestOrOldestChild(String pi, int ty, boolean newest);
 

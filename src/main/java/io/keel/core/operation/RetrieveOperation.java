@@ -22,6 +22,9 @@ public final class RetrieveOperation {
     private static final Set<ResultContent> ALLOWED = EnumSet.of(ResultContent.ATTRIBUTES,
             ResultContent.ATTRIBUTES_AND_CHILD_RESOURCES, ResultContent.ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES,
             ResultContent.CHILD_RESOURCE_REFERENCES, ResultContent.ORIGINAL_RESOURCE, ResultContent.CHILD_RESOURCES);
+    private static final Set<ResultContent> CHILD_RESULTS = EnumSet.of(ResultContent.ATTRIBUTES_AND_CHILD_RESOURCES,
+            ResultContent.ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES, ResultContent.CHILD_RESOURCE_REFERENCES,
+            ResultContent.CHILD_RESOURCES);
     private final Operations ops;
 
     public RetrieveOperation(Operations ops) {
@@ -36,7 +39,9 @@ public final class RetrieveOperation {
         }
         return ops.store.read(tx -> {
             Resource r = readable(tx, req, ops.resolver.resolve(tx, req.to), ops);
-            ops.requireMatch(tx, req, r);
+            if (!CHILD_RESULTS.contains(rcn)) {
+                ops.requireMatch(tx, req, r); // with child results, the filter criteria select the children
+            }
             if (ConditionalRequests.notModified(req.preconditions, r, Operation.RETRIEVE)) {
                 ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, null);
                 rsp.conditionalOutcome = ResponsePrimitive.ConditionalOutcome.NOT_MODIFIED;
@@ -46,7 +51,7 @@ public final class RetrieveOperation {
             }
             Representations.Built built = attributeList != null
                     ? new Representations.Built(ops.representations.partial(r, attributeList), null)
-                    : ops.representations.build(tx, r, rcn);
+                    : ops.representations.build(tx, r, rcn, req.filterCriteria, ops.access.discoverable(tx, req.from));
             ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, built.content());
             rsp.contentStatus = built.status();
             rsp.entityTag = ConditionalRequests.entityTag(r);
