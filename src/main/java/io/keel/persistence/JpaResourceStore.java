@@ -135,17 +135,19 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public void deleteSubtree(Resource r) {
             em.flush();
-            // The srn prefix finds the whole subtree in one indexed statement; labels go by ON DELETE CASCADE.
-            em.createQuery("DELETE FROM ResourceEntity r WHERE r.srn = :srn OR r.srn LIKE :prefix ESCAPE '\\'")
-                    .setParameter("srn", r.srn)
-                    .setParameter("prefix", ResourceQuery.escapeLike(r.srn) + "/%")
+            // Two statements the indexes serve (an OR of both would scan the table): the descendants by srn prefix,
+            // then the resource by primary key. Label and attribute rows go by ON DELETE CASCADE.
+            em.createNativeQuery("DELETE FROM resource WHERE srn LIKE ? ESCAPE '\\'")
+                    .setParameter(1, ResourceQuery.escapeLike(r.srn) + "/%")
                     .executeUpdate();
+            em.createNativeQuery("DELETE FROM resource WHERE ri = ?").setParameter(1, r.ri).executeUpdate();
             em.clear();
         }
 
         @Override
         public Resource newestOrOldestChild(String pi, int ty, boolean newest) {
-            String order = newest ? "r.ct DESC, r.ri DESC" : "r.ct, r.ri";
+            // pi and ty are fixed, but naming them lets the database read resource_children in order, not sort.
+            String order = newest ? "r.pi DESC, r.ty DESC, r.ct DESC, r.ri DESC" : "r.pi, r.ty, r.ct, r.ri";
             List<ResourceEntity> l = em.createQuery(
                             "SELECT r FROM ResourceEntity r WHERE r.pi = :pi AND r.ty = :ty ORDER BY " + order, ResourceEntity.class)
                     .setParameter("pi", pi).setParameter("ty", ty).setMaxResults(1).getResultList();
@@ -155,7 +157,8 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public List<Resource> oldestChildren(String pi, int ty, int limit) {
             return toResources(em.createQuery(
-                            "SELECT r FROM ResourceEntity r WHERE r.pi = :pi AND r.ty = :ty ORDER BY r.ct, r.ri", ResourceEntity.class)
+                            "SELECT r FROM ResourceEntity r WHERE r.pi = :pi AND r.ty = :ty ORDER BY r.pi, r.ty, r.ct, r.ri",
+                            ResourceEntity.class)
                     .setParameter("pi", pi).setParameter("ty", ty).setMaxResults(limit).getResultList());
         }
 
@@ -172,7 +175,9 @@ public final class JpaResourceStore implements ResourceStore {
                     jpql.append(" AND ").append(predicate);
                 }
             }
-            TypedQuery<ResourceEntity> query = em.createQuery(jpql.append(" ORDER BY r.srn").toString(), ResourceEntity.class);
+            // With one type, naming it first lets the database read resource_type_subtree in order instead of sorting.
+            jpql.append(fc.resourceTypes.size() == 1 ? " ORDER BY r.ty, r.srn" : " ORDER BY r.srn");
+            TypedQuery<ResourceEntity> query = em.createQuery(jpql.toString(), ResourceEntity.class);
             q.parameters().forEach(query::setParameter);
             return toResources(query.setFirstResult(offset).setMaxResults(limit).getResultList());
         }
