@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Discovery (ty&lbl&lim=100) and latest-instance retrieval (la) on a tree of 10^6 contentInstances, next to the
+# same requests on an almost empty tree. Not a test: `mvn verify` never runs it. See bench/README.md.
+#
+#   mvn -B -q -DskipTests package && bench/large-tree.sh
+#
+# Settings (environment): TREE_AES=100 TREE_CONTAINERS=10 TREE_INSTANCES=1000 (10^6 instances),
+# TREE_DURATION=10s per measured run, TREE_CONNECTIONS=1 (1 = pure latency, one request at a time).
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+AES=${TREE_AES:-100}
+CONTAINERS=${TREE_CONTAINERS:-10}
+INSTANCES=${TREE_INSTANCES:-1000}
+DURATION=${TREE_DURATION:-10s}
+CONNECTIONS=${TREE_CONNECTIONS:-1}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+JAVAC=${JAVA_HOME:+$JAVA_HOME/bin/}javac
+HOST=127.0.0.1
+
+command -v wrk >/dev/null 2>&1 || apt-get install -y wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }
+[ -f target/keel.war ] || { echo "target/keel.war is missing: mvn -B -q -DskipTests package" >&2; exit 1; }
+
+TMP=$(mktemp -d)
+KEEL_PID=
+cleanup() {
+    [ -n "$KEEL_PID" ] && kill "$KEEL_PID" 2>/dev/null && wait "$KEEL_PID" 2>/dev/null || true
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+cp target/keel.war "$TMP/keel.war"
+mkdir -p "$TMP/lib" "$TMP/gen"
+(cd "$TMP/lib" && unzip -q -j "$TMP/keel.war" 'WEB-INF/lib/h2-*.jar')
+"$JAVAC" -d "$TMP/gen" bench/tree/TreeGenerator.java
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+PORT=$(free_port)
+BASE="http://$HOST:$PORT"
+
+start_keel() { # data dir
+    env -u KEEL_DB_URL KEEL_DATA_DIR="$1" KEEL_HTTP_PORT="$PORT" "$JAVA" -jar "$TMP/keel.war" > "$1.log" 2>&1 &
+    KEEL_PID=$!
+    for _ in $(seq 1 180); do
+        if curl -s -o /dev/null -w '%{http_code}' "$BASE/cse-in" -H 'X-M2M-Origin: CAdmin' -H 'X-M2M-RI: up' -H 'X-M2M-RVI: 3' | grep -q 200; then
+            return 0
+        fi
+        sleep 0.5
+    done
+    echo "Keel did not start; log:" >&2; cat "$1.log" >&2; exit 1
+}
+stop_keel() { kill "$KEEL_PID"; wait "$KEEL_PID" 2>/dev/null || true; KEEL_PID=; }
+
+onem2m() { # method path origin [ty body]
+    local args=(-s -o /dev/null -w '%{http_code}' -X "$1" "$BASE$2" -H "X-M2M-Origin: $3" -H "X-M2M-RI: setup" -H 'X-M2M-RVI: 3')
+    [ $# -gt 3 ] && args+=(-H "Content-Type: application/json;ty=$4" -d "$5")
+    curl "${args[@]}"
+}
+
+DISCOVERY="/cse-in?fu=1&ty=3&lbl=room:r7&lim=100"
+AE_NO=$(( AES > 42 ? 42 : 0 ))
+CNT_NO=$(( CONTAINERS > 7 ? 7 : 0 ))
+LATEST="/cse-in/ae$AE_NO/c$CNT_NO/la"
+
+measure() { # label path → "p50 p99 req/s" in ms
+    local out="$TMP/wrk.txt" status
+    status=$(curl -s -o "$TMP/body" -w '%{http_code}' "$BASE$2" -H 'X-M2M-Origin: CAdmin' -H 'X-M2M-RI: check' -H 'X-M2M-RVI: 3')
+    [ "$status" = 200 ] || { echo "$1: $2 answered $status: $(cat "$TMP/body")" >&2; exit 1; }
+    wrk -t1 -c"$CONNECTIONS" -d3s -s bench/tree/get.lua "$BASE$2" > /dev/null
+    wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/tree/get.lua "$BASE$2" > "$out"
+    if grep -q 'Non-2xx' "$out"; then cat "$out" >&2; exit 1; fi
+    awk '
+        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+        /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
+        END { printf "%.2f %.2f %.0f\n", p50, p99, rps }' "$out"
+}
+
+echo "# reproduce: mvn -B -q -DskipTests package && TREE_AES=$AES TREE_CONTAINERS=$CONTAINERS TREE_INSTANCES=$INSTANCES bench/large-tree.sh"
+echo "# load: wrk -t1 -c$CONNECTIONS -d$DURATION --latency (3 s warm-up), loopback; $(nproc) cores; $("$JAVA" -version 2>&1 | head -n1)"
+echo "# discovery: GET $DISCOVERY    latest: GET $LATEST"
+
+# The empty tree: just what the two requests need.
+start_keel "$TMP/empty"
+[ "$(onem2m POST /cse-in "Cbench$AE_NO" 2 '{"m2m:ae":{"rn":"ae'$AE_NO'","api":"Nbench","rr":false,"srv":["3"]}}')" = 201 ] &&
+[ "$(onem2m POST "/cse-in/ae$AE_NO" CAdmin 3 '{"m2m:cnt":{"rn":"c'$CNT_NO'","lbl":["room:r7"]}}')" = 201 ] &&
+[ "$(onem2m POST "/cse-in/ae$AE_NO/c$CNT_NO" CAdmin 4 '{"m2m:cin":{"cnf":"text/plain:0","con":"0001"}}')" = 201 ] ||
+    { echo "setting up the empty tree failed" >&2; exit 1; }
+read -r E_D50 E_D99 E_DRPS < <(measure "empty discovery" "$DISCOVERY")
+read -r E_L50 E_L99 E_LRPS < <(measure "empty la" "$LATEST")
+stop_keel
+
+# The large tree: Keel creates the schema and the CSEBase, the generator adds the rest through JDBC.
+start_keel "$TMP/large"
+stop_keel
+GEN_START=$(date +%s)
+"$JAVA" -cp "$TMP/gen:$TMP/lib/*" TreeGenerator "jdbc:h2:file:$TMP/large/keel" "$AES" "$CONTAINERS" "$INSTANCES"
+echo "# generated in $(( $(date +%s) - GEN_START )) s; database $(du -sh "$TMP/large" | cut -f1)"
+start_keel "$TMP/large"
+read -r L_D50 L_D99 L_DRPS < <(measure "large discovery" "$DISCOVERY")
+read -r L_L50 L_L99 L_LRPS < <(measure "large la" "$LATEST")
+stop_keel
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+TOTAL=$(( AES + AES * CONTAINERS + AES * CONTAINERS * INSTANCES ))
+echo
+echo "| request | empty tree p50 / p99 (ms) | $TOTAL resources p50 / p99 (ms) | ratio p50 / p99 |"
+echo "|---|---|---|---|"
+echo "| discovery \`ty=3&lbl=room:r7&lim=100\` | $E_D50 / $E_D99 | $L_D50 / $L_D99 | $(ratio "$L_D50" "$E_D50") / $(ratio "$L_D99" "$E_D99") |"
+echo "| retrieve \`…/c7/la\` | $E_L50 / $E_L99 | $L_L50 / $L_L99 | $(ratio "$L_L50" "$E_L50") / $(ratio "$L_L99" "$E_L99") |"
