@@ -62,7 +62,7 @@ public final class Representations {
     public Built build(TreeTransaction tx, Resource r, ResultContent rcn, FilterCriteria fc, Visibility visibility) {
         ResourceType t = types.require(r.ty);
         FilterCriteria filter = fc == null ? new FilterCriteria() : fc;
-        int depth = depth(r);
+        int depth = r.depth();
         return switch (rcn) {
             case ATTRIBUTES, ORIGINAL_RESOURCE -> new Built(attributes(r), null);
             case NOTHING -> new Built(null, null);
@@ -73,7 +73,7 @@ public final class Representations {
                 yield new Built(single(t.rootElement(), nest(r, root, cut(found))), status(found));
             }
             case ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES, CHILD_RESOURCE_REFERENCES -> {
-                List<Resource> found = tx.discover(r, filter, visibility, depth + 1, 0, maxResultSize + 1);
+                List<Resource> found = tx.discoverReferences(r, filter, visibility, depth + 1, 0, maxResultSize + 1);
                 List<Object> refs = references(cut(found));
                 Object content;
                 if (rcn == ResultContent.CHILD_RESOURCE_REFERENCES) {
@@ -117,13 +117,7 @@ public final class Representations {
 
     private static List<Object> references(List<Resource> children) {
         List<Object> refs = new ArrayList<>();
-        for (Resource child : children) {
-            Map<String, Object> ref = new LinkedHashMap<>();
-            ref.put("nm", child.rn);
-            ref.put("typ", child.ty);
-            ref.put("val", child.srn);
-            refs.add(ref);
-        }
+        children.forEach(child -> refs.add(child.reference(false)));
         return refs;
     }
 
@@ -135,9 +129,6 @@ public final class Representations {
         return found.size() > maxResultSize ? ContentStatus.PARTIAL_CONTENT : null;
     }
 
-    private static int depth(Resource r) {
-        return r.srn.split("/", -1).length;
-    }
 
     private static Map<String, Object> single(String key, Object value) {
         Map<String, Object> m = new LinkedHashMap<>();

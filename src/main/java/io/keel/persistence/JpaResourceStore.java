@@ -164,8 +164,28 @@ public final class JpaResourceStore implements ResourceStore {
 
         @Override
         public List<Resource> discover(Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth, int offset, int limit) {
+            return toResources(discovery("r", ResourceEntity.class, root, fc, visibility, maxDepth, offset, limit));
+        }
+
+        @Override
+        public List<Resource> discoverReferences(Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth,
+                                                 int offset, int limit) {
+            List<Resource> out = new ArrayList<>();
+            for (Object[] row : discovery("r.ri, r.rn, r.ty, r.srn", Object[].class, root, fc, visibility, maxDepth, offset, limit)) {
+                Resource r = new Resource();
+                r.ri = (String) row[0];
+                r.rn = (String) row[1];
+                r.ty = ((Number) row[2]).intValue();
+                r.srn = (String) row[3];
+                out.add(r);
+            }
+            return out;
+        }
+
+        private <T> List<T> discovery(String select, Class<T> type, Resource root, FilterCriteria fc, Visibility visibility,
+                                      Integer maxDepth, int offset, int limit) {
             ResourceQuery q = new ResourceQuery();
-            StringBuilder jpql = new StringBuilder("SELECT r FROM ResourceEntity r WHERE r.srn LIKE ")
+            StringBuilder jpql = new StringBuilder("SELECT ").append(select).append(" FROM ResourceEntity r WHERE r.srn LIKE ")
                     .append(q.param(ResourceQuery.escapeLike(root.srn) + "/%")).append(" ESCAPE '\\'");
             if (maxDepth != null) {
                 jpql.append(" AND r.depth <= ").append(q.param(maxDepth));
@@ -175,11 +195,10 @@ public final class JpaResourceStore implements ResourceStore {
                     jpql.append(" AND ").append(predicate);
                 }
             }
-            // With one type, naming it first lets the database read resource_type_subtree in order instead of sorting.
-            jpql.append(fc.resourceTypes.size() == 1 ? " ORDER BY r.ty, r.srn" : " ORDER BY r.srn");
-            TypedQuery<ResourceEntity> query = em.createQuery(jpql.toString(), ResourceEntity.class);
+            jpql.append(q.orderBy("r", fc));
+            TypedQuery<T> query = em.createQuery(jpql.toString(), type);
             q.parameters().forEach(query::setParameter);
-            return toResources(query.setFirstResult(offset).setMaxResults(limit).getResultList());
+            return query.setFirstResult(offset).setMaxResults(limit).getResultList();
         }
 
         @Override
@@ -243,7 +262,7 @@ public final class JpaResourceStore implements ResourceStore {
             e.ty = r.ty;
             e.rn = r.rn;
             e.srn = r.srn;
-            e.depth = depthOf(r.srn);
+            e.depth = r.depth();
             e.ct = micros(r.ct);
             e.lt = micros(r.lt);
             e.et = r.et == null ? null : micros(r.et);
@@ -271,15 +290,6 @@ public final class JpaResourceStore implements ResourceStore {
             }
         }
 
-        private static int depthOf(String srn) {
-            int depth = 1;
-            for (int i = 0; i < srn.length(); i++) {
-                if (srn.charAt(i) == '/') {
-                    depth++;
-                }
-            }
-            return depth;
-        }
 
         private static Set<String> labelsOf(Map<?, ?> doc) {
             Set<String> out = new HashSet<>();

@@ -21,9 +21,19 @@ import java.util.function.Function;
 final class ResourceQuery {
     private final Map<String, Object> parameters = new HashMap<>();
     private int aliases;
+    private boolean selectiveSubquery;
 
     Map<String, Object> parameters() {
         return parameters;
+    }
+
+    /**
+     * The ORDER BY clause. Results are in srn order. With a single type and no label or attribute condition, naming
+     * ty first lets the database read resource_type_subtree in order and stop at the limit; a label or attribute
+     * condition is better served by looking its few matches up first, which that order would prevent.
+     */
+    String orderBy(String r, FilterCriteria fc) {
+        return fc.resourceTypes.size() == 1 && !selectiveSubquery ? " ORDER BY " + r + ".ty, " + r + ".srn" : " ORDER BY " + r + ".srn";
     }
 
     /** The WHERE fragment for the matching conditions of {@code fc} on resource alias {@code r}; "" when none. */
@@ -41,6 +51,7 @@ final class ResourceQuery {
         compare(conditions, r + ".cs", "<", fc.sizeBelow);
         if (!fc.labels.isEmpty()) {
             conditions.add(labelIn(r, fc.labels));
+            selectiveSubquery = true;
         }
         if (!fc.resourceTypes.isEmpty()) {
             conditions.add(r + ".ty IN " + param(fc.resourceTypes));
@@ -49,6 +60,7 @@ final class ResourceQuery {
             conditions.add(r + ".cty IN " + param(fc.contentTypes));
         }
         byName(fc.attributes).forEach((name, values) -> conditions.add(attribute(r, name, values)));
+        selectiveSubquery |= !fc.attributes.isEmpty();
         if (!fc.childResourceTypes.isEmpty()) {
             conditions.add(child(r, c -> c + ".ty IN " + param(fc.childResourceTypes)));
         }
@@ -108,11 +120,10 @@ final class ResourceQuery {
         }
     }
 
+    /** Uncorrelated: the database finds the labelled resources once, by the label index, not once per row. */
     private String labelIn(String r, List<String> labels) {
-        String x = alias();
         String l = alias();
-        return "EXISTS (SELECT " + l + " FROM ResourceEntity " + x + " JOIN " + x + ".labels " + l + " WHERE " + x + ".ri = " + r
-                + ".ri AND " + l + " IN " + param(labels) + ")";
+        return r + ".ri IN (SELECT " + l + ".ri FROM LabelRow " + l + " WHERE " + l + ".lbl IN " + param(labels) + ")";
     }
 
     private String child(String r, Function<String, String> condition) {
@@ -148,16 +159,13 @@ final class ResourceQuery {
             case "st", "cs" -> r + "." + name + " = " + param(number(name, value));
             case "ct", "lt", "et" -> r + "." + name + " = " + param(JpaResourceStore.micros(Timestamps.parse(value, name)));
             case "lbl" -> {
-                String x = alias();
                 String l = alias();
-                yield "EXISTS (SELECT " + l + " FROM ResourceEntity " + x + " JOIN " + x + ".labels " + l + " WHERE " + x + ".ri = "
-                        + r + ".ri AND " + text(l, value) + ")";
+                yield r + ".ri IN (SELECT " + l + ".ri FROM LabelRow " + l + " WHERE " + text(l + ".lbl", value) + ")";
             }
             default -> {
-                String x = alias();
                 String v = alias();
-                yield "EXISTS (SELECT " + v + " FROM ResourceEntity " + x + " JOIN " + x + ".values " + v + " WHERE " + x + ".ri = "
-                        + r + ".ri AND " + v + ".nm = " + param(name) + " AND " + text(v + ".val", value) + ")";
+                yield r + ".ri IN (SELECT " + v + ".ri FROM AttributeRow " + v + " WHERE " + v + ".nm = " + param(name)
+                        + " AND " + text(v + ".val", value) + ")";
             }
         };
     }

@@ -39,6 +39,12 @@ public interface TreeTransaction {
      */
     List<Resource> discover(Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth, int offset, int limit);
 
+    /**
+     * Like {@link #discover}, but each resource carries only ri, rn, ty and srn (a discovery result, a reference):
+     * the database returns four columns instead of whole rows.
+     */
+    List<Resource> discoverReferences(Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth, int offset, int limit);
+
     /** Whether one resource meets the conditions of the filter criteria (conditional operations, fu=2). */
     boolean matches(Resource r, FilterCriteria fc);
 

@@ -11,7 +11,6 @@ import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResultContent;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,8 +40,8 @@ public final class DiscoveryOperation {
         return ops.store.read(tx -> {
             Target target = ops.resolver.resolve(tx, req.to);
             Resource root = target.resource();
-            Integer maxDepth = fc.level == null ? null : depth(root) + fc.level;
-            List<Resource> found = tx.discover(root, fc, ops.access.discoverable(tx, req.from), maxDepth, offset - 1, limit + 1);
+            Integer maxDepth = fc.level == null ? null : root.depth() + fc.level;
+            List<Resource> found = tx.discoverReferences(root, fc, ops.access.discoverable(tx, req.from), maxDepth, offset - 1, limit + 1);
             boolean more = found.size() > limit;
             if (more) {
                 found = found.subList(0, limit);
@@ -58,25 +57,16 @@ public final class DiscoveryOperation {
     }
 
     private static Object content(List<Resource> found, ResultContent rcn, DesiredIdResultType drt) {
+        boolean unstructured = drt == DesiredIdResultType.UNSTRUCTURED;
         if (rcn == ResultContent.CHILD_RESOURCE_REFERENCES) {
             List<Object> refs = new ArrayList<>();
-            for (Resource r : found) {
-                Map<String, Object> ref = new LinkedHashMap<>();
-                ref.put("nm", r.rn);
-                ref.put("typ", r.ty);
-                ref.put("val", drt == DesiredIdResultType.UNSTRUCTURED ? r.ri : r.srn);
-                refs.add(ref);
-            }
+            found.forEach(r -> refs.add(r.reference(unstructured)));
             return Map.of("m2m:rrl", Map.of("rrf", refs));
         }
         List<String> uris = new ArrayList<>();
         for (Resource r : found) {
-            uris.add(drt == DesiredIdResultType.UNSTRUCTURED ? r.ri : r.srn);
+            uris.add(unstructured ? r.ri : r.srn);
         }
         return Map.of("m2m:uril", uris);
-    }
-
-    private static int depth(Resource r) {
-        return r.srn.split("/", -1).length;
     }
 }

@@ -43,6 +43,26 @@ public final class Resource {
         return v instanceof Number n ? n.longValue() : defaultValue;
     }
 
+    /** Segments of the structured ID: the CSEBase is 1, its children 2, … (what lvl counts). */
+    public int depth() {
+        int depth = 1;
+        for (int i = 0; i < srn.length(); i++) {
+            if (srn.charAt(i) == '/') {
+                depth++;
+            }
+        }
+        return depth;
+    }
+
+    /** A child resource reference ({@code ch}, {@code rrf} items): name, type and address. */
+    public Map<String, Object> reference(boolean unstructured) {
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("nm", rn);
+        ref.put("typ", ty);
+        ref.put("val", unstructured ? ri : srn);
+        return ref;
+    }
+
     /** The full representation, universal attributes first, as {@code m2m:<sn>} content carries it. */
     public Map<String, Object> representation(ResourceType type) {
         Map<String, Object> m = new LinkedHashMap<>();
