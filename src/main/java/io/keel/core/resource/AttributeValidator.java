@@ -25,7 +25,7 @@ public final class AttributeValidator {
             AttributeDef def = known(type, sn);
             Object v = e.getValue();
             if (sn.equals("cr")) {
-                if (v != null && !(fromText && "".equals(v))) {
+                if (v != null) {
                     throw OneM2MException.badRequest("attribute cr may only be given as null: the CSE sets the creator");
                 }
                 out.put("cr", null);

@@ -90,23 +90,4 @@ public final class Resource {
         }
         return m;
     }
-
-    public Resource copy() {
-        Resource r = new Resource();
-        r.ri = ri;
-        r.pi = pi;
-        r.ty = ty;
-        r.rn = rn;
-        r.srn = srn;
-        r.ct = ct;
-        r.lt = lt;
-        r.et = et;
-        r.st = st;
-        r.cr = cr;
-        r.origin = origin;
-        r.lbl = new ArrayList<>(lbl);
-        r.cs = cs;
-        r.attributes = new LinkedHashMap<>(attributes);
-        return r;
-    }
 }
