@@ -1,104 +1,241 @@
 package io.keel.serialization;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Serialization;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Encodes and decodes oneM2M Content (TS-0004 clause 8) as a generic tree: maps (key order kept), lists, strings,
- * longs, doubles, booleans and null. Malformed input of any kind becomes a 4000 with a short readable reason.
+ * oneM2M Content (TS-0004 clause 8) as a generic tree: {@code LinkedHashMap<String, Object>} (key order kept),
+ * {@code ArrayList<Object>}, {@code String}, {@code Long} (a {@code BigInteger} only beyond the long range),
+ * {@code Double}, {@code Boolean} and {@code null}. XML gives every scalar as a String (TS-0004 8.3; the core types
+ * it by attribute). Any malformed body becomes a 4000 BAD_REQUEST with a short readable reason; nothing else is
+ * thrown for bad input. Stateless and thread-safe.
  */
 public final class ContentCodec {
     /** Deeper than any oneM2M resource; a hostile body cannot exhaust the stack. */
     static final int MAX_NESTING = 64;
-    private static final ObjectMapper JSON = configure(JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build()).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
-    private static final ObjectMapper CBOR = configure(CBORMapper.builder(CBORFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build()).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build();
+    private static final ObjectMapper JSON = configure(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build()));
+    private static final ObjectMapper CBOR = configure(CBORMapper.builder(CBORFactory.builder().streamReadConstraints(LIMITS).build()));
 
     private ContentCodec() {
     }
 
-    private static ObjectMapper configure(ObjectMapper m) {
-        return m.enable(DeserializationFeature.USE_LONG_FOR_INTS).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> M configure(B builder) {
+        // Integers are widened to Long afterwards (see normalize): USE_LONG_FOR_INTS would refuse values beyond a long.
+        return builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
     }
 
-    /** Decodes a body; its top level must be an object. */
+    /** Decodes a request or notification body; its top level must be an object (a single root element in XML). */
     public static Map<String, Object> decode(byte[] body, Serialization s) {
+        if (body == null || body.length == 0) {
+            throw OneM2MException.badRequest("the body is empty");
+        }
         Object tree = switch (s) {
-            case JSON -> read(JSON, body, "JSON");
-            case CBOR -> read(CBOR, body, "CBOR");
+            case JSON -> readJson(utf8(body, "JSON"));
+            case CBOR -> read("CBOR", () -> CBOR.readValue(body, Object.class));
             case XML -> XmlCodec.decode(body);
         };
         if (!(tree instanceof Map<?, ?>)) {
-            throw OneM2MException.badRequest("the body must be a " + s.token() + " object");
+            throw OneM2MException.badRequest("the body must be a " + s.token().toUpperCase() + " object, not "
+                    + (tree instanceof List<?> ? "an array" : "a single value"));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) tree;
         return map;
     }
 
+    /**
+     * Encodes a tree. For XML it must be a map with exactly one entry (the root element); a tree XML cannot carry
+     * (e.g. a key that is no XML name) is an {@link IllegalArgumentException}, as is anything Jackson cannot write.
+     */
     public static byte[] encode(Object tree, Serialization s) {
-        try {
-            return switch (s) {
-                case JSON -> JSON.writeValueAsBytes(tree);
-                case CBOR -> CBOR.writeValueAsBytes(tree);
-                case XML -> XmlCodec.encode(tree);
-            };
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode content", e);
-        }
+        return switch (s) {
+            case JSON -> toJson(tree).getBytes(StandardCharsets.UTF_8);
+            case CBOR -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+                try (JsonGenerator g = CBOR.createGenerator(out)) {
+                    write(g, tree);
+                } catch (IOException e) {
+                    throw cannotEncode(s, e);
+                }
+                yield out.toByteArray();
+            }
+            case XML -> XmlCodec.encode(tree);
+        };
     }
 
-    /** JSON text of a tree, as the database stores attribute documents. */
+    /** JSON text of a tree (any value, not only an object), as the database stores attribute documents. */
     public static String toJson(Object tree) {
-        try {
-            return JSON.writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode content", e);
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            write(g, tree);
+        } catch (IOException e) {
+            throw cannotEncode(Serialization.JSON, e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Maps and lists with their sizes up front, so that CBOR gets definite-length maps and arrays (Jackson's own map
+     * serializer writes indefinite-length ones); scalars, and anything else, as Jackson writes them.
+     */
+    private static void write(JsonGenerator g, Object v) throws IOException {
+        if (v instanceof Map<?, ?> m) {
+            g.writeStartObject(m, m.size());
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof List<?> l) {
+            g.writeStartArray(l, l.size());
+            for (Object item : l) {
+                write(g, item);
+            }
+            g.writeEndArray();
+        } else {
+            g.writeObject(v);
         }
     }
 
+    private static IllegalArgumentException cannotEncode(Serialization s, IOException e) {
+        String why = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+        return new IllegalArgumentException("cannot encode content as " + s.token() + ": " + why, e);
+    }
+
+    /** The inverse of {@link #toJson}: same parsing rules as {@link #decode}, but any top-level value is accepted. */
     public static Object fromJson(String json) {
-        return read(JSON, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "JSON");
+        if (json == null || json.isEmpty()) {
+            throw OneM2MException.badRequest("the JSON text is empty");
+        }
+        return readJson(json);
     }
 
-    private static Object read(ObjectMapper mapper, byte[] body, String format) {
-        if (body.length == 0) {
-            throw OneM2MException.badRequest("the body is empty");
-        }
+    private static Object readJson(String text) {
+        String json = text.startsWith("\uFEFF") ? text.substring(1) : text; // a byte order mark may be ignored (RFC 8259 8.1)
+        return read("JSON", () -> JSON.readValue(json, Object.class));
+    }
+
+    /** A Jackson read that may fail on bad input. */
+    private interface Parse {
+        Object run() throws IOException;
+    }
+
+    private static Object read(String format, Parse parse) {
+        Object tree;
         try {
-            Object tree = mapper.readValue(body, Object.class);
-            return tree instanceof Map<?, ?> m ? ordered(m) : tree;
+            tree = parse.run();
         } catch (IOException | RuntimeException e) {
             throw OneM2MException.badRequest("the body is not valid " + format + ": " + reason(e));
         }
+        return normalize(tree, format);
     }
 
+    /**
+     * Strict UTF-8 (RFC 8259 8.1): Jackson alone lets overlong forms through, and would guess UTF-16/32 from the
+     * first bytes.
+     */
+    static String utf8(byte[] body, String format) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw OneM2MException.badRequest("the body is not valid " + format + ": it is not valid UTF-8");
+        }
+    }
+
+    /**
+     * Brings Jackson's values to the tree's types, in place: Integer to Long, BigInteger within the long range to Long,
+     * Float (CBOR half/single precision) and BigDecimal (CBOR decimal fraction) to Double, byte strings (CBOR major
+     * type 2) to base64 text, as xs:base64Binary is written in JSON. Maps and lists are Jackson's LinkedHashMap and
+     * ArrayList already.
+     */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> ordered(Map<?, ?> m) {
-        return m instanceof LinkedHashMap<?, ?> ? (Map<String, Object>) m : new LinkedHashMap<>((Map<String, Object>) m);
+    private static Object normalize(Object v, String format) {
+        if (v instanceof Map<?, ?> m) {
+            ((Map<String, Object>) m).replaceAll((k, x) -> normalize(x, format));
+            return m;
+        }
+        if (v instanceof List<?> l) {
+            ((List<Object>) l).replaceAll(x -> normalize(x, format));
+            return l;
+        }
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Double) {
+            return v;
+        }
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof BigInteger b) {
+            return b.bitLength() < Long.SIZE ? (Object) b.longValue() : b;
+        }
+        if (v instanceof Float f) {
+            return Double.valueOf(f.toString()); // 0.1f stays 0.1, not 0.10000000149011612
+        }
+        if (v instanceof BigDecimal d) {
+            return d.doubleValue();
+        }
+        if (v instanceof byte[] bytes) {
+            return Base64.getEncoder().encodeToString(bytes);
+        }
+        throw OneM2MException.badRequest("the body is not valid " + format + ": it contains an unsupported kind of value");
     }
 
-    /** The parser's own words, first line only, without Java class names or source locations. */
+    /** The parser's own words, first sentence only: no source excerpt, location, Java class or feature names. */
     static String reason(Throwable e) {
-        String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        if (e instanceof StreamConstraintsException) {
+            return e.getMessage().contains("nesting depth") ? "nested deeper than " + MAX_NESTING + " levels" : "a value is too long";
+        }
+        String msg = e instanceof JacksonException j ? j.getOriginalMessage() : null;
         if (msg == null) {
             return "malformed input";
         }
-        msg = msg.lines().findFirst().orElse("malformed input");
-        return msg.replaceAll("\\(?(class |for type )?`?[a-z]+(\\.[a-zA-Z0-9_$]+){2,}`?\\)?", "").trim();
+        if (msg.startsWith("Trailing token")) {
+            return "unexpected data after the end of the document";
+        }
+        if (msg.startsWith("Unexpected end-of-input") || msg.startsWith("No content to map")) {
+            return "unexpected end of input";
+        }
+        msg = msg.lines().findFirst().orElse("");
+        for (String cut : new String[] {" (start marker", " at [Source", " (bound as", " (for ", " (not recognized", ": enable"}) {
+            int at = msg.indexOf(cut);
+            if (at > 0) {
+                msg = msg.substring(0, at);
+            }
+        }
+        msg = msg.replaceAll("`[^`]*`", "").replaceAll("\\s+", " ").trim();
+        if (msg.isEmpty() || msg.contains("Exception") || msg.contains("java.")) {
+            return "malformed input";
+        }
+        return msg.length() > 160 ? msg.substring(0, 157) + "..." : msg;
     }
 }

@@ -1,151 +1,171 @@
 package io.keel.serialization;
 
+import static io.keel.serialization.Examples.at;
+import static io.keel.serialization.Examples.json;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keel.primitive.OneM2MException;
-import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.Serialization;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
-/** TS-0004 clause 8 serializations (shared/spec §9): round trips in JSON, XML and CBOR, and refusal of bad bodies. */
+/** JSON (TS-0004 8.4) and CBOR (TS-0004 8.5) content: exact round trips, value types, the database helpers. */
 class ContentCodecTest {
-    private static final String AE_RESPONSE = "{\"m2m:ae\":{\"rn\":\"myapp\",\"ty\":2,\"ri\":\"Cmyapp\",\"pi\":\"id-in\","
-            + "\"ct\":\"20250101T120000,000000\",\"api\":\"Nmyapp\",\"aei\":\"Cmyapp\",\"rr\":true,\"srv\":[\"3\",\"4\"],"
-            + "\"poa\":[\"http://10.0.0.5:9000\"]}}";
-    private static final String NESTED = "{\"m2m:ae\":{\"rn\":\"a\",\"m2m:cnt\":[{\"rn\":\"c1\",\"m2m:cin\":[{\"rn\":\"i1\",\"con\":\"1\"},"
-            + "{\"rn\":\"i2\",\"con\":\"2\"}]},{\"rn\":\"c2\"}]}}";
-    private static final String NOTIFICATION = "{\"m2m:sgn\":{\"nev\":{\"rep\":{\"m2m:cin\":{\"rn\":\"cin_1\",\"ty\":4,\"con\":\"22\"}},"
-            + "\"net\":3},\"sur\":\"/id-in/sub9876\",\"cr\":\"Cmyapp\"}}";
 
-    private static Map<String, Object> json(String s) {
-        return ContentCodec.decode(s.getBytes(StandardCharsets.UTF_8), Serialization.JSON);
+    @Test
+    void ts0004_8_4_jsonReencodesEveryExampleBodyByteForByte() {
+        for (String body : Examples.ALL) {
+            byte[] encoded = ContentCodec.encode(json(body), Serialization.JSON);
+            assertEquals(body, new String(encoded, StandardCharsets.UTF_8));
+        }
     }
 
     @ParameterizedTest
     @EnumSource(value = Serialization.class, names = {"JSON", "CBOR"})
-    void ts0004_8_4_typedRoundTrips(Serialization s) {
-        for (String body : new String[] {AE_RESPONSE, NESTED, NOTIFICATION, "{\"m2m:uril\":[\"cse-in/a\",\"cse-in/b\"]}",
-                "{\"m2m:dbg\":\"attribute api is missing\"}", "{\"m2m:cin\":{\"con\":{\"t\":21.5,\"ok\":true,\"n\":null}}}"}) {
+    void ts0004_8_4_and_8_5_everyExampleBodySurvivesARoundTripWithItsTypes(Serialization s) {
+        for (String body : Examples.ALL) {
             Map<String, Object> tree = json(body);
-            assertEquals(tree, ContentCodec.decode(ContentCodec.encode(tree, s), s), body);
+            Map<String, Object> back = ContentCodec.decode(ContentCodec.encode(tree, s), s);
+            assertEquals(tree, back, body);
+            assertEquals(body, ContentCodec.toJson(back), "key order and value types after " + s); // order too
         }
     }
 
     @Test
-    void ts0004_8_4_integersAreLongsAndKeyOrderIsKept() {
-        Map<String, Object> tree = json(AE_RESPONSE);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> ae = (Map<String, Object>) tree.get("m2m:ae");
+    void ts0004_8_4_integersAreLongsFloatsDoublesAndKeyOrderIsKept() {
+        Map<String, Object> tree = json(Examples.AE_RESPONSE);
+        Map<?, ?> ae = (Map<?, ?>) tree.get("m2m:ae");
+        assertInstanceOf(LinkedHashMap.class, ae);
+        assertEquals(List.of("rn", "ty", "ri", "pi", "ct", "lt", "et", "api", "aei", "rr", "srv", "poa"), List.copyOf(ae.keySet()));
         assertEquals(2L, ae.get("ty"));
-        assertEquals(List.of("rn", "ty", "ri", "pi", "ct", "api", "aei", "rr", "srv", "poa"), List.copyOf(ae.keySet()));
+        assertEquals(Boolean.TRUE, ae.get("rr"));
+        assertInstanceOf(ArrayList.class, ae.get("srv"));
+        assertEquals(List.of("3"), ae.get("srv"));
+
+        Map<String, Object> cin = json(Examples.CIN_OBJECT);
+        assertEquals(21.5, at(cin, "m2m:cin", "con", "t"));
+        assertTrue(((Map<?, ?>) at(cin, "m2m:cin", "con")).containsKey("n"));
+        assertNull(at(cin, "m2m:cin", "con", "n"));
     }
 
     @Test
-    void ts0004_8_3_xmlWritesTheOneM2MShape() {
-        String xml = new String(ContentCodec.encode(json(AE_RESPONSE), Serialization.XML), StandardCharsets.UTF_8);
-        assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><m2m:ae xmlns:m2m=\"http://www.onem2m.org/xml/protocols\" rn=\"myapp\">"), xml);
-        assertTrue(xml.contains("<ty>2</ty>") && xml.contains("<rr>true</rr>") && xml.contains("<srv>3 4</srv>"), xml);
-        assertFalse(xml.contains("<rn>"), xml);
+    void ts0004_8_4_numbersKeepTheirRangeAsLongBigIntegerOrDouble() {
+        Map<String, Object> n = json("{\"small\":1,\"max\":9223372036854775807,\"min\":-9223372036854775808,"
+                + "\"big\":9223372036854775808,\"neg\":-12345678901234567890123,\"f\":1e2,\"g\":-0.25}");
+        assertEquals(1L, n.get("small"));
+        assertEquals(Long.MAX_VALUE, n.get("max"));
+        assertEquals(Long.MIN_VALUE, n.get("min"));
+        assertEquals(new BigInteger("9223372036854775808"), n.get("big"));
+        assertEquals(new BigInteger("-12345678901234567890123"), n.get("neg"));
+        assertEquals(100.0, n.get("f"));
+        assertEquals(-0.25, n.get("g"));
+        assertEquals(n, ContentCodec.decode(ContentCodec.encode(n, Serialization.CBOR), Serialization.CBOR));
     }
 
     @Test
-    void ts0004_8_3_xmlRoundTripGivesTextTypedValues() {
-        Map<String, Object> back = ContentCodec.decode(ContentCodec.encode(json(AE_RESPONSE), Serialization.XML), Serialization.XML);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> ae = (Map<String, Object>) back.get("m2m:ae");
-        assertEquals("myapp", ae.get("rn"));
-        assertEquals("2", ae.get("ty"));
-        assertEquals("true", ae.get("rr"));
-        assertEquals("3 4", ae.get("srv"));
-        assertEquals("http://10.0.0.5:9000", ae.get("poa"));
+    void ts0004_8_5_cborUsesDefiniteLengthsAndTheMajorTypesOfTheTable() {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        List<Object> values = new ArrayList<>();
+        values.add(1L);
+        values.add("x");
+        values.add(1.5);
+        values.add(true);
+        values.add(null);
+        values.add(-2L);
+        tree.put("a", values);
+        byte[] expected = {(byte) 0xA1, 0x61, 'a', (byte) 0x86, 0x01, 0x61, 'x',
+                (byte) 0xFB, 0x3F, (byte) 0xF8, 0, 0, 0, 0, 0, 0, (byte) 0xF5, (byte) 0xF6, 0x21};
+        assertArrayEquals(expected, ContentCodec.encode(tree, Serialization.CBOR));
     }
 
     @Test
-    void ts0004_8_3_xmlNestedChildResourcesAndReferences() {
-        Map<String, Object> back = ContentCodec.decode(ContentCodec.encode(json(NESTED), Serialization.XML), Serialization.XML);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> ae = (Map<String, Object>) back.get("m2m:ae");
-        List<?> cnts = (List<?>) ae.get("m2m:cnt");
-        assertEquals(2, cnts.size());
-        assertEquals(2, ((List<?>) ((Map<?, ?>) cnts.get(0)).get("m2m:cin")).size());
-        Map<String, Object> refs = json("{\"m2m:rrl\":{\"rrf\":[{\"nm\":\"c1\",\"typ\":3,\"val\":\"cse-in/a/c1\"},{\"nm\":\"c2\",\"typ\":3,\"val\":\"cse-in/a/c2\"}]}}");
-        String xml = new String(ContentCodec.encode(refs, Serialization.XML), StandardCharsets.UTF_8);
-        assertTrue(xml.contains("<rrf nm=\"c1\" typ=\"3\">cse-in/a/c1</rrf>"), xml);
-        Map<?, ?> rrl = (Map<?, ?>) ContentCodec.decode(xml.getBytes(StandardCharsets.UTF_8), Serialization.XML).get("m2m:rrl");
-        assertEquals(Map.of("nm", "c2", "typ", "3", "val", "cse-in/a/c2"), ((List<?>) rrl.get("rrf")).get(1));
+    void ts0004_8_5_cborValuesJsonCannotExpressComeOutAsTreeTypes() {
+        byte[] body = {(byte) 0xA7,
+                0x61, 'h', (byte) 0xF9, 0x3C, 0x00,                               // half float 1.0
+                0x61, 's', (byte) 0xFA, 0x3D, (byte) 0xCC, (byte) 0xCC, (byte) 0xCD, // single float 0.1
+                0x61, 'b', 0x43, 1, 2, 3,                                          // byte string
+                0x61, 'n', (byte) 0xC2, 0x41, 0x05,                                // tag 2 bignum 5
+                0x61, 'u', 0x1B, -1, -1, -1, -1, -1, -1, -1, -1,                   // uint64 max
+                0x01, 0x02,                                                        // integer key 1
+                0x61, 'm', (byte) 0xBF, 0x61, 'k', 0x07, (byte) 0xFF};             // indefinite-length map
+        Map<String, Object> tree = ContentCodec.decode(body, Serialization.CBOR);
+        assertEquals(1.0, tree.get("h"));
+        assertEquals(0.1, tree.get("s"));
+        assertEquals("AQID", tree.get("b"));
+        assertEquals(5L, tree.get("n"));
+        assertEquals(new BigInteger("18446744073709551615"), tree.get("u"));
+        assertEquals(2L, tree.get("1"));
+        assertEquals(Map.of("k", 7L), tree.get("m"));
+        assertEquals(List.of("h", "s", "b", "n", "u", "1", "m"), List.copyOf(tree.keySet()));
     }
 
     @Test
-    void ts0004_8_3_xmlDecodingOfHandWrittenDocuments() {
-        String doc = "<?xml version=\"1.0\"?><p:cnt xmlns:p=\"http://www.onem2m.org/xml/protocols\" rn=\"cont1\">"
-                + "<mni>10</mni><lbl>a b</lbl><ch nm=\"c1\" typ=\"4\">cse-in/x/c1</ch><or/><p:cin><con>v</con></p:cin></p:cnt>";
-        Map<String, Object> tree = ContentCodec.decode(doc.getBytes(StandardCharsets.UTF_8), Serialization.XML);
-        Map<?, ?> cnt = (Map<?, ?>) tree.get("m2m:cnt");
-        assertEquals("cont1", cnt.get("rn"));
-        assertEquals("10", cnt.get("mni"));
-        assertEquals("a b", cnt.get("lbl"));
-        assertEquals(Map.of("nm", "c1", "typ", "4", "val", "cse-in/x/c1"), cnt.get("ch"));
-        assertTrue(cnt.containsKey("or"));
-        assertNull(cnt.get("or"));
-        assertEquals(Map.of("con", "v"), cnt.get("m2m:cin"));
+    void databaseHelpersStoreAnyValueAsJsonAndReadItBack() {
+        Map<String, Object> tree = json(Examples.NESTED);
+        assertEquals(Examples.NESTED, ContentCodec.toJson(tree));
+        assertEquals(tree, ContentCodec.fromJson(ContentCodec.toJson(tree)));
+        assertEquals("\"22\"", ContentCodec.toJson("22"));
+        assertEquals("22", ContentCodec.fromJson("\"22\""));
+        assertEquals(List.of(1L, "a"), ContentCodec.fromJson("[1,\"a\"]"));
+        assertEquals("null", ContentCodec.toJson(null));
+        assertNull(ContentCodec.fromJson("null"));
+        OneM2MException e = assertThrows(OneM2MException.class, () -> ContentCodec.fromJson("{\"a\":1,\"a\":1}"));
+        assertTrue(e.getMessage().contains("Duplicate field 'a'"), e.getMessage());
     }
 
     @Test
-    void ts0004_8_3_xmlDebugInfo() {
-        byte[] xml = ContentCodec.encode(Map.of("m2m:dbg", "a <reason> & more"), Serialization.XML);
-        assertEquals(Map.of("m2m:dbg", "a <reason> & more"), ContentCodec.decode(xml, Serialization.XML));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"{\"m2m:cnt\":{", "{\"m2m:cnt\":{}} trailing", "{\"a\":1,\"a\":2}", "[1,2]", "\"text\"", "",
-            "{\"m2m:cnt\":{\"rn\":'single'}}"})
-    void ts0004_8_4_brokenJsonIs4000(String body) {
-        assertBadRequest(body.getBytes(StandardCharsets.UTF_8), Serialization.JSON);
+    void jsonMayStartWithAByteOrderMark() {
+        byte[] body = ("\uFEFF" + Examples.DBG).getBytes(StandardCharsets.UTF_8);
+        assertEquals(Map.of("m2m:dbg", "attribute api is missing"), ContentCodec.decode(body, Serialization.JSON));
     }
 
     @Test
-    void ts0004_8_4_deeplyNestedJsonIs4000() {
-        assertBadRequest(("{\"a\":" + "[".repeat(100) + "]".repeat(100) + "}").getBytes(StandardCharsets.UTF_8), Serialization.JSON);
+    void unicodeTextSurvivesEveryFormat() {
+        Map<String, Object> tree = json("{\"m2m:cin\":{\"con\":\"Grüße 😀 \\u00e9\"}}");
+        for (Serialization s : Serialization.values()) {
+            assertEquals("Grüße 😀 é", at(ContentCodec.decode(ContentCodec.encode(tree, s), s), "m2m:cin", "con"), s.name());
+        }
     }
 
     @Test
-    void invalidUtf8Is4000() {
-        byte[] json = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
-        assertBadRequest(json, Serialization.JSON);
-        byte[] xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><m2m:cnt xmlns:m2m=\"http://www.onem2m.org/xml/protocols\"><or>\u00c3(</or></m2m:cnt>"
-                .getBytes(StandardCharsets.ISO_8859_1);
-        assertBadRequest(xml, Serialization.XML);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {
-            "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><m2m:cnt xmlns:m2m=\"http://www.onem2m.org/xml/protocols\"><lbl>&e;</lbl></m2m:cnt>",
-            "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><m2m:cnt xmlns:m2m=\"http://www.onem2m.org/xml/protocols\"><lbl>&c;</lbl></m2m:cnt>",
-            "<m2m:cnt xmlns:m2m=\"http://www.onem2m.org/xml/protocols\"><mni>1</m2m:cnt>",
-            "<m2m:cnt xmlns:m2m=\"http://www.onem2m.org/xml/protocols\">", "not xml at all", "<a/><b/>"})
-    void ts0004_8_3_hostileOrBrokenXmlIs4000(String body) {
-        assertBadRequest(body.getBytes(StandardCharsets.UTF_8), Serialization.XML);
-    }
-
-    @Test
-    void ts0004_8_5_brokenCborIs4000() {
-        assertBadRequest(new byte[] {(byte) 0xbf, 0x61}, Serialization.CBOR);
-        assertBadRequest(new byte[] {(byte) 0x83, 1, 2, 3}, Serialization.CBOR);
-    }
-
-    private static void assertBadRequest(byte[] body, Serialization s) {
-        OneM2MException e = assertThrows(OneM2MException.class, () -> ContentCodec.decode(body, s));
-        assertEquals(ResponseStatusCode.BAD_REQUEST, e.rsc());
-        assertFalse(e.getMessage().contains("Exception") || e.getMessage().contains("java."), e.getMessage());
+    void oneSharedCodecServesConcurrentRequests() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        for (Serialization s : Serialization.values()) {
+                            Map<String, Object> tree = json(Examples.NESTED);
+                            Map<String, Object> back = ContentCodec.decode(ContentCodec.encode(tree, s), s);
+                            if (!"cnt1".equals(at(back, "m2m:ae", "m2m:cnt", 0, "rn"))) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> r : results) {
+                assertTrue(r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
