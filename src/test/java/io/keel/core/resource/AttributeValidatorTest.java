@@ -1,0 +1,117 @@
+package io.keel.core.resource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ResponseStatusCode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Attribute rules declared as data, applied to Create and Update content (TS-0004 7.3.3.3, 7.3.3.5). */
+class AttributeValidatorTest {
+    private final ResourceTypes types = new ResourceTypes();
+
+    private static Map<String, Object> content(String root, Object... nameValue) {
+        Map<String, Object> attrs = new HashMap<>();
+        for (int i = 0; i < nameValue.length; i += 2) {
+            attrs.put((String) nameValue[i], nameValue[i + 1]);
+        }
+        return Map.of(root, attrs);
+    }
+
+    private static void assertBadRequest(Runnable r, String reasonPart) {
+        OneM2MException e = assertThrows(OneM2MException.class, r::run);
+        assertEquals(ResponseStatusCode.BAD_REQUEST, e.rsc());
+        assertTrue(e.getMessage().contains(reasonPart), e.getMessage());
+    }
+
+    @Test
+    void createKeepsNormalizedValues() {
+        Map<String, Object> v = AttributeValidator.forCreate(types.require(ResourceTypes.AE),
+                content("m2m:ae", "api", "Nx", "rr", true, "srv", List.of("3", "4"), "lbl", List.of("a")), false);
+        assertEquals(true, v.get("rr"));
+        assertEquals(List.of("3", "4"), v.get("srv"));
+        assertEquals(List.of("a"), v.get("lbl"));
+    }
+
+    @Test
+    void xmlTextIsTypedByTheDeclaration() {
+        Map<String, Object> v = AttributeValidator.forCreate(types.require(ResourceTypes.CONTAINER),
+                content("m2m:cnt", "mni", "10", "disr", "false", "lbl", "a b"), true);
+        assertEquals(10L, v.get("mni"));
+        assertEquals(false, v.get("disr"));
+        assertEquals(List.of("a", "b"), v.get("lbl"));
+    }
+
+    @Test
+    void jsonTextIsNotANumber() {
+        assertBadRequest(() -> AttributeValidator.forCreate(types.require(ResourceTypes.CONTAINER),
+                content("m2m:cnt", "mni", "10"), false), "mni");
+    }
+
+    @Test
+    void mandatoryMissingUnknownAndReadOnlyAre4000() {
+        ResourceType ae = types.require(ResourceTypes.AE);
+        assertBadRequest(() -> AttributeValidator.forCreate(ae, content("m2m:ae", "rr", true, "srv", List.of("3")), false), "api");
+        assertBadRequest(() -> AttributeValidator.forCreate(ae,
+                content("m2m:ae", "api", "Nx", "rr", true, "srv", List.of("3"), "zz", 1), false), "unknown attribute zz");
+        assertBadRequest(() -> AttributeValidator.forCreate(ae,
+                content("m2m:ae", "api", "Nx", "rr", true, "srv", List.of("3"), "aei", "C1"), false), "aei");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"m2m:ae", "cnt", "m2m:cin"})
+    void wrongRootElementIs4000(String root) {
+        assertBadRequest(() -> AttributeValidator.forCreate(types.require(ResourceTypes.CONTAINER), content(root), false), "m2m:cnt");
+    }
+
+    @Test
+    void creatorMayOnlyBeAskedForWithNull() {
+        ResourceType cnt = types.require(ResourceTypes.CONTAINER);
+        Map<String, Object> asked = new HashMap<>();
+        asked.put("cr", null);
+        assertTrue(AttributeValidator.forCreate(cnt, Map.of("m2m:cnt", asked), false).containsKey("cr"));
+        assertBadRequest(() -> AttributeValidator.forCreate(cnt, content("m2m:cnt", "cr", "Cx"), false), "cr");
+        assertBadRequest(() -> AttributeValidator.forCreate(types.require(ResourceTypes.AE),
+                content("m2m:ae", "api", "Nx", "rr", true, "srv", List.of("3"), "cr", "Cx"), false), "unknown attribute cr");
+    }
+
+    @Test
+    void updateRules() {
+        ResourceType cnt = types.require(ResourceTypes.CONTAINER);
+        Map<String, Object> deleteMni = new HashMap<>();
+        deleteMni.put("mni", null);
+        Map<String, Object> v = AttributeValidator.forUpdate(cnt, Map.of("m2m:cnt", deleteMni), false);
+        assertTrue(v.containsKey("mni"));
+        assertNull(v.get("mni"));
+        assertBadRequest(() -> AttributeValidator.forUpdate(cnt, content("m2m:cnt", "rn", "x"), false), "cannot be updated");
+        assertBadRequest(() -> AttributeValidator.forUpdate(cnt, content("m2m:cnt"), false), "names no attribute");
+        Map<String, Object> deleteApi = new HashMap<>();
+        deleteApi.put("rr", null);
+        assertBadRequest(() -> AttributeValidator.forUpdate(types.require(ResourceTypes.AE), Map.of("m2m:ae", deleteApi), false),
+                "mandatory");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-x", "a b", "a/b", ""})
+    void invalidResourceNames(String rn) {
+        assertBadRequest(() -> AttributeValidator.forCreate(types.require(ResourceTypes.CONTAINER), content("m2m:cnt", "rn", rn), false),
+                "rn");
+    }
+
+    @Test
+    void contentInfoSyntax() {
+        ResourceType cin = types.require(ResourceTypes.CONTENT_INSTANCE);
+        assertEquals("application/json:0", AttributeValidator.forCreate(cin,
+                content("m2m:cin", "con", "x", "cnf", "application/json:0"), false).get("cnf"));
+        assertBadRequest(() -> AttributeValidator.forCreate(cin, content("m2m:cin", "con", "x", "cnf", "json"), false), "cnf");
+        assertBadRequest(() -> AttributeValidator.forCreate(cin, content("m2m:cin", "con", "x", "cnf", "text/plain:7"), false), "cnf");
+    }
+}
