@@ -3,22 +3,23 @@ package io.keel.binding.http;
 import io.keel.primitive.ContentStatus;
 import io.keel.primitive.IntEnum;
 import io.keel.primitive.OneM2MException;
-import io.keel.primitive.Preconditions;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
- * TS-0009 6.4: the X-M2M-* header fields ⇄ primitive parameters, in both directions and for both sides (server:
- * request in, response out; client: request out, response in). Header names are matched case-insensitively (5.1).
+ * TS-0009 6.4: the X-M2M-* header fields (and Authorization) ⇄ primitive parameters, for the four use cases of 6.1:
+ * server side request in ({@link #applyRequestHeaders}) and response out ({@link #responseHeaders}); client side
+ * request out ({@link #requestHeaders}) and response in ({@link #readResponse}). Header names are matched
+ * case-insensitively (5.1) through {@link Headers}; written names use the canonical spelling below.
  */
 public final class HeaderMapping {
     public static final String ORIGIN = "X-M2M-Origin";
@@ -42,90 +43,113 @@ public final class HeaderMapping {
     public static final String MSU = "X-M2M-MSU";
     public static final String PRPI = "X-M2M-PRPI";
     public static final String AUTHORIZATION = "Authorization";
-    public static final String IF_MATCH = "If-Match";
-    public static final String IF_NONE_MATCH = "If-None-Match";
-    public static final String IF_MODIFIED_SINCE = "If-Modified-Since";
-    public static final String IF_UNMODIFIED_SINCE = "If-Unmodified-Since";
-    private static final java.util.regex.Pattern ENTITY_TAG = java.util.regex.Pattern.compile("\\*|(W/)?\"[\\x21\\x23-\\x7e]*\"");
+    public static final String IF_MATCH = PreconditionHeaders.IF_MATCH;
+    public static final String IF_NONE_MATCH = PreconditionHeaders.IF_NONE_MATCH;
+    public static final String IF_MODIFIED_SINCE = PreconditionHeaders.IF_MODIFIED_SINCE;
+    public static final String IF_UNMODIFIED_SINCE = PreconditionHeaders.IF_UNMODIFIED_SINCE;
+
+    /** HTTP authentication schemes of TS-0009 7.1 (RFC 7235, RFC 6750): credentials, not oneM2M Tokens. */
+    private static final List<String> HTTP_AUTH_SCHEMES = List.of("Basic", "Bearer");
+    private static final Pattern PLUS = Pattern.compile("\\+");
+    private static final Pattern AMPERSAND = Pattern.compile("&");
 
     private HeaderMapping() {
     }
 
-    /** Server side: request headers → request primitive parameters. */
-    public static void applyRequestHeaders(Map<String, List<String>> rawHeaders, RequestPrimitive req, Instant now) {
-        Headers h = new Headers(rawHeaders);
+    // ---------------------------------------------------------------- server side: HTTP request → request primitive
+
+    /**
+     * Server side (6.1 use case 2): request header fields → request primitive parameters, plus the RFC 7232
+     * preconditions. Response-only fields (X-M2M-RSC, -CTS, -CTO, -ATI, -ASRI) are ignored in a request.
+     */
+    public static void applyRequestHeaders(Headers h, RequestPrimitive req, Instant now) {
         req.from = h.single(ORIGIN);
         req.requestIdentifier = h.single(RI);
         req.groupRequestIdentifier = h.single(GID);
         String rtu = h.single(RTU);
         if (rtu != null) {
-            req.responseTypeNotificationUris = split(rtu, "&");
+            req.responseTypeNotificationUris = split(rtu, AMPERSAND); // present but empty: "send no notification"
         }
         String ot = h.single(OT);
         if (ot != null) {
-            req.originatingTimestamp = Timestamps.parse(ot, OT);
+            req.originatingTimestamp = ParameterValues.timestamp(OT, ot);
         }
         req.resultExpirationTimestamp = absRel(h, RST, now);
         req.requestExpirationTimestamp = absRel(h, RET, now);
         req.operationExecutionTime = absRel(h, OET, now);
         String ec = h.single(EC);
         if (ec != null) {
-            req.eventCategory = eventCategory(ec);
+            req.eventCategory = ParameterValues.eventCategory(EC, ec);
         }
-        req.releaseVersionIndicator = h.single(RVI);
+        req.releaseVersionIndicator = h.single(RVI); // whether this CSE speaks it is the core's decision (4001)
         req.vendorInformation = h.single(VSI);
         String as = h.single(AS);
         if (as != null) {
-            req.authorizationSignatures.addAll(split(as, "+"));
+            req.authorizationSignatures.addAll(split(as, PLUS));
         }
         req.primitiveProfileIdentifier = h.single(PRPI);
         req.m2mServiceUser = h.single(MSU);
         String omr = h.single(OMR);
         if (omr != null) {
-            req.ontologyMappingResources.addAll(split(omr, "+"));
+            req.ontologyMappingResources.addAll(split(omr, PLUS));
         }
-        Preconditions preconditions = new Preconditions(entityTags(h, IF_MATCH), entityTags(h, IF_NONE_MATCH),
-                httpDate(h.first(IF_MODIFIED_SINCE)), httpDate(h.first(IF_UNMODIFIED_SINCE)));
-        req.preconditions = preconditions.isEmpty() ? null : preconditions;
         String authorization = h.single(AUTHORIZATION);
-        // Basic and Bearer are HTTP authentication (TS-0009 7.1), not oneM2M Tokens (6.4.19).
-        if (authorization != null && !authorization.regionMatches(true, 0, "Basic ", 0, 6)
-                && !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            req.tokens.addAll(split(authorization, "+"));
+        if (authorization != null && !isHttpAuthentication(authorization)) {
+            req.tokens.addAll(split(authorization, PLUS));
         }
+        req.preconditions = PreconditionHeaders.read(h);
     }
 
-    /** Server side: response primitive → response headers (X-M2M-RSC always). */
+    /** The same, for a plain name → values map (e.g. built by a servlet filter). */
+    public static void applyRequestHeaders(Map<String, ? extends Collection<String>> headers, RequestPrimitive req, Instant now) {
+        applyRequestHeaders(Headers.of(headers), req, now);
+    }
+
+    /** True for {@code Basic …} and {@code Bearer …} (scheme names are case-insensitive, RFC 7235 2.1). */
+    static boolean isHttpAuthentication(String authorization) {
+        String scheme = authorization.split("[ \t]", 2)[0];
+        return HTTP_AUTH_SCHEMES.stream().anyMatch(scheme::equalsIgnoreCase);
+    }
+
+    // ---------------------------------------------------------------- server side: response primitive → HTTP response
+
+    /** Server side (6.1 use case 3): response header fields, X-M2M-RSC always, the others when set. */
     public static Map<String, String> responseHeaders(ResponsePrimitive rsp) {
         Map<String, String> h = new LinkedHashMap<>();
-        h.put(RSC, String.valueOf(rsp.responseStatusCode == null ? ResponseStatusCode.INTERNAL_SERVER_ERROR.code()
-                : rsp.responseStatusCode.code()));
+        ResponseStatusCode rsc = rsp.responseStatusCode == null ? ResponseStatusCode.INTERNAL_SERVER_ERROR : rsp.responseStatusCode;
+        h.put(RSC, String.valueOf(rsc.code()));
         put(h, RI, rsp.requestIdentifier);
+        put(h, ORIGIN, rsp.from);
         put(h, RVI, rsp.releaseVersionIndicator);
-        put(h, OT, rsp.originatingTimestamp == null ? null : Timestamps.format(rsp.originatingTimestamp));
+        put(h, OT, format(rsp.originatingTimestamp));
         put(h, VSI, rsp.vendorInformation);
-        put(h, RST, rsp.resultExpirationTimestamp == null ? null : Timestamps.format(rsp.resultExpirationTimestamp));
-        put(h, EC, rsp.eventCategory == null ? null : rsp.eventCategory.toString());
-        put(h, CTS, rsp.contentStatus == null ? null : String.valueOf(rsp.contentStatus.value()));
-        put(h, CTO, rsp.contentOffset == null ? null : rsp.contentOffset.toString());
+        put(h, RST, format(rsp.resultExpirationTimestamp));
+        put(h, EC, rsp.eventCategory);
+        put(h, CTS, rsp.contentStatus == null ? null : rsp.contentStatus.value());
+        put(h, CTO, rsp.contentOffset);
         put(h, ATI, rsp.assignedTokenIdentifiers);
-        put(h, ASRI, rsp.authorizationSignatureRequestInformation == null ? null : rsp.authorizationSignatureRequestInformation.toString());
+        put(h, ASRI, rsp.authorizationSignatureRequestInformation);
         put(h, MSU, rsp.m2mServiceUser);
         return h;
     }
 
-    /** Client side: request primitive → request headers. */
+    // ---------------------------------------------------------------- client side: request primitive → HTTP request
+
+    /**
+     * Client side (6.1 use case 1): request header fields from the request primitive. A value that cannot be sent
+     * in a header (CR, LF or another control character) is a 4000 naming the header.
+     */
     public static Map<String, String> requestHeaders(RequestPrimitive req) {
         Map<String, String> h = new LinkedHashMap<>();
         put(h, ORIGIN, req.from);
         put(h, RI, req.requestIdentifier);
         put(h, GID, req.groupRequestIdentifier);
         put(h, RTU, req.responseTypeNotificationUris == null ? null : String.join("&", req.responseTypeNotificationUris));
-        put(h, OT, req.originatingTimestamp == null ? null : Timestamps.format(req.originatingTimestamp));
-        put(h, RST, req.resultExpirationTimestamp == null ? null : Timestamps.format(req.resultExpirationTimestamp));
-        put(h, RET, req.requestExpirationTimestamp == null ? null : Timestamps.format(req.requestExpirationTimestamp));
-        put(h, OET, req.operationExecutionTime == null ? null : Timestamps.format(req.operationExecutionTime));
-        put(h, EC, req.eventCategory == null ? null : req.eventCategory.toString());
+        put(h, OT, format(req.originatingTimestamp));
+        put(h, RST, format(req.resultExpirationTimestamp));
+        put(h, RET, format(req.requestExpirationTimestamp));
+        put(h, OET, format(req.operationExecutionTime));
+        put(h, EC, req.eventCategory);
         put(h, RVI, req.releaseVersionIndicator);
         put(h, VSI, req.vendorInformation);
         put(h, AS, req.authorizationSignatures.isEmpty() ? null : String.join("+", req.authorizationSignatures));
@@ -133,20 +157,26 @@ public final class HeaderMapping {
         put(h, MSU, req.m2mServiceUser);
         put(h, OMR, req.ontologyMappingResources.isEmpty() ? null : String.join("+", req.ontologyMappingResources));
         put(h, AUTHORIZATION, req.tokens.isEmpty() ? null : String.join("+", req.tokens));
+        for (Map.Entry<String, String> e : h.entrySet()) {
+            checkSendable(e.getKey(), e.getValue());
+        }
         return h;
     }
 
-    /** Client side: HTTP status and response headers → response primitive (X-M2M-RSC, else the status's closest code). */
-    public static ResponsePrimitive readResponse(int httpStatus, Map<String, List<String>> rawHeaders) {
-        Headers h = new Headers(rawHeaders);
+    // ---------------------------------------------------------------- client side: HTTP response → response primitive
+
+    /**
+     * Client side (6.1 use case 4): the response primitive from the status and header fields. X-M2M-RSC gives the
+     * Response Status Code; when it is absent, not an integer or not a known code, the HTTP status decides
+     * ({@link HttpStatusMapping#fallbackRsc}). What a remote entity sent malformed in other fields is left unset.
+     */
+    public static ResponsePrimitive readResponse(int httpStatus, Headers h) {
         ResponsePrimitive rsp = new ResponsePrimitive();
-        String rsc = h.first(RSC);
-        ResponseStatusCode code = null;
-        if (rsc != null && rsc.trim().matches("\\d{1,5}")) {
-            code = ResponseStatusCode.of(Integer.parseInt(rsc.trim()));
-        }
+        Integer rsc = lenientInt(h.first(RSC));
+        ResponseStatusCode code = rsc == null ? null : ResponseStatusCode.of(rsc);
         rsp.responseStatusCode = code != null ? code : HttpStatusMapping.fallbackRsc(httpStatus);
         rsp.requestIdentifier = h.first(RI);
+        rsp.from = h.first(ORIGIN);
         rsp.releaseVersionIndicator = h.first(RVI);
         rsp.vendorInformation = h.first(VSI);
         rsp.m2mServiceUser = h.first(MSU);
@@ -157,113 +187,77 @@ public final class HeaderMapping {
         Integer cts = lenientInt(h.first(CTS));
         rsp.contentStatus = cts == null || (cts != 1 && cts != 2) ? null : IntEnum.of(ContentStatus.class, cts, CTS);
         rsp.contentOffset = lenientInt(h.first(CTO));
-        String asri = h.first(ASRI);
-        rsp.authorizationSignatureRequestInformation = asri == null ? null : Boolean.valueOf(asri.trim());
+        rsp.authorizationSignatureRequestInformation = lenientBoolean(h.first(ASRI));
         return rsp;
     }
 
+    /** The same, for a plain name → values map (e.g. java.net.http.HttpHeaders#map()). */
+    public static ResponsePrimitive readResponse(int httpStatus, Map<String, ? extends Collection<String>> headers) {
+        return readResponse(httpStatus, Headers.of(headers));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
     private static Instant absRel(Headers h, String name, Instant now) {
         String v = h.single(name);
-        return v == null ? null : Timestamps.parseAbsRel(v, now, name);
+        return v == null ? null : ParameterValues.absRelTimestamp(name, v, now);
     }
 
-    /** A list of entity tags (RFC 7232 2.3), or {@code *}; malformed → 4000. */
-    private static List<String> entityTags(Headers h, String name) {
-        List<String> values = h.all(name);
-        if (values == null) {
-            return null;
-        }
-        List<String> tags = new ArrayList<>();
-        for (String value : values) {
-            for (String tag : value.split(",")) {
-                String t = tag.trim();
-                if (t.isEmpty()) {
-                    continue;
-                }
-                if (!ENTITY_TAG.matcher(t).matches()) {
-                    throw OneM2MException.badRequest(name + " holds a malformed entity tag: " + t);
-                }
-                tags.add(t);
-            }
-        }
-        return tags;
-    }
-
-    /** An HTTP-date; RFC 7232 says an invalid one is ignored. */
-    private static Instant httpDate(String v) {
-        if (v == null) {
-            return null;
-        }
-        try {
-            return java.time.ZonedDateTime.parse(v.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static int eventCategory(String v) {
-        try {
-            int ec = Integer.parseInt(v.trim());
-            if (ec == 2 || ec == 3 || ec == 4 || (ec >= 100 && ec <= 999)) {
-                return ec;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw OneM2MException.badRequest(EC + " must be 2, 3, 4 or 100-999: " + v);
-    }
-
-    private static List<String> split(String value, String separator) {
+    /** Items separated by the separator, whitespace trimmed; empty items are dropped. */
+    private static List<String> split(String value, Pattern separator) {
         List<String> out = new ArrayList<>();
-        for (String part : value.split(java.util.regex.Pattern.quote(separator), -1)) {
-            if (!part.isBlank()) {
-                out.add(part.trim());
+        for (String part : separator.split(value, -1)) {
+            String item = part.trim();
+            if (!item.isEmpty()) {
+                out.add(item);
             }
         }
         return out;
     }
 
-    private static void put(Map<String, String> h, String name, String value) {
+    private static String format(Instant t) {
+        return t == null ? null : Timestamps.format(t);
+    }
+
+    private static void put(Map<String, String> h, String name, Object value) {
         if (value != null) {
-            h.put(name, value);
+            h.put(name, value.toString());
+        }
+    }
+
+    /** RFC 7230 3.2: a field value is visible characters, spaces and tabs; CR/LF would split the header. */
+    private static void checkSendable(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                throw OneM2MException.badRequest(name + " cannot be sent: its value holds a control character");
+            }
         }
     }
 
     private static Instant lenientTimestamp(String v) {
-        return v != null && Timestamps.isTimestamp(v.trim()) ? Timestamps.parse(v.trim(), "") : null;
+        if (v == null || !Timestamps.isTimestamp(v)) {
+            return null;
+        }
+        try {
+            return ParameterValues.timestamp("", v);
+        } catch (OneM2MException e) { // shaped like a timestamp but not a date, e.g. month 13
+            return null;
+        }
     }
 
     private static Integer lenientInt(String v) {
-        return v != null && v.trim().matches("-?\\d{1,9}") ? Integer.valueOf(v.trim()) : null;
+        return v != null && v.matches("-?[0-9]{1,9}") ? Integer.valueOf(v) : null;
     }
 
-    /** Header values by case-insensitive name. */
-    private static final class Headers {
-        private final Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-
-        Headers(Map<String, List<String>> raw) {
-            raw.forEach((k, v) -> byName.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+    private static Boolean lenientBoolean(String v) {
+        if (v == null) {
+            return null;
         }
-
-        /** The header's value; the same header given twice with different values is a 4000. */
-        String single(String name) {
-            List<String> values = byName.get(name);
-            if (values == null || values.isEmpty()) {
-                return null;
-            }
-            if (new LinkedHashSet<>(values).size() > 1) {
-                throw OneM2MException.badRequest(name + " is given more than once with different values");
-            }
-            return values.get(0).trim();
-        }
-
-        List<String> all(String name) {
-            return byName.get(name);
-        }
-
-        String first(String name) {
-            List<String> values = byName.get(name);
-            return values == null || values.isEmpty() ? null : values.get(0);
-        }
+        return switch (v) {
+            case "true", "1" -> Boolean.TRUE;
+            case "false", "0" -> Boolean.FALSE;
+            default -> null;
+        };
     }
 }

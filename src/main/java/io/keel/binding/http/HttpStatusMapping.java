@@ -56,20 +56,26 @@ public final class HttpStatusMapping {
         }
     }
 
+    /** Table 6.3.2-1; null or a code the table does not list → 500. */
     public static int httpStatus(ResponseStatusCode rsc) {
         return rsc == null ? 500 : STATUS.getOrDefault(rsc, 500);
     }
 
+    /** The same for a raw number; one that is no Response Status Code at all → 500. */
     public static int httpStatus(int rsc) {
         return httpStatus(ResponseStatusCode.of(rsc));
     }
 
-    /** For responses that lack X-M2M-RSC (client side, TS-0009 6.1 use case 4): the closest code for the status. */
+    /**
+     * Client side (TS-0009 6.1 use case 4), for a response without a usable X-M2M-RSC: the most general code of the
+     * status's group in table 6.3.2-1. Other 4xx → 4000, other 5xx → 5000, other 2xx → 2000, anything else → 5000.
+     */
     public static ResponseStatusCode fallbackRsc(int httpStatus) {
         return switch (httpStatus) {
             case 200 -> OK;
             case 201 -> CREATED;
             case 202 -> ACCEPTED;
+            case 400 -> BAD_REQUEST;
             case 403 -> ORIGINATOR_HAS_NO_PRIVILEGE;
             case 404 -> NOT_FOUND;
             case 405 -> OPERATION_NOT_ALLOWED;
@@ -78,8 +84,9 @@ public final class HttpStatusMapping {
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 501 -> NOT_IMPLEMENTED;
             case 504 -> REQUEST_TIMEOUT;
-            default -> httpStatus >= 500 ? INTERNAL_SERVER_ERROR : httpStatus >= 400 ? BAD_REQUEST
-                    : httpStatus >= 200 && httpStatus < 300 ? OK : INTERNAL_SERVER_ERROR;
+            default -> httpStatus >= 400 && httpStatus < 500 ? BAD_REQUEST
+                    : httpStatus >= 200 && httpStatus < 300 ? OK
+                    : INTERNAL_SERVER_ERROR;
         };
     }
 }

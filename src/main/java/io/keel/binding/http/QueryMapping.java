@@ -1,19 +1,26 @@
 package io.keel.binding.http;
 
+import static io.keel.binding.http.ParameterValues.absRelTimestamp;
+import static io.keel.binding.http.ParameterValues.bool;
+import static io.keel.binding.http.ParameterValues.enumValue;
+import static io.keel.binding.http.ParameterValues.intInRange;
+import static io.keel.binding.http.ParameterValues.nonNegativeInt;
+import static io.keel.binding.http.ParameterValues.nonNegativeLong;
+import static io.keel.binding.http.ParameterValues.timestamp;
+
 import io.keel.primitive.DesiredIdResultType;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterCriteria.AttributeCondition;
 import io.keel.primitive.FilterOperation;
 import io.keel.primitive.FilterUsage;
-import io.keel.primitive.IntEnum;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponseTypeValue;
 import io.keel.primitive.ResultContent;
-import io.keel.primitive.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,79 +29,109 @@ import java.util.regex.Pattern;
 
 /**
  * TS-0009 6.2.2.2: the query component → request primitive parameters and Filter Criteria, one entry per row of
- * table 6.2.2.2-1. In this binding a raw '+' separates the items of a list ({@code ty=2+3}); lists may also be given
- * by repeating the field. Any other {@code name=value} is an attribute condition ({@code c.}/{@code p.} prefixes for
- * child and parent attributes).
+ * table 6.2.2.2-1 (plus the Filter Criteria elements of TS-0004 the table omits: lbq, chty, pty, clbl, palb, arp).
+ * <p>
+ * In this binding a raw '+' separates the items of a 0..n field ({@code ty=2+3}), which may also be repeated
+ * ({@code ty=2&ty=3}); it is never a space. Items are split on raw '+' first and then percent-decoded, so
+ * {@code %2B} is a literal plus and {@code %20} a space. Any other {@code name=value} is an attribute condition,
+ * {@code c.name} a child and {@code p.name} a parent attribute condition.
  */
 public final class QueryMapping {
+    /** A syntactically valid attribute short name. */
     private static final Pattern SHORT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+    /** A media type without parameters (cty): type "/" subtype, RFC 6838 restricted names. */
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*");
+    private static final String ATTRIBUTE_LIST = "atrl";
 
-    /** How one field is parsed: single-valued or a list, and where its value goes. */
-    private record Field(boolean list, Setter setter) {
+    /** Multiplicity of a field in table 6.2.2.2-1. */
+    private enum Multiplicity {
+        ONE,
+        MANY
     }
 
+    /** Stores one (decoded) value of a field; {@code name} is the error label, e.g. "query field ty". */
     @FunctionalInterface
     private interface Setter {
         void set(RequestPrimitive req, String name, String value, Instant now);
     }
 
-    private static final Map<String, Field> FIELDS = Map.ofEntries(
-            one("rt", (r, n, v, t) -> r.responseType = IntEnum.of(ResponseTypeValue.class, integer(n, v), n)),
-            one("rp", (r, n, v, t) -> r.resultPersistence = Timestamps.parseAbsRel(v, t, n)),
-            one("rcn", (r, n, v, t) -> r.resultContent = IntEnum.of(ResultContent.class, integer(n, v), n)),
-            one("da", (r, n, v, t) -> r.deliveryAggregation = bool(n, v)),
-            one("drt", (r, n, v, t) -> r.desiredIdResultType = IntEnum.of(DesiredIdResultType.class, integer(n, v), n)),
-            list("rids", (r, n, v, t) -> r.roleIds.add(v)),
-            list("tids", (r, n, v, t) -> r.tokenIds.add(v)),
-            list("ltids", (r, n, v, t) -> r.localTokenIds.add(v)),
-            one("tqi", (r, n, v, t) -> r.tokenRequestIndicator = bool(n, v)),
-            one("asi", (r, n, v, t) -> r.authorizationSignatureIndicator = bool(n, v)),
-            one("auri", (r, n, v, t) -> r.authorizationRelationshipIndicator = bool(n, v)),
-            one("sqi", (r, n, v, t) -> r.semanticQueryIndicator = bool(n, v)),
-            one("crb", (r, n, v, t) -> r.filterCriteria().createdBefore = Timestamps.parse(v, n)),
-            one("cra", (r, n, v, t) -> r.filterCriteria().createdAfter = Timestamps.parse(v, n)),
-            one("ms", (r, n, v, t) -> r.filterCriteria().modifiedSince = Timestamps.parse(v, n)),
-            one("us", (r, n, v, t) -> r.filterCriteria().unmodifiedSince = Timestamps.parse(v, n)),
-            one("sts", (r, n, v, t) -> r.filterCriteria().stateTagSmaller = nonNegativeLong(n, v)),
-            one("stb", (r, n, v, t) -> r.filterCriteria().stateTagBigger = nonNegativeLong(n, v)),
-            one("exb", (r, n, v, t) -> r.filterCriteria().expireBefore = Timestamps.parse(v, n)),
-            one("exa", (r, n, v, t) -> r.filterCriteria().expireAfter = Timestamps.parse(v, n)),
-            list("lbl", (r, n, v, t) -> r.filterCriteria().labels.add(v)),
-            one("lbq", (r, n, v, t) -> r.filterCriteria().labelsQuery = v),
-            list("ty", (r, n, v, t) -> r.filterCriteria().resourceTypes.add((int) nonNegativeLong(n, v))),
-            list("chty", (r, n, v, t) -> r.filterCriteria().childResourceTypes.add((int) nonNegativeLong(n, v))),
-            list("pty", (r, n, v, t) -> r.filterCriteria().parentResourceTypes.add((int) nonNegativeLong(n, v))),
-            list("clbl", (r, n, v, t) -> r.filterCriteria().childLabels.add(v)),
-            list("palb", (r, n, v, t) -> r.filterCriteria().parentLabels.add(v)),
-            one("sza", (r, n, v, t) -> r.filterCriteria().sizeAbove = nonNegativeLong(n, v)),
-            one("szb", (r, n, v, t) -> r.filterCriteria().sizeBelow = nonNegativeLong(n, v)),
-            list("cty", (r, n, v, t) -> r.filterCriteria().contentTypes.add(mediaType(n, v))),
-            one("fu", (r, n, v, t) -> r.filterCriteria().filterUsage = IntEnum.of(FilterUsage.class, integer(n, v), n)),
-            one("lim", (r, n, v, t) -> r.filterCriteria().limit = (int) nonNegativeLong(n, v)),
-            list("smf", (r, n, v, t) -> r.filterCriteria().semanticsFilter.add(v)),
-            one("fo", (r, n, v, t) -> r.filterCriteria().filterOperation = IntEnum.of(FilterOperation.class, integer(n, v), n)),
-            one("cfs", (r, n, v, t) -> r.filterCriteria().contentFilterSyntax = range(n, v, 1, 1)),
-            one("cfq", (r, n, v, t) -> r.filterCriteria().contentFilterQuery = v),
-            one("lvl", (r, n, v, t) -> r.filterCriteria().level = range(n, v, 1, Integer.MAX_VALUE)),
-            one("ofst", (r, n, v, t) -> r.filterCriteria().offset = range(n, v, 1, Integer.MAX_VALUE)),
-            one("arp", (r, n, v, t) -> r.filterCriteria().applyRelativePath = v),
-            one("gmty", (r, n, v, t) -> r.filterCriteria().geometryType = range(n, v, 1, 6)),
-            one("gnty", (r, n, v, t) -> r.filterCriteria().geometryType = range(n, v, 1, 6)),
-            one("geom", (r, n, v, t) -> r.filterCriteria().geometry = v),
-            one("gsf", (r, n, v, t) -> r.filterCriteria().geoSpatialFunction = range(n, v, 1, 3)));
+    /** One row of the table; {@code key} identifies the parameter, so that two spellings of it count as one field. */
+    private record Field(String key, Multiplicity multiplicity, Setter setter) {
+    }
+
+    private static final Map<String, Field> FIELDS = new HashMap<>();
+
+    static {
+        // request primitive parameters
+        one("rt", (r, n, v, t) -> r.responseType = enumValue(ResponseTypeValue.class, n, v));
+        one("rp", (r, n, v, t) -> r.resultPersistence = absRelTimestamp(n, v, t));
+        one("rcn", (r, n, v, t) -> r.resultContent = enumValue(ResultContent.class, n, v));
+        one("da", (r, n, v, t) -> r.deliveryAggregation = bool(n, v));
+        one("drt", (r, n, v, t) -> r.desiredIdResultType = enumValue(DesiredIdResultType.class, n, v));
+        many("rids", (r, n, v, t) -> r.roleIds.add(v));
+        many("tids", (r, n, v, t) -> r.tokenIds.add(v));
+        many("ltids", (r, n, v, t) -> r.localTokenIds.add(v));
+        one("tqi", (r, n, v, t) -> r.tokenRequestIndicator = bool(n, v)); // the table says 0..n, but it is one boolean
+        one("asi", (r, n, v, t) -> r.authorizationSignatureIndicator = bool(n, v));
+        one("auri", (r, n, v, t) -> r.authorizationRelationshipIndicator = bool(n, v));
+        one("sqi", (r, n, v, t) -> r.semanticQueryIndicator = bool(n, v));
+        // filter criteria conditions
+        one("crb", (r, n, v, t) -> r.filterCriteria().createdBefore = timestamp(n, v));
+        one("cra", (r, n, v, t) -> r.filterCriteria().createdAfter = timestamp(n, v));
+        one("ms", (r, n, v, t) -> r.filterCriteria().modifiedSince = timestamp(n, v));
+        one("us", (r, n, v, t) -> r.filterCriteria().unmodifiedSince = timestamp(n, v));
+        one("sts", (r, n, v, t) -> r.filterCriteria().stateTagSmaller = nonNegativeLong(n, v));
+        one("stb", (r, n, v, t) -> r.filterCriteria().stateTagBigger = nonNegativeLong(n, v));
+        one("exb", (r, n, v, t) -> r.filterCriteria().expireBefore = timestamp(n, v));
+        one("exa", (r, n, v, t) -> r.filterCriteria().expireAfter = timestamp(n, v));
+        many("lbl", (r, n, v, t) -> r.filterCriteria().labels.add(v));
+        one("lbq", (r, n, v, t) -> r.filterCriteria().labelsQuery = v);
+        many("ty", (r, n, v, t) -> r.filterCriteria().resourceTypes.add(nonNegativeInt(n, v)));
+        many("chty", (r, n, v, t) -> r.filterCriteria().childResourceTypes.add(nonNegativeInt(n, v)));
+        many("pty", (r, n, v, t) -> r.filterCriteria().parentResourceTypes.add(nonNegativeInt(n, v)));
+        many("clbl", (r, n, v, t) -> r.filterCriteria().childLabels.add(v));
+        many("palb", (r, n, v, t) -> r.filterCriteria().parentLabels.add(v));
+        one("sza", (r, n, v, t) -> r.filterCriteria().sizeAbove = nonNegativeLong(n, v));
+        one("szb", (r, n, v, t) -> r.filterCriteria().sizeBelow = nonNegativeLong(n, v));
+        many("cty", (r, n, v, t) -> r.filterCriteria().contentTypes.add(mediaType(n, v)));
+        // filter criteria that shape the result
+        one("fu", (r, n, v, t) -> r.filterCriteria().filterUsage = enumValue(FilterUsage.class, n, v));
+        one("lim", (r, n, v, t) -> r.filterCriteria().limit = nonNegativeInt(n, v));
+        many("smf", (r, n, v, t) -> r.filterCriteria().semanticsFilter.add(v));
+        one("fo", (r, n, v, t) -> r.filterCriteria().filterOperation = enumValue(FilterOperation.class, n, v));
+        one("cfs", (r, n, v, t) -> r.filterCriteria().contentFilterSyntax = intInRange(n, v, 1, 1)); // 1 = JSONPath, the only syntax
+        one("cfq", (r, n, v, t) -> r.filterCriteria().contentFilterQuery = v);
+        one("lvl", (r, n, v, t) -> r.filterCriteria().level = intInRange(n, v, 1, Integer.MAX_VALUE));
+        one("ofst", (r, n, v, t) -> r.filterCriteria().offset = intInRange(n, v, 1, Integer.MAX_VALUE)); // offsets start at 1
+        one("arp", (r, n, v, t) -> r.filterCriteria().applyRelativePath = v);
+        // geometryType: ACME writes gmty, the TS-0009 table gnty; both name the same parameter
+        one("gmty", "geometryType", (r, n, v, t) -> r.filterCriteria().geometryType = intInRange(n, v, 1, 6));
+        one("gnty", "geometryType", (r, n, v, t) -> r.filterCriteria().geometryType = intInRange(n, v, 1, 6));
+        one("geom", (r, n, v, t) -> r.filterCriteria().geometry = v);
+        one("gsf", (r, n, v, t) -> r.filterCriteria().geoSpatialFunction = intInRange(n, v, 1, 3));
+    }
 
     private QueryMapping() {
     }
 
-    private static Map.Entry<String, Field> one(String name, Setter s) {
-        return Map.entry(name, new Field(false, s));
+    private static void one(String name, Setter s) {
+        one(name, name, s);
     }
 
-    private static Map.Entry<String, Field> list(String name, Setter s) {
-        return Map.entry(name, new Field(true, s));
+    private static void one(String name, String key, Setter s) {
+        FIELDS.put(name, new Field(key, Multiplicity.ONE, s));
     }
 
-    /** Applies a raw (undecoded) query string to the request primitive. */
+    private static void many(String name, Setter s) {
+        FIELDS.put(name, new Field(name, Multiplicity.MANY, s));
+    }
+
+    /**
+     * Applies a raw (undecoded) query string to the request primitive. Empty pairs ({@code a=1&&b=2}, a trailing
+     * '&') are skipped; everything else must be a valid {@code name=value}.
+     *
+     * @param op the request's operation: only a Retrieve may carry {@code atrl}
+     */
     public static void apply(String rawQuery, Operation op, RequestPrimitive req, Instant now) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return;
@@ -106,117 +143,102 @@ public final class QueryMapping {
                 continue;
             }
             int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw OneM2MException.badRequest("query field '" + pair + "' has no name=value form");
+            if (eq < 0) {
+                throw OneM2MException.badRequest("query field '" + pair + "' has no value (name=value expected)");
             }
-            String name = RequestTargetMapping.decode(pair.substring(0, eq));
+            if (eq == 0) {
+                throw OneM2MException.badRequest("query field with an empty name: '" + pair + "'");
+            }
+            String name = ParameterValues.text("query field name", PercentEncoding.decode(pair.substring(0, eq), "query field name"));
+            String label = "query field " + name;
             String raw = pair.substring(eq + 1);
             if (raw.isEmpty()) {
-                throw OneM2MException.badRequest("query field " + name + " has an empty value");
+                throw OneM2MException.badRequest(label + " has an empty value");
             }
-            if (name.equals("atrl")) {
+            if (name.equals(ATTRIBUTE_LIST)) {
                 if (op != Operation.RETRIEVE) {
-                    throw OneM2MException.badRequest("atrl (partial retrieve) is only valid in a retrieve");
+                    throw OneM2MException.badRequest(label + " (partial retrieve) is only valid in a Retrieve request");
                 }
                 if (attributeList == null) {
                     attributeList = new ArrayList<>();
                 }
-                for (String item : items(name, raw)) {
+                for (String item : items(label, raw)) {
                     if (!SHORT_NAME.matcher(item).matches()) {
-                        throw OneM2MException.badRequest("atrl names an invalid attribute: " + item);
+                        throw OneM2MException.badRequest(label + " names an invalid attribute short name: " + item);
                     }
                     attributeList.add(item);
                 }
                 continue;
             }
             Field field = FIELDS.get(name);
-            if (field != null) {
-                if (!field.list() && !seen.add(name)) {
-                    throw OneM2MException.badRequest("query field " + name + " may occur only once");
+            if (field == null) {
+                attributeCondition(req, name, label, items(label, raw));
+            } else if (field.multiplicity() == Multiplicity.MANY) {
+                for (String item : items(label, raw)) {
+                    field.setter().set(req, label, item, now);
                 }
-                if (field.list()) {
-                    for (String item : items(name, raw)) {
-                        field.setter().set(req, name, item, now);
-                    }
-                } else {
-                    field.setter().set(req, name, RequestTargetMapping.decode(raw), now);
+            } else {
+                if (!seen.add(field.key())) {
+                    throw OneM2MException.badRequest(label + " may occur only once");
                 }
-                continue;
+                if (raw.indexOf('+') >= 0) {
+                    throw OneM2MException.badRequest(label + " takes a single value; a raw '+' separates list items"
+                            + " (write %2B for a literal plus, %20 for a space)");
+                }
+                field.setter().set(req, label, decode(label, raw), now);
             }
-            attributeCondition(req.filterCriteria(), name, RequestTargetMapping.decode(raw));
         }
         if (attributeList != null) {
             req.content = Map.of("m2m:atrl", List.copyOf(attributeList));
         }
     }
 
-    private static void attributeCondition(FilterCriteria fc, String name, String value) {
-        List<AttributeCondition> target = fc.attributes;
+    /** atr (and catr/patr): written as {@code name=value}, {@code c.name=value}, {@code p.name=value}. */
+    private static void attributeCondition(RequestPrimitive req, String name, String label, List<String> values) {
+        if (name.equals("atr") || name.equals("catr") || name.equals("patr")) {
+            throw OneM2MException.badRequest(label + " is not used in the HTTP binding; write attribute conditions as"
+                    + " <attribute>=<value>, c.<attribute>=<value> or p.<attribute>=<value>");
+        }
         String attribute = name;
-        if (name.startsWith("c.")) {
-            target = fc.childAttributes;
-            attribute = name.substring(2);
-        } else if (name.startsWith("p.")) {
-            target = fc.parentAttributes;
+        String prefix = "";
+        if (name.startsWith("c.") || name.startsWith("p.")) {
+            prefix = name.substring(0, 2);
             attribute = name.substring(2);
         }
         if (!SHORT_NAME.matcher(attribute).matches()) {
-            throw OneM2MException.badRequest("unknown query field " + name);
+            throw OneM2MException.badRequest("unknown " + label + ": neither a parameter of TS-0009 table 6.2.2.2-1"
+                    + " nor an attribute short name");
         }
-        target.add(new AttributeCondition(attribute, value));
+        FilterCriteria fc = req.filterCriteria();
+        List<AttributeCondition> target = switch (prefix) {
+            case "c." -> fc.childAttributes;
+            case "p." -> fc.parentAttributes;
+            default -> fc.attributes;
+        };
+        for (String value : values) {
+            target.add(new AttributeCondition(attribute, value));
+        }
     }
 
-    /** The items of a list value: split on raw '+', then each percent-decoded. */
-    private static List<String> items(String name, String raw) {
+    /** The items of a 0..n value: split on raw '+', then each percent-decoded; an empty item is a 4000. */
+    private static List<String> items(String label, String raw) {
         List<String> out = new ArrayList<>();
         for (String item : raw.split("\\+", -1)) {
             if (item.isEmpty()) {
-                throw OneM2MException.badRequest("query field " + name + " has an empty list item");
+                throw OneM2MException.badRequest(label + " has an empty list item (raw '+' separates items)");
             }
-            out.add(RequestTargetMapping.decode(item));
+            out.add(decode(label, item));
         }
         return out;
     }
 
-    private static int integer(String name, String v) {
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw OneM2MException.badRequest("query field " + name + " must be an integer: " + v);
-        }
-    }
-
-    private static int range(String name, String v, int min, int max) {
-        int n = integer(name, v);
-        if (n < min || n > max) {
-            throw OneM2MException.badRequest("query field " + name + " is out of range: " + v);
-        }
-        return n;
-    }
-
-    private static long nonNegativeLong(String name, String v) {
-        try {
-            long n = Long.parseLong(v);
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw OneM2MException.badRequest("query field " + name + " must be a non-negative integer: " + v);
-    }
-
-    private static Boolean bool(String name, String v) {
-        return switch (v) {
-            case "true", "1" -> true;
-            case "false", "0" -> false;
-            default -> throw OneM2MException.badRequest("query field " + name + " must be true, false, 1 or 0: " + v);
-        };
+    private static String decode(String label, String raw) {
+        return ParameterValues.text(label, PercentEncoding.decode(raw, label));
     }
 
     private static String mediaType(String name, String v) {
-        if (!v.matches("[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+")) {
-            throw OneM2MException.badRequest("query field " + name + " must be a media type: " + v);
+        if (!MEDIA_TYPE.matcher(v).matches()) {
+            throw OneM2MException.badRequest(name + " must be a media type (type/subtype): " + v);
         }
         return v;
     }

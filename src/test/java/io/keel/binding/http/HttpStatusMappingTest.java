@@ -2,66 +2,132 @@ package io.keel.binding.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keel.primitive.ResponseStatusCode;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** TS-0009 table 6.3.2-1, every row, with the shifted rows resolved as shared/spec §8 does. */
+/** TS-0009 6.3.2, table 6.3.2-1, with the shifted HTTP column resolved as shared/spec §8 does: every row. */
 class HttpStatusMappingTest {
-    @ParameterizedTest(name = "rsc {0} → HTTP {1}")
-    @CsvSource({
-            "1000,202", "1001,202", "1002,202",
-            "2000,200", "2002,200", "2004,200", "2001,201",
-            "4000,400", "4102,400", "4110,400", "4120,400", "4122,400", "4123,400", "4131,400", "4133,400", "4134,400",
-            "4137,400", "4142,400", "4143,400", "6010,400", "6022,400", "6023,400", "6024,400",
-            "4101,403", "4103,403", "5105,403", "5203,403", "5205,403", "4106,403", "4107,403", "4108,403", "4109,403",
-            "4111,403", "4112,403", "4113,403", "4114,403", "4115,403", "4116,403", "4117,403", "4126,403", "4127,403",
-            "4128,403", "4135,403", "4136,403", "4138,403", "4139,403", "5208,403", "5214,403", "5215,403", "5218,403",
-            "5222,403", "6034,403",
-            "4004,404", "4118,404", "4119,404", "4121,404", "4130,404", "4132,404", "5103,404", "5107,404", "6003,404", "6005,404",
-            "4005,405",
-            "5207,406",
-            "4104,409", "4105,409", "4124,409", "4140,409", "5106,409", "5219,409", "5220,409", "6028,409", "6029,409",
-            "4015,415",
-            "5000,500", "5204,500", "5209,500", "5210,500", "5211,500", "5212,500", "5216,500", "5217,500", "5221,500",
-            "5230,500", "5231,500", "5232,500", "6020,500", "6021,500", "6025,500", "6026,500", "6033,500",
-            "4001,501", "4125,501", "5001,501", "5206,501",
-            "4008,504", "6030,504", "6031,504"})
-    void clause6_3_2_statusCodeMapping(int rsc, int http) {
-        assertNotNull(ResponseStatusCode.of(rsc), "rsc " + rsc + " is a known code");
-        assertEquals(http, HttpStatusMapping.httpStatus(rsc));
+    /** shared/spec §8, row by row (rsc → HTTP status). 4141 has no mapping in any source and is not listed. */
+    private static final Map<Integer, Integer> SPEC_TABLE = new LinkedHashMap<>();
+
+    static {
+        row(202, 1000, 1001, 1002);
+        row(200, 2000, 2002, 2004);
+        row(201, 2001);
+        row(400, 4000, 4102, 4110, 4120, 4122, 4123, 4131, 4133, 4134, 4137, 4142, 4143, 6010, 6022, 6023, 6024);
+        row(501, 4001, 4125, 5001, 5206);
+        row(404, 4004, 4118, 4119, 4121, 4130, 4132, 5103, 5107, 6003, 6005);
+        row(405, 4005);
+        row(504, 4008, 6030, 6031);
+        row(415, 4015);
+        row(403, 4101, 4103, 4106, 4107, 4108, 4109, 4111, 4112, 4113, 4114, 4115, 4116, 4117, 4126, 4127, 4128, 4135, 4136,
+                4138, 4139, 5105, 5203, 5205, 5208, 5214, 5215, 5218, 5222, 6034);
+        row(409, 4104, 4105, 4124, 4140, 5106, 5219, 5220, 6028, 6029);
+        row(500, 5000, 5204, 5209, 5210, 5211, 5212, 5216, 5217, 5221, 5230, 5231, 5232, 6020, 6021, 6025, 6026, 6033);
+        row(406, 5207);
+    }
+
+    private static void row(int http, int... codes) {
+        for (int c : codes) {
+            SPEC_TABLE.put(c, http);
+        }
+    }
+
+    static Stream<Arguments> specTable() {
+        return SPEC_TABLE.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+    }
+
+    @ParameterizedTest(name = "clause6_3_2_rsc{0}MapsTo{1}")
+    @MethodSource("specTable")
+    void clause6_3_2_everyRowOfTheTable(int rsc, int http) {
+        ResponseStatusCode code = ResponseStatusCode.of(rsc);
+        assertNotNull(code, "rsc " + rsc + " is a known code");
+        assertEquals(http, HttpStatusMapping.httpStatus(code), "enum overload");
+        assertEquals(http, HttpStatusMapping.httpStatus(rsc), "int overload");
     }
 
     @Test
-    void clause6_3_2_everyKnownCodeHasAMappingThatMatchesItsClass() {
-        Arrays.stream(ResponseStatusCode.values()).forEach(c -> {
+    void clause6_3_2_theTableCoversEveryKnownCode() {
+        Set<Integer> known = Arrays.stream(ResponseStatusCode.values()).map(ResponseStatusCode::code)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(known, new TreeSet<>(SPEC_TABLE.keySet()),
+                "every ResponseStatusCode has a row in the test table, so none falls to 500 by omission");
+    }
+
+    @Test
+    void clause6_3_2_rsc4008MapsTo504() {
+        assertEquals(504, HttpStatusMapping.httpStatus(ResponseStatusCode.REQUEST_TIMEOUT));
+    }
+
+    @Test
+    void clause6_3_2_rsc5206MapsTo501NotTo504() {
+        assertEquals(501, HttpStatusMapping.httpStatus(ResponseStatusCode.NON_BLOCKING_SYNCH_REQUEST_NOT_SUPPORTED));
+    }
+
+    @Test
+    void clause6_3_2_rsc4015MapsTo415AndRsc6028MapsTo409() {
+        assertEquals(415, HttpStatusMapping.httpStatus(ResponseStatusCode.UNSUPPORTED_MEDIA_TYPE));
+        assertEquals(409, HttpStatusMapping.httpStatus(ResponseStatusCode.ALREADY_COMPLETE));
+        assertEquals(409, HttpStatusMapping.httpStatus(ResponseStatusCode.MGMT_COMMAND_NOT_CANCELLABLE));
+    }
+
+    @Test
+    void clause6_3_2_rsc6034MapsTo403AndRsc6033MapsTo500() {
+        assertEquals(403, HttpStatusMapping.httpStatus(ResponseStatusCode.REQUESTED_ACTIVITY_PATTERN_NOT_PERMITTED));
+        assertEquals(500, HttpStatusMapping.httpStatus(ResponseStatusCode.NETWORK_QOS_CONFIG_ERROR));
+    }
+
+    @ParameterizedTest(name = "clause6_3_2_unknownCode{0}MapsTo500")
+    @ValueSource(ints = {4141, 1234, 2003, 0, -1, 9999, 99999, Integer.MAX_VALUE})
+    void clause6_3_2_unknownCodeMapsTo500NeverTo200(int rsc) {
+        assertEquals(500, HttpStatusMapping.httpStatus(rsc));
+    }
+
+    @Test
+    void clause6_3_2_nullCodeMapsTo500() {
+        assertEquals(500, HttpStatusMapping.httpStatus((ResponseStatusCode) null));
+    }
+
+    @Test
+    void clause6_3_2_successCodesAreTheOnly2xx() {
+        for (ResponseStatusCode c : ResponseStatusCode.values()) {
             int http = HttpStatusMapping.httpStatus(c);
-            int cls = c.code() / 1000;
-            if (cls == 1 || cls == 2) {
-                assertEquals(2, http / 100, c + " is a success");
-            } else {
-                assertEquals(true, http >= 400, c + " is an error");
-            }
-        });
+            assertEquals(c.isSuccess(), http >= 200 && http < 300, c + " → " + http);
+        }
     }
 
-    @Test
-    void clause6_3_2_unknownCodeMapsTo500NeverTo200() {
-        assertEquals(500, HttpStatusMapping.httpStatus(4141));
-        assertEquals(500, HttpStatusMapping.httpStatus(1234));
-        assertEquals(500, HttpStatusMapping.httpStatus(null));
+    @ParameterizedTest(name = "clause6_1_useCase4_http{0}FallsBackToRsc{1}")
+    @CsvSource({"200,2000", "201,2001", "202,1000", "400,4000", "403,4103", "404,4004", "405,4005", "406,5207", "409,4105",
+            "415,4015", "501,5001", "504,4008", "401,4000", "410,4000", "418,4000", "429,4000", "499,4000", "500,5000",
+            "502,5000", "503,5000", "599,5000", "204,2000"})
+    void clause6_1_useCase4_missingRscFallsBackToTheHttpStatus(int http, int rsc) {
+        assertEquals(ResponseStatusCode.of(rsc), HttpStatusMapping.fallbackRsc(http));
     }
 
-    @Test
-    void clause6_1_useCase4_missingRscFallsBackToTheHttpStatus() {
-        assertEquals(ResponseStatusCode.OK, HttpStatusMapping.fallbackRsc(200));
-        assertEquals(ResponseStatusCode.CREATED, HttpStatusMapping.fallbackRsc(201));
-        assertEquals(ResponseStatusCode.NOT_FOUND, HttpStatusMapping.fallbackRsc(404));
-        assertEquals(ResponseStatusCode.REQUEST_TIMEOUT, HttpStatusMapping.fallbackRsc(504));
-        assertEquals(ResponseStatusCode.BAD_REQUEST, HttpStatusMapping.fallbackRsc(418));
-        assertEquals(ResponseStatusCode.INTERNAL_SERVER_ERROR, HttpStatusMapping.fallbackRsc(502));
+    @ParameterizedTest(name = "clause6_1_useCase4_fallbackForHttp{0}MapsBackTo{0}")
+    @ValueSource(ints = {200, 201, 202, 400, 403, 404, 405, 406, 409, 415, 500, 501, 504})
+    void clause6_1_useCase4_fallbackRoundTripsThroughTheTable(int http) {
+        assertEquals(http, HttpStatusMapping.httpStatus(HttpStatusMapping.fallbackRsc(http)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {100, 301, 304, 0, -1, 600})
+    void clause6_1_useCase4_noOneM2MMeaningFallsBackTo5000(int http) {
+        assertEquals(ResponseStatusCode.INTERNAL_SERVER_ERROR, HttpStatusMapping.fallbackRsc(http));
+        assertTrue(HttpStatusMapping.httpStatus(HttpStatusMapping.fallbackRsc(http)) >= 500);
     }
 }
