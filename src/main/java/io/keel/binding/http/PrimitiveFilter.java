@@ -21,9 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * TS-0009 clause 6, request side: turns every HTTP request into a oneM2M request primitive and stores it in
@@ -53,7 +50,7 @@ public class PrimitiveFilter implements Filter {
         String mediaType = DEFAULT_MEDIA_TYPE;
         try {
             Instant now = Instant.now();
-            Map<String, List<String>> headers = headers(request);
+            Headers headers = Headers.of(Collections.list(request.getHeaderNames()), n -> Collections.list(request.getHeaders(n)));
             byte[] body = readBody(request);
             MediaTypes.RequestBodyType bodyType = contentType(request, body);
             mediaType = MediaTypes.negotiate(request.getHeader("Accept"), bodyType == null ? null : bodyType.mediaType());
@@ -135,14 +132,6 @@ public class PrimitiveFilter implements Filter {
         String uri = request.getRequestURI();
         String context = request.getContextPath();
         return uri.startsWith(context) ? uri.substring(context.length()) : uri;
-    }
-
-    private static Map<String, List<String>> headers(HttpServletRequest request) {
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name, Collections.list(request.getHeaders(name)));
-        }
-        return headers;
     }
 
     private static void send(HttpServletResponse response, ResponsePrimitive rsp, String mediaType, String contextPath) throws IOException {

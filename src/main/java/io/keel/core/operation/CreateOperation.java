@@ -67,6 +67,7 @@ public final class CreateOperation {
             Resource r = newResource(type, parentType, parent, given, req.from, now);
             ResourceOperation op = new ResourceOperation(tx, req, ops.cse, now, parent, r, given);
             type.prepareCreate(op);
+            Operations.orderAttributes(type, r); // CSE-set attributes (aei, cni, …) take their declared places
             tx.insert(r);
             type.afterCreate(op);
             return response(type, r, given, rcn);

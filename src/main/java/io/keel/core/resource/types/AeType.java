@@ -70,15 +70,7 @@ public final class AeType extends ResourceType {
             ae.rn = stem;
             ae.srn = op.parent.srn + "/" + stem;
         }
-        // aei sits right after api in the representation, as the attribute table lists it.
-        java.util.Map<String, Object> ordered = new java.util.LinkedHashMap<>();
-        for (var e : ae.attributes.entrySet()) {
-            ordered.put(e.getKey(), e.getValue());
-            if (e.getKey().equals("api")) {
-                ordered.put("aei", stem);
-            }
-        }
-        ae.attributes = ordered;
+        ae.attributes.put("aei", stem);
     }
 
     @Override
