@@ -124,7 +124,11 @@ class HeaderFieldsIT extends KeelIT {
     @Test
     void clause6_2_1_postWithoutTyIsNotify() {
         Reply r = cse.method("POST", "/cse-in").json("{\"m2m:sgn\":{\"vrq\":true,\"sur\":\"/id-in/sub1\"}}").send();
-        assertEquals(5001, r.rsc(), r.text());
-        assertTrue(r.json().path("m2m:dbg").asText().contains("Notify"), r.text());
+        assertEquals(2000, r.rsc(), r.text());
+        assertEquals(200, r.status());
+        // Without ty a resource body is not a Create: the Notify refuses it and nothing is stored.
+        Reply notCreate = cse.method("POST", "/cse-in").json("{\"m2m:cnt\":{\"rn\":\"notCreated\"}}").send();
+        assertEquals(4000, notCreate.rsc(), notCreate.text());
+        assertEquals(4004, cse.get("/cse-in/notCreated").send().rsc());
     }
 }

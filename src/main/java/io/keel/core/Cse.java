@@ -1,6 +1,8 @@
 package io.keel.core;
 
 import io.keel.core.access.OwnershipAccessPolicy;
+import io.keel.core.notification.NotificationSettings;
+import io.keel.core.notification.Notifications;
 import io.keel.core.operation.Operations;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
@@ -11,6 +13,7 @@ import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 
 /** The CSE: the resource tree, the dispatcher in front of it, and the background work it owns. */
@@ -20,21 +23,27 @@ public final class Cse implements AutoCloseable {
     private final ResourceStore store;
     private final Dispatcher dispatcher;
     private final ExpirySweeper sweeper;
+    private final Outbound outbound;
+    private final Notifications notifications;
 
-    private Cse(CseIdentity identity, ResourceStore store, long sweepMillis) {
+    private Cse(CseIdentity identity, ResourceStore store, Outbound outbound, Settings settings) {
         this.identity = identity;
         this.store = store;
+        this.outbound = outbound;
         Clock clock = new Clock();
         ResourceTypes types = new ResourceTypes();
         ensureCseBase(types, clock.now());
-        Operations ops = new Operations(identity, store, types, new OwnershipAccessPolicy(identity), clock);
+        Operations ops = new Operations(identity, store, types, new OwnershipAccessPolicy(identity), clock, outbound,
+                NotificationSettings.from(settings));
+        this.notifications = ops.notifications();
         this.dispatcher = new Dispatcher(ops, clock);
-        this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, sweepMillis);
+        this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, settings.expirySweepMillis());
     }
 
-    public static Cse start(Settings settings) {
+    /** Starts the CSE on the database the settings name; what it sends to others goes through {@code outbound}. */
+    public static Cse start(Settings settings, Outbound outbound) {
         CseIdentity identity = CseIdentity.from(settings);
-        Cse cse = new Cse(identity, Database.open(settings), settings.expirySweepMillis());
+        Cse cse = new Cse(identity, Database.open(settings), outbound, settings);
         LOG.info(() -> "CSE " + identity.spRelativeCseId() + " (" + identity.cseName() + ") is ready");
         return cse;
     }
@@ -43,7 +52,7 @@ public final class Cse implements AutoCloseable {
         return identity;
     }
 
-    public ResponsePrimitive handle(RequestPrimitive request) {
+    public CompletableFuture<ResponsePrimitive> handle(RequestPrimitive request) {
         return dispatcher.handle(request);
     }
 
@@ -80,6 +89,8 @@ public final class Cse implements AutoCloseable {
     @Override
     public void close() {
         sweeper.close();
+        notifications.close();
+        outbound.close();
         store.close();
     }
 }

@@ -3,6 +3,7 @@ package io.keel.core;
 import io.keel.core.operation.CreateOperation;
 import io.keel.core.operation.DeleteOperation;
 import io.keel.core.operation.DiscoveryOperation;
+import io.keel.core.operation.NotifyOperation;
 import io.keel.core.operation.Operations;
 import io.keel.core.operation.RetrieveOperation;
 import io.keel.core.operation.UpdateOperation;
@@ -13,6 +14,7 @@ import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResponseTypeValue;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,6 +31,7 @@ public final class Dispatcher {
     private final DiscoveryOperation discovery;
     private final UpdateOperation update;
     private final DeleteOperation delete;
+    private final NotifyOperation notify;
 
     public Dispatcher(Operations ops, Clock clock) {
         this.ops = ops;
@@ -38,38 +41,52 @@ public final class Dispatcher {
         this.discovery = new DiscoveryOperation(ops);
         this.update = new UpdateOperation(ops);
         this.delete = new DeleteOperation(ops);
+        this.notify = new NotifyOperation(ops);
+        ops.notifications().deleteWith((tx, r) -> delete.delete(tx, r, null, clock.now()));
     }
 
     public DeleteOperation deletes() {
         return delete;
     }
 
-    public ResponsePrimitive handle(RequestPrimitive req) {
-        ResponsePrimitive rsp;
+    /**
+     * Completes at once for most requests; a long-polling Retrieve of pcu and a Notify passed on to an AE complete
+     * when their answer arrives, holding no thread meanwhile.
+     */
+    public CompletableFuture<ResponsePrimitive> handle(RequestPrimitive req) {
+        CompletableFuture<ResponsePrimitive> rsp;
         try {
             checkCommon(req, clock.now());
             rsp = switch (req.operation) {
-                case CREATE -> create.execute(req);
-                case RETRIEVE -> req.isDiscovery() ? discovery.execute(req) : retrieve.execute(req);
-                case UPDATE -> update.execute(req);
-                case DELETE -> delete.execute(req);
-                case NOTIFY -> throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
-                        "this CSE does not accept Notify requests yet");
+                case CREATE -> CompletableFuture.completedFuture(create.execute(req));
+                case RETRIEVE -> req.isDiscovery() ? CompletableFuture.completedFuture(discovery.execute(req)) : retrieve.execute(req);
+                case UPDATE -> CompletableFuture.completedFuture(update.execute(req));
+                case DELETE -> CompletableFuture.completedFuture(delete.execute(req));
+                case NOTIFY -> notify.execute(req);
             };
-        } catch (OneM2MException e) {
-            rsp = ResponsePrimitive.error(e.rsc(), e.getMessage());
-            if (e instanceof PreconditionFailedException) {
+        } catch (RuntimeException e) {
+            rsp = CompletableFuture.completedFuture(failure(req, e));
+        }
+        return rsp.exceptionally(e -> failure(req, e instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : e))
+                .thenApply(r -> {
+                    if (req.originatingTimestamp != null) {
+                        r.originatingTimestamp = clock.now();
+                    }
+                    return r.echo(req);
+                });
+    }
+
+    private static ResponsePrimitive failure(RequestPrimitive req, Throwable e) {
+        if (e instanceof OneM2MException o) {
+            ResponsePrimitive rsp = ResponsePrimitive.error(o.rsc(), o.getMessage());
+            if (o instanceof PreconditionFailedException) {
                 rsp.conditionalOutcome = ResponsePrimitive.ConditionalOutcome.PRECONDITION_FAILED;
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "request " + req.requestIdentifier + " failed", e);
-            rsp = ResponsePrimitive.error(ResponseStatusCode.INTERNAL_SERVER_ERROR,
-                    "internal error while processing request " + req.requestIdentifier + "; the CSE log has the details");
+            return rsp;
         }
-        if (req.originatingTimestamp != null) {
-            rsp.originatingTimestamp = clock.now();
-        }
-        return rsp.echo(req);
+        LOG.log(Level.SEVERE, "request " + req.requestIdentifier + " failed", e);
+        return ResponsePrimitive.error(ResponseStatusCode.INTERNAL_SERVER_ERROR,
+                "internal error while processing request " + req.requestIdentifier + "; the CSE log has the details");
     }
 
     private void checkCommon(RequestPrimitive req, Instant now) {

@@ -45,10 +45,14 @@ public final class JpaResourceStore implements ResourceStore {
     public <T> T write(Function<TreeTransaction, T> work) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction t = em.getTransaction();
+        Tx tx = new Tx(em);
+        boolean committed = false;
         try {
             t.begin();
-            T result = work.apply(new Tx(em));
+            T result = work.apply(tx);
+            tx.listeners.values().forEach(TransactionListener::beforeCommit);
             t.commit();
+            committed = true;
             return result;
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
@@ -60,6 +64,9 @@ public final class JpaResourceStore implements ResourceStore {
                 t.rollback();
             }
             em.close();
+            for (TransactionListener l : tx.listeners.values()) {
+                l.afterCompletion(committed);
+            }
         }
     }
 
@@ -81,6 +88,18 @@ public final class JpaResourceStore implements ResourceStore {
         return v instanceof String || v instanceof Number || v instanceof Boolean;
     }
 
+    /** A large-text column as a String: H2 hands out CLOBs, PostgreSQL strings. */
+    private static String text(Object v) {
+        if (v instanceof java.sql.Clob c) {
+            try {
+                return c.getSubString(1, (int) c.length());
+            } catch (SQLException e) {
+                throw new PersistenceException(e);
+            }
+        }
+        return (String) v;
+    }
+
     static long micros(Instant t) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, t);
     }
@@ -91,6 +110,7 @@ public final class JpaResourceStore implements ResourceStore {
 
     private static final class Tx implements TreeTransaction {
         private final EntityManager em;
+        private final Map<Class<?>, TransactionListener> listeners = new LinkedHashMap<>();
 
         Tx(EntityManager em) {
             this.em = em;
@@ -142,6 +162,37 @@ public final class JpaResourceStore implements ResourceStore {
                     .executeUpdate();
             em.createNativeQuery("DELETE FROM resource WHERE ri = ?").setParameter(1, r.ri).executeUpdate();
             em.clear();
+        }
+
+        @Override
+        public <L extends TransactionListener> L listener(Class<L> type, java.util.function.Supplier<L> create) {
+            return type.cast(listeners.computeIfAbsent(type, k -> create.get()));
+        }
+
+        @Override
+        public void enqueue(QueuedRequest q) {
+            em.createNativeQuery("INSERT INTO polling_request (id, pch, seq, expires, request) VALUES (?, ?, ?, ?, ?)")
+                    .setParameter(1, q.id()).setParameter(2, q.pollingChannel()).setParameter(3, q.seq())
+                    .setParameter(4, q.expiresMicros()).setParameter(5, q.requestJson())
+                    .executeUpdate();
+        }
+
+        @Override
+        public QueuedRequest dequeue(String pch, long nowMicros) {
+            em.createNativeQuery("DELETE FROM polling_request WHERE pch = ? AND expires <= ?")
+                    .setParameter(1, pch).setParameter(2, nowMicros).executeUpdate();
+            // FOR UPDATE: two pollers of one channel (or two instances) never take the same request.
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(
+                            "SELECT id, seq, expires, request FROM polling_request WHERE pch = ? ORDER BY pch, seq FETCH FIRST 1 ROWS ONLY FOR UPDATE")
+                    .setParameter(1, pch).getResultList();
+            if (rows.isEmpty()) {
+                return null;
+            }
+            Object[] row = rows.get(0);
+            String id = (String) row[0];
+            em.createNativeQuery("DELETE FROM polling_request WHERE id = ?").setParameter(1, id).executeUpdate();
+            return new QueuedRequest(id, pch, ((Number) row[1]).longValue(), ((Number) row[2]).longValue(), text(row[3]));
         }
 
         @Override

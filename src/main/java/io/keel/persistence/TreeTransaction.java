@@ -48,6 +48,23 @@ public interface TreeTransaction {
     /** Whether one resource meets the conditions of the filter criteria (conditional operations, fu=2). */
     boolean matches(Resource r, FilterCriteria fc);
 
+    /** The direct children of a type, oldest first: e.g. the subscriptions of a resource. */
+    default List<Resource> children(String pi, int ty) {
+        return oldestChildren(pi, ty, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The listener of this class registered on this write transaction, created and registered by {@code create} on
+     * first use: one per transaction, e.g. the notifications its changes cause.
+     */
+    <T extends TransactionListener> T listener(Class<T> type, java.util.function.Supplier<T> create);
+
+    /** Queues a request in a pollingChannel. */
+    void enqueue(QueuedRequest request);
+
+    /** Removes and returns the oldest unexpired request queued in a pollingChannel, or null. */
+    QueuedRequest dequeue(String pollingChannel, long nowMicros);
+
     /** Resources whose expirationTime has passed, soonest first. */
     List<Resource> expired(Instant now, int limit);
 }

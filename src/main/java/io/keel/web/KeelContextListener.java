@@ -1,5 +1,6 @@
 package io.keel.web;
 
+import io.keel.binding.http.HttpSender;
 import io.keel.core.Cse;
 import io.keel.core.Settings;
 import jakarta.servlet.ServletContext;
@@ -13,7 +14,10 @@ public class KeelContextListener implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        context.setAttribute(ATTRIBUTE, Cse.start(new Settings(context::getInitParameter)));
+        Settings settings = new Settings(context::getInitParameter);
+        HttpSender sender = new HttpSender(settings.getLong("keel.notification.timeout", 5_000),
+                settings.getInt("keel.http.client.max-connections", 8), settings.get("keel.http.proxy", null));
+        context.setAttribute(ATTRIBUTE, Cse.start(settings, sender));
     }
 
     @Override

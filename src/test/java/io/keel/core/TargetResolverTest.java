@@ -130,6 +130,21 @@ class TargetResolverTest {
         }
 
         @Override
+        public <T extends io.keel.persistence.TransactionListener> T listener(Class<T> type, java.util.function.Supplier<T> create) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void enqueue(io.keel.persistence.QueuedRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public io.keel.persistence.QueuedRequest dequeue(String pollingChannel, long nowMicros) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Resource newestOrOldestChild(String pi, int ty, boolean newest) {
             throw new UnsupportedOperationException();
         }

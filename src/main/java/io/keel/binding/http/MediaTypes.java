@@ -135,6 +135,11 @@ public final class MediaTypes {
         return s;
     }
 
+    /** The plain media type of a serialization, what the CSE sends: no charset or other parameter. */
+    public static String forSerialization(Serialization s) {
+        return "application/" + s.token();
+    }
+
     /** The response type when Accept leaves the choice open. */
     private static String preferred(String requestMediaType) {
         if (requestMediaType == null || requestMediaType.isBlank()) {

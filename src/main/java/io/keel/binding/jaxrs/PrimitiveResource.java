@@ -2,7 +2,6 @@ package io.keel.binding.jaxrs;
 
 import io.keel.core.Cse;
 import io.keel.primitive.RequestPrimitive;
-import io.keel.primitive.ResponsePrimitive;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.DELETE;
@@ -12,6 +11,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 
 /**
@@ -31,26 +32,27 @@ public class PrimitiveResource {
     }
 
     @GET
-    public ResponsePrimitive retrieve(@Context ContainerRequestContext request) {
-        return handle(request);
+    public void retrieve(@Context ContainerRequestContext request, @Suspended AsyncResponse response) {
+        handle(request, response);
     }
 
     @POST
-    public ResponsePrimitive createOrNotify(@Context ContainerRequestContext request) {
-        return handle(request);
+    public void createOrNotify(@Context ContainerRequestContext request, @Suspended AsyncResponse response) {
+        handle(request, response);
     }
 
     @PUT
-    public ResponsePrimitive update(@Context ContainerRequestContext request) {
-        return handle(request);
+    public void update(@Context ContainerRequestContext request, @Suspended AsyncResponse response) {
+        handle(request, response);
     }
 
     @DELETE
-    public ResponsePrimitive delete(@Context ContainerRequestContext request) {
-        return handle(request);
+    public void delete(@Context ContainerRequestContext request, @Suspended AsyncResponse response) {
+        handle(request, response);
     }
 
-    private ResponsePrimitive handle(ContainerRequestContext request) {
-        return cse.handle((RequestPrimitive) request.getProperty(RequestPrimitive.ATTRIBUTE));
+    /** Asynchronous: a long poll or a Notify waiting for its AE holds no request thread. */
+    private void handle(ContainerRequestContext request, AsyncResponse response) {
+        cse.handle((RequestPrimitive) request.getProperty(RequestPrimitive.ATTRIBUTE)).thenAccept(response::resume);
     }
 }

@@ -7,6 +7,7 @@ import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.persistence.TreeTransaction;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
@@ -43,35 +44,65 @@ public final class CreateOperation {
         }
         ResultContent rcn = Operations.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
         ResourceType type = typeOf(req.resourceType);
+        String ri = null;
+        if (type.ty() == ResourceTypes.SUBSCRIPTION) {
+            // Verification goes out before anything is stored and while no lock is held (shared/spec §10.6).
+            Resource sub = ops.store.read(tx -> prepare(tx, req, type, null, false).resource);
+            ops.notifications.verify(sub, req.from, nuList(sub));
+            ri = sub.ri;
+        }
+        String fixedRi = ri;
         return ops.store.write(tx -> {
-            Target target = ops.resolver.resolve(tx, req.to);
-            if (target.isVirtual()) {
-                throw OneM2MException.notAllowed("nothing can be created under the virtual resource " + target.virtualChild());
-            }
-            // Locking the parent serializes creates under it: unique names, exact counters and quotas.
-            Resource parent = tx.lock(target.resource().ri);
-            boolean registration = type.ty() == ResourceTypes.AE;
-            if (!registration) {
-                ops.requireAccess(tx, req, Operation.CREATE, parent);
-            }
-            if (!type.creatableByRequest()) {
-                throw OneM2MException.notAllowed(type.rootElement() + " is created by the CSE only");
-            }
-            ResourceType parentType = ops.types.require(parent.ty);
-            if (!parentType.childTypes().contains(type.ty())) {
-                throw new OneM2MException(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE,
-                        type.rootElement() + " cannot be created under " + parentType.rootElement());
-            }
-            Map<String, Object> given = AttributeValidator.forCreate(type, req.content, Operations.fromText(req));
-            Instant now = ops.clock.now();
-            Resource r = newResource(type, parentType, parent, given, req.from, now);
-            ResourceOperation op = new ResourceOperation(tx, req, ops.cse, now, parent, r, given);
-            type.prepareCreate(op);
-            Operations.orderAttributes(type, r); // CSE-set attributes (aei, cni, …) take their declared places
-            tx.insert(r);
+            ResourceOperation op = prepare(tx, req, type, fixedRi, true);
+            tx.insert(op.resource);
             type.afterCreate(op);
-            return response(type, r, given, rcn);
+            ops.notifications.events().created(tx, op.parent, op.resource);
+            return response(type, op.resource, op.given, rcn);
         });
+    }
+
+    /**
+     * Every check of a Create, and the new resource as it will be stored. {@code lock} is false for the dry run
+     * before a subscription's verification, which must not hold the parent; {@code ri} keeps the dry run's ID.
+     */
+    private ResourceOperation prepare(TreeTransaction tx, RequestPrimitive req, ResourceType type, String ri, boolean lock) {
+        Target target = ops.resolver.resolve(tx, req.to);
+        if (target.isVirtual()) {
+            throw OneM2MException.notAllowed("nothing can be created under the virtual resource " + target.virtualChild());
+        }
+        // Locking the parent serializes creates under it: unique names, exact counters and quotas.
+        Resource parent = lock ? tx.lock(target.resource().ri) : target.resource();
+        boolean registration = type.ty() == ResourceTypes.AE;
+        if (!registration) {
+            ops.requireAccess(tx, req, Operation.CREATE, parent);
+        }
+        if (!type.creatableByRequest()) {
+            throw OneM2MException.notAllowed(type.rootElement() + " is created by the CSE only");
+        }
+        ResourceType parentType = ops.types.require(parent.ty);
+        if (!parentType.childTypes().contains(type.ty())) {
+            if (type.ty() == ResourceTypes.SUBSCRIPTION) {
+                throw new OneM2MException(ResponseStatusCode.TARGET_NOT_SUBSCRIBABLE, parentType.rootElement() + " is not subscribable");
+            }
+            throw new OneM2MException(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE,
+                    type.rootElement() + " cannot be created under " + parentType.rootElement());
+        }
+        if (type.ty() == ResourceTypes.SUBSCRIPTION) {
+            // Subscribing means being told what the resource holds: it takes Retrieve privilege too (S4 7.4.8.2.1).
+            ops.requireAccess(tx, req, Operation.RETRIEVE, parent);
+        }
+        Map<String, Object> given = AttributeValidator.forCreate(type, req.content, Operations.fromText(req));
+        Instant now = ops.clock.now();
+        Resource r = newResource(type, parentType, parent, given, req.from, now, ri);
+        ResourceOperation op = new ResourceOperation(tx, req, ops.cse, now, parent, r, given);
+        type.prepareCreate(op);
+        Operations.orderAttributes(type, r); // CSE-set attributes (aei, cni, …) take their declared places
+        return op;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> nuList(Resource sub) {
+        return (List<String>) sub.get("nu");
     }
 
     private ResourceType typeOf(int ty) {
@@ -92,10 +123,10 @@ public final class CreateOperation {
     }
 
     private Resource newResource(ResourceType type, ResourceType parentType, Resource parent, Map<String, Object> given,
-                                 String originator, Instant now) {
+                                 String originator, Instant now, String ri) {
         Resource r = new Resource();
         r.ty = type.ty();
-        r.ri = Identifiers.newResourceId(type.shortName());
+        r.ri = ri != null ? ri : Identifiers.newResourceId(type.shortName());
         r.pi = parent.ri;
         r.rn = given.containsKey("rn") ? (String) given.get("rn") : r.ri;
         if (parentType.virtualChildren().contains(r.rn)) {

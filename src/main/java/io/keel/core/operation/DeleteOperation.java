@@ -49,6 +49,7 @@ public final class DeleteOperation {
     public void delete(TreeTransaction tx, Resource r, RequestPrimitive req, Instant now) {
         Resource parent = tx.lock(r.pi);
         ops.types.require(r.ty).beforeDelete(new ResourceOperation(tx, req, ops.cse, now, parent, r, java.util.Map.of()));
+        ops.notifications.events().deleting(tx, r);
         tx.deleteSubtree(r);
     }
 }

@@ -1,6 +1,9 @@
 package io.keel.core.operation;
 
 import io.keel.core.Clock;
+import io.keel.core.Outbound;
+import io.keel.core.notification.NotificationSettings;
+import io.keel.core.notification.Notifications;
 import io.keel.core.CseIdentity;
 import io.keel.core.Representations;
 import io.keel.core.TargetResolver;
@@ -31,8 +34,10 @@ public final class Operations {
     final AccessPolicy access;
     final Representations representations;
     final Clock clock;
+    final Notifications notifications;
 
-    public Operations(CseIdentity cse, ResourceStore store, ResourceTypes types, AccessPolicy access, Clock clock) {
+    public Operations(CseIdentity cse, ResourceStore store, ResourceTypes types, AccessPolicy access, Clock clock,
+                      Outbound outbound, NotificationSettings notificationSettings) {
         this.cse = cse;
         this.store = store;
         this.types = types;
@@ -40,6 +45,12 @@ public final class Operations {
         this.access = access;
         this.representations = new Representations(types, cse.maxResultSize());
         this.clock = clock;
+        this.notifications = new Notifications(cse, store, resolver, representations, access, outbound, clock,
+                notificationSettings);
+    }
+
+    public Notifications notifications() {
+        return notifications;
     }
 
     void requireAccess(TreeTransaction tx, RequestPrimitive req, Operation op, Resource target) {

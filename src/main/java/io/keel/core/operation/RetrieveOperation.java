@@ -5,6 +5,7 @@ import io.keel.core.Target;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.ContainerType;
+import io.keel.core.resource.types.PollingChannelType;
 import io.keel.persistence.TreeTransaction;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
@@ -16,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /** Retrieve (TS-0004 7.3.3.4), including the la/ol virtual resources and partial retrieve (atrl). */
 public final class RetrieveOperation {
@@ -31,33 +33,50 @@ public final class RetrieveOperation {
         this.ops = ops;
     }
 
-    public ResponsePrimitive execute(RequestPrimitive req) {
+    /** What the one read transaction found: a response, or the pollingChannel whose pcu is to be polled. */
+    private record Outcome(ResponsePrimitive response, String pollingChannel) {
+    }
+
+    /** Completes at once, except for the long-polling Retrieve of a pollingChannel's pcu. */
+    public CompletableFuture<ResponsePrimitive> execute(RequestPrimitive req) {
         ResultContent rcn = Operations.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
         List<String> attributeList = attributeList(req);
         if (attributeList != null && rcn != ResultContent.ATTRIBUTES) {
             throw OneM2MException.badRequest("a partial retrieve (atrl) returns attributes only: rcn must be 1");
         }
-        return ops.store.read(tx -> {
-            Resource r = readable(tx, req, ops.resolver.resolve(tx, req.to), ops);
-            if (!CHILD_RESULTS.contains(rcn)) {
-                ops.requireMatch(tx, req, r); // with child results, the filter criteria select the children
+        Outcome outcome = ops.store.read(tx -> {
+            Target target = ops.resolver.resolve(tx, req.to);
+            if (PollingChannelType.POLLING_CHANNEL_URI.equals(target.virtualChild())) {
+                ops.requireAccess(tx, req, Operation.RETRIEVE, target.resource());
+                return new Outcome(null, target.resource().ri);
             }
-            if (ConditionalRequests.notModified(req.preconditions, r, Operation.RETRIEVE)) {
-                ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, null);
-                rsp.conditionalOutcome = ResponsePrimitive.ConditionalOutcome.NOT_MODIFIED;
-                rsp.entityTag = ConditionalRequests.entityTag(r);
-                rsp.lastModified = r.lt;
-                return rsp;
-            }
-            Representations.Built built = attributeList != null
-                    ? new Representations.Built(ops.representations.partial(r, attributeList), null)
-                    : ops.representations.build(tx, r, rcn, req.filterCriteria, ops.access.discoverable(tx, req.from));
-            ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, built.content());
-            rsp.contentStatus = built.status();
+            return new Outcome(retrieve(tx, req, target, rcn, attributeList), null);
+        });
+        return outcome.pollingChannel() == null ? CompletableFuture.completedFuture(outcome.response())
+                : ops.notifications.pollingChannels().poll(outcome.pollingChannel());
+    }
+
+    private ResponsePrimitive retrieve(TreeTransaction tx, RequestPrimitive req, Target target, ResultContent rcn,
+                                       List<String> attributeList) {
+        Resource r = readable(tx, req, target, ops);
+        if (!CHILD_RESULTS.contains(rcn)) {
+            ops.requireMatch(tx, req, r); // with child results, the filter criteria select the children
+        }
+        if (ConditionalRequests.notModified(req.preconditions, r, Operation.RETRIEVE)) {
+            ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, null);
+            rsp.conditionalOutcome = ResponsePrimitive.ConditionalOutcome.NOT_MODIFIED;
             rsp.entityTag = ConditionalRequests.entityTag(r);
             rsp.lastModified = r.lt;
             return rsp;
-        });
+        }
+        Representations.Built built = attributeList != null
+                ? new Representations.Built(ops.representations.partial(r, attributeList), null)
+                : ops.representations.build(tx, r, rcn, req.filterCriteria, ops.access.discoverable(tx, req.from));
+        ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, built.content());
+        rsp.contentStatus = built.status();
+        rsp.entityTag = ConditionalRequests.entityTag(r);
+        rsp.lastModified = r.lt;
+        return rsp;
     }
 
     /**
@@ -67,6 +86,9 @@ public final class RetrieveOperation {
     static Resource readable(TreeTransaction tx, RequestPrimitive req, Target target, Operations ops) {
         Resource r = target.resource();
         ops.requireAccess(tx, req, req.operation, r);
+        if (PollingChannelType.POLLING_CHANNEL_URI.equals(target.virtualChild())) {
+            throw OneM2MException.notAllowed("pcu is only polled (Retrieve) and answered (Notify)");
+        }
         if (target.isVirtual()) {
             Operations.checkRetrievalEnabled(r);
             Resource instance = tx.newestOrOldestChild(r.ri, ResourceTypes.CONTENT_INSTANCE,

@@ -5,6 +5,7 @@ import io.keel.core.resource.AttributeValidator;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.ResourceTypes;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
@@ -30,6 +31,7 @@ public final class UpdateOperation {
 
     public ResponsePrimitive execute(RequestPrimitive req) {
         ResultContent rcn = Operations.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
+        verifyNewTargets(req);
         return ops.store.write(tx -> {
             Target target = ops.resolver.resolve(tx, req.to);
             Resource r = tx.lock(target.resource().ri);
@@ -51,6 +53,7 @@ public final class UpdateOperation {
             type.prepareUpdate(new ResourceOperation(tx, req, ops.cse, now, null, r, given));
             Operations.orderAttributes(type, r);
             tx.update(r);
+            ops.notifications.events().updated(tx, r, given.keySet());
             Object content = switch (rcn) {
                 case NOTHING -> null;
                 case MODIFIED_ATTRIBUTES -> {
@@ -72,6 +75,35 @@ public final class UpdateOperation {
             rsp.lastModified = r.lt;
             return rsp;
         });
+    }
+
+    /**
+     * Notification targets an Update adds to a subscription are verified like those of a Create, before the update
+     * and without holding a lock (shared/spec §10.6).
+     */
+    private void verifyNewTargets(RequestPrimitive req) {
+        if (!(req.content instanceof Map<?, ?> m) || !(m.get("m2m:sub") instanceof Map<?, ?> sub) || sub.get("nu") == null) {
+            return;
+        }
+        Resource current = ops.store.read(tx -> {
+            Resource r = ops.resolver.resolve(tx, req.to).resource();
+            ops.requireAccess(tx, req, Operation.UPDATE, r);
+            return r.ty == ResourceTypes.SUBSCRIPTION ? r : null;
+        });
+        if (current == null) {
+            return;
+        }
+        ResourceType type = ops.types.require(current.ty);
+        Map<String, Object> given = AttributeValidator.forUpdate(type, req.content, Operations.fromText(req));
+        List<String> added = new java.util.ArrayList<>();
+        if (given.get("nu") instanceof List<?> nu) {
+            for (Object entry : nu) {
+                if (!CreateOperation.nuList(current).contains(entry)) {
+                    added.add((String) entry);
+                }
+            }
+        }
+        ops.notifications.verify(current, req.from, added);
     }
 
     @SuppressWarnings("unchecked")

@@ -111,6 +111,27 @@ public enum AttributeType {
             return out;
         }
     },
+    /** eventNotificationCriteria (shared/spec §5.2), normalized by {@link ComplexValues#eventNotificationCriteria}. */
+    EVENT_NOTIFICATION_CRITERIA {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            return ComplexValues.eventNotificationCriteria(sn, object(sn, v), fromText);
+        }
+    },
+    /** batchNotify {num, dur} (shared/spec §5.4). */
+    BATCH_NOTIFY {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            return ComplexValues.countAndDuration(sn, object(sn, v), fromText, "num", "dur", false);
+        }
+    },
+    /** rateLimit {mnn, tww} (shared/spec §5.4). */
+    RATE_LIMIT {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            return ComplexValues.countAndDuration(sn, object(sn, v), fromText, "mnn", "tww", true);
+        }
+    },
     /** Any JSON value (the content of a contentInstance). */
     ANY {
         @Override
@@ -146,6 +167,14 @@ public enum AttributeType {
             return Long.parseLong(s);
         }
         throw wrongType(sn, "an integer");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(String sn, Object v) {
+        if (v instanceof Map<?, ?> m) {
+            return (Map<String, Object>) m;
+        }
+        throw wrongType(sn, "an object");
     }
 
     /** A list from JSON/CBOR arrays, or from XML's space-separated text (xs:list) or repeated elements. */

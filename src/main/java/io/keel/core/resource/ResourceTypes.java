@@ -4,6 +4,8 @@ import io.keel.core.resource.types.AeType;
 import io.keel.core.resource.types.ContainerType;
 import io.keel.core.resource.types.ContentInstanceType;
 import io.keel.core.resource.types.CseBaseType;
+import io.keel.core.resource.types.PollingChannelType;
+import io.keel.core.resource.types.SubscriptionType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +15,8 @@ public final class ResourceTypes {
     public static final int CONTAINER = 3;
     public static final int CONTENT_INSTANCE = 4;
     public static final int CSE_BASE = 5;
+    public static final int POLLING_CHANNEL = 15;
+    public static final int SUBSCRIPTION = 23;
 
     private final Map<Integer, ResourceType> byTy = new LinkedHashMap<>();
 
@@ -21,6 +25,8 @@ public final class ResourceTypes {
         register(new AeType());
         register(new ContainerType());
         register(new ContentInstanceType());
+        register(new PollingChannelType());
+        register(new SubscriptionType());
     }
 
     private void register(ResourceType t) {

@@ -44,7 +44,7 @@ public final class AeType extends ResourceType {
 
     @Override
     public Set<Integer> childTypes() {
-        return Set.of(ResourceTypes.CONTAINER);
+        return Set.of(ResourceTypes.CONTAINER, ResourceTypes.SUBSCRIPTION, ResourceTypes.POLLING_CHANNEL);
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class ContainerType extends ResourceType {
 
     @Override
     public Set<Integer> childTypes() {
-        return Set.of(ResourceTypes.CONTAINER, ResourceTypes.CONTENT_INSTANCE);
+        return Set.of(ResourceTypes.CONTAINER, ResourceTypes.CONTENT_INSTANCE, ResourceTypes.SUBSCRIPTION);
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class CseBaseType extends ResourceType {
 
     @Override
     public Set<Integer> childTypes() {
-        return Set.of(ResourceTypes.AE, ResourceTypes.CONTAINER);
+        return Set.of(ResourceTypes.AE, ResourceTypes.CONTAINER, ResourceTypes.SUBSCRIPTION);
     }
 
     @Override

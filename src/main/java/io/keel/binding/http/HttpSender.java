@@ -1,0 +1,162 @@
+package io.keel.binding.http;
+
+import io.keel.core.Outbound;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.Operation;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
+import io.keel.primitive.Serialization;
+import io.keel.serialization.ContentCodec;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.BufferingResponseListener;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.HttpProxy;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The HTTP client side of the binding (TS-0009 6.1 use cases 1 and 4): one Jetty {@link HttpClient} for everything
+ * the CSE sends. Request primitive → method, Request-Target, Host, X-M2M-* headers and body; HTTP response → response
+ * primitive. Asynchronous throughout, with bounded connections per receiver and a total timeout per request, so a
+ * receiver that hangs costs a connection slot, never a thread.
+ */
+public final class HttpSender implements Outbound {
+    private static final Logger LOG = Logger.getLogger(HttpSender.class.getName());
+    private final HttpClient client;
+    private final long timeoutMillis;
+    private final String proxyAuthority;
+
+    /**
+     * @param proxy {@code host:port} of a forward proxy, or null: through a proxy the Request-Target takes the
+     *              absolute-form and Host names the proxy (TS-0009 6.2.2, 6.4.1)
+     */
+    public HttpSender(long timeoutMillis, int maxConnectionsPerReceiver, String proxy) {
+        this.timeoutMillis = timeoutMillis;
+        QueuedThreadPool threads = new QueuedThreadPool(16, 2);
+        threads.setName("keel-http-client");
+        threads.setDaemon(true);
+        client = new HttpClient();
+        client.setExecutor(threads);
+        client.setConnectTimeout(Math.min(timeoutMillis, 5_000));
+        client.setIdleTimeout(60_000);
+        client.setMaxConnectionsPerDestination(maxConnectionsPerReceiver);
+        client.setFollowRedirects(false);
+        // A oneM2M receiver is identified by its headers, not by a User-Agent.
+        client.setUserAgentField(null);
+        if (proxy != null && !proxy.isBlank()) {
+            URI p = URI.create("http://" + proxy.trim());
+            if (p.getHost() == null || p.getPort() < 0) {
+                throw new IllegalStateException("keel.http.proxy must be host:port, not '" + proxy + "'");
+            }
+            client.getProxyConfiguration().addProxy(new HttpProxy(p.getHost(), p.getPort()));
+            proxyAuthority = p.getHost() + ":" + p.getPort();
+        } else {
+            proxyAuthority = null;
+        }
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the HTTP client did not start", e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<ResponsePrimitive> send(RequestPrimitive req, String url, Serialization serialization) {
+        CompletableFuture<ResponsePrimitive> result = new CompletableFuture<>();
+        Request request;
+        try {
+            request = toHttp(req, url, serialization);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "cannot send " + req.operation + " to " + url + ": " + e.getMessage());
+            result.complete(ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE,
+                    "cannot send to " + url + ": " + e.getMessage()));
+            return result;
+        }
+        request.send(new BufferingResponseListener(1024 * 1024) {
+            @Override
+            public void onComplete(Result r) {
+                if (r.isFailed()) {
+                    result.complete(failure(req, url, r.getFailure()));
+                } else {
+                    result.complete(toPrimitive(r, getContent(), getMediaType()));
+                }
+            }
+        });
+        return result;
+    }
+
+    private Request toHttp(RequestPrimitive req, String url, Serialization serialization) {
+        URI uri = URI.create(url);
+        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+            throw OneM2MException.badRequest("not an http(s) URL");
+        }
+        Request request = client.newRequest(uri)
+                .method(method(req))
+                .timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        Map<String, String> headers = HeaderMapping.requestHeaders(req);
+        String mediaType = MediaTypes.forSerialization(serialization);
+        request.headers(h -> {
+            headers.forEach(h::put);
+            h.put(HttpHeader.ACCEPT, mediaType);
+            if (proxyAuthority != null) {
+                h.put(HttpHeader.HOST, proxyAuthority);
+            }
+        });
+        if (req.content != null) {
+            String contentType = req.operation == Operation.CREATE && req.resourceType != null
+                    ? mediaType + ";ty=" + req.resourceType : mediaType;
+            request.body(new BytesRequestContent(contentType, ContentCodec.encode(req.content, serialization)));
+        }
+        return request;
+    }
+
+    private static HttpMethod method(RequestPrimitive req) {
+        return switch (req.operation) {
+            case CREATE, NOTIFY -> HttpMethod.POST;
+            case RETRIEVE -> HttpMethod.GET;
+            case UPDATE -> HttpMethod.PUT;
+            case DELETE -> HttpMethod.DELETE;
+        };
+    }
+
+    private static ResponsePrimitive toPrimitive(Result r, byte[] body, String mediaType) {
+        var fields = r.getResponse().getHeaders();
+        Headers headers = Headers.of(fields.getFieldNamesCollection(), fields::getValuesList);
+        ResponsePrimitive rsp = HeaderMapping.readResponse(r.getResponse().getStatus(), headers);
+        if (body != null && body.length > 0 && mediaType != null) {
+            try {
+                rsp.content = ContentCodec.decode(body, MediaTypes.serializationOf(mediaType));
+            } catch (RuntimeException e) {
+                // The status code carries the outcome; a body we cannot read is left out.
+            }
+        }
+        return rsp;
+    }
+
+    private static ResponsePrimitive failure(RequestPrimitive req, String url, Throwable failure) {
+        boolean timeout = failure instanceof TimeoutException;
+        String reason = (timeout ? "no answer in time from " : "cannot reach ") + url + ": " + failure;
+        LOG.warning(() -> req.operation.name().toLowerCase() + " request " + req.requestIdentifier + " failed: " + reason);
+        return ResponsePrimitive.error(timeout ? ResponseStatusCode.REQUEST_TIMEOUT : ResponseStatusCode.TARGET_NOT_REACHABLE, reason);
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.stop();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "stopping the HTTP client", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.keel.core.notification;
+
+import io.keel.core.Identifiers;
+import io.keel.core.Outbound;
+import io.keel.primitive.Operation;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Sends a Notify to a {@link Receiver}: over HTTP to its URLs in turn, into its pollingChannel, or to this CSE. */
+public final class Delivery {
+    private final Outbound outbound;
+    private final PollingChannels polling;
+
+    public Delivery(Outbound outbound, PollingChannels polling) {
+        this.outbound = outbound;
+        this.polling = polling;
+    }
+
+    /** A Notify request primitive from this CSE (or another originator, when it is forwarded) to a receiver. */
+    public static RequestPrimitive notify(Receiver receiver, String from, Object content, Integer eventCategory) {
+        RequestPrimitive n = new RequestPrimitive();
+        n.operation = Operation.NOTIFY;
+        n.to = receiver.address();
+        n.from = from;
+        n.requestIdentifier = "notify-" + Identifiers.random(16);
+        n.releaseVersionIndicator = receiver.releaseVersion() == null ? Receivers.DEFAULT_RELEASE : receiver.releaseVersion();
+        n.content = content;
+        n.eventCategory = eventCategory;
+        return n;
+    }
+
+    /** Never fails exceptionally; an unreachable receiver is a 5103 response. */
+    public CompletableFuture<ResponsePrimitive> send(Receiver receiver, RequestPrimitive request) {
+        return switch (receiver.kind()) {
+            case HTTP -> viaUrls(receiver, request, 0);
+            case POLLING_CHANNEL -> polling.deliver(receiver.pollingChannel(), request);
+            // Notifications for the CSE itself concern subscriptions it made elsewhere; it has none to act on.
+            case THIS_CSE -> CompletableFuture.completedFuture(new ResponsePrimitive(ResponseStatusCode.OK, null));
+            case UNREACHABLE -> CompletableFuture.completedFuture(
+                    ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE, receiver.reason()));
+        };
+    }
+
+    /** The pointOfAccess entries in order, until one is reached (shared/spec §10.6). */
+    private CompletableFuture<ResponsePrimitive> viaUrls(Receiver receiver, RequestPrimitive request, int index) {
+        List<String> urls = receiver.urls();
+        return outbound.send(request, urls.get(index), receiver.serialization()).thenCompose(rsp -> {
+            boolean unreached = rsp.responseStatusCode == ResponseStatusCode.TARGET_NOT_REACHABLE
+                    || rsp.responseStatusCode == ResponseStatusCode.REQUEST_TIMEOUT;
+            return unreached && index + 1 < urls.size() ? viaUrls(receiver, request, index + 1)
+                    : CompletableFuture.completedFuture(rsp);
+        });
+    }
+
+    static boolean succeeded(ResponsePrimitive rsp) {
+        return rsp != null && rsp.responseStatusCode != null && rsp.responseStatusCode.code() >= 2000
+                && rsp.responseStatusCode.code() < 3000;
+    }
+}

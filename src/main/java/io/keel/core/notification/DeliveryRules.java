@@ -1,0 +1,35 @@
+package io.keel.core.notification;
+
+import io.keel.core.resource.Resource;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How a subscription wants its notifications delivered (shared/spec §4.2): batched (bn), rate limited (rl), latest
+ * only (ln), kept while the receiver is unreachable (pn), their event category (nec), counted (exc).
+ */
+record DeliveryRules(Integer batchSize, Duration batchDuration, Integer rateLimit, Duration rateWindow,
+                     boolean latestOnly, Integer pendingNotification, Integer eventCategory, boolean counted) {
+
+    static final DeliveryRules PLAIN = new DeliveryRules(null, null, null, null, false, null, null, false);
+    /** bn without dur: what Keel waits for before it sends an incomplete batch. */
+    static final Duration DEFAULT_BATCH_DURATION = Duration.ofSeconds(60);
+    /** eventCat Latest (shared/spec §2.4), what latestNotify sends with. */
+    private static final int LATEST = 4;
+
+    static DeliveryRules of(Resource sub) {
+        Map<?, ?> bn = sub.get("bn") instanceof Map<?, ?> m ? m : null;
+        Map<?, ?> rl = sub.get("rl") instanceof Map<?, ?> m ? m : null;
+        boolean ln = Boolean.TRUE.equals(sub.get("ln"));
+        Integer nec = sub.get("nec") instanceof Long l ? l.intValue() : null;
+        return new DeliveryRules(
+                bn == null ? null : ((Long) bn.get("num")).intValue(),
+                bn == null ? null : bn.get("dur") == null ? DEFAULT_BATCH_DURATION : Duration.parse((String) bn.get("dur")),
+                rl == null ? null : ((Long) rl.get("mnn")).intValue(),
+                rl == null ? null : Duration.parse((String) rl.get("tww")),
+                ln,
+                sub.get("pn") instanceof Long l ? l.intValue() : null,
+                ln ? Integer.valueOf(LATEST) : nec,
+                sub.get("exc") != null);
+    }
+}

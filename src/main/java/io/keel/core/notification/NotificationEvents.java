@@ -1,0 +1,152 @@
+package io.keel.core.notification;
+
+import io.keel.core.CseIdentity;
+import io.keel.core.Representations;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.persistence.TreeTransaction;
+import io.keel.persistence.Visibility;
+import io.keel.primitive.FilterCriteria;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Raises notifications inside the write transaction that causes them (TS-0004 7.5.1; shared/spec §10.6), with the
+ * representation the resource has at that moment. They leave when the transaction commits, in its lock order
+ * ({@link Sequencer}); a rolled-back change notifies nobody.
+ */
+public final class NotificationEvents {
+    private static final int UPDATE = 1;
+    private static final int DELETE = 2;
+    private static final int CHILD_CREATED = 3;
+    private static final int CHILD_DELETED = 4;
+    private final CseIdentity cse;
+    private final Representations representations;
+    private final Receivers receivers;
+    private final Sequencer sequencer;
+
+    NotificationEvents(CseIdentity cse, Representations representations, Receivers receivers, Sequencer sequencer) {
+        this.cse = cse;
+        this.representations = representations;
+        this.receivers = receivers;
+        this.sequencer = sequencer;
+    }
+
+    /** net 3 for the subscriptions of the parent. */
+    public void created(TreeTransaction tx, Resource parent, Resource child) {
+        for (Resource sub : tx.children(parent.ri, ResourceTypes.SUBSCRIPTION)) {
+            if (!sub.ri.equals(child.ri) && EventCriteria.matches(sub, CHILD_CREATED, child, Set.of())) {
+                raise(tx, sub, CHILD_CREATED, child, null);
+            }
+        }
+    }
+
+    /** net 1 for the subscriptions of the resource; {@code modified} are the short names the update changed. */
+    public void updated(TreeTransaction tx, Resource r, Set<String> modified) {
+        if (r.ty == ResourceTypes.SUBSCRIPTION) {
+            return; // a subscription has no subscriptions
+        }
+        for (Resource sub : tx.children(r.ri, ResourceTypes.SUBSCRIPTION)) {
+            if (EventCriteria.matches(sub, UPDATE, r, modified)) {
+                raise(tx, sub, UPDATE, r, modified);
+            }
+        }
+    }
+
+    /**
+     * Before a resource and its subtree are deleted: net 4 for the parent's subscriptions; for every subscription in
+     * the subtree, net 2 about the resource it watched, then its deletion notification (to su).
+     */
+    public void deleting(TreeTransaction tx, Resource r) {
+        if (r.pi != null) {
+            for (Resource sub : tx.children(r.pi, ResourceTypes.SUBSCRIPTION)) {
+                if (!sub.ri.equals(r.ri) && EventCriteria.matches(sub, CHILD_DELETED, r, Set.of())) {
+                    raise(tx, sub, CHILD_DELETED, r, null);
+                }
+            }
+        }
+        if (r.ty == ResourceTypes.SUBSCRIPTION) {
+            ended(tx, r);
+            return;
+        }
+        FilterCriteria subscriptions = new FilterCriteria();
+        subscriptions.resourceTypes.add(ResourceTypes.SUBSCRIPTION);
+        for (Resource sub : tx.discover(r, subscriptions, Visibility.EVERYTHING, null, 0, Integer.MAX_VALUE)) {
+            Resource watched = sub.pi.equals(r.ri) ? r : tx.find(sub.pi);
+            if (watched != null && EventCriteria.matches(sub, DELETE, watched, Set.of())) {
+                raise(tx, sub, DELETE, watched, null);
+            }
+            ended(tx, sub);
+        }
+    }
+
+    /** A subscription is gone: nothing more for it, and the deletion notification to its subscriberURI. */
+    private void ended(TreeTransaction tx, Resource sub) {
+        PendingNotifications pending = pending(tx);
+        pending.endedSubscriptions.add(sub.ri);
+        if (sub.get("su") instanceof String su) {
+            Map<String, Object> sgn = new LinkedHashMap<>();
+            sgn.put("sud", true);
+            sgn.put("sur", reference(sub));
+            if (sub.cr != null) {
+                sgn.put("cr", sub.cr);
+            }
+            pending.notifications.add(new Notification("deleted " + sub.ri, "deleted " + sub.ri, receivers.resolve(tx, su),
+                    DeliveryRules.PLAIN, sgn, new AtomicBoolean()));
+        }
+    }
+
+    private void raise(TreeTransaction tx, Resource sub, int net, Resource subject, Set<String> modified) {
+        Map<String, Object> nev = new LinkedHashMap<>();
+        nev.put("rep", representation(sub, subject, modified));
+        nev.put("net", net);
+        Map<String, Object> sgn = new LinkedHashMap<>();
+        sgn.put("nev", nev);
+        sgn.put("sur", reference(sub));
+        if (sub.cr != null) {
+            sgn.put("cr", sub.cr);
+        }
+        DeliveryRules rules = DeliveryRules.of(sub);
+        AtomicBoolean delivered = new AtomicBoolean();
+        PendingNotifications pending = pending(tx);
+        for (Object nu : (List<?>) sub.get("nu")) {
+            String address = (String) nu;
+            pending.notifications.add(new Notification(sub.ri, sub.ri + " " + address, receivers.resolve(tx, address), rules,
+                    sgn, delivered));
+        }
+    }
+
+    /** The rep of a notification per nct (shared/spec §5.3): all attributes, the modified ones, or the resource ID. */
+    private Object representation(Resource sub, Resource subject, Set<String> modified) {
+        long nct = sub.getLong("nct", 1);
+        if (nct == 3) {
+            return Map.of("m2m:uri", subject.ri);
+        }
+        Map<String, Object> full = representations.attributes(subject);
+        if (nct == 2 && modified != null) {
+            Map.Entry<String, Object> root = full.entrySet().iterator().next();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> attributes = (Map<String, Object>) root.getValue();
+            Map<String, Object> changed = new LinkedHashMap<>();
+            attributes.forEach((k, v) -> {
+                if (modified.contains(k)) {
+                    changed.put(k, v);
+                }
+            });
+            return Map.of(root.getKey(), changed);
+        }
+        return full;
+    }
+
+    /** The subscriptionReference: the subscription's SP-relative ID. */
+    String reference(Resource sub) {
+        return cse.spRelativeCseId() + "/" + sub.ri;
+    }
+
+    private PendingNotifications pending(TreeTransaction tx) {
+        return tx.listener(PendingNotifications.class, () -> new PendingNotifications(sequencer));
+    }
+}

@@ -1,0 +1,164 @@
+package io.keel.core.notification;
+
+import io.keel.core.Clock;
+import io.keel.core.CseIdentity;
+import io.keel.core.Outbound;
+import io.keel.core.Representations;
+import io.keel.core.TargetResolver;
+import io.keel.core.access.AccessPolicy;
+import io.keel.core.resource.Resource;
+import io.keel.persistence.ResourceStore;
+import io.keel.persistence.TreeTransaction;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.Operation;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Subscriptions and notifications (TS-0004 7.4.8, 7.5.1): what raises them ({@link #events}), what sends them, the
+ * verification request of a new notification target, and the expirationCounter.
+ */
+public final class Notifications implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
+    private final CseIdentity cse;
+    private final ResourceStore store;
+    private final AccessPolicy access;
+    private final Receivers receivers;
+    private final Delivery delivery;
+    private final PollingChannels polling;
+    private final NotificationEvents events;
+    private final Notifier notifier;
+    private final long timeoutMillis;
+    private final ExecutorService bookkeeping = Executors.newSingleThreadExecutor(PollingChannels.daemon("keel-subscriptions"));
+    /** Deletes a subscription whose expirationCounter ran out, with what a deletion entails; set by the dispatcher. */
+    private volatile BiConsumer<TreeTransaction, Resource> deleter;
+
+    public Notifications(CseIdentity cse, ResourceStore store, TargetResolver resolver, Representations representations,
+                         AccessPolicy access, Outbound outbound, Clock clock, NotificationSettings settings) {
+        this.cse = cse;
+        this.access = access;
+        this.store = store;
+        this.timeoutMillis = settings.timeoutMillis();
+        this.receivers = new Receivers(cse, resolver);
+        this.polling = new PollingChannels(store, clock, settings.pollTimeoutMillis(), settings.timeoutMillis(),
+                settings.pollingKeepMillis());
+        this.delivery = new Delivery(outbound, polling);
+        this.notifier = new Notifier(delivery, cse.spRelativeCseId(), settings.maxPending(), this::countDelivered);
+        this.events = new NotificationEvents(cse, representations, receivers, new Sequencer(notifier::accept));
+    }
+
+    /** What each resource change raises, called inside its write transaction. */
+    public NotificationEvents events() {
+        return events;
+    }
+
+    public PollingChannels pollingChannels() {
+        return polling;
+    }
+
+    public Receivers receivers() {
+        return receivers;
+    }
+
+    public Delivery delivery() {
+        return delivery;
+    }
+
+    public long timeoutMillis() {
+        return timeoutMillis;
+    }
+
+    public void deleteWith(BiConsumer<TreeTransaction, Resource> deleter) {
+        this.deleter = deleter;
+    }
+
+    /**
+     * The verification request (shared/spec §10.6): a Notify with {@code vrq} to each new notification target that
+     * is not the originator itself, before the subscription is stored; a target that cannot be reached or does not
+     * answer 2000 OK → 5204. Runs outside any transaction: a slow target holds no lock.
+     */
+    public void verify(Resource sub, String originator, List<String> targets) {
+        for (String nu : targets) {
+            if (nu.equals(originator) || nu.equals(cse.spRelativeCseId() + "/" + originator)) {
+                continue;
+            }
+            Receiver receiver = store.read(tx -> receivers.resolve(tx, nu));
+            Map<String, Object> sgn = new LinkedHashMap<>();
+            sgn.put("vrq", true);
+            sgn.put("sur", events.reference(sub));
+            if (originator != null) {
+                sgn.put("cr", originator);
+            }
+            RequestPrimitive vrq = Delivery.notify(receiver, cse.spRelativeCseId(), Map.of("m2m:sgn", sgn), null);
+            if (receiver.localAe() != null && !store.read(tx -> access.allows(tx, originator, Operation.NOTIFY, tx.find(receiver.localAe())))) {
+                throw new OneM2MException(ResponseStatusCode.SUBSCRIPTION_CREATOR_HAS_NO_PRIVILEGE,
+                        "originator " + originator + " may not send notifications to " + nu);
+            }
+            ResponsePrimitive rsp = await(delivery.send(receiver, vrq), nu);
+            if (rsp.responseStatusCode != ResponseStatusCode.OK) {
+                // A target refusing the creator says so with 4101, which the creator gets as it is (S4 7.4.8.2.1).
+                ResponseStatusCode rsc = rsp.responseStatusCode == ResponseStatusCode.SUBSCRIPTION_CREATOR_HAS_NO_PRIVILEGE
+                        ? rsp.responseStatusCode : ResponseStatusCode.SUBSCRIPTION_VERIFICATION_INITIATION_FAILED;
+                throw new OneM2MException(rsc, "verification of notification target " + nu + " failed: "
+                        + rsp.responseStatusCode.code() + (rsp.content == null ? "" : " " + rsp.content));
+            }
+        }
+    }
+
+    /** Waits (bounded) for an answer, for a request that cannot complete without it. */
+    public ResponsePrimitive await(java.util.concurrent.CompletableFuture<ResponsePrimitive> answer, String target) {
+        try {
+            return answer.get(timeoutMillis + 1000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return ResponsePrimitive.error(ResponseStatusCode.REQUEST_TIMEOUT, "no answer in time from " + target);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "interrupted");
+        } catch (ExecutionException e) {
+            return ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE, String.valueOf(e.getCause()));
+        }
+    }
+
+    /** expirationCounter (S4 7.5.1.2.2): one less per delivered notification; at 0 the subscription is deleted. */
+    private void countDelivered(String subscription) {
+        bookkeeping.execute(() -> {
+            try {
+                store.write(tx -> {
+                    Resource sub = tx.lock(subscription);
+                    if (sub == null || sub.get("exc") == null) {
+                        return null;
+                    }
+                    long exc = sub.getLong("exc", 1) - 1;
+                    if (exc <= 0) {
+                        deleter.accept(tx, sub);
+                    } else {
+                        sub.attributes.put("exc", exc);
+                        tx.update(sub);
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "cannot count down the expirationCounter of " + subscription, e);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        bookkeeping.shutdownNow();
+        notifier.close();
+        polling.close();
+    }
+}

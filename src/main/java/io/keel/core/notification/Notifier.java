@@ -1,0 +1,222 @@
+package io.keel.core.notification;
+
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * Delivers notifications off the request threads, in order: one channel per subscription and receiver sends one
+ * notification at a time, asynchronously, so a receiver that hangs holds up only its own channel. A channel applies
+ * its subscription's rules: batches ({@code m2m:agn}), rate limit, latest only, and keeping notifications for an
+ * unreachable receiver (pn 1: the latest, pn 2: all, up to a bound; without pn a failed notification is dropped).
+ */
+final class Notifier implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Notifier.class.getName());
+    private static final long MAX_RETRY_DELAY_MILLIS = 60_000;
+    private final Delivery delivery;
+    private final String from;
+    private final int maxPending;
+    private final Consumer<String> deliveredCounted;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(PollingChannels.daemon("keel-notifier"));
+    private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+
+    /**
+     * @param deliveredCounted told the subscription ri when an event of a subscription with an expirationCounter
+     *                         has been delivered
+     */
+    Notifier(Delivery delivery, String from, int maxPending, Consumer<String> deliveredCounted) {
+        this.delivery = delivery;
+        this.from = from;
+        this.maxPending = maxPending;
+        this.deliveredCounted = deliveredCounted;
+    }
+
+    /** What a committed transaction raised, in commit order. */
+    void accept(PendingNotifications p) {
+        p.endedSubscriptions.forEach(this::forget);
+        for (Notification n : p.notifications) {
+            Channel ch = channels.computeIfAbsent(n.channel(), k -> new Channel(n.subscription()));
+            ch.offer(n);
+        }
+    }
+
+    /** Drops what is still queued for a subscription that no longer exists. */
+    private void forget(String subscription) {
+        channels.values().removeIf(ch -> {
+            if (ch.subscription.equals(subscription)) {
+                ch.discard();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** A message to send: a notification, or a batch of them; {@code counters} are the events it delivers. */
+    private record Item(Notification first, Object content, List<AtomicBoolean> counters) {
+    }
+
+    private final class Channel {
+        final String subscription;
+        final Deque<Item> queue = new ArrayDeque<>();
+        final List<Notification> batch = new ArrayList<>();
+        final Deque<Long> sentAt = new ArrayDeque<>();
+        ScheduledFuture<?> batchTimer;
+        boolean busy;
+        boolean waiting;
+        boolean discarded;
+        int failures;
+
+        Channel(String subscription) {
+            this.subscription = subscription;
+        }
+
+        void offer(Notification n) {
+            synchronized (this) {
+                DeliveryRules rules = n.rules();
+                if (rules.batchSize() == null) {
+                    enqueue(new Item(n, Map.of("m2m:sgn", n.sgn()), List.of(n.delivered())));
+                } else {
+                    batch.add(n);
+                    if (batch.size() >= rules.batchSize()) {
+                        queueBatch();
+                    } else if (batchTimer == null) {
+                        batchTimer = timer.schedule(() -> {
+                            synchronized (this) {
+                                batchTimer = null;
+                                queueBatch();
+                            }
+                            pump();
+                        }, rules.batchDuration().toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                }
+            }
+            pump();
+        }
+
+        /** The batch so far as one {@code m2m:agn}; with latestNotify only its newest notification. */
+        private void queueBatch() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            if (batchTimer != null) {
+                batchTimer.cancel(false);
+                batchTimer = null;
+            }
+            Notification last = batch.get(batch.size() - 1);
+            List<Notification> sent = last.rules().latestOnly() ? List.of(last) : List.copyOf(batch);
+            List<Object> sgns = new ArrayList<>();
+            List<AtomicBoolean> counters = new ArrayList<>();
+            for (Notification n : sent) {
+                sgns.add(n.sgn());
+                counters.add(n.delivered());
+            }
+            batch.clear();
+            enqueue(new Item(last, Map.of("m2m:agn", Map.of("m2m:sgn", sgns)), counters));
+        }
+
+        private void enqueue(Item item) {
+            if (item.first().rules().latestOnly()) {
+                queue.clear(); // what has not gone yet is superseded by the latest
+            }
+            queue.add(item);
+            if (queue.size() > maxPending) {
+                queue.removeFirst();
+                LOG.warning(() -> "subscription " + subscription + ": more than " + maxPending
+                        + " notifications pending for " + item.first().receiver().address() + "; the oldest is dropped");
+            }
+        }
+
+        void pump() {
+            Item item;
+            synchronized (this) {
+                if (busy || waiting || discarded || queue.isEmpty()) {
+                    return;
+                }
+                DeliveryRules rules = queue.peek().first().rules();
+                if (rules.rateLimit() != null) {
+                    long now = System.nanoTime() / 1_000_000;
+                    long window = rules.rateWindow().toMillis();
+                    while (!sentAt.isEmpty() && sentAt.peekFirst() <= now - window) {
+                        sentAt.removeFirst();
+                    }
+                    if (sentAt.size() >= rules.rateLimit()) {
+                        resumeAfter(sentAt.peekFirst() + window - now);
+                        return;
+                    }
+                    sentAt.addLast(now);
+                }
+                item = queue.poll();
+                busy = true;
+            }
+            Notification n = item.first();
+            RequestPrimitive request = Delivery.notify(n.receiver(), from, item.content(), n.rules().eventCategory());
+            delivery.send(n.receiver(), request).whenComplete((rsp, e) -> done(item, rsp));
+        }
+
+        private void done(Item item, ResponsePrimitive rsp) {
+            Notification n = item.first();
+            if (Delivery.succeeded(rsp)) {
+                for (AtomicBoolean delivered : item.counters()) {
+                    if (n.rules().counted() && delivered.compareAndSet(false, true)) {
+                        deliveredCounted.accept(subscription);
+                    }
+                }
+                synchronized (this) {
+                    failures = 0;
+                    busy = false;
+                }
+            } else {
+                String reason = rsp == null ? "no response" : rsp.responseStatusCode.code() + " " + rsp.content;
+                Integer pn = n.rules().pendingNotification();
+                LOG.warning(() -> "notification of subscription " + subscription + " to " + n.receiver().address()
+                        + " failed: " + reason + (pn == null ? "; dropped" : "; kept (pn=" + pn + ")"));
+                synchronized (this) {
+                    busy = false;
+                    if (pn != null && !(pn == 1 && !queue.isEmpty())) {
+                        queue.addFirst(item);
+                        failures++;
+                        resumeAfter(Math.min(MAX_RETRY_DELAY_MILLIS, 500L << Math.min(failures, 10)));
+                    }
+                }
+            }
+            pump();
+        }
+
+        /** Called holding the lock: the channel sends nothing until the delay is over. */
+        private void resumeAfter(long millis) {
+            waiting = true;
+            timer.schedule(() -> {
+                synchronized (this) {
+                    waiting = false;
+                }
+                pump();
+            }, Math.max(1, millis), TimeUnit.MILLISECONDS);
+        }
+
+        synchronized void discard() {
+            discarded = true;
+            queue.clear();
+            batch.clear();
+            if (batchTimer != null) {
+                batchTimer.cancel(false);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

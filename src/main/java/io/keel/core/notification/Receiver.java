@@ -1,0 +1,41 @@
+package io.keel.core.notification;
+
+import io.keel.primitive.Serialization;
+import java.util.List;
+
+/**
+ * Where one notificationURI entry (or a Notify's target AE) leads, resolved when the notification is raised
+ * (shared/spec §10.6): URLs tried in order, a pollingChannel, this CSE itself, or nowhere — with the serialization
+ * and release version the receiver understands.
+ */
+public record Receiver(String address, Kind kind, List<String> urls, String pollingChannel, Serialization serialization,
+                       String releaseVersion, String reason, String localAe) {
+
+    public enum Kind {
+        HTTP,
+        POLLING_CHANNEL,
+        THIS_CSE,
+        UNREACHABLE
+    }
+
+    static Receiver http(String address, List<String> urls, Serialization s, String rvi) {
+        return new Receiver(address, Kind.HTTP, List.copyOf(urls), null, s, rvi, null, null);
+    }
+
+    /** The same receiver, known to be this AE of this CSE (whose Notify privilege a subscription creator needs). */
+    Receiver ofLocalAe(String ri) {
+        return new Receiver(address, kind, urls, pollingChannel, serialization, releaseVersion, reason, ri);
+    }
+
+    static Receiver pollingChannel(String address, String pch, Serialization s, String rvi) {
+        return new Receiver(address, Kind.POLLING_CHANNEL, List.of(), pch, s, rvi, null, null);
+    }
+
+    static Receiver thisCse(String address) {
+        return new Receiver(address, Kind.THIS_CSE, List.of(), null, Serialization.JSON, null, null, null);
+    }
+
+    static Receiver unreachable(String address, String reason) {
+        return new Receiver(address, Kind.UNREACHABLE, List.of(), null, Serialization.JSON, null, reason, null);
+    }
+}

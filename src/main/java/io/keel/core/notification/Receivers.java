@@ -1,0 +1,120 @@
+package io.keel.core.notification;
+
+import io.keel.core.CseIdentity;
+import io.keel.core.Target;
+import io.keel.core.TargetResolver;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.persistence.TreeTransaction;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ReleaseVersion;
+import io.keel.primitive.Serialization;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves notification targets (shared/spec §10.6): a URL is used as it is (a {@code ct=json|xml|cbor} query
+ * parameter chooses the serialization); a oneM2M ID of an AE leads to its pollingChannel if it has one, else to its
+ * pointOfAccess URLs in order, in the first serialization of its csz and the newest release of its srv that Keel
+ * speaks; the CSE's own ID leads to the CSE itself.
+ */
+public final class Receivers {
+    private static final Pattern URL = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://.+");
+    private static final Pattern CT = Pattern.compile("[?&]ct=(json|xml|cbor)(?:&|$)");
+    /** The release a receiver of unknown release is addressed in: the oldest Keel speaks beyond 2a. */
+    static final String DEFAULT_RELEASE = "3";
+    private final CseIdentity cse;
+    private final TargetResolver resolver;
+
+    public Receivers(CseIdentity cse, TargetResolver resolver) {
+        this.cse = cse;
+        this.resolver = resolver;
+    }
+
+    public Receiver resolve(TreeTransaction tx, String address) {
+        Matcher url = URL.matcher(address);
+        if (url.matches()) {
+            String scheme = url.group(1).toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                return Receiver.unreachable(address, "this CSE sends over HTTP only, not " + scheme);
+            }
+            Matcher ct = CT.matcher(address);
+            Serialization s = ct.find() ? Serialization.valueOf(ct.group(1).toUpperCase(Locale.ROOT)) : Serialization.JSON;
+            return Receiver.http(address, List.of(address), s, DEFAULT_RELEASE);
+        }
+        if (isThisCse(address)) {
+            return Receiver.thisCse(address);
+        }
+        Target target;
+        try {
+            target = resolver.resolve(tx, address);
+        } catch (OneM2MException e) {
+            return Receiver.unreachable(address, e.getMessage());
+        }
+        Resource r = target.resource();
+        if (target.isVirtual()) {
+            return Receiver.unreachable(address, "a virtual resource receives no notifications");
+        }
+        return switch (r.ty) {
+            case ResourceTypes.AE -> ofAe(tx, address, r).ofLocalAe(r.ri);
+            case ResourceTypes.CSE_BASE -> Receiver.thisCse(address);
+            default -> Receiver.unreachable(address, address + " is neither an AE nor a CSE");
+        };
+    }
+
+    /** An AE as the receiver of a Notify: its pollingChannel, else its poa (shared/spec §10.6). */
+    public Receiver ofAe(TreeTransaction tx, String address, Resource ae) {
+        Serialization s = serialization(ae);
+        String rvi = release(ae);
+        List<Resource> pch = tx.children(ae.ri, ResourceTypes.POLLING_CHANNEL);
+        if (!pch.isEmpty()) {
+            return Receiver.pollingChannel(address, pch.get(0).ri, s, rvi);
+        }
+        List<String> urls = new ArrayList<>();
+        if (ae.get("poa") instanceof List<?> poa) {
+            for (Object p : poa) {
+                String u = (String) p;
+                if (u.regionMatches(true, 0, "http://", 0, 7) || u.regionMatches(true, 0, "https://", 0, 8)) {
+                    urls.add(u);
+                }
+            }
+        }
+        if (urls.isEmpty()) {
+            return Receiver.unreachable(address, "the AE " + ae.ri + " has no http pointOfAccess and no pollingChannel");
+        }
+        return Receiver.http(address, urls, s, rvi);
+    }
+
+    private boolean isThisCse(String address) {
+        return address.equals(cse.cseId()) || address.equals(cse.spRelativeCseId()) || address.equals(cse.cseName())
+                || address.equals(cse.spRelativeCseId() + "/" + cse.cseName());
+    }
+
+    private static Serialization serialization(Resource ae) {
+        if (ae.get("csz") instanceof List<?> csz) {
+            for (Object c : csz) {
+                for (Serialization s : Serialization.values()) {
+                    if (((String) c).endsWith(s.token())) {
+                        return s;
+                    }
+                }
+            }
+        }
+        return Serialization.JSON;
+    }
+
+    private static String release(Resource ae) {
+        String best = null;
+        if (ae.get("srv") instanceof List<?> srv) {
+            for (String v : ReleaseVersion.SUPPORTED) {
+                if (srv.contains(v)) {
+                    best = v; // SUPPORTED is in ascending order: the last match is the newest
+                }
+            }
+        }
+        return best == null ? DEFAULT_RELEASE : best;
+    }
+}

@@ -1,0 +1,93 @@
+package io.keel.core.resource.types;
+
+import io.keel.core.resource.AttributeDef;
+import io.keel.core.resource.AttributeDef.Presence;
+import io.keel.core.resource.AttributeType;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceOperation;
+import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.primitive.OneM2MException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code <subscription>} (ty 23, m2m:sub), TS-0004 7.4.8; shared/spec §4.2, §10.6. What it subscribes to is its
+ * parent; the events, targets and delivery rules are its attributes, which {@code core.notification} reads.
+ */
+public final class SubscriptionType extends ResourceType {
+    /** Allowed notificationContentType values per notificationEventType (TS-0001 table 9.6.8-4). */
+    private static final Map<Long, Set<Long>> ALLOWED_NCT = Map.of(
+            1L, Set.of(1L, 2L, 3L),
+            2L, Set.of(1L, 3L),
+            3L, Set.of(1L, 3L),
+            4L, Set.of(1L, 3L));
+
+    public SubscriptionType() {
+        super(ResourceTypes.SUBSCRIPTION, "sub", List.of(
+                AttributeDef.optional("enc", AttributeType.EVENT_NOTIFICATION_CRITERIA),
+                AttributeDef.optional("exc", AttributeType.POSITIVE_INTEGER),
+                AttributeDef.mandatory("nu", AttributeType.LIST_OF_TOKENS),
+                AttributeDef.optional("bn", AttributeType.BATCH_NOTIFY),
+                AttributeDef.optional("rl", AttributeType.RATE_LIMIT),
+                AttributeDef.optional("pn", AttributeType.POSITIVE_INTEGER),
+                AttributeDef.optional("ln", AttributeType.BOOLEAN),
+                AttributeDef.optional("nct", AttributeType.POSITIVE_INTEGER),
+                AttributeDef.optional("nec", AttributeType.POSITIVE_INTEGER),
+                AttributeDef.createOnly("su", AttributeType.TOKEN, Presence.OPTIONAL)));
+    }
+
+    @Override
+    public boolean hasCreator() {
+        return true;
+    }
+
+    @Override
+    public void prepareCreate(ResourceOperation op) {
+        check(op.resource);
+        // S4 7.4.8.2.1: when the notifications go elsewhere than to the originator, the creator is recorded.
+        List<?> nu = (List<?>) op.resource.get("nu");
+        if (op.resource.cr == null && op.request.from != null && !(nu.size() == 1 && nu.contains(op.request.from))) {
+            op.resource.cr = op.request.from;
+        }
+    }
+
+    @Override
+    public void prepareUpdate(ResourceOperation op) {
+        check(op.resource);
+    }
+
+    private static void check(Resource sub) {
+        if (((List<?>) sub.get("nu")).isEmpty()) {
+            throw OneM2MException.badRequest("nu must name at least one notification target");
+        }
+        Object pn = sub.get("pn");
+        if (pn != null && (Long) pn > 2) {
+            throw OneM2MException.badRequest("pn must be 1 (sendLatest) or 2 (sendAllPending)");
+        }
+        Object nec = sub.get("nec");
+        if (nec != null && (Long) nec != 2 && (Long) nec != 3 && (Long) nec != 4 && ((Long) nec < 100 || (Long) nec > 999)) {
+            throw OneM2MException.badRequest("nec must be an eventCat: 2, 3, 4 or 100-999");
+        }
+        List<Long> net = eventTypes(sub);
+        Long nct = (Long) sub.get("nct");
+        if (nct == null) {
+            sub.attributes.put("nct", 1L); // the default for every event type Keel raises
+            return;
+        }
+        for (Long n : net) {
+            if (!ALLOWED_NCT.get(n).contains(nct)) {
+                throw OneM2MException.badRequest("nct " + nct + " is not allowed with notificationEventType " + n);
+            }
+        }
+    }
+
+    /** The subscribed event types; update of the resource (1) when enc names none. */
+    @SuppressWarnings("unchecked")
+    public static List<Long> eventTypes(Resource sub) {
+        Object enc = sub.get("enc");
+        Object net = enc instanceof Map<?, ?> m ? m.get("net") : null;
+        return net == null || ((List<Long>) net).isEmpty() ? List.of(1L) : (List<Long>) net;
+    }
+}

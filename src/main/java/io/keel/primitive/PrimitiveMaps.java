@@ -1,0 +1,57 @@
+package io.keel.primitive;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Whole primitives as Content (shared/spec §1.3): {@code m2m:rqp} for a request handed to a polling AE,
+ * {@code m2m:rsp} for the response it sends back. Short names as TS-0004 8.2 gives them.
+ */
+public final class PrimitiveMaps {
+    private PrimitiveMaps() {
+    }
+
+    public static Map<String, Object> request(RequestPrimitive req) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("op", req.operation.value());
+        m.put("to", req.to);
+        m.put("fr", req.from);
+        m.put("rqi", req.requestIdentifier);
+        if (req.resourceType != null) {
+            m.put("ty", req.resourceType);
+        }
+        if (req.content != null) {
+            m.put("pc", req.content);
+        }
+        if (req.originatingTimestamp != null) {
+            m.put("ot", Timestamps.format(req.originatingTimestamp));
+        }
+        if (req.eventCategory != null) {
+            m.put("ec", req.eventCategory);
+        }
+        if (req.releaseVersionIndicator != null) {
+            m.put("rvi", req.releaseVersionIndicator);
+        }
+        return m;
+    }
+
+    /**
+     * A response primitive from the members of {@code m2m:rsp}; an unknown or missing rsc → null, which the caller
+     * treats as malformed.
+     */
+    public static ResponsePrimitive response(Map<?, ?> rsp) {
+        Object rsc = rsp.get("rsc");
+        Integer code = rsc instanceof Number n ? Integer.valueOf(n.intValue())
+                : rsc instanceof String s && s.matches("[0-9]{4}") ? Integer.valueOf(s) : null;
+        ResponseStatusCode status = code == null ? null : ResponseStatusCode.of(code);
+        if (status == null) {
+            return null;
+        }
+        ResponsePrimitive p = new ResponsePrimitive(status, rsp.get("pc"));
+        p.requestIdentifier = rsp.get("rqi") instanceof String s ? s : null;
+        p.from = rsp.get("fr") instanceof String s ? s : null;
+        p.to = rsp.get("to") instanceof String s ? s : null;
+        p.releaseVersionIndicator = rsp.get("rvi") instanceof String s ? s : null;
+        return p;
+    }
+}

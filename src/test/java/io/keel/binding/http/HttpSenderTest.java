@@ -1,0 +1,166 @@
+package io.keel.binding.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keel.primitive.Operation;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
+import io.keel.primitive.Serialization;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The client side of the binding over real loopback sockets (TS-0009 6.1 use cases 1 and 4): what goes on the wire
+ * for a request primitive, and what a response becomes.
+ */
+class HttpSenderTest {
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable c : open) {
+            c.close();
+        }
+    }
+
+    /** A one-shot HTTP server: records the request head, answers with the given response. */
+    private record Capture(ServerSocket socket, CompletableFuture<List<String>> head) {
+        int port() {
+            return socket.getLocalPort();
+        }
+    }
+
+    private Capture serve(String response) throws IOException {
+        ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        open.add(server);
+        CompletableFuture<List<String>> head = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try (Socket s = server.accept()) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
+                List<String> lines = new ArrayList<>();
+                int length = 0;
+                for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
+                    lines.add(line);
+                    if (line.toLowerCase().startsWith("content-length:")) {
+                        length = Integer.parseInt(line.substring(15).trim());
+                    }
+                }
+                char[] body = new char[length];
+                int read = 0;
+                while (read < length) {
+                    read += in.read(body, read, length - read);
+                }
+                lines.add(new String(body));
+                head.complete(lines);
+                if (response != null) {
+                    OutputStream out = s.getOutputStream();
+                    out.write(response.getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                } else {
+                    Thread.sleep(5_000);
+                }
+            } catch (Exception e) {
+                head.completeExceptionally(e);
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return new Capture(server, head);
+    }
+
+    private HttpSender sender(long timeout, String proxy) {
+        HttpSender s = new HttpSender(timeout, 4, proxy);
+        open.add(s);
+        return s;
+    }
+
+    private static RequestPrimitive notifyRequest() {
+        RequestPrimitive n = new RequestPrimitive();
+        n.operation = Operation.NOTIFY;
+        n.from = "/id-in";
+        n.requestIdentifier = "n-1";
+        n.releaseVersionIndicator = "3";
+        n.eventCategory = 4;
+        n.content = Map.of("m2m:sgn", Map.of("vrq", true, "sur", "/id-in/sub1"));
+        return n;
+    }
+
+    private static String header(List<String> head, String name) {
+        return head.stream().filter(l -> l.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                .map(l -> l.substring(name.length() + 1).trim()).findFirst().orElse(null);
+    }
+
+    @Test
+    void ts0009_6_1_notifyRequestOnTheWire() throws Exception {
+        Capture c = serve("HTTP/1.1 200 OK\r\nX-M2M-RSC: 2000\r\nX-M2M-RI: n-1\r\nContent-Length: 0\r\n\r\n");
+        ResponsePrimitive rsp = sender(2000, null)
+                .send(notifyRequest(), "http://127.0.0.1:" + c.port() + "/ae/notify?x=1", Serialization.JSON).get(5, TimeUnit.SECONDS);
+        List<String> head = c.head().get(5, TimeUnit.SECONDS);
+        assertEquals("POST /ae/notify?x=1 HTTP/1.1", head.get(0));
+        assertEquals("127.0.0.1:" + c.port(), header(head, "Host"));
+        assertEquals("/id-in", header(head, "X-M2M-Origin"));
+        assertEquals("n-1", header(head, "X-M2M-RI"));
+        assertEquals("3", header(head, "X-M2M-RVI"));
+        assertEquals("4", header(head, "X-M2M-EC"));
+        assertEquals("application/json", header(head, "Content-Type"));
+        assertTrue(head.get(head.size() - 1).contains("\"vrq\":true"), head.toString());
+        assertEquals(ResponseStatusCode.OK, rsp.responseStatusCode);
+        assertEquals("n-1", rsp.requestIdentifier);
+    }
+
+    @Test
+    void ts0009_6_2_2_throughAProxyTheTargetIsAbsoluteAndHostNamesTheProxy() throws Exception {
+        Capture proxy = serve("HTTP/1.1 200 OK\r\nX-M2M-RSC: 2000\r\nContent-Length: 0\r\n\r\n");
+        sender(2000, "127.0.0.1:" + proxy.port())
+                .send(notifyRequest(), "http://receiver.example:9000/notify", Serialization.XML).get(5, TimeUnit.SECONDS);
+        List<String> head = proxy.head().get(5, TimeUnit.SECONDS);
+        assertEquals("POST http://receiver.example:9000/notify HTTP/1.1", head.get(0));
+        // TS-0009 6.4.1: through a proxy, Host is the proxy's address.
+        assertEquals("127.0.0.1:" + proxy.port(), header(head, "Host"));
+        assertEquals("application/xml", header(head, "Content-Type"));
+    }
+
+    @Test
+    void ts0009_6_1_withoutRscTheHttpStatusDecides() throws Exception {
+        Capture c = serve("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
+        ResponsePrimitive rsp = sender(2000, null)
+                .send(notifyRequest(), "http://127.0.0.1:" + c.port() + "/", Serialization.CBOR).get(5, TimeUnit.SECONDS);
+        assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, rsp.responseStatusCode);
+    }
+
+    @Test
+    void aReceiverThatDoesNotAnswerIsATimeout() throws Exception {
+        Capture c = serve(null);
+        ResponsePrimitive rsp = sender(500, null)
+                .send(notifyRequest(), "http://127.0.0.1:" + c.port() + "/", Serialization.JSON).get(5, TimeUnit.SECONDS);
+        assertEquals(ResponseStatusCode.REQUEST_TIMEOUT, rsp.responseStatusCode);
+    }
+
+    @Test
+    void aReceiverThatRefusesIsNotReachable() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ResponsePrimitive rsp = sender(2000, null)
+                .send(notifyRequest(), "http://127.0.0.1:" + port + "/", Serialization.JSON).get(5, TimeUnit.SECONDS);
+        assertEquals(ResponseStatusCode.TARGET_NOT_REACHABLE, rsp.responseStatusCode);
+        ResponsePrimitive notHttp = sender(2000, null).send(notifyRequest(), "mqtt://x/y", Serialization.JSON).get(5, TimeUnit.SECONDS);
+        assertEquals(ResponseStatusCode.TARGET_NOT_REACHABLE, notHttp.responseStatusCode);
+    }
+}
