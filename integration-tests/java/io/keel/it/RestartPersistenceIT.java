@@ -27,6 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RestartPersistenceIT {
     private static final String WAR = "restart";
     private static final String AE = "C" + OneM2MClient.unique("restart");
+    private static final NotificationReceiver RESULTS = new NotificationReceiver();
+    private static String pendingSynch;
 
     @ArquillianResource
     private Deployer deployer;
@@ -51,6 +53,14 @@ class RestartPersistenceIT {
         for (int i = 0; i < 5; i++) {
             assertEquals(201, cse.create("/" + AE + "/kept", 4, "{\"m2m:cin\":{\"con\":\"v" + i + "\"}}").from(AE).send().status());
         }
+        // Two non-blocking requests that wait a minute (X-M2M-OET) and so are still pending at the restart.
+        Reply synch = cse.create("/" + AE + "?rt=1", 3, "{\"m2m:cnt\":{\"rn\":\"never\"}}").from(AE)
+                .header("X-M2M-OET", "60000").send();
+        assertEquals(1001, synch.rsc(), synch.text());
+        pendingSynch = synch.json().path("m2m:uri").asText();
+        Reply asynch = cse.create("/" + AE + "?rt=2", 3, "{\"m2m:cnt\":{\"rn\":\"neverEither\"}}").from(AE)
+                .header("X-M2M-OET", "60000").header("X-M2M-RTU", RESULTS.url("/results")).send();
+        assertEquals(1002, asynch.rsc(), asynch.text());
     }
 
     @Test
@@ -76,6 +86,20 @@ class RestartPersistenceIT {
 
     @Test
     @Order(5)
+    void interruptedNonBlockingRequestsFailVisibly(@ArquillianResource @OperateOnDeployment(WAR) URL base) {
+        OneM2MClient cse = new OneM2MClient(base);
+        Reply req = cse.get("/" + pendingSynch).from(AE).send();
+        assertEquals(200, req.status(), req.text());
+        assertEquals(2, req.json().path("m2m:req").path("rs").asInt(), req.text());
+        assertEquals(5000, req.json().path("m2m:req").path("ors").path("rsc").asInt(), req.text());
+        assertEquals(4004, cse.get("/" + AE + "/never").from(AE).send().rsc(), "it was not executed");
+        NotificationReceiver.Received told = RESULTS.next();
+        assertEquals(5000, told.json().path("m2m:rsp").path("rsc").asInt(), told.text());
+        RESULTS.close();
+    }
+
+    @Test
+    @Order(6)
     void undeploy() {
         deployer.undeploy(WAR);
     }

@@ -25,6 +25,7 @@ public final class Cse implements AutoCloseable {
     private final ExpirySweeper sweeper;
     private final Outbound outbound;
     private final Notifications notifications;
+    private final NonBlockingRequests nonBlocking;
 
     private Cse(CseIdentity identity, ResourceStore store, Outbound outbound, Settings settings) {
         this.identity = identity;
@@ -36,7 +37,11 @@ public final class Cse implements AutoCloseable {
         Operations ops = new Operations(identity, store, types, new OwnershipAccessPolicy(identity), clock, outbound,
                 NotificationSettings.from(settings));
         this.notifications = ops.notifications();
-        this.dispatcher = new Dispatcher(ops, clock);
+        this.nonBlocking = new NonBlockingRequests(identity, store, clock, notifications,
+                settings.getInt("keel.nonblocking.threads", 4), settings.getInt("keel.nonblocking.queue", 10_000),
+                settings.getLong("keel.request.lifetime", 3_600_000));
+        nonBlocking.failInterrupted();
+        this.dispatcher = new Dispatcher(ops, clock, nonBlocking);
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, settings.expirySweepMillis());
     }
 
@@ -89,6 +94,7 @@ public final class Cse implements AutoCloseable {
     @Override
     public void close() {
         sweeper.close();
+        nonBlocking.close();
         notifications.close();
         outbound.close();
         store.close();

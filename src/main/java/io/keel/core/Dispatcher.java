@@ -13,7 +13,9 @@ import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResponseTypeValue;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,7 +35,10 @@ public final class Dispatcher {
     private final DeleteOperation delete;
     private final NotifyOperation notify;
 
-    public Dispatcher(Operations ops, Clock clock) {
+    private final NonBlockingRequests nonBlocking;
+
+    public Dispatcher(Operations ops, Clock clock, NonBlockingRequests nonBlocking) {
+        this.nonBlocking = nonBlocking;
         this.ops = ops;
         this.clock = clock;
         this.create = new CreateOperation(ops);
@@ -57,7 +62,50 @@ public final class Dispatcher {
         CompletableFuture<ResponsePrimitive> rsp;
         try {
             checkCommon(req, clock.now());
-            rsp = switch (req.operation) {
+            if (req.responseType == ResponseTypeValue.NON_BLOCKING_REQUEST_SYNCH
+                    || req.responseType == ResponseTypeValue.NON_BLOCKING_REQUEST_ASYNCH) {
+                rsp = CompletableFuture.completedFuture(nonBlocking.accept(req, this::blocking));
+            } else {
+                rsp = blocking(req);
+            }
+        } catch (RuntimeException e) {
+            rsp = CompletableFuture.completedFuture(failure(req, e));
+        }
+        return rsp.thenApply(r -> {
+            if (req.resultExpirationTimestamp != null && r.responseStatusCode.code() >= 2000
+                    && req.resultExpirationTimestamp.isBefore(clock.now())) {
+                return ResponsePrimitive.error(ResponseStatusCode.REQUEST_TIMEOUT,
+                        "the result expired (X-M2M-RST) before it could be returned; the operation was executed");
+            }
+            return r;
+        }).exceptionally(e -> failure(req, e instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : e))
+                .thenApply(r -> {
+                    if (req.originatingTimestamp != null) {
+                        r.originatingTimestamp = clock.now();
+                    }
+                    return r.echo(req);
+                });
+    }
+
+    /**
+     * Runs a request as a blocking one, not before its operation execution time (X-M2M-OET) and not after its
+     * request expiration time (X-M2M-RET): an expired request is 4008 and nothing is executed.
+     */
+    private CompletableFuture<ResponsePrimitive> blocking(RequestPrimitive req) {
+        long wait = req.operationExecutionTime == null ? 0 : Duration.between(clock.now(), req.operationExecutionTime).toMillis();
+        if (wait > 0) {
+            if (req.requestExpirationTimestamp != null && req.requestExpirationTimestamp.isBefore(req.operationExecutionTime)) {
+                throw new OneM2MException(ResponseStatusCode.REQUEST_TIMEOUT,
+                        "the request expires (X-M2M-RET) before its operation execution time (X-M2M-OET)");
+            }
+            return CompletableFuture.supplyAsync(() -> req, CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS))
+                    .thenCompose(this::blocking);
+        }
+        try {
+            if (req.requestExpirationTimestamp != null && !req.requestExpirationTimestamp.isAfter(clock.now())) {
+                throw new OneM2MException(ResponseStatusCode.REQUEST_TIMEOUT, "the request expired (X-M2M-RET) before it was executed");
+            }
+            return switch (req.operation) {
                 case CREATE -> CompletableFuture.completedFuture(create.execute(req));
                 case RETRIEVE -> req.isDiscovery() ? CompletableFuture.completedFuture(discovery.execute(req)) : retrieve.execute(req);
                 case UPDATE -> CompletableFuture.completedFuture(update.execute(req));
@@ -65,15 +113,8 @@ public final class Dispatcher {
                 case NOTIFY -> notify.execute(req);
             };
         } catch (RuntimeException e) {
-            rsp = CompletableFuture.completedFuture(failure(req, e));
+            return CompletableFuture.completedFuture(failure(req, e));
         }
-        return rsp.exceptionally(e -> failure(req, e instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : e))
-                .thenApply(r -> {
-                    if (req.originatingTimestamp != null) {
-                        r.originatingTimestamp = clock.now();
-                    }
-                    return r.echo(req);
-                });
     }
 
     private static ResponsePrimitive failure(RequestPrimitive req, Throwable e) {
@@ -99,16 +140,9 @@ public final class Dispatcher {
         if ((req.from == null || req.from.isEmpty()) && !registration) {
             throw OneM2MException.badRequest("originator (X-M2M-Origin) is missing");
         }
-        if (req.operationExecutionTime != null && req.operationExecutionTime.isAfter(now)) {
-            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, "delayed execution (X-M2M-OET) is not supported by this CSE yet");
-        }
-        if (req.responseType == ResponseTypeValue.NON_BLOCKING_REQUEST_SYNCH) {
-            throw new OneM2MException(ResponseStatusCode.NON_BLOCKING_SYNCH_REQUEST_NOT_SUPPORTED,
-                    "non-blocking requests (rt=1) are not supported by this CSE yet");
-        }
-        if (req.responseType == ResponseTypeValue.NON_BLOCKING_REQUEST_ASYNCH || req.responseType == ResponseTypeValue.NO_RESPONSE) {
-            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
-                    "response type " + req.responseType.value() + " is not supported by this CSE yet");
+        if (req.responseType == ResponseTypeValue.NO_RESPONSE) {
+            // S4 6.3.4.2.x: noResponse exists for 3GPP interworking (TS-0026) only; an HTTP request always has one.
+            throw OneM2MException.badRequest("response type 5 (noResponse) is defined for 3GPP interworking only, not for HTTP");
         }
     }
 }

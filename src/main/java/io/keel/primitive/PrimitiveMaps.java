@@ -35,6 +35,32 @@ public final class PrimitiveMaps {
         return m;
     }
 
+    /** A response primitive as {@code m2m:rsp} members: an operationResult (ors) or an asynchronous result. */
+    public static Map<String, Object> response(ResponsePrimitive rsp) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rsc", rsp.responseStatusCode.code());
+        m.put("rqi", rsp.requestIdentifier);
+        if (rsp.content != null) {
+            m.put("pc", rsp.content);
+        }
+        if (rsp.to != null) {
+            m.put("to", rsp.to);
+        }
+        if (rsp.from != null) {
+            m.put("fr", rsp.from);
+        }
+        if (rsp.originatingTimestamp != null) {
+            m.put("ot", Timestamps.format(rsp.originatingTimestamp));
+        }
+        if (rsp.contentStatus != null) {
+            m.put("cnst", rsp.contentStatus.value());
+        }
+        if (rsp.releaseVersionIndicator != null) {
+            m.put("rvi", rsp.releaseVersionIndicator);
+        }
+        return m;
+    }
+
     /**
      * A response primitive from the members of {@code m2m:rsp}; an unknown or missing rsc → null, which the caller
      * treats as malformed.

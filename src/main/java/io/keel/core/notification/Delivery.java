@@ -55,7 +55,7 @@ public final class Delivery {
         });
     }
 
-    static boolean succeeded(ResponsePrimitive rsp) {
+    public static boolean succeeded(ResponsePrimitive rsp) {
         return rsp != null && rsp.responseStatusCode != null && rsp.responseStatusCode.code() >= 2000
                 && rsp.responseStatusCode.code() < 3000;
     }

@@ -5,6 +5,7 @@ import io.keel.core.resource.types.ContainerType;
 import io.keel.core.resource.types.ContentInstanceType;
 import io.keel.core.resource.types.CseBaseType;
 import io.keel.core.resource.types.PollingChannelType;
+import io.keel.core.resource.types.RequestType;
 import io.keel.core.resource.types.SubscriptionType;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +17,7 @@ public final class ResourceTypes {
     public static final int CONTENT_INSTANCE = 4;
     public static final int CSE_BASE = 5;
     public static final int POLLING_CHANNEL = 15;
+    public static final int REQUEST = 17;
     public static final int SUBSCRIPTION = 23;
 
     private final Map<Integer, ResourceType> byTy = new LinkedHashMap<>();
@@ -26,6 +28,7 @@ public final class ResourceTypes {
         register(new ContainerType());
         register(new ContentInstanceType());
         register(new PollingChannelType());
+        register(new RequestType());
         register(new SubscriptionType());
     }
 

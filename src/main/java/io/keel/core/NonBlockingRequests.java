@@ -1,0 +1,261 @@
+package io.keel.core;
+
+import io.keel.core.notification.Delivery;
+import io.keel.core.notification.Notifications;
+import io.keel.core.notification.Receiver;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.types.RequestType;
+import io.keel.persistence.ResourceStore;
+import io.keel.persistence.TreeTransaction;
+import io.keel.persistence.Visibility;
+import io.keel.primitive.FilterCriteria;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.PrimitiveMaps;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
+import io.keel.primitive.ResponseTypeValue;
+import io.keel.primitive.Timestamps;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Non-blocking requests (TS-0004 7.3.2, 7.4.12; shared/spec §10.6): rt=1 and rt=2 are answered at once (1001, 1002)
+ * with the address of a stored {@code <request>}; the request runs later on a bounded executor, and its result goes
+ * into the {@code <request>} (rs, ors) and, for rt=2, to the notification targets as {@code m2m:rsp}. The
+ * {@code <request>} lives until rp, else X-M2M-RST, else the configured lifetime. Requests a restart interrupted
+ * are marked failed, and their rt=2 targets are told so.
+ */
+public final class NonBlockingRequests implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(NonBlockingRequests.class.getName());
+    private final CseIdentity cse;
+    private final ResourceStore store;
+    private final Clock clock;
+    private final Notifications notifications;
+    private final long lifetimeMillis;
+    private final ThreadPoolExecutor executor;
+
+    public NonBlockingRequests(CseIdentity cse, ResourceStore store, Clock clock, Notifications notifications, int threads,
+                               int queue, long lifetimeMillis) {
+        this.cse = cse;
+        this.store = store;
+        this.clock = clock;
+        this.notifications = notifications;
+        this.lifetimeMillis = lifetimeMillis;
+        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
+            Thread t = new Thread(r, "keel-non-blocking");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Stores the {@code <request>} and schedules the request: {@code execute} runs it as a blocking request, at its
+     * operation execution time when it has one. Returns the acknowledgement.
+     */
+    public ResponsePrimitive accept(RequestPrimitive req, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> execute) {
+        boolean synch = req.responseType == ResponseTypeValue.NON_BLOCKING_REQUEST_SYNCH;
+        Instant now = clock.now();
+        Resource stored = store.write(tx -> {
+            Resource r = record(tx, req, now);
+            tx.insert(r);
+            notifications.events().created(tx, tx.find(r.pi), r);
+            return r;
+        });
+        ResponseTypeValue asked = req.responseType;
+        req.responseType = ResponseTypeValue.BLOCKING_REQUEST;
+        try {
+            executor.execute(() -> run(stored.ri, req, asked, execute));
+        } catch (RejectedExecutionException e) {
+            finish(stored.ri, req, asked, ResponsePrimitive.error(ResponseStatusCode.INTERNAL_SERVER_ERROR,
+                    "too many non-blocking requests are waiting; try again later"));
+        }
+        ResponsePrimitive ack = new ResponsePrimitive(synch ? ResponseStatusCode.ACCEPTED_NON_BLOCKING_REQUEST_SYNCH
+                : ResponseStatusCode.ACCEPTED_NON_BLOCKING_REQUEST_ASYNCH, Map.of("m2m:uri", stored.ri));
+        ack.contentLocation = stored.srn;
+        return ack;
+    }
+
+    private void run(String requestRi, RequestPrimitive req, ResponseTypeValue asked,
+                     Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> execute) {
+        long wait = req.operationExecutionTime == null ? 0 : req.operationExecutionTime.toEpochMilli() - System.currentTimeMillis();
+        CompletableFuture<ResponsePrimitive> result;
+        if (wait > 0) {
+            result = new CompletableFuture<>();
+            CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS, executor)
+                    .execute(() -> execute.apply(req).whenComplete((r, e) -> result.complete(r)));
+        } else {
+            result = execute.apply(req);
+        }
+        result.whenComplete((rsp, e) -> finish(requestRi, req, asked, rsp != null ? rsp
+                : ResponsePrimitive.error(ResponseStatusCode.INTERNAL_SERVER_ERROR, "the request failed: " + e)));
+    }
+
+    /** The result into the {@code <request>}, and for rt=2 to its targets. */
+    private void finish(String requestRi, RequestPrimitive req, ResponseTypeValue asked, ResponsePrimitive rsp) {
+        rsp.requestIdentifier = req.requestIdentifier;
+        rsp.to = req.from;
+        rsp.from = cse.spRelativeCseId();
+        Map<String, Object> ors = PrimitiveMaps.response(rsp);
+        try {
+            store.write(tx -> {
+                Resource r = tx.lock(requestRi);
+                if (r != null) {
+                    complete(tx, r, ors, rsp.responseStatusCode);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot record the result of non-blocking request " + req.requestIdentifier, e);
+        }
+        if (asked == ResponseTypeValue.NON_BLOCKING_REQUEST_ASYNCH) {
+            sendResult(req.from, req.responseTypeNotificationUris, ors);
+        }
+    }
+
+    private void complete(TreeTransaction tx, Resource r, Map<String, Object> ors, ResponseStatusCode rsc) {
+        r.attributes.put("rs", rsc.code() < 4000 ? RequestType.COMPLETED : RequestType.FAILED);
+        r.attributes.put("ors", ors);
+        r.lt = clock.now();
+        r.st++;
+        tx.update(r);
+        notifications.events().updated(tx, r, Set.of("rs", "ors"));
+    }
+
+    /** rt=2: the result as a Notify to each notificationURI, to the originator when there are none (6.4.11). */
+    private void sendResult(String originator, List<String> uris, Map<String, Object> ors) {
+        List<String> targets = uris == null ? List.of(originator) : uris;
+        for (String target : targets) {
+            Receiver receiver = store.read(tx -> notifications.receivers().resolve(tx, target));
+            RequestPrimitive n = Delivery.notify(receiver, cse.spRelativeCseId(), Map.of("m2m:rsp", ors), null);
+            notifications.delivery().send(receiver, n).thenAccept(answer -> {
+                if (!Delivery.succeeded(answer)) {
+                    LOG.warning(() -> "the result of request " + ors.get("rqi") + " could not be delivered to " + target
+                            + ": " + answer.responseStatusCode.code() + " " + answer.content);
+                }
+            });
+        }
+    }
+
+    /** The {@code <request>} resource for a request, under the CSEBase, owned by its originator. */
+    private Resource record(TreeTransaction tx, RequestPrimitive req, Instant now) {
+        Resource cb = tx.find(cse.cseBaseRi());
+        Resource r = new Resource();
+        r.ty = ResourceTypes.REQUEST;
+        r.ri = Identifiers.newResourceId("req");
+        r.rn = r.ri;
+        r.pi = cb.ri;
+        r.srn = cb.srn + "/" + r.rn;
+        r.ct = now;
+        r.lt = now;
+        r.et = req.resultPersistence != null ? req.resultPersistence
+                : req.resultExpirationTimestamp != null ? req.resultExpirationTimestamp : now.plusMillis(lifetimeMillis);
+        if (!r.et.isAfter(now)) {
+            throw OneM2MException.badRequest("the result would expire (rp, X-M2M-RST) before the request is accepted");
+        }
+        r.origin = req.from;
+        r.attributes.put("op", (long) req.operation.value());
+        r.attributes.put("tg", req.to);
+        r.attributes.put("org", req.from);
+        r.attributes.put("rid", req.requestIdentifier);
+        r.attributes.put("mi", metaInformation(req));
+        if (req.content != null) {
+            r.attributes.put("pc", req.content);
+        }
+        r.attributes.put("rs", RequestType.PENDING);
+        return r;
+    }
+
+    /** What of the request's parameters is not an attribute of its own (shared/spec §5.4 metaInformation). */
+    private static Map<String, Object> metaInformation(RequestPrimitive req) {
+        Map<String, Object> mi = new LinkedHashMap<>();
+        if (req.resourceType != null) {
+            mi.put("ty", req.resourceType);
+        }
+        put(mi, "ot", req.originatingTimestamp);
+        put(mi, "rqet", req.requestExpirationTimestamp);
+        put(mi, "rset", req.resultExpirationTimestamp);
+        put(mi, "oet", req.operationExecutionTime);
+        Map<String, Object> rt = new LinkedHashMap<>();
+        rt.put("rtv", req.responseType.value());
+        if (req.responseTypeNotificationUris != null) {
+            rt.put("nu", req.responseTypeNotificationUris);
+        }
+        mi.put("rt", rt);
+        put(mi, "rp", req.resultPersistence);
+        if (req.resultContent != null) {
+            mi.put("rcn", req.resultContent.value());
+        }
+        if (req.eventCategory != null) {
+            mi.put("ec", req.eventCategory);
+        }
+        mi.put("rvi", req.releaseVersionIndicator);
+        if (req.vendorInformation != null) {
+            mi.put("vsi", req.vendorInformation);
+        }
+        return mi;
+    }
+
+    private static void put(Map<String, Object> mi, String name, Instant t) {
+        if (t != null) {
+            mi.put(name, Timestamps.format(t));
+        }
+    }
+
+    /**
+     * After a restart: requests still pending never ran and never will; they are marked failed, and the targets of
+     * asynchronous ones are told, so none is lost silently.
+     */
+    public int failInterrupted() {
+        List<Map<String, Object>> told = new ArrayList<>();
+        int failed = store.write(tx -> {
+            FilterCriteria pending = new FilterCriteria();
+            pending.resourceTypes.add(ResourceTypes.REQUEST);
+            pending.attributes.add(new FilterCriteria.AttributeCondition("rs", String.valueOf(RequestType.PENDING)));
+            List<Resource> interrupted = tx.discover(tx.find(cse.cseBaseRi()), pending, Visibility.EVERYTHING, 2, 0, Integer.MAX_VALUE);
+            for (Resource r : interrupted) {
+                ResponsePrimitive rsp = ResponsePrimitive.error(ResponseStatusCode.INTERNAL_SERVER_ERROR,
+                        "the CSE restarted before this request was executed; it was not executed");
+                rsp.requestIdentifier = (String) r.get("rid");
+                rsp.to = (String) r.get("org");
+                rsp.from = cse.spRelativeCseId();
+                Map<String, Object> ors = PrimitiveMaps.response(rsp);
+                complete(tx, tx.lock(r.ri), ors, rsp.responseStatusCode);
+                if (r.get("mi") instanceof Map<?, ?> mi && mi.get("rt") instanceof Map<?, ?> rt
+                        && rt.get("rtv") instanceof Number rtv && rtv.intValue() == ResponseTypeValue.NON_BLOCKING_REQUEST_ASYNCH.value()) {
+                    Map<String, Object> notice = new LinkedHashMap<>(ors);
+                    notice.put("_targets", rt.get("nu"));
+                    told.add(notice);
+                }
+            }
+            return interrupted.size();
+        });
+        for (Map<String, Object> notice : told) {
+            @SuppressWarnings("unchecked")
+            List<String> targets = (List<String>) notice.remove("_targets");
+            sendResult((String) notice.get("to"), targets, notice);
+        }
+        if (failed > 0) {
+            LOG.warning(failed + " non-blocking requests were interrupted by a restart and are marked failed");
+        }
+        return failed;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

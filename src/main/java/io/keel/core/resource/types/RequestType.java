@@ -1,0 +1,51 @@
+package io.keel.core.resource.types;
+
+import io.keel.core.resource.AttributeDef;
+import io.keel.core.resource.AttributeType;
+import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.ResourceTypes;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code <request>} (ty 17, m2m:req), TS-0004 7.4.12; shared/spec §4.2: the CSE's record of a non-blocking
+ * request — what was asked, its state, and once done its result. Only the CSE creates and changes it.
+ */
+public final class RequestType extends ResourceType {
+    /** requestStatus (shared/spec §2.4). */
+    public static final long COMPLETED = 1;
+    public static final long FAILED = 2;
+    public static final long PENDING = 3;
+
+    public RequestType() {
+        super(ResourceTypes.REQUEST, "req", List.of(
+                AttributeDef.readOnly("op", AttributeType.NON_NEGATIVE_INTEGER),
+                AttributeDef.readOnly("tg", AttributeType.TOKEN),
+                AttributeDef.readOnly("org", AttributeType.TOKEN),
+                AttributeDef.readOnly("rid", AttributeType.STRING),
+                AttributeDef.readOnly("mi", AttributeType.ANY),
+                AttributeDef.readOnly("pc", AttributeType.ANY),
+                AttributeDef.readOnly("rs", AttributeType.NON_NEGATIVE_INTEGER),
+                AttributeDef.readOnly("ors", AttributeType.ANY)));
+    }
+
+    @Override
+    public Set<Integer> childTypes() {
+        return Set.of(ResourceTypes.SUBSCRIPTION);
+    }
+
+    @Override
+    public boolean hasStateTag() {
+        return true;
+    }
+
+    @Override
+    public boolean creatableByRequest() {
+        return false;
+    }
+
+    @Override
+    public boolean updatable() {
+        return false;
+    }
+}
