@@ -1,6 +1,6 @@
 package io.keel.core;
 
-import io.keel.core.access.OwnershipAccessPolicy;
+import io.keel.core.access.AcpAccessPolicy;
 import io.keel.core.operation.Operations;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
@@ -27,7 +27,7 @@ public final class Cse implements AutoCloseable {
         Clock clock = new Clock();
         ResourceTypes types = new ResourceTypes();
         ensureCseBase(types, clock.now());
-        Operations ops = new Operations(identity, store, types, new OwnershipAccessPolicy(identity), clock);
+        Operations ops = new Operations(identity, store, types, new AcpAccessPolicy(identity, types, clock), clock);
         this.dispatcher = new Dispatcher(ops, clock);
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, sweepMillis);
     }

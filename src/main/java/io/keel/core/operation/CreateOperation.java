@@ -2,13 +2,14 @@ package io.keel.core.operation;
 
 import io.keel.core.Identifiers;
 import io.keel.core.Target;
+import io.keel.core.access.GoverningPolicies;
+import io.keel.core.access.Permission;
 import io.keel.core.resource.AttributeValidator;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.primitive.OneM2MException;
-import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
@@ -52,7 +53,7 @@ public final class CreateOperation {
             Resource parent = tx.lock(target.resource().ri);
             boolean registration = type.ty() == ResourceTypes.AE;
             if (!registration) {
-                ops.requireAccess(tx, req, Operation.CREATE, parent);
+                ops.requireAccess(tx, req, Permission.CREATE, parent);
             }
             if (!type.creatableByRequest()) {
                 throw OneM2MException.notAllowed(type.rootElement() + " is created by the CSE only");
@@ -63,12 +64,14 @@ public final class CreateOperation {
                         type.rootElement() + " cannot be created under " + parentType.rootElement());
             }
             Map<String, Object> given = AttributeValidator.forCreate(type, req.content, Operations.fromText(req));
+            GoverningPolicies.checkReferences(tx, given.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
             Instant now = ops.clock.now();
             Resource r = newResource(type, parentType, parent, given, req.from, now);
             ResourceOperation op = new ResourceOperation(tx, req, ops.cse, now, parent, r, given);
             type.prepareCreate(op);
             Operations.orderAttributes(type, r); // CSE-set attributes (aei, cni, …) take their declared places
             tx.insert(r);
+            ops.policies.created(tx, type, r, parent);
             type.afterCreate(op);
             return response(type, r, given, rcn);
         });

@@ -2,6 +2,7 @@ package io.keel.core.operation;
 
 import io.keel.core.Representations;
 import io.keel.core.Target;
+import io.keel.core.access.Permission;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.ContainerType;
@@ -51,7 +52,7 @@ public final class RetrieveOperation {
             }
             Representations.Built built = attributeList != null
                     ? new Representations.Built(ops.representations.partial(r, attributeList), null)
-                    : ops.representations.build(tx, r, rcn, req.filterCriteria, ops.access.discoverable(tx, req.from));
+                    : ops.representations.build(tx, r, rcn, req.filterCriteria, ops.readableChildren(tx, req));
             ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, built.content());
             rsp.contentStatus = built.status();
             rsp.entityTag = ConditionalRequests.entityTag(r);
@@ -66,7 +67,7 @@ public final class RetrieveOperation {
      */
     static Resource readable(TreeTransaction tx, RequestPrimitive req, Target target, Operations ops) {
         Resource r = target.resource();
-        ops.requireAccess(tx, req, req.operation, r);
+        ops.requireAccess(tx, req, Permission.of(req.operation), r);
         if (target.isVirtual()) {
             Operations.checkRetrievalEnabled(r);
             Resource instance = tx.newestOrOldestChild(r.ri, ResourceTypes.CONTENT_INSTANCE,
