@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.OneM2MClient.Reply;
+import java.nio.charset.StandardCharsets;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -298,6 +299,23 @@ class AccessControlIT extends KeelIT {
                 + rule(q(owner), ACOP_ALL, null) + "]}}}").from(owner).send());
         assertEquals(4108, cse.create("/" + open, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[]},\"pvs\":{\"acr\":["
                 + rule(q(owner), ACOP_ALL, null) + "]}}}").from(owner).send().rsc());
+    }
+
+    @Test
+    void ts0004_8_3_aPolicyInXmlKeepsItsScheduleEntriesApart() {
+        String xml = "<m2m:acp xmlns:m2m=\"http://www.onem2m.org/xml/protocols\"><pv><acr><acor>" + granted + " all</acor><acop>2</acop>"
+                + "<acco><actw>* * * * * * *</actw><actw>* * 1 * * * *</actw><acip><ipv4>127.0.0.1 10.0.0.0/8</ipv4></acip></acco>"
+                + "</acr></pv><pvs><acr><acor>" + owner + "</acor><acop>63</acop><acaf>false</acaf></acr></pvs></m2m:acp>";
+        Reply created = cse.method("POST", "/" + owner).from(owner).body(xml.getBytes(StandardCharsets.UTF_8),
+                "application/xml;ty=1").send();
+        assertEquals(201, created.status(), created.text());
+        String ri = created.json().path("m2m:acp").path("ri").asText();
+        JsonNode acr = created.json().path("m2m:acp").path("pv").path("acr").get(0);
+        assertEquals("* * 1 * * * *", acr.path("acco").get(0).path("actw").get(1).asText());
+        assertEquals(2, acr.path("acop").asInt());
+        assertEquals("10.0.0.0/8", acr.path("acco").get(0).path("acip").path("ipv4").get(1).asText());
+        Reply asXml = cse.get("/" + ri).header("Accept", "application/xml").send();
+        assertTrue(asXml.text().contains("<actw>* * * * * * *</actw><actw>* * 1 * * * *</actw>"), asXml.text());
     }
 
     @Test
