@@ -234,6 +234,9 @@ public final class JpaResourceStore implements ResourceStore {
 
         @Override
         public void setGoverningPoliciesOfChildren(String pi, Collection<Integer> types, List<String> acpRis) {
+            if (types.isEmpty()) {
+                return; // no type to select, and "ty IN ()" is no SQL
+            }
             em.flush();
             // Two set-based statements on the (pi, ty) index, however many children there are.
             String children = "FROM resource WHERE pi = ? AND ty IN ("
