@@ -7,9 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Access before accessControlPolicy exists (TS-0001 9.6.1.3.2 default policy; shared/spec §10.5): the admin may do
+ * Access to resources without acpi (TS-0001 9.6.1.3.2 default policy; shared/spec §10.5): the admin may do
  * everything, a resource's creator and the AE it lives under may do everything on it, a registered AE may retrieve
- * the CSEBase, and everything else is 4103.
+ * the CSEBase, and everything else is 4103. AccessControlIT covers resources that access control policies govern.
  */
 class AccessIT extends KeelIT {
     private String owner;

@@ -1,6 +1,6 @@
 package io.keel.core;
 
-import io.keel.core.access.OwnershipAccessPolicy;
+import io.keel.core.access.AcpAccessPolicy;
 import io.keel.core.notification.NotificationSettings;
 import io.keel.core.notification.Notifications;
 import io.keel.core.operation.Operations;
@@ -34,7 +34,7 @@ public final class Cse implements AutoCloseable {
         Clock clock = new Clock();
         ResourceTypes types = new ResourceTypes();
         ensureCseBase(types, clock.now());
-        Operations ops = new Operations(identity, store, types, new OwnershipAccessPolicy(identity), clock, outbound,
+        Operations ops = new Operations(identity, store, types, new AcpAccessPolicy(identity, types, clock), clock, outbound,
                 NotificationSettings.from(settings));
         this.notifications = ops.notifications();
         this.nonBlocking = new NonBlockingRequests(identity, store, clock, notifications,

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Builds response Content for a resource per Result Content (shared/spec §2.3, §9.3), and partial retrieves.
@@ -57,9 +58,9 @@ public final class Representations {
     /**
      * Content for Retrieve/Delete result contents that involve children (4, 5, 6, 8) or attributes (1, 7). The
      * children are what one discovery query returns below the resource: filtered by the filter criteria, limited in
-     * depth by lvl, visible to the originator, and cut at the maximum result size.
+     * depth by lvl, visible to the originator (a predicate built only for these), and cut at the maximum result size.
      */
-    public Built build(TreeTransaction tx, Resource r, ResultContent rcn, FilterCriteria fc, Visibility visibility) {
+    public Built build(TreeTransaction tx, Resource r, ResultContent rcn, FilterCriteria fc, Supplier<Visibility> visibility) {
         ResourceType t = types.require(r.ty);
         FilterCriteria filter = fc == null ? new FilterCriteria() : fc;
         int depth = r.depth();
@@ -68,12 +69,12 @@ public final class Representations {
             case NOTHING -> new Built(null, null);
             case ATTRIBUTES_AND_CHILD_RESOURCES, CHILD_RESOURCES -> {
                 Integer maxDepth = filter.level == null ? null : depth + filter.level;
-                List<Resource> found = tx.discover(r, filter, visibility, maxDepth, 0, maxResultSize + 1);
+                List<Resource> found = tx.discover(r, filter, visibility.get(), maxDepth, 0, maxResultSize + 1);
                 Map<String, Object> root = rcn == ResultContent.CHILD_RESOURCES ? new LinkedHashMap<>() : r.representation(t);
                 yield new Built(single(t.rootElement(), nest(r, root, cut(found))), status(found));
             }
             case ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES, CHILD_RESOURCE_REFERENCES -> {
-                List<Resource> found = tx.discoverReferences(r, filter, visibility, depth + 1, 0, maxResultSize + 1);
+                List<Resource> found = tx.discoverReferences(r, filter, visibility.get(), depth + 1, 0, maxResultSize + 1);
                 List<Object> refs = references(cut(found));
                 Object content;
                 if (rcn == ResultContent.CHILD_RESOURCE_REFERENCES) {

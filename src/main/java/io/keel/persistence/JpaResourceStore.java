@@ -15,7 +15,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -263,6 +265,38 @@ public final class JpaResourceStore implements ResourceStore {
                     "SELECT COUNT(r) FROM ResourceEntity r WHERE r.ri = " + q.param(r.ri) + " AND " + conditions, Long.class);
             q.parameters().forEach(query::setParameter);
             return query.getSingleResult() > 0;
+        }
+
+        @Override
+        public List<Resource> ofType(int ty) {
+            return toResources(em.createQuery("SELECT r FROM ResourceEntity r WHERE r.ty = :ty", ResourceEntity.class)
+                    .setParameter("ty", ty).getResultList());
+        }
+
+        @Override
+        public void setGoverningPolicies(String ri, List<String> acpRis) {
+            em.flush(); // the resource row must exist before rows referencing it
+            em.createNativeQuery("DELETE FROM resource_acp WHERE ri = ?").setParameter(1, ri).executeUpdate();
+            for (String acp : new LinkedHashSet<>(acpRis)) {
+                em.createNativeQuery("INSERT INTO resource_acp (ri, acp) VALUES (?, ?)")
+                        .setParameter(1, ri).setParameter(2, acp).executeUpdate();
+            }
+        }
+
+        @Override
+        public void setGoverningPoliciesOfChildren(String pi, Collection<Integer> types, List<String> acpRis) {
+            if (types.isEmpty()) {
+                return; // no type to select, and "ty IN ()" is no SQL
+            }
+            em.flush();
+            // Two set-based statements on the (pi, ty) index, however many children there are.
+            String children = "FROM resource WHERE pi = ? AND ty IN ("
+                    + String.join(", ", types.stream().map(String::valueOf).toList()) + ")";
+            em.createNativeQuery("DELETE FROM resource_acp WHERE ri IN (SELECT ri " + children + ")").setParameter(1, pi).executeUpdate();
+            for (String acp : new LinkedHashSet<>(acpRis)) {
+                em.createNativeQuery("INSERT INTO resource_acp (ri, acp) SELECT ri, CAST(? AS VARCHAR(255)) " + children)
+                        .setParameter(1, acp).setParameter(2, pi).executeUpdate();
+            }
         }
 
         @Override

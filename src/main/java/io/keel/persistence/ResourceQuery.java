@@ -1,5 +1,6 @@
 package io.keel.persistence;
 
+import io.keel.core.resource.ResourceTypes;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterCriteria.AttributeCondition;
 import io.keel.primitive.FilterOperation;
@@ -90,17 +91,32 @@ final class ResourceQuery {
         return "(" + String.join(fo == FilterOperation.OR ? " OR " : " AND ", conditions) + ")";
     }
 
-    /** Who may see what, as a predicate on alias {@code r}; "" when everything is visible. */
+    /** Who may see what (see {@link Visibility}), as a predicate on alias {@code r}; "" when everything is visible. */
     String visibility(String r, Visibility v) {
         if (v.everything()) {
             return "";
         }
-        List<String> any = new ArrayList<>();
-        any.add(r + ".origin = " + param(v.origin()));
+        List<String> owned = new ArrayList<>();
+        owned.add(r + ".origin = " + param(v.origin()));
         for (String subtree : v.subtrees()) {
-            any.add(r + ".srn = " + param(subtree));
-            any.add(r + ".srn LIKE " + param(escapeLike(subtree) + "/%") + " ESCAPE '\\'");
+            owned.add(r + ".srn = " + param(subtree));
+            owned.add(r + ".srn LIKE " + param(escapeLike(subtree) + "/%") + " ESCAPE '\\'");
         }
+        String ownership = "(" + String.join(" OR ", owned) + ")";
+        if (!v.policiesExist()) {
+            return ownership;
+        }
+        List<String> any = new ArrayList<>();
+        if (!v.selfGranting().isEmpty()) {
+            any.add("(" + r + ".ty = " + ResourceTypes.ACCESS_CONTROL_POLICY + " AND " + r + ".ri IN " + param(v.selfGranting()) + ")");
+        }
+        if (!v.granting().isEmpty()) {
+            String g = alias();
+            any.add(r + ".ri IN (SELECT " + g + ".ri FROM GoverningPolicyRow " + g + " WHERE " + g + ".acp IN " + param(v.granting()) + ")");
+        }
+        String g = alias();
+        any.add("(" + r + ".ty <> " + ResourceTypes.ACCESS_CONTROL_POLICY + " AND NOT EXISTS (SELECT " + g + " FROM GoverningPolicyRow "
+                + g + " WHERE " + g + ".ri = " + r + ".ri) AND " + ownership + ")");
         return "(" + String.join(" OR ", any) + ")";
     }
 

@@ -3,6 +3,7 @@ package io.keel.persistence;
 import io.keel.core.resource.Resource;
 import io.keel.primitive.FilterCriteria;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -64,6 +65,18 @@ public interface TreeTransaction {
 
     /** Removes and returns the oldest unexpired request queued in a pollingChannel, or null. */
     QueuedRequest dequeue(String pollingChannel, long nowMicros);
+
+    /** Every resource of a type (for the few accessControlPolicies a discovery weighs up front). */
+    List<Resource> ofType(int ty);
+
+    /**
+     * The accessControlPolicies governing a resource, kept beside it so that visibility is a database predicate: its
+     * acpi, or for types without acpi its parent's. Replaces what was kept for it.
+     */
+    void setGoverningPolicies(String ri, List<String> acpRis);
+
+    /** {@link #setGoverningPolicies} for every direct child of {@code pi} of the given types at once. */
+    void setGoverningPoliciesOfChildren(String pi, Collection<Integer> types, List<String> acpRis);
 
     /** Resources whose expirationTime has passed, soonest first. */
     List<Resource> expired(Instant now, int limit);

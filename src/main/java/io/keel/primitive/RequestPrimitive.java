@@ -52,6 +52,11 @@ public final class RequestPrimitive {
     public String primitiveProfileIdentifier;
     public String m2mServiceUser;
     public final List<String> ontologyMappingResources = new ArrayList<>();
+    /**
+     * Binding metadata, not a oneM2M parameter: the IP address the request came from, as the transport reports it
+     * (HTTP: the client end of the connection), or null. Access control contexts (acip) are matched against it.
+     */
+    public String originatorAddress;
     /** RFC 7232 conditions of the HTTP request (TS-0009 6.4.6); null when it carried none. */
     public Preconditions preconditions;
 

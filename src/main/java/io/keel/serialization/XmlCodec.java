@@ -241,9 +241,12 @@ final class XmlCodec {
         return out.toByteArray();
     }
 
-    /** One entry as element(s): a list of maps or lists repeats the element; a list of scalars is one xs:list. */
+    /**
+     * One entry as element(s): a list of scalars is one xs:list; a list of maps or lists, or of strings that hold
+     * spaces (actw schedule entries), repeats the element.
+     */
     private static void write(XMLStreamWriter w, String name, Object value, boolean root) throws XMLStreamException {
-        if (value instanceof List<?> list && !isScalarList(list)) {
+        if (value instanceof List<?> list && (!isScalarList(list) || hasSpaces(list))) {
             for (Object item : list) {
                 write(w, name, item, false);
             }
@@ -356,6 +359,11 @@ final class XmlCodec {
             }
         }
         return true;
+    }
+
+    /** Whether an item would be torn apart as an xs:list item. */
+    private static boolean hasSpaces(List<?> list) {
+        return list.stream().anyMatch(o -> o instanceof String s && s.chars().anyMatch(Character::isWhitespace));
     }
 
     /** A scalar as text (booleans true/false, numbers by toString), or a list of scalars as xs:list. */

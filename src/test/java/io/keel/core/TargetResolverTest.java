@@ -12,6 +12,7 @@ import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +172,21 @@ class TargetResolverTest {
 
         @Override
         public List<Resource> expired(Instant now, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Resource> ofType(int ty) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setGoverningPolicies(String ri, List<String> acpRis) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setGoverningPoliciesOfChildren(String pi, Collection<Integer> types, List<String> acpRis) {
             throw new UnsupportedOperationException();
         }
     }

@@ -49,6 +49,9 @@ class XmlContentTest {
                 Arguments.of("{\"m2m:rce\":{\"cnt\":{\"rn\":\"cnt1\",\"ty\":3},\"uri\":\"cse-in/myapp/cnt1\"}}",
                         "<m2m:rce " + NS + "><cnt><rn>cnt1</rn><ty>3</ty></cnt><uri>cse-in/myapp/cnt1</uri></m2m:rce>"),
                 Arguments.of("{\"m2m:cin\":null}", "<m2m:cin " + NS + "/>"),
+                Arguments.of("{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"Cae1\",\"all\"],\"acop\":2,\"acco\":[{\"actw\":"
+                        + "[\"* * 8-17 * * 1-5 *\",\"* * * * * 0 *\"]}]}]}}}", "<m2m:acp " + NS + "><pv><acr><acor>Cae1 all</acor><acop>2</acop>"
+                        + "<acco><actw>* * 8-17 * * 1-5 *</actw><actw>* * * * * 0 *</actw></acco></acr></pv></m2m:acp>"),
                 Arguments.of("{\"m2m:cnt\":{\"lbl\":[],\"big\":18446744073709551615,\"d\":0.5}}",
                         "<m2m:cnt " + NS + "><lbl></lbl><big>18446744073709551615</big><d>0.5</d></m2m:cnt>"));
     }

@@ -47,6 +47,7 @@ public class PrimitiveFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) servletRequest;
         HttpServletResponse response = (HttpServletResponse) servletResponse;
         RequestPrimitive primitive = new RequestPrimitive();
+        primitive.originatorAddress = request.getRemoteAddr();
         String mediaType = DEFAULT_MEDIA_TYPE;
         try {
             Instant now = Instant.now();

@@ -3,16 +3,25 @@ package io.keel.core.access;
 import io.keel.core.resource.Resource;
 import io.keel.persistence.TreeTransaction;
 import io.keel.persistence.Visibility;
-import io.keel.primitive.Operation;
+import io.keel.primitive.RequestPrimitive;
 
 /** Decides whether an originator may perform an operation on a resource (TS-0004 7.3.3.15). */
 public interface AccessPolicy {
     /**
      * @param target the resource the privilege is checked on (for Create: the parent)
-     * @return true when allowed
+     * @return true when the request's originator, from its address and at this time, has the permission
      */
-    boolean allows(TreeTransaction tx, String originator, Operation op, Resource target);
+    boolean allows(TreeTransaction tx, RequestPrimitive req, Permission permission, Resource target);
 
-    /** The resources the originator may discover, as a predicate discovery queries apply in the database. */
-    Visibility discoverable(TreeTransaction tx, String originator);
+    /**
+     * Whether the originator may change the target's accessControlPolicyIDs: Update in the selfPrivileges of the
+     * policies it references now (TS-0001 9.6.1.3.2).
+     */
+    boolean allowsAcpiChange(TreeTransaction tx, RequestPrimitive req, Resource target);
+
+    /**
+     * The resources the originator has the permission on, as a predicate the database applies to discovery and child
+     * lists, so that they never return nor count what it may not see.
+     */
+    Visibility visible(TreeTransaction tx, RequestPrimitive req, Permission permission);
 }

@@ -6,11 +6,11 @@ import io.keel.core.Outbound;
 import io.keel.core.Representations;
 import io.keel.core.TargetResolver;
 import io.keel.core.access.AccessPolicy;
+import io.keel.core.access.Permission;
 import io.keel.core.resource.Resource;
 import io.keel.persistence.ResourceStore;
 import io.keel.persistence.TreeTransaction;
 import io.keel.primitive.OneM2MException;
-import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
@@ -89,7 +89,8 @@ public final class Notifications implements AutoCloseable {
      * is not the originator itself, before the subscription is stored; a target that cannot be reached or does not
      * answer 2000 OK → 5204. Runs outside any transaction: a slow target holds no lock.
      */
-    public void verify(Resource sub, String originator, List<String> targets) {
+    public void verify(Resource sub, RequestPrimitive req, List<String> targets) {
+        String originator = req.from;
         for (String nu : targets) {
             if (nu.equals(originator) || nu.equals(cse.spRelativeCseId() + "/" + originator)) {
                 continue;
@@ -102,7 +103,7 @@ public final class Notifications implements AutoCloseable {
                 sgn.put("cr", originator);
             }
             RequestPrimitive vrq = Delivery.notify(receiver, cse.spRelativeCseId(), Map.of("m2m:sgn", sgn), null);
-            if (receiver.localAe() != null && !store.read(tx -> access.allows(tx, originator, Operation.NOTIFY, tx.find(receiver.localAe())))) {
+            if (receiver.localAe() != null && !store.read(tx -> access.allows(tx, req, Permission.NOTIFY, tx.find(receiver.localAe())))) {
                 throw new OneM2MException(ResponseStatusCode.SUBSCRIPTION_CREATOR_HAS_NO_PRIVILEGE,
                         "originator " + originator + " may not send notifications to " + nu);
             }

@@ -2,6 +2,8 @@ package io.keel.core.operation;
 
 import io.keel.core.Identifiers;
 import io.keel.core.Target;
+import io.keel.core.access.GoverningPolicies;
+import io.keel.core.access.Permission;
 import io.keel.core.resource.AttributeValidator;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
@@ -9,7 +11,6 @@ import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.persistence.TreeTransaction;
 import io.keel.primitive.OneM2MException;
-import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
@@ -48,13 +49,14 @@ public final class CreateOperation {
         if (type.ty() == ResourceTypes.SUBSCRIPTION) {
             // Verification goes out before anything is stored and while no lock is held (shared/spec §10.6).
             Resource sub = ops.store.read(tx -> prepare(tx, req, type, null, false).resource);
-            ops.notifications.verify(sub, req.from, nuList(sub));
+            ops.notifications.verify(sub, req, nuList(sub));
             ri = sub.ri;
         }
         String fixedRi = ri;
         return ops.store.write(tx -> {
             ResourceOperation op = prepare(tx, req, type, fixedRi, true);
             tx.insert(op.resource);
+            ops.policies.created(tx, type, op.resource, op.parent);
             type.afterCreate(op);
             ops.notifications.events().created(tx, op.parent, op.resource);
             return response(type, op.resource, op.given, rcn);
@@ -74,7 +76,7 @@ public final class CreateOperation {
         Resource parent = lock ? tx.lock(target.resource().ri) : target.resource();
         boolean registration = type.ty() == ResourceTypes.AE;
         if (!registration) {
-            ops.requireAccess(tx, req, Operation.CREATE, parent);
+            ops.requireAccess(tx, req, Permission.CREATE, parent);
         }
         if (!type.creatableByRequest()) {
             throw OneM2MException.notAllowed(type.rootElement() + " is created by the CSE only");
@@ -89,9 +91,10 @@ public final class CreateOperation {
         }
         if (type.ty() == ResourceTypes.SUBSCRIPTION) {
             // Subscribing means being told what the resource holds: it takes Retrieve privilege too (S4 7.4.8.2.1).
-            ops.requireAccess(tx, req, Operation.RETRIEVE, parent);
+            ops.requireAccess(tx, req, Permission.RETRIEVE, parent);
         }
         Map<String, Object> given = AttributeValidator.forCreate(type, req.content, Operations.fromText(req));
+        GoverningPolicies.checkReferences(tx, given.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
         Instant now = ops.clock.now();
         Resource r = newResource(type, parentType, parent, given, req.from, now, ri);
         ResourceOperation op = new ResourceOperation(tx, req, ops.cse, now, parent, r, given);

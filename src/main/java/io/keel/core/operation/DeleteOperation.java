@@ -37,7 +37,7 @@ public final class DeleteOperation {
             if (r.pi == null) {
                 throw OneM2MException.notAllowed(type.rootElement() + " cannot be deleted");
             }
-            Representations.Built built = ops.representations.build(tx, r, rcn, null, ops.access.discoverable(tx, req.from));
+            Representations.Built built = ops.representations.build(tx, r, rcn, null, ops.readableChildren(tx, req));
             delete(tx, r, req, ops.clock.now());
             ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.DELETED, built.content());
             rsp.contentStatus = built.status();

@@ -1,6 +1,7 @@
 package io.keel.core.operation;
 
 import io.keel.core.Target;
+import io.keel.core.access.Permission;
 import io.keel.core.resource.Resource;
 import io.keel.primitive.ContentStatus;
 import io.keel.primitive.DesiredIdResultType;
@@ -41,7 +42,7 @@ public final class DiscoveryOperation {
             Target target = ops.resolver.resolve(tx, req.to);
             Resource root = target.resource();
             Integer maxDepth = fc.level == null ? null : root.depth() + fc.level;
-            List<Resource> found = tx.discoverReferences(root, fc, ops.access.discoverable(tx, req.from), maxDepth, offset - 1, limit + 1);
+            List<Resource> found = tx.discoverReferences(root, fc, ops.access.visible(tx, req, Permission.DISCOVERY), maxDepth, offset - 1, limit + 1);
             boolean more = found.size() > limit;
             if (more) {
                 found = found.subList(0, limit);

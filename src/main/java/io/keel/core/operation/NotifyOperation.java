@@ -7,7 +7,7 @@ import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.PollingChannelType;
 import io.keel.primitive.OneM2MException;
-import io.keel.primitive.Operation;
+import io.keel.core.access.Permission;
 import io.keel.primitive.PrimitiveMaps;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
@@ -40,13 +40,13 @@ public final class NotifyOperation {
             Target target = ops.resolver.resolve(tx, req.to);
             Resource r = target.resource();
             if (PollingChannelType.POLLING_CHANNEL_URI.equals(target.virtualChild())) {
-                ops.requireAccess(tx, req, Operation.RETRIEVE, r); // the polling AE, like its Retrieve of pcu
+                ops.requireAccess(tx, req, Permission.RETRIEVE, r); // the polling AE, like its Retrieve of pcu
                 return new Route(Kind.POLLING_ANSWER, null);
             }
             if (target.isVirtual()) {
                 throw OneM2MException.notAllowed(target.virtualChild() + " takes no Notify");
             }
-            ops.requireAccess(tx, req, Operation.NOTIFY, r);
+            ops.requireAccess(tx, req, Permission.NOTIFY, r);
             return switch (r.ty) {
                 case ResourceTypes.CSE_BASE -> new Route(Kind.THIS_CSE, null);
                 case ResourceTypes.AE -> new Route(Kind.FORWARD, ops.notifications.receivers().ofAe(tx, req.to, r));

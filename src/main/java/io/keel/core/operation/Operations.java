@@ -8,22 +8,25 @@ import io.keel.core.CseIdentity;
 import io.keel.core.Representations;
 import io.keel.core.TargetResolver;
 import io.keel.core.access.AccessPolicy;
+import io.keel.core.access.GoverningPolicies;
+import io.keel.core.access.Permission;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.persistence.ResourceStore;
 import io.keel.persistence.TreeTransaction;
+import io.keel.persistence.Visibility;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterUsage;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
-import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResultContent;
 import io.keel.primitive.Serialization;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** What every operation needs: the tree, the types, target resolution, access control and representations. */
 public final class Operations {
@@ -33,6 +36,7 @@ public final class Operations {
     final TargetResolver resolver;
     final AccessPolicy access;
     final Representations representations;
+    final GoverningPolicies policies;
     final Clock clock;
     final Notifications notifications;
 
@@ -44,6 +48,7 @@ public final class Operations {
         this.resolver = new TargetResolver(cse, types);
         this.access = access;
         this.representations = new Representations(types, cse.maxResultSize());
+        this.policies = new GoverningPolicies(types);
         this.clock = clock;
         this.notifications = new Notifications(cse, store, resolver, representations, access, outbound, clock,
                 notificationSettings);
@@ -53,11 +58,16 @@ public final class Operations {
         return notifications;
     }
 
-    void requireAccess(TreeTransaction tx, RequestPrimitive req, Operation op, Resource target) {
-        if (!access.allows(tx, req.from, op, target)) {
-            throw OneM2MException.noPrivilege("originator " + req.from + " has no " + op.name().toLowerCase()
+    void requireAccess(TreeTransaction tx, RequestPrimitive req, Permission permission, Resource target) {
+        if (!access.allows(tx, req, permission, target)) {
+            throw OneM2MException.noPrivilege("originator " + req.from + " has no " + permission.name().toLowerCase()
                     + " privilege on " + target.srn);
         }
+    }
+
+    /** Child lists show only the children the originator may retrieve; the predicate is built only when needed. */
+    Supplier<Visibility> readableChildren(TreeTransaction tx, RequestPrimitive req) {
+        return () -> access.visible(tx, req, Permission.RETRIEVE);
     }
 
     /** The Result Content of a request, its default for the operation, or 4000 when the operation does not allow it. */

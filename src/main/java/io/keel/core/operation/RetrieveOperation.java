@@ -2,6 +2,7 @@ package io.keel.core.operation;
 
 import io.keel.core.Representations;
 import io.keel.core.Target;
+import io.keel.core.access.Permission;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.ContainerType;
@@ -47,7 +48,7 @@ public final class RetrieveOperation {
         Outcome outcome = ops.store.read(tx -> {
             Target target = ops.resolver.resolve(tx, req.to);
             if (PollingChannelType.POLLING_CHANNEL_URI.equals(target.virtualChild())) {
-                ops.requireAccess(tx, req, Operation.RETRIEVE, target.resource());
+                ops.requireAccess(tx, req, Permission.RETRIEVE, target.resource());
                 return new Outcome(null, target.resource().ri);
             }
             return new Outcome(retrieve(tx, req, target, rcn, attributeList), null);
@@ -71,7 +72,7 @@ public final class RetrieveOperation {
         }
         Representations.Built built = attributeList != null
                 ? new Representations.Built(ops.representations.partial(r, attributeList), null)
-                : ops.representations.build(tx, r, rcn, req.filterCriteria, ops.access.discoverable(tx, req.from));
+                : ops.representations.build(tx, r, rcn, req.filterCriteria, ops.readableChildren(tx, req));
         ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, built.content());
         rsp.contentStatus = built.status();
         rsp.entityTag = ConditionalRequests.entityTag(r);
@@ -85,7 +86,7 @@ public final class RetrieveOperation {
      */
     static Resource readable(TreeTransaction tx, RequestPrimitive req, Target target, Operations ops) {
         Resource r = target.resource();
-        ops.requireAccess(tx, req, req.operation, r);
+        ops.requireAccess(tx, req, Permission.of(req.operation), r);
         if (PollingChannelType.POLLING_CHANNEL_URI.equals(target.virtualChild())) {
             throw OneM2MException.notAllowed("pcu is only polled (Retrieve) and answered (Notify)");
         }

@@ -1,6 +1,8 @@
 package io.keel.core.operation;
 
 import io.keel.core.Target;
+import io.keel.core.access.GoverningPolicies;
+import io.keel.core.access.Permission;
 import io.keel.core.resource.AttributeValidator;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
@@ -35,15 +37,28 @@ public final class UpdateOperation {
         return ops.store.write(tx -> {
             Target target = ops.resolver.resolve(tx, req.to);
             Resource r = tx.lock(target.resource().ri);
-            ops.requireAccess(tx, req, Operation.UPDATE, r);
+            ResourceType type = ops.types.require(r.ty);
+            boolean acpiChange = type.hasAccessControlPolicyIds() && names(type, req.content, ResourceType.ACCESS_CONTROL_POLICY_IDS);
+            if (acpiChange && !ops.access.allowsAcpiChange(tx, req, r)) {
+                throw OneM2MException.noPrivilege("originator " + req.from + " may not change the acpi of " + r.srn
+                        + ": that needs update in the selfPrivileges (pvs) of the policies it names now");
+            }
+            if (!acpiChange) {
+                ops.requireAccess(tx, req, Permission.UPDATE, r);
+            }
             ops.requireMatch(tx, req, r);
             ConditionalRequests.notModified(req.preconditions, r, Operation.UPDATE);
-            ResourceType type = ops.types.require(r.ty);
             if (target.isVirtual() || !type.updatable()) {
                 throw OneM2MException.notAllowed((target.isVirtual() ? target.virtualChild() : type.rootElement())
                         + " cannot be updated");
             }
             Map<String, Object> given = AttributeValidator.forUpdate(type, req.content, Operations.fromText(req));
+            if (acpiChange) {
+                if (given.size() > 1) {
+                    throw OneM2MException.badRequest("acpi must be the only attribute of its update (TS-0001 9.6.1.3.2)");
+                }
+                GoverningPolicies.checkReferences(tx, given.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
+            }
             Instant now = ops.clock.now();
             apply(r, given, now, r.pi == null ? null : tx.find(r.pi));
             r.lt = now;
@@ -53,6 +68,9 @@ public final class UpdateOperation {
             type.prepareUpdate(new ResourceOperation(tx, req, ops.cse, now, null, r, given));
             Operations.orderAttributes(type, r);
             tx.update(r);
+            if (acpiChange) {
+                ops.policies.acpiChanged(tx, r);
+            }
             ops.notifications.events().updated(tx, r, given.keySet());
             Object content = switch (rcn) {
                 case NOTHING -> null;
@@ -87,7 +105,7 @@ public final class UpdateOperation {
         }
         Resource current = ops.store.read(tx -> {
             Resource r = ops.resolver.resolve(tx, req.to).resource();
-            ops.requireAccess(tx, req, Operation.UPDATE, r);
+            ops.requireAccess(tx, req, Permission.UPDATE, r);
             return r.ty == ResourceTypes.SUBSCRIPTION ? r : null;
         });
         if (current == null) {
@@ -103,7 +121,13 @@ public final class UpdateOperation {
                 }
             }
         }
-        ops.notifications.verify(current, req.from, added);
+        ops.notifications.verify(current, req, added);
+    }
+
+    /** Whether the Content of the update names the attribute (before it is validated: access depends on it). */
+    private static boolean names(ResourceType type, Object content, String sn) {
+        return content instanceof Map<?, ?> root && root.get(type.rootElement()) instanceof Map<?, ?> attributes
+                && attributes.containsKey(sn);
     }
 
     @SuppressWarnings("unchecked")

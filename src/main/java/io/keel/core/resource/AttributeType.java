@@ -1,5 +1,6 @@
 package io.keel.core.resource;
 
+import io.keel.core.access.SetOfAcrs;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ReleaseVersion;
 import io.keel.primitive.Timestamps;
@@ -130,6 +131,13 @@ public enum AttributeType {
         @Override
         Object normalize(String sn, Object v, boolean fromText) {
             return ComplexValues.countAndDuration(sn, object(sn, v), fromText, "mnn", "tww", true);
+        }
+    },
+    /** The setOfAcrs of an accessControlPolicy's pv and pvs. */
+    SET_OF_ACRS {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            return SetOfAcrs.normalize(sn, v, fromText);
         }
     },
     /** Any JSON value (the content of a contentInstance). */

@@ -13,6 +13,11 @@ import java.util.Set;
  * the child types it accepts, and the few rules that cannot be said as data (hooks).
  */
 public abstract class ResourceType {
+    /**
+     * accessControlPolicyIDs: the policies governing a resource, declared by each type that has it (shared/spec
+     * §4.1); resources of types without it take their parent's decision.
+     */
+    public static final String ACCESS_CONTROL_POLICY_IDS = "acpi";
     /** Attributes every type has and only the CSE sets. */
     private static final List<AttributeDef> UNIVERSAL_READ_ONLY = List.of(
             AttributeDef.readOnly("ty", AttributeType.NON_NEGATIVE_INTEGER),
@@ -73,6 +78,11 @@ public abstract class ResourceType {
     /** The type-specific attributes, in the order representations list them. */
     public final List<AttributeDef> specificAttributes() {
         return specific;
+    }
+
+    /** Whether the type declares accessControlPolicyIDs. */
+    public final boolean hasAccessControlPolicyIds() {
+        return attributes.containsKey(ACCESS_CONTROL_POLICY_IDS);
     }
 
     /** Types a Create may put under a resource of this type. */

@@ -1,5 +1,6 @@
 package io.keel.core.resource;
 
+import io.keel.core.resource.types.AccessControlPolicyType;
 import io.keel.core.resource.types.AeType;
 import io.keel.core.resource.types.ContainerType;
 import io.keel.core.resource.types.ContentInstanceType;
@@ -12,6 +13,7 @@ import java.util.Map;
 
 /** The resource types this CSE implements, by number. */
 public final class ResourceTypes {
+    public static final int ACCESS_CONTROL_POLICY = 1;
     public static final int AE = 2;
     public static final int CONTAINER = 3;
     public static final int CONTENT_INSTANCE = 4;
@@ -23,6 +25,7 @@ public final class ResourceTypes {
     private final Map<Integer, ResourceType> byTy = new LinkedHashMap<>();
 
     public ResourceTypes() {
+        register(new AccessControlPolicyType());
         register(new CseBaseType());
         register(new AeType());
         register(new ContainerType());
@@ -52,6 +55,12 @@ public final class ResourceTypes {
     /** Whether some implemented type has an attribute of this short name (what attribute conditions may name). */
     public boolean isKnownAttribute(String sn) {
         return byTy.values().stream().anyMatch(t -> t.attribute(sn) != null);
+    }
+
+    /** Types that have no acpi and take their parent's access decision (all but accessControlPolicy, which has pvs). */
+    public java.util.List<Integer> inheritingAccessControl() {
+        return byTy.values().stream().filter(t -> !t.hasAccessControlPolicyIds() && t.ty() != ACCESS_CONTROL_POLICY)
+                .map(ResourceType::ty).toList();
     }
 
     /** The supportedResourceType (srt) list the CSEBase advertises. */

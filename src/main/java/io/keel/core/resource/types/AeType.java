@@ -27,6 +27,7 @@ public final class AeType extends ResourceType {
 
     public AeType() {
         super(ResourceTypes.AE, "ae", List.of(
+                AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_TOKENS),
                 AttributeDef.optional("apn", AttributeType.STRING),
                 AttributeDef.createOnly("api", AttributeType.TOKEN, Presence.MANDATORY),
                 AttributeDef.readOnly("aei", AttributeType.TOKEN),
@@ -44,7 +45,8 @@ public final class AeType extends ResourceType {
 
     @Override
     public Set<Integer> childTypes() {
-        return Set.of(ResourceTypes.CONTAINER, ResourceTypes.SUBSCRIPTION, ResourceTypes.POLLING_CHANNEL);
+        return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.CONTAINER, ResourceTypes.SUBSCRIPTION,
+                ResourceTypes.POLLING_CHANNEL);
     }
 
     @Override

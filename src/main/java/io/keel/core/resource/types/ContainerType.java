@@ -16,6 +16,7 @@ public final class ContainerType extends ResourceType {
 
     public ContainerType() {
         super(ResourceTypes.CONTAINER, "cnt", List.of(
+                AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_TOKENS),
                 AttributeDef.optional("mni", AttributeType.NON_NEGATIVE_INTEGER),
                 AttributeDef.optional("mbs", AttributeType.NON_NEGATIVE_INTEGER),
                 AttributeDef.optional("mia", AttributeType.NON_NEGATIVE_INTEGER),

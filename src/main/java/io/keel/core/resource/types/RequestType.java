@@ -19,6 +19,8 @@ public final class RequestType extends ResourceType {
 
     public RequestType() {
         super(ResourceTypes.REQUEST, "req", List.of(
+                // Never set, so the default policy gives the request to its originator (shared/spec §10.5).
+                AttributeDef.readOnly(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_TOKENS),
                 AttributeDef.readOnly("op", AttributeType.NON_NEGATIVE_INTEGER),
                 AttributeDef.readOnly("tg", AttributeType.TOKEN),
                 AttributeDef.readOnly("org", AttributeType.TOKEN),

@@ -1,0 +1,496 @@
+package io.keel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keel.it.OneM2MClient.Reply;
+import java.nio.charset.StandardCharsets;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Access control policies over HTTP (TS-0004 7.3.3.15, 7.4.2; TS-0001 9.6.1.3.2; shared/spec §10.5): originators ×
+ * operations × policies, every cell asserted on the HTTP status and X-M2M-RSC.
+ *
+ * <p>Each cell works on its own tree: {@code owner (AE) / open (cnt: everyone may retrieve and discover, the owner do
+ * everything) / c (cnt, governed by the policy under test) / i (cin)}. The owner creates everything and alone holds
+ * the policies' pvs.
+ */
+class AccessControlIT extends KeelIT {
+    /** What a cell exercises on {@code c}; DISCOVERY and CHILD_LIST look at {@code c} from {@code open}. */
+    private enum Op {
+        RETRIEVE, UPDATE, CREATE, DISCOVERY, CHILD_LIST, DELETE
+    }
+
+    private static final Set<Op> ALL = EnumSet.allOf(Op.class);
+    private static final Set<Op> NONE = EnumSet.noneOf(Op.class);
+    private static final int ACOP_ALL = 63;
+    private static final int DISCOVERY_BIT = 32;
+
+    private String owner;
+    private String granted;
+    private String other;
+    private String open;
+
+    @BeforeEach
+    void tree() {
+        owner = cse.registerAe("C" + OneM2MClient.unique("owner"), OneM2MClient.unique("owner"));
+        granted = cse.registerAe("C" + OneM2MClient.unique("granted"), OneM2MClient.unique("granted"));
+        other = cse.registerAe("C" + OneM2MClient.unique("other"), OneM2MClient.unique("other"));
+        String everyoneReads = acp(rule("\"all\"", 2 + DISCOVERY_BIT, null) + "," + rule(q(owner), ACOP_ALL, null));
+        open = container(owner, OneM2MClient.unique("open"), everyoneReads);
+    }
+
+    // ---- the matrix ----
+
+    @Test
+    void ts0004_7_3_3_15_directOriginatorWithAllOperations() {
+        assertCells(rule(q(granted), ACOP_ALL, null), granted, ALL);
+        assertCells(rule(q(granted), ACOP_ALL, null), other, NONE);
+        assertCells(rule(q(granted), ACOP_ALL, null), "Cunregistered" + System.nanoTime(), NONE);
+    }
+
+    @Test
+    void ts0004_7_3_3_15_eachAcopBitGrantsItsOperationOnly() {
+        assertCells(rule(q(granted), 1, null), granted, EnumSet.of(Op.CREATE));
+        assertCells(rule(q(granted), 2, null), granted, EnumSet.of(Op.RETRIEVE, Op.CHILD_LIST));
+        assertCells(rule(q(granted), 4, null), granted, EnumSet.of(Op.UPDATE));
+        assertCells(rule(q(granted), 8, null), granted, EnumSet.of(Op.DELETE));
+        assertCells(rule(q(granted), DISCOVERY_BIT, null), granted, EnumSet.of(Op.DISCOVERY));
+        assertCells(rule(q(granted), 16, null), granted, NONE);
+    }
+
+    @Test
+    void ts0004_7_3_3_15_wildcardOriginators() {
+        String prefix = "Cwild" + System.nanoTime();
+        String matching = cse.registerAe(prefix + "x", OneM2MClient.unique("wild"));
+        assertCells(rule(q(prefix + "*"), ACOP_ALL, null), matching, ALL);
+        assertCells(rule(q(prefix + "*"), ACOP_ALL, null), granted, NONE);
+        assertCells(rule(q("*" + matching.substring(prefix.length() - 3)), 2, null), matching, EnumSet.of(Op.RETRIEVE, Op.CHILD_LIST));
+    }
+
+    @Test
+    void ts0004_7_3_3_15_allOriginators() {
+        assertCells(rule("\"all\"", ACOP_ALL, null), other, ALL);
+        assertCells(rule("\"all\"", 2, null), "Cunregistered" + System.nanoTime(), EnumSet.of(Op.RETRIEVE, Op.CHILD_LIST));
+    }
+
+    @Test
+    void ts0004_7_3_3_15_timeWindowContext() {
+        int year = Year.now(ZoneOffset.UTC).getValue();
+        String now = "{\"actw\":[\"* * * * * * " + (year - 1) + "-" + (year + 1) + "\"]}";
+        String past = "{\"actw\":[\"* * * * * * 2001-2002\"]}";
+        String pastOrNow = "{\"actw\":[\"* * * * * * 2001\", \"* * 0-23 * * * *\"]}";
+        assertCells(rule(q(granted), ACOP_ALL, now), granted, ALL);
+        assertCells(rule(q(granted), ACOP_ALL, past), granted, NONE);
+        assertCells(rule(q(granted), ACOP_ALL, pastOrNow), granted, ALL);
+    }
+
+    @Test
+    void ts0004_7_3_3_15_ipAddressContext() {
+        assertCells(rule(q(granted), ACOP_ALL, "{\"acip\":{\"ipv4\":[\"127.0.0.1\"]}}"), granted, ALL);
+        assertCells(rule(q(granted), ACOP_ALL, "{\"acip\":{\"ipv4\":[\"127.0.0.0/8\"]}}"), granted, ALL);
+        assertCells(rule(q(granted), ACOP_ALL, "{\"acip\":{\"ipv4\":[\"10.0.0.0/8\"],\"ipv6\":[\"2001:db8::/32\"]}}"), granted, NONE);
+        // Both criteria of a context must hold: the right address outside the time window is not enough.
+        assertCells(rule(q(granted), ACOP_ALL, "{\"actw\":[\"* * * * * * 2001\"],\"acip\":{\"ipv4\":[\"127.0.0.1\"]}}"), granted, NONE);
+    }
+
+    @Test
+    void ts0004_7_3_3_15_withoutAcpiTheDefaultPolicyDecides() {
+        assertCells(null, owner, ALL);
+        assertCells(null, granted, NONE);
+        assertCells(null, OneM2MClient.ADMIN, ALL);
+    }
+
+    @Test
+    void ts0004_7_3_3_15_oncePoliciesGovernTheOwnerHasOnlyWhatTheyGrant() {
+        assertCells(rule(q(granted), ACOP_ALL, null), owner, NONE);
+        assertCells(rule(q(granted), ACOP_ALL, null), OneM2MClient.ADMIN, ALL);
+    }
+
+    @Test
+    void ts0004_7_3_3_15_anyRuleOfAnyPolicyGrants() {
+        String readOnly = acp(rule(q(granted), 2, null));
+        String updateOnly = acp(rule(q(granted), 4, null) + "," + rule(q(other), ACOP_ALL, null));
+        String c = container(open, OneM2MClient.unique("c"), readOnly + "\",\"" + updateOnly);
+        assertEquals(200, cse.get("/" + c).from(granted).send().status());
+        assertEquals(200, cse.put("/" + c, "{\"m2m:cnt\":{\"lbl\":[\"x\"]}}").from(granted).send().status());
+        assertDenied(cse.delete("/" + c).from(granted).send());
+        assertEquals(200, cse.delete("/" + c).from(other).send().status());
+    }
+
+    @Test
+    void ts0004_7_3_3_15_aPolicyThatNoLongerExistsGrantsNothing() {
+        String acp = acp(rule(q(granted), ACOP_ALL, null));
+        String c = container(open, OneM2MClient.unique("c"), acp);
+        assertEquals(200, cse.get("/" + c).from(granted).send().status());
+        assertEquals(200, cse.delete("/" + acp).from(owner).send().status());
+        assertDenied(cse.get("/" + c).from(granted).send());
+        assertFalse(discoveredNames(granted, "ty=3").contains(nameOf(c)));
+    }
+
+    // ---- contentInstances take their container's decision ----
+
+    @Test
+    void ts0004_7_3_3_15_contentInstancesInheritTheirContainersPolicy() {
+        String[] governed = governed(acp(rule(q(granted), 2, null)));
+        String c = governed[0];
+        String cin = governed[1];
+        assertEquals(200, cse.get("/" + cin).from(granted).send().status());
+        assertEquals(200, cse.get("/" + c + "/la").from(granted).send().status());
+        assertEquals(200, cse.get("/" + c + "/ol").from(granted).send().status());
+        assertDenied(cse.delete("/" + cin).from(granted).send());
+        assertDenied(cse.get("/" + cin).from(other).send());
+        assertFalse(discoveredNames(granted, "ty=4").contains(nameOf(cin)), "R does not grant discovery");
+
+        String[] deletable = governed(acp(rule(q(granted), 8 + DISCOVERY_BIT, null)));
+        String deleter = deletable[0];
+        String cin2 = deletable[1];
+        assertDenied(cse.get("/" + cin2).from(granted).send());
+        assertDenied(cse.get("/" + deleter + "/la").from(granted).send());
+        assertTrue(discoveredNames(granted, "ty=4").contains(nameOf(cin2)));
+        assertEquals(200, cse.delete("/" + cin2).from(granted).send().status());
+    }
+
+    @Test
+    void ts0004_7_3_3_15_contentInstancesFollowTheirContainersAcpiWhenItChanges() {
+        String[] governed = governed(acp(rule(q(granted), 2, null)));
+        String c = governed[0];
+        String cin = governed[1];
+        assertFalse(discoveredNames(granted, "ty=4").contains(nameOf(cin)));
+        String discoverable = acp(rule(q(granted), 2 + DISCOVERY_BIT, null));
+        assertEquals(200, cse.put("/" + c, "{\"m2m:cnt\":{\"acpi\":[\"" + discoverable + "\"]}}").from(owner).send().status());
+        assertTrue(discoveredNames(granted, "ty=4").contains(nameOf(cin)));
+        assertTrue(discoveredNames(granted, "ty=3").contains(nameOf(c)));
+        // Removing acpi hands the container and its instances back to the default policy: the owner's only.
+        assertEquals(200, cse.put("/" + c, "{\"m2m:cnt\":{\"acpi\":null}}").from(owner).send().status());
+        assertFalse(discoveredNames(granted, "ty=4").contains(nameOf(cin)));
+        assertDenied(cse.get("/" + cin).from(granted).send());
+        assertEquals(200, cse.get("/" + cin).from(owner).send().status());
+        assertTrue(discoveredNames(owner, "ty=4").contains(nameOf(cin)));
+    }
+
+    // ---- discovery and child lists never leak ----
+
+    @Test
+    void ts0004_7_3_3_17_discoveryLimitCountsOnlyWhatMayBeDiscovered() {
+        String denied = acp(rule(q(granted), 2, null));
+        String allowed = acp(rule(q(granted), DISCOVERY_BIT, null));
+        // Structured-name order puts the denied ones first: a limit applied before access control would find nothing.
+        for (int i = 0; i < 3; i++) {
+            container(open, "a" + i + "-" + System.nanoTime(), denied);
+        }
+        String b = container(open, "b-" + System.nanoTime(), allowed);
+        Reply r = cse.get("/" + open + "?fu=1&ty=3&lim=1").from(granted).send();
+        assertEquals(200, r.status(), r.text());
+        assertEquals(List.of(nameOf(b)), names(r.json().path("m2m:uril")));
+        assertEquals(List.of(nameOf(b)), discoveredNames(granted, "ty=3"));
+    }
+
+    @Test
+    void ts0004_7_3_3_15_childListsLeaveOutWhatMayNotBeRetrieved() {
+        String readable = governed(acp(rule(q(granted), 2, null)))[0];
+        String hidden = governed(acp(rule(q(other), ACOP_ALL, null)))[0];
+        String unowned = container(open, OneM2MClient.unique("u"), null);
+        for (String rcn : List.of("4", "5", "6", "8")) {
+            Reply r = cse.get("/" + open + "?rcn=" + rcn).from(granted).send();
+            assertEquals(200, r.status(), r.text());
+            String body = r.text();
+            assertTrue(body.contains(nameOf(readable)), "rcn " + rcn + ": " + body);
+            assertFalse(body.contains(nameOf(hidden)), "rcn " + rcn + ": " + body);
+            assertFalse(body.contains(nameOf(unowned)), "rcn " + rcn + ": " + body);
+        }
+        Reply asOwner = cse.get("/" + open + "?rcn=6").from(owner).send();
+        assertTrue(asOwner.text().contains(nameOf(unowned)), asOwner.text());
+        assertFalse(asOwner.text().contains(nameOf(hidden)), asOwner.text());
+        Reply asAdmin = cse.get("/" + open + "?rcn=6").send();
+        assertTrue(asAdmin.text().contains(nameOf(hidden)), asAdmin.text());
+    }
+
+    // ---- acpi itself ----
+
+    @Test
+    void ts0004_7_3_3_15_updatingAcpiNeedsUpdateInTheSelfPrivileges() {
+        String pvOnly = acp(rule(q(granted), ACOP_ALL, null));
+        String c = container(open, OneM2MClient.unique("c"), pvOnly);
+        String replacement = acp(rule(q(granted), 2, null));
+        // U in pv allows updating other attributes, not acpi.
+        assertEquals(200, cse.put("/" + c, "{\"m2m:cnt\":{\"lbl\":[\"x\"]}}").from(granted).send().status());
+        assertDenied(cse.put("/" + c, "{\"m2m:cnt\":{\"acpi\":[\"" + replacement + "\"]}}").from(granted).send());
+        // The owner holds pvs U (but nothing in pv).
+        assertDenied(cse.put("/" + c, "{\"m2m:cnt\":{\"lbl\":[\"y\"]}}").from(owner).send());
+        assertEquals(200, cse.put("/" + c, "{\"m2m:cnt\":{\"acpi\":[\"" + replacement + "\"]}}").from(owner).send().status());
+        assertDenied(cse.put("/" + c, "{\"m2m:cnt\":{\"lbl\":[\"z\"]}}").from(granted).send());
+
+        String selfManaged = cse.create("/" + owner, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[]},\"pvs\":{\"acr\":["
+                + rule(q(granted), 4, null) + "]}}}").from(owner).send().json().path("m2m:acp").path("ri").asText();
+        String c2 = container(open, OneM2MClient.unique("c"), selfManaged);
+        assertEquals(200, cse.put("/" + c2, "{\"m2m:cnt\":{\"acpi\":[\"" + replacement + "\"]}}").from(granted).send().status());
+    }
+
+    @Test
+    void ts0004_7_3_3_15_withoutAcpiTheDefaultPolicyDecidesWhoSetsIt() {
+        String c = container(open, OneM2MClient.unique("c"), null);
+        String acp = acp(rule(q(granted), 2, null));
+        assertDenied(cse.put("/" + c, "{\"m2m:cnt\":{\"acpi\":[\"" + acp + "\"]}}").from(granted).send());
+        assertEquals(200, cse.put("/" + c, "{\"m2m:cnt\":{\"acpi\":[\"" + acp + "\"]}}").from(owner).send().status());
+        assertEquals(200, cse.get("/" + c).from(granted).send().status());
+    }
+
+    @Test
+    void ts0001_9_6_1_3_2_acpiMustBeTheOnlyAttributeOfItsUpdate() {
+        String acp = acp(rule(q(granted), 2, null));
+        String c = container(open, OneM2MClient.unique("c"), null);
+        assertBadRequest(cse.put("/" + c, "{\"m2m:cnt\":{\"acpi\":[\"" + acp + "\"],\"lbl\":[\"x\"]}}").from(owner).send(), "only attribute");
+    }
+
+    @Test
+    void ts0004_7_3_3_15_acpiMustNameExistingPolicies() {
+        String c = container(open, OneM2MClient.unique("c"), null);
+        assertBadRequest(cse.put("/" + c, "{\"m2m:cnt\":{\"acpi\":[\"acpMissing\"]}}").from(owner).send(), "acpMissing");
+        assertBadRequest(cse.put("/" + c, "{\"m2m:cnt\":{\"acpi\":[\"" + open + "\"]}}").from(owner).send(), "not the resourceID of an accessControlPolicy");
+        assertBadRequest(cse.create("/" + open, 3, "{\"m2m:cnt\":{\"acpi\":[\"acpMissing\"]}}").from(owner).send(), "acpMissing");
+        assertBadRequest(cse.create("/cse-in", 2, "{\"m2m:ae\":{\"api\":\"Nx\",\"rr\":false,\"srv\":[\"3\"],\"acpi\":[\"acpMissing\"]}}")
+                .from("C" + OneM2MClient.unique("reg")).send(), "acpMissing");
+        assertBadRequest(cse.create("/" + c, 4, "{\"m2m:cin\":{\"con\":\"x\",\"acpi\":[]}}").from(owner).send(), "unknown attribute acpi");
+    }
+
+    // ---- the accessControlPolicy resource ----
+
+    @Test
+    void ts0004_7_4_2_aPolicyIsGovernedByItsSelfPrivileges() {
+        String acp = cse.create("/" + owner, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[" + rule(q(granted), ACOP_ALL, null) + "]},\"pvs\":{\"acr\":["
+                + rule(q(owner), ACOP_ALL, null) + "," + rule(q(other), 2, null) + "]}}}").from(owner).send().json().path("m2m:acp").path("ri").asText();
+        // pv names granted, but a policy's own access goes through pvs only.
+        assertDenied(cse.get("/" + acp).from(granted).send());
+        Reply read = cse.get("/" + acp).from(other).send();
+        assertEquals(200, read.status(), read.text());
+        assertEquals(1, read.json().path("m2m:acp").path("ty").asInt());
+        assertDenied(cse.put("/" + acp, "{\"m2m:acp\":{\"lbl\":[\"x\"]}}").from(other).send());
+        assertDenied(cse.delete("/" + acp).from(other).send());
+        assertFalse(discoveredNames(other, owner, "ty=1").contains(nameOf(acp)), "pvs R does not grant discovery");
+        assertEquals(200, cse.put("/" + acp, "{\"m2m:acp\":{\"pvs\":{\"acr\":[" + rule(q(owner), ACOP_ALL, null) + ","
+                + rule(q(other), 2 + DISCOVERY_BIT, null) + "]}}}").from(owner).send().status());
+        assertTrue(discoveredNames(other, owner, "ty=1").contains(nameOf(acp)));
+        assertEquals(200, cse.delete("/" + acp).from(owner).send().status());
+    }
+
+    @Test
+    void ts0004_7_4_2_createAnswersThePolicyAsStored() {
+        Reply r = cse.create("/" + owner, 1, "{\"m2m:acp\":{\"rn\":\"p\",\"pv\":{\"acr\":[{\"acor\":[\"all\"],\"acop\":2,"
+                + "\"acco\":[{\"actw\":[\"* * 8-17 * * 1-5 *\"],\"acip\":{\"ipv4\":[\"10.0.0.0/8\"]}}]}]},"
+                + "\"pvs\":{\"acr\":[{\"acor\":[\"" + owner + "\"],\"acop\":63}]},\"adri\":[\"x\"]}}").from(owner).send();
+        assertEquals(201, r.status(), r.text());
+        JsonNode acp = r.json().path("m2m:acp");
+        assertEquals("* * 8-17 * * 1-5 *", acp.path("pv").path("acr").get(0).path("acco").get(0).path("actw").get(0).asText());
+        assertEquals(63, acp.path("pvs").path("acr").get(0).path("acop").asInt());
+        assertTrue(acp.path("acpi").isMissingNode());
+        assertEquals(201, cse.create("/cse-in", 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[]},\"pvs\":{\"acr\":["
+                + rule(q(owner), ACOP_ALL, null) + "]}}}").send().status());
+        assertDenied(cse.create("/cse-in", 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[]},\"pvs\":{\"acr\":["
+                + rule(q(owner), ACOP_ALL, null) + "]}}}").from(owner).send());
+        assertEquals(4108, cse.create("/" + open, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[]},\"pvs\":{\"acr\":["
+                + rule(q(owner), ACOP_ALL, null) + "]}}}").from(owner).send().rsc());
+    }
+
+    @Test
+    void ts0004_8_3_aPolicyInXmlKeepsItsScheduleEntriesApart() {
+        String xml = "<m2m:acp xmlns:m2m=\"http://www.onem2m.org/xml/protocols\"><pv><acr><acor>" + granted + " all</acor><acop>2</acop>"
+                + "<acco><actw>* * * * * * *</actw><actw>* * 1 * * * *</actw><acip><ipv4>127.0.0.1 10.0.0.0/8</ipv4></acip></acco>"
+                + "</acr></pv><pvs><acr><acor>" + owner + "</acor><acop>63</acop><acaf>false</acaf></acr></pvs></m2m:acp>";
+        Reply created = cse.method("POST", "/" + owner).from(owner).body(xml.getBytes(StandardCharsets.UTF_8),
+                "application/xml;ty=1").send();
+        assertEquals(201, created.status(), created.text());
+        String ri = created.json().path("m2m:acp").path("ri").asText();
+        JsonNode acr = created.json().path("m2m:acp").path("pv").path("acr").get(0);
+        assertEquals("* * 1 * * * *", acr.path("acco").get(0).path("actw").get(1).asText());
+        assertEquals(2, acr.path("acop").asInt());
+        assertEquals("10.0.0.0/8", acr.path("acco").get(0).path("acip").path("ipv4").get(1).asText());
+        Reply asXml = cse.get("/" + ri).header("Accept", "application/xml").send();
+        assertTrue(asXml.text().contains("<actw>* * * * * * *</actw><actw>* * 1 * * * *</actw>"), asXml.text());
+    }
+
+    @Test
+    void ts0004_7_4_2_badPolicyShapesAreBadRequests() {
+        String pvs = "\"pvs\":{\"acr\":[" + rule(q(owner), ACOP_ALL, null) + "]}";
+        assertBadRequest(createAcp("{\"m2m:acp\":{" + pvs + "}}"), "pv is missing");
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[]}}}"), "pvs is missing");
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[]},\"pvs\":{\"acr\":[]}}}"), "pvs must hold at least one rule");
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":[]," + pvs + "}}"), "pv must be an object");
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"x\"],\"acop\":64}]}," + pvs + "}}"), "acop must be an integer 1-63");
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acop\":2}]}," + pvs + "}}"), "needs acor");
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"x\"],\"acop\":2,\"acco\":[{\"actw\":[\"* * *\"]}]}]}," + pvs + "}}"),
+                "7 fields");
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"x\"],\"acop\":2,\"acco\":[{\"acip\":{\"ipv4\":[\"300.1.1.1\"]}}]}]},"
+                + pvs + "}}"), "300.1.1.1");
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[]}," + pvs + ",\"acpi\":[]}}"), "unknown attribute acpi");
+        Reply r = cse.put("/" + acp(rule(q(granted), 2, null)), "{\"m2m:acp\":{\"pvs\":{\"acr\":[]}}}").from(owner).send();
+        assertBadRequest(r, "pvs must hold at least one rule");
+        assertEquals(5001, createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"x\"],\"acop\":2,\"acco\":[{\"aclr\":{\"accc\":[\"de\"]}}]}]},"
+                + pvs + "}}").rsc());
+    }
+
+    // ---- the CSEBase ----
+
+    @Test
+    void ts0004_7_3_3_15_theCseBaseAcpiGovernsCreationUnderIt() {
+        String acp = cse.create("/cse-in", 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[" + rule(q(granted), 1 + 2, null) + "]},\"pvs\":{\"acr\":["
+                + rule(q(OneM2MClient.ADMIN), ACOP_ALL, null) + "]}}}").send().json().path("m2m:acp").path("ri").asText();
+        assertDenied(cse.create("/cse-in", 3, "{\"m2m:cnt\":{}}").from(granted).send());
+        assertBadRequest(cse.put("/cse-in", "{\"m2m:cb\":{\"acpi\":[\"" + acp + "\"],\"lbl\":[\"x\"]}}").send(), "only attribute");
+        assertEquals(4005, cse.put("/cse-in", "{\"m2m:cb\":{\"lbl\":[\"x\"]}}").send().rsc());
+        try {
+            assertEquals(200, cse.put("/cse-in", "{\"m2m:cb\":{\"acpi\":[\"" + acp + "\"]}}").send().status());
+            Reply created = cse.create("/cse-in", 3, "{\"m2m:cnt\":{}}").from(granted).send();
+            assertEquals(201, created.status(), created.text());
+            assertDenied(cse.create("/cse-in", 3, "{\"m2m:cnt\":{}}").from(other).send());
+            // Registered AEs keep retrieving the CSEBase whatever its policies say.
+            assertEquals(200, cse.get("/cse-in").from(other).send().status());
+            assertEquals(acp, cse.get("/cse-in").send().json().path("m2m:cb").path("acpi").get(0).asText());
+            assertEquals(200, cse.delete("/" + created.json().path("m2m:cnt").path("ri").asText()).from(granted).send().status());
+        } finally {
+            assertEquals(200, cse.put("/cse-in", "{\"m2m:cb\":{\"acpi\":null}}").send().status());
+        }
+        assertDenied(cse.create("/cse-in", 3, "{\"m2m:cnt\":{}}").from(granted).send());
+    }
+
+    // ---- helpers ----
+
+    /**
+     * Creates {@code open / c} governed by the rules (none: no acpi), with a contentInstance in it, then asserts every
+     * operation of {@link Op} for {@code who}: allowed when in {@code allowed}, else 4103 (or left out of the lists).
+     */
+    private void assertCells(String rules, String who, Set<Op> allowed) {
+        String c = governed(rules == null ? null : acp(rules))[0];
+        String name = nameOf(c);
+        String cell = "rules " + rules + ", originator " + who + ", ";
+        for (Op op : Op.values()) {
+            boolean expected = allowed.contains(op);
+            switch (op) {
+                case RETRIEVE -> assertOutcome(cell + op, expected, 200, cse.get("/" + c).from(who).send());
+                case UPDATE -> assertOutcome(cell + op, expected, 200, cse.put("/" + c, "{\"m2m:cnt\":{\"lbl\":[\"touched\"]}}").from(who).send());
+                case CREATE -> assertOutcome(cell + op, expected, 201, cse.create("/" + c, 4, "{\"m2m:cin\":{\"con\":\"w\"}}").from(who).send());
+                case DISCOVERY -> assertEquals(expected, discoveredNames(who, "ty=3").contains(name), cell + op);
+                case CHILD_LIST -> {
+                    Reply r = cse.get("/" + open + "?rcn=6").from(who).send();
+                    if (r.status() == 200) {
+                        assertEquals(expected, names(r.json().path("m2m:rrl").path("rrf"), "val").contains(name), cell + op + ": " + r.text());
+                    } else {
+                        assertFalse(expected, cell + op + ": " + r.text());
+                        assertDenied(r);
+                    }
+                }
+                case DELETE -> assertOutcome(cell + op, expected, 200, cse.delete("/" + c).from(who).send());
+            }
+        }
+    }
+
+    private static void assertOutcome(String cell, boolean allowed, int status, Reply r) {
+        if (allowed) {
+            assertEquals(status, r.status(), cell + ": " + r.text());
+        } else {
+            assertEquals(403, r.status(), cell + ": " + r.text());
+            assertEquals(4103, r.rsc(), cell);
+        }
+    }
+
+    private static void assertDenied(Reply r) {
+        assertEquals(403, r.status(), r.text());
+        assertEquals(4103, r.rsc(), r.text());
+    }
+
+    private static void assertBadRequest(Reply r, String reasonPart) {
+        assertEquals(400, r.status(), r.text());
+        assertEquals(4000, r.rsc(), r.text());
+        assertTrue(r.json().path("m2m:dbg").asText().contains(reasonPart), r.text());
+    }
+
+    /** One accessControlRule; {@code acor} is the JSON of the list's items, {@code context} one acco item or null. */
+    private static String rule(String acor, int acop, String context) {
+        return "{\"acor\":[" + acor + "],\"acop\":" + acop + (context == null ? "" : ",\"acco\":[" + context + "]") + "}";
+    }
+
+    private static String q(String s) {
+        return "\"" + s + "\"";
+    }
+
+    /** A policy under the owner's AE with the given pv rules; only the owner holds its pvs. */
+    private String acp(String rules) {
+        Reply r = createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[" + rules + "]},\"pvs\":{\"acr\":[" + rule(q(owner), ACOP_ALL, null) + "]}}}");
+        assertEquals(201, r.status(), r.text());
+        return r.json().path("m2m:acp").path("ri").asText();
+    }
+
+    private Reply createAcp(String body) {
+        return cse.create("/" + owner, 1, body).from(owner).send();
+    }
+
+    /** A container the owner creates; {@code acpi} is the inside of the acpi list's quotes, or null for none. */
+    private String container(String parent, String rn, String acpi) {
+        String attrs = "\"rn\":\"" + rn + "\"" + (acpi == null ? "" : ",\"acpi\":[\"" + acpi + "\"]");
+        Reply r = cse.create("/" + parent, 3, "{\"m2m:cnt\":{" + attrs + "}}").from(owner).send();
+        assertEquals(201, r.status(), r.text());
+        return r.json().path("m2m:cnt").path("ri").asText();
+    }
+
+    /**
+     * {@code open / c / i}, then c governed by {@code acpi} (null: none): the owner adds the instance while the default
+     * policy still lets it, then sets acpi.
+     *
+     * @return the ri of c and of i
+     */
+    private String[] governed(String acpi) {
+        String c = container(open, OneM2MClient.unique("c"), null);
+        String cin = contentInstance(c);
+        if (acpi != null) {
+            Reply r = cse.put("/" + c, "{\"m2m:cnt\":{\"acpi\":[\"" + acpi + "\"]}}").from(owner).send();
+            assertEquals(200, r.status(), r.text());
+        }
+        return new String[] {c, cin};
+    }
+
+    private String contentInstance(String container) {
+        Reply r = cse.create("/" + container, 4, "{\"m2m:cin\":{\"con\":\"v\"}}").from(owner).send();
+        assertEquals(201, r.status(), r.text());
+        return r.json().path("m2m:cin").path("ri").asText();
+    }
+
+    /** The last segment of each discovered resource's structured address, from {@code open}. */
+    private List<String> discoveredNames(String who, String query) {
+        return discoveredNames(who, open, query);
+    }
+
+    private List<String> discoveredNames(String who, String root, String query) {
+        Reply r = cse.get("/" + root + "?fu=1&" + query).from(who).send();
+        if (r.status() == 403) {
+            return List.of();
+        }
+        assertEquals(200, r.status(), r.text());
+        return names(r.json().path("m2m:uril"));
+    }
+
+    private static List<String> names(JsonNode uris) {
+        List<String> out = new ArrayList<>();
+        uris.forEach(u -> out.add(u.asText().substring(u.asText().lastIndexOf('/') + 1)));
+        return out;
+    }
+
+    private static List<String> names(JsonNode refs, String field) {
+        List<String> out = new ArrayList<>();
+        refs.forEach(ref -> out.add(ref.path(field).asText().substring(ref.path(field).asText().lastIndexOf('/') + 1)));
+        return out;
+    }
+
+    /** The resourceName of a resource, as the admin sees it. */
+    private String nameOf(String ri) {
+        return cse.get("/" + ri).send().json().elements().next().path("rn").asText();
+    }
+}

@@ -1,0 +1,41 @@
+package io.keel.core.access;
+
+import io.keel.core.Identifiers;
+import java.util.List;
+
+/**
+ * One accessControlRule of a setOfAcrs (shared/spec §5.4, §10.5), as {@link SetOfAcrs} parses it: it grants when
+ * its originators (acor) include the requester, its operations (acop) include the permission, and one of its
+ * contexts (acco), if it has any, holds.
+ */
+public record AccessControlRule(List<String> originators, int operations, List<Context> contexts, boolean authenticated) {
+
+    /**
+     * One accessControlContext: every criterion it has must hold; each is a list of alternatives.
+     *
+     * @param timeWindows actw, empty when absent
+     * @param addresses acip ipv4 and ipv6 entries, empty when acip is absent
+     */
+    public record Context(List<ScheduleEntry> timeWindows, List<IpRange> addresses) {
+        boolean holds(Requester who) {
+            return (timeWindows.isEmpty() || timeWindows.stream().anyMatch(w -> w.contains(who.time())))
+                    && (addresses.isEmpty() || addresses.stream().anyMatch(a -> a.contains(who.address())));
+        }
+    }
+
+    public boolean grants(Requester who, Permission p) {
+        return (operations & p.bit()) != 0
+                && originators.stream().anyMatch(o -> names(o, who.originator()))
+                // No binding authenticates originators yet, so a rule that demands it (acaf) grants nothing.
+                && !authenticated
+                && (contexts.isEmpty() || contexts.stream().anyMatch(c -> c.holds(who)));
+    }
+
+    /** An acor entry: {@code all}, an ID with {@code *} wildcards, or an exact ID. */
+    private static boolean names(String entry, String originator) {
+        if (entry.equals("all")) {
+            return true;
+        }
+        return entry.indexOf('*') >= 0 ? Identifiers.matchesWildcard(entry, originator) : entry.equals(originator);
+    }
+}

@@ -1,0 +1,127 @@
+package io.keel.core.access;
+
+import io.keel.core.Clock;
+import io.keel.core.CseIdentity;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.types.AccessControlPolicyType;
+import io.keel.persistence.TreeTransaction;
+import io.keel.persistence.Visibility;
+import io.keel.primitive.RequestPrimitive;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Access control by accessControlPolicy resources (TS-0004 7.3.3.15, TS-0001 9.6.1.3.2; shared/spec §10.5).
+ * A resource with accessControlPolicyIDs is governed by the pv rules of the policies they name: access is granted
+ * iff any rule of any of them grants it. A policy is governed by its own pvs. Types without acpi (contentInstance)
+ * take the decision of their parent. A resource without acpi falls back to {@link OwnershipRules}, and the admin
+ * originator, the CSE itself and registered AEs retrieving the CSEBase pass whatever the policies say.
+ */
+public final class AcpAccessPolicy implements AccessPolicy {
+    private final OwnershipRules ownership;
+    private final ResourceTypes types;
+    private final Clock clock;
+
+    public AcpAccessPolicy(CseIdentity cse, ResourceTypes types, Clock clock) {
+        this.ownership = new OwnershipRules(cse);
+        this.types = types;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean allows(TreeTransaction tx, RequestPrimitive req, Permission permission, Resource target) {
+        Requester who = requester(req);
+        if (who == null) {
+            return false;
+        }
+        if (ownership.isPrivileged(who.originator())) {
+            return true;
+        }
+        if (target.ty == ResourceTypes.CSE_BASE && permission == Permission.RETRIEVE && ownership.isRegisteredAe(tx, who.originator())) {
+            return true;
+        }
+        return decide(tx, who, permission, target);
+    }
+
+    @Override
+    public boolean allowsAcpiChange(TreeTransaction tx, RequestPrimitive req, Resource target) {
+        Requester who = requester(req);
+        if (who == null) {
+            return false;
+        }
+        List<String> acpi = acpi(target);
+        if (acpi.isEmpty() || ownership.isPrivileged(who.originator())) {
+            return allows(tx, req, Permission.UPDATE, target); // no policy yet: the default decides
+        }
+        return anyGrants(tx, acpi, AccessControlPolicyType.SELF_PRIVILEGES, who, Permission.UPDATE);
+    }
+
+    @Override
+    public Visibility visible(TreeTransaction tx, RequestPrimitive req, Permission permission) {
+        Requester who = requester(req);
+        if (who == null) {
+            return new Visibility(false, "", List.of(), false, List.of(), List.of());
+        }
+        if (ownership.isPrivileged(who.originator())) {
+            return Visibility.EVERYTHING;
+        }
+        // Policies are few: which of them grant this requester is decided here, once, not per resource.
+        List<Resource> policies = tx.ofType(ResourceTypes.ACCESS_CONTROL_POLICY);
+        List<String> granting = new ArrayList<>();
+        List<String> selfGranting = new ArrayList<>();
+        for (Resource acp : policies) {
+            if (grants(acp, AccessControlPolicyType.PRIVILEGES, who, permission)) {
+                granting.add(acp.ri);
+            }
+            if (grants(acp, AccessControlPolicyType.SELF_PRIVILEGES, who, permission)) {
+                selfGranting.add(acp.ri);
+            }
+        }
+        return new Visibility(false, who.originator(), ownership.ownedSubtrees(tx, who.originator()), !policies.isEmpty(),
+                granting, selfGranting);
+    }
+
+    private boolean decide(TreeTransaction tx, Requester who, Permission permission, Resource target) {
+        if (target.ty == ResourceTypes.ACCESS_CONTROL_POLICY) {
+            return grants(target, AccessControlPolicyType.SELF_PRIVILEGES, who, permission);
+        }
+        ResourceType type = types.require(target.ty);
+        if (!type.hasAccessControlPolicyIds()) {
+            Resource parent = target.pi == null ? null : tx.find(target.pi);
+            return parent != null && decide(tx, who, permission, parent);
+        }
+        List<String> acpi = acpi(target);
+        if (acpi.isEmpty()) {
+            return ownership.owns(tx, who.originator(), target);
+        }
+        return anyGrants(tx, acpi, AccessControlPolicyType.PRIVILEGES, who, permission);
+    }
+
+    /** Whether a rule of the named privileges of any of the policies grants; a policy that no longer exists grants nothing. */
+    private boolean anyGrants(TreeTransaction tx, List<String> acpi, String privileges, Requester who, Permission permission) {
+        for (String ri : acpi) {
+            Resource acp = tx.find(ri);
+            if (acp != null && acp.ty == ResourceTypes.ACCESS_CONTROL_POLICY && grants(acp, privileges, who, permission)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean grants(Resource acp, String privileges, Requester who, Permission permission) {
+        return SetOfAcrs.rules(acp.get(privileges), ownership::localId).stream().anyMatch(rule -> rule.grants(who, permission));
+    }
+
+    private static List<String> acpi(Resource r) {
+        return GoverningPolicies.ids(r.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
+    }
+
+    private Requester requester(RequestPrimitive req) {
+        if (req.from == null || req.from.isEmpty()) {
+            return null;
+        }
+        return new Requester(ownership.localId(req.from), req.originatorAddress, clock.now());
+    }
+}

@@ -1,0 +1,68 @@
+package io.keel.core.access;
+
+import io.keel.core.CseIdentity;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.persistence.TreeTransaction;
+import java.util.List;
+
+/**
+ * The rules that hold whatever the access control policies say, and the default for resources without
+ * accessControlPolicyIDs (TS-0001 9.6.1.3.2, shared/spec §10.5, with ACME's conventions): the admin originator and
+ * the CSE itself may do everything; registered AEs may retrieve the CSEBase; a resource without acpi belongs to the
+ * originator that created it and to the AE it lives under.
+ */
+final class OwnershipRules {
+    private final CseIdentity cse;
+
+    OwnershipRules(CseIdentity cse) {
+        this.cse = cse;
+    }
+
+    /** The admin originator and the CSE itself pass every check. */
+    boolean isPrivileged(String who) {
+        return who.equals(cse.adminOriginator()) || who.equals(cse.cseId());
+    }
+
+    boolean isRegisteredAe(TreeTransaction tx, String who) {
+        Resource r = tx.find(who);
+        return r != null && r.ty == ResourceTypes.AE;
+    }
+
+    /** The default policy: the creator of the resource, the AE itself, and the AE it lives under. */
+    boolean owns(TreeTransaction tx, String who, Resource target) {
+        if (who.equals(target.origin) || (target.ty == ResourceTypes.AE && who.equals(target.ri))) {
+            return true;
+        }
+        Resource ae = owningAe(tx, target);
+        return ae != null && who.equals(ae.ri);
+    }
+
+    /** The subtrees {@link #owns} gives the originator, as structured names: its own AE's, if it is one. */
+    List<String> ownedSubtrees(TreeTransaction tx, String who) {
+        Resource ae = tx.find(who);
+        return ae != null && ae.ty == ResourceTypes.AE ? List.of(ae.srn) : List.of();
+    }
+
+    /** An originator in SP-relative form of this CSE ({@code /id-in/Cxyz}) is the same as its CSE-relative form. */
+    String localId(String originator) {
+        String prefix = cse.spRelativeCseId() + "/";
+        if (originator.startsWith(prefix)) {
+            return originator.substring(prefix.length());
+        }
+        if (originator.equals(cse.spRelativeCseId())) {
+            return cse.cseId();
+        }
+        return originator;
+    }
+
+    /** The AE a resource lives under: the second segment of its structured ID, if that is an AE. */
+    private static Resource owningAe(TreeTransaction tx, Resource r) {
+        String[] segments = r.srn.split("/", 3);
+        if (segments.length < 3) {
+            return null;
+        }
+        Resource top = tx.findByStructuredName(segments[0] + "/" + segments[1]);
+        return top != null && top.ty == ResourceTypes.AE ? top : null;
+    }
+}

@@ -1,0 +1,199 @@
+package io.keel.core.access;
+
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ResponseStatusCode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * The setOfAcrs of an accessControlPolicy's pv and pvs (shared/spec §5.4):
+ * {@code {"acr": [{"acor": [...], "acop": 1..63, "acco": [{"actw": [...], "acip": {"ipv4": [...], "ipv6": [...]}}], "acaf": bool}]}}.
+ * {@link #normalize} checks a value from a request and returns the one form stored; {@link #rules} reads it back.
+ */
+public final class SetOfAcrs {
+    private static final Set<String> RULE_KEYS = Set.of("acor", "acop", "acco", "acaf", "acod");
+    private static final Set<String> CONTEXT_KEYS = Set.of("actw", "acip", "aclr");
+    private static final Set<String> ADDRESS_KEYS = Set.of("ipv4", "ipv6");
+
+    private SetOfAcrs() {
+    }
+
+    /**
+     * @param fromText XML content: scalars come as text, and a list of one element as that element
+     * @throws OneM2MException 4000 with what is wrong; 5001 for contexts and details this CSE cannot evaluate
+     */
+    public static Map<String, Object> normalize(String sn, Object value, boolean fromText) {
+        Map<?, ?> set = map(sn, value, Set.of("acr"));
+        List<Object> rules = new ArrayList<>();
+        if (set.get("acr") != null) {
+            int i = 0;
+            for (Object rule : list(sn + ".acr", set.get("acr"), fromText)) {
+                rules.add(rule(sn + ".acr[" + i++ + "]", rule, fromText));
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("acr", rules);
+        return out;
+    }
+
+    /** The rules of a stored setOfAcrs; {@code localId} brings acor entries to the form originators are compared in. */
+    public static List<AccessControlRule> rules(Object stored, UnaryOperator<String> localId) {
+        List<AccessControlRule> out = new ArrayList<>();
+        if (!(stored instanceof Map<?, ?> set) || !(set.get("acr") instanceof List<?> rules)) {
+            return out;
+        }
+        for (Object o : rules) {
+            Map<?, ?> rule = (Map<?, ?>) o;
+            List<String> acor = new ArrayList<>();
+            ((List<?>) rule.get("acor")).forEach(a -> acor.add(localId.apply((String) a)));
+            List<AccessControlRule.Context> contexts = new ArrayList<>();
+            if (rule.get("acco") instanceof List<?> acco) {
+                for (Object c : acco) {
+                    contexts.add(context((Map<?, ?>) c));
+                }
+            }
+            out.add(new AccessControlRule(acor, ((Number) rule.get("acop")).intValue(), contexts,
+                    Boolean.TRUE.equals(rule.get("acaf"))));
+        }
+        return out;
+    }
+
+    private static AccessControlRule.Context context(Map<?, ?> c) {
+        List<ScheduleEntry> windows = new ArrayList<>();
+        if (c.get("actw") instanceof List<?> actw) {
+            actw.forEach(w -> windows.add(ScheduleEntry.parse((String) w)));
+        }
+        List<IpRange> addresses = new ArrayList<>();
+        if (c.get("acip") instanceof Map<?, ?> acip) {
+            for (String kind : List.of("ipv4", "ipv6")) {
+                if (acip.get(kind) instanceof List<?> entries) {
+                    entries.forEach(e -> addresses.add(IpRange.parse((String) e, kind.equals("ipv6"))));
+                }
+            }
+        }
+        return new AccessControlRule.Context(windows, addresses);
+    }
+
+    private static Map<String, Object> rule(String where, Object value, boolean fromText) {
+        Map<?, ?> rule = map(where, value, RULE_KEYS);
+        if (rule.get("acod") != null) {
+            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, where + ": objectDetails (acod) are not supported by this CSE");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (rule.get("acor") == null) {
+            throw OneM2MException.badRequest(where + " needs acor: the originators it applies to");
+        }
+        out.put("acor", tokens(where + ".acor", rule.get("acor"), fromText));
+        out.put("acop", operations(where + ".acop", rule.get("acop"), fromText));
+        if (rule.get("acco") != null) {
+            List<Object> contexts = new ArrayList<>();
+            int i = 0;
+            for (Object c : list(where + ".acco", rule.get("acco"), fromText)) {
+                contexts.add(context(where + ".acco[" + i++ + "]", c, fromText));
+            }
+            out.put("acco", contexts);
+        }
+        if (rule.get("acaf") != null) {
+            Object acaf = rule.get("acaf");
+            if (fromText && acaf instanceof String s && (s.equals("true") || s.equals("false"))) {
+                acaf = Boolean.valueOf(s);
+            }
+            if (!(acaf instanceof Boolean)) {
+                throw OneM2MException.badRequest(where + ".acaf must be a boolean");
+            }
+            out.put("acaf", acaf);
+        }
+        return out;
+    }
+
+    private static long operations(String where, Object v, boolean fromText) {
+        Object n = fromText && v instanceof String s && s.matches("\\d{1,3}") ? Long.valueOf(s) : v;
+        if (!(n instanceof Long || n instanceof Integer) || ((Number) n).longValue() < 1 || ((Number) n).longValue() > Permission.ALL) {
+            throw OneM2MException.badRequest(where + " must be an integer 1-63: the sum of C1 R2 U4 D8 N16 Discovery32");
+        }
+        return ((Number) n).longValue();
+    }
+
+    private static Map<String, Object> context(String where, Object value, boolean fromText) {
+        Map<?, ?> c = map(where, value, CONTEXT_KEYS);
+        if (c.get("aclr") != null) {
+            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, where + ": location regions (aclr) are not supported by this CSE");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (c.get("actw") != null) {
+            List<String> windows = strings(where + ".actw", c.get("actw"), fromText);
+            windows.forEach(ScheduleEntry::parse);
+            out.put("actw", windows);
+        }
+        if (c.get("acip") != null) {
+            Map<?, ?> acip = map(where + ".acip", c.get("acip"), ADDRESS_KEYS);
+            Map<String, Object> addresses = new LinkedHashMap<>();
+            for (String kind : List.of("ipv4", "ipv6")) {
+                if (acip.get(kind) != null) {
+                    List<String> entries = tokens(where + ".acip." + kind, acip.get(kind), fromText);
+                    entries.forEach(e -> IpRange.parse(e, kind.equals("ipv6")));
+                    addresses.put(kind, entries);
+                }
+            }
+            out.put("acip", addresses);
+        }
+        return out;
+    }
+
+    private static Map<?, ?> map(String where, Object value, Set<String> allowed) {
+        if (!(value instanceof Map<?, ?> m)) {
+            throw OneM2MException.badRequest(where + " must be an object with " + String.join(", ", new TreeSet<>(allowed)));
+        }
+        for (Object k : m.keySet()) {
+            if (!allowed.contains(k)) {
+                throw OneM2MException.badRequest(where + " holds the unknown element " + k);
+            }
+        }
+        return m;
+    }
+
+    /** A list; XML gives a list of one element as the element itself. */
+    private static List<?> list(String where, Object v, boolean fromText) {
+        if (v instanceof List<?> l) {
+            return l;
+        }
+        if (fromText && v instanceof Map) {
+            return List.of(v);
+        }
+        throw OneM2MException.badRequest(where + " must be a list");
+    }
+
+    /** Strings; XML may give them as one space-separated text (xs:list). */
+    private static List<String> tokens(String where, Object v, boolean fromText) {
+        List<?> items = fromText && v instanceof String s ? List.of(s.trim().split("\\s+")) : list(where, v, fromText);
+        List<String> out = new ArrayList<>();
+        for (Object item : items) {
+            if (!(item instanceof String s) || s.isEmpty() || s.chars().anyMatch(Character::isWhitespace)) {
+                throw OneM2MException.badRequest(where + " must list non-empty strings without spaces");
+            }
+            out.add(s);
+        }
+        if (out.isEmpty()) {
+            throw OneM2MException.badRequest(where + " must not be empty");
+        }
+        return out;
+    }
+
+    /** Strings that may hold spaces (scheduleEntries); XML repeats the element, one per entry. */
+    private static List<String> strings(String where, Object v, boolean fromText) {
+        List<?> items = fromText && v instanceof String s ? List.of(s) : list(where, v, fromText);
+        List<String> out = new ArrayList<>();
+        for (Object item : items) {
+            if (!(item instanceof String s)) {
+                throw OneM2MException.badRequest(where + " must list strings");
+            }
+            out.add(s);
+        }
+        return out;
+    }
+}
