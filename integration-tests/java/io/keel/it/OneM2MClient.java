@@ -20,10 +20,16 @@ public final class OneM2MClient {
     public static final String ADMIN = "CAdmin";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong RI = new AtomicLong();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String base;
 
     public OneM2MClient(URL base) {
+        this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    /** With an HTTP client of the test's own, e.g. one that speaks TLS with a test keystore. */
+    public OneM2MClient(URL base, HttpClient http) {
+        this.http = http;
         String b = base.toString();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }

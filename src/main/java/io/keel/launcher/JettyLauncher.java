@@ -3,10 +3,14 @@ package io.keel.launcher;
 import io.keel.core.Settings;
 import java.nio.file.Path;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /** Serves keel.war on an embedded Jetty 12 at keel.http.host:keel.http.port (what {@code java -jar keel.war} does). */
 public final class JettyLauncher {
@@ -22,10 +26,20 @@ public final class JettyLauncher {
         // Let ambiguous or broken paths through to the binding filter, which answers them with a oneM2M 4000
         // instead of Jetty's HTML error page.
         http.setUriCompliance(UriCompliance.LEGACY);
-        ServerConnector connector = new ServerConnector(server, new NoReasonPhraseConnectionFactory(http));
-        connector.setHost(settings.httpHost());
-        connector.setPort(settings.httpPort());
-        server.addConnector(connector);
+        if (Boolean.parseBoolean(settings.get("keel.http.enabled", "true"))) {
+            ServerConnector connector = new ServerConnector(server, new NoReasonPhraseConnectionFactory(http));
+            connector.setHost(settings.httpHost());
+            connector.setPort(settings.httpPort());
+            server.addConnector(connector);
+        }
+        String httpsPort = settings.get("keel.https.port", null);
+        if (httpsPort != null) {
+            ServerConnector tls = httpsConnector(server, settings, http, Integer.parseInt(httpsPort));
+            server.addConnector(tls);
+        }
+        if (server.getConnectors().length == 0) {
+            throw new IllegalStateException("keel.http.enabled is false and keel.https.port is not set: nothing to serve");
+        }
 
         WebAppContext webapp = new WebAppContext();
         webapp.setContextPath("/");
@@ -37,7 +51,55 @@ public final class JettyLauncher {
         server.setErrorHandler(new OneM2MErrorHandler());
         server.setStopAtShutdown(true);
         server.start();
-        System.out.println("Keel is serving http://" + settings.httpHost() + ":" + connector.getLocalPort() + "/");
+        StringBuilder serving = new StringBuilder();
+        for (var c : server.getConnectors()) {
+            ServerConnector sc = (ServerConnector) c;
+            String scheme = sc.getConnectionFactory(SslConnectionFactory.class) == null ? "http" : "https";
+            serving.append(serving.isEmpty() ? "" : " and ").append(scheme).append("://").append(sc.getHost()).append(':')
+                    .append(sc.getLocalPort()).append('/');
+        }
+        System.out.println("Keel is serving " + serving);
         server.join();
+    }
+
+    /**
+     * HTTPS (TS-0009 7.2) from a keystore; with keel.tls.client-auth {@code want} or {@code need} the client's
+     * certificate is asked for, checked against the truststore, and handed to the binding, which may take it as the
+     * originator's credential.
+     */
+    private static ServerConnector httpsConnector(Server server, Settings settings, HttpConfiguration http, int port) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(required(settings, "keel.tls.keystore"));
+        ssl.setKeyStorePassword(required(settings, "keel.tls.keystore-password"));
+        ssl.setKeyStoreType(settings.get("keel.tls.keystore-type", "PKCS12"));
+        String truststore = settings.get("keel.tls.truststore", null);
+        if (truststore != null) {
+            ssl.setTrustStorePath(truststore);
+            ssl.setTrustStorePassword(settings.get("keel.tls.truststore-password", ""));
+            ssl.setTrustStoreType(settings.get("keel.tls.truststore-type", "PKCS12"));
+        }
+        switch (settings.get("keel.tls.client-auth", "none")) {
+            case "want" -> ssl.setWantClientAuth(true);
+            case "need" -> ssl.setNeedClientAuth(true);
+            case "none" -> { }
+            default -> throw new IllegalStateException("keel.tls.client-auth must be none, want or need");
+        }
+        HttpConfiguration https = new HttpConfiguration(http);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false); // clients address the CSE by IP as often as by name
+        https.addCustomizer(secure);
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                new NoReasonPhraseConnectionFactory(https));
+        connector.setHost(settings.httpHost());
+        connector.setPort(port);
+        return connector;
+    }
+
+    private static String required(Settings settings, String key) {
+        String v = settings.get(key, null);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException(key + " is required when keel.https.port is set");
+        }
+        return v;
     }
 }

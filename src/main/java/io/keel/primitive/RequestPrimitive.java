@@ -57,6 +57,8 @@ public final class RequestPrimitive {
      * (HTTP: the client end of the connection), or null. Access control contexts (acip) are matched against it.
      */
     public String originatorAddress;
+    /** Whether the binding authenticated the originator (HTTP authentication, TS-0009 7.1); not a oneM2M parameter. */
+    public boolean originatorAuthenticated;
     /** RFC 7232 conditions of the HTTP request (TS-0009 6.4.6); null when it carried none. */
     public Preconditions preconditions;
 

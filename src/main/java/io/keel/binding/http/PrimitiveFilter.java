@@ -1,5 +1,7 @@
 package io.keel.binding.http;
 
+import io.keel.binding.http.auth.CredentialStore;
+import io.keel.binding.http.auth.HttpAuthentication;
 import io.keel.core.RequestValidation;
 import io.keel.core.Settings;
 import io.keel.primitive.OneM2MException;
@@ -19,6 +21,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Collections;
 
@@ -33,12 +37,22 @@ public class PrimitiveFilter implements Filter {
     /** Request-scope attribute: the context path, for Content-Location. */
     public static final String CONTEXT_PATH = "io.keel.binding.ContextPath";
     private static final String DEFAULT_MEDIA_TYPE = "application/json";
+    /** Where servlet containers put the TLS client's certificate chain (Servlet 6, 3.10). */
+    private static final String CLIENT_CERTIFICATES = "jakarta.servlet.request.X509Certificate";
 
     private int maxBodyBytes = 1024 * 1024;
+    /** HTTP authentication of originators, or null when it is off (the default). */
+    private HttpAuthentication authentication;
 
     @Override
     public void init(FilterConfig config) {
-        maxBodyBytes = new Settings(config.getServletContext()::getInitParameter).maxBodyBytes();
+        Settings settings = new Settings(config.getServletContext()::getInitParameter);
+        maxBodyBytes = settings.maxBodyBytes();
+        String credentials = settings.get("keel.auth.credentials", null);
+        if (credentials != null && !credentials.isBlank()) {
+            authentication = new HttpAuthentication(CredentialStore.load(Path.of(credentials)),
+                    "/" + settings.cseId());
+        }
     }
 
     @Override
@@ -52,6 +66,13 @@ public class PrimitiveFilter implements Filter {
         try {
             Instant now = Instant.now();
             Headers headers = Headers.of(Collections.list(request.getHeaderNames()), n -> Collections.list(request.getHeaders(n)));
+            if (authentication != null) {
+                // Before the body is read: an unauthenticated client makes the CSE buffer nothing.
+                primitive.requestIdentifier = headers.first(HeaderMapping.RI);
+                authentication.check(headers, (X509Certificate[]) request.getAttribute(CLIENT_CERTIFICATES),
+                        headers.first(HeaderMapping.ORIGIN));
+                primitive.originatorAuthenticated = true;
+            }
             byte[] body = readBody(request);
             MediaTypes.RequestBodyType bodyType = contentType(request, body);
             mediaType = MediaTypes.negotiate(request.getHeader("Accept"), bodyType == null ? null : bodyType.mediaType());
@@ -71,6 +92,9 @@ public class PrimitiveFilter implements Filter {
             }
             RequestValidation.checkEnvelope(primitive, now);
         } catch (OneM2MException e) {
+            if (e.rsc() == ResponseStatusCode.SECURITY_ASSOCIATION_REQUIRED) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"keel\", Bearer realm=\"keel\"");
+            }
             send(response, ResponsePrimitive.error(e.rsc(), e.getMessage()).echo(primitive), mediaType, request.getContextPath());
             return;
         }

@@ -26,8 +26,8 @@ public record AccessControlRule(List<String> originators, int operations, List<C
     public boolean grants(Requester who, Permission p) {
         return (operations & p.bit()) != 0
                 && originators.stream().anyMatch(o -> names(o, who.originator()))
-                // No binding authenticates originators yet, so a rule that demands it (acaf) grants nothing.
-                && !authenticated
+                // acaf: the rule holds only for an originator the binding authenticated.
+                && (!authenticated || who.authenticated())
                 && (contexts.isEmpty() || contexts.stream().anyMatch(c -> c.holds(who)));
     }
 

@@ -122,6 +122,6 @@ public final class AcpAccessPolicy implements AccessPolicy {
         if (req.from == null || req.from.isEmpty()) {
             return null;
         }
-        return new Requester(ownership.localId(req.from), req.originatorAddress, clock.now());
+        return new Requester(ownership.localId(req.from), req.originatorAddress, clock.now(), req.originatorAuthenticated);
     }
 }

@@ -8,6 +8,10 @@ import java.time.Instant;
  * @param originator the originator in its CSE-relative form
  * @param address the client's IP address as the binding saw it, or null
  * @param time the CSE clock at the request
+ * @param authenticated whether the binding authenticated the originator (HTTP authentication, TS-0009 7.1)
  */
-public record Requester(String originator, String address, Instant time) {
+public record Requester(String originator, String address, Instant time, boolean authenticated) {
+    public Requester(String originator, String address, Instant time) {
+        this(originator, address, time, false);
+    }
 }
