@@ -77,6 +77,12 @@ final class KeelProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: no shutdown hook runs, the database is not closed in order. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

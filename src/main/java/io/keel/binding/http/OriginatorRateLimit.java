@@ -1,0 +1,62 @@
+package io.keel.binding.http;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A token bucket per originator: at most {@code perSecond} requests a second on average, bursts up to the same
+ * number. Protects the CSE from one chatty or hostile originator; off unless keel.rate.per-originator is set.
+ */
+final class OriginatorRateLimit {
+    private static final long IDLE_NANOS = 60_000_000_000L;
+    private final double perSecond;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private volatile long lastSweep = System.nanoTime();
+
+    private static final class Bucket {
+        double tokens;
+        long refilled;
+
+        Bucket(double tokens, long now) {
+            this.tokens = tokens;
+            this.refilled = now;
+        }
+    }
+
+    OriginatorRateLimit(double perSecond) {
+        this.perSecond = perSecond;
+    }
+
+    /** Takes a token for the originator; false when its rate is exceeded. */
+    boolean tryAcquire(String originator) {
+        long now = System.nanoTime();
+        sweep(now);
+        Bucket b = buckets.computeIfAbsent(originator == null ? "" : originator, k -> new Bucket(perSecond, now));
+        synchronized (b) {
+            b.tokens = Math.min(perSecond, b.tokens + (now - b.refilled) / 1e9 * perSecond);
+            b.refilled = now;
+            if (b.tokens < 1) {
+                return false;
+            }
+            b.tokens -= 1;
+            return true;
+        }
+    }
+
+    double perSecond() {
+        return perSecond;
+    }
+
+    /** Forgets originators that have been quiet for a minute, so the map does not grow without bound. */
+    private void sweep(long now) {
+        if (now - lastSweep < IDLE_NANOS) {
+            return;
+        }
+        lastSweep = now;
+        buckets.values().removeIf(b -> {
+            synchronized (b) {
+                return now - b.refilled > IDLE_NANOS;
+            }
+        });
+    }
+}
