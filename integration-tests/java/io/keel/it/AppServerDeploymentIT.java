@@ -1,0 +1,156 @@
+package io.keel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keel.it.NotificationReceiver.Received;
+import io.keel.it.OneM2MClient.Reply;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The unchanged target/keel.war deployed the way users deploy it: to Payara Micro with its database taken from the
+ * server's JNDI DataSource jdbc/keel, and to a standalone Jetty 12 (jetty-home, ee10-deploy). A smoke subset of the
+ * binding runs over HTTP against each.
+ */
+class AppServerDeploymentIT {
+    private static final Path SERVERS = Path.of(System.getProperty("keel.app-servers", "target/app-servers"));
+    private static final Path WAR = Path.of(System.getProperty("keel.war", "target/keel.war"));
+
+    @Test
+    void payaraMicroWithTheDataSourceFromJndi() throws Exception {
+        Path dir = Files.createTempDirectory("keel-payara");
+        Path db = dir.resolve("jndi-db");
+        int port = KeelProcess.freePort();
+        Files.writeString(dir.resolve("preboot.txt"),
+                "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n");
+        // The pool is created before the application deploys; asadmin wants the colons of the URL escaped.
+        Files.writeString(dir.resolve("postboot.txt"), String.join("\n",
+                "create-jdbc-connection-pool --datasourceclassname=org.h2.jdbcx.JdbcDataSource --restype=javax.sql.DataSource "
+                        + "--property url=" + ("jdbc:h2:file:" + db.resolve("keel")).replace(":", "\\:") + " keel-pool",
+                "create-jdbc-resource --connectionpoolid=keel-pool jdbc/keel", ""));
+        List<String> cmd = List.of(java(), "-jar", SERVERS.resolve("payara-micro.jar").toString(), "--deploy", WAR.toString(),
+                "--contextroot", "/", "--port", String.valueOf(port), "--nohazelcast", "--disablephonehome",
+                "--rootdir", dir.resolve("root").toString(),
+                "--prebootcommandfile", dir.resolve("preboot.txt").toString(),
+                "--postbootcommandfile", dir.resolve("postboot.txt").toString());
+        try (Server payara = Server.start(cmd, dir, line -> line.contains("Payara Micro URLs") || line.contains("Payara Micro 6") && line.contains("ready"))) {
+            smoke(new URL("http://127.0.0.1:" + port + "/"));
+            assertTrue(payara.output().stream().anyMatch(l -> l.contains("using the server's DataSource jdbc/keel")),
+                    "Keel did not take jdbc/keel:\n" + String.join("\n", payara.output()));
+            assertTrue(Files.exists(db.resolve("keel.mv.db")), "nothing was written to the JNDI DataSource's database");
+        }
+    }
+
+    @Test
+    void standaloneJetty12() throws Exception {
+        Path home;
+        try (var entries = Files.list(SERVERS)) {
+            home = entries.filter(p -> p.getFileName().toString().startsWith("jetty-home-")).findFirst().orElseThrow();
+        }
+        Path base = Files.createTempDirectory("keel-jetty-base");
+        int port = KeelProcess.freePort();
+        Server.run(List.of(java(), "-jar", home.resolve("start.jar").toString(), "jetty.base=" + base, "--add-modules=http,ee10-deploy"), base);
+        Files.createDirectories(base.resolve("webapps"));
+        Files.copy(WAR, base.resolve("webapps/ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
+        List<String> cmd = List.of(java(), "-Dkeel.data.dir=" + base.resolve("keel-data"), "-jar", home.resolve("start.jar").toString(),
+                "jetty.base=" + base, "jetty.http.host=127.0.0.1", "jetty.http.port=" + port);
+        try (Server jetty = Server.start(cmd, base, line -> line.contains("Started oejs.Server"))) {
+            smoke(new URL("http://127.0.0.1:" + port + "/"));
+        }
+    }
+
+    /** Create AE, container, contentInstance; retrieve; discover; a subscription's notification reaches a receiver. */
+    private static void smoke(URL base) {
+        OneM2MClient cse = new OneM2MClient(base);
+        try (NotificationReceiver receiver = new NotificationReceiver()) {
+            String ae = cse.registerAe("C" + OneM2MClient.unique("deployed"), OneM2MClient.unique("deployedAe"));
+            Reply cnt = cse.create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"data\"}}").from(ae).send();
+            assertEquals(201, cnt.status(), cnt.text());
+            Reply sub = cse.create("/" + ae + "/data", 23, "{\"m2m:sub\":{\"nu\":[\"" + receiver.url() + "\"],\"enc\":{\"net\":[3]}}}")
+                    .from(ae).send();
+            assertEquals(201, sub.status(), sub.text());
+            assertTrue(receiver.next().sgn().path("vrq").asBoolean());
+            assertEquals(201, cse.create("/" + ae + "/data", 4, "{\"m2m:cin\":{\"con\":\"21.5\"}}").from(ae).send().status());
+            assertEquals("21.5", cse.get("/" + ae + "/data/la").from(ae).send().json().path("m2m:cin").path("con").asText());
+            Reply found = cse.get("/" + ae + "?fu=1&ty=4").from(ae).send();
+            assertEquals(1, found.json().path("m2m:uril").size(), found.text());
+            Received n = receiver.next();
+            assertEquals("21.5", n.sgn().path("nev").path("rep").path("m2m:cin").path("con").asText());
+            // JSON stays Jackson's on every server: null attributes and key order as Keel writes them.
+            assertTrue(cse.get("/cse-in").send().text().startsWith("{\"m2m:cb\":{\"rn\":\"cse-in\""));
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** An app server in its own process, its output kept for the assertions and for a failure's message. */
+    private static final class Server implements AutoCloseable {
+        private final Process process;
+        private final List<String> output = new ArrayList<>();
+
+        private Server(Process process) {
+            this.process = process;
+        }
+
+        static void run(List<String> cmd, Path dir) throws IOException, InterruptedException {
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+        }
+
+        static Server start(List<String> cmd, Path dir, Predicate<String> ready) throws IOException, InterruptedException {
+            Server s = new Server(new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start());
+            CountDownLatch started = new CountDownLatch(1);
+            Thread reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(s.process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = r.readLine()) != null; ) {
+                        synchronized (s.output) {
+                            s.output.add(line);
+                        }
+                        if (ready.test(line)) {
+                            started.countDown();
+                        }
+                    }
+                } catch (IOException e) {
+                    // the process ended
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            if (!started.await(180, TimeUnit.SECONDS)) {
+                s.close();
+                throw new AssertionError("the server did not start:\n" + String.join("\n", s.output()));
+            }
+            return s;
+        }
+
+        List<String> output() {
+            synchronized (output) {
+                return List.copyOf(output);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
