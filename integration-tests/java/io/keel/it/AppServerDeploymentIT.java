@@ -5,19 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keel.it.NotificationReceiver.Received;
 import io.keel.it.OneM2MClient.Reply;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +26,7 @@ class AppServerDeploymentIT {
     void payaraMicroWithTheDataSourceFromJndi() throws Exception {
         Path dir = Files.createTempDirectory("keel-payara");
         Path db = dir.resolve("jndi-db");
-        int port = KeelProcess.freePort();
+        int port = ServerProcess.freePort();
         Files.writeString(dir.resolve("preboot.txt"),
                 "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n");
         // The pool is created before the application deploys; asadmin wants the colons of the URL escaped.
@@ -41,12 +34,12 @@ class AppServerDeploymentIT {
                 "create-jdbc-connection-pool --datasourceclassname=org.h2.jdbcx.JdbcDataSource --restype=javax.sql.DataSource "
                         + "--property url=" + ("jdbc:h2:file:" + db.resolve("keel")).replace(":", "\\:") + " keel-pool",
                 "create-jdbc-resource --connectionpoolid=keel-pool jdbc/keel", ""));
-        List<String> cmd = List.of(java(), "-jar", SERVERS.resolve("payara-micro.jar").toString(), "--deploy", WAR.toString(),
+        List<String> cmd = List.of(ServerProcess.java(), "-jar", SERVERS.resolve("payara-micro.jar").toString(), "--deploy", WAR.toString(),
                 "--contextroot", "/", "--port", String.valueOf(port), "--nohazelcast", "--disablephonehome",
                 "--rootdir", dir.resolve("root").toString(),
                 "--prebootcommandfile", dir.resolve("preboot.txt").toString(),
                 "--postbootcommandfile", dir.resolve("postboot.txt").toString());
-        try (Server payara = Server.start(cmd, dir, line -> line.contains("Payara Micro URLs") || line.contains("Payara Micro 6") && line.contains("ready"))) {
+        try (ServerProcess payara = ServerProcess.start(cmd, Map.of(), dir, line -> line.contains("Payara Micro URLs") || line.contains("Payara Micro 6") && line.contains("ready"))) {
             smoke(new URL("http://127.0.0.1:" + port + "/"));
             assertTrue(payara.output().stream().anyMatch(l -> l.contains("using the server's DataSource jdbc/keel")),
                     "Keel did not take jdbc/keel:\n" + String.join("\n", payara.output()));
@@ -61,13 +54,13 @@ class AppServerDeploymentIT {
             home = entries.filter(p -> p.getFileName().toString().startsWith("jetty-home-")).findFirst().orElseThrow();
         }
         Path base = Files.createTempDirectory("keel-jetty-base");
-        int port = KeelProcess.freePort();
-        Server.run(List.of(java(), "-jar", home.resolve("start.jar").toString(), "jetty.base=" + base, "--add-modules=http,ee10-deploy"), base);
+        int port = ServerProcess.freePort();
+        ServerProcess.run(List.of(ServerProcess.java(), "-jar", home.resolve("start.jar").toString(), "jetty.base=" + base, "--add-modules=http,ee10-deploy"), base);
         Files.createDirectories(base.resolve("webapps"));
         Files.copy(WAR, base.resolve("webapps/ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
-        List<String> cmd = List.of(java(), "-Dkeel.data.dir=" + base.resolve("keel-data"), "-jar", home.resolve("start.jar").toString(),
+        List<String> cmd = List.of(ServerProcess.java(), "-Dkeel.data.dir=" + base.resolve("keel-data"), "-jar", home.resolve("start.jar").toString(),
                 "jetty.base=" + base, "jetty.http.host=127.0.0.1", "jetty.http.port=" + port);
-        try (Server jetty = Server.start(cmd, base, line -> line.contains("Started oejs.Server"))) {
+        try (ServerProcess jetty = ServerProcess.start(cmd, Map.of(), base, line -> line.contains("Started oejs.Server"))) {
             smoke(new URL("http://127.0.0.1:" + port + "/"));
         }
     }
@@ -91,66 +84,6 @@ class AppServerDeploymentIT {
             assertEquals("21.5", n.sgn().path("nev").path("rep").path("m2m:cin").path("con").asText());
             // JSON stays Jackson's on every server: null attributes and key order as Keel writes them.
             assertTrue(cse.get("/cse-in").send().text().startsWith("{\"m2m:cb\":{\"rn\":\"cse-in\""));
-        }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** An app server in its own process, its output kept for the assertions and for a failure's message. */
-    private static final class Server implements AutoCloseable {
-        private final Process process;
-        private final List<String> output = new ArrayList<>();
-
-        private Server(Process process) {
-            this.process = process;
-        }
-
-        static void run(List<String> cmd, Path dir) throws IOException, InterruptedException {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(0, p.waitFor(), out);
-        }
-
-        static Server start(List<String> cmd, Path dir, Predicate<String> ready) throws IOException, InterruptedException {
-            Server s = new Server(new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start());
-            CountDownLatch started = new CountDownLatch(1);
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(s.process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null; ) {
-                        synchronized (s.output) {
-                            s.output.add(line);
-                        }
-                        if (ready.test(line)) {
-                            started.countDown();
-                        }
-                    }
-                } catch (IOException e) {
-                    // the process ended
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-            if (!started.await(180, TimeUnit.SECONDS)) {
-                s.close();
-                throw new AssertionError("the server did not start:\n" + String.join("\n", s.output()));
-            }
-            return s;
-        }
-
-        List<String> output() {
-            synchronized (output) {
-                return List.copyOf(output);
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
         }
     }
 }
