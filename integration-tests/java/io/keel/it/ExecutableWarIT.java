@@ -51,6 +51,11 @@ class ExecutableWarIT {
                 "-jar", System.getProperty("keel.war", "target/keel.war")).redirectErrorStream(true);
         pb.environment().put("KEEL_HTTP_PORT", String.valueOf(port));
         pb.environment().put("KEEL_DATA_DIR", dataDir.toString());
+        // The PostgreSQL run of the suite (PostgresSuiteDatabase): the launched CSE uses that database too.
+        String dbUrl = System.getProperty("keel.db.url");
+        if (dbUrl != null) {
+            pb.environment().put("KEEL_DB_URL", dbUrl);
+        }
         cse = pb.start();
         CountDownLatch ready = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
