@@ -59,6 +59,16 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
+    void structuredOrderIsByCharacterCodeWhateverTheDatabaseCollation() {
+        for (String rn : new String[] {"alpha", "a_b", "Zeta", "a-c"}) {
+            create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"" + rn + "\"}}");
+        }
+        // A language collation would put "Zeta" last and "a_b" first; ofst/lim pages must not depend on the database.
+        assertEquals(List.of("Zeta", "a-c", "a_b", "alpha", "deep", "deep/inner", "hum", "temp"), discover("ty=3"));
+        assertEquals(List.of("a_b", "alpha"), discover("ty=3&ofst=3&lim=2"));
+    }
+
+    @Test
     void ty_resourceTypesAreOred() {
         assertEquals(List.of("deep", "deep/inner", "hum", "temp"), discover("ty=3"));
         assertEquals(8, discover("ty=3+4").size());
