@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ExecutableWarIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private Path dataDir;
-    private Process cse;
+    private LaunchedCse cse;
     private URL base;
 
     @BeforeEach
@@ -37,42 +33,19 @@ class ExecutableWarIT {
     @AfterEach
     void stop() throws Exception {
         if (cse != null) {
-            cse.destroy();
-            cse.waitFor(20, TimeUnit.SECONDS);
+            cse.close();
         }
     }
 
     private void startCse() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("keel.war", "target/keel.war")).redirectErrorStream(true);
-        pb.environment().put("KEEL_HTTP_PORT", String.valueOf(port));
-        pb.environment().put("KEEL_DATA_DIR", dataDir.toString());
+        Map<String, String> settings = new HashMap<>(Map.of("KEEL_DATA_DIR", dataDir.toString()));
         // The PostgreSQL run of the suite (PostgresSuiteDatabase): the launched CSE uses that database too.
         String dbUrl = System.getProperty("keel.db.url");
         if (dbUrl != null) {
-            pb.environment().put("KEEL_DB_URL", dbUrl);
+            settings.put("KEEL_DB_URL", dbUrl);
         }
-        cse = pb.start();
-        CountDownLatch ready = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(cse.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    if (line.startsWith("Keel is serving")) {
-                        ready.countDown();
-                    }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        assertTrue(ready.await(90, TimeUnit.SECONDS), "keel.war did not start");
-        base = new URL("http://127.0.0.1:" + port + "/");
+        cse = LaunchedCse.start(settings);
+        base = cse.base();
     }
 
     private RawHttp.Response create(String target, int ty, String json, String origin) {
@@ -106,8 +79,7 @@ class ExecutableWarIT {
         for (int i = 0; i < 20; i++) {
             assertEquals(201, create("/cse-in/durable/c", 4, "{\"m2m:cin\":{\"con\":\"v" + i + "\"}}", "Cdurable").status());
         }
-        cse.destroyForcibly(); // SIGKILL: no shutdown hook, no orderly close of the database
-        cse.waitFor(20, TimeUnit.SECONDS);
+        cse.kill();
         startCse();
         RawHttp.Response la = RawHttp.send(base, "GET", "/cse-in/durable/c/la", "X-M2M-Origin: Cdurable\r\n", null);
         assertEquals(200, la.status(), la.text());

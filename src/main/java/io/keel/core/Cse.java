@@ -8,7 +8,9 @@ import io.keel.persistence.Database;
 import io.keel.persistence.ResourceStore;
 import io.keel.primitive.ReleaseVersion;
 import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
@@ -26,7 +28,15 @@ public final class Cse implements AutoCloseable {
         this.store = store;
         Clock clock = new Clock();
         ResourceTypes types = new ResourceTypes();
-        ensureCseBase(types, clock.now());
+        try {
+            ensureCseBase(types, clock);
+        } catch (OneM2MException e) {
+            if (e.rsc() != ResponseStatusCode.CONFLICT) {
+                throw e;
+            }
+            // Another CSE on the same database created the CSEBase between our look and our insert: update it.
+            ensureCseBase(types, clock);
+        }
         Operations ops = new Operations(identity, store, types, new OwnershipAccessPolicy(identity), clock);
         this.dispatcher = new Dispatcher(ops, clock);
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, sweepMillis);
@@ -48,9 +58,10 @@ public final class Cse implements AutoCloseable {
     }
 
     /** Creates the CSEBase at first start; afterwards refreshes what the settings and this version determine. */
-    private void ensureCseBase(ResourceTypes types, Instant now) {
+    private void ensureCseBase(ResourceTypes types, Clock clock) {
         store.write(tx -> {
-            Resource cb = tx.find(identity.cseBaseRi());
+            Resource cb = tx.lock(identity.cseBaseRi());
+            Instant now = cb == null ? clock.now() : clock.after(cb.lt);
             boolean created = cb == null;
             if (created) {
                 cb = new Resource();

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 
 /** {@link ResourceStore} on JPA (EclipseLink), one EntityManager per transaction. */
 public final class JpaResourceStore implements ResourceStore {
@@ -111,8 +113,12 @@ public final class JpaResourceStore implements ResourceStore {
 
         @Override
         public Resource lock(String ri) {
-            ResourceEntity e = em.find(ResourceEntity.class, ri, LockModeType.PESSIMISTIC_WRITE);
-            return e == null ? null : toResource(e);
+            // SELECT … FOR UPDATE, refreshing what this transaction read before: once the lock is granted, the row
+            // is the latest committed one, also when another CSE on the same database changed or deleted it.
+            List<ResourceEntity> l = em.createQuery("SELECT r FROM ResourceEntity r WHERE r.ri = :ri", ResourceEntity.class)
+                    .setParameter("ri", ri).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .setHint(QueryHints.REFRESH, HintValues.TRUE).getResultList();
+            return l.isEmpty() ? null : toResource(l.get(0));
         }
 
         @Override

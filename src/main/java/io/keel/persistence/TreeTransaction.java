@@ -16,7 +16,10 @@ public interface TreeTransaction {
     /** @return the resource with this structured CSE-relative ID (e.g. {@code cse-in/ae/cnt}), or null. */
     Resource findByStructuredName(String srn);
 
-    /** Reads and write-locks a resource until the transaction ends (serializes changes to its children). */
+    /**
+     * Reads and write-locks a resource until the transaction ends (serializes changes to it and to its children,
+     * also between CSEs sharing the database); null when it no longer exists. Always the latest committed state.
+     */
     Resource lock(String ri);
 
     /** Stores a new resource; a sibling with the same rn → 4105 CONFLICT. */

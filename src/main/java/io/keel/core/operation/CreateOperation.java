@@ -63,7 +63,9 @@ public final class CreateOperation {
                         type.rootElement() + " cannot be created under " + parentType.rootElement());
             }
             Map<String, Object> given = AttributeValidator.forCreate(type, req.content, Operations.fromText(req));
-            Instant now = ops.clock.now();
+            // After the parent's last change (each contentInstance sets its container's lt): children's creation
+            // times follow the order of creation, whichever CSE on the database made them (la, ol, quota trimming).
+            Instant now = ops.clock.after(parent.lt);
             Resource r = newResource(type, parentType, parent, given, req.from, now);
             ResourceOperation op = new ResourceOperation(tx, req, ops.cse, now, parent, r, given);
             type.prepareCreate(op);

@@ -42,7 +42,7 @@ public final class UpdateOperation {
                         + " cannot be updated");
             }
             Map<String, Object> given = AttributeValidator.forUpdate(type, req.content, Operations.fromText(req));
-            Instant now = ops.clock.now();
+            Instant now = ops.clock.after(r.lt); // lt only advances, also when another CSE made the last change
             apply(r, given, now, r.pi == null ? null : tx.find(r.pi));
             r.lt = now;
             if (type.hasStateTag()) {
