@@ -1,6 +1,7 @@
 package io.keel.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -146,12 +147,12 @@ class MultiInstanceIT {
             if (r.json().has("m2m:cin")) {
                 assertEquals(201, r.status(), r.text());
                 long st = r.json().path("m2m:cin").path("st").asLong();
-                assertEquals(true, stateTags.add(st), "two changes of the container got stateTag " + st);
+                assertTrue(stateTags.add(st), "two changes of the container got stateTag " + st);
                 instanceStateTags.add(st);
             } else {
                 assertEquals(200, r.status(), r.text());
                 long st = r.json().path("m2m:cnt").path("st").asLong();
-                assertEquals(true, stateTags.add(st), "two changes of the container got stateTag " + st);
+                assertTrue(stateTags.add(st), "two changes of the container got stateTag " + st);
                 labelsByStateTag.put(st, r.json().path("m2m:cnt").path("lbl"));
             }
         }
@@ -245,6 +246,36 @@ class MultiInstanceIT {
             assertEquals(kept, discover(cse, "/" + cnt, "ty=4").size());
             assertEquals(kept, c.path("cni").asLong());
             assertEquals(keptBytes, c.path("cbs").asLong());
+        }
+    }
+
+    @Test
+    void createsBelowAnAeWhileAnotherInstanceDeletesItLeaveNothingBehind() throws Exception {
+        String cnt = container("\"rn\":\"doomed\"");
+        List<Callable<Reply>> calls = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            OneM2MClient cse = instance(i);
+            calls.add(() -> cse.create("/" + cnt, 4, "{\"m2m:cin\":{\"con\":\"v\"}}").from(ae).send());
+        }
+        // Amid the creates, so that some of them are under way while the subtree goes.
+        calls.add(20, () -> b.delete("/" + ae).from(ae).send());
+        List<Reply> replies = concurrently(calls);
+        assertEquals(200, replies.get(20).status(), replies.get(20).text());
+        replies.remove(20);
+        List<String> created = new ArrayList<>();
+        for (Reply r : replies) {
+            if (r.status() == 201) {
+                created.add(r.json().path("m2m:cin").path("ri").asText());
+            } else {
+                assertEquals(404, r.status(), r.text());
+                assertEquals(4004, r.rsc(), r.text());
+            }
+        }
+        for (OneM2MClient cse : List.of(a, b)) {
+            for (String ri : created) {
+                Reply r = cse.get("/" + ri).from(OneM2MClient.ADMIN).send();
+                assertEquals(404, r.status(), "contentInstance " + ri + " outlived its AE: " + r.text());
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.keel.persistence;
 
 import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceTypes;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
@@ -141,10 +142,21 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public void deleteSubtree(Resource r) {
             em.flush();
+            String descendants = ResourceQuery.escapeLike(r.srn) + "/%";
+            // First lock the descendants that can have children, ancestors first. A create below one of them holds
+            // that lock until it commits, so this waits for it and the DELETE after it (a new statement, which sees
+            // what committed meanwhile) takes the new child too; a create that comes later finds its parent gone.
+            // Without this, a child committed while the DELETE ran would outlive its deleted parent.
+            // contentInstances have no children: trimming a container to its quota needs no such query.
+            if (r.ty != ResourceTypes.CONTENT_INSTANCE) {
+                em.createNativeQuery("SELECT ri FROM resource WHERE srn LIKE ? ESCAPE '\\' AND ty <> ? ORDER BY srn FOR UPDATE")
+                        .setParameter(1, descendants).setParameter(2, ResourceTypes.CONTENT_INSTANCE)
+                        .getResultList();
+            }
             // Two statements the indexes serve (an OR of both would scan the table): the descendants by srn prefix,
             // then the resource by primary key. Label and attribute rows go by ON DELETE CASCADE.
             em.createNativeQuery("DELETE FROM resource WHERE srn LIKE ? ESCAPE '\\'")
-                    .setParameter(1, ResourceQuery.escapeLike(r.srn) + "/%")
+                    .setParameter(1, descendants)
                     .executeUpdate();
             em.createNativeQuery("DELETE FROM resource WHERE ri = ?").setParameter(1, r.ri).executeUpdate();
             em.clear();

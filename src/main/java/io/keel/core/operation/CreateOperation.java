@@ -50,6 +50,9 @@ public final class CreateOperation {
             }
             // Locking the parent serializes creates under it: unique names, exact counters and quotas.
             Resource parent = tx.lock(target.resource().ri);
+            if (parent == null) {
+                throw OneM2MException.notFound("the parent was deleted meanwhile");
+            }
             boolean registration = type.ty() == ResourceTypes.AE;
             if (!registration) {
                 ops.requireAccess(tx, req, Operation.CREATE, parent);

@@ -33,6 +33,9 @@ public final class UpdateOperation {
         return ops.store.write(tx -> {
             Target target = ops.resolver.resolve(tx, req.to);
             Resource r = tx.lock(target.resource().ri);
+            if (r == null) {
+                throw OneM2MException.notFound("the resource was deleted meanwhile");
+            }
             ops.requireAccess(tx, req, Operation.UPDATE, r);
             ops.requireMatch(tx, req, r);
             ConditionalRequests.notModified(req.preconditions, r, Operation.UPDATE);
