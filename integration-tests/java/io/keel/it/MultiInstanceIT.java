@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.OneM2MClient.Reply;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -48,7 +49,8 @@ class MultiInstanceIT {
             return; // each test then skips itself (registerAe), so that the report counts them as skipped
         }
         database = FreshPostgres.create(server, "multi");
-        Map<String, String> settings = Map.of("KEEL_DB_URL", database.url());
+        // Sweeping often makes the two CSEs' expiry sweepers overlap in expiredInstancesAreCountedOnce.
+        Map<String, String> settings = Map.of("KEEL_DB_URL", database.url(), "KEEL_EXPIRY_SWEEP_INTERVAL", "100");
         // Started at the same time: both migrate the empty database and set up the CSEBase concurrently.
         ExecutorService starter = Executors.newFixedThreadPool(2);
         try {
@@ -279,6 +281,30 @@ class MultiInstanceIT {
                 Reply r = cse.get("/" + ri).from(OneM2MClient.ADMIN).send();
                 assertEquals(404, r.status(), "contentInstance " + ri + " outlived its AE: " + r.text());
             }
+        }
+    }
+
+    @Test
+    void expiredInstancesRemovedByTheSweepersOfBothInstancesAreCountedOnce() throws Exception {
+        int kept = 5;
+        int expiring = 30;
+        String cnt = container("\"rn\":\"expiring\"");
+        String et = Times.format(Instant.now().plusSeconds(3));
+        for (int i = 0; i < kept + expiring; i++) {
+            String body = i < kept ? "{\"m2m:cin\":{\"con\":\"k\"}}" : "{\"m2m:cin\":{\"con\":\"expiring\",\"et\":\"" + et + "\"}}";
+            Reply r = instance(i).create("/" + cnt, 4, body).from(ae).send();
+            assertEquals(201, r.status(), r.text());
+        }
+        // Both CSEs look for expired resources every 100 ms; wait until the expired instances are gone.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (discover(a, "/" + cnt, "ty=4").size() > kept) {
+            assertTrue(System.nanoTime() < deadline, "expired contentInstances are still there after a minute");
+            Thread.sleep(100);
+        }
+        for (OneM2MClient cse : List.of(a, b)) {
+            JsonNode c = cse.get("/" + cnt).from(ae).send().json().path("m2m:cnt");
+            assertEquals(kept, c.path("cni").asLong(), "each expired instance counted off once");
+            assertEquals(kept, c.path("cbs").asLong(), "one byte per kept instance");
         }
     }
 }
