@@ -59,6 +59,31 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
+    void structuredOrderIsByCharacterCodeWhateverTheDatabaseCollation() {
+        for (String rn : new String[] {"alpha", "a_b", "Zeta", "a-c"}) {
+            create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"" + rn + "\"}}");
+        }
+        // A language collation would put "Zeta" last and "a_b" first; ofst/lim pages must not depend on the database.
+        assertEquals(List.of("Zeta", "a-c", "a_b", "alpha", "deep", "deep/inner", "hum", "temp"), discover("ty=3"));
+        assertEquals(List.of("a_b", "alpha"), discover("ty=3&ofst=3&lim=2"));
+    }
+
+    @Test
+    void anUnderscoreInANameStandsForItselfInSubtreeQueries() {
+        // Subtrees are srn LIKE 'prefix/%' queries, where an unescaped "_" would match any character.
+        create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"p_q\"}}");
+        create("/" + ae + "/p_q", 3, "{\"m2m:cnt\":{\"rn\":\"mine\"}}");
+        create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"pxq\"}}");
+        create("/" + ae + "/pxq", 3, "{\"m2m:cnt\":{\"rn\":\"other\"}}");
+        Reply below = cse.get("/" + ae + "/p_q?fu=1").from(ae).send();
+        assertEquals(200, below.status(), below.text());
+        assertEquals(List.of(base + "/p_q/mine"), List.of(below.json().path("m2m:uril").get(0).asText()));
+        assertEquals(1, below.json().path("m2m:uril").size(), below.text());
+        assertEquals(200, cse.delete("/" + ae + "/p_q").from(ae).send().status());
+        assertEquals(200, cse.get("/" + ae + "/pxq/other").from(ae).send().status(), "deleting p_q leaves pxq's subtree");
+    }
+
+    @Test
     void ty_resourceTypesAreOred() {
         assertEquals(List.of("deep", "deep/inner", "hum", "temp"), discover("ty=3"));
         assertEquals(8, discover("ty=3+4").size());

@@ -8,6 +8,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,4 +83,23 @@ class ExecutableWarIT {
         assertEquals(20, JSON.readTree(cnt.body()).path("m2m:cnt").path("cni").asInt());
     }
 
+
+    @Test
+    void aStopDeliversPendingNotificationsFirst() throws Exception {
+        try (NotificationReceiver receiver = new NotificationReceiver()) {
+            create("/cse-in", 2, "{\"m2m:ae\":{\"rn\":\"drain\",\"api\":\"Nd\",\"rr\":false,\"srv\":[\"3\"]}}", "Cdrain");
+            create("/cse-in/drain", 3, "{\"m2m:cnt\":{\"rn\":\"c\"}}", "Cdrain");
+            assertEquals(201, create("/cse-in/drain/c", 23, "{\"m2m:sub\":{\"nu\":[\"" + receiver.url() + "\"],\"enc\":{\"net\":[3]}}}",
+                    "Cdrain").status());
+            receiver.next(); // verification
+            receiver.slow(200);
+            for (int i = 0; i < 10; i++) {
+                assertEquals(201, create("/cse-in/drain/c", 4, "{\"m2m:cin\":{\"con\":\"d" + i + "\"}}", "Cdrain").status());
+            }
+            cse.close(); // SIGTERM while most of the 2 s of notifications are still queued
+            cse = null;
+            List<NotificationReceiver.Received> all = receiver.next(10, java.time.Duration.ofSeconds(15));
+            assertEquals("d9", all.get(9).sgn().path("nev").path("rep").path("m2m:cin").path("con").asText());
+        }
+    }
 }

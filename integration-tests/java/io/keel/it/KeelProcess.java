@@ -2,6 +2,8 @@ package io.keel.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
@@ -9,14 +11,18 @@ import java.util.Map;
 
 /**
  * {@code java -jar target/keel.war} in its own process, configured through environment variables as a user would,
- * for tests of what only the executable WAR does (its own connectors, TLS) or that need settings of their own.
+ * for tests of what only the executable WAR does (its own connectors, TLS), that need settings of their own, or
+ * several CSEs on one database. On a free port unless KEEL_HTTP_PORT is given; in the PostgreSQL run of the suite on
+ * its database unless KEEL_DB_URL is given.
  */
 final class KeelProcess implements AutoCloseable {
     private static final String READY = "Keel is serving ";
     private final ServerProcess process;
+    private final int httpPort;
 
-    private KeelProcess(ServerProcess process) {
+    private KeelProcess(ServerProcess process, int httpPort) {
         this.process = process;
+        this.httpPort = httpPort;
     }
 
     static KeelProcess start(Map<String, String> env) {
@@ -26,10 +32,24 @@ final class KeelProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        all.put("KEEL_HTTP_PORT", String.valueOf(ServerProcess.freePort()));
+        String suiteDatabase = System.getProperty("keel.db.url"); // set by PostgresSuiteDatabase
+        if (suiteDatabase != null) {
+            all.put("KEEL_DB_URL", suiteDatabase);
+        }
         all.putAll(env);
         return new KeelProcess(ServerProcess.start(
                 List.of(ServerProcess.java(), "-jar", System.getProperty("keel.war", "target/keel.war")), all, null,
-                line -> line.startsWith(READY)));
+                line -> line.startsWith(READY)), Integer.parseInt(all.get("KEEL_HTTP_PORT")));
+    }
+
+    /** The plain HTTP address (when HTTP is enabled). */
+    URL base() {
+        try {
+            return new URL("http://127.0.0.1:" + httpPort + "/");
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What the start line announced, e.g. {@code https://127.0.0.1:8443/}. */

@@ -55,6 +55,7 @@ final class NotificationReceiver implements AutoCloseable {
     private final LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private volatile int answerRsc = 2000;
     private volatile boolean hang;
+    private volatile long delayMillis;
     private final CountDownLatch released = new CountDownLatch(1);
 
     NotificationReceiver() {
@@ -69,6 +70,13 @@ final class NotificationReceiver implements AutoCloseable {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
             byte[] body = exchange.getRequestBody().readAllBytes();
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body, System.nanoTime()));
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (hang) {
                 try {
                     released.await(60, TimeUnit.SECONDS);
@@ -96,6 +104,12 @@ final class NotificationReceiver implements AutoCloseable {
 
     NotificationReceiver answering(int rsc) {
         answerRsc = rsc;
+        return this;
+    }
+
+    /** From now on the receiver answers each request only after the given time. */
+    NotificationReceiver slow(long millis) {
+        delayMillis = millis;
         return this;
     }
 

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
 final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final List<String> output = new ArrayList<>();
-    private String readyLine;
+    private volatile String readyLine;
 
     private ServerProcess(Process process) {
         this.process = process;
@@ -37,6 +37,7 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Counted down when the server is ready, or when its output ends because it failed and exited.
         CountDownLatch started = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(s.process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -52,11 +53,12 @@ final class ServerProcess implements AutoCloseable {
             } catch (IOException e) {
                 // the process ended
             }
+            started.countDown();
         });
         reader.setDaemon(true);
         reader.start();
         try {
-            if (!started.await(180, TimeUnit.SECONDS)) {
+            if (!started.await(180, TimeUnit.SECONDS) || s.readyLine == null) {
                 s.kill();
                 throw new AssertionError("the server did not start:\n" + String.join("\n", s.output()));
             }

@@ -10,7 +10,9 @@ import io.keel.persistence.Database;
 import io.keel.persistence.ResourceStore;
 import io.keel.primitive.ReleaseVersion;
 import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,21 +28,30 @@ public final class Cse implements AutoCloseable {
     private final Outbound outbound;
     private final Notifications notifications;
     private final NonBlockingRequests nonBlocking;
+    private final long drainMillis;
 
     private Cse(CseIdentity identity, ResourceStore store, Outbound outbound, Settings settings) {
         this.identity = identity;
         this.store = store;
         this.outbound = outbound;
+        this.drainMillis = settings.getLong("keel.shutdown.drain", 10_000);
         Clock clock = new Clock();
         ResourceTypes types = new ResourceTypes();
-        ensureCseBase(types, clock.now());
+        try {
+            ensureCseBase(types, clock);
+        } catch (OneM2MException e) {
+            if (e.rsc() != ResponseStatusCode.CONFLICT) {
+                throw e;
+            }
+            // Another CSE on the same database created the CSEBase between our look and our insert: update it.
+            ensureCseBase(types, clock);
+        }
         Operations ops = new Operations(identity, store, types, new AcpAccessPolicy(identity, types, clock), clock, outbound,
                 NotificationSettings.from(settings));
         this.notifications = ops.notifications();
         this.nonBlocking = new NonBlockingRequests(identity, store, clock, notifications,
                 settings.getInt("keel.nonblocking.threads", 4), settings.getInt("keel.nonblocking.queue", 10_000),
-                settings.getLong("keel.request.lifetime", 3_600_000));
-        nonBlocking.failInterrupted();
+                settings.getLong("keel.request.lifetime", 3_600_000), settings.getLong("keel.nonblocking.lease", 60_000));
         this.dispatcher = new Dispatcher(ops, clock, nonBlocking);
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, settings.expirySweepMillis());
     }
@@ -62,9 +73,10 @@ public final class Cse implements AutoCloseable {
     }
 
     /** Creates the CSEBase at first start; afterwards refreshes what the settings and this version determine. */
-    private void ensureCseBase(ResourceTypes types, Instant now) {
+    private void ensureCseBase(ResourceTypes types, Clock clock) {
         store.write(tx -> {
-            Resource cb = tx.find(identity.cseBaseRi());
+            Resource cb = tx.lock(identity.cseBaseRi());
+            Instant now = cb == null ? clock.now() : clock.after(cb.lt);
             boolean created = cb == null;
             if (created) {
                 cb = new Resource();
@@ -93,9 +105,10 @@ public final class Cse implements AutoCloseable {
 
     @Override
     public void close() {
+        // Graceful: running non-blocking requests finish and pending notifications go out, each within the drain time.
         sweeper.close();
-        nonBlocking.close();
-        notifications.close();
+        nonBlocking.close(drainMillis);
+        notifications.close(drainMillis);
         outbound.close();
         store.close();
     }

@@ -42,8 +42,7 @@ public final class ExpirySweeper implements AutoCloseable {
                 for (Resource r : expired) {
                     // An earlier deletion in this batch may have taken it with its subtree.
                     Resource still = tx.find(r.ri);
-                    if (still != null && still.pi != null) {
-                        deletes.delete(tx, still, null, clock.now());
+                    if (still != null && still.pi != null && deletes.delete(tx, still, null, clock.now())) {
                         n++;
                     }
                 }

@@ -8,8 +8,6 @@ import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.RequestType;
 import io.keel.persistence.ResourceStore;
 import io.keel.persistence.TreeTransaction;
-import io.keel.persistence.Visibility;
-import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.PrimitiveMaps;
 import io.keel.primitive.RequestPrimitive;
@@ -18,6 +16,7 @@ import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResponseTypeValue;
 import io.keel.primitive.Timestamps;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -36,8 +37,9 @@ import java.util.logging.Logger;
  * Non-blocking requests (TS-0004 7.3.2, 7.4.12; shared/spec §10.6): rt=1 and rt=2 are answered at once (1001, 1002)
  * with the address of a stored {@code <request>}; the request runs later on a bounded executor, and its result goes
  * into the {@code <request>} (rs, ors) and, for rt=2, to the notification targets as {@code m2m:rsp}. The
- * {@code <request>} lives until rp, else X-M2M-RST, else the configured lifetime. Requests a restart interrupted
- * are marked failed, and their rt=2 targets are told so.
+ * {@code <request>} lives until rp, else X-M2M-RST, else the configured lifetime. The instance running a request
+ * holds a lease on it in the database; requests whose instance stopped or crashed are marked failed by whichever
+ * instance notices first, and their rt=2 targets are told so.
  */
 public final class NonBlockingRequests implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NonBlockingRequests.class.getName());
@@ -47,19 +49,31 @@ public final class NonBlockingRequests implements AutoCloseable {
     private final Notifications notifications;
     private final long lifetimeMillis;
     private final ThreadPoolExecutor executor;
+    /** This instance among those that share the database, as the claims on pending requests name it. */
+    private final String instance = Identifiers.random(16);
+    private final long leaseMillis;
+    private final ScheduledExecutorService leases;
 
     public NonBlockingRequests(CseIdentity cse, ResourceStore store, Clock clock, Notifications notifications, int threads,
-                               int queue, long lifetimeMillis) {
+                               int queue, long lifetimeMillis, long leaseMillis) {
         this.cse = cse;
         this.store = store;
         this.clock = clock;
         this.notifications = notifications;
         this.lifetimeMillis = lifetimeMillis;
+        this.leaseMillis = leaseMillis;
         this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
             Thread t = new Thread(r, "keel-non-blocking");
             t.setDaemon(true);
             return t;
         });
+        failAbandoned();
+        this.leases = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "keel-non-blocking-lease");
+            t.setDaemon(true);
+            return t;
+        });
+        leases.scheduleWithFixedDelay(this::keepAlive, leaseMillis / 4, leaseMillis / 4, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -72,6 +86,7 @@ public final class NonBlockingRequests implements AutoCloseable {
         Resource stored = store.write(tx -> {
             Resource r = record(tx, req, now);
             tx.insert(r);
+            tx.claimRequest(r.ri, instance, micros(now));
             notifications.events().created(tx, tx.find(r.pi), r);
             return r;
         });
@@ -132,6 +147,7 @@ public final class NonBlockingRequests implements AutoCloseable {
         r.lt = clock.now();
         r.st++;
         tx.update(r);
+        tx.releaseRequest(r.ri);
         notifications.events().updated(tx, r, Set.of("rs", "ors"));
     }
 
@@ -215,47 +231,91 @@ public final class NonBlockingRequests implements AutoCloseable {
         }
     }
 
+    /** What to tell the targets of an asynchronous request that failed. */
+    private record Notice(String originator, List<String> targets, Map<String, Object> ors) {
+    }
+
     /**
-     * After a restart: requests still pending never ran and never will; they are marked failed, and the targets of
-     * asynchronous ones are told, so none is lost silently.
+     * Requests whose runner went quiet — it crashed, or stopped and let go of them — never finish: they are marked
+     * failed, and the targets of asynchronous ones are told, so none is lost silently. Runs at start and then
+     * periodically on every instance sharing the database.
      */
-    public int failInterrupted() {
-        List<Map<String, Object>> told = new ArrayList<>();
+    int failAbandoned() {
+        List<Notice> notices = new ArrayList<>();
+        long before = micros(clock.now().minusMillis(leaseMillis));
         int failed = store.write(tx -> {
-            FilterCriteria pending = new FilterCriteria();
-            pending.resourceTypes.add(ResourceTypes.REQUEST);
-            pending.attributes.add(new FilterCriteria.AttributeCondition("rs", String.valueOf(RequestType.PENDING)));
-            List<Resource> interrupted = tx.discover(tx.find(cse.cseBaseRi()), pending, Visibility.EVERYTHING, 2, 0, Integer.MAX_VALUE);
-            for (Resource r : interrupted) {
+            int n = 0;
+            for (String ri : tx.abandonedRequests(before)) {
+                Resource r = tx.lock(ri);
+                if (r == null || r.getLong("rs", 0) != RequestType.PENDING) {
+                    tx.releaseRequest(ri);
+                    continue;
+                }
                 ResponsePrimitive rsp = ResponsePrimitive.error(ResponseStatusCode.INTERNAL_SERVER_ERROR,
-                        "the CSE restarted before this request was executed; it was not executed");
+                        "the CSE instance that held this request stopped before the request finished");
                 rsp.requestIdentifier = (String) r.get("rid");
                 rsp.to = (String) r.get("org");
                 rsp.from = cse.spRelativeCseId();
                 Map<String, Object> ors = PrimitiveMaps.response(rsp);
-                complete(tx, tx.lock(r.ri), ors, rsp.responseStatusCode);
+                complete(tx, r, ors, rsp.responseStatusCode);
                 if (r.get("mi") instanceof Map<?, ?> mi && mi.get("rt") instanceof Map<?, ?> rt
                         && rt.get("rtv") instanceof Number rtv && rtv.intValue() == ResponseTypeValue.NON_BLOCKING_REQUEST_ASYNCH.value()) {
-                    Map<String, Object> notice = new LinkedHashMap<>(ors);
-                    notice.put("_targets", rt.get("nu"));
-                    told.add(notice);
+                    @SuppressWarnings("unchecked")
+                    List<String> targets = (List<String>) rt.get("nu");
+                    notices.add(new Notice(rsp.to, targets, ors));
                 }
+                n++;
             }
-            return interrupted.size();
+            return n;
         });
-        for (Map<String, Object> notice : told) {
-            @SuppressWarnings("unchecked")
-            List<String> targets = (List<String>) notice.remove("_targets");
-            sendResult((String) notice.get("to"), targets, notice);
-        }
+        notices.forEach(n -> sendResult(n.originator(), n.targets(), n.ors()));
         if (failed > 0) {
-            LOG.warning(failed + " non-blocking requests were interrupted by a restart and are marked failed");
+            LOG.warning(failed + " non-blocking requests were abandoned by a stopped CSE instance and are marked failed");
         }
         return failed;
     }
 
+    private void keepAlive() {
+        try {
+            store.write(tx -> {
+                tx.renewRequests(instance, micros(clock.now()));
+                return null;
+            });
+            failAbandoned();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot renew the non-blocking requests of this instance", e);
+        }
+    }
+
+    private static long micros(Instant t) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+    }
+
+    /**
+     * Lets the requests that are running finish, up to {@code drainMillis}, and lets go of those that have not, so
+     * that any instance fails them at once.
+     */
+    public void close(long drainMillis) {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(drainMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+
     @Override
     public void close() {
+        leases.shutdownNow();
         executor.shutdownNow();
+        try {
+            store.write(tx -> {
+                tx.renewRequests(instance, 0);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot let go of the pending non-blocking requests", e);
+        }
     }
 }

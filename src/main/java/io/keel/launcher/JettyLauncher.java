@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /** Serves keel.war on an embedded Jetty 12 at keel.http.host:keel.http.port (what {@code java -jar keel.war} does). */
@@ -47,7 +48,11 @@ public final class JettyLauncher {
         webapp.setParentLoaderPriority(false);
         webapp.setThrowUnavailableOnStartupException(true);
         webapp.getServletHandler().setDecodeAmbiguousURIs(true);
-        server.setHandler(webapp);
+        // A stop lets requests under way finish (up to keel.shutdown.drain) before the webapp, and the CSE, go down.
+        GracefulHandler graceful = new GracefulHandler();
+        graceful.setHandler(webapp);
+        server.setHandler(graceful);
+        server.setStopTimeout(settings.getLong("keel.shutdown.drain", 10_000));
         server.setErrorHandler(new OneM2MErrorHandler());
         server.setStopAtShutdown(true);
         server.start();

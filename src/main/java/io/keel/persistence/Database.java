@@ -55,7 +55,8 @@ public final class Database {
         }
         boolean postgres = product.toLowerCase().contains("postgres");
         flyway.placeholders(Map.of("document_type", postgres ? "TEXT" : "CHARACTER LARGE OBJECT",
-                "pattern_ops", postgres ? "varchar_pattern_ops" : ""));
+                "pattern_ops", postgres ? "varchar_pattern_ops" : "",
+                "binary_collation", postgres ? "COLLATE \"C\"" : ""));
         flyway.load().migrate();
         if (postgres) {
             jpa.put("eclipselink.target-database", "org.eclipse.persistence.platform.database.PostgreSQLPlatform");

@@ -1,6 +1,7 @@
 package io.keel.persistence;
 
 import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceTypes;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 
 /** {@link ResourceStore} on JPA (EclipseLink), one EntityManager per transaction. */
 public final class JpaResourceStore implements ResourceStore {
@@ -133,8 +136,12 @@ public final class JpaResourceStore implements ResourceStore {
 
         @Override
         public Resource lock(String ri) {
-            ResourceEntity e = em.find(ResourceEntity.class, ri, LockModeType.PESSIMISTIC_WRITE);
-            return e == null ? null : toResource(e);
+            // SELECT … FOR UPDATE, refreshing what this transaction read before: once the lock is granted, the row
+            // is the latest committed one, also when another CSE on the same database changed or deleted it.
+            List<ResourceEntity> l = em.createQuery("SELECT r FROM ResourceEntity r WHERE r.ri = :ri", ResourceEntity.class)
+                    .setParameter("ri", ri).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .setHint(QueryHints.REFRESH, HintValues.TRUE).getResultList();
+            return l.isEmpty() ? null : toResource(l.get(0));
         }
 
         @Override
@@ -157,10 +164,21 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public void deleteSubtree(Resource r) {
             em.flush();
+            String descendants = ResourceQuery.escapeLike(r.srn) + "/%";
+            // First lock the descendants that can have children, ancestors first. A create below one of them holds
+            // that lock until it commits, so this waits for it and the DELETE after it (a new statement, which sees
+            // what committed meanwhile) takes the new child too; a create that comes later finds its parent gone.
+            // Without this, a child committed while the DELETE ran would outlive its deleted parent.
+            // contentInstances have no children: trimming a container to its quota needs no such query.
+            if (r.ty != ResourceTypes.CONTENT_INSTANCE) {
+                em.createNativeQuery("SELECT ri FROM resource WHERE srn LIKE ? ESCAPE '\\' AND ty <> ? ORDER BY srn FOR UPDATE")
+                        .setParameter(1, descendants).setParameter(2, ResourceTypes.CONTENT_INSTANCE)
+                        .getResultList();
+            }
             // Two statements the indexes serve (an OR of both would scan the table): the descendants by srn prefix,
             // then the resource by primary key. Label and attribute rows go by ON DELETE CASCADE.
             em.createNativeQuery("DELETE FROM resource WHERE srn LIKE ? ESCAPE '\\'")
-                    .setParameter(1, ResourceQuery.escapeLike(r.srn) + "/%")
+                    .setParameter(1, descendants)
                     .executeUpdate();
             em.createNativeQuery("DELETE FROM resource WHERE ri = ?").setParameter(1, r.ri).executeUpdate();
             em.clear();
@@ -169,6 +187,31 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public <L extends TransactionListener> L listener(Class<L> type, java.util.function.Supplier<L> create) {
             return type.cast(listeners.computeIfAbsent(type, k -> create.get()));
+        }
+
+        @Override
+        public void claimRequest(String ri, String instance, long nowMicros) {
+            em.createNativeQuery("INSERT INTO request_runner (ri, instance, heartbeat) VALUES (?, ?, ?)")
+                    .setParameter(1, ri).setParameter(2, instance).setParameter(3, nowMicros).executeUpdate();
+        }
+
+        @Override
+        public void releaseRequest(String ri) {
+            em.createNativeQuery("DELETE FROM request_runner WHERE ri = ?").setParameter(1, ri).executeUpdate();
+        }
+
+        @Override
+        public void renewRequests(String instance, long heartbeatMicros) {
+            em.createNativeQuery("UPDATE request_runner SET heartbeat = ? WHERE instance = ?")
+                    .setParameter(1, heartbeatMicros).setParameter(2, instance).executeUpdate();
+        }
+
+        @Override
+        public List<String> abandonedRequests(long beforeMicros) {
+            @SuppressWarnings("unchecked")
+            List<Object> ris = em.createNativeQuery("SELECT ri FROM request_runner WHERE heartbeat < ? ORDER BY heartbeat")
+                    .setParameter(1, beforeMicros).getResultList();
+            return ris.stream().map(String::valueOf).toList();
         }
 
         @Override

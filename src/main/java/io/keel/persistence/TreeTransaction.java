@@ -17,7 +17,10 @@ public interface TreeTransaction {
     /** @return the resource with this structured CSE-relative ID (e.g. {@code cse-in/ae/cnt}), or null. */
     Resource findByStructuredName(String srn);
 
-    /** Reads and write-locks a resource until the transaction ends (serializes changes to its children). */
+    /**
+     * Reads and write-locks a resource until the transaction ends (serializes changes to it and to its children,
+     * also between CSEs sharing the database); null when it no longer exists. Always the latest committed state.
+     */
     Resource lock(String ri);
 
     /** Stores a new resource; a sibling with the same rn → 4105 CONFLICT. */
@@ -59,6 +62,18 @@ public interface TreeTransaction {
      * first use: one per transaction, e.g. the notifications its changes cause.
      */
     <T extends TransactionListener> T listener(Class<T> type, java.util.function.Supplier<T> create);
+
+    /** Records that this instance runs the pending non-blocking request, alive as of {@code nowMicros}. */
+    void claimRequest(String ri, String instance, long nowMicros);
+
+    /** The request is done: no instance runs it any more. */
+    void releaseRequest(String ri);
+
+    /** Renews the claims of an instance; with 0 it lets go of them (an orderly stop). */
+    void renewRequests(String instance, long heartbeatMicros);
+
+    /** Requests whose runner has not renewed its claim since {@code beforeMicros}. */
+    List<String> abandonedRequests(long beforeMicros);
 
     /** Queues a request in a pollingChannel. */
     void enqueue(QueuedRequest request);

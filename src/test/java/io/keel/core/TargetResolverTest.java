@@ -136,6 +136,26 @@ class TargetResolverTest {
         }
 
         @Override
+        public void claimRequest(String ri, String instance, long nowMicros) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void releaseRequest(String ri) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void renewRequests(String instance, long heartbeatMicros) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<String> abandonedRequests(long beforeMicros) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void enqueue(io.keel.persistence.QueuedRequest request) {
             throw new UnsupportedOperationException();
         }

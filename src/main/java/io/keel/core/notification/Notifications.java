@@ -156,6 +156,18 @@ public final class Notifications implements AutoCloseable {
         });
     }
 
+    /** Delivers what is pending, up to {@code drainMillis}, then stops. */
+    public void close(long drainMillis) {
+        notifier.drain(drainMillis);
+        bookkeeping.shutdown();
+        try {
+            bookkeeping.awaitTermination(Math.max(1000, drainMillis / 4), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+
     @Override
     public void close() {
         bookkeeping.shutdownNow();

@@ -205,6 +205,10 @@ final class Notifier implements AutoCloseable {
             }, Math.max(1, millis), TimeUnit.MILLISECONDS);
         }
 
+        synchronized boolean pending() {
+            return busy || !queue.isEmpty() || !batch.isEmpty();
+        }
+
         synchronized void discard() {
             discarded = true;
             queue.clear();
@@ -212,6 +216,32 @@ final class Notifier implements AutoCloseable {
             if (batchTimer != null) {
                 batchTimer.cancel(false);
             }
+        }
+    }
+
+    /**
+     * Sends what is pending — incomplete batches at once — and waits until every channel is idle or the time is up;
+     * what is left then is dropped, with a warning.
+     */
+    void drain(long timeoutMillis) {
+        channels.values().forEach(ch -> {
+            synchronized (ch) {
+                ch.queueBatch();
+            }
+            ch.pump();
+        });
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (System.nanoTime() < deadline && channels.values().stream().anyMatch(Channel::pending)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        long left = channels.values().stream().filter(Channel::pending).count();
+        if (left > 0) {
+            LOG.warning(() -> left + " notification channels still had notifications pending at shutdown; they are dropped");
         }
     }
 

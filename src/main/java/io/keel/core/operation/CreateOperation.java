@@ -74,6 +74,9 @@ public final class CreateOperation {
         }
         // Locking the parent serializes creates under it: unique names, exact counters and quotas.
         Resource parent = lock ? tx.lock(target.resource().ri) : target.resource();
+        if (parent == null) {
+            throw OneM2MException.notFound("the parent was deleted meanwhile");
+        }
         boolean registration = type.ty() == ResourceTypes.AE;
         if (!registration) {
             ops.requireAccess(tx, req, Permission.CREATE, parent);
@@ -95,7 +98,9 @@ public final class CreateOperation {
         }
         Map<String, Object> given = AttributeValidator.forCreate(type, req.content, Operations.fromText(req));
         GoverningPolicies.checkReferences(tx, given.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
-        Instant now = ops.clock.now();
+        // After the parent's last change (each contentInstance sets its container's lt): children's creation
+        // times follow the order of creation, whichever CSE on the database made them (la, ol, quota trimming).
+        Instant now = ops.clock.after(parent.lt);
         Resource r = newResource(type, parentType, parent, given, req.from, now, ri);
         ResourceOperation op = new ResourceOperation(tx, req, ops.cse, now, parent, r, given);
         type.prepareCreate(op);

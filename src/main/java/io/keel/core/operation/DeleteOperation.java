@@ -38,18 +38,30 @@ public final class DeleteOperation {
                 throw OneM2MException.notAllowed(type.rootElement() + " cannot be deleted");
             }
             Representations.Built built = ops.representations.build(tx, r, rcn, null, ops.readableChildren(tx, req));
-            delete(tx, r, req, ops.clock.now());
+            if (!delete(tx, r, req, ops.clock.now())) {
+                throw OneM2MException.notFound("resource " + r.ri + " was deleted meanwhile");
+            }
             ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.DELETED, built.content());
             rsp.contentStatus = built.status();
             return rsp;
         });
     }
 
-    /** Deletes a resource and its subtree, letting its type update what depends on it (container counters). */
-    public void delete(TreeTransaction tx, Resource r, RequestPrimitive req, Instant now) {
+    /**
+     * Deletes a resource and its subtree, letting its type update what depends on it (container counters).
+     *
+     * @return false when it was gone by the time its parent was locked: another request, the expiry sweeper or
+     *         another CSE on the same database deleted it first, and counted it.
+     */
+    public boolean delete(TreeTransaction tx, Resource r, RequestPrimitive req, Instant now) {
         Resource parent = tx.lock(r.pi);
-        ops.types.require(r.ty).beforeDelete(new ResourceOperation(tx, req, ops.cse, now, parent, r, java.util.Map.of()));
-        ops.notifications.events().deleting(tx, r);
-        tx.deleteSubtree(r);
+        Resource current = tx.lock(r.ri);
+        if (current == null) {
+            return false;
+        }
+        ops.types.require(current.ty).beforeDelete(new ResourceOperation(tx, req, ops.cse, now, parent, current, java.util.Map.of()));
+        ops.notifications.events().deleting(tx, current);
+        tx.deleteSubtree(current);
+        return true;
     }
 }

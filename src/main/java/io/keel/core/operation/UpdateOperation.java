@@ -37,6 +37,9 @@ public final class UpdateOperation {
         return ops.store.write(tx -> {
             Target target = ops.resolver.resolve(tx, req.to);
             Resource r = tx.lock(target.resource().ri);
+            if (r == null) {
+                throw OneM2MException.notFound("the resource was deleted meanwhile");
+            }
             ResourceType type = ops.types.require(r.ty);
             boolean acpiChange = type.hasAccessControlPolicyIds() && names(type, req.content, ResourceType.ACCESS_CONTROL_POLICY_IDS);
             if (acpiChange && !ops.access.allowsAcpiChange(tx, req, r)) {
@@ -59,7 +62,7 @@ public final class UpdateOperation {
                 }
                 GoverningPolicies.checkReferences(tx, given.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
             }
-            Instant now = ops.clock.now();
+            Instant now = ops.clock.after(r.lt); // lt only advances, also when another CSE made the last change
             apply(r, given, now, r.pi == null ? null : tx.find(r.pi));
             r.lt = now;
             if (type.hasStateTag()) {
