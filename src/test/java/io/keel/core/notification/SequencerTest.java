@@ -1,0 +1,46 @@
+package io.keel.core.notification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Notifications leave in ticket order, whatever order the transactions finish committing in. */
+class SequencerTest {
+    private final List<PendingNotifications> released = new ArrayList<>();
+    private final Sequencer sequencer = new Sequencer(released::add);
+
+    @Test
+    void aLaterTicketWaitsForAnEarlierOne() {
+        PendingNotifications first = new PendingNotifications(sequencer);
+        PendingNotifications second = new PendingNotifications(sequencer);
+        first.beforeCommit();
+        second.beforeCommit();
+        second.afterCompletion(true);
+        assertEquals(List.of(), released, "the second may not overtake the first");
+        first.afterCompletion(true);
+        assertEquals(List.of(first, second), released);
+    }
+
+    @Test
+    void aRollbackReleasesNothingButHoldsNothingUp() {
+        PendingNotifications rolledBack = new PendingNotifications(sequencer);
+        PendingNotifications committed = new PendingNotifications(sequencer);
+        rolledBack.beforeCommit();
+        committed.beforeCommit();
+        committed.afterCompletion(true);
+        rolledBack.afterCompletion(false);
+        assertEquals(List.of(committed), released);
+    }
+
+    @Test
+    void aTransactionThatFailedBeforeCommittingTookNoTicket() {
+        PendingNotifications failedEarly = new PendingNotifications(sequencer);
+        failedEarly.afterCompletion(false);
+        PendingNotifications next = new PendingNotifications(sequencer);
+        next.beforeCommit();
+        next.afterCompletion(true);
+        assertEquals(List.of(next), released);
+    }
+}
