@@ -11,7 +11,8 @@ import java.util.Map;
 record DeliveryRules(Integer batchSize, Duration batchDuration, Integer rateLimit, Duration rateWindow,
                      boolean latestOnly, Integer pendingNotification, Integer eventCategory, boolean counted) {
 
-    static final DeliveryRules PLAIN = new DeliveryRules(null, null, null, null, false, null, null, false);
+    /** What a deletion notification (sud) goes with: nothing batched, limited or counted, one message. */
+    static final DeliveryRules DELETION_NOTICE = new DeliveryRules(null, null, null, null, false, null, null, false);
     /** bn without dur: what Keel waits for before it sends an incomplete batch. */
     static final Duration DEFAULT_BATCH_DURATION = Duration.ofSeconds(60);
     /** eventCat Latest (shared/spec §2.4), what latestNotify sends with. */

@@ -95,7 +95,7 @@ public final class NotificationEvents {
                 sgn.put("cr", sub.cr);
             }
             pending.notifications.add(new Notification("deleted " + sub.ri, "deleted " + sub.ri, receivers.resolve(tx, su),
-                    DeliveryRules.PLAIN, sgn, new AtomicBoolean()));
+                    DeliveryRules.DELETION_NOTICE, sgn, new AtomicBoolean()));
         }
     }
 

@@ -47,7 +47,7 @@ final class Notifier implements AutoCloseable {
     void accept(PendingNotifications p) {
         p.endedSubscriptions.forEach(this::forget);
         for (Notification n : p.notifications) {
-            Channel ch = channels.computeIfAbsent(n.channel(), k -> new Channel(n.subscription()));
+            Channel ch = channels.computeIfAbsent(n.channel(), k -> new Channel(k, n.subscription()));
             ch.offer(n);
         }
     }
@@ -68,6 +68,7 @@ final class Notifier implements AutoCloseable {
     }
 
     private final class Channel {
+        final String key;
         final String subscription;
         final Deque<Item> queue = new ArrayDeque<>();
         final List<Notification> batch = new ArrayList<>();
@@ -78,7 +79,8 @@ final class Notifier implements AutoCloseable {
         boolean discarded;
         int failures;
 
-        Channel(String subscription) {
+        Channel(String key, String subscription) {
+            this.key = key;
             this.subscription = subscription;
         }
 
@@ -192,6 +194,10 @@ final class Notifier implements AutoCloseable {
                 }
             }
             pump();
+            if (n.rules() == DeliveryRules.DELETION_NOTICE && !pending()) {
+                // A deletion notification's channel has nothing more to carry: its subscription is gone.
+                channels.remove(key, this);
+            }
         }
 
         /** Called holding the lock: the channel sends nothing until the delay is over. */
