@@ -21,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -144,7 +145,7 @@ class ConsoleIT extends KeelIT {
         expand("cse-in");
         expand(aePath);
         select(aePath);
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("create-type"))).selectByVisibleText("container");
+        new Select(driver.findElement(By.id("create-type"))).selectByVisibleText("container");
         driver.findElement(By.id("create-rn")).sendKeys("fromConsole");
         driver.findElement(By.id("create-mni")).sendKeys("7");
         driver.findElement(By.cssSelector("#create-form button[type=submit]")).click();
@@ -152,6 +153,21 @@ class ConsoleIT extends KeelIT {
         Reply r = cse.get("/" + aePath + "/fromConsole").send();
         assertEquals(200, r.status(), r.text());
         assertEquals(7, r.json().path("m2m:cnt").path("mni").asInt());
+    }
+
+    @Test
+    void aResourceDeletedThroughTheConsoleIsGoneOverHttp() throws IOException {
+        assertEquals(201, cse.create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"doomed\"}}").from(ae).send().status());
+        open();
+        expand("cse-in");
+        expand(aePath);
+        select(aePath + "/doomed");
+        WebElement delete = driver.findElement(By.id("delete"));
+        delete.click();
+        assertEquals(200, cse.get("/" + aePath + "/doomed").send().status(), "the first click only asks");
+        delete.click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(node(aePath + "/doomed"), 0));
+        assertEquals(4004, cse.get("/" + aePath + "/doomed").send().rsc());
     }
 
     @Test

@@ -46,13 +46,30 @@ function createFields() {
   }));
 }
 
+/** Selecting a resource shows it and sets the forms up for it. */
 async function select(path) {
+  if (!await show(path)) return;
+  const updatable = UPDATABLE[selected.ty];
+  $('update-form').hidden = !updatable;
+  if (updatable) {
+    const current = Object.fromEntries(updatable.filter(a => a in selected.attributes).map(a => [a, selected.attributes[a]]));
+    $('update-body').value = JSON.stringify({ [selected.root]: current }, null, 2);
+  }
+  if (LIKELY_CHILD[selected.ty]) {
+    $('create-type').value = LIKELY_CHILD[selected.ty];
+    createFields();
+  }
+  $('delete').textContent = 'Delete';
+}
+
+/** Retrieves the resource and shows its attributes (and plot); leaves the forms alone, which may hold typing. */
+async function show(path) {
   try {
     const { root, attributes } = await retrieve(path);
     selected = { path, root, attributes, ty: attributes.ty };
   } catch (e) {
     fail(e);
-    return;
+    return false;
   }
   $('details').hidden = false;
   $('selected-path').textContent = path;
@@ -66,18 +83,8 @@ async function select(path) {
     tr.append(th, td);
     return tr;
   }));
-  const updatable = UPDATABLE[selected.ty];
-  $('update-form').hidden = !updatable;
-  if (updatable) {
-    const current = Object.fromEntries(updatable.filter(a => a in selected.attributes).map(a => [a, selected.attributes[a]]));
-    $('update-body').value = JSON.stringify({ [selected.root]: current }, null, 2);
-  }
-  if (LIKELY_CHILD[selected.ty]) {
-    $('create-type').value = LIKELY_CHILD[selected.ty];
-    createFields();
-  }
-  $('delete').textContent = 'Delete';
   await plot();
+  return true;
 }
 
 async function plot() {
@@ -98,7 +105,7 @@ async function plot() {
 
 const tree = new Tree($('tree'), select, fail);
 const watcher = new Watcher($('notifications'), status, fail, target => {
-  if (selected?.path === target) select(target); // attributes and plot follow what the notification announced
+  if (selected?.path === target) show(target); // attributes and plot follow what the notification announced
 });
 
 $('originator').addEventListener('input', e => { settings.originator = e.target.value.trim(); });
@@ -116,7 +123,8 @@ $('create-form').addEventListener('submit', async e => {
       originator: ty === 2 ? values.originator : settings.originator });
     status(`created ${Object.values(json)[0].ri}`);
     await tree.refresh(selected.path);
-    if (ty === 4) await plot();
+    await show(selected.path); // its cni, its plot
+
   } catch (err) {
     fail(err);
   }

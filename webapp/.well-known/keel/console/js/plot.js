@@ -42,9 +42,9 @@ export function renderPlot(target, instances) {
     }
     svg.append(element('text', { x: LEFT - 6, y: y(y1) + 4, 'text-anchor': 'end' }, String(y1)));
     svg.append(element('text', { x: LEFT - 6, y: y(y0) + 4, 'text-anchor': 'end' }, String(y0)));
-    svg.append(element('text', { x: LEFT, y: HEIGHT - 12 }, ps[0].t.toISOString().replace('T', ' ').slice(0, 19)));
+    svg.append(element('text', { x: LEFT, y: HEIGHT - 12 }, ps[0].t.toISOString().replace('T', ' ').slice(0, 23)));
     svg.append(element('text', { x: WIDTH - RIGHT, y: HEIGHT - 12, 'text-anchor': 'end' },
-      ps[ps.length - 1].t.toISOString().replace('T', ' ').slice(0, 19)));
+      ps[ps.length - 1].t.toISOString().replace('T', ' ').slice(0, 23)));
   }
   target.replaceChildren(svg);
   return instances.length - ps.length;
