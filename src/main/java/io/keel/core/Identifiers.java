@@ -8,8 +8,11 @@ public final class Identifiers {
     private static final char[] ALPHANUMERIC = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
     /** m2m:resourceName: {@code (ALPHA/DIGIT) *(ALPHA/DIGIT/"-"/"."/"_")}. */
     private static final Pattern RESOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
-    /** What may stand in an unstructured ri or AE-ID-Stem. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._~-]{1,255}");
+    /**
+     * What may stand in an unstructured ri or AE-ID-Stem; not starting with '.', so that no resource can take the
+     * first path segment {@code .well-known}, where Keel serves its own pages.
+     */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,254}");
 
     private Identifiers() {
     }

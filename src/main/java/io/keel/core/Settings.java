@@ -95,7 +95,12 @@ public final class Settings {
     }
 
     public String cseName() {
-        return get("keel.cse.name", "cse-in");
+        String name = get("keel.cse.name", "cse-in");
+        if (name.startsWith(".")) {
+            // A first path segment starting with '.' is Keel's own (/.well-known/keel/): the CSEBase cannot have it.
+            throw new IllegalStateException("keel.cse.name must not start with '.': " + name);
+        }
+        return name;
     }
 
     /** SP-ID without its leading slashes, e.g. {@code keel.example.net}. */

@@ -39,6 +39,13 @@ public class PrimitiveFilter implements Filter {
     private static final String DEFAULT_MEDIA_TYPE = "application/json";
     /** Where servlet containers put the TLS client's certificate chain (Servlet 6, 3.10). */
     private static final String CLIENT_CERTIFICATES = "jakarta.servlet.request.X509Certificate";
+    /**
+     * Keel's own pages and endpoints (the web console, ...), served by other servlets: no oneM2M request. No resource
+     * can shadow them, as neither a resourceName nor an ID may start with '.' ({@link io.keel.core.Identifiers}).
+     */
+    public static final String KEEL_WELL_KNOWN = "/.well-known/keel/";
+    /** The servlet-name of the JAX-RS servlet in web.xml, which takes every path no other servlet claims. */
+    private static final String ONEM2M_SERVLET = "onem2m";
 
     private int maxBodyBytes = 1024 * 1024;
     /** HTTP authentication of originators, or null when it is off (the default). */
@@ -66,6 +73,15 @@ public class PrimitiveFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) servletRequest;
         HttpServletResponse response = (HttpServletResponse) servletResponse;
+        if (rawPath(request).startsWith(KEEL_WELL_KNOWN)) {
+            // Where no servlet of Keel's own claims the path, the JAX-RS servlet would get it without a primitive.
+            if (ONEM2M_SERVLET.equals(request.getHttpServletMapping().getServletName())) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            } else {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
         RequestPrimitive primitive = new RequestPrimitive();
         primitive.originatorAddress = request.getRemoteAddr();
         String mediaType = DEFAULT_MEDIA_TYPE;

@@ -1,0 +1,200 @@
+package io.keel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.keel.it.OneM2MClient.Reply;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web console (README "Console") in headless Chromium, against real data created over HTTP. The browser tests
+ * need Debian's chromium and chromium-driver (.ci/run installs them) and are skipped where they are missing.
+ */
+class ConsoleIT extends KeelIT {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String[] VALUES = {"3", "1.5", "4", "2"};
+
+    private String ae;
+    private String aePath;
+    private String cntPath;
+    private String cntRi;
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void data() {
+        ae = cse.registerAe("C" + OneM2MClient.unique("console"), OneM2MClient.unique("consoleAe"));
+        aePath = "cse-in/" + cse.get("/" + ae).from(ae).send().json().path("m2m:ae").path("rn").asText();
+        Reply cnt = cse.create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"temps\"}}").from(ae).send();
+        assertEquals(201, cnt.status(), cnt.text());
+        cntRi = cnt.json().path("m2m:cnt").path("ri").asText();
+        cntPath = aePath + "/temps";
+        for (String v : VALUES) {
+            instance(v);
+        }
+        instance("n/a"); // not a number: no point in the plot
+    }
+
+    private void instance(String con) {
+        Reply r = cse.create("/" + cntRi, 4, "{\"m2m:cin\":{\"cnf\":\"text/plain:0\",\"con\":\"" + con + "\"}}").from(ae).send();
+        assertEquals(201, r.status(), r.text());
+    }
+
+    @AfterEach
+    void quit() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    /** Opens the console in headless Chromium; skips the test where there is no Chromium. */
+    private void open() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        // Both paths given: Selenium Manager has nothing to look for and downloads nothing.
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + Files.createTempDirectory("keel-console-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // What the console reported last (an error answer of the CSE, say) explains most timeouts.
+        wait.withMessage(() -> "console status: " + driver.findElement(By.id("status")).getText());
+        driver.get(cse.base() + "/.well-known/keel/console/");
+    }
+
+    private By node(String path) {
+        return By.cssSelector("li[data-path='" + path + "']");
+    }
+
+    private WebElement expand(String path) {
+        WebElement li = wait.until(ExpectedConditions.presenceOfElementLocated(node(path)));
+        li.findElement(By.cssSelector(":scope > .toggle")).click();
+        return li;
+    }
+
+    private void select(String path) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(node(path))).findElement(By.cssSelector(":scope > .name")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("selected-path"), path));
+    }
+
+    /** Expands the tree down to the container and selects it, as a user would. */
+    private void selectContainer() {
+        expand("cse-in");
+        expand(aePath);
+        select(cntPath);
+    }
+
+    private String attribute(String name) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#attributes tr[data-attr='" + name + "'] td"))).getText();
+    }
+
+    private int points() {
+        return driver.findElements(By.cssSelector("#plot svg circle")).size();
+    }
+
+    @Test
+    void theTreeLoadsChildrenOnlyWhenExpandedAndShowsTheSelectedResourcesAttributes() throws IOException {
+        open();
+        wait.until(ExpectedConditions.presenceOfElementLocated(node("cse-in")));
+        assertTrue(driver.findElements(node(aePath)).isEmpty(), "the AE is listed before the CSEBase is expanded");
+        expand("cse-in");
+        wait.until(ExpectedConditions.presenceOfElementLocated(node(aePath)));
+        assertTrue(driver.findElements(node(cntPath)).isEmpty(), "the container is listed before its AE is expanded");
+        expand(aePath);
+        select(cntPath);
+        assertEquals(cntRi, attribute("ri"));
+        assertEquals(String.valueOf(VALUES.length + 1), attribute("cni"));
+    }
+
+    @Test
+    void theContainerIsPlottedWithOnePointPerNumericContentInstance() throws IOException {
+        open();
+        selectContainer();
+        wait.until(d -> points() == VALUES.length);
+        assertTrue(driver.findElement(By.id("status")).getText().contains("1 without numeric con left out"),
+                driver.findElement(By.id("status")).getText());
+    }
+
+    @Test
+    void aContainerCreatedThroughTheFormExistsOverHttp() throws IOException {
+        open();
+        expand("cse-in");
+        expand(aePath);
+        select(aePath);
+        new Select(driver.findElement(By.id("create-type"))).selectByVisibleText("container");
+        driver.findElement(By.id("create-rn")).sendKeys("fromConsole");
+        driver.findElement(By.id("create-mni")).sendKeys("7");
+        driver.findElement(By.cssSelector("#create-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(node(aePath + "/fromConsole")));
+        Reply r = cse.get("/" + aePath + "/fromConsole").send();
+        assertEquals(200, r.status(), r.text());
+        assertEquals(7, r.json().path("m2m:cnt").path("mni").asInt());
+    }
+
+    @Test
+    void aResourceDeletedThroughTheConsoleIsGoneOverHttp() throws IOException {
+        assertEquals(201, cse.create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"doomed\"}}").from(ae).send().status());
+        open();
+        expand("cse-in");
+        expand(aePath);
+        select(aePath + "/doomed");
+        WebElement delete = driver.findElement(By.id("delete"));
+        delete.click();
+        assertEquals(200, cse.get("/" + aePath + "/doomed").send().status(), "the first click only asks");
+        delete.click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(node(aePath + "/doomed"), 0));
+        assertEquals(4004, cse.get("/" + aePath + "/doomed").send().rsc());
+    }
+
+    @Test
+    void aNotificationArrivesLiveAndThePlotFollows() throws IOException {
+        open();
+        selectContainer();
+        wait.until(d -> points() == VALUES.length);
+        driver.findElement(By.id("watch")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "watching " + cntPath));
+        instance("42.5");
+        WebElement n = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#notifications li.notification")));
+        assertTrue(n.getText().contains("con=42.5"), n.getText());
+        assertEquals("3", n.getDomAttribute("data-net"));
+        wait.until(d -> points() == VALUES.length + 1);
+    }
+
+    @Test
+    void theConsoleIsNoOneM2MRequestAndServesOnlyItsOwnFiles() {
+        Reply page = cse.get("/.well-known/keel/console/").header("X-M2M-Origin", null).send();
+        assertEquals(200, page.status());
+        assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
+        assertNull(page.header("X-M2M-RSC"));
+        Reply module = cse.get("/.well-known/keel/console/js/main.js").send();
+        assertTrue(module.header("Content-Type").startsWith("text/javascript"), module.header("Content-Type"));
+        assertEquals(302, cse.get("/.well-known/keel/console").send().status());
+        assertEquals(404, cse.get("/.well-known/keel/console/WEB-INF/web.xml").send().status());
+        assertEquals(404, cse.get("/.well-known/keel/console/../../../WEB-INF/web.xml").send().status());
+        assertEquals(404, cse.get("/.well-known/keel/elsewhere").send().status());
+    }
+}
