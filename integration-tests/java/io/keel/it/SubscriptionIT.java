@@ -128,6 +128,11 @@ class SubscriptionIT extends KeelIT {
         }
         Reply unsupported = cse.create("/" + cnt, 23, "{\"m2m:sub\":{" + nu() + ",\"enc\":{\"net\":[6]}}}").from(ae).send();
         assertEquals(5001, unsupported.rsc(), unsupported.text());
+        for (String notSupported : List.of("nsp", "psn")) {
+            Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{" + nu() + ",\"" + notSupported + "\":1}}").from(ae).send();
+            assertEquals(4000, r.rsc(), r.text());
+            assertTrue(r.json().path("m2m:dbg").asText().contains(notSupported + " ("), r.text());
+        }
         receiver.expectNothing(Duration.ofMillis(200));
     }
 

@@ -79,6 +79,10 @@ public final class AttributeValidator {
     private static AttributeDef known(ResourceType type, String sn) {
         AttributeDef def = type.attribute(sn);
         if (def == null) {
+            String longName = type.unsupportedAttributes().get(sn);
+            if (longName != null) {
+                throw OneM2MException.badRequest(sn + " (" + longName + ") of " + type.rootElement() + " is not supported by this CSE");
+            }
             throw OneM2MException.badRequest("unknown attribute " + sn + " for " + type.rootElement());
         }
         return def;

@@ -85,6 +85,14 @@ public abstract class ResourceType {
         return attributes.containsKey(ACCESS_CONTROL_POLICY_IDS);
     }
 
+    /**
+     * Attributes oneM2M defines for this type that Keel does not support, short name → long name: a request that
+     * sets one is refused as a known attribute, not reported as an unknown one.
+     */
+    public Map<String, String> unsupportedAttributes() {
+        return Map.of();
+    }
+
     /** Types a Create may put under a resource of this type. */
     public Set<Integer> childTypes() {
         return Set.of();

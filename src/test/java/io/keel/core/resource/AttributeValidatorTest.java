@@ -66,6 +66,15 @@ class AttributeValidatorTest {
                 content("m2m:ae", "api", "Nx", "rr", true, "srv", List.of("3"), "aei", "C1"), false), "aei");
     }
 
+    @Test
+    void attributesOneM2MDefinesButKeelDoesNotSupportAreNamedAsSuch() {
+        ResourceType sub = types.require(ResourceTypes.SUBSCRIPTION);
+        assertBadRequest(() -> AttributeValidator.forCreate(sub, content("m2m:sub", "nu", List.of("Cx"), "nsp", 1), false),
+                "nsp (notificationStoragePriority) of m2m:sub is not supported by this CSE");
+        assertBadRequest(() -> AttributeValidator.forUpdate(sub, content("m2m:sub", "psn", 1), false),
+                "psn (preSubscriptionNotify) of m2m:sub is not supported by this CSE");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"m2m:ae", "cnt", "m2m:cin"})
     void wrongRootElementIs4000(String root) {

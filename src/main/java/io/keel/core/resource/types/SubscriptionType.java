@@ -38,6 +38,16 @@ public final class SubscriptionType extends ResourceType {
                 AttributeDef.createOnly("su", AttributeType.TOKEN, Presence.OPTIONAL)));
     }
 
+    /**
+     * The spec Keel follows names these without saying what they do (nsp, psn), or they need resources Keel does not
+     * have (gpi, nfu: groups; acrs: crossResourceSubscription).
+     */
+    @Override
+    public Map<String, String> unsupportedAttributes() {
+        return Map.of("nsp", "notificationStoragePriority", "psn", "preSubscriptionNotify", "gpi", "groupID",
+                "nfu", "notificationForwardingURI", "acrs", "associatedCrossResourceSub");
+    }
+
     @Override
     public boolean hasCreator() {
         return true;
