@@ -5,7 +5,9 @@
 #   mvn -B -q -DskipTests package && bench/large-tree.sh
 #
 # Settings (environment): TREE_AES=100 TREE_CONTAINERS=10 TREE_INSTANCES=1000 (10^6 instances),
-# TREE_DURATION=10s per measured run, TREE_ROUNDS=3, TREE_CONNECTIONS=1 (1 = pure latency, one request at a time).
+# TREE_DURATION=10s per measured run, TREE_ROUNDS=3, TREE_CONNECTIONS=1 (1 = pure latency, one request at a time),
+# TREE_DB=h2 or postgres (then PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres name a server where that user may create
+# databases; the run creates two and drops them at the end).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -15,6 +17,8 @@ INSTANCES=${TREE_INSTANCES:-1000}
 DURATION=${TREE_DURATION:-10s}
 ROUNDS=${TREE_ROUNDS:-3}
 CONNECTIONS=${TREE_CONNECTIONS:-1}
+DB=${TREE_DB:-h2}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JAVAC=${JAVA_HOME:+$JAVA_HOME/bin/}javac
 HOST=127.0.0.1
@@ -24,14 +28,24 @@ command -v wrk >/dev/null 2>&1 || apt-get install -y wrk >/dev/null 2>&1 || { ap
 
 TMP=$(mktemp -d)
 declare -A PIDS=()
+PG_PREFIX="keel_tree_$$_"
 cleanup() {
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+    if [ "$DB" = postgres ]; then
+        for tree in empty large; do psql -d postgres -qc "DROP DATABASE IF EXISTS $PG_PREFIX$tree" 2>/dev/null || true; done
+    fi
     rm -rf "$TMP"
 }
 trap cleanup EXIT
 cp target/keel.war "$TMP/keel.war"
 mkdir -p "$TMP/lib" "$TMP/gen"
-(cd "$TMP/lib" && unzip -q -j "$TMP/keel.war" 'WEB-INF/lib/h2-*.jar')
+(cd "$TMP/lib" && unzip -q -j "$TMP/keel.war" 'WEB-INF/lib/h2-*.jar' 'WEB-INF/lib/postgresql-*.jar')
+if [ "$DB" = postgres ]; then
+    for tree in empty large; do psql -d postgres -qc "CREATE DATABASE $PG_PREFIX$tree"; done
+fi
+jdbc_url() { # tree → the JDBC URL of its database
+    if [ "$DB" = postgres ]; then echo "jdbc:postgresql://$PGHOST:$PGPORT/$PG_PREFIX$1?user=$PGUSER"; else echo "jdbc:h2:file:$TMP/$1/keel"; fi
+}
 "$JAVAC" -d "$TMP/gen" bench/tree/TreeGenerator.java
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -39,7 +53,9 @@ declare -A PORTS=([empty]=$(free_port) [large]=$(free_port))
 
 start_keel() { # tree (empty|large): its data dir is $TMP/<tree>, its port PORTS[<tree>]
     local base="http://$HOST:${PORTS[$1]}"
-    env -u KEEL_DB_URL KEEL_DATA_DIR="$TMP/$1" KEEL_HTTP_PORT="${PORTS[$1]}" "$JAVA" -jar "$TMP/keel.war" >> "$TMP/$1.log" 2>&1 &
+    local db=()
+    [ "$DB" = postgres ] && db=(KEEL_DB_URL="$(jdbc_url "$1")")
+    env -u KEEL_DB_URL KEEL_DATA_DIR="$TMP/$1" KEEL_HTTP_PORT="${PORTS[$1]}" "${db[@]}" "$JAVA" -jar "$TMP/keel.war" >> "$TMP/$1.log" 2>&1 &
     PIDS[$1]=$!
     for _ in $(seq 1 180); do
         if curl -s -o /dev/null -w '%{http_code}' "$base/cse-in" -H 'X-M2M-Origin: CAdmin' -H 'X-M2M-RI: up' -H 'X-M2M-RVI: 3' | grep -q 200; then
@@ -81,7 +97,8 @@ addresses() { # tree path → how many addresses the discovery answers
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
-echo "# reproduce: mvn -B -q -DskipTests package && TREE_AES=$AES TREE_CONTAINERS=$CONTAINERS TREE_INSTANCES=$INSTANCES TREE_ROUNDS=$ROUNDS bench/large-tree.sh"
+echo "# reproduce: mvn -B -q -DskipTests package && TREE_AES=$AES TREE_CONTAINERS=$CONTAINERS TREE_INSTANCES=$INSTANCES TREE_ROUNDS=$ROUNDS TREE_DB=$DB bench/large-tree.sh"
+echo "# database: $DB"
 echo "# load: wrk -t1 -c$CONNECTIONS -d$DURATION --latency (3 s warm-up), loopback; $(nproc) cores; $("$JAVA" -version 2>&1 | head -n1)"
 echo "# discovery: GET $DISCOVERY    latest: GET $LATEST"
 
@@ -96,8 +113,14 @@ start_keel empty
 start_keel large
 stop_keel large
 GEN_START=$(date +%s)
-"$JAVA" -cp "$TMP/gen:$TMP/lib/*" TreeGenerator "jdbc:h2:file:$TMP/large/keel" "$AES" "$CONTAINERS" "$INSTANCES"
-echo "# generated in $(( $(date +%s) - GEN_START )) s; database $(du -sh "$TMP/large" | cut -f1)"
+"$JAVA" -cp "$TMP/gen:$TMP/lib/*" TreeGenerator "$(jdbc_url large)" "$AES" "$CONTAINERS" "$INSTANCES"
+if [ "$DB" = postgres ]; then
+    # What autovacuum would have done by now on a server that grew this tree over time: statistics, visibility map.
+    psql -d "${PG_PREFIX}large" -qc 'VACUUM ANALYZE'
+    echo "# generated in $(( $(date +%s) - GEN_START )) s; database $(psql -d postgres -qAtc "SELECT pg_size_pretty(pg_database_size('${PG_PREFIX}large'))")"
+else
+    echo "# generated in $(( $(date +%s) - GEN_START )) s; database $(du -sh "$TMP/large" | cut -f1)"
+fi
 start_keel large
 echo "# discovery answers $(addresses empty "$DISCOVERY") address(es) on the empty tree, $(addresses large "$DISCOVERY") on the large one"
 
