@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -47,7 +46,8 @@ final class Readiness {
             LOG.warning(() -> "not ready: the database did not answer within " + timeoutMillis + " ms (keel.ops.ready-timeout)");
             return false;
         } catch (ExecutionException e) {
-            LOG.log(Level.WARNING, "not ready: the database does not answer", e.getCause());
+            // One line, not a stack trace: a probe may come every few seconds for as long as the database is away.
+            LOG.warning(() -> "not ready: the database does not answer: " + e.getCause());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
