@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The unchanged target/keel.war deployed the way users deploy it: to Payara Micro with its database taken from the
  * server's JNDI DataSource jdbc/keel, and to a standalone Jetty 12 (jetty-home, ee10-deploy). A smoke subset of the
- * binding runs over HTTP against each.
+ * binding and the operations endpoints runs over HTTP against each.
  */
 class AppServerDeploymentIT {
     private static final Path SERVERS = Path.of(System.getProperty("keel.app-servers", "target/app-servers"));
@@ -84,6 +84,13 @@ class AppServerDeploymentIT {
             assertEquals("21.5", n.sgn().path("nev").path("rep").path("m2m:cin").path("con").asText());
             // JSON stays Jackson's on every server: null attributes and key order as Keel writes them.
             assertTrue(cse.get("/cse-in").send().text().startsWith("{\"m2m:cb\":{\"rn\":\"cse-in\""));
+            // The operations endpoints, Micrometer and all, work on every server (README "Operations").
+            Reply ready = cse.get("/.well-known/keel/health/ready").send();
+            assertEquals(200, ready.status(), ready.text());
+            Reply metrics = cse.get("/.well-known/keel/metrics").send();
+            assertEquals(200, metrics.status(), metrics.text());
+            assertTrue(metrics.text().contains("keel_requests_total{operation=\"create\",rsc=\"2001\",ty=\"4\"} 1.0"), metrics.text());
+            assertTrue(metrics.text().contains("keel_db_probe_seconds_count{outcome=\"up\"} 1"), metrics.text());
         }
     }
 }

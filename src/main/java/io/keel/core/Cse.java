@@ -7,6 +7,7 @@ import io.keel.core.operation.Operations;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.persistence.Database;
+import io.keel.persistence.PoolUsage;
 import io.keel.persistence.ResourceStore;
 import io.keel.primitive.ReleaseVersion;
 import io.keel.primitive.RequestPrimitive;
@@ -15,7 +16,9 @@ import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /** The CSE: the resource tree, the dispatcher in front of it, and the background work it owns. */
@@ -29,8 +32,11 @@ public final class Cse implements AutoCloseable {
     private final Notifications notifications;
     private final NonBlockingRequests nonBlocking;
     private final long drainMillis;
+    /** Set when the CSE starts to stop: it finishes what is under way but should be sent nothing new. */
+    private volatile boolean draining;
 
-    private Cse(CseIdentity identity, ResourceStore store, Outbound outbound, Settings settings) {
+    private Cse(CseIdentity identity, ResourceStore store, Outbound outbound, Settings settings,
+                Consumer<RequestOutcome> outcomes) {
         this.identity = identity;
         this.store = store;
         this.outbound = outbound;
@@ -52,14 +58,17 @@ public final class Cse implements AutoCloseable {
         this.nonBlocking = new NonBlockingRequests(identity, store, clock, notifications,
                 settings.getInt("keel.nonblocking.threads", 4), settings.getInt("keel.nonblocking.queue", 10_000),
                 settings.getLong("keel.request.lifetime", 3_600_000), settings.getLong("keel.nonblocking.lease", 60_000));
-        this.dispatcher = new Dispatcher(ops, clock, nonBlocking);
+        this.dispatcher = new Dispatcher(ops, clock, nonBlocking, types, outcomes);
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, settings.expirySweepMillis());
     }
 
-    /** Starts the CSE on the database the settings name; what it sends to others goes through {@code outbound}. */
-    public static Cse start(Settings settings, Outbound outbound) {
+    /**
+     * Starts the CSE on the database the settings name; what it sends to others goes through {@code outbound}, and
+     * {@code outcomes} is told about every request it answers.
+     */
+    public static Cse start(Settings settings, Outbound outbound, Consumer<RequestOutcome> outcomes) {
         CseIdentity identity = CseIdentity.from(settings);
-        Cse cse = new Cse(identity, Database.open(settings), outbound, settings);
+        Cse cse = new Cse(identity, Database.open(settings), outbound, settings, outcomes);
         LOG.info(() -> "CSE " + identity.spRelativeCseId() + " (" + identity.cseName() + ") is ready");
         return cse;
     }
@@ -70,6 +79,41 @@ public final class Cse implements AutoCloseable {
 
     public CompletableFuture<ResponsePrimitive> handle(RequestPrimitive request) {
         return dispatcher.handle(request);
+    }
+
+    /** True once {@link #close()} has begun. */
+    public boolean draining() {
+        return draining;
+    }
+
+    /** Runs a trivial query; throws when the database does not answer it. */
+    public void pingDatabase() {
+        store.ping();
+    }
+
+    /** The database connection pools Keel itself keeps, by name; none when the app server's DataSource pools. */
+    public Map<String, PoolUsage> connectionPools() {
+        return store.connectionPools();
+    }
+
+    /** Notifications queued or on their way, over all subscriptions and targets. */
+    public int pendingNotifications() {
+        return notifications.pending();
+    }
+
+    /** Notifications (and batches) a receiver accepted, since start. */
+    public long notificationsDelivered() {
+        return notifications.delivered();
+    }
+
+    /** Attempts to deliver a notification (or batch) that failed, since start; a kept one may fail again. */
+    public long notificationFailures() {
+        return notifications.failures();
+    }
+
+    /** Non-blocking requests waiting for a thread. */
+    public int queuedNonBlockingRequests() {
+        return nonBlocking.queued();
     }
 
     /** Creates the CSEBase at first start; afterwards refreshes what the settings and this version determine. */
@@ -105,6 +149,7 @@ public final class Cse implements AutoCloseable {
 
     @Override
     public void close() {
+        draining = true;
         // Graceful: running non-blocking requests finish and pending notifications go out, each within the drain time.
         sweeper.close();
         nonBlocking.close(drainMillis);

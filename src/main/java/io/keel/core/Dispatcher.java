@@ -7,6 +7,7 @@ import io.keel.core.operation.NotifyOperation;
 import io.keel.core.operation.Operations;
 import io.keel.core.operation.RetrieveOperation;
 import io.keel.core.operation.UpdateOperation;
+import io.keel.core.resource.ResourceTypes;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.PreconditionFailedException;
 import io.keel.primitive.RequestPrimitive;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,9 +38,15 @@ public final class Dispatcher {
     private final NotifyOperation notify;
 
     private final NonBlockingRequests nonBlocking;
+    private final ResourceTypes types;
+    private final Consumer<RequestOutcome> outcomes;
 
-    public Dispatcher(Operations ops, Clock clock, NonBlockingRequests nonBlocking) {
+    /** @param outcomes told about every request answered, for metrics; called on the thread that completes it */
+    public Dispatcher(Operations ops, Clock clock, NonBlockingRequests nonBlocking, ResourceTypes types,
+                      Consumer<RequestOutcome> outcomes) {
         this.nonBlocking = nonBlocking;
+        this.types = types;
+        this.outcomes = outcomes;
         this.ops = ops;
         this.clock = clock;
         this.create = new CreateOperation(ops);
@@ -59,6 +67,7 @@ public final class Dispatcher {
      * when their answer arrives, holding no thread meanwhile.
      */
     public CompletableFuture<ResponsePrimitive> handle(RequestPrimitive req) {
+        long started = System.nanoTime();
         CompletableFuture<ResponsePrimitive> rsp;
         try {
             checkCommon(req, clock.now());
@@ -83,7 +92,9 @@ public final class Dispatcher {
                     if (req.originatingTimestamp != null) {
                         r.originatingTimestamp = clock.now();
                     }
-                    return r.echo(req);
+                    r.echo(req);
+                    outcomes.accept(RequestOutcome.of(req, r, System.nanoTime() - started, types));
+                    return r;
                 });
     }
 

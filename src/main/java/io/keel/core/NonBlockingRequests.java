@@ -104,6 +104,11 @@ public final class NonBlockingRequests implements AutoCloseable {
         return ack;
     }
 
+    /** Requests accepted that wait for a thread of the executor. */
+    public int queued() {
+        return executor.getQueue().size();
+    }
+
     private void run(String requestRi, RequestPrimitive req, ResponseTypeValue asked,
                      Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> execute) {
         long wait = req.operationExecutionTime == null ? 0 : req.operationExecutionTime.toEpochMilli() - System.currentTimeMillis();

@@ -25,6 +25,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.jpa.JpaHelper;
+import org.eclipse.persistence.sessions.server.ConnectionPool;
+import org.eclipse.persistence.sessions.server.ExternalConnectionPool;
+import org.eclipse.persistence.sessions.server.Server;
 import org.eclipse.persistence.config.QueryHints;
 
 /** {@link ResourceStore} on JPA (EclipseLink), one EntityManager per transaction. */
@@ -73,6 +77,30 @@ public final class JpaResourceStore implements ResourceStore {
                 l.afterCompletion(committed);
             }
         }
+    }
+
+    @Override
+    public void ping() {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.createNativeQuery("SELECT 1").getSingleResult();
+        } finally {
+            em.close();
+        }
+    }
+
+    @Override
+    public Map<String, PoolUsage> connectionPools() {
+        Map<String, PoolUsage> pools = new LinkedHashMap<>();
+        Server server = JpaHelper.getServerSession(emf);
+        for (ConnectionPool pool : new ConnectionPool[] {server.getDefaultConnectionPool(), server.getReadConnectionPool()}) {
+            // An external pool only hands on the DataSource's connections: the app server counts those.
+            if (pool != null && !(pool instanceof ExternalConnectionPool)) {
+                pools.put(pool.getName(), new PoolUsage(pool.getTotalNumberOfConnections(),
+                        pool.getConnectionsAvailable().size(), pool.getMaxNumberOfConnections()));
+            }
+        }
+        return pools;
     }
 
     @Override

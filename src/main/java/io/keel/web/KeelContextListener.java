@@ -3,13 +3,18 @@ package io.keel.web;
 import io.keel.binding.http.HttpSender;
 import io.keel.core.Cse;
 import io.keel.core.Settings;
+import io.keel.ops.KeelMetrics;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
-/** Starts the CSE when the web application starts and stops it, releasing the database, when it stops. */
+/**
+ * Starts the CSE and its metrics when the web application starts, and stops them, releasing the database, when it
+ * stops.
+ */
 public class KeelContextListener implements ServletContextListener {
     private static final String ATTRIBUTE = Cse.class.getName();
+    private static final String METRICS = KeelMetrics.class.getName();
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -17,7 +22,17 @@ public class KeelContextListener implements ServletContextListener {
         Settings settings = new Settings(context::getInitParameter);
         HttpSender sender = new HttpSender(settings.getLong("keel.notification.timeout", 5_000),
                 settings.getInt("keel.http.client.max-connections", 8), settings.get("keel.http.proxy", null));
-        context.setAttribute(ATTRIBUTE, Cse.start(settings, sender));
+        KeelMetrics metrics = new KeelMetrics();
+        Cse cse;
+        try {
+            cse = Cse.start(settings, sender, metrics);
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
+        metrics.bind(cse);
+        context.setAttribute(METRICS, metrics);
+        context.setAttribute(ATTRIBUTE, cse);
     }
 
     @Override
@@ -25,6 +40,9 @@ public class KeelContextListener implements ServletContextListener {
         Object cse = event.getServletContext().getAttribute(ATTRIBUTE);
         if (cse instanceof Cse c) {
             c.close();
+        }
+        if (event.getServletContext().getAttribute(METRICS) instanceof KeelMetrics m) {
+            m.close();
         }
     }
 
@@ -34,5 +52,10 @@ public class KeelContextListener implements ServletContextListener {
             throw new IllegalStateException("the CSE did not start; see the log");
         }
         return cse;
+    }
+
+    public static KeelMetrics metrics(ServletContext context) {
+        cse(context); // no metrics without a CSE: the same failure
+        return (KeelMetrics) context.getAttribute(METRICS);
     }
 }

@@ -80,6 +80,19 @@ public final class Notifications implements AutoCloseable {
         return timeoutMillis;
     }
 
+    /** Notifications waiting to be sent or on their way; see {@link Notifier#pending()}. */
+    public int pending() {
+        return notifier.pending();
+    }
+
+    public long delivered() {
+        return notifier.delivered();
+    }
+
+    public long failures() {
+        return notifier.failures();
+    }
+
     public void deleteWith(BiConsumer<TreeTransaction, Resource> deleter) {
         this.deleter = deleter;
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -31,6 +32,8 @@ final class Notifier implements AutoCloseable {
     private final Consumer<String> deliveredCounted;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(PollingChannels.daemon("keel-notifier"));
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    private final LongAdder deliveredTotal = new LongAdder();
+    private final LongAdder failuresTotal = new LongAdder();
 
     /**
      * @param deliveredCounted told the subscription ri when an event of a subscription with an expirationCounter
@@ -170,6 +173,7 @@ final class Notifier implements AutoCloseable {
         private void done(Item item, ResponsePrimitive rsp) {
             Notification n = item.first();
             if (Delivery.succeeded(rsp)) {
+                deliveredTotal.increment();
                 for (AtomicBoolean delivered : item.counters()) {
                     if (n.rules().counted() && delivered.compareAndSet(false, true)) {
                         deliveredCounted.accept(subscription);
@@ -180,6 +184,7 @@ final class Notifier implements AutoCloseable {
                     busy = false;
                 }
             } else {
+                failuresTotal.increment();
                 String reason = rsp == null ? "no response" : rsp.responseStatusCode.code() + " " + rsp.content;
                 Integer pn = n.rules().pendingNotification();
                 LOG.warning(() -> "notification of subscription " + subscription + " to " + n.receiver().address()
@@ -215,6 +220,10 @@ final class Notifier implements AutoCloseable {
             return busy || !queue.isEmpty() || !batch.isEmpty();
         }
 
+        synchronized int size() {
+            return queue.size() + batch.size() + (busy ? 1 : 0);
+        }
+
         synchronized void discard() {
             discarded = true;
             queue.clear();
@@ -223,6 +232,19 @@ final class Notifier implements AutoCloseable {
                 batchTimer.cancel(false);
             }
         }
+    }
+
+    /** Notifications (or batches) queued, gathering into a batch, or being sent, over all channels. */
+    int pending() {
+        return channels.values().stream().mapToInt(Channel::size).sum();
+    }
+
+    long delivered() {
+        return deliveredTotal.sum();
+    }
+
+    long failures() {
+        return failuresTotal.sum();
     }
 
     /**

@@ -44,6 +44,16 @@ public final class ResourceTypes {
         return byTy.get(ty);
     }
 
+    /** @return the type whose representation has this root element ({@code m2m:cnt}), or null. */
+    public ResourceType byRootElement(String rootElement) {
+        for (ResourceType t : byTy.values()) {
+            if (t.rootElement().equals(rootElement)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     public ResourceType require(int ty) {
         ResourceType t = byTy.get(ty);
         if (t == null) {

@@ -1,0 +1,40 @@
+package io.keel.ops;
+
+import io.keel.core.Settings;
+import io.keel.web.KeelContextListener;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * {@code /.well-known/keel/metrics}: every metric in the Prometheus text format, or OpenMetrics when the scraper
+ * asks for it, to the clients {@link MetricsAccess} admits; 403 to the others.
+ */
+public class MetricsServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private transient KeelMetrics metrics;
+    private transient MetricsAccess access;
+
+    @Override
+    public void init() {
+        ServletContext context = getServletContext();
+        metrics = KeelContextListener.metrics(context);
+        access = new MetricsAccess(new Settings(context::getInitParameter).get("keel.ops.token", null));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        if (!access.allows(request.getRemoteAddr(), request.getHeader("Authorization"))) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("text/plain;charset=utf-8");
+            response.getWriter().write(access.refusal());
+            return;
+        }
+        String type = KeelMetrics.contentType(request.getHeader("Accept"));
+        response.setContentType(type);
+        metrics.scrape(type, response.getOutputStream());
+    }
+}
