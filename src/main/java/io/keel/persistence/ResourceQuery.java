@@ -17,7 +17,8 @@ import java.util.function.Function;
 /**
  * Filter Criteria as one JPQL query (TS-0004 7.3.3.17; shared/spec §5.1): several values of one condition are
  * ORed, different conditions are combined by filterOperation. Every condition is a column, label or attribute-value
- * predicate the indexes serve; nothing is filtered in memory.
+ * predicate the indexes serve; nothing is filtered in memory, except the content filter, which no database evaluates
+ * (see {@link TreeTransaction#candidates}).
  */
 final class ResourceQuery {
     private final Map<String, Object> parameters = new HashMap<>();
@@ -39,6 +40,35 @@ final class ResourceQuery {
 
     /** The WHERE fragment for the matching conditions of {@code fc} on resource alias {@code r}; "" when none. */
     String conditions(String r, FilterCriteria fc) {
+        List<String> conditions = conditionList(r, fc);
+        if (conditions.isEmpty()) {
+            return "";
+        }
+        FilterOperation fo = fc.filterOperationOrDefault();
+        if (fo == FilterOperation.XOR) {
+            return met(conditions) + " = 1"; // exactly one of the conditions holds
+        }
+        return "(" + String.join(fo == FilterOperation.OR ? " OR " : " AND ", conditions) + ")";
+    }
+
+    /**
+     * How many of {@code conditions} a resource meets, as an integer expression. It may be used twice in one query
+     * (selected and compared): a named parameter may occur more than once.
+     */
+    String met(List<String> conditions) {
+        StringBuilder sum = new StringBuilder("(");
+        for (int i = 0; i < conditions.size(); i++) {
+            sum.append(i == 0 ? "" : " + ").append("CASE WHEN ").append(conditions.get(i)).append(" THEN 1 ELSE 0 END");
+        }
+        return sum.append(")").toString();
+    }
+
+    /**
+     * The matching conditions of {@code fc} on resource alias {@code r}, one predicate per condition (the values of
+     * one condition already ORed), not yet combined by filterOperation. The content filter (cfs/cfq) is not among
+     * them: no database evaluates it (see {@link TreeTransaction#candidates}).
+     */
+    List<String> conditionList(String r, FilterCriteria fc) {
         List<String> conditions = new ArrayList<>();
         compare(conditions, r + ".ct", "<", fc.createdBefore);
         compare(conditions, r + ".ct", ">=", fc.createdAfter);
@@ -76,19 +106,7 @@ final class ResourceQuery {
             conditions.add(parent(r, p -> labelIn(p, fc.parentLabels)));
         }
         byName(fc.parentAttributes).forEach((name, values) -> conditions.add(parent(r, p -> attribute(p, name, values))));
-        if (conditions.isEmpty()) {
-            return "";
-        }
-        FilterOperation fo = fc.filterOperationOrDefault();
-        if (fo == FilterOperation.XOR) {
-            // Exactly one of the conditions holds.
-            StringBuilder sum = new StringBuilder("(");
-            for (int i = 0; i < conditions.size(); i++) {
-                sum.append(i == 0 ? "" : " + ").append("CASE WHEN ").append(conditions.get(i)).append(" THEN 1 ELSE 0 END");
-            }
-            return sum.append(") = 1").toString();
-        }
-        return "(" + String.join(fo == FilterOperation.OR ? " OR " : " AND ", conditions) + ")";
+        return conditions;
     }
 
     /** Who may see what (see {@link Visibility}), as a predicate on alias {@code r}; "" when everything is visible. */
