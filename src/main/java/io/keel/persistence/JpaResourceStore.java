@@ -333,7 +333,7 @@ public final class JpaResourceStore implements ResourceStore {
             }
             if (fo == FilterOperation.AND) {
                 conditions.forEach(c -> jpql.append(" AND ").append(c));
-                jpql.append(" AND r.ty IN ").append(q.param(List.copyOf(contentTypes)));
+                jpql.append(" AND r.ty IN ").append(q.in(contentTypes));
             } else if (fo == FilterOperation.XOR && counted) {
                 jpql.append(" AND ").append(met).append(" <= 1");
             }

@@ -8,6 +8,7 @@ import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,22 +86,22 @@ final class ResourceQuery {
             selectiveSubquery = true;
         }
         if (!fc.resourceTypes.isEmpty()) {
-            conditions.add(r + ".ty IN " + param(fc.resourceTypes));
+            conditions.add(r + ".ty IN " + in(fc.resourceTypes));
         }
         if (!fc.contentTypes.isEmpty()) {
-            conditions.add(r + ".cty IN " + param(fc.contentTypes));
+            conditions.add(r + ".cty IN " + in(fc.contentTypes));
         }
         byName(fc.attributes).forEach((name, values) -> conditions.add(attribute(r, name, values)));
         selectiveSubquery |= !fc.attributes.isEmpty();
         if (!fc.childResourceTypes.isEmpty()) {
-            conditions.add(child(r, c -> c + ".ty IN " + param(fc.childResourceTypes)));
+            conditions.add(child(r, c -> c + ".ty IN " + in(fc.childResourceTypes)));
         }
         if (!fc.childLabels.isEmpty()) {
             conditions.add(child(r, c -> labelIn(c, fc.childLabels)));
         }
         byName(fc.childAttributes).forEach((name, values) -> conditions.add(child(r, c -> attribute(c, name, values))));
         if (!fc.parentResourceTypes.isEmpty()) {
-            conditions.add(parent(r, p -> p + ".ty IN " + param(fc.parentResourceTypes)));
+            conditions.add(parent(r, p -> p + ".ty IN " + in(fc.parentResourceTypes)));
         }
         if (!fc.parentLabels.isEmpty()) {
             conditions.add(parent(r, p -> labelIn(p, fc.parentLabels)));
@@ -142,6 +143,16 @@ final class ResourceQuery {
         String name = "p" + parameters.size();
         parameters.put(name, value);
         return ":" + name;
+    }
+
+    /**
+     * {@code (:p0, :p1, …)}, one parameter per value. EclipseLink's parser rejects a bare collection parameter
+     * ({@code IN :p0}) inside CASE WHEN, where XOR and the condition counts of {@link #met} put every condition.
+     */
+    String in(Collection<?> values) {
+        List<String> params = new ArrayList<>();
+        values.forEach(v -> params.add(param(v)));
+        return "(" + String.join(", ", params) + ")";
     }
 
     static String escapeLike(String s) {

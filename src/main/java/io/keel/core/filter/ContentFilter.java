@@ -3,7 +3,7 @@ package io.keel.core.filter;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
-import com.jayway.jsonpath.Option;
+import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import io.keel.core.resource.Resource;
@@ -35,11 +35,14 @@ public final class ContentFilter {
     /** The types that carry content; with fo AND no other type can match. */
     public static final Set<Integer> CONTENT_TYPES = Set.of(ResourceTypes.CONTENT_INSTANCE);
 
-    /** Never throws for a document: a query that fails on one (a type mismatch, a missing member) selects nothing. */
+    /**
+     * No options: a definite path ({@code $.a.b}) gives its one node or fails when there is none, an indefinite one
+     * ({@code $..a}, a filter, a wildcard) the list of nodes it selects. ALWAYS_RETURN_LIST would rule out functions
+     * ({@code $.length()}), SUPPRESS_EXCEPTIONS would make a missing member and a null one look the same.
+     */
     private static final Configuration JACKSON = Configuration.builder()
             .jsonProvider(new JacksonJsonProvider())
             .mappingProvider(new JacksonMappingProvider())
-            .options(Option.ALWAYS_RETURN_LIST, Option.SUPPRESS_EXCEPTIONS)
             .build();
     private static final String BASE64_STRING = "1";
     private static final String BASE64_BINARY = "2";
@@ -83,7 +86,15 @@ public final class ContentFilter {
         if (document == null) {
             return false;
         }
-        return query.read(document, JACKSON) instanceof List<?> selected && !selected.isEmpty();
+        Object selected;
+        try {
+            selected = query.read(document, JACKSON);
+        } catch (JsonPathException e) {
+            return false; // nothing there, or the query does not apply to this document (a filter on a number)
+        }
+        // A definite path selected its node, whatever its value; an indefinite one its list of nodes, or a
+        // function's value.
+        return query.isDefinite() || !(selected instanceof List<?> nodes) || !nodes.isEmpty();
     }
 
     /** The content as a JSON document, or null when it is none. */

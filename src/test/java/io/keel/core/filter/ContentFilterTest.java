@@ -50,6 +50,9 @@ class ContentFilterTest {
         assertTrue(temp.test(instance(null, "{\"temp\":0}")));
         assertTrue(temp.test(instance(null, "{\"temp\":false}")), "a selected false is still a node");
         assertFalse(temp.test(instance(null, "{\"t\":1}")));
+        assertTrue(temp.test(instance(null, "{\"temp\":null}")), "a member that is null is still there");
+        assertTrue(filter("$.list").test(instance(null, "{\"list\":[]}")), "an empty array is a node too");
+        assertFalse(filter("$.list[*]").test(instance(null, "{\"list\":[]}")), "but has no elements");
         assertTrue(filter("$.rooms[*].temp").test(instance(null, "{\"rooms\":[{\"n\":1},{\"temp\":3}]}")));
         assertFalse(filter("$.rooms[*].temp").test(instance(null, "{\"rooms\":[]}")));
     }
@@ -66,6 +69,14 @@ class ContentFilterTest {
         assertTrue(filter("$[?(@.tag in ['a','b'])]").test(instance(null, "{\"tag\":\"b\"}")));
         assertFalse(filter("$[?(@.tag in ['a','b'])]").test(instance(null, "{\"tag\":\"c\"}")));
         assertTrue(filter("$[?(@.s == 'x')]").test(instance(null, "{\"s\":\"x\",\"o\":\"{not json\"}")));
+    }
+
+    @Test
+    void aQueryThatDoesNotApplyToTheDocumentSelectsNothing() {
+        // Jayway throws for these at evaluation, whatever its options: a filter on a scalar, an unknown function.
+        assertFalse(filter("$[?(@.temp > 20)]").test(instance("text/plain:0", "21.5")));
+        assertFalse(filter("$.nosuchfunction()").test(instance(null, "{\"a\":1}")));
+        assertTrue(filter("$.length()").test(instance(null, "[1,2]")), "functions work");
     }
 
     @Test
