@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.OneM2MClient.Reply;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +155,10 @@ class DiscoveryIT extends KeelIT {
         assertEquals(List.of("deep/inner", "hum", "temp"), discover("fo=2&lbl=room:bath&mni=100&rn=inner"));
         // XOR: exactly one condition holds: labelled kitchen (temp, inner) xor has mni (temp) → inner only
         assertEquals(List.of("deep/inner"), discover("fo=3&lbl=room:kitchen&mni=100"));
+        // ty and cty inside XOR's CASE WHEN: each value its own parameter, or EclipseLink cannot parse the query
+        assertEquals(List.of("deep", "hum/h1", "temp/t1", "temp/t2", "temp/t3"), discover("fo=3&ty=3+4&lbl=room:kitchen+room:bath"),
+                "the labelled containers meet both conditions");
+        assertEquals(List.of("hum/h1"), discover("fo=3&cty=text/plain&ty=4"), "t1 … t3 meet both");
     }
 
     @Test
@@ -246,5 +253,144 @@ class DiscoveryIT extends KeelIT {
         assertEquals(2, r.json().path("m2m:uril").size());
         assertNull(r.header("X-M2M-CTS"));
         assertTrue(r.header("X-M2M-RSC").equals("2000"));
+    }
+
+    // Content filter: cfs=1 (JSONPath) with cfq (TS-0009 table 6.2.2.2-1, TS-0004 7.3.3.17).
+
+    private static final String WARM = "$[?(@.temp > 20)]";
+
+    /** A query value as a client writes it: percent-encoded, a space as %20 (a raw '+' separates list items). */
+    private static String cfq(String jsonPath) {
+        return "cfs=1&cfq=" + URLEncoder.encode(jsonPath, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * ae / rd (cnt, lbl=room:lab) / r01 {"temp":25} · r02 plain text · r03 {"temp":10} · r04 {"temp":30} as structured
+     * content · r05 {"temp":22} base64 (cnf encoding 1) · r06 {"hum":40} · r07 {"temp":21} lbl=hot · r08 {"temp":5} lbl=hot
+     */
+    private void readings() {
+        create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"rd\",\"lbl\":[\"room:lab\"]}}");
+        String rd = "/" + ae + "/rd";
+        create(rd, 4, "{\"m2m:cin\":{\"rn\":\"r01\",\"cnf\":\"application/json:0\",\"con\":\"{\\\"temp\\\":25}\"}}");
+        create(rd, 4, "{\"m2m:cin\":{\"rn\":\"r02\",\"cnf\":\"text/plain:0\",\"con\":\"temp is 40\"}}");
+        create(rd, 4, "{\"m2m:cin\":{\"rn\":\"r03\",\"cnf\":\"application/json:0\",\"con\":\"{\\\"temp\\\":10}\"}}");
+        create(rd, 4, "{\"m2m:cin\":{\"rn\":\"r04\",\"cnf\":\"application/json:0\",\"con\":{\"temp\":30}}}");
+        String base64 = Base64.getEncoder().encodeToString("{\"temp\":22}".getBytes(StandardCharsets.UTF_8));
+        create(rd, 4, "{\"m2m:cin\":{\"rn\":\"r05\",\"cnf\":\"application/json:1\",\"con\":\"" + base64 + "\"}}");
+        create(rd, 4, "{\"m2m:cin\":{\"rn\":\"r06\",\"cnf\":\"application/json:0\",\"con\":\"{\\\"hum\\\":40}\"}}");
+        create(rd, 4, "{\"m2m:cin\":{\"rn\":\"r07\",\"lbl\":[\"hot\"],\"con\":\"{\\\"temp\\\":21}\"}}");
+        create(rd, 4, "{\"m2m:cin\":{\"rn\":\"r08\",\"lbl\":[\"hot\"],\"con\":\"{\\\"temp\\\":5}\"}}");
+    }
+
+    @Test
+    void cfq_selectsResourcesWhoseJsonContentTheQueryMatches() {
+        readings();
+        assertEquals(List.of("rd/r01", "rd/r04", "rd/r05", "rd/r07"), discover(cfq(WARM)),
+                "plain text, cold readings, other members and containers do not match");
+        assertEquals(List.of("rd/r01", "rd/r03", "rd/r04", "rd/r05", "rd/r07", "rd/r08"), discover(cfq("$.temp")));
+        assertEquals(List.of("hum/h1"), discover(cfq("$.v")), "structured content created in the tree");
+    }
+
+    @Test
+    void cfq_isAndedWithTheOtherConditions() {
+        readings();
+        assertEquals(List.of("rd/r07"), discover("ty=4&lbl=hot&" + cfq(WARM)));
+        assertEquals(List.of("rd/r01", "rd/r04", "rd/r05"), discover("cty=application/json&" + cfq(WARM)), "r07 has no cnf");
+        assertEquals(List.of(), discover("ty=3&" + cfq("$")), "containers have no content");
+        assertEquals(List.of("rd/r04", "rd/r05"), discover("lim=2&ofst=2&" + cfq(WARM)));
+    }
+
+    @Test
+    void cfq_withFoOrAndXor() {
+        readings();
+        // OR: labelled room:bath (hum) or warm content; containers are candidates too
+        assertEquals(List.of("hum", "rd/r01", "rd/r04", "rd/r05", "rd/r07"), discover("fo=2&lbl=room:bath&" + cfq(WARM)));
+        assertEquals(List.of("deep", "deep/inner", "hum", "rd", "rd/r01", "rd/r04", "rd/r05", "rd/r07", "temp"),
+                discover("fo=2&ty=3&" + cfq(WARM)));
+        // XOR: labelled hot xor warm: r07 is both, r08 only hot
+        assertEquals(List.of("rd/r01", "rd/r04", "rd/r05", "rd/r08"), discover("fo=3&lbl=hot&" + cfq(WARM)));
+    }
+
+    @Test
+    void cfq_limAndOfstPageOverMatchesOnly() {
+        readings();
+        for (int i = 9; i <= 16; i++) { // more matches, between plain-text instances
+            String rd = "/" + ae + "/rd";
+            create(rd, 4, "{\"m2m:cin\":{\"rn\":\"r" + i + "a\",\"con\":\"{\\\"temp\\\":" + (20 + i) + "}\"}}");
+            create(rd, 4, "{\"m2m:cin\":{\"rn\":\"r" + i + "b\",\"con\":\"no json " + i + "\"}}");
+        }
+        List<String> all = discover(cfq(WARM));
+        assertEquals(12, all.size(), all.toString());
+        for (int lim : new int[] {1, 2, 5}) {
+            List<String> paged = new ArrayList<>();
+            for (int ofst = 1; ofst <= all.size(); ofst += lim) {
+                List<String> page = discover("lim=" + lim + "&ofst=" + ofst + "&" + cfq(WARM));
+                assertEquals(Math.min(lim, all.size() - ofst + 1), page.size(), "lim=" + lim + " ofst=" + ofst);
+                paged.addAll(page);
+            }
+            assertEquals(all, paged, "lim=" + lim);
+        }
+        assertEquals(List.of(), discover("ofst=13&" + cfq(WARM)));
+    }
+
+    @Test
+    void cfq_selectsTheChildrenOfChildResultContents() {
+        readings();
+        JsonNode rrf = cse.get("/" + ae + "/rd?rcn=6&" + cfq(WARM)).from(ae).send().json().path("m2m:rrl").path("rrf");
+        List<String> names = new ArrayList<>();
+        rrf.forEach(n -> names.add(n.path("nm").asText()));
+        assertEquals(List.of("r01", "r04", "r05", "r07"), names);
+    }
+
+    @Test
+    void fu2_conditionalRetrieveByContent() {
+        readings();
+        Reply warm = cse.get("/" + ae + "/rd/r01?" + cfq(WARM)).from(ae).send();
+        assertEquals(200, warm.status(), warm.text());
+        assertEquals(2000, warm.rsc());
+        Reply cold = cse.get("/" + ae + "/rd/r03?" + cfq(WARM)).from(ae).send();
+        assertEquals(404, cold.status());
+        assertEquals(4004, cold.rsc());
+        assertEquals(4004, cse.get("/" + ae + "/rd/r02?" + cfq("$")).from(ae).send().rsc(), "plain text is no JSON");
+        assertEquals(4004, cse.get("/" + ae + "/rd?" + cfq("$")).from(ae).send().rsc(), "a container has no content");
+        assertEquals(2000, cse.get("/" + ae + "/rd/r03?fo=2&ty=4&" + cfq(WARM)).from(ae).send().rsc(), "OR: the type holds");
+        assertEquals(4004, cse.get("/" + ae + "/rd/r07?fo=3&lbl=hot&" + cfq(WARM)).from(ae).send().rsc(), "XOR: both hold");
+        assertEquals(2000, cse.get("/" + ae + "/rd/r04?ty=4&" + cfq(WARM)).from(ae).send().rsc(), "structured content");
+    }
+
+    @Test
+    void cfq_badContentFiltersAre4000() {
+        Reply syntaxOnly = cse.get("/" + ae + "?fu=1&cfs=1").from(ae).send();
+        assertEquals(4000, syntaxOnly.rsc(), syntaxOnly.text());
+        Reply queryOnly = cse.get("/" + ae + "?fu=1&cfq=%24.temp").from(ae).send();
+        assertEquals(4000, queryOnly.rsc(), queryOnly.text());
+        assertEquals(4000, cse.get("/" + ae + "?fu=1&cfs=2&cfq=%24.temp").from(ae).send().rsc(), "1 is the only syntax");
+        Reply badPath = cse.get("/" + ae + "?fu=1&" + cfq("$[?(@.temp > )]")).from(ae).send();
+        assertEquals(400, badPath.status());
+        assertEquals(4000, badPath.rsc());
+        assertTrue(badPath.json().path("m2m:dbg").asText().contains("not valid JSONPath"), badPath.text());
+        assertEquals(4000, cse.get("/" + ae + "/temp?" + cfq("$[?(")).from(ae).send().rsc(), "fu=2 too");
+        assertEquals(4000, cse.get("/" + ae + "/temp?cfs=1").from(ae).send().rsc(), "fu=2: cfs without cfq");
+    }
+
+    @Test
+    void cfq_scanCapIsReportedAsPartialContent() {
+        // keel.discovery.content-scan-max is 60 in the test configuration: b01 … b70 are 70 candidates.
+        create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"bulk\"}}");
+        for (int i = 1; i <= 70; i++) {
+            create("/" + ae + "/bulk", 4, "{\"m2m:cin\":{\"rn\":\"b" + (i < 10 ? "0" : "") + i + "\",\"con\":\"{\\\"n\\\":" + i + "}\"}}");
+        }
+        Reply some = cse.get("/" + ae + "/bulk?fu=1&" + cfq("$[?(@.n > 54)]")).from(ae).send();
+        assertEquals(6, some.json().path("m2m:uril").size(), "b55 … b60 lie within the first 60 candidates");
+        assertEquals("1", some.header("X-M2M-CTS"));
+        assertEquals("7", some.header("X-M2M-CTO"));
+        Reply none = cse.get("/" + ae + "/bulk?fu=1&ofst=7&" + cfq("$[?(@.n > 54)]")).from(ae).send();
+        assertEquals(200, none.status());
+        assertEquals(0, none.json().path("m2m:uril").size());
+        assertEquals("1", none.header("X-M2M-CTS"), "still partial: the cap stopped the scan");
+        assertNull(none.header("X-M2M-CTO"), "no offset to resume at: it would stop at the same place");
+        Reply complete = cse.get("/" + ae + "/bulk?fu=1&lim=5&" + cfq("$.n")).from(ae).send();
+        assertEquals(5, complete.json().path("m2m:uril").size());
+        assertNull(complete.header("X-M2M-CTS"), "the limit came first");
     }
 }

@@ -5,11 +5,11 @@ import java.util.List;
 /** Who this CSE is, and the fixed policies it applies; taken from {@link Settings} once at start. */
 public record CseIdentity(String cseId, String cseName, String spId, int cseType, String adminOriginator,
                           List<String> aeAllowedOriginators, long defaultExpirationSeconds, int maxResultSize,
-                          List<String> pointOfAccess) {
+                          int contentScanMax, List<String> pointOfAccess) {
 
     public static CseIdentity from(Settings s) {
         return new CseIdentity(s.cseId(), s.cseName(), s.spId(), s.cseType(), s.adminOriginator(),
-                s.aeAllowedOriginators(), s.defaultExpirationSeconds(), s.maxResultSize(),
+                s.aeAllowedOriginators(), s.defaultExpirationSeconds(), s.maxResultSize(), s.contentScanMax(),
                 List.of("http://" + s.httpHost() + ":" + s.httpPort()));
     }
 

@@ -1,5 +1,6 @@
 package io.keel.core;
 
+import io.keel.core.filter.FilteredSearch;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
@@ -24,10 +25,12 @@ import java.util.function.Supplier;
 public final class Representations {
     private final ResourceTypes types;
     private final int maxResultSize;
+    private final FilteredSearch search;
 
-    public Representations(ResourceTypes types, int maxResultSize) {
+    public Representations(ResourceTypes types, int maxResultSize, FilteredSearch search) {
         this.types = types;
         this.maxResultSize = maxResultSize;
+        this.search = search;
     }
 
     /** Content and whether it is complete. */
@@ -57,8 +60,9 @@ public final class Representations {
 
     /**
      * Content for Retrieve/Delete result contents that involve children (4, 5, 6, 8) or attributes (1, 7). The
-     * children are what one discovery query returns below the resource: filtered by the filter criteria, limited in
-     * depth by lvl, visible to the originator (a predicate built only for these), and cut at the maximum result size.
+     * children are what a discovery finds below the resource: filtered by the filter criteria (a content filter among
+     * them, see {@link FilteredSearch}), limited in depth by lvl, visible to the originator (a predicate built only for
+     * these), and cut at the maximum result size.
      */
     public Built build(TreeTransaction tx, Resource r, ResultContent rcn, FilterCriteria fc, Supplier<Visibility> visibility) {
         ResourceType t = types.require(r.ty);
@@ -69,13 +73,13 @@ public final class Representations {
             case NOTHING -> new Built(null, null);
             case ATTRIBUTES_AND_CHILD_RESOURCES, CHILD_RESOURCES -> {
                 Integer maxDepth = filter.level == null ? null : depth + filter.level;
-                List<Resource> found = tx.discover(r, filter, visibility.get(), maxDepth, 0, maxResultSize + 1);
+                FilteredSearch.Found found = search.discover(tx, r, filter, visibility.get(), maxDepth, 0, maxResultSize + 1, false);
                 Map<String, Object> root = rcn == ResultContent.CHILD_RESOURCES ? new LinkedHashMap<>() : r.representation(t);
-                yield new Built(single(t.rootElement(), nest(r, root, cut(found))), status(found));
+                yield new Built(single(t.rootElement(), nest(r, root, cut(found.resources()))), status(found));
             }
             case ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES, CHILD_RESOURCE_REFERENCES -> {
-                List<Resource> found = tx.discoverReferences(r, filter, visibility.get(), depth + 1, 0, maxResultSize + 1);
-                List<Object> refs = references(cut(found));
+                FilteredSearch.Found found = search.discover(tx, r, filter, visibility.get(), depth + 1, 0, maxResultSize + 1, true);
+                List<Object> refs = references(cut(found.resources()));
                 Object content;
                 if (rcn == ResultContent.CHILD_RESOURCE_REFERENCES) {
                     content = single("m2m:rrl", single("rrf", refs));
@@ -126,8 +130,9 @@ public final class Representations {
         return found.size() > maxResultSize ? found.subList(0, maxResultSize) : found;
     }
 
-    private ContentStatus status(List<Resource> found) {
-        return found.size() > maxResultSize ? ContentStatus.PARTIAL_CONTENT : null;
+    /** Partial when the maximum cut the list, or a content filter could not look at every candidate. */
+    private ContentStatus status(FilteredSearch.Found found) {
+        return found.resources().size() > maxResultSize || found.scanCut() ? ContentStatus.PARTIAL_CONTENT : null;
     }
 
 

@@ -148,4 +148,12 @@ public final class Settings {
     public int maxResultSize() {
         return getInt("keel.result.max", 1000);
     }
+
+    /**
+     * Most candidates one request with a content filter (cfs/cfq) looks at: their content is tested in Java, so this
+     * bounds its work; a result cut by it is marked partial.
+     */
+    public int contentScanMax() {
+        return getInt("keel.discovery.content-scan-max", 100_000);
+    }
 }

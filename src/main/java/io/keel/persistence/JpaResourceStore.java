@@ -3,6 +3,7 @@ package io.keel.persistence;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.primitive.FilterCriteria;
+import io.keel.primitive.FilterOperation;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.serialization.ContentCodec;
@@ -309,11 +310,7 @@ public final class JpaResourceStore implements ResourceStore {
         private <T> List<T> discovery(String select, Class<T> type, Resource root, FilterCriteria fc, Visibility visibility,
                                       Integer maxDepth, int offset, int limit) {
             ResourceQuery q = new ResourceQuery();
-            StringBuilder jpql = new StringBuilder("SELECT ").append(select).append(" FROM ResourceEntity r WHERE r.srn LIKE ")
-                    .append(q.param(ResourceQuery.escapeLike(root.srn) + "/%")).append(" ESCAPE '\\'");
-            if (maxDepth != null) {
-                jpql.append(" AND r.depth <= ").append(q.param(maxDepth));
-            }
+            StringBuilder jpql = below(q, select, root, maxDepth);
             for (String predicate : new String[] {q.conditions("r", fc), q.visibility("r", visibility)}) {
                 if (!predicate.isEmpty()) {
                     jpql.append(" AND ").append(predicate);
@@ -323,6 +320,16 @@ public final class JpaResourceStore implements ResourceStore {
             TypedQuery<T> query = em.createQuery(jpql.toString(), type);
             q.parameters().forEach(query::setParameter);
             return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        }
+
+        /** SELECT … WHERE the resource lies below {@code root}, at most {@code maxDepth} segments deep when given. */
+        private static StringBuilder below(ResourceQuery q, String select, Resource root, Integer maxDepth) {
+            StringBuilder jpql = new StringBuilder("SELECT ").append(select).append(" FROM ResourceEntity r WHERE r.srn LIKE ")
+                    .append(q.param(ResourceQuery.escapeLike(root.srn) + "/%")).append(" ESCAPE '\\'");
+            if (maxDepth != null) {
+                jpql.append(" AND r.depth <= ").append(q.param(maxDepth));
+            }
+            return jpql;
         }
 
         @Override
@@ -336,6 +343,61 @@ public final class JpaResourceStore implements ResourceStore {
                     "SELECT COUNT(r) FROM ResourceEntity r WHERE r.ri = " + q.param(r.ri) + " AND " + conditions, Long.class);
             q.parameters().forEach(query::setParameter);
             return query.getSingleResult() > 0;
+        }
+
+        @Override
+        public List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, Visibility visibility,
+                                          Integer maxDepth, String after, int batch) {
+            ResourceQuery q = new ResourceQuery();
+            List<String> conditions = q.conditionList("r", fc);
+            FilterOperation fo = fc.filterOperationOrDefault();
+            // With AND every row meets every condition, and only content-bearing types can meet the content filter;
+            // with OR and XOR each row says how many it meets, and the content filter may be the one that decides.
+            boolean counted = fo != FilterOperation.AND && !conditions.isEmpty();
+            String met = counted ? q.met(conditions) : null;
+            StringBuilder jpql = below(q, counted ? "r, " + met : "r", root, maxDepth);
+            if (after != null) {
+                jpql.append(" AND r.srn > ").append(q.param(after)); // keyset: the next batch starts where this one ended
+            }
+            if (fo == FilterOperation.AND) {
+                conditions.forEach(c -> jpql.append(" AND ").append(c));
+                jpql.append(" AND r.ty IN ").append(q.in(contentTypes));
+            } else if (fo == FilterOperation.XOR && counted) {
+                jpql.append(" AND ").append(met).append(" <= 1");
+            }
+            String visible = q.visibility("r", visibility);
+            if (!visible.isEmpty()) {
+                jpql.append(" AND ").append(visible);
+            }
+            // Structured-name order, as every discovery; with AND and one content type ty is fixed, and naming it first
+            // lets the database walk resource_type_subtree from the keyset on.
+            jpql.append(fo == FilterOperation.AND && contentTypes.size() == 1 ? " ORDER BY r.ty, r.srn" : " ORDER BY r.srn");
+            TypedQuery<Object> query = em.createQuery(jpql.toString(), Object.class);
+            q.parameters().forEach(query::setParameter);
+            List<Candidate> out = new ArrayList<>();
+            for (Object row : query.setMaxResults(batch).getResultList()) {
+                if (counted) {
+                    Object[] columns = (Object[]) row;
+                    out.add(new Candidate(toResource((ResourceEntity) columns[0]), ((Number) columns[1]).intValue(), conditions.size()));
+                } else {
+                    out.add(new Candidate(toResource((ResourceEntity) row), conditions.size(), conditions.size()));
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public Candidate candidate(Resource r, FilterCriteria fc) {
+            ResourceQuery q = new ResourceQuery();
+            List<String> conditions = q.conditionList("r", fc);
+            if (conditions.isEmpty()) {
+                return new Candidate(r, 0, 0);
+            }
+            TypedQuery<Object> query = em.createQuery(
+                    "SELECT " + q.met(conditions) + " FROM ResourceEntity r WHERE r.ri = " + q.param(r.ri), Object.class);
+            q.parameters().forEach(query::setParameter);
+            List<Object> met = query.getResultList();
+            return new Candidate(r, met.isEmpty() ? 0 : ((Number) met.get(0)).intValue(), conditions.size());
         }
 
         @Override

@@ -8,6 +8,7 @@ import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.function.Function;
 /**
  * Filter Criteria as one JPQL query (TS-0004 7.3.3.17; shared/spec §5.1): several values of one condition are
  * ORed, different conditions are combined by filterOperation. Every condition is a column, label or attribute-value
- * predicate the indexes serve; nothing is filtered in memory.
+ * predicate the indexes serve; nothing is filtered in memory, except the content filter, which no database evaluates
+ * (see {@link TreeTransaction#candidates}).
  */
 final class ResourceQuery {
     private final Map<String, Object> parameters = new HashMap<>();
@@ -39,6 +41,35 @@ final class ResourceQuery {
 
     /** The WHERE fragment for the matching conditions of {@code fc} on resource alias {@code r}; "" when none. */
     String conditions(String r, FilterCriteria fc) {
+        List<String> conditions = conditionList(r, fc);
+        if (conditions.isEmpty()) {
+            return "";
+        }
+        FilterOperation fo = fc.filterOperationOrDefault();
+        if (fo == FilterOperation.XOR) {
+            return met(conditions) + " = 1"; // exactly one of the conditions holds
+        }
+        return "(" + String.join(fo == FilterOperation.OR ? " OR " : " AND ", conditions) + ")";
+    }
+
+    /**
+     * How many of {@code conditions} a resource meets, as an integer expression. It may be used twice in one query
+     * (selected and compared): a named parameter may occur more than once.
+     */
+    String met(List<String> conditions) {
+        StringBuilder sum = new StringBuilder("(");
+        for (int i = 0; i < conditions.size(); i++) {
+            sum.append(i == 0 ? "" : " + ").append("CASE WHEN ").append(conditions.get(i)).append(" THEN 1 ELSE 0 END");
+        }
+        return sum.append(")").toString();
+    }
+
+    /**
+     * The matching conditions of {@code fc} on resource alias {@code r}, one predicate per condition (the values of
+     * one condition already ORed), not yet combined by filterOperation. The content filter (cfs/cfq) is not among
+     * them: no database evaluates it (see {@link TreeTransaction#candidates}).
+     */
+    List<String> conditionList(String r, FilterCriteria fc) {
         List<String> conditions = new ArrayList<>();
         compare(conditions, r + ".ct", "<", fc.createdBefore);
         compare(conditions, r + ".ct", ">=", fc.createdAfter);
@@ -55,40 +86,28 @@ final class ResourceQuery {
             selectiveSubquery = true;
         }
         if (!fc.resourceTypes.isEmpty()) {
-            conditions.add(r + ".ty IN " + param(fc.resourceTypes));
+            conditions.add(r + ".ty IN " + in(fc.resourceTypes));
         }
         if (!fc.contentTypes.isEmpty()) {
-            conditions.add(r + ".cty IN " + param(fc.contentTypes));
+            conditions.add(r + ".cty IN " + in(fc.contentTypes));
         }
         byName(fc.attributes).forEach((name, values) -> conditions.add(attribute(r, name, values)));
         selectiveSubquery |= !fc.attributes.isEmpty();
         if (!fc.childResourceTypes.isEmpty()) {
-            conditions.add(child(r, c -> c + ".ty IN " + param(fc.childResourceTypes)));
+            conditions.add(child(r, c -> c + ".ty IN " + in(fc.childResourceTypes)));
         }
         if (!fc.childLabels.isEmpty()) {
             conditions.add(child(r, c -> labelIn(c, fc.childLabels)));
         }
         byName(fc.childAttributes).forEach((name, values) -> conditions.add(child(r, c -> attribute(c, name, values))));
         if (!fc.parentResourceTypes.isEmpty()) {
-            conditions.add(parent(r, p -> p + ".ty IN " + param(fc.parentResourceTypes)));
+            conditions.add(parent(r, p -> p + ".ty IN " + in(fc.parentResourceTypes)));
         }
         if (!fc.parentLabels.isEmpty()) {
             conditions.add(parent(r, p -> labelIn(p, fc.parentLabels)));
         }
         byName(fc.parentAttributes).forEach((name, values) -> conditions.add(parent(r, p -> attribute(p, name, values))));
-        if (conditions.isEmpty()) {
-            return "";
-        }
-        FilterOperation fo = fc.filterOperationOrDefault();
-        if (fo == FilterOperation.XOR) {
-            // Exactly one of the conditions holds.
-            StringBuilder sum = new StringBuilder("(");
-            for (int i = 0; i < conditions.size(); i++) {
-                sum.append(i == 0 ? "" : " + ").append("CASE WHEN ").append(conditions.get(i)).append(" THEN 1 ELSE 0 END");
-            }
-            return sum.append(") = 1").toString();
-        }
-        return "(" + String.join(fo == FilterOperation.OR ? " OR " : " AND ", conditions) + ")";
+        return conditions;
     }
 
     /** Who may see what (see {@link Visibility}), as a predicate on alias {@code r}; "" when everything is visible. */
@@ -124,6 +143,16 @@ final class ResourceQuery {
         String name = "p" + parameters.size();
         parameters.put(name, value);
         return ":" + name;
+    }
+
+    /**
+     * {@code (:p0, :p1, …)}, one parameter per value. EclipseLink's parser rejects a bare collection parameter
+     * ({@code IN :p0}) inside CASE WHEN, where XOR and the condition counts of {@link #met} put every condition.
+     */
+    String in(Collection<?> values) {
+        List<String> params = new ArrayList<>();
+        values.forEach(v -> params.add(param(v)));
+        return "(" + String.join(", ", params) + ")";
     }
 
     static String escapeLike(String s) {

@@ -5,10 +5,11 @@ import io.keel.primitive.FilterCriteria;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The resource tree as one transaction sees it. Every method is one indexed query; nothing loads a subtree to
- * filter it in memory.
+ * filter it in memory, except that {@link #candidates} hands out, batch by batch, what a content filter is to test.
  */
 public interface TreeTransaction {
     /** @return the resource with this ri, or null. */
@@ -51,6 +52,20 @@ public interface TreeTransaction {
 
     /** Whether one resource meets the conditions of the filter criteria (conditional operations, fu=2). */
     boolean matches(Resource r, FilterCriteria fc);
+
+    /**
+     * One batch of discovery candidates for filter criteria with a content filter, which the database cannot
+     * evaluate: whole resources below {@code root} (not root itself), at most {@code maxDepth} segments deep when
+     * given, visible, in structured-name order, after the structured name {@code after} (null: from the first), at
+     * most {@code batch} of them. Each tells how many of the other conditions it meets. Only what cannot match
+     * whatever the content filter says is left out: with fo AND, a resource failing another condition or not of one
+     * of the {@code contentTypes}; with XOR, one meeting more than one other condition; with OR, nothing.
+     */
+    List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, Visibility visibility,
+                               Integer maxDepth, String after, int batch);
+
+    /** How many of the conditions of the filter criteria other than the content filter one resource meets (fu=2). */
+    Candidate candidate(Resource r, FilterCriteria fc);
 
     /** The direct children of a type, oldest first: e.g. the subscriptions of a resource. */
     default List<Resource> children(String pi, int ty) {

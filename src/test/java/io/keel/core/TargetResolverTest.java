@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The To parameter in every ID form (TS-0004 6.2.3, shared/spec §7) resolved to a resource or virtual child. */
 class TargetResolverTest {
     private static final CseIdentity CSE = new CseIdentity("id-in", "cse-in", "keel.example.net", 1, "CAdmin",
-            List.of("C*"), 3600, 100, List.of());
+            List.of("C*"), 3600, 100, 1000, List.of());
     private final Tree tree = new Tree();
     private final TargetResolver resolver = new TargetResolver(CSE, new ResourceTypes());
 
@@ -182,6 +182,17 @@ class TargetResolverTest {
 
         @Override
         public List<Resource> discoverReferences(Resource root, FilterCriteria fc, Visibility v, Integer maxDepth, int offset, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<io.keel.persistence.Candidate> candidates(Resource root, FilterCriteria fc, java.util.Set<Integer> contentTypes,
+                                                              Visibility v, Integer maxDepth, String after, int batch) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public io.keel.persistence.Candidate candidate(Resource r, FilterCriteria fc) {
             throw new UnsupportedOperationException();
         }
 

@@ -2,6 +2,7 @@ package io.keel.core.operation;
 
 import io.keel.core.Target;
 import io.keel.core.access.Permission;
+import io.keel.core.filter.FilteredSearch;
 import io.keel.core.resource.Resource;
 import io.keel.primitive.ContentStatus;
 import io.keel.primitive.DesiredIdResultType;
@@ -18,8 +19,9 @@ import java.util.Set;
 
 /**
  * Discovery: a Retrieve with filterUsage 1 (TS-0004 7.3.3.17, 7.4.x "Discovery"). One database query finds the
- * matching, discoverable resources below the target in a stable order; {@code lim}/{@code ofst} page through them and
- * the CSE's maximum result size cuts what is left, reported as PARTIAL_CONTENT with the offset to resume at.
+ * matching, discoverable resources below the target in a stable order (with a content filter, batches of candidates
+ * the filter is tested on: {@link FilteredSearch}); {@code lim}/{@code ofst} page through the matches and the CSE's
+ * maximum result size cuts what is left, reported as PARTIAL_CONTENT with the offset to resume at.
  */
 public final class DiscoveryOperation {
     /** rcn 1 is what Release 3 originators send; it means the same list of addresses. */
@@ -42,7 +44,9 @@ public final class DiscoveryOperation {
             Target target = ops.resolver.resolve(tx, req.to);
             Resource root = target.resource();
             Integer maxDepth = fc.level == null ? null : root.depth() + fc.level;
-            List<Resource> found = tx.discoverReferences(root, fc, ops.access.visible(tx, req, Permission.DISCOVERY), maxDepth, offset - 1, limit + 1);
+            FilteredSearch.Found search = ops.search.discover(tx, root, fc, ops.access.visible(tx, req, Permission.DISCOVERY),
+                    maxDepth, offset - 1, limit + 1, true);
+            List<Resource> found = search.resources();
             boolean more = found.size() > limit;
             if (more) {
                 found = found.subList(0, limit);
@@ -52,6 +56,12 @@ public final class DiscoveryOperation {
             if (more && limit == max && (fc.limit == null || fc.limit > max)) {
                 rsp.contentStatus = ContentStatus.PARTIAL_CONTENT;
                 rsp.contentOffset = offset + limit;
+            } else if (search.scanCut()) {
+                // A content filter stopped at keel.discovery.content-scan-max: there may be more matches. The next
+                // request resumes after these; when this one found none, resuming at the same offset would only stop
+                // at the same place again, so there is no offset to give.
+                rsp.contentStatus = ContentStatus.PARTIAL_CONTENT;
+                rsp.contentOffset = found.isEmpty() ? null : offset + found.size();
             }
             return rsp;
         });

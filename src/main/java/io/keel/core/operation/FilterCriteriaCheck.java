@@ -1,5 +1,6 @@
 package io.keel.core.operation;
 
+import io.keel.core.filter.ContentFilter;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterCriteria.AttributeCondition;
@@ -13,13 +14,13 @@ final class FilterCriteriaCheck {
     }
 
     static void check(FilterCriteria fc, ResourceTypes types) {
-        if (!fc.semanticsFilter.isEmpty() || fc.contentFilterQuery != null || fc.contentFilterSyntax != null
-                || fc.labelsQuery != null || fc.geometryType != null || fc.geometry != null || fc.geoSpatialFunction != null
-                || fc.applyRelativePath != null) {
+        if (!fc.semanticsFilter.isEmpty() || fc.labelsQuery != null || fc.geometryType != null || fc.geometry != null
+                || fc.geoSpatialFunction != null || fc.applyRelativePath != null) {
             throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
-                    "semantic, content, label-query, geographic and relative-path filters (smf, cfs/cfq, lbq, gmty/geom/gsf, arp)"
+                    "semantic, label-query, geographic and relative-path filters (smf, lbq, gmty/geom/gsf, arp)"
                             + " are not supported by this CSE");
         }
+        ContentFilter.of(fc); // a content filter that cannot run (cfq without cfs, bad JSONPath) is 4000 before any query
         for (List<AttributeCondition> conditions : List.of(fc.attributes, fc.childAttributes, fc.parentAttributes)) {
             for (AttributeCondition c : conditions) {
                 if (!types.isKnownAttribute(c.name())) {

@@ -10,6 +10,7 @@ import io.keel.core.TargetResolver;
 import io.keel.core.access.AccessPolicy;
 import io.keel.core.access.GoverningPolicies;
 import io.keel.core.access.Permission;
+import io.keel.core.filter.FilteredSearch;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
@@ -39,6 +40,7 @@ public final class Operations {
     final GoverningPolicies policies;
     final Clock clock;
     final Notifications notifications;
+    final FilteredSearch search;
 
     public Operations(CseIdentity cse, ResourceStore store, ResourceTypes types, AccessPolicy access, Clock clock,
                       Outbound outbound, NotificationSettings notificationSettings) {
@@ -47,7 +49,8 @@ public final class Operations {
         this.types = types;
         this.resolver = new TargetResolver(cse, types);
         this.access = access;
-        this.representations = new Representations(types, cse.maxResultSize());
+        this.search = new FilteredSearch(cse.contentScanMax());
+        this.representations = new Representations(types, cse.maxResultSize(), search);
         this.policies = new GoverningPolicies(types);
         this.clock = clock;
         this.notifications = new Notifications(cse, store, resolver, representations, access, outbound, clock,
@@ -109,7 +112,7 @@ public final class Operations {
                     : ResponseStatusCode.NOT_IMPLEMENTED, "filterUsage " + fc.filterUsage.value() + " is not valid for this request");
         }
         FilterCriteriaCheck.check(fc, types);
-        if (fc.hasConditions() && !tx.matches(target, fc)) {
+        if (!search.matches(tx, target, fc)) {
             throw OneM2MException.notFound("the target does not meet the filter criteria");
         }
     }

@@ -1,0 +1,74 @@
+package io.keel.core.filter;
+
+import io.keel.core.resource.Resource;
+import io.keel.persistence.Candidate;
+import io.keel.persistence.TreeTransaction;
+import io.keel.persistence.Visibility;
+import io.keel.primitive.FilterCriteria;
+import io.keel.primitive.FilterOperation;
+import java.util.List;
+
+/**
+ * What Filter Criteria select: below a resource (discovery, child lists) or the resource itself (fu=2).
+ * <p>
+ * Every condition but the content filter (cfs/cfq) is a predicate the database evaluates with its indexes, as one
+ * query. The content filter cannot be: JSONPath serves no index, PostgreSQL's SQL/JSON path language is not the
+ * JSONPath oneM2M means, and H2 has none. So with a content filter the database still applies what the other
+ * conditions allow under filterOperation and the content filter is tested here, in Java, on the candidates it streams
+ * in batches ({@link ContentScan}); {@code keel.discovery.content-scan-max} bounds the candidates one request looks at.
+ * The content filter is one more condition: with fo AND all hold, with OR at least one, with XOR exactly one.
+ */
+public final class FilteredSearch {
+    private final int contentScanMax;
+
+    public FilteredSearch(int contentScanMax) {
+        this.contentScanMax = contentScanMax;
+    }
+
+    /**
+     * What a search found.
+     *
+     * @param scanCut the candidates a content filter looked at reached {@code keel.discovery.content-scan-max}
+     *                before the end: there may be more matches than found
+     */
+    public record Found(List<Resource> resources, boolean scanCut) {
+    }
+
+    /**
+     * Resources below {@code root} that meet the filter criteria and are visible, in structured-name order;
+     * {@code offset} matches skipped, at most {@code limit} returned. With {@code references}, a resource may carry
+     * only ri, rn, ty and srn.
+     */
+    public Found discover(TreeTransaction tx, Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth,
+                          int offset, int limit, boolean references) {
+        ContentFilter content = ContentFilter.of(fc);
+        if (content == null) {
+            return new Found(references ? tx.discoverReferences(root, fc, visibility, maxDepth, offset, limit)
+                    : tx.discover(root, fc, visibility, maxDepth, offset, limit), false);
+        }
+        FilterOperation fo = fc.filterOperationOrDefault();
+        ContentScan.Result r = ContentScan.scan(
+                (after, size) -> tx.candidates(root, fc, ContentFilter.CONTENT_TYPES, visibility, maxDepth, after, size),
+                c -> meets(fo, c, content), offset, limit, contentScanMax);
+        return new Found(r.matches(), r.cut());
+    }
+
+    /** Whether the resource meets the conditions of the filter criteria (a conditional operation, fu=2). */
+    public boolean matches(TreeTransaction tx, Resource r, FilterCriteria fc) {
+        ContentFilter content = ContentFilter.of(fc);
+        if (content == null) {
+            return !fc.hasConditions() || tx.matches(r, fc);
+        }
+        return meets(fc.filterOperationOrDefault(), tx.candidate(r, fc), content);
+    }
+
+    /** The database's conditions and the content filter combined by filterOperation; content is tested only if needed. */
+    static boolean meets(FilterOperation fo, Candidate c, ContentFilter content) {
+        int met = c.conditionsMet();
+        return switch (fo) {
+            case AND -> met == c.conditions() && content.test(c.resource());
+            case OR -> met > 0 || content.test(c.resource());
+            case XOR -> met == 0 ? content.test(c.resource()) : met == 1 && !content.test(c.resource());
+        };
+    }
+}

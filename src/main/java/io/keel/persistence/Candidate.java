@@ -1,0 +1,13 @@
+package io.keel.persistence;
+
+import io.keel.core.resource.Resource;
+
+/**
+ * A resource the database found for Filter Criteria it evaluates only in part (all but the content filter), with
+ * how many of the conditions it does evaluate the resource meets: the rest of the decision is the caller's.
+ *
+ * @param conditionsMet how many of the database's conditions hold for the resource
+ * @param conditions how many conditions the database evaluated (0 when the content filter is the only one)
+ */
+public record Candidate(Resource resource, int conditionsMet, int conditions) {
+}
