@@ -61,7 +61,10 @@ public final class RetrieveOperation {
                                        List<String> attributeList) {
         Resource r = readable(tx, req, target, ops);
         if (!CHILD_RESULTS.contains(rcn)) {
-            ops.requireMatch(tx, req, r); // with child results, the filter criteria select the children
+            ops.requireMatch(tx, req, r);
+        } else if (req.filterCriteria != null) {
+            // With child results the filter criteria select the children; what Keel cannot filter by is still refused.
+            FilterCriteriaCheck.check(req.filterCriteria, ops.types);
         }
         if (ConditionalRequests.notModified(req.preconditions, r, Operation.RETRIEVE)) {
             ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, null);
