@@ -140,7 +140,8 @@ class OperationsIT extends KeelIT {
             assertEquals(200, client.get("/cse-in").send().status());
             for (String wrong : new String[] {null, "Bearer it-0ps-t0ke", "Basic aXQtMHBzLXQwa2Vu"}) {
                 Reply refused = client.get(METRICS).header("Authorization", wrong).send();
-                assertEquals(403, refused.status(), wrong);
+                assertEquals(401, refused.status(), wrong);
+                assertEquals("Bearer realm=\"keel metrics\"", refused.header("WWW-Authenticate"), wrong);
                 assertEquals("metrics need the bearer token of keel.ops.token\n", refused.text());
             }
             Reply admitted = client.get(METRICS).header("Authorization", "Bearer it-0ps-t0ken").send();

@@ -31,6 +31,11 @@ final class MetricsAccess {
         return MessageDigest.isEqual(tokenHash, sha256(authorization.substring(BEARER.length()).trim()));
     }
 
+    /** Whether admission is by token (a refused client is asked to authenticate) rather than by address. */
+    boolean byToken() {
+        return tokenHash != null;
+    }
+
     /** Why a client was refused, short and the same for every client: nothing about the token. */
     String refusal() {
         return tokenHash == null ? "metrics are served to loopback clients only\n"

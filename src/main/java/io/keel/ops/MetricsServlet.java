@@ -10,7 +10,7 @@ import java.io.IOException;
 
 /**
  * {@code /.well-known/keel/metrics}: every metric in the Prometheus text format, or OpenMetrics when the scraper
- * asks for it, to the clients {@link MetricsAccess} admits; 403 to the others.
+ * asks for it, to the clients {@link MetricsAccess} admits; 401 to the others when a token is set, else 403.
  */
 public class MetricsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -28,7 +28,13 @@ public class MetricsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
         if (!access.allows(request.getRemoteAddr(), request.getHeader("Authorization"))) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            if (access.byToken()) {
+                // RFC 6750 3: a missing or wrong bearer token is a 401 with the challenge that names the scheme.
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"keel metrics\"");
+            } else {
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            }
             response.setContentType("text/plain;charset=utf-8");
             response.getWriter().write(access.refusal());
             return;

@@ -18,6 +18,7 @@ class MetricsAccessTest {
         }
         assertFalse(access.allows("10.0.0.1", "Bearer anything"), "no token is set: no bearer token admits");
         assertTrue(new MetricsAccess("").allows("127.0.0.1", null), "an empty setting is no token");
+        assertFalse(access.byToken(), "a refused client is refused for its address: 403, no challenge");
     }
 
     @Test
@@ -27,6 +28,7 @@ class MetricsAccessTest {
         assertTrue(access.allows("127.0.0.1", "bearer s3cret-Token"), "the scheme is case-insensitive (RFC 9110 11.1)");
         // A reverse proxy on the same host would make everyone loopback: loopback alone no longer suffices.
         assertFalse(access.allows("127.0.0.1", null));
+        assertTrue(access.byToken(), "a refused client is asked for the token: 401 with WWW-Authenticate");
         for (String wrong : new String[] {"Bearer s3cret-token", "Bearer s3cret-Token2", "Bearer s3cret", "Bearer ",
                 "Basic s3cret-Token", "s3cret-Token", "Bearers3cret-Token", ""}) {
             assertFalse(access.allows("10.0.0.1", wrong), wrong);
