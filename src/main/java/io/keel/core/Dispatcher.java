@@ -3,6 +3,7 @@ package io.keel.core;
 import io.keel.core.operation.CreateOperation;
 import io.keel.core.operation.DeleteOperation;
 import io.keel.core.operation.DiscoveryOperation;
+import io.keel.core.operation.FanOutOperation;
 import io.keel.core.operation.NotifyOperation;
 import io.keel.core.operation.Operations;
 import io.keel.core.operation.RetrieveOperation;
@@ -36,6 +37,7 @@ public final class Dispatcher {
     private final UpdateOperation update;
     private final DeleteOperation delete;
     private final NotifyOperation notify;
+    private final FanOutOperation fanOut;
 
     private final NonBlockingRequests nonBlocking;
     private final ResourceTypes types;
@@ -55,6 +57,7 @@ public final class Dispatcher {
         this.update = new UpdateOperation(ops);
         this.delete = new DeleteOperation(ops);
         this.notify = new NotifyOperation(ops);
+        this.fanOut = new FanOutOperation(ops, this::handle);
         ops.notifications().deleteWith((tx, r) -> delete.delete(tx, r, null, clock.now()));
     }
 
@@ -115,6 +118,10 @@ public final class Dispatcher {
         try {
             if (req.requestExpirationTimestamp != null && !req.requestExpirationTimestamp.isAfter(clock.now())) {
                 throw new OneM2MException(ResponseStatusCode.REQUEST_TIMEOUT, "the request expired (X-M2M-RET) before it was executed");
+            }
+            CompletableFuture<ResponsePrimitive> fannedOut = fanOut.execute(req);
+            if (fannedOut != null) {
+                return fannedOut;
             }
             return switch (req.operation) {
                 case CREATE -> CompletableFuture.completedFuture(create.execute(req));

@@ -3,6 +3,7 @@ package io.keel.core;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.types.GroupType;
 import io.keel.persistence.TreeTransaction;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
@@ -41,7 +42,7 @@ public final class TargetResolver {
         if (r != null) {
             return new Target(r, null);
         }
-        // Not stored: maybe a virtual child (la, ol) of its parent.
+        // Not stored: maybe a virtual child (la, ol, fopt, pcu) of its parent.
         int cut = srn.lastIndexOf('/');
         if (cut > 0) {
             String name = srn.substring(cut + 1);
@@ -53,7 +54,27 @@ public final class TargetResolver {
                 }
             }
         }
+        Target fanOut = fanOutPointWithPath(tx, srn);
+        if (fanOut != null) {
+            return fanOut;
+        }
         throw OneM2MException.notFound("resource " + to + " not found");
+    }
+
+    /**
+     * {@code <group>/fopt/<relative path>}: the path is not resolved here but appended to each member's ID when the
+     * request is fanned out (TS-0004 7.4.14).
+     */
+    private Target fanOutPointWithPath(TreeTransaction tx, String srn) {
+        String marker = "/" + GroupType.FAN_OUT_POINT + "/";
+        for (int at = srn.indexOf(marker); at > 0; at = srn.indexOf(marker, at + 1)) {
+            Resource group = tx.findByStructuredName(srn.substring(0, at));
+            if (group != null && group.ty == ResourceTypes.GROUP) {
+                String path = srn.substring(at + marker.length());
+                return new Target(group, GroupType.FAN_OUT_POINT, path.isEmpty() ? null : path);
+            }
+        }
+        return null;
     }
 
     /** Strips the SP-relative or absolute prefix of a To that names this CSE; anything else is remote. */

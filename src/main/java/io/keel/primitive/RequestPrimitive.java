@@ -69,6 +69,49 @@ public final class RequestPrimitive {
         return filterCriteria;
     }
 
+    /** A copy of every parameter; the lists are copied, Content and Filter Criteria are shared (the core only reads them). */
+    public RequestPrimitive copy() {
+        RequestPrimitive c = new RequestPrimitive();
+        c.operation = operation;
+        c.to = to;
+        c.from = from;
+        c.requestIdentifier = requestIdentifier;
+        c.resourceType = resourceType;
+        c.content = content;
+        c.contentSerialization = contentSerialization;
+        c.roleIds.addAll(roleIds);
+        c.originatingTimestamp = originatingTimestamp;
+        c.requestExpirationTimestamp = requestExpirationTimestamp;
+        c.resultExpirationTimestamp = resultExpirationTimestamp;
+        c.operationExecutionTime = operationExecutionTime;
+        c.responseType = responseType;
+        c.responseTypeNotificationUris = responseTypeNotificationUris == null ? null : List.copyOf(responseTypeNotificationUris);
+        c.resultPersistence = resultPersistence;
+        c.resultContent = resultContent;
+        c.eventCategory = eventCategory;
+        c.deliveryAggregation = deliveryAggregation;
+        c.groupRequestIdentifier = groupRequestIdentifier;
+        c.filterCriteria = filterCriteria;
+        c.desiredIdResultType = desiredIdResultType;
+        c.tokens.addAll(tokens);
+        c.tokenIds.addAll(tokenIds);
+        c.localTokenIds.addAll(localTokenIds);
+        c.tokenRequestIndicator = tokenRequestIndicator;
+        c.authorizationSignatureIndicator = authorizationSignatureIndicator;
+        c.authorizationSignatures.addAll(authorizationSignatures);
+        c.authorizationRelationshipIndicator = authorizationRelationshipIndicator;
+        c.semanticQueryIndicator = semanticQueryIndicator;
+        c.releaseVersionIndicator = releaseVersionIndicator;
+        c.vendorInformation = vendorInformation;
+        c.primitiveProfileIdentifier = primitiveProfileIdentifier;
+        c.m2mServiceUser = m2mServiceUser;
+        c.ontologyMappingResources.addAll(ontologyMappingResources);
+        c.originatorAddress = originatorAddress;
+        c.originatorAuthenticated = originatorAuthenticated;
+        c.preconditions = preconditions;
+        return c;
+    }
+
     /** True when this Retrieve asks for discovery (fu=1). */
     public boolean isDiscovery() {
         return filterCriteria != null && filterCriteria.filterUsage == FilterUsage.DISCOVERY;

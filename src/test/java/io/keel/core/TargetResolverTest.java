@@ -31,6 +31,7 @@ class TargetResolverTest {
         tree.add("id-in", null, ResourceTypes.CSE_BASE, "cse-in");
         tree.add("Cae", "id-in", ResourceTypes.AE, "cse-in/app");
         tree.add("cnt1", "Cae", ResourceTypes.CONTAINER, "cse-in/app/box");
+        tree.add("grp1", "Cae", ResourceTypes.GROUP, "cse-in/app/team");
     }
 
     private String resolve(String to) {
@@ -58,6 +59,17 @@ class TargetResolverTest {
         assertEquals("cnt1/la", resolve("cse-in/app/box/la"));
         assertEquals("cnt1/ol", resolve("cnt1/ol"));
         assertEquals(ResponseStatusCode.NOT_FOUND, assertThrows(OneM2MException.class, () -> resolve("cse-in/app/la")).rsc());
+    }
+
+    @Test
+    void theFanOutPointOfAGroupKeepsThePathBehindIt() {
+        assertEquals("grp1/fopt", resolve("cse-in/app/team/fopt"));
+        Target t = resolver.resolve(tree, "grp1/fopt/box/la");
+        assertEquals("grp1", t.resource().ri);
+        assertEquals("fopt", t.virtualChild());
+        assertEquals("box/la", t.relativePath());
+        assertNull(resolver.resolve(tree, "/id-in/cse-in/app/team/fopt/").relativePath());
+        assertEquals(ResponseStatusCode.NOT_FOUND, assertThrows(OneM2MException.class, () -> resolve("cnt1/fopt/la")).rsc());
     }
 
     @ParameterizedTest

@@ -25,17 +25,20 @@ public record AccessControlRule(List<String> originators, int operations, List<C
 
     public boolean grants(Requester who, Permission p) {
         return (operations & p.bit()) != 0
-                && originators.stream().anyMatch(o -> names(o, who.originator()))
+                && originators.stream().anyMatch(o -> names(o, who))
                 // acaf: the rule holds only for an originator the binding authenticated.
                 && (!authenticated || who.authenticated())
                 && (contexts.isEmpty() || contexts.stream().anyMatch(c -> c.holds(who)));
     }
 
-    /** An acor entry: {@code all}, an ID with {@code *} wildcards, or an exact ID. */
-    private static boolean names(String entry, String originator) {
+    /** An acor entry: {@code all}, an ID with {@code *} wildcards, an exact ID, or the ID of a group the requester is in. */
+    private static boolean names(String entry, Requester who) {
         if (entry.equals("all")) {
             return true;
         }
-        return entry.indexOf('*') >= 0 ? Identifiers.matchesWildcard(entry, originator) : entry.equals(originator);
+        if (entry.indexOf('*') >= 0) {
+            return Identifiers.matchesWildcard(entry, who.originator());
+        }
+        return entry.equals(who.originator()) || who.memberOf().test(entry);
     }
 }

@@ -20,6 +20,12 @@ public interface AccessPolicy {
     boolean allowsAcpiChange(TreeTransaction tx, RequestPrimitive req, Resource target);
 
     /**
+     * Whether the originator may send a request of this permission through the group's fanOutPoint: the policies in
+     * its membersAccessControlPolicyIDs decide, else those in its acpi (TS-0004 7.4.14.2; shared/spec §10.7).
+     */
+    boolean allowsFanOut(TreeTransaction tx, RequestPrimitive req, Permission permission, Resource group);
+
+    /**
      * The resources the originator has the permission on, as a predicate the database applies to discovery and child
      * lists, so that they never return nor count what it may not see.
      */

@@ -2,10 +2,12 @@ package io.keel.core.access;
 
 import io.keel.core.Clock;
 import io.keel.core.CseIdentity;
+import io.keel.core.TargetResolver;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.AccessControlPolicyType;
+import io.keel.core.resource.types.GroupType;
 import io.keel.persistence.TreeTransaction;
 import io.keel.persistence.Visibility;
 import io.keel.primitive.RequestPrimitive;
@@ -23,16 +25,18 @@ public final class AcpAccessPolicy implements AccessPolicy {
     private final OwnershipRules ownership;
     private final ResourceTypes types;
     private final Clock clock;
+    private final GroupMembership groups;
 
     public AcpAccessPolicy(CseIdentity cse, ResourceTypes types, Clock clock) {
         this.ownership = new OwnershipRules(cse);
         this.types = types;
         this.clock = clock;
+        this.groups = new GroupMembership(new TargetResolver(cse, types), ownership::localId);
     }
 
     @Override
     public boolean allows(TreeTransaction tx, RequestPrimitive req, Permission permission, Resource target) {
-        Requester who = requester(req);
+        Requester who = requester(tx, req);
         if (who == null) {
             return false;
         }
@@ -47,7 +51,7 @@ public final class AcpAccessPolicy implements AccessPolicy {
 
     @Override
     public boolean allowsAcpiChange(TreeTransaction tx, RequestPrimitive req, Resource target) {
-        Requester who = requester(req);
+        Requester who = requester(tx, req);
         if (who == null) {
             return false;
         }
@@ -59,8 +63,18 @@ public final class AcpAccessPolicy implements AccessPolicy {
     }
 
     @Override
+    public boolean allowsFanOut(TreeTransaction tx, RequestPrimitive req, Permission permission, Resource group) {
+        List<String> macp = GoverningPolicies.ids(group.get(GroupType.MEMBERS_ACCESS_CONTROL_POLICY_IDS));
+        Requester who = requester(tx, req);
+        if (macp.isEmpty() || who == null || ownership.isPrivileged(who.originator())) {
+            return allows(tx, req, permission, group);
+        }
+        return anyGrants(tx, macp, AccessControlPolicyType.PRIVILEGES, who, permission);
+    }
+
+    @Override
     public Visibility visible(TreeTransaction tx, RequestPrimitive req, Permission permission) {
-        Requester who = requester(req);
+        Requester who = requester(tx, req);
         if (who == null) {
             return new Visibility(false, "", List.of(), false, List.of(), List.of());
         }
@@ -118,10 +132,12 @@ public final class AcpAccessPolicy implements AccessPolicy {
         return GoverningPolicies.ids(r.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
     }
 
-    private Requester requester(RequestPrimitive req) {
+    private Requester requester(TreeTransaction tx, RequestPrimitive req) {
         if (req.from == null || req.from.isEmpty()) {
             return null;
         }
-        return new Requester(ownership.localId(req.from), req.originatorAddress, clock.now(), req.originatorAuthenticated);
+        String originator = ownership.localId(req.from);
+        return new Requester(originator, req.originatorAddress, clock.now(), req.originatorAuthenticated,
+                groups.of(tx, originator));
     }
 }

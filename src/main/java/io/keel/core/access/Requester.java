@@ -1,6 +1,7 @@
 package io.keel.core.access;
 
 import java.time.Instant;
+import java.util.function.Predicate;
 
 /**
  * Who asks, from where and when: what access control rules are matched against.
@@ -9,8 +10,13 @@ import java.time.Instant;
  * @param address the client's IP address as the binding saw it, or null
  * @param time the CSE clock at the request
  * @param authenticated whether the binding authenticated the originator (HTTP authentication, TS-0009 7.1)
+ * @param memberOf whether the originator is a member of the group an acor entry names
  */
-public record Requester(String originator, String address, Instant time, boolean authenticated) {
+public record Requester(String originator, String address, Instant time, boolean authenticated, Predicate<String> memberOf) {
+    public Requester(String originator, String address, Instant time, boolean authenticated) {
+        this(originator, address, time, authenticated, group -> false);
+    }
+
     public Requester(String originator, String address, Instant time) {
         this(originator, address, time, false);
     }

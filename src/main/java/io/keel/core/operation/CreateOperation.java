@@ -102,7 +102,7 @@ public final class CreateOperation {
         // times follow the order of creation, whichever CSE on the database made them (la, ol, quota trimming).
         Instant now = ops.clock.after(parent.lt);
         Resource r = newResource(type, parentType, parent, given, req.from, now, ri);
-        ResourceOperation op = new ResourceOperation(tx, req, ops.cse, now, parent, r, given);
+        ResourceOperation op = new ResourceOperation(tx, req, ops.cse, now, parent, r, given, ops.references(tx, req));
         type.prepareCreate(op);
         Operations.orderAttributes(type, r); // CSE-set attributes (aei, cni, …) take their declared places
         return op;

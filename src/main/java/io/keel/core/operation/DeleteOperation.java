@@ -59,7 +59,8 @@ public final class DeleteOperation {
         if (current == null) {
             return false;
         }
-        ops.types.require(current.ty).beforeDelete(new ResourceOperation(tx, req, ops.cse, now, parent, current, java.util.Map.of()));
+        ops.types.require(current.ty).beforeDelete(new ResourceOperation(tx, req, ops.cse, now, parent, current, java.util.Map.of(),
+                ops.references(tx, req)));
         ops.notifications.events().deleting(tx, current);
         tx.deleteSubtree(current);
         return true;

@@ -6,11 +6,13 @@ import io.keel.core.notification.NotificationSettings;
 import io.keel.core.notification.Notifications;
 import io.keel.core.CseIdentity;
 import io.keel.core.Representations;
+import io.keel.core.Target;
 import io.keel.core.TargetResolver;
 import io.keel.core.access.AccessPolicy;
 import io.keel.core.access.GoverningPolicies;
 import io.keel.core.access.Permission;
 import io.keel.core.filter.FilteredSearch;
+import io.keel.core.resource.References;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
@@ -66,6 +68,28 @@ public final class Operations {
             throw OneM2MException.noPrivilege("originator " + req.from + " has no " + permission.name().toLowerCase()
                     + " privilege on " + target.srn);
         }
+    }
+
+    /** Other resources as the request's originator sees them, for the hooks of resource types. */
+    References references(TreeTransaction tx, RequestPrimitive req) {
+        return new References() {
+            @Override
+            public Target local(String id) {
+                try {
+                    return resolver.resolve(tx, id);
+                } catch (OneM2MException e) {
+                    if (e.rsc() == ResponseStatusCode.TARGET_NOT_REACHABLE) {
+                        return null; // another CSE's
+                    }
+                    throw e;
+                }
+            }
+
+            @Override
+            public boolean retrievable(Resource r) {
+                return access.allows(tx, req, Permission.RETRIEVE, r);
+            }
+        };
     }
 
     /** Child lists show only the children the originator may retrieve; the predicate is built only when needed. */

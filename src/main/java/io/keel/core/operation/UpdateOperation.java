@@ -68,7 +68,7 @@ public final class UpdateOperation {
             if (type.hasStateTag()) {
                 r.st++;
             }
-            type.prepareUpdate(new ResourceOperation(tx, req, ops.cse, now, null, r, given));
+            type.prepareUpdate(new ResourceOperation(tx, req, ops.cse, now, null, r, given, ops.references(tx, req)));
             Operations.orderAttributes(type, r);
             tx.update(r);
             if (acpiChange) {

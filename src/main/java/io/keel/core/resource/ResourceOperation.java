@@ -18,9 +18,11 @@ public final class ResourceOperation {
     public final Resource resource;
     /** The normalized attributes the request carried (Create/Update), by short name. */
     public final Map<String, Object> given;
+    /** Other resources the operation refers to, as the originator of the request sees them. */
+    public final References references;
 
     public ResourceOperation(TreeTransaction tx, RequestPrimitive request, CseIdentity cse, Instant now,
-                             Resource parent, Resource resource, Map<String, Object> given) {
+                             Resource parent, Resource resource, Map<String, Object> given, References references) {
         this.tx = tx;
         this.request = request;
         this.cse = cse;
@@ -28,5 +30,6 @@ public final class ResourceOperation {
         this.parent = parent;
         this.resource = resource;
         this.given = given;
+        this.references = references;
     }
 }

@@ -5,6 +5,7 @@ import io.keel.core.resource.types.AeType;
 import io.keel.core.resource.types.ContainerType;
 import io.keel.core.resource.types.ContentInstanceType;
 import io.keel.core.resource.types.CseBaseType;
+import io.keel.core.resource.types.GroupType;
 import io.keel.core.resource.types.PollingChannelType;
 import io.keel.core.resource.types.RequestType;
 import io.keel.core.resource.types.SubscriptionType;
@@ -18,6 +19,7 @@ public final class ResourceTypes {
     public static final int CONTAINER = 3;
     public static final int CONTENT_INSTANCE = 4;
     public static final int CSE_BASE = 5;
+    public static final int GROUP = 9;
     public static final int POLLING_CHANNEL = 15;
     public static final int REQUEST = 17;
     public static final int SUBSCRIPTION = 23;
@@ -30,6 +32,7 @@ public final class ResourceTypes {
         register(new AeType());
         register(new ContainerType());
         register(new ContentInstanceType());
+        register(new GroupType());
         register(new PollingChannelType());
         register(new RequestType());
         register(new SubscriptionType());

@@ -45,8 +45,8 @@ public final class AeType extends ResourceType {
 
     @Override
     public Set<Integer> childTypes() {
-        return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.CONTAINER, ResourceTypes.SUBSCRIPTION,
-                ResourceTypes.POLLING_CHANNEL);
+        return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.CONTAINER, ResourceTypes.GROUP,
+                ResourceTypes.SUBSCRIPTION, ResourceTypes.POLLING_CHANNEL);
     }
 
     @Override

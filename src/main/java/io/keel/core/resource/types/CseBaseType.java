@@ -28,7 +28,7 @@ public final class CseBaseType extends ResourceType {
     @Override
     public Set<Integer> childTypes() {
         return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.AE, ResourceTypes.CONTAINER,
-                ResourceTypes.SUBSCRIPTION);
+                ResourceTypes.GROUP, ResourceTypes.SUBSCRIPTION);
     }
 
     @Override

@@ -1,0 +1,144 @@
+package io.keel.core.operation;
+
+import io.keel.core.Target;
+import io.keel.core.access.Permission;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.types.GroupType;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.Operation;
+import io.keel.primitive.PrimitiveMaps;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * A request to a group's fanOutPoint, {@code <group>/fopt[/<relative path>]} (TS-0004 7.4.14; shared/spec §3.2,
+ * §10.7), of any operation: allowed by the group's macp (else its acpi), it is sent to each member, with the relative
+ * path appended, through the dispatcher as the original originator's — so each member's own access control applies —
+ * and answered 2000 with {@code m2m:agr}: one {@code m2m:rsp} per member that answered, its fr the member's ID.
+ *
+ * <p>Members are waited for until the request expiration timestamp (X-M2M-RET) when there is one; those that have
+ * not answered by then are left out, and when none has, the answer is 5209. Without it every member's answer is
+ * awaited: the operations on local members answer at once or within their own time limits (a pcu long poll, a Notify
+ * passed on to an AE), and a member of another CSE answers 5103 at once.
+ */
+public final class FanOutOperation {
+    private final Operations ops;
+    private final Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher;
+
+    /** @param dispatcher handles each member's request as any other request */
+    public FanOutOperation(Operations ops, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher) {
+        this.ops = ops;
+        this.dispatcher = dispatcher;
+    }
+
+    /** What one fan-out sends: the group's members and the path to append. */
+    private record Fan(List<String> members, String relativePath) {
+    }
+
+    /** @return the aggregated answer, or null when the request does not address a fanOutPoint */
+    public CompletableFuture<ResponsePrimitive> execute(RequestPrimitive req) {
+        if (req.to == null || !req.to.contains(GroupType.FAN_OUT_POINT)) {
+            return null; // the common case decided without a database read
+        }
+        Fan fan = ops.store.read(tx -> {
+            Target target;
+            try {
+                target = ops.resolver.resolve(tx, req.to);
+            } catch (OneM2MException e) {
+                return null; // the operation answers it
+            }
+            if (!GroupType.FAN_OUT_POINT.equals(target.virtualChild())) {
+                return null;
+            }
+            Resource group = target.resource();
+            Permission permission = req.isDiscovery() ? Permission.DISCOVERY : Permission.of(req.operation);
+            if (!ops.access.allowsFanOut(tx, req, permission, group)) {
+                throw OneM2MException.noPrivilege("originator " + req.from + " has no " + permission.name().toLowerCase()
+                        + " privilege on the members of " + group.srn + " (macp, else acpi)");
+            }
+            @SuppressWarnings("unchecked")
+            List<String> members = (List<String>) group.get(GroupType.MEMBER_IDS);
+            if (members == null || members.isEmpty()) {
+                throw new OneM2MException(ResponseStatusCode.NO_MEMBERS, group.srn + " has no members");
+            }
+            if (req.operation == Operation.CREATE) {
+                requireMemberTypeAccepts(group, req.resourceType);
+            }
+            return new Fan(members, target.relativePath());
+        });
+        return fan == null ? null : fanOut(req, fan);
+    }
+
+    /** A Create through fopt must create what a member of the group's memberType may hold (4108). */
+    private void requireMemberTypeAccepts(Resource group, Integer ty) {
+        long mt = group.getLong(GroupType.MEMBER_TYPE, 0);
+        if (mt == 0 || ty == null) {
+            return; // mixed: each member decides
+        }
+        ResourceType memberType = ops.types.get((int) mt);
+        if (memberType == null || !memberType.childTypes().contains(ty)) {
+            throw new OneM2MException(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE,
+                    "resource type " + ty + " cannot be created under members of type " + mt);
+        }
+    }
+
+    private CompletableFuture<ResponsePrimitive> fanOut(RequestPrimitive req, Fan fan) {
+        Instant deadline = req.requestExpirationTimestamp;
+        List<CompletableFuture<ResponsePrimitive>> answers = new ArrayList<>();
+        for (String member : fan.members()) {
+            RequestPrimitive m = memberRequest(req, fan.relativePath() == null ? member : member + "/" + fan.relativePath());
+            CompletableFuture<ResponsePrimitive> answer = dispatcher.apply(m).thenApply(rsp -> {
+                rsp.from = member;
+                rsp.to = req.from;
+                return rsp;
+            });
+            if (deadline != null) {
+                long wait = Math.max(0, Duration.between(ops.clock.now(), deadline).toMillis());
+                answer = answer.copy().completeOnTimeout(null, wait, TimeUnit.MILLISECONDS);
+            }
+            answers.add(answer);
+        }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<Object> rsps = new ArrayList<>();
+            for (CompletableFuture<ResponsePrimitive> a : answers) {
+                ResponsePrimitive rsp = a.join();
+                if (rsp != null) {
+                    rsps.add(PrimitiveMaps.response(rsp));
+                }
+            }
+            if (rsps.isEmpty()) {
+                return ResponsePrimitive.error(ResponseStatusCode.GROUP_MEMBERS_NOT_RESPONDED,
+                        "no member answered before the request expired (X-M2M-RET)");
+            }
+            return new ResponsePrimitive(ResponseStatusCode.OK, Map.of("m2m:agr", Map.of("m2m:rsp", rsps)));
+        });
+    }
+
+    /**
+     * The request a member gets: the original, addressed to the member, blocking (a non-blocking request to the group
+     * is already running in the background here), without what applies to the group's answer as a whole — its
+     * result expiration, result persistence and the HTTP preconditions (which name the fanOutPoint's state, not a
+     * member's).
+     */
+    private static RequestPrimitive memberRequest(RequestPrimitive req, String to) {
+        RequestPrimitive m = req.copy();
+        m.to = to;
+        m.responseType = null;
+        m.responseTypeNotificationUris = null;
+        m.resultExpirationTimestamp = null;
+        m.resultPersistence = null;
+        m.operationExecutionTime = null;
+        m.preconditions = null;
+        return m;
+    }
+}

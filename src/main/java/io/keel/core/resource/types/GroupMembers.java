@@ -1,0 +1,88 @@
+package io.keel.core.resource.types;
+
+import io.keel.core.Target;
+import io.keel.core.resource.References;
+import io.keel.core.resource.Resource;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ResponseStatusCode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The member rules of a {@code <group>} (TS-0004 7.4.13.2.1, 7.4.13.2.3; shared/spec §10.7), applied when a group is
+ * created and when an update sets its memberIDs.
+ *
+ * <p>A member is the ID of a stored resource, in any of the three ID forms. One named twice — also in two forms — is
+ * kept once, in the form first given. A member of this CSE that does not exist is 4004, as in ACME: the originator
+ * named something that is not there, and silently dropping it would hide the mistake. A member of another CSE is kept
+ * as given without any check, since Keel reaches no other CSE yet: memberTypeValidated stays false while the group
+ * has one. Members addressing a virtual resource (a sub-group's {@code fopt}, {@code la}) are not supported (5001).
+ */
+final class GroupMembers {
+    /** memberType 0: members of any type. */
+    static final long MIXED = 0;
+    /** consistencyStrategy values (TS-0004 table 6.3.4.2.x). */
+    static final long ABANDON_MEMBER = 1;
+    static final long ABANDON_GROUP = 2;
+    static final long SET_MIXED = 3;
+
+    /** What the rules leave: the members, the memberType (0 after SET_MIXED) and whether every member was validated. */
+    record Validated(List<String> members, long memberType, boolean typeValidated) {
+    }
+
+    private GroupMembers() {
+    }
+
+    static Validated validate(List<String> mid, long mt, long csy, long mnm, References references) {
+        Map<String, Resource> distinct = new LinkedHashMap<>(); // member ID → local resource, or null when remote
+        Set<String> localRis = new HashSet<>();
+        for (String id : mid) {
+            if (distinct.containsKey(id)) {
+                continue;
+            }
+            Target t = references.local(id);
+            if (t != null && t.isVirtual()) {
+                throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, "member " + id + " addresses the virtual resource "
+                        + t.virtualChild() + ": members of a group must be stored resources on this CSE");
+            }
+            if (t == null || localRis.add(t.resource().ri)) {
+                distinct.put(id, t == null ? null : t.resource());
+            }
+        }
+        if (distinct.size() > mnm) {
+            throw new OneM2MException(ResponseStatusCode.MAX_NUMBER_OF_MEMBER_EXCEEDED,
+                    "the group names " + distinct.size() + " members, more than its mnm " + mnm);
+        }
+        List<String> kept = new ArrayList<>();
+        long type = mt;
+        boolean validated = true;
+        for (Map.Entry<String, Resource> e : distinct.entrySet()) {
+            Resource r = e.getValue();
+            if (r == null) {
+                validated = false;
+                kept.add(e.getKey());
+                continue;
+            }
+            if (!references.retrievable(r)) {
+                throw new OneM2MException(ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE,
+                        "the originator may not retrieve the member " + e.getKey() + ", so its type cannot be validated");
+            }
+            if (type != MIXED && r.ty != type) {
+                if (csy == ABANDON_MEMBER) {
+                    continue;
+                }
+                if (csy == ABANDON_GROUP) {
+                    throw new OneM2MException(ResponseStatusCode.GROUP_MEMBER_TYPE_INCONSISTENT,
+                            "member " + e.getKey() + " is of type " + r.ty + ", not of the group's mt " + type);
+                }
+                type = MIXED;
+            }
+            kept.add(e.getKey());
+        }
+        return new Validated(kept, type, validated);
+    }
+}

@@ -1,0 +1,100 @@
+package io.keel.core.resource.types;
+
+import io.keel.core.access.GoverningPolicies;
+import io.keel.core.resource.AttributeDef;
+import io.keel.core.resource.AttributeDef.Presence;
+import io.keel.core.resource.AttributeType;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceOperation;
+import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ResponseStatusCode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code <group>} (ty 9, m2m:grp), TS-0004 7.4.13; shared/spec §4.2, §10.7: resources of this or other CSEs named by
+ * their IDs (mid), which requests to the virtual child {@code fopt} reach all at once, and which an
+ * accessControlPolicy may name in acor by the group's ID. The member rules are {@link GroupMembers}.
+ */
+public final class GroupType extends ResourceType {
+    public static final String FAN_OUT_POINT = "fopt";
+    public static final String MEMBER_IDS = "mid";
+    public static final String MEMBER_TYPE = "mt";
+    /** membersAccessControlPolicyIDs: the policies that govern requests through fopt instead of acpi. */
+    public static final String MEMBERS_ACCESS_CONTROL_POLICY_IDS = "macp";
+
+    public GroupType() {
+        super(ResourceTypes.GROUP, "grp", List.of(
+                AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_TOKENS),
+                AttributeDef.createOnly(MEMBER_TYPE, AttributeType.NON_NEGATIVE_INTEGER, Presence.OPTIONAL),
+                AttributeDef.createOnly("spty", AttributeType.TOKEN, Presence.OPTIONAL),
+                AttributeDef.readOnly("cnm", AttributeType.NON_NEGATIVE_INTEGER),
+                AttributeDef.mandatory("mnm", AttributeType.POSITIVE_INTEGER),
+                AttributeDef.mandatory(MEMBER_IDS, AttributeType.LIST_OF_TOKENS),
+                AttributeDef.optional(MEMBERS_ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_TOKENS),
+                AttributeDef.readOnly("mtv", AttributeType.BOOLEAN),
+                AttributeDef.createOnly("csy", AttributeType.POSITIVE_INTEGER, Presence.OPTIONAL),
+                AttributeDef.optional("gn", AttributeType.STRING)));
+    }
+
+    /**
+     * ssi is set by a CSE with semantic support, which Keel has not; nar batches the notifications of subscriptions
+     * to the members, which Keel does not make through a group.
+     */
+    @Override
+    public Map<String, String> unsupportedAttributes() {
+        return Map.of("ssi", "semanticSupportIndicator", "nar", "notifyAggregation");
+    }
+
+    @Override
+    public Set<Integer> childTypes() {
+        return Set.of(ResourceTypes.SUBSCRIPTION);
+    }
+
+    @Override
+    public Set<String> virtualChildren() {
+        return Set.of(FAN_OUT_POINT);
+    }
+
+    @Override
+    public boolean hasCreator() {
+        return true;
+    }
+
+    @Override
+    public void prepareCreate(ResourceOperation op) {
+        Resource grp = op.resource;
+        grp.attributes.putIfAbsent(MEMBER_TYPE, GroupMembers.MIXED);
+        long csy = (Long) grp.attributes.computeIfAbsent("csy", k -> GroupMembers.ABANDON_MEMBER);
+        if (csy > GroupMembers.SET_MIXED) {
+            throw OneM2MException.badRequest("csy must be 1 (abandon member), 2 (abandon group) or 3 (set mixed)");
+        }
+        GoverningPolicies.checkReferences(op.tx, grp.get(MEMBERS_ACCESS_CONTROL_POLICY_IDS));
+        validateMembers(op);
+    }
+
+    @Override
+    public void prepareUpdate(ResourceOperation op) {
+        GoverningPolicies.checkReferences(op.tx, op.given.get(MEMBERS_ACCESS_CONTROL_POLICY_IDS));
+        if (op.given.containsKey(MEMBER_IDS)) {
+            validateMembers(op);
+        } else if (op.given.containsKey("mnm") && op.resource.getLong("mnm", 0) < op.resource.getLong("cnm", 0)) {
+            throw new OneM2MException(ResponseStatusCode.MAX_NUMBER_OF_MEMBER_EXCEEDED,
+                    "mnm " + op.resource.get("mnm") + " is below the group's " + op.resource.get("cnm") + " members");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void validateMembers(ResourceOperation op) {
+        Resource grp = op.resource;
+        GroupMembers.Validated v = GroupMembers.validate((List<String>) grp.get(MEMBER_IDS), grp.getLong(MEMBER_TYPE, 0),
+                grp.getLong("csy", GroupMembers.ABANDON_MEMBER), grp.getLong("mnm", 0), op.references);
+        grp.attributes.put(MEMBER_IDS, v.members());
+        grp.attributes.put(MEMBER_TYPE, v.memberType());
+        grp.attributes.put("cnm", (long) v.members().size());
+        grp.attributes.put("mtv", v.typeValidated());
+    }
+}
