@@ -25,9 +25,12 @@ import org.junit.jupiter.api.Test;
  * the policies' pvs.
  */
 class AccessControlIT extends KeelIT {
-    /** What a cell exercises on {@code c}; DISCOVERY and CHILD_LIST look at {@code c} from {@code open}. */
+    /**
+     * What a cell exercises on {@code c}; DISCOVERY and CHILD_LIST look at {@code c} from {@code open}. NOTIFY is
+     * allowed when it passes access control and reaches the check that a container takes no Notify (4005).
+     */
     private enum Op {
-        RETRIEVE, UPDATE, CREATE, DISCOVERY, CHILD_LIST, DELETE
+        RETRIEVE, UPDATE, CREATE, DISCOVERY, CHILD_LIST, NOTIFY, DELETE
     }
 
     private static final Set<Op> ALL = EnumSet.allOf(Op.class);
@@ -65,7 +68,7 @@ class AccessControlIT extends KeelIT {
         assertCells(rule(q(granted), 4, null), granted, EnumSet.of(Op.UPDATE));
         assertCells(rule(q(granted), 8, null), granted, EnumSet.of(Op.DELETE));
         assertCells(rule(q(granted), DISCOVERY_BIT, null), granted, EnumSet.of(Op.DISCOVERY));
-        assertCells(rule(q(granted), 16, null), granted, NONE);
+        assertCells(rule(q(granted), 16, null), granted, EnumSet.of(Op.NOTIFY));
     }
 
     @Test
@@ -101,6 +104,41 @@ class AccessControlIT extends KeelIT {
         assertCells(rule(q(granted), ACOP_ALL, "{\"acip\":{\"ipv4\":[\"10.0.0.0/8\"],\"ipv6\":[\"2001:db8::/32\"]}}"), granted, NONE);
         // Both criteria of a context must hold: the right address outside the time window is not enough.
         assertCells(rule(q(granted), ACOP_ALL, "{\"actw\":[\"* * * * * * 2001\"],\"acip\":{\"ipv4\":[\"127.0.0.1\"]}}"), granted, NONE);
+    }
+
+    @Test
+    void ts0004_7_3_3_15_groupMembersInAcor() {
+        String team = group(q(granted));
+        assertCells(rule(q(team), ACOP_ALL, null), granted, ALL);
+        assertCells(rule(q(team), ACOP_ALL, null), other, NONE);
+        assertCells(rule(q(team), 2 + DISCOVERY_BIT, null), granted, EnumSet.of(Op.RETRIEVE, Op.CHILD_LIST, Op.DISCOVERY));
+        // The group by its SP-relative ID, its member by the structured ID of the member's AE.
+        String byStructuredId = group(q("cse-in/" + nameOf(other)));
+        assertCells(rule(q("/id-in/" + byStructuredId), ACOP_ALL, null), other, ALL);
+        assertCells(rule(q("/id-in/" + byStructuredId), ACOP_ALL, null), granted, NONE);
+    }
+
+    @Test
+    void ts0004_7_3_3_15_groupMembershipChangesWhatDiscoveryAndChildListsShow() {
+        String team = group(q(granted));
+        String readable = governed(acp(rule(q(team), 2 + DISCOVERY_BIT, null)))[0];
+        String hidden = governed(acp(rule(q(group(q(other))), ACOP_ALL, null)))[0];
+        for (String rcn : List.of("4", "5", "6", "8")) {
+            String asMember = cse.get("/" + open + "?rcn=" + rcn).from(granted).send().text();
+            assertTrue(asMember.contains(nameOf(readable)), "rcn " + rcn + ": " + asMember);
+            assertFalse(asMember.contains(nameOf(hidden)), "rcn " + rcn + ": " + asMember);
+            String asNonMember = cse.get("/" + open + "?rcn=" + rcn).from(owner).send().text();
+            assertFalse(asNonMember.contains(nameOf(readable)), "rcn " + rcn + ": " + asNonMember);
+        }
+        assertTrue(discoveredNames(granted, "ty=3").contains(nameOf(readable)));
+        assertFalse(discoveredNames(granted, "ty=3").contains(nameOf(hidden)));
+        // Leaving the group takes the privilege away at once.
+        Reply left = cse.put("/" + team, "{\"m2m:grp\":{\"mid\":[]}}").send();
+        assertEquals(200, left.status(), left.text());
+        assertFalse(discoveredNames(granted, "ty=3").contains(nameOf(readable)));
+        assertDenied(cse.get("/" + readable).from(granted).send());
+        String children = cse.get("/" + open + "?rcn=4").from(granted).send().text();
+        assertFalse(children.contains(nameOf(readable)), children);
     }
 
     @Test
@@ -388,6 +426,8 @@ class AccessControlIT extends KeelIT {
                         assertDenied(r);
                     }
                 }
+                case NOTIFY -> assertOutcome(cell + op, expected, 405, cse.method("POST", "/" + c)
+                        .json("{\"m2m:sgn\":{\"sur\":\"/id-in/sub0\",\"nev\":{\"net\":1}}}").from(who).send());
                 case DELETE -> assertOutcome(cell + op, expected, 200, cse.delete("/" + c).from(who).send());
             }
         }
@@ -427,6 +467,16 @@ class AccessControlIT extends KeelIT {
         Reply r = createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[" + rules + "]},\"pvs\":{\"acr\":[" + rule(q(owner), ACOP_ALL, null) + "]}}}");
         assertEquals(201, r.status(), r.text());
         return r.json().path("m2m:acp").path("ri").asText();
+    }
+
+    /**
+     * A group under the owner's AE with these members (the inside of the mid list); the admin creates it, since only
+     * an originator that may retrieve every member may (5105).
+     */
+    private String group(String members) {
+        Reply r = cse.create("/" + owner, 9, "{\"m2m:grp\":{\"mnm\":5,\"mid\":[" + members + "]}}").send();
+        assertEquals(201, r.status(), r.text());
+        return r.json().path("m2m:grp").path("ri").asText();
     }
 
     private Reply createAcp(String body) {
