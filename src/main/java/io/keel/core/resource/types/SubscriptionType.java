@@ -39,8 +39,9 @@ public final class SubscriptionType extends ResourceType {
     }
 
     /**
-     * The spec Keel follows names these without saying what they do (nsp, psn), or they need resources Keel does not
-     * have (gpi, nfu: groups; acrs: crossResourceSubscription).
+     * The spec Keel follows names these without saying what they do (nsp, psn), or they need what Keel does not do: gpi
+     * and nfu belong to subscriptions made through a group's fopt, which Keel treats as one per member; acrs needs the
+     * crossResourceSubscription.
      */
     @Override
     public Map<String, String> unsupportedAttributes() {
