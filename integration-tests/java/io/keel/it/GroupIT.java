@@ -211,6 +211,26 @@ class GroupIT extends KeelIT {
     }
 
     @Test
+    void ts0004_7_4_14_membersNotAnsweredBeforeTheRequestExpiresAreLeftOutAndNoneIs5209() {
+        // A Retrieve of a pollingChannel's pcu waits for a request to fetch (keel.polling.timeout, 30 s); c1 has no pcu.
+        Reply pch = cse.create("/" + ae, 15, "{\"m2m:pch\":{}}").from(ae).send();
+        assertEquals(201, pch.status(), pch.text());
+        String channel = pch.json().path("m2m:pch").path("ri").asText();
+        String grp = group(ae, "\"mnm\":2,\"mid\":[\"" + c1 + "\",\"" + channel + "\"]");
+        long started = System.nanoTime();
+        Reply partial = cse.get("/" + grp + "/fopt/pcu").from(ae).header("X-M2M-RET", "1000").send();
+        assertTrue(System.nanoTime() - started < 10_000_000_000L, "waited for the long poll");
+        assertEquals(200, partial.status(), partial.text());
+        Map<String, JsonNode> byMember = byMember(partial.json());
+        assertEquals(List.of(c1), List.copyOf(byMember.keySet()), partial.text());
+        assertEquals(4004, byMember.get(c1).path("rsc").asInt());
+        String waiting = group(ae, "\"mnm\":1,\"mid\":[\"" + channel + "\"]");
+        Reply none = cse.get("/" + waiting + "/fopt/pcu").from(ae).header("X-M2M-RET", "1000").send();
+        assertEquals(500, none.status(), none.text());
+        assertEquals(5209, none.rsc());
+    }
+
+    @Test
     void ts0004_8_3_theAggregatedResponseInXmlAndCbor() throws Exception {
         String grp = group(ae, "\"mnm\":2,\"mid\":[\"" + c1 + "\",\"" + c2 + "\"]");
         Reply xml = cse.get("/" + grp + "/fopt").from(ae).header("Accept", "application/xml").send();
