@@ -371,6 +371,9 @@ class DiscoveryIT extends KeelIT {
         assertTrue(badPath.json().path("m2m:dbg").asText().contains("not valid JSONPath"), badPath.text());
         assertEquals(4000, cse.get("/" + ae + "/temp?" + cfq("$[?(")).from(ae).send().rsc(), "fu=2 too");
         assertEquals(4000, cse.get("/" + ae + "/temp?cfs=1").from(ae).send().rsc(), "fu=2: cfs without cfq");
+        Reply regex = cse.get("/" + ae + "?fu=1&" + cfq("$[?(@.room =~ /(.*a){12}b/)]")).from(ae).send();
+        assertEquals(4000, regex.rsc(), regex.text());
+        assertTrue(regex.json().path("m2m:dbg").asText().contains("(=~) is not supported"), regex.text());
     }
 
     @Test

@@ -70,11 +70,37 @@ public final class ContentFilter {
         if (fc.contentFilterSyntax != JSON_PATH) {
             throw OneM2MException.badRequest("contentFilterSyntax " + fc.contentFilterSyntax + " is unknown; 1 (JSONPath) is the only one");
         }
+        if (matchesRegularExpression(fc.contentFilterQuery)) {
+            // A pattern like /(.*a){12}b/ backtracks for minutes on a 40-character string, and the content it runs on
+            // is anybody's: one discovery request could hold a thread per candidate. Java's matcher cannot be stopped.
+            throw OneM2MException.badRequest("contentFilterQuery: regular-expression matching (=~) is not supported by this"
+                    + " CSE; use ==, in, contains or the other comparisons");
+        }
         try {
             return new ContentFilter(JsonPath.compile(fc.contentFilterQuery));
         } catch (InvalidPathException | IllegalArgumentException e) {
             throw OneM2MException.badRequest("contentFilterQuery is not valid JSONPath: " + e.getMessage());
         }
+    }
+
+    /** Whether the query uses JSONPath's regular-expression operator {@code =~} outside its string literals. */
+    static boolean matchesRegularExpression(String query) {
+        char quote = 0;
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++; // an escaped character, the closing quote included
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '=' && i + 1 < query.length() && query.charAt(i + 1) == '~') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the resource has JSON content the query selects something of. */

@@ -135,6 +135,20 @@ class ContentFilterTest {
         }
     }
 
+    @Test
+    void regularExpressionsAreRefusedTheyCanBacktrackForMinutes() {
+        for (String regex : new String[] {"$[?(@.a =~ /(.*a){12}b/)]", "$[?(@.a=~/x/i)]", "$[?(@.s == 'a' || @.a =~ /x/)]"}) {
+            FilterCriteria fc = new FilterCriteria();
+            fc.contentFilterSyntax = 1;
+            fc.contentFilterQuery = regex;
+            assertBadRequest(fc, "regular-expression matching (=~) is not supported");
+        }
+        // =~ inside a string literal is a value, not the operator.
+        assertTrue(filter("$[?(@.op == '=~')]").test(instance("application/json:0", "{\"op\":\"=~\"}")));
+        assertTrue(filter("$[?(@.op == \"it's =~\")]").test(instance("application/json:0", "{\"op\":\"it's =~\"}")));
+        assertFalse(ContentFilter.matchesRegularExpression("$[?(@.op == 'a\\'=~')]"), "an escaped quote stays in the literal");
+    }
+
     private static void assertBadRequest(FilterCriteria fc, String reasonPart) {
         OneM2MException e = assertThrows(OneM2MException.class, () -> ContentFilter.of(fc));
         assertEquals(ResponseStatusCode.BAD_REQUEST, e.rsc());
