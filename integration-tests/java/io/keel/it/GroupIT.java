@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -197,6 +198,29 @@ class GroupIT extends KeelIT {
         Reply r = cse.get("/" + grp + "/fopt").from(ae).send();
         assertEquals(403, r.status(), r.text());
         assertEquals(4109, r.rsc());
+    }
+
+    /**
+     * Two groups that are members of each other: without loop detection {@code g1/fopt/fopt/…} would multiply by two at
+     * every fopt (2^12 member requests here). The members' requests carry the fan-out's X-M2M-GID, and a fanOutPoint
+     * they reach again answers 4104.
+     */
+    @Test
+    void ts0004_7_4_14_aFanOutReachingAFanOutPointAgainIs4104() {
+        String g1 = group(ae, "\"mnm\":2,\"mid\":[]");
+        String g2 = group(ae, "\"mnm\":2,\"mid\":[\"" + g1 + "\"]");
+        Reply update = cse.put("/" + g1, "{\"m2m:grp\":{\"mid\":[\"" + g1 + "\",\"" + g2 + "\"]}}").from(ae).send();
+        assertEquals(200, update.status(), update.text());
+        Reply r = cse.get("/" + g1 + "/fopt" + "/fopt".repeat(12)).from(ae).send();
+        assertEquals(200, r.status(), r.text());
+        Map<String, JsonNode> byMember = byMember(r.json());
+        assertEquals(Set.of(g1, g2), byMember.keySet(), r.text());
+        for (JsonNode rsp : byMember.values()) {
+            assertEquals(4104, rsp.path("rsc").asInt(), r.text());
+        }
+        // The same group request identifier from the originator while nothing is under way is just a fan-out.
+        Reply once = cse.get("/" + g1 + "/fopt").from(ae).header("X-M2M-GID", "gid-it").send();
+        assertEquals(2000, byMember(once.json()).get(g2).path("rsc").asInt(), once.text());
     }
 
     @Test

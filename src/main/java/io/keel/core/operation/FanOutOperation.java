@@ -16,6 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -30,10 +33,17 @@ import java.util.function.Function;
  * not answered by then are left out, and when none has, the answer is 5209. Without it every member's answer is
  * awaited: the operations on local members answer at once or within their own time limits (a pcu long poll, a Notify
  * passed on to an AE), and a member of another CSE answers 5103 at once.
+ *
+ * <p>Every member's request carries the Group Request Identifier (X-M2M-GID) of the fan-out, the originator's or one
+ * made here, and a fanOutPoint reached again while that group request is under way answers 4104
+ * GROUP_REQUEST_IDENTIFIER_EXISTS. Without that, groups that are members of each other would multiply a request
+ * {@code g1/fopt/fopt/…/fopt} by the number of members at every {@code fopt}: exponentially in the path's length.
  */
 public final class FanOutOperation {
     private final Operations ops;
     private final Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher;
+    /** Group Request Identifiers of the fan-outs under way. */
+    private final Set<String> underWay = ConcurrentHashMap.newKeySet();
 
     /** @param dispatcher handles each member's request as any other request */
     public FanOutOperation(Operations ops, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher) {
@@ -59,6 +69,9 @@ public final class FanOutOperation {
             }
             if (!GroupType.FAN_OUT_POINT.equals(target.virtualChild())) {
                 return null;
+            }
+            if (req.groupRequestIdentifier != null && underWay.contains(req.groupRequestIdentifier)) {
+                throw groupRequestExists(req.groupRequestIdentifier);
             }
             Resource group = target.resource();
             Permission permission = req.isDiscovery() ? Permission.DISCOVERY : Permission.of(req.operation);
@@ -92,11 +105,30 @@ public final class FanOutOperation {
         }
     }
 
+    private static OneM2MException groupRequestExists(String gid) {
+        return new OneM2MException(ResponseStatusCode.GROUP_REQUEST_IDENTIFIER_EXISTS, "group request " + gid
+                + " is already being fanned out here: a fanOutPoint reached through another one (nested groups) is not followed");
+    }
+
     private CompletableFuture<ResponsePrimitive> fanOut(RequestPrimitive req, Fan fan) {
+        String gid = req.groupRequestIdentifier != null ? req.groupRequestIdentifier : "gid-" + UUID.randomUUID();
+        if (!underWay.add(gid)) {
+            return CompletableFuture.failedFuture(groupRequestExists(gid));
+        }
+        try {
+            return fanOut(req, fan, gid).whenComplete((rsp, failure) -> underWay.remove(gid));
+        } catch (RuntimeException e) {
+            underWay.remove(gid);
+            throw e;
+        }
+    }
+
+    private CompletableFuture<ResponsePrimitive> fanOut(RequestPrimitive req, Fan fan, String gid) {
         Instant deadline = req.requestExpirationTimestamp;
         List<CompletableFuture<ResponsePrimitive>> answers = new ArrayList<>();
         for (String member : fan.members()) {
             RequestPrimitive m = memberRequest(req, fan.relativePath() == null ? member : member + "/" + fan.relativePath());
+            m.groupRequestIdentifier = gid;
             CompletableFuture<ResponsePrimitive> answer = dispatcher.apply(m).thenApply(rsp -> {
                 rsp.from = member;
                 rsp.to = req.from;
