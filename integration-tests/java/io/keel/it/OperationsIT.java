@@ -57,6 +57,8 @@ class OperationsIT extends KeelIT {
         assertEquals(200, cse.get("/" + ri).from(ae).send().status());
         assertEquals(4004, cse.get("/" + ri + "-missing").from(ae).send().rsc());
         assertEquals(200, cse.get("/" + ae + "?fu=1&ty=3").from(ae).send().status());
+        Reply broken = cse.create("/" + ae, 3, "{\"m2m:cnt\":{").from(ae).send();
+        assertEquals(4000, broken.rsc(), broken.text());
         Reply scraped = cse.get(METRICS).send();
         assertTrue(scraped.header("Content-Type").startsWith("text/plain") && scraped.header("Content-Type").contains("version=0.0.4"),
                 scraped.header("Content-Type"));
@@ -66,6 +68,7 @@ class OperationsIT extends KeelIT {
                 "keel_requests_total{operation=\"retrieve\",rsc=\"2000\",ty=\"3\"}", 2.0,
                 "keel_requests_total{operation=\"retrieve\",rsc=\"4004\",ty=\"none\"}", 1.0,
                 "keel_requests_total{operation=\"discovery\",rsc=\"2000\",ty=\"none\"}", 1.0,
+                "keel_requests_refused_total{rsc=\"4000\"}", 1.0,
                 "keel_request_duration_seconds_count{operation=\"create\",ty=\"3\"}", 1.0,
                 "keel_request_duration_seconds_bucket{operation=\"create\",ty=\"3\",le=\"+Inf\"}", 1.0).entrySet()) {
             assertEquals(expected.getValue(), value(after, expected.getKey()) - value(before, expected.getKey()), expected.getKey()

@@ -60,6 +60,15 @@ public final class KeelMetrics implements Consumer<RequestOutcome>, AutoCloseabl
                 .register(registry).record(outcome.nanos(), TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Counts a request the HTTP binding answered itself, before the CSE saw it: malformed, unauthenticated, over the
+     * rate limit. Such requests have no operation or resource type anyone vouched for, only their RSC.
+     */
+    public void refused(int rsc) {
+        Counter.builder("keel.requests.refused").description("oneM2M requests the binding refused before the CSE took them")
+                .tag("rsc", String.valueOf(rsc)).register(registry).increment();
+    }
+
     /** The gauges and counters read from the running CSE. */
     public void bind(Cse cse) {
         Gauge.builder("keel.notifications.pending", cse, Cse::pendingNotifications)

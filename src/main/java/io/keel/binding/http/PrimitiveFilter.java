@@ -4,12 +4,14 @@ import io.keel.binding.http.auth.CredentialStore;
 import io.keel.binding.http.auth.HttpAuthentication;
 import io.keel.core.RequestValidation;
 import io.keel.core.Settings;
+import io.keel.ops.KeelMetrics;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.serialization.ContentCodec;
+import io.keel.web.KeelContextListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -52,9 +54,11 @@ public class PrimitiveFilter implements Filter {
     private HttpAuthentication authentication;
     /** Requests per second and originator, or null when unlimited (the default). */
     private OriginatorRateLimit rateLimit;
+    private KeelMetrics metrics;
 
     @Override
     public void init(FilterConfig config) {
+        metrics = KeelContextListener.metrics(config.getServletContext());
         Settings settings = new Settings(config.getServletContext()::getInitParameter);
         maxBodyBytes = settings.maxBodyBytes();
         double rate = Double.parseDouble(settings.get("keel.rate.per-originator", "0"));
@@ -121,6 +125,7 @@ public class PrimitiveFilter implements Filter {
             if (e.rsc() == ResponseStatusCode.SECURITY_ASSOCIATION_REQUIRED) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"keel\", Bearer realm=\"keel\"");
             }
+            metrics.refused(e.rsc().code());
             send(response, ResponsePrimitive.error(e.rsc(), e.getMessage()).echo(primitive), mediaType, request.getContextPath());
             return;
         }
@@ -168,6 +173,7 @@ public class PrimitiveFilter implements Filter {
         ResponsePrimitive rsp = ResponsePrimitive.error(ResponseStatusCode.BAD_REQUEST, "more than " + rateLimit.perSecond()
                 + " requests a second from originator " + headers.first(HeaderMapping.ORIGIN) + "; slow down").echo(echo);
         response.setHeader("Retry-After", "1");
+        metrics.refused(rsp.responseStatusCode.code());
         send(response, rsp, mediaType, contextPath, 429);
     }
 
