@@ -16,7 +16,6 @@ import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResponseTypeValue;
 import io.keel.primitive.Timestamps;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +85,7 @@ public final class NonBlockingRequests implements AutoCloseable {
         Resource stored = store.write(tx -> {
             Resource r = record(tx, req, now);
             tx.insert(r);
-            tx.claimRequest(r.ri, instance, micros(now));
+            tx.claimRequest(r.ri, instance, Timestamps.epochMicros(now));
             notifications.events().created(tx, tx.find(r.pi), r);
             return r;
         });
@@ -247,7 +246,7 @@ public final class NonBlockingRequests implements AutoCloseable {
      */
     int failAbandoned() {
         List<Notice> notices = new ArrayList<>();
-        long before = micros(clock.now().minusMillis(leaseMillis));
+        long before = Timestamps.epochMicros(clock.now().minusMillis(leaseMillis));
         int failed = store.write(tx -> {
             int n = 0;
             for (String ri : tx.abandonedRequests(before)) {
@@ -283,7 +282,7 @@ public final class NonBlockingRequests implements AutoCloseable {
     private void keepAlive() {
         try {
             store.write(tx -> {
-                tx.renewRequests(instance, micros(clock.now()));
+                tx.renewRequests(instance, Timestamps.epochMicros(clock.now()));
                 return null;
             });
             failAbandoned();
@@ -292,9 +291,6 @@ public final class NonBlockingRequests implements AutoCloseable {
         }
     }
 
-    private static long micros(Instant t) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
-    }
 
     /**
      * Lets the requests that are running finish, up to {@code drainMillis}, and lets go of those that have not, so

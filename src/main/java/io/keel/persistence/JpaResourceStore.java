@@ -6,6 +6,7 @@ import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterOperation;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
+import io.keel.primitive.Timestamps;
 import io.keel.serialization.ContentCodec;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -134,9 +135,6 @@ public final class JpaResourceStore implements ResourceStore {
         return (String) v;
     }
 
-    static long micros(Instant t) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
-    }
 
     static Instant instant(long micros) {
         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
@@ -436,7 +434,7 @@ public final class JpaResourceStore implements ResourceStore {
         public List<Resource> expired(Instant now, int limit) {
             return toResources(em.createQuery(
                             "SELECT r FROM ResourceEntity r WHERE r.et < :now ORDER BY r.et", ResourceEntity.class)
-                    .setParameter("now", micros(now)).setMaxResults(limit).getResultList());
+                    .setParameter("now", Timestamps.epochMicros(now)).setMaxResults(limit).getResultList());
         }
 
 
@@ -481,9 +479,9 @@ public final class JpaResourceStore implements ResourceStore {
             e.rn = r.rn;
             e.srn = r.srn;
             e.depth = r.depth();
-            e.ct = micros(r.ct);
-            e.lt = micros(r.lt);
-            e.et = r.et == null ? null : micros(r.et);
+            e.ct = Timestamps.epochMicros(r.ct);
+            e.lt = Timestamps.epochMicros(r.lt);
+            e.et = r.et == null ? null : Timestamps.epochMicros(r.et);
             e.st = r.st;
             e.cr = r.cr;
             e.origin = r.origin;

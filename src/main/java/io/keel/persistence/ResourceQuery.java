@@ -161,7 +161,7 @@ final class ResourceQuery {
 
     private void compare(List<String> conditions, String column, String op, Object value) {
         if (value != null) {
-            conditions.add(column + " " + op + " " + param(value instanceof Instant t ? JpaResourceStore.micros(t) : value));
+            conditions.add(column + " " + op + " " + param(value instanceof Instant t ? Timestamps.epochMicros(t) : value));
         }
     }
 
@@ -202,7 +202,7 @@ final class ResourceQuery {
             case "rn", "ri", "pi", "cr" -> text(r + "." + name, value);
             case "ty" -> r + ".ty = " + param((int) number(name, value));
             case "st", "cs" -> r + "." + name + " = " + param(number(name, value));
-            case "ct", "lt", "et" -> r + "." + name + " = " + param(JpaResourceStore.micros(Timestamps.parse(value, name)));
+            case "ct", "lt", "et" -> r + "." + name + " = " + param(Timestamps.epochMicros(Timestamps.parse(value, name)));
             case "lbl" -> {
                 String l = alias();
                 yield r + ".ri IN (SELECT " + l + ".ri FROM LabelRow " + l + " WHERE " + text(l + ".lbl", value) + ")";

@@ -23,6 +23,11 @@ public final class Timestamps {
     private Timestamps() {
     }
 
+    /** Microseconds since the epoch: how timestamps are stored and compared in the database. */
+    public static long epochMicros(Instant t) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+    }
+
     /** Formats with microsecond precision, the form every response carries. */
     public static String format(Instant t) {
         Instant micros = t.truncatedTo(ChronoUnit.MICROS);

@@ -8,9 +8,9 @@ import io.keel.primitive.PrimitiveMaps;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
+import io.keel.primitive.Timestamps;
 import io.keel.serialization.ContentCodec;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -66,8 +66,8 @@ public final class PollingChannels implements AutoCloseable {
                 Instant now = clock.now();
                 String json = ContentCodec.toJson(Map.of("m2m:rqp", PrimitiveMaps.request(request)));
                 store.write(tx -> {
-                    tx.enqueue(new QueuedRequest(Identifiers.random(24), pollingChannel, micros(now),
-                            micros(now.plusMillis(keepMillis)), json));
+                    tx.enqueue(new QueuedRequest(Identifiers.random(24), pollingChannel, Timestamps.epochMicros(now),
+                            Timestamps.epochMicros(now.plusMillis(keepMillis)), json));
                     return null;
                 });
                 wake(pollingChannel);
@@ -133,7 +133,7 @@ public final class PollingChannels implements AutoCloseable {
     }
 
     private ResponsePrimitive take(String pollingChannel) {
-        QueuedRequest q = store.write(tx -> tx.dequeue(pollingChannel, micros(clock.now())));
+        QueuedRequest q = store.write(tx -> tx.dequeue(pollingChannel, Timestamps.epochMicros(clock.now())));
         return q == null ? null : new ResponsePrimitive(ResponseStatusCode.OK, ContentCodec.fromJson(q.requestJson()));
     }
 
@@ -146,9 +146,6 @@ public final class PollingChannels implements AutoCloseable {
         }
     }
 
-    private static long micros(Instant t) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
-    }
 
     static java.util.concurrent.ThreadFactory daemon(String name) {
         return r -> {
