@@ -1,14 +1,17 @@
 package io.keel.core;
 
+import io.keel.core.access.AccessPolicy;
 import io.keel.core.access.AcpAccessPolicy;
-import io.keel.core.notification.NotificationSettings;
-import io.keel.core.notification.Notifications;
-import io.keel.core.operation.Operations;
+import io.keel.core.filter.FilteredSearch;
+import io.keel.core.notification.DeliverySettings;
+import io.keel.core.notification.NotificationService;
+import io.keel.core.operation.OperationContext;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
-import io.keel.persistence.Database;
-import io.keel.persistence.PoolUsage;
-import io.keel.persistence.ResourceStore;
+import io.keel.core.resource.types.TypeRegistry;
+import io.keel.core.routing.Router;
+import io.keel.core.store.PoolUsage;
+import io.keel.core.store.ResourceStore;
 import io.keel.primitive.ReleaseVersion;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.OneM2MException;
@@ -21,7 +24,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
-/** The CSE: the resource tree, the dispatcher in front of it, and the background work it owns. */
+/**
+ * The CSE, put together: the store it was given, the type registry, the router, access control, notifications, the
+ * operations and the dispatcher in front of them, and the background work it owns (expiry, non-blocking requests).
+ */
 public final class Cse implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Cse.class.getName());
     private final CseIdentity identity;
@@ -29,7 +35,7 @@ public final class Cse implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final ExpirySweeper sweeper;
     private final Outbound outbound;
-    private final Notifications notifications;
+    private final NotificationService notifications;
     private final NonBlockingRequests nonBlocking;
     private final long drainMillis;
     /** Set when the CSE starts to stop: it finishes what is under way but should be sent nothing new. */
@@ -42,7 +48,7 @@ public final class Cse implements AutoCloseable {
         this.outbound = outbound;
         this.drainMillis = settings.getLong("keel.shutdown.drain", 10_000);
         Clock clock = new Clock();
-        ResourceTypes types = new ResourceTypes();
+        TypeRegistry types = new TypeRegistry();
         try {
             ensureCseBase(types, clock);
         } catch (OneM2MException e) {
@@ -52,23 +58,29 @@ public final class Cse implements AutoCloseable {
             // Another CSE on the same database created the CSEBase between our look and our insert: update it.
             ensureCseBase(types, clock);
         }
-        Operations ops = new Operations(identity, store, types, new AcpAccessPolicy(identity, types, clock), clock, outbound,
-                NotificationSettings.from(settings));
-        this.notifications = ops.notifications();
+        Router router = new Router(identity, types);
+        AccessPolicy access = new AcpAccessPolicy(identity, types, clock);
+        FilteredSearch search = new FilteredSearch(types, identity.contentScanMax());
+        Representations representations = new Representations(types, identity.maxResultSize(), search);
+        this.notifications = new NotificationService(identity, store, router, types, representations, access, outbound,
+                clock, DeliverySettings.from(settings));
+        OperationContext ctx = new OperationContext(identity, store, types, router, access, representations, search,
+                notifications, clock);
         this.nonBlocking = new NonBlockingRequests(identity, store, clock, notifications,
                 settings.getInt("keel.nonblocking.threads", 4), settings.getInt("keel.nonblocking.queue", 10_000),
                 settings.getLong("keel.request.lifetime", 3_600_000), settings.getLong("keel.nonblocking.lease", 60_000));
-        this.dispatcher = new Dispatcher(ops, clock, nonBlocking, types, outcomes);
+        this.dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, outcomes);
+        notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, settings.expirySweepMillis());
     }
 
     /**
-     * Starts the CSE on the database the settings name; what it sends to others goes through {@code outbound}, and
-     * {@code outcomes} is told about every request it answers.
+     * Starts the CSE on the store it is given (opened by the launcher); what it sends to others goes through
+     * {@code outbound}, and {@code outcomes} is told about every request it answers.
      */
-    public static Cse start(Settings settings, Outbound outbound, Consumer<RequestOutcome> outcomes) {
+    public static Cse start(Settings settings, ResourceStore store, Outbound outbound, Consumer<RequestOutcome> outcomes) {
         CseIdentity identity = CseIdentity.from(settings);
-        Cse cse = new Cse(identity, Database.open(settings), outbound, settings, outcomes);
+        Cse cse = new Cse(identity, store, outbound, settings, outcomes);
         LOG.info(() -> "CSE " + identity.spRelativeCseId() + " (" + identity.cseName() + ") is ready");
         return cse;
     }
@@ -117,9 +129,9 @@ public final class Cse implements AutoCloseable {
     }
 
     /** Creates the CSEBase at first start; afterwards refreshes what the settings and this version determine. */
-    private void ensureCseBase(ResourceTypes types, Clock clock) {
+    private void ensureCseBase(TypeRegistry types, Clock clock) {
         store.write(tx -> {
-            Resource cb = tx.lock(identity.cseBaseRi());
+            Resource cb = tx.tree().lock(identity.cseBaseRi());
             Instant now = cb == null ? clock.now() : clock.after(cb.lt);
             boolean created = cb == null;
             if (created) {
@@ -139,9 +151,9 @@ public final class Cse implements AutoCloseable {
             cb.attributes.put("csz", List.of("application/json", "application/xml", "application/cbor"));
             cb.attributes.put("srv", ReleaseVersion.SUPPORTED);
             if (created) {
-                tx.insert(cb);
+                tx.tree().insert(cb);
             } else {
-                tx.update(cb);
+                tx.tree().update(cb);
             }
             return null;
         });

@@ -5,31 +5,41 @@ import io.keel.core.operation.DeleteOperation;
 import io.keel.core.operation.DiscoveryOperation;
 import io.keel.core.operation.FanOutOperation;
 import io.keel.core.operation.NotifyOperation;
-import io.keel.core.operation.Operations;
+import io.keel.core.operation.OperationContext;
+import io.keel.core.operation.OperationHandler;
+import io.keel.core.operation.OperationHandler.Prepared;
 import io.keel.core.operation.RetrieveOperation;
 import io.keel.core.operation.UpdateOperation;
-import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.types.TypeRegistry;
+import io.keel.core.routing.Route;
+import io.keel.core.routing.Router;
+import io.keel.core.store.ResourceStore;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.Operation;
 import io.keel.primitive.PreconditionFailedException;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResponseTypeValue;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Entry point of the core: checks what every request must satisfy (shared/spec §10.1, steps 1–2), hands it to its
- * operation, and turns every outcome — including a bug — into a response primitive.
+ * Entry point of the core (TS-0004 7.3.2, the Receiver CSE's actions): checks what every request must satisfy, runs
+ * non-blocking requests in the background, routes each request once — to a resource here, a group's members, or
+ * another CSE — and hands it to its operation; turns every outcome, a bug included, into a response primitive.
  */
 public final class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
-    private final Operations ops;
+    private final ResourceStore store;
+    private final Router router;
+    private final TypeRegistry types;
     private final Clock clock;
     private final CreateOperation create;
     private final RetrieveOperation retrieve;
@@ -38,29 +48,28 @@ public final class Dispatcher {
     private final DeleteOperation delete;
     private final NotifyOperation notify;
     private final FanOutOperation fanOut;
-
     private final NonBlockingRequests nonBlocking;
-    private final ResourceTypes types;
     private final Consumer<RequestOutcome> outcomes;
 
     /** @param outcomes told about every request answered, for metrics; called on the thread that completes it */
-    public Dispatcher(Operations ops, Clock clock, NonBlockingRequests nonBlocking, ResourceTypes types,
-                      Consumer<RequestOutcome> outcomes) {
-        this.nonBlocking = nonBlocking;
+    public Dispatcher(ResourceStore store, Router router, TypeRegistry types, OperationContext ctx, Clock clock,
+                      NonBlockingRequests nonBlocking, Consumer<RequestOutcome> outcomes) {
+        this.store = store;
+        this.router = router;
         this.types = types;
-        this.outcomes = outcomes;
-        this.ops = ops;
         this.clock = clock;
-        this.create = new CreateOperation(ops);
-        this.retrieve = new RetrieveOperation(ops);
-        this.discovery = new DiscoveryOperation(ops);
-        this.update = new UpdateOperation(ops);
-        this.delete = new DeleteOperation(ops);
-        this.notify = new NotifyOperation(ops);
-        this.fanOut = new FanOutOperation(ops, this::handle);
-        ops.notifications().deleteWith((tx, r) -> delete.delete(tx, r, null, clock.now()));
+        this.nonBlocking = nonBlocking;
+        this.outcomes = outcomes;
+        this.create = new CreateOperation(ctx);
+        this.retrieve = new RetrieveOperation(ctx);
+        this.discovery = new DiscoveryOperation(ctx);
+        this.update = new UpdateOperation(ctx);
+        this.delete = new DeleteOperation(ctx);
+        this.notify = new NotifyOperation(ctx);
+        this.fanOut = new FanOutOperation(ctx, this::handle);
     }
 
+    /** What deletes resources, also for the expiry sweeper and expirationCounters. */
     public DeleteOperation deletes() {
         return delete;
     }
@@ -73,7 +82,7 @@ public final class Dispatcher {
         long started = System.nanoTime();
         CompletableFuture<ResponsePrimitive> rsp;
         try {
-            checkCommon(req, clock.now());
+            checkCommon(req);
             if (req.responseType == ResponseTypeValue.NON_BLOCKING_REQUEST_SYNCH
                     || req.responseType == ResponseTypeValue.NON_BLOCKING_REQUEST_ASYNCH) {
                 rsp = CompletableFuture.completedFuture(nonBlocking.accept(req, this::blocking));
@@ -90,7 +99,7 @@ public final class Dispatcher {
                         "the result expired (X-M2M-RST) before it could be returned; the operation was executed");
             }
             return r;
-        }).exceptionally(e -> failure(req, e instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : e))
+        }).exceptionally(e -> failure(req, e instanceof CompletionException c && c.getCause() != null ? c.getCause() : e))
                 .thenApply(r -> {
                     if (req.originatingTimestamp != null) {
                         r.originatingTimestamp = clock.now();
@@ -119,20 +128,41 @@ public final class Dispatcher {
             if (req.requestExpirationTimestamp != null && !req.requestExpirationTimestamp.isAfter(clock.now())) {
                 throw new OneM2MException(ResponseStatusCode.REQUEST_TIMEOUT, "the request expired (X-M2M-RET) before it was executed");
             }
-            CompletableFuture<ResponsePrimitive> fannedOut = fanOut.execute(req);
-            if (fannedOut != null) {
-                return fannedOut;
-            }
-            return switch (req.operation) {
-                case CREATE -> CompletableFuture.completedFuture(create.execute(req));
-                case RETRIEVE -> req.isDiscovery() ? CompletableFuture.completedFuture(discovery.execute(req)) : retrieve.execute(req);
-                case UPDATE -> CompletableFuture.completedFuture(update.execute(req));
-                case DELETE -> CompletableFuture.completedFuture(delete.execute(req));
-                case NOTIFY -> notify.execute(req);
-            };
+            OperationHandler operation = operationOf(req);
+            operation.checkParameters(req);
+            Prepared prepared = store.read(tx -> {
+                Route route = router.route(tx.tree(), req.to);
+                if (route instanceof Route.Remote remote) {
+                    throw unreachable(remote);
+                }
+                if (route instanceof Route.FanOut group) {
+                    return fanOut.prepare(tx, req, group);
+                }
+                return operation.prepare(tx, req, route);
+            });
+            return prepared.finish();
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failure(req, e));
         }
+    }
+
+    private OperationHandler operationOf(RequestPrimitive req) {
+        return switch (req.operation) {
+            case CREATE -> create;
+            case RETRIEVE -> req.isDiscovery() ? discovery : retrieve;
+            case UPDATE -> update;
+            case DELETE -> delete;
+            case NOTIFY -> notify;
+        };
+    }
+
+    /**
+     * A request for another CSE: forwarded to the next hop (TS-0004 7.3.2.6), which this CSE does not know while it
+     * has no registrar and no remoteCSE: 5103.
+     */
+    private OneM2MException unreachable(Route.Remote remote) {
+        String what = remote.spId() == null ? "CSE /" + remote.cseId() : "service provider " + remote.spId();
+        return new OneM2MException(ResponseStatusCode.TARGET_NOT_REACHABLE, what + " is not reachable from this CSE");
     }
 
     private static ResponsePrimitive failure(RequestPrimitive req, Throwable e) {
@@ -148,19 +178,27 @@ public final class Dispatcher {
                 "internal error while processing request " + req.requestIdentifier + "; the CSE log has the details");
     }
 
-    private void checkCommon(RequestPrimitive req, Instant now) {
+    /** What every request must satisfy, whatever it addresses (TS-0004 7.3.2.1). */
+    private void checkCommon(RequestPrimitive req) {
         if (req.operation == null) {
             throw OneM2MException.badRequest("operation is missing");
         }
-        RequestValidation.checkEnvelope(req, now);
-        boolean registration = req.operation == io.keel.primitive.Operation.CREATE
-                && req.resourceType != null && req.resourceType == io.keel.core.resource.ResourceTypes.AE;
-        if ((req.from == null || req.from.isEmpty()) && !registration) {
+        RequestValidation.checkEnvelope(req, clock.now());
+        if ((req.from == null || req.from.isEmpty()) && !isRegistration(req)) {
             throw OneM2MException.badRequest("originator (X-M2M-Origin) is missing");
         }
         if (req.responseType == ResponseTypeValue.NO_RESPONSE) {
-            // S4 6.3.4.2.x: noResponse exists for 3GPP interworking (TS-0026) only; an HTTP request always has one.
+            // noResponse exists for 3GPP interworking (TS-0026) only; an HTTP request always has one.
             throw OneM2MException.badRequest("response type 5 (noResponse) is defined for 3GPP interworking only, not for HTTP");
         }
+    }
+
+    /** A Create of a type that registers its originator (an AE) may come without one (TS-0001 10.2.2.2). */
+    private boolean isRegistration(RequestPrimitive req) {
+        if (req.operation != Operation.CREATE || req.resourceType == null) {
+            return false;
+        }
+        ResourceType type = types.get(req.resourceType);
+        return type != null && type.isRegistration();
     }
 }

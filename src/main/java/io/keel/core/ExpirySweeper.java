@@ -2,7 +2,7 @@ package io.keel.core;
 
 import io.keel.core.operation.DeleteOperation;
 import io.keel.core.resource.Resource;
-import io.keel.persistence.ResourceStore;
+import io.keel.core.store.ResourceStore;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,11 +37,11 @@ public final class ExpirySweeper implements AutoCloseable {
         int removed;
         do {
             removed = store.write(tx -> {
-                List<Resource> expired = tx.expired(clock.now(), BATCH);
+                List<Resource> expired = tx.expiry().expired(clock.now(), BATCH);
                 int n = 0;
                 for (Resource r : expired) {
                     // An earlier deletion in this batch may have taken it with its subtree.
-                    Resource still = tx.find(r.ri);
+                    Resource still = tx.tree().find(r.ri);
                     if (still != null && still.pi != null && deletes.delete(tx, still, null, clock.now())) {
                         n++;
                     }

@@ -1,13 +1,13 @@
 package io.keel.core;
 
 import io.keel.core.notification.Delivery;
-import io.keel.core.notification.Notifications;
+import io.keel.core.notification.NotificationService;
 import io.keel.core.notification.Receiver;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.RequestType;
-import io.keel.persistence.ResourceStore;
-import io.keel.persistence.TreeTransaction;
+import io.keel.core.store.ResourceStore;
+import io.keel.core.store.Transaction;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.PrimitiveMaps;
 import io.keel.primitive.RequestPrimitive;
@@ -45,7 +45,7 @@ public final class NonBlockingRequests implements AutoCloseable {
     private final CseIdentity cse;
     private final ResourceStore store;
     private final Clock clock;
-    private final Notifications notifications;
+    private final NotificationService notifications;
     private final long lifetimeMillis;
     private final ThreadPoolExecutor executor;
     /** This instance among those that share the database, as the claims on pending requests name it. */
@@ -53,7 +53,7 @@ public final class NonBlockingRequests implements AutoCloseable {
     private final long leaseMillis;
     private final ScheduledExecutorService leases;
 
-    public NonBlockingRequests(CseIdentity cse, ResourceStore store, Clock clock, Notifications notifications, int threads,
+    public NonBlockingRequests(CseIdentity cse, ResourceStore store, Clock clock, NotificationService notifications, int threads,
                                int queue, long lifetimeMillis, long leaseMillis) {
         this.cse = cse;
         this.store = store;
@@ -84,9 +84,9 @@ public final class NonBlockingRequests implements AutoCloseable {
         Instant now = clock.now();
         Resource stored = store.write(tx -> {
             Resource r = record(tx, req, now);
-            tx.insert(r);
-            tx.claimRequest(r.ri, instance, Timestamps.epochMicros(now));
-            notifications.events().created(tx, tx.find(r.pi), r);
+            tx.tree().insert(r);
+            tx.leases().claim(r.ri, instance, Timestamps.epochMicros(now));
+            notifications.events().created(tx, tx.tree().find(r.pi), r);
             return r;
         });
         ResponseTypeValue asked = req.responseType;
@@ -131,7 +131,7 @@ public final class NonBlockingRequests implements AutoCloseable {
         Map<String, Object> ors = PrimitiveMaps.response(rsp);
         try {
             store.write(tx -> {
-                Resource r = tx.lock(requestRi);
+                Resource r = tx.tree().lock(requestRi);
                 if (r != null) {
                     complete(tx, r, ors, rsp.responseStatusCode);
                 }
@@ -145,13 +145,13 @@ public final class NonBlockingRequests implements AutoCloseable {
         }
     }
 
-    private void complete(TreeTransaction tx, Resource r, Map<String, Object> ors, ResponseStatusCode rsc) {
+    private void complete(Transaction tx, Resource r, Map<String, Object> ors, ResponseStatusCode rsc) {
         r.attributes.put("rs", rsc.code() < 4000 ? RequestType.COMPLETED : RequestType.FAILED);
         r.attributes.put("ors", ors);
         r.lt = clock.now();
         r.st++;
-        tx.update(r);
-        tx.releaseRequest(r.ri);
+        tx.tree().update(r);
+        tx.leases().release(r.ri);
         notifications.events().updated(tx, r, Set.of("rs", "ors"));
     }
 
@@ -159,7 +159,7 @@ public final class NonBlockingRequests implements AutoCloseable {
     private void sendResult(String originator, List<String> uris, Map<String, Object> ors) {
         List<String> targets = uris == null ? List.of(originator) : uris;
         for (String target : targets) {
-            Receiver receiver = store.read(tx -> notifications.receivers().resolve(tx, target));
+            Receiver receiver = store.read(tx -> notifications.receivers().resolve(tx.tree(), target));
             RequestPrimitive n = Delivery.notify(receiver, cse.spRelativeCseId(), Map.of("m2m:rsp", ors), null);
             notifications.delivery().send(receiver, n).thenAccept(answer -> {
                 if (!Delivery.succeeded(answer)) {
@@ -171,8 +171,8 @@ public final class NonBlockingRequests implements AutoCloseable {
     }
 
     /** The {@code <request>} resource for a request, under the CSEBase, owned by its originator. */
-    private Resource record(TreeTransaction tx, RequestPrimitive req, Instant now) {
-        Resource cb = tx.find(cse.cseBaseRi());
+    private Resource record(Transaction tx, RequestPrimitive req, Instant now) {
+        Resource cb = tx.tree().find(cse.cseBaseRi());
         Resource r = new Resource();
         r.ty = ResourceTypes.REQUEST;
         r.ri = Identifiers.newResourceId("req");
@@ -249,10 +249,10 @@ public final class NonBlockingRequests implements AutoCloseable {
         long before = Timestamps.epochMicros(clock.now().minusMillis(leaseMillis));
         int failed = store.write(tx -> {
             int n = 0;
-            for (String ri : tx.abandonedRequests(before)) {
-                Resource r = tx.lock(ri);
+            for (String ri : tx.leases().abandoned(before)) {
+                Resource r = tx.tree().lock(ri);
                 if (r == null || r.getLong("rs", 0) != RequestType.PENDING) {
-                    tx.releaseRequest(ri);
+                    tx.leases().release(ri);
                     continue;
                 }
                 ResponsePrimitive rsp = ResponsePrimitive.error(ResponseStatusCode.INTERNAL_SERVER_ERROR,
@@ -282,7 +282,7 @@ public final class NonBlockingRequests implements AutoCloseable {
     private void keepAlive() {
         try {
             store.write(tx -> {
-                tx.renewRequests(instance, Timestamps.epochMicros(clock.now()));
+                tx.leases().renew(instance, Timestamps.epochMicros(clock.now()));
                 return null;
             });
             failAbandoned();
@@ -312,7 +312,7 @@ public final class NonBlockingRequests implements AutoCloseable {
         executor.shutdownNow();
         try {
             store.write(tx -> {
-                tx.renewRequests(instance, 0);
+                tx.leases().renew(instance, 0);
                 return null;
             });
         } catch (RuntimeException e) {

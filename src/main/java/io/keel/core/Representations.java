@@ -3,9 +3,9 @@ package io.keel.core;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
-import io.keel.core.resource.ResourceTypes;
-import io.keel.persistence.TreeTransaction;
-import io.keel.persistence.Visibility;
+import io.keel.core.resource.types.TypeRegistry;
+import io.keel.core.store.ResourceSearch;
+import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.ContentStatus;
 import io.keel.primitive.OneM2MException;
@@ -23,11 +23,11 @@ import java.util.function.Supplier;
  * Child lists are capped at the CSE's maximum result size; a cut result is reported as PARTIAL_CONTENT.
  */
 public final class Representations {
-    private final ResourceTypes types;
+    private final TypeRegistry types;
     private final int maxResultSize;
     private final FilteredSearch search;
 
-    public Representations(ResourceTypes types, int maxResultSize, FilteredSearch search) {
+    public Representations(TypeRegistry types, int maxResultSize, FilteredSearch search) {
         this.types = types;
         this.maxResultSize = maxResultSize;
         this.search = search;
@@ -64,7 +64,7 @@ public final class Representations {
      * them, see {@link FilteredSearch}), limited in depth by lvl, visible to the originator (a predicate built only for
      * these), and cut at the maximum result size.
      */
-    public Built build(TreeTransaction tx, Resource r, ResultContent rcn, FilterCriteria fc, Supplier<Visibility> visibility) {
+    public Built build(ResourceSearch tx, Resource r, ResultContent rcn, FilterCriteria fc, Supplier<Visibility> visibility) {
         ResourceType t = types.require(r.ty);
         FilterCriteria filter = fc == null ? new FilterCriteria() : fc;
         int depth = r.depth();

@@ -1,7 +1,7 @@
 package io.keel.core;
 
 import io.keel.core.resource.ResourceType;
-import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.types.TypeRegistry;
 import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
@@ -20,7 +20,7 @@ import java.util.Map;
 public record RequestOutcome(String operation, Integer resourceType, int rsc, long nanos) {
     public static final String DISCOVERY = "discovery";
 
-    static RequestOutcome of(RequestPrimitive req, ResponsePrimitive rsp, long nanos, ResourceTypes types) {
+    static RequestOutcome of(RequestPrimitive req, ResponsePrimitive rsp, long nanos, TypeRegistry types) {
         return new RequestOutcome(operation(req), resourceType(req, rsp, types), rsp.responseStatusCode.code(), nanos);
     }
 
@@ -35,7 +35,7 @@ public record RequestOutcome(String operation, Integer resourceType, int rsc, lo
      * A create names its type; otherwise the answer shows it when its content is one resource ({@code m2m:cnt}).
      * Only types this CSE implements count: a client could send any ty.
      */
-    private static Integer resourceType(RequestPrimitive req, ResponsePrimitive rsp, ResourceTypes types) {
+    private static Integer resourceType(RequestPrimitive req, ResponsePrimitive rsp, TypeRegistry types) {
         if (req.operation == Operation.CREATE) {
             return req.resourceType != null && types.get(req.resourceType) != null ? req.resourceType : null;
         }

@@ -2,7 +2,7 @@ package io.keel.ops;
 
 import io.keel.core.Cse;
 import io.keel.core.RequestOutcome;
-import io.keel.persistence.PoolUsage;
+import io.keel.core.store.PoolUsage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

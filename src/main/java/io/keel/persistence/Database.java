@@ -1,6 +1,7 @@
 package io.keel.persistence;
 
 import io.keel.core.Settings;
+import io.keel.core.store.ResourceStore;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.io.IOException;

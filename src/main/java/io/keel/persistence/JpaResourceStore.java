@@ -1,7 +1,19 @@
 package io.keel.persistence;
 
 import io.keel.core.resource.Resource;
-import io.keel.core.resource.ResourceTypes;
+import io.keel.core.store.Candidate;
+import io.keel.core.store.ExpiryIndex;
+import io.keel.core.store.PolicyIndex;
+import io.keel.core.store.PollingQueue;
+import io.keel.core.store.PoolUsage;
+import io.keel.core.store.QueuedRequest;
+import io.keel.core.store.RequestLeases;
+import io.keel.core.store.ResourceSearch;
+import io.keel.core.store.ResourceStore;
+import io.keel.core.store.ResourceTree;
+import io.keel.core.store.Transaction;
+import io.keel.core.store.TransactionListener;
+import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterOperation;
 import io.keel.primitive.OneM2MException;
@@ -43,7 +55,7 @@ public final class JpaResourceStore implements ResourceStore {
     }
 
     @Override
-    public <T> T read(Function<TreeTransaction, T> work) {
+    public <T> T read(Function<Transaction, T> work) {
         EntityManager em = emf.createEntityManager();
         try {
             return work.apply(new Tx(em));
@@ -53,7 +65,7 @@ public final class JpaResourceStore implements ResourceStore {
     }
 
     @Override
-    public <T> T write(Function<TreeTransaction, T> work) {
+    public <T> T write(Function<Transaction, T> work) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction t = em.getTransaction();
         Tx tx = new Tx(em);
@@ -140,12 +152,44 @@ public final class JpaResourceStore implements ResourceStore {
         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 
-    private static final class Tx implements TreeTransaction {
+    /** One EntityManager's transaction, offering every port of the store. */
+    private static final class Tx implements Transaction, ResourceTree, ResourceSearch, PolicyIndex, RequestLeases,
+            PollingQueue, ExpiryIndex {
         private final EntityManager em;
         private final Map<Class<?>, TransactionListener> listeners = new LinkedHashMap<>();
 
         Tx(EntityManager em) {
             this.em = em;
+        }
+
+        @Override
+        public ResourceTree tree() {
+            return this;
+        }
+
+        @Override
+        public ResourceSearch search() {
+            return this;
+        }
+
+        @Override
+        public PolicyIndex policyIndex() {
+            return this;
+        }
+
+        @Override
+        public RequestLeases leases() {
+            return this;
+        }
+
+        @Override
+        public PollingQueue pollingQueue() {
+            return this;
+        }
+
+        @Override
+        public ExpiryIndex expiry() {
+            return this;
         }
 
         @Override
@@ -189,24 +233,27 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         @Override
-        public void deleteSubtree(Resource r) {
+        public void deleteSubtree(Resource r, Set<Integer> childlessTypes) {
             em.flush();
             String descendants = ResourceQuery.escapeLike(r.srn) + "/%";
             // First lock the descendants that can have children, ancestors first. A create below one of them holds
             // that lock until it commits, so this waits for it and the DELETE after it (a new statement, which sees
             // what committed meanwhile) takes the new child too; a create that comes later finds its parent gone.
-            // Without this, a child committed while the DELETE ran would outlive its deleted parent.
-            // contentInstances have no children: trimming a container to its quota needs no such query.
-            if (r.ty != ResourceTypes.CONTENT_INSTANCE) {
-                em.createNativeQuery("SELECT ri FROM resource WHERE srn LIKE ? ESCAPE '\\' AND ty <> ? ORDER BY srn FOR UPDATE")
-                        .setParameter(1, descendants).setParameter(2, ResourceTypes.CONTENT_INSTANCE)
-                        .getResultList();
+            // Without this, a child committed while the DELETE ran would outlive its deleted parent. A resource of a
+            // childless type needs neither (trimming a container to its quota deletes contentInstances one by one).
+            if (!childlessTypes.contains(r.ty)) {
+                StringBuilder lock = new StringBuilder("SELECT ri FROM resource WHERE srn LIKE ? ESCAPE '\\'");
+                for (Integer ty : childlessTypes) {
+                    lock.append(" AND ty <> ").append(ty.intValue());
+                }
+                em.createNativeQuery(lock.append(" ORDER BY srn FOR UPDATE").toString())
+                        .setParameter(1, descendants).getResultList();
+                // Two statements the indexes serve (an OR of both would scan the table): the descendants by srn
+                // prefix, then the resource by primary key. Label and attribute rows go by ON DELETE CASCADE.
+                em.createNativeQuery("DELETE FROM resource WHERE srn LIKE ? ESCAPE '\\'")
+                        .setParameter(1, descendants)
+                        .executeUpdate();
             }
-            // Two statements the indexes serve (an OR of both would scan the table): the descendants by srn prefix,
-            // then the resource by primary key. Label and attribute rows go by ON DELETE CASCADE.
-            em.createNativeQuery("DELETE FROM resource WHERE srn LIKE ? ESCAPE '\\'")
-                    .setParameter(1, descendants)
-                    .executeUpdate();
             em.createNativeQuery("DELETE FROM resource WHERE ri = ?").setParameter(1, r.ri).executeUpdate();
             em.clear();
         }
@@ -217,24 +264,24 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         @Override
-        public void claimRequest(String ri, String instance, long nowMicros) {
+        public void claim(String ri, String instance, long nowMicros) {
             em.createNativeQuery("INSERT INTO request_runner (ri, instance, heartbeat) VALUES (?, ?, ?)")
                     .setParameter(1, ri).setParameter(2, instance).setParameter(3, nowMicros).executeUpdate();
         }
 
         @Override
-        public void releaseRequest(String ri) {
+        public void release(String ri) {
             em.createNativeQuery("DELETE FROM request_runner WHERE ri = ?").setParameter(1, ri).executeUpdate();
         }
 
         @Override
-        public void renewRequests(String instance, long heartbeatMicros) {
+        public void renew(String instance, long heartbeatMicros) {
             em.createNativeQuery("UPDATE request_runner SET heartbeat = ? WHERE instance = ?")
                     .setParameter(1, heartbeatMicros).setParameter(2, instance).executeUpdate();
         }
 
         @Override
-        public List<String> abandonedRequests(long beforeMicros) {
+        public List<String> abandoned(long beforeMicros) {
             @SuppressWarnings("unchecked")
             List<Object> ris = em.createNativeQuery("SELECT ri FROM request_runner WHERE heartbeat < ? ORDER BY heartbeat")
                     .setParameter(1, beforeMicros).getResultList();
@@ -461,6 +508,7 @@ public final class JpaResourceStore implements ResourceStore {
             r.cr = e.cr;
             r.origin = e.origin;
             r.cs = e.cs;
+            r.cty = e.cty;
             Map<String, Object> attrs = (Map<String, Object>) ContentCodec.fromJson(e.attrs);
             Object lbl = attrs.remove("lbl");
             if (lbl instanceof List<?> l) {
@@ -486,7 +534,7 @@ public final class JpaResourceStore implements ResourceStore {
             e.cr = r.cr;
             e.origin = r.origin;
             e.cs = r.cs;
-            e.cty = r.get("cnf") instanceof String cnf ? cnf.split(":", 2)[0] : null;
+            e.cty = r.cty;
             // The label and attribute rows change only when the values do; comparing with the stored document
             // avoids loading them.
             Map<?, ?> stored = e.attrs == null ? null : (Map<?, ?>) ContentCodec.fromJson(e.attrs);

@@ -1,6 +1,6 @@
 package io.keel.persistence;
 
-import io.keel.core.resource.ResourceTypes;
+import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterCriteria.AttributeCondition;
 import io.keel.primitive.FilterOperation;
@@ -127,14 +127,14 @@ final class ResourceQuery {
         }
         List<String> any = new ArrayList<>();
         if (!v.selfGranting().isEmpty()) {
-            any.add("(" + r + ".ty = " + ResourceTypes.ACCESS_CONTROL_POLICY + " AND " + r + ".ri IN " + param(v.selfGranting()) + ")");
+            any.add("(" + r + ".ty = " + v.policyType() + " AND " + r + ".ri IN " + param(v.selfGranting()) + ")");
         }
         if (!v.granting().isEmpty()) {
             String g = alias();
             any.add(r + ".ri IN (SELECT " + g + ".ri FROM GoverningPolicyRow " + g + " WHERE " + g + ".acp IN " + param(v.granting()) + ")");
         }
         String g = alias();
-        any.add("(" + r + ".ty <> " + ResourceTypes.ACCESS_CONTROL_POLICY + " AND NOT EXISTS (SELECT " + g + " FROM GoverningPolicyRow "
+        any.add("(" + r + ".ty <> " + v.policyType() + " AND NOT EXISTS (SELECT " + g + " FROM GoverningPolicyRow "
                 + g + " WHERE " + g + ".ri = " + r + ".ri) AND " + ownership + ")");
         return "(" + String.join(" OR ", any) + ")";
     }

@@ -25,7 +25,7 @@ public class KeelContextListener implements ServletContextListener {
         KeelMetrics metrics = new KeelMetrics();
         Cse cse;
         try {
-            cse = Cse.start(settings, sender, metrics);
+            cse = Cse.start(settings, io.keel.persistence.Database.open(settings), sender, metrics);
         } catch (RuntimeException e) {
             metrics.close();
             throw e;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.types.TypeRegistry;
 import io.keel.primitive.FilterUsage;
 import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The labels a request's metrics get: operation, resource type where known, RSC — and never more than a fixed set. */
 class RequestOutcomeTest {
-    private static final ResourceTypes TYPES = new ResourceTypes();
+    private static final TypeRegistry TYPES = new TypeRegistry();
 
     private static RequestPrimitive request(Operation op) {
         RequestPrimitive req = new RequestPrimitive();

@@ -1,8 +1,8 @@
 package io.keel.core.access;
 
 import io.keel.core.resource.Resource;
-import io.keel.persistence.TreeTransaction;
-import io.keel.persistence.Visibility;
+import io.keel.core.store.ResourceTree;
+import io.keel.core.store.Visibility;
 import io.keel.primitive.RequestPrimitive;
 
 /** Decides whether an originator may perform an operation on a resource (TS-0004 7.3.3.15). */
@@ -11,23 +11,23 @@ public interface AccessPolicy {
      * @param target the resource the privilege is checked on (for Create: the parent)
      * @return true when the request's originator, from its address and at this time, has the permission
      */
-    boolean allows(TreeTransaction tx, RequestPrimitive req, Permission permission, Resource target);
+    boolean allows(ResourceTree tx, RequestPrimitive req, Permission permission, Resource target);
 
     /**
      * Whether the originator may change the target's accessControlPolicyIDs: Update in the selfPrivileges of the
      * policies it references now (TS-0001 9.6.1.3.2).
      */
-    boolean allowsAcpiChange(TreeTransaction tx, RequestPrimitive req, Resource target);
+    boolean allowsAcpiChange(ResourceTree tx, RequestPrimitive req, Resource target);
 
     /**
      * Whether the originator may send a request of this permission through the group's fanOutPoint: the policies in
      * its membersAccessControlPolicyIDs decide, else those in its acpi (TS-0004 7.4.14.2; shared/spec §10.7).
      */
-    boolean allowsFanOut(TreeTransaction tx, RequestPrimitive req, Permission permission, Resource group);
+    boolean allowsFanOut(ResourceTree tx, RequestPrimitive req, Permission permission, Resource group);
 
     /**
      * The resources the originator has the permission on, as a predicate the database applies to discovery and child
      * lists, so that they never return nor count what it may not see.
      */
-    Visibility visible(TreeTransaction tx, RequestPrimitive req, Permission permission);
+    Visibility visible(ResourceTree tx, RequestPrimitive req, Permission permission);
 }

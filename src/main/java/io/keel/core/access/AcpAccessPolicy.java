@@ -2,14 +2,15 @@ package io.keel.core.access;
 
 import io.keel.core.Clock;
 import io.keel.core.CseIdentity;
-import io.keel.core.TargetResolver;
+import io.keel.core.routing.Router;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.resource.types.AccessControlPolicyType;
 import io.keel.core.resource.types.GroupType;
-import io.keel.persistence.TreeTransaction;
-import io.keel.persistence.Visibility;
+import io.keel.core.store.ResourceTree;
+import io.keel.core.store.Visibility;
 import io.keel.primitive.RequestPrimitive;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,19 +24,19 @@ import java.util.List;
  */
 public final class AcpAccessPolicy implements AccessPolicy {
     private final OwnershipRules ownership;
-    private final ResourceTypes types;
+    private final TypeRegistry types;
     private final Clock clock;
     private final GroupMembership groups;
 
-    public AcpAccessPolicy(CseIdentity cse, ResourceTypes types, Clock clock) {
+    public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Clock clock) {
         this.ownership = new OwnershipRules(cse);
         this.types = types;
         this.clock = clock;
-        this.groups = new GroupMembership(new TargetResolver(cse, types), ownership::localId);
+        this.groups = new GroupMembership(new Router(cse, types), ownership::localId);
     }
 
     @Override
-    public boolean allows(TreeTransaction tx, RequestPrimitive req, Permission permission, Resource target) {
+    public boolean allows(ResourceTree tx, RequestPrimitive req, Permission permission, Resource target) {
         Requester who = requester(tx, req);
         if (who == null) {
             return false;
@@ -50,7 +51,7 @@ public final class AcpAccessPolicy implements AccessPolicy {
     }
 
     @Override
-    public boolean allowsAcpiChange(TreeTransaction tx, RequestPrimitive req, Resource target) {
+    public boolean allowsAcpiChange(ResourceTree tx, RequestPrimitive req, Resource target) {
         Requester who = requester(tx, req);
         if (who == null) {
             return false;
@@ -63,7 +64,7 @@ public final class AcpAccessPolicy implements AccessPolicy {
     }
 
     @Override
-    public boolean allowsFanOut(TreeTransaction tx, RequestPrimitive req, Permission permission, Resource group) {
+    public boolean allowsFanOut(ResourceTree tx, RequestPrimitive req, Permission permission, Resource group) {
         List<String> macp = GoverningPolicies.ids(group.get(GroupType.MEMBERS_ACCESS_CONTROL_POLICY_IDS));
         Requester who = requester(tx, req);
         if (macp.isEmpty() || who == null || ownership.isPrivileged(who.originator())) {
@@ -73,10 +74,10 @@ public final class AcpAccessPolicy implements AccessPolicy {
     }
 
     @Override
-    public Visibility visible(TreeTransaction tx, RequestPrimitive req, Permission permission) {
+    public Visibility visible(ResourceTree tx, RequestPrimitive req, Permission permission) {
         Requester who = requester(tx, req);
         if (who == null) {
-            return new Visibility(false, "", List.of(), false, List.of(), List.of());
+            return new Visibility(false, "", List.of(), false, List.of(), List.of(), ResourceTypes.ACCESS_CONTROL_POLICY);
         }
         if (ownership.isPrivileged(who.originator())) {
             return Visibility.EVERYTHING;
@@ -94,10 +95,10 @@ public final class AcpAccessPolicy implements AccessPolicy {
             }
         }
         return new Visibility(false, who.originator(), ownership.ownedSubtrees(tx, who.originator()), !policies.isEmpty(),
-                granting, selfGranting);
+                granting, selfGranting, ResourceTypes.ACCESS_CONTROL_POLICY);
     }
 
-    private boolean decide(TreeTransaction tx, Requester who, Permission permission, Resource target) {
+    private boolean decide(ResourceTree tx, Requester who, Permission permission, Resource target) {
         if (target.ty == ResourceTypes.ACCESS_CONTROL_POLICY) {
             return grants(target, AccessControlPolicyType.SELF_PRIVILEGES, who, permission);
         }
@@ -114,7 +115,7 @@ public final class AcpAccessPolicy implements AccessPolicy {
     }
 
     /** Whether a rule of the named privileges of any of the policies grants; a policy that no longer exists grants nothing. */
-    private boolean anyGrants(TreeTransaction tx, List<String> acpi, String privileges, Requester who, Permission permission) {
+    private boolean anyGrants(ResourceTree tx, List<String> acpi, String privileges, Requester who, Permission permission) {
         for (String ri : acpi) {
             Resource acp = tx.find(ri);
             if (acp != null && acp.ty == ResourceTypes.ACCESS_CONTROL_POLICY && grants(acp, privileges, who, permission)) {
@@ -132,7 +133,7 @@ public final class AcpAccessPolicy implements AccessPolicy {
         return GoverningPolicies.ids(r.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
     }
 
-    private Requester requester(TreeTransaction tx, RequestPrimitive req) {
+    private Requester requester(ResourceTree tx, RequestPrimitive req) {
         if (req.from == null || req.from.isEmpty()) {
             return null;
         }

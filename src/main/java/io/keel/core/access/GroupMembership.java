@@ -1,11 +1,11 @@
 package io.keel.core.access;
 
-import io.keel.core.Target;
-import io.keel.core.TargetResolver;
+import io.keel.core.routing.Route;
+import io.keel.core.routing.Router;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.GroupType;
-import io.keel.persistence.TreeTransaction;
+import io.keel.core.store.ResourceTree;
 import io.keel.primitive.OneM2MException;
 import java.util.HashMap;
 import java.util.List;
@@ -21,11 +21,11 @@ import java.util.function.UnaryOperator;
  * followed: a member that is a group does not make its members members.
  */
 final class GroupMembership {
-    private final TargetResolver resolver;
+    private final Router router;
     private final UnaryOperator<String> localId;
 
-    GroupMembership(TargetResolver resolver, UnaryOperator<String> localId) {
-        this.resolver = resolver;
+    GroupMembership(Router router, UnaryOperator<String> localId) {
+        this.router = router;
         this.localId = localId;
     }
 
@@ -33,12 +33,12 @@ final class GroupMembership {
      * The groups the originator is a member of, as a predicate on acor entries; each entry is looked up once per
      * request, when a rule names it and nothing else in the rule decided.
      */
-    Predicate<String> of(TreeTransaction tx, String originator) {
+    Predicate<String> of(ResourceTree tx, String originator) {
         Map<String, Boolean> decided = new HashMap<>();
         return entry -> decided.computeIfAbsent(entry, e -> isMember(tx, e, originator));
     }
 
-    private boolean isMember(TreeTransaction tx, String groupId, String originator) {
+    private boolean isMember(ResourceTree tx, String groupId, String originator) {
         Resource group = stored(tx, groupId);
         if (group == null || group.ty != ResourceTypes.GROUP || !(group.get(GroupType.MEMBER_IDS) instanceof List<?> mid)) {
             return false;
@@ -57,10 +57,9 @@ final class GroupMembership {
     }
 
     /** The stored resource of this CSE an ID names, or null (not an ID, not here, another CSE's, a virtual resource). */
-    private Resource stored(TreeTransaction tx, String id) {
+    private Resource stored(ResourceTree tx, String id) {
         try {
-            Target t = resolver.resolve(tx, id);
-            return t.isVirtual() ? null : t.resource();
+            return router.route(tx, id) instanceof Route.Local local ? local.resource() : null;
         } catch (OneM2MException e) {
             return null;
         }

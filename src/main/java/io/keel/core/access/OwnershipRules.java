@@ -3,7 +3,7 @@ package io.keel.core.access;
 import io.keel.core.CseIdentity;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
-import io.keel.persistence.TreeTransaction;
+import io.keel.core.store.ResourceTree;
 import java.util.List;
 
 /**
@@ -24,13 +24,13 @@ final class OwnershipRules {
         return who.equals(cse.adminOriginator()) || who.equals(cse.cseId());
     }
 
-    boolean isRegisteredAe(TreeTransaction tx, String who) {
+    boolean isRegisteredAe(ResourceTree tx, String who) {
         Resource r = tx.find(who);
         return r != null && r.ty == ResourceTypes.AE;
     }
 
     /** The default policy: the creator of the resource, the AE itself, and the AE it lives under. */
-    boolean owns(TreeTransaction tx, String who, Resource target) {
+    boolean owns(ResourceTree tx, String who, Resource target) {
         if (who.equals(target.origin) || (target.ty == ResourceTypes.AE && who.equals(target.ri))) {
             return true;
         }
@@ -39,7 +39,7 @@ final class OwnershipRules {
     }
 
     /** The subtrees {@link #owns} gives the originator, as structured names: its own AE's, if it is one. */
-    List<String> ownedSubtrees(TreeTransaction tx, String who) {
+    List<String> ownedSubtrees(ResourceTree tx, String who) {
         Resource ae = tx.find(who);
         return ae != null && ae.ty == ResourceTypes.AE ? List.of(ae.srn) : List.of();
     }
@@ -57,7 +57,7 @@ final class OwnershipRules {
     }
 
     /** The AE a resource lives under: the second segment of its structured ID, if that is an AE. */
-    private static Resource owningAe(TreeTransaction tx, Resource r) {
+    private static Resource owningAe(ResourceTree tx, Resource r) {
         String[] segments = r.srn.split("/", 3);
         if (segments.length < 3) {
             return null;

@@ -6,16 +6,13 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
-import io.keel.core.resource.Resource;
-import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.ResourceContent;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.OneM2MException;
 import io.keel.serialization.ContentCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The content condition of Filter Criteria: contentFilterSyntax (cfs) 1, JSONPath, with the contentFilterQuery (cfq)
@@ -23,7 +20,8 @@ import java.util.Set;
  * the query selects at least one node of it: {@code $.temp} any resource whose content has a {@code temp} member,
  * {@code $[?(@.temp > 20)]} those whose {@code temp} is above 20.
  * <p>
- * Content is the {@code con} of a contentInstance, the only content-bearing type of this CSE. Structured content (a
+ * What content is, each type says ({@link io.keel.core.resource.ResourceType#content}): the {@code con} of a
+ * contentInstance. Structured content (a
  * JSON object or array in the request) is taken as it is; string content is parsed as JSON, and what does not parse
  * does not match. A contentInfo (cnf) encoding of 1 (base64 on string data) is decoded first, since the string it
  * stands for is what the originator stored; encoding 2 (base64 on binary data) never matches: binary data is not JSON
@@ -32,8 +30,6 @@ import java.util.Set;
 public final class ContentFilter {
     /** The only syntax there is. */
     public static final int JSON_PATH = 1;
-    /** The types that carry content; with fo AND no other type can match. */
-    public static final Set<Integer> CONTENT_TYPES = Set.of(ResourceTypes.CONTENT_INSTANCE);
 
     /**
      * No options: a definite path ({@code $.a.b}) gives its one node or fails when there is none, an indefinite one
@@ -103,12 +99,12 @@ public final class ContentFilter {
         return false;
     }
 
-    /** Whether the resource has JSON content the query selects something of. */
-    public boolean test(Resource r) {
-        if (!CONTENT_TYPES.contains(r.ty)) {
+    /** Whether the content is JSON the query selects something of; null content never matches. */
+    public boolean test(ResourceContent content) {
+        if (content == null) {
             return false;
         }
-        Object document = document(r.get("con"), encoding(r.get("cnf")));
+        Object document = document(content.value(), content.encoding());
         if (document == null) {
             return false;
         }
@@ -158,14 +154,5 @@ public final class ContentFilter {
 
     private static boolean startsLikeJson(char c) {
         return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n';
-    }
-
-    /** The encoding part of a contentInfo ({@code type/subtype:encoding[:security]}), or null. */
-    private static String encoding(Object cnf) {
-        if (cnf instanceof String s) {
-            String[] parts = s.split(":", 3);
-            return parts.length > 1 ? parts[1] : null;
-        }
-        return null;
     }
 }

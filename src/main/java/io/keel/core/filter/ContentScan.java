@@ -1,7 +1,7 @@
 package io.keel.core.filter;
 
 import io.keel.core.resource.Resource;
-import io.keel.persistence.Candidate;
+import io.keel.core.store.Candidate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

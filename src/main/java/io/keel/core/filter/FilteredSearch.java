@@ -1,9 +1,11 @@
 package io.keel.core.filter;
 
 import io.keel.core.resource.Resource;
-import io.keel.persistence.Candidate;
-import io.keel.persistence.TreeTransaction;
-import io.keel.persistence.Visibility;
+import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.types.TypeRegistry;
+import io.keel.core.store.Candidate;
+import io.keel.core.store.ResourceSearch;
+import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterOperation;
 import java.util.List;
@@ -19,9 +21,11 @@ import java.util.List;
  * The content filter is one more condition: with fo AND all hold, with OR at least one, with XOR exactly one.
  */
 public final class FilteredSearch {
+    private final TypeRegistry types;
     private final int contentScanMax;
 
-    public FilteredSearch(int contentScanMax) {
+    public FilteredSearch(TypeRegistry types, int contentScanMax) {
+        this.types = types;
         this.contentScanMax = contentScanMax;
     }
 
@@ -39,7 +43,7 @@ public final class FilteredSearch {
      * {@code offset} matches skipped, at most {@code limit} returned. With {@code references}, a resource may carry
      * only ri, rn, ty and srn.
      */
-    public Found discover(TreeTransaction tx, Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth,
+    public Found discover(ResourceSearch tx, Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth,
                           int offset, int limit, boolean references) {
         ContentFilter content = ContentFilter.of(fc);
         if (content == null) {
@@ -48,13 +52,13 @@ public final class FilteredSearch {
         }
         FilterOperation fo = fc.filterOperationOrDefault();
         ContentScan.Result r = ContentScan.scan(
-                (after, size) -> tx.candidates(root, fc, ContentFilter.CONTENT_TYPES, visibility, maxDepth, after, size),
+                (after, size) -> tx.candidates(root, fc, types.withContent(), visibility, maxDepth, after, size),
                 c -> meets(fo, c, content), offset, limit, contentScanMax);
         return new Found(r.matches(), r.cut());
     }
 
     /** Whether the resource meets the conditions of the filter criteria (a conditional operation, fu=2). */
-    public boolean matches(TreeTransaction tx, Resource r, FilterCriteria fc) {
+    public boolean matches(ResourceSearch tx, Resource r, FilterCriteria fc) {
         ContentFilter content = ContentFilter.of(fc);
         if (content == null) {
             return !fc.hasConditions() || tx.matches(r, fc);
@@ -63,12 +67,18 @@ public final class FilteredSearch {
     }
 
     /** The database's conditions and the content filter combined by filterOperation; content is tested only if needed. */
-    static boolean meets(FilterOperation fo, Candidate c, ContentFilter content) {
+    boolean meets(FilterOperation fo, Candidate c, ContentFilter content) {
         int met = c.conditionsMet();
         return switch (fo) {
-            case AND -> met == c.conditions() && content.test(c.resource());
-            case OR -> met > 0 || content.test(c.resource());
-            case XOR -> met == 0 ? content.test(c.resource()) : met == 1 && !content.test(c.resource());
+            case AND -> met == c.conditions() && hasMatchingContent(c.resource(), content);
+            case OR -> met > 0 || hasMatchingContent(c.resource(), content);
+            case XOR -> met == 0 ? hasMatchingContent(c.resource(), content) : met == 1 && !hasMatchingContent(c.resource(), content);
         };
+    }
+
+    /** Whether the resource has content, as its type says, that the content filter selects something of. */
+    private boolean hasMatchingContent(Resource r, ContentFilter content) {
+        ResourceType type = types.get(r.ty);
+        return type != null && type.hasContent() && content.test(type.content(r));
     }
 }

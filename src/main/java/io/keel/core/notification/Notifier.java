@@ -47,9 +47,9 @@ final class Notifier implements AutoCloseable {
     }
 
     /** What a committed transaction raised, in commit order. */
-    void accept(PendingNotifications p) {
+    void accept(TransactionNotifications p) {
         p.endedSubscriptions.forEach(this::forget);
-        for (Notification n : p.notifications) {
+        for (OutgoingNotification n : p.notifications) {
             Channel ch = channels.computeIfAbsent(n.channel(), k -> new Channel(k, n.subscription()));
             ch.offer(n);
         }
@@ -67,14 +67,14 @@ final class Notifier implements AutoCloseable {
     }
 
     /** A message to send: a notification, or a batch of them; {@code counters} are the events it delivers. */
-    private record Item(Notification first, Object content, List<AtomicBoolean> counters) {
+    private record Item(OutgoingNotification first, Object content, List<AtomicBoolean> counters) {
     }
 
     private final class Channel {
         final String key;
         final String subscription;
         final Deque<Item> queue = new ArrayDeque<>();
-        final List<Notification> batch = new ArrayList<>();
+        final List<OutgoingNotification> batch = new ArrayList<>();
         final Deque<Long> sentAt = new ArrayDeque<>();
         ScheduledFuture<?> batchTimer;
         boolean busy;
@@ -87,7 +87,7 @@ final class Notifier implements AutoCloseable {
             this.subscription = subscription;
         }
 
-        void offer(Notification n) {
+        void offer(OutgoingNotification n) {
             synchronized (this) {
                 DeliveryRules rules = n.rules();
                 if (rules.batchSize() == null) {
@@ -119,11 +119,11 @@ final class Notifier implements AutoCloseable {
                 batchTimer.cancel(false);
                 batchTimer = null;
             }
-            Notification last = batch.get(batch.size() - 1);
-            List<Notification> sent = last.rules().latestOnly() ? List.of(last) : List.copyOf(batch);
+            OutgoingNotification last = batch.get(batch.size() - 1);
+            List<OutgoingNotification> sent = last.rules().latestOnly() ? List.of(last) : List.copyOf(batch);
             List<Object> sgns = new ArrayList<>();
             List<AtomicBoolean> counters = new ArrayList<>();
-            for (Notification n : sent) {
+            for (OutgoingNotification n : sent) {
                 sgns.add(n.sgn());
                 counters.add(n.delivered());
             }
@@ -165,13 +165,13 @@ final class Notifier implements AutoCloseable {
                 item = queue.poll();
                 busy = true;
             }
-            Notification n = item.first();
+            OutgoingNotification n = item.first();
             RequestPrimitive request = Delivery.notify(n.receiver(), from, item.content(), n.rules().eventCategory());
             delivery.send(n.receiver(), request).whenComplete((rsp, e) -> done(item, rsp));
         }
 
         private void done(Item item, ResponsePrimitive rsp) {
-            Notification n = item.first();
+            OutgoingNotification n = item.first();
             if (Delivery.succeeded(rsp)) {
                 deliveredTotal.increment();
                 for (AtomicBoolean delivered : item.counters()) {

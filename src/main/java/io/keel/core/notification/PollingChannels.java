@@ -2,8 +2,9 @@ package io.keel.core.notification;
 
 import io.keel.core.Clock;
 import io.keel.core.Identifiers;
-import io.keel.persistence.QueuedRequest;
-import io.keel.persistence.ResourceStore;
+import io.keel.core.resource.PolledRequests;
+import io.keel.core.store.QueuedRequest;
+import io.keel.core.store.ResourceStore;
 import io.keel.primitive.PrimitiveMaps;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
@@ -29,7 +30,7 @@ import java.util.logging.Logger;
  * oldest queued request as {@code m2m:rqp}, or 4008 when none arrives in time; {@link #respond} takes the AE's
  * {@code m2m:rsp}. Queued requests outlive a restart; who waits for an answer does not.
  */
-public final class PollingChannels implements AutoCloseable {
+public final class PollingChannels implements PolledRequests, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PollingChannels.class.getName());
     /** How often a waiting poller looks at the database too: another instance on the same database may have queued. */
     private static final long RECHECK_MILLIS = 1000;
@@ -66,7 +67,7 @@ public final class PollingChannels implements AutoCloseable {
                 Instant now = clock.now();
                 String json = ContentCodec.toJson(Map.of("m2m:rqp", PrimitiveMaps.request(request)));
                 store.write(tx -> {
-                    tx.enqueue(new QueuedRequest(Identifiers.random(24), pollingChannel, Timestamps.epochMicros(now),
+                    tx.pollingQueue().enqueue(new QueuedRequest(Identifiers.random(24), pollingChannel, Timestamps.epochMicros(now),
                             Timestamps.epochMicros(now.plusMillis(keepMillis)), json));
                     return null;
                 });
@@ -81,6 +82,7 @@ public final class PollingChannels implements AutoCloseable {
     }
 
     /** The long-polling Retrieve of {@code pcu}: the oldest queued request, or 4008 after the polling timeout. */
+    @Override
     public CompletableFuture<ResponsePrimitive> poll(String pollingChannel) {
         CompletableFuture<ResponsePrimitive> result = new CompletableFuture<>();
         ResponsePrimitive ready = take(pollingChannel);
@@ -101,6 +103,7 @@ public final class PollingChannels implements AutoCloseable {
     }
 
     /** The AE's answer ({@code m2m:rsp}) to a request it polled; false when nobody waits for that request (any more). */
+    @Override
     public boolean respond(ResponsePrimitive answer) {
         CompletableFuture<ResponsePrimitive> waiting = answer.requestIdentifier == null ? null
                 : awaitingAnswer.remove(answer.requestIdentifier);
@@ -133,7 +136,7 @@ public final class PollingChannels implements AutoCloseable {
     }
 
     private ResponsePrimitive take(String pollingChannel) {
-        QueuedRequest q = store.write(tx -> tx.dequeue(pollingChannel, Timestamps.epochMicros(clock.now())));
+        QueuedRequest q = store.write(tx -> tx.pollingQueue().dequeue(pollingChannel, Timestamps.epochMicros(clock.now())));
         return q == null ? null : new ResponsePrimitive(ResponseStatusCode.OK, ContentCodec.fromJson(q.requestJson()));
     }
 

@@ -1,11 +1,12 @@
 package io.keel.core.notification;
 
 import io.keel.core.CseIdentity;
-import io.keel.core.Target;
-import io.keel.core.TargetResolver;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
-import io.keel.persistence.TreeTransaction;
+import io.keel.core.resource.types.TypeRegistry;
+import io.keel.core.routing.Route;
+import io.keel.core.routing.Router;
+import io.keel.core.store.ResourceTree;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ReleaseVersion;
 import io.keel.primitive.Serialization;
@@ -27,14 +28,16 @@ public final class Receivers {
     /** The release a receiver of unknown release is addressed in: the oldest Keel speaks beyond 2a. */
     static final String DEFAULT_RELEASE = "3";
     private final CseIdentity cse;
-    private final TargetResolver resolver;
+    private final Router router;
+    private final TypeRegistry types;
 
-    public Receivers(CseIdentity cse, TargetResolver resolver) {
+    public Receivers(CseIdentity cse, Router router, TypeRegistry types) {
         this.cse = cse;
-        this.resolver = resolver;
+        this.router = router;
+        this.types = types;
     }
 
-    public Receiver resolve(TreeTransaction tx, String address) {
+    public Receiver resolve(ResourceTree tx, String address) {
         Matcher url = URL.matcher(address);
         if (url.matches()) {
             String scheme = url.group(1).toLowerCase(Locale.ROOT);
@@ -48,25 +51,28 @@ public final class Receivers {
         if (isThisCse(address)) {
             return Receiver.thisCse(address);
         }
-        Target target;
+        Route route;
         try {
-            target = resolver.resolve(tx, address);
+            route = router.route(tx, address);
         } catch (OneM2MException e) {
             return Receiver.unreachable(address, e.getMessage());
         }
-        Resource r = target.resource();
-        if (target.isVirtual()) {
+        if (route instanceof Route.Remote) {
+            return Receiver.unreachable(address, address + " is a resource of another CSE, which this CSE cannot reach");
+        }
+        if (!(route instanceof Route.Local local)) {
             return Receiver.unreachable(address, "a virtual resource receives no notifications");
         }
-        return switch (r.ty) {
-            case ResourceTypes.AE -> ofAe(tx, address, r).ofLocalAe(r.ri);
-            case ResourceTypes.CSE_BASE -> Receiver.thisCse(address);
-            default -> Receiver.unreachable(address, address + " is neither an AE nor a CSE");
+        Resource r = local.resource();
+        return switch (types.require(r.ty).notifyRecipient()) {
+            case ENTITY -> ofAe(tx, address, r).ofLocalAe(r.ri);
+            case THIS_CSE -> Receiver.thisCse(address);
+            case NONE -> Receiver.unreachable(address, address + " is neither an AE nor a CSE");
         };
     }
 
     /** An AE as the receiver of a Notify: its pollingChannel, else its poa (shared/spec §10.6). */
-    public Receiver ofAe(TreeTransaction tx, String address, Resource ae) {
+    public Receiver ofAe(ResourceTree tx, String address, Resource ae) {
         Serialization s = serialization(ae);
         String rvi = release(ae);
         List<Resource> pch = tx.children(ae.ri, ResourceTypes.POLLING_CHANNEL);

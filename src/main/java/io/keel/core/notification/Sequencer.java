@@ -9,12 +9,12 @@ import java.util.function.Consumer;
  * same resource release their notifications in the order they changed it, whichever finishes committing first.
  */
 final class Sequencer {
-    private final Consumer<PendingNotifications> sink;
-    private final TreeMap<Long, PendingNotifications> finished = new TreeMap<>();
+    private final Consumer<TransactionNotifications> sink;
+    private final TreeMap<Long, TransactionNotifications> finished = new TreeMap<>();
     private long nextTicket;
     private long nextRelease;
 
-    Sequencer(Consumer<PendingNotifications> sink) {
+    Sequencer(Consumer<TransactionNotifications> sink) {
         this.sink = sink;
     }
 
@@ -23,12 +23,12 @@ final class Sequencer {
     }
 
     /** Every ticket is completed exactly once: with what the transaction raised, or null when it rolled back. */
-    synchronized void complete(long ticket, PendingNotifications committed) {
-        finished.put(ticket, committed == null ? PendingNotifications.NONE : committed);
+    synchronized void complete(long ticket, TransactionNotifications committed) {
+        finished.put(ticket, committed == null ? TransactionNotifications.NONE : committed);
         while (!finished.isEmpty() && finished.firstKey() == nextRelease) {
-            PendingNotifications p = finished.pollFirstEntry().getValue();
+            TransactionNotifications p = finished.pollFirstEntry().getValue();
             nextRelease++;
-            if (p != PendingNotifications.NONE) {
+            if (p != TransactionNotifications.NONE) {
                 sink.accept(p); // under the lock: releases must not overtake each other
             }
         }

@@ -1,68 +1,91 @@
 package io.keel.core.operation;
 
 import io.keel.core.Representations;
-import io.keel.core.Target;
+import io.keel.core.access.Permission;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
-import io.keel.core.resource.ResourceType;
-import io.keel.persistence.TreeTransaction;
+import io.keel.core.routing.Route;
+import io.keel.core.store.Transaction;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResultContent;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
-/** Delete (TS-0004 7.3.3.6): the resource and its whole subtree, in one transaction. */
-public final class DeleteOperation {
+/**
+ * Delete (TS-0004 7.3.3.6): access, the resource's readability, filter criteria and preconditions are checked where
+ * the request was routed; the resource and its whole subtree go in one write transaction. A virtual child is deleted
+ * as the resource it stands for ({@code la}: the newest instance).
+ */
+public final class DeleteOperation implements OperationHandler {
     private static final Set<ResultContent> ALLOWED = EnumSet.of(ResultContent.NOTHING, ResultContent.ATTRIBUTES,
             ResultContent.ATTRIBUTES_AND_CHILD_RESOURCES, ResultContent.ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES,
             ResultContent.CHILD_RESOURCE_REFERENCES, ResultContent.CHILD_RESOURCES);
-    private final Operations ops;
+    private final OperationContext ctx;
 
-    public DeleteOperation(Operations ops) {
-        this.ops = ops;
+    public DeleteOperation(OperationContext ctx) {
+        this.ctx = ctx;
     }
 
-    public ResponsePrimitive execute(RequestPrimitive req) {
-        ResultContent rcn = Operations.resultContent(req, ResultContent.NOTHING, ALLOWED);
-        return ops.store.write(tx -> {
-            Target target = ops.resolver.resolve(tx, req.to);
-            Resource r = RetrieveOperation.readable(tx, req, target, ops);
-            ops.requireMatch(tx, req, r);
-            ConditionalRequests.notModified(req.preconditions, r, io.keel.primitive.Operation.DELETE);
-            ResourceType type = ops.types.require(r.ty);
-            if (r.pi == null) {
-                throw OneM2MException.notAllowed(type.rootElement() + " cannot be deleted");
+    @Override
+    public void checkParameters(RequestPrimitive req) {
+        OperationContext.resultContent(req, ResultContent.NOTHING, ALLOWED);
+    }
+
+    @Override
+    public Prepared prepare(Transaction tx, RequestPrimitive req, Route route) {
+        Resource r;
+        if (route instanceof Route.Virtual v) {
+            ctx.requireAccess(tx.tree(), req, v.child().permission(Operation.DELETE), v.parent());
+            r = v.child().standsFor(tx.tree(), v.parent());
+            if (r == null) {
+                throw v.child().refused(Operation.DELETE);
             }
-            Representations.Built built = ops.representations.build(tx, r, rcn, null, ops.readableChildren(tx, req));
-            if (!delete(tx, r, req, ops.clock.now())) {
+        } else {
+            r = route.resource();
+            ctx.requireAccess(tx.tree(), req, Permission.DELETE, r);
+            ctx.types.require(r.ty).checkReadable(tx.tree(), r);
+        }
+        ctx.requireMatch(tx.search(), req, r);
+        ConditionalRequests.notModified(req.preconditions, r, Operation.DELETE);
+        if (r.pi == null) {
+            throw OneM2MException.notAllowed(ctx.types.require(r.ty).rootElement() + " cannot be deleted");
+        }
+        ResultContent rcn = OperationContext.resultContent(req, ResultContent.NOTHING, ALLOWED);
+        return () -> CompletableFuture.completedFuture(ctx.store.write(w -> {
+            Representations.Built built = ctx.representations.build(w.search(), r, rcn, null, ctx.readableChildren(w, req));
+            if (!delete(w, r, req, ctx.clock.now())) {
                 throw OneM2MException.notFound("resource " + r.ri + " was deleted meanwhile");
             }
             ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.DELETED, built.content());
             rsp.contentStatus = built.status();
             return rsp;
-        });
+        }));
     }
 
     /**
-     * Deletes a resource and its subtree, letting its type update what depends on it (container counters).
+     * Deletes a resource and its subtree, letting its type update what depends on it (container counters); also what
+     * the expiry sweeper and an expirationCounter run out delete.
      *
      * @return false when it was gone by the time its parent was locked: another request, the expiry sweeper or
      *         another CSE on the same database deleted it first, and counted it.
      */
-    public boolean delete(TreeTransaction tx, Resource r, RequestPrimitive req, Instant now) {
-        Resource parent = tx.lock(r.pi);
-        Resource current = tx.lock(r.ri);
+    public boolean delete(Transaction tx, Resource r, RequestPrimitive req, Instant now) {
+        Resource parent = tx.tree().lock(r.pi);
+        Resource current = tx.tree().lock(r.ri);
         if (current == null) {
             return false;
         }
-        ops.types.require(current.ty).beforeDelete(new ResourceOperation(tx, req, ops.cse, now, parent, current, java.util.Map.of(),
-                ops.references(tx, req)));
-        ops.notifications.events().deleting(tx, current);
-        tx.deleteSubtree(current);
+        ctx.types.require(current.ty).beforeDelete(new ResourceOperation(tx.tree(), req, ctx.cse, now, parent, current, Map.of(),
+                ctx.references(tx.tree(), req)));
+        ctx.notifications.events().deleting(tx, current);
+        tx.tree().deleteSubtree(current, ctx.types.childless());
         return true;
     }
 }

@@ -1,9 +1,10 @@
 package io.keel.core.operation;
 
-import io.keel.core.Target;
 import io.keel.core.access.Permission;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.resource.Resource;
+import io.keel.core.routing.Route;
+import io.keel.core.store.Transaction;
 import io.keel.primitive.ContentStatus;
 import io.keel.primitive.DesiredIdResultType;
 import io.keel.primitive.FilterCriteria;
@@ -23,48 +24,52 @@ import java.util.Set;
  * the filter is tested on: {@link FilteredSearch}); {@code lim}/{@code ofst} page through the matches and the CSE's
  * maximum result size cuts what is left, reported as PARTIAL_CONTENT with the offset to resume at.
  */
-public final class DiscoveryOperation {
+public final class DiscoveryOperation implements OperationHandler {
     /** rcn 1 is what Release 3 originators send; it means the same list of addresses. */
     private static final Set<ResultContent> ALLOWED = EnumSet.of(ResultContent.DISCOVERY_RESULT_REFERENCES,
             ResultContent.ATTRIBUTES, ResultContent.CHILD_RESOURCE_REFERENCES);
-    private final Operations ops;
+    private final OperationContext ctx;
 
-    public DiscoveryOperation(Operations ops) {
-        this.ops = ops;
+    public DiscoveryOperation(OperationContext ctx) {
+        this.ctx = ctx;
     }
 
-    public ResponsePrimitive execute(RequestPrimitive req) {
+    @Override
+    public void checkParameters(RequestPrimitive req) {
+        FilterCriteriaCheck.check(req.filterCriteria, ctx.types);
+        OperationContext.resultContent(req, ResultContent.DISCOVERY_RESULT_REFERENCES, ALLOWED);
+    }
+
+    /** Below the routed resource (for a virtual child, below its parent); what the originator may discover only. */
+    @Override
+    public Prepared prepare(Transaction tx, RequestPrimitive req, Route route) {
         FilterCriteria fc = req.filterCriteria;
-        FilterCriteriaCheck.check(fc, ops.types);
-        ResultContent rcn = Operations.resultContent(req, ResultContent.DISCOVERY_RESULT_REFERENCES, ALLOWED);
-        int max = ops.cse.maxResultSize();
+        ResultContent rcn = OperationContext.resultContent(req, ResultContent.DISCOVERY_RESULT_REFERENCES, ALLOWED);
+        int max = ctx.cse.maxResultSize();
         int limit = fc.limit == null ? max : Math.min(fc.limit, max);
         int offset = fc.offset == null ? 1 : fc.offset;
-        return ops.store.read(tx -> {
-            Target target = ops.resolver.resolve(tx, req.to);
-            Resource root = target.resource();
-            Integer maxDepth = fc.level == null ? null : root.depth() + fc.level;
-            FilteredSearch.Found search = ops.search.discover(tx, root, fc, ops.access.visible(tx, req, Permission.DISCOVERY),
-                    maxDepth, offset - 1, limit + 1, true);
-            List<Resource> found = search.resources();
-            boolean more = found.size() > limit;
-            if (more) {
-                found = found.subList(0, limit);
-            }
-            ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, content(found, rcn, req.desiredIdResultType));
-            // Cut by the CSE's maximum rather than by the originator's lim: say so, and where to resume.
-            if (more && limit == max && (fc.limit == null || fc.limit > max)) {
-                rsp.contentStatus = ContentStatus.PARTIAL_CONTENT;
-                rsp.contentOffset = offset + limit;
-            } else if (search.scanCut()) {
-                // A content filter stopped at keel.discovery.content-scan-max: there may be more matches. The next
-                // request resumes after these; when this one found none, resuming at the same offset would only stop
-                // at the same place again, so there is no offset to give.
-                rsp.contentStatus = ContentStatus.PARTIAL_CONTENT;
-                rsp.contentOffset = found.isEmpty() ? null : offset + found.size();
-            }
-            return rsp;
-        });
+        Resource root = route.resource();
+        Integer maxDepth = fc.level == null ? null : root.depth() + fc.level;
+        FilteredSearch.Found search = ctx.search.discover(tx.search(), root, fc, ctx.access.visible(tx.tree(), req, Permission.DISCOVERY),
+                maxDepth, offset - 1, limit + 1, true);
+        List<Resource> found = search.resources();
+        boolean more = found.size() > limit;
+        if (more) {
+            found = found.subList(0, limit);
+        }
+        ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, content(found, rcn, req.desiredIdResultType));
+        // Cut by the CSE's maximum rather than by the originator's lim: say so, and where to resume.
+        if (more && limit == max && (fc.limit == null || fc.limit > max)) {
+            rsp.contentStatus = ContentStatus.PARTIAL_CONTENT;
+            rsp.contentOffset = offset + limit;
+        } else if (search.scanCut()) {
+            // A content filter stopped at keel.discovery.content-scan-max: there may be more matches. The next
+            // request resumes after these; when this one found none, resuming at the same offset would only stop
+            // at the same place again, so there is no offset to give.
+            rsp.contentStatus = ContentStatus.PARTIAL_CONTENT;
+            rsp.contentOffset = found.isEmpty() ? null : offset + found.size();
+        }
+        return Prepared.answered(rsp);
     }
 
     private static Object content(List<Resource> found, ResultContent rcn, DesiredIdResultType drt) {

@@ -1,10 +1,11 @@
 package io.keel.core.operation;
 
-import io.keel.core.Target;
 import io.keel.core.access.Permission;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.types.GroupType;
+import io.keel.core.routing.Route;
+import io.keel.core.store.Transaction;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
 import io.keel.primitive.PrimitiveMaps;
@@ -40,56 +41,37 @@ import java.util.function.Function;
  * {@code g1/fopt/fopt/…/fopt} by the number of members at every {@code fopt}: exponentially in the path's length.
  */
 public final class FanOutOperation {
-    private final Operations ops;
+    private final OperationContext ctx;
     private final Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher;
     /** Group Request Identifiers of the fan-outs under way. */
     private final Set<String> underWay = ConcurrentHashMap.newKeySet();
 
     /** @param dispatcher handles each member's request as any other request */
-    public FanOutOperation(Operations ops, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher) {
-        this.ops = ops;
+    public FanOutOperation(OperationContext ctx, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher) {
+        this.ctx = ctx;
         this.dispatcher = dispatcher;
     }
 
-    /** What one fan-out sends: the group's members and the path to append. */
-    private record Fan(List<String> members, String relativePath) {
-    }
-
-    /** @return the aggregated answer, or null when the request does not address a fanOutPoint */
-    public CompletableFuture<ResponsePrimitive> execute(RequestPrimitive req) {
-        if (req.to == null || !req.to.contains(GroupType.FAN_OUT_POINT)) {
-            return null; // the common case decided without a database read
+    /** In the read transaction that routed the request: the privilege through the group, and its members. */
+    public OperationHandler.Prepared prepare(Transaction tx, RequestPrimitive req, Route.FanOut route) {
+        if (req.groupRequestIdentifier != null && underWay.contains(req.groupRequestIdentifier)) {
+            throw groupRequestExists(req.groupRequestIdentifier);
         }
-        Fan fan = ops.store.read(tx -> {
-            Target target;
-            try {
-                target = ops.resolver.resolve(tx, req.to);
-            } catch (OneM2MException e) {
-                return null; // the operation answers it
-            }
-            if (!GroupType.FAN_OUT_POINT.equals(target.virtualChild())) {
-                return null;
-            }
-            if (req.groupRequestIdentifier != null && underWay.contains(req.groupRequestIdentifier)) {
-                throw groupRequestExists(req.groupRequestIdentifier);
-            }
-            Resource group = target.resource();
-            Permission permission = req.isDiscovery() ? Permission.DISCOVERY : Permission.of(req.operation);
-            if (!ops.access.allowsFanOut(tx, req, permission, group)) {
-                throw OneM2MException.noPrivilege("originator " + req.from + " has no " + permission.name().toLowerCase()
-                        + " privilege on the members of " + group.srn + " (macp, else acpi)");
-            }
-            @SuppressWarnings("unchecked")
-            List<String> members = (List<String>) group.get(GroupType.MEMBER_IDS);
-            if (members == null || members.isEmpty()) {
-                throw new OneM2MException(ResponseStatusCode.NO_MEMBERS, group.srn + " has no members");
-            }
-            if (req.operation == Operation.CREATE) {
-                requireMemberTypeAccepts(group, req.resourceType);
-            }
-            return new Fan(members, target.relativePath());
-        });
-        return fan == null ? null : fanOut(req, fan);
+        Resource group = route.group();
+        Permission permission = req.isDiscovery() ? Permission.DISCOVERY : Permission.of(req.operation);
+        if (!ctx.access.allowsFanOut(tx.tree(), req, permission, group)) {
+            throw OneM2MException.noPrivilege("originator " + req.from + " has no " + permission.name().toLowerCase()
+                    + " privilege on the members of " + group.srn + " (macp, else acpi)");
+        }
+        @SuppressWarnings("unchecked")
+        List<String> members = (List<String>) group.get(GroupType.MEMBER_IDS);
+        if (members == null || members.isEmpty()) {
+            throw new OneM2MException(ResponseStatusCode.NO_MEMBERS, group.srn + " has no members");
+        }
+        if (req.operation == Operation.CREATE) {
+            requireMemberTypeAccepts(group, req.resourceType);
+        }
+        return () -> fanOut(req, List.copyOf(members), route.relativePath());
     }
 
     /** A Create through fopt must create what a member of the group's memberType may hold (4108). */
@@ -98,7 +80,7 @@ public final class FanOutOperation {
         if (mt == 0 || ty == null) {
             return; // mixed: each member decides
         }
-        ResourceType memberType = ops.types.get((int) mt);
+        ResourceType memberType = ctx.types.get((int) mt);
         if (memberType == null || !memberType.childTypes().contains(ty)) {
             throw new OneM2MException(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE,
                     "resource type " + ty + " cannot be created under members of type " + mt);
@@ -110,24 +92,25 @@ public final class FanOutOperation {
                 + " is already being fanned out here: a fanOutPoint reached through another one (nested groups) is not followed");
     }
 
-    private CompletableFuture<ResponsePrimitive> fanOut(RequestPrimitive req, Fan fan) {
+    private CompletableFuture<ResponsePrimitive> fanOut(RequestPrimitive req, List<String> members, String relativePath) {
         String gid = req.groupRequestIdentifier != null ? req.groupRequestIdentifier : "gid-" + UUID.randomUUID();
         if (!underWay.add(gid)) {
             return CompletableFuture.failedFuture(groupRequestExists(gid));
         }
         try {
-            return fanOut(req, fan, gid).whenComplete((rsp, failure) -> underWay.remove(gid));
+            return fanOut(req, members, relativePath, gid).whenComplete((rsp, failure) -> underWay.remove(gid));
         } catch (RuntimeException e) {
             underWay.remove(gid);
             throw e;
         }
     }
 
-    private CompletableFuture<ResponsePrimitive> fanOut(RequestPrimitive req, Fan fan, String gid) {
+    private CompletableFuture<ResponsePrimitive> fanOut(RequestPrimitive req, List<String> members, String relativePath,
+                                                        String gid) {
         Instant deadline = req.requestExpirationTimestamp;
         List<CompletableFuture<ResponsePrimitive>> answers = new ArrayList<>();
-        for (String member : fan.members()) {
-            RequestPrimitive m = memberRequest(req, fan.relativePath() == null ? member : member + "/" + fan.relativePath());
+        for (String member : members) {
+            RequestPrimitive m = memberRequest(req, relativePath == null ? member : member + "/" + relativePath);
             m.groupRequestIdentifier = gid;
             CompletableFuture<ResponsePrimitive> answer = dispatcher.apply(m).thenApply(rsp -> {
                 rsp.from = member;
@@ -135,7 +118,7 @@ public final class FanOutOperation {
                 return rsp;
             });
             if (deadline != null) {
-                long wait = Math.max(0, Duration.between(ops.clock.now(), deadline).toMillis());
+                long wait = Math.max(0, Duration.between(ctx.clock.now(), deadline).toMillis());
                 answer = answer.copy().completeOnTimeout(null, wait, TimeUnit.MILLISECONDS);
             }
             answers.add(answer);

@@ -1,7 +1,7 @@
 package io.keel.core.operation;
 
 import io.keel.core.filter.ContentFilter;
-import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.types.TypeRegistry;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterCriteria.AttributeCondition;
 import io.keel.primitive.OneM2MException;
@@ -13,7 +13,7 @@ final class FilterCriteriaCheck {
     private FilterCriteriaCheck() {
     }
 
-    static void check(FilterCriteria fc, ResourceTypes types) {
+    static void check(FilterCriteria fc, TypeRegistry types) {
         if (!fc.semanticsFilter.isEmpty() || fc.labelsQuery != null || fc.geometryType != null || fc.geometry != null
                 || fc.geoSpatialFunction != null || fc.applyRelativePath != null) {
             throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,

@@ -1,13 +1,10 @@
 package io.keel.core.operation;
 
 import io.keel.core.Representations;
-import io.keel.core.Target;
 import io.keel.core.access.Permission;
 import io.keel.core.resource.Resource;
-import io.keel.core.resource.ResourceTypes;
-import io.keel.core.resource.types.ContainerType;
-import io.keel.core.resource.types.PollingChannelType;
-import io.keel.persistence.TreeTransaction;
+import io.keel.core.routing.Route;
+import io.keel.core.store.Transaction;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
@@ -18,53 +15,56 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
-/** Retrieve (TS-0004 7.3.3.4), including the la/ol virtual resources and partial retrieve (atrl). */
-public final class RetrieveOperation {
+/**
+ * Retrieve (TS-0004 7.3.3.4) in the transaction that routed it, including partial retrieve (atrl); a virtual child is
+ * retrieved as the resource it stands for ({@code la}), or answers itself ({@code pcu}, a long poll).
+ */
+public final class RetrieveOperation implements OperationHandler {
     private static final Set<ResultContent> ALLOWED = EnumSet.of(ResultContent.ATTRIBUTES,
             ResultContent.ATTRIBUTES_AND_CHILD_RESOURCES, ResultContent.ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES,
             ResultContent.CHILD_RESOURCE_REFERENCES, ResultContent.ORIGINAL_RESOURCE, ResultContent.CHILD_RESOURCES);
     private static final Set<ResultContent> CHILD_RESULTS = EnumSet.of(ResultContent.ATTRIBUTES_AND_CHILD_RESOURCES,
             ResultContent.ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES, ResultContent.CHILD_RESOURCE_REFERENCES,
             ResultContent.CHILD_RESOURCES);
-    private final Operations ops;
+    private final OperationContext ctx;
 
-    public RetrieveOperation(Operations ops) {
-        this.ops = ops;
+    public RetrieveOperation(OperationContext ctx) {
+        this.ctx = ctx;
     }
 
-    /** What the one read transaction found: a response, or the pollingChannel whose pcu is to be polled. */
-    private record Outcome(ResponsePrimitive response, String pollingChannel) {
-    }
-
-    /** Completes at once, except for the long-polling Retrieve of a pollingChannel's pcu. */
-    public CompletableFuture<ResponsePrimitive> execute(RequestPrimitive req) {
-        ResultContent rcn = Operations.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
-        List<String> attributeList = attributeList(req);
-        if (attributeList != null && rcn != ResultContent.ATTRIBUTES) {
+    @Override
+    public void checkParameters(RequestPrimitive req) {
+        ResultContent rcn = OperationContext.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
+        if (attributeList(req) != null && rcn != ResultContent.ATTRIBUTES) {
             throw OneM2MException.badRequest("a partial retrieve (atrl) returns attributes only: rcn must be 1");
         }
-        Outcome outcome = ops.store.read(tx -> {
-            Target target = ops.resolver.resolve(tx, req.to);
-            if (PollingChannelType.POLLING_CHANNEL_URI.equals(target.virtualChild())) {
-                ops.requireAccess(tx, req, Permission.RETRIEVE, target.resource());
-                return new Outcome(null, target.resource().ri);
-            }
-            return new Outcome(retrieve(tx, req, target, rcn, attributeList), null);
-        });
-        return outcome.pollingChannel() == null ? CompletableFuture.completedFuture(outcome.response())
-                : ops.notifications.pollingChannels().poll(outcome.pollingChannel());
     }
 
-    private ResponsePrimitive retrieve(TreeTransaction tx, RequestPrimitive req, Target target, ResultContent rcn,
-                                       List<String> attributeList) {
-        Resource r = readable(tx, req, target, ops);
+    @Override
+    public Prepared prepare(Transaction tx, RequestPrimitive req, Route route) {
+        Resource r;
+        if (route instanceof Route.Virtual v) {
+            ctx.requireAccess(tx.tree(), req, v.child().permission(Operation.RETRIEVE), v.parent());
+            r = v.child().standsFor(tx.tree(), v.parent());
+            if (r == null) {
+                return () -> v.child().retrieve(v.parent(), ctx.notifications.pollingChannels());
+            }
+        } else {
+            r = route.resource();
+            ctx.requireAccess(tx.tree(), req, Permission.RETRIEVE, r);
+            ctx.types.require(r.ty).checkReadable(tx.tree(), r);
+        }
+        return Prepared.answered(retrieve(tx, req, r));
+    }
+
+    private ResponsePrimitive retrieve(Transaction tx, RequestPrimitive req, Resource r) {
+        ResultContent rcn = OperationContext.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
         if (!CHILD_RESULTS.contains(rcn)) {
-            ops.requireMatch(tx, req, r);
+            ctx.requireMatch(tx.search(), req, r);
         } else if (req.filterCriteria != null) {
             // With child results the filter criteria select the children; what Keel cannot filter by is still refused.
-            FilterCriteriaCheck.check(req.filterCriteria, ops.types);
+            FilterCriteriaCheck.check(req.filterCriteria, ctx.types);
         }
         if (ConditionalRequests.notModified(req.preconditions, r, Operation.RETRIEVE)) {
             ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, null);
@@ -73,9 +73,10 @@ public final class RetrieveOperation {
             rsp.lastModified = r.lt;
             return rsp;
         }
+        List<String> attributeList = attributeList(req);
         Representations.Built built = attributeList != null
-                ? new Representations.Built(ops.representations.partial(r, attributeList), null)
-                : ops.representations.build(tx, r, rcn, req.filterCriteria, ops.readableChildren(tx, req));
+                ? new Representations.Built(ctx.representations.partial(r, attributeList), null)
+                : ctx.representations.build(tx.search(), r, rcn, req.filterCriteria, ctx.readableChildren(tx, req));
         ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, built.content());
         rsp.contentStatus = built.status();
         rsp.entityTag = ConditionalRequests.entityTag(r);
@@ -83,32 +84,7 @@ public final class RetrieveOperation {
         return rsp;
     }
 
-    /**
-     * The resource a Retrieve or Delete acts on once access is checked: the target itself, or for la/ol the newest
-     * or oldest contentInstance of the container (4004 when it has none).
-     */
-    static Resource readable(TreeTransaction tx, RequestPrimitive req, Target target, Operations ops) {
-        Resource r = target.resource();
-        ops.requireAccess(tx, req, Permission.of(req.operation), r);
-        if (PollingChannelType.POLLING_CHANNEL_URI.equals(target.virtualChild())) {
-            throw OneM2MException.notAllowed("pcu is only polled (Retrieve) and answered (Notify)");
-        }
-        if (target.isVirtual()) {
-            Operations.checkRetrievalEnabled(r);
-            Resource instance = tx.newestOrOldestChild(r.ri, ResourceTypes.CONTENT_INSTANCE,
-                    ContainerType.LATEST.equals(target.virtualChild()));
-            if (instance == null) {
-                throw OneM2MException.notFound("the container holds no contentInstance");
-            }
-            return instance;
-        }
-        if (r.ty == ResourceTypes.CONTENT_INSTANCE) {
-            Operations.checkRetrievalEnabled(tx.find(r.pi));
-        }
-        return r;
-    }
-
-
+    /** The attribute list of a partial retrieve, or null; anything else in a Retrieve's Content is 4000. */
     @SuppressWarnings("unchecked")
     private static List<String> attributeList(RequestPrimitive req) {
         if (req.content == null) {

@@ -1,13 +1,16 @@
 package io.keel.core.operation;
 
-import io.keel.core.Target;
 import io.keel.core.access.GoverningPolicies;
 import io.keel.core.access.Permission;
 import io.keel.core.resource.AttributeValidator;
+import io.keel.core.resource.PendingWrite;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
-import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.VirtualChild;
+import io.keel.core.routing.Route;
+import io.keel.core.store.ResourceTree;
+import io.keel.core.store.Transaction;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
@@ -20,111 +23,111 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
-/** Update (TS-0004 7.3.3.5): only updatable attributes; null deletes an optional one; st and lt advance. */
-public final class UpdateOperation {
+/**
+ * Update (TS-0004 7.3.3.5): access is decided where the request was routed (a change of acpi by the policies'
+ * selfPrivileges, TS-0001 9.6.1.3.2), the type's work before the transaction follows (new notification targets are
+ * verified); then, with the resource locked: filter criteria, preconditions, only updatable attributes, null deletes
+ * an optional one, st and lt advance.
+ */
+public final class UpdateOperation implements OperationHandler {
     private static final Set<ResultContent> ALLOWED =
             EnumSet.of(ResultContent.NOTHING, ResultContent.ATTRIBUTES, ResultContent.MODIFIED_ATTRIBUTES);
-    private final Operations ops;
+    private final OperationContext ctx;
 
-    public UpdateOperation(Operations ops) {
-        this.ops = ops;
+    public UpdateOperation(OperationContext ctx) {
+        this.ctx = ctx;
     }
 
-    public ResponsePrimitive execute(RequestPrimitive req) {
-        ResultContent rcn = Operations.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
-        verifyNewTargets(req);
-        return ops.store.write(tx -> {
-            Target target = ops.resolver.resolve(tx, req.to);
-            Resource r = tx.lock(target.resource().ri);
-            if (r == null) {
-                throw OneM2MException.notFound("the resource was deleted meanwhile");
-            }
-            ResourceType type = ops.types.require(r.ty);
-            boolean acpiChange = type.hasAccessControlPolicyIds() && names(type, req.content, ResourceType.ACCESS_CONTROL_POLICY_IDS);
-            if (acpiChange && !ops.access.allowsAcpiChange(tx, req, r)) {
-                throw OneM2MException.noPrivilege("originator " + req.from + " may not change the acpi of " + r.srn
+    @Override
+    public void checkParameters(RequestPrimitive req) {
+        OperationContext.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
+    }
+
+    @Override
+    public Prepared prepare(Transaction tx, RequestPrimitive req, Route route) {
+        Resource current = route.resource();
+        VirtualChild virtual = route instanceof Route.Virtual v ? v.child() : null;
+        ResourceType type = ctx.types.require(current.ty);
+        boolean acpiChange = virtual == null && type.hasAccessControlPolicyIds()
+                && names(type, req.content, ResourceType.ACCESS_CONTROL_POLICY_IDS);
+        if (acpiChange) {
+            if (!ctx.access.allowsAcpiChange(tx.tree(), req, current)) {
+                throw OneM2MException.noPrivilege("originator " + req.from + " may not change the acpi of " + current.srn
                         + ": that needs update in the selfPrivileges (pvs) of the policies it names now");
             }
-            if (!acpiChange) {
-                ops.requireAccess(tx, req, Permission.UPDATE, r);
+        } else {
+            ctx.requireAccess(tx.tree(), req, virtual == null ? Permission.UPDATE : virtual.permission(Operation.UPDATE), current);
+        }
+        PendingWrite pending = virtual == null && type.worksBeforeTransaction() && type.updatable()
+                ? new PendingWrite(req, current, AttributeValidator.forUpdate(type, req.content, OperationContext.fromText(req)),
+                        ctx.notifications)
+                : null;
+        return () -> {
+            if (pending != null) {
+                type.beforeTransaction(pending);
             }
-            ops.requireMatch(tx, req, r);
-            ConditionalRequests.notModified(req.preconditions, r, Operation.UPDATE);
-            if (target.isVirtual() || !type.updatable()) {
-                throw OneM2MException.notAllowed((target.isVirtual() ? target.virtualChild() : type.rootElement())
-                        + " cannot be updated");
-            }
-            Map<String, Object> given = AttributeValidator.forUpdate(type, req.content, Operations.fromText(req));
-            if (acpiChange) {
-                if (given.size() > 1) {
-                    throw OneM2MException.badRequest("acpi must be the only attribute of its update (TS-0001 9.6.1.3.2)");
-                }
-                GoverningPolicies.checkReferences(tx, given.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
-            }
-            Instant now = ops.clock.after(r.lt); // lt only advances, also when another CSE made the last change
-            apply(r, given, now, r.pi == null ? null : tx.find(r.pi));
-            r.lt = now;
-            if (type.hasStateTag()) {
-                r.st++;
-            }
-            type.prepareUpdate(new ResourceOperation(tx, req, ops.cse, now, null, r, given, ops.references(tx, req)));
-            Operations.orderAttributes(type, r);
-            tx.update(r);
-            if (acpiChange) {
-                ops.policies.acpiChanged(tx, r);
-            }
-            ops.notifications.events().updated(tx, r, given.keySet());
-            Object content = switch (rcn) {
-                case NOTHING -> null;
-                case MODIFIED_ATTRIBUTES -> {
-                    Map<String, Object> all = r.representation(type);
-                    Map<String, Object> modified = new LinkedHashMap<>();
-                    for (String k : given.keySet()) {
-                        modified.put(k, all.get(k));
-                    }
-                    modified.put("lt", all.get("lt"));
-                    if (type.hasStateTag()) {
-                        modified.put("st", all.get("st"));
-                    }
-                    yield Map.of(type.rootElement(), modified);
-                }
-                default -> ops.representations.attributes(r);
-            };
-            ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.UPDATED, content);
-            rsp.entityTag = ConditionalRequests.entityTag(r);
-            rsp.lastModified = r.lt;
-            return rsp;
-        });
+            return CompletableFuture.completedFuture(ctx.store.write(w -> update(w, req, current.ri, virtual, acpiChange)));
+        };
     }
 
-    /**
-     * Notification targets an Update adds to a subscription are verified like those of a Create, before the update
-     * and without holding a lock (shared/spec §10.6).
-     */
-    private void verifyNewTargets(RequestPrimitive req) {
-        if (!(req.content instanceof Map<?, ?> m) || !(m.get("m2m:sub") instanceof Map<?, ?> sub) || sub.get("nu") == null) {
-            return;
+    private ResponsePrimitive update(Transaction tx, RequestPrimitive req, String ri, VirtualChild virtual, boolean acpiChange) {
+        ResourceTree tree = tx.tree();
+        Resource r = tree.lock(ri);
+        if (r == null) {
+            throw OneM2MException.notFound("the resource was deleted meanwhile");
         }
-        Resource current = ops.store.read(tx -> {
-            Resource r = ops.resolver.resolve(tx, req.to).resource();
-            ops.requireAccess(tx, req, Permission.UPDATE, r);
-            return r.ty == ResourceTypes.SUBSCRIPTION ? r : null;
-        });
-        if (current == null) {
-            return;
+        ResourceType type = ctx.types.require(r.ty);
+        ctx.requireMatch(tx.search(), req, r);
+        ConditionalRequests.notModified(req.preconditions, r, Operation.UPDATE);
+        if (virtual != null) {
+            throw virtual.refused(Operation.UPDATE);
         }
-        ResourceType type = ops.types.require(current.ty);
-        Map<String, Object> given = AttributeValidator.forUpdate(type, req.content, Operations.fromText(req));
-        List<String> added = new java.util.ArrayList<>();
-        if (given.get("nu") instanceof List<?> nu) {
-            for (Object entry : nu) {
-                if (!CreateOperation.nuList(current).contains(entry)) {
-                    added.add((String) entry);
-                }
+        if (!type.updatable()) {
+            throw OneM2MException.notAllowed(type.rootElement() + " cannot be updated");
+        }
+        Map<String, Object> given = AttributeValidator.forUpdate(type, req.content, OperationContext.fromText(req));
+        if (acpiChange) {
+            if (given.size() > 1) {
+                throw OneM2MException.badRequest("acpi must be the only attribute of its update (TS-0001 9.6.1.3.2)");
             }
+            GoverningPolicies.checkReferences(tree, given.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
         }
-        ops.notifications.verify(current, req, added);
+        Instant now = ctx.clock.after(r.lt); // lt only advances, also when another CSE made the last change
+        apply(r, given, now, r.pi == null ? null : tree.find(r.pi));
+        r.lt = now;
+        if (type.hasStateTag()) {
+            r.st++;
+        }
+        type.prepareUpdate(new ResourceOperation(tree, req, ctx.cse, now, null, r, given, ctx.references(tree, req)));
+        OperationContext.orderAttributes(type, r);
+        tree.update(r);
+        if (acpiChange) {
+            ctx.policies.acpiChanged(tx.policyIndex(), r);
+        }
+        ctx.notifications.events().updated(tx, r, given.keySet());
+        ResultContent rcn = OperationContext.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
+        Object content = switch (rcn) {
+            case NOTHING -> null;
+            case MODIFIED_ATTRIBUTES -> {
+                Map<String, Object> all = r.representation(type);
+                Map<String, Object> modified = new LinkedHashMap<>();
+                for (String k : given.keySet()) {
+                    modified.put(k, all.get(k));
+                }
+                modified.put("lt", all.get("lt"));
+                if (type.hasStateTag()) {
+                    modified.put("st", all.get("st"));
+                }
+                yield Map.of(type.rootElement(), modified);
+            }
+            default -> ctx.representations.attributes(r);
+        };
+        ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.UPDATED, content);
+        rsp.entityTag = ConditionalRequests.entityTag(r);
+        rsp.lastModified = r.lt;
+        return rsp;
     }
 
     /** Whether the Content of the update names the attribute (before it is validated: access depends on it). */

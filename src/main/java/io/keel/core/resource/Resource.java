@@ -31,6 +31,11 @@ public final class Resource {
     public List<String> lbl = new ArrayList<>();
     /** Byte size of the content, for types that have one (contentInstance cs); null otherwise. */
     public Long cs;
+    /**
+     * The media type of the content (the type/subtype of a contentInstance's cnf), which filter criteria match by
+     * {@code cty}; set by types with content, null otherwise. Not an attribute of its own.
+     */
+    public String cty;
     /** Type-specific attributes in the order of the type's declaration, values already normalized. */
     public Map<String, Object> attributes = new LinkedHashMap<>();
 

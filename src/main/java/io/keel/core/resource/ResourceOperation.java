@@ -1,14 +1,14 @@
 package io.keel.core.resource;
 
 import io.keel.core.CseIdentity;
-import io.keel.persistence.TreeTransaction;
+import io.keel.core.store.ResourceTree;
 import io.keel.primitive.RequestPrimitive;
 import java.time.Instant;
 import java.util.Map;
 
 /** What a resource type's hooks see of the operation under way, inside its write transaction. */
 public final class ResourceOperation {
-    public final TreeTransaction tx;
+    public final ResourceTree tree;
     public final RequestPrimitive request;
     public final CseIdentity cse;
     public final Instant now;
@@ -21,9 +21,9 @@ public final class ResourceOperation {
     /** Other resources the operation refers to, as the originator of the request sees them. */
     public final References references;
 
-    public ResourceOperation(TreeTransaction tx, RequestPrimitive request, CseIdentity cse, Instant now,
+    public ResourceOperation(ResourceTree tree, RequestPrimitive request, CseIdentity cse, Instant now,
                              Resource parent, Resource resource, Map<String, Object> given, References references) {
-        this.tx = tx;
+        this.tree = tree;
         this.request = request;
         this.cse = cse;
         this.now = now;

@@ -1,6 +1,10 @@
 package io.keel.core.resource;
 
+import io.keel.core.access.Permission;
 import io.keel.core.resource.AttributeDef.Presence;
+import io.keel.core.store.ResourceTree;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ResponseStatusCode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,12 +14,13 @@ import java.util.Set;
 
 /**
  * Everything Keel knows about one resource type, in one place: its number and short name, its attributes as data,
- * the child types it accepts, and the few rules that cannot be said as data (hooks).
+ * the child types it accepts, its virtual children, and the rules that cannot be said as data (hooks). The operations
+ * ask the type; they never test a type number.
  */
 public abstract class ResourceType {
     /**
-     * accessControlPolicyIDs: the policies governing a resource, declared by each type that has it (shared/spec
-     * §4.1); resources of types without it take their parent's decision.
+     * accessControlPolicyIDs: the policies governing a resource, declared by each type that has it (TS-0001
+     * 9.6.1.3.2); resources of types without it take their parent's decision.
      */
     public static final String ACCESS_CONTROL_POLICY_IDS = "acpi";
     /** Attributes every type has and only the CSE sets. */
@@ -98,9 +103,20 @@ public abstract class ResourceType {
         return Set.of();
     }
 
-    /** Names of virtual children (la, ol, …) addressed under resources of this type. */
-    public Set<String> virtualChildren() {
-        return Set.of();
+    /** The answer to a Create of this type under a parent whose type does not accept it (TS-0004 7.3.3.3: 4108). */
+    public OneM2MException refusedUnder(ResourceType parentType) {
+        return new OneM2MException(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE,
+                rootElement() + " cannot be created under " + parentType.rootElement());
+    }
+
+    /** The virtual children (la, ol, fopt, pcu, …) addressed under resources of this type, by name. */
+    public Map<String, VirtualChild> virtualChildren() {
+        return Map.of();
+    }
+
+    /** Whether resources of this type never have children (a deletion need not look below them). */
+    public final boolean childless() {
+        return childTypes().isEmpty();
     }
 
     public boolean hasStateTag() {
@@ -123,6 +139,59 @@ public abstract class ResourceType {
     /** False for types an Update may not change (contentInstance: 4005). */
     public boolean updatable() {
         return true;
+    }
+
+    /**
+     * Whether creating one registers its originator (an AE, TS-0001 10.1.1.2.2): a Create that needs no privilege on
+     * the parent and may come without an originator.
+     */
+    public boolean isRegistration() {
+        return false;
+    }
+
+    /** The privileges on the parent a Create of this type needs. */
+    public List<Permission> createPermissions() {
+        return isRegistration() ? List.of() : List.of(Permission.CREATE);
+    }
+
+    /** Whether its resources are governed by their own privileges instead of acpi (accessControlPolicy: pvs). */
+    public boolean governsItself() {
+        return false;
+    }
+
+    /** Whether its resources carry content that a content filter (cfs/cfq) can test: see {@link #content}. */
+    public boolean hasContent() {
+        return false;
+    }
+
+    /** The content of a resource of this type, for content filters; null when it has none. */
+    public ResourceContent content(Resource r) {
+        return null;
+    }
+
+    /** What a Notify addressed to a resource of this type reaches (TS-0004 7.3.3.9). */
+    public NotifyRecipient notifyRecipient() {
+        return NotifyRecipient.NONE;
+    }
+
+    /**
+     * Refuses a Retrieve or Delete of a resource when it may not be read at the moment, after the privilege check (a
+     * contentInstance of a container with disr, TS-0004 7.4.6).
+     */
+    public void checkReadable(ResourceTree tree, Resource r) {
+    }
+
+    /**
+     * Work a Create or Update must finish before its write transaction, holding no lock, after access is decided and
+     * the attributes are checked: e.g. verifying a subscription's new notification targets (TS-0004 7.4.8.2.1).
+     * Called only when {@link #worksBeforeTransaction}.
+     */
+    public void beforeTransaction(PendingWrite write) {
+    }
+
+    /** Whether {@link #beforeTransaction} has anything to do. */
+    public boolean worksBeforeTransaction() {
+        return false;
     }
 
     /**

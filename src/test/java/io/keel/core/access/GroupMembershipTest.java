@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keel.core.CseIdentity;
-import io.keel.core.TargetResolver;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
-import io.keel.persistence.TreeTransaction;
+import io.keel.core.resource.types.TypeRegistry;
+import io.keel.core.routing.Router;
+import io.keel.core.store.InMemoryTree;
 import io.keel.serialization.ContentCodec;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,16 +23,9 @@ class GroupMembershipTest {
     private static final CseIdentity CSE = new CseIdentity("id-in", "cse-in", "keel.example.net", 1, "CAdmin",
             List.of("C*"), 3600, 100, 1000, List.of());
     private static final Instant NOW = Instant.parse("2026-11-25T06:30:00Z");
-    private final Map<String, Resource> byRi = new HashMap<>();
-    private final Map<String, Resource> bySrn = new HashMap<>();
-    /** Only the two lookups target resolution uses; anything else would be a surprise. */
-    private final TreeTransaction tx = (TreeTransaction) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {TreeTransaction.class}, (proxy, method, args) -> switch (method.getName()) {
-                case "find" -> byRi.get((String) args[0]);
-                case "findByStructuredName" -> bySrn.get((String) args[0]);
-                default -> throw new UnsupportedOperationException(method.getName());
-            });
-    private final GroupMembership membership = new GroupMembership(new TargetResolver(CSE, new ResourceTypes()),
+    /** Target resolution looks resources up by ri and by structured name only. */
+    private final InMemoryTree tx = new InMemoryTree();
+    private final GroupMembership membership = new GroupMembership(new Router(CSE, new TypeRegistry()),
             new OwnershipRules(CSE)::localId);
 
     GroupMembershipTest() {
@@ -49,15 +40,10 @@ class GroupMembershipTest {
     }
 
     private void add(String ri, int ty, String srn, List<String> mid) {
-        Resource r = new Resource();
-        r.ri = ri;
-        r.ty = ty;
-        r.srn = srn;
+        Resource r = tx.add(ri, null, ty, srn);
         if (mid != null) {
             r.attributes.put("mid", mid);
         }
-        byRi.put(ri, r);
-        bySrn.put(srn, r);
     }
 
     @ParameterizedTest

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceContent;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.types.TypeRegistry;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
@@ -18,6 +20,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ContentFilterTest {
+    private static final TypeRegistry TYPES = new TypeRegistry();
+
     private static ContentFilter filter(String query) {
         FilterCriteria fc = new FilterCriteria();
         fc.contentFilterSyntax = 1;
@@ -25,14 +29,21 @@ class ContentFilterTest {
         return ContentFilter.of(fc);
     }
 
-    private static Resource instance(String cnf, Object con) {
+    /** A contentInstance's content as its type gives it to content filters. */
+    private static ResourceContent instance(String cnf, Object con) {
         Resource r = new Resource();
         r.ty = ResourceTypes.CONTENT_INSTANCE;
         if (cnf != null) {
             r.attributes.put("cnf", cnf);
         }
-        r.attributes.put("con", con);
-        return r;
+        if (con != null) {
+            r.attributes.put("con", con);
+        }
+        return content(r);
+    }
+
+    private static ResourceContent content(Resource r) {
+        return TYPES.require(r.ty).content(r);
     }
 
     @Test
@@ -95,10 +106,8 @@ class ContentFilterTest {
         Resource container = new Resource();
         container.ty = ResourceTypes.CONTAINER;
         container.attributes.put("con", "{\"temp\":30}"); // an attribute condition name, not content
-        assertFalse(filter("$.temp").test(container));
-        Resource empty = instance(null, null);
-        empty.attributes.remove("con");
-        assertFalse(filter("$").test(empty));
+        assertFalse(filter("$.temp").test(content(container)));
+        assertFalse(filter("$").test(instance(null, null)));
     }
 
     @Test

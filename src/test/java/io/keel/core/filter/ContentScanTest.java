@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keel.core.resource.Resource;
-import io.keel.persistence.Candidate;
+import io.keel.core.store.Candidate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
-import io.keel.persistence.Candidate;
+import io.keel.core.resource.types.TypeRegistry;
+import io.keel.core.store.Candidate;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterOperation;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class FilteredSearchTest {
     }
 
     private static boolean meets(FilterOperation fo, int met, int of, boolean warm) {
-        return FilteredSearch.meets(fo, candidate(met, of, warm), WARM);
+        return new FilteredSearch(new TypeRegistry(), 100).meets(fo, candidate(met, of, warm), WARM);
     }
 
     @Test

@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 
 /** Notifications leave in ticket order, whatever order the transactions finish committing in. */
 class SequencerTest {
-    private final List<PendingNotifications> released = new ArrayList<>();
+    private final List<TransactionNotifications> released = new ArrayList<>();
     private final Sequencer sequencer = new Sequencer(released::add);
 
     @Test
     void aLaterTicketWaitsForAnEarlierOne() {
-        PendingNotifications first = new PendingNotifications(sequencer);
-        PendingNotifications second = new PendingNotifications(sequencer);
+        TransactionNotifications first = new TransactionNotifications(sequencer);
+        TransactionNotifications second = new TransactionNotifications(sequencer);
         first.beforeCommit();
         second.beforeCommit();
         second.afterCompletion(true);
@@ -25,8 +25,8 @@ class SequencerTest {
 
     @Test
     void aRollbackReleasesNothingButHoldsNothingUp() {
-        PendingNotifications rolledBack = new PendingNotifications(sequencer);
-        PendingNotifications committed = new PendingNotifications(sequencer);
+        TransactionNotifications rolledBack = new TransactionNotifications(sequencer);
+        TransactionNotifications committed = new TransactionNotifications(sequencer);
         rolledBack.beforeCommit();
         committed.beforeCommit();
         committed.afterCompletion(true);
@@ -36,9 +36,9 @@ class SequencerTest {
 
     @Test
     void aTransactionThatFailedBeforeCommittingTookNoTicket() {
-        PendingNotifications failedEarly = new PendingNotifications(sequencer);
+        TransactionNotifications failedEarly = new TransactionNotifications(sequencer);
         failedEarly.afterCompletion(false);
-        PendingNotifications next = new PendingNotifications(sequencer);
+        TransactionNotifications next = new TransactionNotifications(sequencer);
         next.beforeCommit();
         next.afterCompletion(true);
         assertEquals(List.of(next), released);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keel.core.resource.types.TypeRegistry;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import java.util.HashMap;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Attribute rules declared as data, applied to Create and Update content (TS-0004 7.3.3.3, 7.3.3.5). */
 class AttributeValidatorTest {
-    private final ResourceTypes types = new ResourceTypes();
+    private final TypeRegistry types = new TypeRegistry();
 
     private static Map<String, Object> content(String root, Object... nameValue) {
         Map<String, Object> attrs = new HashMap<>();

@@ -29,6 +29,12 @@ public final class AccessControlPolicyType extends ResourceType {
                 AttributeDef.optional("airi", AttributeType.LIST_OF_TOKENS)));
     }
 
+    /** A policy is governed by its own selfPrivileges (pvs), not by acpi (TS-0004 7.4.2). */
+    @Override
+    public boolean governsItself() {
+        return true;
+    }
+
     @Override
     public void prepareCreate(ResourceOperation op) {
         requireSelfPrivileges(op.resource);

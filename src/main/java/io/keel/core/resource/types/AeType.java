@@ -5,6 +5,7 @@ import io.keel.core.Identifiers;
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.resource.AttributeType;
+import io.keel.core.resource.NotifyRecipient;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
@@ -50,13 +51,24 @@ public final class AeType extends ResourceType {
     }
 
     @Override
+    public boolean isRegistration() {
+        return true;
+    }
+
+    /** A Notify to an AE goes on to the application (TS-0004 7.3.3.9). */
+    @Override
+    public NotifyRecipient notifyRecipient() {
+        return NotifyRecipient.ENTITY;
+    }
+
+    @Override
     public void prepareCreate(ResourceOperation op) {
         String stem = assignStem(op.request.from, op.cse);
         if (op.cse.aeAllowedOriginators().stream().noneMatch(p -> Identifiers.matchesWildcard(p, stem))) {
             throw new OneM2MException(ResponseStatusCode.APP_RULE_VALIDATION_FAILED,
                     "originator " + stem + " is not allowed to register (keel.ae.allowed-originators)");
         }
-        if (op.tx.find(stem) != null) {
+        if (op.tree.find(stem) != null) {
             throw new OneM2MException(ResponseStatusCode.ORIGINATOR_HAS_ALREADY_REGISTERED,
                     "an AE with the AE-ID " + stem + " is already registered");
         }

@@ -4,9 +4,11 @@ import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.resource.AttributeType;
 import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceContent;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.store.ResourceTree;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.serialization.ContentCodec;
@@ -14,7 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code <contentInstance>} (ty 4, m2m:cin), TS-0004 7.4.7: immutable; its container keeps the counters. */
+/**
+ * {@code <contentInstance>} (ty 4, m2m:cin), TS-0004 7.4.7: immutable; its container keeps the counters, and its con is
+ * what content filters test.
+ */
 public final class ContentInstanceType extends ResourceType {
     public ContentInstanceType() {
         super(ResourceTypes.CONTENT_INSTANCE, "cin", List.of(
@@ -40,10 +45,27 @@ public final class ContentInstanceType extends ResourceType {
     }
 
     @Override
+    public boolean hasContent() {
+        return true;
+    }
+
+    @Override
+    public ResourceContent content(Resource cin) {
+        return new ResourceContent(cin.get("con"), contentInfoPart(cin.get("cnf"), 1));
+    }
+
+    /** An instance of a container that disables retrieval (disr) cannot be read or deleted (TS-0004 7.4.6.1). */
+    @Override
+    public void checkReadable(ResourceTree tree, Resource cin) {
+        InstanceHolderType.requireRetrievable(tree.find(cin.pi));
+    }
+
+    @Override
     public void prepareCreate(ResourceOperation op) {
         Resource cin = op.resource;
         Resource cnt = op.parent;
         cin.cs = sizeOf(cin.get("con"));
+        cin.cty = contentInfoPart(cin.get("cnf"), 0);
         Long mbs = (Long) cnt.get("mbs");
         if (mbs != null && cin.cs > mbs) {
             throw new OneM2MException(ResponseStatusCode.NOT_ACCEPTABLE,
@@ -63,23 +85,21 @@ public final class ContentInstanceType extends ResourceType {
 
     @Override
     public void afterCreate(ResourceOperation op) {
-        Resource cnt = op.parent;
-        cnt.attributes.put("cni", cnt.getLong("cni", 0) + 1);
-        cnt.attributes.put("cbs", cnt.getLong("cbs", 0) + op.resource.cs);
-        cnt.lt = op.now;
-        ContainerType.trimToQuota(op, cnt);
-        op.tx.update(cnt);
+        InstanceHolderType.instanceAdded(op);
     }
 
     @Override
     public void beforeDelete(ResourceOperation op) {
-        Resource cnt = op.parent;
-        if (cnt == null || cnt.ty != ResourceTypes.CONTAINER) {
-            return;
+        InstanceHolderType.instanceRemoved(op);
+    }
+
+    /** One part of a contentInfo, {@code type/subtype:encoding[:security]} (TS-0004 6.3.5.x): 0 the media type, 1 the encoding. */
+    private static String contentInfoPart(Object cnf, int part) {
+        if (cnf instanceof String s) {
+            String[] parts = s.split(":", 3);
+            return parts.length > part ? parts[part] : null;
         }
-        cnt.attributes.put("cni", Math.max(0, cnt.getLong("cni", 0) - 1));
-        cnt.attributes.put("cbs", Math.max(0, cnt.getLong("cbs", 0) - (op.resource.cs == null ? 0 : op.resource.cs)));
-        op.tx.update(cnt);
+        return null;
     }
 
     /** contentSize: the bytes of a string content, or of its JSON form when the content is structured. */

@@ -2,6 +2,7 @@ package io.keel.core.resource.types;
 
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeType;
+import io.keel.core.resource.NotifyRecipient;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
@@ -39,6 +40,12 @@ public final class CseBaseType extends ResourceType {
     @Override
     public boolean creatableByRequest() {
         return false;
+    }
+
+    /** A Notify to the CSEBase is for the CSE itself. */
+    @Override
+    public NotifyRecipient notifyRecipient() {
+        return NotifyRecipient.THIS_CSE;
     }
 
     /** Only its acpi: everything else the settings and this version determine (4005). */

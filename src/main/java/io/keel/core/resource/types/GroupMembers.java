@@ -1,8 +1,8 @@
 package io.keel.core.resource.types;
 
-import io.keel.core.Target;
 import io.keel.core.resource.References;
 import io.keel.core.resource.Resource;
+import io.keel.core.routing.Route;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import java.util.ArrayList;
@@ -44,13 +44,16 @@ final class GroupMembers {
             if (distinct.containsKey(id)) {
                 continue;
             }
-            Target t = references.local(id);
-            if (t != null && t.isVirtual()) {
+            Route route = references.route(id);
+            String virtual = route instanceof Route.Virtual v ? v.child().name()
+                    : route instanceof Route.FanOut f ? f.point().name() : null;
+            if (virtual != null) {
                 throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, "member " + id + " addresses the virtual resource "
-                        + t.virtualChild() + ": members of a group must be stored resources on this CSE");
+                        + virtual + ": members of a group must be stored resources on this CSE");
             }
-            if (t == null || localRis.add(t.resource().ri)) {
-                distinct.put(id, t == null ? null : t.resource());
+            boolean remote = route instanceof Route.Remote;
+            if (remote || localRis.add(route.resource().ri)) {
+                distinct.put(id, remote ? null : route.resource());
             }
         }
         if (distinct.size() > mnm) {

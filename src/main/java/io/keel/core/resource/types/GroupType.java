@@ -1,6 +1,5 @@
 package io.keel.core.resource.types;
 
-import io.keel.core.access.GoverningPolicies;
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.resource.AttributeType;
@@ -8,6 +7,7 @@ import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.VirtualChild;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import java.util.List;
@@ -55,8 +55,8 @@ public final class GroupType extends ResourceType {
     }
 
     @Override
-    public Set<String> virtualChildren() {
-        return Set.of(FAN_OUT_POINT);
+    public Map<String, VirtualChild> virtualChildren() {
+        return Map.of(FAN_OUT_POINT, FanOutPoint.INSTANCE);
     }
 
     @Override
@@ -72,13 +72,13 @@ public final class GroupType extends ResourceType {
         if (csy > GroupMembers.SET_MIXED) {
             throw OneM2MException.badRequest("csy must be 1 (abandon member), 2 (abandon group) or 3 (set mixed)");
         }
-        GoverningPolicies.checkReferences(op.tx, grp.get(MEMBERS_ACCESS_CONTROL_POLICY_IDS));
+        op.references.requirePolicies(grp.get(MEMBERS_ACCESS_CONTROL_POLICY_IDS));
         validateMembers(op);
     }
 
     @Override
     public void prepareUpdate(ResourceOperation op) {
-        GoverningPolicies.checkReferences(op.tx, op.given.get(MEMBERS_ACCESS_CONTROL_POLICY_IDS));
+        op.references.requirePolicies(op.given.get(MEMBERS_ACCESS_CONTROL_POLICY_IDS));
         if (op.given.containsKey(MEMBER_IDS)) {
             validateMembers(op);
         } else if (op.given.containsKey("mnm") && op.resource.getLong("mnm", 0) < op.resource.getLong("cnm", 0)) {
@@ -96,5 +96,22 @@ public final class GroupType extends ResourceType {
         grp.attributes.put(MEMBER_TYPE, v.memberType());
         grp.attributes.put("cnm", (long) v.members().size());
         grp.attributes.put("mtv", v.typeValidated());
+    }
+
+    /**
+     * {@code fopt}: a request to it, or to a path below it, goes to every member (TS-0004 7.4.14); the router makes it
+     * a fan-out, which {@code core.operation.FanOutOperation} runs.
+     */
+    private static final class FanOutPoint extends VirtualChild {
+        static final FanOutPoint INSTANCE = new FanOutPoint();
+
+        private FanOutPoint() {
+            super(FAN_OUT_POINT);
+        }
+
+        @Override
+        public boolean fansOut() {
+            return true;
+        }
     }
 }

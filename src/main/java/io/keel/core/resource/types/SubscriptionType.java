@@ -1,13 +1,18 @@
 package io.keel.core.resource.types;
 
+import io.keel.core.access.Permission;
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.resource.AttributeType;
+import io.keel.core.resource.PendingWrite;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.Operation;
+import io.keel.primitive.ResponseStatusCode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +57,48 @@ public final class SubscriptionType extends ResourceType {
     @Override
     public boolean hasCreator() {
         return true;
+    }
+
+    /** Subscribing means being told what the resource holds: it takes Retrieve privilege too (TS-0004 7.4.8.2.1). */
+    @Override
+    public List<Permission> createPermissions() {
+        return List.of(Permission.CREATE, Permission.RETRIEVE);
+    }
+
+    /** A resource that takes no subscription is not subscribable (TS-0004 7.4.8.2.1: 5203). */
+    @Override
+    public OneM2MException refusedUnder(ResourceType parentType) {
+        return new OneM2MException(ResponseStatusCode.TARGET_NOT_SUBSCRIBABLE, parentType.rootElement() + " is not subscribable");
+    }
+
+    @Override
+    public boolean worksBeforeTransaction() {
+        return true;
+    }
+
+    /**
+     * Every new notification target is verified before the subscription is stored or changed, while no lock is held
+     * (TS-0004 7.4.8.2.1, 7.4.8.2.3): all of a Create's, those an Update adds.
+     */
+    @Override
+    public void beforeTransaction(PendingWrite write) {
+        if (!(write.given().get("nu") instanceof List<?> nu)) {
+            return;
+        }
+        List<?> current = write.request().operation == Operation.CREATE ? List.of() : targets(write.resource());
+        List<String> added = new ArrayList<>();
+        for (Object entry : nu) {
+            if (!current.contains(entry)) {
+                added.add((String) entry);
+            }
+        }
+        write.targets().verify(write.resource(), write.request(), added);
+    }
+
+    /** The notificationURI list. */
+    @SuppressWarnings("unchecked")
+    public static List<String> targets(Resource sub) {
+        return (List<String>) sub.get("nu");
     }
 
     @Override

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keel.core.Target;
 import io.keel.core.resource.References;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.routing.Route;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import java.util.List;
@@ -29,18 +29,23 @@ class GroupMembersTest {
                 "cnt9", SECRET);
 
         @Override
-        public Target local(String id) {
+        public Route route(String id) {
             if (id.startsWith("/id-mn/")) {
-                return null;
+                return new Route.Remote(null, "id-mn", null);
             }
             if (id.endsWith("/la")) {
-                return new Target(byId.get(id.substring(0, id.length() - 3)), "la");
+                return new Route.Virtual(new ContainerType().virtualChildren().get("la"), byId.get(id.substring(0, id.length() - 3)));
             }
             Resource r = byId.get(id);
             if (r == null) {
                 throw OneM2MException.notFound("resource " + id + " not found");
             }
-            return new Target(r, null);
+            return new Route.Local(r);
+        }
+
+        @Override
+        public void requirePolicies(Object ids) {
+            throw new AssertionError("member rules name no policies");
         }
 
         @Override

@@ -1,4 +1,4 @@
-package io.keel.persistence;
+package io.keel.core.store;
 
 /**
  * How a database connection pool is used at one moment.

@@ -4,8 +4,8 @@ import io.keel.core.CseIdentity;
 import io.keel.core.Representations;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
-import io.keel.persistence.TreeTransaction;
-import io.keel.persistence.Visibility;
+import io.keel.core.store.Transaction;
+import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * representation the resource has at that moment. They leave when the transaction commits, in its lock order
  * ({@link Sequencer}); a rolled-back change notifies nobody.
  */
-public final class NotificationEvents {
+public final class ResourceChangeEvents {
     private static final int UPDATE = 1;
     private static final int DELETE = 2;
     private static final int CHILD_CREATED = 3;
@@ -28,7 +28,7 @@ public final class NotificationEvents {
     private final Receivers receivers;
     private final Sequencer sequencer;
 
-    NotificationEvents(CseIdentity cse, Representations representations, Receivers receivers, Sequencer sequencer) {
+    ResourceChangeEvents(CseIdentity cse, Representations representations, Receivers receivers, Sequencer sequencer) {
         this.cse = cse;
         this.representations = representations;
         this.receivers = receivers;
@@ -36,8 +36,8 @@ public final class NotificationEvents {
     }
 
     /** net 3 for the subscriptions of the parent. */
-    public void created(TreeTransaction tx, Resource parent, Resource child) {
-        for (Resource sub : tx.children(parent.ri, ResourceTypes.SUBSCRIPTION)) {
+    public void created(Transaction tx, Resource parent, Resource child) {
+        for (Resource sub : tx.tree().children(parent.ri, ResourceTypes.SUBSCRIPTION)) {
             if (!sub.ri.equals(child.ri) && EventCriteria.matches(sub, CHILD_CREATED, child, Set.of())) {
                 raise(tx, sub, CHILD_CREATED, child, null);
             }
@@ -45,11 +45,11 @@ public final class NotificationEvents {
     }
 
     /** net 1 for the subscriptions of the resource; {@code modified} are the short names the update changed. */
-    public void updated(TreeTransaction tx, Resource r, Set<String> modified) {
+    public void updated(Transaction tx, Resource r, Set<String> modified) {
         if (r.ty == ResourceTypes.SUBSCRIPTION) {
             return; // a subscription has no subscriptions
         }
-        for (Resource sub : tx.children(r.ri, ResourceTypes.SUBSCRIPTION)) {
+        for (Resource sub : tx.tree().children(r.ri, ResourceTypes.SUBSCRIPTION)) {
             if (EventCriteria.matches(sub, UPDATE, r, modified)) {
                 raise(tx, sub, UPDATE, r, modified);
             }
@@ -60,9 +60,9 @@ public final class NotificationEvents {
      * Before a resource and its subtree are deleted: net 4 for the parent's subscriptions; for every subscription in
      * the subtree, net 2 about the resource it watched, then its deletion notification (to su).
      */
-    public void deleting(TreeTransaction tx, Resource r) {
+    public void deleting(Transaction tx, Resource r) {
         if (r.pi != null) {
-            for (Resource sub : tx.children(r.pi, ResourceTypes.SUBSCRIPTION)) {
+            for (Resource sub : tx.tree().children(r.pi, ResourceTypes.SUBSCRIPTION)) {
                 if (!sub.ri.equals(r.ri) && EventCriteria.matches(sub, CHILD_DELETED, r, Set.of())) {
                     raise(tx, sub, CHILD_DELETED, r, null);
                 }
@@ -74,8 +74,8 @@ public final class NotificationEvents {
         }
         FilterCriteria subscriptions = new FilterCriteria();
         subscriptions.resourceTypes.add(ResourceTypes.SUBSCRIPTION);
-        for (Resource sub : tx.discover(r, subscriptions, Visibility.EVERYTHING, null, 0, Integer.MAX_VALUE)) {
-            Resource watched = sub.pi.equals(r.ri) ? r : tx.find(sub.pi);
+        for (Resource sub : tx.search().discover(r, subscriptions, Visibility.EVERYTHING, null, 0, Integer.MAX_VALUE)) {
+            Resource watched = sub.pi.equals(r.ri) ? r : tx.tree().find(sub.pi);
             if (watched != null && EventCriteria.matches(sub, DELETE, watched, Set.of())) {
                 raise(tx, sub, DELETE, watched, null);
             }
@@ -84,8 +84,8 @@ public final class NotificationEvents {
     }
 
     /** A subscription is gone: nothing more for it, and the deletion notification to its subscriberURI. */
-    private void ended(TreeTransaction tx, Resource sub) {
-        PendingNotifications pending = pending(tx);
+    private void ended(Transaction tx, Resource sub) {
+        TransactionNotifications pending = pending(tx);
         pending.endedSubscriptions.add(sub.ri);
         if (sub.get("su") instanceof String su) {
             Map<String, Object> sgn = new LinkedHashMap<>();
@@ -94,12 +94,12 @@ public final class NotificationEvents {
             if (sub.cr != null) {
                 sgn.put("cr", sub.cr);
             }
-            pending.notifications.add(new Notification("deleted " + sub.ri, "deleted " + sub.ri, receivers.resolve(tx, su),
+            pending.notifications.add(new OutgoingNotification("deleted " + sub.ri, "deleted " + sub.ri, receivers.resolve(tx.tree(), su),
                     DeliveryRules.DELETION_NOTICE, sgn, new AtomicBoolean()));
         }
     }
 
-    private void raise(TreeTransaction tx, Resource sub, int net, Resource subject, Set<String> modified) {
+    private void raise(Transaction tx, Resource sub, int net, Resource subject, Set<String> modified) {
         Map<String, Object> nev = new LinkedHashMap<>();
         nev.put("rep", representation(sub, subject, modified));
         nev.put("net", net);
@@ -111,10 +111,10 @@ public final class NotificationEvents {
         }
         DeliveryRules rules = DeliveryRules.of(sub);
         AtomicBoolean delivered = new AtomicBoolean();
-        PendingNotifications pending = pending(tx);
+        TransactionNotifications pending = pending(tx);
         for (Object nu : (List<?>) sub.get("nu")) {
             String address = (String) nu;
-            pending.notifications.add(new Notification(sub.ri, sub.ri + " " + address, receivers.resolve(tx, address), rules,
+            pending.notifications.add(new OutgoingNotification(sub.ri, sub.ri + " " + address, receivers.resolve(tx.tree(), address), rules,
                     sgn, delivered));
         }
     }
@@ -146,7 +146,7 @@ public final class NotificationEvents {
         return cse.spRelativeCseId() + "/" + sub.ri;
     }
 
-    private PendingNotifications pending(TreeTransaction tx) {
-        return tx.listener(PendingNotifications.class, () -> new PendingNotifications(sequencer));
+    private TransactionNotifications pending(Transaction tx) {
+        return tx.listener(TransactionNotifications.class, () -> new TransactionNotifications(sequencer));
     }
 }

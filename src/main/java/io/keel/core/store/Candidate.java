@@ -1,4 +1,4 @@
-package io.keel.persistence;
+package io.keel.core.store;
 
 import io.keel.core.resource.Resource;
 

@@ -1,15 +1,19 @@
-package io.keel.persistence;
+package io.keel.core.store;
 
 import java.util.Map;
 import java.util.function.Function;
 
-/** Runs work against the resource tree in transactions. */
+/**
+ * The port through which the core keeps its state: work runs in transactions, each offering one small interface per
+ * concern ({@link Transaction}). The launcher opens an implementation (JPA in {@code io.keel.persistence}) and hands
+ * it to the core.
+ */
 public interface ResourceStore extends AutoCloseable {
     /** Runs read-only work. */
-    <T> T read(Function<TreeTransaction, T> work);
+    <T> T read(Function<Transaction, T> work);
 
     /** Runs work in a write transaction; it returns only after the commit is durable. Any exception rolls back. */
-    <T> T write(Function<TreeTransaction, T> work);
+    <T> T write(Function<Transaction, T> work);
 
     /** Runs a trivial query; throws when the database does not answer it. */
     void ping();

@@ -8,9 +8,9 @@ import io.keel.core.Settings;
  * @param pollingKeepMillis  how long a request queued in a pollingChannel waits to be fetched
  * @param maxPending         notifications kept per subscription and receiver before the oldest is dropped
  */
-public record NotificationSettings(long timeoutMillis, long pollTimeoutMillis, long pollingKeepMillis, int maxPending) {
-    public static NotificationSettings from(Settings s) {
-        return new NotificationSettings(
+public record DeliverySettings(long timeoutMillis, long pollTimeoutMillis, long pollingKeepMillis, int maxPending) {
+    public static DeliverySettings from(Settings s) {
+        return new DeliverySettings(
                 s.getLong("keel.notification.timeout", 5_000),
                 s.getLong("keel.polling.timeout", 30_000),
                 s.getLong("keel.polling.keep", 3_600_000),

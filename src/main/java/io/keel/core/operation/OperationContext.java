@@ -1,29 +1,29 @@
 package io.keel.core.operation;
 
 import io.keel.core.Clock;
-import io.keel.core.Outbound;
-import io.keel.core.notification.NotificationSettings;
-import io.keel.core.notification.Notifications;
 import io.keel.core.CseIdentity;
 import io.keel.core.Representations;
-import io.keel.core.Target;
-import io.keel.core.TargetResolver;
 import io.keel.core.access.AccessPolicy;
 import io.keel.core.access.GoverningPolicies;
 import io.keel.core.access.Permission;
 import io.keel.core.filter.FilteredSearch;
+import io.keel.core.notification.NotificationService;
 import io.keel.core.resource.References;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
-import io.keel.core.resource.ResourceTypes;
-import io.keel.persistence.ResourceStore;
-import io.keel.persistence.TreeTransaction;
-import io.keel.persistence.Visibility;
+import io.keel.core.resource.types.TypeRegistry;
+import io.keel.core.routing.Route;
+import io.keel.core.routing.Router;
+import io.keel.core.store.ResourceSearch;
+import io.keel.core.store.ResourceStore;
+import io.keel.core.store.ResourceTree;
+import io.keel.core.store.Transaction;
+import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterUsage;
 import io.keel.primitive.OneM2MException;
-import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResultContent;
 import io.keel.primitive.Serialization;
 import java.util.LinkedHashMap;
@@ -31,70 +31,68 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** What every operation needs: the tree, the types, target resolution, access control and representations. */
-public final class Operations {
+/**
+ * What every operation works with, built once by the CSE: the store, the types, the router, access control,
+ * representations, filtered search and notifications; and the checks operations share.
+ */
+public final class OperationContext {
     final CseIdentity cse;
     final ResourceStore store;
-    final ResourceTypes types;
-    final TargetResolver resolver;
+    final TypeRegistry types;
+    final Router router;
     final AccessPolicy access;
     final Representations representations;
     final GoverningPolicies policies;
-    final Clock clock;
-    final Notifications notifications;
     final FilteredSearch search;
+    final NotificationService notifications;
+    final Clock clock;
 
-    public Operations(CseIdentity cse, ResourceStore store, ResourceTypes types, AccessPolicy access, Clock clock,
-                      Outbound outbound, NotificationSettings notificationSettings) {
+    public OperationContext(CseIdentity cse, ResourceStore store, TypeRegistry types, Router router, AccessPolicy access,
+                            Representations representations, FilteredSearch search, NotificationService notifications,
+                            Clock clock) {
         this.cse = cse;
         this.store = store;
         this.types = types;
-        this.resolver = new TargetResolver(cse, types);
+        this.router = router;
         this.access = access;
-        this.search = new FilteredSearch(cse.contentScanMax());
-        this.representations = new Representations(types, cse.maxResultSize(), search);
+        this.representations = representations;
         this.policies = new GoverningPolicies(types);
+        this.search = search;
+        this.notifications = notifications;
         this.clock = clock;
-        this.notifications = new Notifications(cse, store, resolver, representations, access, outbound, clock,
-                notificationSettings);
     }
 
-    public Notifications notifications() {
-        return notifications;
-    }
-
-    void requireAccess(TreeTransaction tx, RequestPrimitive req, Permission permission, Resource target) {
-        if (!access.allows(tx, req, permission, target)) {
+    /** 4103 unless the originator has the permission on the resource (TS-0004 7.3.3.15). */
+    void requireAccess(ResourceTree tree, RequestPrimitive req, Permission permission, Resource target) {
+        if (!access.allows(tree, req, permission, target)) {
             throw OneM2MException.noPrivilege("originator " + req.from + " has no " + permission.name().toLowerCase()
                     + " privilege on " + target.srn);
         }
     }
 
     /** Other resources as the request's originator sees them, for the hooks of resource types. */
-    References references(TreeTransaction tx, RequestPrimitive req) {
+    References references(ResourceTree tree, RequestPrimitive req) {
         return new References() {
             @Override
-            public Target local(String id) {
-                try {
-                    return resolver.resolve(tx, id);
-                } catch (OneM2MException e) {
-                    if (e.rsc() == ResponseStatusCode.TARGET_NOT_REACHABLE) {
-                        return null; // another CSE's
-                    }
-                    throw e;
-                }
+            public Route route(String id) {
+                return router.route(tree, id);
             }
 
             @Override
             public boolean retrievable(Resource r) {
-                return access.allows(tx, req, Permission.RETRIEVE, r);
+                return access.allows(tree, req, Permission.RETRIEVE, r);
+            }
+
+            @Override
+            public void requirePolicies(Object ids) {
+                GoverningPolicies.checkReferences(tree, ids);
             }
         };
     }
 
     /** Child lists show only the children the originator may retrieve; the predicate is built only when needed. */
-    Supplier<Visibility> readableChildren(TreeTransaction tx, RequestPrimitive req) {
-        return () -> access.visible(tx, req, Permission.RETRIEVE);
+    Supplier<Visibility> readableChildren(Transaction tx, RequestPrimitive req) {
+        return () -> access.visible(tx.tree(), req, Permission.RETRIEVE);
     }
 
     /** The Result Content of a request, its default for the operation, or 4000 when the operation does not allow it. */
@@ -106,6 +104,7 @@ public final class Operations {
         return rcn;
     }
 
+    /** Whether the attribute values came as text (XML), which the validator converts to their types. */
     static boolean fromText(RequestPrimitive req) {
         return req.contentSerialization == Serialization.XML;
     }
@@ -126,7 +125,7 @@ public final class Operations {
      * Conditional operation (filterUsage 2, the default): the target must meet the filter conditions, else 4004
      * (TS-0004 7.3.3.1). Other filter usages are not for Update and Delete.
      */
-    void requireMatch(TreeTransaction tx, RequestPrimitive req, Resource target) {
+    void requireMatch(ResourceSearch tx, RequestPrimitive req, Resource target) {
         FilterCriteria fc = req.filterCriteria;
         if (fc == null) {
             return;
@@ -138,13 +137,6 @@ public final class Operations {
         FilterCriteriaCheck.check(fc, types);
         if (!search.matches(tx, target, fc)) {
             throw OneM2MException.notFound("the target does not meet the filter criteria");
-        }
-    }
-
-    /** A contentInstance cannot be read or deleted while its container disables retrieval (disr). */
-    static void checkRetrievalEnabled(Resource container) {
-        if (container != null && container.ty == ResourceTypes.CONTAINER && Boolean.TRUE.equals(container.get("disr"))) {
-            throw OneM2MException.notAllowed("retrieval of the container's instances is disabled (disr=true)");
         }
     }
 }

@@ -4,12 +4,14 @@ import io.keel.core.Clock;
 import io.keel.core.CseIdentity;
 import io.keel.core.Outbound;
 import io.keel.core.Representations;
-import io.keel.core.TargetResolver;
 import io.keel.core.access.AccessPolicy;
 import io.keel.core.access.Permission;
+import io.keel.core.resource.NotificationTargets;
 import io.keel.core.resource.Resource;
-import io.keel.persistence.ResourceStore;
-import io.keel.persistence.TreeTransaction;
+import io.keel.core.resource.types.TypeRegistry;
+import io.keel.core.routing.Router;
+import io.keel.core.store.ResourceStore;
+import io.keel.core.store.Transaction;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
@@ -27,40 +29,42 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Subscriptions and notifications (TS-0004 7.4.8, 7.5.1): what raises them ({@link #events}), what sends them, the
- * verification request of a new notification target, and the expirationCounter.
+ * Subscriptions and notifications (TS-0004 7.4.8, 7.5.1), put together: what raises them ({@link #events}), what
+ * sends them ({@link Notifier}, {@link Delivery}), where they go ({@link Receivers}), the verification request of a new
+ * notification target, and the expirationCounter.
  */
-public final class Notifications implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
+public final class NotificationService implements NotificationTargets, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(NotificationService.class.getName());
     private final CseIdentity cse;
     private final ResourceStore store;
     private final AccessPolicy access;
     private final Receivers receivers;
     private final Delivery delivery;
     private final PollingChannels polling;
-    private final NotificationEvents events;
+    private final ResourceChangeEvents events;
     private final Notifier notifier;
     private final long timeoutMillis;
     private final ExecutorService bookkeeping = Executors.newSingleThreadExecutor(PollingChannels.daemon("keel-subscriptions"));
     /** Deletes a subscription whose expirationCounter ran out, with what a deletion entails; set by the dispatcher. */
-    private volatile BiConsumer<TreeTransaction, Resource> deleter;
+    private volatile BiConsumer<Transaction, Resource> deleter;
 
-    public Notifications(CseIdentity cse, ResourceStore store, TargetResolver resolver, Representations representations,
-                         AccessPolicy access, Outbound outbound, Clock clock, NotificationSettings settings) {
+    public NotificationService(CseIdentity cse, ResourceStore store, Router router, TypeRegistry types,
+                               Representations representations, AccessPolicy access, Outbound outbound, Clock clock,
+                               DeliverySettings settings) {
         this.cse = cse;
         this.access = access;
         this.store = store;
         this.timeoutMillis = settings.timeoutMillis();
-        this.receivers = new Receivers(cse, resolver);
+        this.receivers = new Receivers(cse, router, types);
         this.polling = new PollingChannels(store, clock, settings.pollTimeoutMillis(), settings.timeoutMillis(),
                 settings.pollingKeepMillis());
         this.delivery = new Delivery(outbound, polling);
         this.notifier = new Notifier(delivery, cse.spRelativeCseId(), settings.maxPending(), this::countDelivered);
-        this.events = new NotificationEvents(cse, representations, receivers, new Sequencer(notifier::accept));
+        this.events = new ResourceChangeEvents(cse, representations, receivers, new Sequencer(notifier::accept));
     }
 
     /** What each resource change raises, called inside its write transaction. */
-    public NotificationEvents events() {
+    public ResourceChangeEvents events() {
         return events;
     }
 
@@ -93,7 +97,7 @@ public final class Notifications implements AutoCloseable {
         return notifier.failures();
     }
 
-    public void deleteWith(BiConsumer<TreeTransaction, Resource> deleter) {
+    public void deleteWith(BiConsumer<Transaction, Resource> deleter) {
         this.deleter = deleter;
     }
 
@@ -102,13 +106,14 @@ public final class Notifications implements AutoCloseable {
      * is not the originator itself, before the subscription is stored; a target that cannot be reached or does not
      * answer 2000 OK → 5204. Runs outside any transaction: a slow target holds no lock.
      */
+    @Override
     public void verify(Resource sub, RequestPrimitive req, List<String> targets) {
         String originator = req.from;
         for (String nu : targets) {
             if (nu.equals(originator) || nu.equals(cse.spRelativeCseId() + "/" + originator)) {
                 continue;
             }
-            Receiver receiver = store.read(tx -> receivers.resolve(tx, nu));
+            Receiver receiver = store.read(tx -> receivers.resolve(tx.tree(), nu));
             Map<String, Object> sgn = new LinkedHashMap<>();
             sgn.put("vrq", true);
             sgn.put("sur", events.reference(sub));
@@ -116,7 +121,7 @@ public final class Notifications implements AutoCloseable {
                 sgn.put("cr", originator);
             }
             RequestPrimitive vrq = Delivery.notify(receiver, cse.spRelativeCseId(), Map.of("m2m:sgn", sgn), null);
-            if (receiver.localAe() != null && !store.read(tx -> access.allows(tx, req, Permission.NOTIFY, tx.find(receiver.localAe())))) {
+            if (receiver.localAe() != null && !store.read(tx -> access.allows(tx.tree(), req, Permission.NOTIFY, tx.tree().find(receiver.localAe())))) {
                 throw new OneM2MException(ResponseStatusCode.SUBSCRIPTION_CREATOR_HAS_NO_PRIVILEGE,
                         "originator " + originator + " may not send notifications to " + nu);
             }
@@ -150,7 +155,7 @@ public final class Notifications implements AutoCloseable {
         bookkeeping.execute(() -> {
             try {
                 store.write(tx -> {
-                    Resource sub = tx.lock(subscription);
+                    Resource sub = tx.tree().lock(subscription);
                     if (sub == null || sub.get("exc") == null) {
                         return null;
                     }
@@ -159,7 +164,7 @@ public final class Notifications implements AutoCloseable {
                         deleter.accept(tx, sub);
                     } else {
                         sub.attributes.put("exc", exc);
-                        tx.update(sub);
+                        tx.tree().update(sub);
                     }
                     return null;
                 });

@@ -1,18 +1,18 @@
 package io.keel.core.notification;
 
-import io.keel.persistence.TransactionListener;
+import io.keel.core.store.TransactionListener;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What one write transaction raised: notifications to send and subscriptions that ended, released on commit. */
-final class PendingNotifications implements TransactionListener {
-    static final PendingNotifications NONE = new PendingNotifications(null);
+final class TransactionNotifications implements TransactionListener {
+    static final TransactionNotifications NONE = new TransactionNotifications(null);
     private final Sequencer sequencer;
     final List<String> endedSubscriptions = new ArrayList<>();
-    final List<Notification> notifications = new ArrayList<>();
+    final List<OutgoingNotification> notifications = new ArrayList<>();
     private long ticket = -1;
 
-    PendingNotifications(Sequencer sequencer) {
+    TransactionNotifications(Sequencer sequencer) {
         this.sequencer = sequencer;
     }
 

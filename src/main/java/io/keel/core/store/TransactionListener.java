@@ -1,4 +1,4 @@
-package io.keel.persistence;
+package io.keel.core.store;
 
 /**
  * Work tied to the end of a write transaction: {@link #beforeCommit} runs inside it with its locks still held,

@@ -1,0 +1,11 @@
+package io.keel.core.resource;
+
+/** What a Notify addressed to a resource reaches (TS-0004 7.3.3.9). */
+public enum NotifyRecipient {
+    /** Nothing: the resource takes no Notify (4005). */
+    NONE,
+    /** This CSE itself (its CSEBase). */
+    THIS_CSE,
+    /** The entity the resource registers (an AE): the Notify goes on to it, and its answer comes back. */
+    ENTITY
+}

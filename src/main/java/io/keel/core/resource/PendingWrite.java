@@ -1,0 +1,17 @@
+package io.keel.core.resource;
+
+import io.keel.primitive.RequestPrimitive;
+import java.util.Map;
+
+/**
+ * What a type's {@link ResourceType#beforeTransaction} hook sees of a Create or Update whose access is decided and
+ * attributes checked, before its write transaction.
+ *
+ * @param resource for a Create, the new resource as requested (its resource ID already chosen); for an Update, the
+ *                 resource as it is
+ * @param given    the attributes the request sets, by short name
+ * @param targets  notification targets to verify
+ */
+public record PendingWrite(RequestPrimitive request, Resource resource, Map<String, Object> given,
+                           NotificationTargets targets) {
+}

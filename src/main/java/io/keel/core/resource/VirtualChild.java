@@ -1,0 +1,68 @@
+package io.keel.core.resource;
+
+import io.keel.core.access.Permission;
+import io.keel.core.store.ResourceTree;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.Operation;
+import io.keel.primitive.ResponsePrimitive;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A virtual resource (TS-0004 7.4.1.3): addressed as a child of a resource ({@code <container>/la}), stored nowhere,
+ * and answered by this handler, which the parent's type declares. Access is decided on the parent, with the permission
+ * {@link #permission} names. What an operation does not name here is refused with 4005.
+ */
+public abstract class VirtualChild {
+    private final String name;
+
+    protected VirtualChild(String name) {
+        this.name = name;
+    }
+
+    /** The resource name it is addressed by. */
+    public final String name() {
+        return name;
+    }
+
+    /**
+     * Whether a request to it, or to a path below it, goes to each member of the parent instead (a group's
+     * fanOutPoint, TS-0004 7.4.14): the router makes it a fan-out, and the other methods are never asked.
+     */
+    public boolean fansOut() {
+        return false;
+    }
+
+    /** The privilege on the parent an operation on this child needs. */
+    public Permission permission(Operation op) {
+        return Permission.of(op);
+    }
+
+    /**
+     * The stored resource a Retrieve or Delete of this child acts on, as if addressed itself (la: the newest
+     * contentInstance); null when it stands for none, and {@link #retrieve} answers a Retrieve.
+     */
+    public Resource standsFor(ResourceTree tree, Resource parent) {
+        return null;
+    }
+
+    /** A Retrieve of a child that stands for no resource (pcu: a long poll); runs after the read transaction. */
+    public CompletableFuture<ResponsePrimitive> retrieve(Resource parent, PolledRequests polling) {
+        throw refused(Operation.RETRIEVE);
+    }
+
+    /** A Notify addressed to it (pcu: the AE's answer to a request it fetched). */
+    public CompletableFuture<ResponsePrimitive> notify(Map<?, ?> content, Resource parent, PolledRequests polling) {
+        throw refused(Operation.NOTIFY);
+    }
+
+    /** 4005 for an operation this child does not take. */
+    public OneM2MException refused(Operation op) {
+        return switch (op) {
+            case CREATE -> OneM2MException.notAllowed("nothing can be created under the virtual resource " + name);
+            case NOTIFY -> OneM2MException.notAllowed(name + " takes no Notify");
+            default -> OneM2MException.notAllowed(name + " cannot be " + op.name().toLowerCase(Locale.ROOT) + "d");
+        };
+    }
+}

@@ -1,0 +1,124 @@
+package io.keel.core.resource.types;
+
+import io.keel.core.resource.AttributeDef;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceOperation;
+import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.VirtualChild;
+import io.keel.core.store.ResourceTree;
+import io.keel.primitive.OneM2MException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A type that holds instances within quotas and addresses its newest and oldest one as the virtual children
+ * {@code la} and {@code ol} (TS-0004 7.4.6 for {@code <container>}; the same pattern serves other holders of
+ * instances): counters cni/cbs, quotas mni/mbs, disr.
+ */
+public abstract class InstanceHolderType extends ResourceType {
+    public static final String LATEST = "la";
+    public static final String OLDEST = "ol";
+    private final int instanceType;
+    private final Map<String, VirtualChild> virtualChildren;
+
+    protected InstanceHolderType(int ty, String shortName, List<AttributeDef> specificAttributes, int instanceType) {
+        super(ty, shortName, specificAttributes);
+        this.instanceType = instanceType;
+        this.virtualChildren = Map.of(LATEST, new NewestOrOldest(LATEST, true), OLDEST, new NewestOrOldest(OLDEST, false));
+    }
+
+    /** The type of the instances it holds. */
+    public final int instanceType() {
+        return instanceType;
+    }
+
+    @Override
+    public final Map<String, VirtualChild> virtualChildren() {
+        return virtualChildren;
+    }
+
+    /** A holder's instances cannot be read or deleted while it disables retrieval (disr, TS-0004 7.4.6.1). */
+    static void requireRetrievable(Resource holder) {
+        if (holder != null && Boolean.TRUE.equals(holder.get("disr"))) {
+            throw OneM2MException.notAllowed("retrieval of the container's instances is disabled (disr=true)");
+        }
+    }
+
+    /**
+     * After an instance was stored under {@code op.parent}: the holder counts it, takes its creation time as its own
+     * last modification, and keeps its quotas by dropping the oldest instances.
+     */
+    static void instanceAdded(ResourceOperation op) {
+        Resource holder = op.parent;
+        holder.attributes.put("cni", holder.getLong("cni", 0) + 1);
+        holder.attributes.put("cbs", holder.getLong("cbs", 0) + op.resource.cs);
+        holder.lt = op.now;
+        trimToQuota(op, holder, op.resource.ty);
+        op.tree.update(holder);
+    }
+
+    /** Before an instance under {@code op.parent} is deleted: the holder no longer counts it. */
+    static void instanceRemoved(ResourceOperation op) {
+        Resource holder = op.parent;
+        if (holder == null) {
+            return;
+        }
+        holder.attributes.put("cni", Math.max(0, holder.getLong("cni", 0) - 1));
+        holder.attributes.put("cbs", Math.max(0, holder.getLong("cbs", 0) - (op.resource.cs == null ? 0 : op.resource.cs)));
+        op.tree.update(holder);
+    }
+
+    /** Lowered quotas apply at once: the oldest instances go (without deletion notifications, TS-0004 7.4.6.2.3). */
+    @Override
+    public void prepareUpdate(ResourceOperation op) {
+        trimToQuota(op, op.resource, instanceType);
+    }
+
+    /** Removes the oldest instances until cni ≤ mni and cbs ≤ mbs; updates the counters in {@code holder}. */
+    static void trimToQuota(ResourceOperation op, Resource holder, int instanceType) {
+        Long mni = (Long) holder.get("mni");
+        Long mbs = (Long) holder.get("mbs");
+        long cni = holder.getLong("cni", 0);
+        long cbs = holder.getLong("cbs", 0);
+        Set<Integer> childless = Set.of(instanceType);
+        while ((mni != null && cni > mni) || (mbs != null && cbs > mbs)) {
+            // Fetch only as many as can be needed; the query runs on the (pi, ty, ct) index.
+            int batch = (int) Math.min(100, Math.max(1, mni != null && cni > mni ? cni - mni : 1));
+            List<Resource> oldest = op.tree.oldestChildren(holder.ri, instanceType, batch);
+            if (oldest.isEmpty()) {
+                break; // counters disagree with the stored instances; nothing left to remove
+            }
+            for (Resource instance : oldest) {
+                if (!((mni != null && cni > mni) || (mbs != null && cbs > mbs))) {
+                    break;
+                }
+                op.tree.deleteSubtree(instance, childless);
+                cni--;
+                cbs -= instance.cs == null ? 0 : instance.cs;
+            }
+        }
+        holder.attributes.put("cni", cni);
+        holder.attributes.put("cbs", cbs);
+    }
+
+    /** {@code la} and {@code ol}: a Retrieve or Delete of them acts on the newest or oldest instance (4004 if none). */
+    private final class NewestOrOldest extends VirtualChild {
+        private final boolean newest;
+
+        NewestOrOldest(String name, boolean newest) {
+            super(name);
+            this.newest = newest;
+        }
+
+        @Override
+        public Resource standsFor(ResourceTree tree, Resource holder) {
+            requireRetrievable(holder);
+            Resource instance = tree.newestOrOldestChild(holder.ri, instanceType, newest);
+            if (instance == null) {
+                throw OneM2MException.notFound("the container holds no contentInstance");
+            }
+            return instance;
+        }
+    }
+}

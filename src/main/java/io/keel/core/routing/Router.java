@@ -1,0 +1,149 @@
+package io.keel.core.routing;
+
+import io.keel.core.CseIdentity;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.VirtualChild;
+import io.keel.core.resource.types.TypeRegistry;
+import io.keel.core.store.ResourceTree;
+import io.keel.primitive.OneM2MException;
+import java.util.Set;
+
+/**
+ * Classifies the To parameter of a request (TS-0004 6.2.3 and 7.3.2) once, in any of the three ID forms, structured or
+ * unstructured, into a {@link Route}. A To naming another CSE or service provider is {@link Route.Remote} before the
+ * tree is looked at; otherwise the stored resource, or the parent whose type declares the virtual child the last
+ * segment names, or the group whose fanOutPoint the path passes through.
+ */
+public final class Router {
+    private final CseIdentity cse;
+    private final TypeRegistry types;
+    /** The names fan-out points go by (fopt): only a path holding one can be a fan-out below its last segment. */
+    private final Set<String> fanOutPoints;
+
+    public Router(CseIdentity cse, TypeRegistry types) {
+        this.cse = cse;
+        this.types = types;
+        this.fanOutPoints = types.fanOutPoints();
+    }
+
+    public Route route(ResourceTree tree, String to) {
+        Route.Remote remote = remote(to);
+        if (remote != null) {
+            return remote;
+        }
+        String[] segments = cseRelative(to).split("/", -1);
+        String first = segments[0];
+        String srn;
+        if (first.equals(cse.cseName()) || first.equals("-")) {
+            srn = cse.cseName() + rest(segments, 1);
+        } else {
+            Resource byRi = tree.find(first);
+            if (byRi == null) {
+                throw OneM2MException.notFound("resource " + first + " not found");
+            }
+            if (segments.length == 1) {
+                return new Route.Local(byRi);
+            }
+            srn = byRi.srn + rest(segments, 1);
+        }
+        Resource r = tree.findByStructuredName(srn);
+        if (r != null) {
+            return new Route.Local(r);
+        }
+        int cut = srn.lastIndexOf('/');
+        if (cut > 0) {
+            Resource parent = tree.findByStructuredName(srn.substring(0, cut));
+            VirtualChild child = parent == null ? null : virtualChild(parent, srn.substring(cut + 1));
+            if (child != null) {
+                return child.fansOut() ? new Route.FanOut(parent, child, null) : new Route.Virtual(child, parent);
+            }
+        }
+        Route fanOut = fanOutWithPath(tree, srn);
+        if (fanOut != null) {
+            return fanOut;
+        }
+        throw OneM2MException.notFound("resource " + to + " not found");
+    }
+
+    private VirtualChild virtualChild(Resource parent, String name) {
+        return types.require(parent.ty).virtualChildren().get(name);
+    }
+
+    /**
+     * {@code <group>/fopt/<relative path>}: the path is not resolved here but appended to each member's ID when the
+     * request is fanned out (TS-0004 7.4.14).
+     */
+    private Route fanOutWithPath(ResourceTree tree, String srn) {
+        for (String name : fanOutPoints) {
+            String marker = "/" + name + "/";
+            for (int at = srn.indexOf(marker); at > 0; at = srn.indexOf(marker, at + 1)) {
+                Resource group = tree.findByStructuredName(srn.substring(0, at));
+                VirtualChild point = group == null ? null : virtualChild(group, name);
+                if (point != null && point.fansOut()) {
+                    String path = srn.substring(at + marker.length());
+                    return new Route.FanOut(group, point, path.isEmpty() ? null : path);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A To in SP-relative or absolute form that names another CSE or service provider (TS-0004 6.2.3): remote. This
+     * CSE has no registrar and no remoteCSE yet, so it knows no next hop.
+     */
+    private Route.Remote remote(String to) {
+        if (to == null || to.isEmpty()) {
+            throw OneM2MException.badRequest("To is missing");
+        }
+        String rest = to;
+        if (rest.startsWith("//")) {
+            int slash = rest.indexOf('/', 2);
+            String sp = slash < 0 ? rest.substring(2) : rest.substring(2, slash);
+            if (!sp.equalsIgnoreCase(cse.spId())) {
+                return new Route.Remote(sp, slash < 0 ? null : firstSegment(rest.substring(slash)), null);
+            }
+            if (slash < 0) {
+                throw OneM2MException.badRequest("To " + to + " names no CSE");
+            }
+            rest = rest.substring(slash);
+        }
+        if (rest.startsWith("/")) {
+            String csi = firstSegment(rest);
+            if (!csi.equals(cse.cseId())) {
+                return new Route.Remote(null, csi, null);
+            }
+        }
+        return null;
+    }
+
+    private static String firstSegment(String spRelative) {
+        int slash = spRelative.indexOf('/', 1);
+        return slash < 0 ? spRelative.substring(1) : spRelative.substring(1, slash);
+    }
+
+    /** The CSE-relative form of a To that names this CSE. */
+    String cseRelative(String to) {
+        String rest = to;
+        if (rest.startsWith("//")) {
+            rest = rest.substring(rest.indexOf('/', 2));
+        }
+        if (rest.startsWith("/")) {
+            int slash = rest.indexOf('/', 1);
+            // The CSE-ID alone addresses the CSEBase.
+            rest = slash < 0 || slash == rest.length() - 1 ? cse.cseName() : rest.substring(slash + 1);
+        }
+        if (rest.isEmpty() || rest.startsWith("/") || rest.contains("//")) {
+            throw OneM2MException.badRequest("To " + to + " is not a valid resource ID");
+        }
+        return rest;
+    }
+
+    private static String rest(String[] segments, int from) {
+        StringBuilder b = new StringBuilder();
+        for (int i = from; i < segments.length; i++) {
+            b.append('/').append(segments[i]);
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,45 @@
+package io.keel.core.store;
+
+import io.keel.core.resource.Resource;
+import java.util.List;
+import java.util.Set;
+
+/** The resource tree as one transaction sees it. Every method is one indexed query. */
+public interface ResourceTree {
+    /** @return the resource with this ri, or null. */
+    Resource find(String ri);
+
+    /** @return the resource with this structured CSE-relative ID (e.g. {@code cse-in/ae/cnt}), or null. */
+    Resource findByStructuredName(String srn);
+
+    /**
+     * Reads and write-locks a resource until the transaction ends (serializes changes to it and to its children,
+     * also between CSEs sharing the database); null when it no longer exists. Always the latest committed state.
+     */
+    Resource lock(String ri);
+
+    /** Stores a new resource; a sibling with the same rn → 4105 CONFLICT. */
+    void insert(Resource r);
+
+    void update(Resource r);
+
+    /**
+     * Deletes the resource and everything below it. Resources of {@code childlessTypes} never have children: the
+     * store need not lock them before the delete (nor look for children of such a resource).
+     */
+    void deleteSubtree(Resource r, Set<Integer> childlessTypes);
+
+    /** The newest (or oldest) direct child of a type, or null: what {@code la} and {@code ol} address. */
+    Resource newestOrOldestChild(String pi, int ty, boolean newest);
+
+    /** The direct children of a type, oldest first, at most {@code limit}. */
+    List<Resource> oldestChildren(String pi, int ty, int limit);
+
+    /** The direct children of a type, oldest first: e.g. the subscriptions of a resource. */
+    default List<Resource> children(String pi, int ty) {
+        return oldestChildren(pi, ty, Integer.MAX_VALUE);
+    }
+
+    /** Every resource of a type (for the few accessControlPolicies a discovery weighs up front). */
+    List<Resource> ofType(int ty);
+}

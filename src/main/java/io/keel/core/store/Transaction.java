@@ -1,0 +1,33 @@
+package io.keel.core.store;
+
+import java.util.function.Supplier;
+
+/**
+ * One transaction of the {@link ResourceStore}, as one small port per concern, so that a component (and the fake in
+ * its unit test) deals only with the part it uses.
+ */
+public interface Transaction {
+    /** The resources themselves. */
+    ResourceTree tree();
+
+    /** Filter criteria evaluated by the store (discovery, child lists, conditional operations). */
+    ResourceSearch search();
+
+    /** The accessControlPolicies governing each resource, kept beside it for visibility predicates. */
+    PolicyIndex policyIndex();
+
+    /** Which CSE instance runs which pending non-blocking request. */
+    RequestLeases leases();
+
+    /** Requests waiting in pollingChannels. */
+    PollingQueue pollingQueue();
+
+    /** Resources whose expirationTime has passed. */
+    ExpiryIndex expiry();
+
+    /**
+     * The listener of this class registered on this write transaction, created and registered by {@code create} on
+     * first use: one per transaction, e.g. the notifications its changes cause.
+     */
+    <T extends TransactionListener> T listener(Class<T> type, Supplier<T> create);
+}

@@ -1,0 +1,21 @@
+package io.keel.core.store;
+
+import java.util.List;
+
+/**
+ * Which resources an originator may see, as a database predicate. Access control supplies it, so discovery and
+ * child lists never return nor count what they may not show. Unless {@code everything}, a resource is visible when
+ * <ul>
+ * <li>it is a policy (of {@code policyType}) whose own selfPrivileges grant the permission ({@code selfGranting});</li>
+ * <li>policies govern it and one of them grants the permission ({@code granting});</li>
+ * <li>it is no policy, none govern it, and the originator created it ({@code origin}) or it lies in one of its
+ * {@code subtrees}.</li>
+ * </ul>
+ *
+ * @param policiesExist false while the CSE holds no accessControlPolicy: then the last rule alone decides
+ * @param policyType    the resource type of policies, which govern themselves (accessControlPolicy, TS-0004 7.4.2)
+ */
+public record Visibility(boolean everything, String origin, List<String> subtrees, boolean policiesExist,
+                         List<String> granting, List<String> selfGranting, int policyType) {
+    public static final Visibility EVERYTHING = new Visibility(true, null, List.of(), false, List.of(), List.of(), 0);
+}

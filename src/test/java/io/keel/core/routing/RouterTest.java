@@ -1,0 +1,108 @@
+package io.keel.core.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.keel.core.CseIdentity;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.types.TypeRegistry;
+import io.keel.core.store.InMemoryTree;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ResponseStatusCode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The To parameter in every ID form (TS-0004 6.2.3) classified once into a route: local, virtual, fan-out or remote. */
+class RouterTest {
+    private static final CseIdentity CSE = new CseIdentity("id-in", "cse-in", "keel.example.net", 1, "CAdmin",
+            List.of("C*"), 3600, 100, 1000, List.of());
+    private final InMemoryTree tree = new InMemoryTree();
+    private final Router router = new Router(CSE, new TypeRegistry());
+
+    RouterTest() {
+        tree.add("id-in", null, ResourceTypes.CSE_BASE, "cse-in");
+        tree.add("Cae", "id-in", ResourceTypes.AE, "cse-in/app");
+        tree.add("cnt1", "Cae", ResourceTypes.CONTAINER, "cse-in/app/box");
+        tree.add("grp1", "Cae", ResourceTypes.GROUP, "cse-in/app/team");
+    }
+
+    private String resolve(String to) {
+        Route route = router.route(tree, to);
+        if (route instanceof Route.Virtual v) {
+            return v.parent().ri + "/" + v.child().name();
+        }
+        if (route instanceof Route.FanOut f) {
+            return f.group().ri + "/" + f.point().name();
+        }
+        return route.resource().ri;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cse-in/app/box", "-/app/box", "cnt1", "Cae/box", "/id-in/cse-in/app/box", "/id-in/-/app/box",
+            "/id-in/cnt1", "//keel.example.net/id-in/cse-in/app/box", "//KEEL.example.net/id-in/cnt1"})
+    void everyFormOfTheSameContainer(String to) {
+        assertEquals("cnt1", resolve(to));
+    }
+
+    @Test
+    void cseIdAndCseNameAddressTheCseBase() {
+        assertEquals("id-in", resolve("/id-in"));
+        assertEquals("id-in", resolve("cse-in"));
+        assertEquals("id-in", resolve("-"));
+        assertEquals("id-in", resolve("//keel.example.net/id-in"));
+    }
+
+    @Test
+    void latestAndOldestAreVirtualChildrenOfAContainerOnly() {
+        assertEquals("cnt1/la", resolve("cse-in/app/box/la"));
+        assertEquals("cnt1/ol", resolve("cnt1/ol"));
+        assertEquals(ResponseStatusCode.NOT_FOUND, assertThrows(OneM2MException.class, () -> resolve("cse-in/app/la")).rsc());
+    }
+
+    @Test
+    void theFanOutPointOfAGroupKeepsThePathBehindIt() {
+        assertEquals("grp1/fopt", resolve("cse-in/app/team/fopt"));
+        Route.FanOut f = assertInstanceOf(Route.FanOut.class, router.route(tree, "grp1/fopt/box/la"));
+        assertEquals("grp1", f.group().ri);
+        assertEquals("fopt", f.point().name());
+        assertEquals("box/la", f.relativePath());
+        assertNull(assertInstanceOf(Route.FanOut.class, router.route(tree, "/id-in/cse-in/app/team/fopt/")).relativePath());
+        assertEquals(ResponseStatusCode.NOT_FOUND, assertThrows(OneM2MException.class, () -> resolve("cnt1/fopt/la")).rsc());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/id-other/cse-in", "//other.example.org/id-in/cse-in", "/id-other"})
+    void anotherCseOrServiceProviderIsRemoteWithoutALookup(String to) {
+        InMemoryTree empty = new InMemoryTree();
+        Route.Remote remote = assertInstanceOf(Route.Remote.class, router.route(empty, to));
+        assertNull(remote.nextHop(), "no registrar and no remoteCSE: no next hop");
+    }
+
+    @Test
+    void theRemoteRouteNamesTheCseAndTheOtherServiceProvider() {
+        assertEquals(new Route.Remote(null, "id-mn", null), router.route(tree, "/id-mn/cse-mn/x"));
+        assertEquals(new Route.Remote("other.example.org", "id-in", null), router.route(tree, "//other.example.org/id-in/cse-in"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cse-in/app/nothing", "nothing", "nothing/box", "cse-in/app/box/deeper"})
+    void unknownTargetsAre4004(String to) {
+        assertEquals(ResponseStatusCode.NOT_FOUND, assertThrows(OneM2MException.class, () -> resolve(to)).rsc());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "//keel.example.net", "/id-in//x"})
+    void malformedIdsAre4000(String to) {
+        assertEquals(ResponseStatusCode.BAD_REQUEST, assertThrows(OneM2MException.class, () -> resolve(to)).rsc());
+    }
+
+    @Test
+    void nullToIs4000() {
+        assertEquals(ResponseStatusCode.BAD_REQUEST, assertThrows(OneM2MException.class, () -> router.route(tree, null)).rsc());
+    }
+}

@@ -1,0 +1,107 @@
+package io.keel.core.store;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A {@link ResourceStore} for unit tests over an {@link InMemoryTree}. Ports a test does not give fail loudly when
+ * used. A write that throws leaves the tree as it was, as a rolled-back transaction does; its listeners are told.
+ */
+public final class FakeStore implements ResourceStore {
+    public final InMemoryTree tree = new InMemoryTree();
+    public ResourceSearch search;
+    public PolicyIndex policyIndex;
+    public RequestLeases leases;
+    public PollingQueue pollingQueue;
+    public ExpiryIndex expiry;
+    public int reads;
+    public int writes;
+
+    @Override
+    public <T> T read(Function<Transaction, T> work) {
+        reads++;
+        return work.apply(new Tx());
+    }
+
+    @Override
+    public <T> T write(Function<Transaction, T> work) {
+        writes++;
+        Map<String, io.keel.core.resource.Resource> before = tree.snapshot();
+        Tx tx = new Tx();
+        boolean committed = false;
+        try {
+            T result = work.apply(tx);
+            tx.listeners.values().forEach(TransactionListener::beforeCommit);
+            committed = true;
+            return result;
+        } finally {
+            if (!committed) {
+                tree.restore(before);
+            }
+            for (TransactionListener l : tx.listeners.values()) {
+                l.afterCompletion(committed);
+            }
+        }
+    }
+
+    @Override
+    public void ping() {
+    }
+
+    @Override
+    public Map<String, PoolUsage> connectionPools() {
+        return Map.of();
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private final class Tx implements Transaction {
+        final Map<Class<?>, TransactionListener> listeners = new LinkedHashMap<>();
+
+        @Override
+        public ResourceTree tree() {
+            return tree;
+        }
+
+        @Override
+        public ResourceSearch search() {
+            return given(search, "search");
+        }
+
+        @Override
+        public PolicyIndex policyIndex() {
+            return given(policyIndex, "policyIndex");
+        }
+
+        @Override
+        public RequestLeases leases() {
+            return given(leases, "leases");
+        }
+
+        @Override
+        public PollingQueue pollingQueue() {
+            return given(pollingQueue, "pollingQueue");
+        }
+
+        @Override
+        public ExpiryIndex expiry() {
+            return given(expiry, "expiry");
+        }
+
+        @Override
+        public <T extends TransactionListener> T listener(Class<T> type, Supplier<T> create) {
+            return type.cast(listeners.computeIfAbsent(type, k -> create.get()));
+        }
+
+        private <P> P given(P port, String name) {
+            if (port == null) {
+                throw new UnsupportedOperationException("this test gives the store no " + name);
+            }
+            return port;
+        }
+    }
+}
