@@ -39,13 +39,13 @@ public final class Representations {
 
     public Map<String, Object> attributes(Resource r) {
         ResourceType t = types.require(r.ty);
-        return single(t.rootElement(), r.representation(t));
+        return single(t.rootElement(), t.representation(r));
     }
 
     /** {@code m2m:<sn>} with only the listed attributes (partial retrieve); unknown names → 4000. */
     public Map<String, Object> partial(Resource r, List<String> names) {
         ResourceType t = types.require(r.ty);
-        Map<String, Object> all = r.representation(t);
+        Map<String, Object> all = t.representation(r);
         Map<String, Object> picked = new LinkedHashMap<>();
         for (String n : names) {
             if (t.attribute(n) == null) {
@@ -74,7 +74,7 @@ public final class Representations {
             case ATTRIBUTES_AND_CHILD_RESOURCES, CHILD_RESOURCES -> {
                 Integer maxDepth = filter.level == null ? null : depth + filter.level;
                 FilteredSearch.Found found = search.discover(tx, r, filter, visibility.get(), maxDepth, 0, maxResultSize + 1, false);
-                Map<String, Object> root = rcn == ResultContent.CHILD_RESOURCES ? new LinkedHashMap<>() : r.representation(t);
+                Map<String, Object> root = rcn == ResultContent.CHILD_RESOURCES ? new LinkedHashMap<>() : t.representation(r);
                 yield new Built(single(t.rootElement(), nest(r, root, cut(found.resources()))), status(found));
             }
             case ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES, CHILD_RESOURCE_REFERENCES -> {
@@ -84,7 +84,7 @@ public final class Representations {
                 if (rcn == ResultContent.CHILD_RESOURCE_REFERENCES) {
                     content = single("m2m:rrl", single("rrf", refs));
                 } else {
-                    Map<String, Object> m = r.representation(t);
+                    Map<String, Object> m = t.representation(r);
                     if (!refs.isEmpty()) {
                         m.put("ch", refs);
                     }
@@ -111,7 +111,7 @@ public final class Representations {
                 continue;
             }
             ResourceType dt = types.require(d.ty);
-            Map<String, Object> node = d.representation(dt);
+            Map<String, Object> node = dt.representation(d);
             nodes.put(d.srn, node);
             @SuppressWarnings("unchecked")
             List<Object> group = (List<Object>) parent.computeIfAbsent(dt.rootElement(), k -> new ArrayList<>());

@@ -60,7 +60,7 @@ public final class NotificationService implements NotificationTargets, AutoClose
                 settings.pollingKeepMillis());
         this.delivery = new Delivery(outbound, polling);
         this.notifier = new Notifier(delivery, cse.spRelativeCseId(), settings.maxPending(), this::countDelivered);
-        this.events = new ResourceChangeEvents(cse, representations, receivers, new Sequencer(notifier::accept));
+        this.events = new ResourceChangeEvents(cse, representations, receivers, new Sequencer<>(notifier::accept));
     }
 
     /** What each resource change raises, called inside its write transaction. */

@@ -26,9 +26,10 @@ public final class ResourceChangeEvents {
     private final CseIdentity cse;
     private final Representations representations;
     private final Receivers receivers;
-    private final Sequencer sequencer;
+    private final Sequencer<TransactionNotifications> sequencer;
 
-    ResourceChangeEvents(CseIdentity cse, Representations representations, Receivers receivers, Sequencer sequencer) {
+    ResourceChangeEvents(CseIdentity cse, Representations representations, Receivers receivers,
+                         Sequencer<TransactionNotifications> sequencer) {
         this.cse = cse;
         this.representations = representations;
         this.receivers = receivers;

@@ -1,5 +1,6 @@
 package io.keel.core.notification;
 
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -8,13 +9,13 @@ import java.util.function.Consumer;
  * transaction takes its ticket just before it commits, its locks still held, so two transactions that changed the
  * same resource release their notifications in the order they changed it, whichever finishes committing first.
  */
-final class Sequencer {
-    private final Consumer<TransactionNotifications> sink;
-    private final TreeMap<Long, TransactionNotifications> finished = new TreeMap<>();
+final class Sequencer<T> {
+    private final Consumer<T> sink;
+    private final TreeMap<Long, Optional<T>> finished = new TreeMap<>();
     private long nextTicket;
     private long nextRelease;
 
-    Sequencer(Consumer<TransactionNotifications> sink) {
+    Sequencer(Consumer<T> sink) {
         this.sink = sink;
     }
 
@@ -23,14 +24,12 @@ final class Sequencer {
     }
 
     /** Every ticket is completed exactly once: with what the transaction raised, or null when it rolled back. */
-    synchronized void complete(long ticket, TransactionNotifications committed) {
-        finished.put(ticket, committed == null ? TransactionNotifications.NONE : committed);
+    synchronized void complete(long ticket, T committed) {
+        finished.put(ticket, Optional.ofNullable(committed));
         while (!finished.isEmpty() && finished.firstKey() == nextRelease) {
-            TransactionNotifications p = finished.pollFirstEntry().getValue();
+            Optional<T> p = finished.pollFirstEntry().getValue();
             nextRelease++;
-            if (p != TransactionNotifications.NONE) {
-                sink.accept(p); // under the lock: releases must not overtake each other
-            }
+            p.ifPresent(sink); // under the lock: releases must not overtake each other
         }
     }
 }

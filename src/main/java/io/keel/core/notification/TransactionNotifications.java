@@ -6,13 +6,12 @@ import java.util.List;
 
 /** What one write transaction raised: notifications to send and subscriptions that ended, released on commit. */
 final class TransactionNotifications implements TransactionListener {
-    static final TransactionNotifications NONE = new TransactionNotifications(null);
-    private final Sequencer sequencer;
+    private final Sequencer<TransactionNotifications> sequencer;
     final List<String> endedSubscriptions = new ArrayList<>();
     final List<OutgoingNotification> notifications = new ArrayList<>();
     private long ticket = -1;
 
-    TransactionNotifications(Sequencer sequencer) {
+    TransactionNotifications(Sequencer<TransactionNotifications> sequencer) {
         this.sequencer = sequencer;
     }
 

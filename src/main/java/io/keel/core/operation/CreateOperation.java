@@ -72,10 +72,12 @@ public final class CreateOperation implements OperationHandler {
         }
         Map<String, Object> given = AttributeValidator.forCreate(type, req.content, OperationContext.fromText(req));
         String ri = Identifiers.newResourceId(type.shortName());
+        // The resource as it would be now: what can be refused without the lock (a reserved rn, et in the past) is.
+        Resource draft = newResource(type, parentType, parent, given, req.from, ctx.clock.now(), ri);
         ResultContent rcn = OperationContext.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
         return () -> {
             if (type.worksBeforeTransaction()) {
-                type.beforeTransaction(new PendingWrite(req, draft(type, parent, ri, given), given, ctx.notifications));
+                type.beforeTransaction(new PendingWrite(req, draft, given, ctx.notifications));
             }
             return CompletableFuture.completedFuture(ctx.store.write(w -> create(w, req, type, parent.ri, ri, given, rcn)));
         };
@@ -104,7 +106,7 @@ public final class CreateOperation implements OperationHandler {
         return response(type, r, given, rcn);
     }
 
-    /** The new resource as the request asks for it, for the type's work before the transaction. */
+    /** The new resource with what the request gives. */
     private static Resource draft(ResourceType type, Resource parent, String ri, Map<String, Object> given) {
         Resource r = new Resource();
         r.ty = type.ty();
@@ -164,7 +166,7 @@ public final class CreateOperation implements OperationHandler {
             }
             case MODIFIED_ATTRIBUTES -> {
                 // What the CSE set or changed: everything not given verbatim by the originator.
-                Map<String, Object> all = r.representation(type);
+                Map<String, Object> all = type.representation(r);
                 Map<String, Object> modified = new LinkedHashMap<>();
                 all.forEach((k, v) -> {
                     if (!given.containsKey(k) || !Objects.equals(given.get(k), v)) {

@@ -111,7 +111,7 @@ public final class UpdateOperation implements OperationHandler {
         Object content = switch (rcn) {
             case NOTHING -> null;
             case MODIFIED_ATTRIBUTES -> {
-                Map<String, Object> all = r.representation(type);
+                Map<String, Object> all = type.representation(r);
                 Map<String, Object> modified = new LinkedHashMap<>();
                 for (String k : given.keySet()) {
                     modified.put(k, all.get(k));

@@ -1,6 +1,5 @@
 package io.keel.core.resource;
 
-import io.keel.primitive.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,33 +65,5 @@ public final class Resource {
         ref.put("typ", ty);
         ref.put("val", unstructured ? ri : srn);
         return ref;
-    }
-
-    /** The full representation, universal attributes first, as {@code m2m:<sn>} content carries it. */
-    public Map<String, Object> representation(ResourceType type) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rn", rn);
-        m.put("ty", ty);
-        m.put("ri", ri);
-        m.put("pi", pi == null ? "" : pi);
-        m.put("ct", Timestamps.format(ct));
-        m.put("lt", Timestamps.format(lt));
-        if (et != null) {
-            m.put("et", Timestamps.format(et));
-        }
-        if (!lbl.isEmpty()) {
-            m.put("lbl", lbl);
-        }
-        if (type.hasStateTag()) {
-            m.put("st", st);
-        }
-        if (cr != null) {
-            m.put("cr", cr);
-        }
-        m.putAll(attributes);
-        if (cs != null) {
-            m.put("cs", cs);
-        }
-        return m;
     }
 }

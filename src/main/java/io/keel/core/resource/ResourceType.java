@@ -5,6 +5,7 @@ import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.store.ResourceTree;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
+import io.keel.primitive.Timestamps;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -83,6 +84,34 @@ public abstract class ResourceType {
     /** The type-specific attributes, in the order representations list them. */
     public final List<AttributeDef> specificAttributes() {
         return specific;
+    }
+
+    /** The full representation of a resource of this type, universal attributes first, as {@code m2m:<sn>} carries it. */
+    public final Map<String, Object> representation(Resource r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rn", r.rn);
+        m.put("ty", r.ty);
+        m.put("ri", r.ri);
+        m.put("pi", r.pi == null ? "" : r.pi);
+        m.put("ct", Timestamps.format(r.ct));
+        m.put("lt", Timestamps.format(r.lt));
+        if (r.et != null) {
+            m.put("et", Timestamps.format(r.et));
+        }
+        if (!r.lbl.isEmpty()) {
+            m.put("lbl", r.lbl);
+        }
+        if (hasStateTag()) {
+            m.put("st", r.st);
+        }
+        if (r.cr != null) {
+            m.put("cr", r.cr);
+        }
+        m.putAll(r.attributes);
+        if (r.cs != null) {
+            m.put("cs", r.cs);
+        }
+        return m;
     }
 
     /** Whether the type declares accessControlPolicyIDs. */

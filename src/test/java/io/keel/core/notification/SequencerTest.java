@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Notifications leave in ticket order, whatever order the transactions finish committing in. */
 class SequencerTest {
     private final List<TransactionNotifications> released = new ArrayList<>();
-    private final Sequencer sequencer = new Sequencer(released::add);
+    private final Sequencer<TransactionNotifications> sequencer = new Sequencer<>(released::add);
 
     @Test
     void aLaterTicketWaitsForAnEarlierOne() {

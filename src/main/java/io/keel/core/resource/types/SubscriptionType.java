@@ -82,10 +82,14 @@ public final class SubscriptionType extends ResourceType {
      */
     @Override
     public void beforeTransaction(PendingWrite write) {
+        boolean create = write.request().operation == Operation.CREATE;
+        if (create) {
+            check(write.resource()); // a subscription that would be refused makes no target a verification request
+        }
         if (!(write.given().get("nu") instanceof List<?> nu)) {
             return;
         }
-        List<?> current = write.request().operation == Operation.CREATE ? List.of() : targets(write.resource());
+        List<?> current = create ? List.of() : targets(write.resource());
         List<String> added = new ArrayList<>();
         for (Object entry : nu) {
             if (!current.contains(entry)) {
