@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Access control policies over HTTP (TS-0004 7.3.3.15, 7.4.2; TS-0001 9.6.1.3.2; shared/spec §10.5): originators ×
+ * Access control policies over HTTP (TS-0004 7.3.3.15, 7.4.2, 6.3.5.27; TS-0001 9.6.1.3.2): originators ×
  * operations × policies, every cell asserted on the HTTP status and X-M2M-RSC.
  *
  * <p>Each cell works on its own tree: {@code owner (AE) / open (cnt: everyone may retrieve and discover, the owner do

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Access to resources without acpi (TS-0001 9.6.1.3.2 default policy; shared/spec §10.5): the admin may do
- * everything, a resource's creator and the AE it lives under may do everything on it, a registered AE may retrieve
- * the CSEBase, and everything else is 4103. AccessControlIT covers resources that access control policies govern.
+ * Access to resources without acpi: a resource's creator may do everything on it (TS-0001 9.6.1.3.2 default policy); by
+ * Keel's own rules (see OwnershipRules) so may the admin and the AE the resource lives under, and a registered AE may
+ * retrieve the CSEBase. Everything else is 4103. AccessControlIT covers resources that access control policies govern.
  */
 class AccessIT extends KeelIT {
     private String owner;

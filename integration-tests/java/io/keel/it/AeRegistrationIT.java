@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keel.it.OneM2MClient.Reply;
 import org.junit.jupiter.api.Test;
 
-/** AE registration: TS-0001 10.1.1.2.2, TS-0004 7.4.5.2.1 (shared/spec §10.2). */
+/** AE registration: TS-0001 10.2.2.2, TS-0004 7.4.5.2.1. */
 class AeRegistrationIT extends KeelIT {
     private Reply register(String originator, String body) {
         return cse.create("/cse-in", 2, body).from(originator).send();

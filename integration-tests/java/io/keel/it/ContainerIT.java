@@ -8,7 +8,7 @@ import io.keel.it.OneM2MClient.Reply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** container and contentInstance: TS-0004 7.4.6, 7.4.7 (shared/spec §10.3), and the la/ol virtual resources. */
+/** container and contentInstance: TS-0004 7.4.6, 7.4.7, and the la/ol virtual resources (7.4.27, 7.4.28). */
 class ContainerIT extends KeelIT {
     private String ae;
 

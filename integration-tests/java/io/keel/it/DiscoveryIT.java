@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Discovery and filter criteria (TS-0009 6.2.2.2, table 6.2.2.2-1; TS-0004 7.3.3.17; shared/spec §5.1). */
+/** Discovery and filter criteria (TS-0009 6.2.2.2, table 6.2.2.2-1; TS-0004 6.3.5.8, 7.3.3.14, 7.3.3.17). */
 class DiscoveryIT extends KeelIT {
     private String ae;
     private String aeName;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code <group>} (TS-0004 7.4.13; shared/spec §10.7) and its fanOutPoint (TS-0004 7.4.14): member rules on create and
+ * {@code <group>} (TS-0004 7.4.13) and its fanOutPoint (TS-0004 7.4.14): member rules on create and
  * update, and requests through {@code fopt} answered with {@code m2m:agr}.
  *
  * <p>Each test works under its own AE {@code ae} with two containers {@code c1}, {@code c2} the AE owns.

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Non-blocking requests and the request/result timing parameters (TS-0009 6.2.2.2 example 1, 6.4.11–6.4.15;
- * TS-0004 7.3.2, 7.4.12; shared/spec §10.6).
+ * TS-0004 7.3.2.2–7.3.2.5, 7.4.12, 7.5.1.2.5).
  */
 class NonBlockingRequestIT extends KeelIT {
     private NotificationReceiver receiver;

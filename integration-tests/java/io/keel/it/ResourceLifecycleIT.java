@@ -10,7 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Universal and common attributes and their rules: TS-0004 7.3.3.3–7.3.3.7 (shared/spec §4.1, §10.1, §10.4). */
+/** Universal and common attributes and their rules (TS-0004 6.3.6, 7.3.2.1, 7.3.3.3–7.3.3.8; TS-0001 9.6.1.3). */
 class ResourceLifecycleIT extends KeelIT {
     private String ae;
 

@@ -9,7 +9,10 @@ import io.keel.it.OneM2MClient.Reply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Result Content (rcn, TS-0004 6.3.4.2.15; shared/spec §2.3, §9.3) per operation, and partial retrieve (TS-0009 6.2.2.2). */
+/**
+ * Result Content (rcn, TS-0004 6.3.4.2.7, 7.5.2, 8.4; TS-0001 table 8.1.2-1) per operation, and partial retrieve
+ * (TS-0009 6.2.2.2).
+ */
 class ResultContentIT extends KeelIT {
     private String ae;
     private String aeName;

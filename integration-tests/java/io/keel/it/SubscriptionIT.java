@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Subscriptions and notifications over the HTTP client binding (TS-0009 5.1, 6.1 use cases 1 and 4; TS-0004 7.4.8,
- * 7.5.1; shared/spec §10.6), each checked at a real HTTP receiver on loopback.
+ * 7.5.1), each checked at a real HTTP receiver on loopback.
  */
 class SubscriptionIT extends KeelIT {
     private NotificationReceiver receiver;
@@ -73,7 +73,7 @@ class SubscriptionIT extends KeelIT {
         assertTrue(sgn.path("vrq").asBoolean());
         assertEquals("/id-in/" + ri, sgn.path("sur").asText());
         assertEquals(ae, sgn.path("cr").asText());
-        // The notifications go elsewhere than to the originator: the CSE records the creator (S4 7.4.8.2.1).
+        // The notifications go elsewhere than to the originator: the CSE records the creator (TS-0004 7.4.8.2.1).
         assertEquals(ae, r.json().path("m2m:sub").path("cr").asText());
         assertEquals(1, r.json().path("m2m:sub").path("nct").asInt());
     }

@@ -31,9 +31,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Entry point of the core (TS-0004 7.3.2, the Receiver CSE's actions): checks what every request must satisfy, runs
- * non-blocking requests in the background, routes each request once — to a resource here, a group's members, or
- * another CSE — and hands it to its operation; turns every outcome, a bug included, into a response primitive.
+ * Entry point of the core (TS-0004 7.2.2.2, the Receiver CSE's actions): checks what every request must satisfy
+ * (7.3.2.1), runs non-blocking requests in the background, routes each request once — to a resource here, a group's
+ * members, or another CSE — and hands it to its operation; turns every outcome, a bug included, into a response
+ * primitive.
  */
 public final class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
@@ -188,7 +189,8 @@ public final class Dispatcher {
             throw OneM2MException.badRequest("originator (X-M2M-Origin) is missing");
         }
         if (req.responseType == ResponseTypeValue.NO_RESPONSE) {
-            // noResponse exists for 3GPP interworking (TS-0026) only; an HTTP request always has one.
+            // noResponse (TS-0004 6.3.4.2.6) exists for 3GPP interworking (TS-0026) only;
+            // an HTTP request always has one.
             throw OneM2MException.badRequest("response type 5 (noResponse) is defined for 3GPP interworking only, not for HTTP");
         }
     }

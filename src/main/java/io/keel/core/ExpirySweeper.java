@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Deletes resources whose expirationTime has passed (TS-0004 7.3.3.7), a batch at a time, off the request path. */
+/**
+ * Deletes resources whose expirationTime has passed (TS-0004 7.3.3.5, 7.3.3.7), a batch at a time, off the request
+ * path.
+ */
 public final class ExpirySweeper implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ExpirySweeper.class.getName());
     private static final int BATCH = 200;

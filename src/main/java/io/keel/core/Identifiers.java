@@ -3,7 +3,7 @@ package io.keel.core;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
-/** Resource identifiers and names (TS-0004 6.2, shared/spec §7). */
+/** Resource identifiers and names (TS-0004 6.2, 6.3.3). */
 public final class Identifiers {
     private static final char[] ALPHANUMERIC = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
     /** m2m:resourceName: {@code (ALPHA/DIGIT) *(ALPHA/DIGIT/"-"/"."/"_")}. */
@@ -26,7 +26,10 @@ public final class Identifiers {
         return new String(c);
     }
 
-    /** A new unstructured resource ID: the type's short name and ten random alphanumerics, as ACME does. */
+    /**
+     * A new unstructured resource ID: the type's short name and ten random alphanumerics (TS-0001 9.6.1.3.1 asks only
+     * that it be unique in the CSE).
+     */
     public static String newResourceId(String shortName) {
         return shortName + random(10);
     }

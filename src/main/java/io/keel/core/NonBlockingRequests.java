@@ -33,7 +33,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Non-blocking requests (TS-0004 7.3.2, 7.4.12; shared/spec §10.6): rt=1 and rt=2 are answered at once (1001, 1002)
+ * Non-blocking requests (TS-0004 7.3.2.2–7.3.2.5, 7.4.12, 7.5.1.2.5): rt=1 and rt=2 are answered at once (1001, 1002)
  * with the address of a stored {@code <request>}; the request runs later on a bounded executor, and its result goes
  * into the {@code <request>} (rs, ors) and, for rt=2, to the notification targets as {@code m2m:rsp}. The
  * {@code <request>} lives until rp, else X-M2M-RST, else the configured lifetime. The instance running a request
@@ -199,7 +199,10 @@ public final class NonBlockingRequests implements AutoCloseable {
         return r;
     }
 
-    /** What of the request's parameters is not an attribute of its own (shared/spec §5.4 metaInformation). */
+    /**
+     * What of the request's parameters is not an attribute of its own (metaInformation, TS-0004 6.3.5.4, table
+     * 7.3.2.2-2).
+     */
     private static Map<String, Object> metaInformation(RequestPrimitive req) {
         Map<String, Object> mi = new LinkedHashMap<>();
         if (req.resourceType != null) {

@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Builds response Content for a resource per Result Content (shared/spec §2.3, §9.3), and partial retrieves.
- * Child lists are capped at the CSE's maximum result size; a cut result is reported as PARTIAL_CONTENT.
+ * Builds response Content for a resource per Result Content (TS-0004 6.3.4.2.7, 7.5.2, 8.4; TS-0001 table 8.1.2-1), and
+ * partial retrieves. Child lists are capped at the CSE's maximum result size; a cut result is reported as
+ * PARTIAL_CONTENT.
  */
 public final class Representations {
     private final TypeRegistry types;

@@ -7,8 +7,8 @@ import io.keel.primitive.ResponseStatusCode;
 import java.time.Instant;
 
 /**
- * The checks every request primitive must pass before anything is looked up (TS-0004 7.3.2.1; shared/spec §10.1
- * steps 1–2). The binding runs them so that it answers such requests itself; the core runs them again for requests
+ * The checks every request primitive must pass before anything is looked up (TS-0004 7.3.2.1).
+ * The binding runs them so that it answers such requests itself; the core runs them again for requests
  * that reach it by other paths.
  */
 public final class RequestValidation {

@@ -134,7 +134,10 @@ public final class Settings {
         return getInt("keel.http.max-body", 1024 * 1024);
     }
 
-    /** Default lifetime of a resource created without et, in seconds (5 years, as ACME). */
+    /**
+     * Default lifetime of a resource created without et, in seconds: 5 years (TS-0004 7.3.3.3 leaves it to the CSE's
+     * policy).
+     */
     public long defaultExpirationSeconds() {
         return getLong("keel.resource.default-lifetime", 157_680_000L);
     }

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Filter Criteria as one JPQL query (TS-0004 7.3.3.17; shared/spec §5.1): several values of one condition are
+ * Filter Criteria as one JPQL query (TS-0004 6.3.5.8, 7.3.3.17): several values of one condition are
  * ORed, different conditions are combined by filterOperation. Every condition is a column, label or attribute-value
  * predicate the indexes serve; nothing is filtered in memory, except the content filter, which no database evaluates
  * (see {@link TreeTransaction#candidates}).

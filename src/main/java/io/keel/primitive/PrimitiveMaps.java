@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Whole primitives as Content (shared/spec §1.3): {@code m2m:rqp} for a request handed to a polling AE,
- * {@code m2m:rsp} for the response it sends back. Short names as TS-0004 8.2 gives them.
+ * Whole primitives as Content (TS-0004 7.5.2, table 8.2.2-2, 7.4.22.2.2, 7.5.1.2.7): {@code m2m:rqp} for a request
+ * handed to a polling AE, {@code m2m:rsp} for the response it sends back. Short names as TS-0004 8.2 gives them.
  */
 public final class PrimitiveMaps {
     private PrimitiveMaps() {

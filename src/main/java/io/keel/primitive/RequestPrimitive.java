@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A oneM2M request primitive, TS-0004 7.2.1.1 (shared/spec §1.1). Field names follow the long parameter names;
+ * A oneM2M request primitive, TS-0004 7.2.1.1 (short names 8.2.2). Field names follow the long parameter names;
  * the binding fills them, the core reads them. {@code null} means the parameter was not present.
  */
 public final class RequestPrimitive {

@@ -2,7 +2,7 @@ package io.keel.primitive;
 
 import java.time.Instant;
 
-/** A oneM2M response primitive, TS-0004 7.2.1.2 (shared/spec §1.2). */
+/** A oneM2M response primitive, TS-0004 7.2.1.2. */
 public final class ResponsePrimitive {
     public ResponseStatusCode responseStatusCode;
     public String requestIdentifier;

@@ -3,7 +3,7 @@ package io.keel.primitive;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Response Status Codes of TS-0004 6.6 (shared/spec §8), including the newer ones the binding lists. */
+/** Response Status Codes of TS-0004 6.6, including the newer ones the binding lists. */
 public enum ResponseStatusCode {
     ACCEPTED(1000),
     ACCEPTED_NON_BLOCKING_REQUEST_SYNCH(1001),

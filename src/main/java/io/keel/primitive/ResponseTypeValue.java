@@ -1,6 +1,6 @@
 package io.keel.primitive;
 
-/** responseTypeValue (rt), TS-0004 6.3.4.2.14. */
+/** responseTypeValue (rt), TS-0004 6.3.4.2.6. */
 public enum ResponseTypeValue implements IntEnum {
     NON_BLOCKING_REQUEST_SYNCH(1),
     NON_BLOCKING_REQUEST_ASYNCH(2),

@@ -1,6 +1,6 @@
 package io.keel.primitive;
 
-/** Result Content (rcn), TS-0004 6.3.4.2.15 / shared/spec §2.3. */
+/** Result Content (rcn), TS-0004 6.3.4.2.7; valid values per operation: TS-0001 table 8.1.2-1. */
 public enum ResultContent implements IntEnum {
     NOTHING(0),
     ATTRIBUTES(1),

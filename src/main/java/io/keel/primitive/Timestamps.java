@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * m2m:timestamp ({@code YYYYMMDDThhmmss[,ffffff]}, UTC), m2m:absRelTimestamp (a timestamp, or milliseconds
- * relative to now) and xs:duration, shared/spec §6.
+ * relative to now) and xs:duration (TS-0004 6.3.3, 6.3.2).
  */
 public final class Timestamps {
     private static final Pattern TIMESTAMP =
@@ -57,7 +57,7 @@ public final class Timestamps {
 
     /**
      * Parses an m2m:absRelTimestamp: an absolute timestamp, an integer offset in milliseconds from {@code now},
-     * or (as ACME also accepts) an xs:duration from now.
+     * or an xs:duration from now, a Keel leniency beyond m2m:absRelTimestamp (TS-0004 6.3.3).
      */
     public static Instant parseAbsRel(String s, Instant now, String parameter) {
         if (s == null || s.isBlank()) {

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** The example bodies of shared/spec core-protocol §9.3 (TS-0004 8.4 JSON shapes), and small tree helpers. */
+/** Example bodies in the JSON serialization of TS-0004 8.4 (Content roots as in 7.5.2), and small tree helpers. */
 final class Examples {
     static final String AE_CREATE = "{\"m2m:ae\":{\"rn\":\"myapp\",\"api\":\"Nmyapp\",\"rr\":true,\"srv\":[\"3\"],"
             + "\"poa\":[\"http://10.0.0.5:9000\"]}}";

@@ -98,7 +98,10 @@ class XmlContentTest {
 
     // ------------------------------------------------------------------------------------------------ round trips
 
-    /** What each §9.3 example is after one trip through XML: every scalar is text, lists of one scalar are plain text. */
+    /**
+     * What each example of {@link Examples} is after one trip through XML: every scalar is text, lists of one scalar
+     * are plain text.
+     */
     static Stream<Arguments> roundTrips() {
         return Stream.of(
                 Arguments.of(Examples.AE_CREATE,

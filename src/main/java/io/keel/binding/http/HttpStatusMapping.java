@@ -7,8 +7,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * TS-0009 table 6.3.2-1: Response Status Code → HTTP status, with the PDF's shifted rows resolved by
- * shared/spec §8. A code the table does not list is a server error (500), never a success.
+ * TS-0009 6.3.2, table 6.3.2-1: Response Status Code → HTTP status, as in V3.9.1, where the table is intact; codes
+ * added after V3.9.1 are placed by the row order of the later release's table. A code the table does not list is a
+ * server error (500), never a success.
  */
 public final class HttpStatusMapping {
     private static final Map<ResponseStatusCode, Integer> STATUS = new EnumMap<>(ResponseStatusCode.class);

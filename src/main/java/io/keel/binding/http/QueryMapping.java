@@ -104,7 +104,8 @@ public final class QueryMapping {
         one("lvl", (r, n, v, t) -> r.filterCriteria().level = intInRange(n, v, 1, Integer.MAX_VALUE));
         one("ofst", (r, n, v, t) -> r.filterCriteria().offset = intInRange(n, v, 1, Integer.MAX_VALUE)); // offsets start at 1
         one("arp", (r, n, v, t) -> r.filterCriteria().applyRelativePath = v);
-        // geometryType: ACME writes gmty, the TS-0009 table gnty; both name the same parameter
+        // geometryType is Release 4 (not in TS-0009 V3.9.1); its key is written gmty in some places, gnty in
+        // others, and Keel takes both as the same parameter.
         one("gmty", "geometryType", (r, n, v, t) -> r.filterCriteria().geometryType = intInRange(n, v, 1, 6));
         one("gnty", "geometryType", (r, n, v, t) -> r.filterCriteria().geometryType = intInRange(n, v, 1, 6));
         one("geom", (r, n, v, t) -> r.filterCriteria().geometry = v);

@@ -4,7 +4,7 @@ import io.keel.core.Identifiers;
 import java.util.List;
 
 /**
- * One accessControlRule of a setOfAcrs (shared/spec §5.4, §10.5), as {@link SetOfAcrs} parses it: it grants when
+ * One accessControlRule of a setOfAcrs (TS-0004 6.3.5.27, 7.3.3.15), as {@link SetOfAcrs} parses it: it grants when
  * its originators (acor) include the requester, its operations (acop) include the permission, and one of its
  * contexts (acco), if it has any, holds.
  */

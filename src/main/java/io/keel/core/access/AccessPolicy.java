@@ -21,7 +21,7 @@ public interface AccessPolicy {
 
     /**
      * Whether the originator may send a request of this permission through the group's fanOutPoint: the policies in
-     * its membersAccessControlPolicyIDs decide, else those in its acpi (TS-0004 7.4.14.2; shared/spec §10.7).
+     * its membersAccessControlPolicyIDs decide, else those in its acpi (TS-0004 7.4.14.3.2–7.4.14.3.5).
      */
     boolean allowsFanOut(ResourceTree tx, RequestPrimitive req, Permission permission, Resource group);
 

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Access control by accessControlPolicy resources (TS-0004 7.3.3.15, TS-0001 9.6.1.3.2; shared/spec §10.5).
+ * Access control by accessControlPolicy resources (TS-0004 7.3.3.15, TS-0001 9.6.1.3.2).
  * A resource with accessControlPolicyIDs is governed by the pv rules of the policies they name: access is granted
  * iff any rule of any of them grants it. A policy is governed by its own pvs. Types without acpi (contentInstance)
  * take the decision of their parent. A resource without acpi falls back to {@link OwnershipRules}, and the admin

@@ -14,11 +14,11 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * Group IDs in acor (shared/spec §5.4, §10.5): an acor entry that is the ID of a {@code <group>} of this CSE, in any
- * of the three forms, names every originator that is one of its members. A member is an originator when its ID is
- * the originator's (the AE-ID, or a CSE-ID), or when it addresses the {@code <AE>} whose resource ID the originator is
- * (an AE's resource ID is its AE-ID-Stem, so {@code cse-in/myapp} names {@code Cmyapp}). Nested groups are not
- * followed: a member that is a group does not make its members members.
+ * Group IDs in acor (TS-0004 table 7.3.3.15-1, 6.3.5.27): an acor entry that is the ID of a {@code <group>} of this
+ * CSE, in any of the three forms, names every originator that is one of its members. A member is an originator when its
+ * ID is the originator's (the AE-ID, or a CSE-ID), or when it addresses the {@code <AE>} whose resource ID the
+ * originator is (an AE's resource ID is its AE-ID-Stem, so {@code cse-in/myapp} names {@code Cmyapp}). Nested groups
+ * are not followed: a member that is a group does not make its members members.
  */
 final class GroupMembership {
     private final Router router;

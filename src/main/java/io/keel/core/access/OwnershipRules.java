@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * The rules that hold whatever the access control policies say, and the default for resources without
- * accessControlPolicyIDs (TS-0001 9.6.1.3.2, shared/spec §10.5, with ACME's conventions): the admin originator and
- * the CSE itself may do everything; registered AEs may retrieve the CSEBase; a resource without acpi belongs to the
- * originator that created it and to the AE it lives under.
+ * accessControlPolicyIDs. The default is TS-0001 9.6.1.3.2: the originator that created the resource has access.
+ * The rest are Keel's own rules, not the standard's: the admin originator and the CSE itself may do everything;
+ * registered AEs may retrieve the CSEBase; the AE a resource lives under has its creator's rights.
  */
 final class OwnershipRules {
     private final CseIdentity cse;

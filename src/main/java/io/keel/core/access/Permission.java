@@ -2,7 +2,7 @@ package io.keel.core.access;
 
 import io.keel.primitive.Operation;
 
-/** The accessControlOperations (acop) bits a rule grants (TS-0004 6.3.4.2; shared/spec §2.1). */
+/** The accessControlOperations (acop) bits a rule grants (TS-0004 6.3.4.2.29). */
 public enum Permission {
     CREATE(1),
     RETRIEVE(2),

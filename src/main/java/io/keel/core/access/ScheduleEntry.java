@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * A time window of an access control context (actw): a scheduleEntry string of seven space-separated fields
- * {@code sec min hour dom month dow year} (shared/spec §5.4), each {@code *}, a number, a range {@code a-b}, or a
- * comma-separated list of those. A moment is inside when every field matches it, in UTC. Day of week counts from
- * Sunday = 0 (7 is Sunday too), as in cron.
+ * {@code sec min hour dom month dow year} (TS-0004 6.3.3, table 7.4.9.1-4), each {@code *}, a number, a range
+ * {@code a-b}, or a comma-separated list of those; step values ({@code 0-23/2}) are not supported. A moment is
+ * inside when every field matches it, in UTC. Day of week counts from Sunday = 0; 7 for Sunday too is Keel's cron
+ * leniency.
  */
 public final class ScheduleEntry {
     private static final String[] NAMES = {"second", "minute", "hour", "day of month", "month", "day of week", "year"};

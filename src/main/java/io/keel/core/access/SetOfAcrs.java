@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
- * The setOfAcrs of an accessControlPolicy's pv and pvs (shared/spec §5.4):
+ * The setOfAcrs of an accessControlPolicy's pv and pvs (TS-0004 6.3.5.26, 6.3.5.27):
  * {@code {"acr": [{"acor": [...], "acop": 1..63, "acco": [{"actw": [...], "acip": {"ipv4": [...], "ipv6": [...]}}], "acaf": bool}]}}.
  * {@link #normalize} checks a value from a request and returns the one form stored; {@link #rules} reads it back.
  */

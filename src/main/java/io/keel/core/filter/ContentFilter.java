@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * The content condition of Filter Criteria: contentFilterSyntax (cfs) 1, JSONPath, with the contentFilterQuery (cfq)
- * it applies (TS-0004 7.3.3.17; shared/spec §2.4). A resource meets it when it has content, the content is JSON, and
+ * it applies (TS-0004 6.3.4.2.37, 7.3.3.17.13). A resource meets it when it has content, the content is JSON, and
  * the query selects at least one node of it: {@code $.temp} any resource whose content has a {@code temp} member,
  * {@code $[?(@.temp > 20)]} those whose {@code temp} is above 20.
  * <p>

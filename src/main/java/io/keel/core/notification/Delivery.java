@@ -44,7 +44,7 @@ public final class Delivery {
         };
     }
 
-    /** The pointOfAccess entries in order, until one is reached (shared/spec §10.6). */
+    /** The pointOfAccess entries in order, until one is reached (TS-0004 7.3.3.9.1). */
     private CompletableFuture<ResponsePrimitive> viaUrls(Receiver receiver, RequestPrimitive request, int index) {
         List<String> urls = receiver.urls();
         return outbound.send(request, urls.get(index), receiver.serialization()).thenCompose(rsp -> {

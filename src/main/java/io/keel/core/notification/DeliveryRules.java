@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * How a subscription wants its notifications delivered (shared/spec §4.2): batched (bn), rate limited (rl), latest
- * only (ln), kept while the receiver is unreachable (pn), their event category (nec), counted (exc).
+ * How a subscription wants its notifications delivered (TS-0004 7.4.8.1, 7.5.1.2.2; TS-0001 10.2.10.7): batched (bn),
+ * rate limited (rl), latest only (ln), kept while the receiver is unreachable (pn), their event category (nec), counted
+ * (exc).
  */
 record DeliveryRules(Integer batchSize, Duration batchDuration, Integer rateLimit, Duration rateWindow,
                      boolean latestOnly, Integer pendingNotification, Integer eventCategory, boolean counted) {
@@ -15,7 +16,7 @@ record DeliveryRules(Integer batchSize, Duration batchDuration, Integer rateLimi
     static final DeliveryRules DELETION_NOTICE = new DeliveryRules(null, null, null, null, false, null, null, false);
     /** bn without dur: what Keel waits for before it sends an incomplete batch. */
     static final Duration DEFAULT_BATCH_DURATION = Duration.ofSeconds(60);
-    /** eventCat Latest (shared/spec §2.4), what latestNotify sends with. */
+    /** eventCat Latest (TS-0004 6.3.4.2.4), what latestNotify sends with. */
     private static final int LATEST = 4;
 
     static DeliveryRules of(Resource sub) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Whether an event concerns a subscription (shared/spec §5.2, §10.6): its type is one of the subscription's net;
+ * Whether an event concerns a subscription (TS-0004 6.3.5.7, 7.5.1.2.2): its type is one of the subscription's net;
  * for net 3/4 the child's type is in chty; for net 1 a changed attribute is in atr; and the conditions on the
  * resource the event is about (createdBefore … sizeBelow, matched as for filter criteria) hold, combined by fo.
  */

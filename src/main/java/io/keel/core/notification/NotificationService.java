@@ -102,9 +102,10 @@ public final class NotificationService implements NotificationTargets, AutoClose
     }
 
     /**
-     * The verification request (shared/spec §10.6): a Notify with {@code vrq} to each new notification target that
-     * is not the originator itself, before the subscription is stored; a target that cannot be reached or does not
-     * answer 2000 OK → 5204. Runs outside any transaction: a slow target holds no lock.
+     * The verification request (TS-0004 7.4.8.2.1, 7.5.1.2.3): a Notify with {@code vrq} to each new notification
+     * target that is not the originator itself, URLs included (7.4.8.2.1 asks it only for oneM2M IDs), before the
+     * subscription is stored; a target that cannot be reached or does not answer 2000 OK → 5204. Runs outside any
+     * transaction: a slow target holds no lock.
      */
     @Override
     public void verify(Resource sub, RequestPrimitive req, List<String> targets) {
@@ -127,7 +128,8 @@ public final class NotificationService implements NotificationTargets, AutoClose
             }
             ResponsePrimitive rsp = await(delivery.send(receiver, vrq), nu);
             if (rsp.responseStatusCode != ResponseStatusCode.OK) {
-                // A target refusing the creator says so with 4101, which the creator gets as it is (S4 7.4.8.2.1).
+                // A target refusing the creator answers 4101 (TS-0004 7.5.1.2.3); Keel passes it on instead of the
+                // 5204 of 7.4.8.2.1, so the creator learns why.
                 ResponseStatusCode rsc = rsp.responseStatusCode == ResponseStatusCode.SUBSCRIPTION_CREATOR_HAS_NO_PRIVILEGE
                         ? rsp.responseStatusCode : ResponseStatusCode.SUBSCRIPTION_VERIFICATION_INITIATION_FAILED;
                 throw new OneM2MException(rsc, "verification of notification target " + nu + " failed: "
@@ -150,7 +152,7 @@ public final class NotificationService implements NotificationTargets, AutoClose
         }
     }
 
-    /** expirationCounter (S4 7.5.1.2.2): one less per delivered notification; at 0 the subscription is deleted. */
+    /** expirationCounter (TS-0004 7.5.1.2.2): one less per delivered notification; at 0 the subscription is deleted. */
     private void countDelivered(String subscription) {
         bookkeeping.execute(() -> {
             try {

@@ -4,9 +4,9 @@ import io.keel.primitive.Serialization;
 import java.util.List;
 
 /**
- * Where one notificationURI entry (or a Notify's target AE) leads, resolved when the notification is raised
- * (shared/spec §10.6): URLs tried in order, a pollingChannel, this CSE itself, or nowhere — with the serialization
- * and release version the receiver understands.
+ * Where one notificationURI entry (or a Notify's target AE) leads, resolved when the notification is raised (TS-0004
+ * 7.5.1.2.2, 7.3.3.9.1, 7.3.3.9.2; TS-0001 10.2.5.17): URLs tried in order, a pollingChannel, this CSE itself, or
+ * nowhere — with the serialization and release version the receiver understands.
  */
 public record Receiver(String address, Kind kind, List<String> urls, String pollingChannel, Serialization serialization,
                        String releaseVersion, String reason, String localAe) {

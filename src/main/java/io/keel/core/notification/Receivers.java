@@ -17,10 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resolves notification targets (shared/spec §10.6): a URL is used as it is (a {@code ct=json|xml|cbor} query
- * parameter chooses the serialization); a oneM2M ID of an AE leads to its pollingChannel if it has one, else to its
- * pointOfAccess URLs in order, in the first serialization of its csz and the newest release of its srv that Keel
- * speaks; the CSE's own ID leads to the CSE itself.
+ * Resolves notification targets (TS-0004 7.5.1.2.2, 7.3.3.9.1, 7.3.3.9.2; TS-0001 10.2.5.17): a URL is used as it is (a
+ * {@code ct=json|xml|cbor} query parameter chooses the serialization); a oneM2M ID of an AE leads to its pollingChannel
+ * if it has one, else to its pointOfAccess URLs in order, in the first serialization of its csz and the newest release
+ * of its srv that Keel speaks; the CSE's own ID leads to the CSE itself.
  */
 public final class Receivers {
     private static final Pattern URL = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://.+");
@@ -71,7 +71,7 @@ public final class Receivers {
         };
     }
 
-    /** An AE as the receiver of a Notify: its pollingChannel, else its poa (shared/spec §10.6). */
+    /** An AE as the receiver of a Notify: its pollingChannel, else its poa (TS-0004 7.3.3.9.1; TS-0001 10.2.5.17). */
     public Receiver ofAe(ResourceTree tx, String address, Resource ae) {
         Serialization s = serialization(ae);
         String rvi = release(ae);

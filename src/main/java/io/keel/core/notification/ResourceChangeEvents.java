@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Raises notifications inside the write transaction that causes them (TS-0004 7.5.1; shared/spec §10.6), with the
+ * Raises notifications inside the write transaction that causes them (TS-0004 7.5.1.2.2), with the
  * representation the resource has at that moment. They leave when the transaction commits, in its lock order
  * ({@link Sequencer}); a rolled-back change notifies nobody.
  */
@@ -120,7 +120,10 @@ public final class ResourceChangeEvents {
         }
     }
 
-    /** The rep of a notification per nct (shared/spec §5.3): all attributes, the modified ones, or the resource ID. */
+    /**
+     * The rep of a notification per nct (TS-0004 7.5.1.2.2, 6.3.4.2.18): all attributes, the modified ones, or the
+     * resource ID.
+     */
     private Object representation(Resource sub, Resource subject, Set<String> modified) {
         long nct = sub.getLong("nct", 1);
         if (nct == 3) {

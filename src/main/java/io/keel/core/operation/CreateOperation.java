@@ -26,8 +26,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Create (TS-0004 7.3.3.3, the order of checks as in 7.3.2): the privilege on the parent, the child type and the
- * attributes are checked where the request was routed; the type's work before the transaction (a subscription's
+ * Create (TS-0004 7.3.3.3, 7.3.3.5; the order of checks as in 7.2.2.2): the privilege on the parent, the child type and
+ * the attributes are checked where the request was routed; the type's work before the transaction (a subscription's
  * verification) follows; then, with the parent locked, the type fills in its rules and the resource is stored, in one
  * write transaction.
  */

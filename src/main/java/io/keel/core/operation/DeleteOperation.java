@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Delete (TS-0004 7.3.3.6): access, the resource's readability, filter criteria and preconditions are checked where
+ * Delete (TS-0004 7.3.3.8): access, the resource's readability, filter criteria and preconditions are checked where
  * the request was routed; the resource and its whole subtree go in one write transaction. A virtual child is deleted
  * as the resource it stands for ({@code la}: the newest instance).
  */

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Discovery: a Retrieve with filterUsage 1 (TS-0004 7.3.3.17, 7.4.x "Discovery"). One database query finds the
+ * Discovery: a Retrieve with filterUsage 1 (TS-0004 7.3.3.14, 7.3.3.17). One database query finds the
  * matching, discoverable resources below the target in a stable order (with a content filter, batches of candidates
  * the filter is tested on: {@link FilteredSearch}); {@code lim}/{@code ofst} page through the matches and the CSE's
  * maximum result size cuts what is left, reported as PARTIAL_CONTENT with the offset to resume at.

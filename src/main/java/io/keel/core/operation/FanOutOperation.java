@@ -25,10 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A request to a group's fanOutPoint, {@code <group>/fopt[/<relative path>]} (TS-0004 7.4.14; shared/spec §3.2,
- * §10.7), of any operation: allowed by the group's macp (else its acpi), it is sent to each member, with the relative
- * path appended, through the dispatcher as the original originator's — so each member's own access control applies —
- * and answered 2000 with {@code m2m:agr}: one {@code m2m:rsp} per member that answered, its fr the member's ID.
+ * A request to a group's fanOutPoint, {@code <group>/fopt[/<relative path>]} (TS-0004 6.8, 7.4.14.2, 7.4.14.3), of any
+ * operation: allowed by the group's macp (else its acpi), it is sent to each member, with the relative path appended,
+ * through the dispatcher as the original originator's — so each member's own access control applies — and answered 2000
+ * with {@code m2m:agr}: one {@code m2m:rsp} per member that answered, its fr the member's ID.
  *
  * <p>Members are waited for until the request expiration timestamp (X-M2M-RET) when there is one; those that have
  * not answered by then are left out, and when none has, the answer is 5209. Without it every member's answer is

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A Notify received (TS-0004 7.3.3.9): what it reaches is the addressed resource's type's to say. To an AE it goes on
- * to the AE — through its pollingChannel or its pointOfAccess — and the AE's answer comes back; to the CSEBase the CSE
- * takes it; to a virtual child its handler answers ({@code pcu}: the polling AE's answer to a request it fetched).
+ * A Notify received (TS-0004 7.3.3.9.1, 7.3.3.9.2, 7.4.22.2.5): what it reaches is the addressed resource's type's to
+ * say. To an AE it goes on to the AE — through its pollingChannel or its pointOfAccess — and the AE's answer comes
+ * back; to the CSEBase the CSE takes it; to a virtual child its handler answers ({@code pcu}: the polling AE's answer
+ * to a request it fetched).
  */
 public final class NotifyOperation implements OperationHandler {
     private final OperationContext ctx;

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Retrieve (TS-0004 7.3.3.4) in the transaction that routed it, including partial retrieve (atrl); a virtual child is
+ * Retrieve (TS-0004 7.3.3.6) in the transaction that routed it, including partial retrieve (atrl); a virtual child is
  * retrieved as the resource it stands for ({@code la}), or answers itself ({@code pcu}, a long poll).
  */
 public final class RetrieveOperation implements OperationHandler {

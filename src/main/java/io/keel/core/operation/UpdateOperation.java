@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Update (TS-0004 7.3.3.5): access is decided where the request was routed (a change of acpi by the policies'
+ * Update (TS-0004 7.3.3.4, 7.3.3.7): access is decided where the request was routed (a change of acpi by the policies'
  * selfPrivileges, TS-0001 9.6.1.3.2), the type's work before the transaction follows (new notification targets are
  * verified); then, with the resource locked: filter criteria, preconditions, only updatable attributes, null deletes
  * an optional one, st and lt advance.

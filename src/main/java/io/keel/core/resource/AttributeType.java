@@ -112,21 +112,21 @@ public enum AttributeType {
             return out;
         }
     },
-    /** eventNotificationCriteria (shared/spec §5.2), normalized by {@link ComplexValues#eventNotificationCriteria}. */
+    /** eventNotificationCriteria (TS-0004 6.3.5.7), normalized by {@link ComplexValues#eventNotificationCriteria}. */
     EVENT_NOTIFICATION_CRITERIA {
         @Override
         Object normalize(String sn, Object v, boolean fromText) {
             return ComplexValues.eventNotificationCriteria(sn, object(sn, v), fromText);
         }
     },
-    /** batchNotify {num, dur} (shared/spec §5.4). */
+    /** batchNotify {num, dur} (TS-0004 6.3.5.6). */
     BATCH_NOTIFY {
         @Override
         Object normalize(String sn, Object v, boolean fromText) {
             return ComplexValues.countAndDuration(sn, object(sn, v), fromText, "num", "dur", false);
         }
     },
-    /** rateLimit {mnn, tww} (shared/spec §5.4). */
+    /** rateLimit {mnn, tww} (TS-0004 6.3.5.31). */
     RATE_LIMIT {
         @Override
         Object normalize(String sn, Object v, boolean fromText) {

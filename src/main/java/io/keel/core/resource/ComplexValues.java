@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks and normalizes the complex attribute values of subscriptions (shared/spec §5.2, §5.4): every member known,
- * of its type, integers as longs, timestamps and durations in their canonical text, so stored values and
+ * Checks and normalizes the complex attribute values of subscriptions (TS-0004 6.3.5.6, 6.3.5.7, 6.3.5.31): every
+ * member known, of its type, integers as longs, timestamps and durations in their canonical text, so stored values and
  * notifications read the same whatever serialization the request used.
  */
 final class ComplexValues {
-    /** Event types Keel raises (shared/spec §2.5): update, delete, create and delete of a direct child. */
+    /** Event types Keel raises (TS-0004 6.3.4.2.19): update, delete, create and delete of a direct child. */
     static final Set<Long> SUPPORTED_EVENT_TYPES = Set.of(1L, 2L, 3L, 4L);
     private static final Set<String> TIMESTAMPS = Set.of("crb", "cra", "ms", "us", "exb", "exa");
     private static final Set<String> COUNTS = Set.of("sts", "stb", "sza", "szb");

@@ -171,7 +171,7 @@ public abstract class ResourceType {
     }
 
     /**
-     * Whether creating one registers its originator (an AE, TS-0001 10.1.1.2.2): a Create that needs no privilege on
+     * Whether creating one registers its originator (an AE, TS-0001 10.2.2.2): a Create that needs no privilege on
      * the parent and may come without an originator.
      */
     public boolean isRegistration() {

@@ -18,7 +18,10 @@ public final class ResourceTypes {
     private ResourceTypes() {
     }
 
-    /** Resource type numbers the standard defines (TS-0004 6.3.4.2.1), announced variants (+10000) included. */
+    /**
+     * Resource type numbers the standard defines: 1–51 (TS-0004 6.3.4.2.1), the Release-4 types 58–66, and announced
+     * variants (+10000).
+     */
     public static boolean isDefined(int ty) {
         int base = ty > 10000 ? ty - 10000 : ty;
         return (base >= 1 && base <= 51) || (base >= 58 && base <= 66);

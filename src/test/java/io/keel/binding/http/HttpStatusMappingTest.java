@@ -19,9 +19,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** TS-0009 6.3.2, table 6.3.2-1, with the shifted HTTP column resolved as shared/spec §8 does: every row. */
+/** TS-0009 6.3.2, table 6.3.2-1 as V3.9.1 gives it (intact there): every row. */
 class HttpStatusMappingTest {
-    /** shared/spec §8, row by row (rsc → HTTP status). 4141 has no mapping in any source and is not listed. */
+    /**
+     * TS-0009 V3.9.1 table 6.3.2-1 row by row (rsc → HTTP status), codes newer than V3.9.1 placed by the later
+     * release's row order. 4141 has no mapping in any source and is not listed.
+     */
     private static final Map<Integer, Integer> SPEC_TABLE = new LinkedHashMap<>();
 
     static {

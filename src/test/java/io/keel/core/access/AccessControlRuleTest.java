@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Rule matching (TS-0004 7.3.3.15; shared/spec §10.5): acor names the originator (exact, {@code *} wildcard,
+ * Rule matching (TS-0004 7.3.3.15, 6.3.5.27): acor names the originator (exact, {@code *} wildcard,
  * {@code all}), acop has the permission's bit, and one of the acco contexts holds.
  */
 class AccessControlRuleTest {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Group IDs in acor (shared/spec §10.5): a rule naming a group names the group's members. */
+/** Group IDs in acor (TS-0004 table 7.3.3.15-1): a rule naming a group names the group's members. */
 class GroupMembershipTest {
     private static final CseIdentity CSE = new CseIdentity("id-in", "cse-in", "keel.example.net", 1, "CAdmin",
             List.of("C*"), 3600, 100, 1000, List.of());

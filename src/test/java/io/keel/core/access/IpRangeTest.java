@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** acip ipv4/ipv6 entries: addresses and CIDR ranges matched against the client address (shared/spec §5.4). */
+/** acip ipv4/ipv6 entries: addresses and CIDR ranges matched against the client address (TS-0004 6.3.5.27). */
 class IpRangeTest {
     @ParameterizedTest
     @CsvSource({

@@ -12,7 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** actw time windows: scheduleEntry strings "sec min hour dom month dow year" in UTC (shared/spec §5.4, §10.5). */
+/**
+ * actw time windows: scheduleEntry strings "sec min hour dom month dow year" in UTC (TS-0004 table 7.4.9.1-4,
+ * 6.3.5.27).
+ */
 class ScheduleEntryTest {
     /** A Wednesday. */
     private static final Instant MOMENT = Instant.parse("2026-11-25T06:30:15Z");

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Shapes of pv/pvs (setOfAcrs, shared/spec §5.4): what is accepted, and a readable 4000 for everything else. */
+/**
+ * Shapes of pv/pvs (setOfAcrs, TS-0004 6.3.5.26, 6.3.5.27): what is accepted, and a readable 4000 for everything else.
+ */
 class SetOfAcrsTest {
     private static Object normalize(String json) {
         return SetOfAcrs.normalize("pv", ContentCodec.fromJson(json), false);

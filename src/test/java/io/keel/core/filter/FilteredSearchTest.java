@@ -10,7 +10,7 @@ import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterOperation;
 import org.junit.jupiter.api.Test;
 
-/** The content filter as one more condition under filterOperation (shared/spec §5.1). */
+/** The content filter as one more condition under filterOperation (TS-0004 7.3.3.17.12, 7.3.3.17.13). */
 class FilteredSearchTest {
     private static final ContentFilter WARM;
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Which events concern a subscription (shared/spec §5.2, §10.6). */
+/** Which events concern a subscription (TS-0004 6.3.5.7, 7.5.1.2.2). */
 class EventCriteriaTest {
     private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Attribute rules declared as data, applied to Create and Update content (TS-0004 7.3.3.3, 7.3.3.5). */
+/** Attribute rules declared as data, applied to Create and Update content (TS-0004 7.3.3.3, 7.3.3.4). */
 class AttributeValidatorTest {
     private final TypeRegistry types = new TypeRegistry();
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code <accessControlPolicy>} (ty 1, m2m:acp; TS-0004 7.4.2, shared/spec §4.2): the rules (pv) that govern the
+ * {@code <accessControlPolicy>} (ty 1, m2m:acp; TS-0004 7.4.2; TS-0001 9.6.2): the rules (pv) that govern the
  * resources naming it in their acpi, and the rules (pvs) that govern the policy itself. It has no acpi of its own.
  * Its subscription children are not implemented yet, so it has none.
  */

@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@code <AE>} (ty 2, m2m:ae): creating one registers an application (TS-0001 10.1.1.2.2, TS-0004 7.4.5;
- * shared/spec §10.2). Its ri and aei are the AE-ID-Stem, which the AE uses as originator from then on.
+ * {@code <AE>} (ty 2, m2m:ae): creating one registers an application (TS-0001 10.2.2.2, TS-0004 7.4.5,
+ * 7.4.5.2.1). Its ri and aei are the AE-ID-Stem, which the AE uses as originator from then on.
  */
 public final class AeType extends ResourceType {
     private static final Pattern URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://\\S+");

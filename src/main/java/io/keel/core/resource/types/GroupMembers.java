@@ -13,19 +13,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The member rules of a {@code <group>} (TS-0004 7.4.13.2.1, 7.4.13.2.3; shared/spec §10.7), applied when a group is
+ * The member rules of a {@code <group>} (TS-0004 7.4.13.2.1, 7.4.13.2.3), applied when a group is
  * created and when an update sets its memberIDs.
  *
  * <p>A member is the ID of a stored resource, in any of the three ID forms. One named twice — also in two forms — is
- * kept once, in the form first given. A member of this CSE that does not exist is 4004, as in ACME: the originator
- * named something that is not there, and silently dropping it would hide the mistake. A member of another CSE is kept
- * as given without any check, since Keel reaches no other CSE yet: memberTypeValidated stays false while the group
- * has one. Members addressing a virtual resource (a sub-group's {@code fopt}, {@code la}) are not supported (5001).
+ * kept once, in the form first given. A member of this CSE that does not exist is 4004, Keel's decision where
+ * 7.4.13.2.1 says nothing: the originator named something that is not there, and silently dropping it would hide the
+ * mistake. A member of another CSE is kept as given without any check, since Keel reaches no other CSE yet:
+ * memberTypeValidated stays false while the group has one. Members addressing a virtual resource (a sub-group's
+ * {@code fopt}, {@code la}) are not supported (5001).
  */
 final class GroupMembers {
     /** memberType 0: members of any type. */
     static final long MIXED = 0;
-    /** consistencyStrategy values (TS-0004 table 6.3.4.2.x). */
+    /** consistencyStrategy values (TS-0004 table 6.3.4.2.12-1). */
     static final long ABANDON_MEMBER = 1;
     static final long ABANDON_GROUP = 2;
     static final long SET_MIXED = 3;

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code <group>} (ty 9, m2m:grp), TS-0004 7.4.13; shared/spec §4.2, §10.7: resources of this or other CSEs named by
- * their IDs (mid), which requests to the virtual child {@code fopt} reach all at once, and which an
+ * {@code <group>} (ty 9, m2m:grp), TS-0004 7.4.13, 7.4.14, 7.3.3.15; TS-0001 9.6.13: resources of this or other CSEs
+ * named by their IDs (mid), which requests to the virtual child {@code fopt} reach all at once, and which an
  * accessControlPolicy may name in acor by the group's ID. The member rules are {@link GroupMembers}.
  */
 public final class GroupType extends ResourceType {

@@ -35,7 +35,7 @@ public final class PollingChannelType extends ResourceType {
 
     @Override
     public void prepareCreate(ResourceOperation op) {
-        // Only the AE itself polls for its requests, and one channel serves it (TS-0004 7.4.21.2.1).
+        // Only the AE itself polls for its requests, and one channel serves it (TS-0004 7.4.21.2.1, 7.4.5.1).
         if (op.parent.ty == ResourceTypes.AE && !op.parent.ri.equals(op.request.from)) {
             throw OneM2MException.noPrivilege("only the AE " + op.parent.ri + " may create its pollingChannel");
         }

@@ -8,18 +8,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code <request>} (ty 17, m2m:req), TS-0004 7.4.12; shared/spec §4.2: the CSE's record of a non-blocking
+ * {@code <request>} (ty 17, m2m:req), TS-0004 7.4.12, 7.3.2.2, 7.3.2.5: the CSE's record of a non-blocking
  * request — what was asked, its state, and once done its result. Only the CSE creates and changes it.
  */
 public final class RequestType extends ResourceType {
-    /** requestStatus (shared/spec §2.4). */
+    /** requestStatus (TS-0004 6.3.4.2.10). */
     public static final long COMPLETED = 1;
     public static final long FAILED = 2;
     public static final long PENDING = 3;
 
     public RequestType() {
         super(ResourceTypes.REQUEST, "req", List.of(
-                // Never set, so the default policy gives the request to its originator (shared/spec §10.5).
+                // Never set: instead of the ACP of TS-0004 table 7.3.2.2-1, the default policy (TS-0001 9.6.1.3.2)
+                // gives the request to its originator.
                 AttributeDef.readOnly(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_TOKENS),
                 AttributeDef.readOnly("op", AttributeType.NON_NEGATIVE_INTEGER),
                 AttributeDef.readOnly("tg", AttributeType.TOKEN),

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code <subscription>} (ty 23, m2m:sub), TS-0004 7.4.8; shared/spec §4.2, §10.6. What it subscribes to is its
+ * {@code <subscription>} (ty 23, m2m:sub), TS-0004 7.4.8; TS-0001 9.6.8. What it subscribes to is its
  * parent; the events, targets and delivery rules are its attributes, which {@code core.notification} reads.
  */
 public final class SubscriptionType extends ResourceType {
@@ -44,9 +44,9 @@ public final class SubscriptionType extends ResourceType {
     }
 
     /**
-     * The spec Keel follows names these without saying what they do (nsp, psn), or they need what Keel does not do: gpi
-     * and nfu belong to subscriptions made through a group's fopt, which Keel treats as one per member; acrs needs the
-     * crossResourceSubscription.
+     * Not supported. nsp and psn: TS-0001 9.6.8 defines them, but TS-0004 gives them no procedure (7.5.1.2.2). gpi and
+     * nfu belong to subscriptions made through a group's fopt (TS-0004 7.5.1.2.6), which Keel treats as one per member.
+     * acrs needs {@code <crossResourceSubscription>} (TS-0004 7.4.58), which Keel does not have.
      */
     @Override
     public Map<String, String> unsupportedAttributes() {
@@ -78,7 +78,8 @@ public final class SubscriptionType extends ResourceType {
 
     /**
      * Every new notification target is verified before the subscription is stored or changed, while no lock is held
-     * (TS-0004 7.4.8.2.1, 7.4.8.2.3): all of a Create's, those an Update adds.
+     * (TS-0004 7.4.8.2.1, 7.5.1.2.3): all of a Create's, and those an Update adds, which 7.4.8.2.3 does not ask for
+     * but Keel does.
      */
     @Override
     public void beforeTransaction(PendingWrite write) {
@@ -108,7 +109,7 @@ public final class SubscriptionType extends ResourceType {
     @Override
     public void prepareCreate(ResourceOperation op) {
         check(op.resource);
-        // S4 7.4.8.2.1: when the notifications go elsewhere than to the originator, the creator is recorded.
+        // TS-0004 7.4.8.2.1: when the notifications go elsewhere than to the originator, the creator is recorded.
         List<?> nu = (List<?>) op.resource.get("nu");
         if (op.resource.cr == null && op.request.from != null && !(nu.size() == 1 && nu.contains(op.request.from))) {
             op.resource.cr = op.request.from;

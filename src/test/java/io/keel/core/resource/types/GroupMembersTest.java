@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The member rules of a group (TS-0004 7.4.13.2.1; shared/spec §10.7). */
+/** The member rules of a group (TS-0004 7.4.13.2.1). */
 class GroupMembersTest {
     private static final Resource CNT1 = resource("cnt1", "cse-in/ae/c1", ResourceTypes.CONTAINER);
     private static final Resource CNT2 = resource("cnt2", "cse-in/ae/c2", ResourceTypes.CONTAINER);
