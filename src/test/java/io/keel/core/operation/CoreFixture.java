@@ -1,0 +1,203 @@
+package io.keel.core.operation;
+
+import io.keel.core.Clock;
+import io.keel.core.CseIdentity;
+import io.keel.core.Dispatcher;
+import io.keel.core.NonBlockingRequests;
+import io.keel.core.Representations;
+import io.keel.core.access.AccessPolicy;
+import io.keel.core.access.AcpAccessPolicy;
+import io.keel.core.filter.FilteredSearch;
+import io.keel.core.notification.DeliverySettings;
+import io.keel.core.notification.NotificationService;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.types.TypeRegistry;
+import io.keel.core.routing.Router;
+import io.keel.core.store.FakeStore;
+import io.keel.core.store.InMemoryTree;
+import io.keel.primitive.Operation;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The core as {@code Cse} wires it — real types, router, access control, filtered search, representations and
+ * notifications — over a {@link FakeStore} holding a CSEBase, with a {@link RecordingOutbound} for what the CSE sends.
+ * Requests go through {@link Dispatcher#handle}, as the binding's do.
+ */
+final class CoreFixture implements AutoCloseable {
+    static final String CSE_BASE = "id-in";
+    static final String ADMIN = "CAdmin";
+    /** Far enough ahead that no test resource expires; InMemoryTree's default lies in the past. */
+    private static final Instant LATER = Instant.parse("2099-01-01T00:00:00Z");
+
+    final FakeStore store = new FakeStore();
+    final InMemoryTree tree = store.tree;
+    final TypeRegistry types = new TypeRegistry();
+    final CseIdentity identity;
+    final RecordingOutbound outbound = new RecordingOutbound(() -> store.writes);
+    final RecordingPolicyIndex policyIndex = new RecordingPolicyIndex();
+    final FakePollingQueue pollingQueue = new FakePollingQueue();
+    final NotificationService notifications;
+    final NonBlockingRequests nonBlocking;
+    final Dispatcher dispatcher;
+    private int requests;
+
+    CoreFixture() {
+        this(100);
+    }
+
+    /** @param maxResultSize the CSE's maximum result size (discovery, child lists) */
+    CoreFixture(int maxResultSize) {
+        identity = new CseIdentity(CSE_BASE, "cse-in", "keel.example.net", 1, ADMIN, List.of("C*"), 3600,
+                maxResultSize, 1000, List.of());
+        store.search = new FakeSearch(tree, types);
+        store.policyIndex = policyIndex;
+        store.pollingQueue = pollingQueue;
+        store.leases = new NoLeases();
+        tree.add(CSE_BASE, null, ResourceTypes.CSE_BASE, "cse-in");
+        Clock clock = new Clock();
+        Router router = new Router(identity, types);
+        AccessPolicy access = new AcpAccessPolicy(identity, types, clock);
+        FilteredSearch search = new FilteredSearch(types, identity.contentScanMax());
+        Representations representations = new Representations(types, maxResultSize, search);
+        notifications = new NotificationService(identity, store, router, types, representations, access, outbound, clock,
+                new DeliverySettings(2_000, 2_000, 60_000, 100));
+        OperationContext ctx = new OperationContext(identity, store, types, router, access, representations, search,
+                notifications, clock);
+        nonBlocking = new NonBlockingRequests(identity, store, clock, notifications, 1, 10, 3_600_000, 60_000);
+        dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, outcome -> { });
+        notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
+    }
+
+    // --- arranging the stored tree -----------------------------------------------------------------------------
+
+    /** Stores a resource under a stored parent, named {@code rn}; it expires long after the test. */
+    Resource add(String ri, String pi, int ty, String rn) {
+        Resource r = tree.add(ri, pi, ty, tree.stored(pi).srn + "/" + rn);
+        r.et = LATER;
+        return r;
+    }
+
+    /** An AE registered under the CSEBase: its ri is its AE-ID, which it uses as originator. */
+    Resource ae(String ri, String rn) {
+        Resource ae = add(ri, CSE_BASE, ResourceTypes.AE, rn);
+        ae.origin = ri;
+        ae.attributes.putAll(Map.of("api", "Napp", "aei", ri, "rr", true, "srv", List.of("3")));
+        return ae;
+    }
+
+    Resource container(String ri, String pi, String rn) {
+        Resource cnt = add(ri, pi, ResourceTypes.CONTAINER, rn);
+        cnt.attributes.put("cni", 0L);
+        cnt.attributes.put("cbs", 0L);
+        return cnt;
+    }
+
+    /** A contentInstance, newer than every resource added before, counted by its container as the CSE counts it. */
+    Resource instance(String ri, String cnt, String rn, String con) {
+        Resource cin = add(ri, cnt, ResourceTypes.CONTENT_INSTANCE, rn);
+        cin.attributes.put("con", con);
+        cin.cs = (long) con.getBytes(StandardCharsets.UTF_8).length;
+        Resource container = tree.stored(cnt);
+        container.attributes.put("cni", container.getLong("cni", 0) + 1);
+        container.attributes.put("cbs", container.getLong("cbs", 0) + cin.cs);
+        container.st++;
+        cin.st = container.st;
+        return cin;
+    }
+
+    /** An accessControlPolicy whose pv grants all operations to {@code pv} and whose pvs grants them to {@code pvs}. */
+    Resource acp(String ri, String pi, String rn, List<String> pv, List<String> pvs) {
+        Resource acp = add(ri, pi, ResourceTypes.ACCESS_CONTROL_POLICY, rn);
+        acp.attributes.put("pv", Map.of("acr", List.of(Map.of("acor", pv, "acop", 63L))));
+        acp.attributes.put("pvs", Map.of("acr", List.of(Map.of("acor", pvs, "acop", 63L))));
+        return acp;
+    }
+
+    /** A copy of the whole stored tree, to compare before and after a request that must change nothing. */
+    Map<String, String> snapshot() {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (int ty : types.supported()) {
+            for (Resource r : tree.ofType(ty)) {
+                all.put(r.ri, r.srn + " st=" + r.st + " lt=" + r.lt + " " + r.attributes + " lbl=" + r.lbl);
+            }
+        }
+        return all;
+    }
+
+    // --- requests ----------------------------------------------------------------------------------------------
+
+    RequestPrimitive request(Operation op, String to, String from) {
+        RequestPrimitive req = new RequestPrimitive();
+        req.operation = op;
+        req.to = to;
+        req.from = from;
+        req.requestIdentifier = "rq-" + ++requests;
+        req.releaseVersionIndicator = "3";
+        return req;
+    }
+
+    RequestPrimitive create(String to, String from, int ty, Map<String, Object> content) {
+        RequestPrimitive req = request(Operation.CREATE, to, from);
+        req.resourceType = ty;
+        req.content = content;
+        return req;
+    }
+
+    RequestPrimitive update(String to, String from, Map<String, Object> content) {
+        RequestPrimitive req = request(Operation.UPDATE, to, from);
+        req.content = content;
+        return req;
+    }
+
+    CompletableFuture<ResponsePrimitive> sendAsync(RequestPrimitive req) {
+        return dispatcher.handle(req);
+    }
+
+    ResponsePrimitive send(RequestPrimitive req) {
+        try {
+            return dispatcher.handle(req).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("no answer to " + req.operation + " " + req.to, e);
+        }
+    }
+
+    // --- reading responses -------------------------------------------------------------------------------------
+
+    static void assertRsc(ResponseStatusCode expected, ResponsePrimitive rsp) {
+        org.junit.jupiter.api.Assertions.assertEquals(expected, rsp.responseStatusCode, () -> "content: " + rsp.content);
+    }
+
+    /** The attributes under the root element of a response's content ({@code m2m:cnt}). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> body(ResponsePrimitive rsp, String root) {
+        if (!(rsp.content instanceof Map<?, ?> content) || !(content.get(root) instanceof Map<?, ?> attributes)) {
+            throw new AssertionError("the response content has no " + root + ": " + rsp.content);
+        }
+        return (Map<String, Object>) attributes;
+    }
+
+    /** A map in the order given, for request content: {@code map("m2m:cnt", map("rn", "box"))}. */
+    static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    @Override
+    public void close() {
+        nonBlocking.close();
+        notifications.close();
+    }
+}

@@ -1,0 +1,277 @@
+package io.keel.core.operation;
+
+import static io.keel.core.operation.CoreFixture.ADMIN;
+import static io.keel.core.operation.CoreFixture.assertRsc;
+import static io.keel.core.operation.CoreFixture.body;
+import static io.keel.core.operation.CoreFixture.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
+import io.keel.primitive.ResultContent;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Create (TS-0004 7.3.3.3) and the resource-specific rules of 7.4.x, through the dispatcher. */
+class CreateOperationTest {
+    private final CoreFixture cse = new CoreFixture();
+
+    CreateOperationTest() {
+        cse.ae("Cae1", "app1");
+        cse.container("cnt1", "Cae1", "box");
+    }
+
+    @AfterEach
+    void close() {
+        cse.close();
+    }
+
+    @Test
+    void ts0004_7_4_6_aContainerIsCreatedWithItsCountersAndAnsweredWithItsRepresentation() {
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1", "Cae1", ResourceTypes.CONTAINER,
+                map("m2m:cnt", map("rn", "box2", "mni", 5))));
+
+        assertRsc(ResponseStatusCode.CREATED, rsp);
+        assertEquals("cse-in/app1/box2", rsp.contentLocation);
+        Map<String, Object> cnt = body(rsp, "m2m:cnt");
+        assertEquals("box2", cnt.get("rn"));
+        assertEquals("Cae1", cnt.get("pi"));
+        assertEquals(0L, cnt.get("cni"));
+        Resource stored = cse.tree.findByStructuredName("cse-in/app1/box2");
+        assertEquals(cnt.get("ri"), stored.ri);
+        assertEquals(ResourceTypes.CONTAINER, stored.ty);
+        assertEquals(5L, stored.get("mni"));
+        assertEquals(0L, stored.get("cbs"));
+        assertEquals("Cae1", stored.origin);
+    }
+
+    @Test
+    void ts0004_7_3_3_3_aCreateUnderAContentInstanceIs4108AndStoresNothing() {
+        cse.instance("cin1", "cnt1", "i1", "21");
+        Map<String, String> before = cse.snapshot();
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/box/i1", "Cae1", ResourceTypes.CONTAINER,
+                map("m2m:cnt", map("rn", "inner"))));
+
+        assertRsc(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE, rsp);
+        assertEquals(before, cse.snapshot());
+    }
+
+    @Test
+    void ts0004_7_3_3_3_aSiblingOfTheSameNameIs4105AndTheFirstStaysAsItWas() {
+        Map<String, String> before = cse.snapshot();
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1", "Cae1", ResourceTypes.CONTAINER,
+                map("m2m:cnt", map("rn", "box", "mni", 1))));
+
+        assertRsc(ResponseStatusCode.CONFLICT, rsp);
+        assertEquals(before, cse.snapshot());
+    }
+
+    @Test
+    void ts0004_7_3_3_15_aCreateWithoutCreatePrivilegeOnTheParentIs4103() {
+        Map<String, String> before = cse.snapshot();
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/box", "Cstranger", ResourceTypes.CONTENT_INSTANCE,
+                map("m2m:cin", map("con", "x"))));
+
+        assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, rsp);
+        assertEquals(before, cse.snapshot());
+    }
+
+    @Test
+    void ts0004_7_3_3_3_rcn9AnswersWhatTheCseSetButNotWhatTheOriginatorGave() {
+        var req = cse.create("cse-in/app1", "Cae1", ResourceTypes.CONTAINER, map("m2m:cnt", map("rn", "box2", "mni", 5)));
+        req.resultContent = ResultContent.MODIFIED_ATTRIBUTES;
+
+        ResponsePrimitive rsp = cse.send(req);
+
+        assertRsc(ResponseStatusCode.CREATED, rsp);
+        Map<String, Object> modified = body(rsp, "m2m:cnt");
+        assertTrue(modified.keySet().containsAll(List.of("ri", "ct", "cni", "cbs")), modified::toString);
+        assertFalse(modified.containsKey("rn"), modified::toString);
+        assertFalse(modified.containsKey("mni"), modified::toString);
+    }
+
+    @Test
+    void ts0004_7_3_3_3_rcn0AnswersNoContentButStoresTheResource() {
+        var req = cse.create("cse-in/app1", "Cae1", ResourceTypes.CONTAINER, map("m2m:cnt", map("rn", "box2")));
+        req.resultContent = ResultContent.NOTHING;
+
+        ResponsePrimitive rsp = cse.send(req);
+
+        assertRsc(ResponseStatusCode.CREATED, rsp);
+        assertNull(rsp.content);
+        assertNotNull(cse.tree.findByStructuredName("cse-in/app1/box2"));
+    }
+
+    @Test
+    void ts0004_7_4_1_3_theNameOfAVirtualChildCannotBeGivenToAChild() {
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/box", "Cae1", ResourceTypes.CONTAINER,
+                map("m2m:cnt", map("rn", "la"))));
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, rsp);
+        assertNull(cse.tree.findByStructuredName("cse-in/app1/box/la"));
+    }
+
+    @Test
+    void ts0004_7_4_6_nothingCanBeCreatedUnderTheVirtualLatest4005() {
+        cse.instance("cin1", "cnt1", "i1", "21");
+        Map<String, String> before = cse.snapshot();
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/box/la", "Cae1", ResourceTypes.SUBSCRIPTION,
+                map("m2m:sub", map("nu", List.of("Cae1")))));
+
+        assertRsc(ResponseStatusCode.OPERATION_NOT_ALLOWED, rsp);
+        assertEquals(before, cse.snapshot());
+    }
+
+    @Test
+    void ts0004_7_4_7_aContentInstanceIsCountedByItsContainer() {
+        cse.instance("cin1", "cnt1", "i1", "21");
+        long stBefore = cse.tree.stored("cnt1").st;
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/box", "Cae1", ResourceTypes.CONTENT_INSTANCE,
+                map("m2m:cin", map("rn", "i2", "con", "hello"))));
+
+        assertRsc(ResponseStatusCode.CREATED, rsp);
+        Resource cin = cse.tree.findByStructuredName("cse-in/app1/box/i2");
+        assertEquals(5L, cin.cs);
+        Resource cnt = cse.tree.stored("cnt1");
+        assertEquals(2L, cnt.get("cni"));
+        assertEquals(2L + 5L, cnt.get("cbs"));
+        assertEquals(stBefore + 1, cnt.st);
+        assertEquals(cnt.st, cin.st);
+        assertEquals(cin.ct, cnt.lt);
+    }
+
+    @Test
+    void ts0004_7_4_7_aContentInstanceLargerThanMbsIs5207AndNothingChanges() {
+        cse.tree.stored("cnt1").attributes.put("mbs", 3L);
+        Map<String, String> before = cse.snapshot();
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/box", "Cae1", ResourceTypes.CONTENT_INSTANCE,
+                map("m2m:cin", map("con", "too big"))));
+
+        assertRsc(ResponseStatusCode.NOT_ACCEPTABLE, rsp);
+        assertEquals(before, cse.snapshot());
+    }
+
+    @Test
+    void ts0004_7_4_6_aNewInstanceBeyondMniRemovesTheOldest() {
+        cse.tree.stored("cnt1").attributes.put("mni", 1L);
+        cse.instance("cin1", "cnt1", "i1", "old");
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/box", "Cae1", ResourceTypes.CONTENT_INSTANCE,
+                map("m2m:cin", map("rn", "i2", "con", "newer"))));
+
+        assertRsc(ResponseStatusCode.CREATED, rsp);
+        assertNull(cse.tree.stored("cin1"));
+        assertNotNull(cse.tree.findByStructuredName("cse-in/app1/box/i2"));
+        assertEquals(1L, cse.tree.stored("cnt1").get("cni"));
+        assertEquals(5L, cse.tree.stored("cnt1").get("cbs"));
+    }
+
+    // --- subscription (7.4.8): the verification runs before the write transaction ------------------------------
+
+    @Test
+    void ts0004_7_4_8_2_1_aSubscriptionVerifiesItsTargetOnceBeforeItsWriteTransaction() {
+        int writesBefore = cse.store.writes;
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/box", "Cae1", ResourceTypes.SUBSCRIPTION,
+                map("m2m:sub", map("rn", "sub", "nu", List.of("http://listener.example/n")))));
+
+        assertRsc(ResponseStatusCode.CREATED, rsp);
+        List<RecordingOutbound.Sent> sent = cse.outbound.sent();
+        assertEquals(1, sent.size(), "one verification request");
+        RecordingOutbound.Sent vrq = sent.get(0);
+        assertEquals("http://listener.example/n", vrq.url());
+        Map<?, ?> sgn = (Map<?, ?>) ((Map<?, ?>) vrq.request().content).get("m2m:sgn");
+        assertEquals(true, sgn.get("vrq"));
+        Resource sub = cse.tree.findByStructuredName("cse-in/app1/box/sub");
+        assertEquals("/id-in/" + sub.ri, sgn.get("sur"));
+        assertEquals(writesBefore, vrq.writesBefore(), "verified before any write transaction began");
+        assertEquals(writesBefore + 1, cse.store.writes, "one write transaction");
+    }
+
+    @Test
+    void ts0004_7_4_8_2_1_aFailedVerificationIs5204AndStoresNothing() {
+        cse.outbound.answerWith(ResponseStatusCode.TARGET_NOT_REACHABLE);
+        Map<String, String> before = cse.snapshot();
+        int writesBefore = cse.store.writes;
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/box", "Cae1", ResourceTypes.SUBSCRIPTION,
+                map("m2m:sub", map("rn", "sub", "nu", List.of("http://listener.example/n")))));
+
+        assertRsc(ResponseStatusCode.SUBSCRIPTION_VERIFICATION_INITIATION_FAILED, rsp);
+        assertEquals(1, cse.outbound.sent().size());
+        assertEquals(before, cse.snapshot());
+        assertEquals(writesBefore, cse.store.writes, "no write transaction began");
+    }
+
+    @Test
+    void ts0004_7_4_8_2_1_aTargetRefusingTheCreatorAnswers4101AsItIs() {
+        cse.outbound.answerWith(ResponseStatusCode.SUBSCRIPTION_CREATOR_HAS_NO_PRIVILEGE);
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/box", "Cae1", ResourceTypes.SUBSCRIPTION,
+                map("m2m:sub", map("rn", "sub", "nu", List.of("http://listener.example/n")))));
+
+        assertRsc(ResponseStatusCode.SUBSCRIPTION_CREATOR_HAS_NO_PRIVILEGE, rsp);
+        assertNull(cse.tree.findByStructuredName("cse-in/app1/box/sub"));
+    }
+
+    @Test
+    void ts0004_7_4_8_2_1_theOriginatorAsItsOwnTargetIsNotVerified() {
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/box", "Cae1", ResourceTypes.SUBSCRIPTION,
+                map("m2m:sub", map("rn", "sub", "nu", List.of("Cae1")))));
+
+        assertRsc(ResponseStatusCode.CREATED, rsp);
+        assertEquals(List.of(), cse.outbound.sent());
+        assertNotNull(cse.tree.findByStructuredName("cse-in/app1/box/sub"));
+    }
+
+    @Test
+    void ts0004_7_4_8_2_1_aContentInstanceIsNotSubscribable5203AndNoTargetIsAsked() {
+        cse.instance("cin1", "cnt1", "i1", "21");
+        Map<String, String> before = cse.snapshot();
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/box/i1", "Cae1", ResourceTypes.SUBSCRIPTION,
+                map("m2m:sub", map("nu", List.of("http://listener.example/n")))));
+
+        assertRsc(ResponseStatusCode.TARGET_NOT_SUBSCRIBABLE, rsp);
+        assertEquals(List.of(), cse.outbound.sent());
+        assertEquals(before, cse.snapshot());
+    }
+
+    // --- pollingChannel (7.4.21) -------------------------------------------------------------------------------
+
+    @Test
+    void ts0004_7_4_21_2_1_anAeCreatesItsOnePollingChannel() {
+        ResponsePrimitive first = cse.send(cse.create("cse-in/app1", "Cae1", ResourceTypes.POLLING_CHANNEL,
+                map("m2m:pch", map("rn", "pch"))));
+        ResponsePrimitive second = cse.send(cse.create("cse-in/app1", "Cae1", ResourceTypes.POLLING_CHANNEL,
+                map("m2m:pch", map("rn", "pch2"))));
+
+        assertRsc(ResponseStatusCode.CREATED, first);
+        assertEquals(ResourceTypes.POLLING_CHANNEL, cse.tree.findByStructuredName("cse-in/app1/pch").ty);
+        assertRsc(ResponseStatusCode.CONFLICT, second);
+        assertNull(cse.tree.findByStructuredName("cse-in/app1/pch2"));
+    }
+
+    @Test
+    void ts0004_7_4_21_2_1_onlyTheAeItselfCreatesItsPollingChannel() {
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1", ADMIN, ResourceTypes.POLLING_CHANNEL,
+                map("m2m:pch", map("rn", "pch"))));
+
+        assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, rsp);
+        assertNull(cse.tree.findByStructuredName("cse-in/app1/pch"));
+    }
+}

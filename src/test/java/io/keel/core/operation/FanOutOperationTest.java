@@ -1,0 +1,123 @@
+package io.keel.core.operation;
+
+import static io.keel.core.operation.CoreFixture.ADMIN;
+import static io.keel.core.operation.CoreFixture.assertRsc;
+import static io.keel.core.operation.CoreFixture.body;
+import static io.keel.core.operation.CoreFixture.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.primitive.Operation;
+import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Requests to a group's fanOutPoint (TS-0004 7.4.14): each member gets the request; the answers are aggregated. */
+class FanOutOperationTest {
+    private final CoreFixture cse = new CoreFixture();
+
+    FanOutOperationTest() {
+        cse.ae("Cae1", "app1");
+        cse.container("cnt1", "Cae1", "box1");
+        cse.container("cnt2", "Cae1", "box2");
+        cse.instance("cin1", "cnt1", "i1", "one");
+        cse.instance("cin2", "cnt2", "i2", "two");
+        Resource grp = cse.add("grp1", "Cae1", ResourceTypes.GROUP, "team");
+        grp.attributes.put("mt", (long) ResourceTypes.CONTAINER);
+        grp.attributes.put("mnm", 10L);
+        grp.attributes.put("mid", List.of("cnt1", "cnt2"));
+        grp.attributes.put("cnm", 2L);
+    }
+
+    @AfterEach
+    void close() {
+        cse.close();
+    }
+
+    /** The m2m:rsp entries of an m2m:agr, by the member (fr) that answered. */
+    private static Map<Object, Map<?, ?>> byMember(ResponsePrimitive rsp) {
+        List<?> answers = (List<?>) body(rsp, "m2m:agr").get("m2m:rsp");
+        Map<Object, Map<?, ?>> out = new java.util.TreeMap<>(Comparator.comparing(Object::toString));
+        answers.forEach(a -> out.put(((Map<?, ?>) a).get("fr"), (Map<?, ?>) a));
+        return out;
+    }
+
+    @Test
+    void ts0004_7_4_14_eachMemberIsRetrievedAndAnswersInTheAggregate() {
+        ResponsePrimitive rsp = cse.send(cse.request(Operation.RETRIEVE, "cse-in/app1/team/fopt", ADMIN));
+
+        assertRsc(ResponseStatusCode.OK, rsp);
+        Map<Object, Map<?, ?>> answers = byMember(rsp);
+        assertEquals(List.of("cnt1", "cnt2"), List.copyOf(answers.keySet()));
+        for (String member : List.of("cnt1", "cnt2")) {
+            assertEquals(2000, answers.get(member).get("rsc"));
+            assertEquals(member, ((Map<?, ?>) ((Map<?, ?>) answers.get(member).get("pc")).get("m2m:cnt")).get("ri"));
+        }
+    }
+
+    @Test
+    void ts0004_7_4_14_thePathAfterFoptIsAppendedToEachMember() {
+        ResponsePrimitive rsp = cse.send(cse.request(Operation.RETRIEVE, "cse-in/app1/team/fopt/la", ADMIN));
+
+        Map<Object, Map<?, ?>> answers = byMember(rsp);
+        assertEquals("one", ((Map<?, ?>) ((Map<?, ?>) answers.get("cnt1").get("pc")).get("m2m:cin")).get("con"));
+        assertEquals("two", ((Map<?, ?>) ((Map<?, ?>) answers.get("cnt2").get("pc")).get("m2m:cin")).get("con"));
+    }
+
+    @Test
+    void ts0004_7_4_14_aCreateThroughFoptCreatesUnderEveryMember() {
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/team/fopt", ADMIN, ResourceTypes.CONTENT_INSTANCE,
+                map("m2m:cin", map("rn", "new", "con", "hello"))));
+
+        assertRsc(ResponseStatusCode.OK, rsp);
+        byMember(rsp).values().forEach(a -> assertEquals(2001, a.get("rsc")));
+        assertEquals("hello", cse.tree.findByStructuredName("cse-in/app1/box1/new").get("con"));
+        assertEquals("hello", cse.tree.findByStructuredName("cse-in/app1/box2/new").get("con"));
+        assertEquals(2L, cse.tree.stored("cnt1").get("cni"));
+        assertEquals(2L, cse.tree.stored("cnt2").get("cni"));
+    }
+
+    @Test
+    void ts0004_7_4_14_eachMembersOwnAccessControlApplies() {
+        cse.tree.stored("grp1").origin = "Cstranger"; // the group is the stranger's, the members are not
+
+        ResponsePrimitive rsp = cse.send(cse.request(Operation.RETRIEVE, "cse-in/app1/team/fopt", "Cstranger"));
+
+        assertRsc(ResponseStatusCode.OK, rsp);
+        byMember(rsp).values().forEach(a -> assertEquals(4103, a.get("rsc")));
+    }
+
+    @Test
+    void ts0004_7_4_14_aGroupWithoutMembersIs4109() {
+        cse.tree.stored("grp1").attributes.put("mid", List.of());
+
+        assertRsc(ResponseStatusCode.NO_MEMBERS, cse.send(cse.request(Operation.RETRIEVE, "cse-in/app1/team/fopt", ADMIN)));
+    }
+
+    @Test
+    void ts0004_7_4_14_aCreateOfATypeTheMemberTypeCannotHoldIs4108AndReachesNoMember() {
+        Map<String, String> before = cse.snapshot();
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/team/fopt", ADMIN, ResourceTypes.GROUP,
+                map("m2m:grp", map("rn", "sub", "mnm", 1, "mid", List.of("cin1")))));
+
+        assertRsc(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE, rsp);
+        assertEquals(before, cse.snapshot());
+    }
+
+    @Test
+    void ts0004_7_3_3_15_aFanOutWithoutPrivilegeOnTheGroupIs4103() {
+        Map<String, String> before = cse.snapshot();
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/team/fopt", "Cstranger", ResourceTypes.CONTENT_INSTANCE,
+                map("m2m:cin", map("con", "x"))));
+
+        assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, rsp);
+        assertEquals(before, cse.snapshot());
+    }
+}
