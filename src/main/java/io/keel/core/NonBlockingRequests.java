@@ -115,12 +115,34 @@ public final class NonBlockingRequests implements AutoCloseable {
         if (wait > 0) {
             result = new CompletableFuture<>();
             CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS, executor)
-                    .execute(() -> execute.apply(req).whenComplete((r, e) -> result.complete(r)));
+                    .execute(() -> start(req, execute).whenComplete((r, e) -> {
+                        if (e != null) {
+                            result.completeExceptionally(e);
+                        } else {
+                            result.complete(r);
+                        }
+                    }));
         } else {
-            result = execute.apply(req);
+            result = start(req, execute);
         }
-        result.whenComplete((rsp, e) -> finish(requestRi, req, asked, rsp != null ? rsp
-                : ResponsePrimitive.error(ResponseStatusCode.INTERNAL_SERVER_ERROR, "the request failed: " + e)));
+        result.whenComplete((rsp, e) -> {
+            if (rsp == null) {
+                // As the dispatcher answers a bug: 5000 in the <request>, the details in the log only.
+                LOG.log(Level.SEVERE, "non-blocking request " + req.requestIdentifier + " failed", e);
+            }
+            finish(requestRi, req, asked, rsp != null ? rsp : ResponsePrimitive.error(ResponseStatusCode.INTERNAL_SERVER_ERROR,
+                    "internal error while processing request " + req.requestIdentifier + "; the CSE log has the details"));
+        });
+    }
+
+    /** Runs the request; one that throws instead of answering ends failed rather than pending for ever. */
+    private static CompletableFuture<ResponsePrimitive> start(RequestPrimitive req,
+                                                              Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> execute) {
+        try {
+            return execute.apply(req);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** The result into the {@code <request>}, and for rt=2 to its targets. */

@@ -29,6 +29,7 @@ class RouterTest {
         tree.add("Cae", "id-in", ResourceTypes.AE, "cse-in/app");
         tree.add("cnt1", "Cae", ResourceTypes.CONTAINER, "cse-in/app/box");
         tree.add("grp1", "Cae", ResourceTypes.GROUP, "cse-in/app/team");
+        tree.add("pch1", "Cae", ResourceTypes.POLLING_CHANNEL, "cse-in/app/inbox");
     }
 
     private String resolve(String to) {
@@ -73,6 +74,32 @@ class RouterTest {
         assertEquals("box/la", f.relativePath());
         assertNull(assertInstanceOf(Route.FanOut.class, router.route(tree, "/id-in/cse-in/app/team/fopt/")).relativePath());
         assertEquals(ResponseStatusCode.NOT_FOUND, assertThrows(OneM2MException.class, () -> resolve("cnt1/fopt/la")).rsc());
+    }
+
+    @Test
+    void ts0004_7_4_22_pcuIsAVirtualChildOfAPollingChannelOnly() {
+        Route.Virtual pcu = assertInstanceOf(Route.Virtual.class, router.route(tree, "cse-in/app/inbox/pcu"));
+        assertEquals("pch1", pcu.parent().ri);
+        assertEquals("pcu", pcu.child().name());
+        assertEquals("pch1/pcu", resolve("pch1/pcu"));
+        for (String to : List.of("cse-in/app/box/pcu", "cse-in/app/team/la", "cse-in/app/inbox/la", "cse-in/app/inbox/fopt", "cse-in/pcu")) {
+            assertEquals(ResponseStatusCode.NOT_FOUND, assertThrows(OneM2MException.class, () -> resolve(to)).rsc(), to);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/id-in/cnt1/la", "/id-in/cse-in/app/box/la", "//keel.example.net/id-in/cnt1/la",
+            "//keel.example.net/id-in/-/app/box/la", "Cae/box/la"})
+    void ts0004_6_2_3_aVirtualChildIsReachedInEveryIdForm(String to) {
+        assertEquals("cnt1/la", resolve(to));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"//keel.example.net/id-in/grp1/fopt/box/la", "/id-in/grp1/fopt/box/la", "Cae/team/fopt/box/la"})
+    void ts0004_7_4_14_aFanOutWithAPathIsReachedInEveryIdForm(String to) {
+        Route.FanOut f = assertInstanceOf(Route.FanOut.class, router.route(tree, to));
+        assertEquals("grp1", f.group().ri);
+        assertEquals("box/la", f.relativePath());
     }
 
     @ParameterizedTest
