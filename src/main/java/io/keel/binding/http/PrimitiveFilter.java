@@ -126,7 +126,8 @@ public class PrimitiveFilter implements Filter {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"keel\", Bearer realm=\"keel\"");
             }
             metrics.refused(e.rsc().code());
-            send(response, ResponsePrimitive.error(e.rsc(), e.getMessage()).echo(primitive), mediaType, request.getContextPath());
+            ResponsePrimitive rsp = ResponsePrimitive.error(e.rsc(), e.getMessage()).echo(primitive);
+            send(response, HttpResponseWriter.write(rsp, mediaType, request.getContextPath()));
             return;
         }
         request.setAttribute(RequestPrimitive.ATTRIBUTE, primitive);
@@ -161,7 +162,6 @@ public class PrimitiveFilter implements Filter {
         return MediaTypes.parseContentType(contentType);
     }
 
-    /** Reads the body, never buffering more than the configured maximum. */
     /**
      * Over its rate an originator gets HTTP 429 with Retry-After, and rsc 4000 in the oneM2M headers: the status
      * table has no row for it, and like 413/431 the refusal happens before there is a request primitive.
@@ -174,9 +174,10 @@ public class PrimitiveFilter implements Filter {
                 + " requests a second from originator " + headers.first(HeaderMapping.ORIGIN) + "; slow down").echo(echo);
         response.setHeader("Retry-After", "1");
         metrics.refused(rsp.responseStatusCode.code());
-        send(response, rsp, mediaType, contextPath, 429);
+        send(response, HttpResponseWriter.write(rsp, mediaType, contextPath).withStatus(429));
     }
 
+    /** Reads the body, never buffering more than the configured maximum. */
     private byte[] readBody(HttpServletRequest request) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBodyBytes) {
@@ -205,19 +206,11 @@ public class PrimitiveFilter implements Filter {
         return uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
-    private static void send(HttpServletResponse response, ResponsePrimitive rsp, String mediaType, String contextPath) throws IOException {
-        send(response, rsp, mediaType, contextPath, null);
-    }
-
-    private static void send(HttpServletResponse response, ResponsePrimitive rsp, String mediaType, String contextPath,
-                             Integer status) throws IOException {
-        HttpResponseWriter.HttpMessage http = HttpResponseWriter.write(rsp, mediaType, contextPath);
-        response.setStatus(status != null ? status : http.status());
+    private static void send(HttpServletResponse response, HttpResponseWriter.HttpMessage http) throws IOException {
+        response.setStatus(http.status());
         http.headers().forEach(response::setHeader);
         if (http.body() != null) {
             response.getOutputStream().write(http.body());
-        } else {
-            response.setContentLength(0);
         }
     }
 }

@@ -7,13 +7,12 @@ import jakarta.ws.rs.core.Context;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 
-/** The JAX-RS application: one resource class for every oneM2M target, the response writer, and the CSE they share. */
+/** The JAX-RS application: one resource class for every oneM2M target, the response filter, and the CSE they share. */
 public class KeelApplication extends ResourceConfig {
     public KeelApplication(@Context ServletContext servletContext) {
         Cse cse = KeelContextListener.cse(servletContext);
         register(PrimitiveResource.class);
         register(PrimitiveResponseFilter.class);
-        register(ResponsePrimitiveBodyWriter.class);
         register(new AbstractBinder() {
             @Override
             protected void configure() {
