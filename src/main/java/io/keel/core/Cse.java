@@ -6,7 +6,6 @@ import io.keel.core.notification.Notifications;
 import io.keel.core.operation.Operations;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
-import io.keel.persistence.Database;
 import io.keel.persistence.PoolUsage;
 import io.keel.persistence.ResourceStore;
 import io.keel.primitive.ReleaseVersion;
@@ -63,12 +62,19 @@ public final class Cse implements AutoCloseable {
     }
 
     /**
-     * Starts the CSE on the database the settings name; what it sends to others goes through {@code outbound}, and
-     * {@code outcomes} is told about every request it answers.
+     * Starts the CSE on the opened store, which it owns from then on; what it sends to others goes through
+     * {@code outbound}, and {@code outcomes} is told about every request it answers.
      */
-    public static Cse start(Settings settings, Outbound outbound, Consumer<RequestOutcome> outcomes) {
-        CseIdentity identity = CseIdentity.from(settings);
-        Cse cse = new Cse(identity, Database.open(settings), outbound, settings, outcomes);
+    public static Cse start(Settings settings, ResourceStore store, Outbound outbound, Consumer<RequestOutcome> outcomes) {
+        CseIdentity identity;
+        Cse cse;
+        try {
+            identity = CseIdentity.from(settings);
+            cse = new Cse(identity, store, outbound, settings, outcomes);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         LOG.info(() -> "CSE " + identity.spRelativeCseId() + " (" + identity.cseName() + ") is ready");
         return cse;
     }

@@ -11,10 +11,8 @@ import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.serialization.ContentCodec;
-import io.keel.web.KeelContextListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -46,30 +44,24 @@ public class PrimitiveFilter implements Filter {
      * can shadow them, as neither a resourceName nor an ID may start with '.' ({@link io.keel.core.Identifiers}).
      */
     public static final String KEEL_WELL_KNOWN = "/.well-known/keel/";
-    /** The servlet-name of the JAX-RS servlet in web.xml, which takes every path no other servlet claims. */
-    private static final String ONEM2M_SERVLET = "onem2m";
+    /** The servlet-name of the JAX-RS servlet, which takes every path no other servlet claims. */
+    public static final String ONEM2M_SERVLET = "onem2m";
 
-    private int maxBodyBytes = 1024 * 1024;
+    private final int maxBodyBytes;
     /** HTTP authentication of originators, or null when it is off (the default). */
-    private HttpAuthentication authentication;
+    private final HttpAuthentication authentication;
     /** Requests per second and originator, or null when unlimited (the default). */
-    private OriginatorRateLimit rateLimit;
-    private KeelMetrics metrics;
+    private final OriginatorRateLimit rateLimit;
+    private final KeelMetrics metrics;
 
-    @Override
-    public void init(FilterConfig config) {
-        metrics = KeelContextListener.metrics(config.getServletContext());
-        Settings settings = new Settings(config.getServletContext()::getInitParameter);
-        maxBodyBytes = settings.maxBodyBytes();
+    public PrimitiveFilter(Settings settings, KeelMetrics metrics) {
+        this.metrics = metrics;
+        this.maxBodyBytes = settings.maxBodyBytes();
         double rate = Double.parseDouble(settings.get("keel.rate.per-originator", "0"));
-        if (rate > 0) {
-            rateLimit = new OriginatorRateLimit(rate);
-        }
+        this.rateLimit = rate > 0 ? new OriginatorRateLimit(rate) : null;
         String credentials = settings.get("keel.auth.credentials", null);
-        if (credentials != null && !credentials.isBlank()) {
-            authentication = new HttpAuthentication(CredentialStore.load(Path.of(credentials)),
-                    "/" + settings.cseId());
-        }
+        this.authentication = credentials == null || credentials.isBlank() ? null
+                : new HttpAuthentication(CredentialStore.load(Path.of(credentials)), "/" + settings.cseId());
     }
 
     @Override
