@@ -75,12 +75,19 @@ public final class Cse implements AutoCloseable {
     }
 
     /**
-     * Starts the CSE on the store it is given (opened by the launcher); what it sends to others goes through
+     * Starts the CSE on the opened store, which it owns from then on; what it sends to others goes through
      * {@code outbound}, and {@code outcomes} is told about every request it answers.
      */
     public static Cse start(Settings settings, ResourceStore store, Outbound outbound, Consumer<RequestOutcome> outcomes) {
-        CseIdentity identity = CseIdentity.from(settings);
-        Cse cse = new Cse(identity, store, outbound, settings, outcomes);
+        CseIdentity identity;
+        Cse cse;
+        try {
+            identity = CseIdentity.from(settings);
+            cse = new Cse(identity, store, outbound, settings, outcomes);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         LOG.info(() -> "CSE " + identity.spRelativeCseId() + " (" + identity.cseName() + ") is ready");
         return cse;
     }

@@ -1,8 +1,10 @@
 package io.keel.launcher;
 
+import io.keel.binding.http.HttpResponseWriter;
+import io.keel.binding.http.HttpStatusMapping;
+import io.keel.binding.http.MediaTypes;
+import io.keel.primitive.ResponsePrimitive;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -10,7 +12,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Answers what Jetty rejects before the web application sees it (a path above the root, oversized headers, …) as a
- * oneM2M error — X-M2M-RSC and an {@code m2m:dbg} body — rather than an HTML page.
+ * oneM2M error — X-M2M-RSC and an {@code m2m:dbg} body, written by the binding's {@link HttpResponseWriter} — rather
+ * than an HTML page. Jetty's status stays: it is more precise than the RSC's row in the status table.
  */
 final class OneM2MErrorHandler extends ErrorHandler {
     @Override
@@ -18,31 +21,12 @@ final class OneM2MErrorHandler extends ErrorHandler {
         int status = response.getStatus();
         Object message = request.getAttribute(ERROR_MESSAGE);
         String reason = message == null ? "the request was rejected (HTTP " + status + ")" : message.toString();
-        int rsc = switch (status) {
-            case 404 -> 4004;
-            case 405 -> 4005;
-            case 415 -> 4015;
-            default -> status >= 500 ? 5000 : 4000;
-        };
-        byte[] body = ("{\"m2m:dbg\":\"" + escape(reason) + "\"}").getBytes(StandardCharsets.UTF_8);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.getHeaders().put("X-M2M-RSC", String.valueOf(rsc));
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
+        ResponsePrimitive rsp = ResponsePrimitive.error(HttpStatusMapping.fallbackRsc(status), reason);
+        // No Accept to negotiate with: the request may not even have been parsed.
+        HttpResponseWriter.HttpMessage http = HttpResponseWriter.write(rsp, MediaTypes.JSON, "").withStatus(status);
+        response.setStatus(http.status());
+        http.headers().forEach(response.getHeaders()::put);
+        response.write(true, ByteBuffer.wrap(http.body()), callback);
         return true;
-    }
-
-    private static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -1,8 +1,5 @@
 package io.keel.ops;
 
-import io.keel.core.Settings;
-import io.keel.web.KeelContextListener;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,14 +13,10 @@ import java.util.stream.Collectors;
  */
 public class HealthServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private transient Readiness readiness;
+    private final transient Readiness readiness;
 
-    @Override
-    public void init() {
-        ServletContext context = getServletContext();
-        Settings settings = new Settings(context::getInitParameter);
-        readiness = new Readiness(KeelContextListener.cse(context), settings.getLong("keel.ops.ready-timeout", 2_000),
-                KeelContextListener.metrics(context));
+    public HealthServlet(Readiness readiness) {
+        this.readiness = readiness;
     }
 
     @Override

@@ -11,13 +11,14 @@ import java.util.List;
  * as {@code Authorization: Bearer <token>}, and nobody else — a reverse proxy on the same host would otherwise make
  * every client a loopback one.
  */
-final class MetricsAccess {
+public final class MetricsAccess {
     private static final List<IpRange> LOOPBACK = List.of(IpRange.parse("127.0.0.0/8", false), IpRange.parse("::1", true));
     private static final String BEARER = "Bearer ";
     /** SHA-256 of the token, or null when none is set: hashes compare in constant time whatever the lengths. */
     private final byte[] tokenHash;
 
-    MetricsAccess(String token) {
+    /** @param token keel.ops.token, or null or empty when none is set */
+    public MetricsAccess(String token) {
         this.tokenHash = token == null || token.isEmpty() ? null : sha256(token);
     }
 

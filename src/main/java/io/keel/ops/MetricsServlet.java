@@ -1,8 +1,5 @@
 package io.keel.ops;
 
-import io.keel.core.Settings;
-import io.keel.web.KeelContextListener;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,14 +11,12 @@ import java.io.IOException;
  */
 public class MetricsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private transient KeelMetrics metrics;
-    private transient MetricsAccess access;
+    private final transient KeelMetrics metrics;
+    private final transient MetricsAccess access;
 
-    @Override
-    public void init() {
-        ServletContext context = getServletContext();
-        metrics = KeelContextListener.metrics(context);
-        access = new MetricsAccess(new Settings(context::getInitParameter).get("keel.ops.token", null));
+    public MetricsServlet(KeelMetrics metrics, MetricsAccess access) {
+        this.metrics = metrics;
+        this.access = access;
     }
 
     @Override

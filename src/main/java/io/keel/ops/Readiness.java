@@ -13,7 +13,7 @@ import java.util.logging.Logger;
  * Whether the CSE should be sent requests: its database answers a trivial query within the timeout, and it is not
  * stopping. The database is asked anew on each check: a remembered answer could hide a database that just died.
  */
-final class Readiness {
+public final class Readiness {
     private static final Logger LOG = Logger.getLogger(Readiness.class.getName());
     private final Cse cse;
     private final long timeoutMillis;
@@ -25,7 +25,8 @@ final class Readiness {
     record Report(boolean ready, Map<String, Boolean> checks) {
     }
 
-    Readiness(Cse cse, long timeoutMillis, KeelMetrics metrics) {
+    /** @param timeoutMillis how long the database may take to answer (keel.ops.ready-timeout) */
+    public Readiness(Cse cse, long timeoutMillis, KeelMetrics metrics) {
         this.cse = cse;
         this.timeoutMillis = timeoutMillis;
         this.metrics = metrics;

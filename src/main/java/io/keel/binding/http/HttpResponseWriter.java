@@ -9,12 +9,17 @@ import java.util.Map;
 
 /**
  * The one place a response primitive becomes an HTTP response (TS-0009 6.3, 6.4): status from the Response Status
- * Code, the X-M2M-* headers, Content-Location, ETag, and the Content serialized in the negotiated media type.
- * Both the request filter (for requests it answers itself) and the JAX-RS layer use it.
+ * Code, the X-M2M-* headers, Content-Location, ETag, and the Content serialized in the negotiated media type. The
+ * binding filter, the JAX-RS layer and the launcher's error handler each only copy the result onto their response.
+ * It must need nothing but the primitives, the codec and the JDK: the launcher loads it beside Jetty (pom.xml).
  */
 public final class HttpResponseWriter {
     /** An HTTP response ready to be sent; {@code body} is null when there is none. */
     public record HttpMessage(int status, Map<String, String> headers, byte[] body) {
+        /** The same answer under a status table 6.3.2-1 has no row for (429, 431, ...): the refusal comes first. */
+        public HttpMessage withStatus(int other) {
+            return new HttpMessage(other, headers, body);
+        }
     }
 
     private HttpResponseWriter() {
@@ -25,17 +30,16 @@ public final class HttpResponseWriter {
      * @param contextPath the web application's context path, prefixed to Content-Location
      */
     public static HttpMessage write(ResponsePrimitive rsp, String mediaType, String contextPath) {
-        byte[] body = body(rsp, mediaType);
+        int status = status(rsp);
+        byte[] body = rsp.content == null ? null : ContentCodec.encode(rsp.content, MediaTypes.serializationOf(mediaType));
         Map<String, String> headers = headers(rsp, mediaType, contextPath);
         if (body != null) {
             headers.put("Content-Length", String.valueOf(body.length));
+        } else if (status != 304) {
+            // A 304 describes the representation the client has (RFC 9110 8.6); any other empty answer is empty.
+            headers.put("Content-Length", "0");
         }
-        return new HttpMessage(status(rsp), headers, body);
-    }
-
-    /** The status line's code and every header but Content-Length (which needs the body). */
-    public static HttpMessage head(ResponsePrimitive rsp, String mediaType, String contextPath) {
-        return new HttpMessage(status(rsp), headers(rsp, mediaType, contextPath), null);
+        return new HttpMessage(status, headers, body);
     }
 
     /** Table 6.3.2-1, except for conditional requests (RFC 7232): 304 Not Modified and 412 Precondition Failed. */
@@ -47,11 +51,6 @@ public final class HttpResponseWriter {
             return 412;
         }
         return HttpStatusMapping.httpStatus(rsp.responseStatusCode);
-    }
-
-    /** The Content serialized in the media type, or null when the response has none. */
-    public static byte[] body(ResponsePrimitive rsp, String mediaType) {
-        return rsp.content == null ? null : ContentCodec.encode(rsp.content, MediaTypes.serializationOf(mediaType));
     }
 
     private static Map<String, String> headers(ResponsePrimitive rsp, String mediaType, String contextPath) {

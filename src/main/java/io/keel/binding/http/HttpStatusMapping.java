@@ -68,8 +68,9 @@ public final class HttpStatusMapping {
     }
 
     /**
-     * Client side (TS-0009 6.1 use case 4), for a response without a usable X-M2M-RSC: the most general code of the
-     * status's group in table 6.3.2-1. Other 4xx → 4000, other 5xx → 5000, other 2xx → 2000, anything else → 5000.
+     * The reverse: the most general code of the status's group in table 6.3.2-1. Other 4xx → 4000, other 5xx → 5000,
+     * other 2xx → 2000, anything else → 5000. For a response without a usable X-M2M-RSC (TS-0009 6.1 use case 4),
+     * and for what the HTTP server refuses before there is a request primitive (the launcher's error handler).
      */
     public static ResponseStatusCode fallbackRsc(int httpStatus) {
         return switch (httpStatus) {

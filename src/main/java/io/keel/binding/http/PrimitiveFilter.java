@@ -11,10 +11,8 @@ import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.serialization.ContentCodec;
-import io.keel.web.KeelContextListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -46,30 +44,24 @@ public class PrimitiveFilter implements Filter {
      * can shadow them, as neither a resourceName nor an ID may start with '.' ({@link io.keel.core.Identifiers}).
      */
     public static final String KEEL_WELL_KNOWN = "/.well-known/keel/";
-    /** The servlet-name of the JAX-RS servlet in web.xml, which takes every path no other servlet claims. */
-    private static final String ONEM2M_SERVLET = "onem2m";
+    /** The servlet-name of the JAX-RS servlet, which takes every path no other servlet claims. */
+    public static final String ONEM2M_SERVLET = "onem2m";
 
-    private int maxBodyBytes = 1024 * 1024;
+    private final int maxBodyBytes;
     /** HTTP authentication of originators, or null when it is off (the default). */
-    private HttpAuthentication authentication;
+    private final HttpAuthentication authentication;
     /** Requests per second and originator, or null when unlimited (the default). */
-    private OriginatorRateLimit rateLimit;
-    private KeelMetrics metrics;
+    private final OriginatorRateLimit rateLimit;
+    private final KeelMetrics metrics;
 
-    @Override
-    public void init(FilterConfig config) {
-        metrics = KeelContextListener.metrics(config.getServletContext());
-        Settings settings = new Settings(config.getServletContext()::getInitParameter);
-        maxBodyBytes = settings.maxBodyBytes();
+    public PrimitiveFilter(Settings settings, KeelMetrics metrics) {
+        this.metrics = metrics;
+        this.maxBodyBytes = settings.maxBodyBytes();
         double rate = Double.parseDouble(settings.get("keel.rate.per-originator", "0"));
-        if (rate > 0) {
-            rateLimit = new OriginatorRateLimit(rate);
-        }
+        this.rateLimit = rate > 0 ? new OriginatorRateLimit(rate) : null;
         String credentials = settings.get("keel.auth.credentials", null);
-        if (credentials != null && !credentials.isBlank()) {
-            authentication = new HttpAuthentication(CredentialStore.load(Path.of(credentials)),
-                    "/" + settings.cseId());
-        }
+        this.authentication = credentials == null || credentials.isBlank() ? null
+                : new HttpAuthentication(CredentialStore.load(Path.of(credentials)), "/" + settings.cseId());
     }
 
     @Override
@@ -126,7 +118,8 @@ public class PrimitiveFilter implements Filter {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"keel\", Bearer realm=\"keel\"");
             }
             metrics.refused(e.rsc().code());
-            send(response, ResponsePrimitive.error(e.rsc(), e.getMessage()).echo(primitive), mediaType, request.getContextPath());
+            ResponsePrimitive rsp = ResponsePrimitive.error(e.rsc(), e.getMessage()).echo(primitive);
+            send(response, HttpResponseWriter.write(rsp, mediaType, request.getContextPath()));
             return;
         }
         request.setAttribute(RequestPrimitive.ATTRIBUTE, primitive);
@@ -161,7 +154,6 @@ public class PrimitiveFilter implements Filter {
         return MediaTypes.parseContentType(contentType);
     }
 
-    /** Reads the body, never buffering more than the configured maximum. */
     /**
      * Over its rate an originator gets HTTP 429 with Retry-After, and rsc 4000 in the oneM2M headers: the status
      * table has no row for it, and like 413/431 the refusal happens before there is a request primitive.
@@ -174,9 +166,10 @@ public class PrimitiveFilter implements Filter {
                 + " requests a second from originator " + headers.first(HeaderMapping.ORIGIN) + "; slow down").echo(echo);
         response.setHeader("Retry-After", "1");
         metrics.refused(rsp.responseStatusCode.code());
-        send(response, rsp, mediaType, contextPath, 429);
+        send(response, HttpResponseWriter.write(rsp, mediaType, contextPath).withStatus(429));
     }
 
+    /** Reads the body, never buffering more than the configured maximum. */
     private byte[] readBody(HttpServletRequest request) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBodyBytes) {
@@ -205,19 +198,11 @@ public class PrimitiveFilter implements Filter {
         return uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
-    private static void send(HttpServletResponse response, ResponsePrimitive rsp, String mediaType, String contextPath) throws IOException {
-        send(response, rsp, mediaType, contextPath, null);
-    }
-
-    private static void send(HttpServletResponse response, ResponsePrimitive rsp, String mediaType, String contextPath,
-                             Integer status) throws IOException {
-        HttpResponseWriter.HttpMessage http = HttpResponseWriter.write(rsp, mediaType, contextPath);
-        response.setStatus(status != null ? status : http.status());
+    private static void send(HttpServletResponse response, HttpResponseWriter.HttpMessage http) throws IOException {
+        response.setStatus(http.status());
         http.headers().forEach(response::setHeader);
         if (http.body() != null) {
             response.getOutputStream().write(http.body());
-        } else {
-            response.setContentLength(0);
         }
     }
 }

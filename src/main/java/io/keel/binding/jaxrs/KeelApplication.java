@@ -1,19 +1,14 @@
 package io.keel.binding.jaxrs;
 
 import io.keel.core.Cse;
-import io.keel.web.KeelContextListener;
-import jakarta.servlet.ServletContext;
-import jakarta.ws.rs.core.Context;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 
-/** The JAX-RS application: one resource class for every oneM2M target, the response writer, and the CSE they share. */
+/** The JAX-RS application: one resource class for every oneM2M target, the response filter, and the CSE they share. */
 public class KeelApplication extends ResourceConfig {
-    public KeelApplication(@Context ServletContext servletContext) {
-        Cse cse = KeelContextListener.cse(servletContext);
+    public KeelApplication(Cse cse) {
         register(PrimitiveResource.class);
         register(PrimitiveResponseFilter.class);
-        register(ResponsePrimitiveBodyWriter.class);
         register(new AbstractBinder() {
             @Override
             protected void configure() {

@@ -9,8 +9,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * Sets the status and headers {@link HttpResponseWriter} derives from a response primitive, in the media type the
- * binding negotiated; {@link ResponsePrimitiveBodyWriter} then writes its Content.
+ * Replaces a response primitive with the HTTP answer {@link HttpResponseWriter} makes of it, in the media type the
+ * binding negotiated: status, headers, and the serialized Content as a byte[] entity Jersey writes unchanged.
  */
 public class PrimitiveResponseFilter implements ContainerResponseFilter {
     @Override
@@ -20,21 +20,19 @@ public class PrimitiveResponseFilter implements ContainerResponseFilter {
         }
         String mediaType = (String) request.getProperty(PrimitiveFilter.RESPONSE_MEDIA_TYPE);
         String contextPath = (String) request.getProperty(PrimitiveFilter.CONTEXT_PATH);
-        HttpResponseWriter.HttpMessage head = HttpResponseWriter.head(rsp, mediaType, contextPath == null ? "" : contextPath);
-        response.setStatus(head.status());
-        head.headers().forEach((name, value) -> {
+        HttpResponseWriter.HttpMessage http = HttpResponseWriter.write(rsp, mediaType, contextPath == null ? "" : contextPath);
+        response.setStatus(http.status());
+        http.headers().forEach((name, value) -> {
+            // Content-Type comes with the entity, below.
             if (!name.equals("Content-Type")) {
                 response.getHeaders().putSingle(name, value);
             }
         });
-        if (rsp.content == null) {
+        if (http.body() == null) {
             response.setEntity(null);
             response.getHeaders().remove("Content-Type"); // no body, no Content-Type (TS-0009 6.4.3)
-            if (head.status() != 304) {
-                response.getHeaders().putSingle("Content-Length", 0);
-            }
         } else {
-            response.setEntity(rsp, response.getEntityAnnotations(), MediaType.valueOf(mediaType));
+            response.setEntity(http.body(), response.getEntityAnnotations(), MediaType.valueOf(mediaType));
         }
     }
 }

@@ -1,0 +1,102 @@
+package io.keel.web;
+
+import io.keel.binding.http.HttpSender;
+import io.keel.binding.http.PrimitiveFilter;
+import io.keel.binding.jaxrs.KeelApplication;
+import io.keel.core.Cse;
+import io.keel.core.Settings;
+import io.keel.ops.HealthServlet;
+import io.keel.ops.KeelMetrics;
+import io.keel.ops.MetricsAccess;
+import io.keel.ops.MetricsServlet;
+import io.keel.ops.Readiness;
+import io.keel.persistence.Database;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+/**
+ * The composition root, the one listener web.xml declares: when the web application starts it opens the database,
+ * starts the CSE and its metrics, and registers the binding filter and the servlets, each given what it needs when
+ * constructed; when the application stops it stops the CSE, which releases the database, and the metrics.
+ */
+public class KeelWebApplication implements ServletContextListener {
+    private KeelMetrics metrics;
+    private Cse cse;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        Settings settings = new Settings(context::getInitParameter);
+        metrics = new KeelMetrics();
+        try {
+            cse = startCse(settings, metrics);
+            metrics.bind(cse);
+            register(context, settings);
+        } catch (RuntimeException e) {
+            // The container does not call contextDestroyed for a listener that failed to initialize.
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        close();
+    }
+
+    private static Cse startCse(Settings settings, KeelMetrics metrics) {
+        HttpSender sender = new HttpSender(settings.getLong("keel.notification.timeout", 5_000),
+                settings.getInt("keel.http.client.max-connections", 8), settings.get("keel.http.proxy", null));
+        try {
+            // Cse.start closes the store if the CSE does not start.
+            return Cse.start(settings, Database.open(settings), sender, metrics);
+        } catch (RuntimeException e) {
+            sender.close();
+            throw e;
+        }
+    }
+
+    /** The binding filter in front of every servlet; the JAX-RS servlet takes whatever path the others leave. */
+    private void register(ServletContext context, Settings settings) {
+        // TS-0009 clause 6: every HTTP request becomes a oneM2M request primitive here, or is answered with its error.
+        FilterRegistration.Dynamic binding = context.addFilter("onem2m-binding", new PrimitiveFilter(settings, metrics));
+        binding.setAsyncSupported(true);
+        binding.addMappingForUrlPatterns(null, true, "/*");
+
+        ServletRegistration.Dynamic onem2m = context.addServlet(PrimitiveFilter.ONEM2M_SERVLET,
+                new ServletContainer(new KeelApplication(cse)));
+        onem2m.setLoadOnStartup(1);
+        // Long polls (pcu) and Notify requests waiting for their AE hold no thread.
+        onem2m.setAsyncSupported(true);
+        map(onem2m, "/*");
+
+        // Keel's own endpoints, where no oneM2M resource can be: their prefix mappings are longer than the binding's
+        // /*, so they win, and the binding filter lets /.well-known/keel/ through.
+        map(context.addServlet("console", new ConsoleServlet()), "/.well-known/keel/console/*");
+        Readiness readiness = new Readiness(cse, settings.getLong("keel.ops.ready-timeout", 2_000), metrics);
+        map(context.addServlet("health", new HealthServlet(readiness)), "/.well-known/keel/health/*");
+        MetricsAccess access = new MetricsAccess(settings.get("keel.ops.token", null));
+        map(context.addServlet("metrics", new MetricsServlet(metrics, access)), "/.well-known/keel/metrics");
+    }
+
+    private static void map(ServletRegistration.Dynamic servlet, String pattern) {
+        if (!servlet.addMapping(pattern).isEmpty()) {
+            throw new IllegalStateException("another servlet of the application already has " + pattern);
+        }
+    }
+
+    private void close() {
+        if (cse != null) {
+            cse.close();
+            cse = null;
+        }
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
+    }
+}
