@@ -151,7 +151,7 @@ class NonBlockingRequestsTest {
         assertEquals(stBefore + 1, stored.st, "the stateTag counts the change");
         assertNull(core.leases.of(ri));
         assertTrue(core.leases.released().contains(ri));
-        assertTrue(core.outbound.all().isEmpty(), "rt=1 sends nothing: the originator retrieves the <request>");
+        assertTrue(core.outbound.sent().isEmpty(), "rt=1 sends nothing: the originator retrieves the <request>");
     }
 
     @Test
@@ -225,7 +225,7 @@ class NonBlockingRequestsTest {
 
         ResponsePrimitive ack = nb.accept(req, run);
         assertEquals(ResponseStatusCode.ACCEPTED_NON_BLOCKING_REQUEST_ASYNCH, ack.responseStatusCode);
-        assertTrue(core.outbound.all().isEmpty(), "nothing is sent before the request has run");
+        assertTrue(core.outbound.sent().isEmpty(), "nothing is sent before the request has run");
         run.ran.get(5, TimeUnit.SECONDS);
         run.result.complete(created());
 
@@ -240,7 +240,7 @@ class NonBlockingRequestsTest {
         assertEquals(Map.of("m2m:cnt", Map.of("rn", "box", "ri", "cnt123")), rsp.get("pc"));
         drain(nb);
         assertEquals(RequestType.COMPLETED, core.store.tree.stored(ri(ack)).get("rs"), "rt=2 also records the result");
-        assertEquals(1, core.outbound.all().size());
+        assertEquals(1, core.outbound.sent().size());
     }
 
     @Test
@@ -365,7 +365,7 @@ class NonBlockingRequestsTest {
         Map<?, ?> rsp = (Map<?, ?>) ((Map<?, ?>) sent.request().content).get("m2m:rsp");
         assertEquals(5000, rsp.get("rsc"));
         assertEquals("rid-reqAsync", rsp.get("rqi"));
-        assertEquals(1, core.outbound.all().size(), "the rt=1 request's originator retrieves its <request>");
+        assertEquals(1, core.outbound.sent().size(), "the rt=1 request's originator retrieves its <request>");
     }
 
     @Test
@@ -383,7 +383,7 @@ class NonBlockingRequestsTest {
         assertEquals(RequestType.COMPLETED, core.store.tree.stored("reqDone").get("rs"));
         assertEquals(Map.of("rsc", 2000), core.store.tree.stored("reqDone").get("ors"));
         assertNull(core.leases.of("reqDone"), "the stale lease of a finished request is dropped");
-        assertTrue(core.outbound.all().isEmpty());
+        assertTrue(core.outbound.sent().isEmpty());
     }
 
     @Test

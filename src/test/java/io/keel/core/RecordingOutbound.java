@@ -9,34 +9,57 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
 
-/** An {@link Outbound} that records what the CSE sends and answers 2000 at once, as a receiver that accepts it. */
-final class RecordingOutbound implements Outbound {
-    record Sent(RequestPrimitive request, String url, Serialization serialization) {
+/**
+ * An {@link Outbound} that records what the CSE sends and answers at once as the test says: 2000 OK, as a receiver
+ * that accepts it, unless told otherwise.
+ */
+public final class RecordingOutbound implements Outbound {
+    /** One request sent, with the number of write transactions the store had begun when it was sent. */
+    public record Sent(RequestPrimitive request, String url, Serialization serialization, int writesBefore) {
     }
 
-    private final LinkedBlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
-    private final List<Sent> all = new ArrayList<>();
+    private final IntSupplier writes;
+    private final LinkedBlockingQueue<Sent> unread = new LinkedBlockingQueue<>();
+    private final List<Sent> sent = new ArrayList<>();
+    public volatile Function<RequestPrimitive, ResponsePrimitive> answer = r -> new ResponsePrimitive(ResponseStatusCode.OK, null);
+
+    public RecordingOutbound() {
+        this(() -> 0);
+    }
+
+    /** @param writes how many write transactions the store has begun, recorded with each request */
+    public RecordingOutbound(IntSupplier writes) {
+        this.writes = writes;
+    }
+
+    /** Answers every request with this status code from now on. */
+    public void answerWith(ResponseStatusCode rsc) {
+        answer = r -> new ResponsePrimitive(rsc, null);
+    }
 
     @Override
     public CompletableFuture<ResponsePrimitive> send(RequestPrimitive request, String url, Serialization serialization) {
-        Sent s = new Sent(request, url, serialization);
-        synchronized (all) {
-            all.add(s);
+        Sent s = new Sent(request, url, serialization, writes.getAsInt());
+        synchronized (sent) {
+            sent.add(s);
         }
-        sent.add(s);
-        return CompletableFuture.completedFuture(new ResponsePrimitive(ResponseStatusCode.OK, null));
+        unread.add(s);
+        return CompletableFuture.completedFuture(answer.apply(request));
     }
 
-    /** The next request sent, waiting up to five seconds for it; null if none came. */
-    Sent next() throws InterruptedException {
-        return sent.poll(5, TimeUnit.SECONDS);
+    /** Everything sent so far, in order. */
+    public List<Sent> sent() {
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
     }
 
-    List<Sent> all() {
-        synchronized (all) {
-            return List.copyOf(all);
-        }
+    /** The next request not taken yet, waiting up to five seconds for it; null if none came. */
+    public Sent next() throws InterruptedException {
+        return unread.poll(5, TimeUnit.SECONDS);
     }
 
     @Override

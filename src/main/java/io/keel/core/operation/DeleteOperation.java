@@ -1,7 +1,6 @@
 package io.keel.core.operation;
 
 import io.keel.core.Representations;
-import io.keel.core.access.Permission;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.routing.Route;
@@ -40,17 +39,9 @@ public final class DeleteOperation implements OperationHandler {
 
     @Override
     public Prepared prepare(Transaction tx, RequestPrimitive req, Route route) {
-        Resource r;
-        if (route instanceof Route.Virtual v) {
-            ctx.requireAccess(tx.tree(), req, v.child().permission(Operation.DELETE), v.parent());
-            r = v.child().standsFor(tx.tree(), v.parent());
-            if (r == null) {
-                throw v.child().refused(Operation.DELETE);
-            }
-        } else {
-            r = route.resource();
-            ctx.requireAccess(tx.tree(), req, Permission.DELETE, r);
-            ctx.types.require(r.ty).checkReadable(tx.tree(), r);
+        Resource r = ctx.actedOn(tx.tree(), req, route, Operation.DELETE);
+        if (r == null) {
+            throw ((Route.Virtual) route).child().refused(Operation.DELETE);
         }
         ctx.requireMatch(tx.search(), req, r);
         ConditionalRequests.notModified(req.preconditions, r, Operation.DELETE);

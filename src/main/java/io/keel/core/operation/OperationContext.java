@@ -22,6 +22,7 @@ import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterUsage;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResultContent;
@@ -68,6 +69,22 @@ public final class OperationContext {
             throw OneM2MException.noPrivilege("originator " + req.from + " has no " + permission.name().toLowerCase()
                     + " privilege on " + target.srn);
         }
+    }
+
+    /**
+     * The stored resource a Retrieve or Delete acts on, once the originator's privilege is checked: the routed resource
+     * when it may be read now, or the one a virtual child stands for ({@code la}); null when the virtual child stands
+     * for none ({@code pcu}).
+     */
+    Resource actedOn(ResourceTree tree, RequestPrimitive req, Route route, Operation op) {
+        if (route instanceof Route.Virtual v) {
+            requireAccess(tree, req, v.child().permission(op), v.parent());
+            return v.child().standsFor(tree, v.parent());
+        }
+        Resource r = route.resource();
+        requireAccess(tree, req, Permission.of(op), r);
+        types.require(r.ty).checkReadable(tree, r);
+        return r;
     }
 
     /** Other resources as the request's originator sees them, for the hooks of resource types. */

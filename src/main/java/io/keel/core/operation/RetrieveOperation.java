@@ -1,7 +1,6 @@
 package io.keel.core.operation;
 
 import io.keel.core.Representations;
-import io.keel.core.access.Permission;
 import io.keel.core.resource.Resource;
 import io.keel.core.routing.Route;
 import io.keel.core.store.Transaction;
@@ -43,17 +42,10 @@ public final class RetrieveOperation implements OperationHandler {
 
     @Override
     public Prepared prepare(Transaction tx, RequestPrimitive req, Route route) {
-        Resource r;
-        if (route instanceof Route.Virtual v) {
-            ctx.requireAccess(tx.tree(), req, v.child().permission(Operation.RETRIEVE), v.parent());
-            r = v.child().standsFor(tx.tree(), v.parent());
-            if (r == null) {
-                return () -> v.child().retrieve(v.parent(), ctx.notifications.pollingChannels());
-            }
-        } else {
-            r = route.resource();
-            ctx.requireAccess(tx.tree(), req, Permission.RETRIEVE, r);
-            ctx.types.require(r.ty).checkReadable(tx.tree(), r);
+        Resource r = ctx.actedOn(tx.tree(), req, route, Operation.RETRIEVE);
+        if (r == null) {
+            Route.Virtual v = (Route.Virtual) route;
+            return () -> v.child().retrieve(v.parent(), ctx.notifications.pollingChannels());
         }
         return Prepared.answered(retrieve(tx, req, r));
     }

@@ -4,6 +4,8 @@ import io.keel.core.Clock;
 import io.keel.core.CseIdentity;
 import io.keel.core.Dispatcher;
 import io.keel.core.NonBlockingRequests;
+import io.keel.core.RecordingOutbound;
+import io.keel.core.RecordingPolicyIndex;
 import io.keel.core.Representations;
 import io.keel.core.access.AccessPolicy;
 import io.keel.core.access.AcpAccessPolicy;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.keel.core.RecordingOutbound;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
