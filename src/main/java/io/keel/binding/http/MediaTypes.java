@@ -181,7 +181,7 @@ public final class MediaTypes {
         List<Range> out = new ArrayList<>();
         String[] items = accept.split(",");
         for (int i = 0; i < items.length; i++) {
-            String[] parts = items[i].split(";");
+            String[] parts = items[i].split(";", -1);
             String mediaRange = parts[0].trim().toLowerCase(Locale.ROOT);
             int slash = mediaRange.indexOf('/');
             if (slash <= 0 || slash == mediaRange.length() - 1) {
