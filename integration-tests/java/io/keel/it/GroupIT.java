@@ -192,6 +192,19 @@ class GroupIT extends KeelIT {
         assertEquals(4108, wrongType.rsc());
     }
 
+    /** The group's mt says what its members are; what fopt/<path> creates is created below them, which mt does not say. */
+    @Test
+    void ts0004_7_4_14_aCreateBelowFoptIsCheckedByWhatThePathAddressesNotByTheMemberType() {
+        String grp = group(ae, "\"mt\":2,\"mnm\":1,\"mid\":[\"" + ae + "\"]");
+        String box = cse.get("/" + c1).from(ae).send().json().path("m2m:cnt").path("rn").asText();
+        Reply created = cse.create("/" + grp + "/fopt/" + box, 4, "{\"m2m:cin\":{\"con\":\"21\"}}").from(ae).send();
+        assertEquals(200, created.status(), created.text());
+        assertEquals(2001, byMember(created.json()).get(ae).path("rsc").asInt(), created.text());
+        assertEquals(1, cse.get("/" + c1).from(ae).send().json().path("m2m:cnt").path("cni").asInt());
+        Reply direct = cse.create("/" + grp + "/fopt", 4, "{\"m2m:cin\":{\"con\":\"21\"}}").from(ae).send();
+        assertEquals(4108, direct.rsc(), direct.text());
+    }
+
     @Test
     void ts0004_7_4_14_anEmptyGroupIs4109() {
         String grp = group(ae, "\"mnm\":2,\"mid\":[]");

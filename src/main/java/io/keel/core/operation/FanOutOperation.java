@@ -68,7 +68,9 @@ public final class FanOutOperation {
         if (members == null || members.isEmpty()) {
             throw new OneM2MException(ResponseStatusCode.NO_MEMBERS, group.srn + " has no members");
         }
-        if (req.operation == Operation.CREATE) {
+        if (req.operation == Operation.CREATE && route.relativePath() == null) {
+            // mt says what the members are, so it decides what is created directly under them; below fopt/<path>
+            // the resource is created under <member>/<path>, whose type mt does not say.
             requireMemberTypeAccepts(group, req.resourceType);
         }
         return () -> fanOut(req, List.copyOf(members), route.relativePath());

@@ -83,6 +83,25 @@ class FanOutOperationTest {
     }
 
     @Test
+    void ts0004_7_4_14_belowFoptThePathDecidesWhatCanBeCreatedNotTheMemberType() {
+        Resource ae2 = cse.ae("Cae2", "app2");
+        cse.container("cnt3", "Cae2", "box");
+        cse.container("cnt4", "Cae1", "box");
+        Resource apps = cse.add("grp2", "Cae1", ResourceTypes.GROUP, "apps");
+        apps.attributes.putAll(Map.of("mt", (long) ResourceTypes.AE, "mnm", 10L, "mid", List.of("Cae1", ae2.ri), "cnm", 2L));
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/apps/fopt/box", ADMIN, ResourceTypes.CONTENT_INSTANCE,
+                map("m2m:cin", map("rn", "reading", "con", "21"))));
+
+        assertRsc(ResponseStatusCode.OK, rsp);
+        byMember(rsp).values().forEach(a -> assertEquals(2001, a.get("rsc")));
+        assertEquals("21", cse.tree.findByStructuredName("cse-in/app1/box/reading").get("con"));
+        assertEquals("21", cse.tree.findByStructuredName("cse-in/app2/box/reading").get("con"));
+        assertRsc(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE, cse.send(cse.create("cse-in/app1/apps/fopt", ADMIN,
+                ResourceTypes.CONTENT_INSTANCE, map("m2m:cin", map("con", "21")))));
+    }
+
+    @Test
     void ts0004_7_4_14_eachMembersOwnAccessControlApplies() {
         cse.tree.stored("grp1").origin = "Cstranger"; // the group is the stranger's, the members are not
 
