@@ -129,11 +129,17 @@ class NonBlockingRequestIT extends KeelIT {
                 .header("X-M2M-OET", "3000").header("X-M2M-RET", "1000").send();
         assertEquals(4008, r.rsc(), r.text());
         assertEquals(504, r.status());
+        // Non-blocking too: refused before a <request> is made for it (TS-0004 7.3.2.1).
+        int requestsBefore = requestsOf(ae);
         Reply nb = cse.create("/" + ae + "?rt=1", 3, "{\"m2m:cnt\":{\"rn\":\"expiredToo\"}}").from(ae)
                 .header("X-M2M-OET", "1500").header("X-M2M-RET", "500").send();
-        assertEquals(1001, nb.rsc(), nb.text());
-        JsonNode req = requestWhenDone(nb.json().path("m2m:uri").asText());
-        assertEquals(4008, req.path("ors").path("rsc").asInt(), req.toString());
+        assertEquals(4008, nb.rsc(), nb.text());
+        assertEquals(504, nb.status());
+        assertEquals(requestsBefore, requestsOf(ae), "no <request> was made");
+        Reply resultTooEarly = cse.create("/" + ae + "?rt=1", 3, "{\"m2m:cnt\":{\"rn\":\"expiredToo\"}}").from(ae)
+                .header("X-M2M-OET", "1500").header("X-M2M-RST", "500").send();
+        assertEquals(4008, resultTooEarly.rsc(), resultTooEarly.text());
+        assertEquals(requestsBefore, requestsOf(ae), "no <request> was made");
         assertEquals(4004, cse.get("/" + ae + "/expired").from(ae).send().rsc());
         assertEquals(4004, cse.get("/" + ae + "/expiredToo").from(ae).send().rsc());
     }
@@ -157,6 +163,13 @@ class NonBlockingRequestIT extends KeelIT {
         Reply rst = cse.create("/" + ae + "?rt=1", 3, "{\"m2m:cnt\":{}}").from(ae).header("X-M2M-RST", "30000").send();
         Instant et2 = Times.parse(cse.get("/" + rst.json().path("m2m:uri").asText()).from(ae).send().json().path("m2m:req").path("et").asText());
         assertTrue(et2.isAfter(now.plusSeconds(20)) && et2.isBefore(now.plusSeconds(40)), "et " + et2);
+    }
+
+    /** The <request> resources the originator can discover. */
+    private int requestsOf(String originator) {
+        Reply found = cse.get("/cse-in?fu=1&ty=17").from(originator).send();
+        assertEquals(2000, found.rsc(), found.text());
+        return found.json().path("m2m:uril").size();
     }
 
     @Test

@@ -118,10 +118,6 @@ public final class Dispatcher {
     private CompletableFuture<ResponsePrimitive> blocking(RequestPrimitive req) {
         long wait = req.operationExecutionTime == null ? 0 : Duration.between(clock.now(), req.operationExecutionTime).toMillis();
         if (wait > 0) {
-            if (req.requestExpirationTimestamp != null && req.requestExpirationTimestamp.isBefore(req.operationExecutionTime)) {
-                throw new OneM2MException(ResponseStatusCode.REQUEST_TIMEOUT,
-                        "the request expires (X-M2M-RET) before its operation execution time (X-M2M-OET)");
-            }
             return CompletableFuture.supplyAsync(() -> req, CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS))
                     .thenCompose(this::blocking);
         }

@@ -22,6 +22,7 @@ public final class RequestValidation {
         if (req.requestExpirationTimestamp != null && !req.requestExpirationTimestamp.isAfter(now)) {
             throw new OneM2MException(ResponseStatusCode.REQUEST_TIMEOUT, "the request expired (X-M2M-RET) before it was processed");
         }
+        refuseContradictoryTimes(req);
         if (req.releaseVersionIndicator == null) {
             // A request without rvi comes from a Release 1 entity (TS-0004 7.3.2.1), which this CSE does not serve.
             throw new OneM2MException(ResponseStatusCode.RELEASE_VERSION_NOT_SUPPORTED,
@@ -30,6 +31,30 @@ public final class RequestValidation {
         if (!ReleaseVersion.isSupported(req.releaseVersionIndicator)) {
             throw new OneM2MException(ResponseStatusCode.RELEASE_VERSION_NOT_SUPPORTED, "release " + req.releaseVersionIndicator
                     + " is not supported; this CSE serves " + String.join(", ", ReleaseVersion.SUPPORTED));
+        }
+    }
+
+    /**
+     * A request whose times cannot all hold is never executed, also not in the background (TS-0004 7.3.2.1: the
+     * request expiration, operation execution and result expiration times): executed after its own expiration
+     * (X-M2M-OET after X-M2M-RET), or with a result that expires before the operation runs (X-M2M-OET after
+     * X-M2M-RST) or before the request does (X-M2M-RST before X-M2M-RET).
+     */
+    private static void refuseContradictoryTimes(RequestPrimitive req) {
+        Instant ret = req.requestExpirationTimestamp;
+        Instant oet = req.operationExecutionTime;
+        Instant rst = req.resultExpirationTimestamp;
+        if (ret != null && oet != null && oet.isAfter(ret)) {
+            throw new OneM2MException(ResponseStatusCode.REQUEST_TIMEOUT,
+                    "the request expires (X-M2M-RET) before its operation execution time (X-M2M-OET)");
+        }
+        if (rst != null && oet != null && oet.isAfter(rst)) {
+            throw new OneM2MException(ResponseStatusCode.REQUEST_TIMEOUT,
+                    "the result expires (X-M2M-RST) before the operation execution time (X-M2M-OET)");
+        }
+        if (rst != null && ret != null && rst.isBefore(ret)) {
+            throw new OneM2MException(ResponseStatusCode.REQUEST_TIMEOUT,
+                    "the result expires (X-M2M-RST) before the request does (X-M2M-RET)");
         }
     }
 }
