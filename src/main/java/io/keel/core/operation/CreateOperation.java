@@ -59,12 +59,13 @@ public final class CreateOperation implements OperationHandler {
             throw v.child().refused(io.keel.primitive.Operation.CREATE);
         }
         ResourceType type = ctx.types.requested(req.resourceType);
+        if (!type.creatableByRequest()) {
+            // Whoever asks and wherever: the CSE alone creates these (TS-0004 7.4.3.2.1, 7.4.12.2.1).
+            throw OneM2MException.notAllowed(type.rootElement() + " is created by the CSE only");
+        }
         Resource parent = route.resource();
         for (Permission permission : type.createPermissions()) {
             ctx.requireAccess(tx.tree(), req, permission, parent);
-        }
-        if (!type.creatableByRequest()) {
-            throw OneM2MException.notAllowed(type.rootElement() + " is created by the CSE only");
         }
         ResourceType parentType = ctx.types.require(parent.ty);
         if (!parentType.childTypes().contains(type.ty())) {

@@ -89,6 +89,19 @@ class CreateOperationTest {
     }
 
     @Test
+    void ts0004_7_4_3_2_1_aCseBaseOrRequestIsCreatedByTheCseOnly4005WhoeverAsks() {
+        Map<String, String> before = cse.snapshot();
+
+        for (String originator : List.of("Cstranger", ADMIN)) {
+            assertRsc(ResponseStatusCode.OPERATION_NOT_ALLOWED, cse.send(cse.create("cse-in", originator,
+                    ResourceTypes.CSE_BASE, map("m2m:cb", map("rn", "second")))));
+            assertRsc(ResponseStatusCode.OPERATION_NOT_ALLOWED, cse.send(cse.create("cse-in/app1", originator,
+                    ResourceTypes.REQUEST, map("m2m:req", map("rn", "mine")))));
+        }
+        assertEquals(before, cse.snapshot());
+    }
+
+    @Test
     void ts0004_7_3_3_3_rcn9AnswersWhatTheCseSetButNotWhatTheOriginatorGave() {
         var req = cse.create("cse-in/app1", "Cae1", ResourceTypes.CONTAINER, map("m2m:cnt", map("rn", "box2", "mni", 5)));
         req.resultContent = ResultContent.MODIFIED_ATTRIBUTES;
