@@ -153,6 +153,20 @@ class ContainerIT extends KeelIT {
         assertEquals(200, cse.get("/" + c).from(ae).send().status());
     }
 
+    /** contentInfo is "media type:encodingType[:contentSecurity]" (TS-0004 table 6.3.3-1): the encoding is mandatory. */
+    @Test
+    void ts0004_6_3_3_aContentInfoWithoutEncodingOrWithUnknownValuesIs4000() {
+        String c = container("\"rn\":\"typed\"");
+        for (String cnf : new String[] {"text/plain", "text/plain:3", "text/plain:0:6", "text/plain:0:0:0"}) {
+            Reply r = cse.create("/" + c, 4, "{\"m2m:cin\":{\"cnf\":\"" + cnf + "\",\"con\":\"x\"}}").from(ae).send();
+            assertEquals(4000, r.rsc(), cnf + " → " + r.text());
+            assertTrue(r.json().path("m2m:dbg").asText().contains("cnf"), r.text());
+        }
+        assertEquals(0, cnt(c).path("cni").asLong());
+        Reply secured = cse.create("/" + c, 4, "{\"m2m:cin\":{\"cnf\":\"application/jose:0:1\",\"con\":\"x\"}}").from(ae).send();
+        assertEquals(201, secured.status(), secured.text());
+    }
+
     @Test
     void ts0004_7_4_7_contentMayBeStructuredJson() {
         String c = container("");

@@ -82,7 +82,8 @@ public enum AttributeType {
             if (v instanceof String s && CONTENT_INFO_SYNTAX.matcher(s).matches()) {
                 return s;
             }
-            throw OneM2MException.badRequest("attribute " + sn + " must be <type>/<subtype>[:<encoding 0-2>[:<security>]]");
+            throw OneM2MException.badRequest("attribute " + sn + " must be <type>/<subtype>:<encoding 0-2>[:<security 0-5>]"
+                    + " (the encoding is mandatory), not " + v);
         }
     },
     /** A list of labels (tokens), xs:list in XML. */
@@ -148,8 +149,12 @@ public enum AttributeType {
         }
     };
 
+    /**
+     * m2m:contentInfo (TS-0004 table 6.3.3-1): a media type, then an m2m:encodingType (6.3.4.2.28: 0–2), then
+     * optionally an m2m:contentSecurity (6.3.4.2.38: 0–5), separated by ':'.
+     */
     private static final Pattern CONTENT_INFO_SYNTAX =
-            Pattern.compile("[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(:[0-2](:[0-9]+)?)?");
+            Pattern.compile("[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+:[0-2](:[0-5])?");
 
     /** Checks and normalizes a non-null value. */
     Object normalize(String sn, Object v, boolean fromText) {

@@ -116,12 +116,16 @@ class AttributeValidatorTest {
                 "rn");
     }
 
+    /** m2m:contentInfo, TS-0004 table 6.3.3-1: media type, mandatory encodingType (6.3.4.2.28), optional contentSecurity. */
     @Test
-    void contentInfoSyntax() {
+    void ts0004_6_3_3_contentInfoSyntax() {
         ResourceType cin = types.require(ResourceTypes.CONTENT_INSTANCE);
-        assertEquals("application/json:0", AttributeValidator.forCreate(cin,
-                content("m2m:cin", "con", "x", "cnf", "application/json:0"), false).get("cnf"));
-        assertBadRequest(() -> AttributeValidator.forCreate(cin, content("m2m:cin", "con", "x", "cnf", "json"), false), "cnf");
-        assertBadRequest(() -> AttributeValidator.forCreate(cin, content("m2m:cin", "con", "x", "cnf", "text/plain:7"), false), "cnf");
+        for (String good : List.of("application/json:0", "text/plain:2", "application/xml:1:0", "application/jose:0:5")) {
+            assertEquals(good, AttributeValidator.forCreate(cin, content("m2m:cin", "con", "x", "cnf", good), false).get("cnf"));
+        }
+        for (String bad : List.of("json", "text/plain", "text/plain:7", "text/plain:x", "text/plain:0:6", "text/plain:0:a",
+                "text/plain:0:0:0", "text/plain:", "text/plain:0:", ":0")) {
+            assertBadRequest(() -> AttributeValidator.forCreate(cin, content("m2m:cin", "con", "x", "cnf", bad), false), "cnf");
+        }
     }
 }
