@@ -84,6 +84,19 @@ class AeRegistrationIT extends KeelIT {
         assertTrue(r.json().path("m2m:dbg").asText().contains("api"), r.text());
     }
 
+    /** TS-0001 table 7.2-1: a registered App-ID may start with 'r' until Release 3; from Release 4 on only 'R'. */
+    @Test
+    void ts0001_7_2_aLowerCaseRegisteredAppIdIsRefusedFromRelease4On() {
+        String lower = "{\"m2m:ae\":{\"api\":\"ra01.com.example.app\",\"rr\":true,\"srv\":[\"3\",\"4\"]}}";
+        Reply release4 = cse.create("/cse-in", 2, lower).from("C").header("X-M2M-RVI", "4").send();
+        assertEquals(4000, release4.rsc(), release4.text());
+        assertTrue(release4.json().path("m2m:dbg").asText().contains("api"), release4.text());
+        Reply release3 = cse.create("/cse-in", 2, lower).from("C").header("X-M2M-RVI", "3").send();
+        assertEquals(201, release3.status(), release3.text());
+        Reply upper = cse.create("/cse-in", 2, lower.replace("ra01", "Ra01")).from("C").header("X-M2M-RVI", "4").send();
+        assertEquals(201, upper.status(), upper.text());
+    }
+
     @Test
     void ts0004_7_3_3_3_missingMandatoryAttributesAre4000() {
         for (String body : new String[] {

@@ -16,4 +16,10 @@ public final class ReleaseVersion {
     public static boolean isSupported(String rvi) {
         return rvi != null && SUPPORTED.contains(rvi);
     }
+
+    /** Whether a release version is the given one or later (in the order of {@link #DEFINED}); false if unknown. */
+    public static boolean isAtLeast(String rvi, String release) {
+        int at = DEFINED.indexOf(rvi);
+        return at >= 0 && at >= DEFINED.indexOf(release);
+    }
 }

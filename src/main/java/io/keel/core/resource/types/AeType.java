@@ -11,6 +11,7 @@ import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ReleaseVersion;
 import io.keel.primitive.ResponseStatusCode;
 import java.util.List;
 import java.util.Set;
@@ -76,6 +77,10 @@ public final class AeType extends ResourceType {
         char first = api.charAt(0);
         if (first != 'r' && first != 'R' && first != 'N') {
             throw OneM2MException.badRequest("api must start with 'r', 'R' (registered) or 'N' (non-registered): " + api);
+        }
+        if (first == 'r' && ReleaseVersion.isAtLeast(op.request.releaseVersionIndicator, "4")) {
+            // TS-0001 table 7.2-1: 'r' is forbidden from Release 4 on.
+            throw OneM2MException.badRequest("api: from Release 4 on a registered App-ID starts with 'R', not 'r': " + api);
         }
         checkUris(op.resource);
         Resource ae = op.resource;
