@@ -95,4 +95,28 @@ class PollingChannelIT extends KeelIT {
         Reply unknown = cse.method("POST", pcu).from(ae).json("{\"m2m:rsp\":{\"rsc\":2000,\"rqi\":\"nobody-waits\"}}").send();
         assertEquals(4004, unknown.rsc(), unknown.text());
     }
+
+    /**
+     * A pollingChannel serves its AE only, whatever the policies say (TS-0004 7.4.21.2.2–7.4.21.2.4, 7.4.22.2.2): another
+     * AE granted everything on the polling AE by a policy still gets 4103 for the channel and its pcu.
+     */
+    @Test
+    void ts0004_7_4_21_onlyItsAeUsesAPollingChannelWhateverThePoliciesSay() {
+        String other = cse.registerAe("C" + OneM2MClient.unique("nosy"), OneM2MClient.unique("nosyAe"));
+        Reply acp = cse.create("/" + ae, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"" + other + "\",\"" + ae
+                + "\"],\"acop\":63}]},\"pvs\":{\"acr\":[{\"acor\":[\"" + ae + "\"],\"acop\":63}]}}}").from(ae).send();
+        assertEquals(201, acp.status(), acp.text());
+        Reply governed = cse.put("/" + ae, "{\"m2m:ae\":{\"acpi\":[\"" + acp.json().path("m2m:acp").path("ri").asText() + "\"]}}")
+                .from(ae).send();
+        assertEquals(200, governed.status(), governed.text());
+        assertEquals(200, cse.get("/" + ae).from(other).send().status(), "the policy grants the other AE the AE itself");
+        String pch = "/" + ae + "/pch";
+        assertEquals(4103, cse.get(pch).from(other).send().rsc());
+        assertEquals(4103, cse.put(pch, "{\"m2m:pch\":{\"lbl\":[\"x\"]}}").from(other).send().rsc());
+        assertEquals(4103, cse.get(pcu).from(other).send().rsc());
+        assertEquals(4103, cse.method("POST", pcu).from(other)
+                .json("{\"m2m:rsp\":{\"rsc\":2000,\"rqi\":\"x\",\"rvi\":\"3\"}}").send().rsc());
+        assertEquals(4103, cse.delete(pch).from(other).send().rsc());
+        assertEquals(200, cse.get(pch).from(ae).send().status(), "the AE still uses it");
+    }
 }

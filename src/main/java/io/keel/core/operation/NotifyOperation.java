@@ -38,7 +38,7 @@ public final class NotifyOperation implements OperationHandler {
     public Prepared prepare(Transaction tx, RequestPrimitive req, Route route) {
         Map<?, ?> content = (Map<?, ?>) req.content;
         if (route instanceof Route.Virtual v) {
-            ctx.requireAccess(tx.tree(), req, v.child().permission(Operation.NOTIFY), v.parent());
+            ctx.requireVirtualAccess(tx.tree(), req, v, Operation.NOTIFY);
             return () -> v.child().notify(content, v.parent(), ctx.notifications.pollingChannels());
         }
         Resource r = route.resource();

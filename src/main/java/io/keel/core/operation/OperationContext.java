@@ -78,13 +78,21 @@ public final class OperationContext {
      */
     Resource actedOn(ResourceTree tree, RequestPrimitive req, Route route, Operation op) {
         if (route instanceof Route.Virtual v) {
-            requireAccess(tree, req, v.child().permission(op), v.parent());
+            requireVirtualAccess(tree, req, v, op);
             return v.child().standsFor(tree, v.parent());
         }
         Resource r = route.resource();
         requireAccess(tree, req, Permission.of(op), r);
-        types.require(r.ty).checkReadable(tree, r);
+        ResourceType type = types.require(r.ty);
+        type.checkOriginator(tree, req, r);
+        type.checkReadable(tree, r);
         return r;
+    }
+
+    /** The privilege an operation on a virtual child needs on its parent, and the child's own rule on originators. */
+    void requireVirtualAccess(ResourceTree tree, RequestPrimitive req, Route.Virtual v, Operation op) {
+        requireAccess(tree, req, v.child().permission(op), v.parent());
+        v.child().checkOriginator(req, v.parent());
     }
 
     /** Other resources as the request's originator sees them, for the hooks of resource types. */

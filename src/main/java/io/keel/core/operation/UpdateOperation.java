@@ -57,8 +57,11 @@ public final class UpdateOperation implements OperationHandler {
                 throw OneM2MException.noPrivilege("originator " + req.from + " may not change the acpi of " + current.srn
                         + ": that needs update in the selfPrivileges (pvs) of the policies it names now");
             }
+        } else if (virtual == null) {
+            ctx.requireAccess(tx.tree(), req, Permission.UPDATE, current);
+            type.checkOriginator(tx.tree(), req, current);
         } else {
-            ctx.requireAccess(tx.tree(), req, virtual == null ? Permission.UPDATE : virtual.permission(Operation.UPDATE), current);
+            ctx.requireVirtualAccess(tx.tree(), req, (Route.Virtual) route, Operation.UPDATE);
         }
         PendingWrite pending = virtual == null && type.worksBeforeTransaction() && type.updatable()
                 ? new PendingWrite(req, current, AttributeValidator.forUpdate(type, req.content, OperationContext.fromText(req)),

@@ -4,6 +4,7 @@ import io.keel.core.access.Permission;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.store.ResourceTree;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.Timestamps;
 import java.util.ArrayList;
@@ -201,6 +202,13 @@ public abstract class ResourceType {
     /** What a Notify addressed to a resource of this type reaches (TS-0004 7.3.3.9). */
     public NotifyRecipient notifyRecipient() {
         return NotifyRecipient.NONE;
+    }
+
+    /**
+     * After the privilege check of a Retrieve, Update or Delete: refuses originators the type admits none but its own,
+     * whatever the policies say (a pollingChannel serves its AE only, TS-0004 7.4.21.2.2–7.4.21.2.4: 4103).
+     */
+    public void checkOriginator(ResourceTree tree, RequestPrimitive req, Resource r) {
     }
 
     /**

@@ -4,6 +4,7 @@ import io.keel.core.access.Permission;
 import io.keel.core.store.ResourceTree;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
+import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,13 @@ public abstract class VirtualChild {
     /** The privilege on the parent an operation on this child needs. */
     public Permission permission(Operation op) {
         return Permission.of(op);
+    }
+
+    /**
+     * After the privilege check on the parent: refuses originators the child admits none but its own, whatever the
+     * policies say (pcu: the creator of its pollingChannel, TS-0004 7.4.22.2.2: 4103).
+     */
+    public void checkOriginator(RequestPrimitive req, Resource parent) {
     }
 
     /**

@@ -7,9 +7,11 @@ import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.VirtualChild;
+import io.keel.core.store.ResourceTree;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
 import io.keel.primitive.PrimitiveMaps;
+import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import java.util.List;
@@ -44,12 +46,41 @@ public final class PollingChannelType extends ResourceType {
         }
     }
 
+    /** Retrieve, Update and Delete of a channel: its AE only, whatever the policies say (TS-0004 7.4.21.2.2–7.4.21.2.4). */
+    @Override
+    public void checkOriginator(ResourceTree tree, RequestPrimitive req, Resource channel) {
+        Resource owner = tree.find(channel.pi);
+        if (owner != null && owner.ty == ResourceTypes.AE && !isEntity(req.from, owner)) {
+            throw OneM2MException.noPrivilege("only the AE " + owner.ri + " may use its pollingChannel");
+        }
+    }
+
+    /** The originator is the AE, by its AE-ID or its SP-relative form (/{CSE-ID}/{AE-ID}; the AE's parent is the CSEBase). */
+    private static boolean isEntity(String originator, Resource ae) {
+        return ae.ri.equals(originator) || ("/" + ae.pi + "/" + ae.ri).equals(originator);
+    }
+
+    /** An AE-ID in its CSE-relative form: {@code /id-in/Cae} is {@code Cae}. */
+    private static String aeId(String originator) {
+        int slash = originator.indexOf('/', 1);
+        return originator.startsWith("/") && slash > 0 && originator.indexOf('/', slash + 1) < 0
+                ? originator.substring(slash + 1) : originator;
+    }
+
     /** {@code pcu}: polled by a Retrieve, answered by a Notify carrying {@code m2m:rsp}; nothing else. */
     private static final class PollingChannelUri extends VirtualChild {
         static final PollingChannelUri INSTANCE = new PollingChannelUri();
 
         private PollingChannelUri() {
             super(POLLING_CHANNEL_URI);
+        }
+
+        /** Only the creator of the channel polls and answers through it (TS-0004 7.4.22.2.2, 7.4.22.2.5). */
+        @Override
+        public void checkOriginator(RequestPrimitive req, Resource channel) {
+            if (channel.origin == null || req.from == null || !aeId(channel.origin).equals(aeId(req.from))) {
+                throw OneM2MException.noPrivilege("only the creator of the pollingChannel, " + channel.origin + ", uses its pcu");
+            }
         }
 
         /** The polling AE answers with the privilege it polls with. */
