@@ -61,6 +61,15 @@ class DiscoveryIT extends KeelIT {
         assertEquals(List.of("deep", "deep/inner", "hum", "hum/h1", "temp", "temp/t1", "temp/t2", "temp/t3"), discover("rcn=11"));
     }
 
+    /** A label is an xs:token (TS-0004 table 6.3.2-1): it may hold single spaces, and discovery finds it by them. */
+    @Test
+    void ts0004_6_3_2_aLabelWithInnerSpacesIsStoredAndDiscovered() {
+        create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"old\",\"lbl\":[\"To be deleted\"]}}");
+        assertEquals(List.of("old"), discover("lbl=To%20be%20deleted"));
+        Reply doubled = cse.create("/" + ae, 3, "{\"m2m:cnt\":{\"lbl\":[\"To  be\"]}}").from(ae).send();
+        assertEquals(4000, doubled.rsc(), doubled.text());
+    }
+
     @Test
     void structuredOrderIsByCharacterCodeWhateverTheDatabaseCollation() {
         for (String rn : new String[] {"alpha", "a_b", "Zeta", "a-c"}) {

@@ -86,7 +86,26 @@ public enum AttributeType {
                     + " (the encoding is mandatory), not " + v);
         }
     },
-    /** A list of labels (tokens), xs:list in XML. */
+    /**
+     * labels: a list of xs:token (TS-0004 table 6.3.2-1 universal attribute lbl), which may hold single spaces inside
+     * ({@code "To be deleted"}) but no leading, trailing or repeated spaces and no other white space. In XML the list
+     * is separated by white space, so an XML label has none.
+     */
+    LABELS {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            List<String> out = new ArrayList<>();
+            for (Object item : list(sn, v, fromText)) {
+                if (!(item instanceof String s) || !XS_TOKEN.matcher(s).matches()) {
+                    throw OneM2MException.badRequest("attribute " + sn + " holds " + (item instanceof String ? "\"" + item + "\"" : item)
+                            + ", which is no label: a non-empty xs:token, single spaces between its words only");
+                }
+                out.add(s);
+            }
+            return out;
+        }
+    },
+    /** A list of tokens without any white space (IDs, URIs, media types), xs:list in XML. */
     LIST_OF_TOKENS {
         @Override
         Object normalize(String sn, Object v, boolean fromText) {
@@ -153,6 +172,8 @@ public enum AttributeType {
      * m2m:contentInfo (TS-0004 table 6.3.3-1): a media type, then an m2m:encodingType (6.3.4.2.28: 0–2), then
      * optionally an m2m:contentSecurity (6.3.4.2.38: 0–5), separated by ':'.
      */
+    /** xs:token, non-empty: words of non-white-space characters separated by single spaces. */
+    private static final Pattern XS_TOKEN = Pattern.compile("[^\\s]+( [^\\s]+)*");
     private static final Pattern CONTENT_INFO_SYNTAX =
             Pattern.compile("[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+:[0-2](:[0-5])?");
 

@@ -47,7 +47,7 @@ public abstract class ResourceType {
         if (hasExpirationTime()) {
             all.add(AttributeDef.optional("et", AttributeType.TIMESTAMP));
         }
-        all.add(AttributeDef.optional("lbl", AttributeType.LIST_OF_TOKENS));
+        all.add(AttributeDef.optional("lbl", AttributeType.LABELS));
         if (hasStateTag()) {
             all.add(AttributeDef.readOnly("st", AttributeType.NON_NEGATIVE_INTEGER));
         }

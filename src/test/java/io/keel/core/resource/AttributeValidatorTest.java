@@ -116,6 +116,19 @@ class AttributeValidatorTest {
                 "rn");
     }
 
+    /** Labels are xs:tokens (TS-0004 table 6.3.2-1): single inner spaces, nothing else of white space. */
+    @Test
+    void ts0004_6_3_2_labelsAreTokensWithSingleInnerSpaces() {
+        ResourceType cnt = types.require(ResourceTypes.CONTAINER);
+        assertEquals(List.of("To be deleted", "room:kitchen"), AttributeValidator.forCreate(cnt,
+                content("m2m:cnt", "lbl", List.of("To be deleted", "room:kitchen")), false).get("lbl"));
+        for (String bad : List.of("", " lead", "trail ", "two  spaces", "tab\there", "line\nbreak")) {
+            assertBadRequest(() -> AttributeValidator.forCreate(cnt, content("m2m:cnt", "lbl", List.of(bad)), false), "lbl");
+        }
+        assertEquals(List.of("a", "b"), AttributeValidator.forCreate(cnt, content("m2m:cnt", "lbl", "a b"), true).get("lbl"),
+                "an XML list is separated by white space");
+    }
+
     /** m2m:contentInfo, TS-0004 table 6.3.3-1: media type, mandatory encodingType (6.3.4.2.28), optional contentSecurity. */
     @Test
     void ts0004_6_3_3_contentInfoSyntax() {
