@@ -153,6 +153,37 @@ class ContainerIT extends KeelIT {
         assertEquals(200, cse.get("/" + c).from(ae).send().status());
     }
 
+    /**
+     * While disableRetrieval is true, discovery and child lists do not show the instances either; when it is set back to
+     * false, every existing instance is deleted at once (TS-0001 table 9.6.6-2; TS-0004 7.4.6, 7.4.7).
+     */
+    @Test
+    void ts0004_7_4_6_disableRetrievalHidesInstancesAndItsEndDeletesThem() {
+        String c = container("\"disr\":true");
+        String cin = instance(c, "secret").json().path("m2m:cin").path("ri").asText();
+        instance(c, "secret too");
+        String sub = cse.create("/" + c, 3, "{\"m2m:cnt\":{\"rn\":\"sub\"}}").from(ae).send().json().path("m2m:cnt").path("ri").asText();
+        Reply found = cse.get("/" + c + "?fu=1&rcn=11&drt=2").from(ae).send();
+        assertEquals(200, found.status(), found.text());
+        assertEquals("[\"" + sub + "\"]", found.json().path("m2m:uril").toString(), "only the sub-container: " + found.text());
+        Reply children = cse.get("/" + c + "?rcn=6").from(ae).send();
+        assertEquals(200, children.status(), children.text());
+        assertEquals(1, children.json().path("m2m:rrl").path("rrf").size(), children.text());
+        Reply admin = cse.get("/" + c + "?fu=1&ty=4").from("CAdmin").send();
+        assertEquals(0, admin.json().path("m2m:uril").size(), "not to the admin either: " + admin.text());
+        assertEquals(2, cnt(c).path("cni").asLong());
+
+        Reply enabled = cse.put("/" + c, "{\"m2m:cnt\":{\"disr\":false}}").from(ae).send();
+        assertEquals(200, enabled.status(), enabled.text());
+        assertEquals(0, enabled.json().path("m2m:cnt").path("cni").asLong(), enabled.text());
+        assertEquals(0, enabled.json().path("m2m:cnt").path("cbs").asLong(), enabled.text());
+        assertEquals(4004, cse.get("/" + cin).from(ae).send().rsc());
+        assertEquals(4004, cse.get("/" + c + "/la").from(ae).send().rsc());
+        assertEquals(200, cse.get("/" + sub).from(ae).send().status(), "only the instances go");
+        assertEquals(201, instance(c, "new").status());
+        assertEquals(1, cse.get("/" + c + "?fu=1&ty=4").from(ae).send().json().path("m2m:uril").size());
+    }
+
     /** contentInfo is "media type:encodingType[:contentSecurity]" (TS-0004 table 6.3.3-1): the encoding is mandatory. */
     @Test
     void ts0004_6_3_3_aContentInfoWithoutEncodingOrWithUnknownValuesIs4000() {

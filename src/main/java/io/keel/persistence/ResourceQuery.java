@@ -112,6 +112,26 @@ final class ResourceQuery {
 
     /** Who may see what (see {@link Visibility}), as a predicate on alias {@code r}; "" when everything is visible. */
     String visibility(String r, Visibility v) {
+        String access = access(r, v);
+        String hidden = notHidden(r, v.hidden());
+        return access.isEmpty() ? hidden : hidden.isEmpty() ? access : access + " AND " + hidden;
+    }
+
+    /**
+     * None of the hidden children: each rule is an uncorrelated subquery on the attribute index, evaluated once (the
+     * parents with the attribute value are few).
+     */
+    private String notHidden(String r, List<Visibility.HiddenChildren> rules) {
+        List<String> all = new ArrayList<>();
+        for (Visibility.HiddenChildren h : rules) {
+            String v = alias();
+            all.add("NOT (" + r + ".ty = " + param(h.type()) + " AND " + r + ".pi IN (SELECT " + v + ".ri FROM AttributeRow " + v
+                    + " WHERE " + v + ".nm = " + param(h.parentAttribute()) + " AND " + v + ".val = " + param(h.parentValue()) + "))");
+        }
+        return String.join(" AND ", all);
+    }
+
+    private String access(String r, Visibility v) {
         if (v.everything()) {
             return "";
         }

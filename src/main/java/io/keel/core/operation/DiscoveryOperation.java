@@ -50,7 +50,7 @@ public final class DiscoveryOperation implements OperationHandler {
         int offset = fc.offset == null ? 1 : fc.offset;
         Resource root = route.resource();
         Integer maxDepth = fc.level == null ? null : root.depth() + fc.level;
-        FilteredSearch.Found search = ctx.search.discover(tx.search(), root, fc, ctx.access.visible(tx.tree(), req, Permission.DISCOVERY),
+        FilteredSearch.Found search = ctx.search.discover(tx.search(), root, fc, ctx.visible(tx.tree(), req, Permission.DISCOVERY),
                 maxDepth, offset - 1, limit + 1, true);
         List<Resource> found = search.resources();
         boolean more = found.size() > limit;

@@ -117,7 +117,12 @@ public final class OperationContext {
 
     /** Child lists show only the children the originator may retrieve; the predicate is built only when needed. */
     Supplier<Visibility> readableChildren(Transaction tx, RequestPrimitive req) {
-        return () -> access.visible(tx.tree(), req, Permission.RETRIEVE);
+        return () -> visible(tx.tree(), req, Permission.RETRIEVE);
+    }
+
+    /** What the originator may see with the permission, less what nobody is shown (disr). */
+    Visibility visible(ResourceTree tree, RequestPrimitive req, Permission permission) {
+        return access.visible(tree, req, permission).hiding(types.hiddenChildren());
     }
 
     /** The Result Content of a request, its default for the operation, or 4000 when the operation does not allow it. */

@@ -98,12 +98,14 @@ public final class UpdateOperation implements OperationHandler {
             GoverningPolicies.checkReferences(tree, given.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
         }
         Instant now = ctx.clock.after(r.lt); // lt only advances, also when another CSE made the last change
+        Map<String, Object> previous = new LinkedHashMap<>();
+        given.keySet().stream().filter(r.attributes::containsKey).forEach(k -> previous.put(k, r.attributes.get(k)));
         apply(r, given, now, r.pi == null ? null : tree.find(r.pi));
         r.lt = now;
         if (type.hasStateTag()) {
             r.st++;
         }
-        type.prepareUpdate(new ResourceOperation(tree, req, ctx.cse, now, null, r, given, ctx.references(tree, req)));
+        type.prepareUpdate(new ResourceOperation(tree, req, ctx.cse, now, null, r, given, ctx.references(tree, req), previous));
         OperationContext.orderAttributes(type, r);
         tree.update(r);
         if (acpiChange) {

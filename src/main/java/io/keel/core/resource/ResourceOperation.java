@@ -20,9 +20,16 @@ public final class ResourceOperation {
     public final Map<String, Object> given;
     /** Other resources the operation refers to, as the originator of the request sees them. */
     public final References references;
+    /** For an Update, the values the attributes it sets had before it (an attribute that was not set is absent). */
+    public final Map<String, Object> previous;
 
     public ResourceOperation(ResourceTree tree, RequestPrimitive request, CseIdentity cse, Instant now,
                              Resource parent, Resource resource, Map<String, Object> given, References references) {
+        this(tree, request, cse, now, parent, resource, given, references, Map.of());
+    }
+
+    public ResourceOperation(ResourceTree tree, RequestPrimitive request, CseIdentity cse, Instant now, Resource parent,
+                             Resource resource, Map<String, Object> given, References references, Map<String, Object> previous) {
         this.tree = tree;
         this.request = request;
         this.cse = cse;
@@ -31,5 +38,6 @@ public final class ResourceOperation {
         this.resource = resource;
         this.given = given;
         this.references = references;
+        this.previous = previous;
     }
 }

@@ -3,6 +3,7 @@ package io.keel.core.resource;
 import io.keel.core.access.Permission;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.store.ResourceTree;
+import io.keel.core.store.Visibility;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponseStatusCode;
@@ -142,6 +143,11 @@ public abstract class ResourceType {
     /** The virtual children (la, ol, fopt, pcu, …) addressed under resources of this type, by name. */
     public Map<String, VirtualChild> virtualChildren() {
         return Map.of();
+    }
+
+    /** Children that discovery and child lists never show, whoever asks (instances of a holder with disr). */
+    public List<Visibility.HiddenChildren> hiddenChildren() {
+        return List.of();
     }
 
     /** Whether resources of this type never have children (a deletion need not look below them). */

@@ -11,11 +11,27 @@ import java.util.List;
  * <li>it is no policy, none govern it, and the originator created it ({@code origin}) or it lies in one of its
  * {@code subtrees}.</li>
  * </ul>
+ * Whatever access allows, the {@code hidden} resources are never shown (instances of a container that disables
+ * retrieval).
  *
  * @param policiesExist false while the CSE holds no accessControlPolicy: then the last rule alone decides
  * @param policyType    the resource type of policies, which govern themselves (accessControlPolicy, TS-0004 7.4.2)
  */
 public record Visibility(boolean everything, String origin, List<String> subtrees, boolean policiesExist,
-                         List<String> granting, List<String> selfGranting, int policyType) {
+                         List<String> granting, List<String> selfGranting, int policyType, List<HiddenChildren> hidden) {
     public static final Visibility EVERYTHING = new Visibility(true, null, List.of(), false, List.of(), List.of(), 0);
+
+    public Visibility(boolean everything, String origin, List<String> subtrees, boolean policiesExist,
+                      List<String> granting, List<String> selfGranting, int policyType) {
+        this(everything, origin, subtrees, policiesExist, granting, selfGranting, policyType, List.of());
+    }
+
+    /** Resources of {@code type} whose parent has the attribute {@code parentAttribute} with the value {@code parentValue}. */
+    public record HiddenChildren(int type, String parentAttribute, String parentValue) {
+    }
+
+    /** The same, with these resources never shown. */
+    public Visibility hiding(List<HiddenChildren> rules) {
+        return new Visibility(everything, origin, subtrees, policiesExist, granting, selfGranting, policyType, List.copyOf(rules));
+    }
 }

@@ -6,6 +6,7 @@ import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.VirtualChild;
 import io.keel.core.store.ResourceTree;
+import io.keel.core.store.Visibility;
 import io.keel.primitive.OneM2MException;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.Set;
 public abstract class InstanceHolderType extends ResourceType {
     public static final String LATEST = "la";
     public static final String OLDEST = "ol";
+    /** disableRetrieval. */
+    public static final String DISABLE_RETRIEVAL = "disr";
     private final int instanceType;
     private final Map<String, VirtualChild> virtualChildren;
 
@@ -38,9 +41,15 @@ public abstract class InstanceHolderType extends ResourceType {
         return virtualChildren;
     }
 
+    /** While retrieval is disabled, discovery and child lists do not show the instances either (TS-0001 table 9.6.6-2). */
+    @Override
+    public List<Visibility.HiddenChildren> hiddenChildren() {
+        return List.of(new Visibility.HiddenChildren(instanceType, DISABLE_RETRIEVAL, "true"));
+    }
+
     /** A holder's instances cannot be read or deleted while it disables retrieval (disr, TS-0004 7.4.6.1). */
     static void requireRetrievable(Resource holder) {
-        if (holder != null && Boolean.TRUE.equals(holder.get("disr"))) {
+        if (holder != null && Boolean.TRUE.equals(holder.get(DISABLE_RETRIEVAL))) {
             throw OneM2MException.notAllowed("retrieval of the container's instances is disabled (disr=true)");
         }
     }
@@ -69,10 +78,28 @@ public abstract class InstanceHolderType extends ResourceType {
         op.tree.update(holder);
     }
 
-    /** Lowered quotas apply at once: the oldest instances go (without deletion notifications, TS-0004 7.4.6.2.3). */
+    /**
+     * Lowered quotas apply at once: the oldest instances go (without deletion notifications, TS-0004 7.4.6.2.3). When
+     * disr changes from true to false, every instance goes (TS-0001 table 9.6.6-2), likewise.
+     */
     @Override
     public void prepareUpdate(ResourceOperation op) {
+        boolean retrievalEnabled = Boolean.TRUE.equals(op.previous.get(DISABLE_RETRIEVAL))
+                && !Boolean.TRUE.equals(op.resource.get(DISABLE_RETRIEVAL));
+        if (retrievalEnabled) {
+            removeAllInstances(op, op.resource);
+        }
         trimToQuota(op, op.resource, instanceType);
+    }
+
+    private void removeAllInstances(ResourceOperation op, Resource holder) {
+        Set<Integer> childless = Set.of(instanceType);
+        for (List<Resource> batch = op.tree.oldestChildren(holder.ri, instanceType, 100); !batch.isEmpty();
+             batch = op.tree.oldestChildren(holder.ri, instanceType, 100)) {
+            batch.forEach(instance -> op.tree.deleteSubtree(instance, childless));
+        }
+        holder.attributes.put("cni", 0L);
+        holder.attributes.put("cbs", 0L);
     }
 
     /** Removes the oldest instances until cni ≤ mni and cbs ≤ mbs; updates the counters in {@code holder}. */

@@ -2,6 +2,7 @@ package io.keel.core.resource.types;
 
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.store.Visibility;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import java.util.LinkedHashMap;
@@ -80,6 +81,11 @@ public final class TypeRegistry {
     /** Types that never have children, which a deletion need not look below. */
     public Set<Integer> childless() {
         return byTy.values().stream().filter(ResourceType::childless).map(ResourceType::ty).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** What discovery and child lists never show, whoever asks, over all types. */
+    public List<Visibility.HiddenChildren> hiddenChildren() {
+        return byTy.values().stream().flatMap(t -> t.hiddenChildren().stream()).toList();
     }
 
     /** Types whose resources carry content a content filter (cfs/cfq) can test. */
