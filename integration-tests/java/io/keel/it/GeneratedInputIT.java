@@ -76,6 +76,20 @@ class GeneratedInputIT {
         }
     }
 
+    /** A client's mistake is answered, not logged: a name conflict (4105) and malformed input leave no stack trace. */
+    @Test
+    void clientErrorsLeaveNoStackTraceInTheLog() {
+        String create = "Content-Type: application/json;ty=3\r\n";
+        byte[] container = "{\"m2m:cnt\":{\"rn\":\"twice\"}}".getBytes(StandardCharsets.UTF_8);
+        assertEquals(201, RawHttp.send(base, "POST", "/cse-in", create, container).status());
+        RawHttp.Response conflict = RawHttp.send(base, "POST", "/cse-in", create, container);
+        assertEquals("4105", conflict.headers().get("x-m2m-rsc"), conflict.text());
+        assertEquals("4000", RawHttp.send(base, "GET", "/cse-in?lim=-1", null, null).headers().get("x-m2m-rsc"));
+        List<String> traces = keel.output().stream()
+                .filter(line -> line.contains("Exception") || line.startsWith("\tat ") || line.startsWith("WARNING")).toList();
+        assertEquals(List.of(), traces);
+    }
+
     /** The generator does produce refusals: otherwise the tests above could not fail. */
     @Test
     void theGeneratedValuesAreRefusedMostly() {

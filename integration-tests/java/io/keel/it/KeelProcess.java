@@ -57,6 +57,11 @@ final class KeelProcess implements AutoCloseable {
         return process.readyLine().substring(READY.length());
     }
 
+    /** Every line the process has written so far (its log). */
+    List<String> output() {
+        return process.output();
+    }
+
     static int freePort() {
         return ServerProcess.freePort();
     }
