@@ -55,6 +55,32 @@ class SubscriptionIT extends KeelIT {
         return cse.create("/" + cnt, 4, "{\"m2m:cin\":{\"con\":\"" + con + "\"}}").from(ae).send();
     }
 
+    /**
+     * A subscription has accessControlPolicyIDs (TS-0004 7.4.8.1): the policies it names govern it; without them the
+     * default policy applies (TS-0001 9.6.1.3.2), not the policies of the resource it subscribes to.
+     */
+    @Test
+    void ts0004_7_4_8_aSubscriptionIsGovernedByItsOwnAcpi() {
+        String reader = cse.registerAe("C" + OneM2MClient.unique("reader"), OneM2MClient.unique("readerAe"));
+        Reply acp = cse.create("/" + ae, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"" + reader + "\",\"" + ae
+                + "\"],\"acop\":63}]},\"pvs\":{\"acr\":[{\"acor\":[\"" + ae + "\"],\"acop\":63}]}}}").from(ae).send();
+        assertEquals(201, acp.status(), acp.text());
+        String policy = acp.json().path("m2m:acp").path("ri").asText();
+        Reply governed = cse.put("/" + cnt, "{\"m2m:cnt\":{\"acpi\":[\"" + policy + "\"]}}").from(ae).send();
+        assertEquals(200, governed.status(), governed.text());
+        assertEquals(200, cse.get("/" + cnt).from(reader).send().status(), "the policy lets the reader read the container");
+
+        String plain = subscribe(cnt, nu());
+        assertEquals(4103, cse.get("/" + plain).from(reader).send().rsc(), "no acpi: only its creator");
+        String shared = subscribe(cnt, nu() + ",\"acpi\":[\"" + policy + "\"]");
+        Reply read = cse.get("/" + shared).from(reader).send();
+        assertEquals(200, read.status(), read.text());
+        assertEquals(policy, read.json().path("m2m:sub").path("acpi").path(0).asText());
+        Reply wrongPolicy = cse.create("/" + cnt, 23, "{\"m2m:sub\":{" + nu() + ",\"acpi\":[\"" + cnt + "\"]}}").from(ae).send();
+        assertEquals(4000, wrongPolicy.rsc(), wrongPolicy.text());
+        receiver.expectNothing(Duration.ofMillis(200));
+    }
+
     @Test
     void ts0004_7_4_8_verificationRequestHeadersAndBody() {
         Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"rn\":\"verified\"," + nu() + "}}").from(ae).send();

@@ -72,6 +72,7 @@ public final class CreateOperation implements OperationHandler {
             throw type.refusedUnder(parentType);
         }
         Map<String, Object> given = AttributeValidator.forCreate(type, req.content, OperationContext.fromText(req));
+        GoverningPolicies.checkReferences(tx.tree(), given.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
         String ri = Identifiers.newResourceId(type.shortName());
         // The resource as it would be now: what can be refused without the lock (a reserved rn, et in the past) is.
         Resource draft = newResource(type, parentType, parent, given, req.from, ctx.clock.now(), ri);
@@ -92,7 +93,7 @@ public final class CreateOperation implements OperationHandler {
         if (parent == null) {
             throw OneM2MException.notFound("the parent was deleted meanwhile");
         }
-        GoverningPolicies.checkReferences(tree, given.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
+        GoverningPolicies.checkReferences(tree, given.get(ResourceType.ACCESS_CONTROL_POLICY_IDS)); // still there?
         // After the parent's last change (each contentInstance sets its container's lt): children's creation
         // times follow the order of creation, whichever CSE on the database made them (la, ol, quota trimming).
         Instant now = ctx.clock.after(parent.lt);

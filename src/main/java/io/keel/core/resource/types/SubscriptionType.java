@@ -31,6 +31,7 @@ public final class SubscriptionType extends ResourceType {
 
     public SubscriptionType() {
         super(ResourceTypes.SUBSCRIPTION, "sub", List.of(
+                AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_TOKENS),
                 AttributeDef.optional("enc", AttributeType.EVENT_NOTIFICATION_CRITERIA),
                 AttributeDef.optional("exc", AttributeType.POSITIVE_INTEGER),
                 AttributeDef.mandatory("nu", AttributeType.LIST_OF_TOKENS),
