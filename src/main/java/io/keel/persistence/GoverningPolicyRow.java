@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * A row of resource_acp: an accessControlPolicy governing a resource. Visibility predicates read it as an
- * uncorrelated subquery ({@code ri IN (…)}); {@link TreeTransaction#setGoverningPolicies} writes it.
+ * uncorrelated subquery ({@code ri IN (…)}); {@link io.keel.core.store.PolicyIndex#setGoverningPolicies} writes it.
  */
 @Entity
 @org.eclipse.persistence.annotations.ReadOnly

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * Filter Criteria as one JPQL query (TS-0004 6.3.5.8, 7.3.3.17): several values of one condition are
  * ORed, different conditions are combined by filterOperation. Every condition is a column, label or attribute-value
  * predicate the indexes serve; nothing is filtered in memory, except the content filter, which no database evaluates
- * (see {@link TreeTransaction#candidates}).
+ * (see {@link io.keel.core.store.ResourceSearch#candidates}).
  */
 final class ResourceQuery {
     private final Map<String, Object> parameters = new HashMap<>();
@@ -67,7 +67,7 @@ final class ResourceQuery {
     /**
      * The matching conditions of {@code fc} on resource alias {@code r}, one predicate per condition (the values of
      * one condition already ORed), not yet combined by filterOperation. The content filter (cfs/cfq) is not among
-     * them: no database evaluates it (see {@link TreeTransaction#candidates}).
+     * them: no database evaluates it (see {@link io.keel.core.store.ResourceSearch#candidates}).
      */
     List<String> conditionList(String r, FilterCriteria fc) {
         List<String> conditions = new ArrayList<>();

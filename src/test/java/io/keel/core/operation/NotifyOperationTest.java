@@ -5,7 +5,6 @@ import static io.keel.core.operation.CoreFixture.assertRsc;
 import static io.keel.core.operation.CoreFixture.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.keel.core.RecordingOutbound;
 import io.keel.core.resource.ResourceTypes;
