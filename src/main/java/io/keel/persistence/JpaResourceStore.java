@@ -3,6 +3,7 @@ package io.keel.persistence;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.Candidate;
 import io.keel.core.store.ExpiryIndex;
+import io.keel.core.store.MemberIndex;
 import io.keel.core.store.PolicyIndex;
 import io.keel.core.store.PollingQueue;
 import io.keel.core.store.PoolUsage;
@@ -153,8 +154,8 @@ public final class JpaResourceStore implements ResourceStore {
     }
 
     /** One EntityManager's transaction, offering every port of the store. */
-    private static final class Tx implements Transaction, ResourceTree, ResourceSearch, PolicyIndex, RequestLeases,
-            PollingQueue, ExpiryIndex {
+    private static final class Tx implements Transaction, ResourceTree, ResourceSearch, PolicyIndex, MemberIndex,
+            RequestLeases, PollingQueue, ExpiryIndex {
         private final EntityManager em;
         private final Map<Class<?>, TransactionListener> listeners = new LinkedHashMap<>();
 
@@ -178,8 +179,49 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         @Override
+        public MemberIndex memberIndex() {
+            return this;
+        }
+
+        @Override
         public RequestLeases leases() {
             return this;
+        }
+
+        @Override
+        public void setMembers(String group, Map<String, String> members) {
+            em.flush(); // the group's row must exist before rows referencing it
+            em.createNativeQuery("DELETE FROM group_member WHERE grp = ?").setParameter(1, group).executeUpdate();
+            members.forEach((mid, srn) -> em.createNativeQuery("INSERT INTO group_member (grp, mid, member_srn) VALUES (?, ?, ?)")
+                    .setParameter(1, group).setParameter(2, mid).setParameter(3, srn).executeUpdate());
+        }
+
+        @Override
+        public void removeMembers(String group, List<String> mids) {
+            for (String mid : mids) {
+                em.createNativeQuery("DELETE FROM group_member WHERE grp = ? AND mid = ?").setParameter(1, group)
+                        .setParameter(2, mid).executeUpdate();
+            }
+        }
+
+        @Override
+        public Map<String, List<String>> naming(String srn) {
+            em.flush();
+            Map<String, List<String>> out = new LinkedHashMap<>();
+            // Two statements the srn index serves: the resource itself, then everything below it.
+            for (Object[] row : memberRows("SELECT grp, mid FROM group_member WHERE member_srn = ?", srn)) {
+                out.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(text(row[1]));
+            }
+            for (Object[] row : memberRows("SELECT grp, mid FROM group_member WHERE member_srn LIKE ? ESCAPE '\\'",
+                    ResourceQuery.escapeLike(srn) + "/%")) {
+                out.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(text(row[1]));
+            }
+            return out;
+        }
+
+        @SuppressWarnings("unchecked")
+        private List<Object[]> memberRows(String sql, String value) {
+            return em.createNativeQuery(sql).setParameter(1, value).getResultList();
         }
 
         @Override

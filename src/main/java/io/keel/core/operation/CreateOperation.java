@@ -98,7 +98,7 @@ public final class CreateOperation implements OperationHandler {
         // times follow the order of creation, whichever CSE on the database made them (la, ol, quota trimming).
         Instant now = ctx.clock.after(parent.lt);
         Resource r = newResource(type, ctx.types.require(parent.ty), parent, given, req.from, now, ri);
-        ResourceOperation op = new ResourceOperation(tree, req, ctx.cse, now, parent, r, given, ctx.references(tree, req));
+        ResourceOperation op = new ResourceOperation(tx, req, ctx.cse, now, parent, r, given, ctx.references(tree, req));
         type.prepareCreate(op);
         OperationContext.orderAttributes(type, r); // CSE-set attributes (aei, cni, …) take their declared places
         tree.insert(r);

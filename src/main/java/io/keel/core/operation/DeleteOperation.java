@@ -73,8 +73,10 @@ public final class DeleteOperation implements OperationHandler {
         if (current == null) {
             return false;
         }
-        ctx.types.require(current.ty).beforeDelete(new ResourceOperation(tx.tree(), req, ctx.cse, now, parent, current, Map.of(),
-                ctx.references(tx.tree(), req)));
+        ResourceOperation op = new ResourceOperation(tx, req, ctx.cse, now, parent, current, Map.of(),
+                ctx.references(tx.tree(), req));
+        ctx.types.require(current.ty).beforeDelete(op);
+        ctx.types.forEach(type -> type.beforeAnyDelete(op));
         ctx.notifications.events().deleting(tx, current);
         tx.tree().deleteSubtree(current, ctx.types.childless());
         return true;

@@ -105,7 +105,7 @@ public final class UpdateOperation implements OperationHandler {
         if (type.hasStateTag()) {
             r.st++;
         }
-        type.prepareUpdate(new ResourceOperation(tree, req, ctx.cse, now, null, r, given, ctx.references(tree, req), previous));
+        type.prepareUpdate(new ResourceOperation(tx, req, ctx.cse, now, null, r, given, ctx.references(tree, req), previous));
         OperationContext.orderAttributes(type, r);
         tree.update(r);
         if (acpiChange) {

@@ -1,7 +1,9 @@
 package io.keel.core.resource;
 
 import io.keel.core.CseIdentity;
+import io.keel.core.store.MemberIndex;
 import io.keel.core.store.ResourceTree;
+import io.keel.core.store.Transaction;
 import io.keel.primitive.RequestPrimitive;
 import java.time.Instant;
 import java.util.Map;
@@ -9,6 +11,8 @@ import java.util.Map;
 /** What a resource type's hooks see of the operation under way, inside its write transaction. */
 public final class ResourceOperation {
     public final ResourceTree tree;
+    /** The members of groups, for the types that keep references to other resources. */
+    public final MemberIndex members;
     public final RequestPrimitive request;
     public final CseIdentity cse;
     public final Instant now;
@@ -23,14 +27,15 @@ public final class ResourceOperation {
     /** For an Update, the values the attributes it sets had before it (an attribute that was not set is absent). */
     public final Map<String, Object> previous;
 
-    public ResourceOperation(ResourceTree tree, RequestPrimitive request, CseIdentity cse, Instant now,
+    public ResourceOperation(Transaction tx, RequestPrimitive request, CseIdentity cse, Instant now,
                              Resource parent, Resource resource, Map<String, Object> given, References references) {
-        this(tree, request, cse, now, parent, resource, given, references, Map.of());
+        this(tx, request, cse, now, parent, resource, given, references, Map.of());
     }
 
-    public ResourceOperation(ResourceTree tree, RequestPrimitive request, CseIdentity cse, Instant now, Resource parent,
+    public ResourceOperation(Transaction tx, RequestPrimitive request, CseIdentity cse, Instant now, Resource parent,
                              Resource resource, Map<String, Object> given, References references, Map<String, Object> previous) {
-        this.tree = tree;
+        this.tree = tx.tree();
+        this.members = tx.memberIndex();
         this.request = request;
         this.cse = cse;
         this.now = now;

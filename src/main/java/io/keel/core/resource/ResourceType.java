@@ -255,4 +255,11 @@ public abstract class ResourceType {
     /** Type rules before a resource of this type is deleted (e.g. its container's counters). */
     public void beforeDelete(ResourceOperation op) {
     }
+
+    /**
+     * Before any resource and its subtree are deleted, whatever their type: for types whose resources name others and
+     * must let go of them (a group's members, TS-0004 7.4.13.1).
+     */
+    public void beforeAnyDelete(ResourceOperation op) {
+    }
 }

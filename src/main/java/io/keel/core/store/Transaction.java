@@ -16,6 +16,9 @@ public interface Transaction {
     /** The accessControlPolicies governing each resource, kept beside it for visibility predicates. */
     PolicyIndex policyIndex();
 
+    /** The members of groups that are resources of this CSE. */
+    MemberIndex memberIndex();
+
     /** Which CSE instance runs which pending non-blocking request. */
     RequestLeases leases();
 

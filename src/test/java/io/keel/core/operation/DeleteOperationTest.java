@@ -43,6 +43,42 @@ class DeleteOperationTest {
         return cse.request(Operation.DELETE, to, from);
     }
 
+    /** A member deleted from this CSE, alone or with its parent, leaves mid and cnm drops (TS-0004 7.4.13.1). */
+    @Test
+    void ts0004_7_4_13_aDeletedMemberLeavesTheGroupsThatNameIt() {
+        cse.container("cnt2", "Cae1", "other");
+        cse.container("cnt3", "Cae1", "third");
+        ResponsePrimitive created = cse.send(cse.create("cse-in/app1", "Cae1", ResourceTypes.GROUP, map("m2m:grp",
+                map("rn", "team", "mnm", 5, "mid", List.of("cnt1", "cse-in/app1/other", "/id-in/cnt3", "/id-mn/remote")))));
+        assertRsc(ResponseStatusCode.CREATED, created);
+        String grp = (String) body(created, "m2m:grp").get("ri");
+
+        assertRsc(ResponseStatusCode.DELETED, cse.send(delete("cse-in/app1/box", "Cae1")));
+        assertEquals(List.of("cse-in/app1/other", "/id-in/cnt3", "/id-mn/remote"), cse.tree.stored(grp).get("mid"));
+        assertEquals(3L, cse.tree.stored(grp).get("cnm"));
+
+        assertRsc(ResponseStatusCode.DELETED, cse.send(delete("cse-in/app1/third", "Cae1")));
+        assertRsc(ResponseStatusCode.DELETED, cse.send(delete("cnt2", "Cae1")));
+        assertEquals(List.of("/id-mn/remote"), cse.tree.stored(grp).get("mid"), "members of other CSEs stay");
+        assertEquals(1L, cse.tree.stored(grp).get("cnm"));
+    }
+
+    @Test
+    void ts0004_7_4_13_membersInADeletedSubtreeLeaveTheGroupsOutsideIt() {
+        cse.ae("Cae2", "app2");
+        cse.container("cnt9", "Cae2", "box");
+        cse.tree.stored("Cae2").origin = "Cae1"; // Cae1 may read and delete the other AE's container and the AE
+        cse.tree.stored("cnt9").origin = "Cae1";
+        ResponsePrimitive created = cse.send(cse.create("cse-in/app1", "Cae1", ResourceTypes.GROUP, map("m2m:grp",
+                map("rn", "team", "mnm", 5, "mid", List.of("cnt1", "cnt9")))));
+        String grp = (String) body(created, "m2m:grp").get("ri");
+
+        assertRsc(ResponseStatusCode.DELETED, cse.send(delete("cse-in/app2", "Cae1")));
+
+        assertEquals(List.of("cnt1"), cse.tree.stored(grp).get("mid"));
+        assertEquals(1L, cse.tree.stored(grp).get("cnm"));
+    }
+
     @Test
     void ts0004_7_3_3_6_aDeleteRemovesTheResourceAndItsSubtree() {
         ResponsePrimitive rsp = cse.send(delete("cse-in/app1/box", "Cae1"));

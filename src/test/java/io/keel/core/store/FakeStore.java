@@ -13,6 +13,7 @@ public final class FakeStore implements ResourceStore {
     public final InMemoryTree tree = new InMemoryTree();
     public ResourceSearch search;
     public PolicyIndex policyIndex;
+    public final InMemoryMemberIndex memberIndex = new InMemoryMemberIndex();
     public RequestLeases leases;
     public PollingQueue pollingQueue;
     public ExpiryIndex expiry;
@@ -75,6 +76,11 @@ public final class FakeStore implements ResourceStore {
         @Override
         public PolicyIndex policyIndex() {
             return given(policyIndex, "policyIndex");
+        }
+
+        @Override
+        public MemberIndex memberIndex() {
+            return memberIndex;
         }
 
         @Override

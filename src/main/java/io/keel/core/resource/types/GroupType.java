@@ -8,8 +8,11 @@ import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.VirtualChild;
+import io.keel.core.routing.Route;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,11 +79,18 @@ public final class GroupType extends ResourceType {
         validateMembers(op);
     }
 
+    /** The members that are resources of this CSE are indexed, so that deleting one of them finds this group. */
+    @Override
+    public void afterCreate(ResourceOperation op) {
+        op.members.setMembers(op.resource.ri, localMembers(op));
+    }
+
     @Override
     public void prepareUpdate(ResourceOperation op) {
         op.references.requirePolicies(op.given.get(MEMBERS_ACCESS_CONTROL_POLICY_IDS));
         if (op.given.containsKey(MEMBER_IDS)) {
             validateMembers(op);
+            op.members.setMembers(op.resource.ri, localMembers(op));
         } else if (op.given.containsKey("mnm") && op.resource.getLong("mnm", 0) < op.resource.getLong("cnm", 0)) {
             throw new OneM2MException(ResponseStatusCode.MAX_NUMBER_OF_MEMBER_EXCEEDED,
                     "mnm " + op.resource.get("mnm") + " is below the group's " + op.resource.get("cnm") + " members");
@@ -96,6 +106,41 @@ public final class GroupType extends ResourceType {
         grp.attributes.put(MEMBER_TYPE, v.memberType());
         grp.attributes.put("cnm", (long) v.members().size());
         grp.attributes.put("mtv", v.typeValidated());
+    }
+
+    /**
+     * A member deleted from this CSE, alone or with a subtree, leaves mid, and cnm drops (TS-0004 7.4.13.1), so that a
+     * fan-out never addresses a resource that is gone. Members on other CSEs are not known here and stay.
+     */
+    @Override
+    public void beforeAnyDelete(ResourceOperation op) {
+        Resource deleted = op.resource;
+        op.members.naming(deleted.srn).forEach((groupRi, mids) -> {
+            Resource grp = op.tree.lock(groupRi);
+            if (grp == null || grp.srn.equals(deleted.srn) || grp.srn.startsWith(deleted.srn + "/")) {
+                return; // gone already, or going with the subtree
+            }
+            @SuppressWarnings("unchecked")
+            List<String> remaining = new ArrayList<>((List<String>) grp.get(MEMBER_IDS));
+            remaining.removeAll(mids);
+            grp.attributes.put(MEMBER_IDS, remaining);
+            grp.attributes.put("cnm", (long) remaining.size());
+            grp.lt = op.now.isAfter(grp.lt) ? op.now : grp.lt;
+            op.tree.update(grp);
+            op.members.removeMembers(groupRi, mids);
+        });
+    }
+
+    /** Each mid entry that names a stored resource of this CSE → that resource's structured name. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> localMembers(ResourceOperation op) {
+        Map<String, String> local = new LinkedHashMap<>();
+        for (String id : (List<String>) op.resource.get(MEMBER_IDS)) {
+            if (op.references.route(id) instanceof Route.Local member) {
+                local.put(id, member.resource().srn);
+            }
+        }
+        return local;
     }
 
     /**

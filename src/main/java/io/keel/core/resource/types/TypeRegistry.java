@@ -33,6 +33,11 @@ public final class TypeRegistry {
         byRootElement.put(t.rootElement(), t);
     }
 
+    /** Each type, in registration order. */
+    public void forEach(java.util.function.Consumer<ResourceType> action) {
+        byTy.values().forEach(action);
+    }
+
     /** @return the type, or null when Keel does not implement it. */
     public ResourceType get(int ty) {
         return byTy.get(ty);
