@@ -8,6 +8,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +101,27 @@ class ExecutableWarIT {
             cse = null;
             List<NotificationReceiver.Received> all = receiver.next(10, java.time.Duration.ofSeconds(15));
             assertEquals("d9", all.get(9).sgn().path("nev").path("rep").path("m2m:cin").path("con").asText());
+        }
+    }
+
+    /**
+     * Everything logs in one format (time, level, logger, message): Keel, EclipseLink, Flyway, and Jetty through
+     * SLF4J; with keel.http.request-log each exchange is a line naming the request identifier and the oneM2M code.
+     */
+    @Test
+    void oneLogFormatAndTheRequestLogOnDemand() throws Exception {
+        try (KeelProcess logged = KeelProcess.start(Map.of("KEEL_HTTP_REQUEST_LOG", "true"))) {
+            RawHttp.Response r = RawHttp.send(logged.base(), "GET", "/cse-in", null, null); // X-M2M-RI: raw-1
+            assertEquals(200, r.status());
+            Eventually.holds(Duration.ofSeconds(5), () -> logged.output().stream().anyMatch(line -> line.contains("rqi=raw-1")),
+                    "the request log line");
+            String requestLine = logged.output().stream().filter(line -> line.contains("rqi=raw-1")).findFirst().orElseThrow();
+            assertTrue(requestLine.contains("\"GET /cse-in HTTP/1.1\" 200 rsc=2000 rqi=raw-1 from=CAdmin"), requestLine);
+            for (String line : logged.output()) {
+                if (!line.startsWith("Keel is serving ")) {
+                    assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} [A-Z]+ +\\S+: .*"), line);
+                }
+            }
         }
     }
 }

@@ -28,6 +28,12 @@ public final class Bootstrap {
     }
 
     public static void main(String[] args) throws Exception {
+        // One line format for all that logs: Keel, EclipseLink, and Jetty and json-path through SLF4J into
+        // java.util.logging. A logging configuration of the operator's own takes precedence.
+        if (System.getProperty("java.util.logging.config.file") == null
+                && System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$-7s %3$s: %5$s%6$s%n");
+        }
         Path war = Path.of(Bootstrap.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path dir = Files.createTempDirectory("keel-launcher");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Slf4jRequestLogWriter;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -40,6 +42,13 @@ public final class JettyLauncher {
         }
         if (server.getConnectors().length == 0) {
             throw new IllegalStateException("keel.http.enabled is false and keel.https.port is not set: nothing to serve");
+        }
+
+        if (Boolean.parseBoolean(settings.get("keel.http.request-log", "false"))) {
+            // One line per HTTP exchange, in the same log as the rest: client, request line, status, the oneM2M
+            // response code, request identifier and originator, and the time taken.
+            server.setRequestLog(new CustomRequestLog(new Slf4jRequestLogWriter(),
+                    "%{client}a \"%r\" %s rsc=%{X-M2M-RSC}o rqi=%{X-M2M-RI}i from=%{X-M2M-Origin}i %{ms}T ms"));
         }
 
         WebAppContext webapp = new WebAppContext();
