@@ -288,4 +288,34 @@ class CreateOperationTest {
         assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, rsp);
         assertNull(cse.tree.findByStructuredName("cse-in/app1/pch"));
     }
+
+    /** m2m:triggerRecipientID is a port number, triggerReferenceNumber an xs:unsignedInt (TS-0004 table 6.3.3-1). */
+    @Test
+    void ts0004_6_3_3_anAeWithATriggerRecipientIdBeyondAPortNumberIs4000() {
+        Map<String, String> before = cse.snapshot();
+        for (Object tri : List.of(65_536L, "port")) {
+            ResponsePrimitive rsp = cse.send(cse.create("cse-in", "Ctrigger", ResourceTypes.AE,
+                    map("m2m:ae", map("api", "Ntrigger", "rr", false, "srv", List.of("3"), "tri", tri))));
+            assertRsc(ResponseStatusCode.BAD_REQUEST, rsp);
+        }
+        assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(cse.create("cse-in", "Ctrigger", ResourceTypes.AE,
+                map("m2m:ae", map("api", "Ntrigger", "rr", false, "srv", List.of("3"), "trn", 4_294_967_296L)))));
+        assertEquals(before, cse.snapshot());
+        ResponsePrimitive ok = cse.send(cse.create("cse-in", "Ctrigger", ResourceTypes.AE,
+                map("m2m:ae", map("api", "Ntrigger", "rr", false, "srv", List.of("3"), "tri", 5683L))));
+        assertRsc(ResponseStatusCode.CREATED, ok);
+        assertEquals(5683L, body(ok, "m2m:ae").get("tri"));
+    }
+
+    /** m2m:memberType (TS-0004 6.3.4.2.11): 0 (mixed) or a resource type. */
+    @Test
+    void ts0004_6_3_4_2_11_aGroupOfAnUnknownMemberTypeIs4000() {
+        Map<String, String> before = cse.snapshot();
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1", "Cae1", ResourceTypes.GROUP,
+                map("m2m:grp", map("mt", 70L, "mnm", 2L, "mid", List.of()))));
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, rsp);
+        assertEquals(before, cse.snapshot());
+    }
 }

@@ -41,7 +41,7 @@ public final class AeType extends ResourceType {
                 AttributeDef.optional("mei", AttributeType.TOKEN),
                 AttributeDef.mandatory("srv", AttributeType.LIST_OF_RELEASE_VERSIONS),
                 AttributeDef.optional("tren", AttributeType.BOOLEAN),
-                AttributeDef.optional("tri", AttributeType.TOKEN),
+                AttributeDef.optional("tri", AttributeType.NON_NEGATIVE_INTEGER),
                 AttributeDef.optional("trn", AttributeType.NON_NEGATIVE_INTEGER)));
     }
 
@@ -123,6 +123,13 @@ public final class AeType extends ResourceType {
     }
 
     private static void checkUris(Resource ae) {
+        // m2m:triggerRecipientID is a port number (TS-0004 table 6.3.3-1), triggerReferenceNumber an xs:unsignedInt.
+        if (ae.getLong("tri", 0) > 65_535) {
+            throw OneM2MException.badRequest("tri must be a port number, 0-65535: " + ae.get("tri"));
+        }
+        if (ae.getLong("trn", 0) > 4_294_967_295L) {
+            throw OneM2MException.badRequest("trn must be an xs:unsignedInt: " + ae.get("trn"));
+        }
         Object poa = ae.get("poa");
         if (poa instanceof List<?> l) {
             for (Object p : l) {

@@ -75,6 +75,11 @@ public final class GroupType extends ResourceType {
         if (csy > GroupMembers.SET_MIXED) {
             throw OneM2MException.badRequest("csy must be 1 (abandon member), 2 (abandon group) or 3 (set mixed)");
         }
+        long mt = grp.getLong(MEMBER_TYPE, GroupMembers.MIXED);
+        if (mt != GroupMembers.MIXED && (mt > Integer.MAX_VALUE || !ResourceTypes.isDefined((int) mt))) {
+            // m2m:memberType (TS-0004 6.3.4.2.11): 0 (mixed) or a resource type.
+            throw OneM2MException.badRequest("mt must be 0 (mixed) or a resource type, not " + mt);
+        }
         op.references.requirePolicies(grp.get(MEMBERS_ACCESS_CONTROL_POLICY_IDS));
         validateMembers(op);
     }
