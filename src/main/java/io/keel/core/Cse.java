@@ -59,7 +59,7 @@ public final class Cse implements AutoCloseable {
             ensureCseBase(types, clock);
         }
         Router router = new Router(identity, types);
-        AccessPolicy access = new AcpAccessPolicy(identity, types, clock);
+        AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock);
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax());
         Representations representations = new Representations(types, identity.maxResultSize(), search);
         this.notifications = new NotificationService(identity, store, router, types, representations, access, outbound,

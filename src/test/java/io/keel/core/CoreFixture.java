@@ -40,7 +40,7 @@ final class CoreFixture implements AutoCloseable {
         cb.origin = "id-in";
         cb.attributes.put("cst", 1L);
         cb.attributes.put("csi", "/id-in");
-        AcpAccessPolicy access = new AcpAccessPolicy(CSE, types, clock);
+        AcpAccessPolicy access = new AcpAccessPolicy(CSE, types, router, clock);
         FilteredSearch search = new FilteredSearch(types, CSE.contentScanMax());
         Representations representations = new Representations(types, CSE.maxResultSize(), search);
         notifications = new NotificationService(CSE, store, router, types, representations, access, outbound, clock,

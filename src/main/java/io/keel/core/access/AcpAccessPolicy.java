@@ -28,11 +28,12 @@ public final class AcpAccessPolicy implements AccessPolicy {
     private final Clock clock;
     private final GroupMembership groups;
 
-    public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Clock clock) {
+    /** @param router how acor entries that are group IDs are found */
+    public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Router router, Clock clock) {
         this.ownership = new OwnershipRules(cse);
         this.types = types;
         this.clock = clock;
-        this.groups = new GroupMembership(new Router(cse, types), ownership::localId);
+        this.groups = new GroupMembership(router, ownership::localId);
     }
 
     @Override

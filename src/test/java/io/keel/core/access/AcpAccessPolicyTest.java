@@ -9,6 +9,7 @@ import io.keel.core.CseIdentity;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.TypeRegistry;
+import io.keel.core.routing.Router;
 import io.keel.core.store.InMemoryTree;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.Operation;
@@ -29,7 +30,7 @@ class AcpAccessPolicyTest {
     private static final CseIdentity CSE = new CseIdentity("id-in", "cse-in", "keel.example.net", 1, "CAdmin",
             List.of("C*"), 3600, 100, 1000, List.of());
     private final InMemoryTree tree = new InMemoryTree();
-    private final AcpAccessPolicy access = new AcpAccessPolicy(CSE, new TypeRegistry(), new Clock());
+    private final AcpAccessPolicy access = new AcpAccessPolicy(CSE, new TypeRegistry(), new Router(CSE, new TypeRegistry()), new Clock());
 
     AcpAccessPolicyTest() {
         tree.add("id-in", null, ResourceTypes.CSE_BASE, "cse-in").origin = "id-in";

@@ -68,7 +68,7 @@ final class CoreFixture implements AutoCloseable {
         tree.add(CSE_BASE, null, ResourceTypes.CSE_BASE, "cse-in");
         Clock clock = new Clock();
         Router router = new Router(identity, types);
-        AccessPolicy access = new AcpAccessPolicy(identity, types, clock);
+        AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock);
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax());
         Representations representations = new Representations(types, maxResultSize, search);
         notifications = new NotificationService(identity, store, router, types, representations, access, outbound, clock,
