@@ -15,6 +15,12 @@ import java.util.stream.Collectors;
 public final class TypeRegistry {
     private final Map<Integer, ResourceType> byTy = new LinkedHashMap<>();
     private final Map<String, ResourceType> byRootElement = new LinkedHashMap<>();
+    // What the types say together, derived once: deletions, discovery and content filters ask on every request.
+    private final List<Integer> inheritingAccessControl;
+    private final Set<Integer> childless;
+    private final List<Visibility.HiddenChildren> hiddenChildren;
+    private final Set<Integer> withContent;
+    private final Set<String> fanOutPoints;
 
     public TypeRegistry() {
         register(new AccessControlPolicyType());
@@ -26,6 +32,15 @@ public final class TypeRegistry {
         register(new PollingChannelType());
         register(new RequestType());
         register(new SubscriptionType());
+        inheritingAccessControl = byTy.values().stream().filter(t -> !t.hasAccessControlPolicyIds() && !t.governsItself())
+                .map(ResourceType::ty).toList();
+        childless = byTy.values().stream().filter(ResourceType::childless).map(ResourceType::ty)
+                .collect(Collectors.toUnmodifiableSet());
+        hiddenChildren = byTy.values().stream().flatMap(t -> t.hiddenChildren().stream()).toList();
+        withContent = byTy.values().stream().filter(ResourceType::hasContent).map(ResourceType::ty)
+                .collect(Collectors.toUnmodifiableSet());
+        fanOutPoints = byTy.values().stream().flatMap(t -> t.virtualChildren().values().stream())
+                .filter(v -> v.fansOut()).map(v -> v.name()).collect(Collectors.toUnmodifiableSet());
     }
 
     private void register(ResourceType t) {
@@ -79,29 +94,27 @@ public final class TypeRegistry {
 
     /** Types without acpi that take their parent's access decision (all but those governed by their own privileges). */
     public List<Integer> inheritingAccessControl() {
-        return byTy.values().stream().filter(t -> !t.hasAccessControlPolicyIds() && !t.governsItself())
-                .map(ResourceType::ty).toList();
+        return inheritingAccessControl;
     }
 
     /** Types that never have children, which a deletion need not look below. */
     public Set<Integer> childless() {
-        return byTy.values().stream().filter(ResourceType::childless).map(ResourceType::ty).collect(Collectors.toUnmodifiableSet());
+        return childless;
     }
 
     /** What discovery and child lists never show, whoever asks, over all types. */
     public List<Visibility.HiddenChildren> hiddenChildren() {
-        return byTy.values().stream().flatMap(t -> t.hiddenChildren().stream()).toList();
+        return hiddenChildren;
     }
 
     /** Types whose resources carry content a content filter (cfs/cfq) can test. */
     public Set<Integer> withContent() {
-        return byTy.values().stream().filter(ResourceType::hasContent).map(ResourceType::ty).collect(Collectors.toUnmodifiableSet());
+        return withContent;
     }
 
     /** Names of the virtual children that fan out (a group's fopt), whatever type has them. */
     public Set<String> fanOutPoints() {
-        return byTy.values().stream().flatMap(t -> t.virtualChildren().values().stream())
-                .filter(v -> v.fansOut()).map(v -> v.name()).collect(Collectors.toUnmodifiableSet());
+        return fanOutPoints;
     }
 
     /** The supportedResourceType (srt) list the CSEBase advertises. */
