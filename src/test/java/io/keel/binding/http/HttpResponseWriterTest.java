@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The one writer of HTTP answers: status, headers and body agree with each other. */
 class HttpResponseWriterTest {
     @Test
-    void contentIsSerializedInTheMediaTypeWithItsExactLength() {
+    void ts0009_6_4_5_contentIsSerializedInTheMediaTypeWithItsExactLength() {
         ResponsePrimitive rsp = ResponsePrimitive.error(ResponseStatusCode.NOT_FOUND, "no \"x\" here\n");
         HttpResponseWriter.HttpMessage http = HttpResponseWriter.write(rsp, MediaTypes.JSON, "");
         assertEquals(404, http.status());
@@ -23,7 +23,7 @@ class HttpResponseWriterTest {
     }
 
     @Test
-    void anEmptyAnswerSaysSoExceptANotModified() {
+    void ts0009_6_4_6_anEmptyAnswerSaysSoExceptANotModified() {
         HttpResponseWriter.HttpMessage deleted = HttpResponseWriter.write(new ResponsePrimitive(ResponseStatusCode.DELETED, null),
                 MediaTypes.JSON, "");
         assertNull(deleted.body());
@@ -37,7 +37,7 @@ class HttpResponseWriterTest {
     }
 
     @Test
-    void anotherStatusKeepsTheHeadersAndBody() {
+    void ts0009_6_3_2_anotherStatusKeepsTheHeadersAndBody() {
         HttpResponseWriter.HttpMessage http = HttpResponseWriter.write(
                 ResponsePrimitive.error(ResponseStatusCode.BAD_REQUEST, "slow down"), MediaTypes.JSON, "");
         HttpResponseWriter.HttpMessage refused = http.withStatus(429);

@@ -46,12 +46,12 @@ class RouterTest {
     @ParameterizedTest
     @ValueSource(strings = {"cse-in/app/box", "-/app/box", "cnt1", "Cae/box", "/id-in/cse-in/app/box", "/id-in/-/app/box",
             "/id-in/cnt1", "//keel.example.net/id-in/cse-in/app/box", "//KEEL.example.net/id-in/cnt1"})
-    void everyFormOfTheSameContainer(String to) {
+    void ts0004_6_2_3_everyFormOfTheSameContainer(String to) {
         assertEquals("cnt1", resolve(to));
     }
 
     @Test
-    void cseIdAndCseNameAddressTheCseBase() {
+    void ts0004_6_2_3_cseIdAndCseNameAddressTheCseBase() {
         assertEquals("id-in", resolve("/id-in"));
         assertEquals("id-in", resolve("cse-in"));
         assertEquals("id-in", resolve("-"));
@@ -59,14 +59,14 @@ class RouterTest {
     }
 
     @Test
-    void latestAndOldestAreVirtualChildrenOfAContainerOnly() {
+    void ts0004_7_4_6_latestAndOldestAreVirtualChildrenOfAContainerOnly() {
         assertEquals("cnt1/la", resolve("cse-in/app/box/la"));
         assertEquals("cnt1/ol", resolve("cnt1/ol"));
         assertEquals(ResponseStatusCode.NOT_FOUND, assertThrows(OneM2MException.class, () -> resolve("cse-in/app/la")).rsc());
     }
 
     @Test
-    void theFanOutPointOfAGroupKeepsThePathBehindIt() {
+    void ts0004_7_4_14_theFanOutPointOfAGroupKeepsThePathBehindIt() {
         assertEquals("grp1/fopt", resolve("cse-in/app/team/fopt"));
         Route.FanOut f = assertInstanceOf(Route.FanOut.class, router.route(tree, "grp1/fopt/box/la"));
         assertEquals("grp1", f.group().ri);
@@ -104,32 +104,32 @@ class RouterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/id-other/cse-in", "//other.example.org/id-in/cse-in", "/id-other"})
-    void anotherCseOrServiceProviderIsRemoteWithoutALookup(String to) {
+    void ts0004_6_2_3_anotherCseOrServiceProviderIsRemoteWithoutALookup(String to) {
         InMemoryTree empty = new InMemoryTree();
         Route.Remote remote = assertInstanceOf(Route.Remote.class, router.route(empty, to));
         assertNull(remote.nextHop(), "no registrar and no remoteCSE: no next hop");
     }
 
     @Test
-    void theRemoteRouteNamesTheCseAndTheOtherServiceProvider() {
+    void ts0004_6_2_3_theRemoteRouteNamesTheCseAndTheOtherServiceProvider() {
         assertEquals(new Route.Remote(null, "id-mn", null), router.route(tree, "/id-mn/cse-mn/x"));
         assertEquals(new Route.Remote("other.example.org", "id-in", null), router.route(tree, "//other.example.org/id-in/cse-in"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"cse-in/app/nothing", "nothing", "nothing/box", "cse-in/app/box/deeper"})
-    void unknownTargetsAre4004(String to) {
+    void ts0004_6_2_3_unknownTargetsAre4004(String to) {
         assertEquals(ResponseStatusCode.NOT_FOUND, assertThrows(OneM2MException.class, () -> resolve(to)).rsc());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "//keel.example.net", "/id-in//x"})
-    void malformedIdsAre4000(String to) {
+    void ts0004_6_2_3_malformedIdsAre4000(String to) {
         assertEquals(ResponseStatusCode.BAD_REQUEST, assertThrows(OneM2MException.class, () -> resolve(to)).rsc());
     }
 
     @Test
-    void nullToIs4000() {
+    void ts0004_6_2_3_nullToIs4000() {
         assertEquals(ResponseStatusCode.BAD_REQUEST, assertThrows(OneM2MException.class, () -> router.route(tree, null)).rsc());
     }
 }
