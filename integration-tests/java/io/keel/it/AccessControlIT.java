@@ -376,30 +376,6 @@ class AccessControlIT extends KeelIT {
                 + pvs + "}}").rsc());
     }
 
-    // ---- the CSEBase ----
-
-    @Test
-    void ts0004_7_3_3_15_theCseBaseAcpiGovernsCreationUnderIt() {
-        String acp = cse.create("/cse-in", 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[" + rule(q(granted), 1 + 2, null) + "]},\"pvs\":{\"acr\":["
-                + rule(q(OneM2MClient.ADMIN), ACOP_ALL, null) + "]}}}").send().json().path("m2m:acp").path("ri").asText();
-        assertDenied(cse.create("/cse-in", 3, "{\"m2m:cnt\":{}}").from(granted).send());
-        assertBadRequest(cse.put("/cse-in", "{\"m2m:cb\":{\"acpi\":[\"" + acp + "\"],\"lbl\":[\"x\"]}}").send(), "only attribute");
-        assertEquals(4005, cse.put("/cse-in", "{\"m2m:cb\":{\"lbl\":[\"x\"]}}").send().rsc());
-        try {
-            assertEquals(200, cse.put("/cse-in", "{\"m2m:cb\":{\"acpi\":[\"" + acp + "\"]}}").send().status());
-            Reply created = cse.create("/cse-in", 3, "{\"m2m:cnt\":{}}").from(granted).send();
-            assertEquals(201, created.status(), created.text());
-            assertDenied(cse.create("/cse-in", 3, "{\"m2m:cnt\":{}}").from(other).send());
-            // Registered AEs keep retrieving the CSEBase whatever its policies say.
-            assertEquals(200, cse.get("/cse-in").from(other).send().status());
-            assertEquals(acp, cse.get("/cse-in").send().json().path("m2m:cb").path("acpi").get(0).asText());
-            assertEquals(200, cse.delete("/" + created.json().path("m2m:cnt").path("ri").asText()).from(granted).send().status());
-        } finally {
-            assertEquals(200, cse.put("/cse-in", "{\"m2m:cb\":{\"acpi\":null}}").send().status());
-        }
-        assertDenied(cse.create("/cse-in", 3, "{\"m2m:cnt\":{}}").from(granted).send());
-    }
-
     // ---- helpers ----
 
     /**

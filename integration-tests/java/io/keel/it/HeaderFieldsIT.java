@@ -37,13 +37,22 @@ class HeaderFieldsIT extends KeelIT {
     @Test
     void clause6_4_22_releaseVersionIsSentAndUnsupportedOnesAre4001() {
         assertEquals("3", cse.get("/cse-in").send().header("X-M2M-RVI"));
-        Reply unsupported = cse.get("/cse-in").header("X-M2M-RVI", "1").send();
+        assertEquals("2a", cse.get("/cse-in").header("X-M2M-RVI", "2a").send().header("X-M2M-RVI"));
+        Reply unsupported = cse.get("/cse-in").header("X-M2M-RVI", "6").send();
         assertEquals(501, unsupported.status());
         assertEquals(4001, unsupported.rsc());
         assertNotNull(unsupported.header("X-M2M-RVI"));
-        Reply missing = cse.get("/cse-in").header("X-M2M-RVI", null).send();
-        assertEquals(4001, missing.rsc());
         assertEquals(4001, cse.get("/cse-in").header("X-M2M-RVI", "banana").send().rsc());
+    }
+
+    /** TS-0004 7.3.2.1: without X-M2M-RVI the request is a Release 1 one, and its answer carries no X-M2M-RVI. */
+    @Test
+    void clause6_4_22_aRequestWithoutReleaseVersionIsARelease1OneAnsweredWithoutIt() {
+        Reply missing = cse.get("/cse-in").header("X-M2M-RVI", null).header("X-M2M-VSI", "acme").send();
+        assertEquals(200, missing.status(), missing.text());
+        assertEquals(2000, missing.rsc());
+        assertNull(missing.header("X-M2M-RVI"));
+        assertNull(missing.header("X-M2M-VSI"));
     }
 
     @Test

@@ -2,24 +2,29 @@ package io.keel.core;
 
 import io.keel.core.access.AccessPolicy;
 import io.keel.core.access.AcpAccessPolicy;
+import io.keel.core.access.GoverningPolicies;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.notification.DeliverySettings;
 import io.keel.core.notification.NotificationService;
 import io.keel.core.operation.OperationContext;
 import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.routing.Router;
 import io.keel.core.store.PoolUsage;
 import io.keel.core.store.ResourceStore;
+import io.keel.core.store.ResourceTree;
 import io.keel.primitive.ReleaseVersion;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -50,13 +55,13 @@ public final class Cse implements AutoCloseable {
         Clock clock = new Clock();
         TypeRegistry types = new TypeRegistry();
         try {
-            ensureCseBase(types, clock);
+            ensureCseBase(types, clock, settings.cseAccessControlPolicies());
         } catch (OneM2MException e) {
             if (e.rsc() != ResponseStatusCode.CONFLICT) {
                 throw e;
             }
             // Another CSE on the same database created the CSEBase between our look and our insert: update it.
-            ensureCseBase(types, clock);
+            ensureCseBase(types, clock, settings.cseAccessControlPolicies());
         }
         Router router = new Router(identity, types);
         AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock);
@@ -136,7 +141,7 @@ public final class Cse implements AutoCloseable {
     }
 
     /** Creates the CSEBase at first start; afterwards refreshes what the settings and this version determine. */
-    private void ensureCseBase(TypeRegistry types, Clock clock) {
+    private void ensureCseBase(TypeRegistry types, Clock clock, List<String> policies) {
         store.write(tx -> {
             Resource cb = tx.tree().lock(identity.cseBaseRi());
             Instant now = cb == null ? clock.now() : clock.after(cb.lt);
@@ -157,13 +162,43 @@ public final class Cse implements AutoCloseable {
             cb.attributes.put("poa", identity.pointOfAccess());
             cb.attributes.put("csz", List.of("application/json", "application/xml", "application/cbor"));
             cb.attributes.put("srv", ReleaseVersion.SUPPORTED);
+            Object acpiBefore = cb.attributes.get(ResourceType.ACCESS_CONTROL_POLICY_IDS);
+            List<String> acpi = existingPolicies(tx.tree(), policies);
+            if (acpi.isEmpty()) {
+                cb.attributes.remove(ResourceType.ACCESS_CONTROL_POLICY_IDS);
+            } else {
+                cb.attributes.put(ResourceType.ACCESS_CONTROL_POLICY_IDS, acpi);
+            }
             if (created) {
                 tx.tree().insert(cb);
             } else {
                 tx.tree().update(cb);
             }
+            if (!Objects.equals(acpiBefore, cb.attributes.get(ResourceType.ACCESS_CONTROL_POLICY_IDS))) {
+                new GoverningPolicies(types).acpiChanged(tx.policyIndex(), cb);
+            }
             return null;
         });
+    }
+
+    /**
+     * The resourceIDs of the configured policies that exist; one that does not (yet) is left out with a warning,
+     * which leaves the CSEBase to the stricter default rules rather than failing the start.
+     */
+    private List<String> existingPolicies(ResourceTree tree, List<String> configured) {
+        List<String> out = new ArrayList<>();
+        for (String id : configured) {
+            Resource acp = tree.find(id);
+            if (acp == null) {
+                acp = tree.findByStructuredName(id.startsWith("/") ? id.substring(1) : id);
+            }
+            if (acp == null || acp.ty != ResourceTypes.ACCESS_CONTROL_POLICY) {
+                LOG.warning(() -> "keel.cse.acpi names " + id + ", which is no accessControlPolicy of this CSE; it is left out");
+            } else if (!out.contains(acp.ri)) {
+                out.add(acp.ri);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -51,6 +51,7 @@ public final class Dispatcher {
     private final FanOutOperation fanOut;
     private final NonBlockingRequests nonBlocking;
     private final Consumer<RequestOutcome> outcomes;
+    private final ReleaseView releases;
 
     /** @param outcomes told about every request answered, for metrics; called on the thread that completes it */
     public Dispatcher(ResourceStore store, Router router, TypeRegistry types, OperationContext ctx, Clock clock,
@@ -61,6 +62,7 @@ public final class Dispatcher {
         this.clock = clock;
         this.nonBlocking = nonBlocking;
         this.outcomes = outcomes;
+        this.releases = new ReleaseView(types);
         this.create = new CreateOperation(ctx);
         this.retrieve = new RetrieveOperation(ctx);
         this.discovery = new DiscoveryOperation(ctx);
@@ -105,6 +107,7 @@ public final class Dispatcher {
                     if (req.originatingTimestamp != null) {
                         r.originatingTimestamp = clock.now();
                     }
+                    r.content = releases.fit(r.content, req.releaseVersionIndicator);
                     r.echo(req);
                     outcomes.accept(RequestOutcome.of(req, r, System.nanoTime() - started, types));
                     return r;

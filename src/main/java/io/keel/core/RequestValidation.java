@@ -24,9 +24,8 @@ public final class RequestValidation {
         }
         refuseContradictoryTimes(req);
         if (req.releaseVersionIndicator == null) {
-            // A request without rvi comes from a Release 1 entity (TS-0004 7.3.2.1), which this CSE does not serve.
-            throw new OneM2MException(ResponseStatusCode.RELEASE_VERSION_NOT_SUPPORTED,
-                    "X-M2M-RVI is missing; this CSE serves releases " + String.join(", ", ReleaseVersion.SUPPORTED));
+            // A request without rvi comes from a Release 1 entity: the receiver adds rvi 1 (TS-0004 7.3.2.1).
+            req.releaseVersionIndicator = ReleaseVersion.RELEASE_1;
         }
         if (!ReleaseVersion.isSupported(req.releaseVersionIndicator)) {
             throw new OneM2MException(ResponseStatusCode.RELEASE_VERSION_NOT_SUPPORTED, "release " + req.releaseVersionIndicator

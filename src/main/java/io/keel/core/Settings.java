@@ -129,6 +129,14 @@ public final class Settings {
         return getList("keel.ae.allowed-originators", "C*,S*");
     }
 
+    /**
+     * The accessControlPolicies that govern the CSEBase, by resourceID or structured ID ({@code cse-in/acpAdmin}):
+     * no request may update the CSEBase (TS-0004 7.4.3.2.3), so its acpi is a setting, applied at every start.
+     */
+    public List<String> cseAccessControlPolicies() {
+        return getList("keel.cse.acpi", "");
+    }
+
     /** Largest request body accepted, in bytes. */
     public int maxBodyBytes() {
         return getInt("keel.http.max-body", 1024 * 1024);

@@ -49,15 +49,23 @@ public final class ResponsePrimitive {
     }
 
     /**
-     * Copies what a response echoes from its request: rqi, vsi, and rvi — the request's release when this CSE
-     * speaks it, else the newest it speaks.
+     * Copies what a response echoes from its request and fits it to the originator's release: rqi, vsi, and rvi — the
+     * request's release when this CSE speaks it, else the newest it speaks; none for a Release 1 originator, whose
+     * response carries neither rvi nor vsi (TS-0004 7.2.1.2, 7.3.2.6), and whose Response Status Code is one Release 1
+     * knows.
      */
     public ResponsePrimitive echo(RequestPrimitive request) {
         requestIdentifier = request.requestIdentifier;
-        vendorInformation = request.vendorInformation;
-        if (releaseVersionIndicator == null) {
+        boolean release1 = ReleaseVersion.RELEASE_1.equals(request.releaseVersionIndicator);
+        vendorInformation = release1 ? null : request.vendorInformation;
+        if (release1) {
+            releaseVersionIndicator = null;
+        } else if (releaseVersionIndicator == null) {
             releaseVersionIndicator = ReleaseVersion.isSupported(request.releaseVersionIndicator)
                     ? request.releaseVersionIndicator : ReleaseVersion.LATEST;
+        }
+        if (responseStatusCode != null && ReleaseVersion.isSupported(request.releaseVersionIndicator)) {
+            responseStatusCode = responseStatusCode.forRelease(request.releaseVersionIndicator);
         }
         return this;
     }

@@ -157,17 +157,6 @@ class DispatcherTest {
     }
 
     @Test
-    void ts0004_7_3_2_1_aRequestWithoutRviIs4001() {
-        RequestPrimitive req = request(Operation.RETRIEVE, "cse-in", "CAdmin");
-        req.releaseVersionIndicator = null;
-
-        ResponsePrimitive rsp = handle(req);
-
-        assertEquals(ResponseStatusCode.RELEASE_VERSION_NOT_SUPPORTED, rsp.responseStatusCode);
-        assertEquals(0, core.store.reads);
-    }
-
-    @Test
     void ts0004_7_3_2_1_anExpiredRequestIs4008AndNothingIsExecuted() {
         RequestPrimitive req = createContainer("cse-in/Cae1", "Cae1");
         req.requestExpirationTimestamp = Instant.now().minusSeconds(1);

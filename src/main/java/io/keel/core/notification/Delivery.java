@@ -2,7 +2,9 @@ package io.keel.core.notification;
 
 import io.keel.core.Identifiers;
 import io.keel.core.Outbound;
+import io.keel.core.ReleaseView;
 import io.keel.primitive.Operation;
+import io.keel.primitive.ReleaseVersion;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
@@ -13,10 +15,12 @@ import java.util.concurrent.CompletableFuture;
 public final class Delivery {
     private final Outbound outbound;
     private final PollingChannels polling;
+    private final ReleaseView releases;
 
-    public Delivery(Outbound outbound, PollingChannels polling) {
+    public Delivery(Outbound outbound, PollingChannels polling, ReleaseView releases) {
         this.outbound = outbound;
         this.polling = polling;
+        this.releases = releases;
     }
 
     /** A Notify request primitive from this CSE (or another originator, when it is forwarded) to a receiver. */
@@ -26,14 +30,21 @@ public final class Delivery {
         n.to = receiver.address();
         n.from = from;
         n.requestIdentifier = "notify-" + Identifiers.random(16);
-        n.releaseVersionIndicator = receiver.releaseVersion() == null ? Receivers.DEFAULT_RELEASE : receiver.releaseVersion();
+        String release = receiver.releaseVersion() == null ? Receivers.DEFAULT_RELEASE : receiver.releaseVersion();
+        // Nothing sent to a Release 1 entity carries rvi (TS-0004 7.3.1.1).
+        n.releaseVersionIndicator = ReleaseVersion.RELEASE_1.equals(release) ? null : release;
         n.content = content;
         n.eventCategory = eventCategory;
         return n;
     }
 
-    /** Never fails exceptionally; an unreachable receiver is a 5103 response. */
+    /**
+     * Never fails exceptionally; an unreachable receiver is a 5103 response. The resources in the content are shown
+     * as the receiver's release knows them.
+     */
     public CompletableFuture<ResponsePrimitive> send(Receiver receiver, RequestPrimitive request) {
+        request.content = releases.fit(request.content,
+                request.releaseVersionIndicator == null ? ReleaseVersion.RELEASE_1 : request.releaseVersionIndicator);
         return switch (receiver.kind()) {
             case HTTP -> viaUrls(receiver, request, 0);
             case POLLING_CHANNEL -> polling.deliver(receiver.pollingChannel(), request);

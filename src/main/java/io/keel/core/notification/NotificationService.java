@@ -3,6 +3,7 @@ package io.keel.core.notification;
 import io.keel.core.Clock;
 import io.keel.core.CseIdentity;
 import io.keel.core.Outbound;
+import io.keel.core.ReleaseView;
 import io.keel.core.Representations;
 import io.keel.core.access.AccessPolicy;
 import io.keel.core.access.Permission;
@@ -58,7 +59,7 @@ public final class NotificationService implements NotificationTargets, AutoClose
         this.receivers = new Receivers(cse, router, types);
         this.polling = new PollingChannels(store, clock, settings.pollTimeoutMillis(), settings.timeoutMillis(),
                 settings.pollingKeepMillis());
-        this.delivery = new Delivery(outbound, polling);
+        this.delivery = new Delivery(outbound, polling, new ReleaseView(types));
         this.notifier = new Notifier(delivery, cse.spRelativeCseId(), settings.maxPending(), this::countDelivered);
         this.events = new ResourceChangeEvents(cse, representations, receivers, new Sequencer<>(notifier::accept));
     }

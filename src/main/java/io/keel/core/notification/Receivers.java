@@ -112,13 +112,15 @@ public final class Receivers {
         return Serialization.JSON;
     }
 
+    /** The newest release both speak; Release 1 for an AE without srv (TS-0001 9.6.5). */
     private static String release(Resource ae) {
+        if (!(ae.get("srv") instanceof List<?> srv)) {
+            return ReleaseVersion.RELEASE_1;
+        }
         String best = null;
-        if (ae.get("srv") instanceof List<?> srv) {
-            for (String v : ReleaseVersion.SUPPORTED) {
-                if (srv.contains(v)) {
-                    best = v; // SUPPORTED is in ascending order: the last match is the newest
-                }
+        for (String v : ReleaseVersion.SUPPORTED) {
+            if (srv.contains(v)) {
+                best = v; // SUPPORTED is in ascending order: the last match is the newest
             }
         }
         return best == null ? DEFAULT_RELEASE : best;

@@ -71,7 +71,8 @@ public final class CreateOperation implements OperationHandler {
         if (!parentType.childTypes().contains(type.ty())) {
             throw type.refusedUnder(parentType);
         }
-        Map<String, Object> given = AttributeValidator.forCreate(type, req.content, OperationContext.fromText(req));
+        Map<String, Object> given = AttributeValidator.forCreate(type, req.content, OperationContext.fromText(req),
+                req.releaseVersionIndicator);
         GoverningPolicies.checkReferences(tx.tree(), given.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
         String ri = Identifiers.newResourceId(type.shortName());
         // The resource as it would be now: what can be refused without the lock (a reserved rn, et in the past) is.

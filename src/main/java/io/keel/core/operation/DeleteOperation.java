@@ -39,15 +39,16 @@ public final class DeleteOperation implements OperationHandler {
 
     @Override
     public Prepared prepare(Transaction tx, RequestPrimitive req, Route route) {
+        if (route instanceof Route.Local local && !ctx.types.require(local.resource().ty).deletable()) {
+            // Refused on Recv-1.0, before anything else is checked (TS-0004 7.4.3.2.4).
+            throw OneM2MException.notAllowed(ctx.types.require(local.resource().ty).rootElement() + " cannot be deleted");
+        }
         Resource r = ctx.actedOn(tx.tree(), req, route, Operation.DELETE);
         if (r == null) {
             throw ((Route.Virtual) route).child().refused(Operation.DELETE);
         }
         ctx.requireMatch(tx.search(), req, r);
         ConditionalRequests.notModified(req.preconditions, r, Operation.DELETE);
-        if (r.pi == null) {
-            throw OneM2MException.notAllowed(ctx.types.require(r.ty).rootElement() + " cannot be deleted");
-        }
         ResultContent rcn = OperationContext.resultContent(req, ResultContent.NOTHING, ALLOWED);
         return () -> CompletableFuture.completedFuture(ctx.store.write(w -> {
             Representations.Built built = ctx.representations.build(w.search(), r, rcn, null, ctx.readableChildren(w, req));

@@ -50,6 +50,10 @@ public final class UpdateOperation implements OperationHandler {
         Resource current = route.resource();
         VirtualChild virtual = route instanceof Route.Virtual v ? v.child() : null;
         ResourceType type = ctx.types.require(current.ty);
+        if (virtual == null && !type.updatable()) {
+            // Refused on Recv-1.0, before anything else is checked (TS-0004 7.4.3.2.3, 7.4.7.2.3).
+            throw OneM2MException.notAllowed(type.rootElement() + " cannot be updated");
+        }
         boolean acpiChange = virtual == null && type.hasAccessControlPolicyIds()
                 && names(type, req.content, ResourceType.ACCESS_CONTROL_POLICY_IDS);
         if (acpiChange) {
@@ -64,7 +68,8 @@ public final class UpdateOperation implements OperationHandler {
             ctx.requireVirtualAccess(tx.tree(), req, (Route.Virtual) route, Operation.UPDATE);
         }
         PendingWrite pending = virtual == null && type.worksBeforeTransaction() && type.updatable()
-                ? new PendingWrite(req, current, AttributeValidator.forUpdate(type, req.content, OperationContext.fromText(req)),
+                ? new PendingWrite(req, current, AttributeValidator.forUpdate(type, req.content, OperationContext.fromText(req),
+                        req.releaseVersionIndicator),
                         ctx.notifications)
                 : null;
         return () -> {
@@ -87,10 +92,8 @@ public final class UpdateOperation implements OperationHandler {
         if (virtual != null) {
             throw virtual.refused(Operation.UPDATE);
         }
-        if (!type.updatable()) {
-            throw OneM2MException.notAllowed(type.rootElement() + " cannot be updated");
-        }
-        Map<String, Object> given = AttributeValidator.forUpdate(type, req.content, OperationContext.fromText(req));
+        Map<String, Object> given = AttributeValidator.forUpdate(type, req.content, OperationContext.fromText(req),
+                req.releaseVersionIndicator);
         if (acpiChange) {
             if (given.size() > 1) {
                 throw OneM2MException.badRequest("acpi must be the only attribute of its update (TS-0001 9.6.1.3.2)");

@@ -14,15 +14,21 @@ public final class AttributeValidator {
     private AttributeValidator() {
     }
 
+    /** {@link #forCreate(ResourceType, Object, boolean, String)} for a request of the newest release. */
+    public static Map<String, Object> forCreate(ResourceType type, Object content, boolean fromText) {
+        return forCreate(type, content, fromText, null);
+    }
+
     /**
+     * @param release the release of the request: attributes introduced later are unknown to it
      * @return the normalized attributes of a Create; {@code cr} is present (with value null) when the originator
      * asked to be recorded as creator
      */
-    public static Map<String, Object> forCreate(ResourceType type, Object content, boolean fromText) {
+    public static Map<String, Object> forCreate(ResourceType type, Object content, boolean fromText, String release) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, ?> e : body(type, content).entrySet()) {
             String sn = e.getKey();
-            AttributeDef def = known(type, sn);
+            AttributeDef def = known(type, sn, release);
             Object v = e.getValue();
             if (sn.equals("cr")) {
                 if (v != null) {
@@ -39,7 +45,7 @@ public final class AttributeValidator {
             }
         }
         for (AttributeDef def : type.attributes().values()) {
-            if (def.onCreate() == Presence.MANDATORY && out.get(def.sn()) == null) {
+            if (def.onCreate() == Presence.MANDATORY && def.knownTo(release) && out.get(def.sn()) == null) {
                 throw OneM2MException.badRequest("attribute " + def.sn() + " is missing: " + type.rootElement() + " requires it");
             }
         }
@@ -50,8 +56,13 @@ public final class AttributeValidator {
         return out;
     }
 
-    /** @return the normalized attributes of an Update; a null value asks to delete that optional attribute */
+    /** {@link #forUpdate(ResourceType, Object, boolean, String)} for a request of the newest release. */
     public static Map<String, Object> forUpdate(ResourceType type, Object content, boolean fromText) {
+        return forUpdate(type, content, fromText, null);
+    }
+
+    /** @return the normalized attributes of an Update; a null value asks to delete that optional attribute */
+    public static Map<String, Object> forUpdate(ResourceType type, Object content, boolean fromText, String release) {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, ?> body = body(type, content);
         if (body.isEmpty()) {
@@ -59,7 +70,7 @@ public final class AttributeValidator {
         }
         for (Map.Entry<String, ?> e : body.entrySet()) {
             String sn = e.getKey();
-            AttributeDef def = known(type, sn);
+            AttributeDef def = known(type, sn, release);
             if (def.onUpdate() == Presence.NOT_PERMITTED) {
                 throw OneM2MException.badRequest("attribute " + sn + " cannot be updated");
             }
@@ -76,7 +87,7 @@ public final class AttributeValidator {
         return out;
     }
 
-    private static AttributeDef known(ResourceType type, String sn) {
+    private static AttributeDef known(ResourceType type, String sn, String release) {
         AttributeDef def = type.attribute(sn);
         if (def == null) {
             String longName = type.unsupportedAttributes().get(sn);
@@ -84,6 +95,10 @@ public final class AttributeValidator {
                 throw OneM2MException.badRequest(sn + " (" + longName + ") of " + type.rootElement() + " is not supported by this CSE");
             }
             throw OneM2MException.badRequest("unknown attribute " + sn + " for " + type.rootElement());
+        }
+        if (!def.knownTo(release)) {
+            throw OneM2MException.badRequest("attribute " + sn + " of " + type.rootElement() + " was introduced in Release "
+                    + def.introduced() + "; this is a Release " + release + " request");
         }
         return def;
     }

@@ -113,7 +113,12 @@ public abstract class ResourceType {
         if (r.cs != null) {
             m.put("cs", r.cs);
         }
+        computed(r, m);
         return m;
+    }
+
+    /** Adds the attributes a representation computes when it is made instead of storing them (CSEBase: ctm). */
+    protected void computed(Resource r, Map<String, Object> representation) {
     }
 
     /** Whether the type declares accessControlPolicyIDs. */
@@ -172,8 +177,13 @@ public abstract class ResourceType {
         return true;
     }
 
-    /** False for types an Update may not change (contentInstance: 4005). */
+    /** False for types an Update may not change (CSEBase, contentInstance: 4005). */
     public boolean updatable() {
+        return true;
+    }
+
+    /** False for types a Delete may not remove (CSEBase: 4005). */
+    public boolean deletable() {
         return true;
     }
 

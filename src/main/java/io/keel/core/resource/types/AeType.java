@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  * 7.4.5.2.1). Its ri and aei are the AE-ID-Stem, which the AE uses as originator from then on.
  */
 public final class AeType extends ResourceType {
+    private static final String SUPPORTED_RELEASE_VERSIONS = "srv";
+    /** The first release whose AEs must state their srv (README, "Releases served"). */
+    private static final String SRV_MANDATORY_FROM = "3";
     private static final Pattern URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://\\S+");
     private static final Set<String> SERIALIZATIONS = Set.of("json", "xml", "cbor",
             "application/json", "application/xml", "application/cbor",
@@ -37,12 +40,13 @@ public final class AeType extends ResourceType {
                 AttributeDef.optional("or", AttributeType.TOKEN),
                 AttributeDef.optional("nl", AttributeType.TOKEN),
                 AttributeDef.mandatory("rr", AttributeType.BOOLEAN),
-                AttributeDef.optional("csz", AttributeType.LIST_OF_TOKENS),
-                AttributeDef.optional("mei", AttributeType.TOKEN),
-                AttributeDef.mandatory("srv", AttributeType.LIST_OF_RELEASE_VERSIONS),
-                AttributeDef.optional("tren", AttributeType.BOOLEAN),
-                AttributeDef.optional("tri", AttributeType.NON_NEGATIVE_INTEGER),
-                AttributeDef.optional("trn", AttributeType.NON_NEGATIVE_INTEGER)));
+                AttributeDef.optional("csz", AttributeType.LIST_OF_TOKENS).since("2"),
+                AttributeDef.optional("mei", AttributeType.TOKEN).since("2"),
+                // Mandatory from Release 3 on, see prepareCreate; an AE without it is of Release 1 (TS-0001 9.6.5).
+                AttributeDef.optional(SUPPORTED_RELEASE_VERSIONS, AttributeType.LIST_OF_RELEASE_VERSIONS).since("2a"),
+                AttributeDef.optional("tren", AttributeType.BOOLEAN).since("3"),
+                AttributeDef.optional("tri", AttributeType.NON_NEGATIVE_INTEGER).since("2"),
+                AttributeDef.optional("trn", AttributeType.NON_NEGATIVE_INTEGER).since("2")));
     }
 
     @Override
@@ -83,6 +87,9 @@ public final class AeType extends ResourceType {
             throw OneM2MException.badRequest("api: from Release 4 on a registered App-ID starts with 'R', not 'r': " + api);
         }
         checkUris(op.resource);
+        if (op.given.get(SUPPORTED_RELEASE_VERSIONS) == null && srvMandatory(op)) {
+            throw OneM2MException.badRequest("attribute srv is missing: m2m:ae requires it from Release " + SRV_MANDATORY_FROM + " on");
+        }
         Resource ae = op.resource;
         ae.ri = stem;
         if (!op.given.containsKey("rn")) {
@@ -95,6 +102,14 @@ public final class AeType extends ResourceType {
     @Override
     public void prepareUpdate(ResourceOperation op) {
         checkUris(op.resource);
+        if (op.given.containsKey(SUPPORTED_RELEASE_VERSIONS) && op.given.get(SUPPORTED_RELEASE_VERSIONS) == null
+                && srvMandatory(op)) {
+            throw OneM2MException.badRequest("attribute srv is mandatory from Release " + SRV_MANDATORY_FROM + " on and cannot be deleted");
+        }
+    }
+
+    private static boolean srvMandatory(ResourceOperation op) {
+        return ReleaseVersion.knows(op.request.releaseVersionIndicator, SRV_MANDATORY_FROM);
     }
 
     /**

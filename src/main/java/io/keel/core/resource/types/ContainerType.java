@@ -20,7 +20,7 @@ public final class ContainerType extends InstanceHolderType {
                 AttributeDef.readOnly("cbs", AttributeType.NON_NEGATIVE_INTEGER),
                 AttributeDef.readOnly("li", AttributeType.TOKEN),
                 AttributeDef.optional("or", AttributeType.TOKEN),
-                AttributeDef.optional("disr", AttributeType.BOOLEAN)), ResourceTypes.CONTENT_INSTANCE);
+                AttributeDef.optional("disr", AttributeType.BOOLEAN).since("3")), ResourceTypes.CONTENT_INSTANCE);
     }
 
     @Override

@@ -3,27 +3,30 @@ package io.keel.core.resource.types;
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeType;
 import io.keel.core.resource.NotifyRecipient;
-import io.keel.core.resource.ResourceOperation;
+import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
-import io.keel.primitive.OneM2MException;
+import io.keel.primitive.Timestamps;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code <CSEBase>} (ty 5, m2m:cb): created by the CSE at first start from the settings, never by a request; of its
- * attributes, requests may update only acpi.
+ * {@code <CSEBase>} (ty 5, m2m:cb): created by the CSE at first start from the settings (its acpi too:
+ * {@code keel.cse.acpi}), never created, updated or deleted by a request (TS-0004 7.4.3.2.1, 7.4.3.2.3, 7.4.3.2.4).
  */
 public final class CseBaseType extends ResourceType {
     public CseBaseType() {
         super(ResourceTypes.CSE_BASE, "cb", List.of(
-                AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_TOKENS),
+                AttributeDef.readOnly(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_TOKENS),
                 AttributeDef.readOnly("cst", AttributeType.NON_NEGATIVE_INTEGER),
                 AttributeDef.readOnly("csi", AttributeType.TOKEN),
                 AttributeDef.readOnly("srt", AttributeType.ANY),
                 AttributeDef.readOnly("poa", AttributeType.LIST_OF_TOKENS),
-                AttributeDef.readOnly("csz", AttributeType.LIST_OF_TOKENS),
-                AttributeDef.readOnly("srv", AttributeType.LIST_OF_RELEASE_VERSIONS)));
+                AttributeDef.readOnly("csz", AttributeType.LIST_OF_TOKENS).since("3"),
+                AttributeDef.readOnly("srv", AttributeType.LIST_OF_RELEASE_VERSIONS).since("2a"),
+                AttributeDef.readOnly("ctm", AttributeType.TIMESTAMP).since("4")));
     }
 
     @Override
@@ -42,17 +45,25 @@ public final class CseBaseType extends ResourceType {
         return false;
     }
 
+    @Override
+    public boolean updatable() {
+        return false;
+    }
+
+    @Override
+    public boolean deletable() {
+        return false;
+    }
+
     /** A Notify to the CSEBase is for the CSE itself. */
     @Override
     public NotifyRecipient notifyRecipient() {
         return NotifyRecipient.THIS_CSE;
     }
 
-    /** Only its acpi: everything else the settings and this version determine (4005). */
+    /** currentTime (Release 4): the CSE's clock when the representation is made, for entities to synchronize with. */
     @Override
-    public void prepareUpdate(ResourceOperation op) {
-        if (!op.given.keySet().equals(Set.of(ACCESS_CONTROL_POLICY_IDS))) {
-            throw OneM2MException.notAllowed("of the CSEBase only acpi can be updated");
-        }
+    protected void computed(Resource r, Map<String, Object> representation) {
+        representation.put("ctm", Timestamps.format(Instant.now()));
     }
 }

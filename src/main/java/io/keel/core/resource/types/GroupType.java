@@ -33,7 +33,7 @@ public final class GroupType extends ResourceType {
         super(ResourceTypes.GROUP, "grp", List.of(
                 AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_TOKENS),
                 AttributeDef.createOnly(MEMBER_TYPE, AttributeType.NON_NEGATIVE_INTEGER, Presence.OPTIONAL),
-                AttributeDef.createOnly("spty", AttributeType.TOKEN, Presence.OPTIONAL),
+                AttributeDef.createOnly("spty", AttributeType.TOKEN, Presence.OPTIONAL).since("3"),
                 AttributeDef.readOnly("cnm", AttributeType.NON_NEGATIVE_INTEGER),
                 AttributeDef.mandatory("mnm", AttributeType.POSITIVE_INTEGER),
                 AttributeDef.mandatory(MEMBER_IDS, AttributeType.LIST_OF_TOKENS),

@@ -1,0 +1,67 @@
+package io.keel.core;
+
+import io.keel.core.resource.AttributeDef;
+import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.types.TypeRegistry;
+import io.keel.primitive.ReleaseVersion;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an entity of an older release sees of the resources in a Content: every {@code m2m:<sn>} representation
+ * without the attributes introduced after its release (TS-0001 8.1.2: the release version of a primitive applies to
+ * the resource types in its Content), wherever it sits — a response, a child list, a notification's {@code rep}.
+ */
+public final class ReleaseView {
+    private final TypeRegistry types;
+    /** The newest release that introduced an attribute of any type: entities of that release or later see everything. */
+    private final String newestIntroduction;
+
+    public ReleaseView(TypeRegistry types) {
+        this.types = types;
+        String newest = ReleaseVersion.RELEASE_1;
+        for (String release : ReleaseVersion.DEFINED) {
+            if (introducesAnything(types, release)) {
+                newest = release;
+            }
+        }
+        this.newestIntroduction = newest;
+    }
+
+    private static boolean introducesAnything(TypeRegistry types, String release) {
+        boolean[] found = {false};
+        types.forEach(t -> t.attributes().values().forEach(d -> found[0] |= d.introduced().equals(release)));
+        return found[0];
+    }
+
+    /** The content as an entity of the given release (null: the newest) sees it; the same object when nothing differs. */
+    public Object fit(Object content, String release) {
+        if (content == null || ReleaseVersion.knows(release, newestIntroduction)) {
+            return content;
+        }
+        return fit(content, release, null);
+    }
+
+    private Object fit(Object value, String release, ResourceType type) {
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(v -> out.add(fit(v, release, type)));
+            return out;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            return value;
+        }
+        Map<Object, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            AttributeDef def = type == null ? null : type.attribute((String) k);
+            if (def != null && !def.knownTo(release)) {
+                return;
+            }
+            ResourceType inner = k instanceof String s && s.startsWith("m2m:") ? types.byRootElement(s) : null;
+            out.put(k, fit(v, release, inner));
+        });
+        return out;
+    }
+}
