@@ -160,7 +160,7 @@ public final class Cse implements AutoCloseable {
             cb.attributes.put("csi", identity.spRelativeCseId());
             cb.attributes.put("srt", types.supported());
             cb.attributes.put("poa", identity.pointOfAccess());
-            cb.attributes.put("csz", List.of("application/json", "application/xml", "application/cbor"));
+            cb.attributes.put("csz", List.of("json", "xml", "cbor")); // m2m:serializations (TS-0004 table 6.3.3-1)
             cb.attributes.put("srv", ReleaseVersion.SUPPORTED);
             Object acpiBefore = cb.attributes.get(ResourceType.ACCESS_CONTROL_POLICY_IDS);
             List<String> acpi = existingPolicies(tx.tree(), policies);

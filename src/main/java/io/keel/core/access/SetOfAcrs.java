@@ -100,8 +100,10 @@ public final class SetOfAcrs {
         }
         if (rule.get("acaf") != null) {
             Object acaf = rule.get("acaf");
-            if (fromText && acaf instanceof String s && (s.equals("true") || s.equals("false"))) {
-                acaf = Boolean.valueOf(s);
+            if (fromText && acaf instanceof String s) {
+                // xs:boolean's lexical forms: true, false, 1, 0
+                String t = s.trim();
+                acaf = t.equals("true") || t.equals("1") ? Boolean.TRUE : t.equals("false") || t.equals("0") ? Boolean.FALSE : acaf;
             }
             if (!(acaf instanceof Boolean)) {
                 throw OneM2MException.badRequest(where + ".acaf must be a boolean");
@@ -112,7 +114,7 @@ public final class SetOfAcrs {
     }
 
     private static long operations(String where, Object v, boolean fromText) {
-        Object n = fromText && v instanceof String s && s.matches("\\d{1,3}") ? Long.valueOf(s) : v;
+        Object n = fromText && v instanceof String s && s.trim().matches("\\+?\\d{1,3}") ? Long.valueOf(s.trim()) : v;
         if (!(n instanceof Long || n instanceof Integer) || ((Number) n).longValue() < 1 || ((Number) n).longValue() > Permission.ALL) {
             throw OneM2MException.badRequest(where + " must be an integer 1-63: the sum of C1 R2 U4 D8 N16 Discovery32");
         }

@@ -25,13 +25,21 @@ record DeliveryRules(Integer batchSize, Duration batchDuration, Integer rateLimi
         boolean ln = Boolean.TRUE.equals(sub.get("ln"));
         Integer nec = sub.get("nec") instanceof Long l ? l.intValue() : null;
         return new DeliveryRules(
-                bn == null ? null : ((Long) bn.get("num")).intValue(),
+                bn == null ? null : count(bn.get("num")),
                 bn == null ? null : bn.get("dur") == null ? DEFAULT_BATCH_DURATION : Duration.parse((String) bn.get("dur")),
-                rl == null ? null : ((Long) rl.get("mnn")).intValue(),
+                rl == null ? null : count(rl.get("mnn")),
                 rl == null ? null : Duration.parse((String) rl.get("tww")),
                 ln,
                 sub.get("pn") instanceof Long l ? l.intValue() : null,
                 ln ? Integer.valueOf(LATEST) : nec,
                 sub.get("exc") != null);
+    }
+
+    /**
+     * A batch size or rate from its xs:nonNegativeInteger; without a number a batch waits for its duration only
+     * (TS-0001 10.2.10.7), and counts beyond an int are as good as none.
+     */
+    private static Integer count(Object n) {
+        return n instanceof Long l ? (int) Math.min(l, Integer.MAX_VALUE) : Integer.valueOf(Integer.MAX_VALUE);
     }
 }

@@ -1,20 +1,29 @@
 package io.keel.core.resource;
 
+import io.keel.core.Identifiers;
 import io.keel.core.access.SetOfAcrs;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ReleaseVersion;
 import io.keel.primitive.Timestamps;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.LongPredicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The value types attributes are declared with. {@link #normalize} checks a value from a request and returns it
- * in the one form the core stores; XML gives every scalar as text, so text is accepted where {@code fromText}.
+ * The value types attributes are declared with, one per data type of TS-0004 6.3 (XML Schema built-ins 6.3.2, oneM2M
+ * simple types 6.3.3, enumerations 6.3.4, complex types 6.3.5). {@link #normalize} checks a value from a request
+ * against what the XML Schema type allows and returns it in the one form the core stores. JSON and CBOR carry numbers
+ * as numbers and booleans as booleans; XML gives every scalar as text, which is read by the type's lexical rules
+ * ({@code fromText}), white space collapsed for every type but xs:string.
  */
 public enum AttributeType {
+    /** xs:string: any text. */
     STRING {
         @Override
         Object normalizeScalar(String sn, Object v, boolean fromText) {
@@ -24,70 +33,192 @@ public enum AttributeType {
             throw wrongType(sn, "a string");
         }
     },
-    /** A string that must be a URI-ish token without spaces (poa entries, IDs). */
-    TOKEN {
+    /**
+     * App-ID: an xs:string (TS-0004 table 7.4.5.1-3) in the form of TS-0001 table 7.2-1, starting with R (or r) for a
+     * registered one, N for a non-registered one.
+     */
+    APP_ID {
         @Override
         Object normalizeScalar(String sn, Object v, boolean fromText) {
-            if (v instanceof String s && !s.isEmpty() && !s.chars().anyMatch(Character::isWhitespace)) {
+            if (v instanceof String s && !s.isEmpty() && "RrN".indexOf(s.charAt(0)) >= 0) {
                 return s;
             }
-            throw wrongType(sn, "a non-empty string without spaces");
+            throw wrongType(sn, "an App-ID: a string starting with 'R' or 'r' (registered) or 'N' (non-registered)");
         }
     },
+    /** m2m:resourceName (TS-0004 table 6.3.3-1): (ALPHA / DIGIT) *(ALPHA / DIGIT / "-" / "." / "_"). */
+    RESOURCE_NAME {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            String s = v instanceof String t ? (fromText ? collapse(t) : t) : null;
+            if (Identifiers.isResourceName(s)) {
+                return s;
+            }
+            throw OneM2MException.badRequest("attribute " + sn + " must be a resourceName: a letter or digit, then letters,"
+                    + " digits, '-', '.' or '_', at most 255 characters, not " + quoted(v));
+        }
+    },
+    /** m2m:ID (TS-0004 table 6.3.3-1): a non-empty identifier without white space. */
+    ID {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return uri(sn, v, fromText, false, "an ID");
+        }
+    },
+    /** m2m:nhURI (parentID): an xs:anyURI that is empty for the CSEBase (TS-0004 table 6.3.6-1). */
+    NH_URI {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return uri(sn, v, fromText, true, "a URI");
+        }
+    },
+    /** xs:anyURI: a URI reference, without white space; Keel refuses the empty one, which XML cannot tell from none. */
+    ANY_URI {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return uri(sn, v, fromText, false, "a URI");
+        }
+    },
+    /** m2m:externalID (TS-0004 table 6.3.3-1; 3GPP TS 23.003): {@code <local identifier>@<domain identifier>}. */
+    EXTERNAL_ID {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            String s = v instanceof String t ? (fromText ? collapse(t) : t) : null;
+            if (s != null && EXTERNAL_ID_SYNTAX.matcher(s).matches()) {
+                return s;
+            }
+            throw wrongType(sn, "an external ID <local identifier>@<domain>, without white space");
+        }
+    },
+    /** xs:nonNegativeInteger. */
     NON_NEGATIVE_INTEGER {
         @Override
         Object normalizeScalar(String sn, Object v, boolean fromText) {
-            long n = integer(sn, v, fromText);
-            if (n < 0) {
-                throw OneM2MException.badRequest("attribute " + sn + " must not be negative");
-            }
-            return n;
+            return bounded(sn, v, fromText, 0, Long.MAX_VALUE, "an xs:nonNegativeInteger (0 or more)");
         }
     },
+    /** xs:positiveInteger. */
     POSITIVE_INTEGER {
         @Override
         Object normalizeScalar(String sn, Object v, boolean fromText) {
-            long n = integer(sn, v, fromText);
-            if (n <= 0) {
-                throw OneM2MException.badRequest("attribute " + sn + " must be a positive integer");
-            }
-            return n;
+            return bounded(sn, v, fromText, 1, Long.MAX_VALUE, "an xs:positiveInteger (1 or more)");
         }
     },
+    /** xs:unsignedInt. */
+    UNSIGNED_INT {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return bounded(sn, v, fromText, 0, 4_294_967_295L, "an xs:unsignedInt (0-4294967295)");
+        }
+    },
+    /** m2m:triggerRecipientID (TS-0004 table 6.3.3-1): a port number. */
+    TRIGGER_RECIPIENT_ID {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return bounded(sn, v, fromText, 0, 65_535, "a port number (0-65535)");
+        }
+    },
+    /** xs:boolean: true or false; XML text also 1 or 0. */
     BOOLEAN {
         @Override
         Object normalizeScalar(String sn, Object v, boolean fromText) {
-            if (v instanceof Boolean b) {
-                return b;
-            }
-            if (fromText && v instanceof String s && (s.equals("true") || s.equals("false"))) {
-                return Boolean.valueOf(s);
-            }
-            throw wrongType(sn, "a boolean");
+            return bool(sn, v, fromText);
         }
     },
+    /** m2m:timestamp (TS-0004 6.3.3): {@code YYYYMMDDThhmmss}, optionally {@code ,} and one to six fraction digits. */
     TIMESTAMP {
         @Override
         Object normalizeScalar(String sn, Object v, boolean fromText) {
-            if (v instanceof String s) {
-                return Timestamps.parse(s, "attribute " + sn);
+            String s = v instanceof String t ? (fromText ? collapse(t) : t) : null;
+            if (s == null || !TIMESTAMP_SYNTAX.matcher(s).matches()) {
+                throw OneM2MException.badRequest("attribute " + sn + " must be an m2m:timestamp YYYYMMDDThhmmss[,ffffff]"
+                        + " (UTC, no zone), not " + quoted(v));
             }
-            throw wrongType(sn, "a timestamp");
-        }
-    },
-    /** contentInfo: {@code type/subtype:encoding[:contentSecurity]}. */
-    CONTENT_INFO {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            if (v instanceof String s && CONTENT_INFO_SYNTAX.matcher(s).matches()) {
-                return s;
-            }
-            throw OneM2MException.badRequest("attribute " + sn + " must be <type>/<subtype>:<encoding 0-2>[:<security 0-5>]"
-                    + " (the encoding is mandatory), not " + v);
+            return Timestamps.parse(s, "attribute " + sn);
         }
     },
     /**
-     * labels: a list of xs:token (TS-0004 table 6.3.2-1 universal attribute lbl), which may hold single spaces inside
+     * m2m:contentInfo (TS-0004 table 6.3.3-1): a media type, then an m2m:encodingType (6.3.4.2.28: 0–2), then
+     * optionally an m2m:contentSecurity (6.3.4.2.38: 0–5), separated by ':'.
+     */
+    CONTENT_INFO {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            String s = v instanceof String t ? (fromText ? collapse(t) : t) : null;
+            if (s != null && CONTENT_INFO_SYNTAX.matcher(s).matches()) {
+                return s;
+            }
+            throw OneM2MException.badRequest("attribute " + sn + " must be <type>/<subtype>:<encoding 0-2>[:<security 0-5>]"
+                    + " (the encoding is mandatory), not " + quoted(v));
+        }
+    },
+    /** m2m:resourceType (TS-0004 6.3.4.2.1). */
+    RESOURCE_TYPE {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, AttributeType::isResourceType, "a resourceType of TS-0004 6.3.4.2.1");
+        }
+    },
+    /** m2m:cseTypeID (TS-0004 6.3.4.2.2): 1 IN, 2 MN, 3 ASN. */
+    CSE_TYPE {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 3, "a cseTypeID: 1 (IN), 2 (MN) or 3 (ASN)");
+        }
+    },
+    /** m2m:operation (TS-0004 6.3.4.2.5): 1-5. */
+    OPERATION {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 5, "an operation 1-5");
+        }
+    },
+    /** m2m:requestStatus (TS-0004 6.3.4.2.10): 1-5. */
+    REQUEST_STATUS {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 5, "a requestStatus 1-5");
+        }
+    },
+    /** m2m:memberType (TS-0004 6.3.4.2.11): 0 (mixed), a resource type of its table, 20001-20003 (oldest, latest, mashup). */
+    MEMBER_TYPE {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, AttributeType::isMemberType,
+                    "a memberType: 0 (mixed), a resource type of TS-0004 6.3.4.2.11 or 20001-20003");
+        }
+    },
+    /** m2m:consistencyStrategy (TS-0004 6.3.4.2.12): 1-3. */
+    CONSISTENCY_STRATEGY {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 3,
+                    "a consistencyStrategy: 1 (abandon member), 2 (abandon group) or 3 (set mixed)");
+        }
+    },
+    /** m2m:pendingNotification (TS-0004 6.3.4.2.17): 1 sendLatest, 2 sendAllPending. */
+    PENDING_NOTIFICATION {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, n -> n == 1 || n == 2, "a pendingNotification: 1 (sendLatest) or 2 (sendAllPending)");
+        }
+    },
+    /** m2m:notificationContentType (TS-0004 6.3.4.2.18): 1-5. */
+    NOTIFICATION_CONTENT_TYPE {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 5, "a notificationContentType 1-5");
+        }
+    },
+    /** m2m:eventCat (TS-0004 table 6.3.3-1): a stdEventCat (6.3.4.2.4: 2, 3, 4) or a user category 100-999. */
+    EVENT_CAT {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, n -> (n >= 2 && n <= 4) || (n >= 100 && n <= 999), "an eventCat: 2, 3, 4 or 100-999");
+        }
+    },
+    /**
+     * labels: m2m:labels (TS-0004 table 6.3.3-1), a list of at least one xs:token, which may hold single spaces inside
      * ({@code "To be deleted"}) but no leading, trailing or repeated spaces and no other white space. In XML the list
      * is separated by white space, so an XML label has none.
      */
@@ -95,9 +226,9 @@ public enum AttributeType {
         @Override
         Object normalize(String sn, Object v, boolean fromText) {
             List<String> out = new ArrayList<>();
-            for (Object item : list(sn, v, fromText)) {
+            for (Object item : list(sn, v, fromText, true)) {
                 if (!(item instanceof String s) || !XS_TOKEN.matcher(s).matches()) {
-                    throw OneM2MException.badRequest("attribute " + sn + " holds " + (item instanceof String ? "\"" + item + "\"" : item)
+                    throw OneM2MException.badRequest("attribute " + sn + " holds " + quoted(item)
                             + ", which is no label: a non-empty xs:token, single spaces between its words only");
                 }
                 out.add(s);
@@ -105,22 +236,72 @@ public enum AttributeType {
             return out;
         }
     },
-    /** A list of tokens without any white space (IDs, URIs, media types), xs:list in XML. */
-    LIST_OF_TOKENS {
+    /** m2m:acpType (accessControlPolicyIDs, TS-0004 table 6.3.3-1) and m2m:listOfURIs: at least one xs:anyURI. */
+    LIST_OF_URIS {
         @Override
         Object normalize(String sn, Object v, boolean fromText) {
             List<String> out = new ArrayList<>();
-            for (Object item : list(sn, v, fromText)) {
-                out.add((String) TOKEN.normalizeScalar(sn, item, fromText));
+            for (Object item : list(sn, v, fromText, true)) {
+                out.add(uri(sn, item, fromText, false, "a list of URIs"));
             }
             return out;
+        }
+    },
+    /** "list of xs:anyURI" (nu, mid): may be empty. */
+    LIST_OF_ANY_URI {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            List<String> out = new ArrayList<>();
+            for (Object item : list(sn, v, fromText, false)) {
+                out.add(uri(sn, item, fromText, false, "a list of URIs"));
+            }
+            return out;
+        }
+    },
+    /**
+     * m2m:poaList (TS-0004 table 6.3.3-1): at least one m2m:pointOfAccess, a URI with the transport protocol, the IP
+     * address or the FQDN in lower case, optionally a port and a path, without white space.
+     */
+    POA_LIST {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            List<String> out = new ArrayList<>();
+            for (Object item : list(sn, v, fromText, true)) {
+                if (!(item instanceof String s) || !isPointOfAccess(s)) {
+                    throw OneM2MException.badRequest("attribute " + sn + " holds " + quoted(item) + ", which is no point of access:"
+                            + " <protocol>://<IP address or lower-case FQDN>[:port][/path], e.g. http://10.0.0.1:8080/notify");
+                }
+                out.add(s);
+            }
+            return out;
+        }
+    },
+    /** m2m:serializations (TS-0004 table 6.3.3-1): at least one of xml, json, cbor. */
+    SERIALIZATIONS {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            List<String> out = new ArrayList<>();
+            for (Object item : list(sn, v, fromText, true)) {
+                if (!SERIALIZATION_NAMES.contains(item)) {
+                    throw OneM2MException.badRequest("attribute " + sn + " holds " + quoted(item) + ": the serializations are xml, json and cbor");
+                }
+                out.add((String) item);
+            }
+            return out;
+        }
+    },
+    /** "list of m2m:resourceType" (supportedResourceType). */
+    RESOURCE_TYPE_LIST {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            return resourceTypes(sn, v, fromText);
         }
     },
     LIST_OF_RELEASE_VERSIONS {
         @Override
         Object normalize(String sn, Object v, boolean fromText) {
             List<String> out = new ArrayList<>();
-            for (Object item : list(sn, v, fromText)) {
+            for (Object item : list(sn, v, fromText, false)) {
                 if (!(item instanceof String s) || !ReleaseVersion.DEFINED.contains(s)) {
                     throw OneM2MException.badRequest("attribute " + sn + " holds an unknown release version: " + item);
                 }
@@ -139,28 +320,35 @@ public enum AttributeType {
             return ComplexValues.eventNotificationCriteria(sn, object(sn, v), fromText);
         }
     },
-    /** batchNotify {num, dur} (TS-0004 6.3.5.6). */
+    /** batchNotify {num, dur} (TS-0004 6.3.5.6): both optional. */
     BATCH_NOTIFY {
         @Override
         Object normalize(String sn, Object v, boolean fromText) {
-            return ComplexValues.countAndDuration(sn, object(sn, v), fromText, "num", "dur", false);
+            return ComplexValues.batchNotify(sn, object(sn, v), fromText);
         }
     },
-    /** rateLimit {mnn, tww} (TS-0004 6.3.5.31). */
+    /** rateLimit {mnn, tww} (TS-0004 6.3.5.31): both mandatory. */
     RATE_LIMIT {
         @Override
         Object normalize(String sn, Object v, boolean fromText) {
-            return ComplexValues.countAndDuration(sn, object(sn, v), fromText, "mnn", "tww", true);
+            return ComplexValues.rateLimit(sn, object(sn, v), fromText);
         }
     },
-    /** The setOfAcrs of an accessControlPolicy's pv and pvs. */
+    /** specializationType (TS-0004 6.3.5.67): either {cnd: xs:anyURI} or {mgd: m2m:mgmtDefinition}. */
+    SPECIALIZATION_TYPE {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            return ComplexValues.specializationType(sn, object(sn, v), fromText);
+        }
+    },
+    /** The setOfAcrs of an accessControlPolicy's pv and pvs (TS-0004 6.3.5.26, 6.3.5.27). */
     SET_OF_ACRS {
         @Override
         Object normalize(String sn, Object v, boolean fromText) {
             return SetOfAcrs.normalize(sn, v, fromText);
         }
     },
-    /** Any JSON value (the content of a contentInstance). */
+    /** xs:anyType (the content of a contentInstance) and the CSE-made complex values of a {@code <request>}. */
     ANY {
         @Override
         Object normalize(String sn, Object v, boolean fromText) {
@@ -168,14 +356,22 @@ public enum AttributeType {
         }
     };
 
-    /**
-     * m2m:contentInfo (TS-0004 table 6.3.3-1): a media type, then an m2m:encodingType (6.3.4.2.28: 0–2), then
-     * optionally an m2m:contentSecurity (6.3.4.2.38: 0–5), separated by ':'.
-     */
     /** xs:token, non-empty: words of non-white-space characters separated by single spaces. */
     private static final Pattern XS_TOKEN = Pattern.compile("[^\\s]+( [^\\s]+)*");
     private static final Pattern CONTENT_INFO_SYNTAX =
             Pattern.compile("[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+:[0-2](:[0-5])?");
+    private static final Pattern TIMESTAMP_SYNTAX = Pattern.compile("\\d{8}T\\d{6}(,\\d{1,6})?");
+    private static final Pattern EXTERNAL_ID_SYNTAX = Pattern.compile("[^\\s@]+@[^\\s@]+");
+    /** protocol://host[:port][/path]: an IPv4 or bracketed IPv6 address, or an FQDN in lower case. */
+    private static final Pattern POINT_OF_ACCESS = Pattern.compile(
+            "[A-Za-z][A-Za-z0-9+.-]*://(\\[[0-9A-Fa-f:.]+\\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\\d{1,5})?([/?#]\\S*)?");
+    private static final Pattern PORT = Pattern.compile("://(?:\\[[^\\]]*\\]|[^/?#\\[]*?):(\\d{1,5})(?:[/?#]|$)");
+    private static final Set<String> SERIALIZATION_NAMES = Set.of("xml", "json", "cbor");
+    /** The announced types of TS-0004 6.3.4.2.1, and those m2m:memberType (6.3.4.2.11) lists. */
+    private static final Set<Long> ANNOUNCED_TYPES = Set.of(10001L, 10002L, 10003L, 10004L, 10005L, 10009L, 10010L, 10013L,
+            10014L, 10016L, 10018L, 10024L, 10028L, 10029L, 10030L, 10033L, 10038L, 10039L, 10040L, 10041L, 10042L, 10046L);
+    private static final Set<Long> ANNOUNCED_MEMBER_TYPES = Set.of(10001L, 10002L, 10003L, 10004L, 10009L, 10010L, 10013L,
+            10014L, 10016L, 10018L, 10024L, 10028L, 10029L, 10030L, 10033L, 10038L, 10039L, 10040L, 10041L, 10042L, 10046L);
 
     /** Checks and normalizes a non-null value. */
     Object normalize(String sn, Object v, boolean fromText) {
@@ -193,14 +389,130 @@ public enum AttributeType {
         return OneM2MException.badRequest("attribute " + sn + " must be " + expected);
     }
 
+    private static String quoted(Object v) {
+        return v instanceof String ? "\"" + v + "\"" : String.valueOf(v);
+    }
+
+    /** XML Schema's white space collapse at the ends (inner white space is then refused by the types that collapse). */
+    static String collapse(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && isXmlSpace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && isXmlSpace(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+
+    private static boolean isXmlSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    /**
+     * An integer: a JSON/CBOR integer, or XML text in xs:integer's lexical form (an optional sign, decimal digits).
+     * Values beyond a Java long are 4000 too: Keel stores 64 bits.
+     */
     static long integer(String sn, Object v, boolean fromText) {
         if (v instanceof Long || v instanceof Integer || v instanceof Short) {
             return ((Number) v).longValue();
         }
-        if (fromText && v instanceof String s && s.matches("-?\\d{1,18}")) {
-            return Long.parseLong(s);
+        BigInteger big = null;
+        if (v instanceof BigInteger b) {
+            big = b;
+        } else if (fromText && v instanceof String s && collapse(s).matches("[+-]?\\d+")) {
+            big = new BigInteger(collapse(s));
         }
-        throw wrongType(sn, "an integer");
+        if (big == null) {
+            throw wrongType(sn, "an integer" + (fromText ? "" : " number"));
+        }
+        if (big.bitLength() >= Long.SIZE) {
+            throw OneM2MException.badRequest("attribute " + sn + " is too large: this CSE holds integers up to " + Long.MAX_VALUE);
+        }
+        return big.longValue();
+    }
+
+    static long bounded(String sn, Object v, boolean fromText, long min, long max, String expected) {
+        long n;
+        try {
+            n = integer(sn, v, fromText);
+        } catch (OneM2MException e) {
+            throw wrongType(sn, expected);
+        }
+        if (n < min || n > max) {
+            throw OneM2MException.badRequest("attribute " + sn + " must be " + expected + ", not " + n);
+        }
+        return n;
+    }
+
+    static long enumerated(String sn, Object v, boolean fromText, LongPredicate allowed, String expected) {
+        long n;
+        try {
+            n = integer(sn, v, fromText);
+        } catch (OneM2MException e) {
+            throw wrongType(sn, expected);
+        }
+        if (!allowed.test(n)) {
+            throw OneM2MException.badRequest("attribute " + sn + " must be " + expected + ", not " + n);
+        }
+        return n;
+    }
+
+    static boolean bool(String sn, Object v, boolean fromText) {
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (fromText && v instanceof String s) {
+            switch (collapse(s)) {
+                case "true", "1" -> {
+                    return true;
+                }
+                case "false", "0" -> {
+                    return false;
+                }
+                default -> {
+                }
+            }
+        }
+        throw wrongType(sn, fromText ? "an xs:boolean: true, false, 1 or 0" : "a boolean: true or false");
+    }
+
+    /** xs:anyURI and the types made from it: without white space or control characters. */
+    static String uri(String sn, Object v, boolean fromText, boolean emptyAllowed, String expected) {
+        String s = v instanceof String t ? (fromText ? collapse(t) : t) : null;
+        if (s == null || (s.isEmpty() && !emptyAllowed) || s.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw OneM2MException.badRequest("attribute " + sn + " must be " + expected + (emptyAllowed ? "" : ", non-empty")
+                    + " and without white space, not " + quoted(v));
+        }
+        return s;
+    }
+
+    static boolean isPointOfAccess(String s) {
+        if (!POINT_OF_ACCESS.matcher(s).matches()) {
+            return false;
+        }
+        Matcher port = PORT.matcher(s);
+        return !port.find() || Integer.parseInt(port.group(1)) <= 65_535;
+    }
+
+    static boolean isResourceType(long n) {
+        // 1-51 (TS-0004 6.3.4.2.1) and the Release-4 types 58-66, which ResourceTypes counts as defined too.
+        return (n >= 1 && n <= 51) || (n >= 58 && n <= 66) || ANNOUNCED_TYPES.contains(n);
+    }
+
+    static boolean isMemberType(long n) {
+        return n == 0 || (n >= 1 && n <= 51 && n != 45) || (n >= 58 && n <= 66) || ANNOUNCED_MEMBER_TYPES.contains(n)
+                || (n >= 20001 && n <= 20003);
+    }
+
+    /** A list of resource types: a JSON/CBOR array, or XML's xs:list. */
+    static List<Long> resourceTypes(String sn, Object v, boolean fromText) {
+        List<Long> out = new ArrayList<>();
+        for (Object item : list(sn, v, fromText, false)) {
+            out.add((Long) RESOURCE_TYPE.normalizeScalar(sn, item, fromText));
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")
@@ -211,14 +523,22 @@ public enum AttributeType {
         throw wrongType(sn, "an object");
     }
 
-    /** A list from JSON/CBOR arrays, or from XML's space-separated text (xs:list) or repeated elements. */
-    static List<?> list(String sn, Object v, boolean fromText) {
-        if (v instanceof List<?> l) {
-            return l;
+    /**
+     * A list from JSON/CBOR arrays, or from XML's space-separated text (xs:list) or repeated elements.
+     * @param atLeastOne the list types of TS-0004 table 6.3.3-1 that "shall contain at least one member"
+     */
+    static List<?> list(String sn, Object v, boolean fromText, boolean atLeastOne) {
+        List<?> l;
+        if (v instanceof List<?> given) {
+            l = given;
+        } else if (fromText && v instanceof String s) {
+            l = s.isBlank() ? List.of() : List.of(collapse(s).split("[ \t\n\r]+"));
+        } else {
+            throw wrongType(sn, "a list");
         }
-        if (fromText && v instanceof String s) {
-            return s.isBlank() ? List.of() : List.of(s.trim().split("\\s+"));
+        if (atLeastOne && l.isEmpty()) {
+            throw OneM2MException.badRequest("attribute " + sn + " must hold at least one entry (to remove it, set it to null)");
         }
-        throw wrongType(sn, "a list");
+        return l;
     }
 }

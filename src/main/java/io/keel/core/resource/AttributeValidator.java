@@ -1,6 +1,5 @@
 package io.keel.core.resource;
 
-import io.keel.core.Identifiers;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.primitive.OneM2MException;
 import java.util.LinkedHashMap;
@@ -48,10 +47,6 @@ public final class AttributeValidator {
             if (def.onCreate() == Presence.MANDATORY && def.knownTo(release) && out.get(def.sn()) == null) {
                 throw OneM2MException.badRequest("attribute " + def.sn() + " is missing: " + type.rootElement() + " requires it");
             }
-        }
-        Object rn = out.get("rn");
-        if (rn != null && !Identifiers.isResourceName((String) rn)) {
-            throw OneM2MException.badRequest("rn must start with a letter or digit and hold only letters, digits, '-', '.', '_': " + rn);
         }
         return out;
     }

@@ -4,23 +4,30 @@ import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.Timestamps;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Checks and normalizes the complex attribute values of subscriptions (TS-0004 6.3.5.6, 6.3.5.7, 6.3.5.31): every
- * member known, of its type, integers as longs, timestamps and durations in their canonical text, so stored values and
- * notifications read the same whatever serialization the request used.
+ * Checks and normalizes the complex attribute values (TS-0004 6.3.5.6, 6.3.5.7, 6.3.5.31, 6.3.5.67) element by
+ * element: every member known, of its type, integers as longs, timestamps and durations in their canonical text, so
+ * stored values and notifications read the same whatever serialization the request used.
  */
 final class ComplexValues {
     /** Event types Keel raises (TS-0004 6.3.4.2.19): update, delete, create and delete of a direct child. */
     static final Set<Long> SUPPORTED_EVENT_TYPES = Set.of(1L, 2L, 3L, 4L);
     private static final Set<String> TIMESTAMPS = Set.of("crb", "cra", "ms", "us", "exb", "exa");
-    private static final Set<String> COUNTS = Set.of("sts", "stb", "sza", "szb");
+    /** stateTagSmaller and sizeBelow are xs:positiveInteger, stateTagBigger and sizeAbove xs:nonNegativeInteger. */
+    private static final Set<String> POSITIVE = Set.of("sts", "szb");
+    private static final Set<String> NON_NEGATIVE = Set.of("stb", "sza");
+    /** xs:NCName, the items of an m2m:attributeList. */
+    private static final Pattern NC_NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}._\\-\\u00B7\\p{M}]*");
+    /** xs:duration's lexical form: at least one component, a T only before time components, '.' for fractions. */
+    private static final Pattern XS_DURATION = Pattern.compile("-?P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?");
 
     private ComplexValues() {
     }
@@ -35,21 +42,18 @@ final class ComplexValues {
                 continue;
             }
             if (TIMESTAMPS.contains(name)) {
-                out.put(name, Timestamps.format((java.time.Instant) AttributeType.TIMESTAMP.normalize(where, v, fromText)));
-            } else if (COUNTS.contains(name)) {
+                out.put(name, Timestamps.format((Instant) AttributeType.TIMESTAMP.normalize(where, v, fromText)));
+            } else if (POSITIVE.contains(name)) {
+                out.put(name, AttributeType.POSITIVE_INTEGER.normalize(where, v, fromText));
+            } else if (NON_NEGATIVE.contains(name)) {
                 out.put(name, AttributeType.NON_NEGATIVE_INTEGER.normalize(where, v, fromText));
             } else {
                 switch (name) {
                     case "net" -> out.put(name, eventTypes(where, v, fromText));
-                    case "chty" -> out.put(name, integers(where, v, fromText));
-                    case "atr" -> out.put(name, AttributeType.LIST_OF_TOKENS.normalize(where, v, fromText));
-                    case "fo" -> {
-                        long fo = AttributeType.integer(where, v, fromText);
-                        if (fo != 1 && fo != 2) {
-                            throw OneM2MException.badRequest(where + " must be 1 (AND) or 2 (OR)");
-                        }
-                        out.put(name, fo);
-                    }
+                    case "chty" -> out.put(name, AttributeType.resourceTypes(where, v, fromText));
+                    case "atr" -> out.put(name, attributeList(where, v, fromText));
+                    case "fo" -> out.put(name, AttributeType.enumerated(where, v, fromText, n -> n == 1 || n == 2,
+                            "a filterOperation: 1 (AND) or 2 (OR)"));
                     case "om" -> throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
                             where + " (operationMonitor) is not supported by this CSE");
                     case "md" -> throw OneM2MException.badRequest(where + " (missingData) applies to timeSeries only");
@@ -60,69 +64,117 @@ final class ComplexValues {
         return out;
     }
 
+    /**
+     * notificationEventType, 0..5 elements (TS-0004 table 6.3.5.7-1): a JSON/CBOR array of numbers; in XML one value
+     * per element, the element repeated.
+     */
     private static List<Long> eventTypes(String where, Object v, boolean fromText) {
-        List<Long> net = integers(where, v, fromText);
-        if (net.size() > 5) {
+        List<?> items = v instanceof List<?> l ? l : fromText ? List.of(v) : null;
+        if (items == null) {
+            throw AttributeType.wrongType(where, "a list of notificationEventTypes");
+        }
+        if (items.size() > 5) {
             throw OneM2MException.badRequest(where + " lists at most 5 event types");
         }
-        for (Long n : net) {
-            if (n < 1 || n > 8) {
-                throw OneM2MException.badRequest(where + " holds an unknown notificationEventType " + n);
-            }
+        List<Long> net = new ArrayList<>();
+        for (Object item : items) {
+            long n = AttributeType.enumerated(where, item, fromText, t -> t >= 1 && t <= 8, "a notificationEventType 1-8");
             if (!SUPPORTED_EVENT_TYPES.contains(n)) {
                 throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
                         "notificationEventType " + n + " is not supported by this CSE (1-4 are)");
             }
+            net.add(n);
         }
         return net;
     }
 
-    private static List<Long> integers(String where, Object v, boolean fromText) {
-        List<Long> out = new ArrayList<>();
-        for (Object item : v instanceof List<?> ? (List<?>) v : AttributeType.list(where, v, fromText)) {
-            out.add((Long) AttributeType.NON_NEGATIVE_INTEGER.normalizeScalar(where, item, fromText));
+    /** m2m:attributeList (TS-0004 table 6.3.3-1): at least one short name, each an xs:NCName. */
+    private static List<String> attributeList(String where, Object v, boolean fromText) {
+        List<String> out = new ArrayList<>();
+        for (Object item : AttributeType.list(where, v, fromText, true)) {
+            if (!(item instanceof String s) || !NC_NAME.matcher(s).matches()) {
+                throw OneM2MException.badRequest(where + " must list attribute short names (xs:NCName), not " + item);
+            }
+            out.add(s);
         }
         return out;
     }
 
     /**
-     * {num, dur} of batchNotify and {mnn, tww} of rateLimit: a positive count and a duration — xs:duration text
-     * ({@code PT30S}) or a number of seconds — kept as xs:duration text.
+     * batchNotify (TS-0004 6.3.5.6): number (xs:nonNegativeInteger) and duration (xs:duration), each optional; without a
+     * duration the CSE's default applies (TS-0001 10.2.10.7).
      */
-    static Map<String, Object> countAndDuration(String sn, Map<String, Object> value, boolean fromText, String count,
-                                                String duration, boolean durationMandatory) {
-        for (String k : value.keySet()) {
-            if (!k.equals(count) && !k.equals(duration)) {
-                throw OneM2MException.badRequest("unknown member " + sn + "." + k);
-            }
-        }
+    static Map<String, Object> batchNotify(String sn, Map<String, Object> value, boolean fromText) {
+        known(sn, value, "num", "dur");
         Map<String, Object> out = new LinkedHashMap<>();
-        Object c = value.get(count);
-        if (c == null) {
-            throw OneM2MException.badRequest(sn + "." + count + " is missing");
+        if (value.get("num") != null) {
+            out.put("num", AttributeType.NON_NEGATIVE_INTEGER.normalize(sn + ".num", value.get("num"), fromText));
         }
-        out.put(count, AttributeType.POSITIVE_INTEGER.normalize(sn + "." + count, c, fromText));
-        Object d = value.get(duration);
-        if (d == null) {
-            if (durationMandatory) {
-                throw OneM2MException.badRequest(sn + "." + duration + " is missing");
-            }
-            return out;
+        if (value.get("dur") != null) {
+            out.put("dur", duration(sn + ".dur", value.get("dur"), fromText).toString());
         }
-        out.put(duration, duration(sn + "." + duration, d, fromText).toString());
         return out;
     }
 
-    static Duration duration(String where, Object v, boolean fromText) {
-        Duration d;
-        if (v instanceof String s && s.startsWith("P")) {
-            try {
-                d = Duration.parse(s);
-            } catch (DateTimeParseException e) {
-                throw OneM2MException.badRequest(where + " is not an xs:duration such as PT30S: " + s);
+    /**
+     * rateLimit (TS-0004 6.3.5.31): maxNrOfNotify and timeWindow, both present. The schema allows mnn 0; Keel refuses it,
+     * as a window in which nothing may be sent would hold every notification back for ever.
+     */
+    static Map<String, Object> rateLimit(String sn, Map<String, Object> value, boolean fromText) {
+        known(sn, value, "mnn", "tww");
+        for (String k : List.of("mnn", "tww")) {
+            if (value.get(k) == null) {
+                throw OneM2MException.badRequest(sn + "." + k + " is missing");
             }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mnn", AttributeType.POSITIVE_INTEGER.normalize(sn + ".mnn", value.get("mnn"), fromText));
+        out.put("tww", duration(sn + ".tww", value.get("tww"), fromText).toString());
+        return out;
+    }
+
+    /** specializationType (TS-0004 6.3.5.67): a choice of containerDefinition (xs:anyURI) or mgmtDefinition. */
+    static Map<String, Object> specializationType(String sn, Map<String, Object> value, boolean fromText) {
+        known(sn, value, "cnd", "mgd");
+        Object cnd = value.get("cnd");
+        Object mgd = value.get("mgd");
+        if ((cnd == null) == (mgd == null)) {
+            throw OneM2MException.badRequest(sn + " holds either cnd (containerDefinition) or mgd (mgmtDefinition)");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (cnd != null) {
+            out.put("cnd", AttributeType.ANY_URI.normalize(sn + ".cnd", cnd, fromText));
         } else {
-            d = Duration.ofSeconds((Long) AttributeType.POSITIVE_INTEGER.normalize(where, v, fromText));
+            // m2m:mgmtDefinition (TS-0004 6.3.4.2.22): 0 (self-defined) or 1001-1026.
+            out.put("mgd", AttributeType.enumerated(sn + ".mgd", mgd, fromText, n -> n == 0 || (n >= 1001 && n <= 1026),
+                    "a mgmtDefinition: 0 or 1001-1026"));
+        }
+        return out;
+    }
+
+    private static void known(String sn, Map<String, Object> value, String... members) {
+        for (String k : value.keySet()) {
+            if (!List.of(members).contains(k)) {
+                throw OneM2MException.badRequest("unknown member " + sn + "." + k + " (" + String.join(", ", members) + " are known)");
+            }
+        }
+    }
+
+    /**
+     * An xs:duration in its lexical form ({@code PT30S}, {@code P1DT2H}), kept as the equivalent Java duration text. Keel
+     * takes a year as 365 days and a month as 30, and refuses a duration that is not positive: no batch or window can
+     * last zero or less.
+     */
+    static Duration duration(String where, Object v, boolean fromText) {
+        String s = v instanceof String t ? (fromText ? AttributeType.collapse(t) : t) : null;
+        if (s == null || !XS_DURATION.matcher(s).matches()) {
+            throw OneM2MException.badRequest(where + " must be an xs:duration such as PT30S, not " + v);
+        }
+        Duration d;
+        try {
+            d = Timestamps.parseDuration(s, where);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw OneM2MException.badRequest(where + " is too long a duration for this CSE: " + s);
         }
         if (d.isNegative() || d.isZero()) {
             throw OneM2MException.badRequest(where + " must be a positive duration");

@@ -28,9 +28,9 @@ public abstract class ResourceType {
     public static final String ACCESS_CONTROL_POLICY_IDS = "acpi";
     /** Attributes every type has and only the CSE sets. */
     private static final List<AttributeDef> UNIVERSAL_READ_ONLY = List.of(
-            AttributeDef.readOnly("ty", AttributeType.NON_NEGATIVE_INTEGER),
-            AttributeDef.readOnly("ri", AttributeType.TOKEN),
-            AttributeDef.readOnly("pi", AttributeType.TOKEN),
+            AttributeDef.readOnly("ty", AttributeType.RESOURCE_TYPE),
+            AttributeDef.readOnly("ri", AttributeType.ID),
+            AttributeDef.readOnly("pi", AttributeType.NH_URI),
             AttributeDef.readOnly("ct", AttributeType.TIMESTAMP),
             AttributeDef.readOnly("lt", AttributeType.TIMESTAMP));
 
@@ -44,7 +44,7 @@ public abstract class ResourceType {
         this.shortName = shortName;
         this.specific = List.copyOf(specificAttributes);
         List<AttributeDef> all = new ArrayList<>(UNIVERSAL_READ_ONLY);
-        all.add(AttributeDef.createOnly("rn", AttributeType.STRING, Presence.OPTIONAL));
+        all.add(AttributeDef.createOnly("rn", AttributeType.RESOURCE_NAME, Presence.OPTIONAL));
         if (hasExpirationTime()) {
             all.add(AttributeDef.optional("et", AttributeType.TIMESTAMP));
         }
@@ -54,7 +54,7 @@ public abstract class ResourceType {
         }
         if (hasCreator()) {
             // Only the value null is allowed; the CSE stores the originator (TS-0004 7.3.3.3).
-            all.add(AttributeDef.createOnly("cr", AttributeType.ANY, Presence.OPTIONAL));
+            all.add(AttributeDef.createOnly("cr", AttributeType.ID, Presence.OPTIONAL));
         }
         all.addAll(specificAttributes);
         for (AttributeDef d : all) {

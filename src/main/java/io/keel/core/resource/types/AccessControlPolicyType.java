@@ -24,9 +24,9 @@ public final class AccessControlPolicyType extends ResourceType {
         super(ResourceTypes.ACCESS_CONTROL_POLICY, "acp", List.of(
                 AttributeDef.mandatory(PRIVILEGES, AttributeType.SET_OF_ACRS),
                 AttributeDef.mandatory(SELF_PRIVILEGES, AttributeType.SET_OF_ACRS),
-                AttributeDef.optional("adri", AttributeType.LIST_OF_TOKENS).since("3"),
-                AttributeDef.optional("apri", AttributeType.LIST_OF_TOKENS).since("3"),
-                AttributeDef.optional("airi", AttributeType.LIST_OF_TOKENS).since("3")));
+                AttributeDef.optional("adri", AttributeType.LIST_OF_URIS).since("3"),
+                AttributeDef.optional("apri", AttributeType.LIST_OF_URIS).since("3"),
+                AttributeDef.optional("airi", AttributeType.LIST_OF_URIS).since("3")));
     }
 
     /** A policy is governed by its own selfPrivileges (pvs), not by acpi (TS-0004 7.4.2). */

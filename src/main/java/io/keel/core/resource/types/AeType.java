@@ -15,7 +15,6 @@ import io.keel.primitive.ReleaseVersion;
 import io.keel.primitive.ResponseStatusCode;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code <AE>} (ty 2, m2m:ae): creating one registers an application (TS-0001 10.2.2.2, TS-0004 7.4.5,
@@ -25,28 +24,24 @@ public final class AeType extends ResourceType {
     private static final String SUPPORTED_RELEASE_VERSIONS = "srv";
     /** The first release whose AEs must state their srv (README, "Releases served"). */
     private static final String SRV_MANDATORY_FROM = "3";
-    private static final Pattern URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://\\S+");
-    private static final Set<String> SERIALIZATIONS = Set.of("json", "xml", "cbor",
-            "application/json", "application/xml", "application/cbor",
-            "application/vnd.onem2m-res+json", "application/vnd.onem2m-res+xml", "application/vnd.onem2m-res+cbor");
 
     public AeType() {
         super(ResourceTypes.AE, "ae", List.of(
-                AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_TOKENS),
+                AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_URIS),
                 AttributeDef.optional("apn", AttributeType.STRING),
-                AttributeDef.createOnly("api", AttributeType.TOKEN, Presence.MANDATORY),
-                AttributeDef.readOnly("aei", AttributeType.TOKEN),
-                AttributeDef.optional("poa", AttributeType.LIST_OF_TOKENS),
-                AttributeDef.optional("or", AttributeType.TOKEN),
-                AttributeDef.optional("nl", AttributeType.TOKEN),
+                AttributeDef.createOnly("api", AttributeType.APP_ID, Presence.MANDATORY),
+                AttributeDef.readOnly("aei", AttributeType.ID),
+                AttributeDef.optional("poa", AttributeType.POA_LIST),
+                AttributeDef.optional("or", AttributeType.ANY_URI),
+                AttributeDef.optional("nl", AttributeType.ANY_URI),
                 AttributeDef.mandatory("rr", AttributeType.BOOLEAN),
-                AttributeDef.optional("csz", AttributeType.LIST_OF_TOKENS).since("2"),
-                AttributeDef.optional("mei", AttributeType.TOKEN).since("2"),
+                AttributeDef.optional("csz", AttributeType.SERIALIZATIONS).since("2"),
+                AttributeDef.optional("mei", AttributeType.EXTERNAL_ID).since("2"),
                 // Mandatory from Release 3 on, see prepareCreate; an AE without it is of Release 1 (TS-0001 9.6.5).
                 AttributeDef.optional(SUPPORTED_RELEASE_VERSIONS, AttributeType.LIST_OF_RELEASE_VERSIONS).since("2a"),
                 AttributeDef.optional("tren", AttributeType.BOOLEAN).since("3"),
-                AttributeDef.optional("tri", AttributeType.NON_NEGATIVE_INTEGER).since("2"),
-                AttributeDef.optional("trn", AttributeType.NON_NEGATIVE_INTEGER).since("2")));
+                AttributeDef.optional("tri", AttributeType.TRIGGER_RECIPIENT_ID).since("2"),
+                AttributeDef.optional("trn", AttributeType.UNSIGNED_INT).since("2")));
     }
 
     @Override
@@ -78,15 +73,10 @@ public final class AeType extends ResourceType {
                     "an AE with the AE-ID " + stem + " is already registered");
         }
         String api = (String) op.given.get("api");
-        char first = api.charAt(0);
-        if (first != 'r' && first != 'R' && first != 'N') {
-            throw OneM2MException.badRequest("api must start with 'r', 'R' (registered) or 'N' (non-registered): " + api);
-        }
-        if (first == 'r' && ReleaseVersion.isAtLeast(op.request.releaseVersionIndicator, "4")) {
+        if (api.charAt(0) == 'r' && ReleaseVersion.isAtLeast(op.request.releaseVersionIndicator, "4")) {
             // TS-0001 table 7.2-1: 'r' is forbidden from Release 4 on.
             throw OneM2MException.badRequest("api: from Release 4 on a registered App-ID starts with 'R', not 'r': " + api);
         }
-        checkUris(op.resource);
         if (op.given.get(SUPPORTED_RELEASE_VERSIONS) == null && srvMandatory(op)) {
             throw OneM2MException.badRequest("attribute srv is missing: m2m:ae requires it from Release " + SRV_MANDATORY_FROM + " on");
         }
@@ -101,7 +91,6 @@ public final class AeType extends ResourceType {
 
     @Override
     public void prepareUpdate(ResourceOperation op) {
-        checkUris(op.resource);
         if (op.given.containsKey(SUPPORTED_RELEASE_VERSIONS) && op.given.get(SUPPORTED_RELEASE_VERSIONS) == null
                 && srvMandatory(op)) {
             throw OneM2MException.badRequest("attribute srv is mandatory from Release " + SRV_MANDATORY_FROM + " on and cannot be deleted");
@@ -135,31 +124,5 @@ public final class AeType extends ResourceType {
                     "originator " + from + " is not a valid AE-ID-Stem");
         }
         return stem;
-    }
-
-    private static void checkUris(Resource ae) {
-        // m2m:triggerRecipientID is a port number (TS-0004 table 6.3.3-1), triggerReferenceNumber an xs:unsignedInt.
-        if (ae.getLong("tri", 0) > 65_535) {
-            throw OneM2MException.badRequest("tri must be a port number, 0-65535: " + ae.get("tri"));
-        }
-        if (ae.getLong("trn", 0) > 4_294_967_295L) {
-            throw OneM2MException.badRequest("trn must be an xs:unsignedInt: " + ae.get("trn"));
-        }
-        Object poa = ae.get("poa");
-        if (poa instanceof List<?> l) {
-            for (Object p : l) {
-                if (!URI.matcher((String) p).matches()) {
-                    throw OneM2MException.badRequest("poa entries must be URIs with a scheme, e.g. http://host:port/path: " + p);
-                }
-            }
-        }
-        Object csz = ae.get("csz");
-        if (csz instanceof List<?> l) {
-            for (Object c : l) {
-                if (!SERIALIZATIONS.contains(c)) {
-                    throw OneM2MException.badRequest("csz entries must be json, xml or cbor (or their media types): " + c);
-                }
-            }
-        }
     }
 }

@@ -12,14 +12,14 @@ public final class ContainerType extends InstanceHolderType {
 
     public ContainerType() {
         super(ResourceTypes.CONTAINER, "cnt", List.of(
-                AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_TOKENS),
+                AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_URIS),
                 AttributeDef.optional("mni", AttributeType.NON_NEGATIVE_INTEGER),
                 AttributeDef.optional("mbs", AttributeType.NON_NEGATIVE_INTEGER),
                 AttributeDef.optional("mia", AttributeType.NON_NEGATIVE_INTEGER),
                 AttributeDef.readOnly("cni", AttributeType.NON_NEGATIVE_INTEGER),
                 AttributeDef.readOnly("cbs", AttributeType.NON_NEGATIVE_INTEGER),
-                AttributeDef.readOnly("li", AttributeType.TOKEN),
-                AttributeDef.optional("or", AttributeType.TOKEN),
+                AttributeDef.readOnly("li", AttributeType.ANY_URI),
+                AttributeDef.optional("or", AttributeType.ANY_URI),
                 AttributeDef.optional("disr", AttributeType.BOOLEAN).since("3")), ResourceTypes.CONTENT_INSTANCE);
     }
 

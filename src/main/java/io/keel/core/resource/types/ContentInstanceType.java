@@ -25,7 +25,7 @@ public final class ContentInstanceType extends ResourceType {
         super(ResourceTypes.CONTENT_INSTANCE, "cin", List.of(
                 AttributeDef.createOnly("cnf", AttributeType.CONTENT_INFO, Presence.OPTIONAL),
                 AttributeDef.readOnly("cs", AttributeType.NON_NEGATIVE_INTEGER),
-                AttributeDef.createOnly("or", AttributeType.TOKEN, Presence.OPTIONAL),
+                AttributeDef.createOnly("or", AttributeType.ANY_URI, Presence.OPTIONAL),
                 AttributeDef.createOnly("con", AttributeType.ANY, Presence.MANDATORY)));
     }
 

@@ -19,12 +19,12 @@ import java.util.Set;
 public final class CseBaseType extends ResourceType {
     public CseBaseType() {
         super(ResourceTypes.CSE_BASE, "cb", List.of(
-                AttributeDef.readOnly(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_TOKENS),
-                AttributeDef.readOnly("cst", AttributeType.NON_NEGATIVE_INTEGER),
-                AttributeDef.readOnly("csi", AttributeType.TOKEN),
-                AttributeDef.readOnly("srt", AttributeType.ANY),
-                AttributeDef.readOnly("poa", AttributeType.LIST_OF_TOKENS),
-                AttributeDef.readOnly("csz", AttributeType.LIST_OF_TOKENS).since("3"),
+                AttributeDef.readOnly(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_URIS),
+                AttributeDef.readOnly("cst", AttributeType.CSE_TYPE),
+                AttributeDef.readOnly("csi", AttributeType.ID),
+                AttributeDef.readOnly("srt", AttributeType.RESOURCE_TYPE_LIST),
+                AttributeDef.readOnly("poa", AttributeType.POA_LIST),
+                AttributeDef.readOnly("csz", AttributeType.SERIALIZATIONS).since("3"),
                 AttributeDef.readOnly("srv", AttributeType.LIST_OF_RELEASE_VERSIONS).since("2a"),
                 AttributeDef.readOnly("ctm", AttributeType.TIMESTAMP).since("4")));
     }

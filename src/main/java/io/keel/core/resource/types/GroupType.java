@@ -31,15 +31,15 @@ public final class GroupType extends ResourceType {
 
     public GroupType() {
         super(ResourceTypes.GROUP, "grp", List.of(
-                AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_TOKENS),
-                AttributeDef.createOnly(MEMBER_TYPE, AttributeType.NON_NEGATIVE_INTEGER, Presence.OPTIONAL),
-                AttributeDef.createOnly("spty", AttributeType.TOKEN, Presence.OPTIONAL).since("3"),
+                AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_URIS),
+                AttributeDef.createOnly(MEMBER_TYPE, AttributeType.MEMBER_TYPE, Presence.OPTIONAL),
+                AttributeDef.createOnly("spty", AttributeType.SPECIALIZATION_TYPE, Presence.OPTIONAL).since("3"),
                 AttributeDef.readOnly("cnm", AttributeType.NON_NEGATIVE_INTEGER),
                 AttributeDef.mandatory("mnm", AttributeType.POSITIVE_INTEGER),
-                AttributeDef.mandatory(MEMBER_IDS, AttributeType.LIST_OF_TOKENS),
-                AttributeDef.optional(MEMBERS_ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_TOKENS),
+                AttributeDef.mandatory(MEMBER_IDS, AttributeType.LIST_OF_ANY_URI),
+                AttributeDef.optional(MEMBERS_ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_URIS),
                 AttributeDef.readOnly("mtv", AttributeType.BOOLEAN),
-                AttributeDef.createOnly("csy", AttributeType.POSITIVE_INTEGER, Presence.OPTIONAL),
+                AttributeDef.createOnly("csy", AttributeType.CONSISTENCY_STRATEGY, Presence.OPTIONAL),
                 AttributeDef.optional("gn", AttributeType.STRING)));
     }
 
@@ -71,15 +71,7 @@ public final class GroupType extends ResourceType {
     public void prepareCreate(ResourceOperation op) {
         Resource grp = op.resource;
         grp.attributes.putIfAbsent(MEMBER_TYPE, GroupMembers.MIXED);
-        long csy = (Long) grp.attributes.computeIfAbsent("csy", k -> GroupMembers.ABANDON_MEMBER);
-        if (csy > GroupMembers.SET_MIXED) {
-            throw OneM2MException.badRequest("csy must be 1 (abandon member), 2 (abandon group) or 3 (set mixed)");
-        }
-        long mt = grp.getLong(MEMBER_TYPE, GroupMembers.MIXED);
-        if (mt != GroupMembers.MIXED && (mt > Integer.MAX_VALUE || !ResourceTypes.isDefined((int) mt))) {
-            // m2m:memberType (TS-0004 6.3.4.2.11): 0 (mixed) or a resource type.
-            throw OneM2MException.badRequest("mt must be 0 (mixed) or a resource type, not " + mt);
-        }
+        grp.attributes.putIfAbsent("csy", GroupMembers.ABANDON_MEMBER);
         op.references.requirePolicies(grp.get(MEMBERS_ACCESS_CONTROL_POLICY_IDS));
         validateMembers(op);
     }

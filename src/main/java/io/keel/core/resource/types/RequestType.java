@@ -21,14 +21,14 @@ public final class RequestType extends ResourceType {
         super(ResourceTypes.REQUEST, "req", List.of(
                 // Never set: instead of the ACP of TS-0004 table 7.3.2.2-1, the default policy (TS-0001 9.6.1.3.2)
                 // gives the request to its originator.
-                AttributeDef.readOnly(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_TOKENS),
-                AttributeDef.readOnly("op", AttributeType.NON_NEGATIVE_INTEGER),
-                AttributeDef.readOnly("tg", AttributeType.TOKEN),
-                AttributeDef.readOnly("org", AttributeType.TOKEN),
+                AttributeDef.readOnly(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_URIS),
+                AttributeDef.readOnly("op", AttributeType.OPERATION),
+                AttributeDef.readOnly("tg", AttributeType.ANY_URI),
+                AttributeDef.readOnly("org", AttributeType.ID),
                 AttributeDef.readOnly("rid", AttributeType.STRING),
                 AttributeDef.readOnly("mi", AttributeType.ANY),
                 AttributeDef.readOnly("pc", AttributeType.ANY),
-                AttributeDef.readOnly("rs", AttributeType.NON_NEGATIVE_INTEGER),
+                AttributeDef.readOnly("rs", AttributeType.REQUEST_STATUS),
                 AttributeDef.readOnly("ors", AttributeType.ANY)));
     }
 

@@ -31,17 +31,17 @@ public final class SubscriptionType extends ResourceType {
 
     public SubscriptionType() {
         super(ResourceTypes.SUBSCRIPTION, "sub", List.of(
-                AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_TOKENS),
+                AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_URIS),
                 AttributeDef.optional("enc", AttributeType.EVENT_NOTIFICATION_CRITERIA),
                 AttributeDef.optional("exc", AttributeType.POSITIVE_INTEGER),
-                AttributeDef.mandatory("nu", AttributeType.LIST_OF_TOKENS),
+                AttributeDef.mandatory("nu", AttributeType.LIST_OF_ANY_URI),
                 AttributeDef.optional("bn", AttributeType.BATCH_NOTIFY),
                 AttributeDef.optional("rl", AttributeType.RATE_LIMIT),
-                AttributeDef.optional("pn", AttributeType.POSITIVE_INTEGER),
+                AttributeDef.optional("pn", AttributeType.PENDING_NOTIFICATION),
                 AttributeDef.optional("ln", AttributeType.BOOLEAN),
-                AttributeDef.optional("nct", AttributeType.POSITIVE_INTEGER),
-                AttributeDef.optional("nec", AttributeType.POSITIVE_INTEGER),
-                AttributeDef.createOnly("su", AttributeType.TOKEN, Presence.OPTIONAL)));
+                AttributeDef.optional("nct", AttributeType.NOTIFICATION_CONTENT_TYPE),
+                AttributeDef.optional("nec", AttributeType.EVENT_CAT),
+                AttributeDef.createOnly("su", AttributeType.ANY_URI, Presence.OPTIONAL)));
     }
 
     /**
@@ -125,14 +125,6 @@ public final class SubscriptionType extends ResourceType {
     private static void check(Resource sub) {
         if (((List<?>) sub.get("nu")).isEmpty()) {
             throw OneM2MException.badRequest("nu must name at least one notification target");
-        }
-        Object pn = sub.get("pn");
-        if (pn != null && (Long) pn > 2) {
-            throw OneM2MException.badRequest("pn must be 1 (sendLatest) or 2 (sendAllPending)");
-        }
-        Object nec = sub.get("nec");
-        if (nec != null && (Long) nec != 2 && (Long) nec != 3 && (Long) nec != 4 && ((Long) nec < 100 || (Long) nec > 999)) {
-            throw OneM2MException.badRequest("nec must be an eventCat: 2, 3, 4 or 100-999");
         }
         List<Long> net = eventTypes(sub);
         Long nct = (Long) sub.get("nct");
