@@ -129,7 +129,7 @@ public final class SetOfAcrs {
         Map<String, Object> out = new LinkedHashMap<>();
         if (c.get("actw") != null) {
             List<String> windows = strings(where + ".actw", c.get("actw"), fromText);
-            windows.forEach(ScheduleEntry::parse);
+            windows.forEach(w -> named(where + ".actw", () -> ScheduleEntry.parse(w)));
             out.put("actw", windows);
         }
         if (c.get("acip") != null) {
@@ -138,13 +138,25 @@ public final class SetOfAcrs {
             for (String kind : List.of("ipv4", "ipv6")) {
                 if (acip.get(kind) != null) {
                     List<String> entries = tokens(where + ".acip." + kind, acip.get(kind), fromText);
-                    entries.forEach(e -> IpRange.parse(e, kind.equals("ipv6")));
+                    entries.forEach(e -> named(where + ".acip." + kind, () -> IpRange.parse(e, kind.equals("ipv6"))));
                     addresses.put(kind, entries);
                 }
             }
             out.put("acip", addresses);
         }
         return out;
+    }
+
+    /** Runs a parse whose 4000 names the element only, so that the reason names the attribute too (pv.acr[0]...). */
+    private static void named(String where, Runnable parse) {
+        try {
+            parse.run();
+        } catch (OneM2MException e) {
+            if (e.rsc() != ResponseStatusCode.BAD_REQUEST) {
+                throw e;
+            }
+            throw OneM2MException.badRequest(where + ": " + e.getMessage());
+        }
     }
 
     private static Map<?, ?> map(String where, Object value, Set<String> allowed) {
