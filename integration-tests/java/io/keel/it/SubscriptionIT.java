@@ -146,7 +146,8 @@ class SubscriptionIT extends KeelIT {
     @Test
     void ts0004_7_4_8_invalidCriteriaAre4000() {
         for (String bad : List.of("\"enc\":{\"net\":[9]}", "\"enc\":{\"net\":[1],\"xyz\":1}", "\"nu\":[]",
-                "\"enc\":{\"net\":[3]},\"nct\":2", "\"bn\":{\"num\":0}", "\"rl\":{\"mnn\":1}", "\"pn\":3",
+                "\"enc\":{\"net\":[3]},\"nct\":2", "\"bn\":{\"num\":-1}", "\"bn\":{\"dur\":\"30s\"}",
+                "\"rl\":{\"mnn\":0,\"tww\":\"PT1S\"}", "\"rl\":{\"mnn\":1}", "\"pn\":3",
                 "\"enc\":\"net\"", "\"exc\":0")) {
             String attributes = bad.startsWith("\"nu\"") ? bad : nu() + "," + bad;
             Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{" + attributes + "}}").from(ae).send();

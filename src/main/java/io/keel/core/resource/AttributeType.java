@@ -282,10 +282,10 @@ public enum AttributeType {
         Object normalize(String sn, Object v, boolean fromText) {
             List<String> out = new ArrayList<>();
             for (Object item : list(sn, v, fromText, true)) {
-                if (!SERIALIZATION_NAMES.contains(item)) {
+                if (!(item instanceof String s) || !SERIALIZATION_NAMES.contains(s)) {
                     throw OneM2MException.badRequest("attribute " + sn + " holds " + quoted(item) + ": the serializations are xml, json and cbor");
                 }
-                out.add((String) item);
+                out.add(s);
             }
             return out;
         }

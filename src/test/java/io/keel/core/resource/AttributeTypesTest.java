@@ -231,6 +231,19 @@ class AttributeTypesTest {
         refusedAll(ResourceTypes.AE, "trn", JSON, 4_294_967_296L, -1L, "1");
     }
 
+    /** No list type of 6.3.3 holds a null entry: 4000, not a failure of the CSE. */
+    @Test
+    void ts0004_6_3_3_aListWithANullEntryIs4000() {
+        List<Object> withNull = java.util.Arrays.asList("x", null);
+        Map<Integer, List<String>> lists = Map.of(ResourceTypes.AE, List.of("lbl", "acpi", "poa", "csz"),
+                ResourceTypes.SUBSCRIPTION, List.of("nu"), ResourceTypes.GROUP, List.of("mid", "macp"),
+                ResourceTypes.ACCESS_CONTROL_POLICY, List.of("adri", "apri", "airi"));
+        lists.forEach((ty, names) -> names.forEach(sn -> refused(ty, sn, withNull, JSON)));
+        for (String sn : List.of("net", "chty", "atr")) {
+            refused(ResourceTypes.SUBSCRIPTION, "enc", Map.of(sn, withNull), JSON);
+        }
+    }
+
     // --- oneM2M simple types (TS-0004 table 6.3.3-1) ---------------------------------------------------------------
 
     @Test
@@ -265,7 +278,8 @@ class AttributeTypesTest {
     void ts0004_6_3_3_contentSerializationIsXmlJsonOrCbor() {
         assertEquals(List.of("json", "xml", "cbor"), accepted(ResourceTypes.AE, "csz", List.of("json", "xml", "cbor"), JSON));
         assertEquals(List.of("xml", "json"), accepted(ResourceTypes.AE, "csz", "xml json", XML));
-        refusedAll(ResourceTypes.AE, "csz", JSON, List.of(), List.of("application/json"), List.of("JSON"), List.of("yaml"), "json");
+        refusedAll(ResourceTypes.AE, "csz", JSON, List.of(), List.of("application/json"), List.of("JSON"), List.of("yaml"), "json",
+                java.util.Arrays.asList("json", null), List.of(1L));
     }
 
     @Test
