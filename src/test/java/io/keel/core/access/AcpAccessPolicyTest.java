@@ -151,7 +151,7 @@ class AcpAccessPolicyTest {
     }
 
     @Test
-    void ts0004_7_4_4_aContentInstanceTakesItsContainersDecision() {
+    void ts0001_9_6_7_aContentInstanceTakesItsContainersDecision() {
         assertTrue(allows("Cae2", Permission.RETRIEVE, "cinGuarded"), "granted by the container's policy");
         assertFalse(allows("Cae2", Permission.DELETE, "cinGuarded"));
         assertFalse(allows("Cae1", Permission.RETRIEVE, "cinGuarded"), "the container's policy does not name Cae1");
@@ -160,7 +160,7 @@ class AcpAccessPolicyTest {
     }
 
     @Test
-    void ts0001_9_6_1_3_2_anAccessControlPolicyIsGovernedByItsSelfPrivileges() {
+    void ts0001_9_6_2_0_anAccessControlPolicyIsGovernedByItsSelfPrivileges() {
         assertTrue(allows("Cpolicy", Permission.RETRIEVE, "acpShared"));
         assertTrue(allows("Cpolicy", Permission.UPDATE, "acpShared"));
         assertFalse(allows("Cpolicy", Permission.DELETE, "acpShared"));
