@@ -85,7 +85,7 @@ public final class AeType extends ResourceType {
                     "an AE with the AE-ID " + stem + " is already registered");
         }
         String api = (String) op.given.get("api");
-        char first = api.charAt(0);
+        char first = api.isEmpty() ? ' ' : api.charAt(0);
         if (first != 'r' && first != 'R' && first != 'N') {
             throw OneM2MException.badRequest("api must start with 'r', 'R' (registered) or 'N' (non-registered): " + api);
         }

@@ -65,6 +65,21 @@ class ContainerTypeTest {
     }
 
     @Test
+    void ts0004_7_4_7_2_1_aContainerWithMniZeroKeepsNoNewInstance() {
+        cse.tree.stored("cnt1").attributes.put("mni", 0L);
+
+        ResponsePrimitive rsp = cse.send(cse.create(BOX, "Cae1", ResourceTypes.CONTENT_INSTANCE,
+                map("m2m:cin", map("rn", "i1", "con", "x"))));
+
+        // Literally TS-0004 7.4.7.2.1: the addition exceeds mni, so the oldest instance goes, which is the new one.
+        assertRsc(ResponseStatusCode.CREATED, rsp);
+        assertEquals("x", body(rsp, "m2m:cin").get("con"));
+        assertNull(cse.tree.findByStructuredName(BOX + "/i1"));
+        assertEquals(0L, cse.tree.stored("cnt1").get("cni"));
+        assertEquals(0L, cse.tree.stored("cnt1").get("cbs"));
+    }
+
+    @Test
     void ts0004_7_4_6_1_whatTheCseSetsIs4000OnCreateAndUpdate() {
         Map<String, String> before = cse.snapshot();
 
