@@ -139,17 +139,6 @@ class ContentInstanceTypeTest {
     }
 
     @Test
-    void ts0004_7_4_7_2_1_theContainersStateTagIsIncrementedAndCopied() {
-        cse.tree.stored("cnt1").st = 7;
-
-        ResponsePrimitive rsp = createCin(map("rn", "i1", "con", "x"));
-
-        assertRsc(ResponseStatusCode.CREATED, rsp);
-        assertEquals(8L, ((Number) body(rsp, "m2m:cin").get("st")).longValue());
-        assertEquals(8L, cse.tree.stored("cnt1").st);
-    }
-
-    @Test
     void ts0004_7_4_7_2_3_anUpdateIs4005EvenForAnOriginatorWithoutPrivilege() {
         cse.instance("cin1", "cnt1", "i1", "x");
         Map<String, String> before = cse.snapshot();
