@@ -80,6 +80,7 @@ class AccessControlPolicyTypeTest {
         ResponsePrimitive rsp = createAcp(map("rn", "p2", "pv", rules("Cae1"), "pvs", rules()));
 
         assertRsc(ResponseStatusCode.BAD_REQUEST, rsp);
+        assertRsc(ResponseStatusCode.BAD_REQUEST, createAcp(map("rn", "p2", "pv", rules("Cae1"), "pvs", map())));
         assertEquals(before, cse.snapshot());
     }
 
