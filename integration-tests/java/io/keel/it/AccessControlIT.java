@@ -325,7 +325,7 @@ class AccessControlIT extends KeelIT {
     void ts0004_7_4_2_createAnswersThePolicyAsStored() {
         Reply r = cse.create("/" + owner, 1, "{\"m2m:acp\":{\"rn\":\"p\",\"pv\":{\"acr\":[{\"acor\":[\"all\"],\"acop\":2,"
                 + "\"acco\":[{\"actw\":[\"* * 8-17 * * 1-5 *\"],\"acip\":{\"ipv4\":[\"10.0.0.0/8\"]}}]}]},"
-                + "\"pvs\":{\"acr\":[{\"acor\":[\"" + owner + "\"],\"acop\":63}]},\"adri\":[\"x\"]}}").from(owner).send();
+                + "\"pvs\":{\"acr\":[{\"acor\":[\"" + owner + "\"],\"acop\":63}]}}}").from(owner).send();
         assertEquals(201, r.status(), r.text());
         JsonNode acp = r.json().path("m2m:acp");
         assertEquals("* * 8-17 * * 1-5 *", acp.path("pv").path("acr").get(0).path("acco").get(0).path("actw").get(0).asText());
@@ -370,6 +370,7 @@ class AccessControlIT extends KeelIT {
         assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"x\"],\"acop\":2,\"acco\":[{\"acip\":{\"ipv4\":[\"300.1.1.1\"]}}]}]},"
                 + pvs + "}}"), "300.1.1.1");
         assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[]}," + pvs + ",\"acpi\":[]}}"), "unknown attribute acpi");
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[]}," + pvs + ",\"adri\":[\"x\"]}}"), "not supported");
         Reply r = cse.put("/" + acp(rule(q(granted), 2, null)), "{\"m2m:acp\":{\"pvs\":{\"acr\":[]}}}").from(owner).send();
         assertBadRequest(r, "pvs must hold at least one rule");
         assertEquals(5001, createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"x\"],\"acop\":2,\"acco\":[{\"aclr\":{\"accc\":[\"de\"]}}]}]},"

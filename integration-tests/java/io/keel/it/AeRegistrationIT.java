@@ -18,7 +18,7 @@ class AeRegistrationIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_5_absentOriginatorGetsANewCStem() {
+    void ts0001_10_2_2_2_absentOriginatorGetsANewCStem() {
         Reply r = register(null, ae(OneM2MClient.unique("anon")));
         assertEquals(201, r.status(), r.text());
         String aei = r.json().path("m2m:ae").path("aei").asText();
@@ -28,14 +28,14 @@ class AeRegistrationIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_5_emptyOriginatorGetsANewCStem() {
+    void ts0001_10_2_2_2_emptyOriginatorGetsANewCStem() {
         Reply r = register("", ae(OneM2MClient.unique("empty")));
         assertEquals(201, r.status(), r.text());
         assertTrue(r.json().path("m2m:ae").path("aei").asText().startsWith("C"));
     }
 
     @Test
-    void ts0004_7_4_5_originatorCGetsANewCStemEachTime() {
+    void ts0001_10_2_2_2_originatorCGetsANewCStemEachTime() {
         String a = register("C", ae(OneM2MClient.unique("c1"))).json().path("m2m:ae").path("aei").asText();
         String b = register("C", ae(OneM2MClient.unique("c2"))).json().path("m2m:ae").path("aei").asText();
         assertTrue(a.startsWith("C") && b.startsWith("C"));
@@ -43,14 +43,14 @@ class AeRegistrationIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_5_originatorSGetsAnSStem() {
+    void ts0001_10_2_2_2_originatorSGetsAnSStem() {
         Reply r = register("S", ae(OneM2MClient.unique("s")));
         assertEquals(201, r.status(), r.text());
         assertTrue(r.json().path("m2m:ae").path("aei").asText().startsWith("S"));
     }
 
     @Test
-    void ts0004_7_4_5_aCompleteStemIsKeptAndAddressable() {
+    void ts0001_10_2_2_2_aCompleteStemIsKeptAndAddressable() {
         String stem = "C" + OneM2MClient.unique("stem");
         String rn = OneM2MClient.unique("named");
         Reply r = register(stem, ae(rn));
@@ -61,7 +61,7 @@ class AeRegistrationIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_5_reRegistrationIs4117() {
+    void ts0004_7_4_5_2_1_reRegistrationIs4117() {
         String stem = "C" + OneM2MClient.unique("twice");
         assertEquals(201, register(stem, ae(OneM2MClient.unique("first"))).status());
         Reply again = register(stem, ae(OneM2MClient.unique("second")));
@@ -77,7 +77,7 @@ class AeRegistrationIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_5_apiMustStartWithRorN() {
+    void ts0004_7_4_5_2_1_apiMustStartWithRorN() {
         Reply r = register("C", "{\"m2m:ae\":{\"api\":\"bad\",\"rr\":true,\"srv\":[\"3\"]}}");
         assertEquals(400, r.status());
         assertEquals(4000, r.rsc());
@@ -126,7 +126,7 @@ class AeRegistrationIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_5_anAeCanOnlyBeCreatedUnderTheCseBase() {
+    void ts0004_7_4_5_1_anAeCanOnlyBeCreatedUnderTheCseBase() {
         String stem = cse.registerAe("C" + OneM2MClient.unique("parent"), OneM2MClient.unique("parent"));
         Reply r = cse.create("/" + stem, 2, ae(OneM2MClient.unique("child"))).from("C").send();
         assertEquals(403, r.status());
@@ -134,7 +134,7 @@ class AeRegistrationIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_5_deregistrationDeletesTheSubtree() {
+    void ts0004_7_4_5_2_4_deregistrationDeletesTheSubtree() {
         String stem = cse.registerAe("C" + OneM2MClient.unique("bye"), OneM2MClient.unique("bye"));
         assertEquals(201, cse.create("/" + stem, 3, "{\"m2m:cnt\":{\"rn\":\"data\"}}").from(stem).send().status());
         Reply del = cse.delete("/" + stem).from(stem).send();

@@ -32,7 +32,7 @@ class ContainerIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_7_contentSizeCountersAndStateTag() {
+    void ts0004_7_4_7_2_1_contentSizeCountersAndStateTag() {
         String c = container("\"rn\":\"counters\"");
         assertEquals(0, cnt(c).path("cni").asLong());
         assertEquals(0, cnt(c).path("st").asLong());
@@ -48,7 +48,7 @@ class ContainerIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_6_mniRemovesTheOldestInstances() {
+    void ts0004_7_4_7_2_1_mniRemovesTheOldestInstances() {
         String c = container("\"mni\":2");
         instance(c, "one");
         instance(c, "two");
@@ -61,7 +61,7 @@ class ContainerIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_6_mbsRemovesTheOldestUntilItFits() {
+    void ts0004_7_4_7_2_1_mbsRemovesTheOldestUntilItFits() {
         String c = container("\"mbs\":10");
         instance(c, "aaaa");
         instance(c, "bbbb");
@@ -73,7 +73,7 @@ class ContainerIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_7_instanceLargerThanMbsIs5207() {
+    void ts0004_7_4_7_2_1_instanceLargerThanMbsIs5207() {
         String c = container("\"mbs\":4");
         Reply r = instance(c, "too large");
         assertEquals(406, r.status());
@@ -82,7 +82,7 @@ class ContainerIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_6_loweringMniTrimsAtOnce() {
+    void ts0001_9_6_6_loweringMniTrimsAtOnce() {
         String c = container("\"mni\":5");
         for (int i = 0; i < 4; i++) {
             instance(c, "v" + i);
@@ -94,7 +94,7 @@ class ContainerIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_6_miaLimitsTheInstanceLifetime() {
+    void ts0004_7_4_7_2_1_miaLimitsTheInstanceLifetime() {
         String c = container("\"mia\":3600");
         JsonNode cin = instance(c, "x").json().path("m2m:cin");
         long seconds = java.time.Duration.between(Times.parse(cin.path("ct").asText()), Times.parse(cin.path("et").asText())).getSeconds();
@@ -102,7 +102,7 @@ class ContainerIT extends KeelIT {
     }
 
     @Test
-    void ts0004_6_8_latestAndOldestFollowCreationOrder() {
+    void ts0004_7_4_27_1_latestAndOldestFollowCreationOrder() {
         String c = container("");
         assertEquals(4004, cse.get("/" + c + "/la").from(ae).send().rsc());
         for (int i = 0; i < 5; i++) {
@@ -113,7 +113,7 @@ class ContainerIT extends KeelIT {
     }
 
     @Test
-    void ts0004_6_8_deleteLatestRemovesTheNewestAndUpdatesCounters() {
+    void ts0004_7_4_27_2_4_deleteLatestRemovesTheNewestAndUpdatesCounters() {
         String c = container("");
         instance(c, "keep");
         instance(c, "drop");
@@ -126,7 +126,7 @@ class ContainerIT extends KeelIT {
     }
 
     @Test
-    void ts0004_6_8_latestCannotBeUpdatedOrCreatedUnder() {
+    void ts0004_7_4_27_2_3_latestCannotBeUpdatedOrCreatedUnder() {
         String c = container("");
         instance(c, "x");
         assertEquals(4005, cse.put("/" + c + "/la", "{\"m2m:cin\":{\"con\":\"y\"}}").from(ae).send().rsc());
@@ -136,7 +136,7 @@ class ContainerIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_7_contentInstanceCannotBeUpdated() {
+    void ts0004_7_4_7_2_3_contentInstanceCannotBeUpdated() {
         String c = container("");
         String cin = instance(c, "fixed").json().path("m2m:cin").path("ri").asText();
         Reply u = cse.put("/" + cin, "{\"m2m:cin\":{\"lbl\":[\"x\"]}}").from(ae).send();
@@ -145,7 +145,7 @@ class ContainerIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_6_disableRetrievalBlocksInstances() {
+    void ts0004_7_4_7_2_2_disableRetrievalBlocksInstances() {
         String c = container("\"disr\":true");
         String cin = instance(c, "secret").json().path("m2m:cin").path("ri").asText();
         assertEquals(4005, cse.get("/" + c + "/la").from(ae).send().rsc());
@@ -158,7 +158,7 @@ class ContainerIT extends KeelIT {
      * false, every existing instance is deleted at once (TS-0001 table 9.6.6-2; TS-0004 7.4.6, 7.4.7).
      */
     @Test
-    void ts0004_7_4_6_disableRetrievalHidesInstancesAndItsEndDeletesThem() {
+    void ts0001_9_6_6_disableRetrievalHidesInstancesAndItsEndDeletesThem() {
         String c = container("\"disr\":true");
         String cin = instance(c, "secret").json().path("m2m:cin").path("ri").asText();
         instance(c, "secret too");
@@ -199,7 +199,7 @@ class ContainerIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_7_contentMayBeStructuredJson() {
+    void ts0004_7_4_7_1_contentMayBeStructuredJson() {
         String c = container("");
         Reply r = cse.create("/" + c, 4, "{\"m2m:cin\":{\"con\":{\"t\":21.5,\"unit\":\"C\"}}}").from(ae).send();
         assertEquals(201, r.status(), r.text());

@@ -136,6 +136,30 @@ class ResourceLifecycleIT extends KeelIT {
         assertEquals(5001, sch.rsc());
     }
 
+    /**
+     * A registered AE retrieves the CSEBase with what an IN-CSE's CSEBase holds (TS-0004 table 7.4.3.1-3, TS-0001
+     * table 9.6.3-2): an empty pi, the SP-relative CSE-ID, cseType, the supported types, points of access and releases.
+     */
+    @Test
+    void ts0004_7_4_3_2_2_aRegisteredAeRetrievesTheCseBase() {
+        Reply r = cse.get("/cse-in").from(ae).send();
+        assertEquals(200, r.status(), r.text());
+        JsonNode cb = r.json().path("m2m:cb");
+        assertEquals(5, cb.path("ty").asInt());
+        assertEquals("cse-in", cb.path("rn").asText());
+        assertEquals("id-in", cb.path("ri").asText());
+        assertTrue(cb.path("pi").isTextual() && cb.path("pi").asText().isEmpty(), cb.toString());
+        assertEquals("/id-in", cb.path("csi").asText());
+        assertEquals(1, cb.path("cst").asInt(), "IN-CSE");
+        for (int ty : new int[] {1, 2, 3, 4, 5, 23}) {
+            assertTrue(cb.path("srt").toString().matches(".*\\b" + ty + "\\b.*"), "srt lists " + ty + ": " + cb);
+        }
+        assertTrue(cb.path("poa").isArray() && cb.path("poa").size() > 0, cb.toString());
+        assertTrue(cb.path("srv").isArray() && cb.path("srv").size() > 0, cb.toString());
+        assertTrue(cb.path("ct").isTextual() && cb.path("lt").isTextual(), cb.toString());
+        assertFalse(cb.has("et"), "a CSEBase does not expire");
+    }
+
     @Test
     void ts0004_7_3_3_3_cseBaseCannotBeCreatedUpdatedOrDeleted() {
         assertEquals(4005, cse.create("/cse-in", 5, "{\"m2m:cb\":{}}").send().rsc());

@@ -31,10 +31,17 @@ public record AccessControlRule(List<String> originators, int operations, List<C
                 && (contexts.isEmpty() || contexts.stream().anyMatch(c -> c.holds(who)));
     }
 
-    /** An acor entry: {@code all}, an ID with {@code *} wildcards, an exact ID, or the ID of a group the requester is in. */
+    /**
+     * An acor entry (TS-0004 table 7.3.3.15-1): {@code all}; a domain, {@code //} and an M2M-SP-ID, naming every
+     * originator of that service provider; an ID with {@code *} wildcards; an exact ID; or the ID of a group the
+     * requester is in.
+     */
     private static boolean names(String entry, Requester who) {
         if (entry.equals("all")) {
             return true;
+        }
+        if (entry.startsWith("//") && entry.indexOf('/', 2) < 0) {
+            return who.domain() != null && Identifiers.matchesWildcard(entry.substring(2), who.domain());
         }
         if (entry.indexOf('*') >= 0) {
             return Identifiers.matchesWildcard(entry, who.originator());

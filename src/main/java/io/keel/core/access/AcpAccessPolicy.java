@@ -140,6 +140,6 @@ public final class AcpAccessPolicy implements AccessPolicy {
         }
         String originator = ownership.localId(req.from);
         return new Requester(originator, req.originatorAddress, clock.now(), req.originatorAuthenticated,
-                groups.of(tx, originator));
+                groups.of(tx, originator), ownership.domainOf(originator));
     }
 }

@@ -44,8 +44,15 @@ final class OwnershipRules {
         return ae != null && ae.ty == ResourceTypes.AE ? List.of(ae.srn) : List.of();
     }
 
-    /** An originator in SP-relative form of this CSE ({@code /id-in/Cxyz}) is the same as its CSE-relative form. */
+    /**
+     * An originator in SP-relative ({@code /id-in/Cxyz}) or absolute form ({@code //sp/id-in/Cxyz}) of this CSE is the
+     * same as its CSE-relative form; one of another CSE of this service provider is kept SP-relative.
+     */
     String localId(String originator) {
+        String ownSp = "//" + cse.spId() + "/";
+        if (originator.startsWith(ownSp)) {
+            originator = originator.substring(ownSp.length() - 1);
+        }
         String prefix = cse.spRelativeCseId() + "/";
         if (originator.startsWith(prefix)) {
             return originator.substring(prefix.length());
@@ -54,6 +61,15 @@ final class OwnershipRules {
             return cse.cseId();
         }
         return originator;
+    }
+
+    /** The M2M-SP-ID an originator in the form {@link #localId} leaves belongs to: its own when absolute, else ours. */
+    String domainOf(String localOriginator) {
+        if (localOriginator.startsWith("//")) {
+            int slash = localOriginator.indexOf('/', 2);
+            return slash < 0 ? localOriginator.substring(2) : localOriginator.substring(2, slash);
+        }
+        return cse.spId();
     }
 
     /** The AE a resource lives under: the second segment of its structured ID, if that is an AE. */

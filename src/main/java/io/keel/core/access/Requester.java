@@ -11,8 +11,14 @@ import java.util.function.Predicate;
  * @param time the CSE clock at the request
  * @param authenticated whether the binding authenticated the originator (HTTP authentication, TS-0009 7.1)
  * @param memberOf whether the originator is a member of the group an acor entry names
+ * @param domain the M2M-SP-ID of the originator's service provider, or null when unknown
  */
-public record Requester(String originator, String address, Instant time, boolean authenticated, Predicate<String> memberOf) {
+public record Requester(String originator, String address, Instant time, boolean authenticated, Predicate<String> memberOf,
+                        String domain) {
+    public Requester(String originator, String address, Instant time, boolean authenticated, Predicate<String> memberOf) {
+        this(originator, address, time, authenticated, memberOf, null);
+    }
+
     public Requester(String originator, String address, Instant time, boolean authenticated) {
         this(originator, address, time, authenticated, group -> false);
     }

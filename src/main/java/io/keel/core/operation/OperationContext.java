@@ -78,8 +78,14 @@ public final class OperationContext {
      */
     Resource actedOn(ResourceTree tree, RequestPrimitive req, Route route, Operation op) {
         if (route instanceof Route.Virtual v) {
+            // What la/ol stand for is found before access is decided, as a stored target is, and must be readable as
+            // that target must (TS-0004 7.4.27.2.2: Recv-6.2, then Recv-6.3 with disr).
+            Resource standsFor = v.child().standsFor(tree, v.parent());
             requireVirtualAccess(tree, req, v, op);
-            return v.child().standsFor(tree, v.parent());
+            if (standsFor != null) {
+                types.require(standsFor.ty).checkReadable(tree, standsFor);
+            }
+            return standsFor;
         }
         Resource r = route.resource();
         requireAccess(tree, req, Permission.of(op), r);

@@ -7,7 +7,6 @@ import io.keel.core.resource.PendingWrite;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
-import io.keel.core.resource.VirtualChild;
 import io.keel.core.routing.Route;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.Transaction;
@@ -48,26 +47,26 @@ public final class UpdateOperation implements OperationHandler {
     @Override
     public Prepared prepare(Transaction tx, RequestPrimitive req, Route route) {
         Resource current = route.resource();
-        VirtualChild virtual = route instanceof Route.Virtual v ? v.child() : null;
         ResourceType type = ctx.types.require(current.ty);
-        if (virtual == null && !type.updatable()) {
-            // Refused on Recv-1.0, before anything else is checked (TS-0004 7.4.3.2.3, 7.4.7.2.3).
+        // Refused at Recv-1.0, whoever asks (TS-0004 7.4.7.2.3, 7.4.27.2.3, 7.4.28.2.3).
+        if (route instanceof Route.Virtual v) {
+            throw v.child().refused(Operation.UPDATE);
+        }
+        if (!type.updatable()) {
             throw OneM2MException.notAllowed(type.rootElement() + " cannot be updated");
         }
-        boolean acpiChange = virtual == null && type.hasAccessControlPolicyIds()
+        boolean acpiChange = type.hasAccessControlPolicyIds()
                 && names(type, req.content, ResourceType.ACCESS_CONTROL_POLICY_IDS);
         if (acpiChange) {
             if (!ctx.access.allowsAcpiChange(tx.tree(), req, current)) {
                 throw OneM2MException.noPrivilege("originator " + req.from + " may not change the acpi of " + current.srn
                         + ": that needs update in the selfPrivileges (pvs) of the policies it names now");
             }
-        } else if (virtual == null) {
+        } else {
             ctx.requireAccess(tx.tree(), req, Permission.UPDATE, current);
             type.checkOriginator(tx.tree(), req, current);
-        } else {
-            ctx.requireVirtualAccess(tx.tree(), req, (Route.Virtual) route, Operation.UPDATE);
         }
-        PendingWrite pending = virtual == null && type.worksBeforeTransaction() && type.updatable()
+        PendingWrite pending = type.worksBeforeTransaction()
                 ? new PendingWrite(req, current, AttributeValidator.forUpdate(type, req.content, OperationContext.fromText(req),
                         req.releaseVersionIndicator),
                         ctx.notifications)
@@ -76,11 +75,11 @@ public final class UpdateOperation implements OperationHandler {
             if (pending != null) {
                 type.beforeTransaction(pending);
             }
-            return CompletableFuture.completedFuture(ctx.store.write(w -> update(w, req, current.ri, virtual, acpiChange)));
+            return CompletableFuture.completedFuture(ctx.store.write(w -> update(w, req, current.ri, acpiChange)));
         };
     }
 
-    private ResponsePrimitive update(Transaction tx, RequestPrimitive req, String ri, VirtualChild virtual, boolean acpiChange) {
+    private ResponsePrimitive update(Transaction tx, RequestPrimitive req, String ri, boolean acpiChange) {
         ResourceTree tree = tx.tree();
         Resource r = tree.lock(ri);
         if (r == null) {
@@ -89,9 +88,6 @@ public final class UpdateOperation implements OperationHandler {
         ResourceType type = ctx.types.require(r.ty);
         ctx.requireMatch(tx.search(), req, r);
         ConditionalRequests.notModified(req.preconditions, r, Operation.UPDATE);
-        if (virtual != null) {
-            throw virtual.refused(Operation.UPDATE);
-        }
         Map<String, Object> given = AttributeValidator.forUpdate(type, req.content, OperationContext.fromText(req),
                 req.releaseVersionIndicator);
         if (acpiChange) {

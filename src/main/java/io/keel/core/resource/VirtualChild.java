@@ -49,7 +49,8 @@ public abstract class VirtualChild {
 
     /**
      * The stored resource a Retrieve or Delete of this child acts on, as if addressed itself (la: the newest
-     * contentInstance); null when it stands for none, and {@link #retrieve} answers a Retrieve.
+     * contentInstance); null when it stands for none, and {@link #retrieve} answers a Retrieve. Asked before the
+     * privilege check, as routing to a stored resource is: it must change nothing.
      */
     public Resource standsFor(ResourceTree tree, Resource parent) {
         return null;

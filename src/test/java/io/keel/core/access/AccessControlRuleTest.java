@@ -104,11 +104,16 @@ class AccessControlRuleTest {
     }
 
     @Test
-    void ts0004_7_3_3_15_aRuleDemandingAuthenticationGrantsNothingWithoutIt() {
+    void ts0001_9_6_2_5_aRuleDemandingAuthenticationGrantsNothingWithoutIt() {
         assertFalse(rule("{\"acr\":[{\"acor\":[\"all\"],\"acop\":63,\"acaf\":true}]}").grants(AE1_LOCAL, Permission.RETRIEVE));
         assertTrue(rule("{\"acr\":[{\"acor\":[\"all\"],\"acop\":63,\"acaf\":true}]}")
                 .grants(new Requester("Cae1", "127.0.0.1", NOW, true), Permission.RETRIEVE));
         assertTrue(rule("{\"acr\":[{\"acor\":[\"all\"],\"acop\":63,\"acaf\":false}]}").grants(AE1_LOCAL, Permission.RETRIEVE));
+    }
+
+    @Test
+    void ts0001_9_6_2_5_withoutAcafARuleHoldsForAnUnauthenticatedOriginatorToo() {
+        assertTrue(rule("{\"acr\":[{\"acor\":[\"all\"],\"acop\":63}]}").grants(AE1_LOCAL, Permission.RETRIEVE));
     }
 
     @Test

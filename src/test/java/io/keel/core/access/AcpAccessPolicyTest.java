@@ -55,6 +55,13 @@ class AcpAccessPolicyTest {
         add("grpNoMacp", "Cae1", ResourceTypes.GROUP, "cse-in/Cae1/grp2", "Cae1").attributes.put("acpi", List.of("acpShared"));
     }
 
+    /** A container governed by a policy naming domains and an absolute ID in acor. */
+    private void governedByDomains() {
+        policy("acpDomains", "cse-in/Cae1/domains", List.of(rule(List.of("//keel.example.net"), 2), rule(List.of("//*.other.net"), 4),
+                rule(List.of("//keel.example.net/id-in/Cabs"), 8)), List.of(rule(List.of("CAdmin"), 63)));
+        add("byDomain", "Cae1", ResourceTypes.CONTAINER, "cse-in/Cae1/byDomain", "Cae1").attributes.put("acpi", List.of("acpDomains"));
+    }
+
     private Resource add(String ri, String pi, int ty, String srn, String origin) {
         Resource r = tree.add(ri, pi, ty, srn);
         r.origin = origin;
@@ -144,6 +151,26 @@ class AcpAccessPolicyTest {
     }
 
     @Test
+    void ts0001_9_6_2_1_aDomainNamesEveryOriginatorOfItsServiceProvider() {
+        governedByDomains();
+        assertTrue(allows("Cae2", Permission.RETRIEVE, "byDomain"), "an AE of this SP");
+        assertTrue(allows("/id-mn/Cx", Permission.RETRIEVE, "byDomain"), "an AE of another CSE of this SP");
+        assertTrue(allows("//keel.example.net/id-in/Cae2", Permission.RETRIEVE, "byDomain"), "absolute, this SP");
+        assertFalse(allows("//elsewhere.net/id-x/Cae2", Permission.RETRIEVE, "byDomain"), "another SP");
+        assertFalse(allows("Cae2", Permission.UPDATE, "byDomain"), "//*.other.net is not this SP");
+        assertTrue(allows("//iot.other.net/id-x/Cy", Permission.UPDATE, "byDomain"), "a domain with a wildcard");
+    }
+
+    @Test
+    void ts0001_9_6_2_1_anAcorEntryInAbsoluteFormNamesTheOriginatorInAnyForm() {
+        governedByDomains();
+        assertTrue(allows("Cabs", Permission.DELETE, "byDomain"));
+        assertTrue(allows("/id-in/Cabs", Permission.DELETE, "byDomain"));
+        assertTrue(allows("//keel.example.net/id-in/Cabs", Permission.DELETE, "byDomain"));
+        assertFalse(allows("Cabsent", Permission.DELETE, "byDomain"));
+    }
+
+    @Test
     void ts0004_7_3_3_15_aPolicyThatNoLongerExistsGrantsNothing() {
         assertFalse(allows("Cae1", Permission.RETRIEVE, "orphaned"));
         assertFalse(allows("Cae2", Permission.RETRIEVE, "orphaned"));
@@ -151,7 +178,7 @@ class AcpAccessPolicyTest {
     }
 
     @Test
-    void ts0004_7_4_4_aContentInstanceTakesItsContainersDecision() {
+    void ts0001_9_6_7_aContentInstanceTakesItsContainersDecision() {
         assertTrue(allows("Cae2", Permission.RETRIEVE, "cinGuarded"), "granted by the container's policy");
         assertFalse(allows("Cae2", Permission.DELETE, "cinGuarded"));
         assertFalse(allows("Cae1", Permission.RETRIEVE, "cinGuarded"), "the container's policy does not name Cae1");
@@ -160,7 +187,7 @@ class AcpAccessPolicyTest {
     }
 
     @Test
-    void ts0001_9_6_1_3_2_anAccessControlPolicyIsGovernedByItsSelfPrivileges() {
+    void ts0001_9_6_2_0_anAccessControlPolicyIsGovernedByItsSelfPrivileges() {
         assertTrue(allows("Cpolicy", Permission.RETRIEVE, "acpShared"));
         assertTrue(allows("Cpolicy", Permission.UPDATE, "acpShared"));
         assertFalse(allows("Cpolicy", Permission.DELETE, "acpShared"));

@@ -60,12 +60,12 @@ class GroupMembershipTest {
             "cnt1,                         Cae2,   false",  // not a group
             "nothing,                      Cae2,   false",  // nothing at all
             "/id-mn/grp9,                  Cae2,   false"}) // another CSE's group
-    void anOriginatorIsInTheGroupsThatNameIt(String group, String originator, boolean member) {
+    void ts0001_9_6_2_1_anOriginatorIsInTheGroupsThatNameIt(String group, String originator, boolean member) {
         assertEquals(member, membership.of(tx, originator).test(group));
     }
 
     @Test
-    void aRuleNamingAGroupGrantsItsMembersOnly() {
+    void ts0001_9_6_2_1_aRuleNamingAGroupGrantsItsMembersOnly() {
         Object pv = SetOfAcrs.normalize("pv", ContentCodec.fromJson("{\"acr\":[{\"acor\":[\"/id-in/grp1\"],\"acop\":2}]}"), false);
         AccessControlRule rule = SetOfAcrs.rules(pv, new OwnershipRules(CSE)::localId).get(0);
         assertTrue(rule.grants(requester("Cae2"), Permission.RETRIEVE));

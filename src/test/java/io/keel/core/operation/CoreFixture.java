@@ -33,32 +33,32 @@ import java.util.concurrent.TimeUnit;
 /**
  * The core as {@code Cse} wires it — real types, router, access control, filtered search, representations and
  * notifications — over a {@link FakeStore} holding a CSEBase, with a {@link RecordingOutbound} for what the CSE sends.
- * Requests go through {@link Dispatcher#handle}, as the binding's do.
+ * Requests go through {@link Dispatcher#handle}, as the binding's do. Public for the tests of the resource types.
  */
-final class CoreFixture implements AutoCloseable {
-    static final String CSE_BASE = "id-in";
-    static final String ADMIN = "CAdmin";
+public final class CoreFixture implements AutoCloseable {
+    public static final String CSE_BASE = "id-in";
+    public static final String ADMIN = "CAdmin";
     /** Far enough ahead that no test resource expires; InMemoryTree's default lies in the past. */
     private static final Instant LATER = Instant.parse("2099-01-01T00:00:00Z");
 
-    final FakeStore store = new FakeStore();
-    final InMemoryTree tree = store.tree;
-    final TypeRegistry types = new TypeRegistry();
-    final CseIdentity identity;
-    final RecordingOutbound outbound = new RecordingOutbound(() -> store.writes);
-    final RecordingPolicyIndex policyIndex = new RecordingPolicyIndex();
-    final FakePollingQueue pollingQueue = new FakePollingQueue();
-    final NotificationService notifications;
-    final NonBlockingRequests nonBlocking;
-    final Dispatcher dispatcher;
+    public final FakeStore store = new FakeStore();
+    public final InMemoryTree tree = store.tree;
+    public final TypeRegistry types = new TypeRegistry();
+    public final CseIdentity identity;
+    public final RecordingOutbound outbound = new RecordingOutbound(() -> store.writes);
+    public final RecordingPolicyIndex policyIndex = new RecordingPolicyIndex();
+    public final FakePollingQueue pollingQueue = new FakePollingQueue();
+    public final NotificationService notifications;
+    public final NonBlockingRequests nonBlocking;
+    public final Dispatcher dispatcher;
     private int requests;
 
-    CoreFixture() {
+    public CoreFixture() {
         this(100);
     }
 
     /** @param maxResultSize the CSE's maximum result size (discovery, child lists) */
-    CoreFixture(int maxResultSize) {
+    public CoreFixture(int maxResultSize) {
         identity = new CseIdentity(CSE_BASE, "cse-in", "keel.example.net", 1, ADMIN, List.of("C*"), 3600,
                 maxResultSize, 1000, List.of());
         store.search = new FakeSearch(tree, types);
@@ -83,21 +83,21 @@ final class CoreFixture implements AutoCloseable {
     // --- arranging the stored tree -----------------------------------------------------------------------------
 
     /** Stores a resource under a stored parent, named {@code rn}; it expires long after the test. */
-    Resource add(String ri, String pi, int ty, String rn) {
+    public Resource add(String ri, String pi, int ty, String rn) {
         Resource r = tree.add(ri, pi, ty, tree.stored(pi).srn + "/" + rn);
         r.et = LATER;
         return r;
     }
 
     /** An AE registered under the CSEBase: its ri is its AE-ID, which it uses as originator. */
-    Resource ae(String ri, String rn) {
+    public Resource ae(String ri, String rn) {
         Resource ae = add(ri, CSE_BASE, ResourceTypes.AE, rn);
         ae.origin = ri;
         ae.attributes.putAll(Map.of("api", "Napp", "aei", ri, "rr", true, "srv", List.of("3")));
         return ae;
     }
 
-    Resource container(String ri, String pi, String rn) {
+    public Resource container(String ri, String pi, String rn) {
         Resource cnt = add(ri, pi, ResourceTypes.CONTAINER, rn);
         cnt.attributes.put("cni", 0L);
         cnt.attributes.put("cbs", 0L);
@@ -105,7 +105,7 @@ final class CoreFixture implements AutoCloseable {
     }
 
     /** A contentInstance, newer than every resource added before, counted by its container as the CSE counts it. */
-    Resource instance(String ri, String cnt, String rn, String con) {
+    public Resource instance(String ri, String cnt, String rn, String con) {
         Resource cin = add(ri, cnt, ResourceTypes.CONTENT_INSTANCE, rn);
         cin.attributes.put("con", con);
         cin.cs = (long) con.getBytes(StandardCharsets.UTF_8).length;
@@ -118,7 +118,7 @@ final class CoreFixture implements AutoCloseable {
     }
 
     /** An accessControlPolicy whose pv grants all operations to {@code pv} and whose pvs grants them to {@code pvs}. */
-    Resource acp(String ri, String pi, String rn, List<String> pv, List<String> pvs) {
+    public Resource acp(String ri, String pi, String rn, List<String> pv, List<String> pvs) {
         Resource acp = add(ri, pi, ResourceTypes.ACCESS_CONTROL_POLICY, rn);
         acp.attributes.put("pv", Map.of("acr", List.of(Map.of("acor", pv, "acop", 63L))));
         acp.attributes.put("pvs", Map.of("acr", List.of(Map.of("acor", pvs, "acop", 63L))));
@@ -126,7 +126,7 @@ final class CoreFixture implements AutoCloseable {
     }
 
     /** A copy of the whole stored tree, to compare before and after a request that must change nothing. */
-    Map<String, String> snapshot() {
+    public Map<String, String> snapshot() {
         Map<String, String> all = new LinkedHashMap<>();
         for (int ty : types.supported()) {
             for (Resource r : tree.ofType(ty)) {
@@ -138,7 +138,7 @@ final class CoreFixture implements AutoCloseable {
 
     // --- requests ----------------------------------------------------------------------------------------------
 
-    RequestPrimitive request(Operation op, String to, String from) {
+    public RequestPrimitive request(Operation op, String to, String from) {
         RequestPrimitive req = new RequestPrimitive();
         req.operation = op;
         req.to = to;
@@ -148,24 +148,24 @@ final class CoreFixture implements AutoCloseable {
         return req;
     }
 
-    RequestPrimitive create(String to, String from, int ty, Map<String, Object> content) {
+    public RequestPrimitive create(String to, String from, int ty, Map<String, Object> content) {
         RequestPrimitive req = request(Operation.CREATE, to, from);
         req.resourceType = ty;
         req.content = content;
         return req;
     }
 
-    RequestPrimitive update(String to, String from, Map<String, Object> content) {
+    public RequestPrimitive update(String to, String from, Map<String, Object> content) {
         RequestPrimitive req = request(Operation.UPDATE, to, from);
         req.content = content;
         return req;
     }
 
-    CompletableFuture<ResponsePrimitive> sendAsync(RequestPrimitive req) {
+    public CompletableFuture<ResponsePrimitive> sendAsync(RequestPrimitive req) {
         return dispatcher.handle(req);
     }
 
-    ResponsePrimitive send(RequestPrimitive req) {
+    public ResponsePrimitive send(RequestPrimitive req) {
         try {
             return dispatcher.handle(req).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -175,13 +175,13 @@ final class CoreFixture implements AutoCloseable {
 
     // --- reading responses -------------------------------------------------------------------------------------
 
-    static void assertRsc(ResponseStatusCode expected, ResponsePrimitive rsp) {
+    public static void assertRsc(ResponseStatusCode expected, ResponsePrimitive rsp) {
         org.junit.jupiter.api.Assertions.assertEquals(expected, rsp.responseStatusCode, () -> "content: " + rsp.content);
     }
 
     /** The attributes under the root element of a response's content ({@code m2m:cnt}). */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> body(ResponsePrimitive rsp, String root) {
+    public static Map<String, Object> body(ResponsePrimitive rsp, String root) {
         if (!(rsp.content instanceof Map<?, ?> content) || !(content.get(root) instanceof Map<?, ?> attributes)) {
             throw new AssertionError("the response content has no " + root + ": " + rsp.content);
         }
@@ -189,7 +189,7 @@ final class CoreFixture implements AutoCloseable {
     }
 
     /** A map in the order given, for request content: {@code map("m2m:cnt", map("rn", "box"))}. */
-    static Map<String, Object> map(Object... keysAndValues) {
+    public static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             m.put((String) keysAndValues[i], keysAndValues[i + 1]);

@@ -36,7 +36,7 @@ class CreateOperationTest {
     }
 
     @Test
-    void ts0004_7_4_6_aContainerIsCreatedWithItsCountersAndAnsweredWithItsRepresentation() {
+    void ts0004_7_4_6_2_1_aContainerIsCreatedWithItsCountersAndAnsweredWithItsRepresentation() {
         ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1", "Cae1", ResourceTypes.CONTAINER,
                 map("m2m:cnt", map("rn", "box2", "mni", 5))));
 
@@ -137,7 +137,7 @@ class CreateOperationTest {
     }
 
     @Test
-    void ts0004_7_4_6_nothingCanBeCreatedUnderTheVirtualLatest4005() {
+    void ts0004_7_4_27_2_1_nothingCanBeCreatedUnderTheVirtualLatest4005() {
         cse.instance("cin1", "cnt1", "i1", "21");
         Map<String, String> before = cse.snapshot();
 
@@ -149,7 +149,7 @@ class CreateOperationTest {
     }
 
     @Test
-    void ts0004_7_4_7_aContentInstanceIsCountedByItsContainer() {
+    void ts0004_7_4_7_2_1_aContentInstanceIsCountedByItsContainer() {
         cse.instance("cin1", "cnt1", "i1", "21");
         long stBefore = cse.tree.stored("cnt1").st;
 
@@ -168,7 +168,7 @@ class CreateOperationTest {
     }
 
     @Test
-    void ts0004_7_4_7_aContentInstanceLargerThanMbsIs5207AndNothingChanges() {
+    void ts0004_7_4_7_2_1_aContentInstanceLargerThanMbsIs5207AndNothingChanges() {
         cse.tree.stored("cnt1").attributes.put("mbs", 3L);
         Map<String, String> before = cse.snapshot();
 
@@ -180,7 +180,7 @@ class CreateOperationTest {
     }
 
     @Test
-    void ts0004_7_4_6_aNewInstanceBeyondMniRemovesTheOldest() {
+    void ts0004_7_4_7_2_1_aNewInstanceBeyondMniRemovesTheOldest() {
         cse.tree.stored("cnt1").attributes.put("mni", 1L);
         cse.instance("cin1", "cnt1", "i1", "old");
 

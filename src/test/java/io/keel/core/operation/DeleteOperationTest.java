@@ -104,7 +104,7 @@ class DeleteOperationTest {
     }
 
     @Test
-    void ts0004_7_4_6_deletingLaDeletesTheNewestInstanceAndTheContainerCountsDown() {
+    void ts0004_7_4_27_2_4_deletingLaDeletesTheNewestInstanceAndTheContainerCountsDown() {
         ResponsePrimitive rsp = cse.send(delete("cse-in/app1/box/la", "Cae1"));
 
         assertRsc(ResponseStatusCode.DELETED, rsp);
@@ -115,7 +115,7 @@ class DeleteOperationTest {
     }
 
     @Test
-    void ts0004_7_4_6_deletingOlDeletesTheOldestInstance() {
+    void ts0004_7_4_28_2_4_deletingOlDeletesTheOldestInstance() {
         ResponsePrimitive rsp = cse.send(delete("cnt1/ol", "Cae1"));
 
         assertRsc(ResponseStatusCode.DELETED, rsp);
@@ -126,7 +126,7 @@ class DeleteOperationTest {
     }
 
     @Test
-    void ts0004_7_4_6_deletingLaOfAnEmptyContainerIs4004() {
+    void ts0004_7_4_27_2_4_deletingLaOfAnEmptyContainerIs4004() {
         cse.container("cnt2", "Cae1", "empty");
         Map<String, String> before = cse.snapshot();
 
@@ -152,7 +152,7 @@ class DeleteOperationTest {
     }
 
     @Test
-    void ts0004_7_4_6_1_instancesOfAContainerWithDisrCannotBeDeleted4005() {
+    void ts0004_7_4_7_2_4_instancesOfAContainerWithDisrCannotBeDeleted4005() {
         cse.tree.stored("cnt1").attributes.put("disr", true);
         Map<String, String> before = cse.snapshot();
 

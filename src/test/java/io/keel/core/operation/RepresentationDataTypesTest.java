@@ -62,7 +62,7 @@ class RepresentationDataTypesTest {
         assertInstanceOf(Number.class, cnt.get("st"));
         createdAndRetrieved("cse-in/dt", "Cdt", ResourceTypes.ACCESS_CONTROL_POLICY, map("m2m:acp", map("rn", "acp",
                 "pv", map("acr", List.of(map("acor", List.of("Cdt"), "acop", 3L, "acaf", true))),
-                "pvs", map("acr", List.of(map("acor", List.of("Cdt"), "acop", 63L))), "adri", List.of("id-in/x"))));
+                "pvs", map("acr", List.of(map("acor", List.of("Cdt"), "acop", 63L))))));
         Map<String, Object> grp = createdAndRetrieved("cse-in/dt", "Cdt", ResourceTypes.GROUP, map("m2m:grp", map("rn", "grp",
                 "mt", 3L, "mnm", 5L, "mid", List.of("cse-in/dt/box"), "csy", 2L, "gn", "the group",
                 "spty", map("cnd", "org.example.def"))));

@@ -65,7 +65,7 @@ class RetrieveOperationTest {
     }
 
     @Test
-    void ts0004_7_4_6_laIsTheNewestContentInstance() {
+    void ts0004_7_4_27_1_laIsTheNewestContentInstance() {
         ResponsePrimitive rsp = cse.send(retrieve("cse-in/app1/box/la", "Cae1"));
 
         assertRsc(ResponseStatusCode.OK, rsp);
@@ -74,7 +74,7 @@ class RetrieveOperationTest {
     }
 
     @Test
-    void ts0004_7_4_6_olIsTheOldestContentInstance() {
+    void ts0004_7_4_28_1_olIsTheOldestContentInstance() {
         ResponsePrimitive rsp = cse.send(retrieve("cnt1/ol", "Cae1"));
 
         assertRsc(ResponseStatusCode.OK, rsp);
@@ -82,14 +82,14 @@ class RetrieveOperationTest {
     }
 
     @Test
-    void ts0004_7_4_6_laOfAnEmptyContainerIs4004() {
+    void ts0004_7_4_27_2_2_laOfAnEmptyContainerIs4004() {
         cse.container("cnt2", "Cae1", "empty");
 
         assertRsc(ResponseStatusCode.NOT_FOUND, cse.send(retrieve("cse-in/app1/empty/la", "Cae1")));
     }
 
     @Test
-    void ts0004_7_4_6_1_instancesOfAContainerWithDisrCannotBeRetrieved4005() {
+    void ts0004_7_4_7_2_2_instancesOfAContainerWithDisrCannotBeRetrieved4005() {
         cse.tree.stored("cnt1").attributes.put("disr", true);
 
         assertRsc(ResponseStatusCode.OPERATION_NOT_ALLOWED, cse.send(retrieve("cse-in/app1/box/la", "Cae1")));
@@ -98,7 +98,7 @@ class RetrieveOperationTest {
     }
 
     @Test
-    void ts0004_7_4_6_laTakesTheAccessDecisionOfItsContainer() {
+    void ts0001_9_6_27_laTakesTheAccessDecisionOfItsContainer() {
         assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, cse.send(retrieve("cse-in/app1/box/la", "Cstranger")));
     }
 

@@ -89,7 +89,7 @@ class UpdateOperationTest {
     }
 
     @Test
-    void ts0004_7_4_6_2_3_aLoweredMniRemovesTheOldestInstancesAtOnce() {
+    void ts0001_9_6_6_aLoweredMniRemovesTheOldestInstancesAtOnce() {
         ResponsePrimitive rsp = cse.send(updateBox("Cae1", map("mni", 1)));
 
         assertRsc(ResponseStatusCode.UPDATED, rsp);
@@ -100,7 +100,7 @@ class UpdateOperationTest {
     }
 
     @Test
-    void ts0004_7_4_7_aContentInstanceCannotBeUpdated4005() {
+    void ts0004_7_4_7_2_3_aContentInstanceCannotBeUpdated4005() {
         Map<String, String> before = cse.snapshot();
 
         ResponsePrimitive rsp = cse.send(cse.update("cse-in/app1/box/i1", "Cae1", map("m2m:cin", map("lbl", List.of("x")))));
@@ -110,7 +110,7 @@ class UpdateOperationTest {
     }
 
     @Test
-    void ts0004_7_4_6_theVirtualLatestCannotBeUpdated4005() {
+    void ts0004_7_4_27_2_3_theVirtualLatestCannotBeUpdated4005() {
         Map<String, String> before = cse.snapshot();
 
         ResponsePrimitive rsp = cse.send(cse.update("cse-in/app1/box/la", "Cae1", map("m2m:cin", map("lbl", List.of("x")))));

@@ -216,10 +216,8 @@ class AttributeTypesTest {
 
     @Test
     void ts0004_6_3_3_listOfUrisHoldsAtLeastOneUri() {
-        for (String sn : List.of("adri", "apri", "airi")) {
-            assertEquals(List.of("id-in/x"), accepted(ResourceTypes.ACCESS_CONTROL_POLICY, sn, List.of("id-in/x"), JSON));
-            refusedAll(ResourceTypes.ACCESS_CONTROL_POLICY, sn, JSON, List.of(), "id-in/x", List.of("a b"));
-        }
+        assertEquals(List.of("id-in/x"), accepted(ResourceTypes.GROUP, "macp", List.of("id-in/x"), JSON));
+        refusedAll(ResourceTypes.GROUP, "macp", JSON, "id-in/x", List.of("a b"));
         assertEquals(List.of("acp1"), accepted(ResourceTypes.GROUP, "macp", "acp1", XML));
         refusedAll(ResourceTypes.GROUP, "macp", JSON, List.of(), List.of(""));
     }
@@ -236,8 +234,7 @@ class AttributeTypesTest {
     void ts0004_6_3_3_aListWithANullEntryIs4000() {
         List<Object> withNull = java.util.Arrays.asList("x", null);
         Map<Integer, List<String>> lists = Map.of(ResourceTypes.AE, List.of("lbl", "acpi", "poa", "csz"),
-                ResourceTypes.SUBSCRIPTION, List.of("nu"), ResourceTypes.GROUP, List.of("mid", "macp"),
-                ResourceTypes.ACCESS_CONTROL_POLICY, List.of("adri", "apri", "airi"));
+                ResourceTypes.SUBSCRIPTION, List.of("nu"), ResourceTypes.GROUP, List.of("mid", "macp"));
         lists.forEach((ty, names) -> names.forEach(sn -> refused(ty, sn, withNull, JSON)));
         for (String sn : List.of("net", "chty", "atr")) {
             refused(ResourceTypes.SUBSCRIPTION, "enc", Map.of(sn, withNull), JSON);

@@ -14,6 +14,7 @@ import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ReleaseVersion;
 import io.keel.primitive.ResponseStatusCode;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,6 +43,16 @@ public final class AeType extends ResourceType {
                 AttributeDef.optional("tren", AttributeType.BOOLEAN).since("3"),
                 AttributeDef.optional("tri", AttributeType.TRIGGER_RECIPIENT_ID).since("2"),
                 AttributeDef.optional("trn", AttributeType.UNSIGNED_INT).since("2")));
+    }
+
+    /**
+     * Defined by TS-0004 table 7.4.5.1-3 but not supported: Keel has no end-to-end security, tracks no registration
+     * points or status, and does not use session capabilities or activity patterns.
+     */
+    @Override
+    public Map<String, String> unsupportedAttributes() {
+        return Map.of("esi", "e2eSecInfo", "regs", "registrationStatus", "trps", "trackRegistrationPoints",
+                "scp", "sessionCapabilities", "ape", "activityPatternElements");
     }
 
     @Override

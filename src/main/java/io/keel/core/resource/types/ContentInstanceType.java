@@ -15,6 +15,7 @@ import io.keel.serialization.ContentCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code <contentInstance>} (ty 4, m2m:cin), TS-0004 7.4.7: immutable; its container keeps the counters, and its con is
@@ -27,6 +28,12 @@ public final class ContentInstanceType extends ResourceType {
                 AttributeDef.readOnly("cs", AttributeType.NON_NEGATIVE_INTEGER),
                 AttributeDef.createOnly("or", AttributeType.ANY_URI, Presence.OPTIONAL),
                 AttributeDef.createOnly("con", AttributeType.ANY, Presence.MANDATORY)));
+    }
+
+    /** contentRef (TS-0004 table 7.4.7.1-3) is not supported: Keel keeps no associative references between instances. */
+    @Override
+    public Map<String, String> unsupportedAttributes() {
+        return Map.of("conr", "contentRef");
     }
 
     @Override
@@ -54,7 +61,7 @@ public final class ContentInstanceType extends ResourceType {
         return new ResourceContent(cin.get("con"), contentInfoPart(cin.get("cnf"), 1));
     }
 
-    /** An instance of a container that disables retrieval (disr) cannot be read or deleted (TS-0004 7.4.6.1). */
+    /** An instance of a container that disables retrieval (disr) cannot be read or deleted (TS-0004 7.4.7.2.2, 7.4.7.2.4). */
     @Override
     public void checkReadable(ResourceTree tree, Resource cin) {
         InstanceHolderType.requireRetrievable(tree.find(cin.pi));

@@ -47,7 +47,7 @@ public abstract class InstanceHolderType extends ResourceType {
         return List.of(new Visibility.HiddenChildren(instanceType, DISABLE_RETRIEVAL, "true"));
     }
 
-    /** A holder's instances cannot be read or deleted while it disables retrieval (disr, TS-0004 7.4.6.1). */
+    /** A holder's instances cannot be read or deleted while it disables retrieval (disr, TS-0004 7.4.7.2.2, 7.4.7.2.4: 4005). */
     static void requireRetrievable(Resource holder) {
         if (holder != null && Boolean.TRUE.equals(holder.get(DISABLE_RETRIEVAL))) {
             throw OneM2MException.notAllowed("retrieval of the container's instances is disabled (disr=true)");
@@ -129,7 +129,10 @@ public abstract class InstanceHolderType extends ResourceType {
         holder.attributes.put("cbs", cbs);
     }
 
-    /** {@code la} and {@code ol}: a Retrieve or Delete of them acts on the newest or oldest instance (4004 if none). */
+    /**
+     * {@code la} and {@code ol}: a Retrieve or Delete of them acts on the newest or oldest instance (4004 if none), which
+     * is then checked as if addressed itself: privilege on the holder, then disr (TS-0004 7.4.27.2.2, 7.4.28.2.2).
+     */
     private final class NewestOrOldest extends VirtualChild {
         private final boolean newest;
 
@@ -140,7 +143,6 @@ public abstract class InstanceHolderType extends ResourceType {
 
         @Override
         public Resource standsFor(ResourceTree tree, Resource holder) {
-            requireRetrievable(holder);
             Resource instance = tree.newestOrOldestChild(holder.ri, instanceType, newest);
             if (instance == null) {
                 throw OneM2MException.notFound("the container holds no contentInstance");
