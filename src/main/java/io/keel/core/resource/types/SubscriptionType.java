@@ -94,7 +94,9 @@ public final class SubscriptionType extends ResourceType {
     public void beforeTransaction(PendingWrite write) {
         boolean create = write.request().operation == Operation.CREATE;
         if (create) {
-            check(write.resource()); // a subscription that would be refused makes no target a verification request
+            // A subscription that would be refused makes no target a verification request; only chty, which needs the
+            // subscribed-to resource, is checked later, in the transaction.
+            check(write.resource());
         }
         if (!(write.given().get("nu") instanceof List<?> nu)) {
             return;

@@ -63,7 +63,7 @@ class GroupMembersTest {
     }
 
     private static GroupMembers.Validated validate(List<String> mid, long mt, long csy, long mnm) {
-        return GroupMembers.validate(mid, mt, csy, mnm, REFS);
+        return GroupMembers.validate(mid, mt, null, csy, mnm, REFS);
     }
 
     private static ResponseStatusCode failure(List<String> mid, long mt, long csy, long mnm) {
@@ -108,6 +108,17 @@ class GroupMembersTest {
         GroupMembers.Validated v = validate(List.of("cnt1", "Cae"), ResourceTypes.CONTAINER, GroupMembers.SET_MIXED, 5);
         assertEquals(List.of("cnt1", "Cae"), v.members());
         assertEquals(GroupMembers.MIXED, v.memberType());
+    }
+
+    @Test
+    void ts0004_7_4_13_2_1_noLocalMemberConformsToASpecializationType() {
+        assertEquals(ResponseStatusCode.GROUP_MEMBER_TYPE_INCONSISTENT, assertThrows(OneM2MException.class,
+                () -> GroupMembers.validate(List.of("cnt1"), ResourceTypes.CONTAINER, "org.example.spec", GroupMembers.ABANDON_GROUP, 5, REFS)).rsc());
+        GroupMembers.Validated abandoned = GroupMembers.validate(List.of("cnt1", "cnt2"), ResourceTypes.CONTAINER, "org.example.spec",
+                GroupMembers.ABANDON_MEMBER, 5, REFS);
+        assertEquals(List.of(), abandoned.members());
+        GroupMembers.Validated mixed = GroupMembers.validate(List.of("cnt1", "Cae"), 0, "org.example.spec", GroupMembers.ABANDON_GROUP, 5, REFS);
+        assertEquals(List.of("cnt1", "Cae"), mixed.members(), "a mixed group checks no specialization");
     }
 
     @Test
