@@ -342,6 +342,27 @@ class SubscriptionTest {
         assertTrue(cse.outbound.sent().isEmpty());
     }
 
+    @Test
+    void ts0004_7_5_1_2_3_aVerificationRequestToAnAeNeedsNotifyPrivilegeForHostAndCreator() throws Exception {
+        cse.ae("Cae2", "app2");
+        cse.tree.stored("Cae1").attributes.put("poa", List.of("http://ae1.example/n"));
+        Map<String, Object> fromCae2 = map("m2m:sgn", map("vrq", true, "sur", "/id-other/sub1", "cr", "Cae2"));
+        Map<String, Object> fromCae1 = map("m2m:sgn", map("vrq", true, "sur", "/id-other/sub1", "cr", "Cae1"));
+
+        RequestPrimitive byStranger = cse.request(Operation.NOTIFY, "cse-in/app1", "Cae2");
+        byStranger.content = fromCae1;
+        assertRsc(ResponseStatusCode.SUBSCRIPTION_HOST_HAS_NO_PRIVILEGE, cse.send(byStranger));
+        RequestPrimitive forStranger = cse.request(Operation.NOTIFY, "cse-in/app1", CoreFixture.ADMIN);
+        forStranger.content = fromCae2;
+        assertRsc(ResponseStatusCode.SUBSCRIPTION_CREATOR_HAS_NO_PRIVILEGE, cse.send(forStranger));
+        assertTrue(cse.outbound.sent().isEmpty(), "neither reaches the AE");
+
+        RequestPrimitive allowed = cse.request(Operation.NOTIFY, "cse-in/app1", CoreFixture.ADMIN);
+        allowed.content = fromCae1;
+        assertRsc(ResponseStatusCode.OK, cse.send(allowed));
+        assertEquals("http://ae1.example/n", cse.outbound.next().url());
+    }
+
     // --- 7.5.1.2.4 Notification of subscription deletion --------------------------------------------------------
 
     @Test
