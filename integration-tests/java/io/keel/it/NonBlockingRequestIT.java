@@ -61,7 +61,7 @@ class NonBlockingRequestIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_12_aFailedRequestIsFailedWithItsResult() {
+    void ts0004_7_3_2_5_aFailedRequestIsFailedWithItsResult() {
         Reply r = cse.create("/" + ae + "/missing?rt=1", 3, "{\"m2m:cnt\":{}}").from(ae).send();
         assertEquals(1001, r.rsc(), r.text());
         JsonNode req = requestWhenDone(r.json().path("m2m:uri").asText());
@@ -70,7 +70,7 @@ class NonBlockingRequestIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_12_onlyTheOriginatorSeesItsRequest() {
+    void ts0004_7_3_2_2_onlyTheOriginatorSeesItsRequest() {
         String ri = cse.create("/" + ae + "?rt=1", 3, "{\"m2m:cnt\":{}}").from(ae).send().json().path("m2m:uri").asText();
         String other = cse.registerAe("C" + OneM2MClient.unique("nbo"), OneM2MClient.unique("nbOther"));
         assertEquals(4103, cse.get("/" + ri).from(other).send().rsc());
@@ -152,6 +152,31 @@ class NonBlockingRequestIT extends KeelIT {
         assertEquals(4004, cse.get("/" + ae + "/atOet").from(ae).send().rsc());
         assertEquals(1, requestWhenDone(ri).path("rs").asInt());
         assertEquals(200, cse.get("/" + ae + "/atOet").from(ae).send().status());
+    }
+
+    @Test
+    void ts0004_7_4_12_2_4_aPendingRequestCannotBeRecalledAndStillRuns() {
+        Reply r = cse.create("/" + ae + "?rt=1", 3, "{\"m2m:cnt\":{\"rn\":\"notRecalled\"}}").from(ae).header("X-M2M-OET", "1500").send();
+        String ri = r.json().path("m2m:uri").asText();
+        Reply recall = cse.delete("/" + ri).from(ae).send();
+        assertEquals(5220, recall.rsc(), recall.text());
+        assertEquals(1, requestWhenDone(ri).path("rs").asInt());
+        assertEquals(200, cse.get("/" + ae + "/notRecalled").from(ae).send().status());
+        Reply deleted = cse.delete("/" + ri).from(ae).send();
+        assertEquals(2002, deleted.rsc(), deleted.text());
+    }
+
+    @Test
+    void ts0004_7_4_12_2_2_aNonBlockingRequestToARequestIs4000() {
+        String ri = cse.create("/" + ae + "?rt=1", 3, "{\"m2m:cnt\":{}}").from(ae).send().json().path("m2m:uri").asText();
+        requestWhenDone(ri);
+        Reply retrieve = cse.get("/" + ri + "?rt=1").from(ae).send();
+        assertEquals(4000, retrieve.rsc(), retrieve.text());
+        Reply delete = cse.delete("/" + ri + "?rt=2").from(ae).send();
+        assertEquals(4000, delete.rsc(), delete.text());
+        Reply flex = cse.get("/" + ri + "?rt=4").from(ae).send();
+        assertEquals(2000, flex.rsc(), flex.text());
+        assertEquals(ae, flex.json().path("m2m:req").path("lbl").path(0).asText(), "labelled with its originator (7.3.2.2)");
     }
 
     @Test

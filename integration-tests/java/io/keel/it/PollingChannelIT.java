@@ -68,7 +68,7 @@ class PollingChannelIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_22_aQueuedRequestWaitsForTheNextPoll() throws Exception {
+    void ts0004_7_4_22_2_2_aQueuedRequestWaitsForTheNextPoll() throws Exception {
         CompletableFuture<Reply> notifying = CompletableFuture.supplyAsync(() ->
                 cse.method("POST", "/" + ae).json("{\"m2m:sgn\":{\"nev\":{\"net\":1}}}").send());
         Thread.sleep(500); // queued before anybody polls
@@ -77,11 +77,19 @@ class PollingChannelIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_22_pollWithNothingQueuedTimesOut() {
+    void ts0004_7_4_22_2_2_pollWithNothingQueuedTimesOut() {
         long start = System.nanoTime();
         Reply r = cse.get(pcu).from(ae).send();
         assertEquals(4008, r.rsc(), r.text());
         assertTrue(System.nanoTime() - start >= 1_500_000_000L, "answered before the polling timeout");
+    }
+
+    @Test
+    void ts0004_7_4_22_2_2_aPollWithNothingQueuedIs4008AtItsOwnExpiration() {
+        long start = System.nanoTime();
+        Reply r = cse.get(pcu).from(ae).header("X-M2M-RET", "400").send();
+        assertEquals(4008, r.rsc(), r.text());
+        assertTrue(System.nanoTime() - start < 1_400_000_000L, "held beyond its request expiration timestamp");
     }
 
     @Test

@@ -60,7 +60,7 @@ class SubscriptionIT extends KeelIT {
      * default policy applies (TS-0001 9.6.1.3.2), not the policies of the resource it subscribes to.
      */
     @Test
-    void ts0004_7_4_8_aSubscriptionIsGovernedByItsOwnAcpi() {
+    void ts0004_7_4_8_1_aSubscriptionIsGovernedByItsOwnAcpi() {
         String reader = cse.registerAe("C" + OneM2MClient.unique("reader"), OneM2MClient.unique("readerAe"));
         Reply acp = cse.create("/" + ae, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"" + reader + "\",\"" + ae
                 + "\"],\"acop\":63}]},\"pvs\":{\"acr\":[{\"acor\":[\"" + ae + "\"],\"acop\":63}]}}}").from(ae).send();
@@ -82,7 +82,7 @@ class SubscriptionIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_8_verificationRequestHeadersAndBody() {
+    void ts0004_7_5_1_2_3_verificationRequestHeadersAndBody() {
         Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"rn\":\"verified\"," + nu() + "}}").from(ae).send();
         assertEquals(201, r.status(), r.text());
         String ri = r.json().path("m2m:sub").path("ri").asText();
@@ -105,7 +105,7 @@ class SubscriptionIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_8_failedVerificationIs5204AndStoresNothing() {
+    void ts0004_7_4_8_2_1_failedVerificationIs5204AndStoresNothing() {
         receiver.answering(4000);
         Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"rn\":\"refused\"," + nu() + "}}").from(ae).send();
         assertEquals(5204, r.rsc(), r.text());
@@ -115,7 +115,7 @@ class SubscriptionIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_8_targetRefusingTheCreatorIs4101() {
+    void ts0004_7_4_8_2_1_targetRefusingTheCreatorIs4101() {
         receiver.answering(4101);
         Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"rn\":\"noPrivilege\"," + nu() + "}}").from(ae).send();
         assertEquals(4101, r.rsc(), r.text());
@@ -129,7 +129,7 @@ class SubscriptionIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_8_unreachableTargetIs5204() {
+    void ts0004_7_4_8_2_1_unreachableTargetIs5204() {
         String closed = receiver.url();
         receiver.close();
         Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"nu\":[\"" + closed + "\"]}}").from(ae).send();
@@ -137,14 +137,14 @@ class SubscriptionIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_8_subscriptionUnderAContentInstanceIs5203() {
+    void ts0004_7_4_8_2_1_subscriptionUnderAContentInstanceIs5203() {
         String cin = instance("x").json().path("m2m:cin").path("ri").asText();
         Reply r = cse.create("/" + cin, 23, "{\"m2m:sub\":{" + nu() + "}}").from(ae).send();
         assertEquals(5203, r.rsc(), r.text());
     }
 
     @Test
-    void ts0004_7_4_8_invalidCriteriaAre4000() {
+    void ts0004_7_4_8_2_1_invalidCriteriaAre4000() {
         for (String bad : List.of("\"enc\":{\"net\":[9]}", "\"enc\":{\"net\":[1],\"xyz\":1}", "\"nu\":[]",
                 "\"enc\":{\"net\":[3]},\"nct\":2", "\"bn\":{\"num\":-1}", "\"bn\":{\"dur\":\"30s\"}",
                 "\"rl\":{\"mnn\":0,\"tww\":\"PT1S\"}", "\"rl\":{\"mnn\":1}", "\"pn\":3",
@@ -164,7 +164,7 @@ class SubscriptionIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_5_1_childCreatedNotification() {
+    void ts0004_7_5_1_2_2_childCreatedNotification() {
         String sub = subscribe(cnt, nu() + ",\"enc\":{\"net\":[3]}");
         long sent = System.nanoTime();
         Reply cin = instance("hello");
@@ -180,7 +180,7 @@ class SubscriptionIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_5_1_updateNotificationWithModifiedAttributesAndAtr() {
+    void ts0004_7_5_1_2_2_updateNotificationWithModifiedAttributesAndAtr() {
         subscribe(cnt, nu() + ",\"enc\":{\"net\":[1],\"atr\":[\"lbl\"]},\"nct\":2");
         cse.put("/" + cnt, "{\"m2m:cnt\":{\"mni\":5}}").from(ae).send();
         receiver.expectNothing(Duration.ofMillis(300)); // mni is not in atr
@@ -193,7 +193,7 @@ class SubscriptionIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_5_1_resourceIdContentAndChildTypeFilter() {
+    void ts0004_7_5_1_2_2_resourceIdContentAndChildTypeFilter() {
         subscribe(cnt, nu() + ",\"enc\":{\"net\":[3,4],\"chty\":[4]},\"nct\":3");
         cse.create("/" + cnt, 3, "{\"m2m:cnt\":{\"rn\":\"inner\"}}").from(ae).send();
         String cin = instance("v").json().path("m2m:cin").path("ri").asText();
@@ -206,7 +206,7 @@ class SubscriptionIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_5_1_deletingTheParentNotifiesAndDeletesItsSubscriptions() {
+    void ts0004_7_5_1_2_2_deletingTheParentNotifiesAndDeletesItsSubscriptions() {
         NotificationReceiver subscriber = new NotificationReceiver();
         try {
             String sub = subscribe(cnt, nu() + ",\"enc\":{\"net\":[2]},\"su\":\"" + subscriber.url("/su") + "\"");
@@ -225,7 +225,7 @@ class SubscriptionIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_5_1_expirationCounterDeletesTheSubscription() {
+    void ts0004_7_5_1_2_2_expirationCounterDeletesTheSubscription() {
         NotificationReceiver subscriber = new NotificationReceiver();
         try {
             String sub = subscribe(cnt, nu() + ",\"enc\":{\"net\":[3]},\"exc\":2,\"su\":\"" + subscriber.url("/su") + "\"");
@@ -260,7 +260,7 @@ class SubscriptionIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_5_1_batchNotify() {
+    void ts0001_10_2_10_7_batchNotify() {
         subscribe(cnt, nu() + ",\"enc\":{\"net\":[3]},\"bn\":{\"num\":3}");
         instance("a");
         instance("b");
@@ -274,7 +274,7 @@ class SubscriptionIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_5_1_batchDurationSendsAnIncompleteBatch() {
+    void ts0001_10_2_10_7_batchDurationSendsAnIncompleteBatch() {
         subscribe(cnt, nu() + ",\"enc\":{\"net\":[3]},\"bn\":{\"num\":10,\"dur\":\"PT1S\"}");
         long start = System.nanoTime();
         instance("only");
@@ -284,7 +284,7 @@ class SubscriptionIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_5_1_latestNotifyWithBatchSendsTheNewestOnlyWithEventCategoryLatest() {
+    void ts0001_9_6_8_latestNotifyWithBatchSendsTheNewestOnlyWithEventCategoryLatest() {
         subscribe(cnt, nu() + ",\"enc\":{\"net\":[3]},\"bn\":{\"num\":3},\"ln\":true");
         instance("a");
         instance("b");
@@ -297,7 +297,7 @@ class SubscriptionIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_5_1_rateLimit() {
+    void ts0001_10_2_10_7_rateLimit() {
         subscribe(cnt, nu() + ",\"enc\":{\"net\":[3]},\"rl\":{\"mnn\":2,\"tww\":\"PT1S\"}");
         for (String v : List.of("a", "b", "c", "d")) {
             instance(v);
@@ -309,11 +309,12 @@ class SubscriptionIT extends KeelIT {
     }
 
     @Test
-    void ts0009_6_4_3_notificationInTheSerializationTheTargetAsksFor() {
+    void ts0004_7_5_1_2_2_notificationInTheSerializationTheTargetAsksForWithoutTheIndication() {
         Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"nu\":[\"" + receiver.url("/xml?ct=xml") + "\"],\"enc\":{\"net\":[3]}}}")
                 .from(ae).send();
         assertEquals(201, r.status(), r.text());
         Received vrq = receiver.next();
+        assertEquals("/xml", vrq.target(), "the serialization indication is not sent");
         assertEquals("application/xml", vrq.header("Content-Type"));
         assertTrue(vrq.text().contains("<vrq>true</vrq>"), vrq.text());
         instance("in-xml");
@@ -323,7 +324,7 @@ class SubscriptionIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_5_1_aeTargetGetsItsCszAndSrv() {
+    void ts0004_7_5_1_1_aeTargetGetsItsCszAndSrv() {
         String cborAe = cse.registerAe("C" + OneM2MClient.unique("cbor"), OneM2MClient.unique("cborAe"));
         Reply u = cse.put("/" + cborAe, "{\"m2m:ae\":{\"poa\":[\"" + receiver.url("/ae") + "\"],\"csz\":[\"cbor\"]}}")
                 .from(cborAe).send();

@@ -71,7 +71,7 @@ public final class Cse implements AutoCloseable {
                 clock, DeliverySettings.from(settings));
         OperationContext ctx = new OperationContext(identity, store, types, router, access, representations, search,
                 notifications, clock);
-        this.nonBlocking = new NonBlockingRequests(identity, store, clock, notifications,
+        this.nonBlocking = new NonBlockingRequests(identity, store, router, clock, notifications,
                 settings.getInt("keel.nonblocking.threads", 4), settings.getInt("keel.nonblocking.queue", 10_000),
                 settings.getLong("keel.request.lifetime", 3_600_000), settings.getLong("keel.nonblocking.lease", 60_000));
         this.dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, outcomes);

@@ -6,6 +6,8 @@ import io.keel.core.notification.Receiver;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.RequestType;
+import io.keel.core.routing.Route;
+import io.keel.core.routing.Router;
 import io.keel.core.store.ResourceStore;
 import io.keel.core.store.Transaction;
 import io.keel.primitive.OneM2MException;
@@ -44,6 +46,7 @@ public final class NonBlockingRequests implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NonBlockingRequests.class.getName());
     private final CseIdentity cse;
     private final ResourceStore store;
+    private final Router router;
     private final Clock clock;
     private final NotificationService notifications;
     private final long lifetimeMillis;
@@ -53,10 +56,11 @@ public final class NonBlockingRequests implements AutoCloseable {
     private final long leaseMillis;
     private final ScheduledExecutorService leases;
 
-    public NonBlockingRequests(CseIdentity cse, ResourceStore store, Clock clock, NotificationService notifications, int threads,
-                               int queue, long lifetimeMillis, long leaseMillis) {
+    public NonBlockingRequests(CseIdentity cse, ResourceStore store, Router router, Clock clock,
+                               NotificationService notifications, int threads, int queue, long lifetimeMillis, long leaseMillis) {
         this.cse = cse;
         this.store = store;
+        this.router = router;
         this.clock = clock;
         this.notifications = notifications;
         this.lifetimeMillis = lifetimeMillis;
@@ -80,9 +84,10 @@ public final class NonBlockingRequests implements AutoCloseable {
      * operation execution time when it has one. Returns the acknowledgement.
      */
     public ResponsePrimitive accept(RequestPrimitive req, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> execute) {
-        boolean synch = req.responseType == ResponseTypeValue.NON_BLOCKING_REQUEST_SYNCH;
+        ResponseStatusCode acknowledged = acknowledgement(req);
         Instant now = clock.now();
         Resource stored = store.write(tx -> {
+            refuseRequestTarget(tx, req);
             Resource r = record(tx, req, now);
             tx.tree().insert(r);
             tx.leases().claim(r.ri, instance, Timestamps.epochMicros(now));
@@ -97,10 +102,26 @@ public final class NonBlockingRequests implements AutoCloseable {
             finish(stored.ri, req, asked, ResponsePrimitive.error(ResponseStatusCode.INTERNAL_SERVER_ERROR,
                     "too many non-blocking requests are waiting; try again later"));
         }
-        ResponsePrimitive ack = new ResponsePrimitive(synch ? ResponseStatusCode.ACCEPTED_NON_BLOCKING_REQUEST_SYNCH
-                : ResponseStatusCode.ACCEPTED_NON_BLOCKING_REQUEST_ASYNCH, Map.of("m2m:uri", stored.ri));
+        ResponsePrimitive ack = new ResponsePrimitive(acknowledged, Map.of("m2m:uri", stored.ri));
         ack.contentLocation = stored.srn;
         return ack;
+    }
+
+    /**
+     * A {@code <request>} is not the target of a non-blocking request (TS-0004 7.4.12.1, 7.4.12.2.2–7.4.12.2.4: 4000).
+     * A target that cannot be routed to is left for the request itself to report, in its result.
+     */
+    private void refuseRequestTarget(Transaction tx, RequestPrimitive req) {
+        Route route;
+        try {
+            route = router.route(tx.tree(), req.to);
+        } catch (OneM2MException e) {
+            return;
+        }
+        if (route instanceof Route.Local local && local.resource().ty == ResourceTypes.REQUEST) {
+            throw OneM2MException.badRequest("a <request> takes blocking requests only, not response type "
+                    + req.responseType.value());
+        }
     }
 
     /** Requests accepted that wait for a thread of the executor. */
@@ -133,6 +154,12 @@ public final class NonBlockingRequests implements AutoCloseable {
             finish(requestRi, req, asked, rsp != null ? rsp : ResponsePrimitive.error(ResponseStatusCode.INTERNAL_SERVER_ERROR,
                     "internal error while processing request " + req.requestIdentifier + "; the CSE log has the details"));
         });
+    }
+
+    /** The acknowledgement's code, 1001 or 1002, which the {@code <request>} holds as its result until the result is in. */
+    private static ResponseStatusCode acknowledgement(RequestPrimitive req) {
+        return req.responseType == ResponseTypeValue.NON_BLOCKING_REQUEST_SYNCH ? ResponseStatusCode.ACCEPTED_NON_BLOCKING_REQUEST_SYNCH
+                : ResponseStatusCode.ACCEPTED_NON_BLOCKING_REQUEST_ASYNCH;
     }
 
     /** Runs the request; one that throws instead of answering ends failed rather than pending for ever. */
@@ -209,6 +236,9 @@ public final class NonBlockingRequests implements AutoCloseable {
             throw OneM2MException.badRequest("the result would expire (rp, X-M2M-RST) before the request is accepted");
         }
         r.origin = req.from;
+        if (req.from != null) {
+            r.lbl.add(req.from); // TS-0004 table 7.3.2.2-1: labels hold the originator's ID
+        }
         r.attributes.put("op", (long) req.operation.value());
         r.attributes.put("tg", req.to);
         r.attributes.put("org", req.from);
@@ -218,6 +248,10 @@ public final class NonBlockingRequests implements AutoCloseable {
             r.attributes.put("pc", req.content);
         }
         r.attributes.put("rs", RequestType.PENDING);
+        // Until the result is in: accepted, for the request it records (TS-0004 table 7.3.2.2-2).
+        ResponsePrimitive accepted = new ResponsePrimitive(acknowledgement(req), null);
+        accepted.requestIdentifier = req.requestIdentifier;
+        r.attributes.put("ors", PrimitiveMaps.response(accepted));
         return r;
     }
 

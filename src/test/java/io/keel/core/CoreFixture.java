@@ -49,7 +49,7 @@ final class CoreFixture implements AutoCloseable {
     }
 
     NonBlockingRequests nonBlocking(int threads, int queue) {
-        return new NonBlockingRequests(CSE, store, clock, notifications, threads, queue, 3_600_000, LEASE_MILLIS);
+        return new NonBlockingRequests(CSE, store, router, clock, notifications, threads, queue, 3_600_000, LEASE_MILLIS);
     }
 
     /** An AE registered under the CSEBase, reachable at its pointOfAccess. */

@@ -102,7 +102,7 @@ class NonBlockingRequestsTest {
     }
 
     @Test
-    void ts0004_7_3_2_rt1IsAcknowledged1001WithTheAddressOfAPendingRequestResource() throws Exception {
+    void ts0004_7_3_2_2_rt1IsAcknowledged1001WithTheAddressOfAPendingRequestResource() throws Exception {
         NonBlockingRequests nb = start(1, 10);
         RequestPrimitive req = request(ResponseTypeValue.NON_BLOCKING_REQUEST_SYNCH);
         Execution run = new Execution();
@@ -123,7 +123,9 @@ class NonBlockingRequestsTest {
         assertEquals("rqi-nb-1", stored.get("rid"));
         assertEquals(Map.of("m2m:cnt", Map.of("rn", "box")), stored.get("pc"));
         assertEquals("Cae1", stored.origin, "the originator owns its <request>");
-        assertNull(stored.get("ors"));
+        assertEquals(List.of("Cae1"), stored.lbl, "labels: the originator's ID (table 7.3.2.2-1)");
+        assertEquals(1001, ors(stored).get("rsc"), "accepted until the result is in (table 7.3.2.2-2)");
+        assertEquals("rqi-nb-1", ors(stored).get("rqi"));
         assertNotNull(core.leases.of(ri), "claimed by this instance while it runs");
         assertEquals(ResponseTypeValue.BLOCKING_REQUEST, run.ran.get(5, TimeUnit.SECONDS).responseType,
                 "the request itself runs as a blocking one");

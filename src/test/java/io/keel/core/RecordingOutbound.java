@@ -62,6 +62,11 @@ public final class RecordingOutbound implements Outbound {
         return unread.poll(5, TimeUnit.SECONDS);
     }
 
+    /** The next request not taken yet, waiting up to {@code millis} for it; null if none came. */
+    public Sent next(long millis) throws InterruptedException {
+        return unread.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
     }

@@ -1,23 +1,22 @@
 package io.keel.core.notification;
 
 import io.keel.core.resource.Resource;
+import io.keel.core.resource.types.SubscriptionType;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * How a subscription wants its notifications delivered (TS-0004 7.4.8.1, 7.5.1.2.2; TS-0001 10.2.10.7): batched (bn),
  * rate limited (rl), latest only (ln), kept while the receiver is unreachable (pn), their event category (nec), counted
- * (exc).
+ * (exc). A batch without a number is ended by its duration only (TS-0001 10.2.10.7).
  */
 record DeliveryRules(Integer batchSize, Duration batchDuration, Integer rateLimit, Duration rateWindow,
                      boolean latestOnly, Integer pendingNotification, Integer eventCategory, boolean counted) {
 
     /** What a deletion notification (sud) goes with: nothing batched, limited or counted, one message. */
     static final DeliveryRules DELETION_NOTICE = new DeliveryRules(null, null, null, null, false, null, null, false);
-    /** bn without dur: what Keel waits for before it sends an incomplete batch. */
-    static final Duration DEFAULT_BATCH_DURATION = Duration.ofSeconds(60);
     /** eventCat Latest (TS-0004 6.3.4.2.4), what latestNotify sends with. */
-    private static final int LATEST = 4;
+    static final int LATEST = 4;
 
     static DeliveryRules of(Resource sub) {
         Map<?, ?> bn = sub.get("bn") instanceof Map<?, ?> m ? m : null;
@@ -26,7 +25,8 @@ record DeliveryRules(Integer batchSize, Duration batchDuration, Integer rateLimi
         Integer nec = sub.get("nec") instanceof Long l ? l.intValue() : null;
         return new DeliveryRules(
                 bn == null ? null : count(bn.get("num")),
-                bn == null ? null : bn.get("dur") == null ? DEFAULT_BATCH_DURATION : Duration.parse((String) bn.get("dur")),
+                bn == null ? null : bn.get("dur") == null ? SubscriptionType.DEFAULT_BATCH_DURATION
+                        : Duration.parse((String) bn.get("dur")),
                 rl == null ? null : count(rl.get("mnn")),
                 rl == null ? null : Duration.parse((String) rl.get("tww")),
                 ln,

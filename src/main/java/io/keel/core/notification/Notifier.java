@@ -49,6 +49,11 @@ final class Notifier implements AutoCloseable {
     /** What a committed transaction raised, in commit order. */
     void accept(TransactionNotifications p) {
         p.endedSubscriptions.forEach(this::forget);
+        p.changedSubscriptions.forEach((subscription, rules) -> channels.values().forEach(ch -> {
+            if (ch.subscription.equals(subscription)) {
+                ch.rulesChanged(rules);
+            }
+        }));
         for (OutgoingNotification n : p.notifications) {
             Channel ch = channels.computeIfAbsent(n.channel(), k -> new Channel(k, n.subscription()));
             ch.offer(n);
@@ -66,8 +71,24 @@ final class Notifier implements AutoCloseable {
         });
     }
 
-    /** A message to send: a notification, or a batch of them; {@code counters} are the events it delivers. */
-    private record Item(OutgoingNotification first, Object content, List<AtomicBoolean> counters) {
+    /**
+     * A message to send: a notification, or a batch of them; {@code counters} are the events it delivers;
+     * {@code latest}: kept for an unreachable receiver under pn sendLatest, so sent with Event Category latest.
+     */
+    private record Item(OutgoingNotification first, Object content, List<AtomicBoolean> counters, boolean latest) {
+        Item(OutgoingNotification first, Object content, List<AtomicBoolean> counters) {
+            this(first, content, counters, false);
+        }
+
+        Item asLatest() {
+            return new Item(first, content, counters, true);
+        }
+
+        Item with(DeliveryRules rules) {
+            OutgoingNotification f = new OutgoingNotification(first.subscription(), first.channel(), first.receiver(), rules,
+                    first.sgn(), first.delivered());
+            return new Item(f, content, counters, latest);
+        }
     }
 
     private final class Channel {
@@ -75,7 +96,9 @@ final class Notifier implements AutoCloseable {
         final String subscription;
         final Deque<Item> queue = new ArrayDeque<>();
         final List<OutgoingNotification> batch = new ArrayList<>();
-        final Deque<Long> sentAt = new ArrayDeque<>();
+        /** The rate limit's current window (ms, as nanoTime), or -1 before the first, and what it has sent so far. */
+        long windowStart = -1;
+        int sentInWindow;
         ScheduledFuture<?> batchTimer;
         boolean busy;
         boolean waiting;
@@ -134,12 +157,18 @@ final class Notifier implements AutoCloseable {
         private void enqueue(Item item) {
             if (item.first().rules().latestOnly()) {
                 queue.clear(); // what has not gone yet is superseded by the latest
+            } else if (keepsLatestOnly(item.first().rules())) {
+                // The receiver is unreachable and pn is sendLatest: this one replaces what is kept (TS-0004 7.5.1.2.2
+                // step 4.0).
+                queue.clear();
+                item = item.asLatest();
             }
             queue.add(item);
             if (queue.size() > maxPending) {
                 queue.removeFirst();
+                String to = item.first().receiver().address();
                 LOG.warning(() -> "subscription " + subscription + ": more than " + maxPending
-                        + " notifications pending for " + item.first().receiver().address() + "; the oldest is dropped");
+                        + " notifications pending for " + to + "; the oldest is dropped");
             }
         }
 
@@ -151,22 +180,25 @@ final class Notifier implements AutoCloseable {
                 }
                 DeliveryRules rules = queue.peek().first().rules();
                 if (rules.rateLimit() != null) {
+                    // Sequential windows, not a rolling one (TS-0001 10.2.10.7): at most mnn per window of tww.
                     long now = System.nanoTime() / 1_000_000;
                     long window = rules.rateWindow().toMillis();
-                    while (!sentAt.isEmpty() && sentAt.peekFirst() <= now - window) {
-                        sentAt.removeFirst();
+                    if (windowStart < 0 || now >= windowStart + window) {
+                        windowStart = now;
+                        sentInWindow = 0;
                     }
-                    if (sentAt.size() >= rules.rateLimit()) {
-                        resumeAfter(sentAt.peekFirst() + window - now);
+                    if (sentInWindow >= rules.rateLimit()) {
+                        resumeAfter(windowStart + window - now);
                         return;
                     }
-                    sentAt.addLast(now);
+                    sentInWindow++;
                 }
                 item = queue.poll();
                 busy = true;
             }
             OutgoingNotification n = item.first();
-            RequestPrimitive request = Delivery.notify(n.receiver(), from, item.content(), n.rules().eventCategory());
+            RequestPrimitive request = Delivery.notify(n.receiver(), from, item.content(),
+                    item.latest() ? Integer.valueOf(DeliveryRules.LATEST) : n.rules().eventCategory());
             delivery.send(n.receiver(), request).whenComplete((rsp, e) -> done(item, rsp));
         }
 
@@ -192,7 +224,7 @@ final class Notifier implements AutoCloseable {
                 synchronized (this) {
                     busy = false;
                     if (pn != null && !(pn == 1 && !queue.isEmpty())) {
-                        queue.addFirst(item);
+                        queue.addFirst(pn == 1 ? item.asLatest() : item);
                         failures++;
                         resumeAfter(Math.min(MAX_RETRY_DELAY_MILLIS, 500L << Math.min(failures, 10)));
                     }
@@ -202,6 +234,33 @@ final class Notifier implements AutoCloseable {
             if (n.rules() == DeliveryRules.DELETION_NOTICE && !pending()) {
                 // A deletion notification's channel has nothing more to carry: its subscription is gone.
                 channels.remove(key, this);
+            }
+        }
+
+        /** While the receiver is unreachable, pn sendLatest keeps only the newest notification. */
+        private boolean keepsLatestOnly(DeliveryRules rules) {
+            return failures > 0 && Integer.valueOf(1).equals(rules.pendingNotification());
+        }
+
+        /**
+         * The subscription was updated: what is queued goes by its new rules, and what is kept for an unreachable
+         * receiver follows its new pn and ln (TS-0004 7.4.8.2.3 Recv-6.5; TS-0001 10.2.10.4): none without pn, the
+         * newest only with sendLatest or latestNotify.
+         */
+        synchronized void rulesChanged(DeliveryRules rules) {
+            List<Item> items = new ArrayList<>(queue);
+            queue.clear();
+            items.forEach(i -> queue.add(i.with(rules)));
+            if (failures > 0 && rules.pendingNotification() == null) {
+                queue.clear();
+            } else if (keepsLatestOnly(rules) && !queue.isEmpty()) {
+                Item newest = queue.peekLast();
+                queue.clear();
+                queue.add(newest.asLatest());
+            } else if (rules.latestOnly() && queue.size() > 1) {
+                Item newest = queue.peekLast();
+                queue.clear();
+                queue.add(newest);
             }
         }
 

@@ -81,9 +81,12 @@ public final class PollingChannels implements PolledRequests, AutoCloseable {
         return answer;
     }
 
-    /** The long-polling Retrieve of {@code pcu}: the oldest queued request, or 4008 after the polling timeout. */
+    /**
+     * The long-polling Retrieve of {@code pcu}: the oldest queued request, or 4008 when the poll expires, or without
+     * an expiration after the polling timeout.
+     */
     @Override
-    public CompletableFuture<ResponsePrimitive> poll(String pollingChannel) {
+    public CompletableFuture<ResponsePrimitive> poll(String pollingChannel, Instant expires) {
         CompletableFuture<ResponsePrimitive> result = new CompletableFuture<>();
         ResponsePrimitive ready = take(pollingChannel);
         if (ready != null) {
@@ -92,12 +95,13 @@ public final class PollingChannels implements PolledRequests, AutoCloseable {
         }
         Queue<CompletableFuture<ResponsePrimitive>> waiting = pollers.computeIfAbsent(pollingChannel, k -> new ConcurrentLinkedQueue<>());
         waiting.add(result);
+        long wait = expires == null ? pollTimeoutMillis : Math.max(0, expires.toEpochMilli() - clock.now().toEpochMilli());
         timer.schedule(() -> {
             if (waiting.remove(result)) {
                 result.complete(ResponsePrimitive.error(ResponseStatusCode.REQUEST_TIMEOUT,
-                        "no request arrived for this pollingChannel within " + pollTimeoutMillis + " ms"));
+                        "no request arrived for this pollingChannel within " + wait + " ms"));
             }
-        }, pollTimeoutMillis, TimeUnit.MILLISECONDS);
+        }, wait, TimeUnit.MILLISECONDS);
         wake(pollingChannel); // a request queued between take() and add() is not left waiting
         return result;
     }

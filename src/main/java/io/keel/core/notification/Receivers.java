@@ -45,8 +45,14 @@ public final class Receivers {
                 return Receiver.unreachable(address, "this CSE sends over HTTP only, not " + scheme);
             }
             Matcher ct = CT.matcher(address);
-            Serialization s = ct.find() ? Serialization.valueOf(ct.group(1).toUpperCase(Locale.ROOT)) : Serialization.JSON;
-            return Receiver.http(address, List.of(address), s, DEFAULT_RELEASE);
+            if (!ct.find()) {
+                return Receiver.http(address, List.of(address), Serialization.JSON, DEFAULT_RELEASE);
+            }
+            Serialization s = Serialization.valueOf(ct.group(1).toUpperCase(Locale.ROOT));
+            // The serialization indication is for this CSE only: the Notify goes to the URL without it (TS-0004
+            // 7.5.1.2.2 step 2.5).
+            String target = withoutSerialization(address, ct);
+            return Receiver.http(target, List.of(target), s, DEFAULT_RELEASE);
         }
         if (isThisCse(address)) {
             return Receiver.thisCse(address);
@@ -69,6 +75,16 @@ public final class Receivers {
             case THIS_CSE -> Receiver.thisCse(address);
             case NONE -> Receiver.unreachable(address, address + " is neither an AE nor a CSE");
         };
+    }
+
+    /** The URL without its {@code ct=} query parameter and the delimiter before it (or, first of several, after it). */
+    private static String withoutSerialization(String url, Matcher ct) {
+        boolean first = url.charAt(ct.start()) == '?';
+        boolean more = url.charAt(ct.end() - 1) == '&';
+        if (first && more) {
+            return url.substring(0, ct.start() + 1) + url.substring(ct.end()); // "?ct=json&q=1" → "?q=1"
+        }
+        return url.substring(0, ct.start()) + (more ? "&" + url.substring(ct.end()) : url.substring(ct.end()));
     }
 
     /** An AE as the receiver of a Notify: its pollingChannel, else its poa (TS-0004 7.3.3.9.1; TS-0001 10.2.5.17). */

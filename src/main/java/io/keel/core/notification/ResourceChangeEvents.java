@@ -48,7 +48,9 @@ public final class ResourceChangeEvents {
     /** net 1 for the subscriptions of the resource; {@code modified} are the short names the update changed. */
     public void updated(Transaction tx, Resource r, Set<String> modified) {
         if (r.ty == ResourceTypes.SUBSCRIPTION) {
-            return; // a subscription has no subscriptions
+            // A subscription has no subscriptions; what it has pending follows its new rules.
+            pending(tx).changedSubscriptions.put(r.ri, DeliveryRules.of(r));
+            return;
         }
         for (Resource sub : tx.tree().children(r.ri, ResourceTypes.SUBSCRIPTION)) {
             if (EventCriteria.matches(sub, UPDATE, r, modified)) {

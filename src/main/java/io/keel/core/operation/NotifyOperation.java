@@ -42,6 +42,7 @@ public final class NotifyOperation implements OperationHandler {
             return () -> v.child().notify(content, v.parent(), ctx.notifications.pollingChannels());
         }
         Resource r = route.resource();
+        checkVerification(tx, req, content, r);
         ctx.requireAccess(tx.tree(), req, Permission.NOTIFY, r);
         return switch (ctx.types.require(r.ty).notifyRecipient()) {
             case THIS_CSE -> {
@@ -57,6 +58,28 @@ public final class NotifyOperation implements OperationHandler {
             }
             case NONE -> throw OneM2MException.notAllowed("only an AE or the CSEBase receives a Notify, not " + r.srn);
         };
+    }
+
+    /**
+     * A verification request (TS-0004 7.5.1.2.3, receiver): the subscription's host (the originator) and its creator
+     * (cr) both need Notify privilege on the target, else 5205 or 4101.
+     */
+    private void checkVerification(Transaction tx, RequestPrimitive req, Map<?, ?> content, Resource target) {
+        if (!(content.get("m2m:sgn") instanceof Map<?, ?> sgn) || !Boolean.TRUE.equals(sgn.get("vrq"))) {
+            return;
+        }
+        if (!ctx.access.allows(tx.tree(), req, Permission.NOTIFY, target)) {
+            throw new OneM2MException(ResponseStatusCode.SUBSCRIPTION_HOST_HAS_NO_PRIVILEGE,
+                    "the subscription host " + req.from + " may not notify " + target.srn);
+        }
+        if (sgn.get("cr") instanceof String creator) {
+            RequestPrimitive asCreator = req.copy();
+            asCreator.from = creator;
+            if (!ctx.access.allows(tx.tree(), asCreator, Permission.NOTIFY, target)) {
+                throw new OneM2MException(ResponseStatusCode.SUBSCRIPTION_CREATOR_HAS_NO_PRIVILEGE,
+                        "the subscription creator " + creator + " may not notify " + target.srn);
+            }
+        }
     }
 
     private CompletableFuture<ResponsePrimitive> forward(RequestPrimitive req, Receiver receiver) {

@@ -45,7 +45,7 @@ public final class RetrieveOperation implements OperationHandler {
         Resource r = ctx.actedOn(tx.tree(), req, route, Operation.RETRIEVE);
         if (r == null) {
             Route.Virtual v = (Route.Virtual) route;
-            return () -> v.child().retrieve(v.parent(), ctx.notifications.pollingChannels());
+            return () -> v.child().retrieve(req, v.parent(), ctx.notifications.pollingChannels());
         }
         return Prepared.answered(retrieve(tx, req, r));
     }

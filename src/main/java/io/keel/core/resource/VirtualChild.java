@@ -57,7 +57,7 @@ public abstract class VirtualChild {
     }
 
     /** A Retrieve of a child that stands for no resource (pcu: a long poll); runs after the read transaction. */
-    public CompletableFuture<ResponsePrimitive> retrieve(Resource parent, PolledRequests polling) {
+    public CompletableFuture<ResponsePrimitive> retrieve(RequestPrimitive req, Resource parent, PolledRequests polling) {
         throw refused(Operation.RETRIEVE);
     }
 

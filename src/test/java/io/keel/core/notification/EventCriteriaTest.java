@@ -33,13 +33,13 @@ class EventCriteriaTest {
     }
 
     @Test
-    void withoutEncOnlyUpdatesNotify() {
+    void ts0004_7_5_1_2_2_withoutEncOnlyUpdatesNotify() {
         assertTrue(EventCriteria.matches(sub(null), 1, cin(1), Set.of("lbl")));
         assertFalse(EventCriteria.matches(sub(null), 3, cin(1), Set.of()));
     }
 
     @Test
-    void childTypeFiltersChildEvents() {
+    void ts0004_7_5_1_2_2_childTypeFiltersChildEvents() {
         Resource s = sub(Map.of("net", List.of(3L, 4L), "chty", List.of(4L)));
         assertTrue(EventCriteria.matches(s, 3, cin(1), Set.of()));
         Resource cnt = cin(1);
@@ -48,14 +48,14 @@ class EventCriteriaTest {
     }
 
     @Test
-    void atrLimitsUpdatesToTheListedAttributes() {
+    void ts0004_7_5_1_2_2_atrLimitsUpdatesToTheListedAttributes() {
         Resource s = sub(Map.of("net", List.of(1L), "atr", List.of("lbl", "mni")));
         assertTrue(EventCriteria.matches(s, 1, cin(1), Set.of("mni")));
         assertFalse(EventCriteria.matches(s, 1, cin(1), Set.of("mbs")));
     }
 
     @Test
-    void conditionsCombineWithAndUnlessFoSaysOr() {
+    void ts0004_7_5_1_2_2_conditionsCombineWithAndUnlessFoSaysOr() {
         String before = Timestamps.format(T.minusSeconds(1));
         Map<String, Object> and = Map.of("net", List.of(3L), "sza", 10L, "cra", before);
         assertFalse(EventCriteria.matches(sub(and), 3, cin(5), Set.of()), "size below sza");

@@ -75,7 +75,7 @@ public final class CoreFixture implements AutoCloseable {
                 new DeliverySettings(2_000, 2_000, 60_000, 100));
         OperationContext ctx = new OperationContext(identity, store, types, router, access, representations, search,
                 notifications, clock);
-        nonBlocking = new NonBlockingRequests(identity, store, clock, notifications, 1, 10, 3_600_000, 60_000);
+        nonBlocking = new NonBlockingRequests(identity, store, router, clock, notifications, 1, 10, 3_600_000, 60_000);
         dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, outcome -> { });
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
     }

@@ -48,7 +48,7 @@ class FanOutOperationTest {
     }
 
     @Test
-    void ts0004_7_4_14_eachMemberIsRetrievedAndAnswersInTheAggregate() {
+    void ts0004_7_4_14_2_5_eachMemberIsRetrievedAndAnswersInTheAggregate() {
         ResponsePrimitive rsp = cse.send(cse.request(Operation.RETRIEVE, "cse-in/app1/team/fopt", ADMIN));
 
         assertRsc(ResponseStatusCode.OK, rsp);
@@ -61,7 +61,7 @@ class FanOutOperationTest {
     }
 
     @Test
-    void ts0004_7_4_14_thePathAfterFoptIsAppendedToEachMember() {
+    void ts0004_7_4_14_2_4_thePathAfterFoptIsAppendedToEachMember() {
         ResponsePrimitive rsp = cse.send(cse.request(Operation.RETRIEVE, "cse-in/app1/team/fopt/la", ADMIN));
 
         Map<Object, Map<?, ?>> answers = byMember(rsp);
@@ -70,7 +70,7 @@ class FanOutOperationTest {
     }
 
     @Test
-    void ts0004_7_4_14_aCreateThroughFoptCreatesUnderEveryMember() {
+    void ts0004_7_4_14_3_2_aCreateThroughFoptCreatesUnderEveryMember() {
         ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/team/fopt", ADMIN, ResourceTypes.CONTENT_INSTANCE,
                 map("m2m:cin", map("rn", "new", "con", "hello"))));
 
@@ -83,7 +83,7 @@ class FanOutOperationTest {
     }
 
     @Test
-    void ts0004_7_4_14_belowFoptThePathDecidesWhatCanBeCreatedNotTheMemberType() {
+    void ts0004_7_4_14_2_1_belowFoptThePathDecidesWhatCanBeCreatedNotTheMemberType() {
         Resource ae2 = cse.ae("Cae2", "app2");
         cse.container("cnt3", "Cae2", "box");
         cse.container("cnt4", "Cae1", "box");
@@ -102,7 +102,7 @@ class FanOutOperationTest {
     }
 
     @Test
-    void ts0004_7_4_14_eachMembersOwnAccessControlApplies() {
+    void ts0001_10_2_7_7_eachMembersOwnAccessControlApplies() {
         cse.tree.stored("grp1").origin = "Cstranger"; // the group is the stranger's, the members are not
 
         ResponsePrimitive rsp = cse.send(cse.request(Operation.RETRIEVE, "cse-in/app1/team/fopt", "Cstranger"));
@@ -112,14 +112,14 @@ class FanOutOperationTest {
     }
 
     @Test
-    void ts0004_7_4_14_aGroupWithoutMembersIs4109() {
+    void ts0004_7_4_14_2_4_aGroupWithoutMembersIs4109() {
         cse.tree.stored("grp1").attributes.put("mid", List.of());
 
         assertRsc(ResponseStatusCode.NO_MEMBERS, cse.send(cse.request(Operation.RETRIEVE, "cse-in/app1/team/fopt", ADMIN)));
     }
 
     @Test
-    void ts0004_7_4_14_aCreateOfATypeTheMemberTypeCannotHoldIs4108AndReachesNoMember() {
+    void ts0004_7_4_14_2_1_aCreateOfATypeTheMemberTypeCannotHoldIs4108AndReachesNoMember() {
         Map<String, String> before = cse.snapshot();
 
         ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/team/fopt", ADMIN, ResourceTypes.GROUP,

@@ -64,8 +64,7 @@ class RepresentationDataTypesTest {
                 "pv", map("acr", List.of(map("acor", List.of("Cdt"), "acop", 3L, "acaf", true))),
                 "pvs", map("acr", List.of(map("acor", List.of("Cdt"), "acop", 63L))))));
         Map<String, Object> grp = createdAndRetrieved("cse-in/dt", "Cdt", ResourceTypes.GROUP, map("m2m:grp", map("rn", "grp",
-                "mt", 3L, "mnm", 5L, "mid", List.of("cse-in/dt/box"), "csy", 2L, "gn", "the group",
-                "spty", map("cnd", "org.example.def"))));
+                "mt", 3L, "mnm", 5L, "mid", List.of("cse-in/dt/box"), "csy", 2L, "gn", "the group")));
         assertEquals(true, grp.get("mtv"));
         createdAndRetrieved("cse-in/dt/box", "Cdt", ResourceTypes.SUBSCRIPTION, map("m2m:sub", map("rn", "sub",
                 "nu", List.of("Cdt"), "enc", map("net", List.of(1L, 3L), "atr", List.of("con"), "sts", 9L),

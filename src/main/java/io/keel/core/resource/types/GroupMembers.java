@@ -38,7 +38,12 @@ final class GroupMembers {
     private GroupMembers() {
     }
 
-    static Validated validate(List<String> mid, long mt, long csy, long mnm, References references) {
+    /**
+     * @param specialization the group's specializationType, or null: a member of this CSE cannot conform to one, as no
+     *                       type Keel implements is specialised (flexContainer, mgmtObj), so with a memberType other
+     *                       than mixed it is treated as a member of another type (TS-0004 7.4.13.2.1; TS-0001 10.2.7.2)
+     */
+    static Validated validate(List<String> mid, long mt, Object specialization, long csy, long mnm, References references) {
         Map<String, Resource> distinct = new LinkedHashMap<>(); // member ID → local resource, or null when remote
         Set<String> localRis = new HashSet<>();
         for (String id : mid) {
@@ -75,13 +80,14 @@ final class GroupMembers {
                 throw new OneM2MException(ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE,
                         "the originator may not retrieve the member " + e.getKey() + ", so its type cannot be validated");
             }
-            if (type != MIXED && r.ty != type) {
+            if (type != MIXED && (r.ty != type || specialization != null)) {
                 if (csy == ABANDON_MEMBER) {
                     continue;
                 }
                 if (csy == ABANDON_GROUP) {
-                    throw new OneM2MException(ResponseStatusCode.GROUP_MEMBER_TYPE_INCONSISTENT,
-                            "member " + e.getKey() + " is of type " + r.ty + ", not of the group's mt " + type);
+                    throw new OneM2MException(ResponseStatusCode.GROUP_MEMBER_TYPE_INCONSISTENT, "member " + e.getKey()
+                            + (r.ty != type ? " is of type " + r.ty + ", not of the group's mt " + type
+                                    : " is no specialization " + specialization + " (spty): this CSE holds none"));
                 }
                 type = MIXED;
             }

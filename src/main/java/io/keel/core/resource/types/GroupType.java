@@ -98,7 +98,7 @@ public final class GroupType extends ResourceType {
     private static void validateMembers(ResourceOperation op) {
         Resource grp = op.resource;
         GroupMembers.Validated v = GroupMembers.validate((List<String>) grp.get(MEMBER_IDS), grp.getLong(MEMBER_TYPE, 0),
-                grp.getLong("csy", GroupMembers.ABANDON_MEMBER), grp.getLong("mnm", 0), op.references);
+                grp.get("spty"), grp.getLong("csy", GroupMembers.ABANDON_MEMBER), grp.getLong("mnm", 0), op.references);
         grp.attributes.put(MEMBER_IDS, v.members());
         grp.attributes.put(MEMBER_TYPE, v.memberType());
         grp.attributes.put("cnm", (long) v.members().size());

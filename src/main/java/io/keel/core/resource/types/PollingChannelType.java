@@ -89,9 +89,10 @@ public final class PollingChannelType extends ResourceType {
             return op == Operation.NOTIFY ? Permission.RETRIEVE : Permission.of(op);
         }
 
+        /** Waits until the poll's own expiration when it has one (TS-0004 7.4.22.2.2; TS-0001 9.6.22). */
         @Override
-        public CompletableFuture<ResponsePrimitive> retrieve(Resource channel, PolledRequests polling) {
-            return polling.poll(channel.ri);
+        public CompletableFuture<ResponsePrimitive> retrieve(RequestPrimitive req, Resource channel, PolledRequests polling) {
+            return polling.poll(channel.ri, req.requestExpirationTimestamp);
         }
 
         /** The AE's answer to a request it polled, handed to whoever waits for it. */

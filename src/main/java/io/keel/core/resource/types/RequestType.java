@@ -2,8 +2,12 @@ package io.keel.core.resource.types;
 
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeType;
+import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.Operation;
+import io.keel.primitive.ResponseStatusCode;
 import java.util.List;
 import java.util.Set;
 
@@ -50,5 +54,17 @@ public final class RequestType extends ResourceType {
     @Override
     public boolean updatable() {
         return false;
+    }
+
+    /**
+     * A Delete of a request still pending would have to cancel it (TS-0004 7.4.12.2.4); Keel cannot recall a request
+     * it has accepted, so it answers 5220 and keeps the {@code <request>}. Expiry deletes it regardless.
+     */
+    @Override
+    public void beforeDelete(ResourceOperation op) {
+        if (op.request != null && op.request.operation == Operation.DELETE && op.resource.getLong("rs", 0) == PENDING) {
+            throw new OneM2MException(ResponseStatusCode.UNABLE_TO_RECALL_REQUEST,
+                    "request " + op.resource.get("rid") + " is pending and cannot be recalled");
+        }
     }
 }

@@ -12,10 +12,13 @@ import io.keel.core.resource.ResourceTypes;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
 import io.keel.primitive.ResponseStatusCode;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * {@code <subscription>} (ty 23, m2m:sub), TS-0004 7.4.8; TS-0001 9.6.8. What it subscribes to is its
@@ -28,8 +31,12 @@ public final class SubscriptionType extends ResourceType {
             2L, Set.of(1L, 3L),
             3L, Set.of(1L, 3L),
             4L, Set.of(1L, 3L));
+    /** What a batchNotify without duration gets (TS-0004 7.4.8.2.1 Recv-6.5: the service provider's default). */
+    public static final Duration DEFAULT_BATCH_DURATION = Duration.ofSeconds(60);
+    private final IntFunction<ResourceType> types;
 
-    public SubscriptionType() {
+    /** @param types the types this CSE implements, by number: what a subscribed-to resource can have as children */
+    public SubscriptionType(IntFunction<ResourceType> types) {
         super(ResourceTypes.SUBSCRIPTION, "sub", List.of(
                 AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_URIS),
                 AttributeDef.optional("enc", AttributeType.EVENT_NOTIFICATION_CRITERIA),
@@ -42,6 +49,7 @@ public final class SubscriptionType extends ResourceType {
                 AttributeDef.optional("nct", AttributeType.NOTIFICATION_CONTENT_TYPE),
                 AttributeDef.optional("nec", AttributeType.EVENT_CAT),
                 AttributeDef.createOnly("su", AttributeType.ANY_URI, Presence.OPTIONAL)));
+        this.types = types;
     }
 
     /**
@@ -86,7 +94,9 @@ public final class SubscriptionType extends ResourceType {
     public void beforeTransaction(PendingWrite write) {
         boolean create = write.request().operation == Operation.CREATE;
         if (create) {
-            check(write.resource()); // a subscription that would be refused makes no target a verification request
+            // A subscription that would be refused makes no target a verification request; only chty, which needs the
+            // subscribed-to resource, is checked later, in the transaction.
+            check(write.resource());
         }
         if (!(write.given().get("nu") instanceof List<?> nu)) {
             return;
@@ -110,6 +120,7 @@ public final class SubscriptionType extends ResourceType {
     @Override
     public void prepareCreate(ResourceOperation op) {
         check(op.resource);
+        checkChildTypes(op.resource, op.parent);
         // TS-0004 7.4.8.2.1: when the notifications go elsewhere than to the originator, the creator is recorded.
         List<?> nu = (List<?>) op.resource.get("nu");
         if (op.resource.cr == null && op.request.from != null && !(nu.size() == 1 && nu.contains(op.request.from))) {
@@ -120,11 +131,36 @@ public final class SubscriptionType extends ResourceType {
     @Override
     public void prepareUpdate(ResourceOperation op) {
         check(op.resource);
+        checkChildTypes(op.resource, op.tree.find(op.resource.pi));
+    }
+
+    /**
+     * chty may name only types the subscribed-to resource can have as children here (TS-0004 7.4.8.2.1, 7.4.8.2.3:
+     * 4000); a type Keel does not implement can never be created under it.
+     */
+    private void checkChildTypes(Resource sub, Resource subscribedTo) {
+        if (!(sub.get("enc") instanceof Map<?, ?> enc) || !(enc.get("chty") instanceof List<?> chty) || subscribedTo == null) {
+            return;
+        }
+        Set<Integer> children = types.apply(subscribedTo.ty).childTypes();
+        for (Object ty : chty) {
+            if (!children.contains(((Long) ty).intValue())) {
+                throw OneM2MException.badRequest("enc.chty " + ty + " is not a child resource type of "
+                        + types.apply(subscribedTo.ty).rootElement());
+            }
+        }
     }
 
     private static void check(Resource sub) {
         if (((List<?>) sub.get("nu")).isEmpty()) {
             throw OneM2MException.badRequest("nu must name at least one notification target");
+        }
+        if (sub.get("bn") instanceof Map<?, ?> bn && bn.get("dur") == null) {
+            // TS-0004 7.4.8.2.1 Recv-6.5, table 6.3.5.6-1: the CSE sets the duration the originator left out.
+            Map<String, Object> withDuration = new LinkedHashMap<>();
+            bn.forEach((k, v) -> withDuration.put((String) k, v));
+            withDuration.put("dur", DEFAULT_BATCH_DURATION.toString());
+            sub.attributes.put("bn", withDuration);
         }
         List<Long> net = eventTypes(sub);
         Long nct = (Long) sub.get("nct");

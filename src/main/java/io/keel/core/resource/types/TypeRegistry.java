@@ -31,7 +31,7 @@ public final class TypeRegistry {
         register(new GroupType());
         register(new PollingChannelType());
         register(new RequestType());
-        register(new SubscriptionType());
+        register(new SubscriptionType(this::get));
         inheritingAccessControl = byTy.values().stream().filter(t -> !t.hasAccessControlPolicyIds() && !t.governsItself())
                 .map(ResourceType::ty).toList();
         childless = byTy.values().stream().filter(ResourceType::childless).map(ResourceType::ty)

@@ -63,7 +63,7 @@ class GroupMembersTest {
     }
 
     private static GroupMembers.Validated validate(List<String> mid, long mt, long csy, long mnm) {
-        return GroupMembers.validate(mid, mt, csy, mnm, REFS);
+        return GroupMembers.validate(mid, mt, null, csy, mnm, REFS);
     }
 
     private static ResponseStatusCode failure(List<String> mid, long mt, long csy, long mnm) {
@@ -71,7 +71,7 @@ class GroupMembersTest {
     }
 
     @Test
-    void duplicatesAreRemovedAlsoInAnotherIdForm() {
+    void ts0004_7_4_13_2_1_duplicatesAreRemovedAlsoInAnotherIdForm() {
         GroupMembers.Validated v = validate(List.of("cnt1", "cnt2", "cnt1", "cse-in/ae/c1"), 3, 1, 2);
         assertEquals(List.of("cnt1", "cnt2"), v.members());
         assertEquals(3, v.memberType());
@@ -79,61 +79,72 @@ class GroupMembersTest {
     }
 
     @Test
-    void moreMembersThanMnmIs6010() {
+    void ts0004_7_4_13_2_1_moreMembersThanMnmIs6010() {
         assertEquals(ResponseStatusCode.MAX_NUMBER_OF_MEMBER_EXCEEDED, failure(List.of("cnt1", "cnt2"), 0, 1, 1));
     }
 
     @Test
-    void anEmptyGroupIsValid() {
+    void ts0004_7_4_13_2_1_anEmptyGroupIsValid() {
         GroupMembers.Validated v = validate(List.of(), 3, 1, 1);
         assertEquals(List.of(), v.members());
         assertTrue(v.typeValidated());
     }
 
     @Test
-    void abandonMemberDropsMembersOfAnotherType() {
+    void ts0004_7_4_13_2_1_abandonMemberDropsMembersOfAnotherType() {
         GroupMembers.Validated v = validate(List.of("cnt1", "Cae", "cnt2"), ResourceTypes.CONTAINER, GroupMembers.ABANDON_MEMBER, 5);
         assertEquals(List.of("cnt1", "cnt2"), v.members());
         assertEquals(ResourceTypes.CONTAINER, v.memberType());
     }
 
     @Test
-    void abandonGroupRejectsIt() {
+    void ts0004_7_4_13_2_1_abandonGroupRejectsIt() {
         assertEquals(ResponseStatusCode.GROUP_MEMBER_TYPE_INCONSISTENT,
                 failure(List.of("cnt1", "Cae"), ResourceTypes.CONTAINER, GroupMembers.ABANDON_GROUP, 5));
     }
 
     @Test
-    void setMixedKeepsEveryMemberAndMakesTheGroupMixed() {
+    void ts0004_7_4_13_2_1_setMixedKeepsEveryMemberAndMakesTheGroupMixed() {
         GroupMembers.Validated v = validate(List.of("cnt1", "Cae"), ResourceTypes.CONTAINER, GroupMembers.SET_MIXED, 5);
         assertEquals(List.of("cnt1", "Cae"), v.members());
         assertEquals(GroupMembers.MIXED, v.memberType());
     }
 
     @Test
-    void aMixedGroupTakesAnyType() {
+    void ts0004_7_4_13_2_1_noLocalMemberConformsToASpecializationType() {
+        assertEquals(ResponseStatusCode.GROUP_MEMBER_TYPE_INCONSISTENT, assertThrows(OneM2MException.class,
+                () -> GroupMembers.validate(List.of("cnt1"), ResourceTypes.CONTAINER, Map.of("cnd", "org.example.spec"), GroupMembers.ABANDON_GROUP, 5, REFS)).rsc());
+        GroupMembers.Validated abandoned = GroupMembers.validate(List.of("cnt1", "cnt2"), ResourceTypes.CONTAINER, Map.of("cnd", "org.example.spec"),
+                GroupMembers.ABANDON_MEMBER, 5, REFS);
+        assertEquals(List.of(), abandoned.members());
+        GroupMembers.Validated mixed = GroupMembers.validate(List.of("cnt1", "Cae"), 0, "org.example.spec", GroupMembers.ABANDON_GROUP, 5, REFS);
+        assertEquals(List.of("cnt1", "Cae"), mixed.members(), "a mixed group checks no specialization");
+    }
+
+    @Test
+    void ts0004_7_4_13_2_1_aMixedGroupTakesAnyType() {
         assertEquals(List.of("cnt1", "Cae"), validate(List.of("cnt1", "Cae"), 0, GroupMembers.ABANDON_GROUP, 5).members());
     }
 
     @Test
-    void aMemberTheOriginatorMayNotRetrieveIs5105() {
+    void ts0004_7_4_13_2_1_aMemberTheOriginatorMayNotRetrieveIs5105() {
         assertEquals(ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE, failure(List.of("cnt1", "cnt9"), 0, 1, 5));
     }
 
     @Test
-    void aLocalMemberThatDoesNotExistIs4004() {
+    void ts0004_7_4_13_2_1_aLocalMemberThatDoesNotExistIs4004() {
         assertEquals(ResponseStatusCode.NOT_FOUND, failure(List.of("cnt1", "gone"), 0, 1, 5));
     }
 
     @Test
-    void aMemberOfAnotherCseIsKeptUnvalidated() {
+    void ts0004_7_4_13_2_1_aMemberOfAnotherCseIsKeptUnvalidated() {
         GroupMembers.Validated v = validate(List.of("cnt1", "/id-mn/cnt7"), ResourceTypes.CONTAINER, GroupMembers.ABANDON_GROUP, 5);
         assertEquals(List.of("cnt1", "/id-mn/cnt7"), v.members());
         assertFalse(v.typeValidated());
     }
 
     @Test
-    void aVirtualResourceIsNoMember() {
+    void ts0004_7_4_13_2_1_aVirtualResourceIsNoMember() {
         assertEquals(ResponseStatusCode.NOT_IMPLEMENTED, failure(List.of("cnt1/la"), 0, 1, 5));
     }
 }
