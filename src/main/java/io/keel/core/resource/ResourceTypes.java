@@ -1,5 +1,7 @@
 package io.keel.core.resource;
 
+import java.util.Set;
+
 /**
  * The resourceType numbers (TS-0004 6.3.4.2.1) of the types this CSE implements. What each type is and does lives in
  * its class in {@code core.resource.types}, found through {@link io.keel.core.resource.types.TypeRegistry}.
@@ -18,12 +20,15 @@ public final class ResourceTypes {
     private ResourceTypes() {
     }
 
+    /** The announced types TS-0004 table 6.3.4.2.1-1 lists (10033 is reserved there, as 33 is). */
+    private static final Set<Integer> ANNOUNCED = Set.of(10001, 10002, 10003, 10004, 10005, 10009, 10010, 10013, 10014,
+            10016, 10018, 10024, 10028, 10029, 10030, 10038, 10039, 10040, 10041, 10042, 10046);
+
     /**
-     * Resource type numbers the standard defines: 1–51 (TS-0004 6.3.4.2.1), the Release-4 types 58–66, and announced
-     * variants (+10000).
+     * Resource type numbers the standard defines: 1–51 but the reserved 33 (TS-0004 table 6.3.4.2.1-1), the Release-4
+     * types 58–66, and the announced types the table lists.
      */
     public static boolean isDefined(int ty) {
-        int base = ty > 10000 ? ty - 10000 : ty;
-        return (base >= 1 && base <= 51) || (base >= 58 && base <= 66);
+        return (ty >= 1 && ty <= 51 && ty != 33) || (ty >= 58 && ty <= 66) || ANNOUNCED.contains(ty);
     }
 }
