@@ -4,6 +4,7 @@ import io.keel.core.operation.CreateOperation;
 import io.keel.core.operation.DeleteOperation;
 import io.keel.core.operation.DiscoveryOperation;
 import io.keel.core.operation.FanOutOperation;
+import io.keel.core.operation.GroupRequests;
 import io.keel.core.operation.NotifyOperation;
 import io.keel.core.operation.OperationContext;
 import io.keel.core.operation.OperationHandler;
@@ -51,6 +52,9 @@ public final class Dispatcher {
     private final FanOutOperation fanOut;
     private final NonBlockingRequests nonBlocking;
     private final Consumer<RequestOutcome> outcomes;
+    private final GroupRequests groupRequests;
+    private final int cseType;
+    private static final int IN_CSE = 1;
 
     /** @param outcomes told about every request answered, for metrics; called on the thread that completes it */
     public Dispatcher(ResourceStore store, Router router, TypeRegistry types, OperationContext ctx, Clock clock,
@@ -61,6 +65,8 @@ public final class Dispatcher {
         this.clock = clock;
         this.nonBlocking = nonBlocking;
         this.outcomes = outcomes;
+        this.cseType = ctx.cse().cseType();
+        this.groupRequests = new GroupRequests(GroupRequests.KEEP, GroupRequests.MAX_ENTRIES);
         this.create = new CreateOperation(ctx);
         this.retrieve = new RetrieveOperation(ctx);
         this.discovery = new DiscoveryOperation(ctx);
@@ -130,8 +136,9 @@ public final class Dispatcher {
             Prepared prepared = store.read(tx -> {
                 Route route = router.route(tx.tree(), req.to);
                 if (route instanceof Route.Remote remote) {
-                    throw unreachable(remote);
+                    throw unforwardable(req, remote);
                 }
+                groupRequests.record(req, route, clock.now());
                 if (route instanceof Route.FanOut group) {
                     return fanOut.prepare(tx, req, group);
                 }
@@ -154,11 +161,18 @@ public final class Dispatcher {
     }
 
     /**
-     * A request for another CSE: forwarded to the next hop (TS-0004 7.3.2.6), which this CSE does not know while it
-     * has no registrar and no remoteCSE: 5103.
+     * A request for another CSE, which this CSE cannot forward: it has no remoteCSE and no registrar yet. A
+     * registration through a transit CSE is 4000 (TS-0004 7.3.2.8); otherwise an IN-CSE that knows no matching
+     * remoteCSE answers 4004 (7.3.2.6), and an MN- or ASN-CSE, which would pass it to its registrar, 5103.
      */
-    private OneM2MException unreachable(Route.Remote remote) {
+    private OneM2MException unforwardable(RequestPrimitive req, Route.Remote remote) {
         String what = remote.spId() == null ? "CSE /" + remote.cseId() : "service provider " + remote.spId();
+        if (isRegistration(req)) {
+            return OneM2MException.badRequest("an AE registers with this CSE, not through it with " + what);
+        }
+        if (cseType == IN_CSE) {
+            return OneM2MException.notFound(what + " is not known to this IN-CSE (no remoteCSE), so the request is not forwarded");
+        }
         return new OneM2MException(ResponseStatusCode.TARGET_NOT_REACHABLE, what + " is not reachable from this CSE");
     }
 
@@ -189,6 +203,39 @@ public final class Dispatcher {
             // an HTTP request always has one.
             throw OneM2MException.badRequest("response type 5 (noResponse) is defined for 3GPP interworking only, not for HTTP");
         }
+        String unsupported = unsupportedParameter(req);
+        if (unsupported != null) {
+            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, unsupported + " is not supported by this CSE");
+        }
+    }
+
+    /**
+     * A parameter this CSE does not support, or a value asking for a feature it lacks (TS-0004 7.3.2.1: 5001): role
+     * IDs, tokens, authorization signatures and relationships, semantic queries, delivery aggregation (CMDH), primitive
+     * profiles, service users, ontology mapping. An indicator set to false asks for nothing and passes.
+     */
+    private static String unsupportedParameter(RequestPrimitive req) {
+        if (!req.roleIds.isEmpty()) {
+            return "Role IDs (rids)";
+        }
+        if (!req.tokens.isEmpty() || !req.tokenIds.isEmpty() || !req.localTokenIds.isEmpty()
+                || Boolean.TRUE.equals(req.tokenRequestIndicator)) {
+            return "dynamic authorization with tokens (Authorization tokens, tids, ltids, tqi)";
+        }
+        if (!req.authorizationSignatures.isEmpty() || Boolean.TRUE.equals(req.authorizationSignatureIndicator)
+                || Boolean.TRUE.equals(req.authorizationRelationshipIndicator)) {
+            return "authorization signatures and relationships (X-M2M-AS, asi, auri)";
+        }
+        if (Boolean.TRUE.equals(req.semanticQueryIndicator)) {
+            return "semantic query (sqi)";
+        }
+        if (Boolean.TRUE.equals(req.deliveryAggregation)) {
+            return "delivery aggregation (da)";
+        }
+        if (req.primitiveProfileIdentifier != null || req.m2mServiceUser != null || !req.ontologyMappingResources.isEmpty()) {
+            return "primitive profiles, service users and ontology mapping (X-M2M-PRPI, X-M2M-MSU, X-M2M-OMR)";
+        }
+        return null;
     }
 
     /** A Create of a type that registers its originator (an AE) may come without one (TS-0001 10.2.2.2). */
