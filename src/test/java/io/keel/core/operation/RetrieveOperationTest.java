@@ -301,4 +301,27 @@ class RetrieveOperationTest {
             assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(req));
         }
     }
+
+    @Test
+    void ts0004_7_3_3_17_11_withoutFilterUsageTheFilterCriteriaMakeAPlainRetrieveOfTheTarget() {
+        cse.tree.stored("cnt1").lbl.add("hot");
+        RequestPrimitive req = retrieve("cse-in/app1/box", "Cae1");
+        req.filterCriteria().labels.add("hot");
+        req.filterCriteria().resourceTypes.add(io.keel.core.resource.ResourceTypes.CONTAINER);
+
+        ResponsePrimitive rsp = cse.send(req);
+
+        assertRsc(ResponseStatusCode.OK, rsp);
+        assertEquals("cnt1", body(rsp, "m2m:cnt").get("ri"), "the target's representation, no list of matches");
+    }
+
+    @Test
+    void ts0004_7_3_3_17_0_conditionsOfDifferentTagsAreAndedByDefault() {
+        cse.tree.stored("cnt1").lbl.add("hot");
+        RequestPrimitive req = retrieve("cse-in/app1/box", "Cae1");
+        req.filterCriteria().labels.add("hot");
+        req.filterCriteria().resourceTypes.add(io.keel.core.resource.ResourceTypes.AE);
+
+        assertRsc(ResponseStatusCode.NOT_FOUND, cse.send(req));
+    }
 }
