@@ -11,11 +11,13 @@ import io.keel.core.operation.OperationHandler;
 import io.keel.core.operation.OperationHandler.Prepared;
 import io.keel.core.operation.RetrieveOperation;
 import io.keel.core.operation.UpdateOperation;
+import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.routing.Route;
 import io.keel.core.routing.Router;
 import io.keel.core.store.ResourceStore;
+import io.keel.core.store.ResourceTree;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
 import io.keel.primitive.PreconditionFailedException;
@@ -54,6 +56,9 @@ public final class Dispatcher {
     private final Consumer<RequestOutcome> outcomes;
     private final GroupRequests groupRequests;
     private final int cseType;
+    private final String adminOriginator;
+    private final String cseId;
+    private final String spId;
     private static final int IN_CSE = 1;
 
     /** @param outcomes told about every request answered, for metrics; called on the thread that completes it */
@@ -66,6 +71,9 @@ public final class Dispatcher {
         this.nonBlocking = nonBlocking;
         this.outcomes = outcomes;
         this.cseType = ctx.cse().cseType();
+        this.adminOriginator = ctx.cse().adminOriginator();
+        this.cseId = ctx.cse().cseId();
+        this.spId = ctx.cse().spId();
         this.groupRequests = new GroupRequests(GroupRequests.KEEP, GroupRequests.MAX_ENTRIES);
         this.create = new CreateOperation(ctx);
         this.retrieve = new RetrieveOperation(ctx);
@@ -92,6 +100,12 @@ public final class Dispatcher {
             checkCommon(req);
             if (req.responseType == ResponseTypeValue.NON_BLOCKING_REQUEST_SYNCH
                     || req.responseType == ResponseTypeValue.NON_BLOCKING_REQUEST_ASYNCH) {
+                if (needsRegisteredOriginator(req)) {
+                    store.read(tx -> {
+                        checkOriginator(tx.tree(), req); // Recv-1.0 before Recv-2.0: not accepted at all
+                        return null;
+                    });
+                }
                 rsp = CompletableFuture.completedFuture(nonBlocking.accept(req, this::blocking));
             } else {
                 rsp = blocking(req);
@@ -134,6 +148,9 @@ public final class Dispatcher {
             OperationHandler operation = operationOf(req);
             operation.checkParameters(req);
             Prepared prepared = store.read(tx -> {
+                if (needsRegisteredOriginator(req)) {
+                    checkOriginator(tx.tree(), req);
+                }
                 Route route = router.route(tx.tree(), req.to);
                 if (route instanceof Route.Remote remote) {
                     throw unforwardable(req, remote);
@@ -236,6 +253,58 @@ public final class Dispatcher {
             return "primitive profiles, service users and ontology mapping (X-M2M-PRPI, X-M2M-MSU, X-M2M-OMR)";
         }
         return null;
+    }
+
+    /**
+     * Whether the originator must be a registered AE (TS-0004 7.3.2.1, outside a security association): not when the
+     * binding authenticated it (HTTP authentication, TS-0009 7.1, checks the claimed originator itself), nor for the
+     * admin originator, nor for a registration.
+     */
+    private boolean needsRegisteredOriginator(RequestPrimitive req) {
+        return !req.originatorAuthenticated && req.from != null && !req.from.isEmpty()
+                && !req.from.equals(adminOriginator) && !isRegistration(req);
+    }
+
+    /**
+     * TS-0004 7.3.2.1 for a request outside a security association: a CSE-ID as originator is 4107; an AE-ID that no
+     * AE registered here has is 4106; a registered AE that gives its AE-ID in another form than its AE-ID-Stem
+     * ({@code /id-in/Cae}) is 4000. An originator in no ID form at all is left to access control.
+     */
+    private void checkOriginator(ResourceTree tree, RequestPrimitive req) {
+        String from = req.from;
+        if (!from.startsWith("/")) {
+            if ((from.startsWith("C") || from.startsWith("S")) && !registered(tree, from)) {
+                throw new OneM2MException(ResponseStatusCode.ORIGINATOR_HAS_NOT_REGISTERED,
+                        "originator " + from + " is no AE registered with this CSE");
+            }
+            return;
+        }
+        String spRelative = from;
+        boolean ownSp = true;
+        if (from.startsWith("//")) {
+            int slash = from.indexOf('/', 2);
+            ownSp = slash > 0 && from.substring(2, slash).equalsIgnoreCase(spId);
+            spRelative = slash < 0 ? "/" : from.substring(slash);
+        }
+        String[] ids = spRelative.substring(1).split("/", -1);
+        String stem = ids[ids.length - 1];
+        boolean ownCse = ids.length == 1 || ids[0].equals(cseId);
+        if (ownSp && ownCse && ids.length <= 2 && registered(tree, stem)) {
+            throw OneM2MException.badRequest("originator " + from + ": an AE registered with this CSE gives its AE-ID-Stem "
+                    + stem + " as originator");
+        }
+        if (ids.length == 1) {
+            throw new OneM2MException(ResponseStatusCode.SECURITY_ASSOCIATION_REQUIRED,
+                    "originator " + from + " is a CSE, which needs a security association (an authenticated connection)");
+        }
+        throw new OneM2MException(ResponseStatusCode.ORIGINATOR_HAS_NOT_REGISTERED,
+                "originator " + from + " is no AE registered with this CSE");
+    }
+
+    /** Whether an AE with this AE-ID-Stem is registered here: an AE's ri is its stem. */
+    private boolean registered(ResourceTree tree, String stem) {
+        Resource r = stem.isEmpty() ? null : tree.find(stem);
+        return r != null && types.require(r.ty).isRegistration();
     }
 
     /** A Create of a type that registers its originator (an AE) may come without one (TS-0001 10.2.2.2). */

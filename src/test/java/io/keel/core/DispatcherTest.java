@@ -504,6 +504,7 @@ class DispatcherTest {
 
     @Test
     void ts0004_7_3_3_2_theCheckComesAfterExistenceAndBeforeAuthorization() {
+        core.ae("Cother");
         RequestPrimitive missing = request(Operation.RETRIEVE, "cse-in/nothing", "Cae1");
         missing.groupRequestIdentifier = "gid-3";
         assertEquals(ResponseStatusCode.NOT_FOUND, handle(missing).responseStatusCode);
@@ -519,6 +520,7 @@ class DispatcherTest {
 
     @Test
     void ts0004_7_2_2_2_aTypeKeelDoesNotImplementIs5001OnlyAfterExistenceAndAuthorization() {
+        core.ae("Cother");
         int locationPolicy = 10;
         RequestPrimitive missing = createContainer("cse-in/Cae1/nothing", "Cae1");
         missing.resourceType = locationPolicy;
@@ -542,5 +544,56 @@ class DispatcherTest {
 
         assertEquals(ResponseStatusCode.BAD_REQUEST, rsp.responseStatusCode);
         assertEquals(0, core.store.reads);
+    }
+
+    // --- TS-0004 7.3.2.1: who may be the originator outside a security association -----------------------------------
+
+    @Test
+    void ts0004_7_3_2_1_anAeIdNoAeRegisteredHereHasIs4106BeforeTheTargetIsLookedFor() {
+        for (String from : List.of("Cunknown", "Sunknown", "/id-mn/Cae9", "//other.sp/id-mn/Cae9")) {
+            ResponsePrimitive rsp = handle(request(Operation.RETRIEVE, "cse-in/nothing", from));
+
+            assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NOT_REGISTERED, rsp.responseStatusCode, from);
+            assertTrue(dbg(rsp).contains(from), dbg(rsp));
+        }
+    }
+
+    @Test
+    void ts0004_7_3_2_1_aRegisteredAeGivingItsAeIdInAnotherFormThanTheStemIs4000() {
+        for (String from : List.of("/id-in/Cae1", "//keel.example.net/id-in/Cae1")) {
+            ResponsePrimitive rsp = handle(request(Operation.RETRIEVE, "cse-in/Cae1", from));
+
+            assertEquals(ResponseStatusCode.BAD_REQUEST, rsp.responseStatusCode, from);
+            assertTrue(dbg(rsp).contains("AE-ID-Stem"), dbg(rsp));
+        }
+        assertEquals(ResponseStatusCode.OK, handle(request(Operation.RETRIEVE, "cse-in/Cae1", "Cae1")).responseStatusCode);
+    }
+
+    @Test
+    void ts0004_7_3_2_1_aCseIdAsOriginatorWithoutSecurityAssociationIs4107() {
+        for (String from : List.of("/id-mn", "/id-in", "//other.sp/id-mn")) {
+            ResponsePrimitive rsp = handle(request(Operation.RETRIEVE, "cse-in", from));
+
+            assertEquals(ResponseStatusCode.SECURITY_ASSOCIATION_REQUIRED, rsp.responseStatusCode, from);
+        }
+    }
+
+    @Test
+    void ts0004_7_3_2_1_anAuthenticatedOriginatorIsLeftToAccessControl() {
+        RequestPrimitive req = request(Operation.RETRIEVE, "cse-in/Cae1", "Cunknown");
+        req.originatorAuthenticated = true;
+
+        assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, handle(req).responseStatusCode);
+    }
+
+    @Test
+    void ts0004_7_3_2_1_aNonBlockingRequestOfAnUnregisteredOriginatorIsNotAccepted() {
+        RequestPrimitive req = request(Operation.RETRIEVE, "cse-in/Cae1", "Cunknown");
+        req.responseType = ResponseTypeValue.NON_BLOCKING_REQUEST_SYNCH;
+
+        ResponsePrimitive rsp = handle(req);
+
+        assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NOT_REGISTERED, rsp.responseStatusCode);
+        assertTrue(core.store.tree.ofType(ResourceTypes.REQUEST).isEmpty(), "no <request> stored");
     }
 }
