@@ -122,7 +122,8 @@ public final class Dispatcher {
             return r;
         }).exceptionally(e -> failure(req, e instanceof CompletionException c && c.getCause() != null ? c.getCause() : e))
                 .thenApply(r -> {
-                    if (req.originatingTimestamp != null) {
+                    // An acknowledgement always says when it was built (TS-0004 table 7.3.2.3-1); other answers when asked.
+                    if (req.originatingTimestamp != null || r.responseStatusCode.code() < 2000) {
                         r.originatingTimestamp = clock.now();
                     }
                     r.echo(req);

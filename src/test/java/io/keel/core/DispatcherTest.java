@@ -596,4 +596,19 @@ class DispatcherTest {
         assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NOT_REGISTERED, rsp.responseStatusCode);
         assertTrue(core.store.tree.ofType(ResourceTypes.REQUEST).isEmpty(), "no <request> stored");
     }
+
+    @Test
+    void ts0004_7_3_2_3_theAcknowledgementCarriesRqiAndItsOriginatingTimestamp() {
+        RequestPrimitive req = request(Operation.RETRIEVE, "cse-in/Cae1", "Cae1");
+        req.responseType = ResponseTypeValue.NON_BLOCKING_REQUEST_ASYNCH;
+        Instant before = Instant.now().minusMillis(1);
+
+        ResponsePrimitive ack = handle(req);
+
+        assertEquals(ResponseStatusCode.ACCEPTED_NON_BLOCKING_REQUEST_ASYNCH, ack.responseStatusCode);
+        assertEquals("rqi-RETRIEVE", ack.requestIdentifier);
+        assertNotNull(ack.originatingTimestamp, "an acknowledgement says when it was built");
+        assertTrue(ack.originatingTimestamp.isAfter(before));
+        assertNotNull(((Map<?, ?>) ack.content).get("m2m:uri"), "the reference to the <request>");
+    }
 }
