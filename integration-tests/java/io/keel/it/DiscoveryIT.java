@@ -185,13 +185,24 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_3_3_17_6_childAndParentConditions() {
+    void ts0004_7_3_3_17_6_childAndParentResourceTypes() {
+        assertEquals(List.of("deep", "hum", "temp"), discover("chty=3+4"));
+        assertEquals(List.of("hum", "temp"), discover("chty=4"));
+        assertEquals(List.of("hum/h1", "temp/t1", "temp/t2", "temp/t3"), discover("pty=3&ty=4"));
+    }
+
+    @Test
+    void ts0004_7_3_3_17_5_childAndParentLabels() {
+        assertEquals(List.of("temp/t1", "temp/t2", "temp/t3"), discover("palb=room:kitchen"));
+        assertEquals(List.of("deep"), discover("clbl=room:kitchen"));
+    }
+
+    @Test
+    void ts0004_7_3_3_17_9_childAndParentAttributes() {
         assertEquals(List.of("hum"), discover("chty=4&c.rn=h1"));
         assertEquals(List.of("temp"), discover("c.con=333"));
         assertEquals(List.of("deep/inner"), discover("p.rn=deep"));
-        assertEquals(List.of("temp/t1", "temp/t2", "temp/t3"), discover("palb=room:kitchen"));
-        assertEquals(List.of("deep"), discover("clbl=room:kitchen"));
-        assertEquals(List.of("hum/h1", "temp/t1", "temp/t2", "temp/t3"), discover("pty=3&ty=4"));
+        assertEquals(List.of("hum", "temp"), discover("c.rn=h1&c.con=333"), "one tag: any of its pairs");
     }
 
     @Test
