@@ -71,7 +71,7 @@ public final class Representations {
         int depth = r.depth();
         // lim and ofst page through the children as through a discovery's matches (TS-0004 7.3.3.17.10, 7.3.3.17.15).
         int limit = filter.limit == null ? maxResultSize : Math.min(filter.limit, maxResultSize);
-        int offset = filter.offset == null ? 0 : filter.offset - 1;
+        int offset = filter.offset == null ? 0 : Math.max(0, filter.offset - 1);
         boolean cutByMaximum = filter.limit == null || filter.limit > maxResultSize;
         return switch (rcn) {
             case ATTRIBUTES, ORIGINAL_RESOURCE -> new Built(attributes(r), null);
