@@ -41,6 +41,8 @@ import java.util.logging.Logger;
  */
 public final class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+    /** The cseType of an IN-CSE (m2m:cseTypeID, TS-0004 6.3.4.2.2). */
+    private static final int IN_CSE = 1;
     private final ResourceStore store;
     private final Router router;
     private final TypeRegistry types;
@@ -59,7 +61,6 @@ public final class Dispatcher {
     private final String adminOriginator;
     private final String cseId;
     private final String spId;
-    private static final int IN_CSE = 1;
 
     /** @param outcomes told about every request answered, for metrics; called on the thread that completes it */
     public Dispatcher(ResourceStore store, Router router, TypeRegistry types, OperationContext ctx, Clock clock,
