@@ -206,6 +206,15 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
+    void ts0004_7_3_3_17_17_aRelativePathLeadsFromTheMatchesToTheResult() {
+        assertEquals(List.of("hum/h1", "temp/t3"), discover("ty=3&lbl=sensor+room:bath&arp=la"), "the latest of each container");
+        assertEquals(List.of("temp"), discover("ty=4&cty=text/plain&arp=.."), "their container, once");
+        assertEquals(List.of(), discover("ty=3&arp=nothing"));
+        Reply single = cse.get("/" + ae + "/temp?lbl=sensor&arp=la").from(ae).send();
+        assertEquals(5001, single.rsc(), single.text());
+    }
+
+    @Test
     void ts0004_7_3_3_17_12_filterOperation() {
         assertEquals(List.of("temp"), discover("lbl=room:kitchen&ty=3&mni=100"));
         assertEquals(List.of("deep/inner", "hum", "temp"), discover("fo=2&lbl=room:bath&mni=100&rn=inner"));

@@ -20,12 +20,21 @@ final class FilterCriteriaCheck {
     private FilterCriteriaCheck() {
     }
 
+    /** For the filter criteria of a conditional operation or child results, which cannot take a relative path. */
     static void check(FilterCriteria fc, TypeRegistry types) {
+        check(fc, types, false);
+    }
+
+    /** @param relativePath whether a relative path (arp) can be applied: in discovery, not to a single target */
+    static void check(FilterCriteria fc, TypeRegistry types, boolean relativePath) {
         if (!fc.semanticsFilter.isEmpty() || fc.labelsQuery != null || fc.geometryType != null || fc.geometry != null
-                || fc.geoSpatialFunction != null || fc.applyRelativePath != null) {
+                || fc.geoSpatialFunction != null) {
             throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
-                    "semantic, label-query, geographic and relative-path filters (smf, lbq, gmty/geom/gsf, arp)"
-                            + " are not supported by this CSE");
+                    "semantic, label-query and geographic filters (smf, lbq, gmty/geom/gsf) are not supported by this CSE");
+        }
+        if (fc.applyRelativePath != null && !relativePath) {
+            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
+                    "a relative path (arp) is supported in discovery only, not for a single target");
         }
         ContentFilter.of(fc); // a content filter that cannot run (cfq without cfs, bad JSONPath) is 4000 before any query
         for (List<AttributeCondition> conditions : List.of(fc.attributes, fc.childAttributes, fc.parentAttributes)) {

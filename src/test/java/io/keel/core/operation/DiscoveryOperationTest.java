@@ -172,4 +172,54 @@ class DiscoveryOperationTest {
 
         assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(req));
     }
+
+    // --- applyRelativePath (TS-0004 7.3.3.17.17) ------------------------------------------------------------------
+
+    private RequestPrimitive discoverWithPath(int ty, String path) {
+        RequestPrimitive req = cse.request(Operation.RETRIEVE, "cse-in", ADMIN);
+        req.filterCriteria().filterUsage = FilterUsage.DISCOVERY;
+        req.filterCriteria().resourceTypes.add(ty);
+        req.filterCriteria().applyRelativePath = path;
+        return req;
+    }
+
+    @Test
+    void ts0004_7_3_3_17_17_theRelativePathLeadsFromEachMatchToTheResult() {
+        ResponsePrimitive rsp = cse.send(discoverWithPath(ResourceTypes.CONTAINER, "la"));
+
+        assertRsc(ResponseStatusCode.OK, rsp);
+        assertEquals(Map.of("m2m:uril", instances(5)), rsp.content, "the container's latest instance");
+    }
+
+    @Test
+    void ts0004_7_3_3_17_17_aResourceReachedFromSeveralMatchesIsInTheResultOnce() {
+        assertEquals(Map.of("m2m:uril", List.of("cse-in/app1/box")),
+                cse.send(discoverWithPath(ResourceTypes.CONTENT_INSTANCE, "..")).content);
+        assertEquals(Map.of("m2m:uril", List.of("cse-in/app1/box")),
+                cse.send(discoverWithPath(ResourceTypes.CONTENT_INSTANCE, "../../box/.")).content);
+    }
+
+    @Test
+    void ts0004_7_3_3_17_17_aPathToNothingAddsNothing() {
+        assertEquals(Map.of("m2m:uril", List.of()), cse.send(discoverWithPath(ResourceTypes.CONTAINER, "nothing")).content);
+        assertEquals(Map.of("m2m:uril", List.of()),
+                cse.send(discoverWithPath(ResourceTypes.CONTAINER, "../../../..")).content, "above the CSEBase");
+    }
+
+    @Test
+    void ts0004_7_3_3_17_17_limAndOfstPageThroughTheResultOfThePath() {
+        RequestPrimitive req = discoverWithPath(ResourceTypes.CONTENT_INSTANCE, ".");
+        req.filterCriteria().limit = 2;
+        req.filterCriteria().offset = 2;
+
+        assertEquals(Map.of("m2m:uril", instances(2, 3)), cse.send(req).content);
+    }
+
+    @Test
+    void ts0004_7_3_3_17_17_aRelativePathForASingleTargetIsNotImplemented5001() {
+        RequestPrimitive req = cse.request(Operation.RETRIEVE, "cse-in/app1/box", ADMIN);
+        req.filterCriteria().applyRelativePath = "la";
+
+        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, cse.send(req));
+    }
 }
