@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Access to resources without acpi: a resource's creator may do everything on it (TS-0001 9.6.1.3.2 default policy); by
  * Keel's own rules (see OwnershipRules) so may the admin and the AE the resource lives under, and a registered AE may
- * retrieve the CSEBase. Everything else is 4103. AccessControlIT covers resources that access control policies govern.
+ * retrieve the CSEBase. Everything else is 4103; an originator that is no registered AE is 4106 before (TS-0004 7.3.2.1). AccessControlIT covers resources that access control policies govern.
  */
 class AccessIT extends KeelIT {
     private String owner;
@@ -59,18 +59,20 @@ class AccessIT extends KeelIT {
     @Test
     void ts0004_7_3_3_15_registeredAesMayRetrieveTheCseBaseOnly() {
         assertEquals(200, cse.get("/cse-in").from(other).send().status());
-        assertDenied(cse.get("/cse-in").from("Cnobody").send());
+        assertEquals(4106, cse.get("/cse-in").from("Cnobody").send().rsc(), "no registered AE (TS-0004 7.3.2.1)");
         assertDenied(cse.create("/cse-in", 3, "{\"m2m:cnt\":{}}").from(other).send());
     }
 
     @Test
-    void ts0004_7_3_3_15_unregisteredOriginatorsAreDenied() {
-        assertDenied(cse.get("/" + cnt).from("Cstranger").send());
-        assertDenied(cse.create("/" + owner, 3, "{\"m2m:cnt\":{}}").from("Cstranger").send());
+    void ts0004_7_3_2_1_unregisteredOriginatorsAreRefused4106BeforeAccessControl() {
+        Reply r = cse.get("/" + cnt).from("Cstranger").send();
+        assertEquals(4106, r.rsc(), r.text());
+        assertEquals(4106, cse.create("/" + owner, 3, "{\"m2m:cnt\":{}}").from("Cstranger").send().rsc());
     }
 
     @Test
-    void ts0004_7_3_3_15_spRelativeFormOfTheOriginatorIsTheSame() {
-        assertEquals(200, cse.get("/" + cnt).from("/id-in/" + owner).send().status());
+    void ts0004_7_3_2_1_aRegisteredAeGivingItsSpRelativeAeIdIs4000() {
+        Reply r = cse.get("/" + cnt).from("/id-in/" + owner).send();
+        assertEquals(4000, r.rsc(), r.text());
     }
 }

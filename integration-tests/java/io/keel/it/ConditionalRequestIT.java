@@ -32,7 +32,7 @@ class ConditionalRequestIT extends KeelIT {
     }
 
     @Test
-    void clause6_4_6_retrieveCarriesEtagAndLastModified() {
+    void ts0009_6_4_6_retrieveCarriesEtagAndLastModified() {
         Reply r = cse.get(cnt).from(ae).send();
         assertTrue(r.header("ETag").matches("\"[^\"]+\""), r.header("ETag"));
         assertNotNull(r.header("Last-Modified"));
@@ -40,7 +40,7 @@ class ConditionalRequestIT extends KeelIT {
     }
 
     @Test
-    void clause6_4_6_etagChangesWithEveryModification() {
+    void ts0009_6_4_6_etagChangesWithEveryModification() {
         String before = etag();
         cse.put(cnt, "{\"m2m:cnt\":{\"lbl\":[\"x\"]}}").from(ae).send();
         String afterUpdate = etag();
@@ -50,7 +50,7 @@ class ConditionalRequestIT extends KeelIT {
     }
 
     @Test
-    void clause6_4_6_ifNoneMatchOnRetrieveGives304WithoutBody() {
+    void ts0009_6_4_6_ifNoneMatchOnRetrieveGives304WithoutBody() {
         String tag = etag();
         Reply r = cse.get(cnt).from(ae).header("If-None-Match", tag).send();
         assertEquals(304, r.status());
@@ -63,14 +63,14 @@ class ConditionalRequestIT extends KeelIT {
     }
 
     @Test
-    void clause6_4_6_ifModifiedSince() {
+    void ts0009_6_4_6_ifModifiedSince() {
         assertEquals(304, cse.get(cnt).from(ae).header("If-Modified-Since", httpDate(ZonedDateTime.now().plusMinutes(1))).send().status());
         assertEquals(200, cse.get(cnt).from(ae).header("If-Modified-Since", httpDate(ZonedDateTime.now().minusHours(1))).send().status());
         assertEquals(200, cse.get(cnt).from(ae).header("If-Modified-Since", "not a date").send().status(), "an invalid date is ignored");
     }
 
     @Test
-    void clause6_4_6_ifMatchOnUpdateAndDelete() {
+    void ts0009_6_4_6_ifMatchOnUpdateAndDelete() {
         String tag = etag();
         Reply stale = cse.put(cnt, "{\"m2m:cnt\":{\"mni\":1}}").from(ae).header("If-Match", "\"stale\"").send();
         assertEquals(412, stale.status());
@@ -85,7 +85,7 @@ class ConditionalRequestIT extends KeelIT {
     }
 
     @Test
-    void clause6_4_6_ifUnmodifiedSinceAndIfNoneMatchOnUpdate() {
+    void ts0009_6_4_6_ifUnmodifiedSinceAndIfNoneMatchOnUpdate() {
         Reply r = cse.put(cnt, "{\"m2m:cnt\":{\"mni\":2}}").from(ae)
                 .header("If-Unmodified-Since", httpDate(ZonedDateTime.now().minusHours(1))).send();
         assertEquals(412, r.status());
@@ -95,7 +95,7 @@ class ConditionalRequestIT extends KeelIT {
     }
 
     @Test
-    void clause6_4_6_latestInstanceIsConditionalToo() {
+    void ts0009_6_4_6_latestInstanceIsConditionalToo() {
         cse.create(cnt, 4, "{\"m2m:cin\":{\"con\":\"v\"}}").from(ae).send();
         String tag = cse.get(cnt + "/la").from(ae).send().header("ETag");
         assertEquals(304, cse.get(cnt + "/la").from(ae).header("If-None-Match", tag).send().status());
@@ -104,7 +104,7 @@ class ConditionalRequestIT extends KeelIT {
     }
 
     @Test
-    void clause6_4_6_malformedEntityTagIs4000() {
+    void ts0009_6_4_6_malformedEntityTagIs4000() {
         Reply r = cse.get(cnt).from(ae).header("If-Match", "no-quotes").send();
         assertEquals(400, r.status());
         assertEquals(4000, r.rsc());

@@ -57,7 +57,7 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
-    void fu1_allDescendantsInStructuredOrder() {
+    void ts0004_7_3_3_14_allDescendantsInStructuredOrder() {
         assertEquals(List.of("deep", "deep/inner", "hum", "hum/h1", "temp", "temp/t1", "temp/t2", "temp/t3"), discover("rcn=11"));
     }
 
@@ -96,70 +96,126 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
-    void ty_resourceTypesAreOred() {
+    void ts0004_7_3_3_17_6_resourceTypesAreOred() {
         assertEquals(List.of("deep", "deep/inner", "hum", "temp"), discover("ty=3"));
         assertEquals(8, discover("ty=3+4").size());
         assertEquals(8, discover("ty=3&ty=4").size());
     }
 
     @Test
-    void lbl_anyLabelMatches() {
+    void ts0004_7_3_3_17_5_anyLabelMatches() {
         assertEquals(List.of("deep/inner", "temp"), discover("lbl=room:kitchen"));
         assertEquals(List.of("deep/inner", "hum", "temp"), discover("lbl=room:kitchen+room:bath"));
     }
 
     @Test
-    void sizeAboveAndBelow() {
+    void ts0004_7_3_3_17_7_sizeAboveIsInclusiveAndSizeBelowStrict() {
         assertEquals(List.of("hum/h1", "temp/t2", "temp/t3"), discover("ty=4&sza=2"), "h1 holds 7 bytes of JSON");
         assertEquals(List.of("temp/t1", "temp/t2"), discover("ty=4&szb=3&cty=text/plain"));
     }
 
     @Test
-    void cty_contentTypeOfInstances() {
+    void ts0004_7_3_3_17_8_contentTypeOfInstances() {
         assertEquals(List.of("hum/h1"), discover("cty=application/json"));
     }
 
     @Test
-    void createdAndModifiedTimes() {
+    void ts0004_7_3_3_17_1_createdAfterAndBefore() {
         String t0 = Times.format(before);
         String later = Times.format(Instant.now().plusSeconds(60));
         assertEquals(8, discover("cra=" + t0).size());
         assertEquals(8, discover("crb=" + later).size());
         assertEquals(List.of(), discover("cra=" + later));
-        assertEquals(8, discover("ms=" + t0).size());
-        assertEquals(List.of(), discover("us=" + t0));
+        assertEquals(List.of(), discover("cra=" + later + "&crb=" + t0), "both: the interval between them");
+        // createdAfter ≤ ct < createdBefore: the resource created at that very time is after, not before.
+        String ct = cse.get("/" + ae + "/temp/t2").from(ae).send().json().path("m2m:cin").path("ct").asText();
+        List<String> after = discover("ty=4&cra=" + ct);
+        assertTrue(after.contains("temp/t2") && !after.contains("temp/t1"), after.toString());
+        List<String> beforeIt = discover("ty=4&crb=" + ct);
+        assertEquals(List.of("temp/t1"), beforeIt);
     }
 
     @Test
-    void stateTagAndExpiration() {
+    void ts0004_7_3_3_17_2_modifiedSinceAndUnmodifiedSince() {
+        String t0 = Times.format(before);
+        String later = Times.format(Instant.now().plusSeconds(60));
+        assertEquals(8, discover("ms=" + t0).size());
+        assertEquals(List.of(), discover("us=" + t0));
+        assertEquals(8, discover("us=" + later).size());
+        assertEquals(List.of(), discover("ms=" + later));
+    }
+
+    @Test
+    void ts0004_7_3_3_17_3_stateTagBiggerIsInclusiveAndSmallerStrict() {
         assertEquals(List.of("temp"), discover("ty=3&stb=3"));
         assertEquals(List.of("deep", "deep/inner"), discover("ty=3&sts=1"), "hum and temp have instances, so st ≥ 1");
+        assertEquals(List.of("hum"), discover("ty=3&stb=1&sts=3"));
+    }
+
+    @Test
+    void ts0004_7_3_3_17_4_expireAfterAndBefore() {
         assertEquals(8, discover("exa=" + Times.format(Instant.now())).size());
         assertEquals(List.of(), discover("exb=" + Times.format(Instant.now())));
     }
 
     @Test
-    void attributeConditions() {
+    void ts0004_7_3_3_17_9_attributeConditions() {
         assertEquals(List.of("temp"), discover("mni=100"));
         assertEquals(List.of("hum"), discover("rn=hum"));
         assertEquals(List.of("hum", "temp"), discover("ty=3&rn=hum&rn=temp"));
         assertEquals(List.of("temp/t2"), discover("con=22"));
-        assertEquals(List.of("temp/t1", "temp/t2", "temp/t3"), discover("cnf=text/*"));
+        assertEquals(List.of("temp/t1", "temp/t2", "temp/t3"), discover("ty=4&rn=t*"), "a wildcard in discovery");
         assertEquals(4000, cse.get("/" + ae + "?fu=1&nosuchattr=1").from(ae).send().rsc());
     }
 
+    /** All attribute conditions are one condition tag: any of them matching is enough (TS-0004 7.3.3.17.0). */
     @Test
-    void childAndParentConditions() {
-        assertEquals(List.of("hum"), discover("chty=4&c.cnf=application/json:0"));
-        assertEquals(List.of("temp"), discover("c.con=333"));
-        assertEquals(List.of("deep/inner"), discover("p.rn=deep"));
-        assertEquals(List.of("temp/t1", "temp/t2", "temp/t3"), discover("palb=room:kitchen"));
-        assertEquals(List.of("deep"), discover("clbl=room:kitchen"));
+    void ts0004_7_3_3_17_9_attributeConditionsOfDifferentNamesAreOred() {
+        assertEquals(List.of("hum", "temp"), discover("rn=hum&mni=100"));
+        assertEquals(List.of("temp"), discover("rn=hum&mni=100&lbl=room:kitchen&ty=3"), "ANDed with the other tags");
+    }
+
+    @Test
+    void ts0004_7_3_3_17_9_attributesWithConditionsOfTheirOwnAre4000() {
+        for (String own : List.of("cnf=text/plain:0", "ct=20260101T000000", "st=1", "cs=3", "lt=20260101T000000",
+                "et=20990101T000000", "c.cnf=text/plain:0", "p.st=1")) {
+            Reply r = cse.get("/" + ae + "?fu=1&" + own).from(ae).send();
+            assertEquals(4000, r.rsc(), own + " → " + r.text());
+        }
+    }
+
+    @Test
+    void ts0004_7_3_3_17_6_childAndParentResourceTypes() {
+        assertEquals(List.of("deep", "hum", "temp"), discover("chty=3+4"));
+        assertEquals(List.of("hum", "temp"), discover("chty=4"));
         assertEquals(List.of("hum/h1", "temp/t1", "temp/t2", "temp/t3"), discover("pty=3&ty=4"));
     }
 
     @Test
-    void fo_filterOperation() {
+    void ts0004_7_3_3_17_5_childAndParentLabels() {
+        assertEquals(List.of("temp/t1", "temp/t2", "temp/t3"), discover("palb=room:kitchen"));
+        assertEquals(List.of("deep"), discover("clbl=room:kitchen"));
+    }
+
+    @Test
+    void ts0004_7_3_3_17_9_childAndParentAttributes() {
+        assertEquals(List.of("hum"), discover("chty=4&c.rn=h1"));
+        assertEquals(List.of("temp"), discover("c.con=333"));
+        assertEquals(List.of("deep/inner"), discover("p.rn=deep"));
+        assertEquals(List.of("hum", "temp"), discover("c.rn=h1&c.con=333"), "one tag: any of its pairs");
+    }
+
+    @Test
+    void ts0004_7_3_3_17_17_aRelativePathLeadsFromTheMatchesToTheResult() {
+        assertEquals(List.of("hum/h1", "temp/t3"), discover("ty=3&lbl=sensor+room:bath&arp=la"), "the latest of each container");
+        assertEquals(List.of("temp"), discover("ty=4&cty=text/plain&arp=.."), "their container, once");
+        assertEquals(List.of(), discover("ty=3&arp=nothing"));
+        Reply single = cse.get("/" + ae + "/temp?lbl=sensor&arp=la").from(ae).send();
+        assertEquals(5001, single.rsc(), single.text());
+    }
+
+    @Test
+    void ts0004_7_3_3_17_12_filterOperation() {
         assertEquals(List.of("temp"), discover("lbl=room:kitchen&ty=3&mni=100"));
         assertEquals(List.of("deep/inner", "hum", "temp"), discover("fo=2&lbl=room:bath&mni=100&rn=inner"));
         // XOR: exactly one condition holds: labelled kitchen (temp, inner) xor has mni (temp) → inner only
@@ -171,13 +227,13 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
-    void lvl_limitsTheDepth() {
+    void ts0004_7_3_3_17_14_levelLimitsTheDepth() {
         assertEquals(List.of("deep", "hum", "temp"), discover("lvl=1"));
         assertEquals(8, discover("lvl=2").size());
     }
 
     @Test
-    void limAndOfstPageWithoutSkippingOrRepeating() {
+    void ts0004_7_3_3_17_15_limAndOfstPageWithoutSkippingOrRepeating() {
         List<String> all = discover("ty=3+4");
         List<String> paged = new ArrayList<>();
         for (int ofst = 1; ofst <= all.size(); ofst += 3) {
@@ -189,14 +245,14 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
-    void drt2_unstructuredIdentifiers() {
+    void ts0001_8_1_2_drt2UnstructuredIdentifiers() {
         Reply r = cse.get("/" + ae + "?fu=1&ty=3&rn=temp&drt=2").from(ae).send();
         String ri = cse.get("/" + ae + "/temp").from(ae).send().json().path("m2m:cnt").path("ri").asText();
         assertEquals(ri, r.json().path("m2m:uril").get(0).asText());
     }
 
     @Test
-    void rcn6_discoveryAsReferences() {
+    void ts0001_8_1_2_rcn6DiscoveryAsReferences() {
         JsonNode rrf = cse.get("/" + ae + "?fu=1&ty=3&lvl=1&rcn=6").from(ae).send().json().path("m2m:rrl").path("rrf");
         assertEquals(3, rrf.size());
         assertEquals("deep", rrf.get(0).path("nm").asText());
@@ -205,7 +261,7 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
-    void discoveryLeavesOutWhatTheOriginatorMayNotSee() {
+    void ts0004_7_3_3_14_discoveryLeavesOutWhatTheOriginatorMayNotSee() {
         String stranger = cse.registerAe("C" + OneM2MClient.unique("stranger"), OneM2MClient.unique("stranger"));
         Reply r = cse.get("/" + ae + "?fu=1").from(stranger).send();
         assertEquals(200, r.status());
@@ -217,7 +273,7 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
-    void fu2_conditionalRetrieveUpdateDelete() {
+    void ts0004_7_3_3_1_conditionalRetrieveUpdateDeleteWithoutMatchAre4004() {
         assertEquals(200, cse.get("/" + ae + "/temp?lbl=sensor").from(ae).send().status());
         Reply miss = cse.get("/" + ae + "/temp?lbl=nothing").from(ae).send();
         assertEquals(404, miss.status());
@@ -230,13 +286,13 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
-    void unsupportedFiltersAre5001AndFilterCriteriaInCreateIs4000() {
+    void ts0004_7_3_2_1_unsupportedFiltersAre5001AndFilterCriteriaInCreateIs4000() {
         assertEquals(5001, cse.get("/" + ae + "?fu=1&smf=x").from(ae).send().rsc());
         assertEquals(4000, cse.create("/" + ae + "?ty=3", 3, "{\"m2m:cnt\":{}}").from(ae).send().rsc());
     }
 
     @Test
-    void cseMaximumCutsTheResultWithContentStatusAndOffset() {
+    void ts0004_7_3_3_17_10_cseMaximumCutsTheResultWithContentStatusAndOffset() {
         create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"many\"}}");
         for (int i = 1; i <= 25; i++) {
             create("/" + ae + "/many", 4, "{\"m2m:cin\":{\"rn\":\"m" + (i < 10 ? "0" : "") + i + "\",\"con\":\"" + i + "\"}}");
@@ -257,7 +313,7 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
-    void noPartialMarkWhenTheOriginatorsLimitCutsTheResult() {
+    void ts0004_7_3_3_17_10_noPartialMarkWhenTheOriginatorsLimitCutsTheResult() {
         Reply r = cse.get("/" + ae + "?fu=1&lim=2").from(ae).send();
         assertEquals(2, r.json().path("m2m:uril").size());
         assertNull(r.header("X-M2M-CTS"));
@@ -292,7 +348,7 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
-    void cfq_selectsResourcesWhoseJsonContentTheQueryMatches() {
+    void ts0004_7_3_3_17_13_selectsResourcesWhoseJsonContentTheQueryMatches() {
         readings();
         assertEquals(List.of("rd/r01", "rd/r04", "rd/r05", "rd/r07"), discover(cfq(WARM)),
                 "plain text, cold readings, other members and containers do not match");
@@ -301,7 +357,7 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
-    void cfq_isAndedWithTheOtherConditions() {
+    void ts0004_7_3_3_17_13_isAndedWithTheOtherConditions() {
         readings();
         assertEquals(List.of("rd/r07"), discover("ty=4&lbl=hot&" + cfq(WARM)));
         assertEquals(List.of("rd/r01", "rd/r04", "rd/r05"), discover("cty=application/json&" + cfq(WARM)), "r07 has no cnf");
@@ -310,7 +366,7 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
-    void cfq_withFoOrAndXor() {
+    void ts0004_7_3_3_17_13_withFoOrAndXor() {
         readings();
         // OR: labelled room:bath (hum) or warm content; containers are candidates too
         assertEquals(List.of("hum", "rd/r01", "rd/r04", "rd/r05", "rd/r07"), discover("fo=2&lbl=room:bath&" + cfq(WARM)));
@@ -321,7 +377,7 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
-    void cfq_limAndOfstPageOverMatchesOnly() {
+    void ts0004_7_3_3_17_13_limAndOfstPageOverMatchesOnly() {
         readings();
         for (int i = 9; i <= 16; i++) { // more matches, between plain-text instances
             String rd = "/" + ae + "/rd";
@@ -343,7 +399,7 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
-    void cfq_selectsTheChildrenOfChildResultContents() {
+    void ts0004_7_3_3_17_13_selectsTheChildrenOfChildResultContents() {
         readings();
         JsonNode rrf = cse.get("/" + ae + "/rd?rcn=6&" + cfq(WARM)).from(ae).send().json().path("m2m:rrl").path("rrf");
         List<String> names = new ArrayList<>();
@@ -352,7 +408,7 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
-    void fu2_conditionalRetrieveByContent() {
+    void ts0004_7_3_3_1_conditionalRetrieveByContent() {
         readings();
         Reply warm = cse.get("/" + ae + "/rd/r01?" + cfq(WARM)).from(ae).send();
         assertEquals(200, warm.status(), warm.text());
@@ -368,7 +424,7 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
-    void cfq_badContentFiltersAre4000() {
+    void ts0004_7_3_3_17_13_badContentFiltersAre4000() {
         Reply syntaxOnly = cse.get("/" + ae + "?fu=1&cfs=1").from(ae).send();
         assertEquals(4000, syntaxOnly.rsc(), syntaxOnly.text());
         Reply queryOnly = cse.get("/" + ae + "?fu=1&cfq=%24.temp").from(ae).send();
@@ -386,7 +442,7 @@ class DiscoveryIT extends KeelIT {
     }
 
     @Test
-    void cfq_scanCapIsReportedAsPartialContent() {
+    void ts0004_7_3_3_17_13_scanCapIsReportedAsPartialContent() {
         // keel.discovery.content-scan-max is 60 in the test configuration: b01 … b70 are 70 candidates.
         create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"bulk\"}}");
         for (int i = 1; i <= 70; i++) {

@@ -24,7 +24,7 @@ class ResourceLifecycleIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_3_3_3_universalAttributesAreSetByTheCse() {
+    void ts0004_7_3_3_5_universalAttributesAreSetByTheCse() {
         JsonNode c = createCnt("{\"m2m:cnt\":{\"rn\":\"attrs\",\"lbl\":[\"a\",\"k:v\"]}}").json().path("m2m:cnt");
         assertEquals(3, c.path("ty").asInt());
         assertEquals("attrs", c.path("rn").asText());
@@ -38,7 +38,7 @@ class ResourceLifecycleIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_3_3_3_duplicateNameAmongSiblingsIs4105() {
+    void ts0004_7_3_3_5_duplicateNameAmongSiblingsIs4105() {
         assertEquals(201, createCnt("{\"m2m:cnt\":{\"rn\":\"twin\"}}").status());
         Reply again = createCnt("{\"m2m:cnt\":{\"rn\":\"twin\"}}");
         assertEquals(409, again.status());
@@ -55,7 +55,7 @@ class ResourceLifecycleIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_3_3_3_creatorIsRecordedOnlyWhenAskedWithNull() {
+    void ts0004_7_3_3_5_creatorIsRecordedOnlyWhenAskedWithNull() {
         assertFalse(createCnt("{\"m2m:cnt\":{}}").json().path("m2m:cnt").has("cr"));
         assertEquals(ae, createCnt("{\"m2m:cnt\":{\"cr\":null}}").json().path("m2m:cnt").path("cr").asText());
         assertEquals(4000, createCnt("{\"m2m:cnt\":{\"cr\":\"someoneElse\"}}").rsc());
@@ -79,7 +79,7 @@ class ResourceLifecycleIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_3_3_7_expiredResourcesAreDeleted() throws InterruptedException {
+    void ts0004_7_3_3_5_expiredResourcesAreDeleted() throws InterruptedException {
         String soon = Times.format(Instant.now().plusSeconds(2));
         String c = createCnt("{\"m2m:cnt\":{\"et\":\"" + soon + "\"}}").json().path("m2m:cnt").path("ri").asText();
         assertEquals(200, cse.get("/" + c).from(ae).send().status());
@@ -93,7 +93,7 @@ class ResourceLifecycleIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_3_3_5_updateChangesAttributesLastModifiedTimeAndStateTag() {
+    void ts0004_7_3_3_7_updateChangesAttributesLastModifiedTimeAndStateTag() {
         JsonNode c = createCnt("{\"m2m:cnt\":{\"mni\":5,\"lbl\":[\"old\"]}}").json().path("m2m:cnt");
         Reply u = cse.put("/" + c.path("ri").asText(), "{\"m2m:cnt\":{\"lbl\":[\"new\"],\"mni\":null}}").from(ae).send();
         assertEquals(200, u.status(), u.text());
@@ -107,7 +107,7 @@ class ResourceLifecycleIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_3_3_5_updateOfReadOnlyOrUnknownAttributesIs4000() {
+    void ts0004_7_3_3_4_updateOfReadOnlyOrUnknownAttributesIs4000() {
         String c = createCnt("{\"m2m:cnt\":{}}").json().path("m2m:cnt").path("ri").asText();
         for (String body : new String[] {"{\"m2m:cnt\":{\"rn\":\"x\"}}", "{\"m2m:cnt\":{\"cni\":3}}",
                 "{\"m2m:cnt\":{\"nope\":1}}", "{\"m2m:cnt\":{\"mni\":-1}}", "{\"m2m:ae\":{\"lbl\":[]}}", "{\"m2m:cnt\":{}}"}) {
@@ -119,7 +119,7 @@ class ResourceLifecycleIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_3_3_6_deleteIsRecursive() {
+    void ts0004_7_3_3_8_deleteIsRecursive() {
         String outer = createCnt("{\"m2m:cnt\":{}}").json().path("m2m:cnt").path("ri").asText();
         String inner = cse.create("/" + outer, 3, "{\"m2m:cnt\":{}}").from(ae).send().json().path("m2m:cnt").path("ri").asText();
         String cin = cse.create("/" + inner, 4, "{\"m2m:cin\":{\"con\":\"x\"}}").from(ae).send().json().path("m2m:cin").path("ri").asText();

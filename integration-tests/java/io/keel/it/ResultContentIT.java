@@ -29,7 +29,7 @@ class ResultContentIT extends KeelIT {
     }
 
     @Test
-    void rcn0_createReturnsNoContent() {
+    void ts0004_7_3_3_12_rcn0CreateReturnsNoContent() {
         Reply r = cse.create("/" + cnt + "?rcn=0", 4, "{\"m2m:cin\":{\"con\":\"q\"}}").from(ae).send();
         assertEquals(201, r.status());
         assertEquals(0, r.response().body().length);
@@ -37,21 +37,21 @@ class ResultContentIT extends KeelIT {
     }
 
     @Test
-    void rcn3_createReturnsAddressAndAttributes() {
+    void ts0001_8_1_2_rcn3CreateReturnsAddressAndAttributes() {
         JsonNode rce = cse.create("/" + cnt + "?rcn=3", 4, "{\"m2m:cin\":{\"rn\":\"i3\",\"con\":\"q\"}}").from(ae).send().json().path("m2m:rce");
         assertEquals("cse-in/" + aeName + "/box/i3", rce.path("uri").asText());
         assertEquals("q", rce.path("m2m:cin").path("con").asText());
     }
 
     @Test
-    void rcn9_createReturnsWhatTheCseSet() {
+    void ts0004_7_3_3_12_rcn9CreateReturnsWhatTheCseSet() {
         JsonNode m = cse.create("/" + cnt + "?rcn=9", 4, "{\"m2m:cin\":{\"con\":\"q\"}}").from(ae).send().json().path("m2m:cin");
         assertTrue(m.has("ri") && m.has("ct") && m.has("cs"), m.toString());
         assertFalse(m.has("con"), m.toString());
     }
 
     @Test
-    void rcn4_retrieveNestsChildrenByType() {
+    void ts0001_8_1_2_rcn4RetrieveNestsChildrenByType() {
         JsonNode c = cse.get("/" + cnt + "?rcn=4").from(ae).send().json().path("m2m:cnt");
         assertEquals("box", c.path("rn").asText());
         assertEquals(2, c.path("m2m:cin").size());
@@ -60,7 +60,7 @@ class ResultContentIT extends KeelIT {
     }
 
     @Test
-    void rcn4_levelAndFilterCriteriaSelectTheChildren() {
+    void ts0004_7_3_3_17_14_rcn4LevelAndFilterCriteriaSelectTheChildren() {
         cse.create("/" + cnt + "/sub", 4, "{\"m2m:cin\":{\"rn\":\"deep\",\"con\":\"d\"}}").from(ae).send();
         JsonNode all = cse.get("/" + cnt + "?rcn=4").from(ae).send().json().path("m2m:cnt");
         assertEquals("deep", all.path("m2m:cnt").get(0).path("m2m:cin").get(0).path("rn").asText());
@@ -78,7 +78,7 @@ class ResultContentIT extends KeelIT {
     }
 
     @Test
-    void rcn4_isCutAtTheCseMaximum() {
+    void ts0004_7_3_3_17_10_rcn4IsCutAtTheCseMaximum() {
         for (int i = 0; i < 25; i++) {
             cse.create("/" + cnt, 4, "{\"m2m:cin\":{\"con\":\"" + i + "\"}}").from(ae).send();
         }
@@ -89,14 +89,14 @@ class ResultContentIT extends KeelIT {
     }
 
     @Test
-    void rcn8_retrieveGivesChildrenWithoutTheParentsAttributes() {
+    void ts0001_8_1_2_rcn8RetrieveGivesChildrenWithoutTheParentsAttributes() {
         JsonNode c = cse.get("/" + cnt + "?rcn=8").from(ae).send().json().path("m2m:cnt");
         assertFalse(c.has("rn"));
         assertEquals(2, c.path("m2m:cin").size());
     }
 
     @Test
-    void rcn5_retrieveGivesAttributesAndChildReferences() {
+    void ts0001_8_1_2_rcn5RetrieveGivesAttributesAndChildReferences() {
         JsonNode c = cse.get("/" + cnt + "?rcn=5").from(ae).send().json().path("m2m:cnt");
         assertEquals("box", c.path("rn").asText());
         assertEquals(3, c.path("ch").size());
@@ -106,19 +106,19 @@ class ResultContentIT extends KeelIT {
     }
 
     @Test
-    void rcn6_retrieveGivesChildReferencesOnly() {
+    void ts0001_8_1_2_rcn6RetrieveGivesChildReferencesOnly() {
         JsonNode rrf = cse.get("/" + cnt + "?rcn=6").from(ae).send().json().path("m2m:rrl").path("rrf");
         assertEquals(3, rrf.size());
         assertEquals("sub", rrf.get(2).path("nm").asText());
     }
 
     @Test
-    void rcn7_retrieveOfANonAnnouncedResourceIsItsAttributes() {
+    void ts0001_8_1_2_rcn7RetrieveOfANonAnnouncedResourceIsItsAttributes() {
         assertEquals("box", cse.get("/" + cnt + "?rcn=7").from(ae).send().json().path("m2m:cnt").path("rn").asText());
     }
 
     @Test
-    void rcn_invalidForTheOperationIs4000() {
+    void ts0004_7_3_2_1_rcnInvalidForTheOperationIs4000() {
         assertEquals(4000, cse.get("/" + cnt + "?rcn=0").from(ae).send().rsc());
         assertEquals(4000, cse.get("/" + cnt + "?rcn=2").from(ae).send().rsc());
         assertEquals(4000, cse.get("/" + cnt + "?rcn=9").from(ae).send().rsc());
@@ -129,7 +129,7 @@ class ResultContentIT extends KeelIT {
     }
 
     @Test
-    void rcn9_updateReturnsTheModifiedAttributes() {
+    void ts0004_7_3_3_12_rcn9UpdateReturnsTheModifiedAttributes() {
         JsonNode m = cse.put("/" + cnt + "?rcn=9", "{\"m2m:cnt\":{\"mni\":9}}").from(ae).send().json().path("m2m:cnt");
         assertEquals(9, m.path("mni").asInt());
         assertTrue(m.has("lt"));
@@ -137,7 +137,7 @@ class ResultContentIT extends KeelIT {
     }
 
     @Test
-    void rcn1_deleteReturnsTheDeletedResource() {
+    void ts0001_8_1_2_rcn1DeleteReturnsTheDeletedResource() {
         Reply r = cse.delete("/" + cnt + "/sub?rcn=1").from(ae).send();
         assertEquals(2002, r.rsc());
         assertEquals("sub", r.json().path("m2m:cnt").path("rn").asText());
@@ -146,12 +146,22 @@ class ResultContentIT extends KeelIT {
     }
 
     @Test
-    void clause6_2_2_2_partialRetrieve() {
+    void ts0009_6_2_2_2_partialRetrieve() {
         JsonNode c = cse.get("/" + cnt + "?atrl=rn+lbl+mni").from(ae).send().json().path("m2m:cnt");
         assertEquals("box", c.path("rn").asText());
         assertEquals("l1", c.path("lbl").get(0).asText());
         assertFalse(c.has("mni"), "absent attributes stay absent");
         assertFalse(c.has("ri"));
         assertEquals(4000, cse.get("/" + cnt + "?atrl=rn+nope").from(ae).send().rsc());
+    }
+
+    @Test
+    void ts0004_7_3_3_17_15_limAndOfstPageThroughTheChildrenOfARetrieve() {
+        Reply page = cse.get("/" + cnt + "?rcn=6&lim=1&ofst=2").from(ae).send();
+        assertEquals(200, page.status(), page.text());
+        JsonNode rrf = page.json().path("m2m:rrl").path("rrf");
+        assertEquals(1, rrf.size(), page.text());
+        assertEquals("i2", rrf.get(0).path("nm").asText(), page.text());
+        assertEquals(null, page.header("X-M2M-CTS"), "the originator's lim cut it: complete");
     }
 }

@@ -4,17 +4,20 @@ import io.keel.core.operation.CreateOperation;
 import io.keel.core.operation.DeleteOperation;
 import io.keel.core.operation.DiscoveryOperation;
 import io.keel.core.operation.FanOutOperation;
+import io.keel.core.operation.GroupRequests;
 import io.keel.core.operation.NotifyOperation;
 import io.keel.core.operation.OperationContext;
 import io.keel.core.operation.OperationHandler;
 import io.keel.core.operation.OperationHandler.Prepared;
 import io.keel.core.operation.RetrieveOperation;
 import io.keel.core.operation.UpdateOperation;
+import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.routing.Route;
 import io.keel.core.routing.Router;
 import io.keel.core.store.ResourceStore;
+import io.keel.core.store.ResourceTree;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
 import io.keel.primitive.PreconditionFailedException;
@@ -38,6 +41,8 @@ import java.util.logging.Logger;
  */
 public final class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+    /** The cseType of an IN-CSE (m2m:cseTypeID, TS-0004 6.3.4.2.2). */
+    private static final int IN_CSE = 1;
     private final ResourceStore store;
     private final Router router;
     private final TypeRegistry types;
@@ -52,6 +57,11 @@ public final class Dispatcher {
     private final NonBlockingRequests nonBlocking;
     private final Consumer<RequestOutcome> outcomes;
     private final ReleaseView releases;
+    private final GroupRequests groupRequests;
+    private final int cseType;
+    private final String adminOriginator;
+    private final String cseId;
+    private final String spId;
 
     /** @param outcomes told about every request answered, for metrics; called on the thread that completes it */
     public Dispatcher(ResourceStore store, Router router, TypeRegistry types, OperationContext ctx, Clock clock,
@@ -63,6 +73,11 @@ public final class Dispatcher {
         this.nonBlocking = nonBlocking;
         this.outcomes = outcomes;
         this.releases = new ReleaseView(types);
+        this.cseType = ctx.cse().cseType();
+        this.adminOriginator = ctx.cse().adminOriginator();
+        this.cseId = ctx.cse().cseId();
+        this.spId = ctx.cse().spId();
+        this.groupRequests = new GroupRequests(GroupRequests.KEEP, GroupRequests.MAX_ENTRIES);
         this.create = new CreateOperation(ctx);
         this.retrieve = new RetrieveOperation(ctx);
         this.discovery = new DiscoveryOperation(ctx);
@@ -88,6 +103,12 @@ public final class Dispatcher {
             checkCommon(req);
             if (req.responseType == ResponseTypeValue.NON_BLOCKING_REQUEST_SYNCH
                     || req.responseType == ResponseTypeValue.NON_BLOCKING_REQUEST_ASYNCH) {
+                if (needsRegisteredOriginator(req)) {
+                    store.read(tx -> {
+                        checkOriginator(tx.tree(), req); // Recv-1.0 before Recv-2.0: not accepted at all
+                        return null;
+                    });
+                }
                 rsp = CompletableFuture.completedFuture(nonBlocking.accept(req, this::blocking));
             } else {
                 rsp = blocking(req);
@@ -104,7 +125,8 @@ public final class Dispatcher {
             return r;
         }).exceptionally(e -> failure(req, e instanceof CompletionException c && c.getCause() != null ? c.getCause() : e))
                 .thenApply(r -> {
-                    if (req.originatingTimestamp != null) {
+                    // An acknowledgement always says when it was built (TS-0004 table 7.3.2.3-1); other answers when asked.
+                    if (req.originatingTimestamp != null || r.responseStatusCode.code() < 2000) {
                         r.originatingTimestamp = clock.now();
                     }
                     r.content = releases.fit(r.content, req.releaseVersionIndicator);
@@ -131,10 +153,14 @@ public final class Dispatcher {
             OperationHandler operation = operationOf(req);
             operation.checkParameters(req);
             Prepared prepared = store.read(tx -> {
+                if (needsRegisteredOriginator(req)) {
+                    checkOriginator(tx.tree(), req);
+                }
                 Route route = router.route(tx.tree(), req.to);
                 if (route instanceof Route.Remote remote) {
-                    throw unreachable(remote);
+                    throw unforwardable(req, remote);
                 }
+                groupRequests.record(req, route, clock.now());
                 if (route instanceof Route.FanOut group) {
                     return fanOut.prepare(tx, req, group);
                 }
@@ -157,11 +183,18 @@ public final class Dispatcher {
     }
 
     /**
-     * A request for another CSE: forwarded to the next hop (TS-0004 7.3.2.6), which this CSE does not know while it
-     * has no registrar and no remoteCSE: 5103.
+     * A request for another CSE, which this CSE cannot forward: it has no remoteCSE and no registrar yet. A
+     * registration through a transit CSE is 4000 (TS-0004 7.3.2.8); otherwise an IN-CSE that knows no matching
+     * remoteCSE answers 4004 (7.3.2.6), and an MN- or ASN-CSE, which would pass it to its registrar, 5103.
      */
-    private OneM2MException unreachable(Route.Remote remote) {
+    private OneM2MException unforwardable(RequestPrimitive req, Route.Remote remote) {
         String what = remote.spId() == null ? "CSE /" + remote.cseId() : "service provider " + remote.spId();
+        if (isRegistration(req)) {
+            return OneM2MException.badRequest("an AE registers with this CSE, not through it with " + what);
+        }
+        if (cseType == IN_CSE) {
+            return OneM2MException.notFound(what + " is not known to this IN-CSE (no remoteCSE), so the request is not forwarded");
+        }
         return new OneM2MException(ResponseStatusCode.TARGET_NOT_REACHABLE, what + " is not reachable from this CSE");
     }
 
@@ -192,6 +225,91 @@ public final class Dispatcher {
             // an HTTP request always has one.
             throw OneM2MException.badRequest("response type 5 (noResponse) is defined for 3GPP interworking only, not for HTTP");
         }
+        String unsupported = unsupportedParameter(req);
+        if (unsupported != null) {
+            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, unsupported + " is not supported by this CSE");
+        }
+    }
+
+    /**
+     * A parameter this CSE does not support, or a value asking for a feature it lacks (TS-0004 7.3.2.1: 5001): role
+     * IDs, tokens, authorization signatures and relationships, semantic queries, delivery aggregation (CMDH), primitive
+     * profiles, service users, ontology mapping. An indicator set to false asks for nothing and passes.
+     */
+    private static String unsupportedParameter(RequestPrimitive req) {
+        if (!req.roleIds.isEmpty()) {
+            return "Role IDs (rids)";
+        }
+        if (!req.tokens.isEmpty() || !req.tokenIds.isEmpty() || !req.localTokenIds.isEmpty()
+                || Boolean.TRUE.equals(req.tokenRequestIndicator)) {
+            return "dynamic authorization with tokens (Authorization tokens, tids, ltids, tqi)";
+        }
+        if (!req.authorizationSignatures.isEmpty() || Boolean.TRUE.equals(req.authorizationSignatureIndicator)
+                || Boolean.TRUE.equals(req.authorizationRelationshipIndicator)) {
+            return "authorization signatures and relationships (X-M2M-AS, asi, auri)";
+        }
+        if (Boolean.TRUE.equals(req.semanticQueryIndicator)) {
+            return "semantic query (sqi)";
+        }
+        if (Boolean.TRUE.equals(req.deliveryAggregation)) {
+            return "delivery aggregation (da)";
+        }
+        if (req.primitiveProfileIdentifier != null || req.m2mServiceUser != null || !req.ontologyMappingResources.isEmpty()) {
+            return "primitive profiles, service users and ontology mapping (X-M2M-PRPI, X-M2M-MSU, X-M2M-OMR)";
+        }
+        return null;
+    }
+
+    /**
+     * Whether the originator must be a registered AE (TS-0004 7.3.2.1, outside a security association): not when the
+     * binding authenticated it (HTTP authentication, TS-0009 7.1, checks the claimed originator itself), nor for the
+     * admin originator, nor for a registration.
+     */
+    private boolean needsRegisteredOriginator(RequestPrimitive req) {
+        return !req.originatorAuthenticated && req.from != null && !req.from.isEmpty()
+                && !req.from.equals(adminOriginator) && !isRegistration(req);
+    }
+
+    /**
+     * TS-0004 7.3.2.1 for a request outside a security association: a CSE-ID as originator is 4107; an AE-ID that no
+     * AE registered here has is 4106; a registered AE that gives its AE-ID in another form than its AE-ID-Stem
+     * ({@code /id-in/Cae}) is 4000. An originator in no ID form at all is left to access control.
+     */
+    private void checkOriginator(ResourceTree tree, RequestPrimitive req) {
+        String from = req.from;
+        if (!from.startsWith("/")) {
+            if ((from.startsWith("C") || from.startsWith("S")) && !registered(tree, from)) {
+                throw new OneM2MException(ResponseStatusCode.ORIGINATOR_HAS_NOT_REGISTERED,
+                        "originator " + from + " is no AE registered with this CSE");
+            }
+            return;
+        }
+        String spRelative = from;
+        boolean ownSp = true;
+        if (from.startsWith("//")) {
+            int slash = from.indexOf('/', 2);
+            ownSp = slash > 0 && from.substring(2, slash).equalsIgnoreCase(spId);
+            spRelative = slash < 0 ? "/" : from.substring(slash);
+        }
+        String[] ids = spRelative.substring(1).split("/", -1);
+        String stem = ids[ids.length - 1];
+        boolean ownCse = ids.length == 1 || ids[0].equals(cseId);
+        if (ownSp && ownCse && ids.length <= 2 && registered(tree, stem)) {
+            throw OneM2MException.badRequest("originator " + from + ": an AE registered with this CSE gives its AE-ID-Stem "
+                    + stem + " as originator");
+        }
+        if (ids.length == 1) {
+            throw new OneM2MException(ResponseStatusCode.SECURITY_ASSOCIATION_REQUIRED,
+                    "originator " + from + " is a CSE, which needs a security association (an authenticated connection)");
+        }
+        throw new OneM2MException(ResponseStatusCode.ORIGINATOR_HAS_NOT_REGISTERED,
+                "originator " + from + " is no AE registered with this CSE");
+    }
+
+    /** Whether an AE with this AE-ID-Stem is registered here: an AE's ri is its stem. */
+    private boolean registered(ResourceTree tree, String stem) {
+        Resource r = stem.isEmpty() ? null : tree.find(stem);
+        return r != null && types.require(r.ty).isRegistration();
     }
 
     /** A Create of a type that registers its originator (an AE) may come without one (TS-0001 10.2.2.2). */

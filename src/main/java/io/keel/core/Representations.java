@@ -69,18 +69,22 @@ public final class Representations {
         ResourceType t = types.require(r.ty);
         FilterCriteria filter = fc == null ? new FilterCriteria() : fc;
         int depth = r.depth();
+        // lim and ofst page through the children as through a discovery's matches (TS-0004 7.3.3.17.10, 7.3.3.17.15).
+        int limit = filter.limit == null ? maxResultSize : Math.min(filter.limit, maxResultSize);
+        int offset = filter.offset == null ? 0 : Math.max(0, filter.offset - 1);
+        boolean cutByMaximum = filter.limit == null || filter.limit > maxResultSize;
         return switch (rcn) {
             case ATTRIBUTES, ORIGINAL_RESOURCE -> new Built(attributes(r), null);
             case NOTHING -> new Built(null, null);
             case ATTRIBUTES_AND_CHILD_RESOURCES, CHILD_RESOURCES -> {
                 Integer maxDepth = filter.level == null ? null : depth + filter.level;
-                FilteredSearch.Found found = search.discover(tx, r, filter, visibility.get(), maxDepth, 0, maxResultSize + 1, false);
+                FilteredSearch.Found found = search.discover(tx, r, filter, visibility.get(), maxDepth, offset, limit + 1, false);
                 Map<String, Object> root = rcn == ResultContent.CHILD_RESOURCES ? new LinkedHashMap<>() : t.representation(r);
-                yield new Built(single(t.rootElement(), nest(r, root, cut(found.resources()))), status(found));
+                yield new Built(single(t.rootElement(), nest(r, root, cut(found.resources(), limit))), status(found, limit, cutByMaximum));
             }
             case ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES, CHILD_RESOURCE_REFERENCES -> {
-                FilteredSearch.Found found = search.discover(tx, r, filter, visibility.get(), depth + 1, 0, maxResultSize + 1, true);
-                List<Object> refs = references(cut(found.resources()));
+                FilteredSearch.Found found = search.discover(tx, r, filter, visibility.get(), depth + 1, offset, limit + 1, true);
+                List<Object> refs = references(cut(found.resources(), limit));
                 Object content;
                 if (rcn == ResultContent.CHILD_RESOURCE_REFERENCES) {
                     content = single("m2m:rrl", single("rrf", refs));
@@ -91,7 +95,7 @@ public final class Representations {
                     }
                     content = single(t.rootElement(), m);
                 }
-                yield new Built(content, status(found));
+                yield new Built(content, status(found, limit, cutByMaximum));
             }
             default -> throw new IllegalArgumentException("rcn " + rcn + " is not built here");
         };
@@ -127,13 +131,16 @@ public final class Representations {
         return refs;
     }
 
-    private List<Resource> cut(List<Resource> found) {
-        return found.size() > maxResultSize ? found.subList(0, maxResultSize) : found;
+    private static List<Resource> cut(List<Resource> found, int limit) {
+        return found.size() > limit ? found.subList(0, limit) : found;
     }
 
-    /** Partial when the maximum cut the list, or a content filter could not look at every candidate. */
-    private ContentStatus status(FilteredSearch.Found found) {
-        return found.resources().size() > maxResultSize || found.scanCut() ? ContentStatus.PARTIAL_CONTENT : null;
+    /**
+     * Partial when the CSE's maximum (not the originator's lim) cut the list, or a content filter could not look at
+     * every candidate.
+     */
+    private static ContentStatus status(FilteredSearch.Found found, int limit, boolean cutByMaximum) {
+        return (found.resources().size() > limit && cutByMaximum) || found.scanCut() ? ContentStatus.PARTIAL_CONTENT : null;
     }
 
 

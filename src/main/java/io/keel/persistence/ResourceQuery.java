@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -91,7 +90,9 @@ final class ResourceQuery {
         if (!fc.contentTypes.isEmpty()) {
             conditions.add(r + ".cty IN " + in(fc.contentTypes));
         }
-        byName(fc.attributes).forEach((name, values) -> conditions.add(attribute(r, name, values)));
+        if (!fc.attributes.isEmpty()) {
+            conditions.add(attributes(r, fc.attributes));
+        }
         selectiveSubquery |= !fc.attributes.isEmpty();
         if (!fc.childResourceTypes.isEmpty()) {
             conditions.add(child(r, c -> c + ".ty IN " + in(fc.childResourceTypes)));
@@ -99,14 +100,18 @@ final class ResourceQuery {
         if (!fc.childLabels.isEmpty()) {
             conditions.add(child(r, c -> labelIn(c, fc.childLabels)));
         }
-        byName(fc.childAttributes).forEach((name, values) -> conditions.add(child(r, c -> attribute(c, name, values))));
+        if (!fc.childAttributes.isEmpty()) {
+            conditions.add(child(r, c -> attributes(c, fc.childAttributes)));
+        }
         if (!fc.parentResourceTypes.isEmpty()) {
             conditions.add(parent(r, p -> p + ".ty IN " + in(fc.parentResourceTypes)));
         }
         if (!fc.parentLabels.isEmpty()) {
             conditions.add(parent(r, p -> labelIn(p, fc.parentLabels)));
         }
-        byName(fc.parentAttributes).forEach((name, values) -> conditions.add(parent(r, p -> attribute(p, name, values))));
+        if (!fc.parentAttributes.isEmpty()) {
+            conditions.add(parent(r, p -> attributes(p, fc.parentAttributes)));
+        }
         return conditions;
     }
 
@@ -201,17 +206,14 @@ final class ResourceQuery {
         return "EXISTS (SELECT " + p + " FROM ResourceEntity " + p + " WHERE " + p + ".ri = " + r + ".pi AND " + condition.apply(p) + ")";
     }
 
-    private static Map<String, List<AttributeCondition>> byName(List<AttributeCondition> conditions) {
-        Map<String, List<AttributeCondition>> m = new LinkedHashMap<>();
-        conditions.forEach(c -> m.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(c));
-        return m;
-    }
-
-    /** One attribute condition; the values given for the same name are ORed. */
-    private String attribute(String r, String name, List<AttributeCondition> values) {
+    /**
+     * The attribute conditions of one tag (atr, or those on a child or the parent) are one condition: any of the
+     * name/value pairs matching meets it (TS-0004 7.3.3.17.0, 7.3.3.17.9).
+     */
+    private String attributes(String r, List<AttributeCondition> conditions) {
         List<String> any = new ArrayList<>();
-        for (AttributeCondition c : values) {
-            any.add(attributeEquals(r, name, c.value()));
+        for (AttributeCondition c : conditions) {
+            any.add(attributeEquals(r, c.name(), c.value()));
         }
         return any.size() == 1 ? any.get(0) : "(" + String.join(" OR ", any) + ")";
     }

@@ -208,26 +208,40 @@ class DispatcherTest {
             "//other.sp/id-in/cse-in,        service provider other.sp",
             "//other.sp/id-in,               service provider other.sp",
             "//other.sp,                     service provider other.sp"})
-    void ts0004_7_3_2_6_aRequestForAnotherCseIs5103WithTheReason(String to, String named) {
+    void ts0004_7_3_2_6_anInCseKnowingNoMatchingRemoteCseAnswers4004WithTheReason(String to, String named) {
         ResponsePrimitive rsp = handle(request(Operation.RETRIEVE, to, "CAdmin"));
 
-        assertEquals(ResponseStatusCode.TARGET_NOT_REACHABLE, rsp.responseStatusCode);
-        assertTrue(dbg(rsp).contains(named) && dbg(rsp).contains("not reachable"), dbg(rsp));
+        assertEquals(ResponseStatusCode.NOT_FOUND, rsp.responseStatusCode);
+        assertTrue(dbg(rsp).contains(named) && dbg(rsp).contains("not forwarded"), dbg(rsp));
     }
 
     @Test
-    void ts0004_7_3_2_6_aCreateForAnotherCseIs5103AndStoresNothing() {
+    void ts0004_7_3_2_6_aCreateForAnotherCseIs4004AndStoresNothing() {
         int before = core.store.tree.size();
 
         ResponsePrimitive rsp = handle(createContainer("/id-mn/cse-mn", "Cae1"));
 
-        assertEquals(ResponseStatusCode.TARGET_NOT_REACHABLE, rsp.responseStatusCode);
+        assertEquals(ResponseStatusCode.NOT_FOUND, rsp.responseStatusCode);
         assertEquals(before, core.store.tree.size());
         assertEquals(0, core.store.writes);
     }
 
     @Test
-    void ts0004_7_3_2_ourOwnSpAndCseIdAreLocalNot5103() {
+    void ts0004_7_3_2_8_anAeRegistrationAddressedThroughThisCseToAnotherIs4000() {
+        int before = core.store.tree.size();
+        RequestPrimitive req = request(Operation.CREATE, "/id-mn/cse-mn", "Cnew");
+        req.resourceType = ResourceTypes.AE;
+        req.content = Map.of("m2m:ae", Map.of("rn", "newApp", "api", "Nkeel.example", "rr", false, "srv", List.of("4")));
+
+        ResponsePrimitive rsp = handle(req);
+
+        assertEquals(ResponseStatusCode.BAD_REQUEST, rsp.responseStatusCode);
+        assertTrue(dbg(rsp).contains("registers"), dbg(rsp));
+        assertEquals(before, core.store.tree.size());
+    }
+
+    @Test
+    void ts0004_7_3_2_8_ourOwnSpAndCseIdMakeThisTheHostingCse() {
         assertEquals(ResponseStatusCode.OK, handle(request(Operation.RETRIEVE, "//keel.example.net/id-in/cse-in/Cae1", "Cae1")).responseStatusCode);
         assertEquals(ResponseStatusCode.OK, handle(request(Operation.RETRIEVE, "/id-in/Cae1", "Cae1")).responseStatusCode);
     }
@@ -371,7 +385,7 @@ class DispatcherTest {
 
         handle(request(Operation.DELETE, "/id-mn/x", "Cae1"));
         assertEquals(3, outcomes.size());
-        assertEquals(5103, outcomes.get(2).rsc());
+        assertEquals(4004, outcomes.get(2).rsc());
         assertEquals("delete", outcomes.get(2).operation());
     }
 
@@ -415,5 +429,175 @@ class DispatcherTest {
 
         assertEquals(ResponseStatusCode.BAD_REQUEST, rsp.responseStatusCode);
         assertTrue(core.store.tree.ofType(ResourceTypes.REQUEST).isEmpty(), "no <request> stored");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"rids", "tokens", "tids", "asi", "sqi", "da", "prpi"})
+    void ts0004_7_3_2_1_aParameterThisCseDoesNotSupportIs5001AndNothingRuns(String parameter) {
+        RequestPrimitive req = createContainer("cse-in/Cae1", "Cae1");
+        switch (parameter) {
+            case "rids" -> req.roleIds.add("role1");
+            case "tokens" -> req.tokens.add("eyJ0b2tlbiI6MX0");
+            case "tids" -> req.tokenIds.add("token-1");
+            case "asi" -> req.authorizationSignatureIndicator = true;
+            case "sqi" -> req.semanticQueryIndicator = true;
+            case "da" -> req.deliveryAggregation = true;
+            default -> req.primitiveProfileIdentifier = "prp-1";
+        }
+
+        ResponsePrimitive rsp = handle(req);
+
+        assertEquals(ResponseStatusCode.NOT_IMPLEMENTED, rsp.responseStatusCode, dbg(rsp));
+        assertNull(core.store.tree.findByStructuredName("cse-in/Cae1/box"));
+        assertEquals(0, core.store.reads + core.store.writes, "refused before anything is looked up");
+    }
+
+    @Test
+    void ts0004_7_3_2_1_anIndicatorSetToFalseAsksForNothingAndPasses() {
+        RequestPrimitive req = createContainer("cse-in/Cae1", "Cae1");
+        req.authorizationSignatureIndicator = false;
+        req.semanticQueryIndicator = false;
+        req.deliveryAggregation = false;
+        req.tokenRequestIndicator = false;
+
+        assertEquals(ResponseStatusCode.CREATED, handle(req).responseStatusCode);
+    }
+
+    @Test
+    void ts0004_7_3_3_2_aGroupRequestIdentifierAddressingTheSameTargetAgainIs4104() {
+        RequestPrimitive first = request(Operation.RETRIEVE, "cse-in/Cae1", "Cae1");
+        first.groupRequestIdentifier = "gid-1";
+        assertEquals(ResponseStatusCode.OK, handle(first).responseStatusCode);
+
+        RequestPrimitive again = request(Operation.RETRIEVE, "/id-in/Cae1", "Cae1"); // the same target in another form
+        again.groupRequestIdentifier = "gid-1";
+        ResponsePrimitive rsp = handle(again);
+
+        assertEquals(ResponseStatusCode.GROUP_REQUEST_IDENTIFIER_EXISTS, rsp.responseStatusCode);
+        assertTrue(dbg(rsp).contains("gid-1"), dbg(rsp));
+    }
+
+    @Test
+    void ts0004_7_3_3_2_theSameGroupRequestIdentifierToAnotherTargetProceedsAndIsRecordedToo() {
+        RequestPrimitive first = request(Operation.RETRIEVE, "cse-in/Cae1", "Cae1");
+        first.groupRequestIdentifier = "gid-2";
+        assertEquals(ResponseStatusCode.OK, handle(first).responseStatusCode);
+
+        RequestPrimitive other = request(Operation.RETRIEVE, "cse-in", "Cae1");
+        other.groupRequestIdentifier = "gid-2";
+        assertEquals(ResponseStatusCode.OK, handle(other).responseStatusCode, "another target");
+        RequestPrimitive otherAgain = request(Operation.RETRIEVE, "cse-in", "Cae1");
+        otherAgain.groupRequestIdentifier = "gid-2";
+        assertEquals(ResponseStatusCode.GROUP_REQUEST_IDENTIFIER_EXISTS, handle(otherAgain).responseStatusCode);
+    }
+
+    @Test
+    void ts0004_7_3_3_2_theCheckComesAfterExistenceAndBeforeAuthorization() {
+        core.ae("Cother");
+        RequestPrimitive missing = request(Operation.RETRIEVE, "cse-in/nothing", "Cae1");
+        missing.groupRequestIdentifier = "gid-3";
+        assertEquals(ResponseStatusCode.NOT_FOUND, handle(missing).responseStatusCode);
+
+        RequestPrimitive denied = request(Operation.RETRIEVE, "cse-in/Cae1", "Cother");
+        denied.groupRequestIdentifier = "gid-3";
+        assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, handle(denied).responseStatusCode, "recorded, then refused");
+        RequestPrimitive deniedAgain = request(Operation.RETRIEVE, "cse-in/Cae1", "Cother");
+        deniedAgain.groupRequestIdentifier = "gid-3";
+        assertEquals(ResponseStatusCode.GROUP_REQUEST_IDENTIFIER_EXISTS, handle(deniedAgain).responseStatusCode,
+                "Recv-6.2.1 comes before Recv-6.3");
+    }
+
+    @Test
+    void ts0004_7_2_2_2_aTypeKeelDoesNotImplementIs5001OnlyAfterExistenceAndAuthorization() {
+        core.ae("Cother");
+        int locationPolicy = 10;
+        RequestPrimitive missing = createContainer("cse-in/Cae1/nothing", "Cae1");
+        missing.resourceType = locationPolicy;
+        assertEquals(ResponseStatusCode.NOT_FOUND, handle(missing).responseStatusCode, "Recv-6.2 first");
+
+        RequestPrimitive denied = createContainer("cse-in/Cae1", "Cother");
+        denied.resourceType = locationPolicy;
+        assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, handle(denied).responseStatusCode, "then Recv-6.3");
+
+        RequestPrimitive allowed = createContainer("cse-in/Cae1", "Cae1");
+        allowed.resourceType = locationPolicy;
+        assertEquals(ResponseStatusCode.NOT_IMPLEMENTED, handle(allowed).responseStatusCode, "then Recv-6.4 (7.3.3.3)");
+    }
+
+    @Test
+    void ts0004_7_3_2_1_aCreateWithAResourceTypeNoReleaseDefinesIs4000BeforeAnyLookup() {
+        RequestPrimitive req = createContainer("cse-in/Cae1/nothing", "Cae1");
+        req.resourceType = 55;
+
+        ResponsePrimitive rsp = handle(req);
+
+        assertEquals(ResponseStatusCode.BAD_REQUEST, rsp.responseStatusCode);
+        assertEquals(0, core.store.reads);
+    }
+
+    // --- TS-0004 7.3.2.1: who may be the originator outside a security association -----------------------------------
+
+    @Test
+    void ts0004_7_3_2_1_anAeIdNoAeRegisteredHereHasIs4106BeforeTheTargetIsLookedFor() {
+        for (String from : List.of("Cunknown", "Sunknown", "/id-mn/Cae9", "//other.sp/id-mn/Cae9")) {
+            ResponsePrimitive rsp = handle(request(Operation.RETRIEVE, "cse-in/nothing", from));
+
+            assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NOT_REGISTERED, rsp.responseStatusCode, from);
+            assertTrue(dbg(rsp).contains(from), dbg(rsp));
+        }
+    }
+
+    @Test
+    void ts0004_7_3_2_1_aRegisteredAeGivingItsAeIdInAnotherFormThanTheStemIs4000() {
+        for (String from : List.of("/id-in/Cae1", "//keel.example.net/id-in/Cae1")) {
+            ResponsePrimitive rsp = handle(request(Operation.RETRIEVE, "cse-in/Cae1", from));
+
+            assertEquals(ResponseStatusCode.BAD_REQUEST, rsp.responseStatusCode, from);
+            assertTrue(dbg(rsp).contains("AE-ID-Stem"), dbg(rsp));
+        }
+        assertEquals(ResponseStatusCode.OK, handle(request(Operation.RETRIEVE, "cse-in/Cae1", "Cae1")).responseStatusCode);
+    }
+
+    @Test
+    void ts0004_7_3_2_1_aCseIdAsOriginatorWithoutSecurityAssociationIs4107() {
+        for (String from : List.of("/id-mn", "/id-in", "//other.sp/id-mn")) {
+            ResponsePrimitive rsp = handle(request(Operation.RETRIEVE, "cse-in", from));
+
+            assertEquals(ResponseStatusCode.SECURITY_ASSOCIATION_REQUIRED, rsp.responseStatusCode, from);
+        }
+    }
+
+    @Test
+    void ts0004_7_3_2_1_anAuthenticatedOriginatorIsLeftToAccessControl() {
+        RequestPrimitive req = request(Operation.RETRIEVE, "cse-in/Cae1", "Cunknown");
+        req.originatorAuthenticated = true;
+
+        assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, handle(req).responseStatusCode);
+    }
+
+    @Test
+    void ts0004_7_3_2_1_aNonBlockingRequestOfAnUnregisteredOriginatorIsNotAccepted() {
+        RequestPrimitive req = request(Operation.RETRIEVE, "cse-in/Cae1", "Cunknown");
+        req.responseType = ResponseTypeValue.NON_BLOCKING_REQUEST_SYNCH;
+
+        ResponsePrimitive rsp = handle(req);
+
+        assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NOT_REGISTERED, rsp.responseStatusCode);
+        assertTrue(core.store.tree.ofType(ResourceTypes.REQUEST).isEmpty(), "no <request> stored");
+    }
+
+    @Test
+    void ts0004_7_3_2_3_theAcknowledgementCarriesRqiAndItsOriginatingTimestamp() {
+        RequestPrimitive req = request(Operation.RETRIEVE, "cse-in/Cae1", "Cae1");
+        req.responseType = ResponseTypeValue.NON_BLOCKING_REQUEST_ASYNCH;
+        Instant before = Instant.now().minusMillis(1);
+
+        ResponsePrimitive ack = handle(req);
+
+        assertEquals(ResponseStatusCode.ACCEPTED_NON_BLOCKING_REQUEST_ASYNCH, ack.responseStatusCode);
+        assertEquals("rqi-RETRIEVE", ack.requestIdentifier);
+        assertNotNull(ack.originatingTimestamp, "an acknowledgement says when it was built");
+        assertTrue(ack.originatingTimestamp.isAfter(before));
+        assertNotNull(((Map<?, ?>) ack.content).get("m2m:uri"), "the reference to the <request>");
     }
 }

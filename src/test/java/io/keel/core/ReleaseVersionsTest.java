@@ -40,6 +40,7 @@ class ReleaseVersionsTest {
         nonBlocking = core.nonBlocking(1, 10);
         dispatcher = new Dispatcher(core.store, core.router, core.types, core.ctx, core.clock, nonBlocking, o -> { });
         core.ae("Cae1");
+        core.ae("Cstranger");
         Resource cb = core.store.tree.stored("id-in");
         cb.attributes.put("srv", List.of("1", "2", "2a", "3", "4", "5"));
         cb.attributes.put("csz", List.of("application/json"));
@@ -252,7 +253,7 @@ class ReleaseVersionsTest {
     // ---- the CSEBase ----
 
     @ParameterizedTest
-    @ValueSource(strings = {"CAdmin", "Cae1", "Cunknown"})
+    @ValueSource(strings = {"CAdmin", "Cae1", "Cstranger"})
     void ts0004_7_4_3_2_3_anUpdateOfTheCseBaseIs4005WhoeverAsks(String originator) {
         RequestPrimitive req = request(Operation.UPDATE, "cse-in", originator, "3");
         req.content = Map.of("m2m:cb", Map.of("acpi", List.of("acp1")));
@@ -264,7 +265,7 @@ class ReleaseVersionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CAdmin", "Cae1", "Cunknown"})
+    @ValueSource(strings = {"CAdmin", "Cae1", "Cstranger"})
     void ts0004_7_4_3_2_4_aDeleteOfTheCseBaseIs4005WhoeverAsks(String originator) {
         ResponsePrimitive rsp = handle(request(Operation.DELETE, "cse-in", originator, "3"));
 

@@ -8,6 +8,7 @@ import io.keel.core.resource.PendingWrite;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.ResourceTypes;
 import io.keel.core.routing.Route;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.Transaction;
@@ -50,7 +51,9 @@ public final class CreateOperation implements OperationHandler {
             throw OneM2MException.badRequest("filter criteria are not allowed in a create");
         }
         OperationContext.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
-        ctx.types.requested(req.resourceType);
+        if (ctx.types.get(req.resourceType) == null && !ResourceTypes.isDefined(req.resourceType)) {
+            ctx.types.requested(req.resourceType); // an invalid ty is 4000 here (TS-0004 7.3.2.1)
+        }
     }
 
     @Override
@@ -58,12 +61,17 @@ public final class CreateOperation implements OperationHandler {
         if (route instanceof Route.Virtual v) {
             throw v.child().refused(io.keel.primitive.Operation.CREATE);
         }
+        Resource parent = route.resource();
+        if (ctx.types.get(req.resourceType) == null) {
+            // A type the standard defines but Keel does not implement is 5001 once the target exists and the
+            // originator may create there (TS-0004 7.2.2.2: Recv-6.4 after Recv-6.2 and Recv-6.3).
+            ctx.requireAccess(tx.tree(), req, Permission.CREATE, parent);
+        }
         ResourceType type = ctx.types.requested(req.resourceType);
         if (!type.creatableByRequest()) {
             // Whoever asks and wherever: the CSE alone creates these (TS-0004 7.4.3.2.1, 7.4.12.2.1).
             throw OneM2MException.notAllowed(type.rootElement() + " is created by the CSE only");
         }
-        Resource parent = route.resource();
         for (Permission permission : type.createPermissions()) {
             ctx.requireAccess(tx.tree(), req, permission, parent);
         }

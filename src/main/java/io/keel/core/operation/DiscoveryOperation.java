@@ -8,12 +8,14 @@ import io.keel.core.store.Transaction;
 import io.keel.primitive.ContentStatus;
 import io.keel.primitive.DesiredIdResultType;
 import io.keel.primitive.FilterCriteria;
+import io.keel.primitive.OneM2MException;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResultContent;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +38,7 @@ public final class DiscoveryOperation implements OperationHandler {
 
     @Override
     public void checkParameters(RequestPrimitive req) {
-        FilterCriteriaCheck.check(req.filterCriteria, ctx.types);
+        FilterCriteriaCheck.check(req.filterCriteria, ctx.types, true);
         OperationContext.resultContent(req, ResultContent.DISCOVERY_RESULT_REFERENCES, ALLOWED);
     }
 
@@ -50,6 +52,9 @@ public final class DiscoveryOperation implements OperationHandler {
         int offset = fc.offset == null ? 1 : fc.offset;
         Resource root = route.resource();
         Integer maxDepth = fc.level == null ? null : root.depth() + fc.level;
+        if (fc.applyRelativePath != null) {
+            return Prepared.answered(withRelativePath(tx, req, root, maxDepth, offset, limit, rcn));
+        }
         FilteredSearch.Found search = ctx.search.discover(tx.search(), root, fc, ctx.visible(tx.tree(), req, Permission.DISCOVERY),
                 maxDepth, offset - 1, limit + 1, true);
         List<Resource> found = search.resources();
@@ -70,6 +75,61 @@ public final class DiscoveryOperation implements OperationHandler {
             rsp.contentOffset = found.isEmpty() ? null : offset + found.size();
         }
         return Prepared.answered(rsp);
+    }
+
+    /**
+     * applyRelativePath (TS-0004 7.3.3.17.17): the path is appended to each match, and the resources that exist there
+     * — stored, or what a virtual child such as {@code la} stands for — and that the originator may discover are the
+     * result, each once, in the order of their matches; lim and ofst page through that result. At most
+     * keel.discovery.content-scan-max matches are looked at; beyond, the result is marked partial.
+     */
+    private ResponsePrimitive withRelativePath(Transaction tx, RequestPrimitive req, Resource root, Integer maxDepth,
+                                               int offset, int limit, ResultContent rcn) {
+        FilterCriteria fc = req.filterCriteria;
+        int cap = ctx.cse.contentScanMax();
+        FilteredSearch.Found matches = ctx.search.discover(tx.search(), root, fc, ctx.visible(tx.tree(), req, Permission.DISCOVERY),
+                maxDepth, 0, cap + 1, true);
+        boolean cut = matches.scanCut() || matches.resources().size() > cap;
+        Map<String, Resource> reached = new LinkedHashMap<>();
+        for (Resource match : matches.resources().subList(0, Math.min(cap, matches.resources().size()))) {
+            Resource r = resolve(tx, match.srn, fc.applyRelativePath);
+            if (r != null && !reached.containsKey(r.ri) && ctx.access.allows(tx.tree(), req, Permission.DISCOVERY, r)) {
+                reached.put(r.ri, r);
+            }
+        }
+        List<Resource> all = new ArrayList<>(reached.values());
+        int from = Math.min(Math.max(0, offset - 1), all.size());
+        List<Resource> found = all.subList(from, Math.min(from + limit, all.size()));
+        ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, content(found, rcn, req.desiredIdResultType));
+        if (cut) {
+            rsp.contentStatus = ContentStatus.PARTIAL_CONTENT;
+        }
+        return rsp;
+    }
+
+    /** The resource at {@code srn} + "/" + {@code path} ({@code ..} goes up), or null when there is none. */
+    private Resource resolve(Transaction tx, String srn, String path) {
+        List<String> segments = new ArrayList<>(List.of(srn.split("/")));
+        for (String s : path.split("/")) {
+            if (s.equals("..")) {
+                segments.remove(segments.size() - 1);
+                if (segments.isEmpty()) {
+                    return null; // above the CSEBase
+                }
+            } else if (!s.isEmpty() && !s.equals(".")) {
+                segments.add(s);
+            }
+        }
+        Route route;
+        try {
+            route = ctx.router.route(tx.tree(), String.join("/", segments));
+        } catch (OneM2MException e) {
+            return null; // nothing there: no entry in the result
+        }
+        if (route instanceof Route.Local local) {
+            return local.resource();
+        }
+        return route instanceof Route.Virtual v ? v.child().standsFor(tx.tree(), v.parent()) : null;
     }
 
     private static Object content(List<Resource> found, ResultContent rcn, DesiredIdResultType drt) {

@@ -7,22 +7,42 @@ import io.keel.primitive.FilterCriteria.AttributeCondition;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import java.util.List;
+import java.util.Set;
 
 /** What the core checks of Filter Criteria before any query runs. */
 final class FilterCriteriaCheck {
+    /**
+     * ct, lt, st, et, lbl, ty, cs and cnf are filtered by their own conditions (crb/cra, ms/us, sts/stb, exb/exa, lbl,
+     * ty, sza/szb, cty), never as attribute conditions.
+     */
+    private static final Set<String> OWN_CONDITIONS = Set.of("ct", "lt", "st", "et", "lbl", "ty", "cs", "cnf");
+
     private FilterCriteriaCheck() {
     }
 
+    /** For the filter criteria of a conditional operation or child results, which cannot take a relative path. */
     static void check(FilterCriteria fc, TypeRegistry types) {
+        check(fc, types, false);
+    }
+
+    /** @param relativePath whether a relative path (arp) can be applied: in discovery, not to a single target */
+    static void check(FilterCriteria fc, TypeRegistry types, boolean relativePath) {
         if (!fc.semanticsFilter.isEmpty() || fc.labelsQuery != null || fc.geometryType != null || fc.geometry != null
-                || fc.geoSpatialFunction != null || fc.applyRelativePath != null) {
+                || fc.geoSpatialFunction != null) {
             throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
-                    "semantic, label-query, geographic and relative-path filters (smf, lbq, gmty/geom/gsf, arp)"
-                            + " are not supported by this CSE");
+                    "semantic, label-query and geographic filters (smf, lbq, gmty/geom/gsf) are not supported by this CSE");
+        }
+        if (fc.applyRelativePath != null && !relativePath) {
+            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
+                    "a relative path (arp) is supported in discovery only, not for a single target");
         }
         ContentFilter.of(fc); // a content filter that cannot run (cfq without cfs, bad JSONPath) is 4000 before any query
         for (List<AttributeCondition> conditions : List.of(fc.attributes, fc.childAttributes, fc.parentAttributes)) {
             for (AttributeCondition c : conditions) {
+                if (OWN_CONDITIONS.contains(c.name())) {
+                    throw OneM2MException.badRequest(c.name() + " has filter conditions of its own and is no attribute"
+                            + " condition (TS-0004 7.3.3.17.9)");
+                }
                 if (!types.isKnownAttribute(c.name())) {
                     throw OneM2MException.badRequest("unknown attribute " + c.name() + " in a filter condition");
                 }

@@ -29,6 +29,10 @@ public final class NotifyOperation implements OperationHandler {
 
     @Override
     public void checkParameters(RequestPrimitive req) {
+        if (req.resultContent != null) {
+            // No Result Content is valid for a Notify (TS-0004 table 7.2.1.1-1, 7.3.2.1).
+            throw OneM2MException.badRequest("rcn is not valid for notify");
+        }
         if (!(req.content instanceof Map<?, ?> content) || content.isEmpty()) {
             throw OneM2MException.badRequest("a Notify carries a notification (m2m:sgn, m2m:agn) or a response (m2m:rsp)");
         }

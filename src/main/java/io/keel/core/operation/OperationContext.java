@@ -63,6 +63,11 @@ public final class OperationContext {
         this.clock = clock;
     }
 
+    /** Who this CSE is. */
+    public CseIdentity cse() {
+        return cse;
+    }
+
     /** 4103 unless the originator has the permission on the resource (TS-0004 7.3.3.15). */
     void requireAccess(ResourceTree tree, RequestPrimitive req, Permission permission, Resource target) {
         if (!access.allows(tree, req, permission, target)) {

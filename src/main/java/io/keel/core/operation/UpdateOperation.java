@@ -16,7 +16,10 @@ import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResultContent;
+import io.keel.core.store.Visibility;
+import io.keel.primitive.FilterCriteria;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +99,9 @@ public final class UpdateOperation implements OperationHandler {
             }
             GoverningPolicies.checkReferences(tree, given.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
         }
+        if (given.get("et") instanceof Instant et && r.et != null && et.isBefore(r.et)) {
+            requireNoChildExpiringAfter(tx, r, et);
+        }
         Instant now = ctx.clock.after(r.lt); // lt only advances, also when another CSE made the last change
         Map<String, Object> previous = new LinkedHashMap<>();
         given.keySet().stream().filter(r.attributes::containsKey).forEach(k -> previous.put(k, r.attributes.get(k)));
@@ -132,6 +138,20 @@ public final class UpdateOperation implements OperationHandler {
         rsp.entityTag = ConditionalRequests.entityTag(r);
         rsp.lastModified = r.lt;
         return rsp;
+    }
+
+    /**
+     * An et brought forward may not leave a child expiring after its parent (TS-0004 7.3.3.4): 4000 while one does.
+     * The store keeps times to the microsecond, so "later" starts one microsecond after.
+     */
+    private static void requireNoChildExpiringAfter(Transaction tx, Resource r, Instant et) {
+        FilterCriteria laterThanEt = new FilterCriteria();
+        laterThanEt.expireAfter = et.plus(1, ChronoUnit.MICROS);
+        List<Resource> child = tx.search().discoverReferences(r, laterThanEt, Visibility.EVERYTHING, r.depth() + 1, 0, 1);
+        if (!child.isEmpty()) {
+            throw OneM2MException.badRequest("et " + et + " is earlier than the et of the child " + child.get(0).srn
+                    + "; bring the children's et forward first");
+        }
     }
 
     /** Whether the Content of the update names the attribute (before it is validated: access depends on it). */

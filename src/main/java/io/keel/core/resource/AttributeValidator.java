@@ -2,6 +2,7 @@ package io.keel.core.resource;
 
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ResponseStatusCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -87,7 +88,9 @@ public final class AttributeValidator {
         if (def == null) {
             String longName = type.unsupportedAttributes().get(sn);
             if (longName != null) {
-                throw OneM2MException.badRequest(sn + " (" + longName + ") of " + type.rootElement() + " is not supported by this CSE");
+                // An optional attribute the CSE does not support: 5001 (TS-0004 7.3.3.3, 7.3.3.4); an unknown one is 4000.
+                throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
+                        sn + " (" + longName + ") of " + type.rootElement() + " is not supported by this CSE");
             }
             throw OneM2MException.badRequest("unknown attribute " + sn + " for " + type.rootElement());
         }

@@ -38,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 public final class CoreFixture implements AutoCloseable {
     public static final String CSE_BASE = "id-in";
     public static final String ADMIN = "CAdmin";
+    public static final String STRANGER = "Cstranger";
     /** Far enough ahead that no test resource expires; InMemoryTree's default lies in the past. */
     private static final Instant LATER = Instant.parse("2099-01-01T00:00:00Z");
 
@@ -78,6 +79,9 @@ public final class CoreFixture implements AutoCloseable {
         nonBlocking = new NonBlockingRequests(identity, store, router, clock, notifications, 1, 10, 3_600_000, 60_000);
         dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, outcome -> { });
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
+        // A registered AE that owns nothing: an originator the policies give no privilege (TS-0004 7.3.2.1 refuses
+        // originators that are no registered AE before access control is asked).
+        ae(STRANGER, "stranger");
     }
 
     // --- arranging the stored tree -----------------------------------------------------------------------------

@@ -16,12 +16,13 @@ import io.keel.core.resource.ResourceTypes;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResultContent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Create (TS-0004 7.3.3.3) and the resource-specific rules of 7.4.x, through the dispatcher. */
+/** Create (TS-0004 7.3.3.3, 7.3.3.5, 7.3.3.12) and the resource-specific rules of 7.4.x, through the dispatcher. */
 class CreateOperationTest {
     private final CoreFixture cse = new CoreFixture();
 
@@ -67,7 +68,7 @@ class CreateOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_3_aSiblingOfTheSameNameIs4105AndTheFirstStaysAsItWas() {
+    void ts0004_7_3_3_5_aSiblingOfTheSameNameIs4105AndTheFirstStaysAsItWas() {
         Map<String, String> before = cse.snapshot();
 
         ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1", "Cae1", ResourceTypes.CONTAINER,
@@ -102,7 +103,7 @@ class CreateOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_3_rcn9AnswersWhatTheCseSetButNotWhatTheOriginatorGave() {
+    void ts0004_7_3_3_12_rcn9OfACreateAnswersWhatTheCseSetButNotWhatTheOriginatorGave() {
         var req = cse.create("cse-in/app1", "Cae1", ResourceTypes.CONTAINER, map("m2m:cnt", map("rn", "box2", "mni", 5)));
         req.resultContent = ResultContent.MODIFIED_ATTRIBUTES;
 
@@ -116,7 +117,7 @@ class CreateOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_3_rcn0AnswersNoContentButStoresTheResource() {
+    void ts0004_7_3_3_12_rcn0OfACreateAnswersNoContentButStoresTheResource() {
         var req = cse.create("cse-in/app1", "Cae1", ResourceTypes.CONTAINER, map("m2m:cnt", map("rn", "box2")));
         req.resultContent = ResultContent.NOTHING;
 
@@ -317,5 +318,179 @@ class CreateOperationTest {
 
         assertRsc(ResponseStatusCode.BAD_REQUEST, rsp);
         assertEquals(before, cse.snapshot());
+    }
+
+    // --- TS-0004 7.3.3.3: the representation of a Create -----------------------------------------------------------
+
+    private ResponsePrimitive createBox2(Map<String, Object> attributes) {
+        return cse.send(cse.create("cse-in/app1", "Cae1", ResourceTypes.CONTAINER, map("m2m:cnt", attributes)));
+    }
+
+    @Test
+    void ts0004_7_3_3_3_aCreateWithoutRepresentationIs4000() {
+        Map<String, String> before = cse.snapshot();
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(cse.create("cse-in/app1", "Cae1", ResourceTypes.CONTAINER, null)));
+        assertEquals(before, cse.snapshot());
+    }
+
+    @Test
+    void ts0004_7_3_3_3_aRepresentationOfAnotherTypeThanTyIs4000() {
+        Map<String, String> before = cse.snapshot();
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1", "Cae1", ResourceTypes.CONTAINER,
+                map("m2m:cin", map("con", "x"))));
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, rsp);
+        assertEquals(before, cse.snapshot());
+    }
+
+    @Test
+    void ts0004_7_3_3_3_anAttributeTheTypeDoesNotListIs4000() {
+        Map<String, String> before = cse.snapshot();
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, createBox2(map("rn", "box2", "nosuch", 1)));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, createBox2(map("rn", "box2", "con", "x")));
+        assertEquals(before, cse.snapshot());
+    }
+
+    @Test
+    void ts0004_7_3_3_3_anNpAttributeIs4000() {
+        Map<String, String> before = cse.snapshot();
+
+        for (String np : List.of("ri", "cni", "st")) {
+            assertRsc(ResponseStatusCode.BAD_REQUEST, createBox2(map("rn", "box2", np, np.equals("ri") ? "myId" : 1)));
+        }
+        assertEquals(before, cse.snapshot());
+    }
+
+    @Test
+    void ts0004_7_3_3_3_aMissingMandatoryAttributeIs4000() {
+        Map<String, String> before = cse.snapshot();
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/box", "Cae1", ResourceTypes.CONTENT_INSTANCE,
+                map("m2m:cin", map("cnf", "text/plain:0"))));
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, rsp);
+        assertTrue(String.valueOf(rsp.content).contains("con"), String.valueOf(rsp.content));
+        assertEquals(before, cse.snapshot());
+    }
+
+    @Test
+    void ts0004_7_3_3_3_anEtInThePastIs4000() {
+        Map<String, String> before = cse.snapshot();
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, createBox2(map("rn", "box2", "et", "20200101T000000")));
+        assertEquals(before, cse.snapshot());
+    }
+
+    @Test
+    void ts0004_7_3_3_3_anEtLaterThanTheParentsIsCutToItAndTheAnswerSaysSo() {
+        Instant parentEt = cse.tree.stored("Cae1").et;
+        var req = cse.create("cse-in/app1", "Cae1", ResourceTypes.CONTAINER,
+                map("m2m:cnt", map("rn", "box2", "et", "21000101T000000")));
+        req.resultContent = ResultContent.MODIFIED_ATTRIBUTES;
+
+        ResponsePrimitive rsp = cse.send(req);
+
+        assertRsc(ResponseStatusCode.CREATED, rsp);
+        assertEquals(parentEt, cse.tree.findByStructuredName("cse-in/app1/box2").et);
+        assertTrue(String.valueOf(body(rsp, "m2m:cnt").get("et")).startsWith("20990101T000000"), "the changed et is answered");
+    }
+
+    @Test
+    void ts0004_7_3_3_3_withoutEtTheCseSetsOneNoLaterThanTheParents() {
+        Instant soon = Instant.now().plusSeconds(60);
+        cse.tree.stored("Cae1").et = soon;
+
+        assertRsc(ResponseStatusCode.CREATED, createBox2(map("rn", "box2")));
+
+        Instant et = cse.tree.findByStructuredName("cse-in/app1/box2").et;
+        assertNotNull(et);
+        assertFalse(et.isAfter(soon), et + " after the parent's " + soon);
+    }
+
+    @Test
+    void ts0004_7_3_3_3_aCreatorWithAValueIs4000() {
+        Map<String, String> before = cse.snapshot();
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, createBox2(map("rn", "box2", "cr", "Cae1")));
+        assertEquals(before, cse.snapshot());
+    }
+
+    @Test
+    void ts0004_7_3_3_3_aCreatorForATypeWithoutItIs4000() {
+        Map<String, String> before = cse.snapshot();
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in", null, ResourceTypes.AE,
+                map("m2m:ae", map("api", "Nkeel.example", "rr", false, "srv", List.of("3"), "cr", null))));
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, rsp);
+        assertEquals(before, cse.snapshot());
+    }
+
+    // --- TS-0004 7.3.3.5: the resource created ---------------------------------------------------------------------
+
+    @Test
+    void ts0004_7_3_3_5_aCreatorGivenAsNullIsTheOriginator() {
+        assertRsc(ResponseStatusCode.CREATED, createBox2(map("rn", "box2", "cr", null)));
+
+        assertEquals("Cae1", cse.tree.findByStructuredName("cse-in/app1/box2").cr);
+    }
+
+    @Test
+    void ts0004_7_3_3_5_withoutCreatorInTheRequestTheResourceHasNone() {
+        ResponsePrimitive rsp = createBox2(map("rn", "box2"));
+
+        assertNull(cse.tree.findByStructuredName("cse-in/app1/box2").cr);
+        assertFalse(body(rsp, "m2m:cnt").containsKey("cr"));
+    }
+
+    @Test
+    void ts0004_7_3_3_5_theNewResourceIsNamedUnderItsParentAndItsLtIsItsCt() {
+        ResponsePrimitive rsp = createBox2(map("rn", "box2"));
+
+        Resource r = cse.tree.findByStructuredName("cse-in/app1/box2");
+        assertEquals(r.ct, r.lt);
+        assertEquals(body(rsp, "m2m:cnt").get("ct"), body(rsp, "m2m:cnt").get("lt"));
+        assertEquals("cse-in/app1/box2", r.srn);
+    }
+
+    @Test
+    void ts0004_7_3_3_5_withoutRnTheCseAssignsAName() {
+        ResponsePrimitive rsp = createBox2(map("mni", 1));
+
+        assertRsc(ResponseStatusCode.CREATED, rsp);
+        String rn = (String) body(rsp, "m2m:cnt").get("rn");
+        assertNotNull(rn);
+        assertNotNull(cse.tree.findByStructuredName("cse-in/app1/" + rn));
+    }
+
+    @Test
+    void ts0004_7_3_3_5_theParentsAttributesFollowTheNewChild() {
+        assertRsc(ResponseStatusCode.CREATED, cse.send(cse.create("cse-in/app1/box", "Cae1", ResourceTypes.CONTENT_INSTANCE,
+                map("m2m:cin", map("con", "abcd")))));
+
+        Resource box = cse.tree.stored("cnt1");
+        assertEquals(1L, box.get("cni"));
+        assertEquals(4L, box.get("cbs"));
+    }
+
+    @Test
+    void ts0004_7_3_2_1_aCreateWithFilterCriteriaIs4000() {
+        var req = cse.create("cse-in/app1", "Cae1", ResourceTypes.CONTAINER, map("m2m:cnt", map("rn", "box2")));
+        req.filterCriteria().labels.add("x");
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(req));
+        assertNull(cse.tree.findByStructuredName("cse-in/app1/box2"));
+    }
+
+    @Test
+    void ts0004_7_3_2_1_aCreateWithAChildResultContentIs4000() {
+        var req = cse.create("cse-in/app1", "Cae1", ResourceTypes.CONTAINER, map("m2m:cnt", map("rn", "box2")));
+        req.resultContent = ResultContent.CHILD_RESOURCE_REFERENCES;
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(req));
+        assertNull(cse.tree.findByStructuredName("cse-in/app1/box2"));
     }
 }

@@ -23,7 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Delete (TS-0004 7.3.3.6): the resource and its subtree, la/ol (7.4.6) and the container's counters. */
+/** Delete (TS-0004 7.3.3.8, 7.3.3.12): the resource and its subtree, la/ol (7.4.6) and the container's counters. */
 class DeleteOperationTest {
     private final CoreFixture cse = new CoreFixture();
 
@@ -80,7 +80,7 @@ class DeleteOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_6_aDeleteRemovesTheResourceAndItsSubtree() {
+    void ts0004_7_3_3_8_aDeleteRemovesTheResourceAndItsSubtree() {
         ResponsePrimitive rsp = cse.send(delete("cse-in/app1/box", "Cae1"));
 
         assertRsc(ResponseStatusCode.DELETED, rsp);
@@ -92,7 +92,7 @@ class DeleteOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_6_rcn1AnswersTheDeletedResource() {
+    void ts0004_7_3_3_12_rcn1OfADeleteAnswersTheDeletedResource() {
         RequestPrimitive req = delete("cse-in/app1/box/i1", "Cae1");
         req.resultContent = ResultContent.ATTRIBUTES;
 
@@ -135,7 +135,7 @@ class DeleteOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_6_theCseBaseCannotBeDeleted4005() {
+    void ts0004_7_4_3_2_4_theCseBaseCannotBeDeleted4005() {
         Map<String, String> before = cse.snapshot();
 
         assertRsc(ResponseStatusCode.OPERATION_NOT_ALLOWED, cse.send(delete("cse-in", ADMIN)));
@@ -178,5 +178,31 @@ class DeleteOperationTest {
         assertEquals("http://listener.example/ended", notice.url());
         Map<?, ?> sgn = (Map<?, ?>) ((Map<?, ?>) notice.request().content).get("m2m:sgn");
         assertTrue((Boolean) sgn.get("sud"));
+    }
+
+    @Test
+    void ts0004_7_3_3_12_aDeleteIsAnswered2002WithoutContentByDefault() {
+        ResponsePrimitive rsp = cse.send(delete("cse-in/app1/box/i1", "Cae1"));
+
+        assertRsc(ResponseStatusCode.DELETED, rsp);
+        assertNull(rsp.content);
+    }
+
+    @Test
+    void ts0004_7_3_3_8_deletingAChildUpdatesItsParentsAttributes() {
+        assertRsc(ResponseStatusCode.DELETED, cse.send(delete("cse-in/app1/box/i1", "Cae1")));
+
+        assertNull(cse.tree.stored("cin1"));
+        assertEquals(1L, cse.tree.stored("cnt1").get("cni"));
+        assertEquals(6L, cse.tree.stored("cnt1").get("cbs"));
+    }
+
+    @Test
+    void ts0004_7_3_2_1_aDeleteDoesNotTakeRcn9() {
+        RequestPrimitive req = delete("cse-in/app1/box", "Cae1");
+        req.resultContent = io.keel.primitive.ResultContent.MODIFIED_ATTRIBUTES;
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(req));
+        assertNotNull(cse.tree.stored("cnt1"));
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Discovery (TS-0004 7.3.3.17, a Retrieve with fu=1): matches in structured-name order, paged by lim/ofst and cut at
+ * Discovery (TS-0004 7.3.3.14, 7.3.3.17, a Retrieve with fu=1): matches in structured-name order, paged by lim/ofst and cut at
  * the CSE's maximum result size (3 here), which it reports as partial content with the offset to resume at.
  */
 class DiscoveryOperationTest {
@@ -56,7 +56,7 @@ class DiscoveryOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_17_lim2AnswersTheFirstTwoMatchesAsComplete() {
+    void ts0004_7_3_3_17_10_lim2AnswersTheFirstTwoMatchesAsComplete() {
         ResponsePrimitive rsp = cse.send(discover(2, null));
 
         assertRsc(ResponseStatusCode.OK, rsp);
@@ -66,14 +66,14 @@ class DiscoveryOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_17_ofstSkipsTheMatchesBeforeIt() {
+    void ts0004_7_3_3_17_15_ofstSkipsTheMatchesBeforeIt() {
         ResponsePrimitive rsp = cse.send(discover(2, 2));
 
         assertEquals(Map.of("m2m:uril", instances(2, 3)), rsp.content);
     }
 
     @Test
-    void ts0004_7_3_3_17_moreMatchesThanTheMaximumArePartialContentWithTheOffsetToResumeAt() {
+    void ts0004_7_3_3_17_10_moreMatchesThanTheMaximumArePartialContentWithTheOffsetToResumeAt() {
         ResponsePrimitive rsp = cse.send(discover(null, null));
 
         assertEquals(Map.of("m2m:uril", instances(1, 2, 3)), rsp.content);
@@ -87,7 +87,7 @@ class DiscoveryOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_17_aLimAboveTheMaximumIsCutAtTheMaximumAndSaysSo() {
+    void ts0004_7_3_3_17_10_aLimAboveTheMaximumIsCutAtTheMaximumAndSaysSo() {
         ResponsePrimitive rsp = cse.send(discover(10, null));
 
         assertEquals(Map.of("m2m:uril", instances(1, 2, 3)), rsp.content);
@@ -96,7 +96,7 @@ class DiscoveryOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_17_exactlyTheMaximumLeftIsComplete() {
+    void ts0004_7_3_3_17_10_exactlyTheMaximumLeftIsComplete() {
         ResponsePrimitive rsp = cse.send(discover(null, 3));
 
         assertEquals(Map.of("m2m:uril", instances(3, 4, 5)), rsp.content);
@@ -104,7 +104,7 @@ class DiscoveryOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_17_lvlLimitsTheDepthBelowTheTarget() {
+    void ts0004_7_3_3_17_14_lvlLimitsTheDepthBelowTheTarget() {
         RequestPrimitive req = cse.request(Operation.RETRIEVE, "cse-in/app1", ADMIN);
         req.filterCriteria().filterUsage = FilterUsage.DISCOVERY;
         req.filterCriteria().level = 1;
@@ -113,7 +113,7 @@ class DiscoveryOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_17_drtUnstructuredAnswersResourceIds() {
+    void ts0001_8_1_2_drtUnstructuredAnswersResourceIds() {
         RequestPrimitive req = discover(2, null);
         req.desiredIdResultType = DesiredIdResultType.UNSTRUCTURED;
 
@@ -121,7 +121,7 @@ class DiscoveryOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_17_rcn6AnswersReferences() {
+    void ts0001_8_1_2_rcn6OfADiscoveryAnswersReferences() {
         RequestPrimitive req = discover(1, null);
         req.resultContent = ResultContent.CHILD_RESOURCE_REFERENCES;
 
@@ -130,7 +130,7 @@ class DiscoveryOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_17_aLabelQueryIsNotImplemented5001() {
+    void ts0004_7_3_3_17_16_aLabelQueryIsNotImplemented5001() {
         RequestPrimitive req = discover(null, null);
         req.filterCriteria.labelsQuery = "hot";
 
@@ -138,7 +138,7 @@ class DiscoveryOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_17_anOriginatorDiscoversOnlyWhatItMaySee() {
+    void ts0004_7_3_3_14_anOriginatorDiscoversOnlyWhatItMaySee() {
         cse.ae("Cae2", "app2");
         cse.container("cnt2", "Cae2", "other");
         RequestPrimitive req = cse.request(Operation.RETRIEVE, "cse-in", "Cae2");
@@ -146,5 +146,80 @@ class DiscoveryOperationTest {
         req.filterCriteria().resourceTypes.add(ResourceTypes.CONTAINER);
 
         assertEquals(Map.of("m2m:uril", List.of("cse-in/app2/other")), cse.send(req).content);
+    }
+
+    @Test
+    void ts0004_7_3_3_14_theAddressesFoundAreCseRelativeAndBelowTheTargetOnly() {
+        RequestPrimitive req = cse.request(Operation.RETRIEVE, "cse-in/app1/box", ADMIN);
+        req.filterCriteria().filterUsage = FilterUsage.DISCOVERY;
+        req.filterCriteria().limit = 10;
+
+        assertEquals(Map.of("m2m:uril", instances(1, 2, 3)), cse.send(req).content, "no SP or CSE prefix; not the target itself");
+    }
+
+    @Test
+    void ts0004_7_3_3_14_ipeOnDemandDiscoveryIsNotImplemented5001() {
+        RequestPrimitive req = discover(null, null);
+        req.filterCriteria().filterUsage = FilterUsage.IPE_ON_DEMAND_DISCOVERY;
+
+        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, cse.send(req));
+    }
+
+    @Test
+    void ts0004_7_3_2_1_aDiscoveryWithAChildResultContentIs4000() {
+        RequestPrimitive req = discover(null, null);
+        req.resultContent = io.keel.primitive.ResultContent.ATTRIBUTES_AND_CHILD_RESOURCES;
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(req));
+    }
+
+    // --- applyRelativePath (TS-0004 7.3.3.17.17) ------------------------------------------------------------------
+
+    private RequestPrimitive discoverWithPath(int ty, String path) {
+        RequestPrimitive req = cse.request(Operation.RETRIEVE, "cse-in", ADMIN);
+        req.filterCriteria().filterUsage = FilterUsage.DISCOVERY;
+        req.filterCriteria().resourceTypes.add(ty);
+        req.filterCriteria().applyRelativePath = path;
+        return req;
+    }
+
+    @Test
+    void ts0004_7_3_3_17_17_theRelativePathLeadsFromEachMatchToTheResult() {
+        ResponsePrimitive rsp = cse.send(discoverWithPath(ResourceTypes.CONTAINER, "la"));
+
+        assertRsc(ResponseStatusCode.OK, rsp);
+        assertEquals(Map.of("m2m:uril", instances(5)), rsp.content, "the container's latest instance");
+    }
+
+    @Test
+    void ts0004_7_3_3_17_17_aResourceReachedFromSeveralMatchesIsInTheResultOnce() {
+        assertEquals(Map.of("m2m:uril", List.of("cse-in/app1/box")),
+                cse.send(discoverWithPath(ResourceTypes.CONTENT_INSTANCE, "..")).content);
+        assertEquals(Map.of("m2m:uril", List.of("cse-in/app1/box")),
+                cse.send(discoverWithPath(ResourceTypes.CONTENT_INSTANCE, "../../box/.")).content);
+    }
+
+    @Test
+    void ts0004_7_3_3_17_17_aPathToNothingAddsNothing() {
+        assertEquals(Map.of("m2m:uril", List.of()), cse.send(discoverWithPath(ResourceTypes.CONTAINER, "nothing")).content);
+        assertEquals(Map.of("m2m:uril", List.of()),
+                cse.send(discoverWithPath(ResourceTypes.CONTAINER, "../../../..")).content, "above the CSEBase");
+    }
+
+    @Test
+    void ts0004_7_3_3_17_17_limAndOfstPageThroughTheResultOfThePath() {
+        RequestPrimitive req = discoverWithPath(ResourceTypes.CONTENT_INSTANCE, ".");
+        req.filterCriteria().limit = 2;
+        req.filterCriteria().offset = 2;
+
+        assertEquals(Map.of("m2m:uril", instances(2, 3)), cse.send(req).content);
+    }
+
+    @Test
+    void ts0004_7_3_3_17_17_aRelativePathForASingleTargetIsNotImplemented5001() {
+        RequestPrimitive req = cse.request(Operation.RETRIEVE, "cse-in/app1/box", ADMIN);
+        req.filterCriteria().applyRelativePath = "la";
+
+        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, cse.send(req));
     }
 }

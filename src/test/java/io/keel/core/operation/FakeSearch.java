@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * A {@link ResourceSearch} answering from an {@link InMemoryTree}, evaluating only what these tests use: resource types
- * (ty) and labels (lbl) of the filter criteria, depth, offset and limit, and visibility by ownership (origin and
+ * (ty), labels (lbl) and expireAfter (exa) of the filter criteria, depth, offset and limit, and visibility by ownership (origin and
  * subtrees). Content filters and visibility by policies are not evaluated: they fail loudly.
  */
 final class FakeSearch implements ResourceSearch {
@@ -45,7 +45,8 @@ final class FakeSearch implements ResourceSearch {
     @Override
     public boolean matches(Resource r, FilterCriteria fc) {
         return (fc.resourceTypes.isEmpty() || fc.resourceTypes.contains(r.ty))
-                && (fc.labels.isEmpty() || fc.labels.stream().anyMatch(r.lbl::contains));
+                && (fc.labels.isEmpty() || fc.labels.stream().anyMatch(r.lbl::contains))
+                && (fc.expireAfter == null || (r.et != null && !r.et.isBefore(fc.expireAfter)));
     }
 
     @Override

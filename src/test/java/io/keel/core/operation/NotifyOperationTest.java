@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Notify received (TS-0004 7.3.3.9): the CSEBase takes it, an AE gets it passed on (pointOfAccess or pollingChannel,
+ * Notify received (TS-0004 7.3.3.9.1, 7.3.3.9.2): the CSEBase takes it, an AE gets it passed on (pointOfAccess or pollingChannel,
  * 7.4.21/7.4.22), other resources take none.
  */
 class NotifyOperationTest {
@@ -47,7 +47,7 @@ class NotifyOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_9_aNotificationToTheCseBaseIsTaken2000() {
+    void ts0004_7_3_3_9_2_aNotificationToTheCseBaseIsTaken2000() {
         ResponsePrimitive rsp = cse.send(notify("cse-in", ADMIN, NOTIFICATION));
 
         assertRsc(ResponseStatusCode.OK, rsp);
@@ -55,12 +55,12 @@ class NotifyOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_9_aNotifyToTheCseBaseWithoutANotificationIs4000() {
+    void ts0004_7_3_3_9_2_aNotifyToTheCseBaseWithoutANotificationIs4000() {
         assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(notify("cse-in", ADMIN, map("m2m:rsp", map("rsc", 2000)))));
     }
 
     @Test
-    void ts0004_7_3_3_9_aNotifyWithoutContentIs4000() {
+    void ts0004_7_2_1_1_aNotifyWithoutContentIs4000() {
         assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(notify("cse-in", ADMIN, null)));
     }
 
@@ -79,7 +79,7 @@ class NotifyOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_9_aNotifyToAnAeGoesToItsPointOfAccessAndItsAnswerComesBack() {
+    void ts0004_7_3_3_9_1_aNotifyToAnAeGoesToItsPointOfAccessAndItsAnswerComesBack() {
         cse.tree.stored("Cae1").attributes.put("poa", List.of("http://ae.example/notify"));
         cse.outbound.answer = r -> new ResponsePrimitive(ResponseStatusCode.OK, map("m2m:dbg", "thanks"));
 
@@ -147,5 +147,37 @@ class NotifyOperationTest {
             Thread.sleep(5);
         }
         assertEquals(1, cse.pollingQueue.size(), "the request is queued in the pollingChannel");
+    }
+
+    @Test
+    void ts0004_7_3_2_1_aNotifyWithResultContentIs4000() {
+        RequestPrimitive req = notify("cse-in", ADMIN, NOTIFICATION);
+        req.resultContent = io.keel.primitive.ResultContent.ATTRIBUTES;
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(req));
+    }
+
+    @Test
+    void ts0004_7_3_3_9_1_aNotifyToAnAeWithoutPointOfAccessIs5103() {
+        ResponsePrimitive rsp = cse.send(notify("cse-in/app1", ADMIN, NOTIFICATION));
+
+        assertRsc(ResponseStatusCode.TARGET_NOT_REACHABLE, rsp);
+        assertEquals(List.of(), cse.outbound.sent());
+    }
+
+    @Test
+    void ts0004_7_3_3_9_1_anUnreachableAddressIsFollowedByTheNextAndTheLastFailureIs5103() {
+        cse.tree.stored("Cae1").attributes.put("poa", List.of("http://first.example/n", "http://second.example/n"));
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        cse.outbound.answer = r -> calls.getAndIncrement() == 0
+                ? new ResponsePrimitive(ResponseStatusCode.TARGET_NOT_REACHABLE, null)
+                : new ResponsePrimitive(ResponseStatusCode.OK, null);
+
+        assertRsc(ResponseStatusCode.OK, cse.send(notify("cse-in/app1", ADMIN, NOTIFICATION)));
+        assertEquals(List.of("http://first.example/n", "http://second.example/n"),
+                cse.outbound.sent().stream().map(RecordingOutbound.Sent::url).toList());
+
+        cse.outbound.answerWith(ResponseStatusCode.TARGET_NOT_REACHABLE);
+        assertRsc(ResponseStatusCode.TARGET_NOT_REACHABLE, cse.send(notify("cse-in/app1", ADMIN, NOTIFICATION)));
     }
 }

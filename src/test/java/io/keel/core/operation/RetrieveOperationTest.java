@@ -6,6 +6,7 @@ import static io.keel.core.operation.CoreFixture.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keel.core.resource.Resource;
 import io.keel.primitive.Operation;
@@ -22,7 +23,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Retrieve (TS-0004 7.3.3.4): representations, la/ol (7.4.6), partial retrieve, rcn and conditional requests. */
+/** Retrieve (TS-0004 7.3.3.6): representations, la/ol (7.4.6), partial retrieve, rcn and conditional requests. */
 class RetrieveOperationTest {
     private final CoreFixture cse = new CoreFixture();
 
@@ -43,7 +44,7 @@ class RetrieveOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_4_aRetrieveAnswersTheRepresentationWithItsValidators() {
+    void ts0004_7_3_3_6_aRetrieveAnswersTheRepresentationWithItsValidators() {
         ResponsePrimitive rsp = cse.send(retrieve("cse-in/app1/box", "Cae1"));
 
         assertRsc(ResponseStatusCode.OK, rsp);
@@ -105,7 +106,7 @@ class RetrieveOperationTest {
     // --- partial retrieve --------------------------------------------------------------------------------------
 
     @Test
-    void ts0004_7_3_3_4_aPartialRetrieveAnswersTheListedAttributesOnly() {
+    void ts0004_7_3_3_6_aPartialRetrieveAnswersTheListedAttributesOnly() {
         RequestPrimitive req = retrieve("cse-in/app1/box", "Cae1");
         req.content = map("m2m:atrl", List.of("rn", "cni"));
 
@@ -116,7 +117,7 @@ class RetrieveOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_4_aPartialRetrieveOfAnAttributeTheTypeDoesNotHaveIs4000() {
+    void ts0004_7_3_3_6_aPartialRetrieveOfAnAttributeTheTypeDoesNotHaveIs4000() {
         RequestPrimitive req = retrieve("cse-in/app1/box", "Cae1");
         req.content = map("m2m:atrl", List.of("rn", "con"));
 
@@ -124,7 +125,7 @@ class RetrieveOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_4_aPartialRetrieveWithChildResultsIs4000() {
+    void ts0004_7_3_3_6_aPartialRetrieveWithChildResultsIs4000() {
         RequestPrimitive req = retrieve("cse-in/app1/box", "Cae1");
         req.content = map("m2m:atrl", List.of("rn"));
         req.resultContent = ResultContent.ATTRIBUTES_AND_CHILD_RESOURCES;
@@ -135,7 +136,7 @@ class RetrieveOperationTest {
     // --- result content ----------------------------------------------------------------------------------------
 
     @Test
-    void ts0004_7_3_3_4_rcn4AnswersTheAttributesWithTheChildResources() {
+    void ts0004_7_3_3_6_rcn4AnswersTheAttributesWithTheChildResources() {
         RequestPrimitive req = retrieve("cse-in/app1/box", "Cae1");
         req.resultContent = ResultContent.ATTRIBUTES_AND_CHILD_RESOURCES;
 
@@ -147,7 +148,7 @@ class RetrieveOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_4_rcn6AnswersChildReferencesOnly() {
+    void ts0004_7_3_3_6_rcn6AnswersChildReferencesOnly() {
         RequestPrimitive req = retrieve("cse-in/app1/box", "Cae1");
         req.resultContent = ResultContent.CHILD_RESOURCE_REFERENCES;
 
@@ -160,7 +161,7 @@ class RetrieveOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_4_childListsAreCutAtTheMaximumResultSizeAndSaySo() {
+    void ts0004_7_3_3_17_10_childListsAreCutAtTheMaximumResultSizeAndSaySo() {
         try (CoreFixture small = new CoreFixture(1)) {
             small.ae("Cae1", "app1");
             small.container("cnt1", "Cae1", "box");
@@ -177,7 +178,7 @@ class RetrieveOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_4_aRetrieveDoesNotTakeRcn0() {
+    void ts0004_7_3_2_1_aRetrieveDoesNotTakeRcn0() {
         RequestPrimitive req = retrieve("cse-in/app1/box", "Cae1");
         req.resultContent = ResultContent.NOTHING;
 
@@ -244,5 +245,83 @@ class RetrieveOperationTest {
 
         assertEquals(ConditionalOutcome.PRECONDITION_FAILED, rsp.conditionalOutcome);
         assertEquals(Set.of("m2m:dbg"), ((Map<?, ?>) rsp.content).keySet());
+    }
+
+    // --- lim and ofst select among the children, as in discovery (TS-0004 7.3.3.17.10, 7.3.3.17.15) ---------------
+
+    private List<?> childReferences(Integer lim, Integer ofst) {
+        cse.instance("cin3", "cnt1", "i3", "third");
+        RequestPrimitive req = retrieve("cse-in/app1/box", "Cae1");
+        req.resultContent = ResultContent.CHILD_RESOURCE_REFERENCES;
+        req.filterCriteria().limit = lim;
+        req.filterCriteria().offset = ofst;
+        ResponsePrimitive rsp = cse.send(req);
+        assertRsc(ResponseStatusCode.OK, rsp);
+        assertNull(rsp.contentStatus, "cut by the originator's lim, not by the CSE: complete");
+        return ((List<?>) body(rsp, "m2m:rrl").get("rrf")).stream().map(r -> ((Map<?, ?>) r).get("nm")).toList();
+    }
+
+    @Test
+    void ts0004_7_3_3_17_10_limCapsTheChildrenOfARetrieve() {
+        assertEquals(List.of("i1", "i2"), childReferences(2, null));
+    }
+
+    @Test
+    void ts0004_7_3_3_17_15_ofstSkipsChildrenOfARetrieveAndOneIsTheFirst() {
+        assertEquals(List.of("i1", "i2", "i3"), childReferences(null, 1));
+        assertEquals(List.of("i2", "i3"), childReferences(null, 2));
+        assertEquals(List.of("i3"), childReferences(1, 3));
+    }
+
+    @Test
+    void ts0004_7_3_3_17_10_limCapsTheNestedChildrenOfRcn4() {
+        RequestPrimitive req = retrieve("cse-in/app1/box", "Cae1");
+        req.resultContent = ResultContent.ATTRIBUTES_AND_CHILD_RESOURCES;
+        req.filterCriteria().limit = 1;
+
+        Map<String, Object> cnt = body(cse.send(req), "m2m:cnt");
+
+        assertEquals(List.of("cin1"), ((List<?>) cnt.get("m2m:cin")).stream().map(c -> ((Map<?, ?>) c).get("ri")).toList());
+    }
+
+    @Test
+    void ts0004_7_3_3_6_withoutRcnAllAttributesAreAnswered() {
+        Map<String, Object> cnt = body(cse.send(retrieve("cse-in/app1/box", "Cae1")), "m2m:cnt");
+
+        assertTrue(cnt.keySet().containsAll(List.of("ty", "ri", "rn", "pi", "ct", "lt", "et", "st", "cni", "cbs")), cnt.toString());
+        assertNull(cnt.get("m2m:cin"), "no children");
+    }
+
+    @Test
+    void ts0004_7_3_3_17_9_anAttributeWithItsOwnConditionIsNoAttributeCondition4000() {
+        for (String name : List.of("ct", "lt", "st", "et", "lbl", "ty", "cs", "cnf")) {
+            RequestPrimitive req = retrieve("cse-in/app1/box", "Cae1");
+            req.filterCriteria().attributes.add(new io.keel.primitive.FilterCriteria.AttributeCondition(name, "1"));
+
+            assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(req));
+        }
+    }
+
+    @Test
+    void ts0004_7_3_3_17_11_withoutFilterUsageTheFilterCriteriaMakeAPlainRetrieveOfTheTarget() {
+        cse.tree.stored("cnt1").lbl.add("hot");
+        RequestPrimitive req = retrieve("cse-in/app1/box", "Cae1");
+        req.filterCriteria().labels.add("hot");
+        req.filterCriteria().resourceTypes.add(io.keel.core.resource.ResourceTypes.CONTAINER);
+
+        ResponsePrimitive rsp = cse.send(req);
+
+        assertRsc(ResponseStatusCode.OK, rsp);
+        assertEquals("cnt1", body(rsp, "m2m:cnt").get("ri"), "the target's representation, no list of matches");
+    }
+
+    @Test
+    void ts0004_7_3_3_17_0_conditionsOfDifferentTagsAreAndedByDefault() {
+        cse.tree.stored("cnt1").lbl.add("hot");
+        RequestPrimitive req = retrieve("cse-in/app1/box", "Cae1");
+        req.filterCriteria().labels.add("hot");
+        req.filterCriteria().resourceTypes.add(io.keel.core.resource.ResourceTypes.AE);
+
+        assertRsc(ResponseStatusCode.NOT_FOUND, cse.send(req));
     }
 }

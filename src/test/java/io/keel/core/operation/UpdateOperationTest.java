@@ -23,7 +23,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Update (TS-0004 7.3.3.5): updatable attributes, state tag and lt, acpi changes (TS-0001 9.6.1.3.2), rcn. */
+/** Update (TS-0004 7.3.3.4, 7.3.3.7, 7.3.3.12): updatable attributes, state tag and lt, et, acpi changes (TS-0001 9.6.1.3.2), rcn. */
 class UpdateOperationTest {
     private final CoreFixture cse = new CoreFixture();
 
@@ -44,7 +44,7 @@ class UpdateOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_5_anUpdateStoresTheAttributeAndAdvancesStAndLt() {
+    void ts0004_7_3_3_7_anUpdateStoresTheAttributeAndAdvancesStAndLt() {
         Resource before = cse.tree.find("cnt1");
 
         ResponsePrimitive rsp = cse.send(updateBox("Cae1", map("mni", 10)));
@@ -59,7 +59,7 @@ class UpdateOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_5_rcn9AnswersTheModifiedAttributesOnly() {
+    void ts0004_7_3_3_12_rcn9OfAnUpdateAnswersTheModifiedAttributesOnly() {
         RequestPrimitive req = updateBox("Cae1", map("mni", 10, "lbl", List.of("hot")));
         req.resultContent = ResultContent.MODIFIED_ATTRIBUTES;
 
@@ -73,7 +73,7 @@ class UpdateOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_5_anAttributeOnlyTheCseSetsIs4000AndNothingChanges() {
+    void ts0004_7_3_3_4_anNpAttributeOnlyTheCseSetsIs4000AndNothingChanges() {
         Map<String, String> before = cse.snapshot();
 
         assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(updateBox("Cae1", map("cni", 0))));
@@ -120,7 +120,7 @@ class UpdateOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_5_ofTheCseBaseOnlyAcpiCanBeUpdated4005() {
+    void ts0004_7_4_3_2_3_ofTheCseBaseOnlyAcpiCanBeUpdated4005() {
         Map<String, String> before = cse.snapshot();
 
         ResponsePrimitive rsp = cse.send(cse.update("cse-in", ADMIN, map("m2m:cb", map("lbl", List.of("x")))));
@@ -187,7 +187,7 @@ class UpdateOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_5_acpiNamingNoPolicyIs4000() {
+    void ts0004_7_3_3_4_acpiNamingNoPolicyIs4000() {
         Instant lt = cse.tree.stored("cnt1").lt;
 
         ResponsePrimitive rsp = cse.send(updateBox("Cae1", map("acpi", List.of("cin1"))));
@@ -195,5 +195,117 @@ class UpdateOperationTest {
         assertRsc(ResponseStatusCode.BAD_REQUEST, rsp);
         assertNull(cse.tree.stored("cnt1").get("acpi"));
         assertEquals(lt, cse.tree.stored("cnt1").lt);
+    }
+
+    // --- TS-0004 7.3.3.4 and 7.3.3.7: what an update changes, and what it may not -----------------------------------
+
+    @Test
+    void ts0004_7_3_3_7_attributesNotInTheContentStayAsTheyWere() {
+        cse.tree.stored("cnt1").attributes.put("mbs", 500L);
+        cse.tree.stored("cnt1").lbl.add("kept");
+
+        assertRsc(ResponseStatusCode.UPDATED, cse.send(updateBox("Cae1", map("mni", 10))));
+
+        Resource after = cse.tree.stored("cnt1");
+        assertEquals(500L, after.get("mbs"));
+        assertEquals(List.of("kept"), after.lbl);
+        assertEquals(2L, after.get("cni"));
+    }
+
+    @Test
+    void ts0004_7_3_3_7_anOptionalAttributeTheResourceLacksIsAdded() {
+        assertNull(cse.tree.stored("cnt1").get("mbs"));
+
+        assertRsc(ResponseStatusCode.UPDATED, cse.send(updateBox("Cae1", map("mbs", 700))));
+
+        assertEquals(700L, cse.tree.stored("cnt1").get("mbs"));
+    }
+
+    @Test
+    void ts0004_7_3_3_7_nullDeletesAnOptionalAttribute() {
+        cse.tree.stored("cnt1").attributes.put("mbs", 500L);
+        cse.tree.stored("cnt1").lbl.add("gone");
+
+        assertRsc(ResponseStatusCode.UPDATED, cse.send(updateBox("Cae1", map("mbs", null, "lbl", null))));
+
+        Resource after = cse.tree.stored("cnt1");
+        assertNull(after.get("mbs"));
+        assertEquals(List.of(), after.lbl);
+    }
+
+    @Test
+    void ts0004_7_3_3_7_nullForAnAttributeOfMultiplicityOneIs4000AndNothingChanges() {
+        Map<String, String> before = cse.snapshot();
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(cse.update("cse-in/app1", "Cae1", map("m2m:ae", map("rr", null)))));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(updateBox("Cae1", map("et", null))));
+        assertEquals(before, cse.snapshot());
+    }
+
+    @Test
+    void ts0004_7_3_3_4_anEtInThePastIs4000AndNothingChanges() {
+        Map<String, String> before = cse.snapshot();
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(updateBox("Cae1", map("et", "20200101T000000"))));
+        assertEquals(before, cse.snapshot());
+    }
+
+    @Test
+    void ts0004_7_3_3_4_anEtEarlierThanThatOfAChildIs4000AndNothingChanges() {
+        cse.tree.stored("cin1").et = Instant.parse("2090-01-01T00:00:00Z");
+        Map<String, String> before = cse.snapshot();
+        Instant boxEt = cse.tree.stored("cnt1").et;
+
+        ResponsePrimitive rsp = cse.send(updateBox("Cae1", map("et", "20950101T000000")));
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, rsp);
+        assertTrue(String.valueOf(rsp.content).contains("cse-in/app1/box/i2"), String.valueOf(rsp.content));
+        assertEquals(before, cse.snapshot());
+        assertEquals(boxEt, cse.tree.stored("cnt1").et);
+    }
+
+    @Test
+    void ts0004_7_3_3_4_anEarlierEtNoChildOutlivesIsTaken() {
+        cse.tree.stored("cin1").et = Instant.parse("2090-01-01T00:00:00Z");
+        cse.tree.stored("cin2").et = Instant.parse("2095-01-01T00:00:00Z");
+
+        assertRsc(ResponseStatusCode.UPDATED, cse.send(updateBox("Cae1", map("et", "20950101T000000"))));
+
+        assertEquals(Instant.parse("2095-01-01T00:00:00Z"), cse.tree.stored("cnt1").et);
+    }
+
+    @Test
+    void ts0004_7_3_3_12_rcn0OfAnUpdateAnswersNoContent() {
+        RequestPrimitive req = updateBox("Cae1", map("mni", 10));
+        req.resultContent = ResultContent.NOTHING;
+
+        ResponsePrimitive rsp = cse.send(req);
+
+        assertRsc(ResponseStatusCode.UPDATED, rsp);
+        assertNull(rsp.content);
+        assertEquals(10L, cse.tree.stored("cnt1").get("mni"));
+    }
+
+    @Test
+    void ts0004_7_3_3_12_rcn9ShowsADeletedAttributeAsNull() {
+        cse.tree.stored("cnt1").attributes.put("mbs", 500L);
+        RequestPrimitive req = updateBox("Cae1", map("mbs", null));
+        req.resultContent = ResultContent.MODIFIED_ATTRIBUTES;
+
+        ResponsePrimitive rsp = cse.send(req);
+
+        Map<String, Object> modified = body(rsp, "m2m:cnt");
+        assertTrue(modified.containsKey("mbs"), modified.toString());
+        assertNull(modified.get("mbs"));
+    }
+
+    @Test
+    void ts0004_7_3_2_1_anUpdateDoesNotTakeChildResultContents4000() {
+        RequestPrimitive req = updateBox("Cae1", map("mni", 10));
+        req.resultContent = ResultContent.ATTRIBUTES_AND_CHILD_RESOURCES;
+        Map<String, String> before = cse.snapshot();
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(req));
+        assertEquals(before, cse.snapshot());
     }
 }

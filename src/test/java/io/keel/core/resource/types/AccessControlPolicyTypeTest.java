@@ -26,6 +26,8 @@ class AccessControlPolicyTypeTest {
 
     AccessControlPolicyTypeTest() {
         cse.ae("Cae1", "app1");
+        cse.ae("Cae2", "app2");
+        cse.ae("Cae3", "app3");
         cse.acp("acp1", "Cae1", "policy", List.of("Cae2"), List.of("Cae1"));
     }
 
@@ -111,9 +113,9 @@ class AccessControlPolicyTypeTest {
         ResponsePrimitive created = createAcp(map("pv", rules("Cae1"), "pvs", rules("Cae1"), sn, List.of("cse-in/pdp")));
         ResponsePrimitive updated = cse.send(cse.update(APP + "/policy", "Cae1", map("m2m:acp", map(sn, List.of("cse-in/pdp")))));
 
-        assertRsc(ResponseStatusCode.BAD_REQUEST, created);
+        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, created);
         assertTrue(String.valueOf(created.content).contains("not supported"), String.valueOf(created.content));
-        assertRsc(ResponseStatusCode.BAD_REQUEST, updated);
+        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, updated);
         assertEquals(before, cse.snapshot());
     }
 

@@ -106,7 +106,7 @@ class AeTypeTest {
     void ts0004_7_4_5_1_attributesKeelDoesNotSupportAreRefusedByName(String sn) {
         ResponsePrimitive rsp = register("Cnew", ae(sn, List.of("x")));
 
-        assertRsc(ResponseStatusCode.BAD_REQUEST, rsp);
+        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, rsp);
         assertTrue(String.valueOf(rsp.content).contains("not supported"), String.valueOf(rsp.content));
         assertNull(cse.tree.stored("Cnew"));
     }

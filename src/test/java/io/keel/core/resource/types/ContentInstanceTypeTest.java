@@ -66,7 +66,7 @@ class ContentInstanceTypeTest {
     void ts0004_7_4_7_1_contentRefIsRefusedAsUnsupportedNotUnknown() {
         ResponsePrimitive rsp = createCin(map("con", "x", "conr", List.of(map("nm", "prev", "val", "cin1"))));
 
-        assertRsc(ResponseStatusCode.BAD_REQUEST, rsp);
+        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, rsp);
         assertTrue(String.valueOf(rsp.content).contains("not supported"), String.valueOf(rsp.content));
     }
 
