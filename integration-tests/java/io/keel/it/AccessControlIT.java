@@ -371,7 +371,9 @@ class AccessControlIT extends KeelIT {
         assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"x\"],\"acop\":2,\"acco\":[{\"acip\":{\"ipv4\":[\"300.1.1.1\"]}}]}]},"
                 + pvs + "}}"), "300.1.1.1");
         assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[]}," + pvs + ",\"acpi\":[]}}"), "unknown attribute acpi");
-        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[]}," + pvs + ",\"adri\":[\"x\"]}}"), "not supported");
+        Reply adri = createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[]}," + pvs + ",\"adri\":[\"x\"]}}");
+        assertEquals(5001, adri.rsc(), adri.text());
+        assertTrue(adri.json().path("m2m:dbg").asText().contains("not supported"), adri.text());
         Reply r = cse.put("/" + acp(rule(q(granted), 2, null)), "{\"m2m:acp\":{\"pvs\":{\"acr\":[]}}}").from(owner).send();
         assertBadRequest(r, "pvs must hold at least one rule");
         assertEquals(5001, createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"x\"],\"acop\":2,\"acco\":[{\"aclr\":{\"accc\":[\"de\"]}}]}]},"

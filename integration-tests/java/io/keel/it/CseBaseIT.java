@@ -40,16 +40,18 @@ class CseBaseIT extends KeelIT {
 
     @Test
     void ts0004_7_4_3_2_3_noRequestUpdatesTheCseBaseNotEvenItsAcpiAndWhoeverAsks() {
+        String nobody = cse.registerAe("C" + OneM2MClient.unique("nobody"), OneM2MClient.unique("nobody"));
         assertEquals(4005, cse.put("/cse-in", "{\"m2m:cb\":{\"acpi\":[\"x\"]}}").send().rsc(), "the admin originator");
-        assertEquals(4005, cse.put("/cse-in", "{\"m2m:cb\":{\"lbl\":[\"x\"]}}").from("Cnobody").send().rsc(),
-                "an originator without any privilege: refused before access is decided");
+        assertEquals(4005, cse.put("/cse-in", "{\"m2m:cb\":{\"lbl\":[\"x\"]}}").from(nobody).send().rsc(),
+                "an AE without any privilege on the CSEBase: refused before access is decided");
         assertFalse(cse.get("/cse-in").send().json().path("m2m:cb").has("lbl"));
     }
 
     @Test
     void ts0004_7_4_3_2_4_noRequestDeletesTheCseBase() {
+        String nobody = cse.registerAe("C" + OneM2MClient.unique("nobody"), OneM2MClient.unique("nobody"));
         assertEquals(4005, cse.delete("/cse-in").send().rsc());
-        assertEquals(4005, cse.delete("/cse-in").from("Cnobody").send().rsc());
+        assertEquals(4005, cse.delete("/cse-in").from(nobody).send().rsc());
         assertEquals(200, cse.get("/cse-in").send().status());
     }
 
@@ -61,9 +63,12 @@ class CseBaseIT extends KeelIT {
         Map<String, String> own = Map.of("KEEL_DATA_DIR", data.toString(),
                 "KEEL_DB_URL", "jdbc:h2:file:" + data.resolve("keel") + ";WRITE_DELAY=0", "KEEL_CSE_ACPI", "cse-in/acpCse");
         String granted = "C" + OneM2MClient.unique("granted");
+        String other = "C" + OneM2MClient.unique("other");
         String acpRi;
         try (KeelProcess first = KeelProcess.start(own)) {
             OneM2MClient c = new OneM2MClient(first.base());
+            c.registerAe(granted, granted);
+            c.registerAe(other, other);
             assertFalse(c.get("/cse-in").send().json().path("m2m:cb").has("acpi"), "the policy does not exist yet");
             Reply acp = c.create("/cse-in", 1, "{\"m2m:acp\":{\"rn\":\"acpCse\",\"pv\":{\"acr\":[{\"acor\":[\"" + granted
                     + "\"],\"acop\":3}]},\"pvs\":{\"acr\":[{\"acor\":[\"CAdmin\"],\"acop\":63}]}}}").send();
@@ -76,7 +81,7 @@ class CseBaseIT extends KeelIT {
             assertEquals("[\"" + acpRi + "\"]", c.get("/cse-in").send().json().path("m2m:cb").path("acpi").toString());
             Reply created = c.create("/cse-in", 3, "{\"m2m:cnt\":{}}").from(granted).send();
             assertEquals(201, created.status(), created.text());
-            assertEquals(4103, c.create("/cse-in", 3, "{\"m2m:cnt\":{}}").from("Cother").send().rsc());
+            assertEquals(4103, c.create("/cse-in", 3, "{\"m2m:cnt\":{}}").from(other).send().rsc());
         }
     }
 }

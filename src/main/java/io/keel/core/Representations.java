@@ -3,6 +3,7 @@ package io.keel.core;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.Viewer;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.store.ResourceSearch;
 import io.keel.core.store.Visibility;
@@ -38,15 +39,15 @@ public final class Representations {
     public record Built(Object content, ContentStatus status) {
     }
 
-    public Map<String, Object> attributes(Resource r) {
+    public Map<String, Object> attributes(Resource r, Viewer viewer) {
         ResourceType t = types.require(r.ty);
-        return single(t.rootElement(), t.representation(r));
+        return single(t.rootElement(), t.representation(r, viewer));
     }
 
     /** {@code m2m:<sn>} with only the listed attributes (partial retrieve); unknown names → 4000. */
-    public Map<String, Object> partial(Resource r, List<String> names) {
+    public Map<String, Object> partial(Resource r, List<String> names, Viewer viewer) {
         ResourceType t = types.require(r.ty);
-        Map<String, Object> all = t.representation(r);
+        Map<String, Object> all = t.representation(r, viewer);
         Map<String, Object> picked = new LinkedHashMap<>();
         for (String n : names) {
             if (t.attribute(n) == null) {
@@ -65,7 +66,8 @@ public final class Representations {
      * them, see {@link FilteredSearch}), limited in depth by lvl, visible to the originator (a predicate built only for
      * these), and cut at the maximum result size.
      */
-    public Built build(ResourceSearch tx, Resource r, ResultContent rcn, FilterCriteria fc, Supplier<Visibility> visibility) {
+    public Built build(ResourceSearch tx, Resource r, ResultContent rcn, FilterCriteria fc, Supplier<Visibility> visibility,
+                       Viewer viewer) {
         ResourceType t = types.require(r.ty);
         FilterCriteria filter = fc == null ? new FilterCriteria() : fc;
         int depth = r.depth();
@@ -74,13 +76,13 @@ public final class Representations {
         int offset = filter.offset == null ? 0 : Math.max(0, filter.offset - 1);
         boolean cutByMaximum = filter.limit == null || filter.limit > maxResultSize;
         return switch (rcn) {
-            case ATTRIBUTES, ORIGINAL_RESOURCE -> new Built(attributes(r), null);
+            case ATTRIBUTES, ORIGINAL_RESOURCE -> new Built(attributes(r, viewer), null);
             case NOTHING -> new Built(null, null);
             case ATTRIBUTES_AND_CHILD_RESOURCES, CHILD_RESOURCES -> {
                 Integer maxDepth = filter.level == null ? null : depth + filter.level;
                 FilteredSearch.Found found = search.discover(tx, r, filter, visibility.get(), maxDepth, offset, limit + 1, false);
-                Map<String, Object> root = rcn == ResultContent.CHILD_RESOURCES ? new LinkedHashMap<>() : t.representation(r);
-                yield new Built(single(t.rootElement(), nest(r, root, cut(found.resources(), limit))), status(found, limit, cutByMaximum));
+                Map<String, Object> root = rcn == ResultContent.CHILD_RESOURCES ? new LinkedHashMap<>() : t.representation(r, viewer);
+                yield new Built(single(t.rootElement(), nest(r, root, cut(found.resources(), limit), viewer)), status(found, limit, cutByMaximum));
             }
             case ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES, CHILD_RESOURCE_REFERENCES -> {
                 FilteredSearch.Found found = search.discover(tx, r, filter, visibility.get(), depth + 1, offset, limit + 1, true);
@@ -89,7 +91,7 @@ public final class Representations {
                 if (rcn == ResultContent.CHILD_RESOURCE_REFERENCES) {
                     content = single("m2m:rrl", single("rrf", refs));
                 } else {
-                    Map<String, Object> m = t.representation(r);
+                    Map<String, Object> m = t.representation(r, viewer);
                     if (!refs.isEmpty()) {
                         m.put("ch", refs);
                     }
@@ -105,7 +107,7 @@ public final class Representations {
      * Hangs each descendant under its parent, grouped by type as {@code m2m:<sn>} lists. A descendant whose parent
      * was filtered out is left out with it.
      */
-    private Map<String, Object> nest(Resource r, Map<String, Object> root, List<Resource> descendants) {
+    private Map<String, Object> nest(Resource r, Map<String, Object> root, List<Resource> descendants, Viewer viewer) {
         List<Resource> ordered = new ArrayList<>(descendants);
         ordered.sort(Comparator.comparing((Resource d) -> d.srn)); // a parent's name is a prefix: it sorts first
         Map<String, Map<String, Object>> nodes = new HashMap<>();
@@ -116,7 +118,7 @@ public final class Representations {
                 continue;
             }
             ResourceType dt = types.require(d.ty);
-            Map<String, Object> node = dt.representation(d);
+            Map<String, Object> node = dt.representation(d, viewer);
             nodes.put(d.srn, node);
             @SuppressWarnings("unchecked")
             List<Object> group = (List<Object>) parent.computeIfAbsent(dt.rootElement(), k -> new ArrayList<>());

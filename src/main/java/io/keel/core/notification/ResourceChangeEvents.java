@@ -4,6 +4,7 @@ import io.keel.core.CseIdentity;
 import io.keel.core.Representations;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.Viewer;
 import io.keel.core.store.Transaction;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
@@ -131,7 +132,7 @@ public final class ResourceChangeEvents {
         if (nct == 3) {
             return Map.of("m2m:uri", subject.ri);
         }
-        Map<String, Object> full = representations.attributes(subject);
+        Map<String, Object> full = representations.attributes(subject, Viewer.OTHERS);
         if (nct == 2 && modified != null) {
             Map.Entry<String, Object> root = full.entrySet().iterator().next();
             @SuppressWarnings("unchecked")

@@ -9,6 +9,7 @@ import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.Viewer;
 import io.keel.core.routing.Route;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.Transaction;
@@ -114,7 +115,7 @@ public final class CreateOperation implements OperationHandler {
         ctx.policies.created(tx.policyIndex(), type, r, parent);
         type.afterCreate(op);
         ctx.notifications.events().created(tx, parent, r);
-        return response(type, r, given, rcn);
+        return response(type, r, given, rcn, ctx.viewer(req));
     }
 
     /** The new resource with what the request gives. */
@@ -166,18 +167,19 @@ public final class CreateOperation implements OperationHandler {
         return parent.et != null && et.isAfter(parent.et) ? parent.et : et;
     }
 
-    private ResponsePrimitive response(ResourceType type, Resource r, Map<String, Object> given, ResultContent rcn) {
+    private ResponsePrimitive response(ResourceType type, Resource r, Map<String, Object> given, ResultContent rcn,
+                                       Viewer viewer) {
         Object content = switch (rcn) {
             case NOTHING -> null;
             case HIERARCHICAL_ADDRESS -> Map.of("m2m:uri", r.srn);
             case HIERARCHICAL_ADDRESS_AND_ATTRIBUTES -> {
-                Map<String, Object> rce = new LinkedHashMap<>(ctx.representations.attributes(r));
+                Map<String, Object> rce = new LinkedHashMap<>(ctx.representations.attributes(r, viewer));
                 rce.put("uri", r.srn);
                 yield Map.of("m2m:rce", rce);
             }
             case MODIFIED_ATTRIBUTES -> {
                 // What the CSE set or changed: everything not given verbatim by the originator.
-                Map<String, Object> all = type.representation(r);
+                Map<String, Object> all = type.representation(r, viewer);
                 Map<String, Object> modified = new LinkedHashMap<>();
                 all.forEach((k, v) -> {
                     if (!given.containsKey(k) || !Objects.equals(given.get(k), v)) {
@@ -186,7 +188,7 @@ public final class CreateOperation implements OperationHandler {
                 });
                 yield Map.of(type.rootElement(), modified);
             }
-            default -> ctx.representations.attributes(r);
+            default -> ctx.representations.attributes(r, viewer);
         };
         ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.CREATED, content);
         rsp.contentLocation = rcn == ResultContent.NOTHING ? null : r.srn;

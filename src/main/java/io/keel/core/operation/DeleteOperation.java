@@ -51,7 +51,7 @@ public final class DeleteOperation implements OperationHandler {
         ConditionalRequests.notModified(req.preconditions, r, Operation.DELETE);
         ResultContent rcn = OperationContext.resultContent(req, ResultContent.NOTHING, ALLOWED);
         return () -> CompletableFuture.completedFuture(ctx.store.write(w -> {
-            Representations.Built built = ctx.representations.build(w.search(), r, rcn, null, ctx.readableChildren(w, req));
+            Representations.Built built = ctx.representations.build(w.search(), r, rcn, null, ctx.readableChildren(w, req), ctx.viewer(req));
             if (!delete(w, r, req, ctx.clock.now())) {
                 throw OneM2MException.notFound("resource " + r.ri + " was deleted meanwhile");
             }

@@ -11,6 +11,7 @@ import io.keel.core.notification.NotificationService;
 import io.keel.core.resource.References;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.Viewer;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.routing.Route;
 import io.keel.core.routing.Router;
@@ -64,6 +65,12 @@ public final class OperationContext {
     }
 
     /** Who this CSE is. */
+    /** Whom a response's representations are for: the CSE's own view for the admin originator and the CSE itself. */
+    Viewer viewer(RequestPrimitive req) {
+        return req.from == null || req.from.equals(cse.adminOriginator()) || req.from.equals(cse.cseId())
+                ? Viewer.CSE : new Viewer(req.from);
+    }
+
     public CseIdentity cse() {
         return cse;
     }

@@ -67,8 +67,8 @@ public final class RetrieveOperation implements OperationHandler {
         }
         List<String> attributeList = attributeList(req);
         Representations.Built built = attributeList != null
-                ? new Representations.Built(ctx.representations.partial(r, attributeList), null)
-                : ctx.representations.build(tx.search(), r, rcn, req.filterCriteria, ctx.readableChildren(tx, req));
+                ? new Representations.Built(ctx.representations.partial(r, attributeList, ctx.viewer(req)), null)
+                : ctx.representations.build(tx.search(), r, rcn, req.filterCriteria, ctx.readableChildren(tx, req), ctx.viewer(req));
         ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, built.content());
         rsp.contentStatus = built.status();
         rsp.entityTag = ConditionalRequests.entityTag(r);

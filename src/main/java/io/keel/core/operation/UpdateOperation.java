@@ -121,7 +121,7 @@ public final class UpdateOperation implements OperationHandler {
         Object content = switch (rcn) {
             case NOTHING -> null;
             case MODIFIED_ATTRIBUTES -> {
-                Map<String, Object> all = type.representation(r);
+                Map<String, Object> all = type.representation(r, ctx.viewer(req));
                 Map<String, Object> modified = new LinkedHashMap<>();
                 for (String k : given.keySet()) {
                     modified.put(k, all.get(k));
@@ -132,7 +132,7 @@ public final class UpdateOperation implements OperationHandler {
                 }
                 yield Map.of(type.rootElement(), modified);
             }
-            default -> ctx.representations.attributes(r);
+            default -> ctx.representations.attributes(r, ctx.viewer(req));
         };
         ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.UPDATED, content);
         rsp.entityTag = ConditionalRequests.entityTag(r);

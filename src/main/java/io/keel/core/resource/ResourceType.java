@@ -117,6 +117,20 @@ public abstract class ResourceType {
         return m;
     }
 
+    /** The representation as a viewer may see it: without the owner-only attributes unless the viewer may see them. */
+    public final Map<String, Object> representation(Resource r, Viewer viewer) {
+        Map<String, Object> m = representation(r);
+        if (!ownerOnlyAttributes().isEmpty() && !viewer.sees(r)) {
+            m.keySet().removeAll(ownerOnlyAttributes());
+        }
+        return m;
+    }
+
+    /** Attributes only the entity the resource represents and the hosting CSE may access (an AE's poa). */
+    public Set<String> ownerOnlyAttributes() {
+        return Set.of();
+    }
+
     /** Adds the attributes a representation computes when it is made instead of storing them (CSEBase: ctm). */
     protected void computed(Resource r, Map<String, Object> representation) {
     }

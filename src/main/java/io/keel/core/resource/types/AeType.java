@@ -55,6 +55,12 @@ public final class AeType extends ResourceType {
                 "scp", "sessionCapabilities", "ape", "activityPatternElements");
     }
 
+    /** Its pointOfAccess is for the AE and this CSE only (TS-0001 table 9.6.5-2). */
+    @Override
+    public Set<String> ownerOnlyAttributes() {
+        return Set.of("poa");
+    }
+
     @Override
     public Set<Integer> childTypes() {
         return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.CONTAINER, ResourceTypes.GROUP,

@@ -4,6 +4,7 @@ import static io.keel.core.operation.CoreFixture.assertRsc;
 import static io.keel.core.operation.CoreFixture.body;
 import static io.keel.core.operation.CoreFixture.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -174,5 +175,24 @@ class AeTypeTest {
         assertRsc(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE, cse.send(cse.create("cse-in/app1", "Cnew",
                 ResourceTypes.AE, ae())));
         assertEquals(before, cse.snapshot());
+    }
+
+    @Test
+    void ts0001_9_6_5_thePointOfAccessIsShownToTheAeAndTheCseOnly() {
+        Resource owner = cse.ae("Cowner", "owner");
+        owner.attributes.put("poa", List.of("http://10.0.0.9:9000/n"));
+        owner.attributes.put("acpi", List.of("acpPeer"));
+        cse.ae("Cpeer", "peer");
+        cse.acp("acpPeer", "Cowner", "bothMayRead", List.of("Cowner", "Cpeer"), List.of("Cowner"));
+
+        Map<String, Object> byItself = body(cse.send(cse.request(Operation.RETRIEVE, "cse-in/owner", "Cowner")), "m2m:ae");
+        Map<String, Object> byTheAdmin = body(cse.send(cse.request(Operation.RETRIEVE, "cse-in/owner", "CAdmin")), "m2m:ae");
+        ResponsePrimitive byAPeer = cse.send(cse.request(Operation.RETRIEVE, "cse-in/owner", "Cpeer"));
+
+        assertEquals(List.of("http://10.0.0.9:9000/n"), byItself.get("poa"));
+        assertEquals(List.of("http://10.0.0.9:9000/n"), byTheAdmin.get("poa"));
+        assertRsc(ResponseStatusCode.OK, byAPeer);
+        assertFalse(body(byAPeer, "m2m:ae").containsKey("poa"), String.valueOf(byAPeer.content));
+        assertEquals("Cowner", body(byAPeer, "m2m:ae").get("aei"));
     }
 }
