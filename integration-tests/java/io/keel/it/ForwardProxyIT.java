@@ -1,7 +1,6 @@
 package io.keel.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keel.it.NotificationReceiver.Received;
 import io.keel.it.OneM2MClient.Reply;
@@ -26,13 +25,10 @@ class ForwardProxyIT {
                 Reply sub = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"nu\":[\"http://receiver.example:9000/notify\"],\"enc\":{\"net\":[3]}}}")
                         .from(ae).send();
                 assertEquals(201, sub.status(), sub.text());
-                Received vrq = proxy.next();
-                assertEquals("http://receiver.example:9000/notify", vrq.target());
-                assertEquals(proxyAddress, vrq.header("Host"));
-                assertTrue(vrq.sgn().path("vrq").asBoolean(), vrq.text());
                 cse.create("/" + cnt, 4, "{\"m2m:cin\":{\"con\":\"via proxy\"}}").from(ae).send();
                 Received n = proxy.next();
                 assertEquals("http://receiver.example:9000/notify", n.target());
+                assertEquals(proxyAddress, n.header("Host"));
                 assertEquals("via proxy", n.sgn().path("nev").path("rep").path("m2m:cin").path("con").asText());
             }
         }

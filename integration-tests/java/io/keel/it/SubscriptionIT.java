@@ -37,18 +37,35 @@ class SubscriptionIT extends KeelIT {
         receiver.close();
     }
 
-    /** Creates a subscription (answering its verification request) and returns its ri. */
+    /** Creates a subscription and returns its ri (a URL target gets no verification request, TS-0001 10.2.10.2). */
     private String subscribe(String target, String attributes) {
         Reply r = cse.create("/" + target, 23, "{\"m2m:sub\":{" + attributes + "}}").from(ae).send();
         assertEquals(201, r.status(), r.text());
         assertEquals(2001, r.rsc());
-        Received vrq = receiver.next();
-        assertTrue(vrq.sgn().path("vrq").asBoolean(), vrq.text());
         return r.json().path("m2m:sub").path("ri").asText();
     }
 
     private String nu() {
         return "\"nu\":[\"" + receiver.url() + "\"]";
+    }
+
+    /**
+     * An AE as notification target, which is verified (TS-0004 7.4.8.2.1): it receives at the receiver's {@code path},
+     * and its policy gives the test's AE the Notify privilege a subscription creator needs on it (7.5.1.2.3).
+     *
+     * @return its AE-ID
+     */
+    private String listener(String path) {
+        String listener = cse.registerAe("C" + OneM2MClient.unique("lsn"), OneM2MClient.unique("listenerAe"));
+        Reply poa = cse.put("/" + listener, "{\"m2m:ae\":{\"poa\":[\"" + receiver.url(path) + "\"]}}").from(listener).send();
+        assertEquals(200, poa.status(), poa.text());
+        Reply acp = cse.create("/" + listener, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"" + ae + "\"],\"acop\":16}]},"
+                + "\"pvs\":{\"acr\":[{\"acor\":[\"" + listener + "\"],\"acop\":63}]}}}").from(listener).send();
+        assertEquals(201, acp.status(), acp.text());
+        Reply acpi = cse.put("/" + listener, "{\"m2m:ae\":{\"acpi\":[\"" + acp.json().path("m2m:acp").path("ri").asText() + "\"]}}")
+                .from(listener).send();
+        assertEquals(200, acpi.status(), acpi.text());
+        return listener;
     }
 
     private Reply instance(String con) {
@@ -82,13 +99,25 @@ class SubscriptionIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_5_1_2_3_verificationRequestHeadersAndBody() {
-        Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"rn\":\"verified\"," + nu() + "}}").from(ae).send();
+    void ts0001_10_2_10_2_noVerificationRequestGoesToAUrlTarget() {
+        Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{" + nu() + ",\"enc\":{\"net\":[3]}}}").from(ae).send();
+        assertEquals(201, r.status(), r.text());
+        receiver.expectNothing(Duration.ofMillis(300));
+        instance("first");
+        Received first = receiver.next();
+        assertFalse(first.sgn().path("vrq").asBoolean(), first.text());
+        assertEquals("first", first.sgn().path("nev").path("rep").path("m2m:cin").path("con").asText(), first.text());
+    }
+
+    @Test
+    void ts0004_7_4_8_2_1_anAeTargetIsVerifiedWithTheHeadersAndBodyOf7_5_1_2_3() {
+        String listener = listener("/ae");
+        Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"rn\":\"verified\",\"nu\":[\"" + listener + "\"]}}").from(ae).send();
         assertEquals(201, r.status(), r.text());
         String ri = r.json().path("m2m:sub").path("ri").asText();
         Received vrq = receiver.next();
         assertEquals("POST", vrq.method());
-        assertEquals("/notify", vrq.target());
+        assertEquals("/ae", vrq.target());
         assertEquals("/id-in", vrq.header("X-M2M-Origin"));
         assertEquals("3", vrq.header("X-M2M-RVI"));
         assertTrue(vrq.header("X-M2M-RI") != null && !vrq.header("X-M2M-RI").isEmpty());
@@ -106,18 +135,21 @@ class SubscriptionIT extends KeelIT {
 
     @Test
     void ts0004_7_4_8_2_1_failedVerificationIs5204AndStoresNothing() {
+        String listener = listener("/ae");
         receiver.answering(4000);
-        Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"rn\":\"refused\"," + nu() + "}}").from(ae).send();
+        Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"rn\":\"refused\",\"nu\":[\"" + listener + "\"]}}").from(ae).send();
         assertEquals(5204, r.rsc(), r.text());
         assertEquals(500, r.status());
         assertTrue(r.json().path("m2m:dbg").asText().contains("4000"), r.text());
         assertEquals(4004, cse.get("/cse-in/" + ae + "/data/refused").from(ae).send().rsc());
+        assertTrue(receiver.next().sgn().path("vrq").asBoolean());
     }
 
     @Test
     void ts0004_7_4_8_2_1_targetRefusingTheCreatorIs4101() {
+        String listener = listener("/ae");
         receiver.answering(4101);
-        Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"rn\":\"noPrivilege\"," + nu() + "}}").from(ae).send();
+        Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"rn\":\"noPrivilege\",\"nu\":[\"" + listener + "\"]}}").from(ae).send();
         assertEquals(4101, r.rsc(), r.text());
         assertEquals(4004, cse.get("/cse-in/" + ae + "/data/noPrivilege").from(ae).send().rsc());
         assertTrue(receiver.next().sgn().path("vrq").asBoolean());
@@ -130,9 +162,9 @@ class SubscriptionIT extends KeelIT {
 
     @Test
     void ts0004_7_4_8_2_1_unreachableTargetIs5204() {
-        String closed = receiver.url();
+        String listener = listener("/ae");
         receiver.close();
-        Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"nu\":[\"" + closed + "\"]}}").from(ae).send();
+        Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"nu\":[\"" + listener + "\"]}}").from(ae).send();
         assertEquals(5204, r.rsc(), r.text());
     }
 
@@ -143,20 +175,23 @@ class SubscriptionIT extends KeelIT {
         assertEquals(5203, r.rsc(), r.text());
     }
 
+    /** Each refused before any target is asked: the target is an AE, which would be verified. */
     @Test
     void ts0004_7_4_8_2_1_invalidCriteriaAre4000() {
+        String listener = "\"nu\":[\"" + listener("/ae") + "\"]";
         for (String bad : List.of("\"enc\":{\"net\":[9]}", "\"enc\":{\"net\":[1],\"xyz\":1}", "\"nu\":[]",
+                "\"enc\":{\"net\":[3],\"chty\":[2]}", "\"enc\":{\"net\":[8]}",
                 "\"enc\":{\"net\":[3]},\"nct\":2", "\"bn\":{\"num\":-1}", "\"bn\":{\"dur\":\"30s\"}",
                 "\"rl\":{\"mnn\":0,\"tww\":\"PT1S\"}", "\"rl\":{\"mnn\":1}", "\"pn\":3",
                 "\"enc\":\"net\"", "\"exc\":0")) {
-            String attributes = bad.startsWith("\"nu\"") ? bad : nu() + "," + bad;
+            String attributes = bad.startsWith("\"nu\"") ? bad : listener + "," + bad;
             Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{" + attributes + "}}").from(ae).send();
             assertEquals(4000, r.rsc(), bad + " → " + r.text());
         }
-        Reply unsupported = cse.create("/" + cnt, 23, "{\"m2m:sub\":{" + nu() + ",\"enc\":{\"net\":[6]}}}").from(ae).send();
+        Reply unsupported = cse.create("/" + cnt, 23, "{\"m2m:sub\":{" + listener + ",\"enc\":{\"net\":[6]}}}").from(ae).send();
         assertEquals(5001, unsupported.rsc(), unsupported.text());
         for (String notSupported : List.of("nsp", "psn")) {
-            Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{" + nu() + ",\"" + notSupported + "\":1}}").from(ae).send();
+            Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{" + listener + ",\"" + notSupported + "\":1}}").from(ae).send();
             assertEquals(5001, r.rsc(), r.text()); // an optional attribute Keel does not support (TS-0004 7.3.3.3)
             assertTrue(r.json().path("m2m:dbg").asText().contains(notSupported + " ("), r.text());
         }
@@ -313,12 +348,9 @@ class SubscriptionIT extends KeelIT {
         Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"nu\":[\"" + receiver.url("/xml?ct=xml") + "\"],\"enc\":{\"net\":[3]}}}")
                 .from(ae).send();
         assertEquals(201, r.status(), r.text());
-        Received vrq = receiver.next();
-        assertEquals("/xml", vrq.target(), "the serialization indication is not sent");
-        assertEquals("application/xml", vrq.header("Content-Type"));
-        assertTrue(vrq.text().contains("<vrq>true</vrq>"), vrq.text());
         instance("in-xml");
         Received n = receiver.next();
+        assertEquals("/xml", n.target(), "the serialization indication is not sent");
         assertEquals("application/xml", n.header("Content-Type"));
         assertTrue(n.text().contains("<m2m:sgn") && n.text().contains("in-xml"), n.text());
     }

@@ -104,15 +104,15 @@ public final class NotificationService implements NotificationTargets, AutoClose
 
     /**
      * The verification request (TS-0004 7.4.8.2.1, 7.5.1.2.3): a Notify with {@code vrq} to each new notification
-     * target that is not the originator itself, URLs included (7.4.8.2.1 asks it only for oneM2M IDs), before the
-     * subscription is stored; a target that cannot be reached or does not answer 2000 OK → 5204. Runs outside any
-     * transaction: a slow target holds no lock.
+     * target that is a oneM2M ID (an AE, a CSE, a resource) and not the originator itself, before the subscription is
+     * stored; a target that cannot be reached or does not answer 2000 OK → 5204. A URL target is never verified
+     * (TS-0001 10.2.10.2). Runs outside any transaction: a slow target holds no lock.
      */
     @Override
     public void verify(Resource sub, RequestPrimitive req, List<String> targets) {
         String originator = req.from;
         for (String nu : targets) {
-            if (nu.equals(originator) || nu.equals(cse.spRelativeCseId() + "/" + originator)) {
+            if (NotificationTargets.isUrl(nu) || nu.equals(originator) || nu.equals(cse.spRelativeCseId() + "/" + originator)) {
                 continue;
             }
             Receiver receiver = store.read(tx -> receivers.resolve(tx.tree(), nu));

@@ -1,6 +1,7 @@
 package io.keel.core.notification;
 
 import io.keel.core.CseIdentity;
+import io.keel.core.resource.NotificationTargets;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.TypeRegistry;
@@ -23,7 +24,6 @@ import java.util.regex.Pattern;
  * of its srv that Keel speaks; the CSE's own ID leads to the CSE itself.
  */
 public final class Receivers {
-    private static final Pattern URL = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://.+");
     private static final Pattern CT = Pattern.compile("[?&]ct=(json|xml|cbor)(?:&|$)");
     /** The release a receiver of unknown release is addressed in: the oldest Keel speaks beyond 2a. */
     static final String DEFAULT_RELEASE = "3";
@@ -38,7 +38,7 @@ public final class Receivers {
     }
 
     public Receiver resolve(ResourceTree tx, String address) {
-        Matcher url = URL.matcher(address);
+        Matcher url = NotificationTargets.URL.matcher(address);
         if (url.matches()) {
             String scheme = url.group(1).toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {

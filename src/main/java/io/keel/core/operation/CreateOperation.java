@@ -89,7 +89,7 @@ public final class CreateOperation implements OperationHandler {
         ResultContent rcn = OperationContext.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
         return () -> {
             if (type.worksBeforeTransaction()) {
-                type.beforeTransaction(new PendingWrite(req, draft, given, ctx.notifications));
+                type.beforeTransaction(new PendingWrite(req, draft, given, parent, ctx.notifications));
             }
             return CompletableFuture.completedFuture(ctx.store.write(w -> create(w, req, type, parent.ri, ri, given, rcn)));
         };

@@ -71,7 +71,7 @@ public final class UpdateOperation implements OperationHandler {
         }
         PendingWrite pending = type.worksBeforeTransaction()
                 ? new PendingWrite(req, current, AttributeValidator.forUpdate(type, req.content, OperationContext.fromText(req),
-                        req.releaseVersionIndicator),
+                        req.releaseVersionIndicator), current.pi == null ? null : tx.tree().find(current.pi),
                         ctx.notifications)
                 : null;
         return () -> {

@@ -10,8 +10,9 @@ import java.util.Map;
  * @param resource for a Create, the new resource as requested (its resource ID already chosen); for an Update, the
  *                 resource as it is
  * @param given    the attributes the request sets, by short name
+ * @param parent   the resource's parent as read before the transaction (for a Create, the one it is created under)
  * @param targets  notification targets to verify
  */
-public record PendingWrite(RequestPrimitive request, Resource resource, Map<String, Object> given,
+public record PendingWrite(RequestPrimitive request, Resource resource, Map<String, Object> given, Resource parent,
                            NotificationTargets targets) {
 }

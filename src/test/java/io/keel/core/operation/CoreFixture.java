@@ -101,6 +101,18 @@ public final class CoreFixture implements AutoCloseable {
         return ae;
     }
 
+    /**
+     * An AE as a notification target: it receives at {@code poa}, and its policy gives {@code notifier} the Notify
+     * privilege a subscription creator needs on it (TS-0004 7.5.1.2.3).
+     */
+    public Resource listener(String ri, String rn, String poa, String notifier) {
+        Resource ae = ae(ri, rn);
+        ae.attributes.put("poa", List.of(poa));
+        acp("acp" + ri, ri, "notifiers", List.of(notifier), List.of(ri));
+        ae.attributes.put("acpi", List.of("acp" + ri));
+        return ae;
+    }
+
     public Resource container(String ri, String pi, String rn) {
         Resource cnt = add(ri, pi, ResourceTypes.CONTAINER, rn);
         cnt.attributes.put("cni", 0L);

@@ -197,18 +197,27 @@ class CreateOperationTest {
 
     // --- subscription (7.4.8): the verification runs before the write transaction ------------------------------
 
+    private static final String LISTENER_POA = "http://listener.example/n";
+
+    /** A subscription of Cae1 to the box whose one notification target is {@code nu}. */
+    private ResponsePrimitive subscribe(String nu, Object... more) {
+        Map<String, Object> sub = map("rn", "sub", "nu", List.of(nu));
+        sub.putAll(map(more));
+        return cse.send(cse.create("cse-in/app1/box", "Cae1", ResourceTypes.SUBSCRIPTION, map("m2m:sub", sub)));
+    }
+
     @Test
-    void ts0004_7_4_8_2_1_aSubscriptionVerifiesItsTargetOnceBeforeItsWriteTransaction() {
+    void ts0004_7_4_8_2_1_anAeTargetIsVerifiedOnceBeforeTheWriteTransaction() {
+        cse.listener("Clistener", "listener", LISTENER_POA, "Cae1");
         int writesBefore = cse.store.writes;
 
-        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/box", "Cae1", ResourceTypes.SUBSCRIPTION,
-                map("m2m:sub", map("rn", "sub", "nu", List.of("http://listener.example/n")))));
+        ResponsePrimitive rsp = subscribe("Clistener");
 
         assertRsc(ResponseStatusCode.CREATED, rsp);
         List<RecordingOutbound.Sent> sent = cse.outbound.sent();
         assertEquals(1, sent.size(), "one verification request");
         RecordingOutbound.Sent vrq = sent.get(0);
-        assertEquals("http://listener.example/n", vrq.url());
+        assertEquals(LISTENER_POA, vrq.url());
         Map<?, ?> sgn = (Map<?, ?>) ((Map<?, ?>) vrq.request().content).get("m2m:sgn");
         assertEquals(true, sgn.get("vrq"));
         Resource sub = cse.tree.findByStructuredName("cse-in/app1/box/sub");
@@ -218,13 +227,24 @@ class CreateOperationTest {
     }
 
     @Test
+    void ts0001_10_2_10_2_noVerificationRequestGoesToAUrlTarget() {
+        cse.outbound.answerWith(ResponseStatusCode.TARGET_NOT_REACHABLE); // were it asked, the create would fail
+
+        ResponsePrimitive rsp = subscribe(LISTENER_POA + "?ct=xml");
+
+        assertRsc(ResponseStatusCode.CREATED, rsp);
+        assertEquals(List.of(), cse.outbound.sent());
+        assertNotNull(cse.tree.findByStructuredName("cse-in/app1/box/sub"));
+    }
+
+    @Test
     void ts0004_7_4_8_2_1_aFailedVerificationIs5204AndStoresNothing() {
+        cse.listener("Clistener", "listener", LISTENER_POA, "Cae1");
         cse.outbound.answerWith(ResponseStatusCode.TARGET_NOT_REACHABLE);
         Map<String, String> before = cse.snapshot();
         int writesBefore = cse.store.writes;
 
-        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/box", "Cae1", ResourceTypes.SUBSCRIPTION,
-                map("m2m:sub", map("rn", "sub", "nu", List.of("http://listener.example/n")))));
+        ResponsePrimitive rsp = subscribe("Clistener");
 
         assertRsc(ResponseStatusCode.SUBSCRIPTION_VERIFICATION_INITIATION_FAILED, rsp);
         assertEquals(1, cse.outbound.sent().size());
@@ -234,13 +254,28 @@ class CreateOperationTest {
 
     @Test
     void ts0004_7_4_8_2_1_aTargetRefusingTheCreatorAnswers4101AsItIs() {
+        cse.listener("Clistener", "listener", LISTENER_POA, "Cae1");
         cse.outbound.answerWith(ResponseStatusCode.SUBSCRIPTION_CREATOR_HAS_NO_PRIVILEGE);
 
-        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/box", "Cae1", ResourceTypes.SUBSCRIPTION,
-                map("m2m:sub", map("rn", "sub", "nu", List.of("http://listener.example/n")))));
+        ResponsePrimitive rsp = subscribe("Clistener");
 
         assertRsc(ResponseStatusCode.SUBSCRIPTION_CREATOR_HAS_NO_PRIVILEGE, rsp);
         assertNull(cse.tree.findByStructuredName("cse-in/app1/box/sub"));
+    }
+
+    /** Every rule of the subscription is checked before its targets are asked: a refused one asks none. */
+    @Test
+    void ts0004_7_4_8_2_1_aSubscriptionRefusedForItsAttributesAsksNoTarget() {
+        cse.listener("Clistener", "listener", LISTENER_POA, "Cae1");
+        Map<String, String> before = cse.snapshot();
+
+        ResponsePrimitive wrongChild = subscribe("Clistener", "enc", map("net", List.of(3), "chty", List.of(ResourceTypes.AE)));
+        ResponsePrimitive wrongContent = subscribe("Clistener", "enc", map("net", List.of(3)), "nct", 2);
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, wrongChild);
+        assertRsc(ResponseStatusCode.BAD_REQUEST, wrongContent);
+        assertEquals(List.of(), cse.outbound.sent(), "no verification request");
+        assertEquals(before, cse.snapshot());
     }
 
     @Test
@@ -256,10 +291,11 @@ class CreateOperationTest {
     @Test
     void ts0004_7_4_8_2_1_aContentInstanceIsNotSubscribable5203AndNoTargetIsAsked() {
         cse.instance("cin1", "cnt1", "i1", "21");
+        cse.listener("Clistener", "listener", LISTENER_POA, "Cae1");
         Map<String, String> before = cse.snapshot();
 
         ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/box/i1", "Cae1", ResourceTypes.SUBSCRIPTION,
-                map("m2m:sub", map("nu", List.of("http://listener.example/n")))));
+                map("m2m:sub", map("nu", List.of("Clistener")))));
 
         assertRsc(ResponseStatusCode.TARGET_NOT_SUBSCRIBABLE, rsp);
         assertEquals(List.of(), cse.outbound.sent());

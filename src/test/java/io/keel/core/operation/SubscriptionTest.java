@@ -4,7 +4,6 @@ import static io.keel.core.operation.CoreFixture.assertRsc;
 import static io.keel.core.operation.CoreFixture.body;
 import static io.keel.core.operation.CoreFixture.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +15,6 @@ import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
-import io.keel.primitive.Serialization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,12 +52,11 @@ class SubscriptionTest {
         return cse.send(cse.create(to, "Cae1", ResourceTypes.SUBSCRIPTION, map("m2m:sub", map(attributes))));
     }
 
-    /** Subscribes the box to new children, with {@code more} attributes, taking the verification request. */
-    private Resource subscribeToChildren(Object... more) throws InterruptedException {
+    /** Subscribes the box to new children, with {@code more} attributes (a URL target: no verification request). */
+    private Resource subscribeToChildren(Object... more) {
         List<Object> attributes = new ArrayList<>(List.of("rn", "sub", "nu", List.of(TARGET), "enc", map("net", List.of(3))));
         attributes.addAll(List.of(more));
         assertRsc(ResponseStatusCode.CREATED, subscribe("cse-in/app1/box", attributes.toArray()));
-        assertTrue(isVerification(cse.outbound.next().request()));
         return cse.tree.findByStructuredName("cse-in/app1/box/sub");
     }
 
@@ -88,9 +85,10 @@ class SubscriptionTest {
         acp.attributes.put("pv", map("acr", List.of(map("acor", List.of("Cae2"), "acop", 1L))));
         acp.attributes.put("pvs", map("acr", List.of(map("acor", List.of("Cae1"), "acop", 63L))));
         cse.tree.stored("cnt1").attributes.put("acpi", List.of("acp1"));
+        cse.listener("Clistener", "listener", TARGET, "Cae2");
 
         ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/box", "Cae2", ResourceTypes.SUBSCRIPTION,
-                map("m2m:sub", map("nu", List.of(TARGET)))));
+                map("m2m:sub", map("nu", List.of("Clistener")))));
 
         assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, rsp);
         assertTrue(cse.tree.children("cnt1", ResourceTypes.SUBSCRIPTION).isEmpty());
@@ -146,6 +144,37 @@ class SubscriptionTest {
         assertEquals("PT1M", ((Map<?, ?>) stored.get("bn")).get("dur"));
     }
 
+    /** Blocking_Update (7) is held to its rules first (4000), then refused: Keel blocks no update (5001). */
+    @Test
+    void ts0004_7_4_8_2_1_aBlockingUpdateSubscriptionBreakingItsRulesIs4000AndOtherwiseNotImplemented() {
+        cse.listener("Clistener", "listener", TARGET, "Cae1");
+        Map<String, String> before = cse.snapshot();
+        Map<String, Object> blocking = map("net", List.of(7));
+        for (Object[] bad : List.of(new Object[] {"nu", List.of("Clistener", "Cae1"), "enc", blocking},
+                new Object[] {"nu", List.of(TARGET), "enc", blocking},
+                new Object[] {"nu", List.of("Clistener"), "enc", blocking, "exc", 3},
+                new Object[] {"nu", List.of("Clistener"), "enc", map("net", List.of(7), "chty", List.of(ResourceTypes.CONTENT_INSTANCE))})) {
+            assertRsc(ResponseStatusCode.BAD_REQUEST, subscribe("cse-in/app1/box", bad));
+        }
+
+        ResponsePrimitive wellFormed = subscribe("cse-in/app1/box", "nu", List.of("Clistener"),
+                "enc", map("net", List.of(7), "atr", List.of("lbl")), "lbl", List.of("blocking"));
+
+        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, wellFormed);
+        assertEquals(before, cse.snapshot());
+        assertTrue(cse.outbound.sent().isEmpty(), "no target was asked");
+    }
+
+    /** Missing data points (8) need missingData, which only a timeSeries may have; Keel has none. */
+    @Test
+    void ts0004_7_4_8_2_1_missingDataPointsWithoutMissingDataOrOnAnythingButATimeSeriesIs4000() {
+        assertRsc(ResponseStatusCode.BAD_REQUEST, subscribe("cse-in/app1/box", "nu", List.of(TARGET), "enc", map("net", List.of(8))));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, subscribe("cse-in/app1/box", "nu", List.of(TARGET),
+                "enc", map("net", List.of(8), "md", map("num", 1, "dur", "PT1S"))));
+
+        assertTrue(cse.tree.children("cnt1", ResourceTypes.SUBSCRIPTION).isEmpty());
+    }
+
     // --- 7.4.8.2.3 Update -----------------------------------------------------------------------------------------
 
     @Test
@@ -158,6 +187,55 @@ class SubscriptionTest {
         assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(cse.update("cse-in/app1/box/sub", "Cae1",
                 map("m2m:sub", map("nct", 2)))));
 
+        assertEquals(before, cse.tree.stored(sub.ri).attributes.toString());
+    }
+
+    @Test
+    void ts0004_7_4_8_2_3_anUpdateSettingBlockingUpdateIs4000() {
+        Resource sub = subscribeToChildren();
+        String before = sub.attributes.toString();
+
+        ResponsePrimitive rsp = cse.send(cse.update("cse-in/app1/box/sub", "Cae1", map("m2m:sub", map("enc", map("net", List.of(7))))));
+        ResponsePrimitive missingData = cse.send(cse.update("cse-in/app1/box/sub", "Cae1",
+                map("m2m:sub", map("enc", map("net", List.of(8))))));
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, rsp);
+        assertRsc(ResponseStatusCode.BAD_REQUEST, missingData);
+        assertEquals(before, cse.tree.stored(sub.ri).attributes.toString());
+    }
+
+    /** TS-0001 10.2.10.4 refers to the Create's processing for the targets an Update gives. */
+    @Test
+    void ts0004_7_4_8_2_3_anAeTargetAnUpdateAddsIsVerifiedAndAUrlItAddsIsNot() {
+        Resource sub = subscribeToChildren();
+        cse.listener("Clistener", "listener", TARGET + "/ae", "Cae1");
+
+        ResponsePrimitive rsp = cse.send(cse.update("cse-in/app1/box/sub", "Cae1",
+                map("m2m:sub", map("nu", List.of(TARGET, TARGET + "/more", "Clistener")))));
+
+        assertRsc(ResponseStatusCode.UPDATED, rsp);
+        List<RecordingOutbound.Sent> sent = cse.outbound.sent();
+        assertEquals(1, sent.size(), "only the AE is asked: " + sent);
+        assertEquals(TARGET + "/ae", sent.get(0).url());
+        assertEquals(true, sgn(sent.get(0)).get("vrq"));
+        assertEquals(List.of(TARGET, TARGET + "/more", "Clistener"), cse.tree.stored(sub.ri).get("nu"));
+    }
+
+    /** Every rule of the subscription as updated is checked before a new target is asked. */
+    @Test
+    void ts0004_7_4_8_2_3_anUpdateRefusedForItsAttributesAsksNoTarget() {
+        Resource sub = subscribeToChildren();
+        cse.listener("Clistener", "listener", TARGET + "/ae", "Cae1");
+        String before = sub.attributes.toString();
+
+        ResponsePrimitive wrongChild = cse.send(cse.update("cse-in/app1/box/sub", "Cae1", map("m2m:sub",
+                map("nu", List.of("Clistener"), "enc", map("net", List.of(3), "chty", List.of(ResourceTypes.AE))))));
+        ResponsePrimitive wrongContent = cse.send(cse.update("cse-in/app1/box/sub", "Cae1", map("m2m:sub",
+                map("nu", List.of("Clistener"), "nct", 2))));
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, wrongChild);
+        assertRsc(ResponseStatusCode.BAD_REQUEST, wrongContent);
+        assertEquals(List.of(), cse.outbound.sent(), "no verification request");
         assertEquals(before, cse.tree.stored(sub.ri).attributes.toString());
     }
 
@@ -215,23 +293,18 @@ class SubscriptionTest {
 
     @Test
     void ts0004_7_5_1_2_2_theSerializationIndicationChoosesTheSerializationAndIsRemovedFromTheTarget() throws Exception {
-        for (String[] target : List.of(new String[] {TARGET + "?ct=xml", TARGET}, new String[] {TARGET + "?q=1&ct=cbor", TARGET + "?q=1"},
-                new String[] {TARGET + "?ct=xml&q=1", TARGET + "?q=1"})) {
-            assertRsc(ResponseStatusCode.CREATED, subscribe("cse-in/app1/box", "nu", List.of(target[0])));
-            RecordingOutbound.Sent vrq = cse.outbound.next();
-            assertEquals(target[1], vrq.url());
-            assertEquals(target[1], vrq.request().to);
-            assertEquals(target[0].contains("xml") ? Serialization.XML : Serialization.CBOR, vrq.serialization());
+        for (String target : List.of(TARGET + "?ct=xml", TARGET + "?q=1&ct=cbor", TARGET + "?ct=xml&q=1")) {
+            assertRsc(ResponseStatusCode.CREATED, subscribe("cse-in/app1/box", "nu", List.of(target)));
         }
         assertRsc(ResponseStatusCode.UPDATED, cse.send(cse.update("cse-in/app1/box", "Cae1", map("m2m:cnt", map("lbl", List.of("x"))))));
-        List<String> urls = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             RecordingOutbound.Sent n = cse.outbound.next();
             assertNotNull(n);
-            urls.add(n.url());
-            assertFalse(n.request().to.contains("ct="), n.request().to);
+            assertEquals(n.url(), n.request().to);
+            sent.add(n.url() + " " + n.serialization());
         }
-        assertEquals(List.of(TARGET, TARGET + "?q=1", TARGET + "?q=1"), urls.stream().sorted().toList());
+        assertEquals(List.of(TARGET + " XML", TARGET + "?q=1 CBOR", TARGET + "?q=1 XML"), sent.stream().sorted().toList());
     }
 
     @Test
@@ -320,19 +393,21 @@ class SubscriptionTest {
     // --- 7.5.1.2.3 Subscription verification ---------------------------------------------------------------------
 
     @Test
-    void ts0004_7_5_1_2_3_theVerificationRequestNamesTheCreatorAndGoesToEachTarget() throws Exception {
-        ResponsePrimitive rsp = subscribe("cse-in/app1/box", "nu", List.of(TARGET, TARGET + "2"));
+    void ts0004_7_5_1_2_3_theVerificationRequestNamesTheCreatorAndGoesToEachAeTarget() throws Exception {
+        cse.listener("Clistener", "listener", TARGET, "Cae1");
+        cse.listener("Clistener2", "listener2", TARGET + "2", "Cae1");
+
+        ResponsePrimitive rsp = subscribe("cse-in/app1/box", "nu", List.of("Clistener", TARGET + "3", "Clistener2"));
 
         assertRsc(ResponseStatusCode.CREATED, rsp);
-        List<String> to = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            RecordingOutbound.Sent vrq = cse.outbound.next();
+        List<String> urls = new ArrayList<>();
+        for (RecordingOutbound.Sent vrq : cse.outbound.sent()) {
             assertEquals(Operation.NOTIFY, vrq.request().operation);
             assertEquals(true, sgn(vrq).get("vrq"));
             assertEquals("Cae1", sgn(vrq).get("cr"));
-            to.add(vrq.request().to);
+            urls.add(vrq.url());
         }
-        assertEquals(List.of(TARGET, TARGET + "2"), to);
+        assertEquals(List.of(TARGET, TARGET + "2"), urls, "each AE in order; the URL target is not asked");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.keel.core.access.Permission;
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.resource.AttributeType;
+import io.keel.core.resource.NotificationTargets;
 import io.keel.core.resource.PendingWrite;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
@@ -33,6 +34,8 @@ public final class SubscriptionType extends ResourceType {
             4L, Set.of(1L, 3L));
     /** What a batchNotify without duration gets (TS-0004 7.4.8.2.1 Recv-6.5: the service provider's default). */
     public static final Duration DEFAULT_BATCH_DURATION = Duration.ofSeconds(60);
+    private static final long BLOCKING_UPDATE = 7;
+    private static final long MISSING_DATA_POINTS = 8;
     private final IntFunction<ResourceType> types;
 
     /** @param types the types this CSE implements, by number: what a subscribed-to resource can have as children */
@@ -86,18 +89,16 @@ public final class SubscriptionType extends ResourceType {
     }
 
     /**
-     * Every new notification target is verified before the subscription is stored or changed, while no lock is held
-     * (TS-0004 7.4.8.2.1, 7.5.1.2.3): all of a Create's, and those an Update adds, which 7.4.8.2.3 does not ask for
-     * but Keel does.
+     * First every rule of the subscription as it would be (TS-0004 7.4.8.2.1, 7.4.8.2.3), so that one refused asks no
+     * target; then each new notification target is verified before the subscription is stored or changed, while no lock
+     * is held (7.4.8.2.1, 7.5.1.2.3): all of a Create's, and those an Update adds (TS-0001 10.2.10.4).
      */
     @Override
     public void beforeTransaction(PendingWrite write) {
         boolean create = write.request().operation == Operation.CREATE;
-        if (create) {
-            // A subscription that would be refused makes no target a verification request; only chty, which needs the
-            // subscribed-to resource, is checked later, in the transaction.
-            check(write.resource());
-        }
+        Resource after = create ? write.resource() : updated(write.resource(), write.given());
+        check(after, create);
+        checkChildTypes(after, write.parent());
         if (!(write.given().get("nu") instanceof List<?> nu)) {
             return;
         }
@@ -111,6 +112,20 @@ public final class SubscriptionType extends ResourceType {
         write.targets().verify(write.resource(), write.request(), added);
     }
 
+    /** A copy of the subscription's attributes with an Update's applied (null deletes), to check before the lock. */
+    private static Resource updated(Resource current, Map<String, Object> given) {
+        Resource after = new Resource();
+        after.attributes = new LinkedHashMap<>(current.attributes);
+        given.forEach((sn, v) -> {
+            if (v == null) {
+                after.attributes.remove(sn);
+            } else {
+                after.attributes.put(sn, v);
+            }
+        });
+        return after;
+    }
+
     /** The notificationURI list. */
     @SuppressWarnings("unchecked")
     public static List<String> targets(Resource sub) {
@@ -119,7 +134,8 @@ public final class SubscriptionType extends ResourceType {
 
     @Override
     public void prepareCreate(ResourceOperation op) {
-        check(op.resource);
+        // Checked before the transaction already; again here, where the defaults are set on what is stored.
+        check(op.resource, true);
         checkChildTypes(op.resource, op.parent);
         // TS-0004 7.4.8.2.1: when the notifications go elsewhere than to the originator, the creator is recorded.
         List<?> nu = (List<?>) op.resource.get("nu");
@@ -130,7 +146,8 @@ public final class SubscriptionType extends ResourceType {
 
     @Override
     public void prepareUpdate(ResourceOperation op) {
-        check(op.resource);
+        // Again with the lock held: an Update made meanwhile may have changed what this one combines with.
+        check(op.resource, false);
         checkChildTypes(op.resource, op.tree.find(op.resource.pi));
     }
 
@@ -151,10 +168,11 @@ public final class SubscriptionType extends ResourceType {
         }
     }
 
-    private static void check(Resource sub) {
-        if (((List<?>) sub.get("nu")).isEmpty()) {
+    private void check(Resource sub, boolean create) {
+        if (!(sub.get("nu") instanceof List<?> nu) || nu.isEmpty()) {
             throw OneM2MException.badRequest("nu must name at least one notification target");
         }
+        checkEventTypes(sub, create);
         if (sub.get("bn") instanceof Map<?, ?> bn && bn.get("dur") == null) {
             // TS-0004 7.4.8.2.1 Recv-6.5, table 6.3.5.6-1: the CSE sets the duration the originator left out.
             Map<String, Object> withDuration = new LinkedHashMap<>();
@@ -173,6 +191,43 @@ public final class SubscriptionType extends ResourceType {
                 throw OneM2MException.badRequest("nct " + nct + " is not allowed with notificationEventType " + n);
             }
         }
+    }
+
+    /**
+     * Event types beyond the four Keel raises. Blocking_Update (7): an Update naming it is 4000 (TS-0004 7.4.8.2.3
+     * Recv-6.4); a Create is held to 7.4.8.2.1's rules for it (one target, a oneM2M ID, no attribute of its own but enc
+     * and nu, no condition but atr: else 4000) and then refused 5001, since Keel does not block updates. Report on
+     * missing data points (8) needs missingData, which only a timeSeries may have, and Keel has none: 4000 (7.4.8.2.1,
+     * 7.4.8.2.3).
+     */
+    private void checkEventTypes(Resource sub, boolean create) {
+        List<Long> net = eventTypes(sub);
+        if (net.contains(MISSING_DATA_POINTS)) {
+            throw OneM2MException.badRequest("notificationEventType 8 needs missingData, which applies to a timeSeries only");
+        }
+        if (!net.contains(BLOCKING_UPDATE)) {
+            return;
+        }
+        if (!create) {
+            throw OneM2MException.badRequest("an update cannot set notificationEventType 7 (Blocking_Update)");
+        }
+        List<?> nu = (List<?>) sub.get("nu");
+        if (nu.size() != 1 || NotificationTargets.isUrl((String) nu.get(0))) {
+            throw OneM2MException.badRequest("a Blocking_Update subscription has one notification target, a oneM2M ID");
+        }
+        for (AttributeDef d : specificAttributes()) {
+            String sn = d.sn();
+            if (sub.get(sn) != null && !sn.equals("enc") && !sn.equals("nu") && !sn.equals(ACCESS_CONTROL_POLICY_IDS)) {
+                throw OneM2MException.badRequest("a Blocking_Update subscription takes no " + sn);
+            }
+        }
+        for (Object tag : ((Map<?, ?>) sub.get("enc")).keySet()) {
+            if (!tag.equals("net") && !tag.equals("atr")) {
+                throw OneM2MException.badRequest("a Blocking_Update subscription takes no condition but atr, not " + tag);
+            }
+        }
+        throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
+                "notificationEventType 7 (Blocking_Update) is not supported by this CSE");
     }
 
     /** The subscribed event types; update of the resource (1) when enc names none. */
