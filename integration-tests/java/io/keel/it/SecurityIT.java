@@ -144,9 +144,9 @@ class SecurityIT {
         assertEquals(201, r.status(), r.text());
         assertEquals(200, cse.get("/" + ae).from(ae).header("Authorization", basic("alice", "s3cret")).send().status());
         Reply spoofed = register(cse, "Cbob" + System.nanoTime(), basic("alice", "s3cret"));
-        assertEquals(4103, spoofed.rsc(), spoofed.text());
+        assertEquals(4106, spoofed.rsc(), spoofed.text());
         Reply asAdmin = cse.get("/cse-in").from("CAdmin").header("Authorization", basic("alice", "s3cret")).send();
-        assertEquals(4103, asAdmin.rsc(), "alice may not claim the admin originator");
+        assertEquals(4106, asAdmin.rsc(), "alice may not claim the admin originator");
     }
 
     @Test
@@ -168,7 +168,7 @@ class SecurityIT {
         Reply r = gateway.create("/cse-in", 2, "{\"m2m:ae\":{\"rn\":\"" + ae + "\",\"api\":\"Ngw\",\"rr\":false,\"srv\":[\"3\"]}}")
                 .from(ae).send();
         assertEquals(201, r.status(), r.text());
-        assertEquals(4103, gateway.get("/cse-in").from("Calice1").send().rsc(), "the certificate is the gateway's only");
+        assertEquals(4106, gateway.get("/cse-in").from("Calice1").send().rsc(), "the certificate is the gateway's only");
         assertEquals(4107, client(trusting).get("/" + ae).from(ae).send().rsc(), "no certificate, no credentials");
     }
 

@@ -279,7 +279,7 @@ public final class Dispatcher {
         String from = req.from;
         if (!from.startsWith("/")) {
             if ((from.startsWith("C") || from.startsWith("S")) && !registered(tree, from)) {
-                throw new OneM2MException(ResponseStatusCode.ORIGINATOR_HAS_NOT_REGISTERED,
+                throw new OneM2MException(ResponseStatusCode.ORIGINATOR_NOT_AUTHENTICATED,
                         "originator " + from + " is no AE registered with this CSE");
             }
             return;
@@ -302,7 +302,7 @@ public final class Dispatcher {
             throw new OneM2MException(ResponseStatusCode.SECURITY_ASSOCIATION_REQUIRED,
                     "originator " + from + " is a CSE, which needs a security association (an authenticated connection)");
         }
-        throw new OneM2MException(ResponseStatusCode.ORIGINATOR_HAS_NOT_REGISTERED,
+        throw new OneM2MException(ResponseStatusCode.ORIGINATOR_NOT_AUTHENTICATED,
                 "originator " + from + " is no AE registered with this CSE");
     }
 

@@ -542,7 +542,7 @@ class DispatcherTest {
         for (String from : List.of("Cunknown", "Sunknown", "/id-mn/Cae9", "//other.sp/id-mn/Cae9")) {
             ResponsePrimitive rsp = handle(request(Operation.RETRIEVE, "cse-in/nothing", from));
 
-            assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NOT_REGISTERED, rsp.responseStatusCode, from);
+            assertEquals(ResponseStatusCode.ORIGINATOR_NOT_AUTHENTICATED, rsp.responseStatusCode, from);
             assertTrue(dbg(rsp).contains(from), dbg(rsp));
         }
     }
@@ -582,7 +582,7 @@ class DispatcherTest {
 
         ResponsePrimitive rsp = handle(req);
 
-        assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NOT_REGISTERED, rsp.responseStatusCode);
+        assertEquals(ResponseStatusCode.ORIGINATOR_NOT_AUTHENTICATED, rsp.responseStatusCode);
         assertTrue(core.store.tree.ofType(ResourceTypes.REQUEST).isEmpty(), "no <request> stored");
     }
 

@@ -148,6 +148,23 @@ public abstract class ResourceType {
         return Map.of();
     }
 
+    /**
+     * The name of a common attribute oneM2M defines for this type that Keel does not support, or null: the announcement
+     * attributes of announceable types (TS-0004 7.3.3.10: Keel announces nothing yet) and dynamicAuthorizationConsultationIDs
+     * beside acpi (no dynamic authorization yet).
+     */
+    public final String unsupportedCommonAttribute(String sn) {
+        if (announceable() && (sn.equals("at") || sn.equals("aa"))) {
+            return sn.equals("at") ? "announceTo" : "announcedAttribute";
+        }
+        return sn.equals("daci") && hasAccessControlPolicyIds() ? "dynamicAuthorizationConsultationIDs" : null;
+    }
+
+    /** Whether resources of this type can be announced to other CSEs (TS-0004 table 6.3.4.2.1-1 lists its Annc type). */
+    public boolean announceable() {
+        return false;
+    }
+
     /** Types a Create may put under a resource of this type. */
     public Set<Integer> childTypes() {
         return Set.of();

@@ -81,6 +81,36 @@ class AttributeValidatorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.AE, ResourceTypes.CONTAINER,
+            ResourceTypes.CONTENT_INSTANCE, ResourceTypes.GROUP})
+    void ts0004_7_3_3_3_announcementAttributesOfAnnounceableTypesAre5001(int ty) {
+        ResourceType type = types.require(ty);
+        for (String sn : List.of("at", "aa")) {
+            OneM2MException e = assertThrows(OneM2MException.class,
+                    () -> AttributeValidator.forCreate(type, content(type.rootElement(), sn, List.of("/id-mn")), false));
+            assertEquals(ResponseStatusCode.NOT_IMPLEMENTED, e.rsc(), sn + " of " + type.rootElement());
+            assertTrue(e.getMessage().contains(sn + " (announce"), e.getMessage());
+        }
+    }
+
+    @Test
+    void ts0004_7_3_3_3_typesThatAreNeverAnnouncedDoNotKnowTheAnnouncementAttributes() {
+        ResourceType sub = types.require(ResourceTypes.SUBSCRIPTION);
+        OneM2MException e = assertThrows(OneM2MException.class,
+                () -> AttributeValidator.forCreate(sub, content("m2m:sub", "nu", List.of("Cx"), "at", List.of("/id-mn")), false));
+        assertEquals(ResponseStatusCode.BAD_REQUEST, e.rsc());
+        assertTrue(e.getMessage().contains("unknown attribute at"), e.getMessage());
+    }
+
+    @Test
+    void ts0004_7_3_3_3_dynamicAuthorizationConsultationIdsBesideAcpiAre5001() {
+        OneM2MException e = assertThrows(OneM2MException.class, () -> AttributeValidator.forCreate(
+                types.require(ResourceTypes.CONTAINER), content("m2m:cnt", "daci", List.of("cse-in/dac")), false));
+        assertEquals(ResponseStatusCode.NOT_IMPLEMENTED, e.rsc());
+        assertTrue(e.getMessage().contains("dynamicAuthorizationConsultationIDs"), e.getMessage());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"m2m:ae", "cnt", "m2m:cin"})
     void wrongRootElementIs4000(String root) {
         assertBadRequest(() -> AttributeValidator.forCreate(types.require(ResourceTypes.CONTAINER), content(root), false), "m2m:cnt");

@@ -51,7 +51,9 @@ public final class HttpAuthentication {
         String claimed = originator == null || originator.isEmpty() || originator.equals("C") || originator.equals("S")
                 ? null : originator;
         if (claimed != null && !CredentialStore.admits(admitted, claimed, ownCsePrefix)) {
-            throw OneM2MException.noPrivilege("the credentials given do not authenticate the originator " + claimed);
+            // Inside the security association the credential set up, another originator is not authenticated (TS-0004 7.3.2.1).
+            throw new OneM2MException(ResponseStatusCode.ORIGINATOR_NOT_AUTHENTICATED,
+                    "the credentials given do not authenticate the originator " + claimed);
         }
     }
 

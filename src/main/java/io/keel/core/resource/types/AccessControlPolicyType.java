@@ -30,6 +30,11 @@ public final class AccessControlPolicyType extends ResourceType {
      * they could never apply; storing them would promise a decision point Keel never asks.
      */
     @Override
+    public boolean announceable() {
+        return true;
+    }
+
+    @Override
     public Map<String, String> unsupportedAttributes() {
         return Map.of("adri", "authorizationDecisionResourceIDs", "apri", "authorizationPolicyResourceIDs",
                 "airi", "authorizationInformationResourceIDs");

@@ -50,6 +50,11 @@ public final class AeType extends ResourceType {
      * points or status, and does not use session capabilities or activity patterns.
      */
     @Override
+    public boolean announceable() {
+        return true;
+    }
+
+    @Override
     public Map<String, String> unsupportedAttributes() {
         return Map.of("esi", "e2eSecInfo", "regs", "registrationStatus", "trps", "trackRegistrationPoints",
                 "scp", "sessionCapabilities", "ape", "activityPatternElements");

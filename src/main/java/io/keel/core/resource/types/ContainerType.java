@@ -24,6 +24,11 @@ public final class ContainerType extends InstanceHolderType {
     }
 
     @Override
+    public boolean announceable() {
+        return true;
+    }
+
+    @Override
     public Set<Integer> childTypes() {
         return Set.of(ResourceTypes.CONTAINER, ResourceTypes.CONTENT_INSTANCE, ResourceTypes.SUBSCRIPTION);
     }

@@ -32,6 +32,11 @@ public final class ContentInstanceType extends ResourceType {
 
     /** contentRef (TS-0004 table 7.4.7.1-3) is not supported: Keel keeps no associative references between instances. */
     @Override
+    public boolean announceable() {
+        return true;
+    }
+
+    @Override
     public Map<String, String> unsupportedAttributes() {
         return Map.of("conr", "contentRef");
     }

@@ -48,6 +48,11 @@ public final class GroupType extends ResourceType {
      * to the members, which Keel does not make through a group.
      */
     @Override
+    public boolean announceable() {
+        return true;
+    }
+
+    @Override
     public Map<String, String> unsupportedAttributes() {
         return Map.of("ssi", "semanticSupportIndicator", "nar", "notifyAggregation");
     }
