@@ -58,7 +58,18 @@ class DiscoveryIT extends KeelIT {
 
     @Test
     void ts0004_7_3_3_14_allDescendantsInStructuredOrder() {
-        assertEquals(List.of("deep", "deep/inner", "hum", "hum/h1", "temp", "temp/t1", "temp/t2", "temp/t3"), discover("rcn=11"));
+        assertEquals(List.of("deep", "deep/inner", "hum", "hum/h1", "temp", "temp/t1", "temp/t2", "temp/t3"), discover("lvl=9"));
+    }
+
+    /** TS-0001 table 8.1.2-1: a discovery takes child resource references only; Release 4 adds 11, the default. */
+    @Test
+    void ts0004_7_3_2_1_aDiscoveryTakesTheResultContentsItsReleaseAllowsOnly() {
+        assertEquals(4000, cse.get("/" + ae + "?fu=1&rcn=1").from(ae).send().rsc(), "attributes: not for a discovery");
+        assertEquals(4000, cse.get("/" + ae + "?fu=1&rcn=11").from(ae).send().rsc(), "11 is unknown to Release 3");
+        Reply release4 = cse.get("/" + ae + "?fu=1&rcn=11&ty=3&lvl=1").from(ae).header("X-M2M-RVI", "4").send();
+        assertEquals(200, release4.status(), release4.text());
+        assertEquals(3, release4.json().path("m2m:uril").size(), release4.text());
+        assertEquals(3, cse.get("/" + ae + "?fu=1&ty=3&lvl=1").from(ae).send().json().path("m2m:uril").size());
     }
 
     /** A label is an xs:token (TS-0004 table 6.3.2-1): it may hold single spaces, and discovery finds it by them. */

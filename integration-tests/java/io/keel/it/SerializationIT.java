@@ -117,4 +117,23 @@ class SerializationIT extends KeelIT {
         assertEquals(400, r.status());
         assertEquals(4000, r.rsc());
     }
+
+    /** TS-0004 7.3.3.12: a request that indicates no serialization is answered in the originator's csz. */
+    @Test
+    void ts0004_7_3_3_12_withoutAcceptTheAnswerIsInTheOriginatorsContentSerialization() {
+        Reply registered = cse.create("/cse-in", 2, "{\"m2m:ae\":{\"api\":\"Nxml.app\",\"rr\":false,\"srv\":[\"3\"],"
+                + "\"csz\":[\"xml\",\"json\"]}}").from("C").send();
+        assertEquals(201, registered.status(), registered.text());
+        assertTrue(registered.header("Content-Type").startsWith("application/json"), "a JSON request is answered in JSON");
+        String aei = registered.json().path("m2m:ae").path("aei").asText();
+
+        Reply open = cse.get("/" + aei).from(aei).header("Accept", null).send();
+        assertEquals(200, open.status(), open.text());
+        assertTrue(open.header("Content-Type").startsWith("application/xml"), open.header("Content-Type"));
+        assertTrue(open.text().contains("<m2m:ae"), open.text());
+        Reply anything = cse.get("/" + aei).from(aei).header("Accept", "*/*").send();
+        assertTrue(anything.header("Content-Type").startsWith("application/xml"), anything.header("Content-Type"));
+        Reply chosen = cse.get("/" + aei).from(aei).header("Accept", "application/json").send();
+        assertTrue(chosen.header("Content-Type").startsWith("application/json"), chosen.header("Content-Type"));
+    }
 }

@@ -25,7 +25,9 @@ import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResponseTypeValue;
+import io.keel.primitive.Serialization;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -130,6 +132,8 @@ public final class Dispatcher {
                         r.originatingTimestamp = clock.now();
                     }
                     r.content = releases.fit(r.content, req.releaseVersionIndicator);
+                    // A request that leaves its response's serialization open gets the originator's (TS-0004 7.3.3.12).
+                    r.serialization = req.originatorSerialization;
                     r.echo(req);
                     outcomes.accept(RequestOutcome.of(req, r, System.nanoTime() - started, types));
                     return r;
@@ -278,9 +282,15 @@ public final class Dispatcher {
     private void checkOriginator(ResourceTree tree, RequestPrimitive req) {
         String from = req.from;
         if (!from.startsWith("/")) {
-            if ((from.startsWith("C") || from.startsWith("S")) && !registered(tree, from)) {
-                throw new OneM2MException(ResponseStatusCode.ORIGINATOR_NOT_AUTHENTICATED,
-                        "originator " + from + " is no AE registered with this CSE");
+            if (from.startsWith("C") || from.startsWith("S")) {
+                Resource ae = registeredAe(tree, from);
+                if (ae == null) {
+                    throw new OneM2MException(ResponseStatusCode.ORIGINATOR_NOT_AUTHENTICATED,
+                            "originator " + from + " is no AE registered with this CSE");
+                }
+                if (req.responseSerializationOpen) {
+                    req.originatorSerialization = firstSerialization(ae);
+                }
             }
             return;
         }
@@ -294,7 +304,7 @@ public final class Dispatcher {
         String[] ids = spRelative.substring(1).split("/", -1);
         String stem = ids[ids.length - 1];
         boolean ownCse = ids.length == 1 || ids[0].equals(cseId);
-        if (ownSp && ownCse && ids.length <= 2 && registered(tree, stem)) {
+        if (ownSp && ownCse && ids.length <= 2 && registeredAe(tree, stem) != null) {
             throw OneM2MException.badRequest("originator " + from + ": an AE registered with this CSE gives its AE-ID-Stem "
                     + stem + " as originator");
         }
@@ -306,10 +316,22 @@ public final class Dispatcher {
                 "originator " + from + " is no AE registered with this CSE");
     }
 
-    /** Whether an AE with this AE-ID-Stem is registered here: an AE's ri is its stem. */
-    private boolean registered(ResourceTree tree, String stem) {
+    /** The AE registered here with this AE-ID-Stem (an AE's ri is its stem), or null. */
+    private Resource registeredAe(ResourceTree tree, String stem) {
         Resource r = stem.isEmpty() ? null : tree.find(stem);
-        return r != null && types.require(r.ty).isRegistration();
+        return r != null && types.require(r.ty).isRegistration() ? r : null;
+    }
+
+    /** The first serialization in an AE's contentSerialization, or null when it names none. */
+    private static Serialization firstSerialization(Resource ae) {
+        if (ae.get("csz") instanceof List<?> csz && !csz.isEmpty()) {
+            for (Serialization s : Serialization.values()) {
+                if (s.token().equals(csz.get(0))) {
+                    return s;
+                }
+            }
+        }
+        return null;
     }
 
     /** A Create of a type that registers its originator (an AE) may come without one (TS-0001 10.2.2.2). */

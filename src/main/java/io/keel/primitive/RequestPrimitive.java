@@ -22,6 +22,13 @@ public final class RequestPrimitive {
     public Object content;
     /** How the body was serialized; XML content carries every scalar as text, so the core coerces it by type. */
     public Serialization contentSerialization;
+    /**
+     * True when the request indicates no serialization for its response (no Accept but any, no body of its own): the
+     * receiver then answers in the originator's contentSerialization (TS-0004 7.3.3.12).
+     */
+    public boolean responseSerializationOpen;
+    /** What the receiver found for such a request: the first csz of the originator's AE; null when it has none. */
+    public Serialization originatorSerialization;
     public final List<String> roleIds = new ArrayList<>();
     public Instant originatingTimestamp;
     public Instant requestExpirationTimestamp;
@@ -79,6 +86,7 @@ public final class RequestPrimitive {
         c.resourceType = resourceType;
         c.content = content;
         c.contentSerialization = contentSerialization;
+        c.responseSerializationOpen = responseSerializationOpen;
         c.roleIds.addAll(roleIds);
         c.originatingTimestamp = originatingTimestamp;
         c.requestExpirationTimestamp = requestExpirationTimestamp;

@@ -6,6 +6,8 @@ import java.time.Instant;
 public final class ResponsePrimitive {
     public ResponseStatusCode responseStatusCode;
     public String requestIdentifier;
+    /** The serialization the receiver chose for this response (TS-0004 7.3.3.12); null: the binding's negotiation stands. */
+    public Serialization serialization;
     /** Content: a tree of maps, lists and scalars with its root element (e.g. {@code m2m:cnt}); null when none. */
     public Object content;
     public String to;

@@ -600,4 +600,15 @@ class DispatcherTest {
         assertTrue(ack.originatingTimestamp.isAfter(before));
         assertNotNull(((Map<?, ?>) ack.content).get("m2m:uri"), "the reference to the <request>");
     }
+
+    @Test
+    void ts0004_7_3_3_12_aResponseWhoseSerializationTheRequestLeavesOpenIsInTheOriginatorsCsz() {
+        core.store.tree.stored("Cae1").attributes.put("csz", List.of("xml", "json"));
+        RequestPrimitive open = request(Operation.RETRIEVE, "cse-in/Cae1", "Cae1");
+        open.responseSerializationOpen = true;
+        RequestPrimitive chosen = request(Operation.RETRIEVE, "cse-in/Cae1", "Cae1");
+
+        assertEquals(io.keel.primitive.Serialization.XML, handle(open).serialization);
+        assertNull(handle(chosen).serialization, "the request's own choice (Accept, its body) stands");
+    }
 }

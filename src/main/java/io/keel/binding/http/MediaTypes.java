@@ -141,6 +141,19 @@ public final class MediaTypes {
     }
 
     /** The response type when Accept leaves the choice open. */
+    /** Whether an Accept header leaves the response's media type open: absent, empty, or only {@code *}{@code /*}. */
+    public static boolean acceptsAnything(String acceptHeader) {
+        if (acceptHeader == null || acceptHeader.replace(',', ' ').isBlank()) {
+            return true;
+        }
+        return ranges(acceptHeader).stream().allMatch(r -> r.type().equals("*") && r.subtype().equals("*") && r.q() > 0);
+    }
+
+    /** The media type a serialization is answered in when the request named none: the plain one. */
+    public static String of(Serialization s) {
+        return "application/" + s.token();
+    }
+
     private static String preferred(String requestMediaType) {
         if (requestMediaType == null || requestMediaType.isBlank()) {
             return JSON;

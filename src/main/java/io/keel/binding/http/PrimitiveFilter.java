@@ -98,6 +98,7 @@ public class PrimitiveFilter implements Filter {
             byte[] body = readBody(request);
             MediaTypes.RequestBodyType bodyType = contentType(request, body);
             mediaType = MediaTypes.negotiate(request.getHeader("Accept"), bodyType == null ? null : bodyType.mediaType());
+            primitive.responseSerializationOpen = bodyType == null && MediaTypes.acceptsAnything(request.getHeader("Accept"));
             primitive.operation = operation(request.getMethod(), bodyType);
             HeaderMapping.applyRequestHeaders(headers, primitive, now);
             primitive.to = RequestTargetMapping.toParameter(rawPath(request));

@@ -1,6 +1,7 @@
 package io.keel.binding.jaxrs;
 
 import io.keel.binding.http.HttpResponseWriter;
+import io.keel.binding.http.MediaTypes;
 import io.keel.binding.http.PrimitiveFilter;
 import io.keel.primitive.ResponsePrimitive;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -18,7 +19,8 @@ public class PrimitiveResponseFilter implements ContainerResponseFilter {
         if (!(response.getEntity() instanceof ResponsePrimitive rsp)) {
             return;
         }
-        String mediaType = (String) request.getProperty(PrimitiveFilter.RESPONSE_MEDIA_TYPE);
+        String mediaType = rsp.serialization != null ? MediaTypes.of(rsp.serialization)
+                : (String) request.getProperty(PrimitiveFilter.RESPONSE_MEDIA_TYPE);
         String contextPath = (String) request.getProperty(PrimitiveFilter.CONTEXT_PATH);
         HttpResponseWriter.HttpMessage http = HttpResponseWriter.write(rsp, mediaType, contextPath == null ? "" : contextPath);
         response.setStatus(http.status());

@@ -9,6 +9,7 @@ import io.keel.primitive.ContentStatus;
 import io.keel.primitive.DesiredIdResultType;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ReleaseVersion;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
@@ -27,9 +28,12 @@ import java.util.Set;
  * maximum result size cuts what is left, reported as PARTIAL_CONTENT with the offset to resume at.
  */
 public final class DiscoveryOperation implements OperationHandler {
-    /** rcn 1 is what Release 3 originators send; it means the same list of addresses. */
+    /**
+     * The result contents of a discovery (TS-0001 table 8.1.2-1: child resource references only; Release 4 adds 11,
+     * discovery result references, the default, which gives the URI list every release answers with by default).
+     */
     private static final Set<ResultContent> ALLOWED = EnumSet.of(ResultContent.DISCOVERY_RESULT_REFERENCES,
-            ResultContent.ATTRIBUTES, ResultContent.CHILD_RESOURCE_REFERENCES);
+            ResultContent.CHILD_RESOURCE_REFERENCES);
     private final OperationContext ctx;
 
     public DiscoveryOperation(OperationContext ctx) {
@@ -40,6 +44,11 @@ public final class DiscoveryOperation implements OperationHandler {
     public void checkParameters(RequestPrimitive req) {
         FilterCriteriaCheck.check(req.filterCriteria, ctx.types, true);
         OperationContext.resultContent(req, ResultContent.DISCOVERY_RESULT_REFERENCES, ALLOWED);
+        if (req.resultContent == ResultContent.DISCOVERY_RESULT_REFERENCES
+                && !ReleaseVersion.knows(req.releaseVersionIndicator, "4")) {
+            throw OneM2MException.badRequest("rcn 11 came with Release 4; a Release " + req.releaseVersionIndicator
+                    + " discovery answers the URI list without rcn, or the child resource references with rcn 6");
+        }
     }
 
     /** Below the routed resource (for a virtual child, below its parent); what the originator may discover only. */

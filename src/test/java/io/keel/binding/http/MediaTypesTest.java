@@ -146,4 +146,17 @@ class MediaTypesTest {
         assertEquals(ResponseStatusCode.UNSUPPORTED_MEDIA_TYPE,
                 assertThrows(OneM2MException.class, () -> MediaTypes.serializationOf(mediaType)).rsc());
     }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"*/*", " , ", "*/*;q=0.5", "*/*, */*"})
+    void ts0004_7_3_3_12_anAcceptOfAnythingLeavesTheResponseSerializationOpen(String accept) {
+        assertTrue(MediaTypes.acceptsAnything(accept));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "application/*", "*/*, application/xml", "*/*;q=0"})
+    void ts0004_7_3_3_12_anAcceptNamingATypeChoosesTheSerialization(String accept) {
+        assertTrue(!MediaTypes.acceptsAnything(accept));
+    }
 }

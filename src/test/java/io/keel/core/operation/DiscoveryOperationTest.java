@@ -173,6 +173,27 @@ class DiscoveryOperationTest {
         assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(req));
     }
 
+    @Test
+    void ts0004_7_3_2_1_aDiscoveryForAttributesIs4000() {
+        RequestPrimitive req = discover(null, null);
+        req.resultContent = ResultContent.ATTRIBUTES;
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(req));
+    }
+
+    @Test
+    void ts0004_7_3_2_1_discoveryResultReferencesAreARelease4ResultContent() {
+        RequestPrimitive release3 = discover(null, null);
+        release3.resultContent = ResultContent.DISCOVERY_RESULT_REFERENCES;
+        release3.releaseVersionIndicator = "3";
+        RequestPrimitive release4 = discover(null, null);
+        release4.resultContent = ResultContent.DISCOVERY_RESULT_REFERENCES;
+        release4.releaseVersionIndicator = "4";
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(release3));
+        assertRsc(ResponseStatusCode.OK, cse.send(release4));
+    }
+
     // --- applyRelativePath (TS-0004 7.3.3.17.17) ------------------------------------------------------------------
 
     private RequestPrimitive discoverWithPath(int ty, String path) {
