@@ -14,6 +14,7 @@ import io.keel.core.routing.Route;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.Transaction;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
@@ -52,8 +53,12 @@ public final class CreateOperation implements OperationHandler {
             throw OneM2MException.badRequest("filter criteria are not allowed in a create");
         }
         OperationContext.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
-        if (ctx.types.get(req.resourceType) == null && !ResourceTypes.isDefined(req.resourceType)) {
+        ResourceType type = ctx.types.get(req.resourceType);
+        if (type == null && !ResourceTypes.isDefined(req.resourceType)) {
             ctx.types.requested(req.resourceType); // an invalid ty is 4000 here (TS-0004 7.3.2.1)
+        }
+        if (type != null) {
+            type.checkSyntax(Operation.CREATE, type.sentAttributes(req.content));
         }
     }
 

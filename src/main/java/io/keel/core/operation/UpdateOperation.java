@@ -58,6 +58,7 @@ public final class UpdateOperation implements OperationHandler {
         if (!type.updatable()) {
             throw OneM2MException.notAllowed(type.rootElement() + " cannot be updated");
         }
+        type.checkSyntax(Operation.UPDATE, type.sentAttributes(req.content));
         boolean acpiChange = type.hasAccessControlPolicyIds()
                 && names(type, req.content, ResourceType.ACCESS_CONTROL_POLICY_IDS);
         if (acpiChange) {

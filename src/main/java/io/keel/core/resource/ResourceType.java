@@ -5,6 +5,7 @@ import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.Timestamps;
@@ -249,6 +250,19 @@ public abstract class ResourceType {
     /** What a Notify addressed to a resource of this type reaches (TS-0004 7.3.3.9). */
     public NotifyRecipient notifyRecipient() {
         return NotifyRecipient.NONE;
+    }
+
+    /**
+     * Checks a type makes on the Content of a Create or Update on Recv-1.0, before anything is looked up or access is
+     * decided (an accessControlPolicy without selfPrivileges, TS-0004 7.4.2.2.1). {@code attributes} are the request's
+     * own, not yet validated; everything else is checked later, in its place.
+     */
+    public void checkSyntax(Operation operation, Map<?, ?> attributes) {
+    }
+
+    /** The attributes of a Create or Update Content of this type, as sent; an empty map when it has another shape. */
+    public final Map<?, ?> sentAttributes(Object content) {
+        return content instanceof Map<?, ?> root && root.get(rootElement()) instanceof Map<?, ?> m ? m : Map.of();
     }
 
     /**

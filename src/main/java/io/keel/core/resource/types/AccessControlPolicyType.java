@@ -2,11 +2,10 @@ package io.keel.core.resource.types;
 
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeType;
-import io.keel.core.resource.Resource;
-import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.Operation;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,24 +45,21 @@ public final class AccessControlPolicyType extends ResourceType {
         return true;
     }
 
-    @Override
-    public void prepareCreate(ResourceOperation op) {
-        requireSelfPrivileges(op.resource);
-    }
-
-    @Override
-    public void prepareUpdate(ResourceOperation op) {
-        requireSelfPrivileges(op.resource);
-    }
-
     /**
-     * pvs holds at least one rule (TS-0004 7.4.2.2.1, 7.4.2.2.3: 4000): a policy nobody may manage could only be
-     * deleted by the admin.
+     * pvs holds at least one rule, on Recv-1.0 (TS-0004 7.4.2.2.1, 7.4.2.2.3: 4000 whoever asks): a policy nobody may
+     * manage could only be deleted by the admin.
      */
-    private static void requireSelfPrivileges(Resource acp) {
-        if (acp.get(SELF_PRIVILEGES) instanceof Map<?, ?> pvs && pvs.get("acr") instanceof List<?> rules && rules.isEmpty()) {
+    @Override
+    public void checkSyntax(Operation operation, Map<?, ?> attributes) {
+        if (attributes.containsKey(SELF_PRIVILEGES) && !holdsARule(attributes.get(SELF_PRIVILEGES))) {
             throw OneM2MException.badRequest("pvs must hold at least one rule (acr): it says who may manage the policy");
         }
+    }
+
+    /** An acr list with an entry, or the one acr element XML gives as such. */
+    private static boolean holdsARule(Object pvs) {
+        Object acr = pvs instanceof Map<?, ?> m ? m.get("acr") : null;
+        return acr instanceof List<?> l ? !l.isEmpty() : acr instanceof Map<?, ?>;
     }
 
     @Override

@@ -149,4 +149,19 @@ class AccessControlPolicyTypeTest {
         return cse.send(cse.create(parent, "Cae1", ResourceTypes.ACCESS_CONTROL_POLICY,
                 map("m2m:acp", map("pv", rules(), "pvs", rules("Cae1")))));
     }
+
+    @Test
+    void ts0004_7_4_2_2_1_aPolicyWithoutSelfPrivilegesIs4000OnRecv1BeforeAccessIsDecided() {
+        ResponsePrimitive rsp = cse.send(cse.create(APP, "Cae2", ResourceTypes.ACCESS_CONTROL_POLICY,
+                map("m2m:acp", map("pv", rules("Cae1"), "pvs", map("acr", List.of())))));
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, rsp); // Cae2 may not create under the AE: that would be 4103
+    }
+
+    @Test
+    void ts0004_7_4_2_2_3_anUpdateRemovingEverySelfPrivilegeIs4000OnRecv1BeforeAccessIsDecided() {
+        ResponsePrimitive rsp = cse.send(cse.update(APP + "/policy", "Cae2", map("m2m:acp", map("pvs", map("acr", List.of())))));
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, rsp); // Cae2 is not in the policy's pvs: that would be 4103
+    }
 }
