@@ -86,7 +86,7 @@ public final class Dispatcher {
         this.update = new UpdateOperation(ctx);
         this.delete = new DeleteOperation(ctx);
         this.notify = new NotifyOperation(ctx);
-        this.fanOut = new FanOutOperation(ctx, this::handle);
+        this.fanOut = new FanOutOperation(ctx, this::handle, nonBlocking::partiallyCompleted);
     }
 
     /** What deletes resources, also for the expiry sweeper and expirationCounters. */

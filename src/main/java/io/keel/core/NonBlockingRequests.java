@@ -96,6 +96,7 @@ public final class NonBlockingRequests implements AutoCloseable {
         });
         ResponseTypeValue asked = req.responseType;
         req.responseType = ResponseTypeValue.BLOCKING_REQUEST;
+        req.requestResourceId = stored.ri;
         try {
             executor.execute(() -> run(stored.ri, req, asked, execute));
         } catch (RejectedExecutionException e) {
@@ -169,6 +170,28 @@ public final class NonBlockingRequests implements AutoCloseable {
             return execute.apply(req);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Some but not all member answers of a group request running under this {@code <request>} are in (TS-0004
+     * 7.4.14.2.5): PENDING becomes PARTIALLY_COMPLETED, once.
+     */
+    public void partiallyCompleted(String requestRi) {
+        try {
+            store.write(tx -> {
+                Resource r = tx.tree().lock(requestRi);
+                if (r != null && r.getLong("rs", 0) == RequestType.PENDING) {
+                    r.attributes.put("rs", RequestType.PARTIALLY_COMPLETED);
+                    r.lt = clock.after(r.lt);
+                    r.st++;
+                    tx.tree().update(r);
+                    notifications.events().updated(tx, r, Set.of("rs"));
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot record the progress of request " + requestRi, e);
         }
     }
 

@@ -29,6 +29,11 @@ public final class RequestPrimitive {
     public boolean responseSerializationOpen;
     /** What the receiver found for such a request: the first csz of the originator's AE; null when it has none. */
     public Serialization originatorSerialization;
+    /**
+     * The {@code <request>} a non-blocking request runs under (TS-0004 7.3.2.2), set by the receiver when it accepts
+     * the request; null for a blocking one. Not copied: a fan-out's member requests are blocking.
+     */
+    public String requestResourceId;
     public final List<String> roleIds = new ArrayList<>();
     public Instant originatingTimestamp;
     public Instant requestExpirationTimestamp;

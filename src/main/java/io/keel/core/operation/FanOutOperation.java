@@ -22,6 +22,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -43,13 +45,17 @@ import java.util.function.Function;
 public final class FanOutOperation {
     private final OperationContext ctx;
     private final Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher;
+    /** Told the {@code <request>} of a non-blocking group request when its first member answers. */
+    private final Consumer<String> partiallyCompleted;
     /** Group Request Identifiers of the fan-outs under way. */
     private final Set<String> underWay = ConcurrentHashMap.newKeySet();
 
     /** @param dispatcher handles each member's request as any other request */
-    public FanOutOperation(OperationContext ctx, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher) {
+    public FanOutOperation(OperationContext ctx, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher,
+                           Consumer<String> partiallyCompleted) {
         this.ctx = ctx;
         this.dispatcher = dispatcher;
+        this.partiallyCompleted = partiallyCompleted;
     }
 
     /** In the read transaction that routed the request: the privilege through the group, and its members. */
@@ -111,12 +117,16 @@ public final class FanOutOperation {
                                                         String gid) {
         Instant deadline = req.requestExpirationTimestamp;
         List<CompletableFuture<ResponsePrimitive>> answers = new ArrayList<>();
+        AtomicBoolean firstAnswered = new AtomicBoolean();
         for (String member : members) {
             RequestPrimitive m = memberRequest(req, relativePath == null ? member : member + "/" + relativePath);
             m.groupRequestIdentifier = gid;
             CompletableFuture<ResponsePrimitive> answer = dispatcher.apply(m).thenApply(rsp -> {
                 rsp.from = member;
                 rsp.to = req.from;
+                if (req.requestResourceId != null && members.size() > 1 && firstAnswered.compareAndSet(false, true)) {
+                    partiallyCompleted.accept(req.requestResourceId);
+                }
                 return rsp;
             });
             if (deadline != null) {

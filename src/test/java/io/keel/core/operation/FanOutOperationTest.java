@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.types.RequestType;
 import io.keel.primitive.Operation;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -138,5 +142,45 @@ class FanOutOperationTest {
 
         assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, rsp);
         assertEquals(before, cse.snapshot());
+    }
+
+    /** TS-0004 7.4.14.2.5: a non-blocking group request is PARTIALLY_COMPLETED while some members have answered. */
+    @Test
+    void ts0004_7_4_14_2_5_aNonBlockingGroupRequestIsPartiallyCompletedUntilEveryMemberAnswered() throws Exception {
+        Resource far = cse.ae("Cfar", "far");
+        far.attributes.put("poa", List.of("http://far.example/n"));
+        Resource mixed = cse.add("grp2", "Cae1", ResourceTypes.GROUP, "mixed");
+        mixed.attributes.put("mt", 0L);
+        mixed.attributes.put("mnm", 10L);
+        mixed.attributes.put("mid", List.of("cnt1", "Cfar"));
+        mixed.attributes.put("cnm", 2L);
+        CountDownLatch farAnswers = new CountDownLatch(1);
+        cse.outbound.answer = r -> {
+            try {
+                farAnswers.await(10, TimeUnit.SECONDS); // the AE behind Cfar takes its time
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new ResponsePrimitive(ResponseStatusCode.OK, null);
+        };
+        io.keel.primitive.RequestPrimitive notify = cse.request(Operation.NOTIFY, "cse-in/app1/mixed/fopt", ADMIN);
+        notify.content = map("m2m:sgn", map("nev", map("net", 1L)));
+        notify.responseType = io.keel.primitive.ResponseTypeValue.NON_BLOCKING_REQUEST_SYNCH;
+
+        ResponsePrimitive ack = cse.send(notify);
+        String request = (String) ((Map<?, ?>) ack.content).get("m2m:uri");
+
+        assertEquals(RequestType.PARTIALLY_COMPLETED, rsWhenNot(request, RequestType.PENDING), "the container answered");
+        farAnswers.countDown();
+        assertEquals(RequestType.COMPLETED, rsWhenNot(request, RequestType.PARTIALLY_COMPLETED), "every member answered");
+    }
+
+    /** The request's status once it is no longer {@code from}, waiting up to 10 s. */
+    private long rsWhenNot(String request, long from) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (cse.tree.stored(request).getLong("rs", 0) == from && Instant.now().isBefore(deadline)) {
+            Thread.sleep(10);
+        }
+        return cse.tree.stored(request).getLong("rs", 0);
     }
 }

@@ -20,6 +20,7 @@ public final class RequestType extends ResourceType {
     public static final long COMPLETED = 1;
     public static final long FAILED = 2;
     public static final long PENDING = 3;
+    public static final long PARTIALLY_COMPLETED = 5;
 
     public RequestType() {
         super(ResourceTypes.REQUEST, "req", List.of(
@@ -57,12 +58,14 @@ public final class RequestType extends ResourceType {
     }
 
     /**
-     * A Delete of a request still pending would have to cancel it (TS-0004 7.4.12.2.4); Keel cannot recall a request
-     * it has accepted, so it answers 5220 and keeps the {@code <request>}. Expiry deletes it regardless.
+     * A Delete of a request still pending would have to cancel it, one partially completed cannot be (TS-0004
+     * 7.4.12.2.4); Keel cannot recall a request it has accepted, so it answers 5220 and keeps the {@code <request>}.
+     * Expiry deletes it regardless.
      */
     @Override
     public void beforeDelete(ResourceOperation op) {
-        if (op.request != null && op.request.operation == Operation.DELETE && op.resource.getLong("rs", 0) == PENDING) {
+        long rs = op.resource.getLong("rs", 0);
+        if (op.request != null && op.request.operation == Operation.DELETE && (rs == PENDING || rs == PARTIALLY_COMPLETED)) {
             throw new OneM2MException(ResponseStatusCode.UNABLE_TO_RECALL_REQUEST,
                     "request " + op.resource.get("rid") + " is pending and cannot be recalled");
         }
