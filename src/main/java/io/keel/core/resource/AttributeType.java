@@ -240,22 +240,14 @@ public enum AttributeType {
     LIST_OF_URIS {
         @Override
         Object normalize(String sn, Object v, boolean fromText) {
-            List<String> out = new ArrayList<>();
-            for (Object item : list(sn, v, fromText, true)) {
-                out.add(uri(sn, item, fromText, false, "a list of URIs"));
-            }
-            return out;
+            return uris(sn, v, fromText, true);
         }
     },
     /** "list of xs:anyURI" (nu, mid): may be empty. */
     LIST_OF_ANY_URI {
         @Override
         Object normalize(String sn, Object v, boolean fromText) {
-            List<String> out = new ArrayList<>();
-            for (Object item : list(sn, v, fromText, false)) {
-                out.add(uri(sn, item, fromText, false, "a list of URIs"));
-            }
-            return out;
+            return uris(sn, v, fromText, false);
         }
     },
     /**
@@ -479,6 +471,14 @@ public enum AttributeType {
     }
 
     /** xs:anyURI and the types made from it: without white space or control characters. */
+    private static List<String> uris(String sn, Object v, boolean fromText, boolean atLeastOne) {
+        List<String> out = new ArrayList<>();
+        for (Object item : list(sn, v, fromText, atLeastOne)) {
+            out.add(uri(sn, item, fromText, false, "a list of URIs"));
+        }
+        return out;
+    }
+
     static String uri(String sn, Object v, boolean fromText, boolean emptyAllowed, String expected) {
         String s = v instanceof String t ? (fromText ? collapse(t) : t) : null;
         if (s == null || (s.isEmpty() && !emptyAllowed) || s.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
