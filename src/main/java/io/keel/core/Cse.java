@@ -63,7 +63,7 @@ public final class Cse implements AutoCloseable {
             // Another CSE on the same database created the CSEBase between our look and our insert: update it.
             ensureCseBase(types, clock, settings.cseAccessControlPolicies());
         }
-        Router router = new Router(identity, types);
+        Router router = new Router(identity, types, new RemoteCses(identity));
         AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock);
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax());
         Representations representations = new Representations(types, identity.maxResultSize(), search);
@@ -74,7 +74,9 @@ public final class Cse implements AutoCloseable {
         this.nonBlocking = new NonBlockingRequests(identity, store, router, clock, notifications,
                 settings.getInt("keel.nonblocking.threads", 4), settings.getInt("keel.nonblocking.queue", 10_000),
                 settings.getLong("keel.request.lifetime", 3_600_000), settings.getLong("keel.nonblocking.lease", 60_000));
-        this.dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, outcomes);
+        Forwarding forwarding = new Forwarding(identity, outbound, clock, settings.forwardingTimeoutMillis(),
+                settings.forwardingAuthorization());
+        this.dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, outcomes, forwarding);
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, settings.expirySweepMillis());
     }

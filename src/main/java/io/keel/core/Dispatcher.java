@@ -43,8 +43,6 @@ import java.util.logging.Logger;
  */
 public final class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
-    /** The cseType of an IN-CSE (m2m:cseTypeID, TS-0004 6.3.4.2.2). */
-    private static final int IN_CSE = 1;
     private final ResourceStore store;
     private final Router router;
     private final TypeRegistry types;
@@ -60,7 +58,7 @@ public final class Dispatcher {
     private final Consumer<RequestOutcome> outcomes;
     private final ReleaseView releases;
     private final GroupRequests groupRequests;
-    private final int cseType;
+    private final Forwarding forwarding;
     private final String adminOriginator;
     private final String cseId;
     private final String spId;
@@ -68,6 +66,13 @@ public final class Dispatcher {
     /** @param outcomes told about every request answered, for metrics; called on the thread that completes it */
     public Dispatcher(ResourceStore store, Router router, TypeRegistry types, OperationContext ctx, Clock clock,
                       NonBlockingRequests nonBlocking, Consumer<RequestOutcome> outcomes) {
+        this(store, router, types, ctx, clock, nonBlocking, outcomes, Forwarding.none(ctx.cse(), clock));
+    }
+
+    /** @param forwarding passes requests for other CSEs on (TS-0004 7.3.2.6) */
+    public Dispatcher(ResourceStore store, Router router, TypeRegistry types, OperationContext ctx, Clock clock,
+                      NonBlockingRequests nonBlocking, Consumer<RequestOutcome> outcomes, Forwarding forwarding) {
+        this.forwarding = forwarding;
         this.store = store;
         this.router = router;
         this.types = types;
@@ -75,7 +80,6 @@ public final class Dispatcher {
         this.nonBlocking = nonBlocking;
         this.outcomes = outcomes;
         this.releases = new ReleaseView(types);
-        this.cseType = ctx.cse().cseType();
         this.adminOriginator = ctx.cse().adminOriginator();
         this.cseId = ctx.cse().cseId();
         this.spId = ctx.cse().spId();
@@ -145,6 +149,14 @@ public final class Dispatcher {
      * request expiration time (X-M2M-RET): an expired request is 4008 and nothing is executed.
      */
     private CompletableFuture<ResponsePrimitive> blocking(RequestPrimitive req) {
+        try {
+            if (router.isRemote(req.to)) {
+                // Before the operation execution time is awaited: the hosting CSE waits for it, not a transit CSE.
+                return forwarded(req);
+            }
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failure(req, e));
+        }
         long wait = req.operationExecutionTime == null ? 0 : Duration.between(clock.now(), req.operationExecutionTime).toMillis();
         if (wait > 0) {
             return CompletableFuture.supplyAsync(() -> req, CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS))
@@ -161,9 +173,6 @@ public final class Dispatcher {
                     checkOriginator(tx.tree(), req);
                 }
                 Route route = router.route(tx.tree(), req.to);
-                if (route instanceof Route.Remote remote) {
-                    throw unforwardable(req, remote);
-                }
                 groupRequests.record(req, route, clock.now());
                 if (route instanceof Route.FanOut group) {
                     return fanOut.prepare(tx, req, group);
@@ -187,19 +196,17 @@ public final class Dispatcher {
     }
 
     /**
-     * A request for another CSE, which this CSE cannot forward: it has no remoteCSE and no registrar yet. A
-     * registration through a transit CSE is 4000 (TS-0004 7.3.2.8); otherwise an IN-CSE that knows no matching
-     * remoteCSE answers 4004 (7.3.2.6), and an MN- or ASN-CSE, which would pass it to its registrar, 5103.
+     * A request for another CSE (TS-0004 7.3.2.8: this CSE is a transit CSE): the originator is checked as for any
+     * request (7.3.2.1), then the request goes to the next hop the router finds (7.3.2.6).
      */
-    private OneM2MException unforwardable(RequestPrimitive req, Route.Remote remote) {
-        String what = remote.spId() == null ? "CSE /" + remote.cseId() : "service provider " + remote.spId();
-        if (isRegistration(req)) {
-            return OneM2MException.badRequest("an AE registers with this CSE, not through it with " + what);
-        }
-        if (cseType == IN_CSE) {
-            return OneM2MException.notFound(what + " is not known to this IN-CSE (no remoteCSE), so the request is not forwarded");
-        }
-        return new OneM2MException(ResponseStatusCode.TARGET_NOT_REACHABLE, what + " is not reachable from this CSE");
+    private CompletableFuture<ResponsePrimitive> forwarded(RequestPrimitive req) {
+        Route.Remote remote = store.read(tx -> {
+            if (needsRegisteredOriginator(req)) {
+                checkOriginator(tx.tree(), req);
+            }
+            return (Route.Remote) router.route(tx, req.to);
+        });
+        return forwarding.forward(req, remote, isRegistration(req));
     }
 
     private static ResponsePrimitive failure(RequestPrimitive req, Throwable e) {

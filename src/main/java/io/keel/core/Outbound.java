@@ -6,7 +6,7 @@ import io.keel.primitive.Serialization;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Requests this CSE sends to other entities (notifications, forwarded Notify). The HTTP binding implements it, so
+ * Requests this CSE sends to other entities (notifications, forwarded Notify, requests for other CSEs). The HTTP binding implements it, so
  * the core speaks primitives only (TS-0009 6.1 use cases 1 and 4).
  */
 public interface Outbound extends AutoCloseable {
@@ -16,6 +16,21 @@ public interface Outbound extends AutoCloseable {
      * not answer in time with 4008 REQUEST_TIMEOUT, each with the reason in {@code m2m:dbg}.
      */
     CompletableFuture<ResponsePrimitive> send(RequestPrimitive request, String url, Serialization serialization);
+
+    /**
+     * Passes a request on to another CSE (TS-0004 7.3.2.6): to its point of access, the Request-Target taken from the
+     * request's To and every parameter sent as the binding carries it (TS-0009 6.2.2), with the hop's credential and
+     * timeout. Never blocks and never fails exceptionally, like {@link #send}.
+     */
+    CompletableFuture<ResponsePrimitive> forward(RequestPrimitive request, Serialization serialization, Hop hop);
+
+    /**
+     * @param pointOfAccess the next hop's point of access, e.g. {@code http://127.0.0.1:8080}
+     * @param authorization the Authorization header value to present, or null
+     * @param timeoutMillis how long the next hop has to answer
+     */
+    record Hop(String pointOfAccess, String authorization, long timeoutMillis) {
+    }
 
     @Override
     void close();

@@ -167,4 +167,42 @@ public final class Settings {
     public int contentScanMax() {
         return getInt("keel.discovery.content-scan-max", 100_000);
     }
+
+    /** The registrar CSE's HTTP point of access (e.g. {@code http://127.0.0.1:8080}); empty: none (an IN-CSE). */
+    public String registrarPoa() {
+        return get("keel.registrar.poa", "");
+    }
+
+    /** The registrar's CSE-ID without its leading slash, e.g. {@code id-in}; empty when none is configured. */
+    public String registrarCseId() {
+        String id = get("keel.registrar.cse-id", "");
+        return id.startsWith("/") ? id.substring(1) : id;
+    }
+
+    /** The resourceName of the registrar's CSEBase, e.g. {@code cse-in}; empty when none is configured. */
+    public String registrarCseName() {
+        return get("keel.registrar.cse-name", "");
+    }
+
+    /** The Authorization header value requests to the registrar carry (HTTP authentication, TS-0009 7.1); empty: none. */
+    public String registrarAuthorization() {
+        return get("keel.registrar.authorization", "");
+    }
+
+    /** Milliseconds a next hop has to answer a forwarded request (TS-0004 7.3.2.6) before it is answered 4008. */
+    public long forwardingTimeoutMillis() {
+        long t = getLong("keel.forwarding.timeout", 10_000L);
+        if (t <= 0) {
+            throw new IllegalStateException("keel.forwarding.timeout must be positive, not " + t);
+        }
+        return t;
+    }
+
+    /**
+     * The Authorization header value forwarded requests carry to next hops other than the registrar (the CSEs
+     * registered here, through their remoteCSE); empty: none.
+     */
+    public String forwardingAuthorization() {
+        return get("keel.forwarding.authorization", "");
+    }
 }

@@ -17,9 +17,18 @@ import java.util.function.IntSupplier;
  * that accepts it, unless told otherwise.
  */
 public final class RecordingOutbound implements Outbound {
-    /** One request sent, with the number of write transactions the store had begun when it was sent. */
-    public record Sent(RequestPrimitive request, String url, Serialization serialization, int writesBefore) {
+    /**
+     * One request sent, with the number of write transactions the store had begun when it was sent; a forwarded one
+     * (TS-0004 7.3.2.6) has the next hop's point of access as url and its hop, else the hop is null.
+     */
+    public record Sent(RequestPrimitive request, String url, Serialization serialization, int writesBefore, Hop hop) {
+        public Sent(RequestPrimitive request, String url, Serialization serialization, int writesBefore) {
+            this(request, url, serialization, writesBefore, null);
+        }
     }
+
+    /** Answers forwarded requests; null: as {@link #answer} says. A test may return a future that never completes. */
+    public volatile Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> forwardAnswer;
 
     private final IntSupplier writes;
     private final LinkedBlockingQueue<Sent> unread = new LinkedBlockingQueue<>();
@@ -48,6 +57,17 @@ public final class RecordingOutbound implements Outbound {
         }
         unread.add(s);
         return CompletableFuture.completedFuture(answer.apply(request));
+    }
+
+    @Override
+    public CompletableFuture<ResponsePrimitive> forward(RequestPrimitive request, Serialization serialization, Hop hop) {
+        Sent s = new Sent(request, hop.pointOfAccess(), serialization, writes.getAsInt(), hop);
+        synchronized (sent) {
+            sent.add(s);
+        }
+        unread.add(s);
+        Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> f = forwardAnswer;
+        return f != null ? f.apply(request) : CompletableFuture.completedFuture(answer.apply(request));
     }
 
     /** Everything sent so far, in order. */

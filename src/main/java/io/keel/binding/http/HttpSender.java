@@ -96,14 +96,56 @@ public final class HttpSender implements Outbound {
         return result;
     }
 
+    @Override
+    public CompletableFuture<ResponsePrimitive> forward(RequestPrimitive req, Serialization serialization, Hop hop) {
+        CompletableFuture<ResponsePrimitive> result = new CompletableFuture<>();
+        String url = hop.pointOfAccess();
+        Request request;
+        try {
+            String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            String query = QueryMapping.query(req);
+            url = base + RequestTargetMapping.originForm(req.to) + (query.isEmpty() ? "" : "?" + query);
+            request = toHttp(req, url, serialization, hop.timeoutMillis());
+            Map<String, String> extra = PreconditionHeaders.write(req.preconditions);
+            request.headers(h -> {
+                extra.forEach(h::put);
+                if (hop.authorization() != null && !hop.authorization().isEmpty()) {
+                    h.put(HttpHeader.AUTHORIZATION, hop.authorization());
+                }
+            });
+        } catch (RuntimeException e) {
+            String target = url;
+            LOG.log(Level.WARNING, () -> "cannot forward " + req.operation + " to " + target + ": " + e.getMessage());
+            result.complete(ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE,
+                    "cannot forward to " + target + ": " + e.getMessage()));
+            return result;
+        }
+        String target = url;
+        request.send(new BufferingResponseListener(16 * 1024 * 1024) {
+            @Override
+            public void onComplete(Result r) {
+                if (r.isFailed()) {
+                    result.complete(failure(req, target, r.getFailure()));
+                } else {
+                    result.complete(toPrimitive(r, getContent(), getMediaType()));
+                }
+            }
+        });
+        return result;
+    }
+
     private Request toHttp(RequestPrimitive req, String url, Serialization serialization) {
+        return toHttp(req, url, serialization, timeoutMillis);
+    }
+
+    private Request toHttp(RequestPrimitive req, String url, Serialization serialization, long timeout) {
         URI uri = URI.create(url);
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
             throw OneM2MException.badRequest("not an http(s) URL");
         }
         Request request = client.newRequest(uri)
                 .method(method(req))
-                .timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+                .timeout(timeout, TimeUnit.MILLISECONDS);
         Map<String, String> headers = HeaderMapping.requestHeaders(req);
         String mediaType = MediaTypes.forSerialization(serialization);
         request.headers(h -> {
@@ -113,7 +155,8 @@ public final class HttpSender implements Outbound {
                 h.put(HttpHeader.HOST, proxyAuthority);
             }
         });
-        if (req.content != null) {
+        // A Retrieve has no body over HTTP: its Content (atrl) travels in the query (TS-0009 6.2.2.2).
+        if (req.content != null && req.operation != Operation.RETRIEVE) {
             String contentType = req.operation == Operation.CREATE && req.resourceType != null
                     ? mediaType + ";ty=" + req.resourceType : mediaType;
             request.body(new BytesRequestContent(contentType, ContentCodec.encode(req.content, serialization)));

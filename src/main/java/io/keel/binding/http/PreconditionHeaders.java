@@ -29,6 +29,26 @@ final class PreconditionHeaders {
         return p.isEmpty() ? null : p;
     }
 
+    /** Client side (a request sent on): the four fields as the preconditions hold them; empty when null. */
+    static java.util.Map<String, String> write(Preconditions p) {
+        java.util.Map<String, String> h = new java.util.LinkedHashMap<>();
+        if (p != null) {
+            if (p.ifMatch() != null) {
+                h.put(IF_MATCH, String.join(", ", p.ifMatch()));
+            }
+            if (p.ifNoneMatch() != null) {
+                h.put(IF_NONE_MATCH, String.join(", ", p.ifNoneMatch()));
+            }
+            if (p.ifModifiedSince() != null) {
+                h.put(IF_MODIFIED_SINCE, DateTimeFormatter.RFC_1123_DATE_TIME.format(p.ifModifiedSince().atZone(java.time.ZoneOffset.UTC)));
+            }
+            if (p.ifUnmodifiedSince() != null) {
+                h.put(IF_UNMODIFIED_SINCE, DateTimeFormatter.RFC_1123_DATE_TIME.format(p.ifUnmodifiedSince().atZone(java.time.ZoneOffset.UTC)));
+            }
+        }
+        return h;
+    }
+
     /** A list of entity tags, kept as received; a malformed one is a 4000. */
     private static List<String> entityTags(Headers h, String name) {
         if (!h.contains(name)) {

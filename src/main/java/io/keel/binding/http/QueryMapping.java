@@ -13,11 +13,14 @@ import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterCriteria.AttributeCondition;
 import io.keel.primitive.FilterOperation;
 import io.keel.primitive.FilterUsage;
+import io.keel.primitive.IntEnum;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponseTypeValue;
 import io.keel.primitive.ResultContent;
+import io.keel.primitive.Timestamps;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -242,5 +245,120 @@ public final class QueryMapping {
             throw OneM2MException.badRequest(name + " must be a media type (type/subtype): " + v);
         }
         return v;
+    }
+
+    // ---------------------------------------------------------------- client side: request primitive → query
+
+    /**
+     * Client side (a request this CSE sends on, TS-0009 6.2.2.2): the query component for the request primitive's
+     * parameters and Filter Criteria, without the leading '?'; empty when there are none. Each item is
+     * percent-encoded, items of a 0..n field are joined by a raw '+'. Times go in their absolute form. {@code atrl}
+     * comes from the Content of a Retrieve (which carries no body over HTTP).
+     */
+    public static String query(RequestPrimitive req) {
+        List<String> q = new ArrayList<>();
+        add(q, "rt", req.responseType);
+        add(q, "rp", req.resultPersistence);
+        add(q, "rcn", req.resultContent);
+        add(q, "da", req.deliveryAggregation);
+        add(q, "drt", req.desiredIdResultType);
+        addAll(q, "rids", req.roleIds);
+        addAll(q, "tids", req.tokenIds);
+        addAll(q, "ltids", req.localTokenIds);
+        add(q, "tqi", req.tokenRequestIndicator);
+        add(q, "asi", req.authorizationSignatureIndicator);
+        add(q, "auri", req.authorizationRelationshipIndicator);
+        add(q, "sqi", req.semanticQueryIndicator);
+        FilterCriteria fc = req.filterCriteria;
+        if (fc != null) {
+            add(q, "crb", fc.createdBefore);
+            add(q, "cra", fc.createdAfter);
+            add(q, "ms", fc.modifiedSince);
+            add(q, "us", fc.unmodifiedSince);
+            add(q, "sts", fc.stateTagSmaller);
+            add(q, "stb", fc.stateTagBigger);
+            add(q, "exb", fc.expireBefore);
+            add(q, "exa", fc.expireAfter);
+            addAll(q, "lbl", fc.labels);
+            add(q, "lbq", fc.labelsQuery);
+            addAll(q, "ty", fc.resourceTypes);
+            addAll(q, "chty", fc.childResourceTypes);
+            addAll(q, "pty", fc.parentResourceTypes);
+            addAll(q, "clbl", fc.childLabels);
+            addAll(q, "palb", fc.parentLabels);
+            add(q, "sza", fc.sizeAbove);
+            add(q, "szb", fc.sizeBelow);
+            addAll(q, "cty", fc.contentTypes);
+            add(q, "fu", fc.filterUsage);
+            add(q, "lim", fc.limit);
+            addAll(q, "smf", fc.semanticsFilter);
+            add(q, "fo", fc.filterOperation);
+            add(q, "cfs", fc.contentFilterSyntax);
+            add(q, "cfq", fc.contentFilterQuery);
+            add(q, "lvl", fc.level);
+            add(q, "ofst", fc.offset);
+            add(q, "arp", fc.applyRelativePath);
+            add(q, "gmty", fc.geometryType);
+            add(q, "geom", fc.geometry);
+            add(q, "gsf", fc.geoSpatialFunction);
+            conditions(q, "", fc.attributes);
+            conditions(q, "c.", fc.childAttributes);
+            conditions(q, "p.", fc.parentAttributes);
+        }
+        if (req.operation == Operation.RETRIEVE && req.content instanceof Map<?, ?> m && m.get("m2m:atrl") instanceof List<?> atrl) {
+            List<String> names = new ArrayList<>();
+            for (Object a : atrl) {
+                names.add(String.valueOf(a));
+            }
+            addAll(q, ATTRIBUTE_LIST, names);
+        }
+        return String.join("&", q);
+    }
+
+    private static void add(List<String> q, String name, Object value) {
+        if (value == null) {
+            return;
+        }
+        String text;
+        if (value instanceof IntEnum e) {
+            text = String.valueOf(e.value());
+        } else if (value instanceof Instant t) {
+            text = Timestamps.format(t);
+        } else {
+            text = value.toString();
+        }
+        q.add(name + "=" + encodeItem(text));
+    }
+
+    private static void addAll(List<String> q, String name, List<?> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        List<String> items = new ArrayList<>();
+        for (Object v : values) {
+            items.add(encodeItem(String.valueOf(v)));
+        }
+        q.add(name + "=" + String.join("+", items));
+    }
+
+    private static void conditions(List<String> q, String prefix, List<AttributeCondition> conditions) {
+        for (AttributeCondition c : conditions) {
+            q.add(prefix + c.name() + "=" + encodeItem(c.value()));
+        }
+    }
+
+    /** Everything but unreserved characters (RFC 3986 2.3) and ':' becomes %XX of its UTF-8 bytes; '+' too. */
+    static String encodeItem(String value) {
+        StringBuilder b = new StringBuilder(value.length());
+        for (byte by : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = by & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~:".indexOf(c) >= 0) {
+                b.append((char) c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return b.toString();
     }
 }

@@ -36,9 +36,10 @@ public sealed interface Route {
 
     /**
      * A resource of another CSE (TS-0001 10.2.3): the other service provider's ID (null when it is this CSE's own),
-     * the CSE-ID (null when the To names none), and the CSE to pass the request to, null when this CSE knows none.
+     * the CSE-ID (null when the To names none), and the CSE to pass the request to (TS-0004 7.3.2.6), null when this
+     * CSE knows none or when it was not looked for ({@link Router#route(io.keel.core.store.ResourceTree, String)}).
      */
-    record Remote(String spId, String cseId, String nextHop) implements Route {
+    record Remote(String spId, String cseId, NextHop nextHop) implements Route {
         @Override
         public Resource resource() {
             return null;

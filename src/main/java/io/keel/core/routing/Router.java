@@ -5,6 +5,7 @@ import io.keel.core.resource.Resource;
 import io.keel.core.resource.VirtualChild;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.store.ResourceTree;
+import io.keel.core.store.Transaction;
 import io.keel.primitive.OneM2MException;
 import java.util.Set;
 
@@ -19,11 +20,35 @@ public final class Router {
     private final TypeRegistry types;
     /** The names fan-out points go by (fopt): only a path holding one can be a fan-out below its last segment. */
     private final Set<String> fanOutPoints;
+    private final NextHopFinder nextHops;
 
+    /** A router that finds no next hop for requests for other CSEs. */
     public Router(CseIdentity cse, TypeRegistry types) {
+        this(cse, types, NextHopFinder.NONE);
+    }
+
+    public Router(CseIdentity cse, TypeRegistry types, NextHopFinder nextHops) {
         this.cse = cse;
         this.types = types;
         this.fanOutPoints = types.fanOutPoints();
+        this.nextHops = nextHops;
+    }
+
+    /**
+     * Like {@link #route(ResourceTree, String)}, and a request for another CSE also gets the CSE to pass it to
+     * (TS-0004 7.3.2.6): a matching {@code <remoteCSE>}, else the registrar of an MN- or ASN-CSE, else none.
+     */
+    public Route route(Transaction tx, String to) {
+        Route route = route(tx.tree(), to);
+        if (route instanceof Route.Remote remote) {
+            return new Route.Remote(remote.spId(), remote.cseId(), nextHops.find(tx, remote));
+        }
+        return route;
+    }
+
+    /** Whether the To names another CSE or service provider (TS-0004 7.3.2.8): this CSE is a transit CSE for it. */
+    public boolean isRemote(String to) {
+        return remote(to) != null;
     }
 
     public Route route(ResourceTree tree, String to) {
@@ -89,8 +114,8 @@ public final class Router {
     }
 
     /**
-     * A To in SP-relative or absolute form that names another CSE or service provider (TS-0004 6.2.3): remote. This
-     * CSE has no registrar and no remoteCSE yet, so it knows no next hop.
+     * A To in SP-relative or absolute form that names another CSE or service provider (TS-0004 6.2.3): remote, its
+     * next hop not looked for yet.
      */
     private Route.Remote remote(String to) {
         if (to == null || to.isEmpty()) {
