@@ -28,33 +28,57 @@ final class CoreFixture implements AutoCloseable {
     final RecordingOutbound outbound = new RecordingOutbound();
     final Clock clock = new Clock();
     final TypeRegistry types = new TypeRegistry();
-    final Router router = new Router(CSE, types);
+    final CseIdentity cse;
+    final Router router;
     final NotificationService notifications;
     final OperationContext ctx;
 
     CoreFixture() {
+        this(CSE);
+    }
+
+    /** The core of another CSE, e.g. an MN-CSE with a registrar; its remoteCSEs are found by {@link RemoteCses}. */
+    CoreFixture(CseIdentity cse) {
+        this.cse = cse;
+        this.router = new Router(cse, types, new RemoteCses(cse));
         store.leases = leases;
         store.policyIndex = policyIndex;
-        store.search = new EmptySearch();
-        Resource cb = store.tree.add("id-in", null, ResourceTypes.CSE_BASE, "cse-in");
-        cb.origin = "id-in";
-        cb.attributes.put("cst", 1L);
-        cb.attributes.put("csi", "/id-in");
-        AcpAccessPolicy access = new AcpAccessPolicy(CSE, types, router, clock);
-        FilteredSearch search = new FilteredSearch(types, CSE.contentScanMax());
-        Representations representations = new Representations(types, CSE.maxResultSize(), search);
-        notifications = new NotificationService(CSE, store, router, types, representations, access, outbound, clock,
+        store.search = new EmptySearch(store.tree);
+        Resource cb = store.tree.add(cse.cseId(), null, ResourceTypes.CSE_BASE, cse.cseName());
+        cb.origin = cse.cseId();
+        cb.attributes.put("cst", (long) cse.cseType());
+        cb.attributes.put("csi", cse.spRelativeCseId());
+        AcpAccessPolicy access = new AcpAccessPolicy(cse, types, router, clock);
+        FilteredSearch search = new FilteredSearch(types, cse.contentScanMax());
+        Representations representations = new Representations(types, cse.maxResultSize(), search);
+        notifications = new NotificationService(cse, store, router, types, representations, access, outbound, clock,
                 new DeliverySettings(2_000, 2_000, 60_000, 100));
-        ctx = new OperationContext(CSE, store, types, router, access, representations, search, notifications, clock);
+        ctx = new OperationContext(cse, store, types, router, access, representations, search, notifications, clock);
     }
 
     NonBlockingRequests nonBlocking(int threads, int queue) {
-        return new NonBlockingRequests(CSE, store, router, clock, notifications, threads, queue, 3_600_000, LEASE_MILLIS);
+        return new NonBlockingRequests(cse, store, router, clock, notifications, threads, queue, 3_600_000, LEASE_MILLIS);
+    }
+
+    /** A {@code <remoteCSE>} (ty 16) under the CSEBase, as a registration leaves it: csi, poa, srv and dcse given. */
+    Resource remoteCse(String csi, List<String> poa, List<String> srv, List<String> dcse) {
+        String ri = csi.substring(1);
+        Resource r = store.tree.add(ri, cse.cseId(), ResourceTypes.REMOTE_CSE, cse.cseName() + "/" + ri);
+        r.origin = csi;
+        r.attributes.put("csi", csi);
+        r.attributes.put("poa", poa);
+        if (srv != null) {
+            r.attributes.put("srv", srv);
+        }
+        if (dcse != null) {
+            r.attributes.put("dcse", dcse);
+        }
+        return r;
     }
 
     /** An AE registered under the CSEBase, reachable at its pointOfAccess. */
     Resource ae(String aei, String... poa) {
-        Resource ae = store.tree.add(aei, "id-in", ResourceTypes.AE, "cse-in/" + aei);
+        Resource ae = store.tree.add(aei, cse.cseId(), ResourceTypes.AE, cse.cseName() + "/" + aei);
         ae.origin = aei;
         ae.attributes.put("api", "Nkeel");
         ae.attributes.put("aei", aei);

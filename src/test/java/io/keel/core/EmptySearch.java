@@ -1,6 +1,8 @@
 package io.keel.core;
 
 import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.core.store.InMemoryTree;
 import io.keel.core.store.Candidate;
 import io.keel.core.store.ResourceSearch;
 import io.keel.core.store.Visibility;
@@ -8,11 +10,33 @@ import io.keel.primitive.FilterCriteria;
 import java.util.List;
 import java.util.Set;
 
-/** A {@link ResourceSearch} over a tree whose resources have no children worth finding: every search finds nothing. */
+/**
+ * A {@link ResourceSearch} over a tree whose resources have no children worth finding: every search finds nothing,
+ * but for the one lookup forwarding makes, the remoteCSEs (ty 16) with one of the attribute values asked for.
+ */
 final class EmptySearch implements ResourceSearch {
+    private final InMemoryTree tree;
+
+    EmptySearch() {
+        this(null);
+    }
+
+    EmptySearch(InMemoryTree tree) {
+        this.tree = tree;
+    }
+
     @Override
     public List<Resource> discover(Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth, int offset, int limit) {
-        return List.of();
+        if (tree == null || !fc.resourceTypes.equals(List.of(ResourceTypes.REMOTE_CSE))) {
+            return List.of();
+        }
+        return tree.ofType(ResourceTypes.REMOTE_CSE).stream()
+                .filter(r -> fc.attributes.stream().anyMatch(c -> has(r.get(c.name()), c.value())))
+                .skip(offset).limit(limit).toList();
+    }
+
+    private static boolean has(Object value, String wanted) {
+        return value instanceof List<?> list ? list.contains(wanted) : wanted.equals(value);
     }
 
     @Override

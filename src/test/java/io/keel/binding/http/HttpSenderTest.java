@@ -163,4 +163,60 @@ class HttpSenderTest {
         ResponsePrimitive notHttp = sender(2000, null).send(notifyRequest(), "mqtt://x/y", Serialization.JSON).get(5, TimeUnit.SECONDS);
         assertEquals(ResponseStatusCode.TARGET_NOT_REACHABLE, notHttp.responseStatusCode);
     }
+
+    // --- forwarding (TS-0004 7.3.2.6) -----------------------------------------------------------------------------
+
+    private static RequestPrimitive forwardedRetrieve() {
+        RequestPrimitive r = new RequestPrimitive();
+        r.operation = Operation.RETRIEVE;
+        r.to = "/id-in/cse-in/box";
+        r.from = "/id-mn/Cae1";
+        r.requestIdentifier = "f-1";
+        r.releaseVersionIndicator = "3";
+        r.resultContent = io.keel.primitive.ResultContent.ATTRIBUTES_AND_CHILD_RESOURCES;
+        r.filterCriteria().resourceTypes.add(3);
+        r.filterCriteria().labels.add("a b+c");
+        r.content = Map.of("m2m:atrl", List.of("rn", "lbl"));
+        r.preconditions = new io.keel.primitive.Preconditions(List.of("\"3\""), null, null, null);
+        return r;
+    }
+
+    @Test
+    void ts0009_6_2_2_aForwardedRequestTakesItsTargetFromTheToAndCarriesEveryParameter() throws Exception {
+        Capture c = serve("HTTP/1.1 200 OK\r\nX-M2M-RSC: 2000\r\nX-M2M-RI: f-1\r\nX-M2M-CTS: 1\r\nX-M2M-CTO: 4\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 22\r\n\r\n{\"m2m:cnt\":{\"rn\":\"b\"}}");
+        ResponsePrimitive rsp = sender(2000, null).forward(forwardedRetrieve(), Serialization.JSON,
+                new io.keel.core.Outbound.Hop("http://127.0.0.1:" + c.port() + "/", "Bearer abc", 2000)).get(5, TimeUnit.SECONDS);
+        List<String> head = c.head().get(5, TimeUnit.SECONDS);
+        assertEquals("GET /~/id-in/cse-in/box?rcn=4&lbl=a%20b%2Bc&ty=3&atrl=rn+lbl HTTP/1.1", head.get(0));
+        assertEquals("/id-mn/Cae1", header(head, "X-M2M-Origin"));
+        assertEquals("Bearer abc", header(head, "Authorization"));
+        assertEquals("\"3\"", header(head, "If-Match"));
+        assertEquals("", head.get(head.size() - 1), "a Retrieve has no body");
+        assertEquals(ResponseStatusCode.OK, rsp.responseStatusCode);
+        assertEquals(Map.of("m2m:cnt", Map.of("rn", "b")), rsp.content);
+        assertEquals(io.keel.primitive.ContentStatus.PARTIAL_CONTENT, rsp.contentStatus);
+        assertEquals(4, rsp.contentOffset);
+    }
+
+    @Test
+    void ts0004_7_3_2_6_aForwardedRequestHasTheHopsTimeout() throws Exception {
+        Capture c = serve(null);
+        long started = System.nanoTime();
+        ResponsePrimitive rsp = sender(60_000, null).forward(forwardedRetrieve(), Serialization.JSON,
+                new io.keel.core.Outbound.Hop("http://127.0.0.1:" + c.port(), null, 300)).get(5, TimeUnit.SECONDS);
+        assertEquals(ResponseStatusCode.REQUEST_TIMEOUT, rsp.responseStatusCode);
+        assertTrue(System.nanoTime() - started < 3_000_000_000L);
+    }
+
+    @Test
+    void ts0004_7_3_2_6_anUnreachableNextHopIs5103AtOnce() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ResponsePrimitive rsp = sender(60_000, null).forward(forwardedRetrieve(), Serialization.JSON,
+                new io.keel.core.Outbound.Hop("http://127.0.0.1:" + port, null, 60_000)).get(5, TimeUnit.SECONDS);
+        assertEquals(ResponseStatusCode.TARGET_NOT_REACHABLE, rsp.responseStatusCode);
+    }
 }

@@ -328,4 +328,22 @@ class QueryMappingTest {
     void clause6_2_2_2_textValuesKeepTabAndNewline() {
         assertEquals(List.of("SELECT ?a\nWHERE {\t}"), fc("smf=SELECT%20%3Fa%0AWHERE%20%7B%09%7D").semanticsFilter);
     }
+
+    @Test
+    void ts0009_6_2_2_2_theQueryOfARequestSentOnReadsBackAsTheSameParameters() {
+        RequestPrimitive r = parse("rt=3&rcn=4&drt=2&fu=1&ty=3+4&lbl=a%20b+c%2Bd&lim=5&ofst=2&lvl=3&fo=2&crb=20260101T000000"
+                + "&cfs=1&cfq=%24.temp&arp=la&rn=x*&c.lbl=y&p.ty=2&exa=20270101T000000&sza=10");
+        String query = QueryMapping.query(r);
+        RequestPrimitive back = parse(query);
+        assertEquals(QueryMapping.query(back), query);
+        assertEquals(r.resultContent, back.resultContent);
+        assertEquals(r.filterCriteria.labels, back.filterCriteria.labels);
+        assertEquals(r.filterCriteria.resourceTypes, back.filterCriteria.resourceTypes);
+        assertEquals(r.filterCriteria.contentFilterQuery, back.filterCriteria.contentFilterQuery);
+        assertEquals(r.filterCriteria.createdBefore, back.filterCriteria.createdBefore);
+        assertEquals(r.filterCriteria.attributes, back.filterCriteria.attributes);
+        assertEquals(r.filterCriteria.childAttributes, back.filterCriteria.childAttributes);
+        assertEquals(r.filterCriteria.parentAttributes, back.filterCriteria.parentAttributes);
+        assertEquals("", QueryMapping.query(new RequestPrimitive()));
+    }
 }
