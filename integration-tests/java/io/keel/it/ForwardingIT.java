@@ -1,0 +1,224 @@
+package io.keel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keel.it.OneM2MClient.Reply;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Forwarding between two Keel processes over real HTTP (TS-0004 7.3.2.6, 7.3.2.8): an IN-CSE and an MN-CSE whose
+ * registrar it is. Both authenticate every request (TS-0009 7.1): each CSE presents a bearer token the other admits
+ * for its own SP-relative originators, the test's clients one for CSE-relative AE-IDs. The MN reaches the IN as its
+ * registrar (settings); the IN reaches the MN through a {@code <remoteCSE>} — made by the registration, or by the
+ * test when this version of Keel has no registration (else those tests are skipped).
+ */
+class ForwardingIT {
+    private static final String CLIENT_TOKEN = "client-token-" + System.nanoTime();
+    private static final String MN_TOKEN = "mn-token-" + System.nanoTime();
+    private static final String IN_TOKEN = "in-token-" + System.nanoTime();
+    private static KeelProcess in;
+    private static KeelProcess mn;
+    private static OneM2MClient atIn;
+    private static OneM2MClient atMn;
+    private static String mnPoa;
+
+    @BeforeAll
+    static void startTwoCses() throws Exception {
+        Path dir = Files.createTempDirectory("keel-forwarding");
+        int inPort = KeelProcess.freePort();
+        int mnPort = KeelProcess.freePort();
+        mnPoa = "http://127.0.0.1:" + mnPort;
+        Files.writeString(dir.resolve("in-credentials"), String.join("\n",
+                "bearer sha256:" + sha256(CLIENT_TOKEN) + " C*",
+                "bearer sha256:" + sha256(MN_TOKEN) + " /id-mn*", ""));
+        Files.writeString(dir.resolve("mn-credentials"), String.join("\n",
+                "bearer sha256:" + sha256(CLIENT_TOKEN) + " C*",
+                "bearer sha256:" + sha256(IN_TOKEN) + " /id-in*", ""));
+        Map<String, String> inEnv = new HashMap<>();
+        inEnv.put("KEEL_HTTP_PORT", String.valueOf(inPort));
+        inEnv.put("KEEL_DB_URL", "jdbc:h2:file:" + dir.resolve("in-db").toAbsolutePath() + "/keel");
+        inEnv.put("KEEL_CSE_ID", "id-in");
+        inEnv.put("KEEL_CSE_NAME", "cse-in");
+        inEnv.put("KEEL_CSE_TYPE", "IN");
+        inEnv.put("KEEL_AUTH_CREDENTIALS", dir.resolve("in-credentials").toString());
+        inEnv.put("KEEL_FORWARDING_AUTHORIZATION", "Bearer " + IN_TOKEN);
+        inEnv.put("KEEL_FORWARDING_TIMEOUT", "3000");
+        Map<String, String> mnEnv = new HashMap<>();
+        mnEnv.put("KEEL_HTTP_PORT", String.valueOf(mnPort));
+        mnEnv.put("KEEL_DB_URL", "jdbc:h2:file:" + dir.resolve("mn-db").toAbsolutePath() + "/keel");
+        mnEnv.put("KEEL_CSE_ID", "id-mn");
+        mnEnv.put("KEEL_CSE_NAME", "cse-mn");
+        mnEnv.put("KEEL_CSE_TYPE", "MN");
+        mnEnv.put("KEEL_AUTH_CREDENTIALS", dir.resolve("mn-credentials").toString());
+        mnEnv.put("KEEL_REGISTRAR_POA", "http://127.0.0.1:" + inPort);
+        mnEnv.put("KEEL_REGISTRAR_CSE_ID", "id-in");
+        mnEnv.put("KEEL_REGISTRAR_CSE_NAME", "cse-in");
+        mnEnv.put("KEEL_REGISTRAR_AUTHORIZATION", "Bearer " + MN_TOKEN);
+        mnEnv.put("KEEL_FORWARDING_TIMEOUT", "3000");
+        in = KeelProcess.start(inEnv);
+        mn = KeelProcess.start(mnEnv);
+        atIn = new OneM2MClient(in.base());
+        atMn = new OneM2MClient(mn.base());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (mn != null) {
+            mn.close();
+        }
+        if (in != null) {
+            in.close();
+        }
+    }
+
+    private static String sha256(String token) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Reply send(OneM2MClient.Call call) {
+        return call.header("Authorization", "Bearer " + CLIENT_TOKEN).send();
+    }
+
+    private static String registerAe(OneM2MClient at, String cseName, String aei) {
+        Reply r = send(at.create("/" + cseName, 2, "{\"m2m:ae\":{\"rn\":\"" + aei + "\",\"api\":\"Nkeel.test\",\"rr\":false,\"srv\":[\"3\"]}}")
+                .from(aei));
+        assertEquals(201, r.status(), r.text());
+        return r.json().path("m2m:ae").path("aei").asText();
+    }
+
+    /** A policy on the CSE at {@code at} giving {@code originator} every operation, and a container it governs. */
+    private static void governedContainer(OneM2MClient at, String cseName, String container, String originator) {
+        Reply acp = send(at.create("/" + cseName, 1, "{\"m2m:acp\":{\"rn\":\"acp-" + container + "\",\"pv\":{\"acr\":[{\"acor\":[\""
+                + originator + "\"],\"acop\":63}]},\"pvs\":{\"acr\":[{\"acor\":[\"CAdmin\"],\"acop\":63}]}}}"));
+        assertEquals(201, acp.status(), acp.text());
+        String acpRi = acp.json().path("m2m:acp").path("ri").asText();
+        Reply cnt = send(at.create("/" + cseName, 3, "{\"m2m:cnt\":{\"rn\":\"" + container + "\",\"acpi\":[\"" + acpRi + "\"]}}"));
+        assertEquals(201, cnt.status(), cnt.text());
+    }
+
+    @Test
+    void ts0004_7_3_2_6_anAeOfTheMnWorksOnTheInThroughItsRegistrarEachOperation() {
+        String ae = registerAe(atMn, "cse-mn", OneM2MClient.unique("Cfwd"));
+        String box = OneM2MClient.unique("box");
+        governedContainer(atIn, "cse-in", box, "/id-mn/" + ae);
+
+        Reply retrieved = send(atMn.get("/~/id-in/cse-in/" + box).from(ae));
+        assertEquals(200, retrieved.status(), retrieved.text());
+        assertEquals(2000, retrieved.rsc());
+        assertEquals(box, retrieved.json().path("m2m:cnt").path("rn").asText());
+
+        Reply created = send(atMn.create("/~/id-in/cse-in/" + box, 4, "{\"m2m:cin\":{\"cnf\":\"text/plain:0\",\"con\":\"21.5\"}}").from(ae));
+        assertEquals(201, created.status(), created.text());
+        String cinRi = created.json().path("m2m:cin").path("ri").asText();
+        assertEquals("/~/id-in/" + cinRi, created.header("Content-Location"));
+
+        Reply updated = send(atMn.put("/~/id-in/cse-in/" + box, "{\"m2m:cnt\":{\"lbl\":[\"forwarded\"]}}").from(ae));
+        assertEquals(200, updated.status(), updated.text());
+        assertEquals(2004, updated.rsc());
+        Reply atTheIn = send(atIn.get("/cse-in/" + box));
+        assertEquals("forwarded", atTheIn.json().path("m2m:cnt").path("lbl").path(0).asText());
+
+        Reply latest = send(atMn.get("/_/keel.example.net/id-in/cse-in/" + box + "/la").from(ae));
+        assertEquals(200, latest.status(), latest.text());
+        assertEquals("21.5", latest.json().path("m2m:cin").path("con").asText());
+
+        Reply deleted = send(atMn.delete("/~/id-in/" + cinRi).from(ae));
+        assertEquals(200, deleted.status(), deleted.text());
+        assertEquals(2002, deleted.rsc());
+        assertEquals(4004, send(atIn.get("/" + cinRi)).rsc());
+    }
+
+    @Test
+    void ts0004_7_3_3_15_accessControlOnTheFarSideJudgesTheSpRelativeOriginator() {
+        String allowed = registerAe(atMn, "cse-mn", OneM2MClient.unique("Callowed"));
+        String other = registerAe(atMn, "cse-mn", OneM2MClient.unique("Cother"));
+        String box = OneM2MClient.unique("guarded");
+        governedContainer(atIn, "cse-in", box, "/id-mn/" + allowed);
+
+        assertEquals(2000, send(atMn.get("/~/id-in/cse-in/" + box).from(allowed)).rsc());
+        Reply refused = send(atMn.get("/~/id-in/cse-in/" + box).from(other));
+        assertEquals(4103, refused.rsc(), refused.text());
+    }
+
+    @Test
+    void ts0004_7_3_2_1_aClientClaimingAForeignCseOrItsAeIsRefused() {
+        // The client's credential admits CSE-relative AE-IDs only: it cannot speak as the MN or an AE of the MN.
+        assertEquals(4106, send(atIn.get("/cse-in").from("/id-mn")).rsc());
+        assertEquals(4106, send(atIn.get("/cse-in").from("/id-mn/Cforged")).rsc());
+        // Without any credential, 4107.
+        assertEquals(4107, atIn.get("/cse-in").from("/id-mn").send().rsc());
+    }
+
+    @Test
+    void ts0004_7_3_2_2_aNonBlockingRequestForTheInHasItsRequestOnTheMn() {
+        String ae = registerAe(atMn, "cse-mn", OneM2MClient.unique("Cnb"));
+        String box = OneM2MClient.unique("nb");
+        governedContainer(atIn, "cse-in", box, "/id-mn/" + ae);
+
+        Reply ack = send(atMn.get("/~/id-in/cse-in/" + box + "?rt=1").from(ae));
+        assertEquals(1001, ack.rsc(), ack.text());
+        String request = ack.json().path("m2m:uri").asText();
+        Eventually.holds(Duration.ofSeconds(10), () -> send(atMn.get("/" + request).from(ae)).json()
+                .path("m2m:req").path("rs").asInt() == 1, "the <request> on the MN completes");
+        JsonNode req = send(atMn.get("/" + request).from(ae)).json().path("m2m:req");
+        assertEquals(2000, req.path("ors").path("rsc").asInt(), req.toString());
+        assertEquals(box, req.path("ors").path("pc").path("m2m:cnt").path("rn").asText(), req.toString());
+    }
+
+    @Test
+    void ts0004_7_3_2_6_aCseNoRemoteCseNamesIsNotFoundOnTheIn() {
+        String ae = registerAe(atMn, "cse-mn", OneM2MClient.unique("Cnone"));
+        // The MN passes it to its registrar, which knows no such CSE: 4004 comes back.
+        Reply r = send(atMn.get("/~/id-nowhere/cse-x").from(ae));
+        assertEquals(4004, r.rsc(), r.text());
+        assertTrue(r.text().contains("id-nowhere"), r.text());
+    }
+
+    // --- IN → MN: needs the MN's <remoteCSE> on the IN ---------------------------------------------------------------
+
+    /**
+     * The MN's {@code <remoteCSE>} on the IN: the registration makes it; this Keel may have none, and then the test
+     * creates it as the MN would (From its CSE-ID, with its credential). Neither possible: the IN → MN tests skip.
+     */
+    private static void mnRegisteredWithIn() {
+        if (send(atIn.get("/~/id-mn/cse-mn")).rsc() == 2000) {
+            return;
+        }
+        Reply r = atIn.create("/cse-in", 16, "{\"m2m:csr\":{\"rn\":\"id-mn\",\"csi\":\"/id-mn\",\"cb\":\"/id-mn/cse-mn\",\"cst\":2,"
+                + "\"rr\":true,\"poa\":[\"" + mnPoa + "\"],\"srv\":[\"3\"]}}").from("/id-mn")
+                .header("Authorization", "Bearer " + MN_TOKEN).send();
+        assumeTrue(r.status() == 201 || r.rsc() == 4105, "this Keel cannot register the MN with the IN: " + r.rsc() + " " + r.text());
+    }
+
+    @Test
+    void ts0004_7_3_2_6_theInReachesTheMnThroughItsRemoteCseEachOperation() {
+        mnRegisteredWithIn();
+        String box = OneM2MClient.unique("mnbox");
+        governedContainer(atMn, "cse-mn", box, "/id-in/CAdmin");
+
+        Eventually.holds(Duration.ofSeconds(10), () -> send(atIn.get("/~/id-mn/cse-mn/" + box)).rsc() == 2000,
+                "the IN reaches the MN");
+        Reply created = send(atIn.create("/~/id-mn/cse-mn/" + box, 4, "{\"m2m:cin\":{\"con\":\"x\"}}"));
+        assertEquals(201, created.status(), created.text());
+        String cinRi = created.json().path("m2m:cin").path("ri").asText();
+        Reply updated = send(atIn.put("/_/keel.example.net/id-mn/cse-mn/" + box, "{\"m2m:cnt\":{\"mni\":5}}"));
+        assertEquals(2004, updated.rsc(), updated.text());
+        assertEquals(5, send(atMn.get("/cse-mn/" + box)).json().path("m2m:cnt").path("mni").asInt());
+        Reply deleted = send(atIn.delete("/~/id-mn/" + cinRi));
+        assertEquals(2002, deleted.rsc(), deleted.text());
+        assertEquals(4004, send(atMn.get("/" + cinRi)).rsc());
+    }
+}
