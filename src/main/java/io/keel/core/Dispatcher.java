@@ -283,7 +283,8 @@ public final class Dispatcher {
 
     /**
      * TS-0004 7.3.2.1 for a request outside a security association: a CSE-ID as originator is 4107; an AE-ID that no
-     * AE registered here has is 4106; a registered AE that gives its AE-ID in another form than its AE-ID-Stem
+     * AE registered here has is 4106 (also an AE of another CSE, {@code /id-mn/Cae}, or an S-AE-ID in its SP-relative
+     * form {@code /Sae}: such requests come forwarded through a security association, which this check skips); a registered AE that gives its AE-ID in another form than its AE-ID-Stem
      * ({@code /id-in/Cae}) is 4000. An originator in no ID form at all is left to access control.
      */
     private void checkOriginator(ResourceTree tree, RequestPrimitive req) {
@@ -315,7 +316,9 @@ public final class Dispatcher {
             throw OneM2MException.badRequest("originator " + from + ": an AE registered with this CSE gives its AE-ID-Stem "
                     + stem + " as originator");
         }
-        if (ids.length == 1) {
+        // "/S..." is the SP-relative form of an S-AE-ID (TS-0001 table 7.2-1), not a CSE-ID, unless it is ours.
+        boolean spRelativeSAeId = ids.length == 1 && stem.startsWith("S") && !stem.equals(cseId);
+        if (ids.length == 1 && !spRelativeSAeId) {
             throw new OneM2MException(ResponseStatusCode.SECURITY_ASSOCIATION_REQUIRED,
                     "originator " + from + " is a CSE, which needs a security association (an authenticated connection)");
         }

@@ -575,6 +575,18 @@ class DispatcherTest {
         assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, handle(req).responseStatusCode);
     }
 
+    @ParameterizedTest
+    @CsvSource({"/id-mn/Cae9", "//keel.example.net/id-mn/Cae9", "/Sae9"})
+    void ts0004_7_3_2_1_anAeOfAnotherCseForwardedThroughASecurityAssociationReachesAccessControl(String from) {
+        RequestPrimitive req = request(Operation.RETRIEVE, "cse-in/Cae1", from);
+        req.originatorAuthenticated = true;
+
+        // Not 4106: the originator check passes, and the policies (here the default one) judge the SP-relative ID.
+        assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, handle(req).responseStatusCode);
+        req.originatorAuthenticated = false;
+        assertEquals(ResponseStatusCode.ORIGINATOR_NOT_AUTHENTICATED, handle(req).responseStatusCode);
+    }
+
     @Test
     void ts0004_7_3_2_1_aNonBlockingRequestOfAnUnregisteredOriginatorIsNotAccepted() {
         RequestPrimitive req = request(Operation.RETRIEVE, "cse-in/Cae1", "Cunknown");
