@@ -176,7 +176,26 @@ public final class HttpSender implements Outbound {
     private static ResponsePrimitive toPrimitive(Result r, byte[] body, String mediaType) {
         var fields = r.getResponse().getHeaders();
         Headers headers = Headers.of(fields.getFieldNamesCollection(), fields::getValuesList);
-        ResponsePrimitive rsp = HeaderMapping.readResponse(r.getResponse().getStatus(), headers);
+        int status = r.getResponse().getStatus();
+        ResponsePrimitive rsp = HeaderMapping.readResponse(status, headers);
+        // What a forwarded conditional request was answered comes back as it was (RFC 7232, TS-0009 6.4.6).
+        if (status == 304) {
+            rsp.conditionalOutcome = ResponsePrimitive.ConditionalOutcome.NOT_MODIFIED;
+        } else if (status == 412) {
+            rsp.conditionalOutcome = ResponsePrimitive.ConditionalOutcome.PRECONDITION_FAILED;
+        }
+        String etag = headers.first("ETag");
+        if (etag != null && etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"")) {
+            rsp.entityTag = etag.substring(1, etag.length() - 1); // a strong tag; the writer quotes it again
+        }
+        String lastModified = headers.first("Last-Modified");
+        if (lastModified != null) {
+            try {
+                rsp.lastModified = java.time.ZonedDateTime.parse(lastModified, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                // RFC 7232 2.2: an invalid date is ignored.
+            }
+        }
         if (body != null && body.length > 0 && mediaType != null) {
             try {
                 rsp.content = ContentCodec.decode(body, MediaTypes.serializationOf(mediaType));

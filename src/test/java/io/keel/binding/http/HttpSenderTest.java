@@ -200,6 +200,17 @@ class HttpSenderTest {
     }
 
     @Test
+    void ts0009_6_4_6_theEntityTagAndAConditionalOutcomeOfTheNextHopComeBack() throws Exception {
+        Capture c = serve("HTTP/1.1 304 Not Modified\r\nX-M2M-RSC: 2000\r\nETag: \"st-4\"\r\n"
+                + "Last-Modified: Tue, 01 Dec 2026 10:00:00 GMT\r\nContent-Length: 0\r\n\r\n");
+        ResponsePrimitive rsp = sender(2000, null).forward(forwardedRetrieve(), Serialization.JSON,
+                new io.keel.core.Outbound.Hop("http://127.0.0.1:" + c.port(), null, 2000)).get(5, TimeUnit.SECONDS);
+        assertEquals(ResponsePrimitive.ConditionalOutcome.NOT_MODIFIED, rsp.conditionalOutcome);
+        assertEquals("st-4", rsp.entityTag);
+        assertEquals(java.time.Instant.parse("2026-12-01T10:00:00Z"), rsp.lastModified);
+    }
+
+    @Test
     void ts0004_7_3_2_6_aForwardedRequestHasTheHopsTimeout() throws Exception {
         Capture c = serve(null);
         long started = System.nanoTime();
