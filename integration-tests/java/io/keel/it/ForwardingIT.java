@@ -221,4 +221,66 @@ class ForwardingIT {
         assertEquals(2002, deleted.rsc(), deleted.text());
         assertEquals(4004, send(atMn.get("/" + cinRi)).rsc());
     }
+
+    // --- misconfigured and unreachable registrars (processes of their own) ----------------------------------------
+
+    /**
+     * An MN-CSE with its own H2 database, authenticating clients and the {@code peer} token for {@code /id-*} — and for
+     * CSE-relative AE-IDs too: a peer whose credential admits only its own SP-relative originators could not even send
+     * this CSE's own AEs' requests back (4106), which would end a loop as well.
+     */
+    private static KeelProcess startMn(String cseId, int port, String registrarPoa, String peerToken) throws Exception {
+        Path dir = Files.createTempDirectory("keel-" + cseId);
+        Files.writeString(dir.resolve("credentials"), String.join("\n",
+                "bearer sha256:" + sha256(CLIENT_TOKEN) + " C*",
+                "bearer sha256:" + sha256(peerToken) + " /id-*,C*", ""));
+        Map<String, String> env = new HashMap<>();
+        env.put("KEEL_HTTP_PORT", String.valueOf(port));
+        env.put("KEEL_DB_URL", "jdbc:h2:file:" + dir.toAbsolutePath() + "/keel");
+        env.put("KEEL_CSE_ID", cseId);
+        env.put("KEEL_CSE_NAME", "cse-mn");
+        env.put("KEEL_CSE_TYPE", "MN");
+        env.put("KEEL_AUTH_CREDENTIALS", dir.resolve("credentials").toString());
+        env.put("KEEL_REGISTRAR_POA", registrarPoa);
+        env.put("KEEL_REGISTRAR_CSE_ID", "id-up");
+        env.put("KEEL_REGISTRAR_CSE_NAME", "cse-up");
+        env.put("KEEL_REGISTRAR_AUTHORIZATION", "Bearer " + peerToken);
+        env.put("KEEL_FORWARDING_TIMEOUT", "3000");
+        return KeelProcess.start(env);
+    }
+
+    @Test
+    void ts0004_7_3_2_6_twoMnCsesThatAreEachOthersRegistrarEndALoopWithAnError() throws Exception {
+        int portA = KeelProcess.freePort();
+        int portB = KeelProcess.freePort();
+        String peer = "peer-" + System.nanoTime();
+        try (KeelProcess a = startMn("id-ma", portA, "http://127.0.0.1:" + portB, peer);
+             KeelProcess b = startMn("id-mb", portB, "http://127.0.0.1:" + portA, peer)) {
+            OneM2MClient atA = new OneM2MClient(a.base());
+            String ae = registerAe(atA, "cse-mn", OneM2MClient.unique("Cloop"));
+            long started = System.nanoTime();
+
+            Reply r = send(atA.get("/~/id-elsewhere/cse-x").from(ae));
+
+            assertEquals(5103, r.rsc(), r.text());
+            assertTrue(r.text().contains("loop"), r.text());
+            assertTrue(System.nanoTime() - started < 3_000_000_000L, "answered at once, not at a timeout");
+        }
+    }
+
+    @Test
+    void ts0004_7_3_2_6_anUnreachableRegistrarIs5103AtOnceAndLocalRequestsAreUnaffected() throws Exception {
+        int port = KeelProcess.freePort();
+        try (KeelProcess lonely = startMn("id-mc", port, "http://127.0.0.1:" + KeelProcess.freePort(), "p-" + System.nanoTime())) {
+            OneM2MClient at = new OneM2MClient(lonely.base());
+            String ae = registerAe(at, "cse-mn", OneM2MClient.unique("Cdown"));
+            long started = System.nanoTime();
+
+            Reply r = send(at.get("/~/id-in/cse-in").from(ae));
+
+            assertEquals(5103, r.rsc(), r.text());
+            assertTrue(System.nanoTime() - started < 3_000_000_000L, "a refused connection is not waited for");
+            assertEquals(2000, send(at.get("/cse-mn/" + ae).from(ae)).rsc());
+        }
+    }
 }
