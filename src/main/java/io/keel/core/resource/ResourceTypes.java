@@ -14,6 +14,7 @@ public final class ResourceTypes {
     public static final int CSE_BASE = 5;
     public static final int GROUP = 9;
     public static final int POLLING_CHANNEL = 15;
+    public static final int REMOTE_CSE = 16;
     public static final int REQUEST = 17;
     public static final int SUBSCRIPTION = 23;
 
