@@ -6,9 +6,16 @@ import static io.keel.core.operation.CoreFixture.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keel.core.CseIdentity;
 import io.keel.core.operation.CoreFixture;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceOperation;
+import io.keel.core.store.FakeStore;
+import io.keel.primitive.OneM2MException;
+import java.time.Instant;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
@@ -103,6 +110,24 @@ class RemoteCseTypeTest {
         assertRsc(ResponseStatusCode.ORIGINATOR_HAS_ALREADY_REGISTERED, register(MN, csr()));
         assertRsc(ResponseStatusCode.ORIGINATOR_HAS_ALREADY_REGISTERED, register(MN, csr("rn", "otherName")));
         assertEquals(before, cse.snapshot());
+    }
+
+    @Test
+    void ts0004_7_4_4_2_1_anAsnCseHasNoRegistrees4005() {
+        CseIdentity asn = new CseIdentity("id-asn", "cse-asn", "keel.example.net", 3, "CAdmin", List.of("C*"), 3600, 100,
+                1000, List.of());
+        FakeStore store = new FakeStore();
+        Resource base = store.tree.add("id-asn", null, ResourceTypes.CSE_BASE, "cse-asn");
+        RequestPrimitive req = authenticated(cse.create("cse-asn", MN, ResourceTypes.REMOTE_CSE, csr()));
+        Resource draft = new Resource();
+        draft.ty = ResourceTypes.REMOTE_CSE;
+
+        OneM2MException refused = assertThrows(OneM2MException.class, () -> store.write(tx -> {
+            new RemoteCseType().prepareCreate(new ResourceOperation(tx, req, asn, Instant.now(), base, draft,
+                    map("cb", "/id-mn/cse-mn", "rr", true, "srv", List.of("3")), null));
+            return null;
+        }));
+        assertEquals(ResponseStatusCode.OPERATION_NOT_ALLOWED, refused.rsc());
     }
 
     @Test
