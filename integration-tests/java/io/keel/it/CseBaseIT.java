@@ -24,7 +24,7 @@ class CseBaseIT extends KeelIT {
         assertEquals("", cb.path("pi").asText(), "the parentID of the CSEBase is empty");
         assertEquals("/id-in", cb.path("csi").asText());
         assertTrue(cb.path("srt").isArray(), cb.toString());
-        for (int ty : new int[] {1, 2, 3, 4, 9, 15, 17, 23}) {
+        for (int ty : new int[] {1, 2, 3, 4, 9, 15, 16, 17, 23}) {
             assertTrue(cb.path("srt").toString().matches(".*\\b" + ty + "\\b.*"), "srt lacks " + ty + ": " + cb.path("srt"));
         }
         assertEquals("[\"1\",\"2\",\"2a\",\"3\",\"4\",\"5\"]", cb.path("srv").toString());

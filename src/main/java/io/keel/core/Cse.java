@@ -7,6 +7,7 @@ import io.keel.core.filter.FilteredSearch;
 import io.keel.core.notification.DeliverySettings;
 import io.keel.core.notification.NotificationService;
 import io.keel.core.operation.OperationContext;
+import io.keel.core.registration.Registration;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
@@ -42,6 +43,7 @@ public final class Cse implements AutoCloseable {
     private final Outbound outbound;
     private final NotificationService notifications;
     private final NonBlockingRequests nonBlocking;
+    private final Registration registration;
     private final long drainMillis;
     /** Set when the CSE starts to stop: it finishes what is under way but should be sent nothing new. */
     private volatile boolean draining;
@@ -79,6 +81,8 @@ public final class Cse implements AutoCloseable {
         this.dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, outcomes, forwarding);
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, settings.expirySweepMillis());
+        this.registration = new Registration(identity, store, outbound, clock,
+                settings.getLong("keel.registrar.retry-first", 1_000), settings.getLong("keel.registrar.retry-max", 60_000));
     }
 
     /**
@@ -96,6 +100,7 @@ public final class Cse implements AutoCloseable {
             throw e;
         }
         LOG.info(() -> "CSE " + identity.spRelativeCseId() + " (" + identity.cseName() + ") is ready");
+        cse.registration.start(); // in the background: a registrar that is down does not hold up the start
         return cse;
     }
 
@@ -206,6 +211,7 @@ public final class Cse implements AutoCloseable {
     @Override
     public void close() {
         draining = true;
+        registration.close();
         // Graceful: running non-blocking requests finish and pending notifications go out, each within the drain time.
         sweeper.close();
         nonBlocking.close(drainMillis);

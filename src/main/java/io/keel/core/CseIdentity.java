@@ -5,22 +5,28 @@ import java.util.List;
 /** Who this CSE is, and the fixed policies it applies; taken from {@link Settings} once at start. */
 public record CseIdentity(String cseId, String cseName, String spId, int cseType, String adminOriginator,
                           List<String> aeAllowedOriginators, long defaultExpirationSeconds, int maxResultSize,
-                          int contentScanMax, List<String> pointOfAccess, String registrarPoa, String registrarCseId,
-                          String registrarCseName, String registrarAuthorization) {
+                          int contentScanMax, List<String> pointOfAccess, Registrar registrar) {
 
-    /** A CSE without a registrar (an IN-CSE, or one not configured to register). */
+    /**
+     * The CSE this one registers with (TS-0001 10.2.2.7): its HTTP point of access, CSE-ID without the slash
+     * ({@code id-in}), CSEBase resourceName (null: addressed by its CSE-ID), and the Authorization header value this CSE
+     * sends it (null: none).
+     */
+    public record Registrar(String poa, String cseId, String cseName, String authorization) {
+    }
+
+    /** A CSE without a registrar. */
     public CseIdentity(String cseId, String cseName, String spId, int cseType, String adminOriginator,
                        List<String> aeAllowedOriginators, long defaultExpirationSeconds, int maxResultSize,
                        int contentScanMax, List<String> pointOfAccess) {
-        this(cseId, cseName, spId, cseType, adminOriginator, aeAllowedOriginators, defaultExpirationSeconds, maxResultSize,
-                contentScanMax, pointOfAccess, "", "", "", "");
+        this(cseId, cseName, spId, cseType, adminOriginator, aeAllowedOriginators, defaultExpirationSeconds,
+                maxResultSize, contentScanMax, pointOfAccess, null);
     }
 
     public static CseIdentity from(Settings s) {
         return new CseIdentity(s.cseId(), s.cseName(), s.spId(), s.cseType(), s.adminOriginator(),
                 s.aeAllowedOriginators(), s.defaultExpirationSeconds(), s.maxResultSize(), s.contentScanMax(),
-                List.of("http://" + s.httpHost() + ":" + s.httpPort()), s.registrarPoa(), s.registrarCseId(),
-                s.registrarCseName(), s.registrarAuthorization());
+                s.csePointOfAccess(), s.registrar());
     }
 
     /** SP-relative CSE-ID, e.g. {@code /id-in}. */
@@ -33,8 +39,28 @@ public record CseIdentity(String cseId, String cseName, String spId, int cseType
         return cseId;
     }
 
-    /** Whether a registrar is configured: its point of access is known (an IN-CSE has none). */
+    /** Whether this CSE registers with a registrar CSE ({@code keel.registrar.poa} and {@code keel.registrar.cse-id}). */
     public boolean hasRegistrar() {
-        return registrarPoa != null && !registrarPoa.isEmpty();
+        return registrar != null;
+    }
+
+    /** The registrar's HTTP point of access ({@code http://127.0.0.1:8080}), or null without a registrar. */
+    public String registrarPoa() {
+        return registrar == null ? null : registrar.poa();
+    }
+
+    /** The registrar's CSE-ID without the slash ({@code id-in}), or null without a registrar. */
+    public String registrarCseId() {
+        return registrar == null ? null : registrar.cseId();
+    }
+
+    /** The resourceName of the registrar's CSEBase ({@code cse-in}), or null when not configured. */
+    public String registrarCseName() {
+        return registrar == null ? null : registrar.cseName();
+    }
+
+    /** The Authorization header value this CSE sends its registrar ({@code Basic …}), or null. */
+    public String registrarAuthorization() {
+        return registrar == null ? null : registrar.authorization();
     }
 }

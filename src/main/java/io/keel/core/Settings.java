@@ -137,6 +137,48 @@ public final class Settings {
         return getList("keel.cse.acpi", "");
     }
 
+    /**
+     * This CSE's points of access as other entities reach it (the CSEBase's poa, what it tells its registrar):
+     * {@code keel.cse.poa}, comma separated, else {@code http://<keel.http.host>:<keel.http.port>}.
+     */
+    public List<String> csePointOfAccess() {
+        List<String> poa = getList("keel.cse.poa", "http://" + httpHost() + ":" + httpPort());
+        for (String p : poa) {
+            if (!p.matches("(?i)https?://[^/\\s]+(/\\S*)?")) {
+                throw new IllegalStateException("keel.cse.poa holds '" + p + "', which is no http(s) point of access");
+            }
+        }
+        return poa;
+    }
+
+    /**
+     * The registrar CSE this CSE registers with, or null: {@code keel.registrar.poa} and {@code keel.registrar.cse-id}
+     * together (one without the other is a mistake that stops the start), {@code keel.registrar.cse-name} and
+     * {@code keel.registrar.authorization} optional. An IN-CSE has none.
+     */
+    public CseIdentity.Registrar registrar() {
+        String poa = get("keel.registrar.poa", null);
+        String cseId = get("keel.registrar.cse-id", null);
+        if (poa == null && cseId == null) {
+            return null;
+        }
+        if (poa == null || cseId == null) {
+            throw new IllegalStateException("keel.registrar.poa and keel.registrar.cse-id are set together");
+        }
+        if (!poa.matches("(?i)https?://[^/\\s]+(/\\S*)?")) {
+            throw new IllegalStateException("keel.registrar.poa must be an http(s) URL, not '" + poa + "'");
+        }
+        if (cseType() == 1) {
+            throw new IllegalStateException("an IN-CSE has no registrar: keel.registrar.* is for an MN or ASN (keel.cse.type)");
+        }
+        String id = cseId.startsWith("/") ? cseId.substring(1) : cseId;
+        if (id.equals(cseId())) {
+            throw new IllegalStateException("keel.registrar.cse-id is this CSE's own CSE-ID " + id);
+        }
+        return new CseIdentity.Registrar(poa.endsWith("/") ? poa.substring(0, poa.length() - 1) : poa, id,
+                get("keel.registrar.cse-name", null), get("keel.registrar.authorization", null));
+    }
+
     /** Largest request body accepted, in bytes. */
     public int maxBodyBytes() {
         return getInt("keel.http.max-body", 1024 * 1024);
@@ -166,27 +208,6 @@ public final class Settings {
      */
     public int contentScanMax() {
         return getInt("keel.discovery.content-scan-max", 100_000);
-    }
-
-    /** The registrar CSE's HTTP point of access (e.g. {@code http://127.0.0.1:8080}); empty: none (an IN-CSE). */
-    public String registrarPoa() {
-        return get("keel.registrar.poa", "");
-    }
-
-    /** The registrar's CSE-ID without its leading slash, e.g. {@code id-in}; empty when none is configured. */
-    public String registrarCseId() {
-        String id = get("keel.registrar.cse-id", "");
-        return id.startsWith("/") ? id.substring(1) : id;
-    }
-
-    /** The resourceName of the registrar's CSEBase, e.g. {@code cse-in}; empty when none is configured. */
-    public String registrarCseName() {
-        return get("keel.registrar.cse-name", "");
-    }
-
-    /** The Authorization header value requests to the registrar carry (HTTP authentication, TS-0009 7.1); empty: none. */
-    public String registrarAuthorization() {
-        return get("keel.registrar.authorization", "");
     }
 
     /** Milliseconds a next hop has to answer a forwarded request (TS-0004 7.3.2.6) before it is answered 4008. */

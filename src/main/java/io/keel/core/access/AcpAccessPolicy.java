@@ -20,7 +20,7 @@ import java.util.List;
  * A resource with accessControlPolicyIDs is governed by the pv rules of the policies they name: access is granted
  * iff any rule of any of them grants it. A policy is governed by its own pvs. Types without acpi (contentInstance)
  * take the decision of their parent. A resource without acpi falls back to {@link OwnershipRules}, and the admin
- * originator, the CSE itself and registered AEs retrieving the CSEBase pass whatever the policies say.
+ * originator, the CSE itself and registered AEs and CSEs retrieving the CSEBase pass whatever the policies say.
  */
 public final class AcpAccessPolicy implements AccessPolicy {
     private final OwnershipRules ownership;
@@ -45,7 +45,7 @@ public final class AcpAccessPolicy implements AccessPolicy {
         if (ownership.isPrivileged(who.originator())) {
             return true;
         }
-        if (target.ty == ResourceTypes.CSE_BASE && permission == Permission.RETRIEVE && ownership.isRegisteredAe(tx, who.originator())) {
+        if (target.ty == ResourceTypes.CSE_BASE && permission == Permission.RETRIEVE && ownership.isRegistered(tx, who.originator())) {
             return true;
         }
         return decide(tx, who, permission, target);

@@ -10,7 +10,7 @@ import java.util.List;
  * The rules that hold whatever the access control policies say, and the default for resources without
  * accessControlPolicyIDs. The default is TS-0001 9.6.1.3.2: the originator that created the resource has access.
  * The rest are Keel's own rules, not the standard's: the admin originator and the CSE itself may do everything;
- * registered AEs may retrieve the CSEBase; the AE a resource lives under has its creator's rights.
+ * registered AEs and CSEs may retrieve the CSEBase; the AE a resource lives under has its creator's rights.
  */
 final class OwnershipRules {
     private final CseIdentity cse;
@@ -24,7 +24,12 @@ final class OwnershipRules {
         return who.equals(cse.adminOriginator()) || who.equals(cse.cseId());
     }
 
-    boolean isRegisteredAe(ResourceTree tx, String who) {
+    /** An AE registered here (by its AE-ID-Stem) or a CSE registered here (by its SP-relative CSE-ID, {@code /id-mn}). */
+    boolean isRegistered(ResourceTree tx, String who) {
+        if (who.startsWith("/") && who.indexOf('/', 1) < 0) {
+            Resource csr = tx.find(who.substring(1)); // a remoteCSE's ri is the CSE-ID without the slash
+            return csr != null && csr.ty == ResourceTypes.REMOTE_CSE && who.equals(csr.get("csi"));
+        }
         Resource r = tx.find(who);
         return r != null && r.ty == ResourceTypes.AE;
     }

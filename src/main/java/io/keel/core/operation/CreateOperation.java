@@ -81,6 +81,7 @@ public final class CreateOperation implements OperationHandler {
         for (Permission permission : type.createPermissions()) {
             ctx.requireAccess(tx.tree(), req, permission, parent);
         }
+        type.checkCreator(req, ctx.cse);
         ResourceType parentType = ctx.types.require(parent.ty);
         if (!parentType.childTypes().contains(type.ty())) {
             throw type.refusedUnder(parentType);

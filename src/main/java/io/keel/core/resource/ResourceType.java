@@ -1,5 +1,6 @@
 package io.keel.core.resource;
 
+import io.keel.core.CseIdentity;
 import io.keel.core.access.Permission;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.store.ResourceTree;
@@ -230,6 +231,14 @@ public abstract class ResourceType {
     /** The privileges on the parent a Create of this type needs. */
     public List<Permission> createPermissions() {
         return isRegistration() ? List.of() : List.of(Permission.CREATE);
+    }
+
+    /**
+     * Checks on who may create a resource of this type, after the privileges of {@link #createPermissions} (which a
+     * type may replace by this check: a remoteCSE is created by an authenticated CSE, TS-0004 7.4.4.2.1) and before
+     * its attributes are looked at.
+     */
+    public void checkCreator(RequestPrimitive req, CseIdentity cse) {
     }
 
     /** Whether its resources are governed by their own privileges instead of acpi (accessControlPolicy: pvs). */

@@ -30,6 +30,7 @@ public final class TypeRegistry {
         register(new ContentInstanceType());
         register(new GroupType());
         register(new PollingChannelType());
+        register(new RemoteCseType());
         register(new RequestType());
         register(new SubscriptionType(this::get));
         inheritingAccessControl = byTy.values().stream().filter(t -> !t.hasAccessControlPolicyIds() && !t.governsItself())

@@ -1,0 +1,285 @@
+package io.keel.core.registration;
+
+import io.keel.core.Clock;
+import io.keel.core.CseIdentity;
+import io.keel.core.Identifiers;
+import io.keel.core.Outbound;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.core.store.ResourceStore;
+import io.keel.core.store.ResourceTree;
+import io.keel.primitive.Operation;
+import io.keel.primitive.ReleaseVersion;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
+import io.keel.primitive.Serialization;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The registree side of CSE registration (TS-0001 10.2.2.7, TS-0004 7.4.4.2.1, Originator): an MN- or ASN-CSE with a
+ * registrar creates its {@code <remoteCSE>} on the registrar's CSEBase, retrieves that CSEBase and creates (or
+ * updates) the local {@code <remoteCSE>} that represents the registrar.
+ * <p>
+ * It runs in the background from start, never holding up the start, and tries again with a growing pause (up to
+ * {@code maxRetryMillis}) until it has succeeded once. It is idempotent: a registration the registrar already has
+ * (4117, or 4105 from a registrar that says so) is updated with what may have changed ({@code poa}, {@code srv},
+ * {@code csz}), and the local {@code <remoteCSE>} is updated in place. After success it does nothing more until the
+ * next start: an administrator who deletes the local {@code <remoteCSE>} of the registrar is not overruled until then.
+ */
+public final class Registration implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Registration.class.getName());
+    /** The release whose procedures the registration requests follow. */
+    private static final String RELEASE = "3";
+    private static final String CSR = "m2m:csr";
+    private final CseIdentity cse;
+    private final ResourceStore store;
+    private final Outbound outbound;
+    private final Clock clock;
+    private final long firstRetryMillis;
+    private final long maxRetryMillis;
+    private final ScheduledExecutorService scheduler;
+    private final CompletableFuture<Void> registered = new CompletableFuture<>();
+    private volatile boolean closed;
+    private String lastFailure;
+
+    public Registration(CseIdentity cse, ResourceStore store, Outbound outbound, Clock clock, long firstRetryMillis,
+                        long maxRetryMillis) {
+        this.cse = cse;
+        this.store = store;
+        this.outbound = outbound;
+        this.clock = clock;
+        this.firstRetryMillis = firstRetryMillis;
+        this.maxRetryMillis = Math.max(firstRetryMillis, maxRetryMillis);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "keel-registration");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Begins registering in the background when this CSE has a registrar; returns at once. */
+    public void start() {
+        if (cse.hasRegistrar()) {
+            schedule(0, firstRetryMillis);
+        }
+    }
+
+    /** Completes when this CSE is registered with its registrar (never without one). */
+    public CompletableFuture<Void> registered() {
+        return registered;
+    }
+
+    private void schedule(long delay, long nextDelay) {
+        if (closed) {
+            return;
+        }
+        try {
+            scheduler.schedule(() -> attempt(nextDelay), delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed meanwhile
+        }
+    }
+
+    private void attempt(long nextDelay) {
+        if (closed) {
+            return;
+        }
+        register().whenComplete((csr, failure) -> {
+            if (failure == null) {
+                LOG.info(() -> "registered with the registrar CSE /" + cse.registrarCseId() + " at "
+                        + cse.registrarPoa() + ": its <remoteCSE> here is " + csr);
+                registered.complete(null);
+                return;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            String reason = cause instanceof Failed ? cause.getMessage() : String.valueOf(cause);
+            if (!(cause instanceof Failed)) {
+                LOG.log(Level.SEVERE, "registration with the registrar CSE failed", cause);
+            } else if (!reason.equals(lastFailure)) {
+                LOG.warning(() -> "not registered with the registrar CSE /" + cse.registrarCseId() + " yet: " + reason
+                        + "; trying again, at most every " + maxRetryMillis + " ms");
+            } else {
+                LOG.fine(() -> "registration failed again: " + reason);
+            }
+            lastFailure = reason;
+            schedule(nextDelay, Math.min(nextDelay * 2, maxRetryMillis));
+        });
+    }
+
+    /** One attempt: the remote registration, then the local {@code <remoteCSE>}; completes with its structured ID. */
+    CompletableFuture<String> register() {
+        return outbound.send(createOwnRemoteCse(), registrarCseBaseUrl(), Serialization.JSON)
+                .thenCompose(created -> {
+                    ResponseStatusCode rsc = created.responseStatusCode;
+                    if (rsc == ResponseStatusCode.CREATED) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    if (rsc == ResponseStatusCode.ORIGINATOR_HAS_ALREADY_REGISTERED || rsc == ResponseStatusCode.CONFLICT) {
+                        // Registered before (a restart of this CSE or of the registrar): bring it up to date.
+                        return outbound.send(updateOwnRemoteCse(), ownRemoteCseUrl(), Serialization.JSON).thenApply(updated -> {
+                            if (updated.responseStatusCode != ResponseStatusCode.UPDATED) {
+                                throw new Failed("updating the existing registration", updated);
+                            }
+                            return null;
+                        });
+                    }
+                    throw new Failed("creating the <remoteCSE> on the registrar", created);
+                })
+                .thenCompose(done -> outbound.send(retrieveRegistrarCseBase(), registrarCseBaseUrl(), Serialization.JSON))
+                .thenApplyAsync(retrieved -> {
+                    if (retrieved.responseStatusCode != ResponseStatusCode.OK
+                            || !(retrieved.content instanceof Map<?, ?> m) || !(m.get("m2m:cb") instanceof Map<?, ?> cb)) {
+                        throw new Failed("retrieving the registrar's CSEBase", retrieved);
+                    }
+                    return storeRegistrar(cb);
+                }, scheduler);
+    }
+
+    private RequestPrimitive request(Operation operation, String to) {
+        RequestPrimitive req = new RequestPrimitive();
+        req.operation = operation;
+        req.to = to;
+        req.from = cse.spRelativeCseId();
+        req.requestIdentifier = "reg-" + Identifiers.random(10);
+        req.releaseVersionIndicator = RELEASE;
+        req.contentSerialization = Serialization.JSON;
+        req.bindingAuthorization = cse.registrarAuthorization();
+        return req;
+    }
+
+    /** TS-0001 10.2.2.7 step 001: this CSE's {@code <remoteCSE>} on the registrar, named by its CSE-ID. */
+    RequestPrimitive createOwnRemoteCse() {
+        RequestPrimitive req = request(Operation.CREATE, registrarCseBaseId());
+        req.resourceType = ResourceTypes.REMOTE_CSE;
+        Map<String, Object> csr = new LinkedHashMap<>();
+        csr.put("rn", cse.cseId());
+        csr.put("cst", (long) cse.cseType());
+        csr.put("poa", cse.pointOfAccess());
+        csr.put("cb", cse.spRelativeCseId() + "/" + cse.cseName());
+        csr.put("csi", cse.spRelativeCseId());
+        csr.put("rr", true);
+        csr.put("csz", List.of("json", "xml", "cbor"));
+        csr.put("srv", ReleaseVersion.SUPPORTED);
+        req.content = Map.of(CSR, csr);
+        return req;
+    }
+
+    /** What may have changed since an earlier registration (TS-0004 table 7.4.4.1-3: updatable). */
+    RequestPrimitive updateOwnRemoteCse() {
+        RequestPrimitive req = request(Operation.UPDATE, registrarCseBaseId() + "/" + cse.cseId());
+        Map<String, Object> csr = new LinkedHashMap<>();
+        csr.put("poa", cse.pointOfAccess());
+        csr.put("rr", true);
+        csr.put("csz", List.of("json", "xml", "cbor"));
+        csr.put("srv", ReleaseVersion.SUPPORTED);
+        req.content = Map.of(CSR, csr);
+        return req;
+    }
+
+    private RequestPrimitive retrieveRegistrarCseBase() {
+        return request(Operation.RETRIEVE, registrarCseBaseId());
+    }
+
+    /** The registrar's CSEBase, SP-relative: structured when its name is configured, else by its CSE-ID. */
+    private String registrarCseBaseId() {
+        String id = "/" + cse.registrarCseId();
+        return cse.registrarCseName() == null ? id : id + "/" + cse.registrarCseName();
+    }
+
+    /** Its URL (TS-0009 6.2.2): CSE-relative by name when known, else SP-relative ({@code /~/id-in}). */
+    String registrarCseBaseUrl() {
+        String name = cse.registrarCseName();
+        return cse.registrarPoa() + (name == null ? "/~/" + cse.registrarCseId() : "/" + name);
+    }
+
+    String ownRemoteCseUrl() {
+        return registrarCseBaseUrl() + "/" + cse.cseId();
+    }
+
+    /**
+     * TS-0001 10.2.2.7 steps 004 and 008: the local {@code <remoteCSE>} of the registrar, from its CSEBase. Its poa
+     * lists the configured point of access first (it is known to reach the registrar), then those the registrar gives.
+     */
+    private String storeRegistrar(Map<?, ?> cb) {
+        String csi = "/" + cse.registrarCseId();
+        if (!csi.equals(cb.get("csi"))) {
+            throw new Failed("the CSE at " + cse.registrarPoa() + " is " + cb.get("csi") + ", not " + csi
+                    + " (keel.registrar.cse-id)");
+        }
+        List<String> poa = new ArrayList<>(List.of(cse.registrarPoa()));
+        if (cb.get("poa") instanceof List<?> advertised) {
+            advertised.stream().map(String::valueOf).filter(p -> !poa.contains(p)).forEach(poa::add);
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("cst", cb.get("cst") instanceof Number n ? n.longValue() : null);
+        attributes.put("poa", poa);
+        attributes.put("cb", csi + "/" + cb.get("rn"));
+        attributes.put("csi", csi);
+        attributes.put("rr", true);
+        attributes.put("csz", cb.get("csz"));
+        attributes.put("srv", cb.get("srv"));
+        attributes.values().removeIf(Objects::isNull);
+        return store.write(tx -> {
+            ResourceTree tree = tx.tree();
+            Resource base = tree.lock(cse.cseBaseRi());
+            Resource csr = tree.lock(cse.registrarCseId());
+            Instant now = clock.after(csr == null ? base.lt : csr.lt);
+            boolean created = csr == null;
+            if (created) {
+                csr = new Resource();
+                csr.ri = cse.registrarCseId();
+                csr.pi = base.ri;
+                csr.ty = ResourceTypes.REMOTE_CSE;
+                csr.rn = cse.registrarCseId();
+                csr.srn = base.srn + "/" + csr.rn;
+                csr.ct = now;
+                csr.origin = cse.cseId(); // this CSE made it
+            } else if (csr.ty != ResourceTypes.REMOTE_CSE) {
+                throw new Failed("the resource ID " + csr.ri + " of the registrar's <remoteCSE> is taken by another resource");
+            }
+            csr.lt = now;
+            csr.et = now.plusSeconds(cse.defaultExpirationSeconds());
+            csr.attributes = attributes;
+            if (created) {
+                tree.insert(csr);
+            } else {
+                tree.update(csr);
+            }
+            return csr.srn;
+        });
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        scheduler.shutdownNow();
+    }
+
+    /** A step the registrar refused or could not answer: worth trying again later. */
+    static final class Failed extends RuntimeException {
+        Failed(String reason) {
+            super(reason, null, false, false);
+        }
+
+        Failed(String step, ResponsePrimitive rsp) {
+            this(step + ": " + rsp.responseStatusCode.code() + reasonOf(rsp));
+        }
+
+        private static String reasonOf(ResponsePrimitive rsp) {
+            return rsp.content instanceof Map<?, ?> m && m.get("m2m:dbg") != null ? " (" + m.get("m2m:dbg") + ")" : "";
+        }
+    }
+}

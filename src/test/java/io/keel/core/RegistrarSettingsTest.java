@@ -1,0 +1,58 @@
+package io.keel.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The settings of CSE registration and of this CSE's point of access, read as context parameters. */
+class RegistrarSettingsTest {
+
+    private static CseIdentity identity(Map<String, String> params) {
+        return CseIdentity.from(new Settings(params::get));
+    }
+
+    @Test
+    void withoutRegistrarSettingsTheCseHasNoRegistrar() {
+        CseIdentity cse = identity(Map.of());
+        assertFalse(cse.hasRegistrar());
+        assertNull(cse.registrarPoa());
+        assertNull(cse.registrarCseId());
+        assertNull(cse.registrarAuthorization());
+    }
+
+    @Test
+    void anMnReadsItsRegistrar() {
+        CseIdentity cse = identity(Map.of("keel.cse.type", "MN", "keel.cse.id", "id-mn",
+                "keel.registrar.poa", "http://10.0.0.1:8080/", "keel.registrar.cse-id", "/id-in",
+                "keel.registrar.cse-name", "cse-in", "keel.registrar.authorization", "Basic eDp5"));
+        assertTrue(cse.hasRegistrar());
+        assertEquals("http://10.0.0.1:8080", cse.registrarPoa());
+        assertEquals("id-in", cse.registrarCseId());
+        assertEquals("cse-in", cse.registrarCseName());
+        assertEquals("Basic eDp5", cse.registrarAuthorization());
+    }
+
+    @Test
+    void halfARegistrarOrOneForAnInCseStopsTheStart() {
+        assertThrows(IllegalStateException.class, () -> identity(Map.of("keel.cse.type", "MN",
+                "keel.registrar.poa", "http://10.0.0.1:8080")));
+        assertThrows(IllegalStateException.class, () -> identity(Map.of("keel.registrar.poa", "http://10.0.0.1:8080",
+                "keel.registrar.cse-id", "id-x")));
+        assertThrows(IllegalStateException.class, () -> identity(Map.of("keel.cse.type", "MN",
+                "keel.registrar.poa", "10.0.0.1:8080", "keel.registrar.cse-id", "id-in", "keel.cse.id", "id-mn")));
+    }
+
+    @Test
+    void thePointOfAccessIsKeelCsePoaElseHostAndPort() {
+        assertEquals(List.of("http://127.0.0.1:9090"), identity(Map.of("keel.http.port", "9090")).pointOfAccess());
+        assertEquals(List.of("http://gw.example.net:8080", "https://10.0.0.2:8443/keel"),
+                identity(Map.of("keel.cse.poa", "http://gw.example.net:8080, https://10.0.0.2:8443/keel")).pointOfAccess());
+        assertThrows(IllegalStateException.class, () -> identity(Map.of("keel.cse.poa", "gw.example.net:8080")));
+    }
+}

@@ -1,0 +1,218 @@
+package io.keel.core.registration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keel.core.Clock;
+import io.keel.core.CseIdentity;
+import io.keel.core.RecordingOutbound;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.core.store.FakeStore;
+import io.keel.primitive.Operation;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The registree side of CSE registration (TS-0001 10.2.2.7, TS-0004 7.4.4.2.1 Originator): what an MN sends its
+ * registrar, the local {@code <remoteCSE>} it keeps, retries while the registrar cannot be reached, and idempotence.
+ */
+class RegistrationTest {
+    private static final String REGISTRAR = "http://10.0.0.1:8080";
+    private static final CseIdentity MN = new CseIdentity("id-mn", "cse-mn", "keel.example.net", 2, "CAdmin",
+            List.of("C*"), 3600, 100, 1000, List.of("http://10.0.0.2:8080"),
+            new CseIdentity.Registrar(REGISTRAR, "id-in", "cse-in", "Basic bW46c2VjcmV0"));
+    private final FakeStore store = new FakeStore();
+    private final RecordingOutbound outbound = new RecordingOutbound();
+    private Registration registration;
+
+    RegistrationTest() {
+        Resource cb = store.tree.add("id-mn", null, ResourceTypes.CSE_BASE, "cse-mn");
+        cb.attributes.put("csi", "/id-mn");
+    }
+
+    @AfterEach
+    void close() {
+        if (registration != null) {
+            registration.close();
+        }
+    }
+
+    /** The registrar as Keel answers: the create with {@code created}, the update with 2004, the CSEBase with 2000. */
+    private Function<RequestPrimitive, ResponsePrimitive> registrar(ResponseStatusCode created) {
+        return req -> switch (req.operation) {
+            case CREATE -> new ResponsePrimitive(created, null);
+            case UPDATE -> new ResponsePrimitive(ResponseStatusCode.UPDATED, null);
+            case RETRIEVE -> new ResponsePrimitive(ResponseStatusCode.OK, Map.of("m2m:cb", cseBase()));
+            default -> new ResponsePrimitive(ResponseStatusCode.BAD_REQUEST, null);
+        };
+    }
+
+    private static Map<String, Object> cseBase() {
+        Map<String, Object> cb = new LinkedHashMap<>();
+        cb.put("rn", "cse-in");
+        cb.put("ri", "id-in");
+        cb.put("cst", 1);
+        cb.put("csi", "/id-in");
+        cb.put("poa", List.of("http://127.0.0.1:8080"));
+        cb.put("srv", List.of("3", "4"));
+        cb.put("csz", List.of("json"));
+        return cb;
+    }
+
+    private Registration started(long firstRetry) {
+        registration = new Registration(MN, store, outbound, new Clock(), firstRetry, 4 * firstRetry);
+        registration.start();
+        return registration;
+    }
+
+    private void awaitRegistered() throws Exception {
+        registration.registered().get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ts0001_10_2_2_7_theRegistreeCreatesItsRemoteCseOnTheRegistrarWithItsOwnCseIdAndCredentials() throws Exception {
+        outbound.answer = registrar(ResponseStatusCode.CREATED);
+        started(10);
+        awaitRegistered();
+
+        RecordingOutbound.Sent create = outbound.sent().get(0);
+        assertEquals(Operation.CREATE, create.request().operation);
+        assertEquals(REGISTRAR + "/cse-in", create.url());
+        assertEquals("/id-mn", create.request().from);
+        assertEquals(16, create.request().resourceType);
+        assertEquals("Basic bW46c2VjcmV0", create.request().bindingAuthorization, "keel.registrar.authorization");
+        Map<String, Object> csr = (Map<String, Object>) ((Map<String, Object>) create.request().content).get("m2m:csr");
+        assertEquals("/id-mn", csr.get("csi"));
+        assertEquals("/id-mn/cse-mn", csr.get("cb"));
+        assertEquals(2L, csr.get("cst"));
+        assertEquals(true, csr.get("rr"));
+        assertEquals(List.of("http://10.0.0.2:8080"), csr.get("poa"));
+        assertTrue(((List<?>) csr.get("srv")).contains("3"));
+        assertNotNull(csr.get("csz"));
+        RecordingOutbound.Sent retrieve = outbound.sent().get(1);
+        assertEquals(Operation.RETRIEVE, retrieve.request().operation);
+        assertEquals(REGISTRAR + "/cse-in", retrieve.url());
+    }
+
+    @Test
+    void ts0001_10_2_2_7_theRegistreeKeepsALocalRemoteCseOfItsRegistrarFromItsCseBase() throws Exception {
+        outbound.answer = registrar(ResponseStatusCode.CREATED);
+        started(10);
+        awaitRegistered();
+
+        Resource csr = store.tree.stored("id-in");
+        assertNotNull(csr, "the <remoteCSE> of the registrar, named by its CSE-ID");
+        assertEquals(ResourceTypes.REMOTE_CSE, csr.ty);
+        assertEquals("cse-mn/id-in", csr.srn);
+        assertEquals("id-mn", csr.pi);
+        assertEquals("/id-in", csr.get("csi"));
+        assertEquals("/id-in/cse-in", csr.get("cb"));
+        assertEquals(1L, csr.get("cst"));
+        assertEquals(List.of(REGISTRAR, "http://127.0.0.1:8080"), csr.get("poa"),
+                "the configured point of access first, then those the registrar gives");
+        assertEquals(List.of("3", "4"), csr.get("srv"));
+        assertEquals(true, csr.get("rr"));
+    }
+
+    @Test
+    void ts0001_10_2_2_7_whileTheRegistrarIsUnreachableTheRegistreeTriesAgainWithBackOff() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        Function<RequestPrimitive, ResponsePrimitive> up = registrar(ResponseStatusCode.CREATED);
+        outbound.answer = req -> req.operation == Operation.CREATE && attempts.incrementAndGet() <= 3
+                ? ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "connection refused")
+                : up.apply(req);
+        long started = System.nanoTime();
+        started(20);
+        awaitRegistered();
+
+        assertEquals(4, attempts.get());
+        assertTrue(System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(20 + 40 + 80),
+                "the pause doubles: 20, 40, 80 ms");
+        assertNotNull(store.tree.stored("id-in"));
+    }
+
+    @Test
+    void ts0001_10_2_2_7_aRegistrationTheRegistrarAlreadyHasIsUpdatedNotDuplicated() throws Exception {
+        outbound.answer = registrar(ResponseStatusCode.ORIGINATOR_HAS_ALREADY_REGISTERED);
+        started(10);
+        awaitRegistered();
+
+        List<RecordingOutbound.Sent> sent = outbound.sent();
+        assertEquals(List.of(Operation.CREATE, Operation.UPDATE, Operation.RETRIEVE),
+                sent.stream().map(s -> s.request().operation).toList());
+        RecordingOutbound.Sent update = sent.get(1);
+        assertEquals(REGISTRAR + "/cse-in/id-mn", update.url());
+        assertEquals("/id-mn", update.request().from);
+        assertTrue(String.valueOf(update.request().content).contains("http://10.0.0.2:8080"), "the poa, which may have changed");
+        assertFalse(String.valueOf(update.request().content).contains("csi"), "csi and cst cannot be updated");
+    }
+
+    @Test
+    void ts0001_10_2_2_7_aSecondStartUpdatesTheLocalRemoteCseInPlace() throws Exception {
+        outbound.answer = registrar(ResponseStatusCode.CREATED);
+        started(10);
+        awaitRegistered();
+        registration.close();
+        Resource first = store.tree.stored("id-in");
+        String ct = String.valueOf(first.ct);
+
+        outbound.answer = registrar(ResponseStatusCode.ORIGINATOR_HAS_ALREADY_REGISTERED);
+        started(10);
+        awaitRegistered();
+
+        assertEquals(1, store.tree.ofType(ResourceTypes.REMOTE_CSE).size(), "still one <remoteCSE>");
+        assertEquals(ct, String.valueOf(store.tree.stored("id-in").ct), "the same resource, updated");
+    }
+
+    @Test
+    void ts0001_10_2_2_7_aRefusalIsRetriedTooAndNothingIsStoredLocally() throws Exception {
+        outbound.answerWith(ResponseStatusCode.SECURITY_ASSOCIATION_REQUIRED);
+        started(10);
+
+        Thread.sleep(200);
+        assertFalse(registration.registered().isDone());
+        assertTrue(outbound.sent().size() >= 2, "tried again: the registrar's administrator may add the credentials");
+        assertNull(store.tree.stored("id-in"));
+    }
+
+    @Test
+    void ts0001_10_2_2_7_theRegistrarMustBeTheCseConfigured() throws Exception {
+        outbound.answer = req -> {
+            if (req.operation == Operation.RETRIEVE) {
+                Map<String, Object> cb = cseBase();
+                cb.put("csi", "/id-elsewhere");
+                return new ResponsePrimitive(ResponseStatusCode.OK, Map.of("m2m:cb", cb));
+            }
+            return new ResponsePrimitive(ResponseStatusCode.CREATED, null);
+        };
+        started(10);
+
+        Thread.sleep(200);
+        assertFalse(registration.registered().isDone());
+        assertNull(store.tree.stored("id-in"));
+    }
+
+    @Test
+    void aCseWithoutRegistrarSendsNothing() throws Exception {
+        CseIdentity in = new CseIdentity("id-in", "cse-in", "keel.example.net", 1, "CAdmin", List.of("C*"), 3600, 100,
+                1000, List.of("http://10.0.0.1:8080"));
+        registration = new Registration(in, store, outbound, new Clock(), 10, 10);
+        registration.start();
+
+        assertNull(outbound.next(100));
+    }
+}
