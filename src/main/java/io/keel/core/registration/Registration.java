@@ -44,6 +44,8 @@ public final class Registration implements AutoCloseable {
     /** The release whose procedures the registration requests follow. */
     private static final String RELEASE = "3";
     private static final String CSR = "m2m:csr";
+    /** How long the registrar has to answer one request of the registration before it is retried. */
+    private static final long REQUEST_TIMEOUT_MILLIS = 10_000;
     private final CseIdentity cse;
     private final ResourceStore store;
     private final Outbound outbound;
@@ -121,7 +123,7 @@ public final class Registration implements AutoCloseable {
 
     /** One attempt: the remote registration, then the local {@code <remoteCSE>}; completes with its structured ID. */
     CompletableFuture<String> register() {
-        return outbound.send(createOwnRemoteCse(), registrarCseBaseUrl(), Serialization.JSON)
+        return outbound.forward(createOwnRemoteCse(), Serialization.JSON, registrar())
                 .thenCompose(created -> {
                     ResponseStatusCode rsc = created.responseStatusCode;
                     if (rsc == ResponseStatusCode.CREATED) {
@@ -129,7 +131,7 @@ public final class Registration implements AutoCloseable {
                     }
                     if (rsc == ResponseStatusCode.ORIGINATOR_HAS_ALREADY_REGISTERED || rsc == ResponseStatusCode.CONFLICT) {
                         // Registered before (a restart of this CSE or of the registrar): bring it up to date.
-                        return outbound.send(updateOwnRemoteCse(), ownRemoteCseUrl(), Serialization.JSON).thenApply(updated -> {
+                        return outbound.forward(updateOwnRemoteCse(), Serialization.JSON, registrar()).thenApply(updated -> {
                             if (updated.responseStatusCode != ResponseStatusCode.UPDATED) {
                                 throw new Failed("updating the existing registration", updated);
                             }
@@ -138,7 +140,7 @@ public final class Registration implements AutoCloseable {
                     }
                     throw new Failed("creating the <remoteCSE> on the registrar", created);
                 })
-                .thenCompose(done -> outbound.send(retrieveRegistrarCseBase(), registrarCseBaseUrl(), Serialization.JSON))
+                .thenCompose(done -> outbound.forward(retrieveRegistrarCseBase(), Serialization.JSON, registrar()))
                 .thenApplyAsync(retrieved -> {
                     if (retrieved.responseStatusCode != ResponseStatusCode.OK
                             || !(retrieved.content instanceof Map<?, ?> m) || !(m.get("m2m:cb") instanceof Map<?, ?> cb)) {
@@ -156,8 +158,12 @@ public final class Registration implements AutoCloseable {
         req.requestIdentifier = "reg-" + Identifiers.random(10);
         req.releaseVersionIndicator = RELEASE;
         req.contentSerialization = Serialization.JSON;
-        req.bindingAuthorization = cse.registrarAuthorization();
         return req;
+    }
+
+    /** The registrar as the next hop of these requests, with the credential it knows this CSE by. */
+    private Outbound.Hop registrar() {
+        return new Outbound.Hop(cse.registrarPoa(), cse.registrarAuthorization(), REQUEST_TIMEOUT_MILLIS);
     }
 
     /** TS-0001 10.2.2.7 step 001: this CSE's {@code <remoteCSE>} on the registrar, named by its CSE-ID. */
@@ -199,15 +205,6 @@ public final class Registration implements AutoCloseable {
         return cse.registrarCseName() == null ? id : id + "/" + cse.registrarCseName();
     }
 
-    /** Its URL (TS-0009 6.2.2): CSE-relative by name when known, else SP-relative ({@code /~/id-in}). */
-    String registrarCseBaseUrl() {
-        String name = cse.registrarCseName();
-        return cse.registrarPoa() + (name == null ? "/~/" + cse.registrarCseId() : "/" + name);
-    }
-
-    String ownRemoteCseUrl() {
-        return registrarCseBaseUrl() + "/" + cse.cseId();
-    }
 
     /**
      * TS-0001 10.2.2.7 steps 004 and 008: the local {@code <remoteCSE>} of the registrar, from its CSEBase. Its poa

@@ -91,10 +91,11 @@ class RegistrationTest {
 
         RecordingOutbound.Sent create = outbound.sent().get(0);
         assertEquals(Operation.CREATE, create.request().operation);
-        assertEquals(REGISTRAR + "/cse-in", create.url());
+        assertEquals(REGISTRAR, create.url());
+        assertEquals("/id-in/cse-in", create.request().to);
         assertEquals("/id-mn", create.request().from);
         assertEquals(16, create.request().resourceType);
-        assertEquals("Basic bW46c2VjcmV0", create.request().bindingAuthorization, "keel.registrar.authorization");
+        assertEquals("Basic bW46c2VjcmV0", create.hop().authorization(), "keel.registrar.authorization");
         Map<String, Object> csr = (Map<String, Object>) ((Map<String, Object>) create.request().content).get("m2m:csr");
         assertEquals("/id-mn", csr.get("csi"));
         assertEquals("/id-mn/cse-mn", csr.get("cb"));
@@ -105,7 +106,8 @@ class RegistrationTest {
         assertNotNull(csr.get("csz"));
         RecordingOutbound.Sent retrieve = outbound.sent().get(1);
         assertEquals(Operation.RETRIEVE, retrieve.request().operation);
-        assertEquals(REGISTRAR + "/cse-in", retrieve.url());
+        assertEquals(REGISTRAR, retrieve.url());
+        assertEquals("/id-in/cse-in", retrieve.request().to);
     }
 
     @Test
@@ -155,7 +157,8 @@ class RegistrationTest {
         assertEquals(List.of(Operation.CREATE, Operation.UPDATE, Operation.RETRIEVE),
                 sent.stream().map(s -> s.request().operation).toList());
         RecordingOutbound.Sent update = sent.get(1);
-        assertEquals(REGISTRAR + "/cse-in/id-mn", update.url());
+        assertEquals(REGISTRAR, update.url());
+        assertEquals("/id-in/cse-in/id-mn", update.request().to);
         assertEquals("/id-mn", update.request().from);
         assertTrue(String.valueOf(update.request().content).contains("http://10.0.0.2:8080"), "the poa, which may have changed");
         assertFalse(String.valueOf(update.request().content).contains("csi"), "csi and cst cannot be updated");
