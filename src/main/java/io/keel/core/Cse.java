@@ -69,6 +69,8 @@ public final class Cse implements AutoCloseable {
         AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock);
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax());
         Representations representations = new Representations(types, identity.maxResultSize(), search);
+        Forwarding forwarding = new Forwarding(identity, outbound, clock, settings.forwardingTimeoutMillis(),
+                settings.forwardingAuthorization());
         this.notifications = new NotificationService(identity, store, router, types, representations, access, outbound,
                 clock, DeliverySettings.from(settings));
         OperationContext ctx = new OperationContext(identity, store, types, router, access, representations, search,
@@ -76,9 +78,8 @@ public final class Cse implements AutoCloseable {
         this.nonBlocking = new NonBlockingRequests(identity, store, router, clock, notifications,
                 settings.getInt("keel.nonblocking.threads", 4), settings.getInt("keel.nonblocking.queue", 10_000),
                 settings.getLong("keel.request.lifetime", 3_600_000), settings.getLong("keel.nonblocking.lease", 60_000));
-        Forwarding forwarding = new Forwarding(identity, outbound, clock, settings.forwardingTimeoutMillis(),
-                settings.forwardingAuthorization());
         this.dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, outcomes, forwarding);
+        notifications.delivery().forwardWith(new RemoteRequests(store, router, forwarding)::send);
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, settings.expirySweepMillis());
         this.registration = new Registration(identity, store, outbound, clock,
