@@ -80,7 +80,9 @@ public final class Cse implements AutoCloseable {
                 settings.getLong("keel.request.lifetime", 3_600_000), settings.getLong("keel.nonblocking.lease", 60_000));
         this.dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, outcomes.andThen(this::registreesChanged),
                 forwarding);
-        notifications.delivery().forwardWith(new RemoteRequests(store, router, forwarding)::send);
+        RemoteRequests remoteRequests = new RemoteRequests(store, router, forwarding);
+        notifications.delivery().forwardWith(remoteRequests::send);
+        ctx.remoteWith(remoteRequests);
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, settings.expirySweepMillis());
         this.registration = new Registration(identity, store, outbound, clock,

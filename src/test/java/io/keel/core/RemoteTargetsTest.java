@@ -37,7 +37,9 @@ class RemoteTargetsTest {
         nonBlocking = core.nonBlocking(2, 10);
         Forwarding forwarding = new Forwarding(MN, core.outbound, core.clock, 5_000, "Bearer to-registrees");
         dispatcher = new Dispatcher(core.store, core.router, core.types, core.ctx, core.clock, nonBlocking, o -> { }, forwarding);
-        core.notifications.delivery().forwardWith(new RemoteRequests(core.store, core.router, forwarding)::send);
+        RemoteRequests remote = new RemoteRequests(core.store, core.router, forwarding);
+        core.notifications.delivery().forwardWith(remote::send);
+        core.ctx.remoteWith(remote);
         core.ae("Cae1");
     }
 
@@ -175,5 +177,70 @@ class RemoteTargetsTest {
     private RecordingOutbound.Sent lastForwarded() {
         List<RecordingOutbound.Sent> all = core.outbound.sent();
         return all.get(all.size() - 1);
+    }
+
+    // --- member validation (TS-0004 7.4.13.2.1) ----------------------------------------------------------------------
+
+    private ResponsePrimitive group(long csy, String... members) {
+        return handle(create("cse-mn/Cae1", 9, "m2m:grp",
+                Map.of("rn", "g", "mt", 3, "csy", csy, "mnm", 10, "mid", List.of(members))));
+    }
+
+    private static Map<?, ?> grp(ResponsePrimitive rsp) {
+        return (Map<?, ?>) ((Map<?, ?>) rsp.content).get("m2m:grp");
+    }
+
+    @Test
+    void ts0004_7_4_13_2_1_aMemberOfAnotherCseIsRetrievedAsTheOriginatorToValidateItsType() throws Exception {
+        core.outbound.answer = r -> new ResponsePrimitive(ResponseStatusCode.OK, Map.of("m2m:cnt", Map.of("rn", "far", "ty", 3)));
+
+        ResponsePrimitive rsp = group(1, "/id-in/cse-in/far");
+
+        assertEquals(ResponseStatusCode.CREATED, rsp.responseStatusCode, String.valueOf(rsp.content));
+        assertEquals(true, grp(rsp).get("mtv"));
+        RecordingOutbound.Sent retrieve = nextForwarded();
+        assertEquals(Operation.RETRIEVE, retrieve.request().operation);
+        assertEquals("/id-in/cse-in/far", retrieve.request().to);
+        assertEquals("/id-mn/Cae1", retrieve.request().from, "the member's CSE judges the originator's access");
+    }
+
+    @Test
+    void ts0004_7_4_13_2_1_aRemoteMemberOfAnotherTypeFollowsTheConsistencyStrategy() {
+        core.outbound.answer = r -> new ResponsePrimitive(ResponseStatusCode.OK, Map.of("m2m:cin", Map.of("rn", "c", "ty", 4)));
+
+        assertEquals(ResponseStatusCode.GROUP_MEMBER_TYPE_INCONSISTENT, group(2, "/id-in/cse-in/c").responseStatusCode);
+        ResponsePrimitive abandoned = group(1, "/id-in/cse-in/c");
+        assertEquals(ResponseStatusCode.CREATED, abandoned.responseStatusCode);
+        assertEquals(List.of(), grp(abandoned).get("mid"), "ABANDON_MEMBER drops it");
+        assertEquals(true, grp(abandoned).get("mtv"));
+    }
+
+    @Test
+    void ts0004_7_4_13_2_1_aRemoteMemberTheOriginatorMayNotRetrieveIs4103() {
+        core.outbound.answerWith(ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE);
+
+        assertEquals(ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE, group(1, "/id-in/cse-in/far").responseStatusCode);
+    }
+
+    @Test
+    void ts0004_7_4_13_2_1_anUnreachableRemoteMemberIsKeptAndTheGroupNotValidated() {
+        core.outbound.answerWith(ResponseStatusCode.TARGET_NOT_REACHABLE);
+
+        ResponsePrimitive rsp = group(2, "/id-in/cse-in/far");
+
+        assertEquals(ResponseStatusCode.CREATED, rsp.responseStatusCode);
+        assertEquals(List.of("/id-in/cse-in/far"), grp(rsp).get("mid"));
+        assertEquals(false, grp(rsp).get("mtv"));
+    }
+
+    @Test
+    void ts0004_7_4_13_2_3_anUpdateOfTheMembersValidatesRemoteOnesToo() {
+        core.outbound.answer = r -> new ResponsePrimitive(ResponseStatusCode.OK, Map.of("m2m:cnt", Map.of("rn", "far", "ty", 3)));
+        assertEquals(ResponseStatusCode.CREATED, group(2).responseStatusCode);
+        core.outbound.answer = r -> new ResponsePrimitive(ResponseStatusCode.OK, Map.of("m2m:ae", Map.of("rn", "a", "ty", 2)));
+        RequestPrimitive update = request(Operation.UPDATE, "cse-mn/Cae1/g", "Cae1");
+        update.content = Map.of("m2m:grp", Map.of("mid", List.of("/id-in/cse-in/a")));
+
+        assertEquals(ResponseStatusCode.GROUP_MEMBER_TYPE_INCONSISTENT, handle(update).responseStatusCode);
     }
 }
