@@ -190,7 +190,7 @@ class CseTreeIT {
 
     @Test
     @Order(5)
-    void ts0004_7_4_14_aGroupOnTheInFansOutToAMemberOnTheAsn() {
+    void ts0004_7_4_14_aGroupOnTheInValidatesAndFansOutToAMemberOnTheAsn() {
         String box = OneM2MClient.unique("member");
         governedContainer(atAsn, "cse-asn", box, "/id-in/CAdmin");
         Eventually.holds(Duration.ofSeconds(20), () -> send(atIn.get("/~/id-asn/cse-asn/" + box)).rsc() == 2000,
@@ -198,6 +198,10 @@ class CseTreeIT {
         Reply group = send(atIn.create("/cse-in", 9, "{\"m2m:grp\":{\"rn\":\"" + box + "-g\",\"mt\":3,\"mnm\":5,\"mid\":[\"/id-asn/cse-asn/"
                 + box + "\"]}}"));
         assertEquals(201, group.status(), group.text());
+        assertTrue(group.json().path("m2m:grp").path("mtv").asBoolean(), "the member's type was retrieved: " + group.text());
+        Reply wrongType = send(atIn.create("/cse-in", 9, "{\"m2m:grp\":{\"mt\":4,\"csy\":2,\"mnm\":5,\"mid\":[\"/id-asn/cse-asn/"
+                + box + "\"]}}"));
+        assertEquals(4110, wrongType.rsc(), "a container is no contentInstance (ABANDON_GROUP): " + wrongType.text());
 
         Reply fanned = send(atIn.get("/cse-in/" + box + "-g/fopt"));
         assertEquals(2000, fanned.rsc(), fanned.text());
