@@ -212,7 +212,7 @@ class CseTreeIT {
 
     @Test
     @Order(6)
-    void ts0004_7_5_1_2_2_aSubscriptionOnTheInNotifiesAnAeOfTheAsnByItsAeId() throws Exception {
+    void ts0004_7_5_1_2_2_aSubscriptionAndANonBlockingResultOnTheInReachAnAeOfTheAsnByItsAeId() throws Exception {
         try (NotificationReceiver receiver = new NotificationReceiver()) {
             String name = OneM2MClient.unique("Cnote");
             // The AE lets the IN notify it (Notify privilege for /id-in, TS-0004 7.3.3.15).
@@ -235,6 +235,14 @@ class CseTreeIT {
             }
             assertEquals("tell-the-asn", n.sgn().path("nev").path("rep").path("m2m:cin").path("con").asText(), n.text());
             assertEquals("/id-in", n.header("X-M2M-Origin"));
+
+            // The result of a non-blocking request on the IN goes to the same AE by its AE-ID (TS-0004 7.3.3.9.2).
+            Reply ack = send(atIn.get("/cse-in/" + box + "?rt=2").header("X-M2M-RTU", "/id-asn/" + ae));
+            assertEquals(1002, ack.rsc(), ack.text());
+            Received result = receiver.next(Duration.ofSeconds(15));
+            JsonNode rsp = result.json().path("m2m:rsp");
+            assertEquals(2000, rsp.path("rsc").asInt(), result.text());
+            assertEquals(box, rsp.path("pc").path("m2m:cnt").path("rn").asText(), result.text());
         }
     }
 
