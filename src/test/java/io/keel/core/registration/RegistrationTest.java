@@ -218,4 +218,63 @@ class RegistrationTest {
 
         assertNull(outbound.next(100));
     }
+
+    private void registree(String csi, List<String> dcse) {
+        Resource csr = store.tree.add(csi.substring(1), "id-mn", ResourceTypes.REMOTE_CSE, "cse-mn/" + csi.substring(1));
+        csr.attributes.put("csi", csi);
+        if (dcse != null) {
+            csr.attributes.put("dcse", dcse);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ts0004_7_4_4_2_1_theRegistrationCarriesTheCseIdsOfTheRegistreesAndTheirDescendants() throws Exception {
+        registree("/id-asn1", List.of("/id-asn9"));
+        registree("/id-asn2", null);
+        outbound.answer = registrar(ResponseStatusCode.CREATED);
+        started(10);
+        awaitRegistered();
+
+        Map<String, Object> csr = (Map<String, Object>) ((Map<String, Object>) outbound.sent().get(0).request().content).get("m2m:csr");
+        assertEquals(List.of("/id-asn1", "/id-asn2", "/id-asn9"), csr.get("dcse"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ts0004_7_4_4_2_1_aNewRegistreeIsAddedToTheDescendantCsesOnTheRegistrarAndALeavingOneRemoved() throws Exception {
+        outbound.answer = registrar(ResponseStatusCode.CREATED);
+        started(10);
+        awaitRegistered();
+        int before = outbound.sent().size();
+
+        registree("/id-asn", null);
+        registration.descendantsChanged();
+        RecordingOutbound.Sent update = awaitSent(before);
+        assertEquals(Operation.UPDATE, update.request().operation);
+        assertEquals(REGISTRAR, update.url());
+        assertEquals("/id-in/cse-in/id-mn", update.request().to);
+        assertEquals("/id-mn", update.request().from);
+        Map<String, Object> csr = (Map<String, Object>) ((Map<String, Object>) update.request().content).get("m2m:csr");
+        assertEquals(List.of("/id-asn"), csr.get("dcse"));
+
+        registration.descendantsChanged(); // nothing changed: nothing is sent
+        Thread.sleep(200);
+        assertEquals(before + 1, outbound.sent().size());
+
+        store.tree.deleteSubtree(store.tree.find("id-asn"), java.util.Set.of());
+        registration.descendantsChanged();
+        csr = (Map<String, Object>) ((Map<String, Object>) awaitSent(before + 1).request().content).get("m2m:csr");
+        assertTrue(csr.containsKey("dcse"));
+        assertNull(csr.get("dcse"), "no registree left: the attribute is deleted");
+    }
+
+    private RecordingOutbound.Sent awaitSent(int index) throws InterruptedException {
+        long until = System.currentTimeMillis() + 5_000;
+        while (outbound.sent().size() <= index && System.currentTimeMillis() < until) {
+            Thread.sleep(10);
+        }
+        assertTrue(outbound.sent().size() > index, "nothing more was sent");
+        return outbound.sent().get(index);
+    }
 }
