@@ -34,6 +34,8 @@ class CseTreeIT {
     private static final String IN_TOKEN = "in-" + System.nanoTime();
     private static final String MN_TOKEN = "mn-" + System.nanoTime();
     private static final String ASN_TOKEN = "asn-" + System.nanoTime();
+    /** The IN's own PostgreSQL database when the suite names a server (KEEL_IT_POSTGRES_URL), else null: H2. */
+    private static FreshPostgres inDatabase;
     private static KeelProcess in;
     private static KeelProcess mn;
     private static KeelProcess asn;
@@ -57,6 +59,11 @@ class CseTreeIT {
         Map<String, String> asnEnv = cse(dir, "id-asn", "cse-asn", "ASN", asnPort, ASN_TOKEN,
                 "bearer sha256:" + sha256(MN_TOKEN) + " /id-mn*,/id-in*");
         registrar(asnEnv, mnPort, "id-mn", "cse-mn", ASN_TOKEN);
+        String server = FreshPostgres.serverFromEnvironment();
+        if (server != null) {
+            inDatabase = FreshPostgres.create(server, "tree_in");
+            inEnv.put("KEEL_DB_URL", inDatabase.url());
+        }
         in = KeelProcess.start(inEnv);
         mn = KeelProcess.start(mnEnv);
         asn = KeelProcess.start(asnEnv);
@@ -100,6 +107,9 @@ class CseTreeIT {
             if (p != null) {
                 p.close();
             }
+        }
+        if (inDatabase != null) {
+            inDatabase.close();
         }
     }
 
