@@ -41,16 +41,26 @@ class AnnouncementIT {
         Files.writeString(dir.resolve("credentials"), String.join("\n",
                 "basic mn:" + pbkdf2("mn-secret") + " /id-mn",
                 "basic admin:" + pbkdf2("admin-secret") + " CAdmin,C*", ""));
+        startIn(KeelProcess.freePort());
+        startMn();
+        Eventually.holds(WAIT, () -> mnClient.get("/cse-mn/id-in").send().status() == 200, "the MN registered with the IN");
+    }
+
+    /** The IN on its database, at the port given (the same one after a restart: the MN's registrar setting names it). */
+    private static void startIn(int port) {
         in = KeelProcess.start(ownDatabase("in", Map.of("KEEL_CSE_ID", "id-in", "KEEL_CSE_NAME", "cse-in",
-                "KEEL_CSE_TYPE", "IN", "KEEL_AUTH_CREDENTIALS", dir.resolve("credentials").toString())));
+                "KEEL_CSE_TYPE", "IN", "KEEL_HTTP_PORT", String.valueOf(port),
+                "KEEL_AUTH_CREDENTIALS", dir.resolve("credentials").toString())));
         inClient = new OneM2MClient(in.base());
+    }
+
+    private static void startMn() {
         mn = KeelProcess.start(ownDatabase("mn", Map.of("KEEL_CSE_ID", "id-mn", "KEEL_CSE_NAME", "cse-mn",
                 "KEEL_CSE_TYPE", "MN", "KEEL_HTTP_PORT", String.valueOf(KeelProcess.freePort()),
                 "KEEL_REGISTRAR_POA", "http://127.0.0.1:" + in.base().getPort(), "KEEL_REGISTRAR_CSE_ID", "id-in",
                 "KEEL_REGISTRAR_CSE_NAME", "cse-in", "KEEL_REGISTRAR_AUTHORIZATION", MN_AUTH,
-                "KEEL_ANNOUNCEMENT_RETRY_FIRST", "200")));
+                "KEEL_ANNOUNCEMENT_RETRY_FIRST", "200", "KEEL_ANNOUNCEMENT_RETRY_MAX", "1000")));
         mnClient = new OneM2MClient(mn.base());
-        Eventually.holds(WAIT, () -> mnClient.get("/cse-mn/id-in").send().status() == 200, "the MN registered with the IN");
     }
 
     @AfterAll
@@ -142,6 +152,25 @@ class AnnouncementIT {
         assertEquals(200, onIn(again).status());
         assertEquals(200, mnClient.delete(path).send().status());
         Eventually.holds(WAIT, () -> onIn(again).status() == 404, "deleted on the IN with its original");
+    }
+
+    @Test
+    void ts0004_7_3_3_10_anAnnouncementToATargetThatIsDownIsDoneOnceItIsBackAcrossARestartOfTheMn() {
+        int inPort = in.base().getPort();
+        in.close();
+        long before = System.nanoTime();
+        String path = containerOnMn("[\"/id-in\"]");
+        assertTrue(System.nanoTime() - before < Duration.ofSeconds(5).toNanos(), "the Create does not wait for the IN");
+        assertEquals(null, announcedOnIn(path), "not announced while the IN is down");
+
+        mn.close(); // the pending announcement is in the MN's database
+        startMn();
+        startIn(inPort);
+
+        Eventually.holds(Duration.ofSeconds(60), () -> announcedOnIn(path) != null, "announced once the IN is back");
+        Reply got = onIn(announcedOnIn(path));
+        assertEquals(200, got.status(), got.text());
+        assertEquals(10003, got.json().path("m2m:cntA").path("ty").asInt(), got.text());
     }
 
     @Test
