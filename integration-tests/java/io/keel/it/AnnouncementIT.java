@@ -174,6 +174,18 @@ class AnnouncementIT {
     }
 
     @Test
+    void ts0004_7_3_3_11_deletingTheAeDeletesTheAnnouncedContainerOfItsSubtree() {
+        String path = containerOnMn("[\"/id-in\"]");
+        Eventually.holds(WAIT, () -> announcedOnIn(path) != null, "announced");
+        String announced = announcedOnIn(path);
+        String ae = path.substring(0, path.lastIndexOf('/'));
+
+        Reply deleted = mnClient.delete(ae).send();
+        assertEquals(200, deleted.status(), deleted.text());
+        Eventually.holds(WAIT, () -> onIn(announced).status() == 404, "the announced container is gone from the IN");
+    }
+
+    @Test
     void ts0004_7_4_3_theInListsTheAnnouncedTypesItSupports() {
         JsonNode cb = inClient.get("/cse-in").header("Authorization", ADMIN_AUTH).send().json().path("m2m:cb");
         for (int ty : new int[] {10001, 10002, 10003, 10004, 10009}) {

@@ -210,6 +210,32 @@ class AnnouncementTest {
     }
 
     @Test
+    void ts0004_7_3_3_11_deletingAnAncestorDeletesTheAnnouncedResourcesOfItsSubtree() {
+        core.store.search = new EmptySearch(core.store.tree) {
+            @Override
+            public List<Resource> discover(Resource root, io.keel.primitive.FilterCriteria fc,
+                                           io.keel.core.store.Visibility visibility, Integer maxDepth, int offset, int limit) {
+                if (fc.attributes.isEmpty() || !fc.attributes.get(0).name().equals("at")) {
+                    return super.discover(root, fc, visibility, maxDepth, offset, limit); // the next hop's remoteCSE
+                }
+                return core.store.tree.ofType(ResourceTypes.CONTAINER).stream()
+                        .filter(r -> r.srn.startsWith(root.srn + "/") && r.get("at") != null).toList();
+            }
+        };
+        container(attrs("rn", "temp"));
+        send(Operation.CREATE, "cse-mn/Cae/temp", ResourceTypes.CONTAINER, Map.of("m2m:cnt", attrs("rn", "inner", "at",
+                List.of("/id-in"))));
+        announcer.runDue();
+        assertEquals(List.of("/id-in/cntA1"), stored("cse-mn/Cae/temp/inner").get("at"));
+
+        assertEquals(ResponseStatusCode.DELETED, send(Operation.DELETE, "cse-mn/Cae", null, null).responseStatusCode);
+        announcer.runDue();
+
+        RecordingOutbound.Sent delete = sent().get(sent().size() - 1);
+        assertEquals(Operation.DELETE + " /id-in/cntA1", delete.request().operation + " " + delete.request().to);
+    }
+
+    @Test
     void ts0004_7_3_3_10_anUnreachableTargetIsTriedAgainLaterWithAGrowingPause() {
         core.outbound.answerWith(ResponseStatusCode.TARGET_NOT_REACHABLE);
         assertEquals(ResponseStatusCode.CREATED, container(attrs("rn", "temp", "at", List.of("/id-in"))).responseStatusCode);

@@ -6,6 +6,8 @@ import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.store.Transaction;
 import io.keel.core.store.TransactionListener;
+import io.keel.core.store.Visibility;
+import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.OneM2MException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +26,8 @@ import java.util.Map;
 public final class Announcements {
     /** What a core without announcement uses (unit tests of other parts): writes no at, queues nothing. */
     public static final Announcements NONE = new Announcements(null, null, () -> { });
+    /** The most descendants of a deleted resource whose announcements are looked for. */
+    static final int SUBTREE_LIMIT = 10_000;
     private final CseIdentity cse;
     private final Clock clock;
     private final Runnable wake;
@@ -76,20 +80,39 @@ public final class Announcements {
         }
     }
 
-    /** Before a resource is deleted: its announced resources go too (TS-0004 7.3.3.11). */
+    /**
+     * Before a resource and its subtree are deleted: their announced resources go too (TS-0004 7.3.3.11). Those of
+     * descendants are found by one attribute query (at holding an SP-relative ID), at most {@link #SUBTREE_LIMIT}; a
+     * descendant announced below its announced parent would go with it on the target anyway.
+     */
     public void deleting(Transaction tx, ResourceType type, Resource r) {
-        if (cse == null || !type.supportsAnnouncement()) {
+        if (cse == null) {
             return;
         }
-        Map<String, String> announced = byTarget(r.attributes.get(ResourceType.ANNOUNCE_TO), false);
-        announced.forEach((target, entry) -> {
-            if (!entry.equals(target)) {
-                tx.announcements().put(r.ri, target, entry, clock.now());
+        boolean queued = type.supportsAnnouncement() && deannounce(tx, r);
+        if (!type.childless()) {
+            FilterCriteria announced = new FilterCriteria();
+            announced.attributes.add(new FilterCriteria.AttributeCondition(ResourceType.ANNOUNCE_TO, "/*"));
+            for (Resource d : tx.search().discover(r, announced, Visibility.EVERYTHING, null, 0, SUBTREE_LIMIT)) {
+                if (!d.ri.equals(r.ri)) {
+                    queued |= deannounce(tx, d);
+                }
             }
-        });
-        if (!announced.isEmpty()) {
+        }
+        if (queued) {
             wakeAfterCommit(tx);
         }
+    }
+
+    private boolean deannounce(Transaction tx, Resource r) {
+        boolean queued = false;
+        for (Map.Entry<String, String> e : byTarget(r.attributes.get(ResourceType.ANNOUNCE_TO), false).entrySet()) {
+            if (!e.getValue().equals(e.getKey())) {
+                tx.announcements().put(r.ri, e.getKey(), e.getValue(), clock.now());
+                queued = true;
+            }
+        }
+        return queued;
     }
 
     private void wakeAfterCommit(Transaction tx) {
