@@ -77,7 +77,9 @@ public final class Cse implements AutoCloseable {
         Forwarding forwarding = new Forwarding(identity, outbound, clock, settings.forwardingTimeoutMillis(),
                 settings.forwardingAuthorization());
         this.announcer = new Announcer(identity, store, types, router, forwarding, clock,
-                settings.getLong("keel.announcement.retry-first", 1_000), settings.getLong("keel.announcement.retry-max", 60_000));
+                settings.getLong("keel.announcement.retry-first", 1_000), settings.getLong("keel.announcement.retry-max", 60_000),
+                // A step is one forwarded request (and its answer): twice the forwarding timeout covers it.
+                2 * settings.forwardingTimeoutMillis() + 1_000);
         OperationContext ctx = new OperationContext(identity, store, types, router, access, representations, search,
                 notifications, clock, new Announcements(identity, clock, announcer::wake));
         this.nonBlocking = new NonBlockingRequests(identity, store, router, clock, notifications,

@@ -218,18 +218,29 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         @Override
+        public boolean claim(AnnouncementQueue.Task task, Instant until) {
+            return setDue(task, task.attempts(), until) == 1;
+        }
+
+        @Override
         public void retryAt(AnnouncementQueue.Task task, int attempts, Instant due) {
-            em.createNativeQuery("UPDATE announcement_task SET attempts = ?, due = ? WHERE ri = ? AND target = ? AND remote_id = ?")
+            setDue(task, attempts, due);
+        }
+
+        private int setDue(AnnouncementQueue.Task task, int attempts, Instant due) {
+            return em.createNativeQuery("UPDATE announcement_task SET attempts = ?, due = ?"
+                            + " WHERE ri = ? AND target = ? AND remote_id = ? AND due = ?")
                     .setParameter(1, attempts).setParameter(2, micros(due)).setParameter(3, task.ri())
                     .setParameter(4, task.target()).setParameter(5, task.remoteId() == null ? "" : task.remoteId())
-                    .executeUpdate();
+                    .setParameter(6, micros(task.due())).executeUpdate();
         }
 
         @Override
         public void remove(AnnouncementQueue.Task task) {
-            em.createNativeQuery("DELETE FROM announcement_task WHERE ri = ? AND target = ? AND remote_id = ?")
+            em.createNativeQuery("DELETE FROM announcement_task WHERE ri = ? AND target = ? AND remote_id = ? AND due = ?")
                     .setParameter(1, task.ri()).setParameter(2, task.target())
-                    .setParameter(3, task.remoteId() == null ? "" : task.remoteId()).executeUpdate();
+                    .setParameter(3, task.remoteId() == null ? "" : task.remoteId()).setParameter(4, micros(task.due()))
+                    .executeUpdate();
         }
 
         @Override

@@ -45,7 +45,7 @@ class AnnouncementTest {
         Forwarding forwarding = new Forwarding(MN, core.outbound, core.clock, 2_000, "");
         NonBlockingRequests nonBlocking = core.nonBlocking(1, 10);
         dispatcher = new Dispatcher(core.store, core.router, core.types, core.ctx, core.clock, nonBlocking, o -> { }, forwarding);
-        announcer = new Announcer(MN, core.store, core.types, core.router, forwarding, core.clock, 50, 400);
+        announcer = new Announcer(MN, core.store, core.types, core.router, forwarding, core.clock, 50, 400, 10_000);
         // The IN creates what it is asked to, naming each new resource cntA1, cntA2, … (aeA1, …)
         core.outbound.answer = this::inAnswers;
         core.ae("Cae", "ae");

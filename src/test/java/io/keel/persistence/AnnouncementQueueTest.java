@@ -1,6 +1,7 @@
 package io.keel.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,9 +45,12 @@ class AnnouncementQueueTest {
                 return null;
             });
             assertTrue(store.read(tx -> tx.announcements().due(now, 10)).isEmpty());
+            Task cnt2 = new Task("cnt2", "/id-in", null, 0, now.plusSeconds(60));
+            assertTrue(store.<Boolean>write(tx -> tx.announcements().claim(cnt2, now.plusSeconds(70))), "taken by this instance");
+            assertFalse(store.<Boolean>write(tx -> tx.announcements().claim(cnt2, now.plusSeconds(90))), "another took it (same due)");
             List<Task> later = store.read(tx -> tx.announcements().due(now.plusSeconds(120), 10));
             assertEquals(List.of(new Task("cnt1", "/id-in", null, 1, now.plusSeconds(5)),
-                    new Task("cnt2", "/id-in", null, 0, now.plusSeconds(60))), later);
+                    new Task("cnt2", "/id-in", null, 0, now.plusSeconds(70))), later);
         }
     }
 }

@@ -42,6 +42,9 @@ import java.util.logging.Logger;
  * announced attributes as they are now (one the target no longer has, 4004, is announced anew). De-announce: Delete
  * (4004 counts as done).
  * <p>
+ * A task is taken (claimed in the database) for the time a step may take, so that several Keel processes on one database
+ * do not both do it, and an update of the original queued while a step is under way runs after it.
+ * <p>
  * A target that does not answer, or answers 5xxx or 4008, is tried again after a pause that doubles up to
  * {@code maxRetryMillis}; the tasks are in the database, so a restart goes on with them. A target that refuses (any
  * other 4xxx) is not asked again: the CSE-ID leaves at (it is not announced there) and the log says why.
@@ -58,12 +61,14 @@ public final class Announcer implements AutoCloseable {
     private final Clock clock;
     private final long firstRetryMillis;
     private final long maxRetryMillis;
+    private final long leaseMillis;
     private final ScheduledExecutorService worker;
     private final AtomicBoolean woken = new AtomicBoolean();
     private volatile boolean closed;
 
     public Announcer(CseIdentity cse, ResourceStore store, TypeRegistry types, Router router, Forwarding forwarding,
-                     Clock clock, long firstRetryMillis, long maxRetryMillis) {
+                     Clock clock, long firstRetryMillis, long maxRetryMillis, long leaseMillis) {
+        this.leaseMillis = leaseMillis;
         this.cse = cse;
         this.store = store;
         this.types = types;
@@ -122,7 +127,13 @@ public final class Announcer implements AutoCloseable {
         }
     }
 
-    private void run(Task task) {
+    private void run(Task due) {
+        // Taken for this instance while it works on it; a process that dies meanwhile leaves it to be taken again later.
+        Instant until = clock.now().plusMillis(leaseMillis);
+        if (!store.write(tx -> tx.announcements().claim(due, until))) {
+            return; // another instance took it, or it was queued anew and will come again
+        }
+        Task task = new Task(due.ri(), due.target(), due.remoteId(), due.attempts(), until);
         Outcome outcome;
         try {
             outcome = task.deannounce() ? deannounce(task) : announce(task);

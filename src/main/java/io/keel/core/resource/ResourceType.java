@@ -49,9 +49,9 @@ public abstract class ResourceType {
         this.ty = ty;
         this.shortName = shortName;
         List<AttributeDef> all = new ArrayList<>(UNIVERSAL_READ_ONLY);
-        all.add(AttributeDef.createOnly("rn", AttributeType.RESOURCE_NAME, Presence.OPTIONAL));
+        all.add(AttributeDef.createOnly("rn", AttributeType.RESOURCE_NAME, resourceNameOnCreate()));
         if (hasExpirationTime()) {
-            all.add(AttributeDef.optional("et", AttributeType.TIMESTAMP));
+            all.add(new AttributeDef("et", AttributeType.TIMESTAMP, expirationTimeOnCreate(), Presence.OPTIONAL));
         }
         all.add(AttributeDef.optional("lbl", AttributeType.LABELS));
         if (hasStateTag()) {
@@ -222,6 +222,16 @@ public abstract class ResourceType {
     /** Whether resources of this type never have children (a deletion need not look below them). */
     public final boolean childless() {
         return childTypes().isEmpty();
+    }
+
+    /** Whether a Create may name the resource (TS-0004 7.4.1: O; called from the constructor). */
+    protected Presence resourceNameOnCreate() {
+        return Presence.OPTIONAL;
+    }
+
+    /** Whether a Create must, may or may not give et (TS-0004 7.4.1: O; called from the constructor). */
+    protected Presence expirationTimeOnCreate() {
+        return Presence.OPTIONAL;
     }
 
     public boolean hasStateTag() {

@@ -28,9 +28,20 @@ public interface AnnouncementQueue {
     /** Tasks due at {@code now}, the longest due first, at most {@code limit}. */
     List<Task> due(Instant now, int limit);
 
-    /** Puts a failed task off until {@code due}. */
+    /**
+     * Takes a due task for this CSE instance until {@code until} (several Keel processes may share the database): false
+     * when another took it or it was queued anew meanwhile.
+     *
+     * @return whether it is this instance's; then it is {@code task} with due {@code until}
+     */
+    boolean claim(Task task, Instant until);
+
+    /**
+     * Puts a failed task off until {@code due}; nothing when the task was queued anew meanwhile (its due is no longer
+     * {@code task.due()}): the new one runs.
+     */
     void retryAt(Task task, int attempts, Instant due);
 
-    /** Forgets a task that is done (or has become pointless). */
+    /** Forgets a task that is done (or has become pointless), unless it was queued anew meanwhile. */
     void remove(Task task);
 }

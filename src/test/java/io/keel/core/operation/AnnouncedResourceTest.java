@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * refuse them.
  */
 class AnnouncedResourceTest {
+    private static final String ET = "20991231T000000";
     private final CoreFixture core = new CoreFixture();
 
     @AfterEach
@@ -45,6 +46,10 @@ class AnnouncedResourceTest {
     private RequestPrimitive fromMn(RequestPrimitive req) {
         req.originatorAuthenticated = true; // the MN's credentials (TS-0004 7.3.2.1)
         return req;
+    }
+
+    private static void badRequest(ResponsePrimitive rsp, String... why) {
+        assertEquals(ResponseStatusCode.BAD_REQUEST, rsp.responseStatusCode, String.join("", why) + ": " + rsp.content);
     }
 
     @Test
@@ -69,7 +74,7 @@ class AnnouncedResourceTest {
     void ts0004_7_4_26_2_2_theAnnouncingCseCreatesAnAnnouncedContainerBelowItsRemoteCseAndAnyoneAllowedRetrievesIt() {
         registeredMn();
         ResponsePrimitive created = core.send(fromMn(core.create("cse-in/id-mn", "/id-mn", 10_003,
-                Map.of("m2m:cntA", map("lnk", "/id-mn/cnt1", "mni", 10, "lbl", List.of("room:kitchen"))))));
+                Map.of("m2m:cntA", map("lnk", "/id-mn/cnt1", "et", ET, "mni", 10, "lbl", List.of("room:kitchen"))))));
         assertRsc(ResponseStatusCode.CREATED, created);
         Map<String, Object> cntA = body(created, "m2m:cntA");
         assertEquals(10_003, ((Number) cntA.get("ty")).intValue());
@@ -85,18 +90,22 @@ class AnnouncedResourceTest {
     }
 
     @Test
-    void ts0004_7_4_26_1_lnkIsMandatoryAndOnlyAnnouncedAttributesAreKnown() {
+    void ts0004_7_4_26_1_lnkAndEtAreMandatoryRnIsNotPermittedAndOnlyAnnouncedAttributesAreKnown() {
         registeredMn();
-        assertRsc(ResponseStatusCode.BAD_REQUEST, core.send(fromMn(core.create("cse-in/id-mn", "/id-mn", 10_003,
-                Map.of("m2m:cntA", map("mni", 10))))));
-        assertRsc(ResponseStatusCode.BAD_REQUEST, core.send(fromMn(core.create("cse-in/id-mn", "/id-mn", 10_003,
-                Map.of("m2m:cntA", map("lnk", "/id-mn/cnt1", "cr", "x"))))));
+        badRequest(core.send(fromMn(core.create("cse-in/id-mn", "/id-mn", 10_003,
+                Map.of("m2m:cntA", map("et", ET, "mni", 10))))), "lnk missing");
+        badRequest(core.send(fromMn(core.create("cse-in/id-mn", "/id-mn", 10_003,
+                Map.of("m2m:cntA", map("lnk", "/id-mn/cnt1"))))), "et missing");
+        badRequest(core.send(fromMn(core.create("cse-in/id-mn", "/id-mn", 10_003,
+                Map.of("m2m:cntA", map("lnk", "/id-mn/cnt1", "et", ET, "rn", "mine"))))), "rn is the target's choice");
+        badRequest(core.send(fromMn(core.create("cse-in/id-mn", "/id-mn", 10_003,
+                Map.of("m2m:cntA", map("lnk", "/id-mn/cnt1", "et", ET, "cr", "x"))))));
     }
 
     @Test
     void ts0001_9_6_26_anAnnouncedInstanceGoesBelowAnAnnouncedContainerOnly() {
         registeredMn();
         assertRsc(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE, core.send(fromMn(core.create("cse-in/id-mn", "/id-mn",
-                10_004, Map.of("m2m:cinA", map("lnk", "/id-mn/cin1", "con", "x"))))));
+                10_004, Map.of("m2m:cinA", map("lnk", "/id-mn/cin1", "et", ET, "con", "x"))))));
     }
 }

@@ -21,15 +21,26 @@ public final class InMemoryAnnouncementQueue implements AnnouncementQueue {
     }
 
     @Override
+    public synchronized boolean claim(Task task, Instant until) {
+        return setDue(task, task.attempts(), until);
+    }
+
+    @Override
     public synchronized void retryAt(Task task, int attempts, Instant due) {
-        if (tasks.removeIf(t -> same(t, task.ri(), task.target(), task.remoteId()))) {
+        setDue(task, attempts, due);
+    }
+
+    private boolean setDue(Task task, int attempts, Instant due) {
+        if (tasks.removeIf(t -> same(t, task.ri(), task.target(), task.remoteId()) && t.due().equals(task.due()))) {
             tasks.add(new Task(task.ri(), task.target(), task.remoteId(), attempts, due));
+            return true;
         }
+        return false;
     }
 
     @Override
     public synchronized void remove(Task task) {
-        tasks.removeIf(t -> same(t, task.ri(), task.target(), task.remoteId()));
+        tasks.removeIf(t -> same(t, task.ri(), task.target(), task.remoteId()) && t.due().equals(task.due()));
     }
 
     private static boolean same(Task t, String ri, String target, String remoteId) {

@@ -51,6 +51,18 @@ public final class AnnouncedType extends ResourceType {
         return original;
     }
 
+    /** TS-0004 table 7.4.26.1-2: the announced resource's name is the target CSE's choice (NP). */
+    @Override
+    protected Presence resourceNameOnCreate() {
+        return Presence.NOT_PERMITTED;
+    }
+
+    /** TS-0004 table 7.4.26.1-2: et is mandatory on Create (the original's, which the announcing CSE sends). */
+    @Override
+    protected Presence expirationTimeOnCreate() {
+        return Presence.MANDATORY;
+    }
+
     @Override
     public Set<Integer> childTypes() {
         return childTypes;
