@@ -72,10 +72,10 @@ public final class Cse implements AutoCloseable {
         AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock);
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax());
         Representations representations = new Representations(types, identity.maxResultSize(), search);
-        this.notifications = new NotificationService(identity, store, router, types, representations, access, outbound,
-                clock, DeliverySettings.from(settings));
         Forwarding forwarding = new Forwarding(identity, outbound, clock, settings.forwardingTimeoutMillis(),
                 settings.forwardingAuthorization());
+        this.notifications = new NotificationService(identity, store, router, types, representations, access, outbound,
+                clock, DeliverySettings.from(settings));
         this.announcer = new Announcer(identity, store, types, router, forwarding, clock,
                 settings.getLong("keel.announcement.retry-first", 1_000), settings.getLong("keel.announcement.retry-max", 60_000),
                 // A step is one forwarded request (and its answer): twice the forwarding timeout covers it.
@@ -85,11 +85,27 @@ public final class Cse implements AutoCloseable {
         this.nonBlocking = new NonBlockingRequests(identity, store, router, clock, notifications,
                 settings.getInt("keel.nonblocking.threads", 4), settings.getInt("keel.nonblocking.queue", 10_000),
                 settings.getLong("keel.request.lifetime", 3_600_000), settings.getLong("keel.nonblocking.lease", 60_000));
-        this.dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, outcomes, forwarding);
+        this.dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, outcomes.andThen(this::registreesChanged),
+                forwarding);
+        RemoteRequests remoteRequests = new RemoteRequests(store, router, forwarding);
+        notifications.delivery().forwardWith(remoteRequests::send);
+        ctx.remoteWith(remoteRequests);
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, settings.expirySweepMillis());
         this.registration = new Registration(identity, store, outbound, clock,
                 settings.getLong("keel.registrar.retry-first", 1_000), settings.getLong("keel.registrar.retry-max", 60_000));
+    }
+
+    /**
+     * A {@code <remoteCSE>} was created or updated, or something deleted (its answer need not say what): the registrar
+     * may have to learn of changed descendantCSEs (TS-0004 7.4.4.2.1); the registration finds out whether it must.
+     */
+    private void registreesChanged(RequestOutcome outcome) {
+        boolean succeeded = outcome.rsc() >= 2000 && outcome.rsc() < 3000;
+        if (succeeded && registration != null && (Integer.valueOf(ResourceTypes.REMOTE_CSE).equals(outcome.resourceType())
+                || "delete".equals(outcome.operation()))) {
+            registration.descendantsChanged();
+        }
     }
 
     /**

@@ -71,11 +71,6 @@ public final class RequestPrimitive {
     public String originatorAddress;
     /** Whether the binding authenticated the originator (HTTP authentication, TS-0009 7.1); not a oneM2M parameter. */
     public boolean originatorAuthenticated;
-    /**
-     * Binding metadata, not a oneM2M parameter: the credential this CSE presents when it sends the request (HTTP: the
-     * value of the Authorization header, e.g. {@code Basic …}, TS-0009 7.1), or null. Never set on a received request.
-     */
-    public String bindingAuthorization;
     /** RFC 7232 conditions of the HTTP request (TS-0009 6.4.6); null when it carried none. */
     public Preconditions preconditions;
 
@@ -126,7 +121,6 @@ public final class RequestPrimitive {
         c.ontologyMappingResources.addAll(ontologyMappingResources);
         c.originatorAddress = originatorAddress;
         c.originatorAuthenticated = originatorAuthenticated;
-        c.bindingAuthorization = bindingAuthorization;
         c.preconditions = preconditions;
         return c;
     }

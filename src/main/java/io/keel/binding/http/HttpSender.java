@@ -151,9 +151,6 @@ public final class HttpSender implements Outbound {
         request.headers(h -> {
             headers.forEach(h::put);
             h.put(HttpHeader.ACCEPT, mediaType);
-            if (req.bindingAuthorization != null) {
-                h.put(HttpHeader.AUTHORIZATION, req.bindingAuthorization);
-            }
             if (proxyAuthority != null) {
                 h.put(HttpHeader.HOST, proxyAuthority);
             }

@@ -10,10 +10,19 @@ import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
-/** Sends a Notify to a {@link Receiver}: over HTTP to its URLs in turn, into its pollingChannel, or to this CSE. */
+/**
+ * Sends a Notify to a {@link Receiver}: over HTTP to its URLs in turn, into its pollingChannel, to this CSE, or to
+ * another CSE's entity through the next hop.
+ */
 public final class Delivery {
+    private static final Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> NO_FORWARDING =
+            n -> CompletableFuture.completedFuture(ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE,
+                    n.to + " is an entity of another CSE, and this CSE forwards nothing"));
     private final Outbound outbound;
+    /** Passes a request addressed to another CSE's entity to the next hop (TS-0004 7.3.2.6); set by the composition. */
+    private volatile Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> forwarder = NO_FORWARDING;
     private final PollingChannels polling;
     private final ReleaseView releases;
 
@@ -21,6 +30,14 @@ public final class Delivery {
         this.outbound = outbound;
         this.polling = polling;
         this.releases = releases;
+    }
+
+    /**
+     * How requests for other CSEs' entities leave this CSE: like any request for another CSE, to the next hop. Never
+     * fails exceptionally.
+     */
+    public void forwardWith(Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> forwarder) {
+        this.forwarder = forwarder;
     }
 
     /** A Notify request primitive from this CSE (or another originator, when it is forwarded) to a receiver. */
@@ -50,6 +67,7 @@ public final class Delivery {
             case POLLING_CHANNEL -> polling.deliver(receiver.pollingChannel(), request);
             // Notifications for the CSE itself concern subscriptions it made elsewhere; it has none to act on.
             case THIS_CSE -> CompletableFuture.completedFuture(new ResponsePrimitive(ResponseStatusCode.OK, null));
+            case REMOTE -> forwarder.apply(request);
             case UNREACHABLE -> CompletableFuture.completedFuture(
                     ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE, receiver.reason()));
         };

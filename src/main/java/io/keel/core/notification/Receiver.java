@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Where one notificationURI entry (or a Notify's target AE) leads, resolved when the notification is raised (TS-0004
- * 7.5.1.2.2, 7.3.3.9.1, 7.3.3.9.2; TS-0001 10.2.5.17): URLs tried in order, a pollingChannel, this CSE itself, or
+ * 7.5.1.2.2, 7.3.3.9.1, 7.3.3.9.2; TS-0001 10.2.5.17): URLs tried in order, a pollingChannel, this CSE itself, an
+ * entity of another CSE (a Notify addressed to its oneM2M ID, passed to the next hop as forwarding does), or
  * nowhere — with the serialization and release version the receiver understands.
  */
 public record Receiver(String address, Kind kind, List<String> urls, String pollingChannel, Serialization serialization,
@@ -15,6 +16,8 @@ public record Receiver(String address, Kind kind, List<String> urls, String poll
         HTTP,
         POLLING_CHANNEL,
         THIS_CSE,
+        /** An AE, CSE or resource of another CSE: the Notify's To is its ID, and it goes through the next hop. */
+        REMOTE,
         UNREACHABLE
     }
 
@@ -33,6 +36,14 @@ public record Receiver(String address, Kind kind, List<String> urls, String poll
 
     static Receiver thisCse(String address) {
         return new Receiver(address, Kind.THIS_CSE, List.of(), null, Serialization.JSON, null, null, null);
+    }
+
+    /**
+     * An entity of another CSE, addressed by its SP-relative or absolute ID. Its serialization and release are not
+     * known here: JSON and the release Keel addresses unknown receivers in; the hosting CSE adapts the Notify to it.
+     */
+    static Receiver remote(String address) {
+        return new Receiver(address, Kind.REMOTE, List.of(), null, Serialization.JSON, Receivers.DEFAULT_RELEASE, null, null);
     }
 
     static Receiver unreachable(String address, String reason) {

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * Resolves notification targets (TS-0004 7.5.1.2.2, 7.3.3.9.1, 7.3.3.9.2; TS-0001 10.2.5.17): a URL is used as it is (a
  * {@code ct=json|xml|cbor} query parameter chooses the serialization); a oneM2M ID of an AE leads to its pollingChannel
  * if it has one, else to its pointOfAccess URLs in order, in the first serialization of its csz and the newest release
- * of its srv that Keel speaks; the CSE's own ID leads to the CSE itself.
+ * of its srv that Keel speaks; the CSE's own ID leads to the CSE itself; the ID of an AE, CSE or resource of another
+ * CSE (SP-relative or absolute) leads there through forwarding (TS-0004 7.3.2.6).
  */
 public final class Receivers {
     private static final Pattern CT = Pattern.compile("[?&]ct=(json|xml|cbor)(?:&|$)");
@@ -64,7 +65,7 @@ public final class Receivers {
             return Receiver.unreachable(address, e.getMessage());
         }
         if (route instanceof Route.Remote) {
-            return Receiver.unreachable(address, address + " is a resource of another CSE, which this CSE cannot reach");
+            return Receiver.remote(address);
         }
         if (!(route instanceof Route.Local local)) {
             return Receiver.unreachable(address, "a virtual resource receives no notifications");

@@ -5,6 +5,7 @@ import io.keel.core.access.GoverningPolicies;
 import io.keel.core.access.Permission;
 import io.keel.core.resource.AttributeValidator;
 import io.keel.core.resource.PendingWrite;
+import io.keel.core.resource.RemoteResources;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
@@ -94,16 +95,18 @@ public final class CreateOperation implements OperationHandler {
         Resource draft = newResource(type, parentType, parent, given, req.from, ctx.clock.now(), ri);
         ResultContent rcn = OperationContext.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
         return () -> {
+            Map<String, RemoteResources.Retrieved> retrieved = new java.util.concurrent.ConcurrentHashMap<>();
             if (type.worksBeforeTransaction()) {
-                type.beforeTransaction(new PendingWrite(req, draft, given, parent, ctx.notifications));
+                type.beforeTransaction(new PendingWrite(req, draft, given, parent, ctx.notifications, ctx.remote(), retrieved));
             }
-            return CompletableFuture.completedFuture(ctx.store.write(w -> create(w, req, type, parent.ri, ri, given, rcn)));
+            return CompletableFuture.completedFuture(ctx.store.write(w -> create(w, req, type, parent.ri, ri, given, rcn, retrieved)));
         };
     }
 
     /** The write transaction: locking the parent serializes creates under it (unique names, exact counters, quotas). */
     private ResponsePrimitive create(Transaction tx, RequestPrimitive req, ResourceType type, String parentRi, String ri,
-                                     Map<String, Object> given, ResultContent rcn) {
+                                     Map<String, Object> given, ResultContent rcn,
+                                     Map<String, RemoteResources.Retrieved> retrieved) {
         ResourceTree tree = tx.tree();
         Resource parent = tree.lock(parentRi);
         if (parent == null) {
@@ -114,7 +117,7 @@ public final class CreateOperation implements OperationHandler {
         // times follow the order of creation, whichever CSE on the database made them (la, ol, quota trimming).
         Instant now = ctx.clock.after(parent.lt);
         Resource r = newResource(type, ctx.types.require(parent.ty), parent, given, req.from, now, ri);
-        ResourceOperation op = new ResourceOperation(tx, req, ctx.cse, now, parent, r, given, ctx.references(tree, req));
+        ResourceOperation op = new ResourceOperation(tx, req, ctx.cse, now, parent, r, given, ctx.references(tree, req, retrieved));
         type.prepareCreate(op);
         ctx.announcements.writing(tx, type, r, null);
         OperationContext.orderAttributes(type, r); // CSE-set attributes (aei, cni, …) take their declared places

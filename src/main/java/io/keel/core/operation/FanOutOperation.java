@@ -35,7 +35,8 @@ import java.util.function.Function;
  * <p>Members are waited for until the request expiration timestamp (X-M2M-RET) when there is one; those that have
  * not answered by then are left out, and when none has, the answer is 5209. Without it every member's answer is
  * awaited: the operations on local members answer at once or within their own time limits (a pcu long poll, a Notify
- * passed on to an AE), and a member of another CSE answers 5103 at once.
+ * passed on to an AE), and a member of another CSE through forwarding (TS-0004 7.3.2.6), within the forwarding
+ * timeout.
  *
  * <p>Every member's request carries the Group Request Identifier (X-M2M-GID) of the fan-out, the originator's or one
  * made here, and a fanOutPoint reached again while that group request is under way answers 4104

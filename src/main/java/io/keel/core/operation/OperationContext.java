@@ -10,6 +10,7 @@ import io.keel.core.access.Permission;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.notification.NotificationService;
 import io.keel.core.resource.References;
+import io.keel.core.resource.RemoteResources;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.Viewer;
@@ -48,6 +49,8 @@ public final class OperationContext {
     final GoverningPolicies policies;
     final FilteredSearch search;
     final NotificationService notifications;
+    /** Resources of other CSEs, retrieved through forwarding; set by the composition (none until then). */
+    private volatile RemoteResources remote = RemoteResources.NONE;
     final Clock clock;
     final Announcements announcements;
 
@@ -123,8 +126,27 @@ public final class OperationContext {
     }
 
     /** Other resources as the request's originator sees them, for the hooks of resource types. */
+    /** How types reach resources of other CSEs before their transaction (a group's remote members). */
+    public void remoteWith(RemoteResources remote) {
+        this.remote = remote;
+    }
+
+    RemoteResources remote() {
+        return remote;
+    }
+
     References references(ResourceTree tree, RequestPrimitive req) {
+        return references(tree, req, Map.of());
+    }
+
+    /** @param retrieved resources of other CSEs retrieved before the transaction, by ID */
+    References references(ResourceTree tree, RequestPrimitive req, Map<String, RemoteResources.Retrieved> retrieved) {
         return new References() {
+            @Override
+            public RemoteResources.Retrieved retrieved(String id) {
+                return retrieved.get(id);
+            }
+
             @Override
             public Route route(String id) {
                 return router.route(tree, id);

@@ -4,6 +4,7 @@ import io.keel.core.access.GoverningPolicies;
 import io.keel.core.access.Permission;
 import io.keel.core.resource.AttributeValidator;
 import io.keel.core.resource.PendingWrite;
+import io.keel.core.resource.RemoteResources;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
@@ -73,17 +74,19 @@ public final class UpdateOperation implements OperationHandler {
         PendingWrite pending = type.worksBeforeTransaction()
                 ? new PendingWrite(req, current, AttributeValidator.forUpdate(type, req.content, OperationContext.fromText(req),
                         req.releaseVersionIndicator), current.pi == null ? null : tx.tree().find(current.pi),
-                        ctx.notifications)
+                        ctx.notifications, ctx.remote(), new java.util.concurrent.ConcurrentHashMap<>())
                 : null;
         return () -> {
             if (pending != null) {
                 type.beforeTransaction(pending);
             }
-            return CompletableFuture.completedFuture(ctx.store.write(w -> update(w, req, current.ri, acpiChange)));
+            Map<String, RemoteResources.Retrieved> retrieved = pending == null ? Map.of() : pending.retrieved();
+            return CompletableFuture.completedFuture(ctx.store.write(w -> update(w, req, current.ri, acpiChange, retrieved)));
         };
     }
 
-    private ResponsePrimitive update(Transaction tx, RequestPrimitive req, String ri, boolean acpiChange) {
+    private ResponsePrimitive update(Transaction tx, RequestPrimitive req, String ri, boolean acpiChange,
+                                     Map<String, RemoteResources.Retrieved> retrieved) {
         ResourceTree tree = tx.tree();
         Resource r = tree.lock(ri);
         if (r == null) {
@@ -112,7 +115,7 @@ public final class UpdateOperation implements OperationHandler {
         if (type.hasStateTag()) {
             r.st++;
         }
-        type.prepareUpdate(new ResourceOperation(tx, req, ctx.cse, now, null, r, given, ctx.references(tree, req), previous));
+        type.prepareUpdate(new ResourceOperation(tx, req, ctx.cse, now, null, r, given, ctx.references(tree, req, retrieved), previous));
         ctx.announcements.writing(tx, type, r, announcedTo);
         OperationContext.orderAttributes(type, r);
         tree.update(r);

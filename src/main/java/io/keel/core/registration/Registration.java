@@ -38,12 +38,19 @@ import java.util.logging.Logger;
  * (4117, or 4105 from a registrar that says so) is updated with what may have changed ({@code poa}, {@code srv},
  * {@code csz}), and the local {@code <remoteCSE>} is updated in place. After success it does nothing more until the
  * next start: an administrator who deletes the local {@code <remoteCSE>} of the registrar is not overruled until then.
+ * <p>
+ * It also keeps the registrar told which CSEs are registered below this one (TS-0004 7.4.4.2.1, 7.4.4.2.3 and
+ * 7.4.4.2.4, Recv-6.5): the {@code descendantCSEs} of this CSE's {@code <remoteCSE>} there are the CSE-IDs of this
+ * CSE's registrees and their own descendants. They go with the registration and, after a registree came, changed its
+ * descendants or left ({@link #descendantsChanged}), as an update, retried with back-off until the registrar has it.
  */
 public final class Registration implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Registration.class.getName());
     /** The release whose procedures the registration requests follow. */
     private static final String RELEASE = "3";
     private static final String CSR = "m2m:csr";
+    /** How long the registrar has to answer one request of the registration before it is retried. */
+    private static final long REQUEST_TIMEOUT_MILLIS = 10_000;
     private final CseIdentity cse;
     private final ResourceStore store;
     private final Outbound outbound;
@@ -54,6 +61,9 @@ public final class Registration implements AutoCloseable {
     private final CompletableFuture<Void> registered = new CompletableFuture<>();
     private volatile boolean closed;
     private String lastFailure;
+    /** The descendantCSEs the registrar has of this CSE (null: not known to be sent yet). */
+    private volatile List<String> descendantsSent;
+    private final java.util.concurrent.atomic.AtomicBoolean descendantsDue = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Registration(CseIdentity cse, ResourceStore store, Outbound outbound, Clock clock, long firstRetryMillis,
                         long maxRetryMillis) {
@@ -121,7 +131,8 @@ public final class Registration implements AutoCloseable {
 
     /** One attempt: the remote registration, then the local {@code <remoteCSE>}; completes with its structured ID. */
     CompletableFuture<String> register() {
-        return outbound.send(createOwnRemoteCse(), registrarCseBaseUrl(), Serialization.JSON)
+        List<String> descendants = descendants();
+        return outbound.forward(createOwnRemoteCse(descendants), Serialization.JSON, registrar())
                 .thenCompose(created -> {
                     ResponseStatusCode rsc = created.responseStatusCode;
                     if (rsc == ResponseStatusCode.CREATED) {
@@ -129,7 +140,7 @@ public final class Registration implements AutoCloseable {
                     }
                     if (rsc == ResponseStatusCode.ORIGINATOR_HAS_ALREADY_REGISTERED || rsc == ResponseStatusCode.CONFLICT) {
                         // Registered before (a restart of this CSE or of the registrar): bring it up to date.
-                        return outbound.send(updateOwnRemoteCse(), ownRemoteCseUrl(), Serialization.JSON).thenApply(updated -> {
+                        return outbound.forward(updateOwnRemoteCse(descendants), Serialization.JSON, registrar()).thenApply(updated -> {
                             if (updated.responseStatusCode != ResponseStatusCode.UPDATED) {
                                 throw new Failed("updating the existing registration", updated);
                             }
@@ -138,14 +149,85 @@ public final class Registration implements AutoCloseable {
                     }
                     throw new Failed("creating the <remoteCSE> on the registrar", created);
                 })
-                .thenCompose(done -> outbound.send(retrieveRegistrarCseBase(), registrarCseBaseUrl(), Serialization.JSON))
+                .thenCompose(done -> outbound.forward(retrieveRegistrarCseBase(), Serialization.JSON, registrar()))
                 .thenApplyAsync(retrieved -> {
                     if (retrieved.responseStatusCode != ResponseStatusCode.OK
                             || !(retrieved.content instanceof Map<?, ?> m) || !(m.get("m2m:cb") instanceof Map<?, ?> cb)) {
                         throw new Failed("retrieving the registrar's CSEBase", retrieved);
                     }
-                    return storeRegistrar(cb);
+                    String srn = storeRegistrar(cb);
+                    descendantsSent = descendants;
+                    return srn;
                 }, scheduler);
+    }
+
+    /**
+     * A {@code <remoteCSE>} of this CSE was created, updated or deleted (or may have been): the registrar is sent this
+     * CSE's descendantCSEs if they changed. Returns at once; several calls in a row end in one update.
+     */
+    public void descendantsChanged() {
+        if (!cse.hasRegistrar() || closed || !descendantsDue.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            scheduler.schedule(() -> syncDescendants(firstRetryMillis), 50, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            descendantsDue.set(false);
+        }
+    }
+
+    private void syncDescendants(long nextDelay) {
+        descendantsDue.set(false);
+        if (closed || !registered.isDone()) {
+            return; // the registration sends them when it succeeds
+        }
+        List<String> descendants = descendants();
+        if (descendants.equals(descendantsSent)) {
+            return;
+        }
+        outbound.forward(updateOwnRemoteCse(descendants), Serialization.JSON, registrar()).whenComplete((rsp, e) -> {
+            if (rsp != null && rsp.responseStatusCode == ResponseStatusCode.UPDATED) {
+                descendantsSent = descendants;
+                LOG.info(() -> "the registrar /" + cse.registrarCseId() + " knows the descendant CSEs " + descendants);
+                descendantsChanged(); // in case they changed again meanwhile
+                return;
+            }
+            String reason = rsp == null ? String.valueOf(e) : new Failed("updating descendantCSEs", rsp).getMessage();
+            LOG.warning(() -> "cannot tell the registrar the descendant CSEs " + descendants + ": " + reason
+                    + "; trying again in " + nextDelay + " ms");
+            if (!closed && descendantsDue.compareAndSet(false, true)) {
+                try {
+                    scheduler.schedule(() -> syncDescendants(Math.min(nextDelay * 2, maxRetryMillis)), nextDelay,
+                            TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException rejected) {
+                    descendantsDue.set(false);
+                }
+            }
+        });
+    }
+
+    /**
+     * This CSE's descendants (TS-0004 7.4.4.2.1): the CSE-ID of each CSE registered with it and that CSE's own
+     * descendantCSEs — every {@code <remoteCSE>} under the CSEBase but the registrar's, in a stable order.
+     */
+    List<String> descendants() {
+        String registrarRi = cse.registrarCseId();
+        return store.read(tx -> {
+            java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+            for (Resource csr : tx.tree().children(cse.cseBaseRi(), ResourceTypes.REMOTE_CSE)) {
+                if (csr.ri.equals(registrarRi)) {
+                    continue;
+                }
+                if (csr.get("csi") instanceof String csi) {
+                    ids.add(csi);
+                }
+                if (csr.get("dcse") instanceof List<?> dcse) {
+                    dcse.forEach(d -> ids.add(String.valueOf(d)));
+                }
+            }
+            ids.remove(cse.spRelativeCseId());
+            return List.copyOf(ids);
+        });
     }
 
     private RequestPrimitive request(Operation operation, String to) {
@@ -156,12 +238,16 @@ public final class Registration implements AutoCloseable {
         req.requestIdentifier = "reg-" + Identifiers.random(10);
         req.releaseVersionIndicator = RELEASE;
         req.contentSerialization = Serialization.JSON;
-        req.bindingAuthorization = cse.registrarAuthorization();
         return req;
     }
 
+    /** The registrar as the next hop of these requests, with the credential it knows this CSE by. */
+    private Outbound.Hop registrar() {
+        return new Outbound.Hop(cse.registrarPoa(), cse.registrarAuthorization(), REQUEST_TIMEOUT_MILLIS);
+    }
+
     /** TS-0001 10.2.2.7 step 001: this CSE's {@code <remoteCSE>} on the registrar, named by its CSE-ID. */
-    RequestPrimitive createOwnRemoteCse() {
+    RequestPrimitive createOwnRemoteCse(List<String> descendants) {
         RequestPrimitive req = request(Operation.CREATE, registrarCseBaseId());
         req.resourceType = ResourceTypes.REMOTE_CSE;
         Map<String, Object> csr = new LinkedHashMap<>();
@@ -173,19 +259,24 @@ public final class Registration implements AutoCloseable {
         csr.put("rr", true);
         csr.put("csz", List.of("json", "xml", "cbor"));
         csr.put("srv", ReleaseVersion.SUPPORTED);
+        if (!descendants.isEmpty()) {
+            csr.put("dcse", descendants);
+        }
         req.content = Map.of(CSR, csr);
         return req;
     }
 
     /** What may have changed since an earlier registration (TS-0004 table 7.4.4.1-3: updatable). */
-    RequestPrimitive updateOwnRemoteCse() {
+    RequestPrimitive updateOwnRemoteCse(List<String> descendants) {
         RequestPrimitive req = request(Operation.UPDATE, registrarCseBaseId() + "/" + cse.cseId());
         Map<String, Object> csr = new LinkedHashMap<>();
         csr.put("poa", cse.pointOfAccess());
         csr.put("rr", true);
         csr.put("csz", List.of("json", "xml", "cbor"));
         csr.put("srv", ReleaseVersion.SUPPORTED);
-        req.content = Map.of(CSR, csr);
+        // null deletes the attribute (TS-0004 7.4.4.2.3): no registree is left.
+        csr.put("dcse", descendants.isEmpty() ? null : descendants);
+        req.content = java.util.Collections.singletonMap(CSR, csr);
         return req;
     }
 
@@ -199,15 +290,6 @@ public final class Registration implements AutoCloseable {
         return cse.registrarCseName() == null ? id : id + "/" + cse.registrarCseName();
     }
 
-    /** Its URL (TS-0009 6.2.2): CSE-relative by name when known, else SP-relative ({@code /~/id-in}). */
-    String registrarCseBaseUrl() {
-        String name = cse.registrarCseName();
-        return cse.registrarPoa() + (name == null ? "/~/" + cse.registrarCseId() : "/" + name);
-    }
-
-    String ownRemoteCseUrl() {
-        return registrarCseBaseUrl() + "/" + cse.cseId();
-    }
 
     /**
      * TS-0001 10.2.2.7 steps 004 and 008: the local {@code <remoteCSE>} of the registrar, from its CSEBase. Its poa

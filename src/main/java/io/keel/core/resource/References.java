@@ -17,6 +17,14 @@ public interface References {
     /** Whether the originator of the request under way has the Retrieve privilege on the resource. */
     boolean retrievable(Resource r);
 
+    /**
+     * A resource of another CSE as the type's {@link ResourceType#beforeTransaction} hook retrieved it for this
+     * request, or null when it did not.
+     */
+    default RemoteResources.Retrieved retrieved(String id) {
+        return null;
+    }
+
     /** Every ID in the value (a list of IDs, or null) must be the resourceID of an accessControlPolicy here, else 4000. */
     void requirePolicies(Object ids);
 }

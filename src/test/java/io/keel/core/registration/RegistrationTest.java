@@ -91,10 +91,11 @@ class RegistrationTest {
 
         RecordingOutbound.Sent create = outbound.sent().get(0);
         assertEquals(Operation.CREATE, create.request().operation);
-        assertEquals(REGISTRAR + "/cse-in", create.url());
+        assertEquals(REGISTRAR, create.url());
+        assertEquals("/id-in/cse-in", create.request().to);
         assertEquals("/id-mn", create.request().from);
         assertEquals(16, create.request().resourceType);
-        assertEquals("Basic bW46c2VjcmV0", create.request().bindingAuthorization, "keel.registrar.authorization");
+        assertEquals("Basic bW46c2VjcmV0", create.hop().authorization(), "keel.registrar.authorization");
         Map<String, Object> csr = (Map<String, Object>) ((Map<String, Object>) create.request().content).get("m2m:csr");
         assertEquals("/id-mn", csr.get("csi"));
         assertEquals("/id-mn/cse-mn", csr.get("cb"));
@@ -105,7 +106,8 @@ class RegistrationTest {
         assertNotNull(csr.get("csz"));
         RecordingOutbound.Sent retrieve = outbound.sent().get(1);
         assertEquals(Operation.RETRIEVE, retrieve.request().operation);
-        assertEquals(REGISTRAR + "/cse-in", retrieve.url());
+        assertEquals(REGISTRAR, retrieve.url());
+        assertEquals("/id-in/cse-in", retrieve.request().to);
     }
 
     @Test
@@ -155,7 +157,8 @@ class RegistrationTest {
         assertEquals(List.of(Operation.CREATE, Operation.UPDATE, Operation.RETRIEVE),
                 sent.stream().map(s -> s.request().operation).toList());
         RecordingOutbound.Sent update = sent.get(1);
-        assertEquals(REGISTRAR + "/cse-in/id-mn", update.url());
+        assertEquals(REGISTRAR, update.url());
+        assertEquals("/id-in/cse-in/id-mn", update.request().to);
         assertEquals("/id-mn", update.request().from);
         assertTrue(String.valueOf(update.request().content).contains("http://10.0.0.2:8080"), "the poa, which may have changed");
         assertFalse(String.valueOf(update.request().content).contains("csi"), "csi and cst cannot be updated");
@@ -214,5 +217,64 @@ class RegistrationTest {
         registration.start();
 
         assertNull(outbound.next(100));
+    }
+
+    private void registree(String csi, List<String> dcse) {
+        Resource csr = store.tree.add(csi.substring(1), "id-mn", ResourceTypes.REMOTE_CSE, "cse-mn/" + csi.substring(1));
+        csr.attributes.put("csi", csi);
+        if (dcse != null) {
+            csr.attributes.put("dcse", dcse);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ts0004_7_4_4_2_1_theRegistrationCarriesTheCseIdsOfTheRegistreesAndTheirDescendants() throws Exception {
+        registree("/id-asn1", List.of("/id-asn9"));
+        registree("/id-asn2", null);
+        outbound.answer = registrar(ResponseStatusCode.CREATED);
+        started(10);
+        awaitRegistered();
+
+        Map<String, Object> csr = (Map<String, Object>) ((Map<String, Object>) outbound.sent().get(0).request().content).get("m2m:csr");
+        assertEquals(List.of("/id-asn1", "/id-asn2", "/id-asn9"), csr.get("dcse"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ts0004_7_4_4_2_1_aNewRegistreeIsAddedToTheDescendantCsesOnTheRegistrarAndALeavingOneRemoved() throws Exception {
+        outbound.answer = registrar(ResponseStatusCode.CREATED);
+        started(10);
+        awaitRegistered();
+        int before = outbound.sent().size();
+
+        registree("/id-asn", null);
+        registration.descendantsChanged();
+        RecordingOutbound.Sent update = awaitSent(before);
+        assertEquals(Operation.UPDATE, update.request().operation);
+        assertEquals(REGISTRAR, update.url());
+        assertEquals("/id-in/cse-in/id-mn", update.request().to);
+        assertEquals("/id-mn", update.request().from);
+        Map<String, Object> csr = (Map<String, Object>) ((Map<String, Object>) update.request().content).get("m2m:csr");
+        assertEquals(List.of("/id-asn"), csr.get("dcse"));
+
+        registration.descendantsChanged(); // nothing changed: nothing is sent
+        Thread.sleep(200);
+        assertEquals(before + 1, outbound.sent().size());
+
+        store.tree.deleteSubtree(store.tree.find("id-asn"), java.util.Set.of());
+        registration.descendantsChanged();
+        csr = (Map<String, Object>) ((Map<String, Object>) awaitSent(before + 1).request().content).get("m2m:csr");
+        assertTrue(csr.containsKey("dcse"));
+        assertNull(csr.get("dcse"), "no registree left: the attribute is deleted");
+    }
+
+    private RecordingOutbound.Sent awaitSent(int index) throws InterruptedException {
+        long until = System.currentTimeMillis() + 5_000;
+        while (outbound.sent().size() <= index && System.currentTimeMillis() < until) {
+            Thread.sleep(10);
+        }
+        assertTrue(outbound.sent().size() > index, "nothing more was sent");
+        return outbound.sent().get(index);
     }
 }

@@ -1,6 +1,7 @@
 package io.keel.core.resource.types;
 
 import io.keel.core.resource.References;
+import io.keel.core.resource.RemoteResources;
 import io.keel.core.resource.Resource;
 import io.keel.core.routing.Route;
 import io.keel.primitive.OneM2MException;
@@ -19,8 +20,11 @@ import java.util.Set;
  * <p>A member is the ID of a stored resource, in any of the three ID forms. One named twice — also in two forms — is
  * kept once, in the form first given. A member of this CSE that does not exist is 4004, Keel's decision where
  * 7.4.13.2.1 says nothing: the originator named something that is not there, and silently dropping it would hide the
- * mistake. A member of another CSE is kept as given without any check, since Keel reaches no other CSE yet:
- * memberTypeValidated stays false while the group has one. Members addressing a virtual resource (a sub-group's
+ * mistake. A member of another CSE whose type is to be validated was retrieved through forwarding, as the
+ * originator, before the transaction ({@link GroupType#beforeTransaction}): it is then validated like a local one (4103
+ * when the originator may not retrieve it there, 4004 when it is not there); one that could not be reached is kept,
+ * memberTypeValidated false, as 7.4.13.2.1 says of unreachable sub-groups; so is one of a mixed group, which is not
+ * retrieved at all. Members addressing a virtual resource (a sub-group's
  * {@code fopt}, {@code la}) are not supported (5001).
  */
 final class GroupMembers {
@@ -71,22 +75,38 @@ final class GroupMembers {
         boolean validated = true;
         for (Map.Entry<String, Resource> e : distinct.entrySet()) {
             Resource r = e.getValue();
+            Integer ty;
             if (r == null) {
-                validated = false;
-                kept.add(e.getKey());
-                continue;
+                RemoteResources.Retrieved remote = references.retrieved(e.getKey());
+                if (remote == null || remote.unreachable()) {
+                    // Not retrieved (a mixed group checks no type) or not reachable now: kept, but this CSE has not
+                    // seen it, so the group's members are not all validated.
+                    validated = false;
+                    kept.add(e.getKey());
+                    continue;
+                }
+                if (remote.rsc() == ResponseStatusCode.NOT_FOUND) {
+                    throw OneM2MException.notFound("member " + e.getKey() + " does not exist on its CSE: " + remote.reason());
+                }
+                if (remote.rsc() == ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE) {
+                    throw new OneM2MException(ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE, "the originator may not"
+                            + " retrieve the member " + e.getKey() + " on its CSE, so its type cannot be validated");
+                }
+                ty = remote.ty();
+            } else {
+                if (!references.retrievable(r)) {
+                    throw new OneM2MException(ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE,
+                            "the originator may not retrieve the member " + e.getKey() + ", so its type cannot be validated");
+                }
+                ty = r.ty;
             }
-            if (!references.retrievable(r)) {
-                throw new OneM2MException(ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE,
-                        "the originator may not retrieve the member " + e.getKey() + ", so its type cannot be validated");
-            }
-            if (type != MIXED && (r.ty != type || specialization != null)) {
+            if (type != MIXED && (ty != type || specialization != null)) {
                 if (csy == ABANDON_MEMBER) {
                     continue;
                 }
                 if (csy == ABANDON_GROUP) {
                     throw new OneM2MException(ResponseStatusCode.GROUP_MEMBER_TYPE_INCONSISTENT, "member " + e.getKey()
-                            + (r.ty != type ? " is of type " + r.ty + ", not of the group's mt " + type
+                            + (ty != type ? " is of type " + ty + ", not of the group's mt " + type
                                     : " is no specialization " + specialization + " (spty): this CSE holds none"));
                 }
                 type = MIXED;

@@ -4,6 +4,7 @@ import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.resource.AttributeType;
 import io.keel.core.resource.Resource;
+import io.keel.core.resource.PendingWrite;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
@@ -80,6 +81,34 @@ public final class GroupType extends ResourceType {
     @Override
     public boolean hasCreator() {
         return true;
+    }
+
+    /**
+     * Members on other CSEs are retrieved before the transaction, as the originator, when their type is to be validated
+     * (a memberType other than mixed, or a specializationType; TS-0004 7.4.13.2.1 and 7.4.13.2.3): the hosting CSE may
+     * retrieve them to check their resourceType, and no lock is held while the other CSEs answer.
+     */
+    @Override
+    public boolean worksBeforeTransaction() {
+        return true;
+    }
+
+    @Override
+    public void beforeTransaction(PendingWrite write) {
+        if (!(write.given().get(MEMBER_IDS) instanceof List<?> mid)) {
+            return;
+        }
+        Object mt = write.given().containsKey(MEMBER_TYPE) ? write.given().get(MEMBER_TYPE) : write.resource().get(MEMBER_TYPE);
+        Object spty = write.given().containsKey("spty") ? write.given().get("spty") : write.resource().get("spty");
+        if ((mt == null || ((Number) mt).longValue() == GroupMembers.MIXED) && spty == null) {
+            return;
+        }
+        for (Object id : new java.util.LinkedHashSet<>(mid)) {
+            String member = String.valueOf(id);
+            if (write.remote().ofAnotherCse(member)) {
+                write.retrieved().put(member, write.remote().retrieve(member, write.request()));
+            }
+        }
     }
 
     @Override

@@ -48,16 +48,18 @@ public final class RemoteCseType extends ResourceType {
                 AttributeDef.optional("csz", AttributeType.SERIALIZATIONS).since("2"),
                 // Mandatory from Release 3 on, see prepareCreate, as for an AE.
                 AttributeDef.optional(SUPPORTED_RELEASE_VERSIONS, AttributeType.LIST_OF_RELEASE_VERSIONS).since("2a"),
-                AttributeDef.optional("tren", AttributeType.BOOLEAN).since("3")));
+                AttributeDef.optional("tren", AttributeType.BOOLEAN).since("3"),
+                // The CSEs registered below the registree, which it keeps up to date (TS-0004 7.4.4.2.1): the
+                // next hop for them is this <remoteCSE> (7.3.2.6).
+                AttributeDef.optional("dcse", AttributeType.LIST_OF_URIS)));
     }
 
     /**
-     * Defined by TS-0004 table 7.4.4.1-3 but not supported: no end-to-end security, no multicast, no activity patterns,
-     * and descendantCSEs, which a registrar would have to pass on to its own registrar (TS-0004 7.4.4.2.1), is not kept.
+     * Defined by TS-0004 table 7.4.4.1-3 but not supported: no end-to-end security, no multicast, no activity patterns.
      */
     @Override
     public Map<String, String> unsupportedAttributes() {
-        return Map.of("esi", "e2eSecInfo", "dcse", "descendantCSEs", "mtcc", "multicastCapability",
+        return Map.of("esi", "e2eSecInfo", "mtcc", "multicastCapability",
                 "egid", "externalGroupID", "ape", "activityPatternElements");
     }
 

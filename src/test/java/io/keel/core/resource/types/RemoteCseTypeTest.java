@@ -157,8 +157,16 @@ class RemoteCseTypeTest {
         assertNull(cse.tree.find("id-mn"));
     }
 
+    @Test
+    void ts0004_7_4_4_2_1_aRegistreeStatesItsDescendantCses() {
+        ResponsePrimitive rsp = register(MN, csr("dcse", List.of("/id-asn")));
+
+        assertRsc(ResponseStatusCode.CREATED, rsp);
+        assertEquals(List.of("/id-asn"), cse.tree.find("id-mn").get("dcse"));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"esi", "dcse", "mtcc", "egid", "ape", "at"})
+    @ValueSource(strings = {"esi", "mtcc", "egid", "ape", "at"})
     void ts0004_7_4_4_1_attributesKeelDoesNotSupportAreRefusedByName(String sn) {
         ResponsePrimitive rsp = register(MN, csr(sn, List.of("x")));
 
