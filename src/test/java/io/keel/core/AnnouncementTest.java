@@ -269,6 +269,21 @@ class AnnouncementTest {
     }
 
     @Test
+    void ts0004_7_3_3_10_aTargetThatDoesNotKnowTheParentYetIsTriedAFewTimes() throws Exception {
+        core.outbound.answerWith(ResponseStatusCode.NOT_FOUND);
+        container(attrs("rn", "temp", "at", List.of("/id-in")));
+
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!core.store.announcements.tasks.isEmpty() && System.currentTimeMillis() < deadline) {
+            announcer.runDue();
+            Thread.sleep(10);
+        }
+
+        assertEquals(6, sent().size(), "the first try and five more");
+        assertNull(stored("cse-mn/Cae/temp").get("at"), "then given up");
+    }
+
+    @Test
     void ts0001_9_6_1_3_atAndAaAreChecked() {
         assertEquals(ResponseStatusCode.BAD_REQUEST, container(attrs("at", List.of("/id-mn"))).responseStatusCode,
                 "this CSE itself");

@@ -46,13 +46,16 @@ import java.util.logging.Logger;
  * do not both do it, and an update of the original queued while a step is under way runs after it.
  * <p>
  * A target that does not answer, or answers 5xxx or 4008, is tried again after a pause that doubles up to
- * {@code maxRetryMillis}; the tasks are in the database, so a restart goes on with them. A target that refuses (any
- * other 4xxx) is not asked again: the CSE-ID leaves at (it is not announced there) and the log says why.
+ * {@code maxRetryMillis}; the tasks are in the database, so a restart goes on with them. A target that does not know the
+ * parent (4004: this CSE may not be registered there yet) is tried {@link #PARENT_TRIES} times. A target that refuses
+ * (any other 4xxx) is not asked again: the CSE-ID leaves at (it is not announced there) and the log says why.
  */
 public final class Announcer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Announcer.class.getName());
     private static final String RELEASE = "3";
     private static final int BATCH = 100;
+    /** How often a Create whose parent the target does not know (4004) is tried before it is given up. */
+    static final int PARENT_TRIES = 5;
     private final CseIdentity cse;
     private final ResourceStore store;
     private final TypeRegistry types;
@@ -270,7 +273,9 @@ public final class Announcer implements AutoCloseable {
 
     /** A failed step: tried again later when the target may answer then, else given up with the CSE-ID out of at. */
     private Outcome failed(Task task, ResponseStatusCode rsc, String reason) {
-        if (rsc.code() >= 5000 || rsc == ResponseStatusCode.REQUEST_TIMEOUT) {
+        // 4004 for the parent may be a registration not made yet (this CSE's <remoteCSE> there): a few tries more.
+        boolean parentMayCome = rsc == ResponseStatusCode.NOT_FOUND && !task.deannounce() && task.attempts() < PARENT_TRIES;
+        if (rsc.code() >= 5000 || rsc == ResponseStatusCode.REQUEST_TIMEOUT || parentMayCome) {
             if (task.attempts() == 0) {
                 LOG.warning(() -> (task.deannounce() ? "de-announcing " + task.remoteId() : "announcing " + task.ri() + " to "
                         + task.target()) + " failed (" + rsc.code() + " " + reason + "); trying again, at most every "
