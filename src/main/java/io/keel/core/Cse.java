@@ -1,6 +1,8 @@
 package io.keel.core;
 
 import io.keel.core.access.AccessPolicy;
+import io.keel.core.announcement.Announcements;
+import io.keel.core.announcement.Announcer;
 import io.keel.core.access.AcpAccessPolicy;
 import io.keel.core.access.GoverningPolicies;
 import io.keel.core.filter.FilteredSearch;
@@ -44,6 +46,7 @@ public final class Cse implements AutoCloseable {
     private final NotificationService notifications;
     private final NonBlockingRequests nonBlocking;
     private final Registration registration;
+    private final Announcer announcer;
     private final long drainMillis;
     /** Set when the CSE starts to stop: it finishes what is under way but should be sent nothing new. */
     private volatile boolean draining;
@@ -73,8 +76,12 @@ public final class Cse implements AutoCloseable {
                 settings.forwardingAuthorization());
         this.notifications = new NotificationService(identity, store, router, types, representations, access, outbound,
                 clock, DeliverySettings.from(settings));
+        this.announcer = new Announcer(identity, store, types, router, forwarding, clock,
+                settings.getLong("keel.announcement.retry-first", 1_000), settings.getLong("keel.announcement.retry-max", 60_000),
+                // A step is one forwarded request (and its answer): twice the forwarding timeout covers it.
+                2 * settings.forwardingTimeoutMillis() + 1_000);
         OperationContext ctx = new OperationContext(identity, store, types, router, access, representations, search,
-                notifications, clock);
+                notifications, clock, new Announcements(identity, clock, announcer::wake));
         this.nonBlocking = new NonBlockingRequests(identity, store, router, clock, notifications,
                 settings.getInt("keel.nonblocking.threads", 4), settings.getInt("keel.nonblocking.queue", 10_000),
                 settings.getLong("keel.request.lifetime", 3_600_000), settings.getLong("keel.nonblocking.lease", 60_000));
@@ -117,6 +124,7 @@ public final class Cse implements AutoCloseable {
         }
         LOG.info(() -> "CSE " + identity.spRelativeCseId() + " (" + identity.cseName() + ") is ready");
         cse.registration.start(); // in the background: a registrar that is down does not hold up the start
+        cse.announcer.start(); // goes on with what was queued before a restart
         return cse;
     }
 
@@ -228,6 +236,7 @@ public final class Cse implements AutoCloseable {
     public void close() {
         draining = true;
         registration.close();
+        announcer.close();
         // Graceful: running non-blocking requests finish and pending notifications go out, each within the drain time.
         sweeper.close();
         nonBlocking.close(drainMillis);

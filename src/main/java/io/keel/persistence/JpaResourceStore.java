@@ -3,6 +3,7 @@ package io.keel.persistence;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.Candidate;
 import io.keel.core.store.ExpiryIndex;
+import io.keel.core.store.AnnouncementQueue;
 import io.keel.core.store.MemberIndex;
 import io.keel.core.store.PolicyIndex;
 import io.keel.core.store.PollingQueue;
@@ -149,13 +150,17 @@ public final class JpaResourceStore implements ResourceStore {
     }
 
 
+    static long micros(Instant t) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+    }
+
     static Instant instant(long micros) {
         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 
     /** One EntityManager's transaction, offering every port of the store. */
     private static final class Tx implements Transaction, ResourceTree, ResourceSearch, PolicyIndex, MemberIndex,
-            RequestLeases, PollingQueue, ExpiryIndex {
+            RequestLeases, PollingQueue, ExpiryIndex, AnnouncementQueue {
         private final EntityManager em;
         private final Map<Class<?>, TransactionListener> listeners = new LinkedHashMap<>();
 
@@ -181,6 +186,61 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public MemberIndex memberIndex() {
             return this;
+        }
+
+        @Override
+        public AnnouncementQueue announcements() {
+            return this;
+        }
+
+        @Override
+        public void put(String ri, String target, String remoteId, Instant due) {
+            String remote = remoteId == null ? "" : remoteId;
+            em.createNativeQuery("DELETE FROM announcement_task WHERE ri = ? AND target = ? AND remote_id = ?")
+                    .setParameter(1, ri).setParameter(2, target).setParameter(3, remote).executeUpdate();
+            em.createNativeQuery("INSERT INTO announcement_task (ri, target, remote_id, attempts, due) VALUES (?, ?, ?, 0, ?)")
+                    .setParameter(1, ri).setParameter(2, target).setParameter(3, remote).setParameter(4, micros(due))
+                    .executeUpdate();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<AnnouncementQueue.Task> due(Instant now, int limit) {
+            List<Object[]> rows = em.createNativeQuery("SELECT ri, target, remote_id, attempts, due FROM announcement_task"
+                    + " WHERE due <= ? ORDER BY due").setParameter(1, micros(now)).setMaxResults(limit).getResultList();
+            List<AnnouncementQueue.Task> out = new ArrayList<>();
+            for (Object[] row : rows) {
+                String remote = (String) row[2];
+                out.add(new AnnouncementQueue.Task((String) row[0], (String) row[1], remote.isEmpty() ? null : remote,
+                        ((Number) row[3]).intValue(), instant(((Number) row[4]).longValue())));
+            }
+            return out;
+        }
+
+        @Override
+        public boolean claim(AnnouncementQueue.Task task, Instant until) {
+            return setDue(task, task.attempts(), until) == 1;
+        }
+
+        @Override
+        public void retryAt(AnnouncementQueue.Task task, int attempts, Instant due) {
+            setDue(task, attempts, due);
+        }
+
+        private int setDue(AnnouncementQueue.Task task, int attempts, Instant due) {
+            return em.createNativeQuery("UPDATE announcement_task SET attempts = ?, due = ?"
+                            + " WHERE ri = ? AND target = ? AND remote_id = ? AND due = ?")
+                    .setParameter(1, attempts).setParameter(2, micros(due)).setParameter(3, task.ri())
+                    .setParameter(4, task.target()).setParameter(5, task.remoteId() == null ? "" : task.remoteId())
+                    .setParameter(6, micros(task.due())).executeUpdate();
+        }
+
+        @Override
+        public void remove(AnnouncementQueue.Task task) {
+            em.createNativeQuery("DELETE FROM announcement_task WHERE ri = ? AND target = ? AND remote_id = ? AND due = ?")
+                    .setParameter(1, task.ri()).setParameter(2, task.target())
+                    .setParameter(3, task.remoteId() == null ? "" : task.remoteId()).setParameter(4, micros(task.due()))
+                    .executeUpdate();
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.keel.core;
 
 import io.keel.core.access.AcpAccessPolicy;
+import io.keel.core.announcement.Announcements;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.notification.DeliverySettings;
 import io.keel.core.notification.NotificationService;
@@ -39,6 +40,11 @@ final class CoreFixture implements AutoCloseable {
 
     /** The core of another CSE, e.g. an MN-CSE with a registrar; its remoteCSEs are found by {@link RemoteCses}. */
     CoreFixture(CseIdentity cse) {
+        this(cse, Announcements.NONE);
+    }
+
+    /** The core of another CSE whose operations queue announcement work through {@code announcements}. */
+    CoreFixture(CseIdentity cse, Announcements announcements) {
         this.cse = cse;
         this.router = new Router(cse, types, new RemoteCses(cse));
         store.leases = leases;
@@ -53,7 +59,8 @@ final class CoreFixture implements AutoCloseable {
         Representations representations = new Representations(types, cse.maxResultSize(), search);
         notifications = new NotificationService(cse, store, router, types, representations, access, outbound, clock,
                 new DeliverySettings(2_000, 2_000, 60_000, 100));
-        ctx = new OperationContext(cse, store, types, router, access, representations, search, notifications, clock);
+        ctx = new OperationContext(cse, store, types, router, access, representations, search, notifications, clock,
+                announcements);
     }
 
     NonBlockingRequests nonBlocking(int threads, int queue) {

@@ -14,7 +14,7 @@ import java.util.Set;
  * A {@link ResourceSearch} over a tree whose resources have no children worth finding: every search finds nothing,
  * but for the one lookup forwarding makes, the remoteCSEs (ty 16) with one of the attribute values asked for.
  */
-final class EmptySearch implements ResourceSearch {
+class EmptySearch implements ResourceSearch {
     private final InMemoryTree tree;
 
     EmptySearch() {

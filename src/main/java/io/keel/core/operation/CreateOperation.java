@@ -119,6 +119,7 @@ public final class CreateOperation implements OperationHandler {
         Resource r = newResource(type, ctx.types.require(parent.ty), parent, given, req.from, now, ri);
         ResourceOperation op = new ResourceOperation(tx, req, ctx.cse, now, parent, r, given, ctx.references(tree, req, retrieved));
         type.prepareCreate(op);
+        ctx.announcements.writing(tx, type, r, null);
         OperationContext.orderAttributes(type, r); // CSE-set attributes (aei, cni, …) take their declared places
         tree.insert(r);
         ctx.policies.created(tx.policyIndex(), type, r, parent);

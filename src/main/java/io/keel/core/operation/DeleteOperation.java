@@ -77,6 +77,7 @@ public final class DeleteOperation implements OperationHandler {
         ResourceOperation op = new ResourceOperation(tx, req, ctx.cse, now, parent, current, Map.of(),
                 ctx.references(tx.tree(), req));
         ctx.types.require(current.ty).beforeDelete(op);
+        ctx.announcements.deleting(tx, ctx.types.require(current.ty), current);
         ctx.types.forEach(type -> type.beforeAnyDelete(op));
         ctx.notifications.events().deleting(tx, current);
         tx.tree().deleteSubtree(current, ctx.types.childless());

@@ -3,6 +3,7 @@ package io.keel.core.operation;
 import io.keel.core.Clock;
 import io.keel.core.CseIdentity;
 import io.keel.core.Representations;
+import io.keel.core.announcement.Announcements;
 import io.keel.core.access.AccessPolicy;
 import io.keel.core.access.GoverningPolicies;
 import io.keel.core.access.Permission;
@@ -51,11 +52,19 @@ public final class OperationContext {
     /** Resources of other CSEs, retrieved through forwarding; set by the composition (none until then). */
     private volatile RemoteResources remote = RemoteResources.NONE;
     final Clock clock;
+    final Announcements announcements;
 
     public OperationContext(CseIdentity cse, ResourceStore store, TypeRegistry types, Router router, AccessPolicy access,
                             Representations representations, FilteredSearch search, NotificationService notifications,
                             Clock clock) {
+        this(cse, store, types, router, access, representations, search, notifications, clock, Announcements.NONE);
+    }
+
+    public OperationContext(CseIdentity cse, ResourceStore store, TypeRegistry types, Router router, AccessPolicy access,
+                            Representations representations, FilteredSearch search, NotificationService notifications,
+                            Clock clock, Announcements announcements) {
         this.cse = cse;
+        this.announcements = announcements;
         this.store = store;
         this.types = types;
         this.router = router;

@@ -107,6 +107,7 @@ public final class UpdateOperation implements OperationHandler {
             requireNoChildExpiringAfter(tx, r, et);
         }
         Instant now = ctx.clock.after(r.lt); // lt only advances, also when another CSE made the last change
+        Object announcedTo = r.attributes.get(ResourceType.ANNOUNCE_TO);
         Map<String, Object> previous = new LinkedHashMap<>();
         given.keySet().stream().filter(r.attributes::containsKey).forEach(k -> previous.put(k, r.attributes.get(k)));
         apply(r, given, now, r.pi == null ? null : tree.find(r.pi));
@@ -115,6 +116,7 @@ public final class UpdateOperation implements OperationHandler {
             r.st++;
         }
         type.prepareUpdate(new ResourceOperation(tx, req, ctx.cse, now, null, r, given, ctx.references(tree, req, retrieved), previous));
+        ctx.announcements.writing(tx, type, r, announcedTo);
         OperationContext.orderAttributes(type, r);
         tree.update(r);
         if (acpiChange) {

@@ -28,6 +28,10 @@ public abstract class ResourceType {
      * 9.6.1.3.2); resources of types without it take their parent's decision.
      */
     public static final String ACCESS_CONTROL_POLICY_IDS = "acpi";
+    /** announceTo: the CSE-IDs to announce to, then the addresses of the announced resources (TS-0001 9.6.1.3). */
+    public static final String ANNOUNCE_TO = "at";
+    /** announcedAttribute: the optional announced (OA) attributes the announced resources carry (TS-0001 9.6.1.3). */
+    public static final String ANNOUNCED_ATTRIBUTE = "aa";
     /** Attributes every type has and only the CSE sets. */
     private static final List<AttributeDef> UNIVERSAL_READ_ONLY = List.of(
             AttributeDef.readOnly("ty", AttributeType.RESOURCE_TYPE),
@@ -44,11 +48,10 @@ public abstract class ResourceType {
     protected ResourceType(int ty, String shortName, List<AttributeDef> specificAttributes) {
         this.ty = ty;
         this.shortName = shortName;
-        this.specific = List.copyOf(specificAttributes);
         List<AttributeDef> all = new ArrayList<>(UNIVERSAL_READ_ONLY);
-        all.add(AttributeDef.createOnly("rn", AttributeType.RESOURCE_NAME, Presence.OPTIONAL));
+        all.add(AttributeDef.createOnly("rn", AttributeType.RESOURCE_NAME, resourceNameOnCreate()));
         if (hasExpirationTime()) {
-            all.add(AttributeDef.optional("et", AttributeType.TIMESTAMP));
+            all.add(new AttributeDef("et", AttributeType.TIMESTAMP, expirationTimeOnCreate(), Presence.OPTIONAL));
         }
         all.add(AttributeDef.optional("lbl", AttributeType.LABELS));
         if (hasStateTag()) {
@@ -58,7 +61,14 @@ public abstract class ResourceType {
             // Only the value null is allowed; the CSE stores the originator (TS-0004 7.3.3.3).
             all.add(AttributeDef.createOnly("cr", AttributeType.ID, Presence.OPTIONAL));
         }
-        all.addAll(specificAttributes);
+        List<AttributeDef> own = new ArrayList<>(specificAttributes);
+        if (supportsAnnouncement()) {
+            // announceTo and announcedAttribute (TS-0001 9.6.1.3): the hosting CSE announces, see core.announcement.
+            own.add(AttributeDef.optional(ANNOUNCE_TO, AttributeType.LIST_OF_ANY_URI));
+            own.add(AttributeDef.optional(ANNOUNCED_ATTRIBUTE, AttributeType.LIST_OF_ANY_URI));
+        }
+        this.specific = List.copyOf(own);
+        all.addAll(own);
         for (AttributeDef d : all) {
             attributes.put(d.sn(), d);
         }
@@ -152,11 +162,11 @@ public abstract class ResourceType {
 
     /**
      * The name of a common attribute oneM2M defines for this type that Keel does not support, or null: the announcement
-     * attributes of announceable types (TS-0004 7.3.3.10: Keel announces nothing yet) and dynamicAuthorizationConsultationIDs
+     * attributes of announceable types Keel does not announce (remoteCSE) and dynamicAuthorizationConsultationIDs
      * beside acpi (no dynamic authorization yet).
      */
     public final String unsupportedCommonAttribute(String sn) {
-        if (announceable() && (sn.equals("at") || sn.equals("aa"))) {
+        if (announceable() && !supportsAnnouncement() && (sn.equals("at") || sn.equals("aa"))) {
             return sn.equals("at") ? "announceTo" : "announcedAttribute";
         }
         return sn.equals("daci") && hasAccessControlPolicyIds() ? "dynamicAuthorizationConsultationIDs" : null;
@@ -165,6 +175,27 @@ public abstract class ResourceType {
     /** Whether resources of this type can be announced to other CSEs (TS-0004 table 6.3.4.2.1-1 lists its Annc type). */
     public boolean announceable() {
         return false;
+    }
+
+    /**
+     * Whether Keel announces resources of this type (accepts at/aa and creates the announced resource on the CSEs
+     * of at). Called from the constructor: answer from constants only.
+     */
+    public boolean supportsAnnouncement() {
+        return false;
+    }
+
+    /**
+     * The type-specific attributes the announced resource may carry (OA in TS-0001 9.6.x), when aa names them or
+     * {@link #mandatoryAnnounced} lists them; the common ones (lbl, et) always go (MA).
+     */
+    public List<String> announcedAttributes() {
+        return List.of();
+    }
+
+    /** The type-specific attributes every announced resource of this type carries (MA). */
+    public List<String> mandatoryAnnounced() {
+        return List.of();
     }
 
     /** Types a Create may put under a resource of this type. */
@@ -191,6 +222,16 @@ public abstract class ResourceType {
     /** Whether resources of this type never have children (a deletion need not look below them). */
     public final boolean childless() {
         return childTypes().isEmpty();
+    }
+
+    /** Whether a Create may name the resource (TS-0004 7.4.1: O; called from the constructor). */
+    protected Presence resourceNameOnCreate() {
+        return Presence.OPTIONAL;
+    }
+
+    /** Whether a Create must, may or may not give et (TS-0004 7.4.1: O; called from the constructor). */
+    protected Presence expirationTimeOnCreate() {
+        return Presence.OPTIONAL;
     }
 
     public boolean hasStateTag() {

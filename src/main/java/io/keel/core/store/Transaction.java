@@ -25,6 +25,9 @@ public interface Transaction {
     /** Requests waiting in pollingChannels. */
     PollingQueue pollingQueue();
 
+    /** Announcement work not done yet. */
+    AnnouncementQueue announcements();
+
     /** Resources whose expirationTime has passed. */
     ExpiryIndex expiry();
 

@@ -83,11 +83,21 @@ class AttributeValidatorTest {
     @ParameterizedTest
     @ValueSource(ints = {ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.AE, ResourceTypes.CONTAINER,
             ResourceTypes.CONTENT_INSTANCE, ResourceTypes.GROUP})
-    void ts0004_7_3_3_3_announcementAttributesOfAnnounceableTypesAre5001(int ty) {
+    void ts0001_9_6_1_3_theTypesKeelAnnouncesTakeAtAndAaOnCreateAndUpdate(int ty) {
         ResourceType type = types.require(ty);
         for (String sn : List.of("at", "aa")) {
+            assertEquals(AttributeDef.Presence.OPTIONAL, type.attribute(sn).onCreate(), sn + " of " + type.rootElement());
+            assertEquals(List.of("/id-mn"), AttributeValidator.forUpdate(type, content(type.rootElement(), sn, List.of("/id-mn")),
+                    false).get(sn));
+        }
+    }
+
+    @Test
+    void ts0004_7_3_3_3_announcementAttributesOfARemoteCseAre5001() {
+        ResourceType type = types.require(ResourceTypes.REMOTE_CSE);
+        for (String sn : List.of("at", "aa")) {
             OneM2MException e = assertThrows(OneM2MException.class,
-                    () -> AttributeValidator.forCreate(type, content(type.rootElement(), sn, List.of("/id-mn")), false));
+                    () -> AttributeValidator.forUpdate(type, content(type.rootElement(), sn, List.of("/id-mn")), false));
             assertEquals(ResponseStatusCode.NOT_IMPLEMENTED, e.rsc(), sn + " of " + type.rootElement());
             assertTrue(e.getMessage().contains(sn + " (announce"), e.getMessage());
         }

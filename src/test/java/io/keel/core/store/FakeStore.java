@@ -14,6 +14,7 @@ public final class FakeStore implements ResourceStore {
     public ResourceSearch search;
     public PolicyIndex policyIndex;
     public final InMemoryMemberIndex memberIndex = new InMemoryMemberIndex();
+    public final InMemoryAnnouncementQueue announcements = new InMemoryAnnouncementQueue();
     public RequestLeases leases;
     public PollingQueue pollingQueue;
     public ExpiryIndex expiry;
@@ -81,6 +82,11 @@ public final class FakeStore implements ResourceStore {
         @Override
         public MemberIndex memberIndex() {
             return memberIndex;
+        }
+
+        @Override
+        public AnnouncementQueue announcements() {
+            return announcements;
         }
 
         @Override

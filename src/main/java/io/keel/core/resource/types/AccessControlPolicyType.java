@@ -34,6 +34,22 @@ public final class AccessControlPolicyType extends ResourceType {
     }
 
     @Override
+    public boolean supportsAnnouncement() {
+        return true;
+    }
+
+    @Override
+    public List<String> announcedAttributes() {
+        return List.of("pv", "pvs");
+    }
+
+    /** pv and pvs are mandatory announced (MA) for an accessControlPolicy. */
+    @Override
+    public List<String> mandatoryAnnounced() {
+        return List.of("pv", "pvs");
+    }
+
+    @Override
     public Map<String, String> unsupportedAttributes() {
         return Map.of("adri", "authorizationDecisionResourceIDs", "apri", "authorizationPolicyResourceIDs",
                 "airi", "authorizationInformationResourceIDs");

@@ -55,6 +55,16 @@ public final class AeType extends ResourceType {
     }
 
     @Override
+    public boolean supportsAnnouncement() {
+        return true;
+    }
+
+    @Override
+    public List<String> announcedAttributes() {
+        return List.of("apn", "api", "aei", "poa", "or", "nl", "rr", "csz", "srv");
+    }
+
+    @Override
     public Map<String, String> unsupportedAttributes() {
         return Map.of("esi", "e2eSecInfo", "regs", "registrationStatus", "trps", "trackRegistrationPoints",
                 "scp", "sessionCapabilities", "ape", "activityPatternElements");

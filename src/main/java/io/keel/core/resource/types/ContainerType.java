@@ -29,6 +29,16 @@ public final class ContainerType extends InstanceHolderType {
     }
 
     @Override
+    public boolean supportsAnnouncement() {
+        return true;
+    }
+
+    @Override
+    public List<String> announcedAttributes() {
+        return List.of("mni", "mbs", "mia", "cni", "cbs", "li", "or", "disr");
+    }
+
+    @Override
     public Set<Integer> childTypes() {
         return Set.of(ResourceTypes.CONTAINER, ResourceTypes.CONTENT_INSTANCE, ResourceTypes.SUBSCRIPTION);
     }

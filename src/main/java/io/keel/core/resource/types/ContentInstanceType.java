@@ -37,6 +37,16 @@ public final class ContentInstanceType extends ResourceType {
     }
 
     @Override
+    public boolean supportsAnnouncement() {
+        return true;
+    }
+
+    @Override
+    public List<String> announcedAttributes() {
+        return List.of("cnf", "cs", "or", "con");
+    }
+
+    @Override
     public Map<String, String> unsupportedAttributes() {
         return Map.of("conr", "contentRef");
     }

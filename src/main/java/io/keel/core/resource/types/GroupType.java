@@ -54,6 +54,16 @@ public final class GroupType extends ResourceType {
     }
 
     @Override
+    public boolean supportsAnnouncement() {
+        return true;
+    }
+
+    @Override
+    public List<String> announcedAttributes() {
+        return List.of("mt", "spty", "cnm", "mnm", "mid", "mtv", "csy", "gn");
+    }
+
+    @Override
     public Map<String, String> unsupportedAttributes() {
         return Map.of("ssi", "semanticSupportIndicator", "nar", "notifyAggregation");
     }

@@ -63,7 +63,7 @@ public final class RemoteCseType extends ResourceType {
                 "egid", "externalGroupID", "ape", "activityPatternElements");
     }
 
-    /** remoteCSEAnnc (10016) exists: at/aa are the announcement attributes Keel does not support yet. */
+    /** remoteCSEAnnc (10016) exists: at/aa are announcement attributes Keel does not support for a remoteCSE yet. */
     @Override
     public boolean announceable() {
         return true;
@@ -71,8 +71,11 @@ public final class RemoteCseType extends ResourceType {
 
     @Override
     public Set<Integer> childTypes() {
+        // The announced resources a registered CSE announces to this one go below its <remoteCSE> (TS-0001 9.6.26).
         return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.CONTAINER, ResourceTypes.GROUP,
-                ResourceTypes.SUBSCRIPTION, ResourceTypes.POLLING_CHANNEL);
+                ResourceTypes.SUBSCRIPTION, ResourceTypes.POLLING_CHANNEL, AnnouncedType.OFFSET + ResourceTypes.ACCESS_CONTROL_POLICY,
+                AnnouncedType.OFFSET + ResourceTypes.AE, AnnouncedType.OFFSET + ResourceTypes.CONTAINER,
+                AnnouncedType.OFFSET + ResourceTypes.GROUP);
     }
 
     /** The credential check replaces the privilege check (TS-0004 7.4.4.2.1, Recv-6.3): see {@link #checkCreator}. */

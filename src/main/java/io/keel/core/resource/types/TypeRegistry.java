@@ -33,6 +33,15 @@ public final class TypeRegistry {
         register(new RemoteCseType());
         register(new RequestType());
         register(new SubscriptionType(this::get));
+        // One announced type per type Keel announces, declared from it (TS-0004 7.4.26).
+        for (ResourceType original : List.copyOf(byTy.values())) {
+            if (original.supportsAnnouncement()) {
+                Set<Integer> children = original.childTypes().stream().map(byTy::get)
+                        .filter(t -> t != null && t.supportsAnnouncement()).map(t -> AnnouncedType.OFFSET + t.ty())
+                        .collect(Collectors.toUnmodifiableSet());
+                register(new AnnouncedType(original, children));
+            }
+        }
         inheritingAccessControl = byTy.values().stream().filter(t -> !t.hasAccessControlPolicyIds() && !t.governsItself())
                 .map(ResourceType::ty).toList();
         childless = byTy.values().stream().filter(ResourceType::childless).map(ResourceType::ty)

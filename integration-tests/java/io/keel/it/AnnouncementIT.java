@@ -1,0 +1,216 @@
+package io.keel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keel.it.OneM2MClient.Reply;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Announcement between two Keel processes (TS-0001 9.6.26, TS-0004 7.3.3.10/7.3.3.11, 7.4.26): an MN-CSE registered to
+ * an IN-CSE with credentials announces a container to the IN, keeps the announced container in step, de-announces it
+ * when the IN leaves at, and deletes it with the original.
+ */
+class AnnouncementIT {
+    private static final String MN_AUTH = basic("mn", "mn-secret");
+    private static final String ADMIN_AUTH = basic("admin", "admin-secret");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static Path dir;
+    private static KeelProcess in;
+    private static KeelProcess mn;
+    private static OneM2MClient inClient;
+    private static OneM2MClient mnClient;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createTempDirectory("keel-announcement");
+        Files.writeString(dir.resolve("credentials"), String.join("\n",
+                "basic mn:" + pbkdf2("mn-secret") + " /id-mn",
+                "basic admin:" + pbkdf2("admin-secret") + " CAdmin,C*", ""));
+        startIn(KeelProcess.freePort());
+        startMn();
+        Eventually.holds(WAIT, () -> mnClient.get("/cse-mn/id-in").send().status() == 200, "the MN registered with the IN");
+    }
+
+    /** The IN on its database, at the port given (the same one after a restart: the MN's registrar setting names it). */
+    private static void startIn(int port) {
+        in = KeelProcess.start(ownDatabase("in", Map.of("KEEL_CSE_ID", "id-in", "KEEL_CSE_NAME", "cse-in",
+                "KEEL_CSE_TYPE", "IN", "KEEL_HTTP_PORT", String.valueOf(port),
+                "KEEL_AUTH_CREDENTIALS", dir.resolve("credentials").toString())));
+        inClient = new OneM2MClient(in.base());
+    }
+
+    private static void startMn() {
+        mn = KeelProcess.start(ownDatabase("mn", Map.of("KEEL_CSE_ID", "id-mn", "KEEL_CSE_NAME", "cse-mn",
+                "KEEL_CSE_TYPE", "MN", "KEEL_HTTP_PORT", String.valueOf(KeelProcess.freePort()),
+                "KEEL_REGISTRAR_POA", "http://127.0.0.1:" + in.base().getPort(), "KEEL_REGISTRAR_CSE_ID", "id-in",
+                "KEEL_REGISTRAR_CSE_NAME", "cse-in", "KEEL_REGISTRAR_AUTHORIZATION", MN_AUTH,
+                "KEEL_ANNOUNCEMENT_RETRY_FIRST", "200", "KEEL_ANNOUNCEMENT_RETRY_MAX", "1000")));
+        mnClient = new OneM2MClient(mn.base());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (mn != null) {
+            mn.close();
+        }
+        if (in != null) {
+            in.close();
+        }
+    }
+
+    private static Map<String, String> ownDatabase(String name, Map<String, String> settings) {
+        Path data = dir.resolve(name);
+        Map<String, String> env = new HashMap<>(settings);
+        env.put("KEEL_DATA_DIR", data.toString());
+        env.put("KEEL_DB_URL", "jdbc:h2:file:" + data.resolve("keel") + ";WRITE_DELAY=0");
+        return env;
+    }
+
+    private static JsonNode onMn(String path) {
+        Reply r = mnClient.get(path).send();
+        assertEquals(200, r.status(), r.text());
+        return r.json().path("m2m:cnt");
+    }
+
+    /** The entry of the original's at that names the announced resource on the IN, or null while it is not. */
+    private static String announcedOnIn(String path) {
+        for (JsonNode at : onMn(path).path("at")) {
+            if (at.asText().startsWith("/id-in/")) {
+                return at.asText();
+            }
+        }
+        return null;
+    }
+
+    private static Reply onIn(String spRelativeId) {
+        return inClient.get("/~" + spRelativeId).header("Authorization", ADMIN_AUTH).send();
+    }
+
+    private static String containerOnMn(String at) {
+        String ae = "C" + OneM2MClient.unique("annc");
+        Reply reg = mnClient.create("/cse-mn", 2, "{\"m2m:ae\":{\"rn\":\"" + ae + "\",\"api\":\"Nx\",\"rr\":false,\"srv\":[\"3\"]}}")
+                .from(ae).send();
+        assertEquals(201, reg.status(), reg.text());
+        Reply cnt = mnClient.create("/cse-mn/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"temp\",\"mni\":10,\"lbl\":[\"room:kitchen\"]"
+                + ",\"aa\":[\"mni\"],\"at\":" + at + "}}").from(ae).send();
+        assertEquals(201, cnt.status(), cnt.text());
+        return "/cse-mn/" + ae + "/temp";
+    }
+
+    @Test
+    void ts0004_7_3_3_10_aContainerIsAnnouncedUpdatedDeAnnouncedAndDeletedWithItsOriginal() {
+        String path = containerOnMn("[\"/id-in\"]");
+        String ri = onMn(path).path("ri").asText();
+
+        // Announced: at names the announced container, which the IN shows, retrieves and discovers as ty 10003.
+        Eventually.holds(WAIT, () -> announcedOnIn(path) != null, "at names the announced resource on the IN");
+        String announced = announcedOnIn(path);
+        Reply got = onIn(announced);
+        assertEquals(200, got.status(), got.text());
+        JsonNode cntA = got.json().path("m2m:cntA");
+        assertEquals(10003, cntA.path("ty").asInt(), cntA.toString());
+        assertEquals("/id-mn/" + ri, cntA.path("lnk").asText(), cntA.toString());
+        assertEquals(10, cntA.path("mni").asInt(), cntA.toString());
+        assertEquals("room:kitchen", cntA.path("lbl").path(0).asText(), cntA.toString());
+        assertEquals("id-mn", cntA.path("pi").asText(), "below the MN's <remoteCSE> on the IN: " + cntA);
+        Reply discovered = inClient.get("/cse-in?fu=1&ty=10003&lbl=room:kitchen").header("Authorization", ADMIN_AUTH).send();
+        assertEquals(200, discovered.status(), discovered.text());
+        assertTrue(discovered.json().path("m2m:uril").toString().contains(cntA.path("rn").asText()), discovered.text());
+
+        // Updated: an announced attribute changes on the IN too.
+        Reply upd = mnClient.put(path, "{\"m2m:cnt\":{\"mni\":5,\"lbl\":[\"room:hall\"]}}").send();
+        assertEquals(200, upd.status(), upd.text());
+        assertTrue(upd.json().path("m2m:cnt").path("at").toString().contains(announced), "at keeps the announcement");
+        Eventually.holds(WAIT, () -> onIn(announced).json().path("m2m:cntA").path("mni").asInt() == 5, "mni 5 on the IN");
+        assertEquals("room:hall", onIn(announced).json().path("m2m:cntA").path("lbl").path(0).asText());
+
+        // De-announced: the IN leaves at.
+        Reply leave = mnClient.put(path, "{\"m2m:cnt\":{\"at\":null}}").send();
+        assertEquals(200, leave.status(), leave.text());
+        Eventually.holds(WAIT, () -> onIn(announced).status() == 404, "the announced container is gone from the IN");
+        assertFalse(onMn(path).has("at"), onMn(path).toString());
+
+        // Announced again, then deleted with its original.
+        assertEquals(200, mnClient.put(path, "{\"m2m:cnt\":{\"at\":[\"/id-in\"]}}").send().status());
+        Eventually.holds(WAIT, () -> announcedOnIn(path) != null, "announced again");
+        String again = announcedOnIn(path);
+        assertEquals(200, onIn(again).status());
+        assertEquals(200, mnClient.delete(path).send().status());
+        Eventually.holds(WAIT, () -> onIn(again).status() == 404, "deleted on the IN with its original");
+    }
+
+    @Test
+    void ts0004_7_3_3_10_anAnnouncementToATargetThatIsDownIsDoneOnceItIsBackAcrossARestartOfTheMn() {
+        int inPort = in.base().getPort();
+        in.close();
+        long before = System.nanoTime();
+        String path = containerOnMn("[\"/id-in\"]");
+        assertTrue(System.nanoTime() - before < Duration.ofSeconds(5).toNanos(), "the Create does not wait for the IN");
+        assertEquals(null, announcedOnIn(path), "not announced while the IN is down");
+
+        mn.close(); // the pending announcement is in the MN's database
+        startMn();
+        startIn(inPort);
+
+        Eventually.holds(Duration.ofSeconds(60), () -> announcedOnIn(path) != null, "announced once the IN is back");
+        Reply got = onIn(announcedOnIn(path));
+        assertEquals(200, got.status(), got.text());
+        assertEquals(10003, got.json().path("m2m:cntA").path("ty").asInt(), got.text());
+    }
+
+    @Test
+    void ts0004_7_3_3_11_deletingTheAeDeletesTheAnnouncedContainerOfItsSubtree() {
+        String path = containerOnMn("[\"/id-in\"]");
+        Eventually.holds(WAIT, () -> announcedOnIn(path) != null, "announced");
+        String announced = announcedOnIn(path);
+        String ae = path.substring(0, path.lastIndexOf('/'));
+
+        Reply deleted = mnClient.delete(ae).send();
+        assertEquals(200, deleted.status(), deleted.text());
+        Eventually.holds(WAIT, () -> onIn(announced).status() == 404, "the announced container is gone from the IN");
+    }
+
+    @Test
+    void ts0004_7_4_3_theInListsTheAnnouncedTypesItSupports() {
+        JsonNode cb = inClient.get("/cse-in").header("Authorization", ADMIN_AUTH).send().json().path("m2m:cb");
+        for (int ty : new int[] {10001, 10002, 10003, 10004, 10009}) {
+            assertTrue(cb.path("srt").toString().matches(".*\\b" + ty + "\\b.*"), ty + " in " + cb);
+        }
+    }
+
+    @Test
+    void ts0001_9_6_1_3_atNamingNoCseOfThisServiceProviderIs4000() {
+        String ae = "C" + OneM2MClient.unique("bad");
+        assertEquals(201, mnClient.create("/cse-mn", 2, "{\"m2m:ae\":{\"rn\":\"" + ae
+                + "\",\"api\":\"Nx\",\"rr\":false,\"srv\":[\"3\"]}}").from(ae).send().status());
+        Reply r = mnClient.create("/cse-mn/" + ae, 3, "{\"m2m:cnt\":{\"at\":[\"//other.sp/id-x\"]}}").from(ae).send();
+        assertEquals(4000, r.rsc(), r.text());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String pbkdf2(String password) throws Exception {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 10_000, 256)).getEncoded();
+        return "pbkdf2:10000:" + Base64.getEncoder().encodeToString(salt) + ":" + Base64.getEncoder().encodeToString(hash);
+    }
+}
