@@ -3,34 +3,24 @@ package io.keel.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.keel.it.OneM2MClient.Reply;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The web console (README "Console") in headless Chromium, against real data created over HTTP. The browser tests
- * need Debian's chromium and chromium-driver (.ci/run installs them) and are skipped where they are missing.
+ * The web console (README "Console") in headless Chromium ({@link ConsoleBrowser}: skipped where it is missing),
+ * against real data created over HTTP. Browsing another CSE needs two: {@link ConsoleRemoteCseIT}.
  */
 class ConsoleIT extends KeelIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String[] VALUES = {"3", "1.5", "4", "2"};
 
     private String ae;
@@ -68,22 +58,9 @@ class ConsoleIT extends KeelIT {
 
     /** Opens the console in headless Chromium; skips the test where there is no Chromium. */
     private void open() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        // Both paths given: Selenium Manager has nothing to look for and downloads nothing.
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createTempDirectory("keel-console-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        // What the console reported last (an error answer of the CSE, say) explains most timeouts.
-        wait.withMessage(() -> "console status: " + driver.findElement(By.id("status")).getText());
-        driver.get(cse.base() + "/.well-known/keel/console/");
+        ConsoleBrowser browser = ConsoleBrowser.open(cse.base());
+        driver = browser.driver;
+        wait = browser.wait;
     }
 
     private By node(String path) {

@@ -168,12 +168,12 @@ class RemoteCseIT {
         assertEquals(4107, r.rsc(), r.text());
     }
 
-    private static String basic(String user, String password) {
+    static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The credential file's form, computed here independently of Keel's code. */
-    private static String pbkdf2(String password) throws Exception {
+    static String pbkdf2(String password) throws Exception {
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
         byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")

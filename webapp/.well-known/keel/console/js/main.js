@@ -1,5 +1,5 @@
 // Wires the page: header settings, the tree, the selected resource's attributes, plot, forms and notifications.
-import { settings, request, retrieve, ROOT_ELEMENTS } from './api.js';
+import { settings, request, retrieve, isRemote, ROOT_ELEMENTS } from './api.js';
 import { Tree } from './tree.js';
 import { renderPlot } from './plot.js';
 import { Watcher } from './notifications.js';
@@ -60,6 +60,16 @@ async function select(path) {
     createFields();
   }
   $('delete').textContent = 'Delete';
+  // A remoteCSE's cb is its CSEBase SP-relative ("/id-mn/cse-mn"): this CSE forwards "~/id-mn/cse-mn" there.
+  $('browse-section').hidden = !(selected.ty === 16 && selected.attributes.cb?.startsWith('/'));
+  // The console's AE, which receives notifications, lives on this CSE; a remote CSE would not reach it by its AE-ID.
+  $('watch-section').hidden = isRemote(path);
+}
+
+/** Shows the tree from rootPath: this CSE's CSEBase, or another CSE's reached through this one. */
+function showTree(rootPath) {
+  $('local').hidden = !isRemote(rootPath);
+  tree.show(rootPath);
 }
 
 /** Retrieves the resource and shows its attributes (and plot); leaves the forms alone, which may hold typing. */
@@ -109,7 +119,20 @@ const watcher = new Watcher($('notifications'), status, fail, target => {
 });
 
 $('originator').addEventListener('input', e => { settings.originator = e.target.value.trim(); });
-$('reload').addEventListener('click', () => tree.show($('root').value.trim()));
+$('authorization').addEventListener('input', e => { settings.authorization = e.target.value.trim(); });
+$('reload').addEventListener('click', () => showTree($('root').value.trim()));
+$('local').addEventListener('click', () => {
+  $('details').hidden = true;
+  selected = null;
+  showTree($('root').value.trim());
+});
+$('browse').addEventListener('click', () => {
+  const root = `~${selected.attributes.cb}`;
+  $('details').hidden = true;
+  selected = null;
+  showTree(root);
+  status(`browsing ${root} through this CSE`);
+});
 $('create-type').addEventListener('change', createFields);
 
 $('create-form').addEventListener('submit', async e => {
@@ -179,4 +202,4 @@ $('unwatch').addEventListener('click', async () => {
 window.addEventListener('pagehide', () => watcher.leave());
 
 createFields();
-tree.show($('root').value.trim());
+showTree($('root').value.trim());

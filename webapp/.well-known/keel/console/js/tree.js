@@ -2,7 +2,7 @@
 import { children, TYPE_NAMES } from './api.js';
 
 // Types that Keel never gives children: they get no expand toggle.
-const LEAVES = new Set([4, 17, 23]);
+const LEAVES = new Set([4, 17, 23, 10004]);
 
 export class Tree {
   /** onSelect(path, ty) runs when a resource name is clicked; onError(error) when a child list fails. */
