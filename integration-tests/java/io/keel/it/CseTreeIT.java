@@ -37,6 +37,8 @@ class CseTreeIT {
     /** The IN's own PostgreSQL database when the suite names a server (KEEL_IT_POSTGRES_URL), else null: H2. */
     private static FreshPostgres inDatabase;
     private static KeelProcess in;
+    /** The IN's settings, to start it again on the same port and database. */
+    private static Map<String, String> inEnv;
     private static KeelProcess mn;
     private static KeelProcess asn;
     private static OneM2MClient atIn;
@@ -50,7 +52,7 @@ class CseTreeIT {
         int mnPort = KeelProcess.freePort();
         int asnPort = KeelProcess.freePort();
         // What comes from the MN to the IN is the MN's or the ASN's; from the IN or the ASN to the MN, theirs.
-        Map<String, String> inEnv = cse(dir, "id-in", "cse-in", "IN", inPort, IN_TOKEN,
+        inEnv = cse(dir, "id-in", "cse-in", "IN", inPort, IN_TOKEN,
                 "bearer sha256:" + sha256(MN_TOKEN) + " /id-mn*,/id-asn*");
         Map<String, String> mnEnv = cse(dir, "id-mn", "cse-mn", "MN", mnPort, MN_TOKEN,
                 "bearer sha256:" + sha256(IN_TOKEN) + " /id-in*",
@@ -254,6 +256,27 @@ class CseTreeIT {
             assertEquals(2000, rsp.path("rsc").asInt(), result.text());
             assertEquals(box, rsp.path("pc").path("m2m:cnt").path("rn").asText(), result.text());
         }
+    }
+
+    @Test
+    @Order(50)
+    void ts0001_10_2_2_7_afterARestartOfTheInTheMnIsStillRegisteredOnceAndRequestsAreForwardedAgain() {
+        Eventually.holds(Duration.ofSeconds(20), () -> registered(atIn, "/cse-in/id-mn"), "the MN's <remoteCSE> on the IN");
+        String ae = asnAe(OneM2MClient.unique("Crestart"), null, null);
+        String box = OneM2MClient.unique("restartbox");
+        governedContainer(atIn, "cse-in", box, "/id-asn/" + ae);
+
+        in.close();
+        in = KeelProcess.start(inEnv); // the same port and database
+        atIn = new OneM2MClient(in.base());
+
+        Reply csr = send(atIn.get("/cse-in/id-mn"));
+        assertEquals(2000, csr.rsc(), csr.text());
+        assertTrue(csr.json().path("m2m:csr").path("dcse").toString().contains("/id-asn"), csr.text());
+        Reply remoteCses = send(atIn.get("/cse-in?fu=1&ty=16"));
+        assertEquals(1, remoteCses.json().path("m2m:uril").size(), "no duplicate registration: " + remoteCses.text());
+        Eventually.holds(Duration.ofSeconds(20), () -> send(atAsn.get("/~/id-in/cse-in/" + box).from(ae)).rsc() == 2000,
+                "a request forwarded by the MN reaches the restarted IN");
     }
 
     @Test

@@ -17,13 +17,17 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * CSE registration between two Keel processes (TS-0001 10.2.2.7, TS-0004 7.4.4): an IN-CSE whose HTTP authentication
  * admits the MN's CSE-ID, and an MN-CSE with the IN as registrar. Each has an H2 database of its own, also in the
  * PostgreSQL run (two CSEs cannot share one).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RemoteCseIT {
     private static final String MN_AUTH = basic("mn", "mn-secret");
     private static final String ADMIN_AUTH = basic("admin", "admin-secret");
@@ -166,6 +170,31 @@ class RemoteCseIT {
         Reply r = inClient.create("/cse-in", 16, "{\"m2m:csr\":{\"cb\":\"/id-x/cse-x\",\"rr\":true,\"srv\":[\"3\"]}}")
                 .from("/id-x").send();
         assertEquals(4107, r.rsc(), r.text());
+    }
+
+    /** Last: it ends the registration for good. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void ts0004_7_4_4_2_4_theAdministratorDeletingTheInsRemoteCseOnTheMnDeregistersTheMnForGood() {
+        Eventually.holds(REGISTRATION, () -> registrationOnIn() != null, "the MN's registration on the IN");
+        Eventually.holds(REGISTRATION, () -> mnClient().get("/cse-mn/id-in").send().status() == 200, "the MN's <remoteCSE>");
+
+        Reply deleted = mnClient().delete("/cse-mn/id-in").from("CAdmin").send();
+        assertEquals(2002, deleted.rsc(), deleted.text());
+
+        Eventually.holds(REGISTRATION, () -> inClient.get("/cse-in/id-mn").header("Authorization", ADMIN_AUTH).send().rsc() == 4004,
+                "the MN's <remoteCSE> on the IN is gone");
+        assertTrue(mnClient().get("/cse-mn").send().json().path("m2m:cb").path("lbl").toString()
+                .contains("keel:deregistered-from:/id-in"), "the MN's CSEBase says it de-registered");
+
+        mn.close();
+        mn = startMn(KeelProcess.freePort());
+        Eventually.holds(REGISTRATION, () -> mn.output().stream().anyMatch(l -> l.contains("de-registered from the registrar")),
+                "the restarted MN makes sure it is de-registered");
+        assertEquals(4004, inClient.get("/cse-in/id-mn").header("Authorization", ADMIN_AUTH).send().rsc(),
+                "the restarted MN did not register again");
+        assertEquals(4004, mnClient().get("/cse-mn/id-in").send().rsc(), "nor keeps a <remoteCSE> of the IN");
+        assertEquals(0, remoteCses(inClient, "/cse-in", ADMIN_AUTH));
     }
 
     static String basic(String user, String password) {

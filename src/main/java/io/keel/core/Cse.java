@@ -93,7 +93,8 @@ public final class Cse implements AutoCloseable {
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, settings.expirySweepMillis());
         this.registration = new Registration(identity, store, outbound, clock,
-                settings.getLong("keel.registrar.retry-first", 1_000), settings.getLong("keel.registrar.retry-max", 60_000));
+                settings.getLong("keel.registrar.retry-first", 1_000), settings.getLong("keel.registrar.retry-max", 60_000),
+                Boolean.parseBoolean(settings.get("keel.registrar.reregister", "false")));
     }
 
     /**
@@ -105,6 +106,9 @@ public final class Cse implements AutoCloseable {
         if (succeeded && registration != null && (Integer.valueOf(ResourceTypes.REMOTE_CSE).equals(outcome.resourceType())
                 || "delete".equals(outcome.operation()))) {
             registration.descendantsChanged();
+        }
+        if (succeeded && registration != null && "delete".equals(outcome.operation())) {
+            registration.deregistrationChanged(); // the administrator may have deleted the registrar's <remoteCSE>
         }
     }
 

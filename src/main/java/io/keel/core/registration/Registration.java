@@ -6,6 +6,7 @@ import io.keel.core.Identifiers;
 import io.keel.core.Outbound;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.types.RemoteCseType;
 import io.keel.core.store.ResourceStore;
 import io.keel.core.store.ResourceTree;
 import io.keel.primitive.Operation;
@@ -37,7 +38,9 @@ import java.util.logging.Logger;
  * {@code maxRetryMillis}) until it has succeeded once. It is idempotent: a registration the registrar already has
  * (4117, or 4105 from a registrar that says so) is updated with what may have changed ({@code poa}, {@code srv},
  * {@code csz}), and the local {@code <remoteCSE>} is updated in place. After success it does nothing more until the
- * next start: an administrator who deletes the local {@code <remoteCSE>} of the registrar is not overruled until then.
+ * next start. An administrator who deletes the local {@code <remoteCSE>} of the registrar de-registers this CSE
+ * (TS-0004 7.4.4.2.4): see {@link #deregistrationChanged}; it stays de-registered across restarts until a start with
+ * {@code keel.registrar.reregister=true}.
  * <p>
  * It also keeps the registrar told which CSEs are registered below this one (TS-0004 7.4.4.2.1, 7.4.4.2.3 and
  * 7.4.4.2.4, Recv-6.5): the {@code descendantCSEs} of this CSE's {@code <remoteCSE>} there are the CSE-IDs of this
@@ -64,9 +67,21 @@ public final class Registration implements AutoCloseable {
     /** The descendantCSEs the registrar has of this CSE (null: not known to be sent yet). */
     private volatile List<String> descendantsSent;
     private final java.util.concurrent.atomic.AtomicBoolean descendantsDue = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Whether a start clears a de-registration (keel.registrar.reregister) and registers again. */
+    private final boolean reregister;
+    /** Set once this CSE de-registers: nothing more is sent to the registrar but the Delete. */
+    private final java.util.concurrent.atomic.AtomicBoolean deregistering = new java.util.concurrent.atomic.AtomicBoolean();
+    private final CompletableFuture<Void> deregistered = new CompletableFuture<>();
 
     public Registration(CseIdentity cse, ResourceStore store, Outbound outbound, Clock clock, long firstRetryMillis,
                         long maxRetryMillis) {
+        this(cse, store, outbound, clock, firstRetryMillis, maxRetryMillis, false);
+    }
+
+    /** @param reregister whether this start clears an earlier de-registration and registers again */
+    public Registration(CseIdentity cse, ResourceStore store, Outbound outbound, Clock clock, long firstRetryMillis,
+                        long maxRetryMillis, boolean reregister) {
+        this.reregister = reregister;
         this.cse = cse;
         this.store = store;
         this.outbound = outbound;
@@ -80,11 +95,90 @@ public final class Registration implements AutoCloseable {
         });
     }
 
-    /** Begins registering in the background when this CSE has a registrar; returns at once. */
+    /**
+     * Begins registering in the background when this CSE has a registrar; returns at once. A CSE that de-registered
+     * from this registrar (see {@link #deregistrationChanged}) does not: it makes sure the registrar has let it go.
+     */
     public void start() {
-        if (cse.hasRegistrar()) {
-            schedule(0, firstRetryMillis);
+        if (!cse.hasRegistrar()) {
+            return;
         }
+        if (reregister && clearDeregistration()) {
+            LOG.info(() -> "keel.registrar.reregister: registering with /" + cse.registrarCseId() + " again");
+        }
+        if (markedDeregistered()) {
+            LOG.info(() -> "de-registered from /" + cse.registrarCseId() + " (CSEBase label "
+                    + RemoteCseType.deregisteredMarker(cse) + "): not registering; keel.registrar.reregister=true undoes it");
+            deregistrationChanged();
+            return;
+        }
+        schedule(0, firstRetryMillis);
+    }
+
+    /** Completes when the registrar has let this CSE go after a de-registration. */
+    public CompletableFuture<Void> deregistered() {
+        return deregistered;
+    }
+
+    /**
+     * Something was deleted: when it was the local {@code <remoteCSE>} of the registrar, deleted by the administrator
+     * (the CSEBase carries the marker, {@link RemoteCseType#beforeDelete}), this CSE de-registers (TS-0001 10.2.2.x,
+     * TS-0004 7.4.4.2.4, Originator): it deletes its {@code <remoteCSE>} on the registrar, retried with back-off until
+     * the registrar answers 2002 or 4004, and sends the registrar nothing else from then on.
+     */
+    public void deregistrationChanged() {
+        if (!cse.hasRegistrar() || closed || deregistering.get() || !markedDeregistered()
+                || !deregistering.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            scheduler.execute(() -> deregister(firstRetryMillis));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed meanwhile: the next start sends it
+        }
+    }
+
+    private void deregister(long nextDelay) {
+        if (closed) {
+            return;
+        }
+        outbound.forward(deleteOwnRemoteCse(), Serialization.JSON, registrar()).whenComplete((rsp, e) -> {
+            if (rsp != null && (rsp.responseStatusCode == ResponseStatusCode.DELETED
+                    || rsp.responseStatusCode == ResponseStatusCode.NOT_FOUND)) {
+                LOG.info(() -> "de-registered from the registrar CSE /" + cse.registrarCseId() + " ("
+                        + rsp.responseStatusCode.code() + ")");
+                deregistered.complete(null);
+                return;
+            }
+            String reason = rsp == null ? String.valueOf(e) : new Failed("deleting the <remoteCSE> on the registrar", rsp).getMessage();
+            LOG.warning(() -> "cannot de-register from the registrar CSE /" + cse.registrarCseId() + " yet: " + reason
+                    + "; trying again in " + nextDelay + " ms");
+            try {
+                scheduler.schedule(() -> deregister(Math.min(nextDelay * 2, maxRetryMillis)), nextDelay, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException rejected) {
+                // closed meanwhile: the next start sends it
+            }
+        });
+    }
+
+    private boolean markedDeregistered() {
+        String marker = RemoteCseType.deregisteredMarker(cse);
+        return store.read(tx -> {
+            Resource base = tx.tree().find(cse.cseBaseRi());
+            return base != null && base.lbl.contains(marker);
+        });
+    }
+
+    private boolean clearDeregistration() {
+        String marker = RemoteCseType.deregisteredMarker(cse);
+        return store.write(tx -> {
+            Resource base = tx.tree().lock(cse.cseBaseRi());
+            if (base == null || !base.lbl.remove(marker)) {
+                return false;
+            }
+            tx.tree().update(base);
+            return true;
+        });
     }
 
     /** Completes when this CSE is registered with its registrar (never without one). */
@@ -104,7 +198,7 @@ public final class Registration implements AutoCloseable {
     }
 
     private void attempt(long nextDelay) {
-        if (closed) {
+        if (closed || deregistering.get()) {
             return;
         }
         register().whenComplete((csr, failure) -> {
@@ -178,7 +272,7 @@ public final class Registration implements AutoCloseable {
 
     private void syncDescendants(long nextDelay) {
         descendantsDue.set(false);
-        if (closed || !registered.isDone()) {
+        if (closed || deregistering.get() || !registered.isDone()) {
             return; // the registration sends them when it succeeds
         }
         List<String> descendants = descendants();
@@ -278,6 +372,11 @@ public final class Registration implements AutoCloseable {
         csr.put("dcse", descendants.isEmpty() ? null : descendants);
         req.content = java.util.Collections.singletonMap(CSR, csr);
         return req;
+    }
+
+    /** De-registration (TS-0004 7.4.4.2.4): the Delete of this CSE's {@code <remoteCSE>} on the registrar. */
+    RequestPrimitive deleteOwnRemoteCse() {
+        return request(Operation.DELETE, registrarCseBaseId() + "/" + cse.cseId());
     }
 
     private RequestPrimitive retrieveRegistrarCseBase() {

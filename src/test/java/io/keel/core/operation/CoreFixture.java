@@ -60,8 +60,14 @@ public final class CoreFixture implements AutoCloseable {
 
     /** @param maxResultSize the CSE's maximum result size (discovery, child lists) */
     public CoreFixture(int maxResultSize) {
-        identity = new CseIdentity(CSE_BASE, "cse-in", "keel.example.net", 1, ADMIN, List.of("C*"), 3600,
-                maxResultSize, 1000, List.of());
+        this(new CseIdentity(CSE_BASE, "cse-in", "keel.example.net", 1, ADMIN, List.of("C*"), 3600,
+                maxResultSize, 1000, List.of()));
+    }
+
+    /** A CSE of this identity, whose CSE-ID must be {@link #CSE_BASE} (e.g. one with a registrar). */
+    public CoreFixture(CseIdentity identity) {
+        int maxResultSize = identity.maxResultSize();
+        this.identity = identity;
         store.search = new FakeSearch(tree, types);
         store.policyIndex = policyIndex;
         store.pollingQueue = pollingQueue;

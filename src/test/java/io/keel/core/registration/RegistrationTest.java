@@ -269,6 +269,82 @@ class RegistrationTest {
         assertNull(csr.get("dcse"), "no registree left: the attribute is deleted");
     }
 
+    private void markDeregistered() {
+        store.tree.stored("id-mn").lbl.add("keel:deregistered-from:/id-in");
+    }
+
+    /** The registrar as Keel answers a de-registration. */
+    private ResponsePrimitive deleting(RequestPrimitive req) {
+        return req.operation == Operation.DELETE ? new ResponsePrimitive(ResponseStatusCode.DELETED, null)
+                : registrar(ResponseStatusCode.CREATED).apply(req);
+    }
+
+    @Test
+    void ts0004_7_4_4_2_4_afterTheAdministratorDeletedTheRegistrarsRemoteCseThisCseDeletesItsOwnOnTheRegistrar() throws Exception {
+        outbound.answer = this::deleting;
+        started(10);
+        awaitRegistered();
+        int before = outbound.sent().size();
+
+        registration.deregistrationChanged(); // a delete of something else: nothing happens
+        Thread.sleep(100);
+        assertEquals(before, outbound.sent().size());
+
+        markDeregistered(); // what RemoteCseType does when the administrator deletes the local <remoteCSE>
+        registration.deregistrationChanged();
+        registration.deregistered().get(5, TimeUnit.SECONDS);
+        RecordingOutbound.Sent delete = awaitSent(before);
+        assertEquals(Operation.DELETE, delete.request().operation);
+        assertEquals(REGISTRAR, delete.url());
+        assertEquals("/id-in/cse-in/id-mn", delete.request().to);
+        assertEquals("/id-mn", delete.request().from);
+        assertEquals("Basic bW46c2VjcmV0", delete.hop().authorization(), "with the registrar's credentials");
+
+        registree("/id-asn", null);
+        registration.descendantsChanged();
+        Thread.sleep(200);
+        assertEquals(before + 1, outbound.sent().size(), "a de-registered CSE tells the registrar nothing more");
+    }
+
+    @Test
+    void ts0004_7_4_4_2_4_aDeregisteredCseDoesNotRegisterAtTheNextStartButMakesSureTheRegistrarLetItGo() throws Exception {
+        markDeregistered();
+        outbound.answer = req -> req.operation == Operation.DELETE ? new ResponsePrimitive(ResponseStatusCode.NOT_FOUND, null)
+                : registrar(ResponseStatusCode.CREATED).apply(req);
+        started(10);
+
+        registration.deregistered().get(5, TimeUnit.SECONDS);
+        Thread.sleep(100);
+        assertEquals(List.of(Operation.DELETE), outbound.sent().stream().map(s -> s.request().operation).toList(),
+                "4004: the registrar has no registration left, which is what de-registering wants");
+        assertFalse(registration.registered().isDone());
+        assertNull(store.tree.stored("id-in"));
+    }
+
+    @Test
+    void ts0004_7_4_4_2_4_aFailedDeregistrationIsRetried() throws Exception {
+        markDeregistered();
+        AtomicInteger deletes = new AtomicInteger();
+        outbound.answer = req -> deletes.incrementAndGet() < 3 ? new ResponsePrimitive(ResponseStatusCode.TARGET_NOT_REACHABLE, null)
+                : new ResponsePrimitive(ResponseStatusCode.DELETED, null);
+        started(10);
+
+        registration.deregistered().get(5, TimeUnit.SECONDS);
+        assertEquals(3, deletes.get());
+    }
+
+    @Test
+    void reregisterClearsTheDeregistrationAndRegistersAgain() throws Exception {
+        markDeregistered();
+        outbound.answer = registrar(ResponseStatusCode.CREATED);
+        registration = new Registration(MN, store, outbound, new Clock(), 10, 40, true);
+        registration.start();
+        awaitRegistered();
+
+        assertEquals(Operation.CREATE, outbound.sent().get(0).request().operation);
+        assertEquals(List.of(), store.tree.stored("id-mn").lbl);
+    }
+
     private RecordingOutbound.Sent awaitSent(int index) throws InterruptedException {
         long until = System.currentTimeMillis() + 5_000;
         while (outbound.sent().size() <= index && System.currentTimeMillis() < until) {

@@ -133,6 +133,35 @@ public final class RemoteCseType extends ResourceType {
     }
 
     /**
+     * CSE de-registration (TS-0001 10.2.2.x, TS-0004 7.4.4.2.4), registree side: an administrator who deletes the
+     * local {@code <remoteCSE>} of this CSE's registrar ends the registration. The CSEBase is marked in the same
+     * transaction, so the registration sends the Delete of this CSE's {@code <remoteCSE>} on the registrar and does not
+     * register again at the next start (see {@code core.registration.Registration}). A delete by anyone else (the
+     * expiry of the local copy, the registrar) is no de-registration: the next start registers again.
+     */
+    @Override
+    public void beforeDelete(ResourceOperation op) {
+        if (op.request != null && op.cse.hasRegistrar() && op.resource.ri.equals(op.cse.registrarCseId())
+                && op.cse.adminOriginator() != null && op.cse.adminOriginator().equals(op.request.from)) {
+            Resource base = op.parent; // a <remoteCSE> is a child of the CSEBase, locked for the delete
+            String marker = deregisteredMarker(op.cse);
+            if (base != null && !base.lbl.contains(marker)) {
+                base.lbl.add(marker);
+                op.tree.update(base);
+            }
+        }
+    }
+
+    /**
+     * The label on the CSEBase that says this CSE de-registered from its configured registrar and stays so: visible
+     * to anyone who retrieves the CSEBase, stored with the resources (H2 or PostgreSQL alike), and naming the
+     * registrar, so that configuring another registrar registers with it.
+     */
+    public static String deregisteredMarker(CseIdentity cse) {
+        return "keel:deregistered-from:/" + cse.registrarCseId();
+    }
+
+    /**
      * The SP-relative CSE-ID ({@code /id-mn}) an originator registers as: its own form, or the absolute form within
      * this service provider. AE-IDs (C…/S… stems, {@code /id-in/Cxyz}) and anything else are 4005 (TS-0004 7.4.4.2.1).
      */
