@@ -50,7 +50,7 @@ public enum AttributeType {
     RESOURCE_NAME {
         @Override
         Object normalizeScalar(String sn, Object v, boolean fromText) {
-            String s = v instanceof String t ? (fromText ? collapse(t) : t) : null;
+            String s = text(v, fromText);
             if (Identifiers.isResourceName(s)) {
                 return s;
             }
@@ -83,7 +83,7 @@ public enum AttributeType {
     EXTERNAL_ID {
         @Override
         Object normalizeScalar(String sn, Object v, boolean fromText) {
-            String s = v instanceof String t ? (fromText ? collapse(t) : t) : null;
+            String s = text(v, fromText);
             if (s != null && EXTERNAL_ID_SYNTAX.matcher(s).matches()) {
                 return s;
             }
@@ -129,7 +129,7 @@ public enum AttributeType {
     TIMESTAMP {
         @Override
         Object normalizeScalar(String sn, Object v, boolean fromText) {
-            String s = v instanceof String t ? (fromText ? collapse(t) : t) : null;
+            String s = text(v, fromText);
             if (s == null || !TIMESTAMP_SYNTAX.matcher(s).matches()) {
                 throw OneM2MException.badRequest("attribute " + sn + " must be an m2m:timestamp YYYYMMDDThhmmss[,ffffff]"
                         + " (UTC, no zone), not " + quoted(v));
@@ -144,7 +144,7 @@ public enum AttributeType {
     CONTENT_INFO {
         @Override
         Object normalizeScalar(String sn, Object v, boolean fromText) {
-            String s = v instanceof String t ? (fromText ? collapse(t) : t) : null;
+            String s = text(v, fromText);
             if (s != null && CONTENT_INFO_SYNTAX.matcher(s).matches()) {
                 return s;
             }
@@ -386,7 +386,12 @@ public enum AttributeType {
     }
 
     /** XML Schema's white space collapse at the ends (inner white space is then refused by the types that collapse). */
-    static String collapse(String s) {
+    /** A value as the text a type checks: a string, trimmed of XML white space when it came as XML; null otherwise. */
+    static String text(Object v, boolean fromText) {
+        return v instanceof String t ? (fromText ? collapse(t) : t) : null;
+    }
+
+    private static String collapse(String s) {
         int from = 0;
         int to = s.length();
         while (from < to && isXmlSpace(s.charAt(from))) {
@@ -480,7 +485,7 @@ public enum AttributeType {
     }
 
     static String uri(String sn, Object v, boolean fromText, boolean emptyAllowed, String expected) {
-        String s = v instanceof String t ? (fromText ? collapse(t) : t) : null;
+        String s = text(v, fromText);
         if (s == null || (s.isEmpty() && !emptyAllowed) || s.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw OneM2MException.badRequest("attribute " + sn + " must be " + expected + (emptyAllowed ? "" : ", non-empty")
                     + " and without white space, not " + quoted(v));

@@ -169,7 +169,7 @@ final class ComplexValues {
      * last zero or less.
      */
     static Duration duration(String where, Object v, boolean fromText) {
-        String s = v instanceof String t ? (fromText ? AttributeType.collapse(t) : t) : null;
+        String s = AttributeType.text(v, fromText);
         if (s == null || !XS_DURATION.matcher(s).matches()) {
             throw OneM2MException.badRequest(where + " must be an xs:duration such as PT30S, not " + v);
         }
