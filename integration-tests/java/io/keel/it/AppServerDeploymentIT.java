@@ -88,7 +88,7 @@ class AppServerDeploymentIT {
             assertEquals(200, ready.status(), ready.text());
             Reply metrics = cse.get("/.well-known/keel/metrics").send();
             assertEquals(200, metrics.status(), metrics.text());
-            assertTrue(metrics.text().contains("keel_requests_total{operation=\"create\",rsc=\"2001\",ty=\"4\"} 1.0"), metrics.text());
+            assertTrue(metrics.text().contains("keel_requests_total{binding=\"http\",operation=\"create\",rsc=\"2001\",ty=\"4\"} 1.0"), metrics.text());
             assertTrue(metrics.text().contains("keel_db_probe_seconds_count{outcome=\"up\"} 1"), metrics.text());
         }
     }

@@ -64,11 +64,11 @@ class OperationsIT extends KeelIT {
                 scraped.header("Content-Type"));
         String after = scraped.text();
         for (var expected : Map.of(
-                "keel_requests_total{operation=\"create\",rsc=\"2001\",ty=\"3\"}", 1.0,
-                "keel_requests_total{operation=\"retrieve\",rsc=\"2000\",ty=\"3\"}", 2.0,
-                "keel_requests_total{operation=\"retrieve\",rsc=\"4004\",ty=\"none\"}", 1.0,
-                "keel_requests_total{operation=\"discovery\",rsc=\"2000\",ty=\"none\"}", 1.0,
-                "keel_requests_refused_total{rsc=\"4000\"}", 1.0,
+                "keel_requests_total{binding=\"http\",operation=\"create\",rsc=\"2001\",ty=\"3\"}", 1.0,
+                "keel_requests_total{binding=\"http\",operation=\"retrieve\",rsc=\"2000\",ty=\"3\"}", 2.0,
+                "keel_requests_total{binding=\"http\",operation=\"retrieve\",rsc=\"4004\",ty=\"none\"}", 1.0,
+                "keel_requests_total{binding=\"http\",operation=\"discovery\",rsc=\"2000\",ty=\"none\"}", 1.0,
+                "keel_requests_refused_total{binding=\"http\",rsc=\"4000\"}", 1.0,
                 "keel_request_duration_seconds_count{operation=\"create\",ty=\"3\"}", 1.0,
                 "keel_request_duration_seconds_bucket{operation=\"create\",ty=\"3\",le=\"+Inf\"}", 1.0).entrySet()) {
             assertEquals(expected.getValue(), value(after, expected.getKey()) - value(before, expected.getKey()), expected.getKey()
@@ -148,7 +148,7 @@ class OperationsIT extends KeelIT {
             }
             Reply admitted = client.get(METRICS).header("Authorization", "Bearer it-0ps-t0ken").send();
             assertEquals(200, admitted.status(), admitted.text());
-            assertEquals(1.0, value(admitted.text(), "keel_requests_total{operation=\"retrieve\",rsc=\"2000\",ty=\"5\"}"), admitted.text());
+            assertEquals(1.0, value(admitted.text(), "keel_requests_total{binding=\"http\",operation=\"retrieve\",rsc=\"2000\",ty=\"5\"}"), admitted.text());
 
             assertEquals(200, client.get(READY).send().status());
             db.stop();

@@ -72,10 +72,10 @@ public final class Forwarding {
         }
         Instant now = clock.now();
         refuseExpired(req, now);
-        String poa = hop.pointsOfAccess().stream().filter(Forwarding::isHttp).findFirst().orElse(null);
+        String poa = hop.pointsOfAccess().stream().filter(outbound::reaches).findFirst().orElse(null);
         if (poa == null) {
             throw new OneM2MException(ResponseStatusCode.TARGET_NOT_REACHABLE, "the next hop to " + what
-                    + (hop.cseId() == null ? "" : ", " + hop.cseId()) + ", has no HTTP point of access");
+                    + (hop.cseId() == null ? "" : ", " + hop.cseId()) + ", has no point of access a binding of this CSE serves");
         }
         RequestPrimitive out = outgoing(req, route, hop, now);
         String key = loopKey(out);
@@ -207,10 +207,5 @@ public final class Forwarding {
         } else {
             rsp.contentLocation = null;
         }
-    }
-
-    private static boolean isHttp(String poa) {
-        String p = poa.toLowerCase(java.util.Locale.ROOT);
-        return p.startsWith("http://") || p.startsWith("https://");
     }
 }

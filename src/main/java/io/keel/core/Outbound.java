@@ -24,6 +24,9 @@ public interface Outbound extends AutoCloseable {
      */
     CompletableFuture<ResponsePrimitive> forward(RequestPrimitive request, Serialization serialization, Hop hop);
 
+    /** Whether this CSE has a binding for the scheme of a point of access or notification URL. */
+    boolean reaches(String pointOfAccess);
+
     /**
      * @param pointOfAccess the next hop's point of access, e.g. {@code http://127.0.0.1:8080}
      * @param authorization the Authorization header value to present, or null

@@ -12,16 +12,18 @@ import java.util.Map;
  * What the core tells about each request it answered, for metrics. Only values from small fixed sets — never a
  * resource ID or an originator — so that every combination can be its own time series.
  *
+ * @param binding      the binding the request came through (http, ws, mqtt, coap), or internal for the CSE's own
  * @param operation    create, retrieve, update, delete, notify or discovery
  * @param resourceType the ty of the created resource, or of the resource the answer represents; null when unknown
  * @param rsc          the response status code
  * @param nanos        from the dispatcher taking the request to its response being ready
  */
-public record RequestOutcome(String operation, Integer resourceType, int rsc, long nanos) {
+public record RequestOutcome(String binding, String operation, Integer resourceType, int rsc, long nanos) {
+    public static final String INTERNAL = "internal";
     public static final String DISCOVERY = "discovery";
 
     static RequestOutcome of(RequestPrimitive req, ResponsePrimitive rsp, long nanos, TypeRegistry types) {
-        return new RequestOutcome(operation(req), resourceType(req, rsp, types), rsp.responseStatusCode.code(), nanos);
+        return new RequestOutcome(req.binding == null ? INTERNAL : req.binding, operation(req), resourceType(req, rsp, types), rsp.responseStatusCode.code(), nanos);
     }
 
     private static String operation(RequestPrimitive req) {

@@ -53,7 +53,8 @@ public final class KeelMetrics implements Consumer<RequestOutcome>, AutoCloseabl
     public void accept(RequestOutcome outcome) {
         String ty = outcome.resourceType() == null ? NONE : outcome.resourceType().toString();
         Counter.builder("keel.requests").description("oneM2M requests answered by the CSE")
-                .tag("operation", outcome.operation()).tag("ty", ty).tag("rsc", String.valueOf(outcome.rsc()))
+                .tag("binding", outcome.binding()).tag("operation", outcome.operation()).tag("ty", ty)
+                .tag("rsc", String.valueOf(outcome.rsc()))
                 .register(registry).increment();
         Timer.builder("keel.request.duration").description("time from taking a oneM2M request to its response")
                 .tag("operation", outcome.operation()).tag("ty", ty).serviceLevelObjectives(LATENCY_BUCKETS)
@@ -61,12 +62,12 @@ public final class KeelMetrics implements Consumer<RequestOutcome>, AutoCloseabl
     }
 
     /**
-     * Counts a request the HTTP binding answered itself, before the CSE saw it: malformed, unauthenticated, over the
-     * rate limit. Such requests have no operation or resource type anyone vouched for, only their RSC.
+     * Counts a request a binding answered itself, before the CSE saw it: malformed, unauthenticated, over the rate
+     * limit. Such requests have no operation or resource type anyone vouched for, only their binding and RSC.
      */
-    public void refused(int rsc) {
+    public void refused(String binding, int rsc) {
         Counter.builder("keel.requests.refused").description("oneM2M requests the binding refused before the CSE took them")
-                .tag("rsc", String.valueOf(rsc)).register(registry).increment();
+                .tag("binding", binding).tag("rsc", String.valueOf(rsc)).register(registry).increment();
     }
 
     /** The gauges and counters read from the running CSE. */

@@ -48,6 +48,8 @@ public final class RequestPrimitive {
     public Integer eventCategory;
     public Boolean deliveryAggregation;
     public String groupRequestIdentifier;
+    /** Group Request Target Members (grtm): the members a group fan-out is limited to; null when absent. */
+    public List<String> groupRequestTargetMembers;
     /** Filter Criteria; null when the request carried none of its fields. */
     public FilterCriteria filterCriteria;
     public DesiredIdResultType desiredIdResultType;
@@ -69,6 +71,8 @@ public final class RequestPrimitive {
      * (HTTP: the client end of the connection), or null. Access control contexts (acip) are matched against it.
      */
     public String originatorAddress;
+    /** Binding metadata: the binding the request came through ({@code http}, {@code ws}, ...); null for the CSE's own. */
+    public String binding;
     /** Whether the binding authenticated the originator (HTTP authentication, TS-0009 7.1); not a oneM2M parameter. */
     public boolean originatorAuthenticated;
     /** RFC 7232 conditions of the HTTP request (TS-0009 6.4.6); null when it carried none. */
@@ -104,6 +108,7 @@ public final class RequestPrimitive {
         c.eventCategory = eventCategory;
         c.deliveryAggregation = deliveryAggregation;
         c.groupRequestIdentifier = groupRequestIdentifier;
+        c.groupRequestTargetMembers = groupRequestTargetMembers == null ? null : List.copyOf(groupRequestTargetMembers);
         c.filterCriteria = filterCriteria;
         c.desiredIdResultType = desiredIdResultType;
         c.tokens.addAll(tokens);
@@ -120,6 +125,7 @@ public final class RequestPrimitive {
         c.m2mServiceUser = m2mServiceUser;
         c.ontologyMappingResources.addAll(ontologyMappingResources);
         c.originatorAddress = originatorAddress;
+        c.binding = binding;
         c.originatorAuthenticated = originatorAuthenticated;
         c.preconditions = preconditions;
         return c;

@@ -1,5 +1,7 @@
 package io.keel.web;
 
+import io.keel.binding.OriginatorRateLimit;
+import io.keel.binding.Outbounds;
 import io.keel.binding.http.HttpSender;
 import io.keel.binding.http.PrimitiveFilter;
 import io.keel.binding.jaxrs.KeelApplication;
@@ -26,6 +28,10 @@ import org.glassfish.jersey.servlet.ServletContainer;
 public class KeelWebApplication implements ServletContextListener {
     private KeelMetrics metrics;
     private Cse cse;
+    /** The outgoing side of every binding; the CSE closes it when it stops. */
+    private Outbounds outbounds;
+    /** keel.rate.per-originator, counted across every binding; null when unlimited. */
+    private OriginatorRateLimit rateLimit;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -33,6 +39,7 @@ public class KeelWebApplication implements ServletContextListener {
         Settings settings = new Settings(context::getInitParameter);
         metrics = new KeelMetrics();
         try {
+            rateLimit = OriginatorRateLimit.of(settings);
             cse = startCse(settings, metrics);
             metrics.bind(cse);
             register(context, settings);
@@ -48,14 +55,15 @@ public class KeelWebApplication implements ServletContextListener {
         close();
     }
 
-    private static Cse startCse(Settings settings, KeelMetrics metrics) {
+    private Cse startCse(Settings settings, KeelMetrics metrics) {
         HttpSender sender = new HttpSender(settings.getLong("keel.notification.timeout", 5_000),
                 settings.getInt("keel.http.client.max-connections", 8), settings.get("keel.http.proxy", null));
+        outbounds = new Outbounds().register(sender, "http", "https");
         try {
             // Cse.start closes the store if the CSE does not start.
-            return Cse.start(settings, Database.open(settings), sender, metrics);
+            return Cse.start(settings, Database.open(settings), outbounds, metrics);
         } catch (RuntimeException e) {
-            sender.close();
+            outbounds.close();
             throw e;
         }
     }
@@ -63,7 +71,7 @@ public class KeelWebApplication implements ServletContextListener {
     /** The binding filter in front of every servlet; the JAX-RS servlet takes whatever path the others leave. */
     private void register(ServletContext context, Settings settings) {
         // TS-0009 clause 6: every HTTP request becomes a oneM2M request primitive here, or is answered with its error.
-        FilterRegistration.Dynamic binding = context.addFilter("onem2m-binding", new PrimitiveFilter(settings, metrics));
+        FilterRegistration.Dynamic binding = context.addFilter("onem2m-binding", new PrimitiveFilter(settings, metrics, rateLimit));
         binding.setAsyncSupported(true);
         binding.addMappingForUrlPatterns(null, true, "/*");
 

@@ -59,6 +59,15 @@ public final class RecordingOutbound implements Outbound {
         return CompletableFuture.completedFuture(answer.apply(request));
     }
 
+    /** As a CSE with the HTTP binding only, unless a test adds schemes. */
+    public volatile java.util.function.Predicate<String> reachable =
+            url -> url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8);
+
+    @Override
+    public boolean reaches(String pointOfAccess) {
+        return reachable.test(pointOfAccess);
+    }
+
     @Override
     public CompletableFuture<ResponsePrimitive> forward(RequestPrimitive request, Serialization serialization, Hop hop) {
         Sent s = new Sent(request, hop.pointOfAccess(), serialization, writes.getAsInt(), hop);

@@ -23,6 +23,7 @@ class RequestOutcomeTest {
         req.operation = op;
         req.to = "cse-in/some/where";
         req.from = "Csomeone";
+        req.binding = "http";
         return req;
     }
 
@@ -35,7 +36,7 @@ class RequestOutcomeTest {
         RequestPrimitive req = request(Operation.CREATE);
         req.resourceType = ResourceTypes.CONTENT_INSTANCE;
         RequestOutcome o = outcome(req, ResponseStatusCode.CREATED, Map.of("m2m:cin", Map.of("con", "1")));
-        assertEquals(new RequestOutcome("create", 4, 2001, 42), o);
+        assertEquals(new RequestOutcome("http", "create", 4, 2001, 42), o);
         // Also when it fails: the type was asked for.
         assertEquals(4, outcome(req, ResponseStatusCode.CONFLICT, Map.of("m2m:dbg", "taken")).resourceType());
     }
@@ -49,7 +50,7 @@ class RequestOutcomeTest {
 
     @Test
     void otherOperationsTakeTheTypeTheAnswerRepresents() {
-        assertEquals(new RequestOutcome("retrieve", 3, 2000, 42),
+        assertEquals(new RequestOutcome("http", "retrieve", 3, 2000, 42),
                 outcome(request(Operation.RETRIEVE), ResponseStatusCode.OK, Map.of("m2m:cnt", Map.of("cni", 0))));
         assertEquals(2, outcome(request(Operation.UPDATE), ResponseStatusCode.UPDATED, Map.of("m2m:ae", Map.of())).resourceType());
         assertEquals(5, outcome(request(Operation.RETRIEVE), ResponseStatusCode.OK, Map.of("m2m:cb", Map.of())).resourceType());
@@ -57,7 +58,7 @@ class RequestOutcomeTest {
 
     @Test
     void withoutARepresentationTheTypeIsUnknown() {
-        assertEquals(new RequestOutcome("delete", null, 2002, 42), outcome(request(Operation.DELETE), ResponseStatusCode.DELETED, null));
+        assertEquals(new RequestOutcome("http", "delete", null, 2002, 42), outcome(request(Operation.DELETE), ResponseStatusCode.DELETED, null));
         assertNull(outcome(request(Operation.RETRIEVE), ResponseStatusCode.NOT_FOUND, Map.of("m2m:dbg", "gone")).resourceType());
         assertNull(outcome(request(Operation.RETRIEVE), ResponseStatusCode.OK, Map.of("m2m:rrl", Map.of())).resourceType());
         assertNull(outcome(request(Operation.RETRIEVE), ResponseStatusCode.OK, "plain").resourceType());
@@ -67,15 +68,22 @@ class RequestOutcomeTest {
     void discoveryAndNotifyAreOperationsOfTheirOwn() {
         RequestPrimitive discovery = request(Operation.RETRIEVE);
         discovery.filterCriteria().filterUsage = FilterUsage.DISCOVERY;
-        assertEquals(new RequestOutcome("discovery", null, 2000, 42),
+        assertEquals(new RequestOutcome("http", "discovery", null, 2000, 42),
                 outcome(discovery, ResponseStatusCode.OK, Map.of("m2m:uril", List.of("a", "b"))));
-        assertEquals(new RequestOutcome("notify", null, 2000, 42),
+        assertEquals(new RequestOutcome("http", "notify", null, 2000, 42),
                 outcome(request(Operation.NOTIFY), ResponseStatusCode.OK, null));
     }
 
     @Test
+    void theCsesOwnRequestsCountAsInternal() {
+        RequestPrimitive own = request(Operation.RETRIEVE);
+        own.binding = null;
+        assertEquals(RequestOutcome.INTERNAL, outcome(own, ResponseStatusCode.OK, null).binding());
+    }
+
+    @Test
     void aRequestWithoutOperationStillCounts() {
-        assertEquals(new RequestOutcome("none", null, 4000, 42),
+        assertEquals(new RequestOutcome("http", "none", null, 4000, 42),
                 outcome(request(null), ResponseStatusCode.BAD_REQUEST, Map.of("m2m:dbg", "operation is missing")));
     }
 }

@@ -20,12 +20,12 @@ class KeelMetricsTest {
     @Test
     void aRequestIsCountedByItsLabelsAndTimedInFixedBuckets() throws Exception {
         try (KeelMetrics metrics = new KeelMetrics()) {
-            metrics.accept(new RequestOutcome("create", 4, 2001, TimeUnit.MILLISECONDS.toNanos(3)));
-            metrics.accept(new RequestOutcome("create", 4, 2001, TimeUnit.MILLISECONDS.toNanos(40)));
-            metrics.accept(new RequestOutcome("delete", null, 2002, TimeUnit.MILLISECONDS.toNanos(1)));
+            metrics.accept(new RequestOutcome("http", "create", 4, 2001, TimeUnit.MILLISECONDS.toNanos(3)));
+            metrics.accept(new RequestOutcome("http", "create", 4, 2001, TimeUnit.MILLISECONDS.toNanos(40)));
+            metrics.accept(new RequestOutcome("http", "delete", null, 2002, TimeUnit.MILLISECONDS.toNanos(1)));
             String text = scrape(metrics, KeelMetrics.PROMETHEUS_TEXT);
-            assertTrue(text.contains("keel_requests_total{operation=\"create\",rsc=\"2001\",ty=\"4\"} 2.0"), text);
-            assertTrue(text.contains("keel_requests_total{operation=\"delete\",rsc=\"2002\",ty=\"none\"} 1.0"), text);
+            assertTrue(text.contains("keel_requests_total{binding=\"http\",operation=\"create\",rsc=\"2001\",ty=\"4\"} 2.0"), text);
+            assertTrue(text.contains("keel_requests_total{binding=\"http\",operation=\"delete\",rsc=\"2002\",ty=\"none\"} 1.0"), text);
             // 3 ms lies in (2.5 ms, 5 ms]: one at le=0.005, both by le=0.05.
             assertTrue(text.contains("keel_request_duration_seconds_bucket{operation=\"create\",ty=\"4\",le=\"0.002\"} 0"), text);
             assertTrue(text.contains("keel_request_duration_seconds_bucket{operation=\"create\",ty=\"4\",le=\"0.005\"} 1"), text);

@@ -3,6 +3,7 @@ package io.keel.binding.http;
 import io.keel.primitive.ContentStatus;
 import io.keel.primitive.IntEnum;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ParameterValues;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;

@@ -97,6 +97,11 @@ public final class HttpSender implements Outbound {
     }
 
     @Override
+    public boolean reaches(String pointOfAccess) {
+        return pointOfAccess.regionMatches(true, 0, "http://", 0, 7) || pointOfAccess.regionMatches(true, 0, "https://", 0, 8);
+    }
+
+    @Override
     public CompletableFuture<ResponsePrimitive> forward(RequestPrimitive req, Serialization serialization, Hop hop) {
         CompletableFuture<ResponsePrimitive> result = new CompletableFuture<>();
         String url = hop.pointOfAccess();

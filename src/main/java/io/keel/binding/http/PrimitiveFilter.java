@@ -1,5 +1,6 @@
 package io.keel.binding.http;
 
+import io.keel.binding.OriginatorRateLimit;
 import io.keel.binding.http.auth.CredentialStore;
 import io.keel.binding.http.auth.HttpAuthentication;
 import io.keel.core.RequestValidation;
@@ -37,6 +38,8 @@ public class PrimitiveFilter implements Filter {
     /** Request-scope attribute: the context path, for Content-Location. */
     public static final String CONTEXT_PATH = "io.keel.binding.ContextPath";
     private static final String DEFAULT_MEDIA_TYPE = "application/json";
+    /** The binding label of requests and metrics. */
+    public static final String BINDING = "http";
     /** Where servlet containers put the TLS client's certificate chain (Servlet 6, 3.10). */
     private static final String CLIENT_CERTIFICATES = "jakarta.servlet.request.X509Certificate";
     /**
@@ -54,11 +57,11 @@ public class PrimitiveFilter implements Filter {
     private final OriginatorRateLimit rateLimit;
     private final KeelMetrics metrics;
 
-    public PrimitiveFilter(Settings settings, KeelMetrics metrics) {
+    /** @param rateLimit shared by every binding, or null when unlimited */
+    public PrimitiveFilter(Settings settings, KeelMetrics metrics, OriginatorRateLimit rateLimit) {
         this.metrics = metrics;
         this.maxBodyBytes = settings.maxBodyBytes();
-        double rate = Double.parseDouble(settings.get("keel.rate.per-originator", "0"));
-        this.rateLimit = rate > 0 ? new OriginatorRateLimit(rate) : null;
+        this.rateLimit = rateLimit;
         String credentials = settings.get("keel.auth.credentials", null);
         this.authentication = credentials == null || credentials.isBlank() ? null
                 : new HttpAuthentication(CredentialStore.load(Path.of(credentials)), "/" + settings.cseId());
@@ -79,6 +82,7 @@ public class PrimitiveFilter implements Filter {
             return;
         }
         RequestPrimitive primitive = new RequestPrimitive();
+        primitive.binding = BINDING;
         primitive.originatorAddress = request.getRemoteAddr();
         String mediaType = DEFAULT_MEDIA_TYPE;
         try {
@@ -118,7 +122,7 @@ public class PrimitiveFilter implements Filter {
             if (e.rsc() == ResponseStatusCode.SECURITY_ASSOCIATION_REQUIRED) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"keel\", Bearer realm=\"keel\"");
             }
-            metrics.refused(e.rsc().code());
+            metrics.refused(BINDING, e.rsc().code());
             ResponsePrimitive rsp = ResponsePrimitive.error(e.rsc(), e.getMessage()).echo(primitive);
             send(response, HttpResponseWriter.write(rsp, mediaType, request.getContextPath()));
             return;
@@ -166,7 +170,7 @@ public class PrimitiveFilter implements Filter {
         ResponsePrimitive rsp = ResponsePrimitive.error(ResponseStatusCode.BAD_REQUEST, "more than " + rateLimit.perSecond()
                 + " requests a second from originator " + headers.first(HeaderMapping.ORIGIN) + "; slow down").echo(echo);
         response.setHeader("Retry-After", "1");
-        metrics.refused(rsp.responseStatusCode.code());
+        metrics.refused(BINDING, rsp.responseStatusCode.code());
         send(response, HttpResponseWriter.write(rsp, mediaType, contextPath).withStatus(429));
     }
 

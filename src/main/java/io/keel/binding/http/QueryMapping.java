@@ -1,12 +1,12 @@
 package io.keel.binding.http;
 
-import static io.keel.binding.http.ParameterValues.absRelTimestamp;
-import static io.keel.binding.http.ParameterValues.bool;
-import static io.keel.binding.http.ParameterValues.enumValue;
-import static io.keel.binding.http.ParameterValues.intInRange;
-import static io.keel.binding.http.ParameterValues.nonNegativeInt;
-import static io.keel.binding.http.ParameterValues.nonNegativeLong;
-import static io.keel.binding.http.ParameterValues.timestamp;
+import static io.keel.primitive.ParameterValues.absRelTimestamp;
+import static io.keel.primitive.ParameterValues.bool;
+import static io.keel.primitive.ParameterValues.enumValue;
+import static io.keel.primitive.ParameterValues.intInRange;
+import static io.keel.primitive.ParameterValues.nonNegativeInt;
+import static io.keel.primitive.ParameterValues.nonNegativeLong;
+import static io.keel.primitive.ParameterValues.timestamp;
 
 import io.keel.primitive.DesiredIdResultType;
 import io.keel.primitive.FilterCriteria;
@@ -15,6 +15,7 @@ import io.keel.primitive.FilterOperation;
 import io.keel.primitive.FilterUsage;
 import io.keel.primitive.IntEnum;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ParameterValues;
 import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponseTypeValue;

@@ -63,7 +63,7 @@ public final class Delivery {
         request.content = releases.fit(request.content,
                 request.releaseVersionIndicator == null ? ReleaseVersion.RELEASE_1 : request.releaseVersionIndicator);
         return switch (receiver.kind()) {
-            case HTTP -> viaUrls(receiver, request, 0);
+            case URLS -> viaUrls(receiver, request, 0);
             case POLLING_CHANNEL -> polling.deliver(receiver.pollingChannel(), request);
             // Notifications for the CSE itself concern subscriptions it made elsewhere; it has none to act on.
             case THIS_CSE -> CompletableFuture.completedFuture(new ResponsePrimitive(ResponseStatusCode.OK, null));

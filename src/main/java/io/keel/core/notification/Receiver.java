@@ -13,7 +13,8 @@ public record Receiver(String address, Kind kind, List<String> urls, String poll
                        String releaseVersion, String reason, String localAe) {
 
     public enum Kind {
-        HTTP,
+        /** Points of access or notification URLs of any scheme a binding of this CSE serves, tried in order. */
+        URLS,
         POLLING_CHANNEL,
         THIS_CSE,
         /** An AE, CSE or resource of another CSE: the Notify's To is its ID, and it goes through the next hop. */
@@ -21,8 +22,8 @@ public record Receiver(String address, Kind kind, List<String> urls, String poll
         UNREACHABLE
     }
 
-    static Receiver http(String address, List<String> urls, Serialization s, String rvi) {
-        return new Receiver(address, Kind.HTTP, List.copyOf(urls), null, s, rvi, null, null);
+    static Receiver urls(String address, List<String> urls, Serialization s, String rvi) {
+        return new Receiver(address, Kind.URLS, List.copyOf(urls), null, s, rvi, null, null);
     }
 
     /** The same receiver, known to be this AE of this CSE (whose Notify privilege a subscription creator needs). */

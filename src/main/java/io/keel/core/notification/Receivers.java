@@ -14,6 +14,7 @@ import io.keel.primitive.Serialization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,8 +32,11 @@ public final class Receivers {
     private final CseIdentity cse;
     private final Router router;
     private final TypeRegistry types;
+    private final Predicate<String> reachable;
 
-    public Receivers(CseIdentity cse, Router router, TypeRegistry types) {
+    /** @param reachable whether a binding of this CSE serves the scheme of a URL */
+    public Receivers(CseIdentity cse, Router router, TypeRegistry types, Predicate<String> reachable) {
+        this.reachable = reachable;
         this.cse = cse;
         this.router = router;
         this.types = types;
@@ -42,18 +46,18 @@ public final class Receivers {
         Matcher url = NotificationTargets.URL.matcher(address);
         if (url.matches()) {
             String scheme = url.group(1).toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                return Receiver.unreachable(address, "this CSE sends over HTTP only, not " + scheme);
+            if (!reachable.test(address)) {
+                return Receiver.unreachable(address, "no binding of this CSE sends to " + scheme + " URLs");
             }
             Matcher ct = CT.matcher(address);
             if (!ct.find()) {
-                return Receiver.http(address, List.of(address), Serialization.JSON, DEFAULT_RELEASE);
+                return Receiver.urls(address, List.of(address), Serialization.JSON, DEFAULT_RELEASE);
             }
             Serialization s = Serialization.valueOf(ct.group(1).toUpperCase(Locale.ROOT));
             // The serialization indication is for this CSE only: the Notify goes to the URL without it (TS-0004
             // 7.5.1.2.2 step 2.5).
             String target = withoutSerialization(address, ct);
-            return Receiver.http(target, List.of(target), s, DEFAULT_RELEASE);
+            return Receiver.urls(target, List.of(target), s, DEFAULT_RELEASE);
         }
         if (isThisCse(address)) {
             return Receiver.thisCse(address);
@@ -100,15 +104,15 @@ public final class Receivers {
         if (ae.get("poa") instanceof List<?> poa) {
             for (Object p : poa) {
                 String u = (String) p;
-                if (u.regionMatches(true, 0, "http://", 0, 7) || u.regionMatches(true, 0, "https://", 0, 8)) {
+                if (reachable.test(u)) {
                     urls.add(u);
                 }
             }
         }
         if (urls.isEmpty()) {
-            return Receiver.unreachable(address, "the AE " + ae.ri + " has no http pointOfAccess and no pollingChannel");
+            return Receiver.unreachable(address, "the AE " + ae.ri + " has no pointOfAccess this CSE can reach and no pollingChannel");
         }
-        return Receiver.http(address, urls, s, rvi);
+        return Receiver.urls(address, urls, s, rvi);
     }
 
     private boolean isThisCse(String address) {

@@ -102,8 +102,8 @@ public final class PollingChannelType extends ResourceType {
                 throw OneM2MException.badRequest("an answer through pcu carries m2m:rsp");
             }
             ResponsePrimitive answer = PrimitiveMaps.response(rsp);
-            if (answer == null || answer.requestIdentifier == null) {
-                throw OneM2MException.badRequest("m2m:rsp needs a known rsc and the rqi of the request it answers");
+            if (answer.requestIdentifier == null) {
+                throw OneM2MException.badRequest("m2m:rsp needs the rqi of the request it answers");
             }
             if (!polling.respond(answer)) {
                 throw OneM2MException.notFound("no request " + answer.requestIdentifier + " waits for an answer");

@@ -1,4 +1,4 @@
-package io.keel.binding.http;
+package io.keel.binding;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A token bucket per originator: at most {@code perSecond} requests a second on average, bursts up to the same
  * number. Protects the CSE from one chatty or hostile originator; off unless keel.rate.per-originator is set.
  */
-final class OriginatorRateLimit {
+public final class OriginatorRateLimit {
     private static final long IDLE_NANOS = 60_000_000_000L;
     private final double perSecond;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -23,12 +23,18 @@ final class OriginatorRateLimit {
         }
     }
 
-    OriginatorRateLimit(double perSecond) {
+    /** The limit keel.rate.per-originator sets for every binding together, or null when it is off. */
+    public static OriginatorRateLimit of(io.keel.core.Settings settings) {
+        double rate = Double.parseDouble(settings.get("keel.rate.per-originator", "0"));
+        return rate > 0 ? new OriginatorRateLimit(rate) : null;
+    }
+
+    public OriginatorRateLimit(double perSecond) {
         this.perSecond = perSecond;
     }
 
     /** Takes a token for the originator; false when its rate is exceeded. */
-    boolean tryAcquire(String originator) {
+    public boolean tryAcquire(String originator) {
         long now = System.nanoTime();
         sweep(now);
         Bucket b = buckets.computeIfAbsent(originator == null ? "" : originator, k -> new Bucket(perSecond, now));
@@ -43,7 +49,7 @@ final class OriginatorRateLimit {
         }
     }
 
-    double perSecond() {
+    public double perSecond() {
         return perSecond;
     }
 

@@ -1,24 +1,22 @@
-package io.keel.binding.http;
+package io.keel.primitive;
 
-import io.keel.primitive.IntEnum;
-import io.keel.primitive.OneM2MException;
-import io.keel.primitive.Timestamps;
 import java.time.Instant;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Typed values of primitive parameters written as text (query fields and header fields). Every failure is a 4000
- * whose reason names the parameter, e.g. {@code "query field lim"} or {@code "X-M2M-EC"}.
+ * Typed values of primitive parameters written as text (HTTP query and header fields, scalars of a serialized
+ * primitive). Every failure is a 4000 whose reason names the parameter, e.g. {@code "query field lim"} or
+ * {@code "X-M2M-EC"}.
  */
-final class ParameterValues {
+public final class ParameterValues {
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private ParameterValues() {
     }
 
     /** Exactly {@code true}, {@code false}, {@code 1} or {@code 0} (TS-0009 table 6.2.2.2-1). */
-    static boolean bool(String name, String v) {
+    public static boolean bool(String name, String v) {
         return switch (v) {
             case "true", "1" -> true;
             case "false", "0" -> false;
@@ -27,7 +25,7 @@ final class ParameterValues {
     }
 
     /** Decimal digits only (no sign, no spaces) that fit an int. */
-    static int nonNegativeInt(String name, String v) {
+    public static int nonNegativeInt(String name, String v) {
         long n = nonNegativeLong(name, v);
         if (n > Integer.MAX_VALUE) {
             throw OneM2MException.badRequest(name + " is too large: " + v);
@@ -36,7 +34,7 @@ final class ParameterValues {
     }
 
     /** Decimal digits only (no sign, no spaces) that fit a long. */
-    static long nonNegativeLong(String name, String v) {
+    public static long nonNegativeLong(String name, String v) {
         if (!DIGITS.matcher(v).matches()) {
             throw OneM2MException.badRequest(name + " must be a non-negative integer: " + v);
         }
@@ -47,7 +45,7 @@ final class ParameterValues {
         }
     }
 
-    static int intInRange(String name, String v, int min, int max) {
+    public static int intInRange(String name, String v, int min, int max) {
         int n = nonNegativeInt(name, v);
         if (n < min || n > max) {
             throw OneM2MException.badRequest(name + " must be between " + min + " and " + max + ": " + v);
@@ -55,22 +53,22 @@ final class ParameterValues {
         return n;
     }
 
-    static <E extends Enum<E> & IntEnum> E enumValue(Class<E> type, String name, String v) {
+    public static <E extends Enum<E> & IntEnum> E enumValue(Class<E> type, String name, String v) {
         return IntEnum.of(type, nonNegativeInt(name, v), name);
     }
 
     /** An m2m:timestamp. */
-    static Instant timestamp(String name, String v) {
+    public static Instant timestamp(String name, String v) {
         return guarded(name, v, () -> Timestamps.parse(v, name));
     }
 
     /** An m2m:absRelTimestamp (timestamp, milliseconds from now, or xs:duration from now). */
-    static Instant absRelTimestamp(String name, String v, Instant now) {
+    public static Instant absRelTimestamp(String name, String v, Instant now) {
         return guarded(name, v, () -> Timestamps.parseAbsRel(v, now, name));
     }
 
     /** Event Category (ec): 2, 3, 4 or 100..999. */
-    static int eventCategory(String name, String v) {
+    public static int eventCategory(String name, String v) {
         if (DIGITS.matcher(v).matches() && v.length() <= 3) {
             int ec = Integer.parseInt(v);
             if (ec == 2 || ec == 3 || ec == 4 || (ec >= 100 && ec <= 999)) {
@@ -81,7 +79,7 @@ final class ParameterValues {
     }
 
     /** Text fields may carry TAB, LF and CR but no other C0 control (they cannot even be written in XML 1.0). */
-    static String text(String name, String v) {
+    public static String text(String name, String v) {
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
