@@ -28,6 +28,17 @@ public interface Outbound extends AutoCloseable {
     boolean reaches(String pointOfAccess);
 
     /**
+     * A connection the entity itself holds open to this CSE (a WebSocket it opened, TS-0020 5.2, TS-0009 Annex B), as
+     * a URL {@link #send} takes, or null. Requests for the entity go there before its pointOfAccess: it is how an
+     * entity that cannot be reached by a server of its own is reached.
+     *
+     * @param entityId the AE-ID or CSE-ID the entity registered with
+     */
+    default String connectionTo(String entityId) {
+        return null;
+    }
+
+    /**
      * @param pointOfAccess the next hop's point of access, e.g. {@code http://127.0.0.1:8080}
      * @param authorization the Authorization header value to present, or null
      * @param timeoutMillis how long the next hop has to answer
