@@ -28,9 +28,10 @@ public interface Outbound extends AutoCloseable {
     boolean reaches(String pointOfAccess);
 
     /**
-     * A connection the entity itself holds open to this CSE (a WebSocket it opened, TS-0020 5.2, TS-0009 Annex B), as
-     * a URL {@link #send} takes, or null. Requests for the entity go there before its pointOfAccess: it is how an
-     * entity that cannot be reached by a server of its own is reached.
+     * The connection the entity itself opens to this CSE (a WebSocket, TS-0020 5.2, TS-0009 Annex B), as a URL
+     * {@link #send} takes, or null when it never opened one. Requests for the entity go there before its
+     * pointOfAccess: it is how an entity that runs no server of its own is reached. While the entity has no
+     * connection open, {@link #send} answers 5103, so the rules for an unreachable receiver apply.
      *
      * @param entityId the AE-ID or CSE-ID the entity registered with
      */

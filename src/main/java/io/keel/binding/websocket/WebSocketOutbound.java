@@ -35,9 +35,13 @@ public final class WebSocketOutbound implements Outbound {
         this.stop = stop;
     }
 
+    /**
+     * The connection of an entity that holds or held one since this CSE started: resolved when a request is sent, so
+     * a notification kept while the entity was away goes over the connection it opens again.
+     */
     @Override
     public String connectionTo(String entityId) {
-        return connections.of(entityId) == null ? null : CONNECTION_SCHEME + ":" + entityId;
+        return connections.knows(entityId) ? CONNECTION_SCHEME + ":" + entityId : null;
     }
 
     @Override

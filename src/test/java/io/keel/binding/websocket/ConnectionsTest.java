@@ -65,5 +65,10 @@ class ConnectionsTest {
         assertEquals(ResponseStatusCode.TARGET_NOT_REACHABLE, rsp.join().responseStatusCode);
         assertEquals(ResponseStatusCode.TARGET_NOT_REACHABLE, outbound.send(n, url, Serialization.JSON).join().responseStatusCode,
                 "a connection closed since the receiver was resolved is unreachable");
+        assertEquals(url, outbound.connectionTo("CAE1"), "the entity stays known: its next connection takes what is kept for it");
+        Connection again = connection(frames);
+        registry.bind("CAE1", again);
+        outbound.send(n, url, Serialization.JSON);
+        assertEquals(2, frames.sent.size());
     }
 }
