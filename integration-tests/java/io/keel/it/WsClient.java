@@ -19,7 +19,6 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -181,11 +180,11 @@ final class WsClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        messages.add(new Message(tree, m instanceof byte[]));
         Integer rsc = answerWith;
         if (rsc != null && tree.has("op")) {
-            answer(tree, rsc);
+            answer(tree, rsc); // before the test sees the request, which may close the connection next
         }
+        messages.add(new Message(tree, m instanceof byte[]));
     }
 
     /** The next message, whatever it is. */
@@ -246,8 +245,7 @@ final class WsClient implements AutoCloseable {
     }
 
     private static void members(JsonNode node, StringBuilder out) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             out.append('<').append(e.getKey()).append('>');
             JsonNode v = e.getValue();
             if (v.isObject()) {
