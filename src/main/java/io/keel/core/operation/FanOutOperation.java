@@ -3,7 +3,6 @@ package io.keel.core.operation;
 import io.keel.core.access.Permission;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
-import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.GroupType;
 import io.keel.core.routing.Route;
 import io.keel.core.store.Transaction;
@@ -115,8 +114,9 @@ public final class FanOutOperation {
             } catch (OneM2MException gone) {
                 continue; // a member that no longer resolves has no sub-members
             }
-            if (r instanceof Route.Local local && local.resource().ty == ResourceTypes.GROUP && visited.add(local.resource().ri)
-                    && local.resource().get(GroupType.MEMBER_IDS) instanceof List<?> sub) {
+            // a member that has members is a sub-group
+            if (r instanceof Route.Local local && local.resource().get(GroupType.MEMBER_IDS) instanceof List<?> sub
+                    && visited.add(local.resource().ri)) {
                 collectMembers(tx, sub.stream().map(String::valueOf).toList(), known, visited);
             }
         }
