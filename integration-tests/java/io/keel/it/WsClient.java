@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -42,7 +43,7 @@ final class WsClient implements AutoCloseable {
     private final Session session;
     /** Responses read, and requests that are not answered automatically, in order. */
     private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
-    private final BlockingQueue<JsonNode> requests = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Message> requests = new LinkedBlockingQueue<>();
     private final BlockingQueue<CloseReason> closed = new LinkedBlockingQueue<>();
     /** When set, each request from the CSE is answered with this rsc as soon as it is read. */
     private volatile Integer answerWith;
@@ -106,6 +107,11 @@ final class WsClient implements AutoCloseable {
         }
     }
 
+    /** Sends a primitive as encoded: in a binary frame on oneM2M.cbor, else as UTF-8 text. */
+    void sendEncoded(byte[] message) throws IOException {
+        sendRaw("oneM2M.cbor".equals(subprotocol()) ? message : new String(message, StandardCharsets.UTF_8));
+    }
+
     /** Sends raw text in a text frame, or raw bytes in a binary frame. */
     void sendRaw(Object message) throws IOException {
         if (message instanceof byte[] b) {
@@ -119,14 +125,14 @@ final class WsClient implements AutoCloseable {
     JsonNode response(String rqi) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (System.nanoTime() < deadline) {
-            JsonNode m = next(deadline);
+            Message m = next(deadline);
             if (m == null) {
                 break;
             }
-            if (m.has("op")) {
-                received(m);
-            } else if (rqi.equals(m.path("rqi").asText())) {
-                return m;
+            if (m.tree().has("op")) {
+                requests.add(m);
+            } else if (rqi.equals(m.tree().path("rqi").asText())) {
+                return taken(m);
             }
         }
         throw new AssertionError("no response with rqi " + rqi);
@@ -134,19 +140,27 @@ final class WsClient implements AutoCloseable {
 
     /** The next request primitive the CSE sends over this connection. */
     JsonNode nextRequest() {
-        JsonNode waiting = requests.poll();
-        if (waiting != null) {
-            return waiting;
+        JsonNode m = nextRequest(Duration.ofSeconds(WAIT_SECONDS));
+        if (m == null) {
+            throw new AssertionError("the CSE sent no request over the WebSocket");
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        return m;
+    }
+
+    /** The next request primitive the CSE sends over this connection, or null when none comes in time. */
+    JsonNode nextRequest(Duration timeout) {
+        Message waiting = requests.poll();
+        if (waiting != null) {
+            return taken(waiting);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode m = next(deadline);
-            if (m != null && m.has("op")) {
-                received(m);
-                return requests.poll();
+            Message m = next(deadline);
+            if (m != null && m.tree().has("op")) {
+                return taken(m);
             }
         }
-        throw new AssertionError("the CSE sent no request over the WebSocket");
+        return null;
     }
 
     /** From now on every request from the CSE is answered at once with this Response Status Code. */
@@ -160,16 +174,13 @@ final class WsClient implements AutoCloseable {
         send("{\"rsc\":" + rsc + ",\"rqi\":\"" + request.path("rqi").asText() + "\",\"rvi\":\"3\"}");
     }
 
-    private void received(JsonNode request) {
-        requests.add(request);
-    }
-
-    private record Message(JsonNode tree, boolean binary) {
+    private record Message(JsonNode tree, byte[] raw, boolean binary) {
     }
 
     /** A message as it arrives: a request from the CSE is answered at once when {@link #answering} says so. */
     private void read(Object m) {
         JsonNode tree;
+        byte[] raw = m instanceof byte[] b ? b : ((String) m).getBytes(StandardCharsets.UTF_8);
         try {
             if (m instanceof byte[] b) {
                 tree = CBOR.readTree(b);
@@ -184,33 +195,38 @@ final class WsClient implements AutoCloseable {
         if (rsc != null && tree.has("op")) {
             answer(tree, rsc); // before the test sees the request, which may close the connection next
         }
-        messages.add(new Message(tree, m instanceof byte[]));
+        messages.add(new Message(tree, raw, m instanceof byte[]));
     }
 
     /** The next message, whatever it is. */
     JsonNode nextMessage() {
-        JsonNode m = next(System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS));
+        Message m = next(System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS));
         if (m == null) {
             throw new AssertionError("no message from the CSE");
         }
-        return m;
+        return taken(m);
     }
 
-    /** Whether the frame of the last message read was binary. */
-    private boolean lastBinary;
+    private Message last;
 
+    /** Whether the frame of the last message taken was binary. */
     boolean lastMessageWasBinary() {
-        return lastBinary;
+        return last.binary();
     }
 
-    private JsonNode next(long deadline) {
+    /** The last message taken, as it came (UTF-8 for a text frame). */
+    byte[] lastRaw() {
+        return last.raw();
+    }
+
+    private JsonNode taken(Message m) {
+        last = m;
+        return m.tree();
+    }
+
+    private Message next(long deadline) {
         try {
-            Message m = messages.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (m == null) {
-                return null;
-            }
-            lastBinary = m.binary();
-            return m.tree();
+            return messages.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
