@@ -21,7 +21,6 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
-import jakarta.websocket.server.ServerContainer;
 import java.util.logging.Logger;
 import org.glassfish.jersey.servlet.ServletContainer;
 
@@ -42,8 +41,7 @@ public class KeelWebApplication implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        ServerContainer webSockets = (ServerContainer) context.getAttribute(ServerContainer.class.getName());
-        Settings settings = webSocketSettings(new Settings(context::getInitParameter), webSockets);
+        Settings settings = webSocketSettings(new Settings(context::getInitParameter), context.getAttribute(WebSocketBinding.CONTAINER));
         metrics = new KeelMetrics();
         try {
             rateLimit = OriginatorRateLimit.of(settings);
@@ -66,7 +64,7 @@ public class KeelWebApplication implements ServletContextListener {
      * The WebSocket binding needs the container's Jakarta WebSocket. Where there is none, it is off, and the CSE
      * advertises no ws:// point of access; asked for explicitly (keel.ws.enabled=true), its absence stops the start.
      */
-    private static Settings webSocketSettings(Settings settings, ServerContainer webSockets) {
+    private static Settings webSocketSettings(Settings settings, Object webSockets) {
         if (webSockets != null || !settings.webSocketEnabled()) {
             return settings;
         }
@@ -94,8 +92,8 @@ public class KeelWebApplication implements ServletContextListener {
     /** The binding filter in front of every servlet; the JAX-RS servlet takes whatever path the others leave. */
     private void register(ServletContext context, Settings settings) {
         if (settings.webSocketEnabled()) {
-            ServerContainer container = (ServerContainer) context.getAttribute(ServerContainer.class.getName());
-            WebSocketBinding webSocket = new WebSocketBinding(settings, container, new Intake(cse, metrics, rateLimit), metrics);
+            WebSocketBinding webSocket = new WebSocketBinding(settings, context.getAttribute(WebSocketBinding.CONTAINER),
+                    new Intake(cse, metrics, rateLimit), metrics);
             outbounds.register(webSocket.outbound(), "ws", "wss", WebSocketOutbound.CONNECTION_SCHEME);
             // Before the HTTP binding's filter: an upgrade of / becomes a WebSocket, every other request goes on.
             FilterRegistration.Dynamic handshake = context.addFilter("onem2m-websocket", webSocket.handshake());

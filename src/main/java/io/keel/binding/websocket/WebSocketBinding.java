@@ -17,11 +17,17 @@ import java.util.concurrent.ScheduledExecutorService;
  * root path and the outbound side for {@code ws}, {@code wss} and connections entities hold open.
  */
 public final class WebSocketBinding {
+    /**
+     * The servlet context attribute under which the container offers Jakarta WebSocket (Jakarta WebSocket 2.1, 6.4).
+     * A string, so that the application starts in a container without the Jakarta WebSocket API, with this binding off.
+     */
+    public static final String CONTAINER = "jakarta.websocket.server.ServerContainer";
     private final WebSocketHandshake handshake;
     private final WebSocketOutbound outbound;
 
-    /** @param container the servlet context's {@code jakarta.websocket.server.ServerContainer} */
-    public WebSocketBinding(Settings settings, ServerContainer container, Intake intake, KeelMetrics metrics) {
+    /** @param serverContainer the servlet context's {@link #CONTAINER}, a {@link ServerContainer} */
+    public WebSocketBinding(Settings settings, Object serverContainer, Intake intake, KeelMetrics metrics) {
+        ServerContainer container = (ServerContainer) serverContainer;
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("keel-ws-timer"));
         ExecutorService connecting = Executors.newFixedThreadPool(2, daemon("keel-ws-connect"));
         long timeout = settings.getLong("keel.notification.timeout", 5_000);
