@@ -3,6 +3,7 @@ package io.keel.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.NotificationReceiver.Received;
 import io.keel.it.OneM2MClient.Reply;
 import java.net.URL;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The unchanged target/keel.war deployed the way users deploy it: to Payara Micro with its database taken from the
  * server's JNDI DataSource jdbc/keel, and to a standalone Jetty 12 (jetty-home, ee10-deploy). A smoke subset of the
- * binding and the operations endpoints runs over HTTP against each.
+ * binding and the operations endpoints runs over HTTP against each, and the WebSocket binding on Payara (the standalone
+ * Jetty here runs without its websocket module, so the binding is off there).
  */
 class AppServerDeploymentIT {
     private static final Path SERVERS = Path.of(System.getProperty("keel.app-servers", "target/app-servers"));
@@ -41,6 +43,7 @@ class AppServerDeploymentIT {
                 "--postbootcommandfile", dir.resolve("postboot.txt").toString());
         try (ServerProcess payara = ServerProcess.start(cmd, Map.of(), dir, line -> line.contains("Payara Micro URLs") || line.contains("Payara Micro 6") && line.contains("ready"))) {
             smoke(new URL("http://127.0.0.1:" + port + "/"));
+            webSocket(new URL("http://127.0.0.1:" + port + "/"));
             assertTrue(payara.output().stream().anyMatch(l -> l.contains("using the server's DataSource jdbc/keel")),
                     "Keel did not take jdbc/keel:\n" + String.join("\n", payara.output()));
             assertTrue(Files.exists(db.resolve("keel.mv.db")), "nothing was written to the JNDI DataSource's database");
@@ -63,6 +66,23 @@ class AppServerDeploymentIT {
         try (ServerProcess jetty = ServerProcess.start(cmd, Map.of(), base, line -> line.contains("Started oejs.Server"))) {
             smoke(new URL("http://127.0.0.1:" + port + "/"));
         }
+    }
+
+    /**
+     * TS-0020 on Tyrus, which upgrades only into endpoints registered with it: a handshake at / in oneM2M.json opens
+     * a connection a retrieve of the CSEBase goes over; one offering no oneM2M subprotocol is still refused with 400.
+     */
+    private static void webSocket(URL base) throws Exception {
+        try (WsClient ws = WsClient.open(base, "oneM2M.json")) {
+            assertEquals("oneM2M.json", ws.subprotocol());
+            JsonNode cb = ws.request("{\"op\":2,\"to\":\"cse-in\",\"fr\":\"CAdmin\",\"rqi\":\"payara-cb\",\"rvi\":\"3\"}");
+            assertEquals(2000, cb.path("rsc").asInt(), cb.toString());
+            assertEquals("cse-in", cb.path("pc").path("m2m:cb").path("rn").asText(), cb.toString());
+        }
+        RawHttp.Response refused = RawHttp.send(base, "GET", "/", "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Protocol: chat\r\n", null);
+        assertEquals(400, refused.status(), refused.statusLine());
+        assertEquals("4000", refused.headers().get("x-m2m-rsc"));
     }
 
     /** Create AE, container, contentInstance; retrieve; discover; a subscription's notification reaches a receiver. */

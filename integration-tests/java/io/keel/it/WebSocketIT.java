@@ -52,6 +52,13 @@ class WebSocketIT extends KeelIT {
     }
 
     @Test
+    void anUpgradeThatBypassesTheHandshakeAtTheRootOpensNoOneM2MConnection() throws Exception {
+        try (WsClient ws = WsClient.open(new java.net.URL(base, ".well-known/keel/websocket/guessed"), "oneM2M.json")) {
+            assertEquals(jakarta.websocket.CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), ws.closeReason().getCloseCode().getCode());
+        }
+    }
+
+    @Test
     void ts0009_6_plainHttpRequestsToTheRootAreStillTheHttpBinding() {
         RawHttp.Response root = RawHttp.send(base, "GET", "/", "", null);
         assertTrue(root.headers().containsKey("x-m2m-rsc"), root.statusLine() + " " + root.headers());

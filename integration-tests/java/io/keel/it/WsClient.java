@@ -233,6 +233,20 @@ final class WsClient implements AutoCloseable {
         }
     }
 
+    /** How the connection was closed, once it is. */
+    CloseReason closeReason() {
+        try {
+            CloseReason r = closed.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            if (r == null) {
+                throw new AssertionError("the connection was not closed");
+            }
+            return r;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     boolean isOpen() {
         return session.isOpen();
     }

@@ -40,8 +40,15 @@ final class ConnectionFactory {
         this.idleTimeoutMillis = idleTimeoutMillis;
     }
 
+    /** The endpoint of a connection this CSE opens to a server. */
     WebSocketEndpoint endpoint(String remoteAddress, Admission admission) {
-        return new WebSocketEndpoint(this, remoteAddress, admission);
+        Handshakes.Peer peer = new Handshakes.Peer(remoteAddress, admission);
+        return new WebSocketEndpoint(this, session -> peer);
+    }
+
+    /** The endpoint of a connection a client opened: its peer is the handshake the session's token names. */
+    WebSocketEndpoint endpoint(Handshakes handshakes) {
+        return new WebSocketEndpoint(this, session -> handshakes.take(session.getPathParameters().get(Handshakes.TOKEN)));
     }
 
     Connection open(Session session, Subprotocol protocol, String remoteAddress, Admission admission) {

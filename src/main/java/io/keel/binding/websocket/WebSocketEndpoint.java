@@ -7,23 +7,24 @@ import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
  * The Jakarta WebSocket endpoint of one connection, either side: the connection it opens takes the negotiated
- * subprotocol, and every whole message, text or binary, goes to it.
+ * subprotocol and what is known of the peer, and every whole message, text or binary, goes to it.
  */
 public final class WebSocketEndpoint extends Endpoint {
     private static final Logger LOG = Logger.getLogger(WebSocketEndpoint.class.getName());
     private final ConnectionFactory factory;
-    private final String remoteAddress;
-    private final Admission admission;
+    /** The peer of a session: known beforehand on the client side, from the accepted handshake on the server side. */
+    private final Function<Session, Handshakes.Peer> peer;
     private final CompletableFuture<Connection> opened = new CompletableFuture<>();
+    private volatile String remoteAddress = "";
 
-    WebSocketEndpoint(ConnectionFactory factory, String remoteAddress, Admission admission) {
+    WebSocketEndpoint(ConnectionFactory factory, Function<Session, Handshakes.Peer> peer) {
         this.factory = factory;
-        this.remoteAddress = remoteAddress;
-        this.admission = admission;
+        this.peer = peer;
     }
 
     /** The connection once open; exceptionally when the peers agreed on no oneM2M subprotocol. */
@@ -33,6 +34,14 @@ public final class WebSocketEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
+        Handshakes.Peer from = peer.apply(session);
+        if (from == null) {
+            // An upgrade that did not pass the handshake filter at / (e.g. straight to the endpoint's own path).
+            opened.completeExceptionally(new IllegalStateException("no oneM2M handshake accepted for this connection"));
+            close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "open oneM2M WebSocket connections at /"));
+            return;
+        }
+        remoteAddress = from.remoteAddress();
         Subprotocol protocol = Subprotocol.named(session.getNegotiatedSubprotocol());
         if (protocol == null) {
             // Only a server this CSE connected to can agree on none (RFC 6455 4.2.2): it cannot carry primitives.
@@ -41,7 +50,7 @@ public final class WebSocketEndpoint extends Endpoint {
             new SessionFrames(session, false).close("no oneM2M subprotocol");
             return;
         }
-        Connection connection = factory.open(session, protocol, remoteAddress, admission);
+        Connection connection = factory.open(session, protocol, from.remoteAddress(), from.admission());
         session.addMessageHandler(String.class, text -> connection.onMessage(text.getBytes(StandardCharsets.UTF_8), false));
         session.addMessageHandler(ByteBuffer.class, data -> {
             byte[] bytes = new byte[data.remaining()];
@@ -61,5 +70,13 @@ public final class WebSocketEndpoint extends Endpoint {
     public void onError(Session session, Throwable error) {
         // E.g. a message over the maximum size: the container closes the connection (1009), and onClose follows.
         LOG.fine(() -> "WebSocket connection from " + remoteAddress + ": " + error);
+    }
+
+    private static void close(Session session, CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (java.io.IOException | RuntimeException e) {
+            // Closed already.
+        }
     }
 }

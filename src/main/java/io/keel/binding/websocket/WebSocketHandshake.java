@@ -35,15 +35,46 @@ import java.util.Map;
 final class WebSocketHandshake implements Filter {
     private static final String CLIENT_CERTIFICATES = "jakarta.servlet.request.X509Certificate";
     private static final String PROTOCOL_HEADER = "Sec-WebSocket-Protocol";
+    /**
+     * Where the one server endpoint is registered: a path no oneM2M resource has, and not {@code /}, so that a
+     * container's own upgrade filter, wherever it stands among the filters, leaves upgrades of {@code /} to this one.
+     * An upgrade straight to it opens no oneM2M connection (its token is unknown; closed with 1008).
+     */
+    static final String ENDPOINT_PATH = "/.well-known/keel/websocket/{" + Handshakes.TOKEN + "}";
     private final ServerContainer container;
-    private final ConnectionFactory factory;
+    private final Handshakes handshakes = new Handshakes();
+    private final ServerEndpointConfig endpoint;
     /** Null when the CSE does not authenticate originators. */
     private final HttpAuthentication authentication;
     private final KeelMetrics metrics;
 
+    /**
+     * Registers the server endpoint with the container: call it while the application deploys (Jakarta WebSocket 2.1
+     * 6.4). Containers that upgrade only into registered endpoints (Tyrus) need it; the others take it as passed.
+     */
     WebSocketHandshake(ServerContainer container, ConnectionFactory factory, HttpAuthentication authentication, KeelMetrics metrics) {
         this.container = container;
-        this.factory = factory;
+        this.endpoint = ServerEndpointConfig.Builder.create(WebSocketEndpoint.class, ENDPOINT_PATH)
+                .subprotocols(Subprotocol.preferring(io.keel.primitive.Serialization.JSON))
+                .configurator(new ServerEndpointConfig.Configurator() {
+                    @Override
+                    public <T> T getEndpointInstance(Class<T> endpointClass) {
+                        return endpointClass.cast(factory.endpoint(handshakes));
+                    }
+
+                    /** The filter let only handshakes offering one through: the client's first (TS-0020 6.2.3.5). */
+                    @Override
+                    public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
+                        Subprotocol p = Subprotocol.select(requested);
+                        return p == null ? "" : p.token();
+                    }
+                })
+                .build();
+        try {
+            container.addEndpoint(endpoint);
+        } catch (DeploymentException e) {
+            throw new IllegalStateException("the container does not take the WebSocket endpoint: " + e.getMessage(), e);
+        }
         this.authentication = authentication;
         this.metrics = metrics;
     }
@@ -82,24 +113,12 @@ final class WebSocketHandshake implements Filter {
                 req.originatorAuthenticated = true;
             };
         }
-        WebSocketEndpoint endpoint = factory.endpoint(request.getRemoteAddr(), admission);
-        ServerEndpointConfig config = ServerEndpointConfig.Builder.create(WebSocketEndpoint.class, "/")
-                .subprotocols(List.of(protocol.token()))
-                .configurator(new ServerEndpointConfig.Configurator() {
-                    @Override
-                    public <T> T getEndpointInstance(Class<T> endpointClass) {
-                        return endpointClass.cast(endpoint);
-                    }
-
-                    @Override
-                    public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
-                        return protocol.token();
-                    }
-                })
-                .build();
+        String token = handshakes.accept(new Handshakes.Peer(request.getRemoteAddr(), admission));
         try {
-            container.upgradeHttpToWebSocket(request, response, config, Map.of());
+            // Into the endpoint registered at ENDPOINT_PATH, the token as its path parameter (Jakarta WebSocket 2.1).
+            container.upgradeHttpToWebSocket(request, response, endpoint, Map.of(Handshakes.TOKEN, token));
         } catch (DeploymentException | IllegalStateException e) {
+            handshakes.take(token);
             refuse(request, response, new OneM2MException(ResponseStatusCode.BAD_REQUEST,
                     "the WebSocket handshake is not valid: " + e.getMessage()));
         }
