@@ -49,6 +49,11 @@ public final class Outbounds implements Outbound {
     }
 
     @Override
+    public boolean connected(String entityId) {
+        return distinct().stream().anyMatch(binding -> binding.connected(entityId));
+    }
+
+    @Override
     public CompletableFuture<ResponsePrimitive> send(RequestPrimitive request, String url, Serialization serialization) {
         Outbound binding = binding(url);
         return binding == null ? unreachable(url) : binding.send(request, url, serialization);

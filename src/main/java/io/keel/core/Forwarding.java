@@ -72,7 +72,7 @@ public final class Forwarding {
         }
         Instant now = clock.now();
         refuseExpired(req, now);
-        String poa = hop.pointsOfAccess().stream().filter(outbound::reaches).findFirst().orElse(null);
+        String poa = target(hop);
         if (poa == null) {
             throw new OneM2MException(ResponseStatusCode.TARGET_NOT_REACHABLE, "the next hop to " + what
                     + (hop.cseId() == null ? "" : ", " + hop.cseId()) + ", has no point of access a binding of this CSE serves");
@@ -103,6 +103,20 @@ public final class Forwarding {
                     locate(rsp, route);
                     return rsp;
                 });
+    }
+
+    /**
+     * Where the next hop is reached: over the connection it holds open to this CSE (TS-0020 5.2: a registree that
+     * registered over a WebSocket is reached over it, whether or not its point of access is reachable from here), else
+     * its first point of access a binding serves, else its connection as last known (closed: 5103 saying so).
+     */
+    private String target(NextHop hop) {
+        String connection = hop.cseId() == null ? null : outbound.connectionTo(hop.cseId());
+        if (connection != null && outbound.connected(hop.cseId())) {
+            return connection;
+        }
+        String poa = hop.pointsOfAccess().stream().filter(outbound::reaches).findFirst().orElse(null);
+        return poa != null ? poa : connection;
     }
 
     /**

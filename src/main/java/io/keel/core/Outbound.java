@@ -40,6 +40,14 @@ public interface Outbound extends AutoCloseable {
     }
 
     /**
+     * Whether the entity holds its connection to this CSE open now: a request for another CSE goes over it then, and
+     * over the CSE's point of access while it has none (a forwarded request is not sent twice to find out).
+     */
+    default boolean connected(String entityId) {
+        return false;
+    }
+
+    /**
      * @param pointOfAccess the next hop's point of access, e.g. {@code http://127.0.0.1:8080}
      * @param authorization the Authorization header value to present, or null
      * @param timeoutMillis how long the next hop has to answer

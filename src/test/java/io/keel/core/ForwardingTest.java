@@ -100,6 +100,44 @@ class ForwardingTest {
     }
 
     @Test
+    void ts0020_5_2_aRegistreeHoldingItsConnectionOpenIsReachedOverIt() throws Exception {
+        wire(IN, 5_000);
+        core.remoteCse("/id-mn", List.of("http://unreachable.example:8081"), List.of("3"), null);
+        core.outbound.reachable = url -> url.startsWith("http://") || url.startsWith("ws-connection:");
+        core.outbound.connections = id -> id.equals("/id-mn") ? "ws-connection:/id-mn" : null;
+
+        assertEquals(ResponseStatusCode.OK, handle(request(Operation.RETRIEVE, "/id-mn/cse-mn", "Cae1")).responseStatusCode);
+
+        RecordingOutbound.Sent sent = core.outbound.next();
+        assertEquals("ws-connection:/id-mn", sent.url(), "the connection comes before the point of access");
+        assertEquals("/id-mn/cse-mn", sent.request().to);
+    }
+
+    @Test
+    void ts0020_5_2_aRegistreeWhoseConnectionIsClosedIsReachedAtItsPointOfAccess() throws Exception {
+        wire(IN, 5_000);
+        core.remoteCse("/id-mn", List.of("http://mn.example:8081"), List.of("3"), null);
+        core.outbound.connections = id -> id.equals("/id-mn") ? "ws-connection:/id-mn" : null;
+        core.outbound.open = id -> false;
+
+        assertEquals(ResponseStatusCode.OK, handle(request(Operation.RETRIEVE, "/id-mn/cse-mn", "Cae1")).responseStatusCode);
+
+        assertEquals("http://mn.example:8081", core.outbound.next().url());
+    }
+
+    @Test
+    void ts0020_5_2_aRegistreeWithOnlyAClosedConnectionGetsItsRequestThereFor5103() throws Exception {
+        wire(IN, 5_000);
+        core.remoteCse("/id-mn", List.of(), List.of("3"), null);
+        core.outbound.connections = id -> id.equals("/id-mn") ? "ws-connection:/id-mn" : null;
+        core.outbound.open = id -> false;
+
+        handle(request(Operation.RETRIEVE, "/id-mn/cse-mn", "Cae1"));
+
+        assertEquals("ws-connection:/id-mn", core.outbound.next().url(), "the binding answers why it is not reachable");
+    }
+
+    @Test
     void ts0004_7_3_2_8_anAbsoluteToWithinOurServiceProviderIsForwardedToo() throws Exception {
         wire(IN, 5_000);
         core.remoteCse("/id-mn", List.of("http://mn.example:8081"), List.of("3"), null);

@@ -71,6 +71,14 @@ public final class RecordingOutbound implements Outbound {
         return connections.apply(entityId);
     }
 
+    /** Which of the entities {@link #connections} names hold their connection open now; all of them unless a test says so. */
+    public volatile java.util.function.Predicate<String> open = entityId -> true;
+
+    @Override
+    public boolean connected(String entityId) {
+        return connections.apply(entityId) != null && open.test(entityId);
+    }
+
     @Override
     public boolean reaches(String pointOfAccess) {
         return reachable.test(pointOfAccess);

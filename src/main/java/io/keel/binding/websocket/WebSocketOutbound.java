@@ -45,6 +45,11 @@ public final class WebSocketOutbound implements Outbound {
     }
 
     @Override
+    public boolean connected(String entityId) {
+        return connections.of(entityId) != null;
+    }
+
+    @Override
     public boolean reaches(String pointOfAccess) {
         String p = pointOfAccess.toLowerCase(Locale.ROOT);
         return p.startsWith("ws://") || p.startsWith("wss://") || p.startsWith(CONNECTION_SCHEME + ":");
@@ -67,7 +72,8 @@ public final class WebSocketOutbound implements Outbound {
             Connection c = connections.of(entity);
             // The entity closed its connection since the receiver was resolved: the core's rules for an unreachable
             // receiver apply (the next point of access, pending notifications, 5103).
-            return c == null ? unreachable("the WebSocket connection of " + entity + " is closed") : c.request(request, timeout);
+            return c == null ? unreachable("the WebSocket connection of " + entity
+                    + " is closed; it is reachable over WebSocket again once it opens a new one") : c.request(request, timeout);
         }
         return clients.to(url, serialization, authorization)
                 .thenCompose(c -> c.request(request, timeout))

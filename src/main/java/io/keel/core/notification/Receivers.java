@@ -120,7 +120,9 @@ public final class Receivers {
             }
         }
         if (urls.isEmpty()) {
-            return Receiver.unreachable(address, "the AE " + ae.ri + " has no pointOfAccess this CSE can reach and no pollingChannel");
+            // Connections are not kept across a restart of this CSE: an entity that held one is reached once it connects again.
+            return Receiver.unreachable(address, "the AE " + ae.ri + " has no pointOfAccess this CSE can reach, no pollingChannel, "
+                    + "and has opened no connection (WebSocket) to this CSE since it started; it is reachable once it connects");
         }
         return Receiver.urls(address, urls, s, rvi);
     }

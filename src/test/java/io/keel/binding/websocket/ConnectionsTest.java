@@ -1,6 +1,7 @@
 package io.keel.binding.websocket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,9 +67,13 @@ class ConnectionsTest {
         assertEquals(ResponseStatusCode.TARGET_NOT_REACHABLE, outbound.send(n, url, Serialization.JSON).join().responseStatusCode,
                 "a connection closed since the receiver was resolved is unreachable");
         assertEquals(url, outbound.connectionTo("CAE1"), "the entity stays known: its next connection takes what is kept for it");
+        assertFalse(outbound.connected("CAE1"), "known, but not connected: a forwarded request takes its point of access");
+        assertTrue(outbound.send(n, url, Serialization.JSON).join().content.toString().contains("once it opens a new one"));
         Connection again = connection(frames);
         registry.bind("CAE1", again);
+        assertTrue(outbound.connected("CAE1"));
         outbound.send(n, url, Serialization.JSON);
         assertEquals(2, frames.sent.size());
+        assertFalse(outbound.connected("CAE2"));
     }
 }

@@ -189,6 +189,10 @@ class NotifyOperationTest {
 
         assertRsc(ResponseStatusCode.TARGET_NOT_REACHABLE, rsp);
         assertEquals(List.of(), cse.outbound.sent());
+        // E.g. an AE that held a WebSocket connection before this CSE restarted: connections are not kept across it.
+        String dbg = String.valueOf(((Map<?, ?>) rsp.content).get("m2m:dbg"));
+        org.junit.jupiter.api.Assertions.assertTrue(dbg.contains("no connection (WebSocket) to this CSE since it started")
+                && dbg.contains("reachable once it connects"), dbg);
     }
 
     @Test
