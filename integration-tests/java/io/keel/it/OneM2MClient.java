@@ -22,9 +22,17 @@ public final class OneM2MClient {
     private static final AtomicLong RI = new AtomicLong();
     private final HttpClient http;
     private final String base;
+    /** The Authorization every request carries unless the call sets its own, or null. */
+    private String authorization;
 
     public OneM2MClient(URL base) {
         this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    /** Every request presents this bearer token, for a CSE that authenticates originators (keel.auth.credentials). */
+    public OneM2MClient(URL base, String bearerToken) {
+        this(base);
+        this.authorization = "Bearer " + bearerToken;
     }
 
     /** With an HTTP client of the test's own, e.g. one that speaks TLS with a test keystore. */
@@ -52,6 +60,9 @@ public final class OneM2MClient {
             headers.put("X-M2M-RI", "rq-" + RI.incrementAndGet());
             headers.put("X-M2M-RVI", "3");
             headers.put("Accept", "application/json");
+            if (authorization != null) {
+                headers.put("Authorization", authorization);
+            }
         }
 
         public Call header(String name, String value) {

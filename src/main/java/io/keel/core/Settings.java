@@ -183,8 +183,11 @@ public final class Settings {
         if (poa == null || cseId == null) {
             throw new IllegalStateException("keel.registrar.poa and keel.registrar.cse-id are set together");
         }
-        if (!poa.matches("(?i)https?://[^/\\s]+(/\\S*)?")) {
-            throw new IllegalStateException("keel.registrar.poa must be an http(s) URL, not '" + poa + "'");
+        if (!poa.matches("(?i)(https?|wss?)://[^/\\s]+(/\\S*)?")) {
+            throw new IllegalStateException("keel.registrar.poa must be an http(s) or ws(s) URL, not '" + poa + "'");
+        }
+        if (poa.regionMatches(true, 0, "ws", 0, 2) && !webSocketEnabled()) {
+            throw new IllegalStateException("keel.registrar.poa is a WebSocket URL, but keel.ws.enabled is false");
         }
         if (cseType() == 1) {
             throw new IllegalStateException("an IN-CSE has no registrar: keel.registrar.* is for an MN or ASN (keel.cse.type)");

@@ -16,11 +16,15 @@ import io.keel.ops.MetricsAccess;
 import io.keel.ops.MetricsServlet;
 import io.keel.ops.Readiness;
 import io.keel.persistence.Database;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 import org.glassfish.jersey.servlet.ServletContainer;
 
@@ -37,6 +41,10 @@ public class KeelWebApplication implements ServletContextListener {
     private Outbounds outbounds;
     /** keel.rate.per-originator, counted across every binding; null when unlimited. */
     private OriginatorRateLimit rateLimit;
+    /** The WebSocket binding, made before the CSE starts (its registration may go over ws://); null when off. */
+    private WebSocketBinding webSocket;
+    /** Where the message bindings hand requests once the CSE runs. */
+    private volatile Intake intake;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -45,7 +53,8 @@ public class KeelWebApplication implements ServletContextListener {
         metrics = new KeelMetrics();
         try {
             rateLimit = OriginatorRateLimit.of(settings);
-            cse = startCse(settings, metrics);
+            cse = startCse(settings, metrics, context);
+            intake = new Intake(cse, metrics, rateLimit);
             metrics.bind(cse);
             register(context, settings);
         } catch (RuntimeException e) {
@@ -76,11 +85,15 @@ public class KeelWebApplication implements ServletContextListener {
         return settings.with("keel.ws.enabled", "false");
     }
 
-    private Cse startCse(Settings settings, KeelMetrics metrics) {
+    private Cse startCse(Settings settings, KeelMetrics metrics, ServletContext context) {
         HttpSender sender = new HttpSender(settings.getLong("keel.notification.timeout", 5_000),
                 settings.getInt("keel.http.client.max-connections", 8), settings.get("keel.http.proxy", null));
         outbounds = new Outbounds().register(sender, "http", "https");
         try {
+            if (settings.webSocketEnabled()) {
+                webSocket = new WebSocketBinding(settings, context.getAttribute(WebSocketBinding.CONTAINER), this::intake, metrics);
+                outbounds.register(webSocket.outbound(), "ws", "wss", WebSocketOutbound.CONNECTION_SCHEME);
+            }
             // Cse.start closes the store if the CSE does not start.
             return Cse.start(settings, Database.open(settings), outbounds, metrics);
         } catch (RuntimeException e) {
@@ -91,10 +104,7 @@ public class KeelWebApplication implements ServletContextListener {
 
     /** The binding filter in front of every servlet; the JAX-RS servlet takes whatever path the others leave. */
     private void register(ServletContext context, Settings settings) {
-        if (settings.webSocketEnabled()) {
-            WebSocketBinding webSocket = new WebSocketBinding(settings, context.getAttribute(WebSocketBinding.CONTAINER),
-                    new Intake(cse, metrics, rateLimit), metrics);
-            outbounds.register(webSocket.outbound(), "ws", "wss", WebSocketOutbound.CONNECTION_SCHEME);
+        if (webSocket != null) {
             // Before the HTTP binding's filter: an upgrade of / becomes a WebSocket, every other request goes on.
             FilterRegistration.Dynamic handshake = context.addFilter("onem2m-websocket", webSocket.handshake());
             handshake.setAsyncSupported(true);
@@ -119,6 +129,13 @@ public class KeelWebApplication implements ServletContextListener {
         map(context.addServlet("health", new HealthServlet(readiness)), "/.well-known/keel/health/*");
         MetricsAccess access = new MetricsAccess(settings.get("keel.ops.token", null));
         map(context.addServlet("metrics", new MetricsServlet(metrics, access)), "/.well-known/keel/metrics");
+    }
+
+    /** A request a message binding read; one that comes before the CSE has started (from its registrar) is 5103. */
+    private CompletableFuture<ResponsePrimitive> intake(RequestPrimitive req) {
+        Intake i = intake;
+        return i != null ? i.handle(req) : CompletableFuture.completedFuture(
+                ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "the CSE is starting").echo(req));
     }
 
     private static void map(ServletRegistration.Dynamic servlet, String pattern) {

@@ -39,6 +39,17 @@ class RegistrarSettingsTest {
     }
 
     @Test
+    void ts0020_5_2_anMnRegistersOverAWebSocketItOpensToItsRegistrar() {
+        CseIdentity cse = identity(Map.of("keel.cse.type", "MN", "keel.cse.id", "id-mn",
+                "keel.registrar.poa", "ws://10.0.0.1:8080", "keel.registrar.cse-id", "/id-in"));
+        assertEquals("ws://10.0.0.1:8080", cse.registrarPoa());
+        assertEquals("wss://10.0.0.1:8443", identity(Map.of("keel.cse.type", "MN", "keel.cse.id", "id-mn",
+                "keel.registrar.poa", "wss://10.0.0.1:8443/", "keel.registrar.cse-id", "/id-in")).registrarPoa());
+        assertThrows(IllegalStateException.class, () -> identity(Map.of("keel.cse.type", "MN", "keel.cse.id", "id-mn",
+                "keel.registrar.poa", "ws://10.0.0.1:8080", "keel.registrar.cse-id", "/id-in", "keel.ws.enabled", "false")));
+    }
+
+    @Test
     void halfARegistrarOrOneForAnInCseStopsTheStart() {
         assertThrows(IllegalStateException.class, () -> identity(Map.of("keel.cse.type", "MN",
                 "keel.registrar.poa", "http://10.0.0.1:8080")));

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The connections this CSE opens as a WebSocket client, to entities whose point of access is a ws:// or wss:// URL
@@ -19,16 +20,16 @@ import java.util.concurrent.TimeUnit;
 final class ClientConnections {
     private final WebSocketContainer container;
     private final ConnectionFactory factory;
-    private final Admission admission;
+    private final Function<String, Admission> admission;
     private final ExecutorService connecting;
     private final long connectTimeoutMillis;
     private final Map<String, CompletableFuture<Connection>> byUrl = new ConcurrentHashMap<>();
 
     /**
      * @param connecting where the (blocking) opening handshakes run
-     * @param admission  what requests arriving over these connections are admitted by
+     * @param admission  what requests arriving over the connection to a URL are admitted by
      */
-    ClientConnections(WebSocketContainer container, ConnectionFactory factory, Admission admission,
+    ClientConnections(WebSocketContainer container, ConnectionFactory factory, Function<String, Admission> admission,
                       ExecutorService connecting, long connectTimeoutMillis) {
         this.container = container;
         this.factory = factory;
@@ -66,7 +67,7 @@ final class ClientConnections {
                     }
                 })
                 .build();
-        WebSocketEndpoint endpoint = factory.endpoint(uri.getHost(), admission);
+        WebSocketEndpoint endpoint = factory.endpoint(uri.getHost(), admission.apply(url));
         try {
             container.connectToServer(endpoint, config, uri);
             return endpoint.opened().get(connectTimeoutMillis, TimeUnit.MILLISECONDS);

@@ -1,15 +1,18 @@
 package io.keel.binding.websocket;
 
-import io.keel.binding.Intake;
 import io.keel.ops.KeelMetrics;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
 import jakarta.websocket.Session;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /** Makes the endpoint and connection of each new WebSocket, server or client side, with what they share. */
 final class ConnectionFactory {
-    private final Intake intake;
+    private final Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> intake;
     private final KeelMetrics metrics;
     private final Connections registry;
     private final Timer timer;
@@ -22,7 +25,8 @@ final class ConnectionFactory {
      * @param idleTimeoutMillis how long a connection may be silent before it is closed; 0 for never (TS-0020 6.3:
      *                          connections should be kept open for as long as possible)
      */
-    ConnectionFactory(Intake intake, KeelMetrics metrics, Connections registry, ScheduledExecutorService scheduler,
+    /** @param intake handles a request read from a connection (the binding's {@link io.keel.binding.Intake}) */
+    ConnectionFactory(Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> intake, KeelMetrics metrics, Connections registry, ScheduledExecutorService scheduler,
                       int maxMessageBytes, long idleTimeoutMillis) {
         this.intake = intake;
         this.metrics = metrics;
@@ -56,6 +60,6 @@ final class ConnectionFactory {
         session.setMaxBinaryMessageBufferSize(maxMessageBytes);
         session.setMaxIdleTimeout(idleTimeoutMillis);
         return new Connection(protocol, new SessionFrames(session, protocol.binary()), remoteAddress, admission,
-                intake::handle, rsc -> metrics.refused(Connection.BINDING, rsc), registry, timer);
+                intake, rsc -> metrics.refused(Connection.BINDING, rsc), registry, timer);
     }
 }

@@ -3,11 +3,16 @@ package io.keel.binding.websocket;
 import io.keel.binding.Intake;
 import io.keel.binding.http.auth.CredentialStore;
 import io.keel.binding.http.auth.HttpAuthentication;
+import io.keel.core.CseIdentity;
 import io.keel.core.Settings;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
 import io.keel.ops.KeelMetrics;
 import jakarta.servlet.Filter;
 import jakarta.websocket.server.ServerContainer;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,8 +30,15 @@ public final class WebSocketBinding {
     private final WebSocketHandshake handshake;
     private final WebSocketOutbound outbound;
 
-    /** @param serverContainer the servlet context's {@link #CONTAINER}, a {@link ServerContainer} */
-    public WebSocketBinding(Settings settings, Object serverContainer, Intake intake, KeelMetrics metrics) {
+    /**
+     * Made before the CSE starts, so that its registration can go over {@code ws://} at once; registers the server
+     * endpoint with the container.
+     *
+     * @param serverContainer the servlet context's {@link #CONTAINER}, a {@link ServerContainer}
+     * @param intake          where requests read from connections go (the binding's {@link Intake} once the CSE runs)
+     */
+    public WebSocketBinding(Settings settings, Object serverContainer,
+                            Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> intake, KeelMetrics metrics) {
         ServerContainer container = (ServerContainer) serverContainer;
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("keel-ws-timer"));
         ExecutorService connecting = Executors.newFixedThreadPool(2, daemon("keel-ws-connect"));
@@ -37,8 +49,11 @@ public final class WebSocketBinding {
         String credentials = settings.get("keel.auth.credentials", null);
         HttpAuthentication authentication = credentials == null || credentials.isBlank() ? null
                 : new HttpAuthentication(CredentialStore.load(Path.of(credentials)), "/" + settings.cseId());
+        CseIdentity.Registrar registrar = settings.registrar();
+        Admission others = authentication == null ? Admission.OPEN : Admission.UNAUTHENTICATED;
+        Admission throughRegistrar = Admission.throughRegistrar(settings.cseId());
         ClientConnections clients = new ClientConnections(container, factory,
-                authentication == null ? Admission.OPEN : Admission.UNAUTHENTICATED, connecting, timeout);
+                url -> registrar != null && registrar.poa().equals(url) ? throughRegistrar : others, connecting, timeout);
         this.handshake = new WebSocketHandshake(container, factory, authentication, metrics);
         this.outbound = new WebSocketOutbound(connections, clients, timeout, () -> {
             timer.shutdownNow();
