@@ -152,9 +152,15 @@ class WebSocketMccIT {
     @Test
     void ts0020_5_2_aNotificationReachesAnAeOfTheMnOverBothConnections() throws Exception {
         String rn = OneM2MClient.unique("wsMccNotified");
+        // TS-0004 7.3.3.15: the IN, the Notify's originator, needs the notify privilege on the AE.
+        Reply acp = atMn.create("/cse-mn", 1, "{\"m2m:acp\":{\"rn\":\"acp-" + rn + "\",\"pv\":{\"acr\":[{\"acor\":[\"/id-in\"],"
+                + "\"acop\":16}]},\"pvs\":{\"acr\":[{\"acor\":[\"CAdmin\"],\"acop\":63}]}}}").send();
+        assertEquals(201, acp.status(), acp.text());
+        String acpi = acp.json().path("m2m:acp").path("ri").asText();
         try (WsClient ws = WsClient.open(mn.base(), "oneM2M.json").answering(2000)) {
             JsonNode reg = ws.request("{\"op\":1,\"to\":\"cse-mn\",\"fr\":\"C" + rn + "\",\"rqi\":\"reg\",\"rvi\":\"3\",\"ty\":2,"
-                    + "\"pc\":{\"m2m:ae\":{\"rn\":\"" + rn + "\",\"api\":\"Nkeel.ws\",\"rr\":true,\"srv\":[\"3\"]}}}");
+                    + "\"pc\":{\"m2m:ae\":{\"rn\":\"" + rn + "\",\"api\":\"Nkeel.ws\",\"rr\":true,\"srv\":[\"3\"],"
+                    + "\"acpi\":[\"" + acpi + "\"]}}}");
             assertEquals(2001, reg.path("rsc").asInt(), reg.toString());
             String aei = reg.path("pc").path("m2m:ae").path("aei").asText();
             String box = OneM2MClient.unique("notified");
