@@ -49,7 +49,13 @@ final class WsClient implements AutoCloseable {
     private volatile Integer answerWith;
 
     private WsClient(URL base, List<String> subprotocols, Map<String, String> headers) throws Exception {
-        URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + base.getPath());
+        this(CONTAINER, base, subprotocols, headers);
+    }
+
+    /** On a container of the test's own (e.g. one trusting a test certificate); wss:// for an https:// base. */
+    private WsClient(WebSocketContainer container, URL base, List<String> subprotocols, Map<String, String> headers) throws Exception {
+        String scheme = "https".equals(base.getProtocol()) ? "wss" : "ws";
+        URI uri = URI.create(scheme + "://" + base.getHost() + ":" + base.getPort() + base.getPath());
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create().preferredSubprotocols(subprotocols)
                 .configurator(new ClientEndpointConfig.Configurator() {
                     @Override
@@ -57,7 +63,7 @@ final class WsClient implements AutoCloseable {
                         headers.forEach((k, v) -> h.put(k, List.of(v)));
                     }
                 }).build();
-        session = CONTAINER.connectToServer(new Endpoint() {
+        session = container.connectToServer(new Endpoint() {
             @Override
             public void onOpen(Session s, EndpointConfig c) {
                 s.addMessageHandler(String.class, text -> read(text));
@@ -81,6 +87,11 @@ final class WsClient implements AutoCloseable {
 
     static WsClient open(URL base, List<String> subprotocols, Map<String, String> headers) throws Exception {
         return new WsClient(base, subprotocols, headers);
+    }
+
+    static WsClient open(WebSocketContainer container, URL base, List<String> subprotocols, Map<String, String> headers)
+            throws Exception {
+        return new WsClient(container, base, subprotocols, headers);
     }
 
     String subprotocol() {
