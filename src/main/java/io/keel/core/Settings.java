@@ -139,13 +139,17 @@ public final class Settings {
 
     /**
      * This CSE's points of access as other entities reach it (the CSEBase's poa, what it tells its registrar):
-     * {@code keel.cse.poa}, comma separated, else {@code http://<keel.http.host>:<keel.http.port>}.
+     * {@code keel.cse.poa}, comma separated, else {@code http://<keel.http.host>:<keel.http.port>}, followed by
+     * {@code coap://<keel.coap.host>:<keel.coap.port>} when the CoAP binding is on.
      */
     public List<String> csePointOfAccess() {
-        List<String> poa = getList("keel.cse.poa", "http://" + httpHost() + ":" + httpPort());
+        String coapPort = get("keel.coap.port", null);
+        String byDefault = "http://" + httpHost() + ":" + httpPort()
+                + (coapPort == null ? "" : ",coap://" + get("keel.coap.host", httpHost()) + ":" + coapPort);
+        List<String> poa = getList("keel.cse.poa", byDefault);
         for (String p : poa) {
-            if (!p.matches("(?i)https?://[^/\\s]+(/\\S*)?")) {
-                throw new IllegalStateException("keel.cse.poa holds '" + p + "', which is no http(s) point of access");
+            if (!p.matches("(?i)(https?|coaps?)://[^/\\s]+(/\\S*)?")) {
+                throw new IllegalStateException("keel.cse.poa holds '" + p + "', which is no http(s) or coap(s) point of access");
             }
         }
         return poa;
