@@ -28,7 +28,7 @@ public record CoapSettings(String host, int port, Integer dtlsPort, int blockSiz
     }
 
     /** Californium's configuration: no properties file is read or written. */
-    Configuration configuration() {
+    public Configuration configuration() {
         Configuration config = new Configuration(CoapConfig.DEFINITIONS, UdpConfig.DEFINITIONS, DtlsConfig.DEFINITIONS);
         config.set(CoapConfig.PREFERRED_BLOCK_SIZE, blockSize);
         config.set(CoapConfig.MAX_MESSAGE_SIZE, blockSize);
