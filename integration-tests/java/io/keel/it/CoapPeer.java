@@ -9,20 +9,20 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.Option;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.CoapEndpoint;
-import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.eclipse.californium.core.network.Exchange;
+import org.eclipse.californium.core.server.MessageDeliverer;
 import org.eclipse.californium.elements.AddressEndpointContext;
 import org.eclipse.californium.elements.config.Configuration;
 
 /**
  * The test's side of CoAP: a client endpoint that sends raw Californium requests and waits for their response, and
- * optionally a CoAP server with one resource that records the Notify requests it gets (answered 2.04, RSC 2000).
+ * optionally a CoAP server that records the Notify requests it gets, on any path (answered 2.04, RSC 2000).
  * Both know the oneM2M options (else CoAP would refuse them as unknown critical options) and take 64 kB bodies.
  */
 final class CoapPeer implements AutoCloseable {
@@ -63,18 +63,23 @@ final class CoapPeer implements AutoCloseable {
         }
     }
 
-    /** Starts a CoAP server whose resource {@code /notify} records what it gets; returns its port. */
+    /** Starts a CoAP server that records every request it gets, whatever its path, and answers 2.04 (RSC 2000); its port. */
     int startNotificationReceiver() {
         server = new CoapServer(CONFIG);
         server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(CONFIG).setOptionRegistry(OneM2MOptions.REGISTRY)
                 .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build());
-        server.add(new CoapResource("notify") {
+        server.setMessageDeliverer(new MessageDeliverer() {
             @Override
-            public void handlePOST(CoapExchange exchange) {
-                notifications.add(exchange.advanced().getRequest());
+            public void deliverRequest(Exchange exchange) {
+                notifications.add(exchange.getRequest());
                 Response ok = new Response(ResponseCode.CHANGED);
                 ok.getOptions().addOption(new Option(OneM2MOptions.RSC, 2000));
-                exchange.respond(ok);
+                exchange.sendResponse(ok);
+            }
+
+            @Override
+            public void deliverResponse(Exchange exchange, Response response) {
+                exchange.getRequest().setResponse(response);
             }
         });
         server.start();
@@ -82,11 +87,16 @@ final class CoapPeer implements AutoCloseable {
     }
 
     Request nextNotification() throws InterruptedException {
-        Request r = notifications.poll(30, TimeUnit.SECONDS);
+        Request r = nextNotification(30_000);
         if (r == null) {
             throw new AssertionError("no notification arrived");
         }
         return r;
+    }
+
+    /** The next request the receiver got, or null when none came within the timeout. */
+    Request nextNotification(long timeoutMillis) throws InterruptedException {
+        return notifications.poll(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
     static int freeUdpPort() {
