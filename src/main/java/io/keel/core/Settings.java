@@ -155,18 +155,41 @@ public final class Settings {
 
     /**
      * This CSE's points of access as other entities reach it (the CSEBase's poa, what it tells its registrar):
-     * {@code keel.cse.poa}, comma separated, else {@code http://<keel.http.host>:<keel.http.port>} and, with the
-     * WebSocket binding on, {@code ws://} at the same host and port (TS-0020 6.2.1: the WebSocket server shares it).
+     * {@code keel.cse.poa}, comma separated, else {@code http://<keel.http.host>:<keel.http.port>} followed by one
+     * entry per other binding that is on: {@code ws://} at the same host and port (TS-0020 6.2.1: the WebSocket server
+     * shares it), {@code mqtt://} (or {@code mqtts://}) at the broker of {@code keel.mqtt.url} (TS-0010 6.6), and
+     * {@code coap://<keel.coap.host>:<keel.coap.port>} (TS-0008).
      */
     public List<String> csePointOfAccess() {
         String authority = httpHost() + ":" + httpPort();
-        List<String> poa = getList("keel.cse.poa", "http://" + authority + (webSocketEnabled() ? ",ws://" + authority : ""));
+        List<String> byDefault = new java.util.ArrayList<>(List.of("http://" + authority));
+        if (webSocketEnabled()) {
+            byDefault.add("ws://" + authority);
+        }
+        String mqtt = mqttPointOfAccess();
+        if (mqtt != null) {
+            byDefault.add(mqtt);
+        }
+        String coapPort = get("keel.coap.port", null);
+        if (coapPort != null) {
+            byDefault.add("coap://" + get("keel.coap.host", httpHost()) + ":" + coapPort);
+        }
+        List<String> poa = getList("keel.cse.poa", String.join(",", byDefault));
         for (String p : poa) {
-            if (!p.matches("(?i)(https?|wss?)://[^/\\s]+(/\\S*)?")) {
-                throw new IllegalStateException("keel.cse.poa holds '" + p + "', which is no http(s) or ws(s) point of access");
+            if (!p.matches(POINT_OF_ACCESS)) {
+                throw new IllegalStateException("keel.cse.poa holds '" + p + "', which is no point of access of a binding"
+                        + " (http(s), ws(s), mqtt(s) or coap(s) URL)");
             }
         }
         return poa;
+    }
+
+    /** What a point of access of this CSE looks like: a URL of one of its bindings. */
+    private static final String POINT_OF_ACCESS = "(?i)(https?|wss?|mqtts?|coaps?)://[^/\\s]+(/\\S*)?";
+
+    /** {@code keel.mqtt.url} as a point of access (TS-0010 6.6); null until the MQTT binding is merged in. */
+    private String mqttPointOfAccess() {
+        return null;
     }
 
     /**

@@ -3,6 +3,10 @@ package io.keel.web;
 import io.keel.binding.Intake;
 import io.keel.binding.OriginatorRateLimit;
 import io.keel.binding.Outbounds;
+import io.keel.binding.coap.CoapBinding;
+import io.keel.binding.coap.CoapSender;
+import io.keel.binding.coap.CoapSettings;
+import io.keel.binding.coap.DtlsCredentials;
 import io.keel.binding.http.HttpSender;
 import io.keel.binding.http.PrimitiveFilter;
 import io.keel.binding.jaxrs.KeelApplication;
@@ -37,6 +41,8 @@ public class KeelWebApplication implements ServletContextListener {
     private Outbounds outbounds;
     /** keel.rate.per-originator, counted across every binding; null when unlimited. */
     private OriginatorRateLimit rateLimit;
+    /** The CoAP server (TS-0008), or null when keel.coap.port is not set; it stops before the CSE. */
+    private CoapBinding coap;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -48,6 +54,7 @@ public class KeelWebApplication implements ServletContextListener {
             cse = startCse(settings, metrics);
             metrics.bind(cse);
             register(context, settings);
+            startCoap(settings);
         } catch (RuntimeException e) {
             // The container does not call contextDestroyed for a listener that failed to initialize.
             close();
@@ -80,12 +87,31 @@ public class KeelWebApplication implements ServletContextListener {
         HttpSender sender = new HttpSender(settings.getLong("keel.notification.timeout", 5_000),
                 settings.getInt("keel.http.client.max-connections", 8), settings.get("keel.http.proxy", null));
         outbounds = new Outbounds().register(sender, "http", "https");
+        CoapSettings coapSettings = CoapSettings.of(settings);
+        if (coapSettings != null) {
+            try {
+                outbounds.register(new CoapSender(coapSettings, DtlsCredentials.of(settings),
+                        settings.getLong("keel.notification.timeout", 5_000)), "coap", "coaps");
+            } catch (RuntimeException e) {
+                outbounds.close();
+                throw e;
+            }
+        }
         try {
             // Cse.start closes the store if the CSE does not start.
             return Cse.start(settings, Database.open(settings), outbounds, metrics);
         } catch (RuntimeException e) {
             outbounds.close();
             throw e;
+        }
+    }
+
+    /** TS-0008: the CoAP server, when keel.coap.port is set; its requests reach the CSE as the HTTP binding's do. */
+    private void startCoap(Settings settings) {
+        CoapSettings coapSettings = CoapSettings.of(settings);
+        if (coapSettings != null) {
+            DtlsCredentials dtls = coapSettings.dtlsPort() == null ? null : DtlsCredentials.of(settings);
+            coap = CoapBinding.start(coapSettings, dtls, new Intake(cse, metrics, rateLimit), metrics);
         }
     }
 
@@ -128,6 +154,10 @@ public class KeelWebApplication implements ServletContextListener {
     }
 
     private void close() {
+        if (coap != null) {
+            coap.close();
+            coap = null;
+        }
         if (cse != null) {
             cse.close();
             cse = null;
