@@ -139,16 +139,34 @@ public final class Settings {
 
     /**
      * This CSE's points of access as other entities reach it (the CSEBase's poa, what it tells its registrar):
-     * {@code keel.cse.poa}, comma separated, else {@code http://<keel.http.host>:<keel.http.port>}.
+     * {@code keel.cse.poa}, comma separated, else {@code http://<keel.http.host>:<keel.http.port>} and, with the MQTT
+     * binding on, {@code mqtt://} (or {@code mqtts://}) and the host and port of {@code keel.mqtt.url} (TS-0010 6.6).
      */
     public List<String> csePointOfAccess() {
-        List<String> poa = getList("keel.cse.poa", "http://" + httpHost() + ":" + httpPort());
+        String mqtt = mqttPointOfAccess();
+        List<String> poa = getList("keel.cse.poa", "http://" + httpHost() + ":" + httpPort() + (mqtt == null ? "" : "," + mqtt));
         for (String p : poa) {
-            if (!p.matches("(?i)https?://[^/\\s]+(/\\S*)?")) {
-                throw new IllegalStateException("keel.cse.poa holds '" + p + "', which is no http(s) point of access");
+            if (!p.matches(POINT_OF_ACCESS)) {
+                throw new IllegalStateException("keel.cse.poa holds '" + p + "', which is no http(s) or mqtt(s) point of access");
             }
         }
         return poa;
+    }
+
+    /** What a point of access of this CSE looks like: an http(s) URL or an MQTT URI (TS-0010 6.6). */
+    private static final String POINT_OF_ACCESS = "(?i)(https?|mqtts?)://[^/\\s]+(/\\S*)?";
+
+    /** {@code keel.mqtt.url} ({@code tcp://host:port}, {@code ssl://host:port}) as a point of access, or null when unset. */
+    private String mqttPointOfAccess() {
+        String url = get("keel.mqtt.url", null);
+        if (url == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(tcp|ssl)://([^/\\s]+?)/?").matcher(url);
+        if (!m.matches()) {
+            throw new IllegalStateException("keel.mqtt.url must be tcp://host:port or ssl://host:port, not '" + url + "'");
+        }
+        return (m.group(1).equalsIgnoreCase("ssl") ? "mqtts://" : "mqtt://") + m.group(2);
     }
 
     /**
@@ -165,8 +183,8 @@ public final class Settings {
         if (poa == null || cseId == null) {
             throw new IllegalStateException("keel.registrar.poa and keel.registrar.cse-id are set together");
         }
-        if (!poa.matches("(?i)https?://[^/\\s]+(/\\S*)?")) {
-            throw new IllegalStateException("keel.registrar.poa must be an http(s) URL, not '" + poa + "'");
+        if (!poa.matches(POINT_OF_ACCESS)) {
+            throw new IllegalStateException("keel.registrar.poa must be an http(s) URL or an mqtt(s) URI, not '" + poa + "'");
         }
         if (cseType() == 1) {
             throw new IllegalStateException("an IN-CSE has no registrar: keel.registrar.* is for an MN or ASN (keel.cse.type)");

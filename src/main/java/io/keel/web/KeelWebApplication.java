@@ -1,10 +1,12 @@
 package io.keel.web;
 
+import io.keel.binding.Intake;
 import io.keel.binding.OriginatorRateLimit;
 import io.keel.binding.Outbounds;
 import io.keel.binding.http.HttpSender;
 import io.keel.binding.http.PrimitiveFilter;
 import io.keel.binding.jaxrs.KeelApplication;
+import io.keel.binding.mqtt.MqttBinding;
 import io.keel.core.Cse;
 import io.keel.core.Settings;
 import io.keel.ops.HealthServlet;
@@ -32,6 +34,8 @@ public class KeelWebApplication implements ServletContextListener {
     private Outbounds outbounds;
     /** keel.rate.per-originator, counted across every binding; null when unlimited. */
     private OriginatorRateLimit rateLimit;
+    /** The MQTT binding (TS-0010) when keel.mqtt.url is set, else null; started after the CSE, stopped before it. */
+    private MqttBinding mqtt;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -43,6 +47,9 @@ public class KeelWebApplication implements ServletContextListener {
             cse = startCse(settings, metrics);
             metrics.bind(cse);
             register(context, settings);
+            if (mqtt != null) {
+                mqtt.start(new Intake(cse, metrics, rateLimit), metrics, settings.cseId());
+            }
         } catch (RuntimeException e) {
             // The container does not call contextDestroyed for a listener that failed to initialize.
             close();
@@ -60,6 +67,8 @@ public class KeelWebApplication implements ServletContextListener {
                 settings.getInt("keel.http.client.max-connections", 8), settings.get("keel.http.proxy", null));
         outbounds = new Outbounds().register(sender, "http", "https");
         try {
+            // Before the CSE: its registration with a registrar reached over MQTT already goes through it.
+            mqtt = MqttBinding.create(settings, outbounds);
             // Cse.start closes the store if the CSE does not start.
             return Cse.start(settings, Database.open(settings), outbounds, metrics);
         } catch (RuntimeException e) {
@@ -98,6 +107,10 @@ public class KeelWebApplication implements ServletContextListener {
     }
 
     private void close() {
+        if (mqtt != null) {
+            mqtt.close();
+            mqtt = null;
+        }
         if (cse != null) {
             cse.close();
             cse = null;
