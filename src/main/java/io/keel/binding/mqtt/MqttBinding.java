@@ -40,7 +40,7 @@ public final class MqttBinding implements AutoCloseable {
         this.settings = settings;
         this.receiverLevel = MqttTopics.level(cseId);
         this.connection = new MqttConnection(settings, "C::" + cseId, this::arrived);
-        this.sender = new MqttSender(connection, cseId, notificationTimeoutMillis);
+        this.sender = new MqttSender(connection, MqttAddress.ofServer(settings.url()), cseId, notificationTimeoutMillis);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(WORKERS, r -> {
             Thread t = new Thread(r, "keel-mqtt-" + n.incrementAndGet());

@@ -34,7 +34,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * tries again with a growing pause (up to {@code keel.mqtt.reconnect-max}) and subscribes again, so a restarted server
  * without persistence still delivers. One WARNING per outage, one INFO when it is over, not one per try.
  */
-final class MqttConnection implements AutoCloseable {
+final class MqttConnection implements MqttLink, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MqttConnection.class.getName());
     private static final long FIRST_RETRY_MILLIS = 250;
 
@@ -100,12 +100,14 @@ final class MqttConnection implements AutoCloseable {
         return firstConnect;
     }
 
-    boolean isConnected() {
+    @Override
+    public boolean isConnected() {
         return client.isConnected();
     }
 
     /** Subscribes now (when connected) and at every later connect. */
-    void subscribe(String filter) {
+    @Override
+    public void subscribe(String filter) {
         if (filters.add(filter) && client.isConnected()) {
             subscribe(List.of(filter));
         }
@@ -115,7 +117,8 @@ final class MqttConnection implements AutoCloseable {
      * Publishes; the future completes when the server has it (QoS 1) or it is sent (QoS 0), and fails when it cannot
      * be sent.
      */
-    CompletableFuture<Void> publish(String topic, byte[] payload) {
+    @Override
+    public CompletableFuture<Void> publish(String topic, byte[] payload) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
             client.publish(topic, payload, settings.qos(), false, null, new IMqttActionListener() {
@@ -133,11 +136,6 @@ final class MqttConnection implements AutoCloseable {
             done.completeExceptionally(e);
         }
         return done;
-    }
-
-    /** The server this connection goes to. */
-    MqttSettings settings() {
-        return settings;
     }
 
     private void connect() {

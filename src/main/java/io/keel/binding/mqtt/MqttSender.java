@@ -31,7 +31,7 @@ import java.util.logging.Logger;
 final class MqttSender implements Outbound {
     private static final Logger LOG = Logger.getLogger(MqttSender.class.getName());
 
-    private final MqttConnection connection;
+    private final MqttLink connection;
     private final MqttAddress server;
     private final String spRelativeCseId;
     private final String originatorLevel;
@@ -39,12 +39,13 @@ final class MqttSender implements Outbound {
     private final Map<String, CompletableFuture<ResponsePrimitive>> awaited = new ConcurrentHashMap<>();
 
     /**
+     * @param server        the server {@code connection} goes to
      * @param cseId         this CSE's CSE-ID without the slash, its originator level in topics
      * @param timeoutMillis how long the receiver of a notification has to answer
      */
-    MqttSender(MqttConnection connection, String cseId, long timeoutMillis) {
+    MqttSender(MqttLink connection, MqttAddress server, String cseId, long timeoutMillis) {
         this.connection = connection;
-        this.server = MqttAddress.ofServer(connection.settings().url());
+        this.server = server;
         this.spRelativeCseId = "/" + cseId;
         this.originatorLevel = MqttTopics.level(cseId);
         this.timeoutMillis = timeoutMillis;
