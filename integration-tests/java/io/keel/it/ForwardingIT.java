@@ -283,4 +283,38 @@ class ForwardingIT {
             assertEquals(2000, send(at.get("/cse-mn/" + ae).from(ae)).rsc());
         }
     }
+
+    /** Where the original at {@code path} on the MN is announced on the IN, once it is. */
+    private static String announcedOnIn(String path) {
+        for (JsonNode at : send(atMn.get(path)).json().path("m2m:cnt").path("at")) {
+            if (at.asText().startsWith("/id-in/")) {
+                return at.asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void ts0004_7_4_26_2_3_rcn7ReadsTheOriginalThroughLnkUnderTheOriginalsAccessControl() {
+        String open = "annc-open-" + System.nanoTime();
+        String closed = "annc-closed-" + System.nanoTime();
+        governedContainer(atMn, "cse-mn", open, "/id-in/CAdmin");
+        Reply made = send(atMn.create("/cse-mn", 3, "{\"m2m:cnt\":{\"rn\":\"" + closed + "\"}}"));
+        assertEquals(201, made.status(), made.text());
+        for (String name : new String[] {open, closed}) {
+            Reply announce = send(atMn.put("/cse-mn/" + name, "{\"m2m:cnt\":{\"at\":[\"/id-in\"]}}"));
+            assertEquals(200, announce.status(), announce.text());
+            Eventually.holds(Duration.ofSeconds(20), () -> announcedOnIn("/cse-mn/" + name) != null, name + " announced");
+        }
+        String openRi = send(atMn.get("/cse-mn/" + open)).json().path("m2m:cnt").path("ri").asText();
+
+        // The IN's CAdmin reaches the MN as /id-in/CAdmin: the original's policy grants it, the other's does not.
+        Reply original = send(atIn.get("/~" + announcedOnIn("/cse-mn/" + open) + "?rcn=7"));
+        assertEquals(2000, original.rsc(), original.text());
+        assertEquals(openRi, original.json().path("m2m:cnt").path("ri").asText(), original.text());
+        assertEquals(3, original.json().path("m2m:cnt").path("ty").asInt(), "the original, not the announced container");
+        assertEquals(4103, send(atIn.get("/~" + announcedOnIn("/cse-mn/" + closed) + "?rcn=7")).rsc());
+        Reply announced = send(atIn.get("/~" + announcedOnIn("/cse-mn/" + open)));
+        assertEquals(10003, announced.json().path("m2m:cntA").path("ty").asInt(), "without rcn=7 the announced one answers");
+    }
 }

@@ -85,7 +85,7 @@ public final class Dispatcher {
         this.spId = ctx.cse().spId();
         this.groupRequests = new GroupRequests(GroupRequests.KEEP, GroupRequests.MAX_ENTRIES);
         this.create = new CreateOperation(ctx);
-        this.retrieve = new RetrieveOperation(ctx);
+        this.retrieve = new RetrieveOperation(ctx, this::handle);
         this.discovery = new DiscoveryOperation(ctx);
         this.update = new UpdateOperation(ctx);
         this.delete = new DeleteOperation(ctx);

@@ -15,6 +15,7 @@ import io.keel.primitive.ResponseStatusCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,12 +76,50 @@ public final class FanOutOperation {
         if (members == null || members.isEmpty()) {
             throw new OneM2MException(ResponseStatusCode.NO_MEMBERS, group.srn + " has no members");
         }
+        List<String> targets = req.groupRequestTargetMembers == null ? members : targetMembers(tx, group, members,
+                req.groupRequestTargetMembers);
         if (req.operation == Operation.CREATE && route.relativePath() == null) {
             // mt says what the members are, so it decides what is created directly under them; below fopt/<path>
             // the resource is created under <member>/<path>, whose type mt does not say.
             requireMemberTypeAccepts(group, req.resourceType);
         }
-        return () -> fanOut(req, List.copyOf(members), route.relativePath());
+        return () -> fanOut(req, List.copyOf(targets), route.relativePath());
+    }
+
+    /**
+     * Group Request Target Members (TS-0004 7.4.14.2.1 and the other fanOutPoint procedures): the request goes to
+     * these members only, each of which must be a member of the group or of one of its sub-groups (groups among its
+     * members, at any depth); otherwise 4000.
+     */
+    private List<String> targetMembers(Transaction tx, Resource group, List<String> members, List<String> targets) {
+        if (targets.isEmpty()) {
+            throw OneM2MException.badRequest("grtm names no member");
+        }
+        Set<String> known = new HashSet<>();
+        collectMembers(tx, members, known, new HashSet<>(Set.of(group.ri)));
+        for (String t : targets) {
+            if (!known.contains(t)) {
+                throw OneM2MException.badRequest("grtm names " + t + ", which is no member of " + group.srn + " or of its sub-groups");
+            }
+        }
+        return targets;
+    }
+
+    private void collectMembers(Transaction tx, List<String> members, Set<String> known, Set<String> visited) {
+        for (String member : members) {
+            known.add(member);
+            Route r;
+            try {
+                r = ctx.router.route(tx, member);
+            } catch (OneM2MException gone) {
+                continue; // a member that no longer resolves has no sub-members
+            }
+            // a member that has members is a sub-group
+            if (r instanceof Route.Local local && local.resource().get(GroupType.MEMBER_IDS) instanceof List<?> sub
+                    && visited.add(local.resource().ri)) {
+                collectMembers(tx, sub.stream().map(String::valueOf).toList(), known, visited);
+            }
+        }
     }
 
     /** A Create through fopt must create what a member of the group's memberType may hold (4108). */
@@ -161,6 +200,7 @@ public final class FanOutOperation {
     private static RequestPrimitive memberRequest(RequestPrimitive req, String to) {
         RequestPrimitive m = req.copy();
         m.to = to;
+        m.groupRequestTargetMembers = null; // chosen here: a sub-group member fans out to all of its own
         m.responseType = null;
         m.responseTypeNotificationUris = null;
         m.resultExpirationTimestamp = null;

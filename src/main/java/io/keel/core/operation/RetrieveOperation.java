@@ -2,6 +2,7 @@ package io.keel.core.operation;
 
 import io.keel.core.Representations;
 import io.keel.core.resource.Resource;
+import io.keel.core.resource.types.AnnouncedType;
 import io.keel.core.routing.Route;
 import io.keel.core.store.Transaction;
 import io.keel.primitive.OneM2MException;
@@ -14,6 +15,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Retrieve (TS-0004 7.3.3.6) in the transaction that routed it, including partial retrieve (atrl); a virtual child is
@@ -27,9 +30,12 @@ public final class RetrieveOperation implements OperationHandler {
             ResultContent.ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES, ResultContent.CHILD_RESOURCE_REFERENCES,
             ResultContent.CHILD_RESOURCES);
     private final OperationContext ctx;
+    /** Handles a request as any other: the Retrieve of an original resource through its announced one's lnk. */
+    private final Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher;
 
-    public RetrieveOperation(OperationContext ctx) {
+    public RetrieveOperation(OperationContext ctx, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher) {
         this.ctx = ctx;
+        this.dispatcher = dispatcher;
     }
 
     @Override
@@ -47,7 +53,27 @@ public final class RetrieveOperation implements OperationHandler {
             Route.Virtual v = (Route.Virtual) route;
             return () -> v.child().retrieve(req, v.parent(), ctx.notifications.pollingChannels());
         }
+        if (OperationContext.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED) == ResultContent.ORIGINAL_RESOURCE
+                && r.get(AnnouncedType.LINK) instanceof String link) {
+            return () -> original(req, link);
+        }
         return Prepared.answered(retrieve(tx, req, r));
+    }
+
+    /**
+     * rcn=7 on an announced resource (TS-0004 7.4.26.2.3, Recv-6.5): the original, read where its lnk points, as the
+     * originator of this request, so the original's hosting CSE applies its own access control.
+     */
+    private CompletableFuture<ResponsePrimitive> original(RequestPrimitive req, String link) {
+        RequestPrimitive read = req.copy();
+        read.to = link;
+        read.resultContent = null;
+        read.filterCriteria = null;
+        read.preconditions = null;
+        read.requestResourceId = null;
+        read.responseType = null;
+        read.responseTypeNotificationUris = null;
+        return dispatcher.apply(read);
     }
 
     private ResponsePrimitive retrieve(Transaction tx, RequestPrimitive req, Resource r) {

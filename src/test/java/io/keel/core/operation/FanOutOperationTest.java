@@ -106,6 +106,45 @@ class FanOutOperationTest {
     }
 
     @Test
+    void ts0004_7_4_14_2_1_groupRequestTargetMembersLimitTheFanOut() {
+        var req = cse.request(Operation.RETRIEVE, "cse-in/app1/team/fopt", ADMIN);
+        req.groupRequestTargetMembers = List.of("cnt2");
+
+        ResponsePrimitive rsp = cse.send(req);
+
+        assertRsc(ResponseStatusCode.OK, rsp);
+        assertEquals(List.of("cnt2"), List.copyOf(byMember(rsp).keySet()));
+    }
+
+    @Test
+    void ts0004_7_4_14_2_1_aTargetMemberOfASubGroupIsReachedDirectly() {
+        cse.container("cnt5", "Cae1", "box5");
+        Resource sub = cse.add("grp3", "Cae1", ResourceTypes.GROUP, "sub");
+        sub.attributes.putAll(Map.of("mt", (long) ResourceTypes.CONTAINER, "mnm", 10L, "mid", List.of("cnt5"), "cnm", 1L));
+        cse.tree.stored("grp1").attributes.put("mt", 0L);
+        cse.tree.stored("grp1").attributes.put("mid", List.of("cnt1", "grp3"));
+        var req = cse.request(Operation.RETRIEVE, "cse-in/app1/team/fopt", ADMIN);
+        req.groupRequestTargetMembers = List.of("cnt5");
+
+        ResponsePrimitive rsp = cse.send(req);
+
+        assertRsc(ResponseStatusCode.OK, rsp);
+        assertEquals(List.of("cnt5"), List.copyOf(byMember(rsp).keySet()));
+    }
+
+    @Test
+    void ts0004_7_4_14_2_1_aTargetMemberOutsideTheGroupIs4000() {
+        var req = cse.create("cse-in/app1/team/fopt", ADMIN, ResourceTypes.CONTENT_INSTANCE, map("m2m:cin", map("con", "x")));
+        req.groupRequestTargetMembers = List.of("cnt1", "cin1");
+
+        ResponsePrimitive rsp = cse.send(req);
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, rsp);
+        org.junit.jupiter.api.Assertions.assertTrue(String.valueOf(rsp.content).contains("cin1"), String.valueOf(rsp.content));
+        assertEquals(1L, cse.tree.stored("cnt1").get("cni"), "nothing was created under any member");
+    }
+
+    @Test
     void ts0001_10_2_7_7_eachMembersOwnAccessControlApplies() {
         cse.tree.stored("grp1").origin = "Cstranger"; // the group is the stranger's, the members are not
 
