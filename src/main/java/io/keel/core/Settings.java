@@ -12,6 +12,9 @@ import java.util.function.Function;
  * sets), and finally its default.
  */
 public final class Settings {
+    /** What a point of access of this CSE looks like: an http(s) URL or an MQTT URI (TS-0010 6.6). */
+    private static final String POINT_OF_ACCESS = "(?i)(https?|mqtts?)://[^/\\s]+(/\\S*)?";
+
     private final Function<String, String> contextParameters;
 
     public Settings(Function<String, String> contextParameters) {
@@ -152,9 +155,6 @@ public final class Settings {
         }
         return poa;
     }
-
-    /** What a point of access of this CSE looks like: an http(s) URL or an MQTT URI (TS-0010 6.6). */
-    private static final String POINT_OF_ACCESS = "(?i)(https?|mqtts?)://[^/\\s]+(/\\S*)?";
 
     /** {@code keel.mqtt.url} ({@code tcp://host:port}, {@code ssl://host:port}) as a point of access, or null when unset. */
     private String mqttPointOfAccess() {

@@ -48,7 +48,7 @@ public class KeelWebApplication implements ServletContextListener {
             metrics.bind(cse);
             register(context, settings);
             if (mqtt != null) {
-                mqtt.start(new Intake(cse, metrics, rateLimit), metrics, settings.cseId());
+                mqtt.start(new Intake(cse, metrics, rateLimit), metrics);
             }
         } catch (RuntimeException e) {
             // The container does not call contextDestroyed for a listener that failed to initialize.

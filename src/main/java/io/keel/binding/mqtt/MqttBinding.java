@@ -32,12 +32,14 @@ public final class MqttBinding implements AutoCloseable {
     private final MqttSettings settings;
     private final MqttConnection connection;
     private final MqttSender sender;
+    private final String cseId;
     private final String receiverLevel;
     private final ExecutorService workers;
     private volatile MqttRequests requests;
 
     private MqttBinding(MqttSettings settings, String cseId, long notificationTimeoutMillis) {
         this.settings = settings;
+        this.cseId = cseId;
         this.receiverLevel = MqttTopics.level(cseId);
         this.connection = new MqttConnection(settings, "C::" + cseId, this::arrived);
         this.sender = new MqttSender(connection, MqttAddress.ofServer(settings.url()), cseId, notificationTimeoutMillis);
@@ -66,7 +68,7 @@ public final class MqttBinding implements AutoCloseable {
      * Connects (in the background, again and again until the server answers) and subscribes to the requests for this
      * CSE (TS-0010 6.4.3), initial registrations (6.4.4) and the answers to what it sends (6.5.4).
      */
-    public void start(Intake intake, KeelMetrics metrics, String cseId) {
+    public void start(Intake intake, KeelMetrics metrics) {
         requests = new MqttRequests(intake, metrics,
                 new RecentRequests(Duration.ofMillis(settings.duplicateWindowMillis()), REMEMBERED_REQUESTS, Clock.systemUTC()),
                 cseId, settings.brokerAuthenticates(), connection::publish);
