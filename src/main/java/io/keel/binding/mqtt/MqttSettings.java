@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 record MqttSettings(URI url, String username, String password, int qos, String keyStore, String keyStorePassword,
                     String keyStoreType, String trustStore, String trustStorePassword, String trustStoreType,
-                    long timeoutMillis, long duplicateWindowMillis, long reconnectMaxMillis, boolean brokerAuthenticates) {
+                    long duplicateWindowMillis, long reconnectMaxMillis, boolean brokerAuthenticates) {
 
     /** The settings, or null when {@code keel.mqtt.url} is not set (the binding is off). */
     static MqttSettings of(Settings s) {
@@ -43,7 +43,7 @@ record MqttSettings(URI url, String username, String password, int qos, String k
                 s.get("keel.mqtt.tls.truststore", s.get("keel.tls.truststore", null)),
                 s.get("keel.mqtt.tls.truststore-password", s.get("keel.tls.truststore-password", "")),
                 s.get("keel.mqtt.tls.truststore-type", s.get("keel.tls.truststore-type", "PKCS12")),
-                positive(s, "keel.mqtt.timeout", 10_000), positive(s, "keel.mqtt.duplicate-window", 120_000),
+                positive(s, "keel.mqtt.duplicate-window", 120_000),
                 positive(s, "keel.mqtt.reconnect-max", 10_000),
                 Boolean.parseBoolean(s.get("keel.mqtt.broker-authenticates", "false")));
     }
