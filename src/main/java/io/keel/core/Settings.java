@@ -187,9 +187,17 @@ public final class Settings {
     /** What a point of access of this CSE looks like: a URL of one of its bindings. */
     private static final String POINT_OF_ACCESS = "(?i)(https?|wss?|mqtts?|coaps?)://[^/\\s]+(/\\S*)?";
 
-    /** {@code keel.mqtt.url} as a point of access (TS-0010 6.6); null until the MQTT binding is merged in. */
+    /** {@code keel.mqtt.url} ({@code tcp://host:port}, {@code ssl://host:port}) as a point of access, or null when unset. */
     private String mqttPointOfAccess() {
-        return null;
+        String url = get("keel.mqtt.url", null);
+        if (url == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(tcp|ssl)://([^/\\s]+?)/?").matcher(url);
+        if (!m.matches()) {
+            throw new IllegalStateException("keel.mqtt.url must be tcp://host:port or ssl://host:port, not '" + url + "'");
+        }
+        return (m.group(1).equalsIgnoreCase("ssl") ? "mqtts://" : "mqtt://") + m.group(2);
     }
 
     /**
@@ -206,8 +214,8 @@ public final class Settings {
         if (poa == null || cseId == null) {
             throw new IllegalStateException("keel.registrar.poa and keel.registrar.cse-id are set together");
         }
-        if (!poa.matches("(?i)https?://[^/\\s]+(/\\S*)?")) {
-            throw new IllegalStateException("keel.registrar.poa must be an http(s) URL, not '" + poa + "'");
+        if (!poa.matches(POINT_OF_ACCESS)) {
+            throw new IllegalStateException("keel.registrar.poa must be a point of access of a binding (http(s), ws(s), mqtt(s) or coap(s) URL), not '" + poa + "'");
         }
         if (cseType() == 1) {
             throw new IllegalStateException("an IN-CSE has no registrar: keel.registrar.* is for an MN or ASN (keel.cse.type)");
