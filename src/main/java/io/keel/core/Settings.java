@@ -155,18 +155,49 @@ public final class Settings {
 
     /**
      * This CSE's points of access as other entities reach it (the CSEBase's poa, what it tells its registrar):
-     * {@code keel.cse.poa}, comma separated, else {@code http://<keel.http.host>:<keel.http.port>} and, with the
-     * WebSocket binding on, {@code ws://} at the same host and port (TS-0020 6.2.1: the WebSocket server shares it).
+     * {@code keel.cse.poa}, comma separated, else {@code http://<keel.http.host>:<keel.http.port>} followed by one
+     * entry per other binding that is on: {@code ws://} at the same host and port (TS-0020 6.2.1: the WebSocket server
+     * shares it), {@code mqtt://} (or {@code mqtts://}) at the broker of {@code keel.mqtt.url} (TS-0010 6.6), and
+     * {@code coap://<keel.coap.host>:<keel.coap.port>} (TS-0008).
      */
     public List<String> csePointOfAccess() {
         String authority = httpHost() + ":" + httpPort();
-        List<String> poa = getList("keel.cse.poa", "http://" + authority + (webSocketEnabled() ? ",ws://" + authority : ""));
+        List<String> byDefault = new java.util.ArrayList<>(List.of("http://" + authority));
+        if (webSocketEnabled()) {
+            byDefault.add("ws://" + authority);
+        }
+        String mqtt = mqttPointOfAccess();
+        if (mqtt != null) {
+            byDefault.add(mqtt);
+        }
+        String coapPort = get("keel.coap.port", null);
+        if (coapPort != null) {
+            byDefault.add("coap://" + get("keel.coap.host", httpHost()) + ":" + coapPort);
+        }
+        List<String> poa = getList("keel.cse.poa", String.join(",", byDefault));
         for (String p : poa) {
-            if (!p.matches("(?i)(https?|wss?)://[^/\\s]+(/\\S*)?")) {
-                throw new IllegalStateException("keel.cse.poa holds '" + p + "', which is no http(s) or ws(s) point of access");
+            if (!p.matches(POINT_OF_ACCESS)) {
+                throw new IllegalStateException("keel.cse.poa holds '" + p + "', which is no point of access of a binding"
+                        + " (http(s), ws(s), mqtt(s) or coap(s) URL)");
             }
         }
         return poa;
+    }
+
+    /** What a point of access of this CSE looks like: a URL of one of its bindings. */
+    private static final String POINT_OF_ACCESS = "(?i)(https?|wss?|mqtts?|coaps?)://[^/\\s]+(/\\S*)?";
+
+    /** {@code keel.mqtt.url} ({@code tcp://host:port}, {@code ssl://host:port}) as a point of access, or null when unset. */
+    private String mqttPointOfAccess() {
+        String url = get("keel.mqtt.url", null);
+        if (url == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(tcp|ssl)://([^/\\s]+?)/?").matcher(url);
+        if (!m.matches()) {
+            throw new IllegalStateException("keel.mqtt.url must be tcp://host:port or ssl://host:port, not '" + url + "'");
+        }
+        return (m.group(1).equalsIgnoreCase("ssl") ? "mqtts://" : "mqtt://") + m.group(2);
     }
 
     /**
@@ -183,8 +214,8 @@ public final class Settings {
         if (poa == null || cseId == null) {
             throw new IllegalStateException("keel.registrar.poa and keel.registrar.cse-id are set together");
         }
-        if (!poa.matches("(?i)(https?|wss?)://[^/\\s]+(/\\S*)?")) {
-            throw new IllegalStateException("keel.registrar.poa must be an http(s) or ws(s) URL, not '" + poa + "'");
+        if (!poa.matches(POINT_OF_ACCESS)) {
+            throw new IllegalStateException("keel.registrar.poa must be a point of access of a binding (http(s), ws(s), mqtt(s) or coap(s) URL), not '" + poa + "'");
         }
         if (poa.regionMatches(true, 0, "ws", 0, 2) && !webSocketEnabled()) {
             throw new IllegalStateException("keel.registrar.poa is a WebSocket URL, but keel.ws.enabled is false");

@@ -3,11 +3,16 @@ package io.keel.web;
 import io.keel.binding.Intake;
 import io.keel.binding.OriginatorRateLimit;
 import io.keel.binding.Outbounds;
+import io.keel.binding.coap.CoapBinding;
+import io.keel.binding.coap.CoapSender;
+import io.keel.binding.coap.CoapSettings;
+import io.keel.binding.coap.DtlsCredentials;
 import io.keel.binding.http.HttpSender;
 import io.keel.binding.http.PrimitiveFilter;
 import io.keel.binding.jaxrs.KeelApplication;
 import io.keel.binding.websocket.WebSocketBinding;
 import io.keel.binding.websocket.WebSocketOutbound;
+import io.keel.binding.mqtt.MqttBinding;
 import io.keel.core.Cse;
 import io.keel.core.Settings;
 import io.keel.ops.HealthServlet;
@@ -45,6 +50,10 @@ public class KeelWebApplication implements ServletContextListener {
     private WebSocketBinding webSocket;
     /** Where the message bindings hand requests once the CSE runs. */
     private volatile Intake intake;
+    /** The CoAP server (TS-0008), or null when keel.coap.port is not set; it stops before the CSE. */
+    private CoapBinding coap;
+    /** The MQTT binding (TS-0010) when keel.mqtt.url is set, else null; started after the CSE, stopped before it. */
+    private MqttBinding mqtt;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -57,6 +66,10 @@ public class KeelWebApplication implements ServletContextListener {
             intake = new Intake(cse, metrics, rateLimit);
             metrics.bind(cse);
             register(context, settings);
+            startCoap(settings);
+            if (mqtt != null) {
+                mqtt.start(intake, metrics);
+            }
         } catch (RuntimeException e) {
             // The container does not call contextDestroyed for a listener that failed to initialize.
             close();
@@ -89,16 +102,37 @@ public class KeelWebApplication implements ServletContextListener {
         HttpSender sender = new HttpSender(settings.getLong("keel.notification.timeout", 5_000),
                 settings.getInt("keel.http.client.max-connections", 8), settings.get("keel.http.proxy", null));
         outbounds = new Outbounds().register(sender, "http", "https");
+        CoapSettings coapSettings = CoapSettings.of(settings);
+        if (coapSettings != null) {
+            try {
+                outbounds.register(new CoapSender(coapSettings, DtlsCredentials.of(settings),
+                        settings.getLong("keel.notification.timeout", 5_000)), "coap", "coaps");
+            } catch (RuntimeException e) {
+                outbounds.close();
+                throw e;
+            }
+        }
         try {
             if (settings.webSocketEnabled()) {
                 webSocket = new WebSocketBinding(settings, context.getAttribute(WebSocketBinding.CONTAINER), this::intake, metrics);
                 outbounds.register(webSocket.outbound(), "ws", "wss", WebSocketOutbound.CONNECTION_SCHEME);
             }
+            // Before the CSE: its registration with a registrar reached over MQTT already goes through it.
+            mqtt = MqttBinding.create(settings, outbounds);
             // Cse.start closes the store if the CSE does not start.
             return Cse.start(settings, Database.open(settings), outbounds, metrics);
         } catch (RuntimeException e) {
             outbounds.close();
             throw e;
+        }
+    }
+
+    /** TS-0008: the CoAP server, when keel.coap.port is set; its requests reach the CSE as the HTTP binding's do. */
+    private void startCoap(Settings settings) {
+        CoapSettings coapSettings = CoapSettings.of(settings);
+        if (coapSettings != null) {
+            DtlsCredentials dtls = coapSettings.dtlsPort() == null ? null : DtlsCredentials.of(settings);
+            coap = CoapBinding.start(coapSettings, dtls, intake, metrics);
         }
     }
 
@@ -145,6 +179,14 @@ public class KeelWebApplication implements ServletContextListener {
     }
 
     private void close() {
+        if (coap != null) {
+            coap.close();
+            coap = null;
+        }
+        if (mqtt != null) {
+            mqtt.close();
+            mqtt = null;
+        }
         if (cse != null) {
             cse.close();
             cse = null;

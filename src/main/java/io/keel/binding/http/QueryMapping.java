@@ -131,6 +131,33 @@ public final class QueryMapping {
         FIELDS.put(name, new Field(name, Multiplicity.MANY, s));
     }
 
+    /** How the bindings write a query field: HTTP percent-encodes it in one string, CoAP sends it as it is. */
+    private enum Syntax {
+        /** TS-0009 6.2.2.2: percent-encoded, a raw '+' separates the items of a 0..n field. */
+        PERCENT_ENCODED,
+        /** TS-0008 6.2.2.3: each Uri-Query option one {@code name=value}, never encoded; a 0..n field repeats. */
+        LITERAL;
+
+        String decode(String label, String raw) {
+            return ParameterValues.text(label, this == PERCENT_ENCODED ? PercentEncoding.decode(raw, label) : raw);
+        }
+
+        /** The items of a 0..n value; an empty item is a 4000. */
+        List<String> items(String label, String raw) {
+            if (this == LITERAL) {
+                return List.of(decode(label, raw));
+            }
+            List<String> out = new ArrayList<>();
+            for (String item : raw.split("\\+", -1)) {
+                if (item.isEmpty()) {
+                    throw OneM2MException.badRequest(label + " has an empty list item (raw '+' separates items)");
+                }
+                out.add(decode(label, item));
+            }
+            return out;
+        }
+    }
+
     /**
      * Applies a raw (undecoded) query string to the request primitive. Empty pairs ({@code a=1&&b=2}, a trailing
      * '&') are skipped; everything else must be a valid {@code name=value}.
@@ -141,12 +168,28 @@ public final class QueryMapping {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return;
         }
+        List<String> pairs = new ArrayList<>();
+        for (String pair : rawQuery.split("&", -1)) {
+            if (!pair.isEmpty()) {
+                pairs.add(pair);
+            }
+        }
+        apply(pairs, Syntax.PERCENT_ENCODED, op, req, now);
+    }
+
+    /**
+     * CoAP (TS-0008 6.2.2.3): the Uri-Query options, each one {@code name=value} as the option carries it (CoAP
+     * options are not percent-encoded). The parameters are those of the HTTP binding's table; a 0..n field is
+     * given by repeating the option ({@code ty=2}, {@code ty=3}), so an item may hold any character, '+' included.
+     */
+    public static void applyUriQuery(List<String> uriQuery, Operation op, RequestPrimitive req, Instant now) {
+        apply(uriQuery, Syntax.LITERAL, op, req, now);
+    }
+
+    private static void apply(List<String> pairs, Syntax syntax, Operation op, RequestPrimitive req, Instant now) {
         Set<String> seen = new HashSet<>();
         List<String> attributeList = null;
-        for (String pair : rawQuery.split("&", -1)) {
-            if (pair.isEmpty()) {
-                continue;
-            }
+        for (String pair : pairs) {
             int eq = pair.indexOf('=');
             if (eq < 0) {
                 throw OneM2MException.badRequest("query field '" + pair + "' has no value (name=value expected)");
@@ -154,7 +197,7 @@ public final class QueryMapping {
             if (eq == 0) {
                 throw OneM2MException.badRequest("query field with an empty name: '" + pair + "'");
             }
-            String name = ParameterValues.text("query field name", PercentEncoding.decode(pair.substring(0, eq), "query field name"));
+            String name = syntax.decode("query field name", pair.substring(0, eq));
             String label = "query field " + name;
             String raw = pair.substring(eq + 1);
             if (raw.isEmpty()) {
@@ -167,7 +210,7 @@ public final class QueryMapping {
                 if (attributeList == null) {
                     attributeList = new ArrayList<>();
                 }
-                for (String item : items(label, raw)) {
+                for (String item : syntax.items(label, raw)) {
                     if (!SHORT_NAME.matcher(item).matches()) {
                         throw OneM2MException.badRequest(label + " names an invalid attribute short name: " + item);
                     }
@@ -177,20 +220,20 @@ public final class QueryMapping {
             }
             Field field = FIELDS.get(name);
             if (field == null) {
-                attributeCondition(req, name, label, items(label, raw));
+                attributeCondition(req, name, label, syntax.items(label, raw));
             } else if (field.multiplicity() == Multiplicity.MANY) {
-                for (String item : items(label, raw)) {
+                for (String item : syntax.items(label, raw)) {
                     field.setter().set(req, label, item, now);
                 }
             } else {
                 if (!seen.add(field.key())) {
                     throw OneM2MException.badRequest(label + " may occur only once");
                 }
-                if (raw.indexOf('+') >= 0) {
+                if (syntax == Syntax.PERCENT_ENCODED && raw.indexOf('+') >= 0) {
                     throw OneM2MException.badRequest(label + " takes a single value; a raw '+' separates list items"
                             + " (write %2B for a literal plus, %20 for a space)");
                 }
-                field.setter().set(req, label, decode(label, raw), now);
+                field.setter().set(req, label, syntax.decode(label, raw), now);
             }
         }
         if (attributeList != null) {
@@ -225,22 +268,6 @@ public final class QueryMapping {
         }
     }
 
-    /** The items of a 0..n value: split on raw '+', then each percent-decoded; an empty item is a 4000. */
-    private static List<String> items(String label, String raw) {
-        List<String> out = new ArrayList<>();
-        for (String item : raw.split("\\+", -1)) {
-            if (item.isEmpty()) {
-                throw OneM2MException.badRequest(label + " has an empty list item (raw '+' separates items)");
-            }
-            out.add(decode(label, item));
-        }
-        return out;
-    }
-
-    private static String decode(String label, String raw) {
-        return ParameterValues.text(label, PercentEncoding.decode(raw, label));
-    }
-
     private static String mediaType(String name, String v) {
         if (!MEDIA_TYPE.matcher(v).matches()) {
             throw OneM2MException.badRequest(name + " must be a media type (type/subtype): " + v);
@@ -250,14 +277,47 @@ public final class QueryMapping {
 
     // ---------------------------------------------------------------- client side: request primitive → query
 
+    /** One query field a request is sent with: its name and its items (one for a single-valued field), unencoded. */
+    public record Parameter(String name, List<String> items) {
+    }
+
     /**
      * Client side (a request this CSE sends on, TS-0009 6.2.2.2): the query component for the request primitive's
      * parameters and Filter Criteria, without the leading '?'; empty when there are none. Each item is
-     * percent-encoded, items of a 0..n field are joined by a raw '+'. Times go in their absolute form. {@code atrl}
-     * comes from the Content of a Retrieve (which carries no body over HTTP).
+     * percent-encoded, items of a 0..n field are joined by a raw '+'.
      */
     public static String query(RequestPrimitive req) {
         List<String> q = new ArrayList<>();
+        for (Parameter p : parameters(req)) {
+            List<String> items = new ArrayList<>();
+            for (String item : p.items()) {
+                items.add(encodeItem(item));
+            }
+            q.add(p.name() + "=" + String.join("+", items));
+        }
+        return String.join("&", q);
+    }
+
+    /**
+     * CoAP client side (TS-0008 6.2.2.3): the Uri-Query options for the same fields, one {@code name=item} per item,
+     * as {@link #applyUriQuery} reads them.
+     */
+    public static List<String> uriQuery(RequestPrimitive req) {
+        List<String> options = new ArrayList<>();
+        for (Parameter p : parameters(req)) {
+            for (String item : p.items()) {
+                options.add(p.name() + "=" + item);
+            }
+        }
+        return options;
+    }
+
+    /**
+     * The request primitive's query fields and Filter Criteria. Times go in their absolute form. {@code atrl} comes
+     * from the Content of a Retrieve (which carries no body in either binding).
+     */
+    public static List<Parameter> parameters(RequestPrimitive req) {
+        List<Parameter> q = new ArrayList<>();
         add(q, "rt", req.responseType);
         add(q, "rp", req.resultPersistence);
         add(q, "rcn", req.resultContent);
@@ -307,16 +367,12 @@ public final class QueryMapping {
             conditions(q, "p.", fc.parentAttributes);
         }
         if (req.operation == Operation.RETRIEVE && req.content instanceof Map<?, ?> m && m.get("m2m:atrl") instanceof List<?> atrl) {
-            List<String> names = new ArrayList<>();
-            for (Object a : atrl) {
-                names.add(String.valueOf(a));
-            }
-            addAll(q, ATTRIBUTE_LIST, names);
+            addAll(q, ATTRIBUTE_LIST, atrl);
         }
-        return String.join("&", q);
+        return q;
     }
 
-    private static void add(List<String> q, String name, Object value) {
+    private static void add(List<Parameter> q, String name, Object value) {
         if (value == null) {
             return;
         }
@@ -328,23 +384,23 @@ public final class QueryMapping {
         } else {
             text = value.toString();
         }
-        q.add(name + "=" + encodeItem(text));
+        q.add(new Parameter(name, List.of(text)));
     }
 
-    private static void addAll(List<String> q, String name, List<?> values) {
+    private static void addAll(List<Parameter> q, String name, List<?> values) {
         if (values.isEmpty()) {
             return;
         }
         List<String> items = new ArrayList<>();
         for (Object v : values) {
-            items.add(encodeItem(String.valueOf(v)));
+            items.add(String.valueOf(v));
         }
-        q.add(name + "=" + String.join("+", items));
+        q.add(new Parameter(name, items));
     }
 
-    private static void conditions(List<String> q, String prefix, List<AttributeCondition> conditions) {
+    private static void conditions(List<Parameter> q, String prefix, List<AttributeCondition> conditions) {
         for (AttributeCondition c : conditions) {
-            q.add(prefix + c.name() + "=" + encodeItem(c.value()));
+            q.add(new Parameter(prefix + c.name(), List.of(c.value())));
         }
     }
 

@@ -1,0 +1,233 @@
+package io.keel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keel.binding.coap.ContentFormats;
+import io.keel.binding.coap.OneM2MOptions;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.californium.core.coap.CoAP.Code;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.CoAP.Type;
+import org.eclipse.californium.core.coap.Option;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * TS-0008 over real UDP: the executable WAR with {@code KEEL_COAP_PORT}, driven by a Californium client of the test.
+ * CRUD and discovery, access control, a notification to a CoAP server of the test, block-wise transfer both ways, and
+ * malformed requests answered with their oneM2M error.
+ */
+class CoapIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static KeelProcess keel;
+    private static CoapPeer peer;
+    private static int port;
+
+    @BeforeAll
+    static void start() {
+        port = CoapPeer.freeUdpPort();
+        keel = KeelProcess.start(Map.of("KEEL_COAP_PORT", String.valueOf(port)));
+        peer = new CoapPeer();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (peer != null) {
+            peer.close();
+        }
+        if (keel != null) {
+            keel.close();
+        }
+    }
+
+    @Test
+    void ts0008_6_2_crudAndDiscoveryOverCoap() throws Exception {
+        String originator = "C" + OneM2MClient.unique("coap");
+        Response ae = peer.send(create("cse-in", originator, 2,
+                "{\"m2m:ae\":{\"rn\":\"" + OneM2MClient.unique("coapAe") + "\",\"api\":\"Nkeel.test\",\"rr\":false,\"srv\":[\"3\"]}}"), port);
+        assertEquals(ResponseCode.CREATED, ae.getCode(), ae.getPayloadString());
+        assertEquals(2001, rsc(ae));
+        assertEquals(ContentFormats.JSON, ae.getOptions().getContentFormat());
+        String aei = json(ae).path("m2m:ae").path("aei").asText();
+        assertEquals(originator, aei);
+        assertFalse(ae.getOptions().getLocationPath().isEmpty(), "Location-Path names the created resource (6.2.3)");
+        assertEquals(0L, ae.getOptions().getMaxAge(), "Max-Age 0: no CoAP cache answers for the CSE (6.4)");
+
+        Response cnt = peer.send(create("cse-in/" + ae.getOptions().getLocationPath().get(ae.getOptions().getLocationPathCount() - 1),
+                aei, 3, "{\"m2m:cnt\":{\"rn\":\"box\",\"lbl\":[\"coap\"]}}"), port);
+        assertEquals(ResponseCode.CREATED, cnt.getCode(), cnt.getPayloadString());
+        String cntRi = json(cnt).path("m2m:cnt").path("ri").asText();
+
+        Response got = peer.send(request(Code.GET, cntRi, aei), port);
+        assertEquals(ResponseCode.CONTENT, got.getCode(), got.getPayloadString());
+        assertEquals(2000, rsc(got));
+        assertEquals("box", json(got).path("m2m:cnt").path("rn").asText());
+
+        Request update = request(Code.PUT, cntRi, aei);
+        update.getOptions().setContentFormat(ContentFormats.JSON);
+        update.setPayload("{\"m2m:cnt\":{\"lbl\":[\"coap\",\"updated\"]}}");
+        Response updated = peer.send(update, port);
+        assertEquals(ResponseCode.CHANGED, updated.getCode(), updated.getPayloadString());
+        assertEquals(2004, rsc(updated));
+
+        Request discovery = request(Code.GET, "cse-in", aei);
+        discovery.getOptions().addUriQuery("fu=1").addUriQuery("ty=3").addUriQuery("lbl=updated");
+        Response found = peer.send(discovery, port);
+        assertEquals(ResponseCode.CONTENT, found.getCode(), found.getPayloadString());
+        assertEquals(1, json(found).path("m2m:uril").size(), found.getPayloadString());
+        assertTrue(json(found).path("m2m:uril").get(0).asText().endsWith("/box"), found.getPayloadString());
+
+        Response deleted = peer.send(request(Code.DELETE, cntRi, aei), port);
+        assertEquals(ResponseCode.DELETED, deleted.getCode(), deleted.getPayloadString());
+        assertEquals(2002, rsc(deleted));
+        Response gone = peer.send(request(Code.GET, cntRi, aei), port);
+        assertEquals(ResponseCode.NOT_FOUND, gone.getCode());
+        assertEquals(4004, rsc(gone));
+    }
+
+    @Test
+    void ts0008_6_2_4_anotherOriginatorIsRefusedWith4103() throws Exception {
+        String aei = registerAe();
+        Response denied = peer.send(request(Code.GET, aei, registerAe()), port);
+        assertEquals(ResponseCode.FORBIDDEN, denied.getCode(), denied.getPayloadString());
+        assertEquals(4103, rsc(denied));
+        assertFalse(json(denied).path("m2m:dbg").asText().isEmpty(), denied.getPayloadString());
+    }
+
+    @Test
+    void ts0008_6_3_2_notificationGoesToACoapServer() throws Exception {
+        int receiver = peer.startNotificationReceiver();
+        String aei = registerAe();
+        Response cnt = peer.send(create(aei, aei, 3, "{\"m2m:cnt\":{\"rn\":\"watched\"}}"), port);
+        String cntRi = json(cnt).path("m2m:cnt").path("ri").asText();
+        String nu = "coap://127.0.0.1:" + receiver + "/notify";
+        Response sub = peer.send(create(cntRi, aei, 23, "{\"m2m:sub\":{\"rn\":\"s\",\"nu\":[\"" + nu + "\"],\"enc\":{\"net\":[3]}}}"), port);
+        assertEquals(ResponseCode.CREATED, sub.getCode(), sub.getPayloadString()); // a URL target is not verified (TS-0004 7.5.1.2.3)
+
+        peer.send(create(cntRi, aei, 4, "{\"m2m:cin\":{\"con\":\"21.5\"}}"), port);
+        Request notify = peer.nextNotification();
+        assertEquals(Code.POST, notify.getCode());
+        assertTrue(notify.getOptions().getOthers(OneM2MOptions.TY).isEmpty(), "a Notify carries no oneM2M-TY (6.2.1)");
+        assertFalse(notify.getOptions().getOthers(OneM2MOptions.RQI).isEmpty(), "oneM2M-RQI");
+        assertFalse(notify.getOptions().getOthers(OneM2MOptions.FR).isEmpty(), "oneM2M-FR");
+        assertEquals(ContentFormats.JSON, notify.getOptions().getContentFormat());
+        assertEquals("21.5", JSON.readTree(notify.getPayload()).path("m2m:sgn").path("nev").path("rep").path("m2m:cin").path("con").asText(),
+                notify.getPayloadString());
+    }
+
+    @Test
+    void ts0008_6_5_largeContentInstanceTravelsBlockWiseBothWays() throws Exception {
+        String aei = registerAe();
+        Response cnt = peer.send(create(aei, aei, 3, "{\"m2m:cnt\":{\"rn\":\"big\"}}"), port);
+        String cntRi = json(cnt).path("m2m:cnt").path("ri").asText();
+        String con = "x".repeat(20_000);
+        Request create = create(cntRi, aei, 4, "{\"m2m:cin\":{\"rn\":\"large\",\"con\":\"" + con + "\"}}");
+        assertTrue(create.getPayloadSize() > 512 * 4, "larger than a block: the client sends it with Block1");
+        Response created = peer.send(create, port);
+        assertEquals(ResponseCode.CREATED, created.getCode(), created.getPayloadString());
+
+        Response got = peer.send(request(Code.GET, cntRi + "/large", aei), port);
+        assertEquals(ResponseCode.CONTENT, got.getCode());
+        assertEquals(con, json(got).path("m2m:cin").path("con").asText(), "reassembled from its Block2 blocks");
+    }
+
+    @Test
+    void ts0008_6_2_2_4_badOptionValueIs4000WithTheReason() throws Exception {
+        Request r = request(Code.GET, "cse-in", "C" + OneM2MClient.unique("bad"));
+        r.getOptions().addOption(new Option(OneM2MOptions.RQET, "yesterday"));
+        Response rsp = peer.send(r, port);
+        assertEquals(ResponseCode.BAD_REQUEST, rsp.getCode());
+        assertEquals(4000, rsc(rsp));
+        assertTrue(json(rsp).path("m2m:dbg").asText().contains("oneM2M-RQET"), rsp.getPayloadString());
+        assertFalse(rsp.getOptions().getOthers(OneM2MOptions.RQI).isEmpty(), "the Request Identifier is echoed");
+    }
+
+    @Test
+    void ts0008_6_2_2_2_unknownContentFormatIs4015() throws Exception {
+        Request r = create("cse-in", "C" + OneM2MClient.unique("fmt"), 2, "rn=x");
+        r.getOptions().setContentFormat(0); // text/plain
+        Response rsp = peer.send(r, port);
+        assertEquals(ResponseCode.UNSUPPORTED_CONTENT_FORMAT, rsp.getCode());
+        assertEquals(4015, rsc(rsp));
+        assertTrue(json(rsp).path("m2m:dbg").asText().contains("Content-Format"), rsp.getPayloadString());
+    }
+
+    @Test
+    void ts0008_6_2_2_2_unacceptableAcceptIs406() throws Exception {
+        Request r = request(Code.GET, "cse-in", "C" + OneM2MClient.unique("acc"));
+        r.getOptions().setAccept(0);
+        Response rsp = peer.send(r, port);
+        assertEquals(ResponseCode.NOT_ACCEPTABLE, rsp.getCode());
+        assertEquals(5207, rsc(rsp));
+    }
+
+    @Test
+    void ts0008_6_2_1_methodWithoutOperationIs4005() throws Exception {
+        Response rsp = peer.send(request(Code.FETCH, "cse-in", "C" + OneM2MClient.unique("fetch")), port);
+        assertEquals(ResponseCode.METHOD_NOT_ALLOWED, rsp.getCode());
+        assertEquals(4005, rsc(rsp));
+    }
+
+    @Test
+    void ts0008_6_2_2_2_responseComesInTheAcceptedFormat() throws Exception {
+        Request r = request(Code.GET, "cse-in", registerAe());
+        r.getOptions().setAccept(ContentFormats.XML);
+        Response rsp = peer.send(r, port);
+        assertEquals(ResponseCode.CONTENT, rsp.getCode(), rsp.getPayloadString());
+        assertEquals(ContentFormats.XML, rsp.getOptions().getContentFormat());
+        assertTrue(rsp.getPayloadString().contains("<m2m:cb"), rsp.getPayloadString());
+    }
+
+    private static String registerAe() throws Exception {
+        String originator = "C" + OneM2MClient.unique("coap");
+        Response ae = peer.send(create("cse-in", originator, 2,
+                "{\"m2m:ae\":{\"rn\":\"" + OneM2MClient.unique("coapAe") + "\",\"api\":\"Nkeel.test\",\"rr\":false,\"srv\":[\"3\"]}}"), port);
+        assertEquals(ResponseCode.CREATED, ae.getCode(), ae.getPayloadString());
+        return json(ae).path("m2m:ae").path("aei").asText();
+    }
+
+    /** A request to a To (CSE-relative, or SP-relative when it starts with "/"). */
+    private static Request request(Code code, String to, String from) {
+        Request r = new Request(code, Type.CON);
+        if (to.startsWith("/")) {
+            r.getOptions().addUriPath("~");
+            to = to.substring(1);
+        }
+        for (String segment : List.of(to.split("/"))) {
+            r.getOptions().addUriPath(segment);
+        }
+        r.getOptions().addOption(new Option(OneM2MOptions.FR, from));
+        r.getOptions().addOption(new Option(OneM2MOptions.RQI, OneM2MClient.unique("rqi")));
+        r.getOptions().addOption(new Option(OneM2MOptions.RVI, "3"));
+        return r;
+    }
+
+    private static Request create(String to, String from, int ty, String json) {
+        Request r = request(Code.POST, to, from);
+        r.getOptions().addOption(new Option(OneM2MOptions.TY, ty));
+        r.getOptions().setContentFormat(ContentFormats.JSON);
+        r.setPayload(json.getBytes(StandardCharsets.UTF_8));
+        return r;
+    }
+
+    private static int rsc(Response r) {
+        List<Option> o = r.getOptions().getOthers(OneM2MOptions.RSC);
+        assertNotNull(o);
+        assertEquals(1, o.size(), "one oneM2M-RSC option");
+        return o.get(0).getIntegerValue();
+    }
+
+    private static JsonNode json(Response r) throws Exception {
+        return JSON.readTree(r.getPayload());
+    }
+}

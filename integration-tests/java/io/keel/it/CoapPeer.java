@@ -1,0 +1,117 @@
+package io.keel.it;
+
+import io.keel.binding.coap.CoapSettings;
+import io.keel.binding.coap.OneM2MOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.Option;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.network.Exchange;
+import org.eclipse.californium.core.server.MessageDeliverer;
+import org.eclipse.californium.elements.AddressEndpointContext;
+import org.eclipse.californium.elements.config.Configuration;
+
+/**
+ * The test's side of CoAP: a client endpoint that sends raw Californium requests and waits for their response, and
+ * optionally a CoAP server that records the Notify requests it gets, on any path (answered 2.04, RSC 2000).
+ * Both know the oneM2M options (else CoAP would refuse them as unknown critical options) and take 64 kB bodies.
+ */
+final class CoapPeer implements AutoCloseable {
+    private static final Configuration CONFIG = new CoapSettings("127.0.0.1", 0, null, 512, 64 * 1024).configuration();
+    private final CoapEndpoint client;
+    private CoapServer server;
+    final BlockingQueue<Request> notifications = new LinkedBlockingQueue<>();
+
+    CoapPeer() {
+        client = new CoapEndpoint.Builder().setConfiguration(CONFIG).setOptionRegistry(OneM2MOptions.REGISTRY)
+                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
+        try {
+            client.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends the request to Keel's CoAP port and waits for the (reassembled) response. */
+    Response send(Request request, int port) {
+        // The destination only: the Uri-Path and Uri-Query options stay exactly as the test wrote them.
+        request.setDestinationContext(new AddressEndpointContext(new InetSocketAddress("127.0.0.1", port)));
+        return sendAsIs(request);
+    }
+
+    /** Sends a request whose destination is set. */
+    Response sendAsIs(Request request) {
+        client.sendRequest(request);
+        try {
+            Response response = request.waitForResponse(30_000);
+            if (response == null) {
+                throw new AssertionError("no CoAP response to " + request);
+            }
+            return response;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Starts a CoAP server that records every request it gets, whatever its path, and answers 2.04 (RSC 2000); its port. */
+    int startNotificationReceiver() {
+        server = new CoapServer(CONFIG);
+        server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(CONFIG).setOptionRegistry(OneM2MOptions.REGISTRY)
+                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build());
+        server.setMessageDeliverer(new MessageDeliverer() {
+            @Override
+            public void deliverRequest(Exchange exchange) {
+                notifications.add(exchange.getRequest());
+                Response ok = new Response(ResponseCode.CHANGED);
+                ok.getOptions().addOption(new Option(OneM2MOptions.RSC, 2000));
+                exchange.sendResponse(ok);
+            }
+
+            @Override
+            public void deliverResponse(Exchange exchange, Response response) {
+                exchange.getRequest().setResponse(response);
+            }
+        });
+        server.start();
+        return server.getEndpoints().get(0).getAddress().getPort();
+    }
+
+    Request nextNotification() throws InterruptedException {
+        Request r = nextNotification(30_000);
+        if (r == null) {
+            throw new AssertionError("no notification arrived");
+        }
+        return r;
+    }
+
+    /** The next request the receiver got, or null when none came within the timeout. */
+    Request nextNotification(long timeoutMillis) throws InterruptedException {
+        return notifications.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    static int freeUdpPort() {
+        try (DatagramSocket s = new DatagramSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.destroy();
+        if (server != null) {
+            server.destroy();
+        }
+    }
+}
