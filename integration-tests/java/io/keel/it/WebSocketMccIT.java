@@ -17,7 +17,10 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Mcc over WebSocket (TS-0020 5.2): an MN-CSE whose registrar's point of access is {@code ws://} registers over a
@@ -25,9 +28,11 @@ import org.junit.jupiter.api.Test;
  * connection (the registrar is the server and sends its requests over the registree's connection). The MN's own
  * point of access is a port nobody listens on: whatever the IN sends the MN can only go over the connection.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebSocketMccIT {
     private static final String CLIENT_TOKEN = "client-token-" + System.nanoTime();
     private static final String MN_TOKEN = "mn-token-" + System.nanoTime();
+    private static Map<String, String> inEnv;
     private static KeelProcess in;
     private static KeelProcess mn;
     private static OneM2MClient atIn;
@@ -41,7 +46,7 @@ class WebSocketMccIT {
         Files.writeString(dir.resolve("in-credentials"), String.join("\n",
                 "bearer sha256:" + sha256(CLIENT_TOKEN) + " C*",
                 "bearer sha256:" + sha256(MN_TOKEN) + " /id-mn*", ""));
-        Map<String, String> inEnv = new HashMap<>();
+        inEnv = new HashMap<>();
         inEnv.put("KEEL_AUTH_CREDENTIALS", dir.resolve("in-credentials").toString());
         inEnv.put("KEEL_HTTP_PORT", String.valueOf(inPort));
         inEnv.put("KEEL_DB_URL", "jdbc:h2:file:" + dir.resolve("in-db").toAbsolutePath() + "/keel");
@@ -180,5 +185,22 @@ class WebSocketMccIT {
             assertEquals("hello mn", notify.path("pc").path("m2m:sgn").path("nev").path("rep").path("m2m:cin").path("con").asText(),
                     notify.toString());
         }
+    }
+
+    /**
+     * The IN restarts, which closes the MN's connection: the MN connects again by itself (TS-0020 6.3) and retrieves the
+     * IN's CSEBase over the new connection, so the IN reaches the MN again without anything else happening on the MN.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void ts0020_6_3_afterTheInRestartsTheMnConnectsAgainAndIsReachedOverTheNewConnection() {
+        String box = OneM2MClient.unique("afterRestart");
+        governedContainer(atMn, "cse-mn", box, "/id-in/CAdmin");
+        in.close();
+        in = KeelProcess.start(inEnv);
+        Eventually.holds(Duration.ofSeconds(30), () -> atIn.get("/~/id-mn/cse-mn/" + box).send().rsc() == 2000,
+                "the IN reaches the MN over the connection the MN opened again");
+        assertTrue(mn.output().stream().anyMatch(l -> l.contains("connected again to the registrar /id-in")),
+                String.join("\n", mn.output()));
     }
 }

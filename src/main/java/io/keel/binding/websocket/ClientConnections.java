@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -23,19 +24,22 @@ final class ClientConnections {
     private final Function<String, Admission> admission;
     private final ExecutorService connecting;
     private final long connectTimeoutMillis;
+    private final BiConsumer<String, Connection> opened;
     private final Map<String, CompletableFuture<Connection>> byUrl = new ConcurrentHashMap<>();
 
     /**
      * @param connecting where the (blocking) opening handshakes run
      * @param admission  what requests arriving over the connection to a URL are admitted by
+     * @param opened     told of each connection opened, with its URL
      */
     ClientConnections(WebSocketContainer container, ConnectionFactory factory, Function<String, Admission> admission,
-                      ExecutorService connecting, long connectTimeoutMillis) {
+                      ExecutorService connecting, long connectTimeoutMillis, BiConsumer<String, Connection> opened) {
         this.container = container;
         this.factory = factory;
         this.admission = admission;
         this.connecting = connecting;
         this.connectTimeoutMillis = connectTimeoutMillis;
+        this.opened = opened;
     }
 
     /**
@@ -70,7 +74,9 @@ final class ClientConnections {
         WebSocketEndpoint endpoint = factory.endpoint(uri.getHost(), admission.apply(url));
         try {
             container.connectToServer(endpoint, config, uri);
-            return endpoint.opened().get(connectTimeoutMillis, TimeUnit.MILLISECONDS);
+            Connection connection = endpoint.opened().get(connectTimeoutMillis, TimeUnit.MILLISECONDS);
+            opened.accept(url, connection);
+            return connection;
         } catch (Exception e) {
             Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException("cannot open a WebSocket connection to " + url + ": " + cause.getMessage(), cause);

@@ -38,6 +38,7 @@ final class Connection {
     private final Timer timer;
     private final Map<String, CompletableFuture<ResponsePrimitive>> inFlight = new ConcurrentHashMap<>();
     private volatile boolean open = true;
+    private final CompletableFuture<Void> gone = new CompletableFuture<>();
 
     /**
      * @param cse      handles a request read from the connection (the binding's {@link io.keel.binding.Intake})
@@ -179,6 +180,12 @@ final class Connection {
         for (String rqi : inFlight.keySet()) {
             complete(rqi, unreachable("the WebSocket connection closed before the response came (" + reason + ")"));
         }
+        gone.complete(null);
+    }
+
+    /** Runs the action once the connection is gone (at once if it is). */
+    void whenClosed(Runnable action) {
+        gone.thenRun(action);
     }
 
     /** Closes the connection from this side (the CSE stops). */

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The WebSocket binding (TS-0020) on the servlet container's Jakarta WebSocket: the handshake filter for the CSE's
@@ -50,12 +51,26 @@ public final class WebSocketBinding {
         HttpAuthentication authentication = credentials == null || credentials.isBlank() ? null
                 : new HttpAuthentication(CredentialStore.load(Path.of(credentials)), "/" + settings.cseId());
         CseIdentity.Registrar registrar = settings.registrar();
+        boolean registrarOverWebSocket = registrar != null && registrar.poa().regionMatches(true, 0, "ws", 0, 2);
         Admission others = authentication == null ? Admission.OPEN : Admission.UNAUTHENTICATED;
         Admission throughRegistrar = Admission.throughRegistrar(settings.cseId());
+        AtomicReference<RegistrarLink> link = new AtomicReference<>();
         ClientConnections clients = new ClientConnections(container, factory,
-                url -> registrar != null && registrar.poa().equals(url) ? throughRegistrar : others, connecting, timeout);
+                url -> registrarOverWebSocket && registrar.poa().equals(url) ? throughRegistrar : others, connecting, timeout,
+                (url, connection) -> {
+                    RegistrarLink l = link.get();
+                    if (l != null && l.isRegistrar(url)) {
+                        l.opened(connection);
+                    }
+                });
+        if (registrarOverWebSocket) {
+            link.set(new RegistrarLink(clients, registrar, settings.cseId(), timer, timeout));
+        }
         this.handshake = new WebSocketHandshake(container, factory, authentication, metrics);
         this.outbound = new WebSocketOutbound(connections, clients, timeout, () -> {
+            if (link.get() != null) {
+                link.get().stop();
+            }
             timer.shutdownNow();
             connecting.shutdownNow();
         });

@@ -90,7 +90,7 @@ public final class WebSocketOutbound implements Outbound {
 
     @Override
     public void close() {
+        stop.run(); // first: nothing connects again while the connections close
         clients.close();
-        stop.run();
     }
 }
