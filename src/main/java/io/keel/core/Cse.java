@@ -94,7 +94,8 @@ public final class Cse implements AutoCloseable {
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, settings.expirySweepMillis());
         this.registration = new Registration(identity, store, outbound, clock,
                 settings.getLong("keel.registrar.retry-first", 1_000), settings.getLong("keel.registrar.retry-max", 60_000),
-                Boolean.parseBoolean(settings.get("keel.registrar.reregister", "false")));
+                Boolean.parseBoolean(settings.get("keel.registrar.reregister", "false")),
+                settings.getLong("keel.registrar.check-interval", 60_000));
     }
 
     /**
