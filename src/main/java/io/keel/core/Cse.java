@@ -90,6 +90,7 @@ public final class Cse implements AutoCloseable {
         RemoteRequests remoteRequests = new RemoteRequests(store, router, forwarding);
         notifications.delivery().forwardWith(remoteRequests::send);
         ctx.remoteWith(remoteRequests);
+        ctx.onRemoteCseRemoved(this::remoteCseRemoved);
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, settings.expirySweepMillis());
         this.registration = new Registration(identity, store, outbound, clock,
@@ -99,17 +100,21 @@ public final class Cse implements AutoCloseable {
     }
 
     /**
-     * A {@code <remoteCSE>} was created or updated, or something deleted (its answer need not say what): the registrar
-     * may have to learn of changed descendantCSEs (TS-0004 7.4.4.2.1); the registration finds out whether it must.
+     * A {@code <remoteCSE>} was created or updated: the registrar may have to learn of changed descendantCSEs (TS-0004
+     * 7.4.4.2.1); the registration finds out whether it must. Removals, whatever removes them, come through
+     * {@link #remoteCseRemoved}.
      */
     private void registreesChanged(RequestOutcome outcome) {
         boolean succeeded = outcome.rsc() >= 2000 && outcome.rsc() < 3000;
-        if (succeeded && registration != null && (Integer.valueOf(ResourceTypes.REMOTE_CSE).equals(outcome.resourceType())
-                || "delete".equals(outcome.operation()))) {
+        if (succeeded && registration != null && Integer.valueOf(ResourceTypes.REMOTE_CSE).equals(outcome.resourceType())) {
             registration.descendantsChanged();
         }
-        if (succeeded && registration != null && "delete".equals(outcome.operation())) {
-            registration.deregistrationChanged(); // the administrator may have deleted the registrar's <remoteCSE>
+    }
+
+    /** A {@code <remoteCSE>} was deleted, expired or removed by the administrator (committed). */
+    private void remoteCseRemoved() {
+        if (registration != null) {
+            registration.remoteCseRemoved();
         }
     }
 

@@ -3,6 +3,7 @@ package io.keel.core.operation;
 import io.keel.core.Representations;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
+import io.keel.core.resource.ResourceTypes;
 import io.keel.core.routing.Route;
 import io.keel.core.store.Transaction;
 import io.keel.primitive.OneM2MException;
@@ -81,6 +82,10 @@ public final class DeleteOperation implements OperationHandler {
         ctx.types.forEach(type -> type.beforeAnyDelete(op));
         ctx.notifications.events().deleting(tx, current);
         tx.tree().deleteSubtree(current, ctx.types.childless());
+        if (current.ty == ResourceTypes.REMOTE_CSE) { // never below another resource but the CSEBase: not in a subtree
+            Runnable removed = ctx.remoteCseRemoved();
+            tx.listener(RemoteCseRemoval.class, () -> new RemoteCseRemoval(removed));
+        }
         return true;
     }
 }

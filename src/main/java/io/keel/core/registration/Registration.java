@@ -325,6 +325,16 @@ public final class Registration implements AutoCloseable {
         }
     }
 
+    /**
+     * A {@code <remoteCSE>} of this CSE was removed, however (a Delete, its expiry): a registree left, so the
+     * registrar is sent the descendantCSEs without it (TS-0004 7.4.4.2.4, Recv-6.5); or it was the registrar's, deleted
+     * by the administrator, and this CSE de-registers.
+     */
+    public void remoteCseRemoved() {
+        descendantsChanged();
+        deregistrationChanged();
+    }
+
     private void syncDescendants(long nextDelay) {
         descendantsDue.set(false);
         if (closed || deregistering.get() || registering.get() || !registered.isDone()) {
