@@ -8,6 +8,7 @@ import io.keel.core.access.GoverningPolicies;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.notification.DeliverySettings;
 import io.keel.core.notification.NotificationService;
+import io.keel.core.operation.GroupRevalidation;
 import io.keel.core.operation.OperationContext;
 import io.keel.core.registration.Registration;
 import io.keel.core.resource.Resource;
@@ -47,6 +48,7 @@ public final class Cse implements AutoCloseable {
     private final NonBlockingRequests nonBlocking;
     private final Registration registration;
     private final Announcer announcer;
+    private final GroupRevalidation groupRevalidation;
     private final long drainMillis;
     /** Set when the CSE starts to stop: it finishes what is under way but should be sent nothing new. */
     private volatile boolean draining;
@@ -93,6 +95,8 @@ public final class Cse implements AutoCloseable {
         ctx.onRemoteCseRemoved(this::remoteCseRemoved);
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, settings.expirySweepMillis());
+        this.groupRevalidation = new GroupRevalidation(ctx, dispatcher.deletes(),
+                settings.getLong("keel.group.revalidation-interval", 30_000));
         this.registration = new Registration(identity, store, outbound, clock,
                 settings.getLong("keel.registrar.retry-first", 1_000), settings.getLong("keel.registrar.retry-max", 60_000),
                 Boolean.parseBoolean(settings.get("keel.registrar.reregister", "false")),
@@ -249,6 +253,7 @@ public final class Cse implements AutoCloseable {
         announcer.close();
         // Graceful: running non-blocking requests finish and pending notifications go out, each within the drain time.
         sweeper.close();
+        groupRevalidation.close();
         nonBlocking.close(drainMillis);
         notifications.close(drainMillis);
         outbound.close();
