@@ -188,7 +188,7 @@ class AnnouncementIT {
     @Test
     void ts0004_7_4_3_theInListsTheAnnouncedTypesItSupports() {
         JsonNode cb = inClient.get("/cse-in").header("Authorization", ADMIN_AUTH).send().json().path("m2m:cb");
-        for (int ty : new int[] {10001, 10002, 10003, 10004, 10009}) {
+        for (int ty : new int[] {10001, 10002, 10003, 10004, 10009, 10016}) {
             assertTrue(cb.path("srt").toString().matches(".*\\b" + ty + "\\b.*"), ty + " in " + cb);
         }
     }

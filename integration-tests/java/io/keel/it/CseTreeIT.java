@@ -173,6 +173,24 @@ class CseTreeIT {
     }
 
     @Test
+    @Order(2)
+    void ts0001_9_6_4_theMnAnnouncesTheAsnsRemoteCseToTheIn() {
+        Reply announce = send(atMn.put("/cse-mn/id-asn", "{\"m2m:csr\":{\"at\":[\"/id-in\"],\"aa\":[\"poa\"]}}"));
+        assertEquals(200, announce.status(), announce.text());
+        Eventually.holds(Duration.ofSeconds(20), () -> send(atMn.get("/cse-mn/id-asn")).json().path("m2m:csr").path("at")
+                .toString().contains("/id-in/"), "at names the announced remoteCSE on the IN");
+        String announced = send(atMn.get("/cse-mn/id-asn")).json().path("m2m:csr").path("at").path(0).asText();
+        Reply onIn = send(atIn.get("/~" + announced));
+        assertEquals(2000, onIn.rsc(), onIn.text());
+        JsonNode csrA = onIn.json().path("m2m:csrA");
+        assertEquals(10016, csrA.path("ty").asInt(), csrA.toString());
+        assertEquals("/id-mn/id-asn", csrA.path("lnk").asText(), csrA.toString());
+        assertTrue(csrA.path("poa").path(0).asText().startsWith("http://127.0.0.1:"), "aa names poa: " + csrA);
+        assertTrue(csrA.path("csi").isMissingNode(), "csi is optional-announced and aa does not name it: " + csrA);
+        assertEquals("id-mn", csrA.path("pi").asText(), "below the MN's <remoteCSE> on the IN: " + csrA);
+    }
+
+    @Test
     @Order(3)
     void ts0004_7_3_2_6_anAeOfTheAsnWorksOnTheInOverTwoHops() {
         String ae = asnAe(OneM2MClient.unique("Cup"), null, null);

@@ -83,8 +83,13 @@ public interface PrimitiveScenarios {
 
     /** Registers an AE (TS-0004 7.4.5) reachable over this binding; its AE-ID. */
     default String registerAe(String originator) throws Exception {
-        ResponsePrimitive rsp = send(create(cseName(), originator, 2, "m2m:ae", Map.of("rn", "ae" + originator,
-                "api", "Nkeel.scenario", "rr", true, "srv", List.of("3"), "poa", aePointOfAccess(originator))));
+        Map<String, Object> ae = new java.util.HashMap<>(Map.of("rn", "ae" + originator, "api", "Nkeel.scenario",
+                "rr", true, "srv", List.of("3")));
+        List<String> poa = aePointOfAccess(originator);
+        if (!poa.isEmpty()) {
+            ae.put("poa", poa); // an empty poa is invalid (TS-0004: at least one entry); none is what "no poa" is
+        }
+        ResponsePrimitive rsp = send(create(cseName(), originator, 2, "m2m:ae", ae));
         assertStatus(ResponseStatusCode.CREATED, rsp);
         return (String) resource(rsp, "m2m:ae").get("aei");
     }

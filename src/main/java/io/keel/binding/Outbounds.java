@@ -5,9 +5,11 @@ import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.Serialization;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,6 +34,18 @@ public final class Outbounds implements Outbound {
     @Override
     public boolean reaches(String pointOfAccess) {
         return binding(pointOfAccess) != null;
+    }
+
+    /** The first connection a binding holds open to the entity. */
+    @Override
+    public String connectionTo(String entityId) {
+        for (Outbound binding : distinct()) {
+            String connection = binding.connectionTo(entityId);
+            if (connection != null) {
+                return connection;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -59,11 +73,13 @@ public final class Outbounds implements Outbound {
     /** Closes every registered binding once. */
     @Override
     public void close() {
-        Map<Outbound, Boolean> closed = new IdentityHashMap<>();
-        for (Outbound binding : byScheme.values()) {
-            if (closed.put(binding, Boolean.TRUE) == null) {
-                binding.close();
-            }
-        }
+        distinct().forEach(Outbound::close);
+    }
+
+    /** Each registered binding once, however many schemes it serves. */
+    private Set<Outbound> distinct() {
+        Set<Outbound> bindings = Collections.newSetFromMap(new IdentityHashMap<>());
+        bindings.addAll(byScheme.values());
+        return bindings;
     }
 }

@@ -28,6 +28,18 @@ public interface Outbound extends AutoCloseable {
     boolean reaches(String pointOfAccess);
 
     /**
+     * The connection the entity itself opens to this CSE (a WebSocket, TS-0020 5.2, TS-0009 Annex B), as a URL
+     * {@link #send} takes, or null when it never opened one. Requests for the entity go there before its
+     * pointOfAccess: it is how an entity that runs no server of its own is reached. While the entity has no
+     * connection open, {@link #send} answers 5103, so the rules for an unreachable receiver apply.
+     *
+     * @param entityId the AE-ID or CSE-ID the entity registered with
+     */
+    default String connectionTo(String entityId) {
+        return null;
+    }
+
+    /**
      * @param pointOfAccess the next hop's point of access, e.g. {@code http://127.0.0.1:8080}
      * @param authorization the Authorization header value to present, or null
      * @param timeoutMillis how long the next hop has to answer

@@ -2,8 +2,10 @@ package io.keel.core;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -13,9 +15,23 @@ import java.util.function.Function;
  */
 public final class Settings {
     private final Function<String, String> contextParameters;
+    /** Values the application fixed, whatever the environment says (see {@link #with}). */
+    private final Map<String, String> fixed;
 
     public Settings(Function<String, String> contextParameters) {
+        this(contextParameters, Map.of());
+    }
+
+    private Settings(Function<String, String> contextParameters, Map<String, String> fixed) {
         this.contextParameters = contextParameters == null ? k -> null : contextParameters;
+        this.fixed = fixed;
+    }
+
+    /** These settings with one fixed, e.g. a binding switched off because the container cannot serve it. */
+    public Settings with(String key, String value) {
+        Map<String, String> more = new HashMap<>(fixed);
+        more.put(key, value);
+        return new Settings(contextParameters, Map.copyOf(more));
     }
 
     /** Settings from system properties and the environment only. */
@@ -24,7 +40,7 @@ public final class Settings {
     }
 
     public String get(String key, String defaultValue) {
-        String v = System.getProperty(key);
+        String v = fixed.containsKey(key) ? fixed.get(key) : System.getProperty(key);
         if (v == null) {
             v = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
         }
@@ -139,13 +155,15 @@ public final class Settings {
 
     /**
      * This CSE's points of access as other entities reach it (the CSEBase's poa, what it tells its registrar):
-     * {@code keel.cse.poa}, comma separated, else {@code http://<keel.http.host>:<keel.http.port>}.
+     * {@code keel.cse.poa}, comma separated, else {@code http://<keel.http.host>:<keel.http.port>} and, with the
+     * WebSocket binding on, {@code ws://} at the same host and port (TS-0020 6.2.1: the WebSocket server shares it).
      */
     public List<String> csePointOfAccess() {
-        List<String> poa = getList("keel.cse.poa", "http://" + httpHost() + ":" + httpPort());
+        String authority = httpHost() + ":" + httpPort();
+        List<String> poa = getList("keel.cse.poa", "http://" + authority + (webSocketEnabled() ? ",ws://" + authority : ""));
         for (String p : poa) {
-            if (!p.matches("(?i)https?://[^/\\s]+(/\\S*)?")) {
-                throw new IllegalStateException("keel.cse.poa holds '" + p + "', which is no http(s) point of access");
+            if (!p.matches("(?i)(https?|wss?)://[^/\\s]+(/\\S*)?")) {
+                throw new IllegalStateException("keel.cse.poa holds '" + p + "', which is no http(s) or ws(s) point of access");
             }
         }
         return poa;
@@ -177,6 +195,11 @@ public final class Settings {
         }
         return new CseIdentity.Registrar(poa.endsWith("/") ? poa.substring(0, poa.length() - 1) : poa, id,
                 get("keel.registrar.cse-name", null), get("keel.registrar.authorization", null));
+    }
+
+    /** Whether the CSE serves the WebSocket binding (TS-0020) at its root path: keel.ws.enabled, default true. */
+    public boolean webSocketEnabled() {
+        return Boolean.parseBoolean(get("keel.ws.enabled", "true"));
     }
 
     /** Largest request body accepted, in bytes. */

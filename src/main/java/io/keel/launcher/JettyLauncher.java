@@ -3,6 +3,7 @@ package io.keel.launcher;
 import io.keel.core.Settings;
 import java.nio.file.Path;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.CustomRequestLog;
@@ -57,6 +58,9 @@ public final class JettyLauncher {
         webapp.setParentLoaderPriority(false);
         webapp.setThrowUnavailableOnStartupException(true);
         webapp.getServletHandler().setDecodeAmbiguousURIs(true);
+        // Jakarta WebSocket for the WebSocket binding (TS-0020), which the application finds as the servlet context's
+        // ServerContainer, as on an application server.
+        JakartaWebSocketServletContainerInitializer.configure(webapp, null);
         // A stop lets requests under way finish (up to keel.shutdown.drain) before the webapp, and the CSE, go down.
         GracefulHandler graceful = new GracefulHandler();
         graceful.setHandler(webapp);

@@ -1,10 +1,13 @@
 package io.keel.web;
 
+import io.keel.binding.Intake;
 import io.keel.binding.OriginatorRateLimit;
 import io.keel.binding.Outbounds;
 import io.keel.binding.http.HttpSender;
 import io.keel.binding.http.PrimitiveFilter;
 import io.keel.binding.jaxrs.KeelApplication;
+import io.keel.binding.websocket.WebSocketBinding;
+import io.keel.binding.websocket.WebSocketOutbound;
 import io.keel.core.Cse;
 import io.keel.core.Settings;
 import io.keel.ops.HealthServlet;
@@ -18,6 +21,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
+import java.util.logging.Logger;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
@@ -26,6 +30,7 @@ import org.glassfish.jersey.servlet.ServletContainer;
  * constructed; when the application stops it stops the CSE, which releases the database, and the metrics.
  */
 public class KeelWebApplication implements ServletContextListener {
+    private static final Logger LOG = Logger.getLogger(KeelWebApplication.class.getName());
     private KeelMetrics metrics;
     private Cse cse;
     /** The outgoing side of every binding; the CSE closes it when it stops. */
@@ -36,7 +41,7 @@ public class KeelWebApplication implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        Settings settings = new Settings(context::getInitParameter);
+        Settings settings = webSocketSettings(new Settings(context::getInitParameter), context.getAttribute(WebSocketBinding.CONTAINER));
         metrics = new KeelMetrics();
         try {
             rateLimit = OriginatorRateLimit.of(settings);
@@ -55,6 +60,22 @@ public class KeelWebApplication implements ServletContextListener {
         close();
     }
 
+    /**
+     * The WebSocket binding needs the container's Jakarta WebSocket. Where there is none, it is off, and the CSE
+     * advertises no ws:// point of access; asked for explicitly (keel.ws.enabled=true), its absence stops the start.
+     */
+    private static Settings webSocketSettings(Settings settings, Object webSockets) {
+        if (webSockets != null || !settings.webSocketEnabled()) {
+            return settings;
+        }
+        if (settings.get("keel.ws.enabled", null) != null) {
+            throw new IllegalStateException("keel.ws.enabled is true, but the servlet container provides no Jakarta WebSocket "
+                    + "(no jakarta.websocket.server.ServerContainer attribute); enable its WebSocket support or set keel.ws.enabled=false");
+        }
+        LOG.warning("the servlet container provides no Jakarta WebSocket: the WebSocket binding (TS-0020) is off");
+        return settings.with("keel.ws.enabled", "false");
+    }
+
     private Cse startCse(Settings settings, KeelMetrics metrics) {
         HttpSender sender = new HttpSender(settings.getLong("keel.notification.timeout", 5_000),
                 settings.getInt("keel.http.client.max-connections", 8), settings.get("keel.http.proxy", null));
@@ -70,6 +91,15 @@ public class KeelWebApplication implements ServletContextListener {
 
     /** The binding filter in front of every servlet; the JAX-RS servlet takes whatever path the others leave. */
     private void register(ServletContext context, Settings settings) {
+        if (settings.webSocketEnabled()) {
+            WebSocketBinding webSocket = new WebSocketBinding(settings, context.getAttribute(WebSocketBinding.CONTAINER),
+                    new Intake(cse, metrics, rateLimit), metrics);
+            outbounds.register(webSocket.outbound(), "ws", "wss", WebSocketOutbound.CONNECTION_SCHEME);
+            // Before the HTTP binding's filter: an upgrade of / becomes a WebSocket, every other request goes on.
+            FilterRegistration.Dynamic handshake = context.addFilter("onem2m-websocket", webSocket.handshake());
+            handshake.setAsyncSupported(true);
+            handshake.addMappingForUrlPatterns(null, true, "/*");
+        }
         // TS-0009 clause 6: every HTTP request becomes a oneM2M request primitive here, or is answered with its error.
         FilterRegistration.Dynamic binding = context.addFilter("onem2m-binding", new PrimitiveFilter(settings, metrics, rateLimit));
         binding.setAsyncSupported(true);

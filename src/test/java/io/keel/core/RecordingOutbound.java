@@ -63,6 +63,14 @@ public final class RecordingOutbound implements Outbound {
     public volatile java.util.function.Predicate<String> reachable =
             url -> url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8);
 
+    /** The connection each entity holds open to the CSE (TS-0020 5.2); none unless a test says so. */
+    public volatile Function<String, String> connections = entityId -> null;
+
+    @Override
+    public String connectionTo(String entityId) {
+        return connections.apply(entityId);
+    }
+
     @Override
     public boolean reaches(String pointOfAccess) {
         return reachable.test(pointOfAccess);

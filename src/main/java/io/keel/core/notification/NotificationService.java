@@ -56,7 +56,7 @@ public final class NotificationService implements NotificationTargets, AutoClose
         this.access = access;
         this.store = store;
         this.timeoutMillis = settings.timeoutMillis();
-        this.receivers = new Receivers(cse, router, types, outbound::reaches);
+        this.receivers = new Receivers(cse, router, types, outbound);
         this.polling = new PollingChannels(store, clock, settings.pollTimeoutMillis(), settings.timeoutMillis(),
                 settings.pollingKeepMillis());
         this.delivery = new Delivery(outbound, polling, new ReleaseView(types));

@@ -1,6 +1,7 @@
 package io.keel.core.notification;
 
 import io.keel.core.CseIdentity;
+import io.keel.core.Outbound;
 import io.keel.core.resource.NotificationTargets;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
@@ -14,7 +15,6 @@ import io.keel.primitive.Serialization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,11 +32,11 @@ public final class Receivers {
     private final CseIdentity cse;
     private final Router router;
     private final TypeRegistry types;
-    private final Predicate<String> reachable;
+    private final Outbound outbound;
 
-    /** @param reachable whether a binding of this CSE serves the scheme of a URL */
-    public Receivers(CseIdentity cse, Router router, TypeRegistry types, Predicate<String> reachable) {
-        this.reachable = reachable;
+    /** @param outbound what this CSE sends with: which URLs it reaches, which entities hold a connection open to it */
+    public Receivers(CseIdentity cse, Router router, TypeRegistry types, Outbound outbound) {
+        this.outbound = outbound;
         this.cse = cse;
         this.router = router;
         this.types = types;
@@ -46,7 +46,7 @@ public final class Receivers {
         Matcher url = NotificationTargets.URL.matcher(address);
         if (url.matches()) {
             String scheme = url.group(1).toLowerCase(Locale.ROOT);
-            if (!reachable.test(address)) {
+            if (!outbound.reaches(address)) {
                 return Receiver.unreachable(address, "no binding of this CSE sends to " + scheme + " URLs");
             }
             Matcher ct = CT.matcher(address);
@@ -92,19 +92,29 @@ public final class Receivers {
         return url.substring(0, ct.start()) + (more ? "&" + url.substring(ct.end()) : url.substring(ct.end()));
     }
 
-    /** An AE as the receiver of a Notify: its pollingChannel, else its poa (TS-0004 7.3.3.9.1; TS-0001 10.2.5.17). */
+    /**
+     * An AE (or CSE) as the receiver of a Notify: a connection it holds open to this CSE first, with its poa after it
+     * should that fail (TS-0020 5.2, TS-0009 Annex B); else its pollingChannel, else its poa (TS-0004 7.3.3.9.1;
+     * TS-0001 10.2.5.17).
+     */
     public Receiver ofAe(ResourceTree tx, String address, Resource ae) {
         Serialization s = serialization(ae);
         String rvi = release(ae);
-        List<Resource> pch = tx.children(ae.ri, ResourceTypes.POLLING_CHANNEL);
-        if (!pch.isEmpty()) {
-            return Receiver.pollingChannel(address, pch.get(0).ri, s, rvi);
-        }
         List<String> urls = new ArrayList<>();
+        Object entityId = ae.get("aei") != null ? ae.get("aei") : ae.get("csi");
+        String connection = entityId instanceof String id ? outbound.connectionTo(id) : null;
+        if (connection != null) {
+            urls.add(connection);
+        } else {
+            List<Resource> pch = tx.children(ae.ri, ResourceTypes.POLLING_CHANNEL);
+            if (!pch.isEmpty()) {
+                return Receiver.pollingChannel(address, pch.get(0).ri, s, rvi);
+            }
+        }
         if (ae.get("poa") instanceof List<?> poa) {
             for (Object p : poa) {
                 String u = (String) p;
-                if (reachable.test(u)) {
+                if (outbound.reaches(u)) {
                     urls.add(u);
                 }
             }

@@ -161,25 +161,17 @@ public abstract class ResourceType {
     }
 
     /**
-     * The name of a common attribute oneM2M defines for this type that Keel does not support, or null: the announcement
-     * attributes of announceable types Keel does not announce (remoteCSE) and dynamicAuthorizationConsultationIDs
-     * beside acpi (no dynamic authorization yet).
+     * The name of a common attribute oneM2M defines for this type that Keel does not support, or null:
+     * dynamicAuthorizationConsultationIDs beside acpi (no dynamic authorization yet).
      */
     public final String unsupportedCommonAttribute(String sn) {
-        if (announceable() && !supportsAnnouncement() && (sn.equals("at") || sn.equals("aa"))) {
-            return sn.equals("at") ? "announceTo" : "announcedAttribute";
-        }
         return sn.equals("daci") && hasAccessControlPolicyIds() ? "dynamicAuthorizationConsultationIDs" : null;
     }
 
-    /** Whether resources of this type can be announced to other CSEs (TS-0004 table 6.3.4.2.1-1 lists its Annc type). */
-    public boolean announceable() {
-        return false;
-    }
-
     /**
-     * Whether Keel announces resources of this type (accepts at/aa and creates the announced resource on the CSEs
-     * of at). Called from the constructor: answer from constants only.
+     * Whether resources of this type are announced to other CSEs (TS-0004 table 6.3.4.2.1-1 lists its Annc type):
+     * they accept at/aa, and the announced resource is created on the CSEs of at. Called from the constructor: answer
+     * from constants only.
      */
     public boolean supportsAnnouncement() {
         return false;

@@ -15,6 +15,7 @@ import io.keel.primitive.ResponseStatusCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -155,6 +156,31 @@ class NotifyOperationTest {
         req.resultContent = io.keel.primitive.ResultContent.ATTRIBUTES;
 
         assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(req));
+    }
+
+    @Test
+    void ts0009_annexB_aNotifyToAnAeGoesOverTheConnectionItHoldsOpenBeforeItsPointOfAccessAndItsPollingChannel() {
+        cse.tree.stored("Cae1").attributes.put("aei", "Cae1");
+        cse.tree.stored("Cae1").attributes.put("poa", List.of("http://ae.example/notify"));
+        cse.add("pch1", "Cae1", ResourceTypes.POLLING_CHANNEL, "pch").origin = "Cae1";
+        cse.outbound.reachable = url -> url.startsWith("http://") || url.startsWith("conn:");
+        cse.outbound.connections = id -> id.equals("Cae1") ? "conn:Cae1" : null;
+        AtomicInteger calls = new AtomicInteger();
+        cse.outbound.answer = r -> calls.getAndIncrement() == 0
+                ? new ResponsePrimitive(ResponseStatusCode.OK, null)
+                : new ResponsePrimitive(ResponseStatusCode.TARGET_NOT_REACHABLE, null);
+
+        assertRsc(ResponseStatusCode.OK, cse.send(notify("cse-in/app1", ADMIN, NOTIFICATION)));
+        assertEquals(List.of("conn:Cae1"), cse.outbound.sent().stream().map(RecordingOutbound.Sent::url).toList());
+
+        // The connection is lost: the pointOfAccess comes next, as for any unreachable point of access.
+        calls.set(1);
+        cse.outbound.answer = r -> calls.getAndIncrement() == 1
+                ? new ResponsePrimitive(ResponseStatusCode.TARGET_NOT_REACHABLE, null)
+                : new ResponsePrimitive(ResponseStatusCode.OK, null);
+        assertRsc(ResponseStatusCode.OK, cse.send(notify("cse-in/app1", ADMIN, NOTIFICATION)));
+        assertEquals(List.of("conn:Cae1", "conn:Cae1", "http://ae.example/notify"),
+                cse.outbound.sent().stream().map(RecordingOutbound.Sent::url).toList());
     }
 
     @Test

@@ -93,14 +93,11 @@ class AttributeValidatorTest {
     }
 
     @Test
-    void ts0004_7_3_3_3_announcementAttributesOfARemoteCseAre5001() {
+    void ts0001_9_6_4_aRemoteCseIsAnnouncedLikeTheOtherAnnounceableTypes() {
         ResourceType type = types.require(ResourceTypes.REMOTE_CSE);
-        for (String sn : List.of("at", "aa")) {
-            OneM2MException e = assertThrows(OneM2MException.class,
-                    () -> AttributeValidator.forUpdate(type, content(type.rootElement(), sn, List.of("/id-mn")), false));
-            assertEquals(ResponseStatusCode.NOT_IMPLEMENTED, e.rsc(), sn + " of " + type.rootElement());
-            assertTrue(e.getMessage().contains(sn + " (announce"), e.getMessage());
-        }
+        AttributeValidator.forUpdate(type, content(type.rootElement(), "at", List.of("/id-in")), false);
+        AttributeValidator.forUpdate(type, content(type.rootElement(), "aa", List.of("poa")), false);
+        assertEquals("m2m:csrA", types.require(10_016).rootElement());
     }
 
     @Test

@@ -24,15 +24,6 @@ public final class AccessControlPolicyType extends ResourceType {
                 AttributeDef.mandatory(SELF_PRIVILEGES, AttributeType.SET_OF_ACRS)));
     }
 
-    /**
-     * The distributed authorization attributes (TS-0001 9.6.2.0): Keel decides by pv alone, and pv is mandatory, so
-     * they could never apply; storing them would promise a decision point Keel never asks.
-     */
-    @Override
-    public boolean announceable() {
-        return true;
-    }
-
     @Override
     public boolean supportsAnnouncement() {
         return true;

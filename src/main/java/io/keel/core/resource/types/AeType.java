@@ -45,15 +45,6 @@ public final class AeType extends ResourceType {
                 AttributeDef.optional("trn", AttributeType.UNSIGNED_INT).since("2")));
     }
 
-    /**
-     * Defined by TS-0004 table 7.4.5.1-3 but not supported: Keel has no end-to-end security, tracks no registration
-     * points or status, and does not use session capabilities or activity patterns.
-     */
-    @Override
-    public boolean announceable() {
-        return true;
-    }
-
     @Override
     public boolean supportsAnnouncement() {
         return true;

@@ -24,11 +24,6 @@ public final class ContainerType extends InstanceHolderType {
     }
 
     @Override
-    public boolean announceable() {
-        return true;
-    }
-
-    @Override
     public boolean supportsAnnouncement() {
         return true;
     }

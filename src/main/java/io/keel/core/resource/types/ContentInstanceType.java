@@ -30,12 +30,6 @@ public final class ContentInstanceType extends ResourceType {
                 AttributeDef.createOnly("con", AttributeType.ANY, Presence.MANDATORY)));
     }
 
-    /** contentRef (TS-0004 table 7.4.7.1-3) is not supported: Keel keeps no associative references between instances. */
-    @Override
-    public boolean announceable() {
-        return true;
-    }
-
     @Override
     public boolean supportsAnnouncement() {
         return true;

@@ -45,15 +45,6 @@ public final class GroupType extends ResourceType {
                 AttributeDef.optional("gn", AttributeType.STRING)));
     }
 
-    /**
-     * ssi is set by a CSE with semantic support, which Keel has not; nar batches the notifications of subscriptions
-     * to the members, which Keel does not make through a group.
-     */
-    @Override
-    public boolean announceable() {
-        return true;
-    }
-
     @Override
     public boolean supportsAnnouncement() {
         return true;

@@ -63,10 +63,16 @@ public final class RemoteCseType extends ResourceType {
                 "egid", "externalGroupID", "ape", "activityPatternElements");
     }
 
-    /** remoteCSEAnnc (10016) exists: at/aa are announcement attributes Keel does not support for a remoteCSE yet. */
+    /** Announced as remoteCSEAnnc (10016, m2m:csrA) like the other announceable types (TS-0001 9.6.4). */
     @Override
-    public boolean announceable() {
+    public boolean supportsAnnouncement() {
         return true;
+    }
+
+    /** The OA attributes of TS-0001 table 9.6.4-2 that Keel stores for a remoteCSE (esi, its one MA, it does not). */
+    @Override
+    public List<String> announcedAttributes() {
+        return List.of("cst", "poa", "cb", "csi", "rr", "nl", "csz");
     }
 
     @Override
@@ -75,7 +81,7 @@ public final class RemoteCseType extends ResourceType {
         return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.CONTAINER, ResourceTypes.GROUP,
                 ResourceTypes.SUBSCRIPTION, ResourceTypes.POLLING_CHANNEL, AnnouncedType.OFFSET + ResourceTypes.ACCESS_CONTROL_POLICY,
                 AnnouncedType.OFFSET + ResourceTypes.AE, AnnouncedType.OFFSET + ResourceTypes.CONTAINER,
-                AnnouncedType.OFFSET + ResourceTypes.GROUP);
+                AnnouncedType.OFFSET + ResourceTypes.GROUP, AnnouncedType.OFFSET + ResourceTypes.REMOTE_CSE);
     }
 
     /** Its removal changes the descendantCSEs this CSE tells its registrar (TS-0004 7.4.4.2.4). */

@@ -166,7 +166,7 @@ class RemoteCseTypeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"esi", "mtcc", "egid", "ape", "at"})
+    @ValueSource(strings = {"esi", "mtcc", "egid", "ape"})
     void ts0004_7_4_4_1_attributesKeelDoesNotSupportAreRefusedByName(String sn) {
         ResponsePrimitive rsp = register(MN, csr(sn, List.of("x")));
 
