@@ -12,6 +12,7 @@ import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponseStatusCode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -105,8 +106,8 @@ public final class GroupRevalidation implements AutoCloseable {
         Map<String, Object> given = Map.of(GroupType.MEMBER_IDS, grp.get(GroupType.MEMBER_IDS));
         Map<String, RemoteResources.Retrieved> retrieved = new ConcurrentHashMap<>();
         type.beforeTransaction(new PendingWrite(asCreator, grp, given, null, ctx.notifications, ctx.remote(), retrieved));
-        if (retrieved.values().stream().allMatch(RemoteResources.Retrieved::unreachable)) {
-            return false; // none of them answers yet: nothing to validate that was not before
+        if (retrieved.values().stream().noneMatch(GroupRevalidation::decides)) {
+            return false; // none of them answers with what it is yet: nothing to validate that was not before
         }
         return ctx.store.write(tx -> validate(tx, type, grp, asCreator, given, retrieved));
     }
@@ -148,6 +149,11 @@ public final class GroupRevalidation implements AutoCloseable {
         ctx.notifications.events().updated(tx, grp, modified);
         LOG.fine(() -> "group " + grp.srn + " validated again: " + modified);
         return true;
+    }
+
+    /** Whether an answer tells what the member is (2000) or that it is gone (4004), which the rules can act on. */
+    private static boolean decides(RemoteResources.Retrieved answer) {
+        return answer.rsc() == ResponseStatusCode.OK || answer.rsc() == ResponseStatusCode.NOT_FOUND;
     }
 
     /** The retrieves of the members go as the group's creator, whose access the members' CSEs judge, as at Create. */

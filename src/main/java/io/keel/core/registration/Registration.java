@@ -40,8 +40,8 @@ import java.util.logging.Logger;
  * {@code csz}), and the local {@code <remoteCSE>} is updated in place. After success it checks, every
  * {@code checkIntervalMillis}, that the registrar still has this CSE's {@code <remoteCSE>}: one the registrar lost
  * (deleted by its administrator, expired there, a registrar that started afresh) answers 4004, and this CSE registers
- * again as at start, without a restart. An administrator who deletes the local {@code <remoteCSE>} of the registrar de-registers this CSE
- * (TS-0004 7.4.4.2.4): see {@link #deregistrationChanged}; it stays de-registered across restarts until a start with
+ * again as at start, without a restart. An administrator who deletes the local {@code <remoteCSE>} of the registrar
+ * de-registers this CSE (TS-0004 7.4.4.2.4): see {@link #deregistrationChanged}; it stays de-registered across restarts until a start with
  * {@code keel.registrar.reregister=true}.
  * <p>
  * It also keeps the registrar told which CSEs are registered below this one (TS-0004 7.4.4.2.1, 7.4.4.2.3 and

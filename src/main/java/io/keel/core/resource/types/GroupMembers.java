@@ -29,8 +29,10 @@ import java.util.Set;
  * <p>The same rules run again, later, for a group whose members were not all validated ({@code core.operation.
  * GroupRevalidation}, 7.4.13.2.1: "as soon as any unreachable sub-group resource becomes reachable"). There is no
  * request to reject then: a member gone from its CSE (4004) leaves mid, as a deleted member of this CSE does
- * (7.4.13.1), and one the group's creator may not retrieve (4103) counts as not conforming, so the consistencyStrategy
- * decides — Keel's decisions where the clause names only the type check.
+ * (7.4.13.1); one the group's creator may not retrieve (4103) stays, not validated, as an unreachable one does —
+ * access may be granted later, and a permission problem abandons nothing; members of this CSE are not checked for
+ * privilege again (they were when they became members, and a resource's type never changes). Keel's decisions where
+ * the clause names only the type check.
  */
 final class GroupMembers {
     /** memberType 0: members of any type. */
@@ -90,7 +92,6 @@ final class GroupMembers {
         for (Map.Entry<String, Resource> e : distinct.entrySet()) {
             Resource r = e.getValue();
             Integer ty;
-            boolean retrievable = true;
             if (r == null) {
                 RemoteResources.Retrieved remote = references.retrieved(e.getKey());
                 if (remote == null || remote.unreachable()) {
@@ -106,28 +107,30 @@ final class GroupMembers {
                     }
                     throw OneM2MException.notFound("member " + e.getKey() + " does not exist on its CSE: " + remote.reason());
                 }
-                retrievable = remote.rsc() != ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE;
-                if (!retrievable && !later) {
+                if (remote.rsc() == ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE) {
+                    if (later) {
+                        validated = false;
+                        kept.add(e.getKey());
+                        continue;
+                    }
                     throw new OneM2MException(ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE, "the originator may not"
                             + " retrieve the member " + e.getKey() + " on its CSE, so its type cannot be validated");
                 }
                 ty = remote.ty();
             } else {
-                retrievable = references.retrievable(r);
-                if (!retrievable && !later) {
+                if (!later && !references.retrievable(r)) {
                     throw new OneM2MException(ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE,
                             "the originator may not retrieve the member " + e.getKey() + ", so its type cannot be validated");
                 }
                 ty = r.ty;
             }
-            if (type != MIXED && (!retrievable || ty != type || specialization != null)) {
+            if (type != MIXED && (ty != type || specialization != null)) {
                 if (csy == ABANDON_MEMBER) {
                     continue;
                 }
                 if (csy == ABANDON_GROUP) {
                     throw new OneM2MException(ResponseStatusCode.GROUP_MEMBER_TYPE_INCONSISTENT, "member " + e.getKey()
-                            + (!retrievable ? " cannot be retrieved by the group's creator, so its type cannot be validated"
-                                    : ty != type ? " is of type " + ty + ", not of the group's mt " + type
+                            + (ty != type ? " is of type " + ty + ", not of the group's mt " + type
                                     : " is no specialization " + specialization + " (spty): this CSE holds none"));
                 }
                 type = MIXED;

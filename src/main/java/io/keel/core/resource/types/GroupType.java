@@ -159,6 +159,7 @@ public final class GroupType extends ResourceType {
      *         conform
      */
     public boolean revalidate(ResourceOperation op) {
+        Object before = op.resource.get(MEMBER_IDS);
         try {
             validateMembers(op, true);
         } catch (OneM2MException e) {
@@ -167,7 +168,9 @@ public final class GroupType extends ResourceType {
             }
             throw e;
         }
-        op.members.setMembers(op.resource.ri, localMembers(op));
+        if (!before.equals(op.resource.get(MEMBER_IDS))) {
+            op.members.setMembers(op.resource.ri, localMembers(op));
+        }
         return true;
     }
 
