@@ -39,6 +39,8 @@ class CseTreeIT {
     private static KeelProcess in;
     /** The IN's settings, to start it again on the same port and database. */
     private static Map<String, String> inEnv;
+    /** The MN's, likewise. */
+    private static Map<String, String> mnEnv;
     private static KeelProcess mn;
     private static KeelProcess asn;
     private static OneM2MClient atIn;
@@ -54,7 +56,8 @@ class CseTreeIT {
         // What comes from the MN to the IN is the MN's or the ASN's; from the IN or the ASN to the MN, theirs.
         inEnv = cse(dir, "id-in", "cse-in", "IN", inPort, IN_TOKEN,
                 "bearer sha256:" + sha256(MN_TOKEN) + " /id-mn*,/id-asn*");
-        Map<String, String> mnEnv = cse(dir, "id-mn", "cse-mn", "MN", mnPort, MN_TOKEN,
+        inEnv.put("KEEL_GROUP_REVALIDATION_INTERVAL", "500");
+        mnEnv = cse(dir, "id-mn", "cse-mn", "MN", mnPort, MN_TOKEN,
                 "bearer sha256:" + sha256(IN_TOKEN) + " /id-in*",
                 "bearer sha256:" + sha256(ASN_TOKEN) + " /id-asn*");
         registrar(mnEnv, inPort, "id-in", "cse-in", MN_TOKEN);
@@ -274,6 +277,24 @@ class CseTreeIT {
             assertEquals(2000, rsp.path("rsc").asInt(), result.text());
             assertEquals(box, rsp.path("pc").path("m2m:cnt").path("rn").asText(), result.text());
         }
+    }
+
+    @Test
+    @Order(40)
+    void ts0004_7_4_13_2_1_aGroupWhoseMemberOnTheMnWasDownIsValidatedOnceTheMnIsBack() {
+        String box = OneM2MClient.unique("late");
+        governedContainer(atMn, "cse-mn", box, "/id-in/CAdmin");
+        mn.close();
+
+        Reply group = send(atIn.create("/cse-in", 9, "{\"m2m:grp\":{\"rn\":\"" + box + "-g\",\"mt\":3,\"mnm\":5,\"mid\":[\"/id-mn/cse-mn/"
+                + box + "\"]}}"));
+        assertEquals(201, group.status(), group.text());
+        assertEquals(false, group.json().path("m2m:grp").path("mtv").asBoolean(true), "the MN is down: " + group.text());
+
+        mn = KeelProcess.start(mnEnv); // the same port and database
+        atMn = new OneM2MClient(mn.base());
+        Eventually.holds(Duration.ofSeconds(30), () -> send(atIn.get("/cse-in/" + box + "-g")).json().path("m2m:grp").path("mtv")
+                .asBoolean(false), "the IN validates the member once the MN answers (keel.group.revalidation-interval)");
     }
 
     @Test

@@ -34,6 +34,8 @@ class ForwardingIT {
     private static OneM2MClient atIn;
     private static OneM2MClient atMn;
     private static String mnPoa;
+    /** The MN's first point of access, where nothing listens: the IN must go on to the next (TS-0004 7.3.2.6). */
+    private static String deadPoa;
 
     @BeforeAll
     static void startTwoCses() throws Exception {
@@ -41,6 +43,7 @@ class ForwardingIT {
         int inPort = KeelProcess.freePort();
         int mnPort = KeelProcess.freePort();
         mnPoa = "http://127.0.0.1:" + mnPort;
+        deadPoa = "http://127.0.0.1:" + KeelProcess.freePort();
         Files.writeString(dir.resolve("in-credentials"), String.join("\n",
                 "bearer sha256:" + sha256(CLIENT_TOKEN) + " C*",
                 "bearer sha256:" + sha256(MN_TOKEN) + " /id-mn*", ""));
@@ -62,6 +65,7 @@ class ForwardingIT {
         mnEnv.put("KEEL_CSE_ID", "id-mn");
         mnEnv.put("KEEL_CSE_NAME", "cse-mn");
         mnEnv.put("KEEL_CSE_TYPE", "MN");
+        mnEnv.put("KEEL_CSE_POA", deadPoa + "," + mnPoa);
         mnEnv.put("KEEL_AUTH_CREDENTIALS", dir.resolve("mn-credentials").toString());
         mnEnv.put("KEEL_REGISTRAR_POA", "http://127.0.0.1:" + inPort);
         mnEnv.put("KEEL_REGISTRAR_CSE_ID", "id-in");
@@ -196,7 +200,7 @@ class ForwardingIT {
      */
     private static void mnRegisteredWithIn() {
         Reply r = atIn.create("/cse-in", 16, "{\"m2m:csr\":{\"rn\":\"id-mn\",\"csi\":\"/id-mn\",\"cb\":\"/id-mn/cse-mn\",\"cst\":2,"
-                + "\"rr\":true,\"poa\":[\"" + mnPoa + "\"],\"srv\":[\"3\"]}}").from("/id-mn")
+                + "\"rr\":true,\"poa\":[\"" + deadPoa + "\",\"" + mnPoa + "\"],\"srv\":[\"3\"]}}").from("/id-mn")
                 .header("Authorization", "Bearer " + MN_TOKEN).send();
         // 4105 or 4117 (ALREADY_REGISTERED): the MN has registered itself.
         assumeTrue(r.status() == 201 || r.rsc() == 4105 || r.rsc() == 4117,
@@ -220,6 +224,20 @@ class ForwardingIT {
         Reply deleted = send(atIn.delete("/~/id-mn/" + cinRi));
         assertEquals(2002, deleted.rsc(), deleted.text());
         assertEquals(4004, send(atMn.get("/" + cinRi)).rsc());
+    }
+
+    @Test
+    void ts0004_7_3_2_6_aPointOfAccessThatRefusesIsFollowedByTheNextOne() {
+        mnRegisteredWithIn();
+        Eventually.holds(Duration.ofSeconds(10), () -> send(atIn.get("/cse-in/id-mn")).json().path("m2m:csr").path("poa").size() == 2,
+                "the MN's registration with both points of access");
+        assertEquals(deadPoa, send(atIn.get("/cse-in/id-mn")).json().path("m2m:csr").path("poa").path(0).asText(),
+                "the first point of access the IN has of the MN is the one where nothing listens");
+        String box = OneM2MClient.unique("poabox");
+        governedContainer(atMn, "cse-mn", box, "/id-in/CAdmin");
+
+        Reply r = send(atIn.get("/~/id-mn/cse-mn/" + box));
+        assertEquals(2000, r.rsc(), r.text());
     }
 
     // --- misconfigured and unreachable registrars (processes of their own) ----------------------------------------

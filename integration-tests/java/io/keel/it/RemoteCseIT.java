@@ -63,7 +63,8 @@ class RemoteCseIT {
         return KeelProcess.start(ownDatabase("mn", Map.of("KEEL_CSE_ID", "id-mn", "KEEL_CSE_NAME", "cse-mn",
                 "KEEL_CSE_TYPE", "MN", "KEEL_HTTP_PORT", String.valueOf(port),
                 "KEEL_REGISTRAR_POA", "http://127.0.0.1:" + in.base().getPort(), "KEEL_REGISTRAR_CSE_ID", "id-in",
-                "KEEL_REGISTRAR_CSE_NAME", "cse-in", "KEEL_REGISTRAR_AUTHORIZATION", MN_AUTH)));
+                "KEEL_REGISTRAR_CSE_NAME", "cse-in", "KEEL_REGISTRAR_AUTHORIZATION", MN_AUTH,
+                "KEEL_REGISTRAR_CHECK_INTERVAL", "500")));
     }
 
     /** Its own data directory and H2 database, kept across restarts of the same CSE. */
@@ -141,6 +142,18 @@ class RemoteCseIT {
         Eventually.holds(REGISTRATION, () -> mn.output().stream().anyMatch(l -> l.contains("registered with the registrar")),
                 "registered again");
         assertEquals(1, remoteCses(mnClient(), "/cse-mn", null), "one <remoteCSE> of the IN on the MN");
+    }
+
+    @Test
+    void ts0001_10_2_2_7_aRegistrationTheInLostIsMadeAgainByTheMnWithoutARestart() {
+        Eventually.holds(REGISTRATION, () -> registrationOnIn() != null, "the MN's registration on the IN");
+
+        Reply deleted = inClient.delete("/cse-in/id-mn").from("CAdmin").header("Authorization", ADMIN_AUTH).send();
+        assertEquals(2002, deleted.rsc(), deleted.text());
+
+        Eventually.holds(REGISTRATION, () -> registrationOnIn() != null, "the MN registers again (keel.registrar.check-interval)");
+        assertTrue(mn.output().stream().anyMatch(l -> l.contains("has no <remoteCSE> of this CSE any more")), "one WARNING line");
+        assertEquals(1, remoteCses(inClient, "/cse-in", ADMIN_AUTH));
     }
 
     @Test
