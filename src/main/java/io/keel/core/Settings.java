@@ -206,8 +206,9 @@ public final class Settings {
         if (poa == null || cseId == null) {
             throw new IllegalStateException("keel.registrar.poa and keel.registrar.cse-id are set together");
         }
-        if (!poa.matches("(?i)https?://[^/\\s]+(/\\S*)?")) {
-            throw new IllegalStateException("keel.registrar.poa must be an http(s) URL, not '" + poa + "'");
+        if (!poa.matches(POINT_OF_ACCESS)) {
+            // Any binding's URL: which binding reaches it is the Outbounds' decision, as for every other point of access.
+            throw new IllegalStateException("keel.registrar.poa must be an http(s), ws(s), mqtt(s) or coap(s) URL, not '" + poa + "'");
         }
         if (cseType() == 1) {
             throw new IllegalStateException("an IN-CSE has no registrar: keel.registrar.* is for an MN or ASN (keel.cse.type)");
