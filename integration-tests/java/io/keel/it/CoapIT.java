@@ -1,20 +1,22 @@
 package io.keel.it;
 
+import static io.keel.it.CoapRequests.create;
+import static io.keel.it.CoapRequests.json;
+import static io.keel.it.CoapRequests.request;
+import static io.keel.it.CoapRequests.rsc;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keel.binding.coap.ContentFormats;
 import io.keel.binding.coap.OneM2MOptions;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
-import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.Message;
 import org.eclipse.californium.core.coap.Option;
 import org.eclipse.californium.core.coap.Request;
@@ -284,40 +286,5 @@ class CoapIT {
                 "{\"m2m:ae\":{\"rn\":\"" + OneM2MClient.unique("coapAe") + "\",\"api\":\"Nkeel.test\",\"rr\":false,\"srv\":[\"3\"]}}"), port);
         assertEquals(ResponseCode.CREATED, ae.getCode(), ae.getPayloadString());
         return json(ae).path("m2m:ae").path("aei").asText();
-    }
-
-    /** A request to a To (CSE-relative, or SP-relative when it starts with "/"). */
-    private static Request request(Code code, String to, String from) {
-        Request r = new Request(code, Type.CON);
-        if (to.startsWith("/")) {
-            r.getOptions().addUriPath("~");
-            to = to.substring(1);
-        }
-        for (String segment : List.of(to.split("/"))) {
-            r.getOptions().addUriPath(segment);
-        }
-        r.getOptions().addOption(new Option(OneM2MOptions.FR, from));
-        r.getOptions().addOption(new Option(OneM2MOptions.RQI, OneM2MClient.unique("rqi")));
-        r.getOptions().addOption(new Option(OneM2MOptions.RVI, "3"));
-        return r;
-    }
-
-    private static Request create(String to, String from, int ty, String json) {
-        Request r = request(Code.POST, to, from);
-        r.getOptions().addOption(new Option(OneM2MOptions.TY, ty));
-        r.getOptions().setContentFormat(ContentFormats.JSON);
-        r.setPayload(json.getBytes(StandardCharsets.UTF_8));
-        return r;
-    }
-
-    private static int rsc(Response r) {
-        List<Option> o = r.getOptions().getOthers(OneM2MOptions.RSC);
-        assertNotNull(o);
-        assertEquals(1, o.size(), "one oneM2M-RSC option");
-        return o.get(0).getIntegerValue();
-    }
-
-    private static JsonNode json(Response r) throws Exception {
-        return JSON.readTree(r.getPayload());
     }
 }

@@ -64,6 +64,9 @@ class RegistrarSettingsTest {
         assertEquals(List.of("http://127.0.0.1:9090", "ws://127.0.0.1:9090"), identity(Map.of("keel.http.port", "9090")).pointOfAccess(),
                 "the WebSocket binding, on by default, shares the HTTP port (TS-0020 6.2.1)");
         assertEquals(List.of("http://127.0.0.1:9090"), identity(Map.of("keel.http.port", "9090", "keel.ws.enabled", "false")).pointOfAccess());
+        assertEquals(List.of("http://127.0.0.1:9090", "coap://127.0.0.1:5683", "coaps://127.0.0.1:5684"), identity(Map.of("keel.http.port",
+                "9090", "keel.ws.enabled", "false", "keel.coap.port", "5683", "keel.coap.dtls.port", "5684")).pointOfAccess(),
+                "CoAP and CoAP over DTLS (TS-0008 clause 7) at their own ports");
         assertEquals(List.of("wss://gw.example.net:8443"), identity(Map.of("keel.cse.poa", "wss://gw.example.net:8443")).pointOfAccess());
         assertEquals(List.of("http://gw.example.net:8080", "https://10.0.0.2:8443/keel"),
                 identity(Map.of("keel.cse.poa", "http://gw.example.net:8080, https://10.0.0.2:8443/keel")).pointOfAccess());

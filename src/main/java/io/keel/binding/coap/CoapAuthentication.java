@@ -4,7 +4,9 @@ import io.keel.binding.http.Headers;
 import io.keel.binding.http.auth.CredentialStore;
 import io.keel.binding.http.auth.HttpAuthentication;
 import io.keel.core.Settings;
+import io.keel.primitive.OneM2MException;
 import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponseStatusCode;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.security.cert.X509Certificate;
@@ -40,9 +42,13 @@ final class CoapAuthentication {
      * oneM2M error (4107 without a known certificate, 4103 when it does not admit the oneM2M-FR).
      */
     void admit(Request request, RequestPrimitive req) {
+        X509Certificate[] certificates = certificates(request.getSourceContext().getPeerIdentity());
+        if (certificates == null) {
+            throw new OneM2MException(ResponseStatusCode.SECURITY_ASSOCIATION_REQUIRED, "authentication required: over CoAP the "
+                    + "credential is a client certificate this CSE knows, presented in the DTLS handshake (coaps)");
+        }
         List<Option> from = request.getOptions().getOthers(OneM2MOptions.FR);
-        credentials.check(NO_HEADERS, certificates(request.getSourceContext().getPeerIdentity()),
-                from.isEmpty() ? null : from.get(0).getStringValue());
+        credentials.check(NO_HEADERS, certificates, from.isEmpty() ? null : from.get(0).getStringValue());
         req.originatorAuthenticated = true;
     }
 
