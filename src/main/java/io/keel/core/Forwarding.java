@@ -88,7 +88,7 @@ public final class Forwarding {
         Serialization serialization = req.contentSerialization != null ? req.contentSerialization : Serialization.JSON;
         CompletableFuture<ResponsePrimitive> answer;
         try {
-            answer = outbound.forward(out, serialization, new Outbound.Hop(poa, credential(hop), wait));
+            answer = outbound.forward(out, serialization, new Outbound.Hop(poa, credential(hop), wait, hop.cseId()));
         } catch (RuntimeException e) {
             underWay.remove(key);
             throw e;

@@ -43,8 +43,13 @@ public interface Outbound extends AutoCloseable {
      * @param pointOfAccess the next hop's point of access, e.g. {@code http://127.0.0.1:8080}
      * @param authorization the Authorization header value to present, or null
      * @param timeoutMillis how long the next hop has to answer
+     * @param cseId         the next hop's CSE-ID ({@code /id-in} or {@code id-in}), or null when unknown: a binding
+     *                      whose messages name their receiver needs it (MQTT topics, TS-0010 6.4.2)
      */
-    record Hop(String pointOfAccess, String authorization, long timeoutMillis) {
+    record Hop(String pointOfAccess, String authorization, long timeoutMillis, String cseId) {
+        public Hop(String pointOfAccess, String authorization, long timeoutMillis) {
+            this(pointOfAccess, authorization, timeoutMillis, null);
+        }
     }
 
     @Override

@@ -158,7 +158,7 @@ public final class Settings {
      * {@code keel.cse.poa}, comma separated, else {@code http://<keel.http.host>:<keel.http.port>} followed by one
      * entry per other binding that is on: {@code ws://} at the same host and port (TS-0020 6.2.1: the WebSocket server
      * shares it), {@code mqtt://} (or {@code mqtts://}) at the broker of {@code keel.mqtt.url} (TS-0010 6.6), and
-     * {@code coap://<keel.coap.host>:<keel.coap.port>} (TS-0008), and {@code coaps://} at {@code keel.coap.dtls.port}.
+     * {@code coap://<keel.coap.host>:<keel.coap.port>} (TS-0008), followed by {@code coaps://} at {@code keel.coap.dtls.port}.
      */
     public List<String> csePointOfAccess() {
         String authority = httpHost() + ":" + httpPort();
@@ -191,9 +191,17 @@ public final class Settings {
     /** What a point of access of this CSE looks like: a URL of one of its bindings. */
     private static final String POINT_OF_ACCESS = "(?i)(https?|wss?|mqtts?|coaps?)://[^/\\s]+(/\\S*)?";
 
-    /** {@code keel.mqtt.url} as a point of access (TS-0010 6.6); null until the MQTT binding is merged in. */
+    /** {@code keel.mqtt.url} ({@code tcp://host:port}, {@code ssl://host:port}) as a point of access, or null when unset. */
     private String mqttPointOfAccess() {
-        return null;
+        String url = get("keel.mqtt.url", null);
+        if (url == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(tcp|ssl)://([^/\\s]+?)/?").matcher(url);
+        if (!m.matches()) {
+            throw new IllegalStateException("keel.mqtt.url must be tcp://host:port or ssl://host:port, not '" + url + "'");
+        }
+        return (m.group(1).equalsIgnoreCase("ssl") ? "mqtts://" : "mqtt://") + m.group(2);
     }
 
     /**
@@ -211,8 +219,7 @@ public final class Settings {
             throw new IllegalStateException("keel.registrar.poa and keel.registrar.cse-id are set together");
         }
         if (!poa.matches(POINT_OF_ACCESS)) {
-            // Any binding's URL: which binding reaches it is the Outbounds' decision, as for every other point of access.
-            throw new IllegalStateException("keel.registrar.poa must be an http(s), ws(s), mqtt(s) or coap(s) URL, not '" + poa + "'");
+            throw new IllegalStateException("keel.registrar.poa must be a point of access of a binding (http(s), ws(s), mqtt(s) or coap(s) URL), not '" + poa + "'");
         }
         if (cseType() == 1) {
             throw new IllegalStateException("an IN-CSE has no registrar: keel.registrar.* is for an MN or ASN (keel.cse.type)");

@@ -12,6 +12,7 @@ import io.keel.binding.http.PrimitiveFilter;
 import io.keel.binding.jaxrs.KeelApplication;
 import io.keel.binding.websocket.WebSocketBinding;
 import io.keel.binding.websocket.WebSocketOutbound;
+import io.keel.binding.mqtt.MqttBinding;
 import io.keel.core.Cse;
 import io.keel.core.Settings;
 import io.keel.ops.HealthServlet;
@@ -43,6 +44,8 @@ public class KeelWebApplication implements ServletContextListener {
     private OriginatorRateLimit rateLimit;
     /** The CoAP server (TS-0008), or null when keel.coap.port is not set; it stops before the CSE. */
     private CoapBinding coap;
+    /** The MQTT binding (TS-0010) when keel.mqtt.url is set, else null; started after the CSE, stopped before it. */
+    private MqttBinding mqtt;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -55,6 +58,9 @@ public class KeelWebApplication implements ServletContextListener {
             metrics.bind(cse);
             register(context, settings);
             startCoap(settings);
+            if (mqtt != null) {
+                mqtt.start(new Intake(cse, metrics, rateLimit), metrics);
+            }
         } catch (RuntimeException e) {
             // The container does not call contextDestroyed for a listener that failed to initialize.
             close();
@@ -98,6 +104,8 @@ public class KeelWebApplication implements ServletContextListener {
             }
         }
         try {
+            // Before the CSE: its registration with a registrar reached over MQTT already goes through it.
+            mqtt = MqttBinding.create(settings, outbounds);
             // Cse.start closes the store if the CSE does not start.
             return Cse.start(settings, Database.open(settings), outbounds, metrics);
         } catch (RuntimeException e) {
@@ -157,6 +165,10 @@ public class KeelWebApplication implements ServletContextListener {
         if (coap != null) {
             coap.close();
             coap = null;
+        }
+        if (mqtt != null) {
+            mqtt.close();
+            mqtt = null;
         }
         if (cse != null) {
             cse.close();

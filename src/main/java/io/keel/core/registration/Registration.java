@@ -337,7 +337,8 @@ public final class Registration implements AutoCloseable {
 
     /** The registrar as the next hop of these requests, with the credential it knows this CSE by. */
     private Outbound.Hop registrar() {
-        return new Outbound.Hop(cse.registrarPoa(), cse.registrarAuthorization(), REQUEST_TIMEOUT_MILLIS);
+        return new Outbound.Hop(cse.registrarPoa(), cse.registrarAuthorization(), REQUEST_TIMEOUT_MILLIS,
+                cse.registrarCseId());
     }
 
     /** TS-0001 10.2.2.7 step 001: this CSE's {@code <remoteCSE>} on the registrar, named by its CSE-ID. */
