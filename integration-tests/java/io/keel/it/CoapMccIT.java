@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.OneM2MClient.Reply;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +38,7 @@ class CoapMccIT {
         int inDtls = CoapPeer.freeUdpPort();
         int mnDtls = CoapPeer.freeUdpPort();
         mnPoa = "coaps://127.0.0.1:" + mnDtls;
-        String clients = "bearer sha256:" + sha256(CLIENT_TOKEN) + " C*\n";
+        String clients = "bearer sha256:" + Credentials.sha256(CLIENT_TOKEN) + " C*\n";
         Files.writeString(dir.resolve("in-credentials"), clients + "cert sha256:" + mnKey.sha256() + " /id-mn*\n");
         Files.writeString(dir.resolve("mn-credentials"), clients + "cert sha256:" + inKey.sha256() + " /id-in*\n");
 
@@ -84,10 +81,6 @@ class CoapMccIT {
         if (in != null) {
             in.close();
         }
-    }
-
-    private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Reply send(OneM2MClient.Call call) {

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.NotificationReceiver.Received;
 import io.keel.it.OneM2MClient.Reply;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,14 +52,14 @@ class CseTreeIT {
         int asnPort = KeelProcess.freePort();
         // What comes from the MN to the IN is the MN's or the ASN's; from the IN or the ASN to the MN, theirs.
         inEnv = cse(dir, "id-in", "cse-in", "IN", inPort, IN_TOKEN,
-                "bearer sha256:" + sha256(MN_TOKEN) + " /id-mn*,/id-asn*");
+                "bearer sha256:" + Credentials.sha256(MN_TOKEN) + " /id-mn*,/id-asn*");
         inEnv.put("KEEL_GROUP_REVALIDATION_INTERVAL", "500");
         mnEnv = cse(dir, "id-mn", "cse-mn", "MN", mnPort, MN_TOKEN,
-                "bearer sha256:" + sha256(IN_TOKEN) + " /id-in*",
-                "bearer sha256:" + sha256(ASN_TOKEN) + " /id-asn*");
+                "bearer sha256:" + Credentials.sha256(IN_TOKEN) + " /id-in*",
+                "bearer sha256:" + Credentials.sha256(ASN_TOKEN) + " /id-asn*");
         registrar(mnEnv, inPort, "id-in", "cse-in", MN_TOKEN);
         Map<String, String> asnEnv = cse(dir, "id-asn", "cse-asn", "ASN", asnPort, ASN_TOKEN,
-                "bearer sha256:" + sha256(MN_TOKEN) + " /id-mn*,/id-in*");
+                "bearer sha256:" + Credentials.sha256(MN_TOKEN) + " /id-mn*,/id-in*");
         registrar(asnEnv, mnPort, "id-mn", "cse-mn", ASN_TOKEN);
         String server = FreshPostgres.serverFromEnvironment();
         if (server != null) {
@@ -80,7 +77,7 @@ class CseTreeIT {
     private static Map<String, String> cse(Path dir, String id, String name, String type, int port, String forwardingToken,
                                            String... peers) throws Exception {
         Path credentials = dir.resolve(id + "-credentials");
-        StringBuilder lines = new StringBuilder("bearer sha256:" + sha256(CLIENT_TOKEN) + " C*\n");
+        StringBuilder lines = new StringBuilder("bearer sha256:" + Credentials.sha256(CLIENT_TOKEN) + " C*\n");
         for (String peer : peers) {
             lines.append(peer).append('\n');
         }
@@ -116,10 +113,6 @@ class CseTreeIT {
         if (inDatabase != null) {
             inDatabase.close();
         }
-    }
-
-    private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Reply send(OneM2MClient.Call call) {

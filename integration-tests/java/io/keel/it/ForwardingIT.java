@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.OneM2MClient.Reply;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,11 +42,11 @@ class ForwardingIT {
         mnPoa = "http://127.0.0.1:" + mnPort;
         deadPoa = "http://127.0.0.1:" + KeelProcess.freePort();
         Files.writeString(dir.resolve("in-credentials"), String.join("\n",
-                "bearer sha256:" + sha256(CLIENT_TOKEN) + " C*",
-                "bearer sha256:" + sha256(MN_TOKEN) + " /id-mn*", ""));
+                "bearer sha256:" + Credentials.sha256(CLIENT_TOKEN) + " C*",
+                "bearer sha256:" + Credentials.sha256(MN_TOKEN) + " /id-mn*", ""));
         Files.writeString(dir.resolve("mn-credentials"), String.join("\n",
-                "bearer sha256:" + sha256(CLIENT_TOKEN) + " C*",
-                "bearer sha256:" + sha256(IN_TOKEN) + " /id-in*", ""));
+                "bearer sha256:" + Credentials.sha256(CLIENT_TOKEN) + " C*",
+                "bearer sha256:" + Credentials.sha256(IN_TOKEN) + " /id-in*", ""));
         Map<String, String> inEnv = new HashMap<>();
         inEnv.put("KEEL_HTTP_PORT", String.valueOf(inPort));
         inEnv.put("KEEL_DB_URL", "jdbc:h2:file:" + dir.resolve("in-db").toAbsolutePath() + "/keel");
@@ -86,10 +83,6 @@ class ForwardingIT {
         if (in != null) {
             in.close();
         }
-    }
-
-    private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Reply send(OneM2MClient.Call call) {
@@ -250,8 +243,8 @@ class ForwardingIT {
     private static KeelProcess startMn(String cseId, int port, String registrarPoa, String peerToken) throws Exception {
         Path dir = Files.createTempDirectory("keel-" + cseId);
         Files.writeString(dir.resolve("credentials"), String.join("\n",
-                "bearer sha256:" + sha256(CLIENT_TOKEN) + " C*",
-                "bearer sha256:" + sha256(peerToken) + " /id-*,C*", ""));
+                "bearer sha256:" + Credentials.sha256(CLIENT_TOKEN) + " C*",
+                "bearer sha256:" + Credentials.sha256(peerToken) + " /id-*,C*", ""));
         Map<String, String> env = new HashMap<>();
         env.put("KEEL_HTTP_PORT", String.valueOf(port));
         env.put("KEEL_DB_URL", "jdbc:h2:file:" + dir.toAbsolutePath() + "/keel");

@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.OneM2MClient.Reply;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,8 +24,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RemoteCseIT {
-    private static final String MN_AUTH = basic("mn", "mn-secret");
-    private static final String ADMIN_AUTH = basic("admin", "admin-secret");
+    private static final String MN_AUTH = Credentials.basic("mn", "mn-secret");
+    private static final String ADMIN_AUTH = Credentials.basic("admin", "admin-secret");
     private static final Duration REGISTRATION = Duration.ofSeconds(30);
     private static Path dir;
     private static KeelProcess in;
@@ -41,8 +36,8 @@ class RemoteCseIT {
     static void start() throws Exception {
         dir = Files.createTempDirectory("keel-remote-cse");
         Files.writeString(dir.resolve("credentials"), String.join("\n",
-                "basic mn:" + pbkdf2("mn-secret") + " /id-mn",
-                "basic admin:" + pbkdf2("admin-secret") + " CAdmin,C*", ""));
+                "basic mn:" + Credentials.pbkdf2("mn-secret") + " /id-mn",
+                "basic admin:" + Credentials.pbkdf2("admin-secret") + " CAdmin,C*", ""));
         in = KeelProcess.start(ownDatabase("in", Map.of("KEEL_CSE_ID", "id-in", "KEEL_CSE_NAME", "cse-in",
                 "KEEL_CSE_TYPE", "IN", "KEEL_AUTH_CREDENTIALS", dir.resolve("credentials").toString())));
         inClient = new OneM2MClient(in.base());
@@ -208,18 +203,5 @@ class RemoteCseIT {
                 "the restarted MN did not register again");
         assertEquals(4004, mnClient().get("/cse-mn/id-in").send().rsc(), "nor keeps a <remoteCSE> of the IN");
         assertEquals(0, remoteCses(inClient, "/cse-in", ADMIN_AUTH));
-    }
-
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The credential file's form, computed here independently of Keel's code. */
-    static String pbkdf2(String password) throws Exception {
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 10_000, 256)).getEncoded();
-        return "pbkdf2:10000:" + Base64.getEncoder().encodeToString(salt) + ":" + Base64.getEncoder().encodeToString(hash);
     }
 }
