@@ -10,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -47,7 +45,7 @@ class WebSocketAuthIT {
         dir = Files.createTempDirectory("keel-ws-auth");
         keytool("-genkeypair", "-alias", "keel", "-keyalg", "EC", "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
                 "-validity", "2", "-keystore", dir.resolve("server.p12").toString(), "-storepass", PASSWORD, "-storetype", "PKCS12");
-        Files.writeString(dir.resolve("credentials"), "bearer sha256:" + sha256(TOKEN) + " Cws*\n");
+        Files.writeString(dir.resolve("credentials"), "bearer sha256:" + Credentials.sha256(TOKEN) + " Cws*\n");
         int httpsPort = KeelProcess.freePort();
         keel = KeelProcess.start(Map.of(
                 "KEEL_HTTPS_PORT", String.valueOf(httpsPort),
@@ -86,9 +84,6 @@ class WebSocketAuthIT {
         }
     }
 
-    private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    }
 
     private static void keytool(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));

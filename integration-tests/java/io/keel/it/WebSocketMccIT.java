@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.OneM2MClient.Reply;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.MessageDigest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +41,8 @@ class WebSocketMccIT {
         int inPort = KeelProcess.freePort();
         // A CSE registers only with credentials its registrar knows (TS-0009 7.1): the MN presents its token in the handshake.
         Files.writeString(dir.resolve("in-credentials"), String.join("\n",
-                "bearer sha256:" + sha256(CLIENT_TOKEN) + " C*",
-                "bearer sha256:" + sha256(MN_TOKEN) + " /id-mn*", ""));
+                "bearer sha256:" + Credentials.sha256(CLIENT_TOKEN) + " C*",
+                "bearer sha256:" + Credentials.sha256(MN_TOKEN) + " /id-mn*", ""));
         inEnv = new HashMap<>();
         inEnv.put("KEEL_AUTH_CREDENTIALS", dir.resolve("in-credentials").toString());
         inEnv.put("KEEL_HTTP_PORT", String.valueOf(inPort));
@@ -73,9 +70,6 @@ class WebSocketMccIT {
                 "the MN registers with the IN");
     }
 
-    private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    }
 
     /** A port nothing listens on (bound and released: a connection to it is refused). */
     private static int closedPort() throws IOException {

@@ -10,6 +10,8 @@ import io.keel.primitive.ResponseTypeValue;
 import io.keel.primitive.Serialization;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -72,8 +74,8 @@ public final class Forwarding {
         }
         Instant now = clock.now();
         refuseExpired(req, now);
-        String poa = target(hop);
-        if (poa == null) {
+        List<String> poas = targets(hop);
+        if (poas.isEmpty()) {
             throw new OneM2MException(ResponseStatusCode.TARGET_NOT_REACHABLE, "the next hop to " + what
                     + (hop.cseId() == null ? "" : ", " + hop.cseId()) + ", has no point of access a binding of this CSE serves");
         }
@@ -88,35 +90,71 @@ public final class Forwarding {
         Serialization serialization = req.contentSerialization != null ? req.contentSerialization : Serialization.JSON;
         CompletableFuture<ResponsePrimitive> answer;
         try {
-            answer = outbound.forward(out, serialization, new Outbound.Hop(poa, credential(hop), wait, hop.cseId()));
+            answer = attempt(out, serialization, hop, poas, 0, now, wait);
         } catch (RuntimeException e) {
             underWay.remove(key);
             throw e;
         }
-        return answer.completeOnTimeout(ResponsePrimitive.error(ResponseStatusCode.REQUEST_TIMEOUT,
-                        "no answer from " + poa + " within " + wait + " ms"), wait + GRACE_MILLIS, TimeUnit.MILLISECONDS)
-                .handle((rsp, e) -> {
-                    underWay.remove(key);
-                    if (rsp == null) {
-                        return ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "cannot forward to " + poa + ": " + e);
-                    }
-                    locate(rsp, route);
-                    return rsp;
-                });
+        return answer.handle((rsp, e) -> {
+            underWay.remove(key);
+            if (rsp == null) {
+                return ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "cannot forward to " + poas + ": " + e);
+            }
+            locate(rsp, route);
+            return rsp;
+        });
     }
 
     /**
-     * Where the next hop is reached: over the connection it holds open to this CSE (TS-0020 5.2: a registree that
-     * registered over a WebSocket is reached over it, whether or not its point of access is reachable from here), else
-     * its first point of access a binding serves, else its connection as last known (closed: 5103 saying so).
+     * Sends the request to the next hop's {@code index}th point of access; one that is unreachable (5103: refused, no
+     * route, unknown host) is followed by the next, in order (a CSE lists several points of access so that another
+     * is used when one fails, TS-0001 9.6.3/9.6.4 pointOfAccess). A timeout (4008) or any other answer is the answer:
+     * the next hop may have done the operation. All attempts together get the wait the first one had.
      */
-    private String target(NextHop hop) {
-        String connection = hop.cseId() == null ? null : outbound.connectionTo(hop.cseId());
-        if (connection != null && outbound.connected(hop.cseId())) {
-            return connection;
+    private CompletableFuture<ResponsePrimitive> attempt(RequestPrimitive out, Serialization serialization, NextHop hop,
+                                                         List<String> poas, int index, Instant started, long wait) {
+        String poa = poas.get(index);
+        long left = index == 0 ? wait : Math.max(1, wait - Duration.between(started, clock.now()).toMillis());
+        CompletableFuture<ResponsePrimitive> sent;
+        try {
+            sent = outbound.forward(out, serialization, new Outbound.Hop(poa, credential(hop), left, hop.cseId()));
+        } catch (RuntimeException e) {
+            if (index == 0) {
+                throw e; // the request itself cannot be sent (forward's caller answers with it): no other poa helps
+            }
+            sent = CompletableFuture.failedFuture(e);
         }
-        String poa = hop.pointsOfAccess().stream().filter(outbound::reaches).findFirst().orElse(null);
-        return poa != null ? poa : connection;
+        CompletableFuture<ResponsePrimitive> answered = sent.completeOnTimeout(ResponsePrimitive.error(
+                        ResponseStatusCode.REQUEST_TIMEOUT, "no answer from " + poa + " within " + left + " ms"),
+                left + GRACE_MILLIS, TimeUnit.MILLISECONDS)
+                .handle((rsp, e) -> rsp != null ? rsp : ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE,
+                        "cannot forward to " + poa + ": " + e));
+        if (index + 1 == poas.size()) {
+            return answered;
+        }
+        return answered.thenCompose(rsp -> rsp.responseStatusCode == ResponseStatusCode.TARGET_NOT_REACHABLE
+                ? attempt(out, serialization, hop, poas, index + 1, started, wait)
+                : CompletableFuture.completedFuture(rsp));
+    }
+
+    /**
+     * Where the next hop is reached, in order: over the connection it holds open to this CSE (TS-0020 5.2: a registree
+     * that registered over a WebSocket is reached over it, whether or not its point of access is reachable from here),
+     * then its points of access a binding serves; with none of those, its connection as last known (closed: 5103 saying
+     * so).
+     */
+    private List<String> targets(NextHop hop) {
+        List<String> poas = hop.pointsOfAccess().stream().filter(outbound::reaches).toList();
+        String connection = hop.cseId() == null ? null : outbound.connectionTo(hop.cseId());
+        if (connection == null) {
+            return poas;
+        }
+        if (outbound.connected(hop.cseId())) {
+            List<String> all = new ArrayList<>(List.of(connection));
+            all.addAll(poas);
+            return all;
+        }
+        return poas.isEmpty() ? List.of(connection) : poas;
     }
 
     /**

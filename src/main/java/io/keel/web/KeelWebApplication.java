@@ -132,7 +132,7 @@ public class KeelWebApplication implements ServletContextListener {
         CoapSettings coapSettings = CoapSettings.of(settings);
         if (coapSettings != null) {
             DtlsCredentials dtls = coapSettings.dtlsPort() == null ? null : DtlsCredentials.of(settings);
-            coap = CoapBinding.start(coapSettings, dtls, intake, metrics);
+            coap = CoapBinding.start(coapSettings, dtls, settings, intake, metrics);
         }
     }
 
