@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.Test;
  * must claim an originator that credential admits. Over the plain HTTP connector and over the HTTPS one (wss://).
  */
 class WebSocketAuthIT {
-    private static final String PASSWORD = "changeit";
     private static final String TOKEN = "ws-token-" + System.nanoTime();
     private static final String UPGRADE = "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Protocol: oneM2M.json\r\n";
@@ -43,24 +39,19 @@ class WebSocketAuthIT {
     @BeforeAll
     static void start() throws Exception {
         dir = Files.createTempDirectory("keel-ws-auth");
-        keytool("-genkeypair", "-alias", "keel", "-keyalg", "EC", "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-                "-validity", "2", "-keystore", dir.resolve("server.p12").toString(), "-storepass", PASSWORD, "-storetype", "PKCS12");
+        TestPki.Identity server = TestPki.create(dir, "keel", "EC");
         Files.writeString(dir.resolve("credentials"), "bearer sha256:" + Credentials.sha256(TOKEN) + " Cws*\n");
         int httpsPort = KeelProcess.freePort();
         keel = KeelProcess.start(Map.of(
                 "KEEL_HTTPS_PORT", String.valueOf(httpsPort),
-                "KEEL_TLS_KEYSTORE", dir.resolve("server.p12").toString(),
-                "KEEL_TLS_KEYSTORE_PASSWORD", PASSWORD,
+                "KEEL_TLS_KEYSTORE", server.keystore().toString(),
+                "KEEL_TLS_KEYSTORE_PASSWORD", TestPki.PASSWORD,
                 "KEEL_AUTH_CREDENTIALS", dir.resolve("credentials").toString()));
         https = new URL("https://127.0.0.1:" + httpsPort + "/");
 
-        KeyStore server = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(dir.resolve("server.p12"))) {
-            server.load(in, PASSWORD.toCharArray());
-        }
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("keel", server.getCertificate("keel"));
+        trust.setCertificateEntry("keel", server.certificate());
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
         SSLContext trusting = SSLContext.getInstance("TLS");
@@ -85,15 +76,6 @@ class WebSocketAuthIT {
     }
 
 
-    private static void keytool(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new AssertionError("keytool failed: " + out);
-        }
-    }
 
     private static String rq(int op, String to, String fr, String rqi, String rest) {
         return "{\"op\":" + op + ",\"to\":\"" + to + "\",\"fr\":\"" + fr + "\",\"rqi\":\"" + rqi + "\",\"rvi\":\"3\""
