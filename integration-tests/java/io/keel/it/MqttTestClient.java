@@ -24,7 +24,8 @@ final class MqttTestClient implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong RQI = new AtomicLong();
 
-    record Message(String topic, JsonNode primitive, String text) {
+    /** A message as it arrived: its topic, the payload, and the payload read as JSON (null when it is not JSON). */
+    record Message(String topic, JsonNode primitive, String text, byte[] payload) {
     }
 
     private final MqttClient client;
@@ -51,7 +52,7 @@ final class MqttTestClient implements AutoCloseable {
                         node = null;
                     }
                     synchronized (arrived) {
-                        arrived.add(new Message(topic, node, text));
+                        arrived.add(new Message(topic, node, text, message.getPayload()));
                         arrived.notifyAll();
                     }
                 }
@@ -84,8 +85,12 @@ final class MqttTestClient implements AutoCloseable {
     }
 
     void publish(String topic, String payload) {
+        publish(topic, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void publish(String topic, byte[] payload) {
         try {
-            client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+            client.publish(topic, payload, 1, false);
         } catch (MqttException e) {
             throw new AssertionError("cannot publish to " + topic + ": " + e, e);
         }

@@ -149,6 +149,20 @@ final class WsClient implements AutoCloseable {
         throw new AssertionError("no response with rqi " + rqi);
     }
 
+    /** The next response primitive, whatever its rqi (the answer to a message that had none); null when none comes. */
+    JsonNode nextResponse(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Message m = next(deadline);
+            if (m != null && m.tree().has("op")) {
+                requests.add(m);
+            } else if (m != null) {
+                return taken(m);
+            }
+        }
+        return null;
+    }
+
     /** The next request primitive the CSE sends over this connection. */
     JsonNode nextRequest() {
         JsonNode m = nextRequest(Duration.ofSeconds(WAIT_SECONDS));
