@@ -43,6 +43,7 @@ public final class Cse implements AutoCloseable {
     private final ResourceStore store;
     private final Dispatcher dispatcher;
     private final ExpirySweeper sweeper;
+    private final MissingDataDetector missingData;
     private final Outbound outbound;
     private final NotificationService notifications;
     private final NonBlockingRequests nonBlocking;
@@ -95,6 +96,8 @@ public final class Cse implements AutoCloseable {
         ctx.onRemoteCseRemoved(this::remoteCseRemoved);
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, settings.expirySweepMillis());
+        this.missingData = new MissingDataDetector(store, notifications.events(), clock::now,
+                settings.getLong("keel.timeseries.detect-interval", 1000L));
         this.groupRevalidation = new GroupRevalidation(ctx, dispatcher.deletes(),
                 settings.getLong("keel.group.revalidation-interval", 30_000));
         this.registration = new Registration(identity, store, outbound, clock,
@@ -253,6 +256,7 @@ public final class Cse implements AutoCloseable {
         announcer.close();
         // Graceful: running non-blocking requests finish and pending notifications go out, each within the drain time.
         sweeper.close();
+        missingData.close();
         groupRevalidation.close();
         nonBlocking.close(drainMillis);
         notifications.close(drainMillis);

@@ -13,6 +13,7 @@ import io.keel.core.store.RequestLeases;
 import io.keel.core.store.ResourceSearch;
 import io.keel.core.store.ResourceStore;
 import io.keel.core.store.ResourceTree;
+import io.keel.core.store.TimeSeriesIndex;
 import io.keel.core.store.Transaction;
 import io.keel.core.store.TransactionListener;
 import io.keel.core.store.Visibility;
@@ -160,7 +161,7 @@ public final class JpaResourceStore implements ResourceStore {
 
     /** One EntityManager's transaction, offering every port of the store. */
     private static final class Tx implements Transaction, ResourceTree, ResourceSearch, PolicyIndex, MemberIndex,
-            RequestLeases, PollingQueue, ExpiryIndex, AnnouncementQueue {
+            RequestLeases, PollingQueue, ExpiryIndex, AnnouncementQueue, TimeSeriesIndex {
         private final EntityManager em;
         private final Map<Class<?>, TransactionListener> listeners = new LinkedHashMap<>();
 
@@ -292,6 +293,83 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public ExpiryIndex expiry() {
             return this;
+        }
+
+        @Override
+        public TimeSeriesIndex timeSeries() {
+            return this;
+        }
+
+        @Override
+        public boolean hasInstanceBetween(String series, Instant from, Instant to) {
+            em.flush();
+            // dgt is stored formatted, fixed width, so text order is time order and resource_attr_value serves the range.
+            return !em.createNativeQuery("SELECT r.ri FROM resource_attr a JOIN resource r ON r.ri = a.ri"
+                            + " WHERE a.nm = 'dgt' AND a.val BETWEEN ? AND ? AND r.pi = ? AND r.ty = 30")
+                    .setParameter(1, Timestamps.format(from)).setParameter(2, Timestamps.format(to)).setParameter(3, series)
+                    .setMaxResults(1).getResultList().isEmpty();
+        }
+
+        @Override
+        public void watch(String series, Instant expected, Instant due) {
+            em.flush(); // the series' row must exist before the row referencing it
+            if (em.createNativeQuery("UPDATE time_series_watch SET expected = ?, due = ? WHERE ri = ?")
+                    .setParameter(1, micros(expected)).setParameter(2, micros(due)).setParameter(3, series).executeUpdate() == 0) {
+                em.createNativeQuery("INSERT INTO time_series_watch (ri, expected, due) VALUES (?, ?, ?)")
+                        .setParameter(1, series).setParameter(2, micros(expected)).setParameter(3, micros(due)).executeUpdate();
+            }
+        }
+
+        @Override
+        public TimeSeriesIndex.Watch watched(String series) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT ri, expected, due FROM time_series_watch WHERE ri = ?")
+                    .setParameter(1, series).getResultList();
+            return rows.isEmpty() ? null : watchOf(rows.get(0));
+        }
+
+        @Override
+        public void unwatch(String series) {
+            em.createNativeQuery("DELETE FROM time_series_watch WHERE ri = ?").setParameter(1, series).executeUpdate();
+        }
+
+        @Override
+        public List<TimeSeriesIndex.Watch> detectionsDue(Instant now, int limit) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT ri, expected, due FROM time_series_watch WHERE due <= ? ORDER BY due")
+                    .setParameter(1, micros(now)).setMaxResults(limit).getResultList();
+            return rows.stream().map(Tx::watchOf).toList();
+        }
+
+        private static TimeSeriesIndex.Watch watchOf(Object[] row) {
+            return new TimeSeriesIndex.Watch((String) row[0], instant(((Number) row[1]).longValue()),
+                    instant(((Number) row[2]).longValue()));
+        }
+
+        @Override
+        public TimeSeriesIndex.Window window(String subscription) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT ends, missed, unreported FROM missing_data_window WHERE sub = ?")
+                    .setParameter(1, subscription).getResultList();
+            if (rows.isEmpty()) {
+                return null;
+            }
+            String unreported = text(rows.get(0)[2]);
+            return new TimeSeriesIndex.Window(subscription, instant(((Number) rows.get(0)[0]).longValue()),
+                    ((Number) rows.get(0)[1]).longValue(), unreported.isEmpty() ? List.of() : List.of(unreported.split(" ")));
+        }
+
+        @Override
+        public void setWindow(TimeSeriesIndex.Window w) {
+            em.flush();
+            String unreported = String.join(" ", w.unreported());
+            if (em.createNativeQuery("UPDATE missing_data_window SET ends = ?, missed = ?, unreported = ? WHERE sub = ?")
+                    .setParameter(1, micros(w.ends())).setParameter(2, w.missed()).setParameter(3, unreported)
+                    .setParameter(4, w.subscription()).executeUpdate() == 0) {
+                em.createNativeQuery("INSERT INTO missing_data_window (sub, ends, missed, unreported) VALUES (?, ?, ?, ?)")
+                        .setParameter(1, w.subscription()).setParameter(2, micros(w.ends())).setParameter(3, w.missed())
+                        .setParameter(4, unreported).executeUpdate();
+            }
         }
 
         @Override

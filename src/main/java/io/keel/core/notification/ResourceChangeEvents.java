@@ -5,9 +5,13 @@ import io.keel.core.Representations;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.Viewer;
+import io.keel.core.store.TimeSeriesIndex;
 import io.keel.core.store.Transaction;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,7 @@ public final class ResourceChangeEvents {
     private static final int DELETE = 2;
     private static final int CHILD_CREATED = 3;
     private static final int CHILD_DELETED = 4;
+    private static final int MISSING_DATA_POINTS = 8;
     private final CseIdentity cse;
     private final Representations representations;
     private final Receivers receivers;
@@ -103,9 +108,47 @@ public final class ResourceChangeEvents {
         }
     }
 
+    /**
+     * Missing data points of a timeSeries, detected at {@code detected} (TS-0001 10.2.4.29, TS-0004 7.5.1.2.9): each
+     * net 8 subscription counts them in its window (started by the first point, md.dur long); from md.num points in
+     * one window on, every point is notified, with the points not notified yet and the window's count (m2m:tsn).
+     */
+    public void missingData(Transaction tx, Resource ts, List<String> points, Instant detected) {
+        for (Resource sub : tx.tree().children(ts.ri, ResourceTypes.SUBSCRIPTION)) {
+            if (!EventCriteria.matches(sub, MISSING_DATA_POINTS, ts, Set.of())
+                    || !(((Map<?, ?>) sub.get("enc")).get("md") instanceof Map<?, ?> md)) {
+                continue;
+            }
+            long num = (Long) md.get("num");
+            Duration dur = Duration.parse((String) md.get("dur"));
+            TimeSeriesIndex.Window window = tx.timeSeries().window(sub.ri);
+            for (String point : points) {
+                if (window == null || !detected.isBefore(window.ends())) {
+                    window = new TimeSeriesIndex.Window(sub.ri, detected.plus(dur), 0, List.of());
+                }
+                List<String> unreported = new ArrayList<>(window.unreported());
+                unreported.add(point);
+                long missed = window.missed() + 1;
+                if (missed >= num) {
+                    Map<String, Object> tsn = new LinkedHashMap<>();
+                    tsn.put("mdlt", unreported);
+                    tsn.put("mdc", missed);
+                    raise(tx, sub, MISSING_DATA_POINTS, Map.of("m2m:tsn", tsn));
+                    unreported = List.of();
+                }
+                window = new TimeSeriesIndex.Window(sub.ri, window.ends(), missed, List.copyOf(unreported));
+            }
+            tx.timeSeries().setWindow(window);
+        }
+    }
+
     private void raise(Transaction tx, Resource sub, int net, Resource subject, Set<String> modified) {
+        raise(tx, sub, net, representation(sub, subject, modified));
+    }
+
+    private void raise(Transaction tx, Resource sub, int net, Object rep) {
         Map<String, Object> nev = new LinkedHashMap<>();
-        nev.put("rep", representation(sub, subject, modified));
+        nev.put("rep", rep);
         nev.put("net", net);
         Map<String, Object> sgn = new LinkedHashMap<>();
         sgn.put("nev", nev);

@@ -59,7 +59,7 @@ final class ComplexValues {
                             "a filterOperation: 1 (AND) or 2 (OR)"));
                     case "om" -> throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
                             where + " (operationMonitor) is not supported by this CSE");
-                    case "md" -> throw OneM2MException.badRequest(where + " (missingData) applies to timeSeries only");
+                    case "md" -> out.put(name, missingData(where, AttributeType.object(where, v), fromText));
                     default -> throw OneM2MException.badRequest("unknown member " + where);
                 }
             }
@@ -116,6 +116,20 @@ final class ComplexValues {
         if (value.get("dur") != null) {
             out.put("dur", duration(sn + ".dur", value.get("dur"), fromText).toString());
         }
+        return out;
+    }
+
+    /** missingData (TS-0004 6.3.5.40): number (xs:positiveInteger) and duration (xs:duration), both present. */
+    static Map<String, Object> missingData(String sn, Map<String, Object> value, boolean fromText) {
+        known(sn, value, "num", "dur");
+        for (String k : List.of("num", "dur")) {
+            if (value.get(k) == null) {
+                throw OneM2MException.badRequest(sn + "." + k + " is missing");
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("num", AttributeType.POSITIVE_INTEGER.normalize(sn + ".num", value.get("num"), fromText));
+        out.put("dur", duration(sn + ".dur", value.get("dur"), fromText).toString());
         return out;
     }
 

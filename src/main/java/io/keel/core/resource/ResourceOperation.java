@@ -3,6 +3,7 @@ package io.keel.core.resource;
 import io.keel.core.CseIdentity;
 import io.keel.core.store.MemberIndex;
 import io.keel.core.store.ResourceTree;
+import io.keel.core.store.TimeSeriesIndex;
 import io.keel.core.store.Transaction;
 import io.keel.primitive.RequestPrimitive;
 import java.time.Instant;
@@ -13,6 +14,8 @@ public final class ResourceOperation {
     public final ResourceTree tree;
     /** The members of groups, for the types that keep references to other resources. */
     public final MemberIndex members;
+    /** The watches of timeSeries whose missing data the CSE detects. */
+    public final TimeSeriesIndex timeSeries;
     public final RequestPrimitive request;
     public final CseIdentity cse;
     public final Instant now;
@@ -36,6 +39,7 @@ public final class ResourceOperation {
                              Resource resource, Map<String, Object> given, References references, Map<String, Object> previous) {
         this.tree = tx.tree();
         this.members = tx.memberIndex();
+        this.timeSeries = tx.timeSeries();
         this.request = request;
         this.cse = cse;
         this.now = now;

@@ -31,6 +31,9 @@ public interface Transaction {
     /** Resources whose expirationTime has passed. */
     ExpiryIndex expiry();
 
+    /** Missing-data detection of timeSeries. */
+    TimeSeriesIndex timeSeries();
+
     /**
      * The listener of this class registered on this write transaction, created and registered by {@code create} on
      * first use: one per transaction, e.g. the notifications its changes cause.

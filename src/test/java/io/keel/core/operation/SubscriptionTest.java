@@ -165,7 +165,7 @@ class SubscriptionTest {
         assertTrue(cse.outbound.sent().isEmpty(), "no target was asked");
     }
 
-    /** Missing data points (8) need missingData, which only a timeSeries may have; Keel has none. */
+    /** Missing data points (8) need missingData, and missingData a timeSeries to subscribe to. */
     @Test
     void ts0004_7_4_8_2_1_missingDataPointsWithoutMissingDataOrOnAnythingButATimeSeriesIs4000() {
         assertRsc(ResponseStatusCode.BAD_REQUEST, subscribe("cse-in/app1/box", "nu", List.of(TARGET), "enc", map("net", List.of(8))));

@@ -15,6 +15,7 @@ public final class FakeStore implements ResourceStore {
     public PolicyIndex policyIndex;
     public final InMemoryMemberIndex memberIndex = new InMemoryMemberIndex();
     public final InMemoryAnnouncementQueue announcements = new InMemoryAnnouncementQueue();
+    public final InMemoryTimeSeriesIndex timeSeries = new InMemoryTimeSeriesIndex(tree);
     public RequestLeases leases;
     public PollingQueue pollingQueue;
     public ExpiryIndex expiry;
@@ -102,6 +103,11 @@ public final class FakeStore implements ResourceStore {
         @Override
         public ExpiryIndex expiry() {
             return given(expiry, "expiry");
+        }
+
+        @Override
+        public TimeSeriesIndex timeSeries() {
+            return timeSeries;
         }
 
         @Override

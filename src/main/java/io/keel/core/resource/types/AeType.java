@@ -70,7 +70,7 @@ public final class AeType extends ResourceType {
     @Override
     public Set<Integer> childTypes() {
         return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.CONTAINER, ResourceTypes.GROUP,
-                ResourceTypes.SUBSCRIPTION, ResourceTypes.POLLING_CHANNEL);
+                ResourceTypes.SUBSCRIPTION, ResourceTypes.POLLING_CHANNEL, ResourceTypes.TIME_SERIES);
     }
 
     @Override

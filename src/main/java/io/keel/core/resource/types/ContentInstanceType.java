@@ -9,11 +9,8 @@ import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.store.ResourceTree;
-import io.keel.primitive.OneM2MException;
-import io.keel.primitive.ResponseStatusCode;
 import io.keel.serialization.ContentCodec;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -82,18 +79,7 @@ public final class ContentInstanceType extends ResourceType {
         Resource cnt = op.parent;
         cin.cs = sizeOf(cin.get("con"));
         cin.cty = contentInfoPart(cin.get("cnf"), 0);
-        Long mbs = (Long) cnt.get("mbs");
-        if (mbs != null && cin.cs > mbs) {
-            throw new OneM2MException(ResponseStatusCode.NOT_ACCEPTABLE,
-                    "content size " + cin.cs + " exceeds the container's maxByteSize " + mbs);
-        }
-        Long mia = (Long) cnt.get("mia");
-        if (mia != null) {
-            Instant limit = cin.ct.plusSeconds(mia);
-            if (cin.et.isAfter(limit)) {
-                cin.et = limit;
-            }
-        }
+        InstanceHolderType.admit(cnt, cin);
         // The container's stateTag counts every new instance; the instance carries the value it caused.
         cnt.st++;
         cin.st = cnt.st;

@@ -8,6 +8,8 @@ import io.keel.core.resource.VirtualChild;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ResponseStatusCode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +53,25 @@ public abstract class InstanceHolderType extends ResourceType {
     static void requireRetrievable(Resource holder) {
         if (holder != null && Boolean.TRUE.equals(holder.get(DISABLE_RETRIEVAL))) {
             throw OneM2MException.notAllowed("retrieval of the container's instances is disabled (disr=true)");
+        }
+    }
+
+    /**
+     * A new instance of {@code holder} (its cs set): 5207 when it alone exceeds mbs; mia shortens its expirationTime
+     * (TS-0004 7.4.7.2.1).
+     */
+    static void admit(Resource holder, Resource instance) {
+        Long mbs = (Long) holder.get("mbs");
+        if (mbs != null && instance.cs > mbs) {
+            throw new OneM2MException(ResponseStatusCode.NOT_ACCEPTABLE,
+                    "content size " + instance.cs + " exceeds the maxByteSize " + mbs + " of " + holder.ri);
+        }
+        Long mia = (Long) holder.get("mia");
+        if (mia != null) {
+            Instant limit = instance.ct.plusSeconds(mia);
+            if (instance.et.isAfter(limit)) {
+                instance.et = limit;
+            }
         }
     }
 
@@ -145,7 +166,7 @@ public abstract class InstanceHolderType extends ResourceType {
         public Resource standsFor(ResourceTree tree, Resource holder) {
             Resource instance = tree.newestOrOldestChild(holder.ri, instanceType, newest);
             if (instance == null) {
-                throw OneM2MException.notFound("the container holds no contentInstance");
+                throw OneM2MException.notFound(holder.ri + " holds no instance");
             }
             return instance;
         }

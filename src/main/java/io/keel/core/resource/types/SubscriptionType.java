@@ -10,10 +10,12 @@ import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.store.TimeSeriesIndex;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
 import io.keel.primitive.ResponseStatusCode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,8 @@ public final class SubscriptionType extends ResourceType {
             1L, Set.of(1L, 2L, 3L),
             2L, Set.of(1L, 3L),
             3L, Set.of(1L, 3L),
-            4L, Set.of(1L, 3L));
+            4L, Set.of(1L, 3L),
+            8L, Set.of(5L));
     /** What a batchNotify without duration gets (TS-0004 7.4.8.2.1 Recv-6.5: the service provider's default). */
     public static final Duration DEFAULT_BATCH_DURATION = Duration.ofSeconds(60);
     private static final long BLOCKING_UPDATE = 7;
@@ -99,6 +102,7 @@ public final class SubscriptionType extends ResourceType {
         Resource after = create ? write.resource() : updated(write.resource(), write.given());
         check(after, create);
         checkChildTypes(after, write.parent());
+        checkMissingData(after, write.parent());
         if (!(write.given().get("nu") instanceof List<?> nu)) {
             return;
         }
@@ -137,6 +141,7 @@ public final class SubscriptionType extends ResourceType {
         // Checked before the transaction already; again here, where the defaults are set on what is stored.
         check(op.resource, true);
         checkChildTypes(op.resource, op.parent);
+        checkMissingData(op.resource, op.parent);
         // TS-0004 7.4.8.2.1: when the notifications go elsewhere than to the originator, the creator is recorded.
         List<?> nu = (List<?>) op.resource.get("nu");
         if (op.resource.cr == null && op.request.from != null && !(nu.size() == 1 && nu.contains(op.request.from))) {
@@ -148,7 +153,28 @@ public final class SubscriptionType extends ResourceType {
     public void prepareUpdate(ResourceOperation op) {
         // Again with the lock held: an Update made meanwhile may have changed what this one combines with.
         check(op.resource, false);
-        checkChildTypes(op.resource, op.tree.find(op.resource.pi));
+        Resource subscribedTo = op.tree.find(op.resource.pi);
+        checkChildTypes(op.resource, subscribedTo);
+        checkMissingData(op.resource, subscribedTo);
+        if (op.given.containsKey("enc") && op.timeSeries.window(op.resource.ri) != null) {
+            // TS-0001 table 9.6.8-2 (missingData): a changed condition stops the window and its count; the next point
+            // starts a new one.
+            op.timeSeries.setWindow(new TimeSeriesIndex.Window(op.resource.ri, Instant.EPOCH, 0, List.of()));
+        }
+    }
+
+    /**
+     * Report on missing data points (net 8) needs missingData (md), and md needs a timeSeries to subscribe to
+     * (TS-0004 7.4.8.2.1, 7.4.8.2.3: 4000).
+     */
+    private static void checkMissingData(Resource sub, Resource subscribedTo) {
+        Object md = sub.get("enc") instanceof Map<?, ?> enc ? enc.get("md") : null;
+        if (eventTypes(sub).contains(MISSING_DATA_POINTS) && md == null) {
+            throw OneM2MException.badRequest("notificationEventType 8 (missing data points) needs enc.md (missingData)");
+        }
+        if (md != null && subscribedTo != null && subscribedTo.ty != ResourceTypes.TIME_SERIES) {
+            throw OneM2MException.badRequest("enc.md (missingData) applies to a timeSeries only");
+        }
     }
 
     /**
@@ -183,8 +209,9 @@ public final class SubscriptionType extends ResourceType {
         List<Long> net = eventTypes(sub);
         Long nct = (Long) sub.get("nct");
         if (nct == null) {
-            sub.attributes.put("nct", 1L); // the default for every event type Keel raises
-            return;
+            // TS-0001 table 9.6.8-4: TimeSeries notification (5) for missing data points, else all attributes (1).
+            sub.attributes.put("nct", net.contains(MISSING_DATA_POINTS) ? 5L : 1L);
+            nct = (Long) sub.get("nct");
         }
         for (Long n : net) {
             if (!ALLOWED_NCT.get(n).contains(nct)) {
@@ -196,15 +223,10 @@ public final class SubscriptionType extends ResourceType {
     /**
      * Event types beyond the four Keel raises. Blocking_Update (7): an Update naming it is 4000 (TS-0004 7.4.8.2.3
      * Recv-6.4); a Create is held to 7.4.8.2.1's rules for it (one target, a oneM2M ID, no attribute of its own but enc
-     * and nu, no condition but atr: else 4000) and then refused 5001, since Keel does not block updates. Report on
-     * missing data points (8) needs missingData, which only a timeSeries may have, and Keel has none: 4000 (7.4.8.2.1,
-     * 7.4.8.2.3).
+     * and nu, no condition but atr: else 4000) and then refused 5001, since Keel does not block updates.
      */
     private void checkEventTypes(Resource sub, boolean create) {
         List<Long> net = eventTypes(sub);
-        if (net.contains(MISSING_DATA_POINTS)) {
-            throw OneM2MException.badRequest("notificationEventType 8 needs missingData, which applies to a timeSeries only");
-        }
         if (!net.contains(BLOCKING_UPDATE)) {
             return;
         }

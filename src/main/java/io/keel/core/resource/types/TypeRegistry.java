@@ -33,6 +33,8 @@ public final class TypeRegistry {
         register(new RemoteCseType());
         register(new RequestType());
         register(new SubscriptionType(this::get));
+        register(new TimeSeriesType());
+        register(new TimeSeriesInstanceType());
         // One announced type per type Keel announces, declared from it (TS-0004 7.4.26).
         for (ResourceType original : List.copyOf(byTy.values())) {
             if (original.supportsAnnouncement()) {

@@ -1,0 +1,17 @@
+-- Missing-data detection of timeSeries (TS-0001 10.2.4.29): per monitored series the next expected dataGenerationTime
+-- and its detection time (due, what the detector polls), and per missing-data subscription its window. Rows go with
+-- the resource they belong to.
+CREATE TABLE time_series_watch (
+    ri       VARCHAR(255) NOT NULL PRIMARY KEY REFERENCES resource (ri) ON DELETE CASCADE,
+    expected BIGINT NOT NULL,
+    due      BIGINT NOT NULL
+);
+CREATE INDEX time_series_watch_due ON time_series_watch (due);
+
+CREATE TABLE missing_data_window (
+    sub    VARCHAR(255) NOT NULL PRIMARY KEY REFERENCES resource (ri) ON DELETE CASCADE,
+    ends   BIGINT NOT NULL,
+    missed BIGINT NOT NULL,
+    -- The expected dataGenerationTimes not yet notified, separated by spaces.
+    unreported ${document_type} NOT NULL
+);
