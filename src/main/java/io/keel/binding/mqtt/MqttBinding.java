@@ -10,11 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
@@ -25,8 +20,6 @@ import java.util.logging.Logger;
  */
 public final class MqttBinding implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MqttBinding.class.getName());
-    /** How many requests run at once; the client's own thread only hands them over. */
-    private static final int WORKERS = 4;
     private static final int REMEMBERED_REQUESTS = 100_000;
 
     private final MqttSettings settings;
@@ -34,7 +27,8 @@ public final class MqttBinding implements AutoCloseable {
     private final MqttSender sender;
     private final String cseId;
     private final String receiverLevel;
-    private final ExecutorService workers;
+    private final MqttWorkers workers;
+    private volatile boolean overloaded;
     private volatile MqttRequests requests;
 
     private MqttBinding(MqttSettings settings, String cseId, long notificationTimeoutMillis) {
@@ -43,12 +37,7 @@ public final class MqttBinding implements AutoCloseable {
         this.receiverLevel = MqttTopics.level(cseId);
         this.connection = new MqttConnection(settings, "C::" + cseId, this::arrived);
         this.sender = new MqttSender(connection, MqttAddress.ofServer(settings.url()), cseId, notificationTimeoutMillis);
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(WORKERS, r -> {
-            Thread t = new Thread(r, "keel-mqtt-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = new MqttWorkers(settings.workers(), settings.queue());
     }
 
     /**
@@ -90,34 +79,41 @@ public final class MqttBinding implements AutoCloseable {
             LOG.fine(() -> "MQTT: ignoring a message on " + topic + ", which is no oneM2M topic");
             return;
         }
-        try {
-            switch (t.kind()) {
-                case REQ, REG_REQ -> {
-                    if (t.receiver().equals(receiverLevel) && requests != null) {
-                        workers.execute(() -> requests.receive(t, payload));
+        switch (t.kind()) {
+            case REQ, REG_REQ -> {
+                if (t.receiver().equals(receiverLevel) && requests != null) {
+                    MqttRequests r = requests;
+                    if (workers.offer(() -> r.receive(t, payload))) {
+                        overloaded = false;
+                    } else if (!workers.stopping()) {
+                        busy(r, t, payload);
                     }
                 }
-                case RESP -> {
-                    if (t.originator().equals(receiverLevel)) {
-                        workers.execute(() -> sender.answered(t, payload));
-                    }
-                }
-                case REG_RESP -> { } // this CSE registers with its own CSE-ID, never with a Credential-ID
             }
-        } catch (RejectedExecutionException e) {
-            LOG.fine(() -> "MQTT: stopping; a message on " + topic + " is left");
+            case RESP -> {
+                // Dropped when the workers are swamped: the request it answers ends with 4008 as with a lost answer.
+                if (t.originator().equals(receiverLevel) && !workers.offer(() -> sender.answered(t, payload))) {
+                    LOG.fine(() -> "MQTT: no worker free for the answer on " + topic);
+                }
+            }
+            case REG_RESP -> { } // this CSE registers with its own CSE-ID, never with a Credential-ID
         }
+    }
+
+    /** Every worker busy, the queue full: refused at once (one WARNING per such episode, each counted in metrics). */
+    private void busy(MqttRequests r, Topic t, byte[] payload) {
+        if (!overloaded) {
+            overloaded = true;
+            LOG.warning(() -> "MQTT: " + settings.queue() + " requests wait for a worker already (keel.mqtt.queue);"
+                    + " refusing more with 5000 until one is free");
+        }
+        r.refuseBusy(t, payload, "this CSE has " + settings.queue() + " MQTT requests waiting already; try again later");
     }
 
     /** Leaves the server; requests still running are answered if the connection is still there. */
     @Override
     public void close() {
-        workers.shutdown();
-        try {
-            workers.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        workers.close();
         connection.close();
     }
 }

@@ -207,7 +207,17 @@ final class MqttConnection implements MqttLink, AutoCloseable {
         }
     }
 
-    private static String reason(Throwable e) {
+    /** Why a connect failed, in words an operator can act on: credentials and certificates name their settings. */
+    static String reason(Throwable e) {
+        if (e instanceof MqttException m && (m.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                || m.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED)) {
+            return "the server refused the user name or password (keel.mqtt.username, keel.mqtt.password): " + m.getMessage();
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException) {
+                return "the server's certificate is not trusted (keel.mqtt.tls.truststore): " + t.getMessage();
+            }
+        }
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
