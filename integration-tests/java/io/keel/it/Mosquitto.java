@@ -34,7 +34,7 @@ final class Mosquitto implements AutoCloseable {
      */
     static Mosquitto configured(boolean tls, String... lines) {
         int port = ServerProcess.freePort();
-        List<String> conf = new ArrayList<>(List.of("listener " + port + " 127.0.0.1", "log_dest stdout", "log_type all"));
+        List<String> conf = new ArrayList<>(List.of("listener " + port + " 127.0.0.1", "log_dest stderr", "log_type all"));
         conf.addAll(List.of(lines));
         try {
             Path file = Files.createTempFile("mosquitto", ".conf");

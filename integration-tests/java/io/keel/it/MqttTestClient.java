@@ -24,7 +24,8 @@ final class MqttTestClient implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong RQI = new AtomicLong();
 
-    record Message(String topic, JsonNode primitive, String text) {
+    /** @param primitive the payload as JSON, null when it is none (XML, CBOR) */
+    record Message(String topic, JsonNode primitive, String text, byte[] payload) {
     }
 
     private final MqttClient client;
@@ -64,7 +65,7 @@ final class MqttTestClient implements AutoCloseable {
                         node = null;
                     }
                     synchronized (arrived) {
-                        arrived.add(new Message(topic, node, text));
+                        arrived.add(new Message(topic, node, text, message.getPayload()));
                         arrived.notifyAll();
                     }
                 }
@@ -97,8 +98,12 @@ final class MqttTestClient implements AutoCloseable {
     }
 
     void publish(String topic, String payload) {
+        publish(topic, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void publish(String topic, byte[] payload) {
         try {
-            client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+            client.publish(topic, payload, 1, false);
         } catch (MqttException e) {
             throw new AssertionError("cannot publish to " + topic + ": " + e, e);
         }
@@ -119,7 +124,7 @@ final class MqttTestClient implements AutoCloseable {
     }
 
     /** Takes the first message that matches; the others stay for later waits (a Notify may come before an answer). */
-    private Message await(Predicate<Message> wanted, Duration timeout) {
+    Message await(Predicate<Message> wanted, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (arrived) {
             while (true) {
