@@ -71,9 +71,7 @@ final class MqttConnection implements MqttLink, AutoCloseable {
         if (settings.password() != null) {
             options.setPassword(settings.password().toCharArray());
         }
-        if (settings.tls()) {
-            options.setSocketFactory(tls(settings).getSocketFactory());
-        }
+        options.setSocketFactory(settings.tls() ? NoDelaySockets.tls(tls(settings).getSocketFactory()) : NoDelaySockets.plain());
         // Answers published while the connection is down go out once it is back.
         DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
         buffer.setBufferEnabled(true);
@@ -215,7 +213,11 @@ final class MqttConnection implements MqttLink, AutoCloseable {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.security.cert.CertificateException) {
-                return "the server's certificate is not trusted (keel.mqtt.tls.truststore): " + t.getMessage();
+                Throwable root = t;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                return "the server's certificate is not trusted (keel.mqtt.tls.truststore): " + root.getMessage();
             }
         }
         Throwable cause = e.getCause() != null ? e.getCause() : e;
