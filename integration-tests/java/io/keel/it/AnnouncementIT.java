@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.OneM2MClient.Reply;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * when the IN leaves at, and deletes it with the original.
  */
 class AnnouncementIT {
-    private static final String MN_AUTH = basic("mn", "mn-secret");
-    private static final String ADMIN_AUTH = basic("admin", "admin-secret");
+    private static final String MN_AUTH = Credentials.basic("mn", "mn-secret");
+    private static final String ADMIN_AUTH = Credentials.basic("admin", "admin-secret");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static Path dir;
     private static KeelProcess in;
@@ -39,8 +34,8 @@ class AnnouncementIT {
     static void start() throws Exception {
         dir = Files.createTempDirectory("keel-announcement");
         Files.writeString(dir.resolve("credentials"), String.join("\n",
-                "basic mn:" + pbkdf2("mn-secret") + " /id-mn",
-                "basic admin:" + pbkdf2("admin-secret") + " CAdmin,C*", ""));
+                "basic mn:" + Credentials.pbkdf2("mn-secret") + " /id-mn",
+                "basic admin:" + Credentials.pbkdf2("admin-secret") + " CAdmin,C*", ""));
         startIn(KeelProcess.freePort());
         startMn();
         Eventually.holds(WAIT, () -> mnClient.get("/cse-mn/id-in").send().status() == 200, "the MN registered with the IN");
@@ -200,17 +195,5 @@ class AnnouncementIT {
                 + "\",\"api\":\"Nx\",\"rr\":false,\"srv\":[\"3\"]}}").from(ae).send().status());
         Reply r = mnClient.create("/cse-mn/" + ae, 3, "{\"m2m:cnt\":{\"at\":[\"//other.sp/id-x\"]}}").from(ae).send();
         assertEquals(4000, r.rsc(), r.text());
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String pbkdf2(String password) throws Exception {
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 10_000, 256)).getEncoded();
-        return "pbkdf2:10000:" + Base64.getEncoder().encodeToString(salt) + ":" + Base64.getEncoder().encodeToString(hash);
     }
 }

@@ -1,20 +1,23 @@
 package io.keel.it;
 
+import static io.keel.it.CoapRequests.create;
+import static io.keel.it.CoapRequests.json;
+import static io.keel.it.CoapRequests.request;
+import static io.keel.it.CoapRequests.rsc;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keel.binding.coap.ContentFormats;
 import io.keel.binding.coap.OneM2MOptions;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
-import org.eclipse.californium.core.coap.CoAP.Type;
+import org.eclipse.californium.core.coap.Message;
 import org.eclipse.californium.core.coap.Option;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
@@ -29,6 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class CoapIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** keel.http.max-body: the 20 kB content instance fits, 40 kB do not. */
+    private static final int MAX_BODY = 30_000;
     private static KeelProcess keel;
     private static CoapPeer peer;
     private static int port;
@@ -36,7 +41,7 @@ class CoapIT {
     @BeforeAll
     static void start() {
         port = CoapPeer.freeUdpPort();
-        keel = KeelProcess.start(Map.of("KEEL_COAP_PORT", String.valueOf(port)));
+        keel = KeelProcess.start(Map.of("KEEL_COAP_PORT", String.valueOf(port), "KEEL_HTTP_MAX_BODY", String.valueOf(MAX_BODY)));
         peer = new CoapPeer();
     }
 
@@ -188,46 +193,98 @@ class CoapIT {
         assertTrue(rsp.getPayloadString().contains("<m2m:cb"), rsp.getPayloadString());
     }
 
+    @Test
+    void ts0008_6_2_2_4_unknownCriticalOptionIs402WithRscAndDbg() throws Exception {
+        double before = refused(4000);
+        // CON GET, token AB, option 2049 (odd: critical, RFC 7252 5.4.1), which no registry knows: Californium answers it.
+        Message answer = CoapPeer.sendRaw(new byte[] {0x41, 0x01, 0x12, 0x34, (byte) 0xAB, (byte) 0xE0, 0x06, (byte) 0xF4}, port);
+        Response rsp = (Response) answer;
+        assertEquals(ResponseCode.BAD_OPTION, rsp.getCode());
+        assertEquals(0x1234, rsp.getMID(), "piggybacked on the ACK of the request");
+        assertEquals(4000, rsc(rsp));
+        assertEquals(ContentFormats.JSON, rsp.getOptions().getContentFormat());
+        assertTrue(json(rsp).path("m2m:dbg").asText().contains("2049"), rsp.getPayloadString());
+        assertEquals(before + 1, refused(4000), "counted as a refusal of the coap binding");
+    }
+
+    @Test
+    void rfc7252_3_payloadMarkerWithoutPayloadIsAnErrorWithRscAndDbg() throws Exception {
+        Message answer = CoapPeer.sendRaw(new byte[] {0x41, 0x02, 0x12, 0x35, (byte) 0xAC, (byte) 0xFF}, port);
+        Response rsp = (Response) answer;
+        assertTrue(rsp.isError(), rsp.toString());
+        assertEquals(4000, rsc(rsp));
+        assertTrue(json(rsp).path("m2m:dbg").asText().contains("payload marker"), rsp.getPayloadString());
+    }
+
+    @Test
+    void ts0008_6_5_bodyOverTheLimitIs413WithRscAndDbg() throws Exception {
+        double before = refused(4000);
+        String aei = registerAe();
+        Request create = create(aei, aei, 3, "{\"m2m:cnt\":{\"rn\":\"" + "x".repeat(40_000) + "\"}}");
+        Response rsp = peer.send(create, port);
+        assertEquals(ResponseCode.REQUEST_ENTITY_TOO_LARGE, rsp.getCode(), rsp.getPayloadString());
+        assertEquals(4000, rsc(rsp));
+        assertTrue(json(rsp).path("m2m:dbg").asText().contains(String.valueOf(MAX_BODY)), rsp.getPayloadString());
+        assertEquals(before + 1, refused(4000), "counted as a refusal of the coap binding");
+    }
+
+    @Test
+    void ts0008_6_3_3_nonBlockingRequestIsAcknowledgedWithTheRequestResourceInLocationPath() throws Exception {
+        String aei = registerAe();
+        Request retrieve = request(Code.POST, aei, aei);
+        retrieve.getOptions().addUriQuery("op=2").addUriQuery("rt=1");
+        Response ack = peer.send(retrieve, port);
+        assertEquals(ResponseCode.CREATED, ack.getCode(), ack.getPayloadString());
+        assertEquals(1001, rsc(ack));
+        List<String> location = ack.getOptions().getLocationPath();
+        assertEquals("cse-in", location.get(0), "the <request> resource's structured address: " + location);
+        assertEquals(2, location.size(), location.toString());
+
+        Request read = request(Code.GET, String.join("/", location), aei);
+        Response req = peer.send(read, port);
+        assertEquals(ResponseCode.CONTENT, req.getCode(), req.getPayloadString());
+        assertEquals(2, json(req).path("m2m:req").path("op").asInt(), "the <request> of the Retrieve: " + req.getPayloadString());
+    }
+
+    @Test
+    void ts0004_7_5_1_2_3_verificationRequestGoesToTheAePointOfAccessOverCoap() throws Exception {
+        try (CoapPeer receiver = new CoapPeer()) {
+            int receiverPort = receiver.startNotificationReceiver();
+            String originator = "C" + OneM2MClient.unique("coapVrq");
+            Response ae = peer.send(create("cse-in", originator, 2, "{\"m2m:ae\":{\"rn\":\"" + OneM2MClient.unique("coapAe")
+                    + "\",\"api\":\"Nkeel.test\",\"rr\":true,\"srv\":[\"3\"],\"poa\":[\"coap://127.0.0.1:" + receiverPort + "\"]}}"), port);
+            assertEquals(ResponseCode.CREATED, ae.getCode(), ae.getPayloadString());
+            String aei = json(ae).path("m2m:ae").path("aei").asText();
+
+            // Another originator subscribes on the AE's behalf: a target that is the subscriber itself is not verified.
+            Response sub = peer.send(create("cse-in", OneM2MClient.ADMIN, 23, "{\"m2m:sub\":{\"rn\":\"" + OneM2MClient.unique("sub")
+                    + "\",\"nu\":[\"" + aei + "\"],\"enc\":{\"net\":[1]}}}"), port);
+            assertEquals(ResponseCode.CREATED, sub.getCode(), sub.getPayloadString());
+            Request verification = receiver.nextNotification();
+            assertEquals(Code.POST, verification.getCode());
+            JsonNode sgn = JSON.readTree(verification.getPayload()).path("m2m:sgn");
+            assertTrue(sgn.path("vrq").asBoolean(), "a verification request (vrq): " + verification.getPayloadString());
+            assertEquals(OneM2MClient.ADMIN, sgn.path("cr").asText(), verification.getPayloadString());
+        }
+    }
+
+    /** keel_requests_refused_total for the coap binding and this rsc, from the metrics endpoint (0 when never counted). */
+    private static double refused(int rsc) throws Exception {
+        String key = "keel_requests_refused_total{binding=\"coap\",rsc=\"" + rsc + "\"} ";
+        String text = new OneM2MClient(keel.base()).get("/.well-known/keel/metrics").send().text();
+        for (String line : text.split("\n")) {
+            if (line.startsWith(key)) {
+                return Double.parseDouble(line.substring(key.length()).trim());
+            }
+        }
+        return 0;
+    }
+
     private static String registerAe() throws Exception {
         String originator = "C" + OneM2MClient.unique("coap");
         Response ae = peer.send(create("cse-in", originator, 2,
                 "{\"m2m:ae\":{\"rn\":\"" + OneM2MClient.unique("coapAe") + "\",\"api\":\"Nkeel.test\",\"rr\":false,\"srv\":[\"3\"]}}"), port);
         assertEquals(ResponseCode.CREATED, ae.getCode(), ae.getPayloadString());
         return json(ae).path("m2m:ae").path("aei").asText();
-    }
-
-    /** A request to a To (CSE-relative, or SP-relative when it starts with "/"). */
-    private static Request request(Code code, String to, String from) {
-        Request r = new Request(code, Type.CON);
-        if (to.startsWith("/")) {
-            r.getOptions().addUriPath("~");
-            to = to.substring(1);
-        }
-        for (String segment : List.of(to.split("/"))) {
-            r.getOptions().addUriPath(segment);
-        }
-        r.getOptions().addOption(new Option(OneM2MOptions.FR, from));
-        r.getOptions().addOption(new Option(OneM2MOptions.RQI, OneM2MClient.unique("rqi")));
-        r.getOptions().addOption(new Option(OneM2MOptions.RVI, "3"));
-        return r;
-    }
-
-    private static Request create(String to, String from, int ty, String json) {
-        Request r = request(Code.POST, to, from);
-        r.getOptions().addOption(new Option(OneM2MOptions.TY, ty));
-        r.getOptions().setContentFormat(ContentFormats.JSON);
-        r.setPayload(json.getBytes(StandardCharsets.UTF_8));
-        return r;
-    }
-
-    private static int rsc(Response r) {
-        List<Option> o = r.getOptions().getOthers(OneM2MOptions.RSC);
-        assertNotNull(o);
-        assertEquals(1, o.size(), "one oneM2M-RSC option");
-        return o.get(0).getIntegerValue();
-    }
-
-    private static JsonNode json(Response r) throws Exception {
-        return JSON.readTree(r.getPayload());
     }
 }

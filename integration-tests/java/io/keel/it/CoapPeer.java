@@ -4,18 +4,22 @@ import io.keel.binding.coap.CoapSettings;
 import io.keel.binding.coap.OneM2MOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.Message;
 import org.eclipse.californium.core.coap.Option;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Exchange;
+import org.eclipse.californium.core.network.serialization.UdpDataParser;
 import org.eclipse.californium.core.server.MessageDeliverer;
 import org.eclipse.californium.elements.AddressEndpointContext;
 import org.eclipse.californium.elements.config.Configuration;
@@ -97,6 +101,22 @@ final class CoapPeer implements AutoCloseable {
     /** The next request the receiver got, or null when none came within the timeout. */
     Request nextNotification(long timeoutMillis) throws InterruptedException {
         return notifications.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Sends one datagram as it is, byte for byte (for messages no CoAP library writes), and reads the one that comes
+     * back, parsed with the oneM2M options known.
+     */
+    static Message sendRaw(byte[] datagram, int port) {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            socket.setSoTimeout(30_000);
+            socket.send(new DatagramPacket(datagram, datagram.length, new InetSocketAddress("127.0.0.1", port)));
+            DatagramPacket answer = new DatagramPacket(new byte[4096], 4096);
+            socket.receive(answer);
+            return new UdpDataParser(false, OneM2MOptions.REGISTRY).parseMessage(Arrays.copyOf(answer.getData(), answer.getLength()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static int freeUdpPort() {

@@ -27,8 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The MN takes the IN's admin originator, which arrives there as {@code /id-in/CAdmin}, as its own admin originator.
  */
 class ConsoleRemoteCseIT {
-    private static final String MN_AUTH = RemoteCseIT.basic("mn", "mn-secret");
-    private static final String ADMIN_AUTH = RemoteCseIT.basic("admin", "admin-secret");
+    private static final String MN_AUTH = Credentials.basic("mn", "mn-secret");
+    private static final String ADMIN_AUTH = Credentials.basic("admin", "admin-secret");
     private static final String MN_ADMIN = "/id-in/CAdmin";
     private static final Duration REGISTRATION = Duration.ofSeconds(30);
     private static KeelProcess in;
@@ -41,8 +41,8 @@ class ConsoleRemoteCseIT {
     static void start() throws Exception {
         Path dir = Files.createTempDirectory("keel-console-remote");
         Files.writeString(dir.resolve("credentials"), String.join("\n",
-                "basic mn:" + RemoteCseIT.pbkdf2("mn-secret") + " /id-mn",
-                "basic admin:" + RemoteCseIT.pbkdf2("admin-secret") + " CAdmin,C*", ""));
+                "basic mn:" + Credentials.pbkdf2("mn-secret") + " /id-mn",
+                "basic admin:" + Credentials.pbkdf2("admin-secret") + " CAdmin,C*", ""));
         in = KeelProcess.start(Map.of("KEEL_CSE_ID", "id-in", "KEEL_CSE_NAME", "cse-in", "KEEL_CSE_TYPE", "IN",
                 "KEEL_AUTH_CREDENTIALS", dir.resolve("credentials").toString(),
                 "KEEL_DB_URL", "jdbc:h2:file:" + dir.resolve("in").resolve("keel") + ";WRITE_DELAY=0"));

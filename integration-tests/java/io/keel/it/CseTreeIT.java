@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.NotificationReceiver.Received;
 import io.keel.it.OneM2MClient.Reply;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +36,8 @@ class CseTreeIT {
     private static KeelProcess in;
     /** The IN's settings, to start it again on the same port and database. */
     private static Map<String, String> inEnv;
+    /** The MN's, likewise. */
+    private static Map<String, String> mnEnv;
     private static KeelProcess mn;
     private static KeelProcess asn;
     private static OneM2MClient atIn;
@@ -53,13 +52,14 @@ class CseTreeIT {
         int asnPort = KeelProcess.freePort();
         // What comes from the MN to the IN is the MN's or the ASN's; from the IN or the ASN to the MN, theirs.
         inEnv = cse(dir, "id-in", "cse-in", "IN", inPort, IN_TOKEN,
-                "bearer sha256:" + sha256(MN_TOKEN) + " /id-mn*,/id-asn*");
-        Map<String, String> mnEnv = cse(dir, "id-mn", "cse-mn", "MN", mnPort, MN_TOKEN,
-                "bearer sha256:" + sha256(IN_TOKEN) + " /id-in*",
-                "bearer sha256:" + sha256(ASN_TOKEN) + " /id-asn*");
+                "bearer sha256:" + Credentials.sha256(MN_TOKEN) + " /id-mn*,/id-asn*");
+        inEnv.put("KEEL_GROUP_REVALIDATION_INTERVAL", "500");
+        mnEnv = cse(dir, "id-mn", "cse-mn", "MN", mnPort, MN_TOKEN,
+                "bearer sha256:" + Credentials.sha256(IN_TOKEN) + " /id-in*",
+                "bearer sha256:" + Credentials.sha256(ASN_TOKEN) + " /id-asn*");
         registrar(mnEnv, inPort, "id-in", "cse-in", MN_TOKEN);
         Map<String, String> asnEnv = cse(dir, "id-asn", "cse-asn", "ASN", asnPort, ASN_TOKEN,
-                "bearer sha256:" + sha256(MN_TOKEN) + " /id-mn*,/id-in*");
+                "bearer sha256:" + Credentials.sha256(MN_TOKEN) + " /id-mn*,/id-in*");
         registrar(asnEnv, mnPort, "id-mn", "cse-mn", ASN_TOKEN);
         String server = FreshPostgres.serverFromEnvironment();
         if (server != null) {
@@ -77,7 +77,7 @@ class CseTreeIT {
     private static Map<String, String> cse(Path dir, String id, String name, String type, int port, String forwardingToken,
                                            String... peers) throws Exception {
         Path credentials = dir.resolve(id + "-credentials");
-        StringBuilder lines = new StringBuilder("bearer sha256:" + sha256(CLIENT_TOKEN) + " C*\n");
+        StringBuilder lines = new StringBuilder("bearer sha256:" + Credentials.sha256(CLIENT_TOKEN) + " C*\n");
         for (String peer : peers) {
             lines.append(peer).append('\n');
         }
@@ -113,10 +113,6 @@ class CseTreeIT {
         if (inDatabase != null) {
             inDatabase.close();
         }
-    }
-
-    private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Reply send(OneM2MClient.Call call) {
@@ -274,6 +270,24 @@ class CseTreeIT {
             assertEquals(2000, rsp.path("rsc").asInt(), result.text());
             assertEquals(box, rsp.path("pc").path("m2m:cnt").path("rn").asText(), result.text());
         }
+    }
+
+    @Test
+    @Order(40)
+    void ts0004_7_4_13_2_1_aGroupWhoseMemberOnTheMnWasDownIsValidatedOnceTheMnIsBack() {
+        String box = OneM2MClient.unique("late");
+        governedContainer(atMn, "cse-mn", box, "/id-in/CAdmin");
+        mn.close();
+
+        Reply group = send(atIn.create("/cse-in", 9, "{\"m2m:grp\":{\"rn\":\"" + box + "-g\",\"mt\":3,\"mnm\":5,\"mid\":[\"/id-mn/cse-mn/"
+                + box + "\"]}}"));
+        assertEquals(201, group.status(), group.text());
+        assertEquals(false, group.json().path("m2m:grp").path("mtv").asBoolean(true), "the MN is down: " + group.text());
+
+        mn = KeelProcess.start(mnEnv); // the same port and database
+        atMn = new OneM2MClient(mn.base());
+        Eventually.holds(Duration.ofSeconds(30), () -> send(atIn.get("/cse-in/" + box + "-g")).json().path("m2m:grp").path("mtv")
+                .asBoolean(false), "the IN validates the member once the MN answers (keel.group.revalidation-interval)");
     }
 
     @Test

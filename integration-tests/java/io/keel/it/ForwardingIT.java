@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.OneM2MClient.Reply;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +31,8 @@ class ForwardingIT {
     private static OneM2MClient atIn;
     private static OneM2MClient atMn;
     private static String mnPoa;
+    /** The MN's first point of access, where nothing listens: the IN must go on to the next (TS-0004 7.3.2.6). */
+    private static String deadPoa;
 
     @BeforeAll
     static void startTwoCses() throws Exception {
@@ -41,12 +40,13 @@ class ForwardingIT {
         int inPort = KeelProcess.freePort();
         int mnPort = KeelProcess.freePort();
         mnPoa = "http://127.0.0.1:" + mnPort;
+        deadPoa = "http://127.0.0.1:" + KeelProcess.freePort();
         Files.writeString(dir.resolve("in-credentials"), String.join("\n",
-                "bearer sha256:" + sha256(CLIENT_TOKEN) + " C*",
-                "bearer sha256:" + sha256(MN_TOKEN) + " /id-mn*", ""));
+                "bearer sha256:" + Credentials.sha256(CLIENT_TOKEN) + " C*",
+                "bearer sha256:" + Credentials.sha256(MN_TOKEN) + " /id-mn*", ""));
         Files.writeString(dir.resolve("mn-credentials"), String.join("\n",
-                "bearer sha256:" + sha256(CLIENT_TOKEN) + " C*",
-                "bearer sha256:" + sha256(IN_TOKEN) + " /id-in*", ""));
+                "bearer sha256:" + Credentials.sha256(CLIENT_TOKEN) + " C*",
+                "bearer sha256:" + Credentials.sha256(IN_TOKEN) + " /id-in*", ""));
         Map<String, String> inEnv = new HashMap<>();
         inEnv.put("KEEL_HTTP_PORT", String.valueOf(inPort));
         inEnv.put("KEEL_DB_URL", "jdbc:h2:file:" + dir.resolve("in-db").toAbsolutePath() + "/keel");
@@ -62,6 +62,7 @@ class ForwardingIT {
         mnEnv.put("KEEL_CSE_ID", "id-mn");
         mnEnv.put("KEEL_CSE_NAME", "cse-mn");
         mnEnv.put("KEEL_CSE_TYPE", "MN");
+        mnEnv.put("KEEL_CSE_POA", deadPoa + "," + mnPoa);
         mnEnv.put("KEEL_AUTH_CREDENTIALS", dir.resolve("mn-credentials").toString());
         mnEnv.put("KEEL_REGISTRAR_POA", "http://127.0.0.1:" + inPort);
         mnEnv.put("KEEL_REGISTRAR_CSE_ID", "id-in");
@@ -82,10 +83,6 @@ class ForwardingIT {
         if (in != null) {
             in.close();
         }
-    }
-
-    private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Reply send(OneM2MClient.Call call) {
@@ -196,7 +193,7 @@ class ForwardingIT {
      */
     private static void mnRegisteredWithIn() {
         Reply r = atIn.create("/cse-in", 16, "{\"m2m:csr\":{\"rn\":\"id-mn\",\"csi\":\"/id-mn\",\"cb\":\"/id-mn/cse-mn\",\"cst\":2,"
-                + "\"rr\":true,\"poa\":[\"" + mnPoa + "\"],\"srv\":[\"3\"]}}").from("/id-mn")
+                + "\"rr\":true,\"poa\":[\"" + deadPoa + "\",\"" + mnPoa + "\"],\"srv\":[\"3\"]}}").from("/id-mn")
                 .header("Authorization", "Bearer " + MN_TOKEN).send();
         // 4105 or 4117 (ALREADY_REGISTERED): the MN has registered itself.
         assumeTrue(r.status() == 201 || r.rsc() == 4105 || r.rsc() == 4117,
@@ -222,6 +219,20 @@ class ForwardingIT {
         assertEquals(4004, send(atMn.get("/" + cinRi)).rsc());
     }
 
+    @Test
+    void ts0004_7_3_2_6_aPointOfAccessThatRefusesIsFollowedByTheNextOne() {
+        mnRegisteredWithIn();
+        Eventually.holds(Duration.ofSeconds(10), () -> send(atIn.get("/cse-in/id-mn")).json().path("m2m:csr").path("poa").size() == 2,
+                "the MN's registration with both points of access");
+        assertEquals(deadPoa, send(atIn.get("/cse-in/id-mn")).json().path("m2m:csr").path("poa").path(0).asText(),
+                "the first point of access the IN has of the MN is the one where nothing listens");
+        String box = OneM2MClient.unique("poabox");
+        governedContainer(atMn, "cse-mn", box, "/id-in/CAdmin");
+
+        Reply r = send(atIn.get("/~/id-mn/cse-mn/" + box));
+        assertEquals(2000, r.rsc(), r.text());
+    }
+
     // --- misconfigured and unreachable registrars (processes of their own) ----------------------------------------
 
     /**
@@ -232,8 +243,8 @@ class ForwardingIT {
     private static KeelProcess startMn(String cseId, int port, String registrarPoa, String peerToken) throws Exception {
         Path dir = Files.createTempDirectory("keel-" + cseId);
         Files.writeString(dir.resolve("credentials"), String.join("\n",
-                "bearer sha256:" + sha256(CLIENT_TOKEN) + " C*",
-                "bearer sha256:" + sha256(peerToken) + " /id-*,C*", ""));
+                "bearer sha256:" + Credentials.sha256(CLIENT_TOKEN) + " C*",
+                "bearer sha256:" + Credentials.sha256(peerToken) + " /id-*,C*", ""));
         Map<String, String> env = new HashMap<>();
         env.put("KEEL_HTTP_PORT", String.valueOf(port));
         env.put("KEEL_DB_URL", "jdbc:h2:file:" + dir.toAbsolutePath() + "/keel");

@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.OneM2MClient.Reply;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,8 +24,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RemoteCseIT {
-    private static final String MN_AUTH = basic("mn", "mn-secret");
-    private static final String ADMIN_AUTH = basic("admin", "admin-secret");
+    private static final String MN_AUTH = Credentials.basic("mn", "mn-secret");
+    private static final String ADMIN_AUTH = Credentials.basic("admin", "admin-secret");
     private static final Duration REGISTRATION = Duration.ofSeconds(30);
     private static Path dir;
     private static KeelProcess in;
@@ -41,8 +36,8 @@ class RemoteCseIT {
     static void start() throws Exception {
         dir = Files.createTempDirectory("keel-remote-cse");
         Files.writeString(dir.resolve("credentials"), String.join("\n",
-                "basic mn:" + pbkdf2("mn-secret") + " /id-mn",
-                "basic admin:" + pbkdf2("admin-secret") + " CAdmin,C*", ""));
+                "basic mn:" + Credentials.pbkdf2("mn-secret") + " /id-mn",
+                "basic admin:" + Credentials.pbkdf2("admin-secret") + " CAdmin,C*", ""));
         in = KeelProcess.start(ownDatabase("in", Map.of("KEEL_CSE_ID", "id-in", "KEEL_CSE_NAME", "cse-in",
                 "KEEL_CSE_TYPE", "IN", "KEEL_AUTH_CREDENTIALS", dir.resolve("credentials").toString())));
         inClient = new OneM2MClient(in.base());
@@ -63,7 +58,8 @@ class RemoteCseIT {
         return KeelProcess.start(ownDatabase("mn", Map.of("KEEL_CSE_ID", "id-mn", "KEEL_CSE_NAME", "cse-mn",
                 "KEEL_CSE_TYPE", "MN", "KEEL_HTTP_PORT", String.valueOf(port),
                 "KEEL_REGISTRAR_POA", "http://127.0.0.1:" + in.base().getPort(), "KEEL_REGISTRAR_CSE_ID", "id-in",
-                "KEEL_REGISTRAR_CSE_NAME", "cse-in", "KEEL_REGISTRAR_AUTHORIZATION", MN_AUTH)));
+                "KEEL_REGISTRAR_CSE_NAME", "cse-in", "KEEL_REGISTRAR_AUTHORIZATION", MN_AUTH,
+                "KEEL_REGISTRAR_CHECK_INTERVAL", "500")));
     }
 
     /** Its own data directory and H2 database, kept across restarts of the same CSE. */
@@ -144,6 +140,18 @@ class RemoteCseIT {
     }
 
     @Test
+    void ts0001_10_2_2_7_aRegistrationTheInLostIsMadeAgainByTheMnWithoutARestart() {
+        Eventually.holds(REGISTRATION, () -> registrationOnIn() != null, "the MN's registration on the IN");
+
+        Reply deleted = inClient.delete("/cse-in/id-mn").from("CAdmin").header("Authorization", ADMIN_AUTH).send();
+        assertEquals(2002, deleted.rsc(), deleted.text());
+
+        Eventually.holds(REGISTRATION, () -> registrationOnIn() != null, "the MN registers again (keel.registrar.check-interval)");
+        assertTrue(mn.output().stream().anyMatch(l -> l.contains("has no <remoteCSE> of this CSE any more")), "one WARNING line");
+        assertEquals(1, remoteCses(inClient, "/cse-in", ADMIN_AUTH));
+    }
+
+    @Test
     void ts0004_7_4_4_2_1_anAeCannotCreateARemoteCse4005() {
         String ae = "C" + OneM2MClient.unique("ae");
         Reply reg = inClient.create("/cse-in", 2, "{\"m2m:ae\":{\"rn\":\"" + ae + "\",\"api\":\"Nx\",\"rr\":false,\"srv\":[\"3\"]}}")
@@ -195,18 +203,5 @@ class RemoteCseIT {
                 "the restarted MN did not register again");
         assertEquals(4004, mnClient().get("/cse-mn/id-in").send().rsc(), "nor keeps a <remoteCSE> of the IN");
         assertEquals(0, remoteCses(inClient, "/cse-in", ADMIN_AUTH));
-    }
-
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The credential file's form, computed here independently of Keel's code. */
-    static String pbkdf2(String password) throws Exception {
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 10_000, 256)).getEncoded();
-        return "pbkdf2:10000:" + Base64.getEncoder().encodeToString(salt) + ":" + Base64.getEncoder().encodeToString(hash);
     }
 }

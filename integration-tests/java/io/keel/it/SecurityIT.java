@@ -15,16 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -63,10 +58,10 @@ class SecurityIT {
 
         Files.writeString(dir.resolve("credentials"), String.join("\n",
                 "# scheme credential originators",
-                "basic alice:" + pbkdf2("s3cret") + " Calice*",
-                "basic admin:" + pbkdf2("adminpw") + " CAdmin",
-                "bearer sha256:" + sha256(TOKEN.getBytes(StandardCharsets.UTF_8)) + " Ctoken*",
-                "cert sha256:" + sha256(clientCert.getEncoded()) + " Cgateway*", ""));
+                "basic alice:" + Credentials.pbkdf2("s3cret") + " Calice*",
+                "basic admin:" + Credentials.pbkdf2("adminpw") + " CAdmin",
+                "bearer sha256:" + Credentials.sha256(TOKEN.getBytes(StandardCharsets.UTF_8)) + " Ctoken*",
+                "cert sha256:" + Credentials.sha256(clientCert.getEncoded()) + " Cgateway*", ""));
 
         int httpsPort = KeelProcess.freePort();
         plainPort = KeelProcess.freePort();
@@ -106,10 +101,6 @@ class SecurityIT {
         return new OneM2MClient(base, HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build());
     }
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
     private static Reply register(OneM2MClient cse, String originator, String authorization) {
         return cse.create("/cse-in", 2, "{\"m2m:ae\":{\"rn\":\"" + originator + "\",\"api\":\"Nsec\",\"rr\":false,\"srv\":[\"3\"]}}")
                 .from(originator).header("Authorization", authorization).send();
@@ -119,7 +110,7 @@ class SecurityIT {
     void ts0009_7_2_servesHttpsAndPlainHttpCanBeSwitchedOff() {
         assertTrue(keel.serving().startsWith("https://") && !keel.serving().contains("http://"), keel.serving());
         assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", plainPort).close());
-        Reply r = client(trusting).get("/cse-in").header("Authorization", basic("admin", "adminpw")).send();
+        Reply r = client(trusting).get("/cse-in").header("Authorization", Credentials.basic("admin", "adminpw")).send();
         assertEquals(200, r.status(), r.text());
         assertEquals("cse-in", r.json().path("m2m:cb").path("rn").asText());
     }
@@ -130,7 +121,7 @@ class SecurityIT {
         assertEquals(4107, r.rsc(), r.text());
         assertEquals(403, r.status());
         assertTrue(r.header("WWW-Authenticate").contains("Basic"), String.valueOf(r.header("WWW-Authenticate")));
-        Reply wrong = client(trusting).get("/cse-in").header("Authorization", basic("alice", "guess")).send();
+        Reply wrong = client(trusting).get("/cse-in").header("Authorization", Credentials.basic("alice", "guess")).send();
         assertEquals(4107, wrong.rsc(), wrong.text());
         Reply body = client(trusting).create("/cse-in", 3, "{\"m2m:cnt\":{\"rn\":\"sneaky\"}}").send();
         assertEquals(4107, body.rsc());
@@ -140,12 +131,12 @@ class SecurityIT {
     void ts0009_7_1_basicAuthenticatesItsOriginatorsOnly() {
         OneM2MClient cse = client(trusting);
         String ae = "Calice" + System.nanoTime();
-        Reply r = register(cse, ae, basic("alice", "s3cret"));
+        Reply r = register(cse, ae, Credentials.basic("alice", "s3cret"));
         assertEquals(201, r.status(), r.text());
-        assertEquals(200, cse.get("/" + ae).from(ae).header("Authorization", basic("alice", "s3cret")).send().status());
-        Reply spoofed = register(cse, "Cbob" + System.nanoTime(), basic("alice", "s3cret"));
+        assertEquals(200, cse.get("/" + ae).from(ae).header("Authorization", Credentials.basic("alice", "s3cret")).send().status());
+        Reply spoofed = register(cse, "Cbob" + System.nanoTime(), Credentials.basic("alice", "s3cret"));
         assertEquals(4106, spoofed.rsc(), spoofed.text());
-        Reply asAdmin = cse.get("/cse-in").from("CAdmin").header("Authorization", basic("alice", "s3cret")).send();
+        Reply asAdmin = cse.get("/cse-in").from("CAdmin").header("Authorization", Credentials.basic("alice", "s3cret")).send();
         assertEquals(4106, asAdmin.rsc(), "alice may not claim the admin originator");
     }
 
@@ -175,17 +166,17 @@ class SecurityIT {
     @Test
     void ts0004_7_3_3_15_acafRulesHoldForAuthenticatedOriginators() {
         OneM2MClient cse = client(trusting);
-        String admin = basic("admin", "adminpw");
+        String admin = Credentials.basic("admin", "adminpw");
         String owner = "Calice" + System.nanoTime();
-        assertEquals(201, register(cse, owner, basic("alice", "s3cret")).status());
+        assertEquals(201, register(cse, owner, Credentials.basic("alice", "s3cret")).status());
         String reader = "Ctoken" + System.nanoTime();
         assertEquals(201, register(cse, reader, "Bearer " + TOKEN).status());
         Reply acp = cse.create("/" + owner, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"" + reader + "\"],\"acop\":2,\"acaf\":true}]},"
-                + "\"pvs\":{\"acr\":[{\"acor\":[\"" + owner + "\"],\"acop\":63}]}}}").from(owner).header("Authorization", basic("alice", "s3cret")).send();
+                + "\"pvs\":{\"acr\":[{\"acor\":[\"" + owner + "\"],\"acop\":63}]}}}").from(owner).header("Authorization", Credentials.basic("alice", "s3cret")).send();
         assertEquals(201, acp.status(), acp.text());
         String acpRi = acp.json().path("m2m:acp").path("ri").asText();
         Reply cnt = cse.create("/" + owner, 3, "{\"m2m:cnt\":{\"acpi\":[\"" + acpRi + "\"]}}").from(owner)
-                .header("Authorization", basic("alice", "s3cret")).send();
+                .header("Authorization", Credentials.basic("alice", "s3cret")).send();
         assertEquals(201, cnt.status(), cnt.text());
         Reply read = cse.get("/" + cnt.json().path("m2m:cnt").path("ri").asText()).from(reader)
                 .header("Authorization", "Bearer " + TOKEN).send();
@@ -221,18 +212,5 @@ class SecurityIT {
             ks.load(in, PASSWORD.toCharArray());
         }
         return ks;
-    }
-
-    private static String sha256(byte[] data) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-    }
-
-    /** The credential file's form, computed here independently of Keel's code. */
-    private static String pbkdf2(String password) throws Exception {
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 10_000, 256)).getEncoded();
-        return "pbkdf2:10000:" + Base64.getEncoder().encodeToString(salt) + ":" + Base64.getEncoder().encodeToString(hash);
     }
 }

@@ -8,6 +8,7 @@ import io.keel.core.access.GoverningPolicies;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.notification.DeliverySettings;
 import io.keel.core.notification.NotificationService;
+import io.keel.core.operation.GroupRevalidation;
 import io.keel.core.operation.OperationContext;
 import io.keel.core.registration.Registration;
 import io.keel.core.resource.Resource;
@@ -47,6 +48,7 @@ public final class Cse implements AutoCloseable {
     private final NonBlockingRequests nonBlocking;
     private final Registration registration;
     private final Announcer announcer;
+    private final GroupRevalidation groupRevalidation;
     private final long drainMillis;
     /** Set when the CSE starts to stop: it finishes what is under way but should be sent nothing new. */
     private volatile boolean draining;
@@ -90,25 +92,33 @@ public final class Cse implements AutoCloseable {
         RemoteRequests remoteRequests = new RemoteRequests(store, router, forwarding);
         notifications.delivery().forwardWith(remoteRequests::send);
         ctx.remoteWith(remoteRequests);
+        ctx.onRemoteCseRemoved(this::remoteCseRemoved);
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, settings.expirySweepMillis());
+        this.groupRevalidation = new GroupRevalidation(ctx, dispatcher.deletes(),
+                settings.getLong("keel.group.revalidation-interval", 30_000));
         this.registration = new Registration(identity, store, outbound, clock,
                 settings.getLong("keel.registrar.retry-first", 1_000), settings.getLong("keel.registrar.retry-max", 60_000),
-                Boolean.parseBoolean(settings.get("keel.registrar.reregister", "false")));
+                Boolean.parseBoolean(settings.get("keel.registrar.reregister", "false")),
+                settings.getLong("keel.registrar.check-interval", 60_000));
     }
 
     /**
-     * A {@code <remoteCSE>} was created or updated, or something deleted (its answer need not say what): the registrar
-     * may have to learn of changed descendantCSEs (TS-0004 7.4.4.2.1); the registration finds out whether it must.
+     * A {@code <remoteCSE>} was created or updated: the registrar may have to learn of changed descendantCSEs (TS-0004
+     * 7.4.4.2.1); the registration finds out whether it must. Removals, whatever removes them, come through
+     * {@link #remoteCseRemoved}.
      */
     private void registreesChanged(RequestOutcome outcome) {
         boolean succeeded = outcome.rsc() >= 2000 && outcome.rsc() < 3000;
-        if (succeeded && registration != null && (Integer.valueOf(ResourceTypes.REMOTE_CSE).equals(outcome.resourceType())
-                || "delete".equals(outcome.operation()))) {
+        if (succeeded && registration != null && Integer.valueOf(ResourceTypes.REMOTE_CSE).equals(outcome.resourceType())) {
             registration.descendantsChanged();
         }
-        if (succeeded && registration != null && "delete".equals(outcome.operation())) {
-            registration.deregistrationChanged(); // the administrator may have deleted the registrar's <remoteCSE>
+    }
+
+    /** A {@code <remoteCSE>} was deleted, expired or removed by the administrator (committed). */
+    private void remoteCseRemoved() {
+        if (registration != null) {
+            registration.remoteCseRemoved();
         }
     }
 
@@ -243,6 +253,7 @@ public final class Cse implements AutoCloseable {
         announcer.close();
         // Graceful: running non-blocking requests finish and pending notifications go out, each within the drain time.
         sweeper.close();
+        groupRevalidation.close();
         nonBlocking.close(drainMillis);
         notifications.close(drainMillis);
         outbound.close();

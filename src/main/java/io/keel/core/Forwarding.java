@@ -10,6 +10,7 @@ import io.keel.primitive.ResponseTypeValue;
 import io.keel.primitive.Serialization;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -72,8 +73,8 @@ public final class Forwarding {
         }
         Instant now = clock.now();
         refuseExpired(req, now);
-        String poa = hop.pointsOfAccess().stream().filter(outbound::reaches).findFirst().orElse(null);
-        if (poa == null) {
+        List<String> poas = hop.pointsOfAccess().stream().filter(outbound::reaches).toList();
+        if (poas.isEmpty()) {
             throw new OneM2MException(ResponseStatusCode.TARGET_NOT_REACHABLE, "the next hop to " + what
                     + (hop.cseId() == null ? "" : ", " + hop.cseId()) + ", has no point of access a binding of this CSE serves");
         }
@@ -88,21 +89,51 @@ public final class Forwarding {
         Serialization serialization = req.contentSerialization != null ? req.contentSerialization : Serialization.JSON;
         CompletableFuture<ResponsePrimitive> answer;
         try {
-            answer = outbound.forward(out, serialization, new Outbound.Hop(poa, credential(hop), wait, hop.cseId()));
+            answer = attempt(out, serialization, hop, poas, 0, now, wait);
         } catch (RuntimeException e) {
             underWay.remove(key);
             throw e;
         }
-        return answer.completeOnTimeout(ResponsePrimitive.error(ResponseStatusCode.REQUEST_TIMEOUT,
-                        "no answer from " + poa + " within " + wait + " ms"), wait + GRACE_MILLIS, TimeUnit.MILLISECONDS)
-                .handle((rsp, e) -> {
-                    underWay.remove(key);
-                    if (rsp == null) {
-                        return ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "cannot forward to " + poa + ": " + e);
-                    }
-                    locate(rsp, route);
-                    return rsp;
-                });
+        return answer.handle((rsp, e) -> {
+            underWay.remove(key);
+            if (rsp == null) {
+                return ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "cannot forward to " + poas + ": " + e);
+            }
+            locate(rsp, route);
+            return rsp;
+        });
+    }
+
+    /**
+     * Sends the request to the next hop's {@code index}th point of access; one that is unreachable (5103: refused, no
+     * route, unknown host) is followed by the next, in order (a CSE lists several points of access so that another
+     * is used when one fails, TS-0001 9.6.3/9.6.4 pointOfAccess). A timeout (4008) or any other answer is the answer:
+     * the next hop may have done the operation. All attempts together get the wait the first one had.
+     */
+    private CompletableFuture<ResponsePrimitive> attempt(RequestPrimitive out, Serialization serialization, NextHop hop,
+                                                         List<String> poas, int index, Instant started, long wait) {
+        String poa = poas.get(index);
+        long left = index == 0 ? wait : Math.max(1, wait - Duration.between(started, clock.now()).toMillis());
+        CompletableFuture<ResponsePrimitive> sent;
+        try {
+            sent = outbound.forward(out, serialization, new Outbound.Hop(poa, credential(hop), left, hop.cseId()));
+        } catch (RuntimeException e) {
+            if (index == 0) {
+                throw e; // the request itself cannot be sent (forward's caller answers with it): no other poa helps
+            }
+            sent = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<ResponsePrimitive> answered = sent.completeOnTimeout(ResponsePrimitive.error(
+                        ResponseStatusCode.REQUEST_TIMEOUT, "no answer from " + poa + " within " + left + " ms"),
+                left + GRACE_MILLIS, TimeUnit.MILLISECONDS)
+                .handle((rsp, e) -> rsp != null ? rsp : ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE,
+                        "cannot forward to " + poa + ": " + e));
+        if (index + 1 == poas.size()) {
+            return answered;
+        }
+        return answered.thenCompose(rsp -> rsp.responseStatusCode == ResponseStatusCode.TARGET_NOT_REACHABLE
+                ? attempt(out, serialization, hop, poas, index + 1, started, wait)
+                : CompletableFuture.completedFuture(rsp));
     }
 
     /**

@@ -158,7 +158,7 @@ public final class Settings {
      * {@code keel.cse.poa}, comma separated, else {@code http://<keel.http.host>:<keel.http.port>} followed by one
      * entry per other binding that is on: {@code ws://} at the same host and port (TS-0020 6.2.1: the WebSocket server
      * shares it), {@code mqtt://} (or {@code mqtts://}) at the broker of {@code keel.mqtt.url} (TS-0010 6.6), and
-     * {@code coap://<keel.coap.host>:<keel.coap.port>} (TS-0008).
+     * {@code coap://<keel.coap.host>:<keel.coap.port>} (TS-0008), followed by {@code coaps://} at {@code keel.coap.dtls.port}.
      */
     public List<String> csePointOfAccess() {
         String authority = httpHost() + ":" + httpPort();
@@ -173,6 +173,10 @@ public final class Settings {
         String coapPort = get("keel.coap.port", null);
         if (coapPort != null) {
             byDefault.add("coap://" + get("keel.coap.host", httpHost()) + ":" + coapPort);
+            String dtlsPort = get("keel.coap.dtls.port", null);
+            if (dtlsPort != null) {
+                byDefault.add("coaps://" + get("keel.coap.host", httpHost()) + ":" + dtlsPort);
+            }
         }
         List<String> poa = getList("keel.cse.poa", String.join(",", byDefault));
         for (String p : poa) {

@@ -119,7 +119,7 @@ public class KeelWebApplication implements ServletContextListener {
         CoapSettings coapSettings = CoapSettings.of(settings);
         if (coapSettings != null) {
             DtlsCredentials dtls = coapSettings.dtlsPort() == null ? null : DtlsCredentials.of(settings);
-            coap = CoapBinding.start(coapSettings, dtls, new Intake(cse, metrics, rateLimit), metrics);
+            coap = CoapBinding.start(coapSettings, dtls, settings, new Intake(cse, metrics, rateLimit), metrics);
         }
     }
 

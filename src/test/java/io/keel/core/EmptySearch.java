@@ -1,7 +1,6 @@
 package io.keel.core;
 
 import io.keel.core.resource.Resource;
-import io.keel.core.resource.ResourceTypes;
 import io.keel.core.store.InMemoryTree;
 import io.keel.core.store.Candidate;
 import io.keel.core.store.ResourceSearch;
@@ -12,7 +11,9 @@ import java.util.Set;
 
 /**
  * A {@link ResourceSearch} over a tree whose resources have no children worth finding: every search finds nothing,
- * but for the one lookup forwarding makes, the remoteCSEs (ty 16) with one of the attribute values asked for.
+ * but for the lookups by one type and attribute values that forwarding (the remoteCSEs, ty 16, by csi or dcse) and the
+ * group re-validation (the groups with mtv false) make: the resources of that type below the root with one of the
+ * attribute values asked for.
  */
 class EmptySearch implements ResourceSearch {
     private final InMemoryTree tree;
@@ -27,16 +28,17 @@ class EmptySearch implements ResourceSearch {
 
     @Override
     public List<Resource> discover(Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth, int offset, int limit) {
-        if (tree == null || !fc.resourceTypes.equals(List.of(ResourceTypes.REMOTE_CSE))) {
+        if (tree == null || fc.resourceTypes.size() != 1 || fc.attributes.isEmpty()) {
             return List.of();
         }
-        return tree.ofType(ResourceTypes.REMOTE_CSE).stream()
+        return tree.ofType(fc.resourceTypes.get(0)).stream()
+                .filter(r -> r.srn.startsWith(root.srn + "/"))
                 .filter(r -> fc.attributes.stream().anyMatch(c -> has(r.get(c.name()), c.value())))
                 .skip(offset).limit(limit).toList();
     }
 
     private static boolean has(Object value, String wanted) {
-        return value instanceof List<?> list ? list.contains(wanted) : wanted.equals(value);
+        return value instanceof List<?> list ? list.contains(wanted) : wanted.equals(String.valueOf(value));
     }
 
     @Override

@@ -255,6 +255,51 @@ class ForwardingTest {
     }
 
     @Test
+    void ts0004_7_3_2_6_anUnreachablePointOfAccessIsFollowedByTheNextReachableOneInOrder() throws Exception {
+        wire(IN, 5_000);
+        core.remoteCse("/id-mn", List.of("http://down.example:8081", "mqtt://broker.example", "http://up.example:8081"),
+                List.of("3"), null);
+        core.outbound.forwardAnswer = r -> CompletableFuture.completedFuture(core.outbound.sent().size() == 1
+                ? ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "connection refused")
+                : new ResponsePrimitive(ResponseStatusCode.OK, Map.of("m2m:cb", Map.of("rn", "cse-mn"))));
+
+        ResponsePrimitive rsp = handle(request(Operation.RETRIEVE, "/id-mn/cse-mn", "Cae1"));
+
+        assertEquals(ResponseStatusCode.OK, rsp.responseStatusCode);
+        assertEquals(List.of("http://down.example:8081", "http://up.example:8081"),
+                core.outbound.sent().stream().map(RecordingOutbound.Sent::url).toList(),
+                "the unreachable one first, then the next this CSE has a binding for");
+        assertEquals("rqi-RETRIEVE", core.outbound.sent().get(1).request().requestIdentifier, "the same request again");
+    }
+
+    @Test
+    void ts0004_7_3_2_6_whenNoPointOfAccessIsReachableTheAnswerIsTheLast5103() {
+        wire(IN, 5_000);
+        core.remoteCse("/id-mn", List.of("http://a.example:8081", "http://b.example:8081"), List.of("3"), null);
+        core.outbound.forwardAnswer = r -> CompletableFuture.completedFuture(ResponsePrimitive.error(
+                ResponseStatusCode.TARGET_NOT_REACHABLE, "refused by attempt " + core.outbound.sent().size()));
+
+        ResponsePrimitive rsp = handle(request(Operation.RETRIEVE, "/id-mn/cse-mn", "Cae1"));
+
+        assertEquals(ResponseStatusCode.TARGET_NOT_REACHABLE, rsp.responseStatusCode);
+        assertEquals(2, core.outbound.sent().size());
+        assertTrue(dbg(rsp).contains("attempt 2"), dbg(rsp));
+    }
+
+    @Test
+    void ts0004_7_3_2_6_aTimeoutOrAnErrorAnswerOfAPointOfAccessIsTheAnswerNoOtherIsTried() {
+        wire(IN, 5_000);
+        core.remoteCse("/id-mn", List.of("http://a.example:8081", "http://b.example:8081"), List.of("3"), null);
+        for (ResponseStatusCode rsc : List.of(ResponseStatusCode.REQUEST_TIMEOUT, ResponseStatusCode.NOT_FOUND)) {
+            int before = core.outbound.sent().size();
+            core.outbound.answerWith(rsc);
+
+            assertEquals(rsc, handle(request(Operation.RETRIEVE, "/id-mn/cse-mn", "Cae1")).responseStatusCode);
+            assertEquals(before + 1, core.outbound.sent().size(), "sent once for " + rsc);
+        }
+    }
+
+    @Test
     void ts0004_7_3_2_6_aNextHopThatDoesNotAnswerEndsAtTheForwardingTimeoutHoldingNoThread() throws Exception {
         wire(IN, 100);
         core.remoteCse("/id-mn", List.of("http://mn.example:8081"), List.of("3"), null);

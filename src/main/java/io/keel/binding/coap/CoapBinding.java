@@ -1,6 +1,7 @@
 package io.keel.binding.coap;
 
 import io.keel.binding.Intake;
+import io.keel.core.Settings;
 import io.keel.ops.KeelMetrics;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,8 +34,9 @@ public final class CoapBinding implements AutoCloseable {
      * Starts the server; a port that cannot be bound stops the start (IllegalStateException).
      *
      * @param dtls the key material for {@code keel.coap.dtls.port}; null when there is none
+     * @param keel the CSE's settings, for {@code keel.auth.credentials}
      */
-    public static CoapBinding start(CoapSettings settings, DtlsCredentials dtls, Intake intake, KeelMetrics metrics) {
+    public static CoapBinding start(CoapSettings settings, DtlsCredentials dtls, Settings keel, Intake intake, KeelMetrics metrics) {
         if (settings.dtlsPort() != null && dtls == null) {
             throw new IllegalStateException("keel.coap.dtls.port needs the key material of keel.tls.keystore");
         }
@@ -48,7 +50,9 @@ public final class CoapBinding implements AutoCloseable {
                     .setLoggingTag("coaps").build());
         }
         ScheduledExecutorService timer = ExecutorsUtil.newSingleThreadScheduledExecutor(new DaemonThreadFactory("keel-coap-accept#"));
-        server.setMessageDeliverer(new PrimitiveDeliverer(intake, metrics, timer));
+        server.setMessageDeliverer(new PrimitiveDeliverer(intake, metrics, timer, CoapAuthentication.of(keel), settings.maxBodyBytes()));
+        SelfAnsweredErrors errors = new SelfAnsweredErrors(metrics);
+        server.getEndpoints().forEach(e -> e.addInterceptor(errors));
         try {
             server.start();
         } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Logger;
 import org.eclipse.californium.elements.config.CertificateAuthenticationMode;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.scandium.DTLSConnector;
@@ -29,6 +30,8 @@ import org.eclipse.californium.scandium.dtls.x509.StaticNewAdvancedCertificateVe
  * ({@code want}, {@code need}) for the clients' certificates.
  */
 public record DtlsCredentials(PrivateKey key, Certificate[] chain, List<Certificate> trusted, String clientAuth) {
+    private static final Logger LOG = Logger.getLogger(DtlsCredentials.class.getName());
+
     /** The key material, or null when {@code keel.tls.keystore} is not set. */
     public static DtlsCredentials of(Settings settings) {
         String keystore = settings.get("keel.tls.keystore", null);
@@ -71,6 +74,11 @@ public record DtlsCredentials(PrivateKey key, Certificate[] chain, List<Certific
 
     /** The DTLS connector of the server endpoint. */
     DTLSConnector serverConnector(Configuration config, InetSocketAddress address) {
+        if (!"EC".equals(key.getAlgorithm())) {
+            // Scandium clients (Keel's own included) offer ECDSA-signed cipher suites only, unless configured otherwise.
+            LOG.warning(() -> "keel.tls.keystore holds a " + key.getAlgorithm() + " key: CoAP clients that offer only ECDHE_ECDSA "
+                    + "cipher suites, as Scandium's do by default, fail the DTLS handshake on keel.coap.dtls.port; use an EC key");
+        }
         DtlsConnectorConfig.Builder b = DtlsConnectorConfig.builder(config)
                 .set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY)
                 .set(DtlsConfig.DTLS_CLIENT_AUTHENTICATION_MODE, switch (clientAuth) {

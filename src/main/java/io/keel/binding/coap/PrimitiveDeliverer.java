@@ -8,11 +8,13 @@ import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.californium.core.coap.Option;
 import org.eclipse.californium.core.coap.OptionSet;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
@@ -33,11 +35,17 @@ final class PrimitiveDeliverer implements MessageDeliverer {
     private final Intake intake;
     private final KeelMetrics metrics;
     private final ScheduledExecutorService timer;
+    /** Null when authentication is off. */
+    private final CoapAuthentication authentication;
+    private final int maxBodyBytes;
 
-    PrimitiveDeliverer(Intake intake, KeelMetrics metrics, ScheduledExecutorService timer) {
+    PrimitiveDeliverer(Intake intake, KeelMetrics metrics, ScheduledExecutorService timer, CoapAuthentication authentication,
+                       int maxBodyBytes) {
         this.intake = intake;
         this.metrics = metrics;
         this.timer = timer;
+        this.authentication = authentication;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -52,6 +60,17 @@ final class PrimitiveDeliverer implements MessageDeliverer {
             OptionSet o = request.getOptions();
             reply.format = o.hasAccept() ? ContentFormats.accepted(o.getAccept())
                     : ContentFormats.responseFormat(o.hasContentFormat() ? o.getContentFormat() : null);
+            List<Option> rqi = o.getOthers(OneM2MOptions.RQI);
+            req.requestIdentifier = rqi.isEmpty() ? null : rqi.get(0).getStringValue(); // echoed by a refusal
+            if (authentication != null) {
+                // Before the request is read further: an unauthenticated client makes the CSE decode nothing.
+                authentication.admit(request, req);
+            }
+            if (request.getPayloadSize() > maxBodyBytes) {
+                // Block-wise bodies are held to the limit by Californium (4.13); this is one that came in a single datagram.
+                throw OneM2MException.badRequest("the payload (" + request.getPayloadSize() + " bytes) exceeds the maximum of "
+                        + maxBodyBytes + " bytes");
+            }
             RequestMapping.read(request, req, Instant.now());
         } catch (OneM2MException e) {
             metrics.refused(CoapBinding.BINDING, e.rsc().code());

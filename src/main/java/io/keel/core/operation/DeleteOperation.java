@@ -3,6 +3,7 @@ package io.keel.core.operation;
 import io.keel.core.Representations;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
+import io.keel.core.resource.ResourceType;
 import io.keel.core.routing.Route;
 import io.keel.core.store.Transaction;
 import io.keel.primitive.OneM2MException;
@@ -76,11 +77,16 @@ public final class DeleteOperation implements OperationHandler {
         }
         ResourceOperation op = new ResourceOperation(tx, req, ctx.cse, now, parent, current, Map.of(),
                 ctx.references(tx.tree(), req));
-        ctx.types.require(current.ty).beforeDelete(op);
-        ctx.announcements.deleting(tx, ctx.types.require(current.ty), current);
+        ResourceType deleted = ctx.types.require(current.ty);
+        deleted.beforeDelete(op);
+        ctx.announcements.deleting(tx, deleted, current);
         ctx.types.forEach(type -> type.beforeAnyDelete(op));
         ctx.notifications.events().deleting(tx, current);
         tx.tree().deleteSubtree(current, ctx.types.childless());
+        if (deleted.registersCse()) { // a <remoteCSE> is a child of the CSEBase, never in the subtree of a deletable resource
+            Runnable removed = ctx.remoteCseRemoved();
+            tx.listener(RemoteCseRemoval.class, () -> new RemoteCseRemoval(removed));
+        }
         return true;
     }
 }

@@ -51,6 +51,8 @@ public final class OperationContext {
     final NotificationService notifications;
     /** Resources of other CSEs, retrieved through forwarding; set by the composition (none until then). */
     private volatile RemoteResources remote = RemoteResources.NONE;
+    /** What the CSE does after a {@code <remoteCSE>} was removed; set by the composition (nothing until then). */
+    private volatile Runnable remoteCseRemoved = () -> { };
     final Clock clock;
     final Announcements announcements;
 
@@ -133,6 +135,15 @@ public final class OperationContext {
 
     RemoteResources remote() {
         return remote;
+    }
+
+    /** Run after each committed transaction that removed a {@code <remoteCSE>}, however it was removed. */
+    public void onRemoteCseRemoved(Runnable removed) {
+        this.remoteCseRemoved = removed;
+    }
+
+    Runnable remoteCseRemoved() {
+        return remoteCseRemoved;
     }
 
     References references(ResourceTree tree, RequestPrimitive req) {

@@ -37,9 +37,11 @@ import java.util.logging.Logger;
  * It runs in the background from start, never holding up the start, and tries again with a growing pause (up to
  * {@code maxRetryMillis}) until it has succeeded once. It is idempotent: a registration the registrar already has
  * (4117, or 4105 from a registrar that says so) is updated with what may have changed ({@code poa}, {@code srv},
- * {@code csz}), and the local {@code <remoteCSE>} is updated in place. After success it does nothing more until the
- * next start. An administrator who deletes the local {@code <remoteCSE>} of the registrar de-registers this CSE
- * (TS-0004 7.4.4.2.4): see {@link #deregistrationChanged}; it stays de-registered across restarts until a start with
+ * {@code csz}), and the local {@code <remoteCSE>} is updated in place. After success it checks, every
+ * {@code checkIntervalMillis}, that the registrar still has this CSE's {@code <remoteCSE>}: one the registrar lost
+ * (deleted by its administrator, expired there, a registrar that started afresh) answers 4004, and this CSE registers
+ * again as at start, without a restart. An administrator who deletes the local {@code <remoteCSE>} of the registrar
+ * de-registers this CSE (TS-0004 7.4.4.2.4): see {@link #deregistrationChanged}; it stays de-registered across restarts until a start with
  * {@code keel.registrar.reregister=true}.
  * <p>
  * It also keeps the registrar told which CSEs are registered below this one (TS-0004 7.4.4.2.1, 7.4.4.2.3 and
@@ -72,16 +74,28 @@ public final class Registration implements AutoCloseable {
     /** Set once this CSE de-registers: nothing more is sent to the registrar but the Delete. */
     private final java.util.concurrent.atomic.AtomicBoolean deregistering = new java.util.concurrent.atomic.AtomicBoolean();
     private final CompletableFuture<Void> deregistered = new CompletableFuture<>();
+    /** How often the registration on the registrar is checked; 0: never. */
+    private final long checkIntervalMillis;
+    /** Set while attempts to register are under way (at start, and after a check found the registration lost). */
+    private final java.util.concurrent.atomic.AtomicBoolean registering = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Set while a check waits for the registrar's answer, so that checks do not pile up behind a slow registrar. */
+    private final java.util.concurrent.atomic.AtomicBoolean checking = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Why the last check could not tell (null: it could): logged once per outage. */
+    private volatile String checkFailure;
 
     public Registration(CseIdentity cse, ResourceStore store, Outbound outbound, Clock clock, long firstRetryMillis,
                         long maxRetryMillis) {
-        this(cse, store, outbound, clock, firstRetryMillis, maxRetryMillis, false);
+        this(cse, store, outbound, clock, firstRetryMillis, maxRetryMillis, false, 0);
     }
 
-    /** @param reregister whether this start clears an earlier de-registration and registers again */
+    /**
+     * @param reregister          whether this start clears an earlier de-registration and registers again
+     * @param checkIntervalMillis how often to check that the registrar still has this CSE's registration (0: never)
+     */
     public Registration(CseIdentity cse, ResourceStore store, Outbound outbound, Clock clock, long firstRetryMillis,
-                        long maxRetryMillis, boolean reregister) {
+                        long maxRetryMillis, boolean reregister, long checkIntervalMillis) {
         this.reregister = reregister;
+        this.checkIntervalMillis = checkIntervalMillis;
         this.cse = cse;
         this.store = store;
         this.outbound = outbound;
@@ -112,7 +126,47 @@ public final class Registration implements AutoCloseable {
             deregistrationChanged();
             return;
         }
+        registering.set(true);
         schedule(0, firstRetryMillis);
+        if (checkIntervalMillis > 0) {
+            scheduler.scheduleWithFixedDelay(this::check, checkIntervalMillis, checkIntervalMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Whether the registrar still has this CSE's {@code <remoteCSE>} (TS-0001 10.2.2.7): a Retrieve of it, as its
+     * creator. 4004 means the registration is lost, and this CSE registers again with the usual back-off; any other
+     * failure (the registrar is down, refuses) is left to the next check and logged once until a check succeeds.
+     * Nothing is checked while registering or after a de-registration.
+     */
+    void check() {
+        if (closed || deregistering.get() || registering.get() || markedDeregistered() || !checking.compareAndSet(false, true)) {
+            return;
+        }
+        outbound.forward(request(Operation.RETRIEVE, ownRemoteCseId()), Serialization.JSON, registrar()).whenComplete((rsp, e) -> {
+            checking.set(false);
+            ResponseStatusCode rsc = rsp == null ? null : rsp.responseStatusCode;
+            if (rsc == ResponseStatusCode.OK) {
+                if (checkFailure != null) {
+                    LOG.info(() -> "the registration with the registrar CSE /" + cse.registrarCseId() + " is in place again");
+                    checkFailure = null;
+                }
+            } else if (rsc == ResponseStatusCode.NOT_FOUND) {
+                checkFailure = null;
+                if (!closed && !deregistering.get() && registering.compareAndSet(false, true)) {
+                    LOG.warning(() -> "the registrar CSE /" + cse.registrarCseId() + " has no <remoteCSE> of this CSE any more"
+                            + " (deleted or expired there): registering again");
+                    schedule(0, firstRetryMillis);
+                }
+            } else {
+                String reason = rsp == null ? String.valueOf(e) : new Failed("retrieving this CSE's <remoteCSE>", rsp).getMessage();
+                if (checkFailure == null) {
+                    LOG.warning(() -> "cannot check the registration with the registrar CSE /" + cse.registrarCseId() + ": "
+                            + reason + "; the next check tries again");
+                }
+                checkFailure = reason;
+            }
+        });
     }
 
     /** Completes when the registrar has let this CSE go after a de-registration. */
@@ -205,6 +259,7 @@ public final class Registration implements AutoCloseable {
             if (failure == null) {
                 LOG.info(() -> "registered with the registrar CSE /" + cse.registrarCseId() + " at "
                         + cse.registrarPoa() + ": its <remoteCSE> here is " + csr);
+                registering.set(false);
                 registered.complete(null);
                 return;
             }
@@ -270,9 +325,19 @@ public final class Registration implements AutoCloseable {
         }
     }
 
+    /**
+     * A {@code <remoteCSE>} of this CSE was removed, however (a Delete, its expiry): a registree left, so the
+     * registrar is sent the descendantCSEs without it (TS-0004 7.4.4.2.4, Recv-6.5); or it was the registrar's, deleted
+     * by the administrator, and this CSE de-registers.
+     */
+    public void remoteCseRemoved() {
+        descendantsChanged();
+        deregistrationChanged();
+    }
+
     private void syncDescendants(long nextDelay) {
         descendantsDue.set(false);
-        if (closed || deregistering.get() || !registered.isDone()) {
+        if (closed || deregistering.get() || registering.get() || !registered.isDone()) {
             return; // the registration sends them when it succeeds
         }
         List<String> descendants = descendants();
@@ -363,7 +428,7 @@ public final class Registration implements AutoCloseable {
 
     /** What may have changed since an earlier registration (TS-0004 table 7.4.4.1-3: updatable). */
     RequestPrimitive updateOwnRemoteCse(List<String> descendants) {
-        RequestPrimitive req = request(Operation.UPDATE, registrarCseBaseId() + "/" + cse.cseId());
+        RequestPrimitive req = request(Operation.UPDATE, ownRemoteCseId());
         Map<String, Object> csr = new LinkedHashMap<>();
         csr.put("poa", cse.pointOfAccess());
         csr.put("rr", true);
@@ -377,7 +442,12 @@ public final class Registration implements AutoCloseable {
 
     /** De-registration (TS-0004 7.4.4.2.4): the Delete of this CSE's {@code <remoteCSE>} on the registrar. */
     RequestPrimitive deleteOwnRemoteCse() {
-        return request(Operation.DELETE, registrarCseBaseId() + "/" + cse.cseId());
+        return request(Operation.DELETE, ownRemoteCseId());
+    }
+
+    /** This CSE's {@code <remoteCSE>} on the registrar, named by this CSE's CSE-ID. */
+    private String ownRemoteCseId() {
+        return registrarCseBaseId() + "/" + cse.cseId();
     }
 
     private RequestPrimitive retrieveRegistrarCseBase() {

@@ -254,6 +254,14 @@ public abstract class ResourceType {
     }
 
     /**
+     * True for a type whose resources are registrations of other CSEs with this one ({@code <remoteCSE>}): the CSE is
+     * told after each committed transaction that removed one, however it was removed (a Delete, its expiry).
+     */
+    public boolean registersCse() {
+        return false;
+    }
+
+    /**
      * Whether creating one registers its originator (an AE, TS-0001 10.2.2.2): a Create that needs no privilege on
      * the parent and may come without an originator.
      */

@@ -183,6 +183,17 @@ class CoapMappingTest {
         assertEquals(0, notify.getPayloadSize());
     }
 
+    @ParameterizedTest
+    @CsvSource({"1001", "1002"})
+    void ts0008_6_3_2_and_6_3_3_acceptedNonBlockingIsCreatedWithTheRequestResourceInLocationPath(int rsc) {
+        ResponsePrimitive ack = new ResponsePrimitive(ResponseStatusCode.of(rsc), Map.of("m2m:uri", "cse-in/req-42"));
+        ack.contentLocation = "cse-in/req-42";
+        Response response = ResponseMapping.write(ack, Operation.RETRIEVE, ContentFormats.JSON);
+        assertEquals(ResponseCode.CREATED, response.getCode());
+        assertEquals(List.of("cse-in", "req-42"), response.getOptions().getLocationPath());
+        assertEquals(rsc, response.getOptions().getOthers(OneM2MOptions.RSC).get(0).getIntegerValue());
+    }
+
     @Test
     void ts0008_6_2_responsePrimitiveSurvivesTheWire() {
         ResponsePrimitive out = new ResponsePrimitive(ResponseStatusCode.CREATED, Map.of("m2m:cnt", Map.of("rn", "box")));

@@ -337,12 +337,127 @@ class RegistrationTest {
     void reregisterClearsTheDeregistrationAndRegistersAgain() throws Exception {
         markDeregistered();
         outbound.answer = registrar(ResponseStatusCode.CREATED);
-        registration = new Registration(MN, store, outbound, new Clock(), 10, 40, true);
+        registration = new Registration(MN, store, outbound, new Clock(), 10, 40, true, 0);
         registration.start();
         awaitRegistered();
 
         assertEquals(Operation.CREATE, outbound.sent().get(0).request().operation);
         assertEquals(List.of(), store.tree.stored("id-mn").lbl);
+    }
+
+    // --- the registration the registrar lost (TS-0001 10.2.2.7 after the fact) ---------------------------------------
+
+    private static final String OWN_CSR = "/id-in/cse-in/id-mn";
+
+    /** The registrar that answers the Retrieve of this CSE's {@code <remoteCSE>} with {@code own}, the rest as Keel. */
+    private Function<RequestPrimitive, ResponsePrimitive> registrarWhoseCopyIs(java.util.function.Supplier<ResponseStatusCode> own) {
+        Function<RequestPrimitive, ResponsePrimitive> rest = registrar(ResponseStatusCode.CREATED);
+        return req -> req.operation == Operation.RETRIEVE && OWN_CSR.equals(req.to)
+                ? ResponsePrimitive.error(own.get(), "as the test says") : rest.apply(req);
+    }
+
+    private List<String> sentSince(int index) {
+        return outbound.sent().stream().skip(index).map(s -> s.request().operation + " " + s.request().to).toList();
+    }
+
+    @Test
+    void ts0001_10_2_2_7_aCheckFindingTheRegistrationInPlaceSendsNothingElse() throws Exception {
+        outbound.answer = registrarWhoseCopyIs(() -> ResponseStatusCode.OK);
+        started(10);
+        awaitRegistered();
+        int before = outbound.sent().size();
+
+        registration.check();
+
+        assertEquals(List.of("RETRIEVE " + OWN_CSR), sentSince(before));
+        RecordingOutbound.Sent check = outbound.sent().get(before);
+        assertEquals(REGISTRAR, check.url());
+        assertEquals("/id-mn", check.request().from, "as the creator of that <remoteCSE>");
+        assertEquals("Basic bW46c2VjcmV0", check.hop().authorization());
+    }
+
+    @Test
+    void ts0001_10_2_2_7_aRegistrationTheRegistrarLostIsMadeAgainWithoutARestart() throws Exception {
+        outbound.answer = registrarWhoseCopyIs(() -> ResponseStatusCode.NOT_FOUND);
+        started(10);
+        awaitRegistered();
+        int before = outbound.sent().size();
+
+        registration.check();
+
+        awaitSent(before + 2);
+        assertEquals(List.of("RETRIEVE " + OWN_CSR, "CREATE /id-in/cse-in", "RETRIEVE /id-in/cse-in"), sentSince(before));
+    }
+
+    @Test
+    void ts0001_10_2_2_7_theRegistrationIsCheckedEveryCheckInterval() throws Exception {
+        AtomicInteger checks = new AtomicInteger();
+        outbound.answer = registrarWhoseCopyIs(() -> checks.incrementAndGet() == 1 ? ResponseStatusCode.NOT_FOUND : ResponseStatusCode.OK);
+        registration = new Registration(MN, store, outbound, new Clock(), 10, 40, false, 10);
+        registration.start();
+        awaitRegistered();
+
+        RecordingOutbound.Sent again = awaitSent(3);
+        assertEquals("RETRIEVE " + OWN_CSR, sentSince(2).get(0), "the check, without anybody calling it");
+        assertEquals(Operation.CREATE, again.request().operation, "the lost registration is made again");
+    }
+
+    @Test
+    void ts0001_10_2_2_7_aCheckTheRegistrarCannotAnswerRegistersNothingAndIsLoggedOncePerOutage() throws Exception {
+        AtomicInteger answer = new AtomicInteger(ResponseStatusCode.TARGET_NOT_REACHABLE.code());
+        outbound.answer = registrarWhoseCopyIs(() -> answer.get() == 2000 ? ResponseStatusCode.OK : ResponseStatusCode.TARGET_NOT_REACHABLE);
+        started(10);
+        awaitRegistered();
+        int before = outbound.sent().size();
+        List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.INFO.intValue()) {
+                    logged.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(Registration.class.getName());
+        log.addHandler(handler);
+        try {
+            registration.check();
+            registration.check();
+            registration.check();
+            answer.set(2000);
+            registration.check();
+            answer.set(5103);
+            registration.check();
+        } finally {
+            log.removeHandler(handler);
+        }
+
+        assertEquals(List.of("RETRIEVE " + OWN_CSR, "RETRIEVE " + OWN_CSR, "RETRIEVE " + OWN_CSR, "RETRIEVE " + OWN_CSR,
+                "RETRIEVE " + OWN_CSR), sentSince(before), "no registration is attempted");
+        assertEquals(List.of(java.util.logging.Level.WARNING, java.util.logging.Level.INFO, java.util.logging.Level.WARNING),
+                logged.stream().map(java.util.logging.LogRecord::getLevel).toList(),
+                "one warning per outage, and one line when it is over");
+    }
+
+    @Test
+    void ts0004_7_4_4_2_4_aDeregisteredCseDoesNotCheckItsRegistration() throws Exception {
+        outbound.answer = registrarWhoseCopyIs(() -> ResponseStatusCode.NOT_FOUND);
+        started(10);
+        awaitRegistered();
+        int before = outbound.sent().size();
+        markDeregistered();
+
+        registration.check();
+
+        assertEquals(List.of(), sentSince(before));
     }
 
     private RecordingOutbound.Sent awaitSent(int index) throws InterruptedException {

@@ -26,6 +26,13 @@ import java.util.Set;
  * memberTypeValidated false, as 7.4.13.2.1 says of unreachable sub-groups; so is one of a mixed group, which is not
  * retrieved at all. Members addressing a virtual resource (a sub-group's
  * {@code fopt}, {@code la}) are not supported (5001).
+ * <p>The same rules run again, later, for a group whose members were not all validated ({@code core.operation.
+ * GroupRevalidation}, 7.4.13.2.1: "as soon as any unreachable sub-group resource becomes reachable"). There is no
+ * request to reject then: a member gone from its CSE (4004) leaves mid, as a deleted member of this CSE does
+ * (7.4.13.1); one the group's creator may not retrieve (4103) stays, not validated, as an unreachable one does —
+ * access may be granted later, and a permission problem abandons nothing; members of this CSE are not checked for
+ * privilege again (they were when they became members, and a resource's type never changes). Keel's decisions where
+ * the clause names only the type check.
  */
 final class GroupMembers {
     /** memberType 0: members of any type. */
@@ -48,6 +55,15 @@ final class GroupMembers {
      *                       than mixed it is treated as a member of another type (TS-0004 7.4.13.2.1; TS-0001 10.2.7.2)
      */
     static Validated validate(List<String> mid, long mt, Object specialization, long csy, long mnm, References references) {
+        return validate(mid, mt, specialization, csy, mnm, references, false);
+    }
+
+    /**
+     * @param later whether this validates an existing group again (no request to reject, see the class comment)
+     *              rather than the members of a Create or Update
+     */
+    static Validated validate(List<String> mid, long mt, Object specialization, long csy, long mnm, References references,
+                              boolean later) {
         Map<String, Resource> distinct = new LinkedHashMap<>(); // member ID → local resource, or null when remote
         Set<String> localRis = new HashSet<>();
         for (String id : mid) {
@@ -86,15 +102,23 @@ final class GroupMembers {
                     continue;
                 }
                 if (remote.rsc() == ResponseStatusCode.NOT_FOUND) {
+                    if (later) {
+                        continue;
+                    }
                     throw OneM2MException.notFound("member " + e.getKey() + " does not exist on its CSE: " + remote.reason());
                 }
                 if (remote.rsc() == ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE) {
+                    if (later) {
+                        validated = false;
+                        kept.add(e.getKey());
+                        continue;
+                    }
                     throw new OneM2MException(ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE, "the originator may not"
                             + " retrieve the member " + e.getKey() + " on its CSE, so its type cannot be validated");
                 }
                 ty = remote.ty();
             } else {
-                if (!references.retrievable(r)) {
+                if (!later && !references.retrievable(r)) {
                     throw new OneM2MException(ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE,
                             "the originator may not retrieve the member " + e.getKey() + ", so its type cannot be validated");
                 }

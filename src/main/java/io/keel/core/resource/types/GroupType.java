@@ -10,6 +10,7 @@ import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.VirtualChild;
 import io.keel.core.routing.Route;
+import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import java.util.ArrayList;
@@ -129,11 +130,59 @@ public final class GroupType extends ResourceType {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /** Filter criteria for the groups whose members are not all validated (mtv false), as the store evaluates them. */
+    public static FilterCriteria notValidated() {
+        FilterCriteria fc = new FilterCriteria();
+        fc.resourceTypes.add(ResourceTypes.GROUP);
+        fc.attributes.add(new FilterCriteria.AttributeCondition("mtv", "false"));
+        return fc;
+    }
+
+    /**
+     * Whether a group's members are worth validating again later: some were not validated (mtv false) and the group
+     * checks their type (a memberType other than mixed, or a specializationType) — a mixed group retrieves none.
+     */
+    public static boolean revalidates(Resource grp) {
+        return Boolean.FALSE.equals(grp.get("mtv"))
+                && (grp.getLong(MEMBER_TYPE, GroupMembers.MIXED) != GroupMembers.MIXED || grp.get("spty") != null);
+    }
+
+    /**
+     * The memberType validation again, for a stored group whose members were not all validated (TS-0004 7.4.13.2.1,
+     * 7.4.13.2.3: "as soon as any unreachable sub-group resource becomes reachable"), with the members of other CSEs
+     * retrieved before, as the group's creator ({@link #beforeTransaction} with {@code op.given} holding mid): the same
+     * rules as at Create and Update, then the consistencyStrategy — ABANDON_MEMBER drops the members that do not
+     * conform, SET_MIXED makes the group mixed — and mtv true once every member is validated. Changes {@code
+     * op.resource} in place.
+     *
+     * @return false when the group is to be deleted: its consistencyStrategy is ABANDON_GROUP and a member does not
+     *         conform
+     */
+    public boolean revalidate(ResourceOperation op) {
+        Object before = op.resource.get(MEMBER_IDS);
+        try {
+            validateMembers(op, true);
+        } catch (OneM2MException e) {
+            if (e.rsc() == ResponseStatusCode.GROUP_MEMBER_TYPE_INCONSISTENT) {
+                return false;
+            }
+            throw e;
+        }
+        if (!before.equals(op.resource.get(MEMBER_IDS))) {
+            op.members.setMembers(op.resource.ri, localMembers(op));
+        }
+        return true;
+    }
+
     private static void validateMembers(ResourceOperation op) {
+        validateMembers(op, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void validateMembers(ResourceOperation op, boolean later) {
         Resource grp = op.resource;
         GroupMembers.Validated v = GroupMembers.validate((List<String>) grp.get(MEMBER_IDS), grp.getLong(MEMBER_TYPE, 0),
-                grp.get("spty"), grp.getLong("csy", GroupMembers.ABANDON_MEMBER), grp.getLong("mnm", 0), op.references);
+                grp.get("spty"), grp.getLong("csy", GroupMembers.ABANDON_MEMBER), grp.getLong("mnm", 0), op.references, later);
         grp.attributes.put(MEMBER_IDS, v.members());
         grp.attributes.put(MEMBER_TYPE, v.memberType());
         grp.attributes.put("cnm", (long) v.members().size());

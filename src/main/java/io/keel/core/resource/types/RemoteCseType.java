@@ -84,6 +84,12 @@ public final class RemoteCseType extends ResourceType {
                 AnnouncedType.OFFSET + ResourceTypes.GROUP, AnnouncedType.OFFSET + ResourceTypes.REMOTE_CSE);
     }
 
+    /** Its removal changes the descendantCSEs this CSE tells its registrar (TS-0004 7.4.4.2.4). */
+    @Override
+    public boolean registersCse() {
+        return true;
+    }
+
     /** The credential check replaces the privilege check (TS-0004 7.4.4.2.1, Recv-6.3): see {@link #checkCreator}. */
     @Override
     public List<Permission> createPermissions() {
