@@ -21,7 +21,11 @@ record MqttSettings(URI url, String username, String password, int qos, String k
 
     /** The settings, or null when {@code keel.mqtt.url} is not set (the binding is off). */
     static MqttSettings of(Settings s) {
-        String url = s.get("keel.mqtt.url", null);
+        return of(s, s.get("keel.mqtt.url", null));
+    }
+
+    /** The settings for the server {@code url} (another than keel.mqtt.url: a server this CSE leaves); null for null. */
+    static MqttSettings of(Settings s, String url) {
         if (url == null) {
             return null;
         }
