@@ -137,9 +137,14 @@ public final class MqttBinding implements AutoCloseable {
                 }
             }
             case RESP -> {
-                // Dropped when the workers are swamped: the request it answers ends with 4008 as with a lost answer.
-                if (t.originator().equals(receiverLevel) && !workers.offer(() -> sender.answered(t, payload))) {
-                    LOG.fine(() -> "MQTT: no worker free for the answer on " + topic);
+                if (t.originator().equals(receiverLevel)) {
+                    Runnable answered = () -> sender.answered(t, payload);
+                    // With the queue full, taken here (decode and hand over, short): the workers may be the ones
+                    // waiting for these answers (verifications, forwarded requests), so dropping them would prolong
+                    // the overload until their timeouts.
+                    if (!workers.offer(answered) && !workers.stopping()) {
+                        answered.run();
+                    }
                 }
             }
             case REG_RESP -> { } // this CSE registers with its own CSE-ID, never with a Credential-ID
