@@ -130,7 +130,11 @@ public final class MqttBinding implements AutoCloseable {
                 if (t.receiver().equals(receiverLevel) && requests != null) {
                     MqttRequests r = requests;
                     if (workers.offer(() -> r.receive(t, payload))) {
-                        overloaded = false;
+                        // Over once the queue is half empty again, not at the first free place: one WARNING per episode.
+                        if (overloaded && workers.waiting() <= settings.queue() / 2) {
+                            overloaded = false;
+                            LOG.info("MQTT: the request queue has room again");
+                        }
                     } else if (!workers.stopping()) {
                         busy(r, t, payload);
                     }

@@ -34,6 +34,11 @@ final class MqttWorkers implements AutoCloseable {
         }
     }
 
+    /** How many tasks wait for a worker now. */
+    int waiting() {
+        return pool.getQueue().size();
+    }
+
     boolean stopping() {
         return pool.isShutdown();
     }

@@ -33,6 +33,7 @@ class MqttWorkersTest {
             CountDownLatch queuedRan = new CountDownLatch(1);
             assertTrue(workers.offer(queuedRan::countDown), "one may wait in the queue");
             assertFalse(workers.offer(() -> { }), "a second may not");
+            assertEquals(1, workers.waiting());
             release.countDown();
             assertTrue(queuedRan.await(10, TimeUnit.SECONDS), "the queued one runs once the worker is free");
             CountDownLatch later = new CountDownLatch(1);
