@@ -75,6 +75,18 @@ class TimeSeriesIT extends KeelIT {
     }
 
     @Test
+    void ts0001_10_2_4_25_theQuotaRemovesTheOldestDataGenerationTime() {
+        String ts = series("\"mni\":2");
+        assertEquals(201, instance(ts, "\"20250105T000000\"", "late").status());
+        assertEquals(201, instance(ts, "\"20250101T000000\"", "early").status());
+        assertEquals(201, instance(ts, "\"20250103T000000\"", "mid").status());
+
+        assertEquals(2, get("/" + ts, "m2m:ts").path("cni").asLong());
+        assertEquals("late", get("/" + ts + "/ol", "m2m:tsi").path("con").asText(), "ol stays the first created");
+        assertEquals("mid", get("/" + ts + "/la", "m2m:tsi").path("con").asText());
+    }
+
+    @Test
     void ts0004_7_5_1_2_9_aMissingPointIsNotifiedToTheSubscriber() {
         // One point every 200 ms, missing 100 ms after it is due: after the first instance every point is missing.
         String ts = series("\"pei\":200,\"peid\":0,\"mdt\":100,\"mdd\":true,\"mdn\":50");

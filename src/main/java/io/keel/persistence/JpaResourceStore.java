@@ -311,6 +311,17 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         @Override
+        public List<String> oldestGenerated(String series, int limit) {
+            em.flush();
+            // The series' instances by resource_children, ordered by their dgt rows: the quota removes one or a few.
+            @SuppressWarnings("unchecked")
+            List<Object> ris = em.createNativeQuery("SELECT r.ri FROM resource r JOIN resource_attr a ON a.ri = r.ri"
+                            + " WHERE r.pi = ? AND r.ty = 30 AND a.nm = 'dgt' ORDER BY a.val, r.ri")
+                    .setParameter(1, series).setMaxResults(limit).getResultList();
+            return ris.stream().map(String::valueOf).toList();
+        }
+
+        @Override
         public void watch(String series, Instant expected, Instant due) {
             em.flush(); // the series' row must exist before the row referencing it
             if (em.createNativeQuery("UPDATE time_series_watch SET expected = ?, due = ? WHERE ri = ?")

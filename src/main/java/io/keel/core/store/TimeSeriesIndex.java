@@ -23,6 +23,9 @@ public interface TimeSeriesIndex {
     /** Whether the series has a timeSeriesInstance with a dataGenerationTime from {@code from} to {@code to}, inclusive. */
     boolean hasInstanceBetween(String series, Instant from, Instant to);
 
+    /** The resourceIDs of the series' instances of the oldest dataGenerationTimes, oldest first, at most {@code limit}. */
+    List<String> oldestGenerated(String series, int limit);
+
     /** Starts or moves the watch of a series. */
     void watch(String series, Instant expected, Instant due);
 

@@ -24,6 +24,12 @@ public final class InMemoryTimeSeriesIndex implements TimeSeriesIndex {
     }
 
     @Override
+    public synchronized List<String> oldestGenerated(String series, int limit) {
+        return tree.children(series, 30).stream().sorted(Comparator.comparing(r -> (String) r.get("dgt")))
+                .limit(limit).map(r -> r.ri).toList();
+    }
+
+    @Override
     public synchronized void watch(String series, Instant expected, Instant due) {
         watches.put(series, new Watch(series, expected, due));
     }

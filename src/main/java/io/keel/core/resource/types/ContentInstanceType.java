@@ -87,7 +87,7 @@ public final class ContentInstanceType extends ResourceType {
 
     @Override
     public void afterCreate(ResourceOperation op) {
-        InstanceHolderType.instanceAdded(op);
+        InstanceHolderType.instanceAdded(op, InstanceHolderType::byCreation);
     }
 
     @Override

@@ -79,12 +79,12 @@ public abstract class InstanceHolderType extends ResourceType {
      * After an instance was stored under {@code op.parent}: the holder counts it, takes its creation time as its own
      * last modification, and keeps its quotas by dropping the oldest instances.
      */
-    static void instanceAdded(ResourceOperation op) {
+    static void instanceAdded(ResourceOperation op, Oldest oldest) {
         Resource holder = op.parent;
         holder.attributes.put("cni", holder.getLong("cni", 0) + 1);
         holder.attributes.put("cbs", holder.getLong("cbs", 0) + op.resource.cs);
         holder.lt = op.now;
-        trimToQuota(op, holder, op.resource.ty);
+        trimToQuota(op, holder, op.resource.ty, oldest);
         op.tree.update(holder);
     }
 
@@ -110,7 +110,22 @@ public abstract class InstanceHolderType extends ResourceType {
         if (retrievalEnabled) {
             removeAllInstances(op, op.resource);
         }
-        trimToQuota(op, op.resource, instanceType);
+        trimToQuota(op, op.resource, instanceType, this::oldest);
+    }
+
+    /** Which instances a quota removes first (TS-0004 7.4.6.2.1): the oldest ones. */
+    @FunctionalInterface
+    interface Oldest {
+        List<Resource> of(ResourceOperation op, String holder, int instanceType, int limit);
+    }
+
+    /** The instances a quota removes first: by default the first created. */
+    protected List<Resource> oldest(ResourceOperation op, String holder, int instanceType, int limit) {
+        return byCreation(op, holder, instanceType, limit);
+    }
+
+    static List<Resource> byCreation(ResourceOperation op, String holder, int instanceType, int limit) {
+        return op.tree.oldestChildren(holder, instanceType, limit);
     }
 
     private void removeAllInstances(ResourceOperation op, Resource holder) {
@@ -124,7 +139,7 @@ public abstract class InstanceHolderType extends ResourceType {
     }
 
     /** Removes the oldest instances until cni ≤ mni and cbs ≤ mbs; updates the counters in {@code holder}. */
-    static void trimToQuota(ResourceOperation op, Resource holder, int instanceType) {
+    static void trimToQuota(ResourceOperation op, Resource holder, int instanceType, Oldest order) {
         Long mni = (Long) holder.get("mni");
         Long mbs = (Long) holder.get("mbs");
         long cni = holder.getLong("cni", 0);
@@ -133,7 +148,7 @@ public abstract class InstanceHolderType extends ResourceType {
         while ((mni != null && cni > mni) || (mbs != null && cbs > mbs)) {
             // Fetch only as many as can be needed; the query runs on the (pi, ty, ct) index.
             int batch = (int) Math.min(100, Math.max(1, mni != null && cni > mni ? cni - mni : 1));
-            List<Resource> oldest = op.tree.oldestChildren(holder.ri, instanceType, batch);
+            List<Resource> oldest = order.of(op, holder.ri, instanceType, batch);
             if (oldest.isEmpty()) {
                 break; // counters disagree with the stored instances; nothing left to remove
             }

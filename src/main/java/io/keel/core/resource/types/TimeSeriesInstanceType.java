@@ -40,7 +40,7 @@ public final class TimeSeriesInstanceType extends ResourceType {
 
     @Override
     public List<String> announcedAttributes() {
-        return List.of(DATA_GENERATION_TIME, "con", "snr", "cs");
+        return List.of(DATA_GENERATION_TIME, "con", "snr"); // the OA ones of TS-0001 table 9.6.37-2
     }
 
     @Override
@@ -90,7 +90,7 @@ public final class TimeSeriesInstanceType extends ResourceType {
 
     @Override
     public void afterCreate(ResourceOperation op) {
-        InstanceHolderType.instanceAdded(op);
+        InstanceHolderType.instanceAdded(op, TimeSeriesType::byGenerationTime);
         expected(op);
     }
 

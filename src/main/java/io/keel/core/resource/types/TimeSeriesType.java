@@ -55,8 +55,9 @@ public final class TimeSeriesType extends InstanceHolderType {
 
     @Override
     public List<String> announcedAttributes() {
-        return List.of("mni", "mbs", "mia", "cni", "cbs", PERIODIC_INTERVAL, PERIODIC_INTERVAL_DELTA, MISSING_DATA_DETECT,
-                MISSING_DATA_MAX_NR, MISSING_DATA_LIST, MISSING_DATA_CURRENT_NR, MISSING_DATA_DETECT_TIMER, "or", "cnf");
+        // The OA ones of TS-0001 table 9.6.36-2.
+        return List.of("mni", "mbs", "mia", PERIODIC_INTERVAL, PERIODIC_INTERVAL_DELTA, "or", MISSING_DATA_MAX_NR,
+                MISSING_DATA_DETECT_TIMER, "cnf");
     }
 
     @Override
@@ -126,6 +127,16 @@ public final class TimeSeriesType extends InstanceHolderType {
                 throw OneM2MException.badRequest("mdd=true needs mdt greater than peid (" + delta + ")");
             }
         }
+    }
+
+    /** A quota removes the instances of the oldest dataGenerationTime first (TS-0001 10.2.4.25). */
+    @Override
+    protected List<Resource> oldest(ResourceOperation op, String holder, int instanceType, int limit) {
+        return byGenerationTime(op, holder, instanceType, limit);
+    }
+
+    static List<Resource> byGenerationTime(ResourceOperation op, String holder, int instanceType, int limit) {
+        return op.timeSeries.oldestGenerated(holder, limit).stream().map(op.tree::find).toList();
     }
 
     /** Whether the CSE watches this series for missing data points (TS-0001 10.2.4.29). */

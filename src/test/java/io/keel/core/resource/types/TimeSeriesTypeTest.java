@@ -198,6 +198,19 @@ class TimeSeriesTypeTest {
     }
 
     @Test
+    void ts0001_10_2_4_25_theQuotaRemovesTheOldestDataGenerationTimeNotTheFirstCreated() {
+        assertRsc(ResponseStatusCode.CREATED, createTs("mni", 2));
+        assertRsc(ResponseStatusCode.CREATED, createTsi(TS, "rn", "late", "dgt", "20250105T000000", "con", "late"));
+        assertRsc(ResponseStatusCode.CREATED, createTsi(TS, "rn", "early", "dgt", "20250101T000000", "con", "early"));
+
+        assertRsc(ResponseStatusCode.CREATED, createTsi(TS, "rn", "mid", "dgt", "20250103T000000", "con", "mid"));
+
+        assertNull(cse.tree.findByStructuredName(TS + "/early"));
+        assertEquals(2L, retrieve(TS).get("cni"));
+        assertEquals("late", retrieve(TS + "/late").get("con"));
+    }
+
+    @Test
     void ts0004_7_4_39_2_1_anInstanceLargerThanMbsIs5207() {
         assertRsc(ResponseStatusCode.CREATED, createTs("mbs", 3));
 
