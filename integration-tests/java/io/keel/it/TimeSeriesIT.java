@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.NotificationReceiver.Received;
 import io.keel.it.OneM2MClient.Reply;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,20 @@ class TimeSeriesIT extends KeelIT {
         assertEquals(2002, cse.delete("/" + ts + "/la").from(ae).send().rsc());
         assertEquals(1, get("/" + ts, "m2m:ts").path("cni").asLong());
         assertEquals(2002, cse.delete("/" + ts).from(ae).send().rsc());
+    }
+
+    @Test
+    void ts0004_7_4_39_anInstanceInXml() {
+        String ts = series("\"rn\":\"xmlSeries\"");
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><m2m:tsi xmlns:m2m=\"http://www.onem2m.org/xml/protocols\">"
+                + "<dgt>20250101T000000</dgt><con>21.5</con><snr>7</snr></m2m:tsi>";
+        Reply r = cse.method("POST", "/" + ts).body(xml.getBytes(StandardCharsets.UTF_8), "application/vnd.onem2m-res+xml; ty=30")
+                .header("Accept", "application/xml").from(ae).send();
+        assertEquals(201, r.status(), r.text());
+        assertTrue(r.text().contains("<dgt>20250101T000000,000000</dgt>") && r.text().contains("<snr>7</snr>"), r.text());
+        JsonNode tsi = get("/" + ts + "/la", "m2m:tsi");
+        assertEquals("21.5", tsi.path("con").asText());
+        assertEquals(7, tsi.path("snr").asLong());
     }
 
     @Test
