@@ -302,21 +302,23 @@ public final class JpaResourceStore implements ResourceStore {
 
         @Override
         public boolean hasInstanceBetween(String series, Instant from, Instant to) {
-            em.flush();
-            // dgt is stored formatted, fixed width, so text order is time order and resource_attr_value serves the range.
-            return !em.createNativeQuery("SELECT r.ri FROM resource_attr a JOIN resource r ON r.ri = a.ri"
-                            + " WHERE a.nm = 'dgt' AND a.val BETWEEN ? AND ? AND r.pi = ? AND r.ty = 30")
-                    .setParameter(1, Timestamps.format(from)).setParameter(2, Timestamps.format(to)).setParameter(3, series)
+            return !em.createNativeQuery("SELECT ri FROM time_series_point WHERE series = ? AND dgt BETWEEN ? AND ?")
+                    .setParameter(1, series).setParameter(2, micros(from)).setParameter(3, micros(to))
                     .setMaxResults(1).getResultList().isEmpty();
         }
 
         @Override
+        public void addPoint(String series, String instance, Instant dataGenerationTime) {
+            em.flush(); // the instance's row must exist before the row referencing it
+            em.createNativeQuery("INSERT INTO time_series_point (ri, series, dgt) VALUES (?, ?, ?)")
+                    .setParameter(1, instance).setParameter(2, series).setParameter(3, micros(dataGenerationTime))
+                    .executeUpdate();
+        }
+
+        @Override
         public List<String> oldestGenerated(String series, int limit) {
-            em.flush();
-            // The series' instances by resource_children, ordered by their dgt rows: the quota removes one or a few.
             @SuppressWarnings("unchecked")
-            List<Object> ris = em.createNativeQuery("SELECT r.ri FROM resource r JOIN resource_attr a ON a.ri = r.ri"
-                            + " WHERE r.pi = ? AND r.ty = 30 AND a.nm = 'dgt' ORDER BY a.val, r.ri")
+            List<Object> ris = em.createNativeQuery("SELECT ri FROM time_series_point WHERE series = ? ORDER BY series, dgt")
                     .setParameter(1, series).setMaxResults(limit).getResultList();
             return ris.stream().map(String::valueOf).toList();
         }

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What missing-data detection of timeSeries (TS-0001 10.2.4.29) keeps beside the resources: per monitored series the
- * next expected dataGenerationTime and when it is due (its detection time), and per missing-data subscription its window.
+ * What timeSeries keep beside the resources: the dataGenerationTime of each instance, and for missing-data detection
+ * (TS-0001 10.2.4.29) per monitored series the next expected dataGenerationTime and when it is due (its detection
+ * time), and per missing-data subscription its window.
  * Rows go with the resource they belong to.
  */
 public interface TimeSeriesIndex {
@@ -19,6 +20,9 @@ public interface TimeSeriesIndex {
      */
     record Window(String subscription, Instant ends, long missed, List<String> unreported) {
     }
+
+    /** Records the dataGenerationTime of a new instance of the series (stored already). */
+    void addPoint(String series, String instance, Instant dataGenerationTime);
 
     /** Whether the series has a timeSeriesInstance with a dataGenerationTime from {@code from} to {@code to}, inclusive. */
     boolean hasInstanceBetween(String series, Instant from, Instant to);

@@ -23,6 +23,11 @@ public final class InMemoryTimeSeriesIndex implements TimeSeriesIndex {
                 .anyMatch(t -> !t.isBefore(from) && !t.isAfter(to));
     }
 
+    /** The tree holds the instances' dgt already: the in-memory index reads them there. */
+    @Override
+    public void addPoint(String series, String instance, Instant dataGenerationTime) {
+    }
+
     @Override
     public synchronized List<String> oldestGenerated(String series, int limit) {
         return tree.children(series, 30).stream().sorted(Comparator.comparing(r -> (String) r.get("dgt")))

@@ -90,6 +90,7 @@ public final class TimeSeriesInstanceType extends ResourceType {
 
     @Override
     public void afterCreate(ResourceOperation op) {
+        op.timeSeries.addPoint(op.parent.ri, op.resource.ri, Timestamps.parse((String) op.resource.get(DATA_GENERATION_TIME), "dgt"));
         InstanceHolderType.instanceAdded(op, TimeSeriesType::byGenerationTime);
         expected(op);
     }
