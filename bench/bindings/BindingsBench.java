@@ -223,6 +223,35 @@ public final class BindingsBench {
         }
     }
 
+    /** Plain sockets with TCP_NODELAY. */
+    private static final class NoDelay extends javax.net.SocketFactory {
+        private static java.net.Socket noDelay(java.net.Socket s) throws java.io.IOException {
+            s.setTcpNoDelay(true);
+            return s;
+        }
+
+        public java.net.Socket createSocket() throws java.io.IOException {
+            return noDelay(new java.net.Socket());
+        }
+
+        public java.net.Socket createSocket(String host, int port) throws java.io.IOException {
+            return noDelay(new java.net.Socket(host, port));
+        }
+
+        public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort) throws java.io.IOException {
+            return noDelay(new java.net.Socket(host, port, local, localPort));
+        }
+
+        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws java.io.IOException {
+            return noDelay(new java.net.Socket(host, port));
+        }
+
+        public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local, int localPort)
+                throws java.io.IOException {
+            return noDelay(new java.net.Socket(host, port, local, localPort));
+        }
+    }
+
     /** Request primitives on /oneM2M/req/<AE>/<CSE-ID>/json (TS-0010), answers on the resp topic matched by rqi. */
     private static final class Mqtt implements Transport {
         private final MqttAsyncClient client;
@@ -234,6 +263,7 @@ public final class BindingsBench {
             MqttConnectOptions o = new MqttConnectOptions();
             o.setCleanSession(true);
             o.setMaxInflight(1000);
+            o.setSocketFactory(new NoDelay()); // as Keel's own MQTT client: no Nagle wait behind each small write
             client.setCallback(new MqttCallback() {
                 public void connectionLost(Throwable cause) {
                 }

@@ -6,7 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keel.primitive.Operation;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
+import io.keel.primitive.Serialization;
+import io.keel.serialization.PrimitiveCodec;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -228,5 +235,93 @@ class MqttIT {
             JsonNode cb = admin.call(req("CAdmin"), MqttTestClient.request(2, CSE, "CAdmin")).primitive();
             assertTrue(cb.path("pc").path("m2m:cb").path("poa").toString().contains(broker.poa()), cb.toString());
         }
+    }
+
+    @Test
+    void ts0010_6_6_aPointOfAccessPathPrefixesTheTopicsOfRequestsAndAnswers() {
+        String aei = OneM2MClient.unique("Cprefix");
+        String rn = OneM2MClient.unique("prefixAe");
+        String prefix = "site/a";
+        String notifyTopic = prefix + "/oneM2M/req/" + CSE_ID + "/" + aei + "/json";
+        try (MqttTestClient ae = new MqttTestClient(broker.url(), "/oneM2M/resp/" + aei + "/#", prefix + "/oneM2M/req/+/" + aei + "/#");
+             MqttTestClient admin = client("CAdmin")) {
+            assertEquals(aei, registerAe(ae, aei, rn, broker.poa() + "/" + prefix));
+            String cnt = CSE + "/" + rn + "/box";
+            assertEquals(2001, ae.call(req(aei), create(CSE + "/" + rn, aei, 3, "{\"m2m:cnt\":{\"rn\":\"box\"}}")).primitive().path("rsc").asInt());
+
+            // Someone else subscribes the AE: the CSE verifies with it (TS-0004 7.4.8.2.1) on the prefixed topic, and
+            // creates the subscription only when it takes the AE's answer from the prefixed resp topic.
+            ObjectNode sub = create(cnt, "CAdmin", 23, "{\"m2m:sub\":{\"rn\":\"s\",\"nu\":[\"" + aei + "\"],\"enc\":{\"net\":[3]}}}");
+            admin.publish(req("CAdmin"), sub);
+            MqttTestClient.Message verification = ae.awaitTopic(notifyTopic, Duration.ofSeconds(20));
+            assertNotNull(verification, () -> "no verification request on " + notifyTopic + "; the CSE said:\n" + String.join("\n", keel.output()));
+            assertTrue(verification.primitive().path("pc").path("m2m:sgn").path("vrq").asBoolean(), verification.text());
+            ae.publish(prefix + "/oneM2M/resp/" + CSE_ID + "/" + aei + "/json", MqttTestClient.JSON.createObjectNode()
+                    .put("rsc", 2000).put("rqi", verification.primitive().path("rqi").asText()));
+            MqttTestClient.Message created = admin.awaitRqi(sub.path("rqi").asText(), Duration.ofSeconds(20));
+            assertNotNull(created, "no answer to the subscription");
+            assertEquals(2001, created.primitive().path("rsc").asInt(), created.text());
+
+            assertEquals(2001, ae.call(req(aei), create(cnt, aei, 4, "{\"m2m:cin\":{\"con\":\"prefixed\"}}")).primitive().path("rsc").asInt());
+            MqttTestClient.Message notify = ae.awaitTopic(notifyTopic, Duration.ofSeconds(20));
+            assertNotNull(notify, "no Notify on " + notifyTopic);
+            assertEquals("prefixed", notify.primitive().path("pc").path("m2m:sgn").path("nev").path("rep").path("m2m:cin").path("con").asText(), notify.text());
+            ae.publish(prefix + "/oneM2M/resp/" + CSE_ID + "/" + aei + "/json", MqttTestClient.JSON.createObjectNode()
+                    .put("rsc", 2000).put("rqi", notify.primitive().path("rqi").asText()));
+        }
+    }
+
+    @Test
+    void ts0010_6_5_3_anAeSpeakingCborDoesCrudOnCborTopics() {
+        String aei = OneM2MClient.unique("Ccbor");
+        String rn = OneM2MClient.unique("cborAe");
+        String reqTopic = "/oneM2M/req/" + aei + "/" + CSE_ID + "/cbor";
+        try (MqttTestClient ae = client(aei)) {
+            RequestPrimitive register = cbor(Operation.CREATE, CSE, aei);
+            register.resourceType = 2;
+            register.content = Map.of("m2m:ae", Map.of("rn", rn, "api", "Ncbor", "rr", false, "srv", List.of("3")));
+            ResponsePrimitive registered = callCbor(ae, reqTopic, register);
+            assertEquals(ResponseStatusCode.CREATED, registered.responseStatusCode, String.valueOf(registered.content));
+            assertEquals(aei, registered.to);
+
+            RequestPrimitive container = cbor(Operation.CREATE, CSE + "/" + rn, aei);
+            container.resourceType = 3;
+            container.content = Map.of("m2m:cnt", Map.of("rn", "box", "mni", 5));
+            assertEquals(ResponseStatusCode.CREATED, callCbor(ae, reqTopic, container).responseStatusCode);
+
+            RequestPrimitive update = cbor(Operation.UPDATE, CSE + "/" + rn + "/box", aei);
+            update.content = Map.of("m2m:cnt", Map.of("lbl", List.of("cbor")));
+            assertEquals(ResponseStatusCode.UPDATED, callCbor(ae, reqTopic, update).responseStatusCode);
+
+            ResponsePrimitive read = callCbor(ae, reqTopic, cbor(Operation.RETRIEVE, CSE + "/" + rn + "/box", aei));
+            assertEquals(ResponseStatusCode.OK, read.responseStatusCode);
+            Map<?, ?> cnt = (Map<?, ?>) ((Map<?, ?>) read.content).get("m2m:cnt");
+            assertEquals(List.of("cbor"), cnt.get("lbl"), String.valueOf(read.content));
+            assertEquals(5, ((Number) cnt.get("mni")).intValue(), String.valueOf(read.content));
+
+            assertEquals(ResponseStatusCode.DELETED, callCbor(ae, reqTopic, cbor(Operation.DELETE, CSE + "/" + rn + "/box", aei)).responseStatusCode);
+            assertEquals(ResponseStatusCode.NOT_FOUND, callCbor(ae, reqTopic, cbor(Operation.RETRIEVE, CSE + "/" + rn + "/box", aei)).responseStatusCode);
+        }
+    }
+
+    private static RequestPrimitive cbor(Operation op, String to, String from) {
+        RequestPrimitive r = new RequestPrimitive();
+        r.operation = op;
+        r.to = to;
+        r.from = from;
+        r.requestIdentifier = MqttTestClient.rqi();
+        r.releaseVersionIndicator = "3";
+        return r;
+    }
+
+    /** Publishes the request in CBOR and reads its answer, in CBOR, from the cbor resp topic. */
+    private static ResponsePrimitive callCbor(MqttTestClient c, String topic, RequestPrimitive request) {
+        String respTopic = topic.replace("/oneM2M/req/", "/oneM2M/resp/");
+        c.publish(topic, PrimitiveCodec.encode(request, Serialization.CBOR));
+        MqttTestClient.Message m = c.await(x -> x.topic().equals(respTopic)
+                && request.requestIdentifier.equals(PrimitiveCodec.decodeResponse(x.payload(), Serialization.CBOR).requestIdentifier),
+                Duration.ofSeconds(20));
+        assertNotNull(m, "no answer to " + request.requestIdentifier + " on " + respTopic);
+        return PrimitiveCodec.decodeResponse(m.payload(), Serialization.CBOR);
     }
 }

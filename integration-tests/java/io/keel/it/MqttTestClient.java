@@ -32,11 +32,24 @@ final class MqttTestClient implements AutoCloseable {
     private final List<Message> arrived = new ArrayList<>();
 
     MqttTestClient(String serverUrl, String... filters) {
+        this(null, null, serverUrl, filters);
+    }
+
+    /** A client that logs in with a user name and password (a server with password_file), or anonymously (null). */
+    static MqttTestClient login(String username, String password, String serverUrl, String... filters) {
+        return new MqttTestClient(username, password, serverUrl, filters);
+    }
+
+    private MqttTestClient(String username, String password, String serverUrl, String[] filters) {
         try {
             client = new MqttClient(serverUrl, OneM2MClient.unique("it-"), new MemoryPersistence());
             MqttConnectOptions o = new MqttConnectOptions();
             o.setCleanSession(true);
             o.setAutomaticReconnect(true);
+            if (username != null) {
+                o.setUserName(username);
+                o.setPassword(password.toCharArray());
+            }
             client.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallback() {
                 @Override
                 public void connectionLost(Throwable cause) {
@@ -111,7 +124,7 @@ final class MqttTestClient implements AutoCloseable {
     }
 
     /** Takes the first message that matches; the others stay for later waits (a Notify may come before an answer). */
-    private Message await(Predicate<Message> wanted, Duration timeout) {
+    Message await(Predicate<Message> wanted, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (arrived) {
             while (true) {

@@ -58,22 +58,7 @@ final class MqttConnection implements MqttLink, AutoCloseable {
         } catch (MqttException e) {
             throw new IllegalStateException("keel.mqtt.url " + settings.url() + ": " + e.getMessage(), e);
         }
-        options = new MqttConnectOptions();
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setCleanSession(false);
-        options.setAutomaticReconnect(false); // ours: it also covers a server that is down when the CSE starts
-        options.setKeepAliveInterval(30);
-        options.setConnectionTimeout(10);
-        options.setMaxInflight(1000);
-        if (settings.username() != null) {
-            options.setUserName(settings.username());
-        }
-        if (settings.password() != null) {
-            options.setPassword(settings.password().toCharArray());
-        }
-        if (settings.tls()) {
-            options.setSocketFactory(tls(settings).getSocketFactory());
-        }
+        options = options(settings);
         // Answers published while the connection is down go out once it is back.
         DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
         buffer.setBufferEnabled(true);
@@ -89,10 +74,49 @@ final class MqttConnection implements MqttLink, AutoCloseable {
         });
     }
 
-    /** Starts connecting; subscribes to {@code subscriptions} at each connect. */
-    void start(List<String> subscriptions) {
+    /** TS-0010 6.3.3: MQTT 3.1.1, clean session false, no will; credentials and TLS as configured. */
+    private static MqttConnectOptions options(MqttSettings settings) {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setCleanSession(false);
+        options.setAutomaticReconnect(false); // ours: it also covers a server that is down when the CSE starts
+        options.setKeepAliveInterval(30);
+        options.setConnectionTimeout(10);
+        options.setMaxInflight(1000);
+        if (settings.username() != null) {
+            options.setUserName(settings.username());
+        }
+        if (settings.password() != null) {
+            options.setPassword(settings.password().toCharArray());
+        }
+        options.setSocketFactory(settings.tls() ? NoDelaySockets.tls(tls(settings).getSocketFactory()) : NoDelaySockets.plain());
+        return options;
+    }
+
+    /**
+     * Leaves the server for good (TS-0010 6.3.3): connects as {@code clientId} with clean session true, which deletes
+     * the session the server keeps for it (subscriptions, queued messages), and disconnects. Not while this CSE is
+     * connected with that id: the caller uses it for a session it no longer has.
+     */
+    static void leaveForGood(MqttSettings settings, String clientId) throws MqttException {
+        MqttAsyncClient client = new MqttAsyncClient(settings.url().toString(), clientId, new MemoryPersistence());
+        try {
+            MqttConnectOptions clean = options(settings);
+            clean.setCleanSession(true);
+            client.connect(clean).waitForCompletion(15_000);
+            client.disconnect(2_000).waitForCompletion(5_000);
+        } finally {
+            client.close(true);
+        }
+    }
+
+    /** Runs {@code first}, then starts connecting; subscribes to {@code subscriptions} at each connect. */
+    void start(List<String> subscriptions, Runnable first) {
         filters.addAll(subscriptions);
-        retries.execute(this::connect);
+        retries.execute(() -> {
+            first.run();
+            connect();
+        });
     }
 
     /** Completes when the first connection is made (tests, logs); the binding works without waiting for it. */
@@ -207,7 +231,21 @@ final class MqttConnection implements MqttLink, AutoCloseable {
         }
     }
 
-    private static String reason(Throwable e) {
+    /** Why a connect failed, in words an operator can act on: credentials and certificates name their settings. */
+    static String reason(Throwable e) {
+        if (e instanceof MqttException m && (m.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                || m.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED)) {
+            return "the server refused the user name or password (keel.mqtt.username, keel.mqtt.password): " + m.getMessage();
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException) {
+                Throwable root = t;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                return "the server's certificate is not trusted (keel.mqtt.tls.truststore): " + root.getMessage();
+            }
+        }
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }

@@ -53,6 +53,30 @@ final class MqttRequests {
         this.publisher = publisher;
     }
 
+    /**
+     * A request that arrives while every worker is busy and {@code keel.mqtt.queue} requests wait already: answered
+     * 5000 on its response topic at once, not executed. The originator is not at fault (so no 4xxx), and TS-0004 has no
+     * code for "busy, try again": 5000 with an m2m:dbg that says so. Decoded here only to echo its rqi.
+     */
+    void refuseBusy(Topic topic, byte[] payload, String reason) {
+        if (topic.serialization() == null) {
+            receive(topic, payload); // answered 4000 without executing anything
+            return;
+        }
+        Serialization s = topic.serialization();
+        String answerTopic = MqttTopics.topic(topic.kind().answer(), topic.originator(), topic.receiver(), s);
+        ResponsePrimitive rsp;
+        try {
+            RequestPrimitive req = PrimitiveCodec.decodeRequest(payload, s, Instant.now());
+            rsp = withAddresses(ResponsePrimitive.error(ResponseStatusCode.INTERNAL_SERVER_ERROR, reason).echo(req), req);
+        } catch (OneM2MException e) {
+            rsp = PrimitiveCodec.errorResponse(e);
+            rsp.to = partialFrom(e);
+        }
+        metrics.refused(BINDING, rsp.responseStatusCode.code());
+        answer(answerTopic, rsp, s, topic.originator());
+    }
+
     /** A request message on a req or reg_req topic; answered asynchronously. */
     void receive(Topic topic, byte[] payload) {
         Serialization s = topic.serialization() == null ? Serialization.JSON : topic.serialization();

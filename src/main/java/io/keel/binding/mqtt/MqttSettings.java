@@ -11,14 +11,21 @@ import java.util.Locale;
  *
  * @param brokerAuthenticates whether the server authenticates its clients and restricts their topics as TS-0010 7.4
  *                            describes; only then does the originator a topic names count as authenticated
+ * @param workers             how many received messages are worked on at once
+ * @param queue               how many received messages may wait for a worker; more are refused (5000)
  */
 record MqttSettings(URI url, String username, String password, int qos, String keyStore, String keyStorePassword,
                     String keyStoreType, String trustStore, String trustStorePassword, String trustStoreType,
-                    long duplicateWindowMillis, long reconnectMaxMillis, boolean brokerAuthenticates) {
+                    long duplicateWindowMillis, long reconnectMaxMillis, boolean brokerAuthenticates,
+                    int workers, int queue) {
 
     /** The settings, or null when {@code keel.mqtt.url} is not set (the binding is off). */
     static MqttSettings of(Settings s) {
-        String url = s.get("keel.mqtt.url", null);
+        return of(s, s.get("keel.mqtt.url", null));
+    }
+
+    /** The settings for the server {@code url} (another than keel.mqtt.url: a server this CSE leaves); null for null. */
+    static MqttSettings of(Settings s, String url) {
         if (url == null) {
             return null;
         }
@@ -45,7 +52,9 @@ record MqttSettings(URI url, String username, String password, int qos, String k
                 s.get("keel.mqtt.tls.truststore-type", s.get("keel.tls.truststore-type", "PKCS12")),
                 positive(s, "keel.mqtt.duplicate-window", 120_000),
                 positive(s, "keel.mqtt.reconnect-max", 10_000),
-                Boolean.parseBoolean(s.get("keel.mqtt.broker-authenticates", "false")));
+                Boolean.parseBoolean(s.get("keel.mqtt.broker-authenticates", "false")),
+                (int) positive(s, "keel.mqtt.workers", 8),
+                (int) positive(s, "keel.mqtt.queue", 1000));
     }
 
     private static long positive(Settings s, String key, long defaultValue) {
