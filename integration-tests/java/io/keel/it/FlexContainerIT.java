@@ -128,4 +128,28 @@ class FlexContainerIT extends KeelIT {
         JsonNode warm = cse.get("/" + ae + "?fu=1&curT0=21.5").from(ae).send().json().path("m2m:uril");
         assertEquals(1, warm.size(), warm.toString());
     }
+
+    @Test
+    void anOperatorCatalogueAddsASpecializationAndABrokenFileStopsTheStart() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("flex");
+        java.nio.file.Files.writeString(folder.resolve("dimmer.json"), """
+                { "rootElement": "acme:dimmer", "longName": "dimmer", "containerDefinition": "com.acme.dimmer",
+                  "namespace": "http://acme.example/dimmer",
+                  "attributes": [ { "shortName": "lvl", "longName": "level", "type": "integer", "create": "M", "update": "O" } ] }
+                """);
+        try (KeelProcess keel = KeelProcess.start(Map.of("KEEL_FLEX_CATALOGUE", folder.toString()))) {
+            OneM2MClient other = new OneM2MClient(keel.base());
+            String app = other.registerAe("Cdim", "dimApp");
+            Reply created = other.create("/" + app, 28, "{\"acme:dimmer\":{\"cnd\":\"com.acme.dimmer\",\"lvl\":40}}")
+                    .from(app).send();
+            assertEquals(201, created.status(), created.text());
+            assertEquals(40, created.json().path("acme:dimmer").path("lvl").asInt());
+        }
+
+        java.nio.file.Files.writeString(folder.resolve("broken.json"), "{ \"rootElement\": \"acme:broken\" }");
+        AssertionError refused = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> KeelProcess.start(Map.of("KEEL_FLEX_CATALOGUE", folder.toString())).close());
+        assertTrue(refused.getMessage().contains("broken.json: containerDefinition must be a non-empty string"),
+                refused.getMessage());
+    }
 }

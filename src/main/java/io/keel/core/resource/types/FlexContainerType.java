@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -84,6 +85,12 @@ public final class FlexContainerType extends ResourceType {
     @Override
     public boolean hasCreator() {
         return true;
+    }
+
+    /** announceTo and announcedAttribute (TS-0004 table 7.4.37.1-1): Keel has no flexContainerAnnc yet, so 5001. */
+    @Override
+    public Map<String, String> unsupportedAttributes() {
+        return Map.of(ANNOUNCE_TO, "announceTo", ANNOUNCED_ATTRIBUTE, "announcedAttribute");
     }
 
     @Override

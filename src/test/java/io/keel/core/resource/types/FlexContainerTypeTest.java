@@ -110,6 +110,14 @@ class FlexContainerTypeTest {
     }
 
     @Test
+    void ts0004_7_4_37_announcementIsNotSupportedYet() {
+        ResponsePrimitive rsp = createSwitch(map("cnd", BIN_SH, "state", true, "at", java.util.List.of("/id-mn")));
+
+        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, rsp);
+        assertTrue(dbg(rsp).contains("announceTo"), dbg(rsp));
+    }
+
+    @Test
     void ts0004_7_4_37_contentSizeIsSetByTheCse() {
         ResponsePrimitive rsp = createSwitch(map("cnd", BIN_SH, "state", true, "cs", 3));
 
