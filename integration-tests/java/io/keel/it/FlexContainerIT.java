@@ -127,6 +127,10 @@ class FlexContainerIT extends KeelIT {
         assertTrue(on.get(0).asText().endsWith("/on"), on.toString());
         JsonNode warm = cse.get("/" + ae + "?fu=1&curT0=21.5").from(ae).send().json().path("m2m:uril");
         assertEquals(1, warm.size(), warm.toString());
+        assertEquals(201, cse.create("/" + ae, 28, "{\"cod:tempe\":{\"rn\":\"cool\",\"cnd\":\"" + TEMPE + "\",\"curT0\":18}}")
+                .from(ae).send().status());
+        JsonNode cool = cse.get("/" + ae + "?fu=1&curT0=18").from(ae).send().json().path("m2m:uril");
+        assertEquals(1, cool.size(), "18 finds the stored 18.0: " + cool);
     }
 
     @Test

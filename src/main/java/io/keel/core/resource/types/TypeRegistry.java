@@ -1,5 +1,6 @@
 package io.keel.core.resource.types;
 
+import io.keel.core.resource.AttributeType;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.flex.CatalogueLoader;
@@ -178,6 +179,15 @@ public final class TypeRegistry {
     /** Whether some implemented type has an attribute of this short name (what attribute conditions may name). */
     public boolean isKnownAttribute(String sn) {
         return byRootElement.values().stream().anyMatch(t -> t.attribute(sn) != null);
+    }
+
+    /**
+     * Whether every type that has an attribute of this short name declares it as a number stored as a double (xs:float
+     * custom attributes): attribute conditions on it compare numbers, not texts.
+     */
+    public boolean isFloatAttribute(String sn) {
+        return byRootElement.values().stream().map(t -> t.attribute(sn)).filter(d -> d != null)
+                .allMatch(d -> d.type() == AttributeType.FLOAT) && isKnownAttribute(sn);
     }
 
     /** Types without acpi that take their parent's access decision (all but those governed by their own privileges). */
