@@ -175,6 +175,18 @@ class FlexContainerTypeTest {
     }
 
     @Test
+    void ts0004_7_4_37_1_aSubscriptionMayWatchAFlexContainer() {
+        assertRsc(ResponseStatusCode.CREATED, createSwitch(map("rn", "light", "cnd", BIN_SH, "state", true)));
+        cse.listener("Clistener", "listener", "http://listener.example/notify", "Cae1");
+
+        ResponsePrimitive rsp = cse.send(cse.create("cse-in/app1/light", "Cae1", ResourceTypes.SUBSCRIPTION,
+                map("m2m:sub", map("nu", java.util.List.of("Clistener")))));
+
+        assertRsc(ResponseStatusCode.CREATED, rsp);
+        assertEquals("http://listener.example/notify", cse.outbound.sent().get(0).url(), "the verification request");
+    }
+
+    @Test
     void ts0004_7_4_37_1_aContentInstanceCannotBeAChild() {
         assertRsc(ResponseStatusCode.CREATED, createSwitch(map("rn", "light", "cnd", BIN_SH, "state", true)));
 
