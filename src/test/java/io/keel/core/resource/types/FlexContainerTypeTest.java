@@ -187,6 +187,21 @@ class FlexContainerTypeTest {
     }
 
     @Test
+    void ts0001_9_6_13_aGroupOfOneSpecializationHoldsOnlyFlexContainersOfItsCnd() {
+        assertRsc(ResponseStatusCode.CREATED, createSwitch(map("rn", "sw", "cnd", BIN_SH, "state", true)));
+        assertRsc(ResponseStatusCode.CREATED, create("cse-in/app1", "cod:tempe", map("rn", "t",
+                "cnd", "org.onem2m.common.moduleclass.temperature", "curT0", 20)));
+        String sw = cse.tree.findByStructuredName("cse-in/app1/sw").ri;
+        String t = cse.tree.findByStructuredName("cse-in/app1/t").ri;
+
+        ResponsePrimitive grp = cse.send(cse.create("cse-in/app1", "Cae1", ResourceTypes.GROUP, map("m2m:grp", map(
+                "mt", 28, "spty", map("cnd", BIN_SH), "mnm", 5, "csy", 1, "mid", java.util.List.of(sw, t)))));
+
+        assertRsc(ResponseStatusCode.CREATED, grp);
+        assertEquals(java.util.List.of(sw), body(grp, "m2m:grp").get("mid"), "the temperature is abandoned (csy 1)");
+    }
+
+    @Test
     void ts0004_7_4_37_1_aContentInstanceCannotBeAChild() {
         assertRsc(ResponseStatusCode.CREATED, createSwitch(map("rn", "light", "cnd", BIN_SH, "state", true)));
 
