@@ -9,8 +9,6 @@ import io.keel.it.OneM2MClient.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,18 +41,14 @@ class AnnouncementIT {
 
     /** The IN on its database, at the port given (the same one after a restart: the MN's registrar setting names it). */
     private static void startIn(int port) {
-        in = KeelProcess.start(ownDatabase("in", Map.of("KEEL_CSE_ID", "id-in", "KEEL_CSE_NAME", "cse-in",
-                "KEEL_CSE_TYPE", "IN", "KEEL_HTTP_PORT", String.valueOf(port),
-                "KEEL_AUTH_CREDENTIALS", dir.resolve("credentials").toString())));
+        in = CseEnv.of(dir, "id-in", "cse-in", "IN").port(port).credentials(dir.resolve("credentials")).start();
         inClient = new OneM2MClient(in.base());
     }
 
     private static void startMn() {
-        mn = KeelProcess.start(ownDatabase("mn", Map.of("KEEL_CSE_ID", "id-mn", "KEEL_CSE_NAME", "cse-mn",
-                "KEEL_CSE_TYPE", "MN", "KEEL_HTTP_PORT", String.valueOf(KeelProcess.freePort()),
-                "KEEL_REGISTRAR_POA", "http://127.0.0.1:" + in.base().getPort(), "KEEL_REGISTRAR_CSE_ID", "id-in",
-                "KEEL_REGISTRAR_CSE_NAME", "cse-in", "KEEL_REGISTRAR_AUTHORIZATION", MN_AUTH,
-                "KEEL_ANNOUNCEMENT_RETRY_FIRST", "200", "KEEL_ANNOUNCEMENT_RETRY_MAX", "1000")));
+        mn = CseEnv.of(dir, "id-mn", "cse-mn", "MN").port(KeelProcess.freePort())
+                .registrar("http://127.0.0.1:" + in.base().getPort(), "id-in", "cse-in", MN_AUTH)
+                .set("KEEL_ANNOUNCEMENT_RETRY_FIRST", "200").set("KEEL_ANNOUNCEMENT_RETRY_MAX", "1000").start();
         mnClient = new OneM2MClient(mn.base());
     }
 
@@ -68,13 +62,6 @@ class AnnouncementIT {
         }
     }
 
-    private static Map<String, String> ownDatabase(String name, Map<String, String> settings) {
-        Path data = dir.resolve(name);
-        Map<String, String> env = new HashMap<>(settings);
-        env.put("KEEL_DATA_DIR", data.toString());
-        env.put("KEEL_DB_URL", "jdbc:h2:file:" + data.resolve("keel") + ";WRITE_DELAY=0");
-        return env;
-    }
 
     private static JsonNode onMn(String path) {
         Reply r = mnClient.get(path).send();

@@ -7,9 +7,7 @@ import io.keel.it.OneM2MClient.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,35 +40,21 @@ class CoapMccIT {
         Files.writeString(dir.resolve("in-credentials"), clients + "cert sha256:" + mnKey.sha256() + " /id-mn*\n");
         Files.writeString(dir.resolve("mn-credentials"), clients + "cert sha256:" + inKey.sha256() + " /id-in*\n");
 
-        Map<String, String> inEnv = cse(dir, "id-in", "cse-in", "IN", inKey, mnKey, inDtls);
-        Map<String, String> mnEnv = cse(dir, "id-mn", "cse-mn", "MN", mnKey, inKey, mnDtls);
-        mnEnv.put("KEEL_CSE_POA", mnPoa);
-        mnEnv.put("KEEL_REGISTRAR_POA", "coaps://127.0.0.1:" + inDtls);
-        mnEnv.put("KEEL_REGISTRAR_CSE_ID", "id-in");
-        mnEnv.put("KEEL_REGISTRAR_CSE_NAME", "cse-in");
-        in = KeelProcess.start(inEnv);
-        mn = KeelProcess.start(mnEnv);
+        in = cse(dir, "id-in", "cse-in", "IN", inKey, mnKey, inDtls).start();
+        mn = cse(dir, "id-mn", "cse-mn", "MN", mnKey, inKey, mnDtls).set("KEEL_CSE_POA", mnPoa)
+                .registrar("coaps://127.0.0.1:" + inDtls, "id-in", "cse-in", null).start();
         atIn = new OneM2MClient(in.base());
         atMn = new OneM2MClient(mn.base());
     }
 
-    private static Map<String, String> cse(Path dir, String id, String name, String type, TestPki.Identity own,
-                                           TestPki.Identity peer, int dtlsPort) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("KEEL_DB_URL", "jdbc:h2:file:" + dir.resolve(id + "-db").toAbsolutePath() + "/keel");
-        env.put("KEEL_CSE_ID", id);
-        env.put("KEEL_CSE_NAME", name);
-        env.put("KEEL_CSE_TYPE", type);
-        env.put("KEEL_COAP_PORT", String.valueOf(CoapPeer.freeUdpPort()));
-        env.put("KEEL_COAP_DTLS_PORT", String.valueOf(dtlsPort));
-        env.put("KEEL_TLS_KEYSTORE", own.keystore().toString());
-        env.put("KEEL_TLS_KEYSTORE_PASSWORD", TestPki.PASSWORD);
-        env.put("KEEL_TLS_CLIENT_AUTH", "want");
-        env.put("KEEL_TLS_TRUSTSTORE", TestPki.trustStore(dir.resolve(id + "-trust.p12"), peer.certificate()).toString());
-        env.put("KEEL_TLS_TRUSTSTORE_PASSWORD", TestPki.PASSWORD);
-        env.put("KEEL_AUTH_CREDENTIALS", dir.resolve(id.substring(3) + "-credentials").toString());
-        env.put("KEEL_FORWARDING_TIMEOUT", "5000");
-        return env;
+    private static CseEnv cse(Path dir, String id, String name, String type, TestPki.Identity own, TestPki.Identity peer,
+                              int dtlsPort) throws Exception {
+        return CseEnv.of(dir, id, name, type).set("KEEL_COAP_PORT", String.valueOf(CoapPeer.freeUdpPort()))
+                .set("KEEL_COAP_DTLS_PORT", String.valueOf(dtlsPort)).set("KEEL_TLS_KEYSTORE", own.keystore().toString())
+                .set("KEEL_TLS_KEYSTORE_PASSWORD", TestPki.PASSWORD).set("KEEL_TLS_CLIENT_AUTH", "want")
+                .set("KEEL_TLS_TRUSTSTORE", TestPki.trustStore(dir.resolve(id + "-trust.p12"), peer.certificate()).toString())
+                .set("KEEL_TLS_TRUSTSTORE_PASSWORD", TestPki.PASSWORD)
+                .credentials(dir.resolve(id.substring(3) + "-credentials")).set("KEEL_FORWARDING_TIMEOUT", "5000");
     }
 
     @AfterAll

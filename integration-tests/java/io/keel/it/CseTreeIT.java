@@ -9,7 +9,6 @@ import io.keel.it.OneM2MClient.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,15 +51,15 @@ class CseTreeIT {
         int asnPort = KeelProcess.freePort();
         // What comes from the MN to the IN is the MN's or the ASN's; from the IN or the ASN to the MN, theirs.
         inEnv = cse(dir, "id-in", "cse-in", "IN", inPort, IN_TOKEN,
-                "bearer sha256:" + Credentials.sha256(MN_TOKEN) + " /id-mn*,/id-asn*");
-        inEnv.put("KEEL_GROUP_REVALIDATION_INTERVAL", "500");
+                "bearer sha256:" + Credentials.sha256(MN_TOKEN) + " /id-mn*,/id-asn*")
+                .set("KEEL_GROUP_REVALIDATION_INTERVAL", "500").env();
         mnEnv = cse(dir, "id-mn", "cse-mn", "MN", mnPort, MN_TOKEN,
                 "bearer sha256:" + Credentials.sha256(IN_TOKEN) + " /id-in*",
-                "bearer sha256:" + Credentials.sha256(ASN_TOKEN) + " /id-asn*");
-        registrar(mnEnv, inPort, "id-in", "cse-in", MN_TOKEN);
+                "bearer sha256:" + Credentials.sha256(ASN_TOKEN) + " /id-asn*")
+                .registrar("http://127.0.0.1:" + inPort, "id-in", "cse-in", "Bearer " + MN_TOKEN).env();
         Map<String, String> asnEnv = cse(dir, "id-asn", "cse-asn", "ASN", asnPort, ASN_TOKEN,
-                "bearer sha256:" + Credentials.sha256(MN_TOKEN) + " /id-mn*,/id-in*");
-        registrar(asnEnv, mnPort, "id-mn", "cse-mn", ASN_TOKEN);
+                "bearer sha256:" + Credentials.sha256(MN_TOKEN) + " /id-mn*,/id-in*")
+                .registrar("http://127.0.0.1:" + mnPort, "id-mn", "cse-mn", "Bearer " + ASN_TOKEN).env();
         String server = FreshPostgres.serverFromEnvironment();
         if (server != null) {
             inDatabase = FreshPostgres.create(server, "tree_in");
@@ -74,33 +73,17 @@ class CseTreeIT {
         atAsn = new OneM2MClient(asn.base());
     }
 
-    private static Map<String, String> cse(Path dir, String id, String name, String type, int port, String forwardingToken,
-                                           String... peers) throws Exception {
+    private static CseEnv cse(Path dir, String id, String name, String type, int port, String forwardingToken,
+                              String... peers) throws Exception {
         Path credentials = dir.resolve(id + "-credentials");
         StringBuilder lines = new StringBuilder("bearer sha256:" + Credentials.sha256(CLIENT_TOKEN) + " C*\n");
         for (String peer : peers) {
             lines.append(peer).append('\n');
         }
         Files.writeString(credentials, lines.toString());
-        Map<String, String> env = new HashMap<>();
-        env.put("KEEL_HTTP_PORT", String.valueOf(port));
-        env.put("KEEL_DB_URL", "jdbc:h2:file:" + dir.resolve(id + "-db").toAbsolutePath() + "/keel");
-        env.put("KEEL_CSE_ID", id);
-        env.put("KEEL_CSE_NAME", name);
-        env.put("KEEL_CSE_TYPE", type);
-        env.put("KEEL_AUTH_CREDENTIALS", credentials.toString());
-        env.put("KEEL_FORWARDING_AUTHORIZATION", "Bearer " + forwardingToken);
-        env.put("KEEL_FORWARDING_TIMEOUT", "3000");
-        env.put("KEEL_REGISTRAR_RETRY_FIRST", "200");
-        env.put("KEEL_REGISTRAR_RETRY_MAX", "1000");
-        return env;
-    }
-
-    private static void registrar(Map<String, String> env, int port, String id, String name, String token) {
-        env.put("KEEL_REGISTRAR_POA", "http://127.0.0.1:" + port);
-        env.put("KEEL_REGISTRAR_CSE_ID", id);
-        env.put("KEEL_REGISTRAR_CSE_NAME", name);
-        env.put("KEEL_REGISTRAR_AUTHORIZATION", "Bearer " + token);
+        return CseEnv.of(dir, id, name, type).port(port).credentials(credentials)
+                .set("KEEL_FORWARDING_AUTHORIZATION", "Bearer " + forwardingToken).set("KEEL_FORWARDING_TIMEOUT", "3000")
+                .set("KEEL_REGISTRAR_RETRY_FIRST", "200").set("KEEL_REGISTRAR_RETRY_MAX", "1000");
     }
 
     @AfterAll

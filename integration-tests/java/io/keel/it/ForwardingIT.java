@@ -9,8 +9,6 @@ import io.keel.it.OneM2MClient.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,30 +45,12 @@ class ForwardingIT {
         Files.writeString(dir.resolve("mn-credentials"), String.join("\n",
                 "bearer sha256:" + Credentials.sha256(CLIENT_TOKEN) + " C*",
                 "bearer sha256:" + Credentials.sha256(IN_TOKEN) + " /id-in*", ""));
-        Map<String, String> inEnv = new HashMap<>();
-        inEnv.put("KEEL_HTTP_PORT", String.valueOf(inPort));
-        inEnv.put("KEEL_DB_URL", "jdbc:h2:file:" + dir.resolve("in-db").toAbsolutePath() + "/keel");
-        inEnv.put("KEEL_CSE_ID", "id-in");
-        inEnv.put("KEEL_CSE_NAME", "cse-in");
-        inEnv.put("KEEL_CSE_TYPE", "IN");
-        inEnv.put("KEEL_AUTH_CREDENTIALS", dir.resolve("in-credentials").toString());
-        inEnv.put("KEEL_FORWARDING_AUTHORIZATION", "Bearer " + IN_TOKEN);
-        inEnv.put("KEEL_FORWARDING_TIMEOUT", "3000");
-        Map<String, String> mnEnv = new HashMap<>();
-        mnEnv.put("KEEL_HTTP_PORT", String.valueOf(mnPort));
-        mnEnv.put("KEEL_DB_URL", "jdbc:h2:file:" + dir.resolve("mn-db").toAbsolutePath() + "/keel");
-        mnEnv.put("KEEL_CSE_ID", "id-mn");
-        mnEnv.put("KEEL_CSE_NAME", "cse-mn");
-        mnEnv.put("KEEL_CSE_TYPE", "MN");
-        mnEnv.put("KEEL_CSE_POA", deadPoa + "," + mnPoa);
-        mnEnv.put("KEEL_AUTH_CREDENTIALS", dir.resolve("mn-credentials").toString());
-        mnEnv.put("KEEL_REGISTRAR_POA", "http://127.0.0.1:" + inPort);
-        mnEnv.put("KEEL_REGISTRAR_CSE_ID", "id-in");
-        mnEnv.put("KEEL_REGISTRAR_CSE_NAME", "cse-in");
-        mnEnv.put("KEEL_REGISTRAR_AUTHORIZATION", "Bearer " + MN_TOKEN);
-        mnEnv.put("KEEL_FORWARDING_TIMEOUT", "3000");
-        in = KeelProcess.start(inEnv);
-        mn = KeelProcess.start(mnEnv);
+        in = CseEnv.of(dir, "id-in", "cse-in", "IN").port(inPort).credentials(dir.resolve("in-credentials"))
+                .set("KEEL_FORWARDING_AUTHORIZATION", "Bearer " + IN_TOKEN).set("KEEL_FORWARDING_TIMEOUT", "3000").start();
+        mn = CseEnv.of(dir, "id-mn", "cse-mn", "MN").port(mnPort).credentials(dir.resolve("mn-credentials"))
+                .set("KEEL_CSE_POA", deadPoa + "," + mnPoa)
+                .registrar("http://127.0.0.1:" + inPort, "id-in", "cse-in", "Bearer " + MN_TOKEN)
+                .set("KEEL_FORWARDING_TIMEOUT", "3000").start();
         atIn = new OneM2MClient(in.base());
         atMn = new OneM2MClient(mn.base());
     }
@@ -245,19 +225,8 @@ class ForwardingIT {
         Files.writeString(dir.resolve("credentials"), String.join("\n",
                 "bearer sha256:" + Credentials.sha256(CLIENT_TOKEN) + " C*",
                 "bearer sha256:" + Credentials.sha256(peerToken) + " /id-*,C*", ""));
-        Map<String, String> env = new HashMap<>();
-        env.put("KEEL_HTTP_PORT", String.valueOf(port));
-        env.put("KEEL_DB_URL", "jdbc:h2:file:" + dir.toAbsolutePath() + "/keel");
-        env.put("KEEL_CSE_ID", cseId);
-        env.put("KEEL_CSE_NAME", "cse-mn");
-        env.put("KEEL_CSE_TYPE", "MN");
-        env.put("KEEL_AUTH_CREDENTIALS", dir.resolve("credentials").toString());
-        env.put("KEEL_REGISTRAR_POA", registrarPoa);
-        env.put("KEEL_REGISTRAR_CSE_ID", "id-up");
-        env.put("KEEL_REGISTRAR_CSE_NAME", "cse-up");
-        env.put("KEEL_REGISTRAR_AUTHORIZATION", "Bearer " + peerToken);
-        env.put("KEEL_FORWARDING_TIMEOUT", "3000");
-        return KeelProcess.start(env);
+        return CseEnv.of(dir, cseId, "cse-mn", "MN").port(port).credentials(dir.resolve("credentials"))
+                .registrar(registrarPoa, "id-up", "cse-up", "Bearer " + peerToken).set("KEEL_FORWARDING_TIMEOUT", "3000").start();
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * no stack trace. The HTTP binding has its own suite (HostileInputIT).
  */
 class HostilePrimitivesIT {
-    private static final String CSE_ID = "id-hostile";
+    private static final String CSE_ID = "id-in"; // the default CSE-ID
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static Mosquitto broker;
     private static KeelProcess keel;
@@ -79,8 +79,7 @@ class HostilePrimitivesIT {
     static void start() {
         broker = Mosquitto.start();
         coapPort = ServerProcess.freePort();
-        keel = KeelProcess.start(Map.of("KEEL_MQTT_URL", broker.url(), "KEEL_CSE_ID", CSE_ID,
-                "KEEL_COAP_PORT", String.valueOf(coapPort)));
+        keel = KeelProcess.start(Map.of("KEEL_MQTT_URL", broker.url(), "KEEL_COAP_PORT", String.valueOf(coapPort)));
         try (MqttTestClient admin = new MqttTestClient(broker.url(), "/oneM2M/resp/CAdmin/#")) {
             Eventually.holds(WAIT, () -> {
                 var retrieve = MqttTestClient.request(2, "cse-in", "CAdmin");

@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code java -jar target/keel.war} in its own process, configured through environment variables as a user would,
  * for tests of what only the executable WAR does (its own connectors, TLS), that need settings of their own, or
  * several CSEs on one database. On a free port unless KEEL_HTTP_PORT is given; in the PostgreSQL run of the suite on
- * its database unless KEEL_DB_URL is given.
+ * its database unless KEEL_DB_URL is given or the process is a CSE other than id-in.
  */
 final class KeelProcess implements AutoCloseable {
     private static final String READY = "Keel is serving ";
@@ -34,7 +34,9 @@ final class KeelProcess implements AutoCloseable {
         }
         all.put("KEEL_HTTP_PORT", String.valueOf(ServerProcess.freePort()));
         String suiteDatabase = System.getProperty("keel.db.url"); // set by PostgresSuiteDatabase
-        if (suiteDatabase != null) {
+        // The suite's database holds the CSEBase of id-in: a CSE of another CSE-ID keeps its own (H2 in its data dir).
+        boolean ownCse = env.containsKey("KEEL_CSE_ID") && !env.get("KEEL_CSE_ID").equals("id-in");
+        if (suiteDatabase != null && !ownCse) {
             all.put("KEEL_DB_URL", suiteDatabase);
         }
         all.putAll(env);

@@ -8,8 +8,6 @@ import io.keel.it.OneM2MClient.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,8 +36,7 @@ class RemoteCseIT {
         Files.writeString(dir.resolve("credentials"), String.join("\n",
                 "basic mn:" + Credentials.pbkdf2("mn-secret") + " /id-mn",
                 "basic admin:" + Credentials.pbkdf2("admin-secret") + " CAdmin,C*", ""));
-        in = KeelProcess.start(ownDatabase("in", Map.of("KEEL_CSE_ID", "id-in", "KEEL_CSE_NAME", "cse-in",
-                "KEEL_CSE_TYPE", "IN", "KEEL_AUTH_CREDENTIALS", dir.resolve("credentials").toString())));
+        in = CseEnv.of(dir, "id-in", "cse-in", "IN").credentials(dir.resolve("credentials")).start();
         inClient = new OneM2MClient(in.base());
         mn = startMn(KeelProcess.freePort());
     }
@@ -55,20 +52,9 @@ class RemoteCseIT {
     }
 
     private static KeelProcess startMn(int port) {
-        return KeelProcess.start(ownDatabase("mn", Map.of("KEEL_CSE_ID", "id-mn", "KEEL_CSE_NAME", "cse-mn",
-                "KEEL_CSE_TYPE", "MN", "KEEL_HTTP_PORT", String.valueOf(port),
-                "KEEL_REGISTRAR_POA", "http://127.0.0.1:" + in.base().getPort(), "KEEL_REGISTRAR_CSE_ID", "id-in",
-                "KEEL_REGISTRAR_CSE_NAME", "cse-in", "KEEL_REGISTRAR_AUTHORIZATION", MN_AUTH,
-                "KEEL_REGISTRAR_CHECK_INTERVAL", "500")));
-    }
-
-    /** Its own data directory and H2 database, kept across restarts of the same CSE. */
-    private static Map<String, String> ownDatabase(String name, Map<String, String> settings) {
-        Path data = dir.resolve(name);
-        Map<String, String> env = new HashMap<>(settings);
-        env.put("KEEL_DATA_DIR", data.toString());
-        env.put("KEEL_DB_URL", "jdbc:h2:file:" + data.resolve("keel") + ";WRITE_DELAY=0");
-        return env;
+        return CseEnv.of(dir, "id-mn", "cse-mn", "MN").port(port)
+                .registrar("http://127.0.0.1:" + in.base().getPort(), "id-in", "cse-in", MN_AUTH)
+                .set("KEEL_REGISTRAR_CHECK_INTERVAL", "500").start();
     }
 
     private static OneM2MClient mnClient() {

@@ -10,7 +10,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,27 +42,12 @@ class WebSocketMccIT {
         Files.writeString(dir.resolve("in-credentials"), String.join("\n",
                 "bearer sha256:" + Credentials.sha256(CLIENT_TOKEN) + " C*",
                 "bearer sha256:" + Credentials.sha256(MN_TOKEN) + " /id-mn*", ""));
-        inEnv = new HashMap<>();
-        inEnv.put("KEEL_AUTH_CREDENTIALS", dir.resolve("in-credentials").toString());
-        inEnv.put("KEEL_HTTP_PORT", String.valueOf(inPort));
-        inEnv.put("KEEL_DB_URL", "jdbc:h2:file:" + dir.resolve("in-db").toAbsolutePath() + "/keel");
-        inEnv.put("KEEL_CSE_ID", "id-in");
-        inEnv.put("KEEL_CSE_NAME", "cse-in");
-        inEnv.put("KEEL_CSE_TYPE", "IN");
-        inEnv.put("KEEL_FORWARDING_TIMEOUT", "5000");
-        Map<String, String> mnEnv = new HashMap<>();
-        mnEnv.put("KEEL_DB_URL", "jdbc:h2:file:" + dir.resolve("mn-db").toAbsolutePath() + "/keel");
-        mnEnv.put("KEEL_CSE_ID", "id-mn");
-        mnEnv.put("KEEL_CSE_NAME", "cse-mn");
-        mnEnv.put("KEEL_CSE_TYPE", "MN");
-        mnEnv.put("KEEL_CSE_POA", "http://127.0.0.1:" + closedPort());
-        mnEnv.put("KEEL_REGISTRAR_POA", "ws://127.0.0.1:" + inPort);
-        mnEnv.put("KEEL_REGISTRAR_CSE_ID", "id-in");
-        mnEnv.put("KEEL_REGISTRAR_CSE_NAME", "cse-in");
-        mnEnv.put("KEEL_REGISTRAR_AUTHORIZATION", "Bearer " + MN_TOKEN);
-        mnEnv.put("KEEL_FORWARDING_TIMEOUT", "5000");
+        inEnv = CseEnv.of(dir, "id-in", "cse-in", "IN").port(inPort).credentials(dir.resolve("in-credentials"))
+                .set("KEEL_FORWARDING_TIMEOUT", "5000").env();
         in = KeelProcess.start(inEnv);
-        mn = KeelProcess.start(mnEnv);
+        mn = CseEnv.of(dir, "id-mn", "cse-mn", "MN").set("KEEL_CSE_POA", "http://127.0.0.1:" + closedPort())
+                .registrar("ws://127.0.0.1:" + inPort, "id-in", "cse-in", "Bearer " + MN_TOKEN)
+                .set("KEEL_FORWARDING_TIMEOUT", "5000").start();
         atIn = new OneM2MClient(in.base(), CLIENT_TOKEN);
         atMn = new OneM2MClient(mn.base());
         Eventually.holds(Duration.ofSeconds(20), () -> atIn.get("/cse-in?fu=1&ty=16").send().text().contains("cse-in/"),

@@ -14,6 +14,8 @@ import io.keel.core.registration.Registration;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.flex.CatalogueLoader;
+import io.keel.core.resource.flex.FlexCatalogue;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.routing.Router;
 import io.keel.core.store.PoolUsage;
@@ -24,6 +26,8 @@ import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
+import io.keel.serialization.XmlNamespaces;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +58,17 @@ public final class Cse implements AutoCloseable {
     /** Set when the CSE starts to stop: it finishes what is under way but should be sent nothing new. */
     private volatile boolean draining;
 
+    /**
+     * The flexContainer specializations: those Keel ships and those of the folder {@code keel.flex.catalogue}; their
+     * XML namespaces become known to the codecs. A broken catalogue file stops the start, its message naming the file.
+     */
+    private static FlexCatalogue flexCatalogue(Settings settings) {
+        String folder = settings.get("keel.flex.catalogue", null);
+        FlexCatalogue catalogue = CatalogueLoader.load(folder == null || folder.isBlank() ? null : Path.of(folder));
+        catalogue.namespaces().forEach(XmlNamespaces::declare);
+        return catalogue;
+    }
+
     private Cse(CseIdentity identity, ResourceStore store, Outbound outbound, Settings settings,
                 Consumer<RequestOutcome> outcomes) {
         this.identity = identity;
@@ -61,7 +76,7 @@ public final class Cse implements AutoCloseable {
         this.outbound = outbound;
         this.drainMillis = settings.getLong("keel.shutdown.drain", 10_000);
         Clock clock = new Clock();
-        TypeRegistry types = new TypeRegistry();
+        TypeRegistry types = new TypeRegistry(flexCatalogue(settings));
         try {
             ensureCseBase(types, clock, settings.cseAccessControlPolicies());
         } catch (OneM2MException e) {

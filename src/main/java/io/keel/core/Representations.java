@@ -40,13 +40,13 @@ public final class Representations {
     }
 
     public Map<String, Object> attributes(Resource r, Viewer viewer) {
-        ResourceType t = types.require(r.ty);
+        ResourceType t = types.typeOf(r);
         return single(t.rootElement(), t.representation(r, viewer));
     }
 
     /** {@code m2m:<sn>} with only the listed attributes (partial retrieve); unknown names → 4000. */
     public Map<String, Object> partial(Resource r, List<String> names, Viewer viewer) {
-        ResourceType t = types.require(r.ty);
+        ResourceType t = types.typeOf(r);
         Map<String, Object> all = t.representation(r, viewer);
         Map<String, Object> picked = new LinkedHashMap<>();
         for (String n : names) {
@@ -68,7 +68,7 @@ public final class Representations {
      */
     public Built build(ResourceSearch tx, Resource r, ResultContent rcn, FilterCriteria fc, Supplier<Visibility> visibility,
                        Viewer viewer) {
-        ResourceType t = types.require(r.ty);
+        ResourceType t = types.typeOf(r);
         FilterCriteria filter = fc == null ? new FilterCriteria() : fc;
         int depth = r.depth();
         // lim and ofst page through the children as through a discovery's matches (TS-0004 7.3.3.17.10, 7.3.3.17.15).
@@ -117,7 +117,7 @@ public final class Representations {
             if (parent == null) {
                 continue;
             }
-            ResourceType dt = types.require(d.ty);
+            ResourceType dt = types.typeOf(d);
             Map<String, Object> node = dt.representation(d, viewer);
             nodes.put(d.srn, node);
             @SuppressWarnings("unchecked")

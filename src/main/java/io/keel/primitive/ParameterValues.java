@@ -78,6 +78,18 @@ public final class ParameterValues {
         throw OneM2MException.badRequest(name + " must be 2, 3, 4 or 100-999: " + v);
     }
 
+    /** The items of a list written with a separator ({@code a+b}, {@code u1&u2}): trimmed, empty items dropped. */
+    public static java.util.List<String> items(String value, Pattern separator) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String part : separator.split(value, -1)) {
+            String item = part.trim();
+            if (!item.isEmpty()) {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
     /** Text fields may carry TAB, LF and CR but no other C0 control (they cannot even be written in XML 1.0). */
     public static String text(String name, String v) {
         for (int i = 0; i < v.length(); i++) {

@@ -28,7 +28,6 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class XmlCodec {
     static final String NAMESPACE = "http://www.onem2m.org/xml/protocols";
-    private static final String PREFIX = "m2m:";
     private static final XMLInputFactory INPUT = inputFactory();
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
     private static final Pattern DECLARED_ENCODING = Pattern.compile("^<\\?xml[^>]*?\\sencoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
@@ -58,7 +57,8 @@ final class XmlCodec {
                 switch (r.next()) {
                     case XMLStreamConstants.DTD -> throw invalid("DTDs are not allowed");
                     case XMLStreamConstants.START_ELEMENT -> { // the parser itself refuses a second root element
-                        String name = NAMESPACE.equals(r.getNamespaceURI()) ? PREFIX + r.getLocalName() : qualified(r);
+                        String known = XmlNamespaces.prefix(r.getNamespaceURI());
+                        String name = known != null ? known + ":" + r.getLocalName() : qualified(r);
                         root.put(name, element(r, 1));
                     }
                     default -> {
@@ -126,8 +126,8 @@ final class XmlCodec {
             switch (r.next()) {
                 case XMLStreamConstants.START_ELEMENT -> {
                     children = true;
-                    boolean global = NAMESPACE.equals(r.getNamespaceURI()) && r.getPrefix() != null && !r.getPrefix().isEmpty();
-                    String name = global ? PREFIX + r.getLocalName() : r.getLocalName();
+                    String known = r.getPrefix() != null && !r.getPrefix().isEmpty() ? XmlNamespaces.prefix(r.getNamespaceURI()) : null;
+                    String name = known != null ? known + ":" + r.getLocalName() : r.getLocalName();
                     if (attributes.contains(name)) {
                         throw invalid(name + " is given both as attribute and as element in <" + element + ">");
                     }
@@ -252,23 +252,30 @@ final class XmlCodec {
             }
             return;
         }
-        boolean global = name.startsWith(PREFIX);
         if (!XML_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("\"" + name + "\" cannot be an XML element name");
         }
+        int colon = name.indexOf(':');
+        String prefix = colon > 0 ? name.substring(0, colon) : null;
+        String uri = prefix == null ? null : XmlNamespaces.uri(prefix);
+        boolean global = uri != null;
         if (value == null) {
             if (global) {
-                w.writeEmptyElement("m2m", name.substring(PREFIX.length()), NAMESPACE);
+                w.writeEmptyElement(prefix, name.substring(colon + 1), uri);
             } else {
                 w.writeEmptyElement(name);
             }
         } else if (global) {
-            w.writeStartElement("m2m", name.substring(PREFIX.length()), NAMESPACE);
+            w.writeStartElement(prefix, name.substring(colon + 1), uri);
         } else {
             w.writeStartElement(name);
         }
         if (root) {
             w.writeNamespace("m2m", NAMESPACE);
+        }
+        if (global && !prefix.equals("m2m")) {
+            // A specialization's element (cod:binSh) declares its namespace where it appears, root or nested.
+            w.writeNamespace(prefix, uri);
         }
         if (value == null) {
             return;

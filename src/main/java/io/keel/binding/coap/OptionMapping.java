@@ -11,7 +11,6 @@ import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.Timestamps;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.californium.core.coap.Option;
@@ -42,7 +41,7 @@ final class OptionMapping {
         req.groupRequestIdentifier = string(o, GID);
         String rturi = string(o, RTURI);
         if (rturi != null) {
-            req.responseTypeNotificationUris = split(rturi, AMPERSAND); // present but empty: "send no notification"
+            req.responseTypeNotificationUris = ParameterValues.items(rturi, AMPERSAND); // present but empty: "send no notification"
         }
         String ot = string(o, OT);
         if (ot != null) {
@@ -63,11 +62,11 @@ final class OptionMapping {
         req.vendorInformation = string(o, VSI);
         String gtm = string(o, GTM);
         if (gtm != null) {
-            req.groupRequestTargetMembers = split(gtm, PLUS);
+            req.groupRequestTargetMembers = ParameterValues.items(gtm, PLUS);
         }
         String aus = string(o, AUS);
         if (aus != null) {
-            req.authorizationSignatures.addAll(split(aus, PLUS));
+            req.authorizationSignatures.addAll(ParameterValues.items(aus, PLUS));
         }
     }
 
@@ -175,18 +174,6 @@ final class OptionMapping {
     private static Instant absRel(OptionSet o, StringOptionDefinition def, Instant now) {
         String v = string(o, def);
         return v == null ? null : ParameterValues.absRelTimestamp(label(def), v, now);
-    }
-
-    /** Items separated by the separator, whitespace trimmed; empty items are dropped. */
-    private static List<String> split(String value, Pattern separator) {
-        List<String> out = new ArrayList<>();
-        for (String part : separator.split(value, -1)) {
-            String item = part.trim();
-            if (!item.isEmpty()) {
-                out.add(item);
-            }
-        }
-        return out;
     }
 
     private static String format(Instant t) {

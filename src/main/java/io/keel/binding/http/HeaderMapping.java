@@ -9,7 +9,6 @@ import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.Timestamps;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +68,7 @@ public final class HeaderMapping {
         req.groupRequestIdentifier = h.single(GID);
         String rtu = h.single(RTU);
         if (rtu != null) {
-            req.responseTypeNotificationUris = split(rtu, AMPERSAND); // present but empty: "send no notification"
+            req.responseTypeNotificationUris = ParameterValues.items(rtu, AMPERSAND); // present but empty: "send no notification"
         }
         String ot = h.single(OT);
         if (ot != null) {
@@ -86,17 +85,17 @@ public final class HeaderMapping {
         req.vendorInformation = h.single(VSI);
         String as = h.single(AS);
         if (as != null) {
-            req.authorizationSignatures.addAll(split(as, PLUS));
+            req.authorizationSignatures.addAll(ParameterValues.items(as, PLUS));
         }
         req.primitiveProfileIdentifier = h.single(PRPI);
         req.m2mServiceUser = h.single(MSU);
         String omr = h.single(OMR);
         if (omr != null) {
-            req.ontologyMappingResources.addAll(split(omr, PLUS));
+            req.ontologyMappingResources.addAll(ParameterValues.items(omr, PLUS));
         }
         String authorization = h.single(AUTHORIZATION);
         if (authorization != null && !isHttpAuthentication(authorization)) {
-            req.tokens.addAll(split(authorization, PLUS));
+            req.tokens.addAll(ParameterValues.items(authorization, PLUS));
         }
         req.preconditions = PreconditionHeaders.read(h);
     }
@@ -202,18 +201,6 @@ public final class HeaderMapping {
     private static Instant absRel(Headers h, String name, Instant now) {
         String v = h.single(name);
         return v == null ? null : ParameterValues.absRelTimestamp(name, v, now);
-    }
-
-    /** Items separated by the separator, whitespace trimmed; empty items are dropped. */
-    private static List<String> split(String value, Pattern separator) {
-        List<String> out = new ArrayList<>();
-        for (String part : separator.split(value, -1)) {
-            String item = part.trim();
-            if (!item.isEmpty()) {
-                out.add(item);
-            }
-        }
-        return out;
     }
 
     private static String format(Instant t) {

@@ -103,7 +103,7 @@ public final class AcpAccessPolicy implements AccessPolicy {
         if (target.ty == ResourceTypes.ACCESS_CONTROL_POLICY) {
             return grants(target, AccessControlPolicyType.SELF_PRIVILEGES, who, permission);
         }
-        ResourceType type = types.require(target.ty);
+        ResourceType type = types.typeOf(target);
         if (!type.hasAccessControlPolicyIds()) {
             Resource parent = target.pi == null ? null : tx.find(target.pi);
             return parent != null && decide(tx, who, permission, parent);

@@ -54,7 +54,7 @@ public final class CreateOperation implements OperationHandler {
             throw OneM2MException.badRequest("filter criteria are not allowed in a create");
         }
         OperationContext.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
-        ResourceType type = ctx.types.get(req.resourceType);
+        ResourceType type = ctx.types.get(req.resourceType, req.content);
         if (type == null && !ResourceTypes.isDefined(req.resourceType)) {
             ctx.types.requested(req.resourceType); // an invalid ty is 4000 here (TS-0004 7.3.2.1)
         }
@@ -74,7 +74,7 @@ public final class CreateOperation implements OperationHandler {
             // originator may create there (TS-0004 7.2.2.2: Recv-6.4 after Recv-6.2 and Recv-6.3).
             ctx.requireAccess(tx.tree(), req, Permission.CREATE, parent);
         }
-        ResourceType type = ctx.types.requested(req.resourceType);
+        ResourceType type = ctx.types.requested(req.resourceType, req.content);
         if (!type.creatableByRequest()) {
             // Whoever asks and wherever: the CSE alone creates these (TS-0004 7.4.3.2.1, 7.4.12.2.1).
             throw OneM2MException.notAllowed(type.rootElement() + " is created by the CSE only");
@@ -83,7 +83,7 @@ public final class CreateOperation implements OperationHandler {
             ctx.requireAccess(tx.tree(), req, permission, parent);
         }
         type.checkCreator(req, ctx.cse);
-        ResourceType parentType = ctx.types.require(parent.ty);
+        ResourceType parentType = ctx.types.typeOf(parent);
         if (!parentType.childTypes().contains(type.ty())) {
             throw type.refusedUnder(parentType);
         }
@@ -116,7 +116,7 @@ public final class CreateOperation implements OperationHandler {
         // After the parent's last change (each contentInstance sets its container's lt): children's creation
         // times follow the order of creation, whichever CSE on the database made them (la, ol, quota trimming).
         Instant now = ctx.clock.after(parent.lt);
-        Resource r = newResource(type, ctx.types.require(parent.ty), parent, given, req.from, now, ri);
+        Resource r = newResource(type, ctx.types.typeOf(parent), parent, given, req.from, now, ri);
         ResourceOperation op = new ResourceOperation(tx, req, ctx.cse, now, parent, r, given, ctx.references(tree, req, retrieved));
         type.prepareCreate(op);
         ctx.announcements.writing(tx, type, r, null);

@@ -40,9 +40,9 @@ public final class DeleteOperation implements OperationHandler {
 
     @Override
     public Prepared prepare(Transaction tx, RequestPrimitive req, Route route) {
-        if (route instanceof Route.Local local && !ctx.types.require(local.resource().ty).deletable()) {
+        if (route instanceof Route.Local local && !ctx.types.typeOf(local.resource()).deletable()) {
             // Refused on Recv-1.0, before anything else is checked (TS-0004 7.4.3.2.4).
-            throw OneM2MException.notAllowed(ctx.types.require(local.resource().ty).rootElement() + " cannot be deleted");
+            throw OneM2MException.notAllowed(ctx.types.typeOf(local.resource()).rootElement() + " cannot be deleted");
         }
         Resource r = ctx.actedOn(tx.tree(), req, route, Operation.DELETE);
         if (r == null) {
@@ -77,7 +77,7 @@ public final class DeleteOperation implements OperationHandler {
         }
         ResourceOperation op = new ResourceOperation(tx, req, ctx.cse, now, parent, current, Map.of(),
                 ctx.references(tx.tree(), req));
-        ResourceType deleted = ctx.types.require(current.ty);
+        ResourceType deleted = ctx.types.typeOf(current);
         deleted.beforeDelete(op);
         ctx.announcements.deleting(tx, deleted, current);
         ctx.types.forEach(type -> type.beforeAnyDelete(op));

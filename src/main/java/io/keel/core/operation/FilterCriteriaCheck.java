@@ -38,7 +38,8 @@ final class FilterCriteriaCheck {
         }
         ContentFilter.of(fc); // a content filter that cannot run (cfq without cfs, bad JSONPath) is 4000 before any query
         for (List<AttributeCondition> conditions : List.of(fc.attributes, fc.childAttributes, fc.parentAttributes)) {
-            for (AttributeCondition c : conditions) {
+            for (int i = 0; i < conditions.size(); i++) {
+                AttributeCondition c = conditions.get(i);
                 if (OWN_CONDITIONS.contains(c.name())) {
                     throw OneM2MException.badRequest(c.name() + " has filter conditions of its own and is no attribute"
                             + " condition (TS-0004 7.3.3.17.9)");
@@ -46,7 +47,19 @@ final class FilterCriteriaCheck {
                 if (!types.isKnownAttribute(c.name())) {
                     throw OneM2MException.badRequest("unknown attribute " + c.name() + " in a filter condition");
                 }
+                if (types.isFloatAttribute(c.name()) && c.value().indexOf('*') < 0) {
+                    // Stored as a double ("21.0"): the condition 21 must find it (flexContainer custom attributes).
+                    conditions.set(i, new AttributeCondition(c.name(), floatText(c.name(), c.value())));
+                }
             }
+        }
+    }
+
+    private static String floatText(String name, String value) {
+        try {
+            return String.valueOf(Double.parseDouble(value));
+        } catch (NumberFormatException e) {
+            throw OneM2MException.badRequest("attribute condition " + name + " needs a number: " + value);
         }
     }
 }

@@ -109,13 +109,13 @@ public final class OperationContext {
             Resource standsFor = v.child().standsFor(tree, v.parent());
             requireVirtualAccess(tree, req, v, op);
             if (standsFor != null) {
-                types.require(standsFor.ty).checkReadable(tree, standsFor);
+                types.typeOf(standsFor).checkReadable(tree, standsFor);
             }
             return standsFor;
         }
         Resource r = route.resource();
         requireAccess(tree, req, Permission.of(op), r);
-        ResourceType type = types.require(r.ty);
+        ResourceType type = types.typeOf(r);
         type.checkOriginator(tree, req, r);
         type.checkReadable(tree, r);
         return r;

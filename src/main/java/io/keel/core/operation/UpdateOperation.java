@@ -51,7 +51,7 @@ public final class UpdateOperation implements OperationHandler {
     @Override
     public Prepared prepare(Transaction tx, RequestPrimitive req, Route route) {
         Resource current = route.resource();
-        ResourceType type = ctx.types.require(current.ty);
+        ResourceType type = ctx.types.typeOf(current);
         // Refused at Recv-1.0, whoever asks (TS-0004 7.4.7.2.3, 7.4.27.2.3, 7.4.28.2.3).
         if (route instanceof Route.Virtual v) {
             throw v.child().refused(Operation.UPDATE);
@@ -92,7 +92,7 @@ public final class UpdateOperation implements OperationHandler {
         if (r == null) {
             throw OneM2MException.notFound("the resource was deleted meanwhile");
         }
-        ResourceType type = ctx.types.require(r.ty);
+        ResourceType type = ctx.types.typeOf(r);
         ctx.requireMatch(tx.search(), req, r);
         ConditionalRequests.notModified(req.preconditions, r, Operation.UPDATE);
         Map<String, Object> given = AttributeValidator.forUpdate(type, req.content, OperationContext.fromText(req),

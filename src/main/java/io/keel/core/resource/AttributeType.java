@@ -104,6 +104,45 @@ public enum AttributeType {
             return bounded(sn, v, fromText, 1, Long.MAX_VALUE, "an xs:positiveInteger (1 or more)");
         }
     },
+    /** xs:integer (custom attributes of flexContainer specializations): any whole number Keel can hold (64 bits). */
+    INTEGER {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return integer(sn, v, fromText);
+        }
+    },
+    /**
+     * xs:float and xs:double (custom attributes of flexContainer specializations): a JSON/CBOR number, or XML text in
+     * the lexical form of xs:double (INF, -INF and NaN included); stored as a double.
+     */
+    FLOAT {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            if (v instanceof Number n) {
+                return n.doubleValue();
+            }
+            String s = text(v, fromText);
+            if (fromText && s != null) {
+                switch (s) {
+                    case "INF", "+INF" -> {
+                        return Double.POSITIVE_INFINITY;
+                    }
+                    case "-INF" -> {
+                        return Double.NEGATIVE_INFINITY;
+                    }
+                    case "NaN" -> {
+                        return Double.NaN;
+                    }
+                    default -> {
+                        if (XS_DECIMAL_OR_EXPONENT.matcher(s).matches()) {
+                            return Double.parseDouble(s);
+                        }
+                    }
+                }
+            }
+            throw wrongType(sn, "a number (xs:float)");
+        }
+    },
     /** xs:unsignedInt. */
     UNSIGNED_INT {
         @Override
@@ -340,6 +379,22 @@ public enum AttributeType {
             return SetOfAcrs.normalize(sn, v, fromText);
         }
     },
+    /**
+     * An SDT list of simple values (TS-0023 custom attributes such as machineStates): a JSON/CBOR array of scalars, or
+     * an xs:list in XML; may be empty.
+     */
+    LIST {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            List<?> l = list(sn, v, fromText, false);
+            for (Object item : l) {
+                if (item == null || item instanceof Map || item instanceof Collection) {
+                    throw wrongType(sn, "a list of simple values");
+                }
+            }
+            return List.copyOf(l);
+        }
+    },
     /** xs:anyType (the content of a contentInstance) and the CSE-made complex values of a {@code <request>}. */
     ANY {
         @Override
@@ -352,6 +407,8 @@ public enum AttributeType {
     private static final Pattern XS_TOKEN = Pattern.compile("[^\\s]+( [^\\s]+)*");
     private static final Pattern CONTENT_INFO_SYNTAX =
             Pattern.compile("[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+:[0-2](:[0-5])?");
+    /** The lexical form of xs:double without its special values: digits, a fraction, an exponent. */
+    private static final Pattern XS_DECIMAL_OR_EXPONENT = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern TIMESTAMP_SYNTAX = Pattern.compile("\\d{8}T\\d{6}(,\\d{1,6})?");
     private static final Pattern EXTERNAL_ID_SYNTAX = Pattern.compile("[^\\s@]+@[^\\s@]+");
     /** protocol://host[:port][/path]: an IPv4 or bracketed IPv6 address, or an FQDN in lower case. */

@@ -41,12 +41,22 @@ public abstract class ResourceType {
             AttributeDef.readOnly("lt", AttributeType.TIMESTAMP));
 
     private final int ty;
+    private final String prefix;
     private final String shortName;
     private final Map<String, AttributeDef> attributes = new LinkedHashMap<>();
     private final List<AttributeDef> specific;
 
     protected ResourceType(int ty, String shortName, List<AttributeDef> specificAttributes) {
+        this(ty, "m2m", shortName, specificAttributes);
+    }
+
+    /**
+     * A type whose representation lives in another namespace than m2m: (flexContainer specializations, TS-0004 7.4.37:
+     * {@code cod:binSh}).
+     */
+    protected ResourceType(int ty, String prefix, String shortName, List<AttributeDef> specificAttributes) {
         this.ty = ty;
+        this.prefix = prefix;
         this.shortName = shortName;
         List<AttributeDef> all = new ArrayList<>(UNIVERSAL_READ_ONLY);
         all.add(AttributeDef.createOnly("rn", AttributeType.RESOURCE_NAME, resourceNameOnCreate()));
@@ -78,13 +88,13 @@ public abstract class ResourceType {
         return ty;
     }
 
-    /** Short name, the {@code m2m:<sn>} root element of its representation. */
+    /** Short name, the {@code m2m:<sn>} root element of its representation (or {@code <prefix>:<sn>}). */
     public final String shortName() {
         return shortName;
     }
 
     public final String rootElement() {
-        return "m2m:" + shortName;
+        return prefix + ":" + shortName;
     }
 
     public final AttributeDef attribute(String sn) {

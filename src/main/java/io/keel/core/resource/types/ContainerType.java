@@ -35,7 +35,8 @@ public final class ContainerType extends InstanceHolderType {
 
     @Override
     public Set<Integer> childTypes() {
-        return Set.of(ResourceTypes.CONTAINER, ResourceTypes.CONTENT_INSTANCE, ResourceTypes.SUBSCRIPTION);
+        return Set.of(ResourceTypes.CONTAINER, ResourceTypes.CONTENT_INSTANCE, ResourceTypes.SUBSCRIPTION,
+                ResourceTypes.FLEX_CONTAINER);
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class CseBaseType extends ResourceType {
 
     @Override
     public Set<Integer> childTypes() {
-        return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.AE, ResourceTypes.CONTAINER,
+        return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.AE, ResourceTypes.CONTAINER, ResourceTypes.FLEX_CONTAINER,
                 ResourceTypes.GROUP, ResourceTypes.REMOTE_CSE, ResourceTypes.SUBSCRIPTION, ResourceTypes.TIME_SERIES);
     }
 

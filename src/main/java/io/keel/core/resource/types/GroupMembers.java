@@ -124,19 +124,30 @@ final class GroupMembers {
                 }
                 ty = r.ty;
             }
-            if (type != MIXED && (ty != type || specialization != null)) {
+            boolean specialized = specialization == null || isSpecialization(r, specialization);
+            if (type != MIXED && (ty != type || !specialized)) {
                 if (csy == ABANDON_MEMBER) {
                     continue;
                 }
                 if (csy == ABANDON_GROUP) {
                     throw new OneM2MException(ResponseStatusCode.GROUP_MEMBER_TYPE_INCONSISTENT, "member " + e.getKey()
                             + (ty != type ? " is of type " + ty + ", not of the group's mt " + type
-                                    : " is no specialization " + specialization + " (spty): this CSE holds none"));
+                                    : " is no specialization " + specialization + " (spty)"));
                 }
                 type = MIXED;
             }
             kept.add(e.getKey());
         }
         return new Validated(kept, type, validated);
+    }
+
+    /**
+     * Whether a local member is of the group's specializationType: a flexContainer whose cnd is the spty's (TS-0001
+     * 9.6.35). A member on another CSE is not (its cnd is not retrieved), nor is anything for an mgmtObj spty (mgd):
+     * Keel has no mgmtObj.
+     */
+    private static boolean isSpecialization(Resource member, Object specialization) {
+        return member != null && specialization instanceof Map<?, ?> spty && spty.get("cnd") != null
+                && spty.get("cnd").equals(member.get("cnd"));
     }
 }

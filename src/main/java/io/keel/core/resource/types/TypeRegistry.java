@@ -1,6 +1,11 @@
 package io.keel.core.resource.types;
 
+import io.keel.core.resource.AttributeType;
+import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.flex.CatalogueLoader;
+import io.keel.core.resource.flex.FlexCatalogue;
+import io.keel.core.resource.flex.Specialization;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.OneM2MException;
@@ -21,8 +26,17 @@ public final class TypeRegistry {
     private final List<Visibility.HiddenChildren> hiddenChildren;
     private final Set<Integer> withContent;
     private final Set<String> fanOutPoints;
+    private final FlexCatalogue flex;
+    /** One type per flexContainer specialization, by containerDefinition (what a stored resource keeps). */
+    private final Map<String, FlexContainerType> flexByCnd = new LinkedHashMap<>();
 
+    /** With the flexContainer specializations Keel ships. */
     public TypeRegistry() {
+        this(new FlexCatalogue(CatalogueLoader.builtIn()));
+    }
+
+    public TypeRegistry(FlexCatalogue flex) {
+        this.flex = flex;
         register(new AccessControlPolicyType());
         register(new CseBaseType());
         register(new AeType());
@@ -35,6 +49,12 @@ public final class TypeRegistry {
         register(new SubscriptionType(this::get));
         register(new TimeSeriesType());
         register(new TimeSeriesInstanceType());
+        register(FlexContainerType.generic(flex));
+        for (Specialization s : flex.all()) {
+            FlexContainerType t = FlexContainerType.of(s, flex);
+            byRootElement.put(t.rootElement(), t);
+            flexByCnd.put(s.cnd(), t);
+        }
         // One announced type per type Keel announces, declared from it (TS-0004 7.4.26).
         for (ResourceType original : List.copyOf(byTy.values())) {
             if (original.supportsAnnouncement()) {
@@ -94,14 +114,82 @@ public final class TypeRegistry {
         throw OneM2MException.badRequest("unknown resource type " + ty);
     }
 
-    /** @return the type whose representation has this root element ({@code m2m:cnt}), or null. */
+    /**
+     * The type of a stored resource: its flexContainer specialization (by cnd) for a flexContainer, the generic
+     * flexContainer type when the catalogue no longer has it.
+     */
+    public ResourceType typeOf(Resource r) {
+        if (r.ty == ResourceTypes.FLEX_CONTAINER && r.get(FlexContainerType.CONTAINER_DEFINITION) instanceof String cnd
+                && flexByCnd.get(cnd) != null) {
+            return flexByCnd.get(cnd);
+        }
+        return require(r.ty);
+    }
+
+    /**
+     * The type a Create's content stands for, leniently: the specialization its root element names for a
+     * flexContainer (else the generic one), the type of the number otherwise; null when Keel does not implement it.
+     */
+    public ResourceType get(int ty, Object content) {
+        if (ty == ResourceTypes.FLEX_CONTAINER && content instanceof Map<?, ?> root && root.size() == 1
+                && byRootElement.get(String.valueOf(root.keySet().iterator().next())) instanceof FlexContainerType t
+                && t.specialization() != null) {
+            return t;
+        }
+        return get(ty);
+    }
+
+    /**
+     * {@link #requested(int)}, and for a flexContainer the specialization its content's root element names: 4125 when
+     * neither the root element nor the cnd names one Keel knows (TS-0004 7.4.37.2.1), 4000 for a content of no
+     * specialization's shape.
+     */
+    public ResourceType requested(int ty, Object content) {
+        ResourceType type = requested(ty);
+        if (ty != ResourceTypes.FLEX_CONTAINER) {
+            return type;
+        }
+        if (!(content instanceof Map<?, ?> root) || root.size() != 1) {
+            throw OneM2MException.badRequest("the content of a flexContainer must be a single element of its specialization"
+                    + " (such as cod:binSh)");
+        }
+        Map.Entry<?, ?> e = root.entrySet().iterator().next();
+        if (byRootElement.get(String.valueOf(e.getKey())) instanceof FlexContainerType t
+                && t.specialization() != null) {
+            return t;
+        }
+        Object cnd = e.getValue() instanceof Map<?, ?> inner ? inner.get(FlexContainerType.CONTAINER_DEFINITION) : null;
+        Specialization named = cnd instanceof String s ? flex.byContainerDefinition(s) : null;
+        if (named != null) {
+            throw OneM2MException.badRequest("cnd " + cnd + " is the containerDefinition of " + named.rootElement() + ", not of "
+                    + e.getKey());
+        }
+        throw new OneM2MException(ResponseStatusCode.SPECIALIZATION_SCHEMA_NOT_FOUND, "no flexContainer specialization "
+                + (cnd == null ? "has the root element " + e.getKey() : "has the containerDefinition " + cnd));
+    }
+
+    /** The flexContainer specializations this CSE knows. */
+    public FlexCatalogue flexCatalogue() {
+        return flex;
+    }
+
+    /** @return the type whose representation has this root element ({@code m2m:cnt}, {@code cod:binSh}), or null. */
     public ResourceType byRootElement(String rootElement) {
         return byRootElement.get(rootElement);
     }
 
     /** Whether some implemented type has an attribute of this short name (what attribute conditions may name). */
     public boolean isKnownAttribute(String sn) {
-        return byTy.values().stream().anyMatch(t -> t.attribute(sn) != null);
+        return byRootElement.values().stream().anyMatch(t -> t.attribute(sn) != null);
+    }
+
+    /**
+     * Whether every type that has an attribute of this short name declares it as a number stored as a double (xs:float
+     * custom attributes): attribute conditions on it compare numbers, not texts.
+     */
+    public boolean isFloatAttribute(String sn) {
+        return byRootElement.values().stream().map(t -> t.attribute(sn)).filter(d -> d != null)
+                .allMatch(d -> d.type() == AttributeType.FLOAT) && isKnownAttribute(sn);
     }
 
     /** Types without acpi that take their parent's access decision (all but those governed by their own privileges). */

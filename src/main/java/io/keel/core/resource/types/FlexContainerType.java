@@ -1,0 +1,146 @@
+package io.keel.core.resource.types;
+
+import io.keel.core.resource.AttributeDef;
+import io.keel.core.resource.AttributeDef.Presence;
+import io.keel.core.resource.AttributeType;
+import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceOperation;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.flex.FlexCatalogue;
+import io.keel.core.resource.flex.Specialization;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ResponseStatusCode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code <flexContainer>} (ty 28), TS-0004 7.4.37 and TS-0001 9.6.35: one instance per specialization of the
+ * catalogue, whose root element ({@code cod:binSh}) and custom attributes are those of the specialization; custom
+ * attributes are checked like any other attribute. The {@link #generic} one stands for the resource type as such
+ * (supported types, child type rules) and for a stored resource whose specialization left the catalogue.
+ */
+public final class FlexContainerType extends ResourceType {
+    /** containerDefinition: names the specialization (TS-0004 table 7.4.37.1-2: M on create, NP on update). */
+    public static final String CONTAINER_DEFINITION = "cnd";
+    private final Specialization specialization;
+    private final FlexCatalogue catalogue;
+    private final Set<String> custom;
+
+    private FlexContainerType(String prefix, String shortName, Specialization specialization, FlexCatalogue catalogue) {
+        super(ResourceTypes.FLEX_CONTAINER, prefix, shortName, attributes(specialization));
+        this.specialization = specialization;
+        this.catalogue = catalogue;
+        this.custom = specialization == null ? Set.of()
+                : specialization.attributes().stream().map(AttributeDef::sn).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The type of the resources of one specialization. */
+    public static FlexContainerType of(Specialization s, FlexCatalogue catalogue) {
+        return new FlexContainerType(s.prefix(), s.shortName(), s, catalogue);
+    }
+
+    /**
+     * The resource type without a specialization: Keel's name for it is {@code m2m:fcnt} (TS-0004 defines no root
+     * element for it); no request can create one.
+     */
+    public static FlexContainerType generic(FlexCatalogue catalogue) {
+        return new FlexContainerType("m2m", "fcnt", null, catalogue);
+    }
+
+    private static List<AttributeDef> attributes(Specialization s) {
+        List<AttributeDef> all = new ArrayList<>(List.of(
+                AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_URIS),
+                AttributeDef.createOnly(CONTAINER_DEFINITION, AttributeType.ANY_URI, Presence.MANDATORY),
+                AttributeDef.optional("or", AttributeType.ANY_URI),
+                AttributeDef.readOnly("cs", AttributeType.NON_NEGATIVE_INTEGER),
+                AttributeDef.optional("nl", AttributeType.ANY_URI)));
+        if (s != null) {
+            all.addAll(s.attributes());
+        }
+        return all;
+    }
+
+    /** The specialization, or null for the generic type. */
+    public Specialization specialization() {
+        return specialization;
+    }
+
+    @Override
+    public Set<Integer> childTypes() {
+        // TS-0004 table 7.4.37.1-3, of the types Keel implements (no semanticDescriptor, timeSeries, transaction).
+        return Set.of(ResourceTypes.CONTAINER, ResourceTypes.FLEX_CONTAINER, ResourceTypes.SUBSCRIPTION);
+    }
+
+    @Override
+    public boolean hasStateTag() {
+        return true;
+    }
+
+    @Override
+    public boolean hasCreator() {
+        return true;
+    }
+
+    /** announceTo and announcedAttribute (TS-0004 table 7.4.37.1-1): Keel has no flexContainerAnnc yet, so 5001. */
+    @Override
+    public Map<String, String> unsupportedAttributes() {
+        return Map.of(ANNOUNCE_TO, "announceTo", ANNOUNCED_ATTRIBUTE, "announcedAttribute");
+    }
+
+    @Override
+    public boolean creatableByRequest() {
+        return specialization != null;
+    }
+
+    @Override
+    public void prepareCreate(ResourceOperation op) {
+        Object cnd = op.resource.attributes.get(CONTAINER_DEFINITION);
+        if (!specialization.cnd().equals(cnd)) {
+            // The schema is found by cnd (TS-0004 7.4.37.2.1): unknown is 4125, another specialization's is 4000.
+            Specialization named = catalogue.byContainerDefinition(String.valueOf(cnd));
+            if (named == null) {
+                throw new OneM2MException(ResponseStatusCode.SPECIALIZATION_SCHEMA_NOT_FOUND,
+                        "no flexContainer specialization has the containerDefinition " + cnd);
+            }
+            throw OneM2MException.badRequest("attribute cnd " + cnd + " names " + named.rootElement() + ", not "
+                    + rootElement() + " (" + specialization.cnd() + ")");
+        }
+        if (op.parent.ty == ResourceTypes.FLEX_CONTAINER) {
+            Specialization parent = catalogue.byContainerDefinition(String.valueOf(op.parent.get(CONTAINER_DEFINITION)));
+            if (parent != null && !parent.children().contains(rootElement())) {
+                throw new OneM2MException(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE, rootElement()
+                        + " cannot be created under " + parent.rootElement() + ", which holds "
+                        + (parent.children().isEmpty() ? "no flexContainer" : String.join(", ", parent.children())));
+            }
+        }
+        op.resource.cs = contentSize(op.resource);
+    }
+
+    @Override
+    public void prepareUpdate(ResourceOperation op) {
+        op.resource.cs = contentSize(op.resource);
+    }
+
+    /**
+     * contentSize: the size in bytes of the custom attributes (TS-0004 7.4.37.2.1), which the standard leaves to the
+     * serialization; Keel counts the UTF-8 bytes of each value as XML text carries it, whatever the request used.
+     */
+    long contentSize(Resource r) {
+        long size = 0;
+        for (String sn : custom) {
+            Object v = r.attributes.get(sn);
+            if (v instanceof Collection<?> l) {
+                size += l.stream().map(String::valueOf).collect(Collectors.joining(" ")).getBytes(StandardCharsets.UTF_8).length;
+            } else if (v != null) {
+                size += String.valueOf(v).getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        return size;
+    }
+}
