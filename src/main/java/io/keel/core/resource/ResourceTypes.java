@@ -18,6 +18,8 @@ public final class ResourceTypes {
     public static final int REQUEST = 17;
     public static final int SUBSCRIPTION = 23;
     public static final int FLEX_CONTAINER = 28;
+    /** Release 4 (TS-0004 V4 table 6.3.4.2.1-1). */
+    public static final int FLEX_CONTAINER_INSTANCE = 58;
 
     private ResourceTypes() {
     }

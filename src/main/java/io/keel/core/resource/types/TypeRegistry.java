@@ -42,6 +42,7 @@ public final class TypeRegistry {
         register(new AeType());
         register(new ContainerType());
         register(new ContentInstanceType());
+        register(new FlexContainerInstanceType());
         register(new GroupType());
         register(new PollingChannelType());
         register(new RemoteCseType());
