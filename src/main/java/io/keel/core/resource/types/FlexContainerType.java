@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -95,10 +94,35 @@ public final class FlexContainerType extends InstanceHolderType {
         return true;
     }
 
-    /** announceTo and announcedAttribute (TS-0004 table 7.4.37.1-1): Keel has no flexContainerAnnc yet, so 5001. */
     @Override
-    public Map<String, String> unsupportedAttributes() {
-        return Map.of(ANNOUNCE_TO, "announceTo", ANNOUNCED_ATTRIBUTE, "announcedAttribute");
+    public boolean supportsAnnouncement() {
+        return true;
+    }
+
+    /** containerDefinition is MA (TS-0001 table 9.6.35-2): the announced resource names its specialization too. */
+    @Override
+    public List<String> mandatoryAnnounced() {
+        return List.of(CONTAINER_DEFINITION);
+    }
+
+    /**
+     * OA (TS-0001 table 9.6.35-2): ontologyRef, nodeLink and the custom attributes. The Release-4 quotas and counters
+     * are not announced: Keel announces in Release 3.
+     */
+    @Override
+    public List<String> announcedAttributes() {
+        List<String> out = new ArrayList<>(List.of("or", "nl"));
+        out.addAll(custom);
+        return out;
+    }
+
+    /**
+     * A specialization's announced variant has its root element with the suffix Annc ({@code cod:binShAnnc}, as the
+     * TS-0023 schemas name them); the generic type's is {@code m2m:fcntA}.
+     */
+    @Override
+    public String announcedShortName() {
+        return specialization == null ? super.announcedShortName() : shortName() + "Annc";
     }
 
     @Override
