@@ -137,6 +137,43 @@ class AnnouncementIT {
     }
 
     @Test
+    void ts0001_9_6_35_aFlexContainerIsAnnouncedAsItsSpecializationsAnncAndKeptInStep() {
+        String ae = "C" + OneM2MClient.unique("fannc");
+        Reply reg = mnClient.create("/cse-mn", 2, "{\"m2m:ae\":{\"rn\":\"" + ae + "\",\"api\":\"Nx\",\"rr\":false,\"srv\":[\"3\"]}}")
+                .from(ae).send();
+        assertEquals(201, reg.status(), reg.text());
+        String path = "/cse-mn/" + ae + "/sw";
+        Reply sw = mnClient.create("/cse-mn/" + ae, 28, "{\"cod:binSh\":{\"rn\":\"sw\",\"cnd\":"
+                + "\"org.onem2m.common.moduleclass.binarySwitch\",\"state\":true,\"aa\":[\"state\"],\"at\":[\"/id-in\"]}}")
+                .from(ae).send();
+        assertEquals(201, sw.status(), sw.text());
+        java.util.function.Supplier<String> announcedAt = () -> {
+            for (JsonNode at : mnClient.get(path).send().json().path("cod:binSh").path("at")) {
+                if (at.asText().startsWith("/id-in/")) {
+                    return at.asText();
+                }
+            }
+            return null;
+        };
+
+        Eventually.holds(WAIT, () -> announcedAt.get() != null, "at names the announced flexContainer on the IN");
+        String announced = announcedAt.get();
+        Reply got = onIn(announced);
+        assertEquals(200, got.status(), got.text());
+        JsonNode annc = got.json().path("cod:binShAnnc");
+        assertEquals(10028, annc.path("ty").asInt(), got.text());
+        assertEquals("org.onem2m.common.moduleclass.binarySwitch", annc.path("cnd").asText(), got.text());
+        assertTrue(annc.path("state").asBoolean(), got.text());
+
+        assertEquals(200, mnClient.put(path, "{\"cod:binSh\":{\"state\":false}}").send().status());
+        Eventually.holds(WAIT, () -> onIn(announced).json().path("cod:binShAnnc").path("state").isBoolean()
+                && !onIn(announced).json().path("cod:binShAnnc").path("state").asBoolean(), "state false on the IN");
+
+        assertEquals(200, mnClient.delete(path).send().status());
+        Eventually.holds(WAIT, () -> onIn(announced).status() == 404, "deleted on the IN with its original");
+    }
+
+    @Test
     void ts0004_7_3_3_10_anAnnouncementToATargetThatIsDownIsDoneOnceItIsBackAcrossARestartOfTheMn() {
         int inPort = in.base().getPort();
         in.close();

@@ -162,6 +162,28 @@ class ConsoleIT extends KeelIT {
     }
 
     @Test
+    void aFlexContainersCustomAttributesAreShownByTheirLongNames() throws IOException {
+        Reply fcnt = cse.create("/" + ae, 28, "{\"cod:tempe\":{\"rn\":\"th\",\"cnd\":"
+                + "\"org.onem2m.common.moduleclass.temperature\",\"curT0\":21.5}}").from(ae).send();
+        assertEquals(201, fcnt.status(), fcnt.text());
+        Reply names = cse.get("/.well-known/keel/console/flex-names.json").header("X-M2M-Origin", null).send();
+        assertEquals(200, names.status(), names.text());
+        assertEquals("currentTemperature", names.json().path("cod:tempe").path("attributes").path("curT0").asText());
+        assertEquals("temperature", names.json().path("cod:tempeAnnc").path("longName").asText());
+
+        open();
+        expand("cse-in");
+        expand(aePath);
+        select(aePath + "/th");
+        assertEquals("21.5", attribute("curT0"));
+        WebElement th = driver.findElement(By.cssSelector("#attributes tr[data-attr='curT0'] th"));
+        assertEquals("currentTemperature", th.getText());
+        assertEquals("curT0", th.getDomAttribute("title"));
+        assertEquals("cnd", driver.findElement(By.cssSelector("#attributes tr[data-attr='cnd'] th")).getText(),
+                "a common attribute keeps its short name");
+    }
+
+    @Test
     void theConsoleIsNoOneM2MRequestAndServesOnlyItsOwnFiles() {
         Reply page = cse.get("/.well-known/keel/console/").header("X-M2M-Origin", null).send();
         assertEquals(200, page.status());

@@ -52,6 +52,35 @@ class FlexContainerIT extends KeelIT {
     }
 
     @Test
+    void ts0004_r4_flexContainerInstancesKeepTheStatesOfAFlexContainerWithMni() {
+        Reply created = cse.create("/" + ae, 28, "{\"cod:binSh\":{\"rn\":\"hist\",\"cnd\":\"" + BIN_SH
+                + "\",\"state\":false,\"mni\":2}}").header("X-M2M-RVI", "4").from(ae).send();
+        assertEquals(201, created.status(), created.text());
+        for (String state : new String[] {"true", "false"}) {
+            Reply updated = cse.put("/" + ae + "/hist", "{\"cod:binSh\":{\"state\":" + state + "}}")
+                    .header("X-M2M-RVI", "4").from(ae).send();
+            assertEquals(200, updated.status(), updated.text());
+        }
+
+        JsonNode fcnt = cse.get("/" + ae + "/hist").header("X-M2M-RVI", "4").from(ae).send().json().path("cod:binSh");
+        assertEquals(2, fcnt.path("cni").asInt(), fcnt.toString());
+        assertEquals(9, fcnt.path("cbs").asInt(), fcnt.toString());
+        Reply oldest = cse.get("/" + ae + "/hist/ol").header("X-M2M-RVI", "4").from(ae).send();
+        assertEquals(200, oldest.status(), oldest.text());
+        JsonNode ol = oldest.json().path("m2m:fcin");
+        assertEquals(58, ol.path("ty").asInt(), oldest.text());
+        assertTrue(ol.path("state").asBoolean(), "the first state went with mni 2: " + oldest.text());
+        JsonNode la = cse.get("/" + ae + "/hist/la").header("X-M2M-RVI", "4").from(ae).send().json().path("m2m:fcin");
+        assertFalse(la.path("state").asBoolean());
+
+        String fcin = "/" + ae + "/hist/" + la.path("rn").asText();
+        assertEquals(4005, cse.put(fcin, "{\"m2m:fcin\":{\"lbl\":[\"x\"]}}").header("X-M2M-RVI", "4").from(ae).send().rsc());
+        assertEquals(2002, cse.delete(fcin).header("X-M2M-RVI", "4").from(ae).send().rsc());
+        assertEquals(1, cse.get("/" + ae + "/hist").header("X-M2M-RVI", "4").from(ae).send().json()
+                .path("cod:binSh").path("cni").asInt());
+    }
+
+    @Test
     void ts0004_7_4_37_temperatureLifecycleInXml() {
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><cod:tempe xmlns:cod=\"" + SDT + "\" rn=\"th\">"
                 + "<cnd>" + TEMPE + "</cnd><curT0>21.5</curT0><unit>1</unit></cod:tempe>";

@@ -22,7 +22,8 @@ export const ROOT_ELEMENTS = { 1: 'm2m:acp', 2: 'm2m:ae', 3: 'm2m:cnt', 4: 'm2m:
   10009: 'm2m:grpA' };
 export const TYPE_NAMES = { 1: 'accessControlPolicy', 2: 'AE', 3: 'container', 4: 'contentInstance', 5: 'CSEBase',
   15: 'pollingChannel', 16: 'remoteCSE', 17: 'request', 23: 'subscription', 10001: 'accessControlPolicyAnnc',
-  10002: 'AEAnnc', 10003: 'containerAnnc', 10004: 'contentInstanceAnnc', 10009: 'groupAnnc' };
+  10002: 'AEAnnc', 10003: 'containerAnnc', 10004: 'contentInstanceAnnc', 10009: 'groupAnnc', 28: 'flexContainer',
+  58: 'flexContainerInstance', 10028: 'flexContainerAnnc' };
 
 /**
  * One request. path is a CSE-relative ID such as "cse-in/myapp" (structured) or "Cmyapp" (unstructured), or an
@@ -105,6 +106,19 @@ export async function children(path) {
     ofst = page.headers.get('X-M2M-CTO');
   } while (ofst);
   return usable(all);
+}
+
+// Keel serves the long names of the flexContainer specializations it knows next to the console (not a oneM2M resource).
+const FLEX_NAMES = new URL('../flex-names.json', import.meta.url);
+let flexNamesLoaded = null;
+
+/**
+ * {rootElement: {longName, cnd, attributes: {shortName: longName}}} for each flexContainer specialization (and its
+ * announced variant, "cod:binShAnnc"); loaded once, {} when it cannot be.
+ */
+export function flexNames() {
+  flexNamesLoaded ??= fetch(FLEX_NAMES, { cache: 'no-store' }).then(r => (r.ok ? r.json() : {})).catch(() => ({}));
+  return flexNamesLoaded;
 }
 
 /** oneM2M timestamps (basic ISO 8601, UTC, e.g. 20261125T070805,606176) as Dates. */

@@ -1,5 +1,5 @@
 // Wires the page: header settings, the tree, the selected resource's attributes, plot, forms and notifications.
-import { settings, request, retrieve, isRemote, ROOT_ELEMENTS } from './api.js';
+import { settings, request, retrieve, isRemote, flexNames, ROOT_ELEMENTS } from './api.js';
 import { Tree } from './tree.js';
 import { renderPlot } from './plot.js';
 import { Watcher } from './notifications.js';
@@ -81,13 +81,16 @@ async function show(path) {
     fail(e);
     return false;
   }
+  const longNames = await customAttributeNames(path, selected.root);
   $('details').hidden = false;
   $('selected-path').textContent = path;
   $('attributes').tBodies[0].replaceChildren(...Object.entries(selected.attributes).map(([k, v]) => {
     const tr = document.createElement('tr');
     tr.dataset.attr = k;
     const th = document.createElement('th');
-    th.textContent = k;
+    // A flexContainer's custom attributes by their long names (the short name on hover), as the catalogue names them.
+    th.textContent = longNames[k] ?? k;
+    if (longNames[k]) th.title = k;
     const td = document.createElement('td');
     td.textContent = typeof v === 'string' ? v : JSON.stringify(v);
     tr.append(th, td);
@@ -95,6 +98,19 @@ async function show(path) {
   }));
   await plot();
   return true;
+}
+
+/**
+ * Long names of the custom attributes of a flexContainer (or its announced variant) by short name; a
+ * flexContainerInstance (m2m:fcin) has those of its parent's specialization. {} for other resources.
+ */
+async function customAttributeNames(path, root) {
+  const catalogue = await flexNames();
+  let specialization = catalogue[root];
+  if (root === 'm2m:fcin' && path.includes('/')) {
+    specialization = await retrieve(path.slice(0, path.lastIndexOf('/'))).then(p => catalogue[p.root], () => undefined);
+  }
+  return specialization?.attributes ?? {};
 }
 
 async function plot() {

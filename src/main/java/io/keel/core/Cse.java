@@ -57,6 +57,7 @@ public final class Cse implements AutoCloseable {
     private final long drainMillis;
     /** Set when the CSE starts to stop: it finishes what is under way but should be sent nothing new. */
     private volatile boolean draining;
+    private final FlexCatalogue flexCatalogue;
 
     /**
      * The flexContainer specializations: those Keel ships and those of the folder {@code keel.flex.catalogue}; their
@@ -77,6 +78,7 @@ public final class Cse implements AutoCloseable {
         this.drainMillis = settings.getLong("keel.shutdown.drain", 10_000);
         Clock clock = new Clock();
         TypeRegistry types = new TypeRegistry(flexCatalogue(settings));
+        this.flexCatalogue = types.flexCatalogue();
         try {
             ensureCseBase(types, clock, settings.cseAccessControlPolicies());
         } catch (OneM2MException e) {
@@ -158,6 +160,11 @@ public final class Cse implements AutoCloseable {
         cse.registration.start(); // in the background: a registrar that is down does not hold up the start
         cse.announcer.start(); // goes on with what was queued before a restart
         return cse;
+    }
+
+    /** The flexContainer specializations this CSE knows (for the console's long names). */
+    public FlexCatalogue flexCatalogue() {
+        return flexCatalogue;
     }
 
     public CseIdentity identity() {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -15,6 +16,13 @@ import java.util.Map;
 public class ConsoleServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final String ROOT = "/.well-known/keel/console";
+    /** The long names of the flexContainer specializations and their custom attributes, see {@link FlexNames}. */
+    static final String FLEX_NAMES = "/flex-names.json";
+    private final byte[] flexNames;
+
+    public ConsoleServlet(String flexNames) {
+        this.flexNames = flexNames.getBytes(StandardCharsets.UTF_8);
+    }
     /** ES modules must come as JavaScript, or the browser refuses to run them. */
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html;charset=utf-8",
@@ -27,6 +35,12 @@ public class ConsoleServlet extends HttpServlet {
         if (path == null) {
             // Relative links in the page resolve against the folder only with the trailing slash.
             response.sendRedirect(request.getContextPath() + ROOT + "/");
+            return;
+        }
+        if (path.equals(FLEX_NAMES)) {
+            response.setContentType("application/json");
+            response.setHeader("Cache-Control", "no-cache");
+            response.getOutputStream().write(flexNames);
             return;
         }
         if (path.endsWith("/")) {

@@ -158,7 +158,7 @@ public class KeelWebApplication implements ServletContextListener {
 
         // Keel's own endpoints, where no oneM2M resource can be: their prefix mappings are longer than the binding's
         // /*, so they win, and the binding filter lets /.well-known/keel/ through.
-        map(context.addServlet("console", new ConsoleServlet()), "/.well-known/keel/console/*");
+        map(context.addServlet("console", new ConsoleServlet(FlexNames.json(cse.flexCatalogue()))), "/.well-known/keel/console/*");
         Readiness readiness = new Readiness(cse, settings.getLong("keel.ops.ready-timeout", 2_000), metrics);
         map(context.addServlet("health", new HealthServlet(readiness)), "/.well-known/keel/health/*");
         MetricsAccess access = new MetricsAccess(settings.get("keel.ops.token", null));

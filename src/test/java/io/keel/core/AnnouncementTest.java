@@ -136,6 +136,36 @@ class AnnouncementTest {
     }
 
     @Test
+    void ts0001_9_6_35_aFlexContainerIsAnnouncedAsItsSpecializationsAnncWithCndAndTheCustomAttributesAaNames() {
+        ResponsePrimitive rsp = send(Operation.CREATE, "cse-mn/Cae", ResourceTypes.FLEX_CONTAINER, Map.of("cod:tempe",
+                attrs("rn", "th", "cnd", "org.onem2m.common.moduleclass.temperature", "curT0", 21.5, "unit", 1,
+                        "at", List.of("/id-in"), "aa", List.of("curT0"))));
+        assertEquals(ResponseStatusCode.CREATED, rsp.responseStatusCode, String.valueOf(rsp.content));
+
+        announcer.runDue();
+
+        assertEquals(1, sent().size());
+        RecordingOutbound.Sent create = sent().get(0);
+        assertEquals(10028, create.request().resourceType);
+        assertEquals("/id-in/id-mn", create.request().to);
+        Map<?, ?> annc = (Map<?, ?>) ((Map<?, ?>) create.request().content).get("cod:tempeAnnc");
+        assertEquals("org.onem2m.common.moduleclass.temperature", annc.get("cnd"), "cnd is MA");
+        assertEquals(21.5, annc.get("curT0"), "aa names it");
+        assertFalse(annc.containsKey("unit"), "aa does not name it");
+        assertEquals(List.of("/id-in/tempeAnnc1"), stored("cse-mn/Cae/th").get("at"));
+    }
+
+    @Test
+    void ts0001_9_6_1_3_aaOfAFlexContainerNamesOnlyItsAnnounceableAttributes() {
+        ResponsePrimitive rsp = send(Operation.CREATE, "cse-mn/Cae", ResourceTypes.FLEX_CONTAINER, Map.of("cod:binSh",
+                attrs("cnd", "org.onem2m.common.moduleclass.binarySwitch", "state", true, "at", List.of("/id-in"),
+                        "aa", List.of("cs"))));
+
+        assertEquals(ResponseStatusCode.BAD_REQUEST, rsp.responseStatusCode);
+        assertTrue(String.valueOf(rsp.content).contains("state"), String.valueOf(rsp.content));
+    }
+
+    @Test
     void ts0001_9_6_26_aChildIsAnnouncedBelowItsAnnouncedParent() {
         assertEquals(ResponseStatusCode.CREATED, container(attrs("rn", "temp", "at", List.of("/id-in"))).responseStatusCode);
         assertEquals(ResponseStatusCode.CREATED, send(Operation.CREATE, "cse-mn/Cae/temp", ResourceTypes.CONTENT_INSTANCE,

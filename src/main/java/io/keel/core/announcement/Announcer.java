@@ -211,12 +211,12 @@ public final class Announcer implements AutoCloseable {
         if (r == null) {
             return null;
         }
-        ResourceType type = types.require(r.ty);
+        ResourceType type = types.typeOf(r);
         String entry = entryFor(r, task.target());
         if (entry == null) {
             return null;
         }
-        AnnouncedType announced = (AnnouncedType) types.require(AnnouncedType.OFFSET + r.ty);
+        AnnouncedType announced = types.announcedTypeOf(type);
         Plan plan = new Plan(type, announced, r, type.representation(r), entry.equals(task.target()) ? null : entry,
                 cse.spRelativeCseId() + "/" + r.ri); // lnk: the original's SP-relative ID
         plan.parent = announcedParent(tx, r, task.target());

@@ -97,6 +97,16 @@ public abstract class ResourceType {
         return prefix + ":" + shortName;
     }
 
+    /** The namespace prefix of its root element ({@code m2m}, {@code cod}). */
+    public final String prefix() {
+        return prefix;
+    }
+
+    /** The short name of its announced type (TS-0004 7.4.26: {@code cntA}), for a type that {@link #supportsAnnouncement}. */
+    public String announcedShortName() {
+        return shortName + "A";
+    }
+
     public final AttributeDef attribute(String sn) {
         return attributes.get(sn);
     }

@@ -90,6 +90,40 @@ class AnnouncedResourceTest {
     }
 
     @Test
+    void ts0001_9_6_35_eachFlexContainerSpecializationHasItsAnnouncedVariant() {
+        ResourceType binShAnnc = core.types.byRootElement("cod:binShAnnc");
+        assertEquals(10_028, binShAnnc.ty());
+        assertEquals(Presence.MANDATORY, binShAnnc.attribute("cnd").onCreate(), "cnd is MA");
+        assertEquals(Presence.OPTIONAL, binShAnnc.attribute("state").onCreate(), "a custom attribute is OA");
+        assertEquals(null, binShAnnc.attribute("cs"), "contentSize is NA");
+        assertTrue(binShAnnc.childTypes().containsAll(List.of(10_003, 10_028)));
+        assertEquals("m2m:fcntA", core.types.require(10_028).rootElement(), "the generic type's");
+    }
+
+    @Test
+    void ts0004_7_4_37_anAnnouncedFlexContainerIsCreatedRetrievedAndUpdatedAsItsSpecialization() {
+        registeredMn();
+        ResponsePrimitive created = core.send(fromMn(core.create("cse-in/id-mn", "/id-mn", 10_028,
+                Map.of("cod:binShAnnc", map("lnk", "/id-mn/fcnt1", "et", ET,
+                        "cnd", "org.onem2m.common.moduleclass.binarySwitch", "state", true)))));
+        assertRsc(ResponseStatusCode.CREATED, created);
+        String ri = (String) body(created, "cod:binShAnnc").get("ri");
+
+        ResponsePrimitive updated = core.send(fromMn(core.update(ri, "/id-mn",
+                Map.of("cod:binShAnnc", map("state", false)))));
+        assertRsc(ResponseStatusCode.UPDATED, updated);
+        ResponsePrimitive got = core.send(core.request(Operation.RETRIEVE, ri, CoreFixture.ADMIN));
+        assertEquals(false, body(got, "cod:binShAnnc").get("state"));
+
+        badRequest(core.send(fromMn(core.create("cse-in/id-mn", "/id-mn", 10_028,
+                Map.of("cod:binShAnnc", map("lnk", "/id-mn/fcnt2", "et", ET,
+                        "cnd", "org.onem2m.common.moduleclass.temperature"))))), "another specialization's cnd");
+        badRequest(core.send(fromMn(core.create("cse-in/id-mn", "/id-mn", 10_028,
+                Map.of("cod:binShAnnc", map("lnk", "/id-mn/fcnt2", "et", ET,
+                        "cnd", "org.onem2m.common.moduleclass.binarySwitch", "state", 3))))), "state is a boolean");
+    }
+
+    @Test
     void ts0004_7_4_26_1_lnkAndEtAreMandatoryRnIsNotPermittedAndOnlyAnnouncedAttributesAreKnown() {
         registeredMn();
         badRequest(core.send(fromMn(core.create("cse-in/id-mn", "/id-mn", 10_003,

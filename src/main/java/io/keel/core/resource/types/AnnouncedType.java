@@ -24,7 +24,7 @@ public final class AnnouncedType extends ResourceType {
     private final Set<Integer> childTypes;
 
     AnnouncedType(ResourceType original, Set<Integer> announcedChildTypes) {
-        super(OFFSET + original.ty(), original.shortName() + "A", declaration(original));
+        super(OFFSET + original.ty(), original.prefix(), original.announcedShortName(), declaration(original));
         this.original = original;
         this.childTypes = Set.copyOf(announcedChildTypes);
     }

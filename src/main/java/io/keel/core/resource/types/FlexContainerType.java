@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,19 +24,20 @@ import java.util.stream.Collectors;
  * attributes are checked like any other attribute. The {@link #generic} one stands for the resource type as such
  * (supported types, child type rules) and for a stored resource whose specialization left the catalogue.
  */
-public final class FlexContainerType extends ResourceType {
+public final class FlexContainerType extends InstanceHolderType {
     /** containerDefinition: names the specialization (TS-0004 table 7.4.37.1-2: M on create, NP on update). */
     public static final String CONTAINER_DEFINITION = "cnd";
     private final Specialization specialization;
     private final FlexCatalogue catalogue;
-    private final Set<String> custom;
+    private final List<String> custom;
 
     private FlexContainerType(String prefix, String shortName, Specialization specialization, FlexCatalogue catalogue) {
-        super(ResourceTypes.FLEX_CONTAINER, prefix, shortName, attributes(specialization));
+        super(ResourceTypes.FLEX_CONTAINER, prefix, shortName, attributes(specialization),
+                ResourceTypes.FLEX_CONTAINER_INSTANCE);
         this.specialization = specialization;
         this.catalogue = catalogue;
-        this.custom = specialization == null ? Set.of()
-                : specialization.attributes().stream().map(AttributeDef::sn).collect(Collectors.toUnmodifiableSet());
+        this.custom = specialization == null ? List.of()
+                : specialization.attributes().stream().map(AttributeDef::sn).toList();
     }
 
     /** The type of the resources of one specialization. */
@@ -59,7 +59,13 @@ public final class FlexContainerType extends ResourceType {
                 AttributeDef.createOnly(CONTAINER_DEFINITION, AttributeType.ANY_URI, Presence.MANDATORY),
                 AttributeDef.optional("or", AttributeType.ANY_URI),
                 AttributeDef.readOnly("cs", AttributeType.NON_NEGATIVE_INTEGER),
-                AttributeDef.optional("nl", AttributeType.ANY_URI)));
+                AttributeDef.optional("nl", AttributeType.ANY_URI),
+                // Release 4: with any of the quotas the flexContainer keeps its states as flexContainerInstances.
+                AttributeDef.optional("mni", AttributeType.NON_NEGATIVE_INTEGER).since("4"),
+                AttributeDef.optional("mbs", AttributeType.NON_NEGATIVE_INTEGER).since("4"),
+                AttributeDef.optional("mia", AttributeType.NON_NEGATIVE_INTEGER).since("4"),
+                AttributeDef.readOnly("cni", AttributeType.NON_NEGATIVE_INTEGER).since("4"),
+                AttributeDef.readOnly("cbs", AttributeType.NON_NEGATIVE_INTEGER).since("4")));
         if (s != null) {
             all.addAll(s.attributes());
         }
@@ -74,7 +80,8 @@ public final class FlexContainerType extends ResourceType {
     @Override
     public Set<Integer> childTypes() {
         // TS-0004 table 7.4.37.1-3, of the types Keel implements (no semanticDescriptor, timeSeries, transaction).
-        return Set.of(ResourceTypes.CONTAINER, ResourceTypes.FLEX_CONTAINER, ResourceTypes.SUBSCRIPTION);
+        return Set.of(ResourceTypes.CONTAINER, ResourceTypes.FLEX_CONTAINER, ResourceTypes.SUBSCRIPTION,
+                ResourceTypes.FLEX_CONTAINER_INSTANCE);
     }
 
     @Override
@@ -87,10 +94,35 @@ public final class FlexContainerType extends ResourceType {
         return true;
     }
 
-    /** announceTo and announcedAttribute (TS-0004 table 7.4.37.1-1): Keel has no flexContainerAnnc yet, so 5001. */
     @Override
-    public Map<String, String> unsupportedAttributes() {
-        return Map.of(ANNOUNCE_TO, "announceTo", ANNOUNCED_ATTRIBUTE, "announcedAttribute");
+    public boolean supportsAnnouncement() {
+        return true;
+    }
+
+    /** containerDefinition is MA (TS-0001 table 9.6.35-2): the announced resource names its specialization too. */
+    @Override
+    public List<String> mandatoryAnnounced() {
+        return List.of(CONTAINER_DEFINITION);
+    }
+
+    /**
+     * OA (TS-0001 table 9.6.35-2): ontologyRef, nodeLink and the custom attributes. The Release-4 quotas and counters
+     * are not announced: Keel announces in Release 3.
+     */
+    @Override
+    public List<String> announcedAttributes() {
+        List<String> out = new ArrayList<>(List.of("or", "nl"));
+        out.addAll(custom);
+        return out;
+    }
+
+    /**
+     * A specialization's announced variant has its root element with the suffix Annc ({@code cod:binShAnnc}, as the
+     * TS-0023 schemas name them); the generic type's is {@code m2m:fcntA}.
+     */
+    @Override
+    public String announcedShortName() {
+        return specialization == null ? super.announcedShortName() : shortName() + "Annc";
     }
 
     @Override
@@ -120,11 +152,60 @@ public final class FlexContainerType extends ResourceType {
             }
         }
         op.resource.cs = contentSize(op.resource);
+        if (keepsInstances(op.resource)) {
+            requireWithinMaxByteSize(op.resource);
+            op.resource.attributes.put("cni", 0L);
+            op.resource.attributes.put("cbs", 0L);
+        }
     }
 
+    /** The first state of a flexContainer that keeps instances is its first instance. */
+    @Override
+    public void afterCreate(ResourceOperation op) {
+        if (keepsInstances(op.resource)) {
+            storeInstance(op, op.resource);
+            op.tree.update(op.resource);
+        }
+    }
+
+    /**
+     * Lowered quotas apply at once (as for a container); an Update that sets custom attributes of a flexContainer that
+     * keeps instances stores the new state as one more instance. Quotas given for the first time start the counting.
+     */
     @Override
     public void prepareUpdate(ResourceOperation op) {
-        op.resource.cs = contentSize(op.resource);
+        Resource fcnt = op.resource;
+        fcnt.cs = contentSize(fcnt);
+        if (!keepsInstances(fcnt)) {
+            return; // no quota to keep (the counters of instances kept before stay as they are)
+        }
+        fcnt.attributes.putIfAbsent("cni", 0L);
+        fcnt.attributes.putIfAbsent("cbs", 0L);
+        if (op.given.keySet().stream().anyMatch(custom::contains)) {
+            requireWithinMaxByteSize(fcnt);
+            storeInstance(op, fcnt);
+        }
+        super.prepareUpdate(op);
+    }
+
+    /** Whether the flexContainer keeps its states as flexContainerInstances: it has mni, mbs or mia. */
+    static boolean keepsInstances(Resource fcnt) {
+        return fcnt.get("mni") != null || fcnt.get("mbs") != null || fcnt.get("mia") != null;
+    }
+
+    /** A state larger than maxByteSize could never be kept: 5207, as for a contentInstance (TS-0004 7.4.7.2.1). */
+    private static void requireWithinMaxByteSize(Resource fcnt) {
+        if (fcnt.get("mbs") instanceof Long mbs && fcnt.cs != null && fcnt.cs > mbs) {
+            throw new OneM2MException(ResponseStatusCode.NOT_ACCEPTABLE,
+                    "content size " + fcnt.cs + " exceeds the flexContainer's maxByteSize " + mbs);
+        }
+    }
+
+    /** Stores the state of {@code fcnt} as a new flexContainerInstance and counts it; the caller stores {@code fcnt}. */
+    private void storeInstance(ResourceOperation op, Resource fcnt) {
+        Resource fcin = FlexContainerInstanceType.of(fcnt, custom, op);
+        op.tree.insert(fcin);
+        count(op, fcnt, fcin, InstanceHolderType::byCreation);
     }
 
     /**

@@ -28,7 +28,13 @@ public abstract class InstanceHolderType extends ResourceType {
     private final Map<String, VirtualChild> virtualChildren;
 
     protected InstanceHolderType(int ty, String shortName, List<AttributeDef> specificAttributes, int instanceType) {
-        super(ty, shortName, specificAttributes);
+        this(ty, "m2m", shortName, specificAttributes, instanceType);
+    }
+
+    /** A holder whose representation lives in another namespace (a flexContainer specialization, {@code cod:binSh}). */
+    protected InstanceHolderType(int ty, String prefix, String shortName, List<AttributeDef> specificAttributes,
+                                 int instanceType) {
+        super(ty, prefix, shortName, specificAttributes);
         this.instanceType = instanceType;
         this.virtualChildren = Map.of(LATEST, new NewestOrOldest(LATEST, true), OLDEST, new NewestOrOldest(OLDEST, false));
     }
@@ -52,7 +58,7 @@ public abstract class InstanceHolderType extends ResourceType {
     /** A holder's instances cannot be read or deleted while it disables retrieval (disr, TS-0004 7.4.7.2.2, 7.4.7.2.4: 4005). */
     static void requireRetrievable(Resource holder) {
         if (holder != null && Boolean.TRUE.equals(holder.get(DISABLE_RETRIEVAL))) {
-            throw OneM2MException.notAllowed("retrieval of the container's instances is disabled (disr=true)");
+            throw OneM2MException.notAllowed("retrieval of the instances of " + holder.srn + " is disabled (disr=true)");
         }
     }
 
@@ -81,11 +87,19 @@ public abstract class InstanceHolderType extends ResourceType {
      */
     static void instanceAdded(ResourceOperation op, Oldest oldest) {
         Resource holder = op.parent;
-        holder.attributes.put("cni", holder.getLong("cni", 0) + 1);
-        holder.attributes.put("cbs", holder.getLong("cbs", 0) + op.resource.cs);
         holder.lt = op.now;
-        trimToQuota(op, holder, op.resource.ty, oldest);
+        count(op, holder, op.resource, oldest);
         op.tree.update(holder);
+    }
+
+    /**
+     * The holder counts a stored instance and keeps its quotas by dropping the oldest instances; the caller stores
+     * the holder.
+     */
+    static void count(ResourceOperation op, Resource holder, Resource instance, Oldest oldest) {
+        holder.attributes.put("cni", holder.getLong("cni", 0) + 1);
+        holder.attributes.put("cbs", holder.getLong("cbs", 0) + (instance.cs == null ? 0 : instance.cs));
+        trimToQuota(op, holder, instance.ty, oldest);
     }
 
     /** Before an instance under {@code op.parent} is deleted: the holder no longer counts it. */
@@ -181,7 +195,7 @@ public abstract class InstanceHolderType extends ResourceType {
         public Resource standsFor(ResourceTree tree, Resource holder) {
             Resource instance = tree.newestOrOldestChild(holder.ri, instanceType, newest);
             if (instance == null) {
-                throw OneM2MException.notFound(holder.ri + " holds no instance");
+                throw OneM2MException.notFound(holder.srn + " holds no instance");
             }
             return instance;
         }

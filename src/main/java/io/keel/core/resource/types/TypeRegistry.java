@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 /** The resource types this CSE implements, by number: adding a type means adding its class and a line here. */
 public final class TypeRegistry {
+    private static final int ANNOUNCED_FLEX_CONTAINER = AnnouncedType.OFFSET + ResourceTypes.FLEX_CONTAINER;
     private final Map<Integer, ResourceType> byTy = new LinkedHashMap<>();
     private final Map<String, ResourceType> byRootElement = new LinkedHashMap<>();
     // What the types say together, derived once: deletions, discovery and content filters ask on every request.
@@ -29,6 +30,10 @@ public final class TypeRegistry {
     private final FlexCatalogue flex;
     /** One type per flexContainer specialization, by containerDefinition (what a stored resource keeps). */
     private final Map<String, FlexContainerType> flexByCnd = new LinkedHashMap<>();
+    /** The announced type of each announceable type, by the original's root element (one per specialization). */
+    private final Map<String, AnnouncedType> announcedByOriginal = new LinkedHashMap<>();
+    /** One announced type per flexContainer specialization, by containerDefinition (MA, so each stored one has it). */
+    private final Map<String, AnnouncedType> announcedFlexByCnd = new LinkedHashMap<>();
 
     /** With the flexContainer specializations Keel ships. */
     public TypeRegistry() {
@@ -42,6 +47,7 @@ public final class TypeRegistry {
         register(new AeType());
         register(new ContainerType());
         register(new ContentInstanceType());
+        register(new FlexContainerInstanceType());
         register(new GroupType());
         register(new PollingChannelType());
         register(new RemoteCseType());
@@ -50,19 +56,24 @@ public final class TypeRegistry {
         register(new TimeSeriesType());
         register(new TimeSeriesInstanceType());
         register(FlexContainerType.generic(flex));
+        List<FlexContainerType> specialized = new java.util.ArrayList<>();
         for (Specialization s : flex.all()) {
             FlexContainerType t = FlexContainerType.of(s, flex);
             byRootElement.put(t.rootElement(), t);
             flexByCnd.put(s.cnd(), t);
+            specialized.add(t);
         }
         // One announced type per type Keel announces, declared from it (TS-0004 7.4.26).
         for (ResourceType original : List.copyOf(byTy.values())) {
             if (original.supportsAnnouncement()) {
-                Set<Integer> children = original.childTypes().stream().map(byTy::get)
-                        .filter(t -> t != null && t.supportsAnnouncement()).map(t -> AnnouncedType.OFFSET + t.ty())
-                        .collect(Collectors.toUnmodifiableSet());
-                register(new AnnouncedType(original, children));
+                register(announce(original));
             }
+        }
+        // and one per flexContainer specialization ({@code cod:binShAnnc}), found by root element and cnd like its original.
+        for (FlexContainerType original : specialized) {
+            AnnouncedType a = announce(original);
+            byRootElement.put(a.rootElement(), a);
+            announcedFlexByCnd.put(original.specialization().cnd(), a);
         }
         inheritingAccessControl = byTy.values().stream().filter(t -> !t.hasAccessControlPolicyIds() && !t.governsItself())
                 .map(ResourceType::ty).toList();
@@ -73,6 +84,24 @@ public final class TypeRegistry {
                 .collect(Collectors.toUnmodifiableSet());
         fanOutPoints = byTy.values().stream().flatMap(t -> t.virtualChildren().values().stream())
                 .filter(v -> v.fansOut()).map(v -> v.name()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private AnnouncedType announce(ResourceType original) {
+        Set<Integer> children = original.childTypes().stream().map(byTy::get)
+                .filter(t -> t != null && t.supportsAnnouncement()).map(t -> AnnouncedType.OFFSET + t.ty())
+                .collect(Collectors.toUnmodifiableSet());
+        AnnouncedType a = new AnnouncedType(original, children);
+        announcedByOriginal.put(original.rootElement(), a);
+        return a;
+    }
+
+    /** The announced type of an announceable type (of a flexContainer specialization: its own, {@code cod:binShAnnc}). */
+    public AnnouncedType announcedTypeOf(ResourceType original) {
+        AnnouncedType a = announcedByOriginal.get(original.rootElement());
+        if (a == null) {
+            throw new IllegalStateException(original.rootElement() + " is not announced");
+        }
+        return a;
     }
 
     private void register(ResourceType t) {
@@ -123,6 +152,10 @@ public final class TypeRegistry {
                 && flexByCnd.get(cnd) != null) {
             return flexByCnd.get(cnd);
         }
+        if (r.ty == ANNOUNCED_FLEX_CONTAINER && r.get(FlexContainerType.CONTAINER_DEFINITION) instanceof String cnd
+                && announcedFlexByCnd.get(cnd) != null) {
+            return announcedFlexByCnd.get(cnd);
+        }
         return require(r.ty);
     }
 
@@ -131,12 +164,27 @@ public final class TypeRegistry {
      * flexContainer (else the generic one), the type of the number otherwise; null when Keel does not implement it.
      */
     public ResourceType get(int ty, Object content) {
-        if (ty == ResourceTypes.FLEX_CONTAINER && content instanceof Map<?, ?> root && root.size() == 1
-                && byRootElement.get(String.valueOf(root.keySet().iterator().next())) instanceof FlexContainerType t
-                && t.specialization() != null) {
-            return t;
+        if (isFlex(ty) && content instanceof Map<?, ?> root && root.size() == 1) {
+            ResourceType t = specialized(ty, String.valueOf(root.keySet().iterator().next()));
+            if (t != null) {
+                return t;
+            }
         }
         return get(ty);
+    }
+
+    private static boolean isFlex(int ty) {
+        return ty == ResourceTypes.FLEX_CONTAINER || ty == ANNOUNCED_FLEX_CONTAINER;
+    }
+
+    /** The flexContainer specialization (or its announced variant) of type {@code ty} with this root element, or null. */
+    private ResourceType specialized(int ty, String rootElement) {
+        ResourceType t = byRootElement.get(rootElement);
+        if (t == null || t.ty() != ty) {
+            return null;
+        }
+        ResourceType original = t instanceof AnnouncedType a ? a.original() : t;
+        return original instanceof FlexContainerType f && f.specialization() != null ? t : null;
     }
 
     /**
@@ -146,23 +194,29 @@ public final class TypeRegistry {
      */
     public ResourceType requested(int ty, Object content) {
         ResourceType type = requested(ty);
-        if (ty != ResourceTypes.FLEX_CONTAINER) {
+        if (!isFlex(ty)) {
             return type;
         }
+        String suffix = ty == ResourceTypes.FLEX_CONTAINER ? "" : "Annc";
         if (!(content instanceof Map<?, ?> root) || root.size() != 1) {
             throw OneM2MException.badRequest("the content of a flexContainer must be a single element of its specialization"
                     + " (such as cod:binSh)");
         }
         Map.Entry<?, ?> e = root.entrySet().iterator().next();
-        if (byRootElement.get(String.valueOf(e.getKey())) instanceof FlexContainerType t
-                && t.specialization() != null) {
+        ResourceType t = specialized(ty, String.valueOf(e.getKey()));
+        Object cnd = e.getValue() instanceof Map<?, ?> inner ? inner.get(FlexContainerType.CONTAINER_DEFINITION) : null;
+        if (t instanceof AnnouncedType a && cnd != null
+                && !((FlexContainerType) a.original()).specialization().cnd().equals(cnd)) {
+            // The original's type checks its cnd when it is created; an announced one is checked here.
+            throw OneM2MException.badRequest("cnd " + cnd + " is not the containerDefinition of " + e.getKey());
+        }
+        if (t != null) {
             return t;
         }
-        Object cnd = e.getValue() instanceof Map<?, ?> inner ? inner.get(FlexContainerType.CONTAINER_DEFINITION) : null;
         Specialization named = cnd instanceof String s ? flex.byContainerDefinition(s) : null;
         if (named != null) {
-            throw OneM2MException.badRequest("cnd " + cnd + " is the containerDefinition of " + named.rootElement() + ", not of "
-                    + e.getKey());
+            throw OneM2MException.badRequest("cnd " + cnd + " is the containerDefinition of " + named.rootElement() + suffix
+                    + ", not of " + e.getKey());
         }
         throw new OneM2MException(ResponseStatusCode.SPECIALIZATION_SCHEMA_NOT_FOUND, "no flexContainer specialization "
                 + (cnd == null ? "has the root element " + e.getKey() : "has the containerDefinition " + cnd));

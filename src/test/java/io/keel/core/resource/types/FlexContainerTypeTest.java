@@ -110,11 +110,12 @@ class FlexContainerTypeTest {
     }
 
     @Test
-    void ts0004_7_4_37_announcementIsNotSupportedYet() {
-        ResponsePrimitive rsp = createSwitch(map("cnd", BIN_SH, "state", true, "at", java.util.List.of("/id-mn")));
+    void ts0001_9_6_35_aFlexContainerIsAnnounceable() {
+        ResponsePrimitive rsp = createSwitch(map("cnd", BIN_SH, "state", true, "at", java.util.List.of("/id-mn"),
+                "aa", java.util.List.of("state")));
 
-        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, rsp);
-        assertTrue(dbg(rsp).contains("announceTo"), dbg(rsp));
+        assertRsc(ResponseStatusCode.CREATED, rsp);
+        assertEquals(java.util.List.of("state"), body(rsp, "cod:binSh").get("aa"));
     }
 
     @Test
