@@ -8,6 +8,7 @@ import io.keel.core.access.GoverningPolicies;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.notification.DeliverySettings;
 import io.keel.core.notification.NotificationService;
+import io.keel.core.management.ManagementAdapters;
 import io.keel.core.operation.GroupRevalidation;
 import io.keel.core.operation.OperationContext;
 import io.keel.core.registration.Registration;
@@ -58,6 +59,7 @@ public final class Cse implements AutoCloseable {
     /** Set when the CSE starts to stop: it finishes what is under way but should be sent nothing new. */
     private volatile boolean draining;
     private final FlexCatalogue flexCatalogue;
+    private final ManagementAdapters managementAdapters = ManagementAdapters.discover();
 
     /**
      * The flexContainer specializations: those Keel ships and those of the folder {@code keel.flex.catalogue}; their
@@ -165,6 +167,11 @@ public final class Cse implements AutoCloseable {
     /** The flexContainer specializations this CSE knows (for the console's long names). */
     public FlexCatalogue flexCatalogue() {
         return flexCatalogue;
+    }
+
+    /** The adapters that carry management actions to devices; a bridge registers its own here while it runs. */
+    public ManagementAdapters managementAdapters() {
+        return managementAdapters;
     }
 
     public CseIdentity identity() {
