@@ -117,6 +117,13 @@ class DataGenerationTimeIT extends KeelIT {
         // Generation time and content: warm readings generated before T2.
         String warm = URLEncoder.encode("$[?(@.temp > 20)]", StandardCharsets.UTF_8).replace("+", "%20");
         assertEquals(List.of("s/p10"), discover("ty=30&dgb=" + T2 + "&cfs=1&cfq=" + warm));
+        // A child list (rcn 4) of the instances generated from T1 on.
+        Reply children = cse.get("/" + ae + "/s?rcn=4&dga=" + T1).from(ae).send();
+        assertEquals(200, children.status(), children.text());
+        JsonNode listed = children.json().path("m2m:ts").path("m2m:tsi");
+        assertEquals(2, listed.size(), children.text());
+        assertEquals(T1 + ",000000", listed.get(0).path("dgt").asText(), children.text());
+        assertEquals(T2 + ",000000", listed.get(1).path("dgt").asText(), children.text());
         // A conditional retrieve of the newest instance generated before T1.
         Reply older = cse.get("/" + ae + "/s/la?dgb=" + T1).from(ae).send();
         assertEquals(4004, older.rsc(), "the newest instance (T2) does not meet dgb=T1: " + older.text());
