@@ -60,7 +60,8 @@ public final class NotificationService implements NotificationTargets, AutoClose
         this.polling = new PollingChannels(store, clock, settings.pollTimeoutMillis(), settings.timeoutMillis(),
                 settings.pollingKeepMillis());
         this.delivery = new Delivery(outbound, polling, new ReleaseView(types));
-        this.notifier = new Notifier(delivery, cse.spRelativeCseId(), settings.maxPending(), this::countDelivered);
+        this.notifier = new Notifier(delivery, cse.spRelativeCseId(), settings.maxPending(), this::countDelivered,
+                clock::now);
         this.events = new ResourceChangeEvents(cse, representations, receivers, new Sequencer<>(notifier::accept));
     }
 

@@ -2,11 +2,13 @@ package io.keel.core.notification;
 
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,13 +17,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
  * Delivers notifications off the request threads, in order: one channel per subscription and receiver sends one
  * notification at a time, asynchronously, so a receiver that hangs holds up only its own channel. A channel applies
  * its subscription's rules: batches ({@code m2m:agn}), rate limit, latest only, and keeping notifications for an
- * unreachable receiver (pn 1: the latest, pn 2: all, up to a bound; without pn a failed notification is dropped).
+ * unreachable receiver (pn 1: the latest, pn 2: all, up to a bound; without pn a failed notification is dropped), and
+ * the notificationSchedule: outside its time periods nothing is sent, and what would have been is handled by pn as a
+ * missed notification (TS-0001 9.6.8 pendingNotification, 10.2.10.7): dropped without pn, the newest kept with pn 1,
+ * all kept with pn 2, and sent when the schedule next allows.
  */
 final class Notifier implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Notifier.class.getName());
@@ -30,6 +36,7 @@ final class Notifier implements AutoCloseable {
     private final String from;
     private final int maxPending;
     private final Consumer<String> deliveredCounted;
+    private final Supplier<Instant> now;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(PollingChannels.daemon("keel-notifier"));
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final LongAdder deliveredTotal = new LongAdder();
@@ -38,12 +45,14 @@ final class Notifier implements AutoCloseable {
     /**
      * @param deliveredCounted told the subscription ri when an event of a subscription with an expirationCounter
      *                         has been delivered
+     * @param now              the wall clock notification schedules are read by
      */
-    Notifier(Delivery delivery, String from, int maxPending, Consumer<String> deliveredCounted) {
+    Notifier(Delivery delivery, String from, int maxPending, Consumer<String> deliveredCounted, Supplier<Instant> now) {
         this.delivery = delivery;
         this.from = from;
         this.maxPending = maxPending;
         this.deliveredCounted = deliveredCounted;
+        this.now = now;
     }
 
     /** What a committed transaction raised, in commit order. */
@@ -52,6 +61,7 @@ final class Notifier implements AutoCloseable {
         p.changedSubscriptions.forEach((subscription, rules) -> channels.values().forEach(ch -> {
             if (ch.subscription.equals(subscription)) {
                 ch.rulesChanged(rules);
+                ch.pump();
             }
         }));
         for (OutgoingNotification n : p.notifications) {
@@ -100,6 +110,8 @@ final class Notifier implements AutoCloseable {
         long windowStart = -1;
         int sentInWindow;
         ScheduledFuture<?> batchTimer;
+        /** What ends the current wait (rate window, retry delay, closed schedule), while {@link #waiting}. */
+        ScheduledFuture<?> resume;
         boolean busy;
         boolean waiting;
         boolean discarded;
@@ -155,6 +167,17 @@ final class Notifier implements AutoCloseable {
         }
 
         private void enqueue(Item item) {
+            DeliveryRules rules = item.first().rules();
+            if (!rules.schedule().always() && !rules.schedule().allows(now.get())) {
+                // Missed by the notificationSchedule: kept as pn says (TS-0001 9.6.8), see holdUntilScheduled.
+                if (rules.pendingNotification() == null) {
+                    return;
+                }
+                if (rules.pendingNotification() == 1) {
+                    queue.clear();
+                    item = item.asLatest();
+                }
+            }
             if (item.first().rules().latestOnly()) {
                 queue.clear(); // what has not gone yet is superseded by the latest
             } else if (keepsLatestOnly(item.first().rules())) {
@@ -179,6 +202,10 @@ final class Notifier implements AutoCloseable {
                     return;
                 }
                 DeliveryRules rules = queue.peek().first().rules();
+                if (!rules.schedule().allows(now.get())) {
+                    holdUntilScheduled(rules);
+                    return;
+                }
                 if (rules.rateLimit() != null) {
                     // Sequential windows, not a rolling one (TS-0001 10.2.10.7): at most mnn per window of tww.
                     long now = System.nanoTime() / 1_000_000;
@@ -237,6 +264,30 @@ final class Notifier implements AutoCloseable {
             }
         }
 
+        /**
+         * Called holding the lock, outside the notificationSchedule: what is queued is missed, kept as pn says (TS-0001
+         * 9.6.8: none without pn, the newest with sendLatest, all with sendAllPending) until the schedule next allows;
+         * a schedule that never will again keeps it until the subscription changes.
+         */
+        private void holdUntilScheduled(DeliveryRules rules) {
+            Integer pn = rules.pendingNotification();
+            if (pn == null) {
+                int dropped = queue.size();
+                queue.clear();
+                LOG.fine(() -> "subscription " + subscription + ": " + dropped
+                        + " notifications outside its notificationSchedule dropped (no pendingNotification)");
+                return;
+            }
+            if (pn == 1) {
+                Item newest = queue.peekLast();
+                queue.clear();
+                queue.add(newest.asLatest());
+            }
+            Instant t = now.get();
+            Optional<Instant> opens = rules.schedule().nextAllowed(t);
+            opens.ifPresent(o -> resumeAfter(java.time.Duration.between(t, o).toMillis()));
+        }
+
         /** While the receiver is unreachable, pn sendLatest keeps only the newest notification. */
         private boolean keepsLatestOnly(DeliveryRules rules) {
             return failures > 0 && Integer.valueOf(1).equals(rules.pendingNotification());
@@ -248,6 +299,9 @@ final class Notifier implements AutoCloseable {
          * newest only with sendLatest or latestNotify.
          */
         synchronized void rulesChanged(DeliveryRules rules) {
+            if (resume != null && resume.cancel(false)) {
+                waiting = false; // the new rules decide anew when to send (a schedule removed or widened)
+            }
             List<Item> items = new ArrayList<>(queue);
             queue.clear();
             items.forEach(i -> queue.add(i.with(rules)));
@@ -267,7 +321,7 @@ final class Notifier implements AutoCloseable {
         /** Called holding the lock: the channel sends nothing until the delay is over. */
         private void resumeAfter(long millis) {
             waiting = true;
-            timer.schedule(() -> {
+            resume = timer.schedule(() -> {
                 synchronized (this) {
                     waiting = false;
                 }
