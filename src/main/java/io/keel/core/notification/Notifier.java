@@ -2,6 +2,7 @@ package io.keel.core.notification;
 
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -32,11 +35,17 @@ import java.util.logging.Logger;
 final class Notifier implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Notifier.class.getName());
     private static final long MAX_RETRY_DELAY_MILLIS = 60_000;
+    /**
+     * How long a channel held by its notificationSchedule waits at most before it reads its subscription again: another
+     * CSE instance on the database may have changed the schedule or deleted the subscription.
+     */
+    static final long SCHEDULE_RECHECK_MILLIS = 10_000;
     private final Delivery delivery;
     private final String from;
     private final int maxPending;
     private final Consumer<String> deliveredCounted;
     private final Supplier<Instant> now;
+    private final Function<String, Optional<DeliveryRules>> currentRules;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(PollingChannels.daemon("keel-notifier"));
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final LongAdder deliveredTotal = new LongAdder();
@@ -46,13 +55,16 @@ final class Notifier implements AutoCloseable {
      * @param deliveredCounted told the subscription ri when an event of a subscription with an expirationCounter
      *                         has been delivered
      * @param now              the wall clock notification schedules are read by
+     * @param currentRules     a subscription's rules as stored now, empty when it no longer exists
      */
-    Notifier(Delivery delivery, String from, int maxPending, Consumer<String> deliveredCounted, Supplier<Instant> now) {
+    Notifier(Delivery delivery, String from, int maxPending, Consumer<String> deliveredCounted, Supplier<Instant> now,
+             Function<String, Optional<DeliveryRules>> currentRules) {
         this.delivery = delivery;
         this.from = from;
         this.maxPending = maxPending;
         this.deliveredCounted = deliveredCounted;
         this.now = now;
+        this.currentRules = currentRules;
     }
 
     /** What a committed transaction raised, in commit order. */
@@ -284,8 +296,36 @@ final class Notifier implements AutoCloseable {
                 queue.add(newest.asLatest());
             }
             Instant t = now.get();
-            Optional<Instant> opens = rules.schedule().nextAllowed(t);
-            opens.ifPresent(o -> resumeAfter(java.time.Duration.between(t, o).toMillis()));
+            long untilOpen = rules.schedule().nextAllowed(t).map(o -> Duration.between(t, o).toMillis()).orElse(Long.MAX_VALUE);
+            if (untilOpen <= SCHEDULE_RECHECK_MILLIS) {
+                resumeAfter(untilOpen);
+            } else {
+                waiting = true;
+                resume = timer.schedule(this::recheck, SCHEDULE_RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        /** The subscription as stored now decides what is held (its schedule, pn); all is dropped when it is gone. */
+        private void recheck() {
+            Optional<DeliveryRules> rules;
+            try {
+                rules = currentRules.apply(subscription);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "cannot read subscription " + subscription + "; its held notifications wait", e);
+                synchronized (this) {
+                    resumeAfter(SCHEDULE_RECHECK_MILLIS);
+                }
+                return;
+            }
+            if (rules.isEmpty()) {
+                forget(subscription);
+                return;
+            }
+            synchronized (this) {
+                waiting = false;
+                rulesChanged(rules.get());
+            }
+            pump();
         }
 
         /** While the receiver is unreachable, pn sendLatest keeps only the newest notification. */

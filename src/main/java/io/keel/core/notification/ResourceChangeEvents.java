@@ -181,7 +181,7 @@ public final class ResourceChangeEvents {
     }
 
     /** A subscription's rules, with its notificationSchedule when it has one (TS-0004 table 7.4.8.1-4). */
-    private static DeliveryRules rules(Transaction tx, Resource sub) {
+    static DeliveryRules rules(Transaction tx, Resource sub) {
         List<Resource> schedules = tx.tree().children(sub.ri, ResourceTypes.SCHEDULE);
         return DeliveryRules.of(sub, schedules.isEmpty() ? Schedule.ALWAYS : ScheduleType.schedule(schedules.get(0)));
     }
