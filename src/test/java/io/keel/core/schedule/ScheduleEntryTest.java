@@ -154,4 +154,28 @@ class ScheduleEntryTest {
         assertEquals(Optional.of(Instant.parse("2026-03-04T03:00:00Z")), s.nextAllowed(Instant.parse("2026-03-04T02:10:00Z")));
         assertTrue(Schedule.ALWAYS.allows(Instant.EPOCH));
     }
+
+    /** A Wednesday. */
+    private static final Instant WEDNESDAY = Instant.parse("2026-11-25T06:30:15Z");
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "* * * * * * *                     | true",
+            "15 30 6 25 11 3 2026              | true",
+            "* * 6 * * * *                     | true",
+            "* * 7 * * * *                     | false",
+            "* * 0-5 * * * *                   | false",
+            "* * 6-8 * * * *                   | true",
+            "* * 1,6,9 * * * *                 | true",
+            "* * 1,2-5,7 * * * *               | false",
+            "* * * * * 1-5 *                   | true",
+            "* * * * * 0,6 *                   | false",
+            "* * * * 12 * *                    | false",
+            "* * * * * * 2020-2025             | false",
+            "* * * * * * 2026-2100             | true",
+            "0-14 * * * * * *                  | false",
+            "* 31-59 * * * * *                 | false"})
+    void ts0004_table_7_4_9_1_4_everyFieldMustMatchTheUtcClock(String entry, boolean inside) {
+        assertEquals(inside, ScheduleEntry.parse(entry).matches(WEDNESDAY), entry);
+    }
 }
