@@ -31,7 +31,7 @@ public final class ScheduleEntry {
         ScheduleField[] all = ScheduleField.values();
         if (text.isBlank() || parts.length != all.length) {
             throw new InvalidScheduleEntry(text, "has " + (text.isBlank() ? 0 : parts.length)
-                    + " fields; an entry has 7: second minute hour day-of-month month day-of-week year");
+                    + " fields; an entry has 7 fields: second minute hour day-of-month month day-of-week year");
         }
         List<ScheduleField.Values> fields = new ArrayList<>();
         for (int i = 0; i < all.length; i++) {
