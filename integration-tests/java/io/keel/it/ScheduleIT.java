@@ -258,6 +258,17 @@ class ScheduleIT extends KeelIT {
         receiver.expectNothing(Duration.ofMillis(300));
     }
 
+    /** TS-0004 7.5.1.2.2 step 3.0: notificationEventCat immediate sends whatever the notificationSchedule says. */
+    @Test
+    void ts0004_7_5_1_2_2_step3_immediateEventCategoryIgnoresTheNotificationSchedule() {
+        String sub = subscribe(",\"nec\":2");
+        assertEquals(201, schedule(sub, se(NEVER_AGAIN)).status());
+        instance("urgent");
+        Received n = receiver.next();
+        assertEquals("urgent", con(n));
+        assertEquals("2", n.header("X-M2M-EC"));
+    }
+
     /**
      * A window relative to now: the entries allow only the seconds from a few seconds ahead on, so the notification
      * raised now is held (pn 2) and goes out by itself when the window opens, no request needed.

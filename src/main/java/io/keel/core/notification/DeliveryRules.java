@@ -21,6 +21,8 @@ record DeliveryRules(Integer batchSize, Duration batchDuration, Integer rateLimi
             Schedule.ALWAYS);
     /** eventCat Latest (TS-0004 6.3.4.2.4), what latestNotify sends with. */
     static final int LATEST = 4;
+    /** eventCat Immediate (TS-0004 6.3.4.2.4). */
+    static final int IMMEDIATE = 2;
 
     /** @param schedule the subscription's notificationSchedule, {@link Schedule#ALWAYS} when it has none */
     static DeliveryRules of(Resource sub, Schedule schedule) {
@@ -38,7 +40,8 @@ record DeliveryRules(Integer batchSize, Duration batchDuration, Integer rateLimi
                 sub.get("pn") instanceof Long l ? l.intValue() : null,
                 ln ? Integer.valueOf(LATEST) : nec,
                 sub.get("exc") != null,
-                schedule);
+                // nec immediate: sent even when the notificationSchedule does not allow it (TS-0004 7.5.1.2.2 step 3.0).
+                Integer.valueOf(IMMEDIATE).equals(nec) ? Schedule.ALWAYS : schedule);
     }
 
     /**
