@@ -296,9 +296,9 @@ final class Notifier implements AutoCloseable {
                 queue.add(newest.asLatest());
             }
             Instant t = now.get();
-            long untilOpen = rules.schedule().nextAllowed(t).map(o -> Duration.between(t, o).toMillis()).orElse(Long.MAX_VALUE);
-            if (untilOpen <= SCHEDULE_RECHECK_MILLIS) {
-                resumeAfter(untilOpen);
+            Optional<Instant> opens = rules.schedule().nextAllowed(t, t.plusMillis(SCHEDULE_RECHECK_MILLIS));
+            if (opens.isPresent()) {
+                resumeAfter(Duration.between(t, opens.get()).toMillis());
             } else {
                 waiting = true;
                 resume = timer.schedule(this::recheck, SCHEDULE_RECHECK_MILLIS, TimeUnit.MILLISECONDS);

@@ -26,12 +26,15 @@ public final class Schedule {
         return entries == null || entries.stream().anyMatch(e -> e.matches(t));
     }
 
-    /** The first second at or after {@code from} some entry allows; empty when none ever will. */
-    public Optional<Instant> nextAllowed(Instant from) {
+    /**
+     * The first second in [{@code from}, {@code until}] some entry allows; empty when none does. Bounded, so that
+     * entries that rarely or never match (a 30 February) cost little however often it is asked.
+     */
+    public Optional<Instant> nextAllowed(Instant from, Instant until) {
         if (entries == null) {
             return Optional.of(from);
         }
-        return entries.stream().map(e -> e.next(from)).flatMap(Optional::stream).min(Comparator.naturalOrder());
+        return entries.stream().map(e -> e.next(from, until)).flatMap(Optional::stream).min(Comparator.naturalOrder());
     }
 
     /** Whether this constrains nothing. */

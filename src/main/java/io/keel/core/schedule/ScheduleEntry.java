@@ -44,10 +44,6 @@ public final class ScheduleEntry {
         return new ScheduleEntry(text, List.copyOf(fields));
     }
 
-    public String text() {
-        return text;
-    }
-
     /** Whether the second that holds {@code t} matches, in UTC. */
     public boolean matches(Instant t) {
         LocalDateTime u = LocalDateTime.ofInstant(t, ZoneOffset.UTC);
@@ -69,16 +65,14 @@ public final class ScheduleEntry {
         return d.getValue() % 7;
     }
 
-    /**
-     * The first second at or after {@code from} that matches, or empty when none does up to the end of year 9999
-     * (a 30 February, or years past).
-     */
-    public Optional<Instant> next(Instant from) {
+    /** The first second in [{@code from}, {@code until}] that matches, or empty; the search ends at {@code until}. */
+    public Optional<Instant> next(Instant from, Instant until) {
         LocalDateTime t = LocalDateTime.ofInstant(from, ZoneOffset.UTC);
         if (t.getNano() > 0) {
             t = t.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         }
-        while (t.getYear() <= ScheduleField.YEAR.max) {
+        LocalDateTime end = LocalDateTime.ofInstant(until, ZoneOffset.UTC);
+        while (!t.isAfter(end) && t.getYear() <= ScheduleField.YEAR.max) {
             int year = get(ScheduleField.YEAR).next(t.getYear());
             if (year < 0) {
                 return Optional.empty();
@@ -107,7 +101,7 @@ public final class ScheduleEntry {
                 t = t.plusSeconds(1);
                 continue;
             }
-            return Optional.of(t.toInstant(ZoneOffset.UTC));
+            return t.isAfter(end) ? Optional.empty() : Optional.of(t.toInstant(ZoneOffset.UTC));
         }
         return Optional.empty();
     }

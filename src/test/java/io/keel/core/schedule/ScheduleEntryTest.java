@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The m2m:scheduleEntry format (TS-0004 7.4.9.1, table 7.4.9.1-4) and what an entry matches. */
 class ScheduleEntryTest {
+    /** The last second a scheduleEntry can match (year 9999). */
+    private static final Instant END = Instant.parse("9999-12-31T23:59:59Z");
 
     private static boolean matches(String entry, String utc) {
         return ScheduleEntry.parse(entry).matches(Instant.parse(utc));
@@ -77,14 +79,14 @@ class ScheduleEntryTest {
     void leapDayMatchesOnlyInLeapYears_andItsNextOccurrenceIsFound() {
         ScheduleEntry e = ScheduleEntry.parse("0 0 0 29 2 * *");
         assertTrue(e.matches(Instant.parse("2028-02-29T00:00:00Z")));
-        assertEquals(Optional.of(Instant.parse("2028-02-29T00:00:00Z")), e.next(Instant.parse("2026-03-01T00:00:00Z")));
+        assertEquals(Optional.of(Instant.parse("2028-02-29T00:00:00Z")), e.next(Instant.parse("2026-03-01T00:00:00Z"), END));
         // 2100 is not a leap year
-        assertEquals(Optional.of(Instant.parse("2104-02-29T00:00:00Z")), e.next(Instant.parse("2096-03-01T00:00:00Z")));
+        assertEquals(Optional.of(Instant.parse("2104-02-29T00:00:00Z")), e.next(Instant.parse("2096-03-01T00:00:00Z"), END));
     }
 
     @Test
     void aDayNoMonthHas_neverMatches() {
-        assertEquals(Optional.empty(), ScheduleEntry.parse("* * * 30 2 * *").next(Instant.parse("2026-01-01T00:00:00Z")));
+        assertEquals(Optional.empty(), ScheduleEntry.parse("* * * 30 2 * *").next(Instant.parse("2026-01-01T00:00:00Z"), END));
     }
 
     @Test
@@ -93,20 +95,28 @@ class ScheduleEntryTest {
         ScheduleEntry fridayThe13th = ScheduleEntry.parse("0 0 0 13 * 5 *");
         assertTrue(fridayThe13th.matches(Instant.parse("2026-03-13T00:00:00Z")));
         assertFalse(fridayThe13th.matches(Instant.parse("2026-01-13T00:00:00Z")));
-        assertEquals(Optional.of(Instant.parse("2026-02-13T00:00:00Z")), fridayThe13th.next(Instant.parse("2026-01-14T00:00:00Z")));
+        assertEquals(Optional.of(Instant.parse("2026-02-13T00:00:00Z")), fridayThe13th.next(Instant.parse("2026-01-14T00:00:00Z"), END));
     }
 
     @Test
     void nextIsTheFirstMatchingSecondAtOrAfter() {
         ScheduleEntry e = ScheduleEntry.parse("* 0-5 2,6,10 * * * *");
-        assertEquals(Optional.of(Instant.parse("2026-03-04T06:00:00Z")), e.next(Instant.parse("2026-03-04T02:06:00Z")));
-        assertEquals(Optional.of(Instant.parse("2026-03-04T02:01:00Z")), e.next(Instant.parse("2026-03-04T02:01:00Z")));
+        assertEquals(Optional.of(Instant.parse("2026-03-04T06:00:00Z")), e.next(Instant.parse("2026-03-04T02:06:00Z"), END));
+        assertEquals(Optional.of(Instant.parse("2026-03-04T02:01:00Z")), e.next(Instant.parse("2026-03-04T02:01:00Z"), END));
         // a fraction of a second rounds up to the next whole second
-        assertEquals(Optional.of(Instant.parse("2026-03-04T02:01:01Z")), e.next(Instant.parse("2026-03-04T02:01:00.5Z")));
-        assertEquals(Optional.of(Instant.parse("2026-03-05T02:00:00Z")), e.next(Instant.parse("2026-03-04T10:06:00Z")));
-        assertEquals(Optional.empty(), ScheduleEntry.parse("* * * * * * 2020").next(Instant.parse("2026-01-01T00:00:00Z")));
+        assertEquals(Optional.of(Instant.parse("2026-03-04T02:01:01Z")), e.next(Instant.parse("2026-03-04T02:01:00.5Z"), END));
+        assertEquals(Optional.of(Instant.parse("2026-03-05T02:00:00Z")), e.next(Instant.parse("2026-03-04T10:06:00Z"), END));
+        assertEquals(Optional.empty(), ScheduleEntry.parse("* * * * * * 2020").next(Instant.parse("2026-01-01T00:00:00Z"), END));
         assertEquals(Optional.of(Instant.parse("2027-01-01T00:00:00Z")),
-                ScheduleEntry.parse("* * * * * * 2027").next(Instant.parse("2026-05-01T00:00:00Z")));
+                ScheduleEntry.parse("* * * * * * 2027").next(Instant.parse("2026-05-01T00:00:00Z"), END));
+    }
+
+    @Test
+    void aBoundedSearchOfAnEntryThatNeverMatchesEndsAtItsBound() {
+        ScheduleEntry never = ScheduleEntry.parse("* * * 31 2 * *");
+        Instant from = Instant.parse("2026-01-01T00:00:00Z");
+        assertEquals(Optional.empty(), never.next(from, from.plusSeconds(10)));
+        assertEquals(Optional.of(from.plusSeconds(10)), ScheduleEntry.parse("10 * * * * * *").next(from, from.plusSeconds(10)));
     }
 
     @Test
@@ -151,7 +161,10 @@ class ScheduleEntryTest {
         assertTrue(s.allows(Instant.parse("2026-03-04T01:10:00Z")));
         assertTrue(s.allows(Instant.parse("2026-03-04T03:10:00Z")));
         assertFalse(s.allows(Instant.parse("2026-03-04T02:10:00Z")));
-        assertEquals(Optional.of(Instant.parse("2026-03-04T03:00:00Z")), s.nextAllowed(Instant.parse("2026-03-04T02:10:00Z")));
+        assertEquals(Optional.of(Instant.parse("2026-03-04T03:00:00Z")),
+                s.nextAllowed(Instant.parse("2026-03-04T02:10:00Z"), Instant.parse("2026-03-04T03:00:00Z")));
+        assertEquals(Optional.empty(), s.nextAllowed(Instant.parse("2026-03-04T02:10:00Z"), Instant.parse("2026-03-04T02:59:59Z")),
+                "the search ends at until");
         assertTrue(Schedule.ALWAYS.allows(Instant.EPOCH));
     }
 
