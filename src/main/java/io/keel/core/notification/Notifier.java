@@ -126,6 +126,8 @@ final class Notifier implements AutoCloseable {
         ScheduledFuture<?> resume;
         boolean busy;
         boolean waiting;
+        /** What is queued waits for the notificationSchedule: a shutdown does not wait for it. */
+        boolean scheduleHeld;
         boolean discarded;
         int failures;
 
@@ -214,7 +216,8 @@ final class Notifier implements AutoCloseable {
                     return;
                 }
                 DeliveryRules rules = queue.peek().first().rules();
-                if (!rules.schedule().allows(now.get())) {
+                scheduleHeld = !rules.schedule().always() && !rules.schedule().allows(now.get());
+                if (scheduleHeld) {
                     holdUntilScheduled(rules);
                     return;
                 }
@@ -373,6 +376,11 @@ final class Notifier implements AutoCloseable {
             return busy || !queue.isEmpty() || !batch.isEmpty();
         }
 
+        /** Pending, and not only waiting for the notificationSchedule to allow it. */
+        synchronized boolean sending() {
+            return pending() && !(scheduleHeld && !busy && batch.isEmpty());
+        }
+
         synchronized int size() {
             return queue.size() + batch.size() + (busy ? 1 : 0);
         }
@@ -401,8 +409,8 @@ final class Notifier implements AutoCloseable {
     }
 
     /**
-     * Sends what is pending — incomplete batches at once — and waits until every channel is idle or the time is up;
-     * what is left then is dropped, with a warning.
+     * Sends what is pending — incomplete batches at once — and waits until every channel is idle or the time is up
+     * (what waits for its notificationSchedule is not waited for); what is left then is dropped, with a warning.
      */
     void drain(long timeoutMillis) {
         channels.values().forEach(ch -> {
@@ -412,7 +420,7 @@ final class Notifier implements AutoCloseable {
             ch.pump();
         });
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-        while (System.nanoTime() < deadline && channels.values().stream().anyMatch(Channel::pending)) {
+        while (System.nanoTime() < deadline && channels.values().stream().anyMatch(Channel::sending)) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
