@@ -47,8 +47,10 @@ public final class TypeRegistry {
         register(new AeType());
         register(new ContainerType());
         register(new ContentInstanceType());
+        register(new ExecInstanceType());
         register(new FlexContainerInstanceType());
         register(new GroupType());
+        register(new MgmtCmdType());
         register(new PollingChannelType());
         register(new RemoteCseType());
         register(new RequestType());
