@@ -217,6 +217,9 @@ public final class ManagementActions implements AutoCloseable {
 
     /** Stores a change the CSE made to a resource's attributes and raises its notifications. */
     void changed(Transaction tx, Resource target, Set<String> modified) {
+        if (modified.isEmpty()) {
+            return; // an action without a status attribute (reboot): nothing to show
+        }
         target.lt = clock.after(target.lt);
         if (typeOf(target).hasStateTag()) {
             target.st++;
