@@ -40,8 +40,7 @@ class ManagementActionIT extends DeviceManagementIT {
         Reply r = cse.put("/" + fw, "{\"m2m:fwr\":{\"ud\":true}}").send();
 
         assertEquals(2004, r.rsc(), r.text());
-        JsonNode handed = report("perform");
-        assertEquals(fw, handed.path("ri").asText());
+        JsonNode handed = report("perform", fw);
         assertEquals("ud", handed.path("action").asText());
         assertEquals(1001, handed.path("mgd").asInt());
         assertEquals("http://repo.example/fw-1.1.bin", handed.path("arguments").path("url").asText());
@@ -76,7 +75,7 @@ class ManagementActionIT extends DeviceManagementIT {
         Reply r = cse.put("/" + sw, "{\"m2m:swr\":{\"in\":true}}").send();
 
         assertEquals(2004, r.rsc(), r.text());
-        assertEquals("in", report("perform").path("action").asText());
+        assertEquals("in", report("perform", sw).path("action").asText());
         Eventually.holds(WAIT, () -> get(sw, "m2m:swr").path("ins").path("sus").asInt() == SUCCESSFUL, "installStatus Successful");
         assertEquals("in", get(sw, "m2m:swr").path("ins").path("acn").asText());
     }
@@ -90,7 +89,7 @@ class ManagementActionIT extends DeviceManagementIT {
         Reply r = cse.put("/" + reboot, "{\"m2m:rbo\":{\"rbo\":true}}").send();
 
         assertEquals(2004, r.rsc(), r.text());
-        JsonNode handed = report("perform");
+        JsonNode handed = report("perform", reboot);
         assertEquals("rbo", handed.path("action").asText());
         assertEquals(1009, handed.path("mgd").asInt());
     }
@@ -107,7 +106,7 @@ class ManagementActionIT extends DeviceManagementIT {
         assertFalse(after.path("ud").asBoolean(), after.toString());
         assertEquals("1.0", after.path("vr").asText(), "the refused update stored nothing");
         assertFalse(after.has("uds"), after.toString());
-        device.expectNothing(Duration.ofMillis(300));
+        expectNoReport(fw, Duration.ofMillis(500));
     }
 
     @Test
