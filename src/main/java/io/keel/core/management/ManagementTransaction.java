@@ -124,13 +124,12 @@ public final class ManagementTransaction {
     }
 
     /**
-     * Creates a child resource as the CSE ({@code <execInstance>}): stored, governed like one created by request,
-     * its parent's subscribers notified.
+     * Stores a child resource the CSE creates ({@code <execInstance>}), governed like one created by request; the hook
+     * records it with {@link io.keel.core.resource.ResourceOperation#created} for its parent's subscribers.
      */
     public void createChild(Resource parent, Resource child) {
         tx.tree().insert(child);
         actions.policies().created(tx.policyIndex(), actions.typeOf(child), child, parent);
-        actions.events().created(tx, parent, child);
     }
 
     /**

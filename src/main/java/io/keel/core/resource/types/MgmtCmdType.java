@@ -100,6 +100,7 @@ public final class MgmtCmdType extends ResourceType {
         for (Resource node : nodes) {
             Resource exin = execInstance(op, mgmtCmd, node, repeats, delayed);
             op.management.createChild(mgmtCmd, exin);
+            op.created(mgmtCmd, exin);
             op.management.changed(exin, op.management.start(exin, ExecInstanceType.EXECUTE, due, runs));
         }
     }
