@@ -115,7 +115,8 @@ public final class UpdateOperation implements OperationHandler {
         if (type.hasStateTag()) {
             r.st++;
         }
-        ResourceOperation op = new ResourceOperation(tx, req, ctx.cse, now, null, r, given, ctx.references(tree, req, retrieved), previous);
+        ResourceOperation op = new ResourceOperation(tx, req, ctx.cse, now, null, r, given, ctx.references(tree, req, retrieved), previous,
+                ctx.management(tx));
         type.prepareUpdate(op);
         ctx.announcements.writing(tx, type, r, announcedTo);
         OperationContext.orderAttributes(type, r);

@@ -1,6 +1,7 @@
 package io.keel.core.resource;
 
 import io.keel.core.CseIdentity;
+import io.keel.core.management.ManagementTransaction;
 import io.keel.core.store.MemberIndex;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.TimeSeriesIndex;
@@ -31,6 +32,8 @@ public final class ResourceOperation {
     public final References references;
     /** For an Update, the values the attributes it sets had before it (an attribute that was not set is absent). */
     public final Map<String, Object> previous;
+    /** Management actions (TS-0004 7.3.4): the devices of nodes, reached through the CSE's adapters. */
+    public final ManagementTransaction management;
     /** What the hooks created besides {@link #resource}, in order (see {@link #created(Resource, Resource)}). */
     private final List<Creation> created = new ArrayList<>();
 
@@ -45,6 +48,12 @@ public final class ResourceOperation {
 
     public ResourceOperation(Transaction tx, RequestPrimitive request, CseIdentity cse, Instant now, Resource parent,
                              Resource resource, Map<String, Object> given, References references, Map<String, Object> previous) {
+        this(tx, request, cse, now, parent, resource, given, references, previous, ManagementTransaction.none());
+    }
+
+    public ResourceOperation(Transaction tx, RequestPrimitive request, CseIdentity cse, Instant now, Resource parent,
+                             Resource resource, Map<String, Object> given, References references, Map<String, Object> previous,
+                             ManagementTransaction management) {
         this.tree = tx.tree();
         this.members = tx.memberIndex();
         this.timeSeries = tx.timeSeries();
@@ -56,6 +65,7 @@ public final class ResourceOperation {
         this.given = given;
         this.references = references;
         this.previous = previous;
+        this.management = management;
     }
 
     /**
