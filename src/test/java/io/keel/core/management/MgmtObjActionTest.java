@@ -119,8 +119,8 @@ class MgmtObjActionTest {
         assertRsc(ResponseStatusCode.UPDATED, cse.send(cse.update(sw.srn, ADMIN, map("m2m:swr", map("in", true, "act", true)))));
 
         until(() -> adapter.answers.size() == 2, "both handed over");
-        adapter.answers.get(0).complete(ActionOutcome.success("installed"));
-        adapter.answers.get(1).complete(ActionOutcome.failure("would not start"));
+        adapter.answerTo("in").complete(ActionOutcome.success("installed"));
+        adapter.answerTo("act").complete(ActionOutcome.failure("would not start"));
         until(() -> !Long.valueOf(3).equals(status(sw, "acts").get("sus")) && !Long.valueOf(3).equals(status(sw, "ins").get("sus")),
                 "both recorded");
         assertEquals(1L, status(sw, "ins").get("sus"));

@@ -4,6 +4,7 @@ import io.keel.core.resource.Resource;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +17,8 @@ final class ScriptedAdapter implements ManagementAdapter {
     final List<ManagementAction> performed = new CopyOnWriteArrayList<>();
     final List<ManagementAction> cancelled = new CopyOnWriteArrayList<>();
     final List<CompletableFuture<ActionOutcome>> answers = new CopyOnWriteArrayList<>();
+    /** Each answer with the action it answers, as actions handed over at once arrive in no set order. */
+    private final List<Map.Entry<ManagementAction, CompletableFuture<ActionOutcome>>> handed = new CopyOnWriteArrayList<>();
     private final String prefix;
     volatile boolean offline;
     volatile ActionOutcome cancellation = ActionOutcome.success("cancelled");
@@ -37,8 +40,15 @@ final class ScriptedAdapter implements ManagementAdapter {
                     "the device is offline"));
         }
         CompletableFuture<ActionOutcome> answer = new CompletableFuture<>();
+        handed.add(Map.entry(action, answer));
         answers.add(answer);
         return answer;
+    }
+
+    /** The answer to the (first) action handed over with this action attribute ({@code in}, {@code act}, …). */
+    CompletableFuture<ActionOutcome> answerTo(String actionAttribute) {
+        return handed.stream().filter(e -> e.getKey().action().equals(actionAttribute)).map(Map.Entry::getValue)
+                .findFirst().orElseThrow(() -> new AssertionError("no " + actionAttribute + " was handed over"));
     }
 
     @Override
