@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keel.it.OneM2MClient.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleIT extends KeelIT {
     private static final String[] VALUES = {"3", "1.5", "4", "2"};
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
     private String ae;
     private String aePath;
@@ -181,6 +189,49 @@ class ConsoleIT extends KeelIT {
         assertEquals("curT0", th.getDomAttribute("title"));
         assertEquals("cnd", driver.findElement(By.cssSelector("#attributes tr[data-attr='cnd'] th")).getText(),
                 "a common attribute keeps its short name");
+    }
+
+    /**
+     * A timeSeries (TS-0004 7.4.38) is plotted over its instances' dgt, with the missing data points the CSE recorded in
+     * mdlt marked: three instances one period (1 s) apart in the past, then silence until the CSE has found some missing.
+     */
+    @Test
+    void aTimeSeriesIsPlottedOverDgtWithItsMissingDataPointsMarked() throws IOException {
+        Reply ts = cse.create("/" + ae, 29, "{\"m2m:ts\":{\"rn\":\"meter\",\"pei\":1000,\"peid\":0,\"mdt\":1500,"
+                + "\"mdd\":true,\"mdn\":20}}").from(ae).send();
+        assertEquals(201, ts.status(), ts.text());
+        String tsPath = aePath + "/meter";
+        Instant first = Instant.now().minusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        String[] values = {"20.5", "21", "19.25"};
+        for (int i = 0; i < values.length; i++) {
+            Reply tsi = cse.create("/" + tsPath, 30, "{\"m2m:tsi\":{\"dgt\":\"" + TIMESTAMP.format(first.plusSeconds(i))
+                    + "\",\"con\":\"" + values[i] + "\"}}").from(ae).send();
+            assertEquals(201, tsi.status(), tsi.text());
+        }
+        Eventually.holds(Duration.ofSeconds(20), () -> cse.get("/" + tsPath).from(ae).send().json().path("m2m:ts")
+                .path("mdc").asInt() >= 2, "the CSE records missing data points");
+        // Detection off keeps the list as it is (TS-0004 7.4.38.2.3), so that the console and this test see one list.
+        assertEquals(200, cse.put("/" + tsPath, "{\"m2m:ts\":{\"mdd\":false}}").from(ae).send().status());
+        JsonNode mdlt = cse.get("/" + tsPath).from(ae).send().json().path("m2m:ts").path("mdlt");
+        assertTrue(mdlt.size() >= 2, mdlt.toString());
+
+        open();
+        expand("cse-in");
+        expand(aePath);
+        select(tsPath);
+        wait.until(d -> points() == values.length);
+        assertEquals("timeSeriesInstances over dataGenerationTime", driver.findElement(By.id("plot-title")).getText());
+        List<WebElement> marks = driver.findElements(By.cssSelector("#plot svg g.missing"));
+        assertEquals(mdlt.size(), marks.size(), mdlt.toString());
+        Instant firstMissing = TIMESTAMP.parse(mdlt.get(0).asText().substring(0, 15), Instant::from);
+        assertEquals(first.plusSeconds(3), firstMissing,
+                "the first missing point is the period after the last instance");
+        assertTrue(marks.get(0).findElement(By.tagName("title")).getDomProperty("textContent").startsWith("missing data point"),
+                marks.get(0).getDomProperty("innerHTML"));
+        assertTrue(driver.findElement(By.id("plot-legend")).getText().contains(mdlt.size() + " missing data points"),
+                driver.findElement(By.id("plot-legend")).getText());
+        assertEquals(1, driver.findElements(By.cssSelector("#plot svg polyline")).size(),
+                "the line joins the three instances, which have no gap between them");
     }
 
     @Test
