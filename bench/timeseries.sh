@@ -8,7 +8,7 @@
 #   mvn -B -q -DskipTests package && bench/timeseries.sh                   # H2
 #   TS_DB=postgres bench/timeseries.sh                                      # PostgreSQL (PGHOST, PGPORT, PGUSER)
 #
-# Settings (environment): TS_COUNT=10000 TS_SILENT=500 TS_PEI_MS=120000 TS_PEID_MS=500 TS_MDT_MS=2000
+# Settings (environment): TS_COUNT=10000 TS_SILENT=500 TS_PEI_MS=120000 TS_PEID_MS=500 TS_MDT_MS=30000
 # TS_WINDOW_S=240 (measured after the set-up) TS_CLIENTS=8 TS_DB=h2|postgres. The fed series cost one create each per
 # period, so TS_COUNT/TS_PEI is what the machine must be able to create per second; see bench/README.md.
 set -euo pipefail
@@ -49,7 +49,7 @@ curl -s -o /dev/null "http://$HOST:$PORT/cse-in" -H 'X-M2M-Origin: CAdmin' -H 'X
     { echo "Keel did not start; log:" >&2; cat "$TMP/keel.log" >&2; exit 1; }
 
 echo "# reproduce: mvn -B -q -DskipTests package && TS_DB=$DB TS_COUNT=${TS_COUNT:-10000} TS_SILENT=${TS_SILENT:-500}" \
-    "TS_PEI_MS=${TS_PEI_MS:-120000} TS_MDT_MS=${TS_MDT_MS:-2000} TS_WINDOW_S=${TS_WINDOW_S:-240} bench/timeseries.sh"
+    "TS_PEI_MS=${TS_PEI_MS:-120000} TS_MDT_MS=${TS_MDT_MS:-30000} TS_WINDOW_S=${TS_WINDOW_S:-240} bench/timeseries.sh"
 echo "# loopback, $DB, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $("$JAVA" -version 2>&1 | head -n1)"
 TS_DB=$DB python3 bench/timeseries/driver.py "http://$HOST:$PORT" "$PID"
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
