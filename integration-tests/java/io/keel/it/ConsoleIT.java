@@ -234,6 +234,71 @@ class ConsoleIT extends KeelIT {
                 "the line joins the three instances, which have no gap between them");
     }
 
+    /**
+     * A node (TS-0004 7.4.18) shows its mgmtObjs (7.4.15, Annex D) with their attributes; Reboot sends the Update rbo=true
+     * of its reboot mgmtObj (D.10) and Update firmware stores url and vr, then sends ud=true (D.2); the console shows the
+     * CSE's answer to each, the error of a node without a management adapter included.
+     */
+    @Test
+    void aNodeShowsItsMgmtObjsAndRebootAndFirmwareUpdateShowTheCsesAnswer() throws IOException {
+        String rn = OneM2MClient.unique("node");
+        Reply node = cse.create("/cse-in", 14, "{\"m2m:nod\":{\"rn\":\"" + rn + "\",\"ni\":\"" + rn + "-id\"}}").send();
+        assertEquals(201, node.status(), node.text());
+        String nodePath = "cse-in/" + rn;
+        Reply reboot = cse.create("/" + nodePath, 13, "{\"m2m:rbo\":{\"rn\":\"reboot\",\"mgd\":1009,\"dc\":\"restarts the gateway\"}}")
+                .send();
+        assertEquals(201, reboot.status(), reboot.text());
+        Reply firmware = cse.create("/" + nodePath, 13, "{\"m2m:fwr\":{\"rn\":\"fw\",\"mgd\":1001,\"vr\":\"1.0\","
+                + "\"fwn\":\"gateway\",\"url\":\"http://firmware.example/gw-1.0.bin\",\"ud\":false}}").send();
+        assertEquals(201, firmware.status(), firmware.text());
+
+        open();
+        expand("cse-in");
+        select(nodePath);
+        WebElement fwCard = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#mgmt article[data-path='" + nodePath + "/fw']")));
+        WebElement rboCard = driver.findElement(By.cssSelector("#mgmt article[data-path='" + nodePath + "/reboot']"));
+        assertTrue(fwCard.findElement(By.tagName("h4")).getText().startsWith("firmware"), fwCard.getText());
+        assertEquals("1.0", fwCard.findElement(By.cssSelector("tr[data-attr='vr'] td")).getText());
+        assertEquals("http://firmware.example/gw-1.0.bin", fwCard.findElement(By.cssSelector("tr[data-attr='url'] td")).getText());
+        assertTrue(rboCard.findElement(By.tagName("h4")).getText().startsWith("reboot"), rboCard.getText());
+        assertEquals("restarts the gateway", rboCard.findElement(By.cssSelector(".dc")).getText());
+
+        rboCard.findElement(By.cssSelector("button.reboot")).click();
+        String rebootAnswer = answer(rboCard);
+        assertSameAnswer(rebootAnswer, cse.put("/" + nodePath + "/reboot", "{\"m2m:rbo\":{\"rbo\":true}}").send());
+
+        WebElement url = fwCard.findElement(By.cssSelector("input[name='url']"));
+        url.clear();
+        url.sendKeys("http://firmware.example/gw-2.0.bin");
+        WebElement vr = fwCard.findElement(By.cssSelector("input[name='vr']"));
+        vr.clear();
+        vr.sendKeys("2.0");
+        fwCard.findElement(By.cssSelector("form.firmware button[type=submit]")).click();
+        String firmwareAnswer = answer(fwCard);
+        JsonNode stored = cse.get("/" + nodePath + "/fw").send().json().path("m2m:fwr");
+        assertEquals("2.0", stored.path("vr").asText(), "the console stored the new version first: " + stored);
+        assertEquals("http://firmware.example/gw-2.0.bin", stored.path("url").asText(), stored.toString());
+        assertSameAnswer(firmwareAnswer, cse.put("/" + nodePath + "/fw", "{\"m2m:fwr\":{\"ud\":true}}").send());
+    }
+
+    /** The final answer a mgmtObj card shows for its action (not the progress note before it). */
+    private String answer(WebElement card) {
+        WebElement out = card.findElement(By.cssSelector("output.answer"));
+        wait.until(d -> !out.getText().isEmpty() && !out.getText().endsWith("…"));
+        return out.getText();
+    }
+
+    /** The console showed what the CSE answers to that Update: its rsc, and its m2m:dbg when it is an error. */
+    private static void assertSameAnswer(String shown, Reply direct) {
+        if (direct.status() / 100 == 2) {
+            assertTrue(shown.startsWith(String.valueOf(direct.rsc())), shown + " / " + direct.text());
+        } else {
+            String dbg = direct.json().path("m2m:dbg").asText();
+            assertEquals(direct.rsc() + ": " + dbg, shown, direct.text());
+        }
+    }
+
     @Test
     void theConsoleIsNoOneM2MRequestAndServesOnlyItsOwnFiles() {
         Reply page = cse.get("/.well-known/keel/console/").header("X-M2M-Origin", null).send();

@@ -2,6 +2,7 @@
 import { settings, request, retrieve, isRemote, flexNames, parseTimestamp, ROOT_ELEMENTS } from './api.js';
 import { Tree } from './tree.js';
 import { renderPlot } from './plot.js';
+import { renderManagement } from './management.js';
 import { Watcher } from './notifications.js';
 
 const $ = id => document.getElementById(id);
@@ -97,7 +98,19 @@ async function show(path) {
     return tr;
   }));
   await plot();
+  await management();
   return true;
+}
+
+/** A node's mgmtObjs, with their actions (TS-0004 7.4.18: a node holds them as children). */
+async function management() {
+  $('mgmt-section').hidden = selected.ty !== 14;
+  if (selected.ty !== 14) return;
+  try {
+    await renderManagement($('mgmt'), selected.path, selected.root);
+  } catch (e) {
+    fail(e);
+  }
 }
 
 /**
