@@ -115,7 +115,8 @@ public final class UpdateOperation implements OperationHandler {
         if (type.hasStateTag()) {
             r.st++;
         }
-        type.prepareUpdate(new ResourceOperation(tx, req, ctx.cse, now, null, r, given, ctx.references(tree, req, retrieved), previous));
+        ResourceOperation op = new ResourceOperation(tx, req, ctx.cse, now, null, r, given, ctx.references(tree, req, retrieved), previous);
+        type.prepareUpdate(op);
         ctx.announcements.writing(tx, type, r, announcedTo);
         OperationContext.orderAttributes(type, r);
         tree.update(r);
@@ -123,6 +124,7 @@ public final class UpdateOperation implements OperationHandler {
             ctx.policies.acpiChanged(tx.policyIndex(), r);
         }
         ctx.notifications.events().updated(tx, r, given.keySet());
+        op.created().forEach(c -> ctx.notifications.events().created(tx, c.parent(), c.child()));
         ResultContent rcn = OperationContext.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
         Object content = switch (rcn) {
             case NOTHING -> null;
