@@ -173,6 +173,40 @@ class AnnouncementIT {
         Eventually.holds(WAIT, () -> onIn(announced).status() == 404, "deleted on the IN with its original");
     }
 
+    /** The entry of a resource's at (on the MN, under its root element) that names its announced resource on the IN. */
+    private static String announcedAt(String path, String root) {
+        for (JsonNode at : mnClient.get(path).send().json().path(root).path("at")) {
+            if (at.asText().startsWith("/id-in/")) {
+                return at.asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void ts0001_9_6_18_aNodeAndItsFirmwareAreAnnouncedAsNodeAnncAndFirmwareAnnc() {
+        String rn = OneM2MClient.unique("node");
+        Reply node = mnClient.create("/cse-mn", 14, "{\"m2m:nod\":{\"rn\":\"" + rn + "\",\"ni\":\"urn:dev:" + rn
+                + "\",\"at\":[\"/id-in\"]}}").send();
+        assertEquals(201, node.status(), node.text());
+        String nodePath = "/cse-mn/" + rn;
+        Eventually.holds(WAIT, () -> announcedAt(nodePath, "m2m:nod") != null, "at names the announced node on the IN");
+        JsonNode nodA = onIn(announcedAt(nodePath, "m2m:nod")).json().path("m2m:nodA");
+        assertEquals(10014, nodA.path("ty").asInt(), nodA.toString());
+        assertEquals("urn:dev:" + rn, nodA.path("ni").asText(), "ni is MA");
+
+        Reply fw = mnClient.create(nodePath, 13, "{\"m2m:fwr\":{\"rn\":\"fw\",\"mgd\":1001,\"vr\":\"1.0\",\"fwn\":\"img\","
+                + "\"url\":\"http://fw.example/img\",\"ud\":false,\"aa\":[\"vr\"],\"at\":[\"/id-in\"]}}").send();
+        assertEquals(201, fw.status(), fw.text());
+        Eventually.holds(WAIT, () -> announcedAt(nodePath + "/fw", "m2m:fwr") != null, "at names the announced firmware");
+        Reply fwrA = onIn(announcedAt(nodePath + "/fw", "m2m:fwr"));
+        assertEquals(200, fwrA.status(), fwrA.text());
+        JsonNode annc = fwrA.json().path("m2m:fwrA");
+        assertEquals(10013, annc.path("ty").asInt(), fwrA.text());
+        assertEquals(1001, annc.path("mgd").asInt(), "mgd is MA: " + fwrA.text());
+        assertEquals("1.0", annc.path("vr").asText(), fwrA.text());
+    }
+
     /**
      * TS-0001 table 9.6.36-2: a timeSeries is announced as timeSeriesAnnc (ty 10029, m2m:tsA) with the MA attributes
      * (et, acpi, lbl) and the OA ones its aa names; the NA ones (mdd, the counters, the missing-data list) stay home.
@@ -268,7 +302,7 @@ class AnnouncementIT {
     @Test
     void ts0004_7_4_3_theInListsTheAnnouncedTypesItSupports() {
         JsonNode cb = inClient.get("/cse-in").header("Authorization", ADMIN_AUTH).send().json().path("m2m:cb");
-        for (int ty : new int[] {10001, 10002, 10003, 10004, 10009, 10016}) {
+        for (int ty : new int[] {10001, 10002, 10003, 10004, 10009, 10013, 10014, 10016}) {
             assertTrue(cb.path("srt").toString().matches(".*\\b" + ty + "\\b.*"), ty + " in " + cb);
         }
     }

@@ -9,16 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keel.core.operation.CoreFixture;
-import io.keel.core.resource.AttributeDef;
-import io.keel.core.resource.AttributeDef.Presence;
-import io.keel.core.resource.AttributeType;
 import io.keel.core.resource.ResourceTypes;
-import io.keel.core.resource.mgmt.MgmtCatalogueLoader;
+import io.keel.core.resource.mgmt.MgmtSamples;
 import io.keel.core.resource.mgmt.MgmtSpecialization;
 import io.keel.primitive.Operation;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -42,42 +38,11 @@ class MgmtObjTypeTest {
     }
 
     static Stream<MgmtSpecialization> specializations() {
-        return MgmtCatalogueLoader.builtIn().all().stream();
+        return MgmtSamples.specializations();
     }
 
-    /** A valid value of each data type the catalogue uses, as JSON would carry it. */
-    static Object sample(AttributeType type) {
-        return switch (type) {
-            case STRING -> "text";
-            case ANY_URI, ID -> "cse-in/n1";
-            case BOOLEAN -> true;
-            case UNSIGNED_INT, NON_NEGATIVE_INTEGER, POSITIVE_INTEGER, LONG -> 5L;
-            case ANY -> map("any", "thing");
-            case TIMESTAMP -> "20250101T120000";
-            case LIST_OF_URIS -> List.of("cse-in/n1");
-            case LIST -> List.of("application/x-lwm2m");
-            case ACTION_STATUS -> map("acn", "ud", "sus", 1L);
-            case BATTERY_STATUS, LOG_TYPE_ID, LOG_STATUS -> 1L;
-            case EVENT_CAT -> 2L;
-            case LIST_OF_EVENT_CAT -> List.of(2L, 100L);
-            case LIST_OF_EVENT_CAT_WITH_DEF -> List.of(0L);
-            case LIST_OF_MIN_MAX -> List.of(10L, -1L);
-            case LIST_OF_BOOLEANS -> List.of(false, true);
-            case BACK_OFF_PARAMETERS -> map("bops", List.of(map("ibt", 1L, "abt", 2L, "mbt", 3L)));
-            default -> throw new IllegalArgumentException("no sample of " + type);
-        };
-    }
-
-    /** The mandatory attributes of a specialization with sample values. */
     static Map<String, Object> minimal(MgmtSpecialization s) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("mgd", (long) s.mgd());
-        for (AttributeDef d : s.attributes()) {
-            if (d.onCreate() == Presence.MANDATORY) {
-                a.put(d.sn(), sample(d.type()));
-            }
-        }
-        return a;
+        return MgmtSamples.minimal(s, "cse-in/n1");
     }
 
     private ResponsePrimitive create(String root, Map<String, Object> attributes) {
@@ -99,7 +64,7 @@ class MgmtObjTypeTest {
     }
 
     private static MgmtSpecialization spec(int mgd) {
-        return MgmtCatalogueLoader.builtIn().byMgd(mgd);
+        return MgmtSamples.spec(mgd);
     }
 
     @ParameterizedTest
