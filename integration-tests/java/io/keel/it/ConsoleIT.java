@@ -197,11 +197,12 @@ class ConsoleIT extends KeelIT {
      */
     @Test
     void aTimeSeriesIsPlottedOverDgtWithItsMissingDataPointsMarked() throws IOException {
-        Reply ts = cse.create("/" + ae, 29, "{\"m2m:ts\":{\"rn\":\"meter\",\"pei\":1000,\"peid\":0,\"mdt\":1500,"
+        Reply ts = cse.create("/" + ae, 29, "{\"m2m:ts\":{\"rn\":\"meter\",\"pei\":1000,\"peid\":0,\"mdt\":5000,"
                 + "\"mdd\":true,\"mdn\":20}}").from(ae).send();
         assertEquals(201, ts.status(), ts.text());
         String tsPath = aePath + "/meter";
-        Instant first = Instant.now().minusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        // The last instance is at most now; mdt 5 s leaves the creates 3 s before the first point could be due.
+        Instant first = Instant.now().minusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
         String[] values = {"20.5", "21", "19.25"};
         for (int i = 0; i < values.length; i++) {
             Reply tsi = cse.create("/" + tsPath, 30, "{\"m2m:tsi\":{\"dgt\":\"" + TIMESTAMP.format(first.plusSeconds(i))
