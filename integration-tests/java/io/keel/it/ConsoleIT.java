@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keel.it.OneM2MClient.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleIT extends KeelIT {
     private static final String[] VALUES = {"3", "1.5", "4", "2"};
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
     private String ae;
     private String aePath;
@@ -181,6 +189,115 @@ class ConsoleIT extends KeelIT {
         assertEquals("curT0", th.getDomAttribute("title"));
         assertEquals("cnd", driver.findElement(By.cssSelector("#attributes tr[data-attr='cnd'] th")).getText(),
                 "a common attribute keeps its short name");
+    }
+
+    /**
+     * A timeSeries (TS-0004 7.4.38) is plotted over its instances' dgt, with the missing data points the CSE recorded in
+     * mdlt marked: three instances one period (1 s) apart in the past, then silence until the CSE has found some missing.
+     */
+    @Test
+    void aTimeSeriesIsPlottedOverDgtWithItsMissingDataPointsMarked() throws IOException {
+        Reply ts = cse.create("/" + ae, 29, "{\"m2m:ts\":{\"rn\":\"meter\",\"pei\":1000,\"peid\":0,\"mdt\":5000,"
+                + "\"mdd\":true,\"mdn\":20}}").from(ae).send();
+        assertEquals(201, ts.status(), ts.text());
+        String tsPath = aePath + "/meter";
+        // The last instance is at most now; mdt 5 s leaves the creates 3 s before the first point could be due.
+        Instant first = Instant.now().minusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        String[] values = {"20.5", "21", "19.25"};
+        for (int i = 0; i < values.length; i++) {
+            Reply tsi = cse.create("/" + tsPath, 30, "{\"m2m:tsi\":{\"dgt\":\"" + TIMESTAMP.format(first.plusSeconds(i))
+                    + "\",\"con\":\"" + values[i] + "\"}}").from(ae).send();
+            assertEquals(201, tsi.status(), tsi.text());
+        }
+        Eventually.holds(Duration.ofSeconds(20), () -> cse.get("/" + tsPath).from(ae).send().json().path("m2m:ts")
+                .path("mdc").asInt() >= 2, "the CSE records missing data points");
+        // Detection off keeps the list as it is (TS-0004 7.4.38.2.3), so that the console and this test see one list.
+        assertEquals(200, cse.put("/" + tsPath, "{\"m2m:ts\":{\"mdd\":false}}").from(ae).send().status());
+        JsonNode mdlt = cse.get("/" + tsPath).from(ae).send().json().path("m2m:ts").path("mdlt");
+        assertTrue(mdlt.size() >= 2, mdlt.toString());
+
+        open();
+        expand("cse-in");
+        expand(aePath);
+        select(tsPath);
+        wait.until(d -> points() == values.length);
+        assertEquals("timeSeriesInstances over dataGenerationTime", driver.findElement(By.id("plot-title")).getText());
+        List<WebElement> marks = driver.findElements(By.cssSelector("#plot svg g.missing"));
+        assertEquals(mdlt.size(), marks.size(), mdlt.toString());
+        Instant firstMissing = TIMESTAMP.parse(mdlt.get(0).asText().substring(0, 15), Instant::from);
+        assertEquals(first.plusSeconds(3), firstMissing,
+                "the first missing point is the period after the last instance");
+        assertTrue(marks.get(0).findElement(By.tagName("title")).getDomProperty("textContent").startsWith("missing data point"),
+                marks.get(0).getDomProperty("innerHTML"));
+        assertTrue(driver.findElement(By.id("plot-legend")).getText().contains(mdlt.size() + " missing data points"),
+                driver.findElement(By.id("plot-legend")).getText());
+        assertEquals(1, driver.findElements(By.cssSelector("#plot svg polyline")).size(),
+                "the line joins the three instances, which have no gap between them");
+    }
+
+    /**
+     * A node (TS-0004 7.4.18) shows its mgmtObjs (7.4.15, Annex D) with their attributes; Reboot sends the Update rbo=true
+     * of its reboot mgmtObj (D.10) and Update firmware stores url and vr, then sends ud=true (D.2); the console shows the
+     * CSE's answer to each, the error of a node without a management adapter included.
+     */
+    @Test
+    void aNodeShowsItsMgmtObjsAndRebootAndFirmwareUpdateShowTheCsesAnswer() throws IOException {
+        String rn = OneM2MClient.unique("node");
+        Reply node = cse.create("/cse-in", 14, "{\"m2m:nod\":{\"rn\":\"" + rn + "\",\"ni\":\"" + rn + "-id\"}}").send();
+        assertEquals(201, node.status(), node.text());
+        String nodePath = "cse-in/" + rn;
+        Reply reboot = cse.create("/" + nodePath, 13, "{\"m2m:rbo\":{\"rn\":\"reboot\",\"mgd\":1009,\"dc\":\"restarts the gateway\"}}")
+                .send();
+        assertEquals(201, reboot.status(), reboot.text());
+        Reply firmware = cse.create("/" + nodePath, 13, "{\"m2m:fwr\":{\"rn\":\"fw\",\"mgd\":1001,\"vr\":\"1.0\","
+                + "\"fwn\":\"gateway\",\"url\":\"http://firmware.example/gw-1.0.bin\",\"ud\":false}}").send();
+        assertEquals(201, firmware.status(), firmware.text());
+
+        open();
+        expand("cse-in");
+        select(nodePath);
+        WebElement fwCard = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#mgmt article[data-path='" + nodePath + "/fw']")));
+        WebElement rboCard = driver.findElement(By.cssSelector("#mgmt article[data-path='" + nodePath + "/reboot']"));
+        assertTrue(fwCard.findElement(By.tagName("h4")).getText().startsWith("firmware"), fwCard.getText());
+        assertEquals("1.0", fwCard.findElement(By.cssSelector("tr[data-attr='vr'] td")).getText());
+        assertEquals("http://firmware.example/gw-1.0.bin", fwCard.findElement(By.cssSelector("tr[data-attr='url'] td")).getText());
+        assertTrue(rboCard.findElement(By.tagName("h4")).getText().startsWith("reboot"), rboCard.getText());
+        assertEquals("restarts the gateway", rboCard.findElement(By.cssSelector(".dc")).getText());
+
+        rboCard.findElement(By.cssSelector("button.reboot")).click();
+        String rebootAnswer = answer(rboCard);
+        assertSameAnswer(rebootAnswer, cse.put("/" + nodePath + "/reboot", "{\"m2m:rbo\":{\"rbo\":true}}").send());
+
+        WebElement url = fwCard.findElement(By.cssSelector("input[name='url']"));
+        url.clear();
+        url.sendKeys("http://firmware.example/gw-2.0.bin");
+        WebElement vr = fwCard.findElement(By.cssSelector("input[name='vr']"));
+        vr.clear();
+        vr.sendKeys("2.0");
+        fwCard.findElement(By.cssSelector("form.firmware button[type=submit]")).click();
+        String firmwareAnswer = answer(fwCard);
+        JsonNode stored = cse.get("/" + nodePath + "/fw").send().json().path("m2m:fwr");
+        assertEquals("2.0", stored.path("vr").asText(), "the console stored the new version first: " + stored);
+        assertEquals("http://firmware.example/gw-2.0.bin", stored.path("url").asText(), stored.toString());
+        assertSameAnswer(firmwareAnswer, cse.put("/" + nodePath + "/fw", "{\"m2m:fwr\":{\"ud\":true}}").send());
+    }
+
+    /** The final answer a mgmtObj card shows for its action (not the progress note before it). */
+    private String answer(WebElement card) {
+        WebElement out = card.findElement(By.cssSelector("output.answer"));
+        wait.until(d -> !out.getText().isEmpty() && !out.getText().endsWith("…"));
+        return out.getText();
+    }
+
+    /** The console showed what the CSE answers to that Update: its rsc, and its m2m:dbg when it is an error. */
+    private static void assertSameAnswer(String shown, Reply direct) {
+        if (direct.status() / 100 == 2) {
+            assertTrue(shown.startsWith(String.valueOf(direct.rsc())), shown + " / " + direct.text());
+        } else {
+            String dbg = direct.json().path("m2m:dbg").asText();
+            assertEquals(direct.rsc() + ": " + dbg, shown, direct.text());
+        }
     }
 
     @Test

@@ -20,7 +20,8 @@ class FlexContainerIT extends KeelIT {
     private static final CBORMapper CBOR = new CBORMapper();
     private static final String BIN_SH = "org.onem2m.common.moduleclass.binarySwitch";
     private static final String TEMPE = "org.onem2m.common.moduleclass.temperature";
-    private static final String SDT = "http://www.onem2m.org/xml/sdt";
+    private static final String SDT = "http://www.onem2m.org/xml/protocols/commondomain";
+    private static final String HOD = "http://www.onem2m.org/xml/protocols/homedomain";
     private String ae;
 
     @BeforeEach
@@ -160,6 +161,62 @@ class FlexContainerIT extends KeelIT {
                 .from(ae).send().status());
         JsonNode cool = cse.get("/" + ae + "?fu=1&curT0=18").from(ae).send().json().path("m2m:uril");
         assertEquals(1, cool.size(), "18 finds the stored 18.0: " + cool);
+    }
+
+    /**
+     * TS-0023 home domain: a device class holds the module classes it lists (each a child flexContainer), a module
+     * class its actions (binarySwitch's toggle, cnd org.onem2m.common.action.toggle); another class is refused.
+     */
+    @Test
+    void ts0023_anAirConditionerWithItsModuleClassesAndTheToggleAction() {
+        String ac = "/" + ae + "/aircon";
+        Reply device = cse.create("/" + ae, 28, "{\"hod:deACr\":{\"rn\":\"aircon\",\"cnd\":\""
+                + "org.onem2m.home.device.deviceAirConditioner\",\"nodLk\":\"node-1\"}}").from(ae).send();
+        assertEquals(201, device.status(), device.text());
+        assertEquals("node-1", device.json().path("hod:deACr").path("nodLk").asText());
+
+        assertEquals(201, cse.create(ac, 28, "{\"cod:binSh\":{\"rn\":\"power\",\"cnd\":\"" + BIN_SH + "\",\"state\":false}}")
+                .from(ae).send().status());
+        assertEquals(201, cse.create(ac, 28, "{\"cod:tempe\":{\"rn\":\"temp\",\"cnd\":\"" + TEMPE + "\",\"curT0\":24.5,"
+                + "\"tarTe\":21}}").from(ae).send().status());
+        Reply mode = cse.create(ac, 28, "{\"cod:aCJMe\":{\"rn\":\"mode\",\"cnd\":\"org.onem2m.common.moduleclass.airConJobMode\","
+                + "\"jobMe\":2}}").from(ae).send();
+        assertEquals(4000, mode.rsc(), "jobMe is not a data point of airConJobMode: " + mode.text());
+        assertTrue(mode.text().contains("jobMe"), mode.text());
+        Reply toggle = cse.create(ac + "/power", 28, "{\"cod:togge\":{\"rn\":\"toggle\",\"cnd\":\"org.onem2m.common.action.toggle\"}}")
+                .from(ae).send();
+        assertEquals(201, toggle.status(), toggle.text());
+
+        Reply battery = cse.create(ac, 28, "{\"cod:bat\":{\"cnd\":\"org.onem2m.common.moduleclass.battery\",\"lvl\":80}}")
+                .from(ae).send();
+        assertEquals(4108, battery.rsc(), battery.text());
+        assertTrue(battery.text().contains("hod:deACr"), battery.text());
+        Reply actionUnderDevice = cse.create(ac, 28, "{\"cod:togge\":{\"cnd\":\"org.onem2m.common.action.toggle\"}}")
+                .from(ae).send();
+        assertEquals(4108, actionUnderDevice.rsc(), actionUnderDevice.text());
+
+        JsonNode modules = cse.get(ac + "?fu=1&ty=28&lvl=1").from(ae).send().json().path("m2m:uril");
+        assertEquals(2, modules.size(), modules.toString());
+        JsonNode temp = cse.get(ac + "/temp").from(ae).send().json().path("cod:tempe");
+        assertEquals(21.0, temp.path("tarTe").asDouble(), temp.toString());
+    }
+
+    /** A home-domain device in XML: its hod: prefix is written in the home domain namespace, its modules in cod:'s. */
+    @Test
+    void ts0023_aRefrigeratorInXmlCarriesTheHomeDomainNamespace() {
+        String xml = "<hod:devRr xmlns:hod=\"" + HOD + "\" rn=\"fridge\"><cnd>org.onem2m.home.device.deviceRefrigerator</cnd>"
+                + "</hod:devRr>";
+        Reply created = cse.method("POST", "/" + ae).body(xml.getBytes(StandardCharsets.UTF_8), "application/xml;ty=28")
+                .header("Accept", "application/xml").from(ae).send();
+        assertEquals(201, created.status(), created.text());
+        assertTrue(created.text().contains("<hod:devRr") && created.text().contains("xmlns:hod=\"" + HOD + "\""), created.text());
+
+        String door = "<cod:dooSs xmlns:cod=\"" + SDT + "\" rn=\"door\"><cnd>org.onem2m.common.moduleclass.doorStatus</cnd>"
+                + "<dooSe>1</dooSe><opeAm>false</opeAm></cod:dooSs>";
+        Reply module = cse.method("POST", "/" + ae + "/fridge").body(door.getBytes(StandardCharsets.UTF_8), "application/xml;ty=28")
+                .header("Accept", "application/xml").from(ae).send();
+        assertEquals(201, module.status(), module.text());
+        assertEquals(1, cse.get("/" + ae + "/fridge/door").from(ae).send().json().path("cod:dooSs").path("dooSe").asInt());
     }
 
     @Test

@@ -144,7 +144,7 @@ class FlexContainerInstanceIT extends KeelIT {
         Reply tree = cse.get(sw + "?rcn=4").header("X-M2M-RVI", "4").header("Accept", "application/xml").from(ae).send();
         assertEquals(200, tree.status(), tree.text());
         Element fcnt = root(tree.response().body());
-        assertEquals("http://www.onem2m.org/xml/sdt", fcnt.getNamespaceURI(), tree.text());
+        assertEquals("http://www.onem2m.org/xml/protocols/commondomain", fcnt.getNamespaceURI(), tree.text());
         assertEquals("binSh", fcnt.getLocalName(), tree.text());
         assertEquals("2", child(fcnt, "cni"), tree.text());
         int instances = fcnt.getElementsByTagNameNS(M2M, "fcin").getLength();

@@ -23,7 +23,8 @@ export const ROOT_ELEMENTS = { 1: 'm2m:acp', 2: 'm2m:ae', 3: 'm2m:cnt', 4: 'm2m:
 export const TYPE_NAMES = { 1: 'accessControlPolicy', 2: 'AE', 3: 'container', 4: 'contentInstance', 5: 'CSEBase',
   15: 'pollingChannel', 16: 'remoteCSE', 17: 'request', 18: 'schedule', 23: 'subscription', 10001: 'accessControlPolicyAnnc',
   10002: 'AEAnnc', 10003: 'containerAnnc', 10004: 'contentInstanceAnnc', 10009: 'groupAnnc', 28: 'flexContainer',
-  58: 'flexContainerInstance', 10028: 'flexContainerAnnc', 10018: 'scheduleAnnc' };
+  58: 'flexContainerInstance', 10028: 'flexContainerAnnc', 10018: 'scheduleAnnc', 13: 'mgmtObj', 14: 'node',
+  29: 'timeSeries', 30: 'timeSeriesInstance', 10029: 'timeSeriesAnnc' };
 
 /**
  * One request. path is a CSE-relative ID such as "cse-in/myapp" (structured) or "Cmyapp" (unstructured), or an

@@ -1,7 +1,8 @@
 // Wires the page: header settings, the tree, the selected resource's attributes, plot, forms and notifications.
-import { settings, request, retrieve, isRemote, flexNames, ROOT_ELEMENTS } from './api.js';
+import { settings, request, retrieve, isRemote, flexNames, parseTimestamp, ROOT_ELEMENTS } from './api.js';
 import { Tree } from './tree.js';
 import { renderPlot } from './plot.js';
+import { renderManagement } from './management.js';
 import { Watcher } from './notifications.js';
 
 const $ = id => document.getElementById(id);
@@ -97,7 +98,19 @@ async function show(path) {
     return tr;
   }));
   await plot();
+  await management();
   return true;
+}
+
+/** A node's mgmtObjs, with their actions (TS-0004 7.4.18: a node holds them as children). */
+async function management() {
+  $('mgmt-section').hidden = selected.ty !== 14;
+  if (selected.ty !== 14) return;
+  try {
+    await renderManagement($('mgmt'), selected.path, selected.root);
+  } catch (e) {
+    fail(e);
+  }
 }
 
 /**
@@ -113,13 +126,29 @@ async function customAttributeNames(path, root) {
   return specialization?.attributes ?? {};
 }
 
+// What is plotted, per type: the children of which type, their time attribute (TS-0004 7.4.7 ct, 7.4.39 dgt).
+const PLOTS = {
+  3: { child: 4, childRoot: 'm2m:cin', time: 'ct', what: 'contentInstances', title: 'contentInstances over time' },
+  29: { child: 30, childRoot: 'm2m:tsi', time: 'dgt', what: 'timeSeriesInstances',
+    title: 'timeSeriesInstances over dataGenerationTime' },
+};
+
 async function plot() {
-  $('plot-section').hidden = selected.ty !== 3;
-  if (selected.ty !== 3) return;
+  const kind = PLOTS[selected.ty];
+  $('plot-section').hidden = !kind;
+  if (!kind) return;
+  $('plot-title').textContent = kind.title;
   try {
-    const r = await request('GET', selected.path, { query: { rcn: 8, ty: 4 } });
-    const instances = r.json?.['m2m:cnt']?.['m2m:cin'] ?? [];
-    const skipped = renderPlot($('plot'), instances);
+    const r = await request('GET', selected.path, { query: { rcn: 8, ty: kind.child } });
+    const instances = r.json?.[selected.root]?.[kind.childRoot] ?? [];
+    // A timeSeries's missing data points (TS-0004 7.4.38: mdlt, the dataGenerationTimes the CSE found missing).
+    const mdlt = Array.isArray(selected.attributes.mdlt) ? selected.attributes.mdlt : [];
+    const missing = mdlt.map(parseTimestamp).filter(Boolean);
+    const skipped = renderPlot($('plot'), instances, { time: kind.time, missing, what: kind.what });
+    $('plot-legend').hidden = selected.ty !== 29;
+    $('plot-legend').textContent = missing.length
+      ? `✕ and dashed line: ${missing.length} missing data point${missing.length === 1 ? '' : 's'} (mdlt; mdc ${selected.attributes.mdc ?? 0})`
+      : 'no missing data points recorded (mdlt)';
     const notes = [];
     if (skipped) notes.push(`${skipped} without numeric con left out`);
     if (r.headers.get('X-M2M-CTS')) notes.push(`only the first ${instances.length} the CSE returns`);
