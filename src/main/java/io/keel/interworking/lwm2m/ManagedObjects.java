@@ -1,0 +1,48 @@
+package io.keel.interworking.lwm2m;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the bridge made in the CSE for each client: the endpoints with a node, the mgmtObjs by resourceID with the
+ * object instance each stands for, and the containers of sensor values; forgotten when the client's node goes.
+ */
+final class ManagedObjects {
+    private final Set<String> endpoints = ConcurrentHashMap.newKeySet();
+    /** mgmtObj resourceID → endpoint and LwM2M object instance path. */
+    private final Map<String, String[]> mgmtObjs = new ConcurrentHashMap<>();
+    /** endpoint + path of the object instances whose mgmtObjs or containers exist. */
+    private final Set<String> instances = ConcurrentHashMap.newKeySet();
+
+    void nodeCreated(String endpoint) {
+        endpoints.add(endpoint);
+    }
+
+    boolean hasNode(String endpoint) {
+        return endpoints.contains(endpoint);
+    }
+
+    void mgmtObjCreated(String ri, String endpoint, String path) {
+        if (ri != null) {
+            mgmtObjs.put(ri, new String[] {endpoint, path});
+        }
+    }
+
+    /** The object instance path of a mgmtObj the bridge made, or null. */
+    String path(String ri) {
+        String[] entry = mgmtObjs.get(ri);
+        return entry == null ? null : entry[1];
+    }
+
+    /** Whether this object instance of the client has its resources in the CSE already; marks it if not. */
+    boolean firstSeen(String endpoint, String path) {
+        return instances.add(endpoint + " " + path);
+    }
+
+    void forget(String endpoint) {
+        endpoints.remove(endpoint);
+        mgmtObjs.values().removeIf(e -> e[0].equals(endpoint));
+        instances.removeIf(i -> i.startsWith(endpoint + " "));
+    }
+}
