@@ -22,6 +22,7 @@ import org.eclipse.leshan.server.LeshanServer;
 import org.eclipse.leshan.server.LeshanServerBuilder;
 import org.eclipse.leshan.server.californium.endpoint.CaliforniumServerEndpointsProvider;
 import org.eclipse.leshan.server.californium.endpoint.coap.CoapServerProtocolProvider;
+import org.eclipse.leshan.server.model.VersionedModelProvider;
 import org.eclipse.leshan.server.observation.ObservationListener;
 import org.eclipse.leshan.server.registration.Registration;
 import org.eclipse.leshan.server.registration.RegistrationListener;
@@ -54,7 +55,8 @@ public final class Lwm2mBridge implements AutoCloseable {
         this.tree = new DeviceTree(cse, settings);
         CaliforniumServerEndpointsProvider endpoints = new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider())
                 .addEndpoint(new InetSocketAddress(settings.host(), settings.port()), Protocol.COAP).build();
-        this.server = new LeshanServerBuilder().setEndpointsProviders(endpoints).build();
+        this.server = new LeshanServerBuilder().setEndpointsProviders(endpoints)
+                .setObjectModelProvider(new VersionedModelProvider(Lwm2mModels.all(settings.modelFolder()))).build();
         this.requests = new DeviceRequests(server, settings.requestTimeout());
         this.adapter = new Lwm2mManagementAdapter(objects::hasNode, objects, requests,
                 new FirmwareUpdate(requests, timer, FIRMWARE_POLL_MILLIS, settings.actionTimeout()));

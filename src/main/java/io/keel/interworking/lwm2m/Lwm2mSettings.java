@@ -14,9 +14,10 @@ import java.util.List;
  *                       policy, under which only the CSE and the admin originator reach the nodes)
  * @param requestTimeout milliseconds the client has to answer a Read, Write, Execute or Observe of the bridge
  * @param actionTimeout  milliseconds a firmware update may take from Write of the package URI to its result
+ * @param modelFolder    folder of extra LwM2M object models (DDF XML files), or null
  */
 public record Lwm2mSettings(String host, int port, String aeId, String aeName, List<String> acpi, long requestTimeout,
-                            long actionTimeout) {
+                            long actionTimeout, String modelFolder) {
     /** The settings, or null when {@code keel.lwm2m.port} is not set (the bridge is off). */
     public static Lwm2mSettings of(Settings settings) {
         if (settings.get("keel.lwm2m.port", null) == null) {
@@ -28,6 +29,7 @@ public record Lwm2mSettings(String host, int port, String aeId, String aeName, L
         }
         return new Lwm2mSettings(settings.get("keel.lwm2m.host", settings.httpHost()), settings.getInt("keel.lwm2m.port", 5683),
                 aeId, settings.get("keel.lwm2m.ae-name", "lwm2m"), settings.getList("keel.lwm2m.acpi", ""),
-                settings.getLong("keel.lwm2m.request-timeout", 10_000), settings.getLong("keel.lwm2m.action-timeout", 300_000));
+                settings.getLong("keel.lwm2m.request-timeout", 10_000), settings.getLong("keel.lwm2m.action-timeout", 300_000),
+                settings.get("keel.lwm2m.models", null));
     }
 }

@@ -27,6 +27,8 @@ public final class MgmtObjMapping {
     static final int DEVICE_INFO = 1007;
     static final int REBOOT = 1009;
 
+    /** What a mandatory xs:anyURI holds when the client reports none: the empty URI is refused, RFC 6694 names none. */
+    static final String NO_URI = "about:blank";
     /** m2m:batteryStatus 7 (TS-0004 table 6.3.4.2.21-1). */
     private static final long BATTERY_UNKNOWN = 7;
 
@@ -104,7 +106,7 @@ public final class MgmtObjMapping {
         changeable.put("fwn", text(v.get(6), ""));
         changeable.put("vr", text(v.get(7), ""));
         Map<String, Object> create = withHeader(FIRMWARE, FIRMWARE_UPDATE, path, changeable);
-        create.put("url", text(v.get(1), ""));
+        create.put("url", uri(v.get(1)));
         create.put("ud", false);
         return new MappedMgmtObj("firmware", "m2m:fwr", path, create, changeable);
     }
@@ -115,19 +117,19 @@ public final class MgmtObjMapping {
         changeable.put("swn", text(v.get(0), ""));
         changeable.put("vr", text(v.get(1), ""));
         Map<String, Object> create = withHeader(SOFTWARE, SOFTWARE_MANAGEMENT, path, changeable);
-        create.put("url", "");
+        create.put("url", NO_URI);
         return new MappedMgmtObj("software-" + instanceId, "m2m:swr", path, create, changeable);
     }
 
     /**
      * Connectivity Monitoring /4: areaNwkDeviceInfo, the device in its access network: devId the endpoint, devType
-     * the network bearer, areaNwkId the first APN, devStatus the radio signal strength and link quality,
+     * the network bearer, areaNwkId the first APN (else {@link #NO_URI}), devStatus the radio signal strength and link quality,
      * listOfNeighbors the router IP addresses.
      */
     private static MappedMgmtObj areaNwkDeviceInfo(String endpoint, String path, Map<Integer, Object> v) {
         Map<String, Object> changeable = new LinkedHashMap<>();
         changeable.put("dvt", v.get(0) instanceof Number bearer ? bearer(bearer.intValue()) : "");
-        changeable.put("awi", first(v.get(7)));
+        changeable.put("awi", uri(first(v.get(7))));
         StringBuilder status = new StringBuilder();
         if (v.get(2) instanceof Number rss) {
             status.append("radio signal strength ").append(rss).append(" dBm");
@@ -190,6 +192,11 @@ public final class MgmtObjMapping {
         if (value != null && !(value instanceof List<?>)) {
             into.put(name, String.valueOf(value));
         }
+    }
+
+    private static String uri(Object value) {
+        String text = text(value, "");
+        return text.isBlank() || text.chars().anyMatch(Character::isWhitespace) ? NO_URI : text;
     }
 
     private static String first(Object value) {

@@ -109,6 +109,11 @@ class MgmtObjMappingTest {
     }
 
     @Test
+    void tsD_2_aFirmwareWithoutPackageUriHasTheBlankUri() {
+        assertEquals("about:blank", MgmtObjMapping.map("e", 5, 0, Map.of(3, 0L)).get(0).create().get("url"));
+    }
+
+    @Test
     void tsD_3_softwareManagementInstanceIsOneSoftwareEach() {
         MappedMgmtObj swr = MgmtObjMapping.map("e", 9, 2, Map.of(0, "agent", 1, "3.0")).get(0);
         assertEquals("m2m:swr", swr.typeName());
@@ -117,6 +122,7 @@ class MgmtObjMappingTest {
         assertEquals(1002L, swr.create().get("mgd"));
         assertEquals("agent", swr.create().get("swn"));
         assertEquals("3.0", swr.create().get("vr"));
+        assertEquals("about:blank", swr.create().get("url"), "url is M and an empty anyURI is refused");
     }
 
     @Test
