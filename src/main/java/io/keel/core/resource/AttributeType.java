@@ -256,6 +256,100 @@ public enum AttributeType {
             return enumerated(sn, v, fromText, n -> (n >= 2 && n <= 4) || (n >= 100 && n <= 999), "an eventCat: 2, 3, 4 or 100-999");
         }
     },
+    /** m2m:mgmtDefinition (TS-0004 6.3.4.2.22): 0 (self-defined) or 1001-1026. */
+    MGMT_DEFINITION {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, n -> n == 0 || (n >= 1001 && n <= 1026), "a mgmtDefinition: 0 or 1001-1026");
+        }
+    },
+    /** m2m:batteryStatus (TS-0004 6.3.4.2.21): 1-7. */
+    BATTERY_STATUS {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 7, "a batteryStatus 1-7");
+        }
+    },
+    /** m2m:logTypeId (TS-0004 6.3.4.2.23): 1-5. */
+    LOG_TYPE_ID {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 5, "a logTypeId 1-5");
+        }
+    },
+    /** m2m:logStatus (TS-0004 6.3.4.2.24): 1-5. */
+    LOG_STATUS {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 5, "a logStatus 1-5");
+        }
+    },
+    /** xs:long (the CMDH default times, TS-0004 D.12.5): a 64-bit integer, -1 meaning infinity there. */
+    LONG {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return integer(sn, v, fromText);
+        }
+    },
+    /** "list of m2m:eventCat" (TS-0004 D.12.6 limitsEventCategory): at least one. */
+    LIST_OF_EVENT_CAT {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            List<Object> out = new ArrayList<>();
+            for (Object item : list(sn, v, fromText, true)) {
+                out.add(EVENT_CAT.normalizeScalar(sn, item, fromText));
+            }
+            return out;
+        }
+    },
+    /** m2m:listOfEventCatWithDef (TS-0004 table 6.3.3-1): at least one eventCat or 0 (default). */
+    LIST_OF_EVENT_CAT_WITH_DEF {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            List<Object> out = new ArrayList<>();
+            for (Object item : list(sn, v, fromText, true)) {
+                out.add(enumerated(sn, item, fromText, n -> n == 0 || (n >= 2 && n <= 4) || (n >= 100 && n <= 999),
+                        "a list of eventCatWithDef: 0, 2, 3, 4 or 100-999"));
+            }
+            return out;
+        }
+    },
+    /** m2m:listOfMinMax (TS-0004 table 6.3.3-1): two xs:long, min and max, -1 for infinity. */
+    LIST_OF_MIN_MAX {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            List<?> l = list(sn, v, fromText, true);
+            if (l.size() != 2) {
+                throw wrongType(sn, "a listOfMinMax: two integers, min and max");
+            }
+            return List.of(integer(sn, l.get(0), fromText), integer(sn, l.get(1), fromText));
+        }
+    },
+    /** "restricted list of xs:boolean" (TS-0004 D.12.6 limitsDelAggregation): false, true or both. */
+    LIST_OF_BOOLEANS {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            List<Object> out = new ArrayList<>();
+            for (Object item : list(sn, v, fromText, true)) {
+                out.add(bool(sn, item, fromText));
+            }
+            return out;
+        }
+    },
+    /** m2m:actionStatus {acn, sus} (TS-0004 6.3.5.14), normalized by {@link ComplexValues#actionStatus}. */
+    ACTION_STATUS {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            return ComplexValues.actionStatus(sn, object(sn, v), fromText);
+        }
+    },
+    /** m2m:backOffParameters (TS-0004 6.3.5.54), normalized by {@link ComplexValues#backOffParameters}. */
+    BACK_OFF_PARAMETERS {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            return ComplexValues.backOffParameters(sn, object(sn, v), fromText);
+        }
+    },
     /**
      * labels: m2m:labels (TS-0004 table 6.3.3-1), a list of at least one xs:token, which may hold single spaces inside
      * ({@code "To be deleted"}) but no leading, trailing or repeated spaces and no other white space. In XML the list

@@ -169,6 +169,52 @@ final class ComplexValues {
         return out;
     }
 
+    /** m2m:actionStatus (TS-0004 6.3.5.14): action (acn, xs:anyURI) and status (sus, m2m:status 0-3), both optional. */
+    static Map<String, Object> actionStatus(String sn, Map<String, Object> value, boolean fromText) {
+        known(sn, value, "acn", "sus");
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (value.get("acn") != null) {
+            out.put("acn", AttributeType.ANY_URI.normalize(sn + ".acn", value.get("acn"), fromText));
+        }
+        if (value.get("sus") != null) {
+            out.put("sus", AttributeType.enumerated(sn + ".sus", value.get("sus"), fromText, n -> n >= 0 && n <= 3,
+                    "a status: 0 (uninitialized), 1 (successful), 2 (failure) or 3 (in process)"));
+        }
+        return out;
+    }
+
+    /**
+     * m2m:backOffParameters (TS-0004 6.3.5.54): one or more bops sets, each with ibt, abt, mbt (mandatory), nwa
+     * (m2m:networkAction 1-5) and rbt (optional).
+     */
+    static Map<String, Object> backOffParameters(String sn, Map<String, Object> value, boolean fromText) {
+        known(sn, value, "bops");
+        Object sets = value.get("bops");
+        List<?> given = sets instanceof List<?> l ? l : sets == null ? List.of() : List.of(sets);
+        if (given.isEmpty()) {
+            throw OneM2MException.badRequest(sn + ".bops must hold at least one backOffParametersSet");
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object set : given) {
+            Map<String, Object> m = AttributeType.object(sn + ".bops", set);
+            known(sn + ".bops", m, "nwa", "ibt", "abt", "mbt", "rbt");
+            Map<String, Object> o = new LinkedHashMap<>();
+            if (m.get("nwa") != null) {
+                o.put("nwa", AttributeType.enumerated(sn + ".bops.nwa", m.get("nwa"), fromText, n -> n >= 1 && n <= 5,
+                        "a networkAction 1-5"));
+            }
+            for (String k : List.of("ibt", "abt", "mbt", "rbt")) {
+                if (m.get(k) != null) {
+                    o.put(k, AttributeType.NON_NEGATIVE_INTEGER.normalize(sn + ".bops." + k, m.get(k), fromText));
+                } else if (!k.equals("rbt")) {
+                    throw OneM2MException.badRequest(sn + ".bops." + k + " is missing");
+                }
+            }
+            out.add(o);
+        }
+        return Map.of("bops", out);
+    }
+
     private static void known(String sn, Map<String, Object> value, String... members) {
         for (String k : value.keySet()) {
             if (!List.of(members).contains(k)) {

@@ -13,6 +13,8 @@ public final class ResourceTypes {
     public static final int CONTENT_INSTANCE = 4;
     public static final int CSE_BASE = 5;
     public static final int GROUP = 9;
+    public static final int MGMT_OBJ = 13;
+    public static final int NODE = 14;
     public static final int POLLING_CHANNEL = 15;
     public static final int REMOTE_CSE = 16;
     public static final int REQUEST = 17;

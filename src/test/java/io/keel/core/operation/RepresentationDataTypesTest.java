@@ -48,7 +48,7 @@ class RepresentationDataTypesTest {
     void ts0004_7_4_representationsHoldTheDeclaredDataTypes() {
         Map<String, Object> ae = createdAndRetrieved("cse-in", "Cdt", ResourceTypes.AE, map("m2m:ae", map("rn", "dt", "api", "Ndt",
                 "rr", true, "srv", List.of("3"), "poa", List.of("http://10.0.0.1:9000/n"), "csz", List.of("json"), "lbl", List.of("a b"),
-                "tri", 3010L, "trn", 7L, "tren", false, "nl", "id-in/node1", "mei", "1@x.example")));
+                "tri", 3010L, "trn", 7L, "tren", false, "nl", "/id-mn/cse-mn/node1", "mei", "1@x.example")));
         assertInstanceOf(Number.class, ae.get("ty"));
         assertInstanceOf(Boolean.class, ae.get("rr"));
         createdAndRetrieved("cse-in/dt", "Cdt", ResourceTypes.CONTAINER, map("m2m:cnt", map("rn", "box", "mni", 3L, "mbs", 100L,

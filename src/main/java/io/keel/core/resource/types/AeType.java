@@ -110,6 +110,18 @@ public final class AeType extends ResourceType {
             ae.srn = op.parent.srn + "/" + stem;
         }
         ae.attributes.put("aei", stem);
+        NodeLinks.creating(op);
+    }
+
+    /** The node its nodeLink names lists it in hostedAELinks (see {@link NodeLinks}). */
+    @Override
+    public void afterCreate(ResourceOperation op) {
+        NodeLinks.created(op);
+    }
+
+    @Override
+    public void beforeDelete(ResourceOperation op) {
+        NodeLinks.deleting(op);
     }
 
     @Override
@@ -118,6 +130,7 @@ public final class AeType extends ResourceType {
                 && srvMandatory(op)) {
             throw OneM2MException.badRequest("attribute srv is mandatory from Release " + SRV_MANDATORY_FROM + " on and cannot be deleted");
         }
+        NodeLinks.updating(op);
     }
 
     private static boolean srvMandatory(ResourceOperation op) {

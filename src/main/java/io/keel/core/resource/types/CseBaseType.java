@@ -26,13 +26,15 @@ public final class CseBaseType extends ResourceType {
                 AttributeDef.readOnly("poa", AttributeType.POA_LIST),
                 AttributeDef.readOnly("csz", AttributeType.SERIALIZATIONS).since("3"),
                 AttributeDef.readOnly("srv", AttributeType.LIST_OF_RELEASE_VERSIONS).since("2a"),
-                AttributeDef.readOnly("ctm", AttributeType.TIMESTAMP).since("4")));
+                AttributeDef.readOnly("ctm", AttributeType.TIMESTAMP).since("4"),
+                // RO (TS-0001 table 9.6.3-2): the CSE sets it when a <node> names the CSEBase in its hostedCSELink.
+                AttributeDef.readOnly(NodeLinks.NODE_LINK, AttributeType.ANY_URI)));
     }
 
     @Override
     public Set<Integer> childTypes() {
         return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.AE, ResourceTypes.CONTAINER, ResourceTypes.FLEX_CONTAINER,
-                ResourceTypes.GROUP, ResourceTypes.REMOTE_CSE, ResourceTypes.SUBSCRIPTION, ResourceTypes.TIME_SERIES);
+                ResourceTypes.GROUP, ResourceTypes.NODE, ResourceTypes.REMOTE_CSE, ResourceTypes.SUBSCRIPTION, ResourceTypes.TIME_SERIES);
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class RemoteCseType extends ResourceType {
                 ResourceTypes.SUBSCRIPTION, ResourceTypes.POLLING_CHANNEL, AnnouncedType.OFFSET + ResourceTypes.ACCESS_CONTROL_POLICY,
                 AnnouncedType.OFFSET + ResourceTypes.AE, AnnouncedType.OFFSET + ResourceTypes.CONTAINER,
                 AnnouncedType.OFFSET + ResourceTypes.GROUP, AnnouncedType.OFFSET + ResourceTypes.REMOTE_CSE,
-                AnnouncedType.OFFSET + ResourceTypes.FLEX_CONTAINER);
+                AnnouncedType.OFFSET + ResourceTypes.FLEX_CONTAINER, AnnouncedType.OFFSET + ResourceTypes.NODE);
     }
 
     /** Its removal changes the descendantCSEs this CSE tells its registrar (TS-0004 7.4.4.2.4). */
@@ -143,6 +143,18 @@ public final class RemoteCseType extends ResourceType {
             csr.srn = op.parent.srn + "/" + ri;
         }
         csr.attributes.put(CSE_ID, csi);
+        NodeLinks.creating(op);
+    }
+
+    /** The node its nodeLink names names it in hostedCSELink (see {@link NodeLinks}). */
+    @Override
+    public void afterCreate(ResourceOperation op) {
+        NodeLinks.created(op);
+    }
+
+    @Override
+    public void prepareUpdate(ResourceOperation op) {
+        NodeLinks.updating(op);
     }
 
     /**
@@ -154,6 +166,7 @@ public final class RemoteCseType extends ResourceType {
      */
     @Override
     public void beforeDelete(ResourceOperation op) {
+        NodeLinks.deleting(op);
         if (op.request != null && op.cse.hasRegistrar() && op.resource.ri.equals(op.cse.registrarCseId())
                 && op.cse.adminOriginator() != null && op.cse.adminOriginator().equals(op.request.from)) {
             Resource base = op.parent; // a <remoteCSE> is a child of the CSEBase, locked for the delete

@@ -6,6 +6,9 @@ import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.flex.CatalogueLoader;
 import io.keel.core.resource.flex.FlexCatalogue;
 import io.keel.core.resource.flex.Specialization;
+import io.keel.core.resource.mgmt.MgmtCatalogue;
+import io.keel.core.resource.mgmt.MgmtCatalogueLoader;
+import io.keel.core.resource.mgmt.MgmtSpecialization;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.OneM2MException;
@@ -19,6 +22,7 @@ import java.util.stream.Collectors;
 /** The resource types this CSE implements, by number: adding a type means adding its class and a line here. */
 public final class TypeRegistry {
     private static final int ANNOUNCED_FLEX_CONTAINER = AnnouncedType.OFFSET + ResourceTypes.FLEX_CONTAINER;
+    private static final int ANNOUNCED_MGMT_OBJ = AnnouncedType.OFFSET + ResourceTypes.MGMT_OBJ;
     private final Map<Integer, ResourceType> byTy = new LinkedHashMap<>();
     private final Map<String, ResourceType> byRootElement = new LinkedHashMap<>();
     // What the types say together, derived once: deletions, discovery and content filters ask on every request.
@@ -34,6 +38,11 @@ public final class TypeRegistry {
     private final Map<String, AnnouncedType> announcedByOriginal = new LinkedHashMap<>();
     /** One announced type per flexContainer specialization, by containerDefinition (MA, so each stored one has it). */
     private final Map<String, AnnouncedType> announcedFlexByCnd = new LinkedHashMap<>();
+    private final MgmtCatalogue mgmt;
+    /** One type per mgmtObj specialization, by mgmtDefinition (what a stored resource keeps). */
+    private final Map<Long, MgmtObjType> mgmtByMgd = new LinkedHashMap<>();
+    /** One announced type per announced mgmtObj specialization, by mgmtDefinition (MA, so each stored one has it). */
+    private final Map<Long, AnnouncedType> announcedMgmtByMgd = new LinkedHashMap<>();
 
     /** With the flexContainer specializations Keel ships. */
     public TypeRegistry() {
@@ -41,7 +50,12 @@ public final class TypeRegistry {
     }
 
     public TypeRegistry(FlexCatalogue flex) {
+        this(flex, MgmtCatalogueLoader.builtIn());
+    }
+
+    public TypeRegistry(FlexCatalogue flex, MgmtCatalogue mgmt) {
         this.flex = flex;
+        this.mgmt = mgmt;
         register(new AccessControlPolicyType());
         register(new CseBaseType());
         register(new AeType());
@@ -49,6 +63,8 @@ public final class TypeRegistry {
         register(new ContentInstanceType());
         register(new FlexContainerInstanceType());
         register(new GroupType());
+        register(MgmtObjType.generic(mgmt));
+        register(new NodeType());
         register(new PollingChannelType());
         register(new RemoteCseType());
         register(new RequestType());
@@ -63,6 +79,13 @@ public final class TypeRegistry {
             flexByCnd.put(s.cnd(), t);
             specialized.add(t);
         }
+        List<MgmtObjType> mgmtObjs = new java.util.ArrayList<>();
+        for (MgmtSpecialization s : mgmt.all()) {
+            MgmtObjType t = MgmtObjType.of(s, mgmt);
+            byRootElement.put(t.rootElement(), t);
+            mgmtByMgd.put((long) s.mgd(), t);
+            mgmtObjs.add(t);
+        }
         // One announced type per type Keel announces, declared from it (TS-0004 7.4.26).
         for (ResourceType original : List.copyOf(byTy.values())) {
             if (original.supportsAnnouncement()) {
@@ -74,6 +97,14 @@ public final class TypeRegistry {
             AnnouncedType a = announce(original);
             byRootElement.put(a.rootElement(), a);
             announcedFlexByCnd.put(original.specialization().cnd(), a);
+        }
+        // and one per announced mgmtObj specialization ({@code m2m:fwrA}), found by root element and mgd like its original.
+        for (MgmtObjType original : mgmtObjs) {
+            if (original.announced()) {
+                AnnouncedType a = announce(original);
+                byRootElement.put(a.rootElement(), a);
+                announcedMgmtByMgd.put((long) original.specialization().mgd(), a);
+            }
         }
         inheritingAccessControl = byTy.values().stream().filter(t -> !t.hasAccessControlPolicyIds() && !t.governsItself())
                 .map(ResourceType::ty).toList();
@@ -145,7 +176,7 @@ public final class TypeRegistry {
 
     /**
      * The type of a stored resource: its flexContainer specialization (by cnd) for a flexContainer, the generic
-     * flexContainer type when the catalogue no longer has it.
+     * flexContainer type when the catalogue no longer has it; likewise for a mgmtObj by its mgmtDefinition.
      */
     public ResourceType typeOf(Resource r) {
         if (r.ty == ResourceTypes.FLEX_CONTAINER && r.get(FlexContainerType.CONTAINER_DEFINITION) instanceof String cnd
@@ -156,6 +187,12 @@ public final class TypeRegistry {
                 && announcedFlexByCnd.get(cnd) != null) {
             return announcedFlexByCnd.get(cnd);
         }
+        if (r.ty == ResourceTypes.MGMT_OBJ && mgmtByMgd.get(MgmtObjType.mgmtDefinition(r)) != null) {
+            return mgmtByMgd.get(MgmtObjType.mgmtDefinition(r));
+        }
+        if (r.ty == ANNOUNCED_MGMT_OBJ && announcedMgmtByMgd.get(MgmtObjType.mgmtDefinition(r)) != null) {
+            return announcedMgmtByMgd.get(MgmtObjType.mgmtDefinition(r));
+        }
         return require(r.ty);
     }
 
@@ -164,7 +201,7 @@ public final class TypeRegistry {
      * flexContainer (else the generic one), the type of the number otherwise; null when Keel does not implement it.
      */
     public ResourceType get(int ty, Object content) {
-        if (isFlex(ty) && content instanceof Map<?, ?> root && root.size() == 1) {
+        if ((isFlex(ty) || isMgmtObj(ty)) && content instanceof Map<?, ?> root && root.size() == 1) {
             ResourceType t = specialized(ty, String.valueOf(root.keySet().iterator().next()));
             if (t != null) {
                 return t;
@@ -177,6 +214,10 @@ public final class TypeRegistry {
         return ty == ResourceTypes.FLEX_CONTAINER || ty == ANNOUNCED_FLEX_CONTAINER;
     }
 
+    private static boolean isMgmtObj(int ty) {
+        return ty == ResourceTypes.MGMT_OBJ || ty == ANNOUNCED_MGMT_OBJ;
+    }
+
     /** The flexContainer specialization (or its announced variant) of type {@code ty} with this root element, or null. */
     private ResourceType specialized(int ty, String rootElement) {
         ResourceType t = byRootElement.get(rootElement);
@@ -184,7 +225,8 @@ public final class TypeRegistry {
             return null;
         }
         ResourceType original = t instanceof AnnouncedType a ? a.original() : t;
-        return original instanceof FlexContainerType f && f.specialization() != null ? t : null;
+        return (original instanceof FlexContainerType f && f.specialization() != null)
+                || (original instanceof MgmtObjType m && m.specialization() != null) ? t : null;
     }
 
     /**
@@ -194,6 +236,9 @@ public final class TypeRegistry {
      */
     public ResourceType requested(int ty, Object content) {
         ResourceType type = requested(ty);
+        if (isMgmtObj(ty)) {
+            return requestedMgmtObj(ty, content);
+        }
         if (!isFlex(ty)) {
             return type;
         }
@@ -220,6 +265,48 @@ public final class TypeRegistry {
         }
         throw new OneM2MException(ResponseStatusCode.SPECIALIZATION_SCHEMA_NOT_FOUND, "no flexContainer specialization "
                 + (cnd == null ? "has the root element " + e.getKey() : "has the containerDefinition " + cnd));
+    }
+
+    /**
+     * The mgmtObj specialization (or its announced variant) a Create's content names by its root element: the mgmd it
+     * carries must be the specialization's. A root element of none is 5001 when its mgd is one TS-0004 table
+     * 6.3.4.2.22-1 defines but Keel does not implement (0 self-defined, 1020-1026 of TS-0022), else 4000.
+     */
+    private ResourceType requestedMgmtObj(int ty, Object content) {
+        String suffix = ty == ResourceTypes.MGMT_OBJ ? "" : "A";
+        if (!(content instanceof Map<?, ?> root) || root.size() != 1) {
+            throw OneM2MException.badRequest("the content of a mgmtObj must be a single element of its specialization"
+                    + " (such as m2m:fwr)");
+        }
+        Map.Entry<?, ?> e = root.entrySet().iterator().next();
+        ResourceType t = specialized(ty, String.valueOf(e.getKey()));
+        Object given = e.getValue() instanceof Map<?, ?> inner ? inner.get(MgmtObjType.MGMT_DEFINITION) : null;
+        Long mgd = null;
+        if (given != null) {
+            mgd = MgmtObjType.definedMgmtDefinition(given);
+        }
+        if (t instanceof AnnouncedType a && mgd != null && ((MgmtObjType) a.original()).specialization().mgd() != mgd) {
+            // The original's type checks its mgd when it is created; an announced one is checked here.
+            throw OneM2MException.badRequest("mgd " + mgd + " is not the mgmtDefinition of " + e.getKey());
+        }
+        if (t != null) {
+            return t;
+        }
+        MgmtSpecialization named = mgd == null ? null : mgmt.byMgd(mgd);
+        if (named != null) {
+            throw OneM2MException.badRequest("mgd " + mgd + " is the mgmtDefinition of " + named.rootElement() + suffix
+                    + ", not of " + e.getKey());
+        }
+        if (mgd != null) {
+            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, "mgmtDefinition " + mgd + " is not supported by this"
+                    + " CSE: it implements those of TS-0004 Annex D, 1001-1019");
+        }
+        throw OneM2MException.badRequest("no mgmtObj specialization has the root element " + e.getKey());
+    }
+
+    /** The mgmtObj specializations this CSE implements. */
+    public MgmtCatalogue mgmtCatalogue() {
+        return mgmt;
     }
 
     /** The flexContainer specializations this CSE knows. */

@@ -115,7 +115,7 @@ class AeTypeTest {
     @Test
     void ts0004_7_4_5_1_theOptionalAttributesAreStoredAndAnswered() {
         ResponsePrimitive rsp = register("Cnew", ae("rn", "full", "apn", "Heating", "poa", List.of("http://10.0.0.1:8080/n"),
-                "or", "http://onto.example/h", "nl", "cse-in/node1", "csz", List.of("json"), "mei", "ext-1@operator.example",
+                "or", "http://onto.example/h", "nl", "/id-mn/cse-mn/node1", "csz", List.of("json"), "mei", "ext-1@operator.example",
                 "tren", true, "tri", 4000, "trn", 5, "lbl", List.of("room/1"), "et", "20990101T000000"));
 
         assertRsc(ResponseStatusCode.CREATED, rsp);

@@ -1,0 +1,217 @@
+package io.keel.core.resource.types;
+
+import io.keel.core.resource.AttributeDef;
+import io.keel.core.resource.AttributeDef.Presence;
+import io.keel.core.resource.AttributeType;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceOperation;
+import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.mgmt.MgmtCatalogue;
+import io.keel.core.resource.mgmt.MgmtSpecialization;
+import io.keel.core.resource.mgmt.MgmtSpecialization.Action;
+import io.keel.core.resource.mgmt.MgmtSpecialization.Range;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ResponseStatusCode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code <mgmtObj>} (ty 13), TS-0004 7.4.15 and Annex D, TS-0001 9.6.15: one instance per specialization of the
+ * catalogue ({@code core.resource.mgmt}), whose root element ({@code m2m:fwr}) and objectAttributes are those of the
+ * specialization; its mgmtDefinition (mgd) names it, and a stored mgmtObj is typed by it. The {@link #generic} one
+ * stands for the resource type as such (supported types, child type rules). Action attributes ({@link #actions}) are
+ * stored like the others; carrying them out to the device is the management adapters' work.
+ */
+public final class MgmtObjType extends ResourceType {
+    /** mgmtDefinition (TS-0004 table 7.4.15.1-2: M on create, NP on update). */
+    public static final String MGMT_DEFINITION = "mgd";
+    /** mgmtSchema: present only with mgmtDefinition 0, self-defined (TS-0004 table 7.4.15.1-2). */
+    private static final String MGMT_SCHEMA = "mgs";
+    private final MgmtSpecialization specialization;
+    private final MgmtCatalogue catalogue;
+    private final Map<String, String> actions;
+
+    private MgmtObjType(String shortName, MgmtSpecialization specialization, MgmtCatalogue catalogue) {
+        super(ResourceTypes.MGMT_OBJ, shortName, attributes(specialization));
+        this.specialization = specialization;
+        this.catalogue = catalogue;
+        Map<String, String> a = new LinkedHashMap<>();
+        if (specialization != null) {
+            specialization.actions().forEach(action -> a.put(action.trigger(), action.status()));
+        }
+        this.actions = Collections.unmodifiableMap(a);
+    }
+
+    /** The type of the resources of one specialization. */
+    public static MgmtObjType of(MgmtSpecialization s, MgmtCatalogue catalogue) {
+        return new MgmtObjType(s.shortName(), s, catalogue);
+    }
+
+    /**
+     * The resource type without a specialization: TS-0004 defines no root element for it, Keel calls it
+     * {@code m2m:mgo}; no request can create one.
+     */
+    public static MgmtObjType generic(MgmtCatalogue catalogue) {
+        return new MgmtObjType("mgo", null, catalogue);
+    }
+
+    private static List<AttributeDef> attributes(MgmtSpecialization s) {
+        List<AttributeDef> all = new ArrayList<>(List.of(
+                AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_URIS),
+                AttributeDef.createOnly(MGMT_DEFINITION, AttributeType.MGMT_DEFINITION, Presence.MANDATORY),
+                AttributeDef.createOnly("obis", AttributeType.LIST_OF_ANY_URI, Presence.OPTIONAL),
+                AttributeDef.createOnly("obps", AttributeType.LIST_OF_ANY_URI, Presence.OPTIONAL),
+                AttributeDef.optional("dc", AttributeType.STRING),
+                AttributeDef.createOnly(MGMT_SCHEMA, AttributeType.ANY_URI, Presence.OPTIONAL)));
+        if (s != null) {
+            all.addAll(s.attributes());
+        }
+        return all;
+    }
+
+    /** The specialization, or null for the generic type. */
+    public MgmtSpecialization specialization() {
+        return specialization;
+    }
+
+    /**
+     * The action attributes of this specialization (TS-0004 7.4.15.2.4, Annex D), each with the status attribute
+     * that reports its outcome, or null when Annex D gives it none (reboot's rbo, far): firmware {@code ud → uds},
+     * software {@code in, un → ins} and {@code act, dea → acts}, deviceCapability {@code ena, dis → cas}, eventLog
+     * {@code lga, lgo → lgst}.
+     */
+    public Map<String, String> actions() {
+        return actions;
+    }
+
+    /**
+     * The action attributes an Update sets to true, in declaration order: the procedures it asks for, to be carried
+     * out after the update of the other attributes (TS-0004 7.4.15.2.4).
+     */
+    public List<String> triggered(Map<String, Object> given) {
+        return actions.keySet().stream().filter(sn -> Boolean.TRUE.equals(given.get(sn))).toList();
+    }
+
+    @Override
+    public Set<Integer> childTypes() {
+        // TS-0004 table 7.4.15.1-3, of the types Keel implements (no semanticDescriptor, transaction).
+        return Set.of(ResourceTypes.SUBSCRIPTION);
+    }
+
+    /** TS-0004 table 7.4.15.1-1 gives every mgmtObj at and aa; see {@link #prepareCreate} for those TS-0001 does not announce. */
+    @Override
+    public boolean supportsAnnouncement() {
+        return true;
+    }
+
+    /** Whether the specialization has an announced variant (TS-0001 table 9.6.18-1: the cmdh ones have none). */
+    public boolean announced() {
+        return specialization == null || specialization.announced();
+    }
+
+    /** mgmtDefinition is MA (TS-0001 table 9.6.15-2): the announced resource names its specialization too. */
+    @Override
+    public List<String> mandatoryAnnounced() {
+        return List.of(MGMT_DEFINITION);
+    }
+
+    /** OA (TS-0001 table 9.6.15-2 and Annex D): description, the object IDs and paths, and the objectAttributes. */
+    @Override
+    public List<String> announcedAttributes() {
+        List<String> out = new ArrayList<>(List.of("obis", "obps", MGMT_SCHEMA, "dc"));
+        if (specialization != null) {
+            specialization.attributes().forEach(d -> out.add(d.sn()));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean creatableByRequest() {
+        return specialization != null;
+    }
+
+    @Override
+    public void prepareCreate(ResourceOperation op) {
+        Object mgd = op.resource.attributes.get(MGMT_DEFINITION);
+        if (!Long.valueOf(specialization.mgd()).equals(mgd)) {
+            MgmtSpecialization named = mgd instanceof Long n ? catalogue.byMgd(n) : null;
+            throw OneM2MException.badRequest("attribute mgd " + mgd + (named == null ? " is not " : " names "
+                    + named.rootElement() + ", not ") + rootElement() + " (" + specialization.mgd() + ")");
+        }
+        if (op.given.get(MGMT_SCHEMA) != null) {
+            throw OneM2MException.badRequest("attribute mgs is present only with mgd 0 (self-defined), not with "
+                    + specialization.mgd() + " (TS-0004 table 7.4.15.1-2)");
+        }
+        requireAnnounceable(op);
+        checkValues(op.given);
+        if (specialization.maxPerNode() > 0) {
+            long held = op.tree.children(op.parent.ri, ResourceTypes.MGMT_OBJ).stream()
+                    .filter(r -> mgd.equals(r.get(MGMT_DEFINITION))).count();
+            if (held >= specialization.maxPerNode()) {
+                throw new OneM2MException(ResponseStatusCode.CONFLICT, "the node already holds " + held + " "
+                        + specialization.longName() + " (" + rootElement() + "), at most " + specialization.maxPerNode()
+                        + " (TS-0001 table 9.6.18-1)");
+            }
+        }
+    }
+
+    @Override
+    public void prepareUpdate(ResourceOperation op) {
+        requireAnnounceable(op);
+        checkValues(op.given);
+    }
+
+    private void requireAnnounceable(ResourceOperation op) {
+        if (!specialization.announced() && op.given.get(ANNOUNCE_TO) instanceof List<?> at && !at.isEmpty()) {
+            throw OneM2MException.badRequest("attribute at: " + specialization.longName() + " (" + rootElement()
+                    + ") has no announced variant (TS-0001 table 9.6.18-1)");
+        }
+    }
+
+    /** The rules of Annex D its declarations do not say: ranges, always-true actions, actions exclusive of each other. */
+    private void checkValues(Map<String, Object> given) {
+        for (Map.Entry<String, Range> e : specialization.ranges().entrySet()) {
+            if (given.get(e.getKey()) instanceof Long n && (n < e.getValue().min() || n > e.getValue().max())) {
+                throw OneM2MException.badRequest("attribute " + e.getKey() + " must be " + e.getValue().min() + "-"
+                        + e.getValue().max() + ", not " + n + " (TS-0004 " + specialization.clause() + ")");
+            }
+        }
+        for (Action a : specialization.actions()) {
+            Object v = given.get(a.trigger());
+            if (a.onlyTrue() && Boolean.FALSE.equals(v)) {
+                throw OneM2MException.badRequest("attribute " + a.trigger() + " is always true: set it to true to act (TS-0004 "
+                        + specialization.clause() + ")");
+            }
+            if (Boolean.TRUE.equals(v) && a.exclusiveWith() != null && Boolean.TRUE.equals(given.get(a.exclusiveWith()))) {
+                throw OneM2MException.badRequest("attributes " + a.trigger() + " and " + a.exclusiveWith()
+                        + " cannot both be set to true in one request (TS-0004 " + specialization.clause() + ")");
+            }
+        }
+    }
+
+    /**
+     * The mgmtDefinition a Create's content gives (a number, or XML text), which must be one of TS-0004 table
+     * 6.3.4.2.22-1 (4000 otherwise).
+     */
+    static long definedMgmtDefinition(Object given) {
+        Long n = given instanceof Long l ? l : given instanceof Integer i ? Long.valueOf(i) : null;
+        if (given instanceof String text && text.strip().matches("\\d{1,9}")) {
+            n = Long.parseLong(text.strip());
+        }
+        if (n == null || (n != 0 && (n < 1001 || n > 1026))) {
+            throw OneM2MException.badRequest("attribute mgd " + given + " is no mgmtDefinition of TS-0004 table 6.3.4.2.22-1"
+                    + " (those of Annex D are 1001-1019)");
+        }
+        return n;
+    }
+
+    /** The mgmtDefinition of a stored mgmtObj (or of its announced variant), or null. */
+    static Long mgmtDefinition(Resource r) {
+        return r.get(MGMT_DEFINITION) instanceof Long n ? n : null;
+    }
+}
