@@ -8,6 +8,7 @@ import io.keel.core.access.GoverningPolicies;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.notification.DeliverySettings;
 import io.keel.core.notification.NotificationService;
+import io.keel.core.management.ManagementActions;
 import io.keel.core.management.ManagementAdapters;
 import io.keel.core.operation.GroupRevalidation;
 import io.keel.core.operation.OperationContext;
@@ -60,6 +61,7 @@ public final class Cse implements AutoCloseable {
     private volatile boolean draining;
     private final FlexCatalogue flexCatalogue;
     private final ManagementAdapters managementAdapters = ManagementAdapters.discover();
+    private final ManagementActions managementActions;
 
     /**
      * The flexContainer specializations: those Keel ships and those of the folder {@code keel.flex.catalogue}; their
@@ -114,6 +116,10 @@ public final class Cse implements AutoCloseable {
         ctx.remoteWith(remoteRequests);
         ctx.onRemoteCseRemoved(this::remoteCseRemoved);
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
+        this.managementActions = new ManagementActions(store, types, notifications.events(), managementAdapters, clock,
+                settings.getLong("keel.management.action-timeout", 60_000),
+                settings.getLong("keel.management.queue-interval", 1_000));
+        ctx.managementWith(managementActions);
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, settings.expirySweepMillis());
         this.missingData = new MissingDataDetector(store, notifications.events(), clock::now,
                 settings.getLong("keel.timeseries.detect-interval", 1000L));
@@ -287,6 +293,7 @@ public final class Cse implements AutoCloseable {
         sweeper.close();
         missingData.close();
         groupRevalidation.close();
+        managementActions.close();
         nonBlocking.close(drainMillis);
         notifications.close(drainMillis);
         outbound.close();

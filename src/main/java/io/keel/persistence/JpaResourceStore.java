@@ -4,6 +4,7 @@ import io.keel.core.resource.Resource;
 import io.keel.core.store.Candidate;
 import io.keel.core.store.ExpiryIndex;
 import io.keel.core.store.AnnouncementQueue;
+import io.keel.core.store.ManagementQueue;
 import io.keel.core.store.MemberIndex;
 import io.keel.core.store.PolicyIndex;
 import io.keel.core.store.PollingQueue;
@@ -161,7 +162,7 @@ public final class JpaResourceStore implements ResourceStore {
 
     /** One EntityManager's transaction, offering every port of the store. */
     private static final class Tx implements Transaction, ResourceTree, ResourceSearch, PolicyIndex, MemberIndex,
-            RequestLeases, PollingQueue, ExpiryIndex, AnnouncementQueue, TimeSeriesIndex {
+            RequestLeases, PollingQueue, ExpiryIndex, AnnouncementQueue, TimeSeriesIndex, ManagementQueue {
         private final EntityManager em;
         private final Map<Class<?>, TransactionListener> listeners = new LinkedHashMap<>();
 
@@ -298,6 +299,70 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public TimeSeriesIndex timeSeries() {
             return this;
+        }
+
+        @Override
+        public ManagementQueue managementQueue() {
+            return this;
+        }
+
+        @Override
+        public void putAction(ManagementQueue.Entry e) {
+            em.flush(); // the target's row must exist before the row referencing it
+            removeAction(e.ri(), e.action());
+            em.createNativeQuery("INSERT INTO management_action (ri, action_name, running, due, runs_left, instance)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)")
+                    .setParameter(1, e.ri()).setParameter(2, e.action()).setParameter(3, e.running())
+                    .setParameter(4, micros(e.due())).setParameter(5, e.runsLeft()).setParameter(6, e.instance())
+                    .executeUpdate();
+        }
+
+        @Override
+        public ManagementQueue.Entry action(String ri, String action) {
+            List<ManagementQueue.Entry> l = actions("WHERE ri = ? AND action_name = ?", ri, action);
+            return l.isEmpty() ? null : l.get(0);
+        }
+
+        @Override
+        public List<ManagementQueue.Entry> actionsOf(String ri) {
+            return actions("WHERE ri = ?", ri);
+        }
+
+        @Override
+        public void removeAction(String ri, String action) {
+            em.createNativeQuery("DELETE FROM management_action WHERE ri = ? AND action_name = ?")
+                    .setParameter(1, ri).setParameter(2, action).executeUpdate();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<ManagementQueue.Entry> dueActions(Instant now, int limit) {
+            List<Object[]> rows = em.createNativeQuery("SELECT ri, action_name, running, due, runs_left, instance"
+                    + " FROM management_action WHERE due <= ? ORDER BY due").setParameter(1, micros(now))
+                    .setMaxResults(limit).getResultList();
+            return rows.stream().map(Tx::entryOf).toList();
+        }
+
+        @Override
+        public List<ManagementQueue.Entry> runningActions(String instance) {
+            return actions("WHERE instance = ? AND running = ?", instance, true);
+        }
+
+        @SuppressWarnings("unchecked")
+        private List<ManagementQueue.Entry> actions(String where, Object... values) {
+            var q = em.createNativeQuery("SELECT ri, action_name, running, due, runs_left, instance FROM management_action "
+                    + where);
+            for (int i = 0; i < values.length; i++) {
+                q.setParameter(i + 1, values[i]);
+            }
+            List<Object[]> rows = q.getResultList();
+            return rows.stream().map(Tx::entryOf).toList();
+        }
+
+        private static ManagementQueue.Entry entryOf(Object[] row) {
+            return new ManagementQueue.Entry((String) row[0], (String) row[1], Boolean.TRUE.equals(row[2])
+                    || (row[2] instanceof Number n && n.intValue() != 0), instant(((Number) row[3]).longValue()),
+                    ((Number) row[4]).longValue(), (String) row[5]);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.keel.core.management;
 
 import io.keel.core.resource.Resource;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -18,4 +19,13 @@ public interface ManagementAdapter {
      * out (6020 when no management session can be established with the device, 6021 on its timeout, …).
      */
     CompletionStage<ActionOutcome> perform(ManagementAction action);
+
+    /**
+     * Cancels on the device an action {@link #perform} started that has not completed (a pending {@code <execInstance>},
+     * TS-0004 7.4.17.2.1, 7.4.17.2.3); the stage completes with whether the device cancelled it. An adapter whose
+     * protocol cannot cancel keeps this default, which reports the cancellation failed.
+     */
+    default CompletionStage<ActionOutcome> cancel(ManagementAction action) {
+        return CompletableFuture.completedFuture(ActionOutcome.failure("the management protocol of this device cannot cancel"));
+    }
 }

@@ -117,7 +117,8 @@ public final class CreateOperation implements OperationHandler {
         // times follow the order of creation, whichever CSE on the database made them (la, ol, quota trimming).
         Instant now = ctx.clock.after(parent.lt);
         Resource r = newResource(type, ctx.types.typeOf(parent), parent, given, req.from, now, ri);
-        ResourceOperation op = new ResourceOperation(tx, req, ctx.cse, now, parent, r, given, ctx.references(tree, req, retrieved));
+        ResourceOperation op = new ResourceOperation(tx, req, ctx.cse, now, parent, r, given, ctx.references(tree, req, retrieved),
+                Map.of(), ctx.management(tx));
         type.prepareCreate(op);
         ctx.announcements.writing(tx, type, r, null);
         OperationContext.orderAttributes(type, r); // CSE-set attributes (aei, cni, …) take their declared places

@@ -76,7 +76,7 @@ public final class DeleteOperation implements OperationHandler {
             return false;
         }
         ResourceOperation op = new ResourceOperation(tx, req, ctx.cse, now, parent, current, Map.of(),
-                ctx.references(tx.tree(), req));
+                ctx.references(tx.tree(), req), Map.of(), ctx.management(tx));
         ResourceType deleted = ctx.types.typeOf(current);
         deleted.beforeDelete(op);
         ctx.announcements.deleting(tx, deleted, current);

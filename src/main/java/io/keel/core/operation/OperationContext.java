@@ -8,6 +8,8 @@ import io.keel.core.access.AccessPolicy;
 import io.keel.core.access.GoverningPolicies;
 import io.keel.core.access.Permission;
 import io.keel.core.filter.FilteredSearch;
+import io.keel.core.management.ManagementActions;
+import io.keel.core.management.ManagementTransaction;
 import io.keel.core.notification.NotificationService;
 import io.keel.core.resource.References;
 import io.keel.core.resource.RemoteResources;
@@ -53,6 +55,8 @@ public final class OperationContext {
     private volatile RemoteResources remote = RemoteResources.NONE;
     /** What the CSE does after a {@code <remoteCSE>} was removed; set by the composition (nothing until then). */
     private volatile Runnable remoteCseRemoved = () -> { };
+    /** Management actions on devices; set by the composition (none until then: every device unreachable). */
+    private volatile ManagementActions management;
     final Clock clock;
     final Announcements announcements;
 
@@ -135,6 +139,17 @@ public final class OperationContext {
 
     RemoteResources remote() {
         return remote;
+    }
+
+    /** How types start management actions on devices (TS-0004 7.3.4). */
+    public void managementWith(ManagementActions management) {
+        this.management = management;
+    }
+
+    /** The management actions as the hooks of a write transaction see them. */
+    ManagementTransaction management(Transaction tx) {
+        ManagementActions m = management;
+        return m == null ? ManagementTransaction.none() : m.in(tx);
     }
 
     /** Run after each committed transaction that removed a {@code <remoteCSE>}, however it was removed. */

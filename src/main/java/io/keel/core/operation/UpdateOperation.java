@@ -115,7 +115,8 @@ public final class UpdateOperation implements OperationHandler {
         if (type.hasStateTag()) {
             r.st++;
         }
-        type.prepareUpdate(new ResourceOperation(tx, req, ctx.cse, now, null, r, given, ctx.references(tree, req, retrieved), previous));
+        type.prepareUpdate(new ResourceOperation(tx, req, ctx.cse, now, null, r, given, ctx.references(tree, req, retrieved), previous,
+                ctx.management(tx)));
         ctx.announcements.writing(tx, type, r, announcedTo);
         OperationContext.orderAttributes(type, r);
         tree.update(r);

@@ -191,6 +191,24 @@ public enum AttributeType {
                     + " (the encoding is mandatory), not " + quoted(v));
         }
     },
+    /**
+     * xs:duration that may be zero (a mgmtCmd's execDelay and execFrequency, TS-0004 table 7.4.16.1-3): its lexical form
+     * ({@code PT30S}), kept as the equivalent Java duration text.
+     */
+    DURATION {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return ComplexValues.nonNegativeDuration(sn, v, fromText).toString();
+        }
+    },
+    /** m2m:execModeType (TS-0004 6.3.4.2.14): 1 IMMEDIATEONCE, 2 IMMEDIATEREPEAT, 3 RANDOMONCE, 4 RANDOMREPEAT. */
+    EXEC_MODE {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 4,
+                    "an execModeType: 1 (IMMEDIATEONCE), 2 (IMMEDIATEREPEAT), 3 (RANDOMONCE) or 4 (RANDOMREPEAT)");
+        }
+    },
     /** m2m:resourceType (TS-0004 6.3.4.2.1). */
     RESOURCE_TYPE {
         @Override

@@ -1,6 +1,7 @@
 package io.keel.core.resource;
 
 import io.keel.core.CseIdentity;
+import io.keel.core.management.ManagementTransaction;
 import io.keel.core.store.MemberIndex;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.TimeSeriesIndex;
@@ -29,6 +30,8 @@ public final class ResourceOperation {
     public final References references;
     /** For an Update, the values the attributes it sets had before it (an attribute that was not set is absent). */
     public final Map<String, Object> previous;
+    /** Management actions (TS-0004 7.3.4): the devices of nodes, reached through the CSE's adapters. */
+    public final ManagementTransaction management;
 
     public ResourceOperation(Transaction tx, RequestPrimitive request, CseIdentity cse, Instant now,
                              Resource parent, Resource resource, Map<String, Object> given, References references) {
@@ -37,6 +40,12 @@ public final class ResourceOperation {
 
     public ResourceOperation(Transaction tx, RequestPrimitive request, CseIdentity cse, Instant now, Resource parent,
                              Resource resource, Map<String, Object> given, References references, Map<String, Object> previous) {
+        this(tx, request, cse, now, parent, resource, given, references, previous, ManagementTransaction.none());
+    }
+
+    public ResourceOperation(Transaction tx, RequestPrimitive request, CseIdentity cse, Instant now, Resource parent,
+                             Resource resource, Map<String, Object> given, References references, Map<String, Object> previous,
+                             ManagementTransaction management) {
         this.tree = tx.tree();
         this.members = tx.memberIndex();
         this.timeSeries = tx.timeSeries();
@@ -48,5 +57,6 @@ public final class ResourceOperation {
         this.given = given;
         this.references = references;
         this.previous = previous;
+        this.management = management;
     }
 }

@@ -12,7 +12,9 @@ public final class ResourceTypes {
     public static final int CONTAINER = 3;
     public static final int CONTENT_INSTANCE = 4;
     public static final int CSE_BASE = 5;
+    public static final int EXEC_INSTANCE = 8;
     public static final int GROUP = 9;
+    public static final int MGMT_CMD = 12;
     public static final int MGMT_OBJ = 13;
     public static final int NODE = 14;
     public static final int POLLING_CHANNEL = 15;

@@ -34,6 +34,9 @@ public interface Transaction {
     /** Missing-data detection of timeSeries. */
     TimeSeriesIndex timeSeries();
 
+    /** Management actions under way or scheduled. */
+    ManagementQueue managementQueue();
+
     /**
      * The listener of this class registered on this write transaction, created and registered by {@code create} on
      * first use: one per transaction, e.g. the notifications its changes cause.

@@ -12,6 +12,8 @@ import io.keel.core.access.AcpAccessPolicy;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.notification.DeliverySettings;
 import io.keel.core.notification.NotificationService;
+import io.keel.core.management.ManagementActions;
+import io.keel.core.management.ManagementAdapters;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.TypeRegistry;
@@ -52,6 +54,8 @@ public final class CoreFixture implements AutoCloseable {
     public final NotificationService notifications;
     public final NonBlockingRequests nonBlocking;
     public final Dispatcher dispatcher;
+    public final Clock clock = new Clock();
+    private final OperationContext ctx;
     private int requests;
 
     public CoreFixture() {
@@ -73,21 +77,26 @@ public final class CoreFixture implements AutoCloseable {
         store.pollingQueue = pollingQueue;
         store.leases = new NoLeases();
         tree.add(CSE_BASE, null, ResourceTypes.CSE_BASE, "cse-in");
-        Clock clock = new Clock();
         Router router = new Router(identity, types);
         AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock);
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax());
         Representations representations = new Representations(types, maxResultSize, search);
         notifications = new NotificationService(identity, store, router, types, representations, access, outbound, clock,
                 new DeliverySettings(2_000, 2_000, 60_000, 100));
-        OperationContext ctx = new OperationContext(identity, store, types, router, access, representations, search,
-                notifications, clock);
+        ctx = new OperationContext(identity, store, types, router, access, representations, search, notifications, clock);
         nonBlocking = new NonBlockingRequests(identity, store, router, clock, notifications, 1, 10, 3_600_000, 60_000);
         dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, outcome -> { });
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
         // A registered AE that owns nothing: an originator the policies give no privilege (TS-0004 7.3.2.1 refuses
         // originators that are no registered AE before access control is asked).
         ae(STRANGER, "stranger");
+    }
+
+    /** Management actions through these adapters, as the CSE wires them; the test works the queue ({@code sweep}). */
+    public ManagementActions management(ManagementAdapters adapters, long timeoutMillis) {
+        ManagementActions m = new ManagementActions(store, types, notifications.events(), adapters, clock, timeoutMillis, 0);
+        ctx.managementWith(m);
+        return m;
     }
 
     // --- arranging the stored tree -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ public final class FakeStore implements ResourceStore {
     public final InMemoryMemberIndex memberIndex = new InMemoryMemberIndex();
     public final InMemoryAnnouncementQueue announcements = new InMemoryAnnouncementQueue();
     public final InMemoryTimeSeriesIndex timeSeries = new InMemoryTimeSeriesIndex(tree);
+    public final InMemoryManagementQueue managementQueue = new InMemoryManagementQueue();
     public RequestLeases leases;
     public PollingQueue pollingQueue;
     public ExpiryIndex expiry;
@@ -32,6 +33,7 @@ public final class FakeStore implements ResourceStore {
     public <T> T write(Function<Transaction, T> work) {
         writes++;
         Map<String, io.keel.core.resource.Resource> before = tree.snapshot();
+        java.util.List<ManagementQueue.Entry> actionsBefore = managementQueue.snapshot();
         Tx tx = new Tx();
         boolean committed = false;
         try {
@@ -42,6 +44,7 @@ public final class FakeStore implements ResourceStore {
         } finally {
             if (!committed) {
                 tree.restore(before);
+                managementQueue.restore(actionsBefore);
             }
             for (TransactionListener l : tx.listeners.values()) {
                 l.afterCompletion(committed);
@@ -108,6 +111,11 @@ public final class FakeStore implements ResourceStore {
         @Override
         public TimeSeriesIndex timeSeries() {
             return timeSeries;
+        }
+
+        @Override
+        public ManagementQueue managementQueue() {
+            return managementQueue;
         }
 
         @Override

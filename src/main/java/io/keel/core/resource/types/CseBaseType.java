@@ -34,7 +34,8 @@ public final class CseBaseType extends ResourceType {
     @Override
     public Set<Integer> childTypes() {
         return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.AE, ResourceTypes.CONTAINER, ResourceTypes.FLEX_CONTAINER,
-                ResourceTypes.GROUP, ResourceTypes.NODE, ResourceTypes.REMOTE_CSE, ResourceTypes.SUBSCRIPTION, ResourceTypes.TIME_SERIES);
+                ResourceTypes.GROUP, ResourceTypes.MGMT_CMD, ResourceTypes.NODE, ResourceTypes.REMOTE_CSE,
+                ResourceTypes.SUBSCRIPTION, ResourceTypes.TIME_SERIES);
     }
 
     @Override

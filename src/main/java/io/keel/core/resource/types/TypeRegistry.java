@@ -61,8 +61,10 @@ public final class TypeRegistry {
         register(new AeType());
         register(new ContainerType());
         register(new ContentInstanceType());
+        register(new ExecInstanceType());
         register(new FlexContainerInstanceType());
         register(new GroupType());
+        register(new MgmtCmdType());
         register(MgmtObjType.generic(mgmt));
         register(new NodeType());
         register(new PollingChannelType());
