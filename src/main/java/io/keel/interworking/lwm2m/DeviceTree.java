@@ -3,6 +3,8 @@ package io.keel.interworking.lwm2m;
 import io.keel.core.Cse;
 import io.keel.core.Identifiers;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.primitive.FilterCriteria;
+import io.keel.primitive.FilterUsage;
 import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
@@ -24,9 +26,6 @@ import java.util.concurrent.TimeoutException;
  * its resources and they are updated, not duplicated.
  */
 final class DeviceTree {
-    /** TS-0004 table 6.3.4.2.1-1. */
-    static final int MGMT_OBJ = 13;
-    static final int NODE = 14;
     /** Label of every node the bridge made, by which it finds them again. */
     static final String LABEL = "keel:lwm2m";
     private static final String RELEASE = "3";
@@ -63,9 +62,33 @@ final class DeviceTree {
         ae.put("lbl", List.of(LABEL));
         acpi(ae);
         ResponsePrimitive rsp = send(request(Operation.CREATE, cseBase, settings.aeId(), ResourceTypes.AE, Map.of("m2m:ae", ae)));
-        if (!created(rsp) && rsp.responseStatusCode != ResponseStatusCode.CONFLICT) {
+        // After a restart it is there: 4117 (its AE-ID is registered) or 4105 (its name is taken).
+        if (!created(rsp) && rsp.responseStatusCode != ResponseStatusCode.CONFLICT
+                && rsp.responseStatusCode != ResponseStatusCode.ORIGINATOR_HAS_ALREADY_REGISTERED) {
             throw new IllegalStateException("the LwM2M bridge could not register its AE " + settings.aeId() + ": "
                     + rsp.responseStatusCode.code() + " " + rsp.content);
+        }
+    }
+
+    /**
+     * Deletes the nodes an earlier run of the bridge left: the LwM2M server keeps its registrations in memory, so none
+     * of their clients is registered now (one that registers again gets its node back, by the same name).
+     */
+    void deleteStaleNodes() {
+        RequestPrimitive discovery = request(Operation.RETRIEVE, cseBase, cseOriginator, null, null);
+        discovery.filterCriteria = new FilterCriteria();
+        discovery.filterCriteria.filterUsage = FilterUsage.DISCOVERY;
+        discovery.filterCriteria.resourceTypes.add(ResourceTypes.NODE);
+        discovery.filterCriteria.labels.add(LABEL);
+        ResponsePrimitive found = send(discovery);
+        require(found, "discovery of the nodes of an earlier run");
+        if (found.content instanceof Map<?, ?> body && body.get("m2m:uril") instanceof List<?> uris) {
+            for (Object uri : uris) {
+                ResponsePrimitive rsp = send(request(Operation.DELETE, String.valueOf(uri), cseOriginator, null, null));
+                if (rsp.responseStatusCode != ResponseStatusCode.DELETED && rsp.responseStatusCode != ResponseStatusCode.NOT_FOUND) {
+                    require(rsp, "deletion of the node " + uri + " of an earlier run");
+                }
+            }
         }
     }
 
@@ -78,7 +101,7 @@ final class DeviceTree {
         nod.put("mgca", mgmtClientAddress);
         nod.put("lbl", List.of(LABEL));
         acpi(nod);
-        ResponsePrimitive rsp = send(request(Operation.CREATE, cseBase, cseOriginator, NODE, Map.of("m2m:nod", nod)));
+        ResponsePrimitive rsp = send(request(Operation.CREATE, cseBase, cseOriginator, ResourceTypes.NODE, Map.of("m2m:nod", nod)));
         if (rsp.responseStatusCode == ResponseStatusCode.CONFLICT) {
             rsp = send(request(Operation.UPDATE, cseBase + "/" + rn, cseOriginator, null,
                     Map.of("m2m:nod", Map.of("mgca", mgmtClientAddress))));
@@ -91,7 +114,7 @@ final class DeviceTree {
         String parent = cseBase + "/" + nodeName(endpoint);
         Map<String, Object> create = new LinkedHashMap<>(obj.create());
         create.put("rn", obj.resourceName());
-        ResponsePrimitive rsp = send(request(Operation.CREATE, parent, cseOriginator, MGMT_OBJ, Map.of(obj.typeName(), create)));
+        ResponsePrimitive rsp = send(request(Operation.CREATE, parent, cseOriginator, ResourceTypes.MGMT_OBJ, Map.of(obj.typeName(), create)));
         if (rsp.responseStatusCode == ResponseStatusCode.CONFLICT) {
             rsp = updateMgmtObj(endpoint, obj);
         }
@@ -151,6 +174,7 @@ final class DeviceTree {
         req.contentSerialization = content == null ? null : Serialization.JSON;
         req.requestIdentifier = "lwm2m-" + Identifiers.random(10);
         req.releaseVersionIndicator = RELEASE;
+        req.originatorAuthenticated = true; // in-process: no binding in between to authenticate
         return req;
     }
 

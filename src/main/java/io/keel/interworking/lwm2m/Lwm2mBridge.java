@@ -67,6 +67,7 @@ public final class Lwm2mBridge implements AutoCloseable {
         Lwm2mBridge bridge = new Lwm2mBridge(settings, cse);
         try {
             bridge.tree.ensureIpeAe();
+            bridge.tree.deleteStaleNodes();
             bridge.server.getRegistrationService().addListener(bridge.new Registrations());
             bridge.server.getObservationService().addListener(bridge.new Observations());
             bridge.server.start();

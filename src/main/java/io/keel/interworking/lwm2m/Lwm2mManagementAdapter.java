@@ -15,7 +15,8 @@ import org.eclipse.leshan.server.registration.Registration;
 /**
  * Carries the management actions on the nodes of LwM2M clients to the clients (TS-0004 7.4.15.2.4, Annex D): reboot
  * {@code rbo} and {@code far} are Executes on the Device object, firmware {@code ud} the Firmware Update procedure,
- * software {@code in}, {@code un}, {@code act}, {@code dea} Executes on the software's Software Management instance.
+ * software {@code in}, {@code un}, {@code act}, {@code dea} Executes on the software's Software Management instance;
+ * a {@code <mgmtCmd>} of cmdType RESET or REBOOT the Device object's Executes.
  */
 final class Lwm2mManagementAdapter implements ManagementAdapter {
     private final Predicate<String> managedEndpoint;
@@ -49,12 +50,27 @@ final class Lwm2mManagementAdapter implements ManagementAdapter {
                 case "un" -> software(reg, action, 6, "uninstall");
                 case "act" -> software(reg, action, 10, "activate");
                 case "dea" -> software(reg, action, 11, "deactivate");
+                case "exe" -> command(reg, action);
                 default -> CompletableFuture.failedFuture(new OneM2MException(ResponseStatusCode.MGMT_CONVERSION_ERROR,
                         "the action " + action.action() + " has no LwM2M operation"));
             };
         } catch (OneM2MException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** A {@code <mgmtCmd>} execution (TS-0004 7.4.16): RESET (1) and REBOOT (2) are the Device object's Executes. */
+    private CompletionStage<ActionOutcome> command(Registration reg, ManagementAction action) {
+        Object cmt = action.arguments().get("cmt");
+        long type = cmt instanceof Number n ? n.longValue() : -1;
+        if (type == 1) {
+            return execute(reg, "/3/0/5", "factory reset");
+        }
+        if (type == 2) {
+            return execute(reg, "/3/0/4", "reboot");
+        }
+        return CompletableFuture.failedFuture(new OneM2MException(ResponseStatusCode.INVALID_CMDTYPE,
+                "the cmdType " + cmt + " has no LwM2M operation (RESET 1 and REBOOT 2 have)"));
     }
 
     /** Software Management /9/i: the instance the software mgmtObj stands for (its objectPaths entry). */
