@@ -1,10 +1,15 @@
 package io.keel.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,12 +24,18 @@ class Lwm2mBridgeIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static KeelProcess keel;
     private static OneM2MClient http;
+    private static final byte[] PSK = HexFormat.of().parseHex("73656372657450534b");
     private static int port;
+    private static int securePort;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         port = CoapPeer.freeUdpPort();
-        keel = KeelProcess.start(Map.of("KEEL_LWM2M_PORT", String.valueOf(port), "KEEL_LWM2M_REQUEST_TIMEOUT", "3000"));
+        securePort = CoapPeer.freeUdpPort();
+        Path psk = Files.createTempFile("lwm2m-psk", ".txt");
+        Files.writeString(psk, "# endpoint identity key\nlwm2m-secure-dev lwm2m-identity " + HexFormat.of().formatHex(PSK) + "\n");
+        keel = KeelProcess.start(Map.of("KEEL_LWM2M_PORT", String.valueOf(port), "KEEL_LWM2M_REQUEST_TIMEOUT", "3000",
+                "KEEL_LWM2M_SECURE_PORT", String.valueOf(securePort), "KEEL_LWM2M_PSK_FILE", psk.toString()));
         http = new OneM2MClient(keel.base());
     }
 
@@ -169,14 +180,28 @@ class Lwm2mBridgeIT {
     }
 
     @Test
+    void ts0014_aClientWithAPreSharedKeyRegistersOverDtls() {
+        try (Lwm2mTestClient client = Lwm2mTestClient.withPsk("lwm2m-secure-dev", securePort, "lwm2m-identity", PSK)) {
+            client.start();
+            Eventually.holds(WAIT, () -> http.get("/cse-in/lwm2m-secure-dev").send().rsc() == 2000, "the node of the DTLS client");
+            Eventually.holds(WAIT, () -> http.get("/cse-in/lwm2m-secure-dev/deviceInfo").send().rsc() == 2000, "its deviceInfo");
+            client.stop(true);
+            Eventually.holds(WAIT, () -> http.get("/cse-in/lwm2m-secure-dev").send().rsc() == 4004, "its node's deletion");
+        }
+    }
+
+    @Test
     void ts0004_7_3_4_3_anUnreachableClientIsAFailedAction() {
         String ep = OneM2MClient.unique("lwm2m-gone");
         try (Lwm2mTestClient client = register(ep)) {
-            Eventually.holds(WAIT, () -> http.get("/cse-in/" + ep + "/reboot").send().rsc() == 2000, "reboot");
-            client.stop(false); // silent: the server still has its registration
-            OneM2MClient.Reply r = http.put("/cse-in/" + ep + "/reboot", "{\"m2m:rbo\":{\"rbo\":true}}").send();
-            assertTrue(r.rsc() == 2004 || r.rsc() == 6021 || r.rsc() == 6020, r.text());
-            assertEquals(0, client.device.reboots.get());
+            Eventually.holds(WAIT, () -> http.get("/cse-in/" + ep + "/firmware").send().rsc() == 2000, "firmware");
+            client.stop(false); // silent: the server still has its registration, the client answers nothing
+            OneM2MClient.Reply r = http.put("/cse-in/" + ep + "/firmware",
+                    "{\"m2m:fwr\":{\"url\":\"coap://127.0.0.1:5699/fw.bin\",\"ud\":true}}").send();
+            assertEquals(2004, r.rsc(), r.text());
+            Eventually.holds(WAIT, () -> get("/cse-in/" + ep + "/firmware", "m2m:fwr").path("uds").path("sus").asInt() == 2,
+                    "updateStatus FAILURE once the client did not answer within keel.lwm2m.request-timeout");
+            assertNull(client.firmware.packageUri.get(), "nothing reached the client");
         }
     }
 }

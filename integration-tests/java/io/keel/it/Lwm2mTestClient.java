@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.leshan.client.LeshanClient;
 import org.eclipse.leshan.client.LeshanClientBuilder;
 import org.eclipse.leshan.client.californium.endpoint.CaliforniumClientEndpointsProvider;
+import org.eclipse.leshan.client.californium.endpoint.coap.CoapClientProtocolProvider;
+import org.eclipse.leshan.client.californium.endpoint.coaps.CoapsClientProtocolProvider;
 import org.eclipse.leshan.client.object.Security;
 import org.eclipse.leshan.client.object.Server;
 import org.eclipse.leshan.client.resource.BaseInstanceEnabler;
@@ -35,16 +37,27 @@ final class Lwm2mTestClient implements AutoCloseable {
     private final LeshanClient client;
 
     Lwm2mTestClient(String endpoint, int serverPort, long lifetimeSeconds) {
+        this(endpoint, Security.noSec("coap://127.0.0.1:" + serverPort, 123), lifetimeSeconds);
+    }
+
+    /** A client that registers over DTLS with a pre-shared key. */
+    static Lwm2mTestClient withPsk(String endpoint, int securePort, String identity, byte[] key) {
+        return new Lwm2mTestClient(endpoint, Security.psk("coaps://127.0.0.1:" + securePort, 123,
+                identity.getBytes(java.nio.charset.StandardCharsets.UTF_8), key), 300);
+    }
+
+    private Lwm2mTestClient(String endpoint, Security security, long lifetimeSeconds) {
         List<ObjectModel> models = new ArrayList<>(ObjectLoader.loadDefault());
         models.addAll(Lwm2mModels.builtIn());
         ObjectsInitializer init = new ObjectsInitializer(new StaticModel(models));
-        init.setInstancesForObject(0, Security.noSec("coap://127.0.0.1:" + serverPort, 123));
+        init.setInstancesForObject(0, security);
         init.setInstancesForObject(1, new Server(123, lifetimeSeconds));
         init.setInstancesForObject(3, device);
         init.setInstancesForObject(5, firmware);
         init.setInstancesForObject(3303, temperature);
         client = new LeshanClientBuilder(endpoint).setObjects(init.create(0, 1, 3, 5, 3303))
-                .setEndpointsProviders(new CaliforniumClientEndpointsProvider()).build();
+                .setEndpointsProviders(new CaliforniumClientEndpointsProvider.Builder(new CoapClientProtocolProvider(),
+                        new CoapsClientProtocolProvider()).build()).build();
     }
 
     void start() {

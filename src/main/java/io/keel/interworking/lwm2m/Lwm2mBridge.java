@@ -2,6 +2,7 @@ package io.keel.interworking.lwm2m;
 
 import io.keel.core.Cse;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,7 @@ import org.eclipse.leshan.server.LeshanServer;
 import org.eclipse.leshan.server.LeshanServerBuilder;
 import org.eclipse.leshan.server.californium.endpoint.CaliforniumServerEndpointsProvider;
 import org.eclipse.leshan.server.californium.endpoint.coap.CoapServerProtocolProvider;
+import org.eclipse.leshan.server.californium.endpoint.coaps.CoapsServerProtocolProvider;
 import org.eclipse.leshan.server.model.VersionedModelProvider;
 import org.eclipse.leshan.server.observation.ObservationListener;
 import org.eclipse.leshan.server.registration.Registration;
@@ -53,10 +55,16 @@ public final class Lwm2mBridge implements AutoCloseable {
     private Lwm2mBridge(Lwm2mSettings settings, Cse cse) {
         this.cse = cse;
         this.tree = new DeviceTree(cse, settings);
-        CaliforniumServerEndpointsProvider endpoints = new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider())
-                .addEndpoint(new InetSocketAddress(settings.host(), settings.port()), Protocol.COAP).build();
-        this.server = new LeshanServerBuilder().setEndpointsProviders(endpoints)
-                .setObjectModelProvider(new VersionedModelProvider(Lwm2mModels.all(settings.modelFolder()))).build();
+        CaliforniumServerEndpointsProvider.Builder endpoints = new CaliforniumServerEndpointsProvider.Builder(
+                new CoapServerProtocolProvider(), new CoapsServerProtocolProvider())
+                .addEndpoint(new InetSocketAddress(settings.host(), settings.port()), Protocol.COAP);
+        LeshanServerBuilder builder = new LeshanServerBuilder()
+                .setObjectModelProvider(new VersionedModelProvider(Lwm2mModels.all(settings.modelFolder())));
+        if (settings.securePort() != null) {
+            endpoints.addEndpoint(new InetSocketAddress(settings.host(), settings.securePort()), Protocol.COAPS);
+            builder.setSecurityStore(PskFile.load(Path.of(settings.pskFile())));
+        }
+        this.server = builder.setEndpointsProviders(endpoints.build()).build();
         this.requests = new DeviceRequests(server, settings.requestTimeout());
         this.adapter = new Lwm2mManagementAdapter(objects::hasNode, objects, requests,
                 new FirmwareUpdate(requests, timer, FIRMWARE_POLL_MILLIS, settings.actionTimeout()));
@@ -76,7 +84,8 @@ public final class Lwm2mBridge implements AutoCloseable {
             bridge.close();
             throw e;
         }
-        LOG.info(() -> "LwM2M bridge (TS-0014) listening on coap://" + settings.host() + ":" + settings.port());
+        LOG.info(() -> "LwM2M bridge (TS-0014) listening on coap://" + settings.host() + ":" + settings.port()
+                + (settings.securePort() == null ? "" : " and coaps://" + settings.host() + ":" + settings.securePort() + " (PSK)"));
         return bridge;
     }
 
@@ -136,11 +145,20 @@ public final class Lwm2mBridge implements AutoCloseable {
                 return;
             }
             for (MappedMgmtObj obj : MgmtObjMapping.map(endpoint, objectId, instanceId, values)) {
-                if (first || tree.updateMgmtObj(endpoint, obj).responseStatusCode.code() >= 4000) {
-                    objects.mgmtObjCreated(tree.upsertMgmtObj(endpoint, obj), endpoint, path);
-                }
+                // Each on its own: one the CSE refuses does not keep the others from being written.
+                run("the " + obj.resourceName() + " of " + endpoint, () -> write(endpoint, path, first, obj));
             }
         });
+    }
+
+    /** A mgmtObj: created at first sight, afterwards updated with what changed since the last write (if anything). */
+    private void write(String endpoint, String path, boolean first, MappedMgmtObj obj) {
+        if (!objects.changed(endpoint, obj)) {
+            return;
+        }
+        if (first || tree.updateMgmtObj(endpoint, obj).responseStatusCode.code() >= 4000) {
+            objects.mgmtObjCreated(tree.upsertMgmtObj(endpoint, obj), endpoint, path);
+        }
     }
 
     private void gone(Registration reg, boolean expired) {

@@ -14,6 +14,8 @@ final class ManagedObjects {
     private final Map<String, String[]> mgmtObjs = new ConcurrentHashMap<>();
     /** endpoint + path of the object instances whose mgmtObjs or containers exist. */
     private final Set<String> instances = ConcurrentHashMap.newKeySet();
+    /** endpoint + mgmtObj resourceName → the update values last written. */
+    private final Map<String, Map<String, Object>> written = new ConcurrentHashMap<>();
 
     void nodeCreated(String endpoint) {
         endpoints.add(endpoint);
@@ -40,8 +42,23 @@ final class ManagedObjects {
         return instances.add(endpoint + " " + path);
     }
 
+    /**
+     * Whether the values of a mgmtObj differ from those last written (always, the first time); remembers them. One
+     * without values an Update could change (reboot) changes only at its creation.
+     */
+    boolean changed(String endpoint, MappedMgmtObj obj) {
+        String key = endpoint + " " + obj.resourceName();
+        boolean known = written.containsKey(key);
+        if (known && (obj.update().isEmpty() || obj.update().equals(written.get(key)))) {
+            return false;
+        }
+        written.put(key, obj.update());
+        return true;
+    }
+
     void forget(String endpoint) {
         endpoints.remove(endpoint);
+        written.keySet().removeIf(k -> k.startsWith(endpoint + " "));
         mgmtObjs.values().removeIf(e -> e[0].equals(endpoint));
         instances.removeIf(i -> i.startsWith(endpoint + " "));
     }
