@@ -173,6 +173,101 @@ class AnnouncementIT {
         Eventually.holds(WAIT, () -> onIn(announced).status() == 404, "deleted on the IN with its original");
     }
 
+    /** The entry of a resource's at (on the MN, under its root element) that names its announced resource on the IN. */
+    private static String announcedAt(String path, String root) {
+        for (JsonNode at : mnClient.get(path).send().json().path(root).path("at")) {
+            if (at.asText().startsWith("/id-in/")) {
+                return at.asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void ts0001_9_6_18_aNodeAndItsFirmwareAreAnnouncedAsNodeAnncAndFirmwareAnnc() {
+        String rn = OneM2MClient.unique("node");
+        Reply node = mnClient.create("/cse-mn", 14, "{\"m2m:nod\":{\"rn\":\"" + rn + "\",\"ni\":\"urn:dev:" + rn
+                + "\",\"at\":[\"/id-in\"]}}").send();
+        assertEquals(201, node.status(), node.text());
+        String nodePath = "/cse-mn/" + rn;
+        Eventually.holds(WAIT, () -> announcedAt(nodePath, "m2m:nod") != null, "at names the announced node on the IN");
+        JsonNode nodA = onIn(announcedAt(nodePath, "m2m:nod")).json().path("m2m:nodA");
+        assertEquals(10014, nodA.path("ty").asInt(), nodA.toString());
+        assertEquals("urn:dev:" + rn, nodA.path("ni").asText(), "ni is MA");
+
+        Reply fw = mnClient.create(nodePath, 13, "{\"m2m:fwr\":{\"rn\":\"fw\",\"mgd\":1001,\"vr\":\"1.0\",\"fwn\":\"img\","
+                + "\"url\":\"http://fw.example/img\",\"ud\":false,\"aa\":[\"vr\"],\"at\":[\"/id-in\"]}}").send();
+        assertEquals(201, fw.status(), fw.text());
+        Eventually.holds(WAIT, () -> announcedAt(nodePath + "/fw", "m2m:fwr") != null, "at names the announced firmware");
+        Reply fwrA = onIn(announcedAt(nodePath + "/fw", "m2m:fwr"));
+        assertEquals(200, fwrA.status(), fwrA.text());
+        JsonNode annc = fwrA.json().path("m2m:fwrA");
+        assertEquals(10013, annc.path("ty").asInt(), fwrA.text());
+        assertEquals(1001, annc.path("mgd").asInt(), "mgd is MA: " + fwrA.text());
+        assertEquals("1.0", annc.path("vr").asText(), fwrA.text());
+    }
+
+    /**
+     * TS-0001 table 9.6.36-2: a timeSeries is announced as timeSeriesAnnc (ty 10029, m2m:tsA) with the MA attributes
+     * (et, acpi, lbl) and the OA ones its aa names; the NA ones (mdd, the counters, the missing-data list) stay home.
+     */
+    @Test
+    void ts0001_9_6_36_aTimeSeriesIsAnnouncedAsTimeSeriesAnncWithItsAnnouncedAttributes() {
+        String ae = "C" + OneM2MClient.unique("tsannc");
+        Reply reg = mnClient.create("/cse-mn", 2, "{\"m2m:ae\":{\"rn\":\"" + ae + "\",\"api\":\"Nx\",\"rr\":false,\"srv\":[\"3\"]}}")
+                .from(ae).send();
+        assertEquals(201, reg.status(), reg.text());
+        String path = "/cse-mn/" + ae + "/meter";
+        Reply ts = mnClient.create("/cse-mn/" + ae, 29, "{\"m2m:ts\":{\"rn\":\"meter\",\"lbl\":[\"kind:meter\"],\"mni\":5,"
+                + "\"mbs\":1000,\"mia\":3600,\"pei\":60000,\"peid\":1000,\"mdd\":true,\"mdn\":4,\"mdt\":5000,"
+                + "\"or\":\"http://example.org/ontology/meter\",\"cnf\":\"text/plain:0\","
+                + "\"aa\":[\"mni\",\"mbs\",\"pei\",\"peid\",\"mdn\",\"mdt\",\"or\",\"cnf\"],\"at\":[\"/id-in\"]}}")
+                .from(ae).send();
+        assertEquals(201, ts.status(), ts.text());
+        String ri = ts.json().path("m2m:ts").path("ri").asText();
+        java.util.function.Supplier<String> announcedAt = () -> {
+            for (JsonNode at : mnClient.get(path).from(ae).send().json().path("m2m:ts").path("at")) {
+                if (at.asText().startsWith("/id-in/")) {
+                    return at.asText();
+                }
+            }
+            return null;
+        };
+
+        Eventually.holds(WAIT, () -> announcedAt.get() != null, "at names the announced timeSeries on the IN");
+        String announced = announcedAt.get();
+        Reply got = onIn(announced);
+        assertEquals(200, got.status(), got.text());
+        JsonNode tsA = got.json().path("m2m:tsA");
+        assertEquals(10029, tsA.path("ty").asInt(), got.text());
+        assertEquals("/id-mn/" + ri, tsA.path("lnk").asText(), got.text());
+        assertEquals("kind:meter", tsA.path("lbl").path(0).asText(), got.text());
+        assertTrue(tsA.path("et").isTextual(), "et is MA: " + got.text());
+        assertEquals(5, tsA.path("mni").asInt(), got.text());
+        assertEquals(1000, tsA.path("mbs").asInt(), got.text());
+        assertEquals(60000, tsA.path("pei").asLong(), got.text());
+        assertEquals(1000, tsA.path("peid").asLong(), got.text());
+        assertEquals(4, tsA.path("mdn").asInt(), got.text());
+        assertEquals(5000, tsA.path("mdt").asLong(), got.text());
+        assertEquals("http://example.org/ontology/meter", tsA.path("or").asText(), got.text());
+        assertEquals("text/plain:0", tsA.path("cnf").asText(), got.text());
+        // OA but not in aa: not announced; NA: never.
+        for (String absent : new String[] {"mia", "mdd", "cni", "cbs", "mdc", "mdlt"}) {
+            assertTrue(tsA.path(absent).isMissingNode(), absent + " is not announced: " + got.text());
+        }
+        Reply discovered = inClient.get("/cse-in?fu=1&ty=10029&lbl=kind:meter").header("Authorization", ADMIN_AUTH).send();
+        assertEquals(200, discovered.status(), discovered.text());
+        assertTrue(discovered.json().path("m2m:uril").toString().contains(tsA.path("rn").asText()), discovered.text());
+
+        // An announced attribute that changes changes on the IN.
+        Reply upd = mnClient.put(path, "{\"m2m:ts\":{\"mni\":3}}").from(ae).send();
+        assertEquals(200, upd.status(), upd.text());
+        Eventually.holds(WAIT, () -> onIn(announced).json().path("m2m:tsA").path("mni").asInt() == 3, "mni 3 on the IN");
+
+        assertEquals(200, mnClient.delete(path).from(ae).send().status());
+        Eventually.holds(WAIT, () -> onIn(announced).status() == 404, "deleted on the IN with its original");
+    }
+
     @Test
     void ts0004_7_3_3_10_anAnnouncementToATargetThatIsDownIsDoneOnceItIsBackAcrossARestartOfTheMn() {
         int inPort = in.base().getPort();
@@ -207,7 +302,7 @@ class AnnouncementIT {
     @Test
     void ts0004_7_4_3_theInListsTheAnnouncedTypesItSupports() {
         JsonNode cb = inClient.get("/cse-in").header("Authorization", ADMIN_AUTH).send().json().path("m2m:cb");
-        for (int ty : new int[] {10001, 10002, 10003, 10004, 10009, 10016}) {
+        for (int ty : new int[] {10001, 10002, 10003, 10004, 10009, 10013, 10014, 10016}) {
             assertTrue(cb.path("srt").toString().matches(".*\\b" + ty + "\\b.*"), ty + " in " + cb);
         }
     }

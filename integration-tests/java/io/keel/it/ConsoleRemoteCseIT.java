@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,14 +42,9 @@ class ConsoleRemoteCseIT {
         Files.writeString(dir.resolve("credentials"), String.join("\n",
                 "basic mn:" + Credentials.pbkdf2("mn-secret") + " /id-mn",
                 "basic admin:" + Credentials.pbkdf2("admin-secret") + " CAdmin,C*", ""));
-        in = KeelProcess.start(Map.of("KEEL_CSE_ID", "id-in", "KEEL_CSE_NAME", "cse-in", "KEEL_CSE_TYPE", "IN",
-                "KEEL_AUTH_CREDENTIALS", dir.resolve("credentials").toString(),
-                "KEEL_DB_URL", "jdbc:h2:file:" + dir.resolve("in").resolve("keel") + ";WRITE_DELAY=0"));
-        mn = KeelProcess.start(Map.of("KEEL_CSE_ID", "id-mn", "KEEL_CSE_NAME", "cse-mn", "KEEL_CSE_TYPE", "MN",
-                "KEEL_ADMIN_ORIGINATOR", MN_ADMIN,
-                "KEEL_REGISTRAR_POA", "http://127.0.0.1:" + in.base().getPort(), "KEEL_REGISTRAR_CSE_ID", "id-in",
-                "KEEL_REGISTRAR_CSE_NAME", "cse-in", "KEEL_REGISTRAR_AUTHORIZATION", MN_AUTH,
-                "KEEL_DB_URL", "jdbc:h2:file:" + dir.resolve("mn").resolve("keel") + ";WRITE_DELAY=0"));
+        in = CseEnv.of(dir, "id-in", "cse-in", "IN").credentials(dir.resolve("credentials")).start();
+        mn = CseEnv.of(dir, "id-mn", "cse-mn", "MN").set("KEEL_ADMIN_ORIGINATOR", MN_ADMIN)
+                .registrar("http://127.0.0.1:" + in.base().getPort(), "id-in", "cse-in", MN_AUTH).start();
         atMn = new OneM2MClient(mn.base());
         OneM2MClient atIn = new OneM2MClient(in.base());
         Eventually.holds(REGISTRATION, () -> atIn.get("/~/id-mn/cse-mn").header("Authorization", ADMIN_AUTH).send().status() == 200,

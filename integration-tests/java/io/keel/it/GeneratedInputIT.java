@@ -30,7 +30,7 @@ class GeneratedInputIT {
             "X-M2M-ASRI", "X-M2M-OMR", "X-M2M-MSU", "X-M2M-PRPI", "Authorization", "If-Match", "If-None-Match",
             "If-Modified-Since", "If-Unmodified-Since", "Accept", "Content-Type");
     private static final List<String> QUERY_FIELDS = List.of("rt", "rp", "rcn", "da", "drt", "fu", "fo", "lim", "ofst",
-            "lvl", "ty", "sts", "stb", "crb", "cra", "ms", "us", "exb", "exa", "lbl", "palb", "clbl", "sza", "szb", "cty",
+            "lvl", "ty", "sts", "stb", "crb", "cra", "dgb", "dga", "ms", "us", "exb", "exa", "lbl", "palb", "clbl", "sza", "szb", "cty",
             "atr", "patr", "catr", "chty", "pty", "smf", "lbq", "cfs", "cfq", "arp", "gmty", "geom", "gsf", "atrl",
             "rids", "tids", "ltids", "tqi", "sqi", "asi", "auri");
     /** Separators, quotes, escapes, signs, digits and letters that parsers trip over; no CR/LF (that is framing). */

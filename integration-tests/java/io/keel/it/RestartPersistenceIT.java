@@ -3,46 +3,21 @@ package io.keel.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.keel.it.OneM2MClient.Reply;
-import java.io.File;
 import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The resource tree outlives the application: the WAR is deployed, written to, undeployed and deployed again, and
  * everything acknowledged is still there. The steps run in order on one unmanaged deployment.
  */
-@ExtendWith(ArquillianExtension.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RestartPersistenceIT {
-    private static final String WAR = "restart";
+class RestartPersistenceIT extends RedeployedWar {
     private static final String AE = "C" + OneM2MClient.unique("restart");
     private static final NotificationReceiver RESULTS = new NotificationReceiver();
     private static String pendingSynch;
 
-    @ArquillianResource
-    private Deployer deployer;
-
-    @Deployment(name = WAR, managed = false, testable = false)
-    public static WebArchive keelWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("keel.war", "target/keel.war")));
-    }
-
-    @Test
-    @Order(1)
-    void deploy() {
-        deployer.deploy(WAR);
-    }
 
     @Test
     @Order(2)
@@ -66,8 +41,8 @@ class RestartPersistenceIT {
     @Test
     @Order(3)
     void redeploy() {
-        deployer.undeploy(WAR);
-        deployer.deploy(WAR);
+        undeploy();
+        deploy();
     }
 
     @Test
@@ -96,11 +71,5 @@ class RestartPersistenceIT {
         NotificationReceiver.Received told = RESULTS.next();
         assertEquals(5000, told.json().path("m2m:rsp").path("rsc").asInt(), told.text());
         RESULTS.close();
-    }
-
-    @Test
-    @Order(6)
-    void undeploy() {
-        deployer.undeploy(WAR);
     }
 }

@@ -5,34 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.OneM2MClient.Reply;
-import java.io.File;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Missing-data detection lives in the database (TS-0001 10.2.4.29): a point that goes missing while the CSE is down
  * is recorded and notified once it is up again. The steps run in order on one unmanaged deployment.
  */
-@ExtendWith(ArquillianExtension.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TimeSeriesRestartIT {
-    private static final String WAR = "tsrestart";
+class TimeSeriesRestartIT extends RedeployedWar {
     private static final String AE = "C" + OneM2MClient.unique("tsRestart");
     private static final long PEI = 3000;
     private static final long MDT = 500;
@@ -41,19 +29,6 @@ class TimeSeriesRestartIT {
     private static String expected;
     private static Instant detectable;
 
-    @ArquillianResource
-    private Deployer deployer;
-
-    @Deployment(name = WAR, managed = false, testable = false)
-    public static WebArchive keelWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("keel.war", "target/keel.war")));
-    }
-
-    @Test
-    @Order(1)
-    void deploy() {
-        deployer.deploy(WAR);
-    }
 
     @Test
     @Order(2)
@@ -75,10 +50,10 @@ class TimeSeriesRestartIT {
     @Test
     @Order(3)
     void theGapOpensWhileTheCseIsDown() throws InterruptedException {
-        deployer.undeploy(WAR);
+        undeploy();
         assertTrue(Instant.now().isBefore(detectable), "the CSE went down before the point was due; raise PEI");
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), detectable).toMillis()) + 300);
-        deployer.deploy(WAR);
+        deploy();
     }
 
     @Test
@@ -91,11 +66,5 @@ class TimeSeriesRestartIT {
         JsonNode ts = cse.get("/" + AE + "/ts").from(AE).send().json().path("m2m:ts");
         assertEquals(expected, ts.path("mdlt").get(0).asText(), ts.toString());
         RECEIVER.close();
-    }
-
-    @Test
-    @Order(5)
-    void undeploy() {
-        deployer.undeploy(WAR);
     }
 }

@@ -34,9 +34,9 @@ public final class Intake {
     /** A request the binding has read; its {@code binding} names the binding. */
     public CompletableFuture<ResponsePrimitive> handle(RequestPrimitive req) {
         try {
-            if (rateLimit != null && !rateLimit.tryAcquire(req.from)) {
-                throw OneM2MException.badRequest("more than " + rateLimit.perSecond() + " requests a second from originator "
-                        + req.from + "; slow down");
+            OneM2MException overRate = rateLimit == null ? null : rateLimit.refusal(req.from);
+            if (overRate != null) {
+                throw overRate;
             }
             RequestValidation.checkEnvelope(req, Instant.now());
         } catch (OneM2MException e) {

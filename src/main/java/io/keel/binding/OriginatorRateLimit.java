@@ -1,5 +1,6 @@
 package io.keel.binding;
 
+import io.keel.primitive.OneM2MException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,7 +35,7 @@ public final class OriginatorRateLimit {
     }
 
     /** Takes a token for the originator; false when its rate is exceeded. */
-    public boolean tryAcquire(String originator) {
+    boolean tryAcquire(String originator) {
         long now = System.nanoTime();
         sweep(now);
         Bucket b = buckets.computeIfAbsent(originator == null ? "" : originator, k -> new Bucket(perSecond, now));
@@ -49,8 +50,13 @@ public final class OriginatorRateLimit {
         }
     }
 
-    public double perSecond() {
-        return perSecond;
+    /**
+     * Takes a token for the originator; when its rate is exceeded, the refusal every binding answers with (4000, the
+     * status table having no row for it), else null.
+     */
+    public OneM2MException refusal(String originator) {
+        return tryAcquire(originator) ? null : OneM2MException.badRequest("more than " + perSecond
+                + " requests a second from originator " + originator + "; slow down");
     }
 
     /** Forgets originators that have been quiet for a minute, so the map does not grow without bound. */

@@ -767,6 +767,7 @@ public final class JpaResourceStore implements ResourceStore {
             r.origin = e.origin;
             r.cs = e.cs;
             r.cty = e.cty;
+            r.dgt = e.dgt == null ? null : instant(e.dgt);
             Map<String, Object> attrs = (Map<String, Object>) ContentCodec.fromJson(e.attrs);
             Object lbl = attrs.remove("lbl");
             if (lbl instanceof List<?> l) {
@@ -793,6 +794,7 @@ public final class JpaResourceStore implements ResourceStore {
             e.origin = r.origin;
             e.cs = r.cs;
             e.cty = r.cty;
+            e.dgt = r.dgt == null ? null : Timestamps.epochMicros(r.dgt);
             // The label and attribute rows change only when the values do; comparing with the stored document
             // avoids loading them.
             Map<?, ?> stored = e.attrs == null ? null : (Map<?, ?>) ContentCodec.fromJson(e.attrs);

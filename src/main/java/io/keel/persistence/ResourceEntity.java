@@ -53,6 +53,9 @@ public class ResourceEntity {
     /** Media type of a contentInstance's contentInfo: the contentType (cty) condition. */
     @Column(name = "cty")
     String cty;
+    /** dataGenerationTime (µs) of contentInstances and timeSeriesInstances: the dgb/dga conditions. */
+    @Column(name = "dgt")
+    Long dgt;
     @Lob
     @Basic(fetch = FetchType.EAGER)
     @Column(name = "attrs")

@@ -72,6 +72,8 @@ final class ResourceQuery {
         List<String> conditions = new ArrayList<>();
         compare(conditions, r + ".ct", "<", fc.createdBefore);
         compare(conditions, r + ".ct", ">=", fc.createdAfter);
+        compare(conditions, r + ".dgt", "<", fc.generatedBefore); // a resource without dgt (NULL) meets neither
+        compare(conditions, r + ".dgt", ">=", fc.generatedAfter);
         compare(conditions, r + ".lt", ">=", fc.modifiedSince);
         compare(conditions, r + ".lt", "<", fc.unmodifiedSince);
         compare(conditions, r + ".st", "<", fc.stateTagSmaller);

@@ -15,6 +15,9 @@ public final class FilterCriteria {
 
     public Instant createdBefore;
     public Instant createdAfter;
+    /** dataGenerationTime conditions (Keel's Release-4 reading; short names dgb, dga): dga ≤ dgt < dgb. */
+    public Instant generatedBefore;
+    public Instant generatedAfter;
     public Instant modifiedSince;
     public Instant unmodifiedSince;
     public Long stateTagSmaller;
@@ -49,7 +52,8 @@ public final class FilterCriteria {
 
     /** True when at least one matching condition is present (fu, lim, lvl, ofst, fo alone only shape the result). */
     public boolean hasConditions() {
-        return createdBefore != null || createdAfter != null || modifiedSince != null || unmodifiedSince != null
+        return createdBefore != null || createdAfter != null || generatedBefore != null || generatedAfter != null
+                || modifiedSince != null || unmodifiedSince != null
                 || stateTagSmaller != null || stateTagBigger != null || expireBefore != null || expireAfter != null
                 || !labels.isEmpty() || labelsQuery != null || !resourceTypes.isEmpty() || !childResourceTypes.isEmpty()
                 || !parentResourceTypes.isEmpty() || !childLabels.isEmpty() || !parentLabels.isEmpty()

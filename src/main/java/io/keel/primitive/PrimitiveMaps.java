@@ -22,7 +22,7 @@ public final class PrimitiveMaps {
     private static final Set<String> REQUEST_MEMBERS = Set.of("op", "to", "fr", "rqi", "ty", "pc", "rids", "ot", "rqet",
             "rset", "oet", "rt", "rp", "rcn", "ec", "da", "gid", "fc", "drt", "tkns", "tids", "tqi", "ltids", "grtm", "asi",
             "aus", "auri", "sqi", "rvi", "vsi", "prpi", "msu", "omr");
-    private static final Set<String> FILTER_MEMBERS = Set.of("crb", "cra", "ms", "us", "sts", "stb", "exb", "exa",
+    private static final Set<String> FILTER_MEMBERS = Set.of("crb", "cra", "dgb", "dga", "ms", "us", "sts", "stb", "exb", "exa",
             "lbl", "lbq", "ty", "chty", "pty", "clbl", "palb", "sza", "szb", "cty", "atr", "catr", "patr", "fu", "lim",
             "smf", "fo", "cfs", "cfq", "lvl", "ofst", "arp", "gmty", "geom", "gsf");
 
@@ -85,6 +85,8 @@ public final class PrimitiveMaps {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "crb", fc.createdBefore);
         put(m, "cra", fc.createdAfter);
+        put(m, "dgb", fc.generatedBefore);
+        put(m, "dga", fc.generatedAfter);
         put(m, "ms", fc.modifiedSince);
         put(m, "us", fc.unmodifiedSince);
         put(m, "sts", fc.stateTagSmaller);
@@ -213,6 +215,8 @@ public final class PrimitiveMaps {
         FilterCriteria fc = new FilterCriteria();
         fc.createdBefore = value(m, "crb", ParameterValues::timestamp);
         fc.createdAfter = value(m, "cra", ParameterValues::timestamp);
+        fc.generatedBefore = value(m, "dgb", ParameterValues::timestamp);
+        fc.generatedAfter = value(m, "dga", ParameterValues::timestamp);
         fc.modifiedSince = value(m, "ms", ParameterValues::timestamp);
         fc.unmodifiedSince = value(m, "us", ParameterValues::timestamp);
         fc.stateTagSmaller = value(m, "sts", ParameterValues::nonNegativeLong);

@@ -30,9 +30,7 @@ import org.junit.jupiter.api.Test;
  * on the test's thread; the IN is a {@link RecordingOutbound} that answers as each test says.
  */
 class AnnouncementTest {
-    private static final CseIdentity MN = new CseIdentity("id-mn", "cse-mn", "keel.example.net", 2, "CAdmin",
-            List.of("C*", "S*"), 3600, 100, 1000, List.of("http://127.0.0.1:8081"),
-            new CseIdentity.Registrar("http://in.example:8080", "id-in", "cse-in", "Bearer to-the-registrar"));
+    private static final CseIdentity MN = CoreFixture.MN;
     private CoreFixture core;
     private Dispatcher dispatcher;
     private Announcer announcer;

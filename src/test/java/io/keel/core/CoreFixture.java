@@ -20,6 +20,10 @@ import java.util.List;
 final class CoreFixture implements AutoCloseable {
     static final CseIdentity CSE = new CseIdentity("id-in", "cse-in", "keel.example.net", 1, "CAdmin",
             List.of("C*"), 3600, 100, 1000, List.of());
+    /** An MN-CSE registered with an IN-CSE (its registrar), which it reaches at in.example. */
+    static final CseIdentity MN = new CseIdentity("id-mn", "cse-mn", "keel.example.net", 2, "CAdmin",
+            List.of("C*", "S*"), 3600, 100, 1000, List.of("http://127.0.0.1:8081"),
+            new CseIdentity.Registrar("http://in.example:8080", "id-in", "cse-in", "Bearer to-the-registrar"));
     /** Long enough that no lease renewal runs during a test (renewals write to the store from another thread). */
     static final long LEASE_MILLIS = 3_600_000;
 
@@ -65,6 +69,19 @@ final class CoreFixture implements AutoCloseable {
 
     NonBlockingRequests nonBlocking(int threads, int queue) {
         return new NonBlockingRequests(cse, store, router, clock, notifications, threads, queue, 3_600_000, LEASE_MILLIS);
+    }
+
+    /**
+     * A dispatcher that forwards what is addressed to other CSEs, and sends the CSE's own requests to entities of other
+     * CSEs (notifications, group members) the same way, as {@link Cse} wires it.
+     */
+    Dispatcher forwardingDispatcher(NonBlockingRequests nonBlocking) {
+        Forwarding forwarding = new Forwarding(cse, outbound, clock, 5_000, "Bearer to-registrees");
+        Dispatcher dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, o -> { }, forwarding);
+        RemoteRequests remote = new RemoteRequests(store, router, forwarding);
+        notifications.delivery().forwardWith(remote::send);
+        ctx.remoteWith(remote);
+        return dispatcher;
     }
 
     /** A {@code <remoteCSE>} (ty 16) under the CSEBase, as a registration leaves it: csi, poa, srv and dcse given. */

@@ -23,9 +23,6 @@ import org.junit.jupiter.api.Test;
  * 7.4.13.2.1, 7.4.13.2.3).
  */
 class GroupRevalidationTest {
-    private static final CseIdentity MN = new CseIdentity("id-mn", "cse-mn", "keel.example.net", 2, "CAdmin",
-            List.of("C*", "S*"), 3600, 100, 1000, List.of("http://127.0.0.1:8081"),
-            new CseIdentity.Registrar("http://in.example:8080", "id-in", "cse-in", "Bearer to-the-registrar"));
     private static final String FAR = "/id-in/cse-in/far";
     private static final String GROUP = "cse-mn/Cae1/g";
 
@@ -36,13 +33,9 @@ class GroupRevalidationTest {
 
     @BeforeEach
     void wire() {
-        core = new CoreFixture(MN);
+        core = new CoreFixture(CoreFixture.MN);
         nonBlocking = core.nonBlocking(2, 10);
-        Forwarding forwarding = new Forwarding(MN, core.outbound, core.clock, 5_000, "Bearer to-registrees");
-        dispatcher = new Dispatcher(core.store, core.router, core.types, core.ctx, core.clock, nonBlocking, o -> { }, forwarding);
-        RemoteRequests remote = new RemoteRequests(core.store, core.router, forwarding);
-        core.notifications.delivery().forwardWith(remote::send);
-        core.ctx.remoteWith(remote);
+        dispatcher = core.forwardingDispatcher(nonBlocking);
         core.ae("Cae1");
         revalidation = new GroupRevalidation(core.ctx, dispatcher.deletes(), 0);
     }

@@ -52,6 +52,8 @@ class PrimitiveCodecTest {
         r.filterCriteria().labels.addAll(List.of("a/b", "c"));
         r.filterCriteria().attributes.add(new AttributeCondition("cnf", "text/plain:0"));
         r.filterCriteria().limit = 5;
+        r.filterCriteria().generatedBefore = Instant.parse("2026-12-05T08:00:00Z");
+        r.filterCriteria().generatedAfter = Instant.parse("2026-12-05T07:00:00.000001Z");
         r.releaseVersionIndicator = "3";
         r.vendorInformation = "v";
         r.groupRequestTargetMembers = List.of("/id-in/m1");
@@ -77,6 +79,8 @@ class PrimitiveCodecTest {
         assertEquals(List.of("a/b", "c"), back.filterCriteria.labels);
         assertEquals(List.of(new AttributeCondition("cnf", "text/plain:0")), back.filterCriteria.attributes);
         assertEquals(5, back.filterCriteria.limit);
+        assertEquals(Instant.parse("2026-12-05T08:00:00Z"), back.filterCriteria.generatedBefore);
+        assertEquals(Instant.parse("2026-12-05T07:00:00.000001Z"), back.filterCriteria.generatedAfter);
         assertEquals("3", back.releaseVersionIndicator);
         assertEquals("v", back.vendorInformation);
         assertEquals(List.of("/id-in/m1"), back.groupRequestTargetMembers);

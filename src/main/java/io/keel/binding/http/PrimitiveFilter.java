@@ -95,8 +95,9 @@ public class PrimitiveFilter implements Filter {
                         headers.first(HeaderMapping.ORIGIN));
                 primitive.originatorAuthenticated = true;
             }
-            if (rateLimit != null && !rateLimit.tryAcquire(headers.first(HeaderMapping.ORIGIN))) {
-                tooManyRequests(response, headers, mediaType, request.getContextPath());
+            OneM2MException overRate = rateLimit == null ? null : rateLimit.refusal(headers.first(HeaderMapping.ORIGIN));
+            if (overRate != null) {
+                tooManyRequests(response, headers, overRate, mediaType, request.getContextPath());
                 return;
             }
             byte[] body = readBody(request);
@@ -163,12 +164,11 @@ public class PrimitiveFilter implements Filter {
      * Over its rate an originator gets HTTP 429 with Retry-After, and rsc 4000 in the oneM2M headers: the status
      * table has no row for it, and like 413/431 the refusal happens before there is a request primitive.
      */
-    private void tooManyRequests(HttpServletResponse response, Headers headers, String mediaType, String contextPath)
-            throws IOException {
+    private void tooManyRequests(HttpServletResponse response, Headers headers, OneM2MException refusal, String mediaType,
+                                 String contextPath) throws IOException {
         RequestPrimitive echo = new RequestPrimitive();
         echo.requestIdentifier = headers.first(HeaderMapping.RI);
-        ResponsePrimitive rsp = ResponsePrimitive.error(ResponseStatusCode.BAD_REQUEST, "more than " + rateLimit.perSecond()
-                + " requests a second from originator " + headers.first(HeaderMapping.ORIGIN) + "; slow down").echo(echo);
+        ResponsePrimitive rsp = ResponsePrimitive.error(refusal.rsc(), refusal.getMessage()).echo(echo);
         response.setHeader("Retry-After", "1");
         metrics.refused(BINDING, rsp.responseStatusCode.code());
         send(response, HttpResponseWriter.write(rsp, mediaType, contextPath).withStatus(429));

@@ -82,6 +82,8 @@ public final class QueryMapping {
         // filter criteria conditions
         one("crb", (r, n, v, t) -> r.filterCriteria().createdBefore = timestamp(n, v));
         one("cra", (r, n, v, t) -> r.filterCriteria().createdAfter = timestamp(n, v));
+        one("dgb", (r, n, v, t) -> r.filterCriteria().generatedBefore = timestamp(n, v));
+        one("dga", (r, n, v, t) -> r.filterCriteria().generatedAfter = timestamp(n, v));
         one("ms", (r, n, v, t) -> r.filterCriteria().modifiedSince = timestamp(n, v));
         one("us", (r, n, v, t) -> r.filterCriteria().unmodifiedSince = timestamp(n, v));
         one("sts", (r, n, v, t) -> r.filterCriteria().stateTagSmaller = nonNegativeLong(n, v));
@@ -334,6 +336,8 @@ public final class QueryMapping {
         if (fc != null) {
             add(q, "crb", fc.createdBefore);
             add(q, "cra", fc.createdAfter);
+            add(q, "dgb", fc.generatedBefore);
+            add(q, "dga", fc.generatedAfter);
             add(q, "ms", fc.modifiedSince);
             add(q, "us", fc.unmodifiedSince);
             add(q, "sts", fc.stateTagSmaller);

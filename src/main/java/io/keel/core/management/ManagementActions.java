@@ -120,10 +120,6 @@ public final class ManagementActions implements AutoCloseable {
         return policies;
     }
 
-    ResourceChangeEvents events() {
-        return events;
-    }
-
     /** After the commit of the transaction that started them: the actions go to their devices. */
     void performAfterCommit(List<ManagementQueue.Entry> started) {
         for (ManagementQueue.Entry e : started) {

@@ -1,9 +1,12 @@
 package io.keel.core.management;
 
 import io.keel.core.resource.Resource;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -14,10 +17,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ManagementAdapters {
     private final List<ManagementAdapter> adapters = new CopyOnWriteArrayList<>();
 
-    /** The adapters of the class path of this class's loader. */
+    /**
+     * The adapters of the class path: that of this class's loader and, when Keel's classes come from a parent of the web
+     * application's loader (a servlet container that loads them first), that of the thread's context loader, which
+     * at start is the web application's. Each adapter class once.
+     */
     public static ManagementAdapters discover() {
         ManagementAdapters all = new ManagementAdapters();
-        ServiceLoader.load(ManagementAdapter.class, ManagementAdapters.class.getClassLoader()).forEach(all::register);
+        Set<Class<?>> found = new HashSet<>();
+        Set<ClassLoader> loaders = new LinkedHashSet<>();
+        loaders.add(ManagementAdapters.class.getClassLoader());
+        if (Thread.currentThread().getContextClassLoader() != null) {
+            loaders.add(Thread.currentThread().getContextClassLoader());
+        }
+        for (ClassLoader loader : loaders) {
+            ServiceLoader.load(ManagementAdapter.class, loader).stream()
+                    .filter(provider -> found.add(provider.type()))
+                    .forEach(provider -> all.register(provider.get()));
+        }
         return all;
     }
 

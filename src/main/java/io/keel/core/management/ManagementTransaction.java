@@ -51,16 +51,23 @@ public final class ManagementTransaction {
     }
 
     /**
-     * Starts the action of the target (whose type is an {@link ActionTarget}) at {@code due}, {@code runs} times: at once
-     * when it is due, its status then showing it under way (the caller stores the target); later through the queue.
+     * Starts the action of the target (a stored resource whose type is an {@link ActionTarget}) at {@code due},
+     * {@code runs} times: at once when it is due, its status then showing it under way; later through the queue.
+     *
+     * @return the status attributes it changed on the target, which the caller stores (see {@link #changed})
      */
-    public void start(Resource target, String action, Instant due, long runs) {
+    public Set<String> start(Resource target, String action, Instant due, long runs) {
         if (due.isAfter(actions.now())) {
             tx.managementQueue().putAction(new ManagementQueue.Entry(target.ri, action, false, due, runs, ""));
-        } else {
-            run(target, action, runs);
-            actions.targetOf(target).started(target, action);
+            return Set.of();
         }
+        run(target, action, runs);
+        return actions.targetOf(target).started(target, action);
+    }
+
+    /** Stores what the CSE changed on a resource other than the one the request writes, notifying its subscribers. */
+    public void changed(Resource target, Set<String> modified) {
+        actions.changed(tx, target, modified);
     }
 
     /** Records the run as handed to the device, to be handed once this transaction has committed. */
@@ -117,13 +124,12 @@ public final class ManagementTransaction {
     }
 
     /**
-     * Creates a child resource as the CSE ({@code <execInstance>}): stored, governed like one created by request,
-     * its parent's subscribers notified.
+     * Stores a child resource the CSE creates ({@code <execInstance>}), governed like one created by request; the hook
+     * records it with {@link io.keel.core.resource.ResourceOperation#created} for its parent's subscribers.
      */
     public void createChild(Resource parent, Resource child) {
         tx.tree().insert(child);
         actions.policies().created(tx.policyIndex(), actions.typeOf(child), child, parent);
-        actions.events().created(tx, parent, child);
     }
 
     /**

@@ -126,6 +126,7 @@ public final class CreateOperation implements OperationHandler {
         ctx.policies.created(tx.policyIndex(), type, r, parent);
         type.afterCreate(op);
         ctx.notifications.events().created(tx, parent, r);
+        op.created().forEach(c -> ctx.notifications.events().created(tx, c.parent(), c.child()));
         return response(type, r, given, rcn, ctx.viewer(req));
     }
 

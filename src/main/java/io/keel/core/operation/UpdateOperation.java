@@ -115,8 +115,9 @@ public final class UpdateOperation implements OperationHandler {
         if (type.hasStateTag()) {
             r.st++;
         }
-        type.prepareUpdate(new ResourceOperation(tx, req, ctx.cse, now, null, r, given, ctx.references(tree, req, retrieved), previous,
-                ctx.management(tx)));
+        ResourceOperation op = new ResourceOperation(tx, req, ctx.cse, now, null, r, given, ctx.references(tree, req, retrieved), previous,
+                ctx.management(tx));
+        type.prepareUpdate(op);
         ctx.announcements.writing(tx, type, r, announcedTo);
         OperationContext.orderAttributes(type, r);
         tree.update(r);
@@ -124,6 +125,7 @@ public final class UpdateOperation implements OperationHandler {
             ctx.policies.acpiChanged(tx.policyIndex(), r);
         }
         ctx.notifications.events().updated(tx, r, given.keySet());
+        op.created().forEach(c -> ctx.notifications.events().created(tx, c.parent(), c.child()));
         ResultContent rcn = OperationContext.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
         Object content = switch (rcn) {
             case NOTHING -> null;

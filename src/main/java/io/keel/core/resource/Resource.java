@@ -35,6 +35,11 @@ public final class Resource {
      * {@code cty}; set by types with content, null otherwise. Not an attribute of its own.
      */
     public String cty;
+    /**
+     * The dataGenerationTime of the types that have one (contentInstance, timeSeriesInstance), which filter criteria
+     * match by {@code dgb}/{@code dga}; set by those types with their {@code dgt} attribute, null otherwise.
+     */
+    public Instant dgt;
     /** Type-specific attributes in the order of the type's declaration, values already normalized. */
     public Map<String, Object> attributes = new LinkedHashMap<>();
 

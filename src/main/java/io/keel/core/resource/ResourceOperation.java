@@ -8,6 +8,8 @@ import io.keel.core.store.TimeSeriesIndex;
 import io.keel.core.store.Transaction;
 import io.keel.primitive.RequestPrimitive;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** What a resource type's hooks see of the operation under way, inside its write transaction. */
@@ -32,6 +34,12 @@ public final class ResourceOperation {
     public final Map<String, Object> previous;
     /** Management actions (TS-0004 7.3.4): the devices of nodes, reached through the CSE's adapters. */
     public final ManagementTransaction management;
+    /** What the hooks created besides {@link #resource}, in order (see {@link #created(Resource, Resource)}). */
+    private final List<Creation> created = new ArrayList<>();
+
+    /** A resource a hook created under {@code parent} as part of this operation. */
+    public record Creation(Resource parent, Resource child) {
+    }
 
     public ResourceOperation(Transaction tx, RequestPrimitive request, CseIdentity cse, Instant now,
                              Resource parent, Resource resource, Map<String, Object> given, References references) {
@@ -58,5 +66,17 @@ public final class ResourceOperation {
         this.references = references;
         this.previous = previous;
         this.management = management;
+    }
+
+    /**
+     * Records that a hook stored {@code child} under {@code parent} (a flexContainer's instance): the operation raises
+     * its creation to the parent's subscriptions (net 3) as it does for what a Create request creates.
+     */
+    public void created(Resource parent, Resource child) {
+        created.add(new Creation(parent, child));
+    }
+
+    public List<Creation> created() {
+        return List.copyOf(created);
     }
 }

@@ -28,7 +28,7 @@ class MalformedRequestGeneratorTest {
             HeaderMapping.IF_MODIFIED_SINCE, HeaderMapping.IF_UNMODIFIED_SINCE, "X-M2M-RSC", "X-M2M-ATI", "X-M2M-CTS",
             "X-M2M-CTO");
     private static final List<String> QUERY_FIELDS = List.of("rt", "rp", "rcn", "da", "drt", "fu", "fo", "lim", "ofst",
-            "lvl", "ty", "sts", "stb", "crb", "cra", "ms", "us", "exb", "exa", "lbl", "palb", "clbl", "sza", "szb", "cty",
+            "lvl", "ty", "sts", "stb", "crb", "cra", "dgb", "dga", "ms", "us", "exb", "exa", "lbl", "palb", "clbl", "sza", "szb", "cty",
             "atr", "patr", "catr", "chty", "pty", "smf", "lbq", "cfs", "cfq", "arp", "gmty", "gnty", "geom", "gsf", "atrl",
             "rids", "tids", "ltids", "tqi", "sqi", "asi", "auri");
     /** What breaks parsers: separators, quotes, escapes, signs, exponents, whitespace, controls, non-ASCII. */

@@ -97,6 +97,8 @@ class QueryMappingTest {
                 field("sqi=true", r -> r.semanticQueryIndicator, true),
                 field("crb=20260101T000000", r -> r.filterCriteria.createdBefore, ts("20260101T000000")),
                 field("cra=20250101T000000,5", r -> r.filterCriteria.createdAfter, ts("20250101T000000,500000")),
+                field("dgb=20250601T000000", r -> r.filterCriteria.generatedBefore, ts("20250601T000000")),
+                field("dga=20250501T000000,5", r -> r.filterCriteria.generatedAfter, ts("20250501T000000,5")),
                 field("ms=20250601T000000", r -> r.filterCriteria.modifiedSince, ts("20250601T000000")),
                 field("us=20260601T120000,123456", r -> r.filterCriteria.unmodifiedSince, ts("20260601T120000,123456")),
                 field("sts=10", r -> r.filterCriteria.stateTagSmaller, 10L),

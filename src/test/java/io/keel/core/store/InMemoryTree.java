@@ -128,6 +128,7 @@ public final class InMemoryTree implements ResourceTree {
         c.origin = r.origin;
         c.cs = r.cs;
         c.cty = r.cty;
+        c.dgt = r.dgt;
         c.lbl = new ArrayList<>(r.lbl);
         c.attributes = new LinkedHashMap<>(r.attributes);
         return c;

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * {@code <contentInstance>} (ty 4, m2m:cin), TS-0004 7.4.7: immutable; its container keeps the counters, and its con is
- * what content filters test.
+ * what content filters test. Release 4 adds dataGenerationTime (dgt): optional, given on Create as a timeSeriesInstance's
+ * is (TS-0004 7.4.39), and what the generation-time conditions of filter criteria (dgb, dga) match.
  */
 public final class ContentInstanceType extends ResourceType {
     public ContentInstanceType() {
@@ -24,7 +25,10 @@ public final class ContentInstanceType extends ResourceType {
                 AttributeDef.createOnly("cnf", AttributeType.CONTENT_INFO, Presence.OPTIONAL),
                 AttributeDef.readOnly("cs", AttributeType.NON_NEGATIVE_INTEGER),
                 AttributeDef.createOnly("or", AttributeType.ANY_URI, Presence.OPTIONAL),
-                AttributeDef.createOnly("con", AttributeType.ANY, Presence.MANDATORY)));
+                AttributeDef.createOnly("con", AttributeType.ANY, Presence.MANDATORY),
+                // m2m:absRelTimestamp: checked and made absolute in prepareCreate, where "now" is known.
+                AttributeDef.createOnly(TimeSeriesInstanceType.DATA_GENERATION_TIME, AttributeType.ANY, Presence.OPTIONAL)
+                        .since("4")));
     }
 
     @Override
@@ -34,6 +38,7 @@ public final class ContentInstanceType extends ResourceType {
 
     @Override
     public List<String> announcedAttributes() {
+        // Not the Release-4 dgt: Keel announces in Release 3 (as for the flexContainer's quotas).
         return List.of("cnf", "cs", "or", "con");
     }
 
@@ -79,6 +84,9 @@ public final class ContentInstanceType extends ResourceType {
         Resource cnt = op.parent;
         cin.cs = sizeOf(cin.get("con"));
         cin.cty = contentInfoPart(cin.get("cnf"), 0);
+        if (cin.get(TimeSeriesInstanceType.DATA_GENERATION_TIME) != null) {
+            TimeSeriesInstanceType.generationTime(op);
+        }
         InstanceHolderType.admit(cnt, cin);
         // The container's stateTag counts every new instance; the instance carries the value it caused.
         cnt.st++;

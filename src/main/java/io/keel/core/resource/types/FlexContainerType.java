@@ -205,6 +205,7 @@ public final class FlexContainerType extends InstanceHolderType {
     private void storeInstance(ResourceOperation op, Resource fcnt) {
         Resource fcin = FlexContainerInstanceType.of(fcnt, custom, op);
         op.tree.insert(fcin);
+        op.created(fcnt, fcin);
         count(op, fcnt, fcin, InstanceHolderType::byCreation);
     }
 

@@ -84,8 +84,8 @@ public final class MgmtCmdType extends ResourceType {
 
     /**
      * Update (Execute), TS-0004 7.4.16.2.3.2: every target node reachable through an adapter (else 6003, nothing
-     * stored), one execInstance per node, INITIATED, with the mgmtCmd's execution attributes; run at once (PENDING)
-     * unless execDelay puts it off.
+     * stored), one execInstance per node, created INITIATED with the mgmtCmd's execution attributes; run at once
+     * (then PENDING, a change of its own) unless execDelay puts it off.
      */
     private static void execute(ResourceOperation op, CommandType type) {
         Resource mgmtCmd = op.resource;
@@ -99,8 +99,9 @@ public final class MgmtCmdType extends ResourceType {
         long runs = repeats ? Math.max(1, mgmtCmd.getLong(NUMBER, 1)) : 1;
         for (Resource node : nodes) {
             Resource exin = execInstance(op, mgmtCmd, node, repeats, delayed);
-            op.management.start(exin, ExecInstanceType.EXECUTE, due, runs);
             op.management.createChild(mgmtCmd, exin);
+            op.created(mgmtCmd, exin);
+            op.management.changed(exin, op.management.start(exin, ExecInstanceType.EXECUTE, due, runs));
         }
     }
 

@@ -1,5 +1,8 @@
 package io.keel.core.resource.types;
 
+import io.keel.core.management.ActionOutcome;
+import io.keel.core.management.ActionTarget;
+import io.keel.core.management.ManagementAction;
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.resource.AttributeType;
@@ -11,6 +14,7 @@ import io.keel.core.resource.mgmt.MgmtCatalogue;
 import io.keel.core.resource.mgmt.MgmtSpecialization;
 import io.keel.core.resource.mgmt.MgmtSpecialization.Action;
 import io.keel.core.resource.mgmt.MgmtSpecialization.Range;
+import io.keel.core.store.ResourceTree;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import java.util.ArrayList;
@@ -24,10 +28,15 @@ import java.util.Set;
  * {@code <mgmtObj>} (ty 13), TS-0004 7.4.15 and Annex D, TS-0001 9.6.15: one instance per specialization of the
  * catalogue ({@code core.resource.mgmt}), whose root element ({@code m2m:fwr}) and objectAttributes are those of the
  * specialization; its mgmtDefinition (mgd) names it, and a stored mgmtObj is typed by it. The {@link #generic} one
- * stands for the resource type as such (supported types, child type rules). Action attributes ({@link #actions}) are
- * stored like the others; carrying them out to the device is the management adapters' work.
+ * stands for the resource type as such (supported types, child type rules). An Update setting an action attribute
+ * ({@link #actions}) to true hands the action to the management adapter of the parent node's device
+ * ({@link io.keel.core.management.ManagementActions}); its status attribute follows the device's outcome.
  */
-public final class MgmtObjType extends ResourceType {
+public final class MgmtObjType extends ResourceType implements ActionTarget {
+    // m2m:status (TS-0004 table 6.3.4.2.20-1).
+    private static final long SUCCESSFUL = 1;
+    private static final long FAILURE = 2;
+    private static final long IN_PROCESS = 3;
     /** mgmtDefinition (TS-0004 table 7.4.15.1-2: M on create, NP on update). */
     public static final String MGMT_DEFINITION = "mgd";
     /** mgmtSchema: present only with mgmtDefinition 0, self-defined (TS-0004 table 7.4.15.1-2). */
@@ -160,10 +169,72 @@ public final class MgmtObjType extends ResourceType {
         }
     }
 
+    /**
+     * TS-0004 7.4.15.2.4: the action attributes the Update sets to true are carried out after the other attributes are
+     * updated, on the device of the parent node (7.3.4.1), through its management adapter (6003 without one: nothing
+     * stored). The Update answers at once, each action's status attribute In_Process.
+     */
     @Override
     public void prepareUpdate(ResourceOperation op) {
         requireAnnounceable(op);
         checkValues(op.given);
+        List<String> triggered = triggered(op.given);
+        if (triggered.isEmpty()) {
+            return;
+        }
+        Resource node = node(op.tree, op.resource);
+        if (node == null) {
+            throw new OneM2MException(ResponseStatusCode.EXTERNAL_OBJECT_NOT_REACHABLE, "the " + specialization.longName()
+                    + " is not under a node: no device to carry out " + String.join(", ", triggered));
+        }
+        op.management.requireAdapter(node);
+        for (String action : triggered) {
+            op.management.start(op.resource, action, op.now, 1);
+        }
+    }
+
+    /** The parent {@code <node>} (TS-0004 7.3.4.1). */
+    @Override
+    public Resource node(ResourceTree tree, Resource target) {
+        Resource parent = target.pi == null ? null : tree.find(target.pi);
+        return parent != null && parent.ty == ResourceTypes.NODE ? parent : null;
+    }
+
+    /** The mgmtObj's objectAttributes but the action and status attributes (a firmware's url, vr, fwn) go along. */
+    @Override
+    public ManagementAction action(ResourceTree tree, Resource target, Resource node, String action) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        for (AttributeDef d : specialization.attributes()) {
+            if (!actions.containsKey(d.sn()) && !actions.containsValue(d.sn()) && target.get(d.sn()) != null) {
+                arguments.put(d.sn(), target.get(d.sn()));
+            }
+        }
+        return new ManagementAction(String.valueOf(node.get("ni")), target.ri, specialization.mgd(), action, arguments);
+    }
+
+    /** The status attribute of the action, if it has one: {action, In_Process}. */
+    @Override
+    public Set<String> started(Resource target, String action) {
+        return status(target, action, IN_PROCESS);
+    }
+
+    /** The status attribute of the action: Successful or Failure (TS-0004 table 6.3.4.2.20-1). */
+    @Override
+    public Set<String> finished(Resource target, String action, ActionOutcome outcome, boolean more) {
+        return status(target, action, outcome.succeeded() ? SUCCESSFUL : FAILURE);
+    }
+
+    /** m2m:actionStatus (TS-0004 6.3.5.14): acn the action attribute's short name, sus the status. */
+    private Set<String> status(Resource target, String action, long status) {
+        String sn = actions.get(action);
+        if (sn == null) {
+            return Set.of(); // reboot, factory reset: Annex D gives no status attribute
+        }
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("acn", action);
+        value.put("sus", status);
+        target.attributes.put(sn, value);
+        return Set.of(sn);
     }
 
     private void requireAnnounceable(ResourceOperation op) {

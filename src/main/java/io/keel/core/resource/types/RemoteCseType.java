@@ -77,12 +77,15 @@ public final class RemoteCseType extends ResourceType {
 
     @Override
     public Set<Integer> childTypes() {
-        // The announced resources a registered CSE announces to this one go below its <remoteCSE> (TS-0001 9.6.26).
+        // The announced resources a registered CSE announces to this one go below its <remoteCSE> (TS-0001 9.6.26,
+        // table 9.6.4-1).
         return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.CONTAINER, ResourceTypes.FLEX_CONTAINER, ResourceTypes.GROUP,
-                ResourceTypes.SUBSCRIPTION, ResourceTypes.POLLING_CHANNEL, AnnouncedType.OFFSET + ResourceTypes.ACCESS_CONTROL_POLICY,
+                ResourceTypes.SUBSCRIPTION, ResourceTypes.POLLING_CHANNEL, ResourceTypes.TIME_SERIES,
+                AnnouncedType.OFFSET + ResourceTypes.ACCESS_CONTROL_POLICY,
                 AnnouncedType.OFFSET + ResourceTypes.AE, AnnouncedType.OFFSET + ResourceTypes.CONTAINER,
                 AnnouncedType.OFFSET + ResourceTypes.GROUP, AnnouncedType.OFFSET + ResourceTypes.REMOTE_CSE,
-                AnnouncedType.OFFSET + ResourceTypes.FLEX_CONTAINER, AnnouncedType.OFFSET + ResourceTypes.NODE);
+                AnnouncedType.OFFSET + ResourceTypes.FLEX_CONTAINER, AnnouncedType.OFFSET + ResourceTypes.TIME_SERIES,
+                AnnouncedType.OFFSET + ResourceTypes.NODE);
     }
 
     /** Its removal changes the descendantCSEs this CSE tells its registrar (TS-0004 7.4.4.2.4). */

@@ -73,19 +73,30 @@ public final class TimeSeriesInstanceType extends ResourceType {
     @Override
     public void prepareCreate(ResourceOperation op) {
         Resource tsi = op.resource;
-        Object dgt = tsi.get(DATA_GENERATION_TIME);
+        Instant at = generationTime(op);
+        if (op.timeSeries.hasInstanceBetween(op.parent.ri, at, at)) {
+            throw new OneM2MException(ResponseStatusCode.CONFLICT,
+                    "the timeSeries already has a timeSeriesInstance with dgt " + tsi.get(DATA_GENERATION_TIME));
+        }
+        tsi.cs = ContentInstanceType.sizeOf(tsi.get("con"));
+        InstanceHolderType.admit(op.parent, tsi);
+    }
+
+    /**
+     * The dataGenerationTime the originator gave the instance being created (m2m:absRelTimestamp: a relative one counts
+     * from now), made absolute to the microsecond and stored so, as the attribute and as {@link Resource#dgt}; 4000
+     * when it is no timestamp.
+     */
+    static Instant generationTime(ResourceOperation op) {
+        Resource instance = op.resource;
+        Object dgt = instance.get(DATA_GENERATION_TIME);
         if (!(dgt instanceof String) && !(dgt instanceof Number)) {
             throw OneM2MException.badRequest("attribute dgt must be an m2m:absRelTimestamp, not " + dgt);
         }
         Instant at = Timestamps.parseAbsRel(String.valueOf(dgt), op.now, "attribute dgt").truncatedTo(ChronoUnit.MICROS);
-        String generated = Timestamps.format(at);
-        if (op.timeSeries.hasInstanceBetween(op.parent.ri, at, at)) {
-            throw new OneM2MException(ResponseStatusCode.CONFLICT,
-                    "the timeSeries already has a timeSeriesInstance with dgt " + generated);
-        }
-        tsi.attributes.put(DATA_GENERATION_TIME, generated);
-        tsi.cs = ContentInstanceType.sizeOf(tsi.get("con"));
-        InstanceHolderType.admit(op.parent, tsi);
+        instance.attributes.put(DATA_GENERATION_TIME, Timestamps.format(at));
+        instance.dgt = at;
+        return at;
     }
 
     @Override
