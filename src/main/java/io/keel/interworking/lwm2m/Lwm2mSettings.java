@@ -13,7 +13,8 @@ import java.util.List;
  * @param acpi           accessControlPolicyIDs given to every node and IPE AE the bridge creates (empty: the default
  *                       policy, under which only the CSE and the admin originator reach the nodes)
  * @param requestTimeout milliseconds the client has to answer a Read, Write, Execute or Observe of the bridge
- * @param actionTimeout  milliseconds a firmware update may take from Write of the package URI to its result
+ * @param actionTimeout  milliseconds a firmware update may take from Write of the package URI to its result: the CSE's
+ *                       {@code keel.management.action-timeout}, after which it stops waiting for any action
  * @param modelFolder    folder of extra LwM2M object models (DDF XML files), or null
  * @param securePort     UDP port of LwM2M over DTLS in pre-shared key mode, or null
  * @param pskFile        the clients' pre-shared keys ({@link PskFile}), needed with {@code securePort}
@@ -37,7 +38,7 @@ public record Lwm2mSettings(String host, int port, String aeId, String aeName, L
         }
         return new Lwm2mSettings(settings.get("keel.lwm2m.host", settings.httpHost()), settings.getInt("keel.lwm2m.port", 5683),
                 aeId, settings.get("keel.lwm2m.ae-name", "lwm2m"), settings.getList("keel.lwm2m.acpi", ""),
-                settings.getLong("keel.lwm2m.request-timeout", 10_000), settings.getLong("keel.lwm2m.action-timeout", 300_000),
+                settings.getLong("keel.lwm2m.request-timeout", 10_000), settings.getLong("keel.management.action-timeout", 60_000),
                 settings.get("keel.lwm2m.models", null),
                 securePort == null ? null : settings.getInt("keel.lwm2m.secure-port", 5684), pskFile);
     }
