@@ -144,11 +144,21 @@ final class DeviceTree {
                 "lbl", List.of("lwm2m:object:" + objectId), "mni", 1000L));
     }
 
-    /** One value the client reported: a contentInstance of the instance's container. */
+    /**
+     * One value the client reported: a contentInstance of the instance's container, which is made first when it is not
+     * there (the first report, or someone deleted it).
+     */
     void addValue(String endpoint, int objectId, int instanceId, String content) {
         String to = cseBase + "/" + settings.aeName() + "/" + nodeName(endpoint) + "/" + SensorMapping.containerName(objectId, instanceId);
-        require(send(request(Operation.CREATE, to, settings.aeId(), ResourceTypes.CONTENT_INSTANCE,
-                Map.of("m2m:cin", Map.of("cnf", "application/json:0", "con", content)))), "contentInstance of " + to);
+        RequestPrimitive cin = request(Operation.CREATE, to, settings.aeId(), ResourceTypes.CONTENT_INSTANCE,
+                Map.of("m2m:cin", Map.of("cnf", "application/json:0", "con", content)));
+        ResponsePrimitive rsp = send(cin);
+        if (rsp.responseStatusCode == ResponseStatusCode.NOT_FOUND) {
+            ensureContainer(endpoint, objectId, instanceId);
+            cin.requestIdentifier = "lwm2m-" + Identifiers.random(10);
+            rsp = send(cin);
+        }
+        require(rsp, "contentInstance of " + to);
     }
 
     private void createIfAbsent(String parent, Map<String, Object> cnt) {

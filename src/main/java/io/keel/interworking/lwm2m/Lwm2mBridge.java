@@ -135,15 +135,12 @@ public final class Lwm2mBridge implements AutoCloseable {
             if (!objects.hasNode(endpoint)) {
                 return; // deregistered meanwhile
             }
-            String path = "/" + objectId + "/" + instanceId;
-            boolean first = objects.firstSeen(endpoint, path);
             if (SensorMapping.isSensorObject(objectId)) {
-                if (first) {
-                    tree.ensureContainer(endpoint, objectId, instanceId);
-                }
                 tree.addValue(endpoint, objectId, instanceId, SensorMapping.content(values));
                 return;
             }
+            String path = "/" + objectId + "/" + instanceId;
+            boolean first = objects.firstSeen(endpoint, path);
             for (MappedMgmtObj obj : MgmtObjMapping.map(endpoint, objectId, instanceId, values)) {
                 // Each on its own: one the CSE refuses does not keep the others from being written.
                 run("the " + obj.resourceName() + " of " + endpoint, () -> write(endpoint, path, first, obj));

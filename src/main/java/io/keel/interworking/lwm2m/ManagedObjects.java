@@ -6,13 +6,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the bridge made in the CSE for each client: the endpoints with a node, the mgmtObjs by resourceID with the
- * object instance each stands for, and the containers of sensor values; forgotten when the client's node goes.
+ * object instance each stands for, and what it last wrote into them; forgotten when the client's node goes.
  */
 final class ManagedObjects {
     private final Set<String> endpoints = ConcurrentHashMap.newKeySet();
     /** mgmtObj resourceID → endpoint and LwM2M object instance path. */
     private final Map<String, String[]> mgmtObjs = new ConcurrentHashMap<>();
-    /** endpoint + path of the object instances whose mgmtObjs or containers exist. */
+    /** endpoint + path of the object instances whose mgmtObjs exist. */
     private final Set<String> instances = ConcurrentHashMap.newKeySet();
     /** endpoint + mgmtObj resourceName → the update values last written. */
     private final Map<String, Map<String, Object>> written = new ConcurrentHashMap<>();
