@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -176,6 +179,23 @@ class Lwm2mBridgeIT {
                     "updateStatus SUCCESSFUL");
             Eventually.holds(WAIT, () -> "2.0.0".equals(get("/cse-in/" + ep + "/firmware", "m2m:fwr").path("vr").asText()),
                     "the observed new version");
+        }
+    }
+
+    @Test
+    void ts0014_aMalformedRegistrationIsRefusedAndTheCseServesOn() {
+        try (CoapPeer peer = new CoapPeer()) {
+            Request garbage = Request.newPost();
+            garbage.getOptions().addUriPath("rd").addUriQuery("ep=" + OneM2MClient.unique("lwm2m-bad")).addUriQuery("lt=60");
+            garbage.getOptions().setContentFormat(40); // application/link-format
+            garbage.setPayload("</3/0>;</5/0,<<<garbage");
+            Response refused = peer.send(garbage, port);
+            assertEquals(ResponseCode.BAD_REQUEST, refused.getCode(), refused.getPayloadString());
+        }
+        assertEquals(2000, http.get("/cse-in").send().rsc(), "the CSE is unaffected");
+        String ep = OneM2MClient.unique("lwm2m-after-bad");
+        try (Lwm2mTestClient client = register(ep)) {
+            assertEquals(ep, get("/cse-in/" + ep, "m2m:nod").path("ni").asText(), "and the bridge still registers clients");
         }
     }
 
