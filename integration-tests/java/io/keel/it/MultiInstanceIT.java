@@ -308,4 +308,29 @@ class MultiInstanceIT {
             assertEquals(kept, c.path("cbs").asLong(), "one byte per kept instance");
         }
     }
+
+    /**
+     * Notifications held by a subscription's notificationSchedule (TS-0001 9.6.8, 9.6.9; pn sendAllPending) on the
+     * instance that raised them follow a schedule change made through the other instance: they go once it allows.
+     */
+    @Test
+    void notificationsHeldByAScheduleOnOneInstanceGoWhenTheOtherInstanceOpensTheSchedule() {
+        try (NotificationReceiver receiver = new NotificationReceiver()) {
+            String cnt = container("\"rn\":\"scheduled\"");
+            Reply sub = a.create("/" + cnt, 23, "{\"m2m:sub\":{\"rn\":\"held\",\"nu\":[\"" + receiver.url()
+                    + "\"],\"enc\":{\"net\":[3]},\"pn\":2}}").from(ae).send();
+            assertEquals(201, sub.status(), sub.text());
+            String subRi = sub.json().path("m2m:sub").path("ri").asText();
+            Reply sch = a.create("/" + subRi, 18, "{\"m2m:sch\":{\"se\":{\"sce\":[\"* * * * * * 2000\"]}}}").from(ae).send();
+            assertEquals(201, sch.status(), sch.text());
+            assertEquals(201, a.create("/" + cnt, 4, "{\"m2m:cin\":{\"con\":\"held\"}}").from(ae).send().status());
+            receiver.expectNothing(java.time.Duration.ofMillis(500));
+
+            Reply open = b.put("/" + sch.json().path("m2m:sch").path("ri").asText(),
+                    "{\"m2m:sch\":{\"se\":{\"sce\":[\"* * * * * * *\"]}}}").from(ae).send();
+            assertEquals(200, open.status(), open.text());
+            NotificationReceiver.Received n = receiver.next(java.time.Duration.ofSeconds(30));
+            assertEquals("held", n.sgn().path("nev").path("rep").path("m2m:cin").path("con").asText(), n.text());
+        }
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.OneM2MClient.Reply;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,10 +15,22 @@ import org.junit.jupiter.api.Test;
  * and of the CSE kept in step with the node's hostedAELinks and hostedCSELink (TS-0001 table 9.4.2-1).
  */
 class NodeIT extends KeelIT {
+    private String acp;
 
-    /** A node under the CSEBase, created by the administrator; returns its ri. */
+    /** A policy letting everyone retrieve the nodes (an AE must see the node its nl names) and the administrator do all. */
+    @BeforeEach
+    void nodePolicy() {
+        Reply r = cse.create("/cse-in", 1, "{\"m2m:acp\":{\"rn\":\"" + OneM2MClient.unique("nodesAcp") + "\",\"pv\":{\"acr\":["
+                + "{\"acor\":[\"all\"],\"acop\":2},{\"acor\":[\"" + OneM2MClient.ADMIN + "\"],\"acop\":63}]},"
+                + "\"pvs\":{\"acr\":[{\"acor\":[\"" + OneM2MClient.ADMIN + "\"],\"acop\":63}]}}}").send();
+        assertEquals(201, r.status(), r.text());
+        acp = r.json().path("m2m:acp").path("ri").asText();
+    }
+
+    /** A node under the CSEBase, created by the administrator, which every AE may retrieve; returns its ri. */
     private String node(String rn, String ni) {
-        Reply r = cse.create("/cse-in", 14, "{\"m2m:nod\":{\"rn\":\"" + rn + "\",\"ni\":\"" + ni + "\"}}").send();
+        Reply r = cse.create("/cse-in", 14, "{\"m2m:nod\":{\"rn\":\"" + rn + "\",\"ni\":\"" + ni + "\",\"acpi\":[\"" + acp
+                + "\"]}}").send();
         assertEquals(201, r.status(), r.text());
         return r.json().path("m2m:nod").path("ri").asText();
     }
@@ -99,6 +112,21 @@ class NodeIT extends KeelIT {
         assertEquals(2002, cse.delete("/" + n).send().rsc());
 
         assertTrue(get("/" + ae).path("m2m:ae").path("nl").isMissingNode(), get("/" + ae).toString());
+    }
+
+    @Test
+    void ts0001_9_4_2_anAeMayLinkOnlyToANodeItMayRetrieve() {
+        String rn = OneM2MClient.unique("hidden");
+        Reply hidden = cse.create("/cse-in", 14, "{\"m2m:nod\":{\"rn\":\"" + rn + "\",\"ni\":\"" + OneM2MClient.unique("urn:h:")
+                + "\"}}").send();
+        assertEquals(201, hidden.status(), hidden.text());
+        String aei = "C" + OneM2MClient.unique("dev");
+
+        Reply r = cse.create("/cse-in", 2, "{\"m2m:ae\":{\"api\":\"Nkeel.test\",\"rr\":false,\"srv\":[\"3\"],\"nl\":\"cse-in/"
+                + rn + "\"}}").from(aei).send();
+
+        assertEquals(4103, r.rsc(), r.text());
+        assertEquals(4004, cse.get("/" + aei).send().rsc(), "nothing was registered");
     }
 
     @Test

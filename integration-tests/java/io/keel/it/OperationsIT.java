@@ -137,10 +137,10 @@ class OperationsIT extends KeelIT {
         int dbPort = KeelProcess.freePort();
         Server db = Server.createTcpServer("-tcpPort", String.valueOf(dbPort), "-baseDir", dir.toString(), "-ifNotExists").start();
         // Only the readiness probe reaches for the database while it is gone: no background pass (missing-data
-        // detection, group re-validation) holds a pooled connection the probe would wait for.
+        // detection, group re-validation, the management queue) holds a pooled connection the probe would wait for.
         try (KeelProcess keel = KeelProcess.start(Map.of("KEEL_DB_URL", "jdbc:h2:tcp://127.0.0.1:" + dbPort + "/keel",
                 "KEEL_OPS_TOKEN", "it-0ps-t0ken", "KEEL_OPS_READY_TIMEOUT", "1500", "KEEL_TIMESERIES_DETECT_INTERVAL", "0",
-                "KEEL_GROUP_REVALIDATION_INTERVAL", "0"))) {
+                "KEEL_GROUP_REVALIDATION_INTERVAL", "0", "KEEL_MANAGEMENT_QUEUE_INTERVAL", "0"))) {
             OneM2MClient client = new OneM2MClient(keel.base());
             assertEquals(200, client.get("/cse-in").send().status());
             for (String wrong : new String[] {null, "Bearer it-0ps-t0ke", "Basic aXQtMHBzLXQwa2Vu"}) {

@@ -18,12 +18,12 @@ export class OneM2MError extends Error {
 
 /** The shortname of each type's root element (TS-0004 table 8.2.2-1), for building request bodies. */
 export const ROOT_ELEMENTS = { 1: 'm2m:acp', 2: 'm2m:ae', 3: 'm2m:cnt', 4: 'm2m:cin', 5: 'm2m:cb', 15: 'm2m:pch',
-  16: 'm2m:csr', 17: 'm2m:req', 23: 'm2m:sub', 10001: 'm2m:acpA', 10002: 'm2m:aeA', 10003: 'm2m:cntA', 10004: 'm2m:cinA',
-  10009: 'm2m:grpA' };
+  16: 'm2m:csr', 17: 'm2m:req', 18: 'm2m:sch', 23: 'm2m:sub', 10001: 'm2m:acpA', 10002: 'm2m:aeA', 10003: 'm2m:cntA',
+  10004: 'm2m:cinA', 10009: 'm2m:grpA', 10018: 'm2m:schA' };
 export const TYPE_NAMES = { 1: 'accessControlPolicy', 2: 'AE', 3: 'container', 4: 'contentInstance', 5: 'CSEBase',
-  15: 'pollingChannel', 16: 'remoteCSE', 17: 'request', 23: 'subscription', 10001: 'accessControlPolicyAnnc',
+  15: 'pollingChannel', 16: 'remoteCSE', 17: 'request', 18: 'schedule', 23: 'subscription', 10001: 'accessControlPolicyAnnc',
   10002: 'AEAnnc', 10003: 'containerAnnc', 10004: 'contentInstanceAnnc', 10009: 'groupAnnc', 28: 'flexContainer',
-  58: 'flexContainerInstance', 10028: 'flexContainerAnnc' };
+  58: 'flexContainerInstance', 10028: 'flexContainerAnnc', 10018: 'scheduleAnnc' };
 
 /**
  * One request. path is a CSE-relative ID such as "cse-in/myapp" (structured) or "Cmyapp" (unstructured), or an

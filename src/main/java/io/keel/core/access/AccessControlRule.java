@@ -1,5 +1,6 @@
 package io.keel.core.access;
 
+import io.keel.core.schedule.ScheduleEntry;
 import io.keel.core.Identifiers;
 import java.util.List;
 
@@ -18,7 +19,7 @@ public record AccessControlRule(List<String> originators, int operations, List<C
      */
     public record Context(List<ScheduleEntry> timeWindows, List<IpRange> addresses) {
         boolean holds(Requester who) {
-            return (timeWindows.isEmpty() || timeWindows.stream().anyMatch(w -> w.contains(who.time())))
+            return (timeWindows.isEmpty() || timeWindows.stream().anyMatch(w -> w.matches(who.time())))
                     && (addresses.isEmpty() || addresses.stream().anyMatch(a -> a.contains(who.address())));
         }
     }

@@ -1,5 +1,7 @@
 package io.keel.core.access;
 
+import io.keel.core.schedule.InvalidScheduleEntry;
+import io.keel.core.schedule.ScheduleEntry;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
 
 /**
  * The setOfAcrs of an accessControlPolicy's pv and pvs (TS-0004 6.3.5.26, 6.3.5.27):
@@ -19,6 +22,9 @@ public final class SetOfAcrs {
     private static final Set<String> RULE_KEYS = Set.of("acor", "acop", "acco", "acaf", "acod");
     private static final Set<String> CONTEXT_KEYS = Set.of("actw", "acip", "aclr");
     private static final Set<String> ADDRESS_KEYS = Set.of("ipv4", "ipv6");
+    private static final Logger LOG = Logger.getLogger(SetOfAcrs.class.getName());
+    /** A time window no moment lies in (the year 2000 is past). */
+    private static final ScheduleEntry NEVER = ScheduleEntry.parse("* * * * * * 2000");
 
     private SetOfAcrs() {
     }
@@ -66,7 +72,16 @@ public final class SetOfAcrs {
     private static AccessControlRule.Context context(Map<?, ?> c) {
         List<ScheduleEntry> windows = new ArrayList<>();
         if (c.get("actw") instanceof List<?> actw) {
-            actw.forEach(w -> windows.add(ScheduleEntry.parse((String) w)));
+            for (Object w : actw) {
+                try {
+                    windows.add(ScheduleEntry.parse((String) w));
+                } catch (InvalidScheduleEntry e) {
+                    // Stored before actw followed TS-0004 table 7.4.9.1-4 strictly (7 for Sunday): the window never
+                    // matches, so the rule grants nothing rather than more than it said.
+                    LOG.warning(() -> "accessControlPolicy time window ignored: " + e.getMessage());
+                    windows.add(NEVER);
+                }
+            }
         }
         List<IpRange> addresses = new ArrayList<>();
         if (c.get("acip") instanceof Map<?, ?> acip) {
@@ -129,7 +144,13 @@ public final class SetOfAcrs {
         Map<String, Object> out = new LinkedHashMap<>();
         if (c.get("actw") != null) {
             List<String> windows = strings(where + ".actw", c.get("actw"), fromText);
-            windows.forEach(w -> named(where + ".actw", () -> ScheduleEntry.parse(w)));
+            for (String w : windows) {
+                try {
+                    ScheduleEntry.parse(w);
+                } catch (InvalidScheduleEntry e) {
+                    throw OneM2MException.badRequest(where + ".actw: " + e.getMessage());
+                }
+            }
             out.put("actw", windows);
         }
         if (c.get("acip") != null) {

@@ -2,23 +2,30 @@ package io.keel.core.notification;
 
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.types.SubscriptionType;
+import io.keel.core.schedule.Schedule;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * How a subscription wants its notifications delivered (TS-0004 7.4.8.1, 7.5.1.2.2; TS-0001 10.2.10.7): batched (bn),
  * rate limited (rl), latest only (ln), kept while the receiver is unreachable (pn), their event category (nec), counted
- * (exc). A batch without a number is ended by its duration only (TS-0001 10.2.10.7).
+ * (exc), and when they may be sent: its notificationSchedule (TS-0001 9.6.8, 9.6.9). A batch without a number is ended
+ * by its duration only (TS-0001 10.2.10.7).
  */
 record DeliveryRules(Integer batchSize, Duration batchDuration, Integer rateLimit, Duration rateWindow,
-                     boolean latestOnly, Integer pendingNotification, Integer eventCategory, boolean counted) {
+                     boolean latestOnly, Integer pendingNotification, Integer eventCategory, boolean counted,
+                     Schedule schedule) {
 
-    /** What a deletion notification (sud) goes with: nothing batched, limited or counted, one message. */
-    static final DeliveryRules DELETION_NOTICE = new DeliveryRules(null, null, null, null, false, null, null, false);
+    /** What a deletion notification (sud) goes with: nothing batched, limited or counted, one message, at once. */
+    static final DeliveryRules DELETION_NOTICE = new DeliveryRules(null, null, null, null, false, null, null, false,
+            Schedule.ALWAYS);
     /** eventCat Latest (TS-0004 6.3.4.2.4), what latestNotify sends with. */
     static final int LATEST = 4;
+    /** eventCat Immediate (TS-0004 6.3.4.2.4). */
+    static final int IMMEDIATE = 2;
 
-    static DeliveryRules of(Resource sub) {
+    /** @param schedule the subscription's notificationSchedule, {@link Schedule#ALWAYS} when it has none */
+    static DeliveryRules of(Resource sub, Schedule schedule) {
         Map<?, ?> bn = sub.get("bn") instanceof Map<?, ?> m ? m : null;
         Map<?, ?> rl = sub.get("rl") instanceof Map<?, ?> m ? m : null;
         boolean ln = Boolean.TRUE.equals(sub.get("ln"));
@@ -32,7 +39,9 @@ record DeliveryRules(Integer batchSize, Duration batchDuration, Integer rateLimi
                 ln,
                 sub.get("pn") instanceof Long l ? l.intValue() : null,
                 ln ? Integer.valueOf(LATEST) : nec,
-                sub.get("exc") != null);
+                sub.get("exc") != null,
+                // nec immediate: sent even when the notificationSchedule does not allow it (TS-0004 7.5.1.2.2 step 3.0).
+                Integer.valueOf(IMMEDIATE).equals(nec) ? Schedule.ALWAYS : schedule);
     }
 
     /**

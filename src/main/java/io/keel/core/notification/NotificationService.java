@@ -20,6 +20,7 @@ import io.keel.primitive.ResponseStatusCode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +61,8 @@ public final class NotificationService implements NotificationTargets, AutoClose
         this.polling = new PollingChannels(store, clock, settings.pollTimeoutMillis(), settings.timeoutMillis(),
                 settings.pollingKeepMillis());
         this.delivery = new Delivery(outbound, polling, new ReleaseView(types));
-        this.notifier = new Notifier(delivery, cse.spRelativeCseId(), settings.maxPending(), this::countDelivered);
+        this.notifier = new Notifier(delivery, cse.spRelativeCseId(), settings.maxPending(), this::countDelivered,
+                clock::now, this::currentRules);
         this.events = new ResourceChangeEvents(cse, representations, receivers, new Sequencer<>(notifier::accept));
     }
 
@@ -174,6 +176,14 @@ public final class NotificationService implements NotificationTargets, AutoClose
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "cannot count down the expirationCounter of " + subscription, e);
             }
+        });
+    }
+
+    /** A subscription's delivery rules as stored now (another instance may have changed them), empty when it is gone. */
+    private Optional<DeliveryRules> currentRules(String subscription) {
+        return store.read(tx -> {
+            Resource sub = tx.tree().find(subscription);
+            return sub == null ? Optional.empty() : Optional.of(ResourceChangeEvents.rules(tx, sub));
         });
     }
 

@@ -2,11 +2,14 @@ package io.keel.core.notification;
 
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,21 +18,34 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Delivers notifications off the request threads, in order: one channel per subscription and receiver sends one
  * notification at a time, asynchronously, so a receiver that hangs holds up only its own channel. A channel applies
  * its subscription's rules: batches ({@code m2m:agn}), rate limit, latest only, and keeping notifications for an
- * unreachable receiver (pn 1: the latest, pn 2: all, up to a bound; without pn a failed notification is dropped).
+ * unreachable receiver (pn 1: the latest, pn 2: all, up to a bound; without pn a failed notification is dropped), and
+ * the notificationSchedule: outside its time periods nothing is sent, and what would have been is handled by pn as a
+ * missed notification (TS-0001 9.6.8 pendingNotification, 10.2.10.7): dropped without pn, the newest kept with pn 1,
+ * all kept with pn 2, and sent when the schedule next allows.
  */
 final class Notifier implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Notifier.class.getName());
     private static final long MAX_RETRY_DELAY_MILLIS = 60_000;
+    /**
+     * How long a channel held by its notificationSchedule waits at most before it reads its subscription again: another
+     * CSE instance on the database may have changed the schedule or deleted the subscription.
+     */
+    static final long SCHEDULE_RECHECK_MILLIS = 10_000;
     private final Delivery delivery;
     private final String from;
     private final int maxPending;
     private final Consumer<String> deliveredCounted;
+    private final Supplier<Instant> now;
+    private final Function<String, Optional<DeliveryRules>> currentRules;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(PollingChannels.daemon("keel-notifier"));
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final LongAdder deliveredTotal = new LongAdder();
@@ -38,12 +54,17 @@ final class Notifier implements AutoCloseable {
     /**
      * @param deliveredCounted told the subscription ri when an event of a subscription with an expirationCounter
      *                         has been delivered
+     * @param now              the wall clock notification schedules are read by
+     * @param currentRules     a subscription's rules as stored now, empty when it no longer exists
      */
-    Notifier(Delivery delivery, String from, int maxPending, Consumer<String> deliveredCounted) {
+    Notifier(Delivery delivery, String from, int maxPending, Consumer<String> deliveredCounted, Supplier<Instant> now,
+             Function<String, Optional<DeliveryRules>> currentRules) {
         this.delivery = delivery;
         this.from = from;
         this.maxPending = maxPending;
         this.deliveredCounted = deliveredCounted;
+        this.now = now;
+        this.currentRules = currentRules;
     }
 
     /** What a committed transaction raised, in commit order. */
@@ -52,6 +73,7 @@ final class Notifier implements AutoCloseable {
         p.changedSubscriptions.forEach((subscription, rules) -> channels.values().forEach(ch -> {
             if (ch.subscription.equals(subscription)) {
                 ch.rulesChanged(rules);
+                ch.pump();
             }
         }));
         for (OutgoingNotification n : p.notifications) {
@@ -100,8 +122,12 @@ final class Notifier implements AutoCloseable {
         long windowStart = -1;
         int sentInWindow;
         ScheduledFuture<?> batchTimer;
+        /** What ends the current wait (rate window, retry delay, closed schedule), while {@link #waiting}. */
+        ScheduledFuture<?> resume;
         boolean busy;
         boolean waiting;
+        /** What is queued waits for the notificationSchedule: a shutdown does not wait for it. */
+        boolean scheduleHeld;
         boolean discarded;
         int failures;
 
@@ -155,6 +181,17 @@ final class Notifier implements AutoCloseable {
         }
 
         private void enqueue(Item item) {
+            DeliveryRules rules = item.first().rules();
+            if (!rules.schedule().always() && !rules.schedule().allows(now.get())) {
+                // Missed by the notificationSchedule: kept as pn says (TS-0001 9.6.8), see holdUntilScheduled.
+                if (rules.pendingNotification() == null) {
+                    return;
+                }
+                if (rules.pendingNotification() == 1) {
+                    queue.clear();
+                    item = item.asLatest();
+                }
+            }
             if (item.first().rules().latestOnly()) {
                 queue.clear(); // what has not gone yet is superseded by the latest
             } else if (keepsLatestOnly(item.first().rules())) {
@@ -179,6 +216,11 @@ final class Notifier implements AutoCloseable {
                     return;
                 }
                 DeliveryRules rules = queue.peek().first().rules();
+                scheduleHeld = !rules.schedule().always() && !rules.schedule().allows(now.get());
+                if (scheduleHeld) {
+                    holdUntilScheduled(rules);
+                    return;
+                }
                 if (rules.rateLimit() != null) {
                     // Sequential windows, not a rolling one (TS-0001 10.2.10.7): at most mnn per window of tww.
                     long now = System.nanoTime() / 1_000_000;
@@ -237,6 +279,58 @@ final class Notifier implements AutoCloseable {
             }
         }
 
+        /**
+         * Called holding the lock, outside the notificationSchedule: what is queued is missed, kept as pn says (TS-0001
+         * 9.6.8: none without pn, the newest with sendLatest, all with sendAllPending) until the schedule next allows;
+         * a schedule that never will again keeps it until the subscription changes.
+         */
+        private void holdUntilScheduled(DeliveryRules rules) {
+            Integer pn = rules.pendingNotification();
+            if (pn == null) {
+                int dropped = queue.size();
+                queue.clear();
+                LOG.fine(() -> "subscription " + subscription + ": " + dropped
+                        + " notifications outside its notificationSchedule dropped (no pendingNotification)");
+                return;
+            }
+            if (pn == 1) {
+                Item newest = queue.peekLast();
+                queue.clear();
+                queue.add(newest.asLatest());
+            }
+            Instant t = now.get();
+            Optional<Instant> opens = rules.schedule().nextAllowed(t, t.plusMillis(SCHEDULE_RECHECK_MILLIS));
+            if (opens.isPresent()) {
+                resumeAfter(Duration.between(t, opens.get()).toMillis());
+            } else {
+                waiting = true;
+                resume = timer.schedule(this::recheck, SCHEDULE_RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        /** The subscription as stored now decides what is held (its schedule, pn); all is dropped when it is gone. */
+        private void recheck() {
+            Optional<DeliveryRules> rules;
+            try {
+                rules = currentRules.apply(subscription);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "cannot read subscription " + subscription + "; its held notifications wait", e);
+                synchronized (this) {
+                    resumeAfter(SCHEDULE_RECHECK_MILLIS);
+                }
+                return;
+            }
+            if (rules.isEmpty()) {
+                forget(subscription);
+                return;
+            }
+            synchronized (this) {
+                waiting = false;
+                rulesChanged(rules.get());
+            }
+            pump();
+        }
+
         /** While the receiver is unreachable, pn sendLatest keeps only the newest notification. */
         private boolean keepsLatestOnly(DeliveryRules rules) {
             return failures > 0 && Integer.valueOf(1).equals(rules.pendingNotification());
@@ -248,6 +342,9 @@ final class Notifier implements AutoCloseable {
          * newest only with sendLatest or latestNotify.
          */
         synchronized void rulesChanged(DeliveryRules rules) {
+            if (resume != null && resume.cancel(false)) {
+                waiting = false; // the new rules decide anew when to send (a schedule removed or widened)
+            }
             List<Item> items = new ArrayList<>(queue);
             queue.clear();
             items.forEach(i -> queue.add(i.with(rules)));
@@ -267,7 +364,7 @@ final class Notifier implements AutoCloseable {
         /** Called holding the lock: the channel sends nothing until the delay is over. */
         private void resumeAfter(long millis) {
             waiting = true;
-            timer.schedule(() -> {
+            resume = timer.schedule(() -> {
                 synchronized (this) {
                     waiting = false;
                 }
@@ -277,6 +374,11 @@ final class Notifier implements AutoCloseable {
 
         synchronized boolean pending() {
             return busy || !queue.isEmpty() || !batch.isEmpty();
+        }
+
+        /** Pending, and not only waiting for the notificationSchedule to allow it. */
+        synchronized boolean sending() {
+            return pending() && !(scheduleHeld && !busy && batch.isEmpty());
         }
 
         synchronized int size() {
@@ -307,8 +409,8 @@ final class Notifier implements AutoCloseable {
     }
 
     /**
-     * Sends what is pending — incomplete batches at once — and waits until every channel is idle or the time is up;
-     * what is left then is dropped, with a warning.
+     * Sends what is pending — incomplete batches at once — and waits until every channel is idle or the time is up
+     * (what waits for its notificationSchedule is not waited for); what is left then is dropped, with a warning.
      */
     void drain(long timeoutMillis) {
         channels.values().forEach(ch -> {
@@ -318,7 +420,7 @@ final class Notifier implements AutoCloseable {
             ch.pump();
         });
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-        while (System.nanoTime() < deadline && channels.values().stream().anyMatch(Channel::pending)) {
+        while (System.nanoTime() < deadline && channels.values().stream().anyMatch(Channel::sending)) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

@@ -5,6 +5,8 @@ import io.keel.core.Representations;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.Viewer;
+import io.keel.core.resource.types.ScheduleType;
+import io.keel.core.schedule.Schedule;
 import io.keel.core.store.TimeSeriesIndex;
 import io.keel.core.store.Transaction;
 import io.keel.core.store.Visibility;
@@ -42,8 +44,11 @@ public final class ResourceChangeEvents {
         this.sequencer = sequencer;
     }
 
-    /** net 3 for the subscriptions of the parent. */
+    /** net 3 for the subscriptions of the parent; a subscription's new notificationSchedule governs what it sends. */
     public void created(Transaction tx, Resource parent, Resource child) {
+        if (isNotificationSchedule(child, parent)) {
+            pending(tx).changedSubscriptions.put(parent.ri, DeliveryRules.of(parent, ScheduleType.schedule(child)));
+        }
         for (Resource sub : tx.tree().children(parent.ri, ResourceTypes.SUBSCRIPTION)) {
             if (!sub.ri.equals(child.ri) && EventCriteria.matches(sub, CHILD_CREATED, child, Set.of())) {
                 raise(tx, sub, CHILD_CREATED, child, null);
@@ -55,8 +60,12 @@ public final class ResourceChangeEvents {
     public void updated(Transaction tx, Resource r, Set<String> modified) {
         if (r.ty == ResourceTypes.SUBSCRIPTION) {
             // A subscription has no subscriptions; what it has pending follows its new rules.
-            pending(tx).changedSubscriptions.put(r.ri, DeliveryRules.of(r));
+            pending(tx).changedSubscriptions.put(r.ri, rules(tx, r));
             return;
+        }
+        Resource parent = r.ty == ResourceTypes.SCHEDULE ? tx.tree().find(r.pi) : null;
+        if (isNotificationSchedule(r, parent)) {
+            pending(tx).changedSubscriptions.put(parent.ri, DeliveryRules.of(parent, ScheduleType.schedule(r)));
         }
         for (Resource sub : tx.tree().children(r.ri, ResourceTypes.SUBSCRIPTION)) {
             if (EventCriteria.matches(sub, UPDATE, r, modified)) {
@@ -70,6 +79,11 @@ public final class ResourceChangeEvents {
      * the subtree, net 2 about the resource it watched, then its deletion notification (to su).
      */
     public void deleting(Transaction tx, Resource r) {
+        Resource parent = r.ty == ResourceTypes.SCHEDULE ? tx.tree().find(r.pi) : null;
+        if (isNotificationSchedule(r, parent)) {
+            // Without its schedule the subscription's notifications go at any time again (TS-0004 7.4.9.1).
+            pending(tx).changedSubscriptions.put(parent.ri, DeliveryRules.of(parent, Schedule.ALWAYS));
+        }
         if (r.pi != null) {
             for (Resource sub : tx.tree().children(r.pi, ResourceTypes.SUBSCRIPTION)) {
                 if (!sub.ri.equals(r.ri) && EventCriteria.matches(sub, CHILD_DELETED, r, Set.of())) {
@@ -156,7 +170,7 @@ public final class ResourceChangeEvents {
         if (sub.cr != null) {
             sgn.put("cr", sub.cr);
         }
-        DeliveryRules rules = DeliveryRules.of(sub);
+        DeliveryRules rules = rules(tx, sub);
         AtomicBoolean delivered = new AtomicBoolean();
         TransactionNotifications pending = pending(tx);
         for (Object nu : (List<?>) sub.get("nu")) {
@@ -164,6 +178,16 @@ public final class ResourceChangeEvents {
             pending.notifications.add(new OutgoingNotification(sub.ri, sub.ri + " " + address, receivers.resolve(tx.tree(), address), rules,
                     sgn, delivered));
         }
+    }
+
+    /** A subscription's rules, with its notificationSchedule when it has one (TS-0004 table 7.4.8.1-4). */
+    static DeliveryRules rules(Transaction tx, Resource sub) {
+        List<Resource> schedules = tx.tree().children(sub.ri, ResourceTypes.SCHEDULE);
+        return DeliveryRules.of(sub, schedules.isEmpty() ? Schedule.ALWAYS : ScheduleType.schedule(schedules.get(0)));
+    }
+
+    private static boolean isNotificationSchedule(Resource r, Resource parent) {
+        return r.ty == ResourceTypes.SCHEDULE && parent != null && parent.ty == ResourceTypes.SUBSCRIPTION;
     }
 
     /**

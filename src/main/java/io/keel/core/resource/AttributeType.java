@@ -470,6 +470,16 @@ public enum AttributeType {
             return ComplexValues.batchNotify(sn, object(sn, v), fromText);
         }
     },
+    /**
+     * m2m:scheduleEntries {sce: [m2m:scheduleEntry, 1..n]} (TS-0004 6.3.5.11): each entry in the format of TS-0004
+     * table 7.4.9.1-4, checked by {@link io.keel.core.schedule.ScheduleEntry}; in XML one sce element per entry.
+     */
+    SCHEDULE_ENTRIES {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            return ComplexValues.scheduleEntries(sn, object(sn, v), fromText);
+        }
+    },
     /** rateLimit {mnn, tww} (TS-0004 6.3.5.31): both mandatory. */
     RATE_LIMIT {
         @Override

@@ -1,5 +1,7 @@
 package io.keel.core.resource;
 
+import io.keel.core.schedule.InvalidScheduleEntry;
+import io.keel.core.schedule.ScheduleEntry;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.Timestamps;
@@ -117,6 +119,30 @@ final class ComplexValues {
             out.put("dur", duration(sn + ".dur", value.get("dur"), fromText).toString());
         }
         return out;
+    }
+
+    /** m2m:scheduleEntries (TS-0004 6.3.5.11): sce, at least one entry, each well formed (table 7.4.9.1-4). */
+    static Map<String, Object> scheduleEntries(String sn, Map<String, Object> value, boolean fromText) {
+        known(sn, value, "sce");
+        String where = sn + ".sce";
+        Object sce = value.get("sce");
+        List<?> items = sce instanceof List<?> l ? l : fromText && sce != null ? List.of(sce) : null;
+        if (items == null || items.isEmpty()) {
+            throw OneM2MException.badRequest(where + " must list at least one schedule entry");
+        }
+        List<String> entries = new ArrayList<>();
+        for (Object item : items) {
+            if (!(item instanceof String s)) {
+                throw AttributeType.wrongType(where, "a list of schedule entries (strings)");
+            }
+            try {
+                ScheduleEntry.parse(s);
+            } catch (InvalidScheduleEntry e) {
+                throw OneM2MException.badRequest(where + ": " + e.getMessage());
+            }
+            entries.add(s);
+        }
+        return Map.of("sce", List.copyOf(entries));
     }
 
     /** missingData (TS-0004 6.3.5.40): number (xs:positiveInteger) and duration (xs:duration), both present. */

@@ -20,6 +20,7 @@ public final class ResourceTypes {
     public static final int POLLING_CHANNEL = 15;
     public static final int REMOTE_CSE = 16;
     public static final int REQUEST = 17;
+    public static final int SCHEDULE = 18;
     public static final int SUBSCRIPTION = 23;
     public static final int FLEX_CONTAINER = 28;
     public static final int TIME_SERIES = 29;

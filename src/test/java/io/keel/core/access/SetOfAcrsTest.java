@@ -29,6 +29,21 @@ class SetOfAcrsTest {
     }
 
     @Test
+    void ts0004_table_7_4_9_1_4_actwTakesStepsLikeEveryScheduleEntry() {
+        String json = "{\"acr\":[{\"acor\":[\"Cae1\"],\"acop\":2,\"acco\":[{\"actw\":[\"* */15 0-23/2 * * * *\"]}]}]}";
+        assertEquals(ContentCodec.fromJson(json), normalize(json));
+    }
+
+    /** Sunday as 7 was accepted once; a stored window the format refuses now grants nothing instead of failing. */
+    @Test
+    void aStoredTimeWindowOutsideTheFormatNeverHolds() {
+        Object stored = ContentCodec.fromJson("{\"acr\":[{\"acor\":[\"Cae1\"],\"acop\":2,\"acco\":[{\"actw\":[\"* * * * * 7 *\"]}]}]}");
+        AccessControlRule rule = SetOfAcrs.rules(stored, id -> id).get(0);
+        java.time.Instant sunday = java.time.Instant.parse("2026-11-29T00:10:00Z");
+        assertEquals(false, rule.grants(new Requester("Cae1", "127.0.0.1", sunday), Permission.RETRIEVE));
+    }
+
+    @Test
     void ts0004_7_4_2_anEmptySetIsAllowed() {
         assertEquals(Map.of("acr", List.of()), normalize("{\"acr\":[]}"));
         assertEquals(Map.of("acr", List.of()), normalize("{}"));
@@ -63,7 +78,7 @@ class SetOfAcrsTest {
             "{\"acr\":[{\"acor\":[\"Cae1\"],\"acop\":2,\"x\":1}]}      | unknown element x",
             "{\"acr\":[{\"acor\":[\"Cae1\"],\"acop\":2,\"acco\":{}}]}  | acco must be a list",
             "{\"acr\":[{\"acor\":[\"Cae1\"],\"acop\":2,\"acco\":[{\"actw\":\"* * * * * * *\"}]}]}   | actw must be a list",
-            "{\"acr\":[{\"acor\":[\"Cae1\"],\"acop\":2,\"acco\":[{\"actw\":[\"* * 25 * * * *\"]}]}]} | hour must lie in 0-23",
+            "{\"acr\":[{\"acor\":[\"Cae1\"],\"acop\":2,\"acco\":[{\"actw\":[\"* * 25 * * * *\"]}]}]} | field hour has 25, outside 0-23",
             "{\"acr\":[{\"acor\":[\"Cae1\"],\"acop\":2,\"acco\":[{\"acip\":[]}]}]}                  | acip must be an object",
             "{\"acr\":[{\"acor\":[\"Cae1\"],\"acop\":2,\"acco\":[{\"acip\":{\"ipv4\":[\"::1\"]}}]}]}  | not an ipv4 address",
             "{\"acr\":[{\"acor\":[\"Cae1\"],\"acop\":2,\"acco\":[{\"acip\":{\"ipv5\":[]}}]}]}       | unknown element ipv5",

@@ -134,6 +134,47 @@ class MgmtCmdExecutionTest {
     }
 
     @Test
+    void ts0004_7_4_16_2_3_2_aGroupOfNodesGetsOneExecInstancePerMember() {
+        assertRsc(ResponseStatusCode.CREATED, cse.send(cse.create("cse-in", ADMIN, ResourceTypes.GROUP,
+                map("m2m:grp", map("rn", "fleet", "mt", 14, "mnm", 10, "mid", List.of("node1", "node2"))))));
+        assertRsc(ResponseStatusCode.CREATED, createCommand("rn", "cmd", "cmt", 2, "ext", "cse-in/fleet"));
+
+        assertRsc(ResponseStatusCode.UPDATED, update("cse-in/cmd", "m2m:mgc", "exe", true));
+
+        List<Object> targets = instances("cse-in/cmd").stream().map(r -> cse.tree.find(r.ri).get("ext")).toList();
+        assertEquals(2, targets.size());
+        assertTrue(targets.containsAll(List.of("node1", "node2")), targets.toString());
+        until(() -> adapter.performed.size() == 2, "both devices handed the command");
+    }
+
+    @Test
+    void ts0004_7_4_16_aGroupWithAMemberWithoutAdapterRefusesTheWholeExecution() {
+        assertRsc(ResponseStatusCode.CREATED, cse.send(cse.create("cse-in", ADMIN, ResourceTypes.GROUP,
+                map("m2m:grp", map("rn", "mixed", "mt", 14, "mnm", 10, "mid", List.of("node1", "lonely"))))));
+        assertRsc(ResponseStatusCode.CREATED, createCommand("rn", "cmd", "cmt", 2, "ext", "cse-in/mixed"));
+
+        assertRsc(ResponseStatusCode.EXTERNAL_OBJECT_NOT_REACHABLE, update("cse-in/cmd", "m2m:mgc", "exe", true));
+
+        assertTrue(instances("cse-in/cmd").isEmpty());
+    }
+
+    @Test
+    void aDelayedRunStartsWhenDueAlsoAfterARestart() {
+        assertRsc(ResponseStatusCode.CREATED, createCommand("rn", "soon", "cmt", 2, "ext", "node1", "exm", 3,
+                "exy", "PT0.05S"));
+        assertRsc(ResponseStatusCode.UPDATED, update("cse-in/soon", "m2m:mgc", "exe", true));
+        Resource exin = onlyInstance("cse-in/soon");
+        actions.close(); // the CSE stops before the run is due; the queue keeps it
+        assertEquals(1L, cse.tree.find(exin.ri).get("exs"), "a waiting run is not failed by a stop");
+        actions = cse.management(adapters, 60_000);
+
+        until(() -> actions.sweep() == 1, "the run is due");
+
+        until(() -> adapter.answers.size() == 1, "handed over after the restart");
+        assertEquals(2L, cse.tree.find(exin.ri).get("exs"), "PENDING");
+    }
+
+    @Test
     void ts0004_7_3_4_3_anUnreachableDeviceFinishesTheExecutionWithAnError() {
         adapter.offline = true;
         Resource exin = executed("reboot", 2, null);

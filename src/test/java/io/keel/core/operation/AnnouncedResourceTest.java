@@ -89,6 +89,23 @@ class AnnouncedResourceTest {
         assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, stranger);
     }
 
+    /** TS-0001 9.6.9 and table 9.6.4-1: scheduleAnnc (10018) below a remoteCSE, se and nco OA, se checked as in the original. */
+    @Test
+    void ts0001_9_6_9_anAnnouncedScheduleIsCreatedBelowTheRemoteCseWithItsEntriesChecked() {
+        registeredMn();
+        ResponsePrimitive bad = core.send(fromMn(core.create("cse-in/id-mn", "/id-mn", 10_018,
+                Map.of("m2m:schA", map("lnk", "/id-mn/sch1", "et", ET, "se", map("sce", List.of("* * 25 * * * *")))))));
+        badRequest(bad, "an hour 25");
+        assertTrue(String.valueOf(bad.content).contains("field hour"), String.valueOf(bad.content));
+        ResponsePrimitive created = core.send(fromMn(core.create("cse-in/id-mn", "/id-mn", 10_018,
+                Map.of("m2m:schA", map("lnk", "/id-mn/sch1", "et", ET, "se", map("sce", List.of("* * 8-20 * * * *")))))));
+        assertRsc(ResponseStatusCode.CREATED, created);
+        Map<String, Object> schA = body(created, "m2m:schA");
+        assertEquals(10_018, ((Number) schA.get("ty")).intValue());
+        assertEquals(Map.of("sce", List.of("* * 8-20 * * * *")), schA.get("se"));
+        assertEquals(Presence.OPTIONAL, core.types.require(10_018).attribute("nco").onCreate(), "nco is OA");
+    }
+
     @Test
     void ts0001_9_6_35_eachFlexContainerSpecializationHasItsAnnouncedVariant() {
         ResourceType binShAnnc = core.types.byRootElement("cod:binShAnnc");

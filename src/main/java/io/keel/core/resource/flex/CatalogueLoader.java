@@ -1,13 +1,10 @@
 package io.keel.core.resource.flex;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.resource.AttributeType;
+import io.keel.core.resource.CatalogueFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +32,6 @@ public final class CatalogueLoader {
     /** The class path folder of the shipped catalogue, and its index (a class path cannot be listed portably). */
     public static final String BUILT_IN_FOLDER = "flex/";
     public static final String BUILT_IN_INDEX = BUILT_IN_FOLDER + "catalogue.txt";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("rootElement", "longName", "containerDefinition", "namespace",
             "attributes", "children");
     private static final Set<String> ATTRIBUTE_FIELDS = Set.of("shortName", "longName", "type", "create", "update");
@@ -62,11 +58,9 @@ public final class CatalogueLoader {
 
     /** The specializations Keel ships. */
     public static List<Specialization> builtIn() {
-        ClassLoader cl = CatalogueLoader.class.getClassLoader();
         List<Specialization> out = new ArrayList<>();
-        for (String name : read(cl, BUILT_IN_INDEX).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
-            out.add(parse(BUILT_IN_FOLDER + name, read(cl, BUILT_IN_FOLDER + name)));
-        }
+        CatalogueFiles.builtIn(BUILT_IN_FOLDER, BUILT_IN_INDEX.substring(BUILT_IN_FOLDER.length()))
+                .forEach((name, json) -> out.add(parse(name, json)));
         return out;
     }
 
@@ -86,33 +80,9 @@ public final class CatalogueLoader {
         }
     }
 
-    private static String read(ClassLoader cl, String name) {
-        try (InputStream in = cl.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new CatalogueException(name + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** One file's specialization; {@code source} names the file in messages. */
     public static Specialization parse(String source, String json) {
-        Object tree;
-        try {
-            tree = JSON.readValue(json, Object.class);
-        } catch (JsonProcessingException e) {
-            throw new CatalogueException(source + ": not JSON (line " + e.getLocation().getLineNr() + ")");
-        }
-        if (!(tree instanceof Map<?, ?> m)) {
-            throw new CatalogueException(source + ": must be one JSON object");
-        }
-        for (Object k : m.keySet()) {
-            if (!FIELDS.contains(k)) {
-                throw new CatalogueException(source + ": unknown field " + k);
-            }
-        }
+        Map<?, ?> m = CatalogueFiles.object(source, json, FIELDS);
         String root = text(source, m, "rootElement");
         int colon = root.indexOf(':');
         if (colon <= 0 || !NC_NAME.matcher(root.substring(0, colon)).matches() || !NC_NAME.matcher(root.substring(colon + 1)).matches()) {
@@ -136,11 +106,7 @@ public final class CatalogueLoader {
             if (!(a instanceof Map<?, ?> am)) {
                 throw new CatalogueException(source + ": " + where + " must be an object");
             }
-            for (Object k : am.keySet()) {
-                if (!ATTRIBUTE_FIELDS.contains(k)) {
-                    throw new CatalogueException(source + ": " + where + ": unknown field " + k);
-                }
-            }
+            CatalogueFiles.fields(source, where + ": ", am, ATTRIBUTE_FIELDS);
             String sn = text(source, am, where + ".shortName", "shortName");
             if (!NC_NAME.matcher(sn).matches()) {
                 throw new CatalogueException(source + ": " + where + ".shortName " + sn + " is not an XML name");
@@ -153,8 +119,8 @@ public final class CatalogueLoader {
             }
             longNames.add(text(source, am, where + ".longName", "longName"));
             AttributeType type = type(source, where, text(source, am, where + ".type", "type"));
-            Presence create = presence(source, where + ".create", text(source, am, where + ".create", "create"), false);
-            Presence update = presence(source, where + ".update", text(source, am, where + ".update", "update"), true);
+            Presence create = CatalogueFiles.presence(source, where + ".create", text(source, am, where + ".create", "create"), false);
+            Presence update = CatalogueFiles.presence(source, where + ".update", text(source, am, where + ".update", "update"), true);
             attributes.add(new AttributeDef(sn, type, create, update));
         }
         List<String> children = new ArrayList<>();
@@ -186,36 +152,17 @@ public final class CatalogueLoader {
         };
     }
 
-    private static Presence presence(String source, String field, String value, boolean update) {
-        return switch (value) {
-            case "M" -> {
-                if (update) {
-                    throw new CatalogueException(source + ": " + field + " cannot be M: an Update names only what it changes");
-                }
-                yield Presence.MANDATORY;
-            }
-            case "O" -> Presence.OPTIONAL;
-            case "NP" -> Presence.NOT_PERMITTED;
-            default -> throw new CatalogueException(source + ": " + field + " must be M, O or NP, not " + value);
-        };
-    }
 
     private static String text(String source, Map<?, ?> m, String field) {
         return text(source, m, field, field);
     }
 
     private static String text(String source, Map<?, ?> m, String field, String key) {
-        if (!(m.get(key) instanceof String s) || s.isBlank()) {
-            throw new CatalogueException(source + ": " + field + " must be a non-empty string");
-        }
-        return s;
+        return CatalogueFiles.text(source, m, key, field.substring(0, field.length() - key.length()));
     }
 
     private static List<?> list(String source, Map<?, ?> m, String field) {
-        if (!(m.get(field) instanceof List<?> l)) {
-            throw new CatalogueException(source + ": " + field + " must be a list");
-        }
-        return l;
+        return CatalogueFiles.list(source, m, field);
     }
 
     /** A catalogue file that is not what it must be: the message names the file and the field. */

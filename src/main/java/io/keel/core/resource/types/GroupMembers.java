@@ -142,12 +142,18 @@ final class GroupMembers {
     }
 
     /**
-     * Whether a local member is of the group's specializationType: a flexContainer whose cnd is the spty's (TS-0001
-     * 9.6.35). A member on another CSE is not (its cnd is not retrieved), nor is anything for an mgmtObj spty (mgd):
-     * Keel has no mgmtObj.
+     * Whether a local member is of the group's specializationType (TS-0004 6.3.5.x m2m:specializationType): a
+     * flexContainer whose cnd is the spty's (TS-0001 9.6.35), or an mgmtObj whose mgd is (TS-0001 9.6.15). A member on
+     * another CSE is not (its cnd or mgd is not retrieved).
      */
     private static boolean isSpecialization(Resource member, Object specialization) {
-        return member != null && specialization instanceof Map<?, ?> spty && spty.get("cnd") != null
-                && spty.get("cnd").equals(member.get("cnd"));
+        if (member == null || !(specialization instanceof Map<?, ?> spty)) {
+            return false;
+        }
+        if (spty.get("cnd") != null) {
+            return spty.get("cnd").equals(member.get("cnd"));
+        }
+        return spty.get("mgd") instanceof Number mgd && member.get("mgd") instanceof Number own
+                && mgd.longValue() == own.longValue();
     }
 }

@@ -5,6 +5,7 @@ import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.routing.Route;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ResponseStatusCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -52,6 +53,7 @@ final class NodeLinks {
             throw OneM2MException.badRequest("attribute nl " + nl + " names no <node> (m2m:nod) but "
                     + (route.resource() == null ? "nothing" : "a resource of type " + route.resource().ty));
         }
+        requireRetrievable(op, NODE_LINK, nl, local.resource());
         op.resource.attributes.put(NODE_LINK, local.resource().ri);
         return local.resource();
     }
@@ -159,7 +161,19 @@ final class NodeLinks {
         if (!fits) {
             throw OneM2MException.badRequest("attribute " + sn + " holds " + id + ", which is not " + expected + " of this CSE");
         }
+        requireRetrievable(op, sn, id, r);
         return r;
+    }
+
+    /**
+     * A link changes the other side too: the originator must at least see what it links to (its Retrieve privilege),
+     * else 4103. Keel asks no more (not the Update privilege on the other side): the text names none.
+     */
+    private static void requireRetrievable(ResourceOperation op, String sn, Object id, Resource other) {
+        if (op.request != null && !op.references.retrievable(other)) {
+            throw new OneM2MException(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, "attribute " + sn + ": the originator"
+                    + " may not retrieve " + id + ", which it links to");
+        }
     }
 
     /** After a node is created, or before an Update of it is stored: the entities it lists or no longer lists follow. */

@@ -74,6 +74,12 @@ public final class SubscriptionType extends ResourceType {
         return true;
     }
 
+    /** Its notificationSchedule (TS-0004 table 7.4.8.1-4), which limits when its notifications are sent. */
+    @Override
+    public Set<Integer> childTypes() {
+        return Set.of(ResourceTypes.SCHEDULE);
+    }
+
     /** Subscribing means being told what the resource holds: it takes Retrieve privilege too (TS-0004 7.4.8.2.1). */
     @Override
     public List<Permission> createPermissions() {

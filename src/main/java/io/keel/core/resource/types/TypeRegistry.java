@@ -70,6 +70,7 @@ public final class TypeRegistry {
         register(new PollingChannelType());
         register(new RemoteCseType());
         register(new RequestType());
+        register(new ScheduleType());
         register(new SubscriptionType(this::get));
         register(new TimeSeriesType());
         register(new TimeSeriesInstanceType());

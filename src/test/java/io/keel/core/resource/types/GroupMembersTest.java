@@ -22,11 +22,13 @@ class GroupMembersTest {
     private static final Resource CNT2 = resource("cnt2", "cse-in/ae/c2", ResourceTypes.CONTAINER);
     private static final Resource AE = resource("Cae", "cse-in/ae", ResourceTypes.AE);
     private static final Resource SECRET = resource("cnt9", "cse-in/ae/secret", ResourceTypes.CONTAINER);
+    private static final Resource FIRMWARE = mgmtObj("fwr1", 1001);
+    private static final Resource BATTERY = mgmtObj("bat1", 1006);
 
     /** A CSE holding the resources above by ri and structured name; {@code /id-mn/…} is another CSE. */
     private static final References REFS = new References() {
         private final Map<String, Resource> byId = Map.of("cnt1", CNT1, "cse-in/ae/c1", CNT1, "cnt2", CNT2, "Cae", AE,
-                "cnt9", SECRET);
+                "cnt9", SECRET, "fwr1", FIRMWARE, "bat1", BATTERY);
 
         @Override
         public Route route(String id) {
@@ -53,6 +55,12 @@ class GroupMembersTest {
             return !Set.of("cnt9").contains(r.ri);
         }
     };
+
+    private static Resource mgmtObj(String ri, long mgd) {
+        Resource r = resource(ri, "cse-in/node/" + ri, ResourceTypes.MGMT_OBJ);
+        r.attributes.put("mgd", mgd);
+        return r;
+    }
 
     private static Resource resource(String ri, String srn, int ty) {
         Resource r = new Resource();
@@ -111,7 +119,7 @@ class GroupMembersTest {
     }
 
     @Test
-    void ts0004_7_4_13_2_1_noLocalMemberConformsToASpecializationType() {
+    void ts0004_7_4_13_2_1_aMemberOfAnotherSpecializationDoesNotConform() {
         assertEquals(ResponseStatusCode.GROUP_MEMBER_TYPE_INCONSISTENT, assertThrows(OneM2MException.class,
                 () -> GroupMembers.validate(List.of("cnt1"), ResourceTypes.CONTAINER, Map.of("cnd", "org.example.spec"), GroupMembers.ABANDON_GROUP, 5, REFS)).rsc());
         GroupMembers.Validated abandoned = GroupMembers.validate(List.of("cnt1", "cnt2"), ResourceTypes.CONTAINER, Map.of("cnd", "org.example.spec"),
@@ -119,6 +127,16 @@ class GroupMembersTest {
         assertEquals(List.of(), abandoned.members());
         GroupMembers.Validated mixed = GroupMembers.validate(List.of("cnt1", "Cae"), 0, "org.example.spec", GroupMembers.ABANDON_GROUP, 5, REFS);
         assertEquals(List.of("cnt1", "Cae"), mixed.members(), "a mixed group checks no specialization");
+    }
+
+    @Test
+    void ts0004_7_4_13_2_1_anMgmtObjConformsToTheSpecializationTypeOfItsMgmtDefinition() {
+        GroupMembers.Validated firmware = GroupMembers.validate(List.of("fwr1", "bat1"), ResourceTypes.MGMT_OBJ,
+                Map.of("mgd", 1001), GroupMembers.ABANDON_MEMBER, 5, REFS);
+        assertEquals(List.of("fwr1"), firmware.members(), "the battery is no firmware");
+        assertEquals(ResponseStatusCode.GROUP_MEMBER_TYPE_INCONSISTENT, assertThrows(OneM2MException.class,
+                () -> GroupMembers.validate(List.of("bat1"), ResourceTypes.MGMT_OBJ, Map.of("mgd", 1001),
+                        GroupMembers.ABANDON_GROUP, 5, REFS)).rsc());
     }
 
     @Test

@@ -25,6 +25,11 @@ import org.junit.jupiter.api.Test;
 class NodeTypeTest {
     private final CoreFixture cse = new CoreFixture();
 
+    NodeTypeTest() {
+        // The nodes of the tests may be seen by every AE and by the MN: what links to a node must see it.
+        cse.acp("acpNodes", CoreFixture.CSE_BASE, "nodesPolicy", List.of("C*", "/id-mn"), List.of(CoreFixture.ADMIN));
+    }
+
     @AfterEach
     void close() {
         cse.close();
@@ -37,7 +42,7 @@ class NodeTypeTest {
     }
 
     private String node(String rn, String ni) {
-        ResponsePrimitive rsp = createNode(rn, "ni", ni);
+        ResponsePrimitive rsp = createNode(rn, "ni", ni, "acpi", List.of("acpNodes"));
         assertRsc(ResponseStatusCode.CREATED, rsp);
         return (String) body(rsp, "m2m:nod").get("ri");
     }
@@ -144,6 +149,17 @@ class NodeTypeTest {
         assertRsc(ResponseStatusCode.BAD_REQUEST, notANode);
         assertTrue(String.valueOf(notANode.content).contains("nl"), String.valueOf(notANode.content));
         assertRsc(ResponseStatusCode.BAD_REQUEST, registerAe("Cdev2", "nl", "cse-in/noSuchNode"));
+        assertNull(cse.tree.find("Cdev1"));
+    }
+
+    @Test
+    void ts0001_9_4_2_anAeMayLinkOnlyToANodeItMayRetrieve() {
+        ResponsePrimitive hidden = createNode("hidden", "ni", "urn:dev:h"); // governed by the CSEBase's policy only
+
+        ResponsePrimitive rsp = registerAe("Cdev1", "nl", body(hidden, "m2m:nod").get("ri"));
+
+        assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, rsp);
+        assertTrue(String.valueOf(rsp.content).contains("nl"), String.valueOf(rsp.content));
         assertNull(cse.tree.find("Cdev1"));
     }
 
