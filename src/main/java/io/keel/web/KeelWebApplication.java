@@ -15,6 +15,8 @@ import io.keel.binding.websocket.WebSocketOutbound;
 import io.keel.binding.mqtt.MqttBinding;
 import io.keel.core.Cse;
 import io.keel.core.Settings;
+import io.keel.interworking.lwm2m.Lwm2mBridge;
+import io.keel.interworking.lwm2m.Lwm2mSettings;
 import io.keel.ops.HealthServlet;
 import io.keel.ops.KeelMetrics;
 import io.keel.ops.MetricsAccess;
@@ -54,6 +56,8 @@ public class KeelWebApplication implements ServletContextListener {
     private CoapBinding coap;
     /** The MQTT binding (TS-0010) when keel.mqtt.url is set, else null; started after the CSE, stopped before it. */
     private MqttBinding mqtt;
+    /** The LwM2M bridge (TS-0014) when keel.lwm2m.port is set, else null; started after the CSE, stopped before it. */
+    private Lwm2mBridge lwm2m;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -69,6 +73,10 @@ public class KeelWebApplication implements ServletContextListener {
             startCoap(settings);
             if (mqtt != null) {
                 mqtt.start(intake, metrics);
+            }
+            Lwm2mSettings lwm2mSettings = Lwm2mSettings.of(settings);
+            if (lwm2mSettings != null) {
+                lwm2m = Lwm2mBridge.start(lwm2mSettings, cse);
             }
         } catch (RuntimeException e) {
             // The container does not call contextDestroyed for a listener that failed to initialize.
@@ -179,6 +187,10 @@ public class KeelWebApplication implements ServletContextListener {
     }
 
     private void close() {
+        if (lwm2m != null) {
+            lwm2m.close();
+            lwm2m = null;
+        }
         if (coap != null) {
             coap.close();
             coap = null;
