@@ -84,6 +84,16 @@ public final class Delivery {
         });
     }
 
+    /**
+     * Whether the receiver answered at all: a response that is not this CSE's own report of a receiver it could not
+     * reach or that did not answer in time.
+     */
+    static boolean answered(ResponsePrimitive rsp) {
+        return rsp != null && rsp.responseStatusCode != null
+                && rsp.responseStatusCode != ResponseStatusCode.TARGET_NOT_REACHABLE
+                && rsp.responseStatusCode != ResponseStatusCode.REQUEST_TIMEOUT;
+    }
+
     public static boolean succeeded(ResponsePrimitive rsp) {
         return rsp != null && rsp.responseStatusCode != null && rsp.responseStatusCode.code() >= 2000
                 && rsp.responseStatusCode.code() < 3000;

@@ -62,7 +62,7 @@ public final class NotificationService implements NotificationTargets, AutoClose
                 settings.pollingKeepMillis());
         this.delivery = new Delivery(outbound, polling, new ReleaseView(types));
         this.notifier = new Notifier(delivery, cse.spRelativeCseId(), settings.maxPending(), this::countDelivered,
-                clock::now, this::currentRules);
+                clock::now, this::currentRules, new NotificationStats(store, bookkeeping));
         this.events = new ResourceChangeEvents(cse, representations, receivers, new Sequencer<>(notifier::accept));
     }
 

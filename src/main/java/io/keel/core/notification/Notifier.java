@@ -46,6 +46,7 @@ final class Notifier implements AutoCloseable {
     private final Consumer<String> deliveredCounted;
     private final Supplier<Instant> now;
     private final Function<String, Optional<DeliveryRules>> currentRules;
+    private final NotificationStats stats;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(PollingChannels.daemon("keel-notifier"));
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final LongAdder deliveredTotal = new LongAdder();
@@ -56,9 +57,11 @@ final class Notifier implements AutoCloseable {
      *                         has been delivered
      * @param now              the wall clock notification schedules are read by
      * @param currentRules     a subscription's rules as stored now, empty when it no longer exists
+     * @param stats            where the Notify requests of subscriptions with notificationStatsEnable are counted
      */
     Notifier(Delivery delivery, String from, int maxPending, Consumer<String> deliveredCounted, Supplier<Instant> now,
-             Function<String, Optional<DeliveryRules>> currentRules) {
+             Function<String, Optional<DeliveryRules>> currentRules, NotificationStats stats) {
+        this.stats = stats;
         this.delivery = delivery;
         this.from = from;
         this.maxPending = maxPending;
@@ -107,7 +110,7 @@ final class Notifier implements AutoCloseable {
         }
 
         Item with(DeliveryRules rules) {
-            OutgoingNotification f = new OutgoingNotification(first.subscription(), first.channel(), first.receiver(), rules,
+            OutgoingNotification f = new OutgoingNotification(first.subscription(), first.channel(), first.target(), first.receiver(), rules,
                     first.sgn(), first.delivered());
             return new Item(f, content, counters, latest);
         }
@@ -246,6 +249,9 @@ final class Notifier implements AutoCloseable {
 
         private void done(Item item, ResponsePrimitive rsp) {
             OutgoingNotification n = item.first();
+            if (n.rules().statsCounted()) {
+                stats.sent(subscription, n.target(), Delivery.answered(rsp));
+            }
             if (Delivery.succeeded(rsp)) {
                 deliveredTotal.increment();
                 for (AtomicBoolean delivered : item.counters()) {

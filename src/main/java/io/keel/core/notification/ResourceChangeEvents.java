@@ -117,7 +117,7 @@ public final class ResourceChangeEvents {
             if (sub.cr != null) {
                 sgn.put("cr", sub.cr);
             }
-            pending.notifications.add(new OutgoingNotification("deleted " + sub.ri, "deleted " + sub.ri, receivers.resolve(tx.tree(), su),
+            pending.notifications.add(new OutgoingNotification("deleted " + sub.ri, "deleted " + sub.ri, su, receivers.resolve(tx.tree(), su),
                     DeliveryRules.DELETION_NOTICE, sgn, new AtomicBoolean()));
         }
     }
@@ -175,7 +175,7 @@ public final class ResourceChangeEvents {
         TransactionNotifications pending = pending(tx);
         for (Object nu : (List<?>) sub.get("nu")) {
             String address = (String) nu;
-            pending.notifications.add(new OutgoingNotification(sub.ri, sub.ri + " " + address, receivers.resolve(tx.tree(), address), rules,
+            pending.notifications.add(new OutgoingNotification(sub.ri, sub.ri + " " + address, address, receivers.resolve(tx.tree(), address), rules,
                     sgn, delivered));
         }
     }

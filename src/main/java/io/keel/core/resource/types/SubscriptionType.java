@@ -54,6 +54,8 @@ public final class SubscriptionType extends ResourceType {
                 AttributeDef.optional("ln", AttributeType.BOOLEAN),
                 AttributeDef.optional("nct", AttributeType.NOTIFICATION_CONTENT_TYPE),
                 AttributeDef.optional("nec", AttributeType.EVENT_CAT),
+                AttributeDef.optional("nse", AttributeType.BOOLEAN),
+                AttributeDef.readOnly("nsi", AttributeType.ANY),
                 AttributeDef.createOnly("su", AttributeType.ANY_URI, Presence.OPTIONAL)));
         this.types = types;
     }
@@ -153,6 +155,28 @@ public final class SubscriptionType extends ResourceType {
         if (op.resource.cr == null && op.request.from != null && !(nu.size() == 1 && nu.contains(op.request.from))) {
             op.resource.cr = op.request.from;
         }
+        if (collectsStats(op.resource)) {
+            op.resource.attributes.put("nsi", NotificationStatsInfo.fresh(targets(op.resource)));
+        }
+    }
+
+    /** notificationStatsEnable (nse): whether the CSE counts the subscription's notifications in nsi. */
+    public static boolean collectsStats(Resource sub) {
+        return Boolean.TRUE.equals(sub.get("nse"));
+    }
+
+    /**
+     * notificationStatsInfo follows an Update (Release 4 TS-0004 7.4.8.2.3): nse turned on (from off or absent) starts
+     * the counts anew; turned off, the counts stay as they are and no longer change; new targets of nu start at zero
+     * while it counts, and removed ones are no longer listed.
+     */
+    private static void updateStats(ResourceOperation op) {
+        boolean was = op.previous.containsKey("nse") && Boolean.TRUE.equals(op.previous.get("nse"));
+        if (op.given.containsKey("nse") && collectsStats(op.resource) && !was) {
+            op.resource.attributes.put("nsi", NotificationStatsInfo.fresh(targets(op.resource)));
+        } else if (op.given.containsKey("nu") && collectsStats(op.resource)) {
+            op.resource.attributes.put("nsi", NotificationStatsInfo.retarget(op.resource.get("nsi"), targets(op.resource)));
+        }
     }
 
     @Override
@@ -162,6 +186,7 @@ public final class SubscriptionType extends ResourceType {
         Resource subscribedTo = op.tree.find(op.resource.pi);
         checkChildTypes(op.resource, subscribedTo);
         checkMissingData(op.resource, subscribedTo);
+        updateStats(op);
         if (op.given.containsKey("enc") && op.timeSeries.window(op.resource.ri) != null) {
             // TS-0001 table 9.6.8-2 (missingData): a changed condition stops the window and its count; the next point
             // starts a new one.

@@ -1,0 +1,127 @@
+package io.keel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keel.it.OneM2MClient.Reply;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Subscription attributes beyond the basic ones (TS-0004 7.4.8.1, 7.5.1), each checked at a real HTTP receiver on
+ * loopback: notificationStatsEnable/notificationStatsInfo (Release 4).
+ */
+class SubscriptionAttributesIT extends KeelIT {
+    /** A URL nothing listens on: a Notify to it gets no response. */
+    private static final String NOWHERE = "http://127.0.0.1:9/nowhere";
+    private NotificationReceiver receiver;
+    private String ae;
+    private String cnt;
+
+    @BeforeEach
+    void setUp() {
+        receiver = new NotificationReceiver();
+        ae = cse.registerAe("C" + OneM2MClient.unique("sat"), OneM2MClient.unique("satAe"));
+        Reply c = cse.create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"data\"}}").from(ae).send();
+        assertEquals(201, c.status(), c.text());
+        cnt = c.json().path("m2m:cnt").path("ri").asText();
+    }
+
+    @AfterEach
+    void tearDown() {
+        receiver.close();
+    }
+
+    private String subscribe(String attributes) {
+        Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{" + attributes + "}}").from(ae).send();
+        assertEquals(201, r.status(), r.text());
+        return r.json().path("m2m:sub").path("ri").asText();
+    }
+
+    private void instance() {
+        Reply r = cse.create("/" + cnt, 4, "{\"m2m:cin\":{\"con\":\"x\"}}").from(ae).send();
+        assertEquals(201, r.status(), r.text());
+    }
+
+    private JsonNode sub(String ri) {
+        Reply r = cse.get("/" + ri).from(ae).send();
+        assertEquals(200, r.status(), r.text());
+        return r.json().path("m2m:sub");
+    }
+
+    /** The nsi entry of a target: its rqs and rss as "rqs/rss", or "none". */
+    private String counts(String ri, String target) {
+        for (JsonNode e : sub(ri).path("nsi")) {
+            if (e.path("tg").asText().equals(target)) {
+                return e.path("rqs").asLong() + "/" + e.path("rss").asLong();
+            }
+        }
+        return "none";
+    }
+
+    private void eventuallyCounts(String ri, String target, String expected) {
+        Eventually.holds(Duration.ofSeconds(10), () -> counts(ri, target).equals(expected),
+                "nsi of " + target + " reaching " + expected + " (now " + counts(ri, target) + ")");
+    }
+
+    @Test
+    void ts0004_7_4_8_1_nseCountsRequestsSentAndResponsesReceivedPerTarget() {
+        String url = receiver.url();
+        String ri = subscribe("\"nu\":[\"" + url + "\",\"" + NOWHERE + "\"],\"enc\":{\"net\":[3]},\"nse\":true");
+        assertEquals("0/0", counts(ri, url), "counting starts at zero for every target");
+        assertEquals("0/0", counts(ri, NOWHERE));
+        instance();
+        instance();
+        receiver.next(2, Duration.ofSeconds(5));
+        eventuallyCounts(ri, url, "2/2");
+        eventuallyCounts(ri, NOWHERE, "2/0");
+        assertTrue(sub(ri).path("nse").asBoolean());
+    }
+
+    @Test
+    void ts0004_7_4_8_2_3_nseOffKeepsTheCountsAndOnAgainResetsThem() {
+        String url = receiver.url();
+        String ri = subscribe("\"nu\":[\"" + url + "\"],\"enc\":{\"net\":[3]},\"nse\":true");
+        instance();
+        receiver.next();
+        eventuallyCounts(ri, url, "1/1");
+        Reply off = cse.put("/" + ri, "{\"m2m:sub\":{\"nse\":false}}").from(ae).send();
+        assertEquals(200, off.status(), off.text());
+        instance();
+        receiver.next();
+        receiver.expectNothing(Duration.ofMillis(500));
+        assertEquals("1/1", counts(ri, url), "nothing is counted while nse is false, and the counts stay");
+        Reply on = cse.put("/" + ri, "{\"m2m:sub\":{\"nse\":true}}").from(ae).send();
+        assertEquals(200, on.status(), on.text());
+        assertEquals("0/0", counts(ri, url), "turning nse on again starts the counts anew");
+        instance();
+        receiver.next();
+        eventuallyCounts(ri, url, "1/1");
+    }
+
+    @Test
+    void ts0004_7_4_8_2_3_aNewTargetIsCountedFromZeroAndARemovedOneIsNoLongerListed() {
+        String url = receiver.url();
+        String ri = subscribe("\"nu\":[\"" + NOWHERE + "\"],\"enc\":{\"net\":[3]},\"nse\":true");
+        instance();
+        eventuallyCounts(ri, NOWHERE, "1/0");
+        Reply nu = cse.put("/" + ri, "{\"m2m:sub\":{\"nu\":[\"" + url + "\"]}}").from(ae).send();
+        assertEquals(200, nu.status(), nu.text());
+        assertEquals("none", counts(ri, NOWHERE));
+        assertEquals("0/0", counts(ri, url));
+    }
+
+    @Test
+    void ts0004_7_4_8_1_nsiIsReadOnly() {
+        Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"nu\":[\"" + receiver.url() + "\"],\"nsi\":[]}}").from(ae).send();
+        assertEquals(4000, r.rsc(), r.text());
+        assertTrue(r.text().contains("nsi"), r.text());
+        String ri = subscribe("\"nu\":[\"" + receiver.url() + "\"]");
+        Reply u = cse.put("/" + ri, "{\"m2m:sub\":{\"nsi\":[]}}").from(ae).send();
+        assertEquals(4000, u.rsc(), u.text());
+        assertTrue(sub(ri).path("nsi").isMissingNode(), "no statistics without nse");
+    }
+}
