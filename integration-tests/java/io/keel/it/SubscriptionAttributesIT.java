@@ -12,19 +12,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Subscription attributes beyond the basic ones (TS-0004 7.4.8.1, 7.5.1), each checked at a real HTTP receiver on
- * loopback: notificationStatsEnable/notificationStatsInfo (Release 4).
+ * loopback: notificationStatsEnable/notificationStatsInfo (Release 4), the creator element and verification (7.5.1.2.3,
+ * 7.5.1.2.4; TS-0001 10.2.10.7).
  */
 class SubscriptionAttributesIT extends KeelIT {
     /** A URL nothing listens on: a Notify to it gets no response. */
     private static final String NOWHERE = "http://127.0.0.1:9/nowhere";
     private NotificationReceiver receiver;
     private String ae;
+    private String aeName;
     private String cnt;
 
     @BeforeEach
     void setUp() {
         receiver = new NotificationReceiver();
-        ae = cse.registerAe("C" + OneM2MClient.unique("sat"), OneM2MClient.unique("satAe"));
+        aeName = OneM2MClient.unique("satAe");
+        ae = cse.registerAe("C" + OneM2MClient.unique("sat"), aeName);
         Reply c = cse.create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"data\"}}").from(ae).send();
         assertEquals(201, c.status(), c.text());
         cnt = c.json().path("m2m:cnt").path("ri").asText();
@@ -123,5 +126,77 @@ class SubscriptionAttributesIT extends KeelIT {
         Reply u = cse.put("/" + ri, "{\"m2m:sub\":{\"nsi\":[]}}").from(ae).send();
         assertEquals(4000, u.rsc(), u.text());
         assertTrue(sub(ri).path("nsi").isMissingNode(), "no statistics without nse");
+    }
+
+    /**
+     * An AE as notification target (rn {@code rn}) receiving at {@code pointOfAccess}, whose policy gives the test's
+     * AE the Notify privilege a subscription creator needs on it (TS-0004 7.5.1.2.3).
+     */
+    private String listener(String rn, String pointOfAccess) {
+        String listener = cse.registerAe("C" + OneM2MClient.unique("lsn"), rn);
+        Reply poa = cse.put("/" + listener, "{\"m2m:ae\":{\"poa\":[\"" + pointOfAccess + "\"]}}").from(listener).send();
+        assertEquals(200, poa.status(), poa.text());
+        Reply acp = cse.create("/" + listener, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"" + ae + "\"],\"acop\":16}]},"
+                + "\"pvs\":{\"acr\":[{\"acor\":[\"" + listener + "\"],\"acop\":63}]}}}").from(listener).send();
+        assertEquals(201, acp.status(), acp.text());
+        Reply acpi = cse.put("/" + listener, "{\"m2m:ae\":{\"acpi\":[\"" + acp.json().path("m2m:acp").path("ri").asText() + "\"]}}")
+                .from(listener).send();
+        assertEquals(200, acpi.status(), acpi.text());
+        return listener;
+    }
+
+    @Test
+    void ts0004_7_4_8_2_1_aStructuredIdOfAnAeIsVerifiedAndNotifiedWithTheCreator() {
+        String rn = OneM2MClient.unique("lsnAe");
+        listener(rn, receiver.url("/ae"));
+        String ri = subscribe("\"nu\":[\"cse-in/" + rn + "\"],\"enc\":{\"net\":[3]}");
+        JsonNode vrq = receiver.next().sgn();
+        assertTrue(vrq.path("vrq").asBoolean());
+        assertEquals(ae, vrq.path("cr").asText(), "a verification request carries the creator (TS-0004 7.5.1.2.3)");
+        assertEquals(ae, sub(ri).path("cr").asText());
+        instance();
+        NotificationReceiver.Received n = receiver.next();
+        assertEquals("/ae", n.target());
+        assertEquals(ae, n.sgn().path("cr").asText(), "the subscription has a creator: its notifications carry it (TS-0001 10.2.10.7)");
+    }
+
+    @Test
+    void ts0004_7_4_8_2_1_theOriginatorsOwnStructuredIdIsNotVerifiedAndRecordsNoCreator() {
+        Reply poa = cse.put("/" + ae, "{\"m2m:ae\":{\"poa\":[\"" + receiver.url("/self") + "\"]}}").from(ae).send();
+        assertEquals(200, poa.status(), poa.text());
+        for (String self : new String[] {"cse-in/" + aeName, "/id-in/cse-in/" + aeName, ae}) {
+            String ri = subscribe("\"nu\":[\"" + self + "\"],\"enc\":{\"net\":[3]}");
+            assertTrue(sub(ri).path("cr").isMissingNode(), "nu is the originator (" + self + "): no creator (TS-0004 7.4.8.2.1)");
+            instance();
+            JsonNode sgn = receiver.next().sgn();
+            assertTrue(sgn.path("vrq").isMissingNode(), "the originator itself is not verified: " + sgn);
+            assertTrue(sgn.path("cr").isMissingNode(), "no creator, none in the notification (TS-0001 10.2.10.7): " + sgn);
+            assertEquals(200, cse.delete("/" + ri).from(ae).send().status());
+        }
+    }
+
+    @Test
+    void ts0004_7_5_1_2_4_theDeletionNotificationCarriesSudAndSurOnly() {
+        String rn = OneM2MClient.unique("lsnAe");
+        listener(rn, receiver.url("/ae"));
+        String ri = subscribe("\"nu\":[\"cse-in/" + rn + "\"],\"su\":\"" + receiver.url("/su") + "\"");
+        receiver.next(); // the verification request
+        assertEquals(200, cse.delete("/" + ri).from(ae).send().status());
+        NotificationReceiver.Received deleted = receiver.next();
+        assertEquals("/su", deleted.target());
+        JsonNode sgn = deleted.sgn();
+        assertTrue(sgn.path("sud").asBoolean());
+        assertEquals("/id-in/" + ri, sgn.path("sur").asText());
+        assertTrue(sgn.path("cr").isMissingNode(), "7.5.1.2.4 names sud and sur only: " + sgn);
+    }
+
+    @Test
+    void ts0004_7_4_8_2_1_aTargetWhosePointOfAccessCannotBeReachedIs5204() {
+        String rn = OneM2MClient.unique("lsnAe");
+        listener(rn, NOWHERE);
+        Reply r = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"rn\":\"unverified\",\"nu\":[\"cse-in/" + rn + "\"]}}").from(ae).send();
+        assertEquals(5204, r.rsc(), r.text());
+        assertTrue(r.text().contains("cse-in/" + rn), r.text());
+        assertEquals(404, cse.get("/cse-in/" + aeName + "/data/unverified").from(ae).send().status(), "nothing is stored");
     }
 }

@@ -106,7 +106,7 @@ public final class NotificationService implements NotificationTargets, AutoClose
 
     /**
      * The verification request (TS-0004 7.4.8.2.1, 7.5.1.2.3): a Notify with {@code vrq} to each new notification
-     * target that is a oneM2M ID (an AE, a CSE, a resource) and not the originator itself, before the subscription is
+     * target that is a oneM2M ID (an AE, a CSE, a resource) and not the originator itself (by its ID or its resource's), before the subscription is
      * stored; a target that cannot be reached or does not answer 2000 OK → 5204. A URL target is never verified
      * (TS-0001 10.2.10.2). Runs outside any transaction: a slow target holds no lock.
      */
@@ -118,6 +118,9 @@ public final class NotificationService implements NotificationTargets, AutoClose
                 continue;
             }
             Receiver receiver = store.read(tx -> receivers.resolve(tx.tree(), nu));
+            if (originator != null && receiver.localAe() != null && isEntity(receiver.localAe(), originator)) {
+                continue; // the originator's own <AE> by its resource ID (structured or not): not verified
+            }
             Map<String, Object> sgn = new LinkedHashMap<>();
             sgn.put("vrq", true);
             sgn.put("sur", events.reference(sub));
@@ -139,6 +142,14 @@ public final class NotificationService implements NotificationTargets, AutoClose
                         + rsp.responseStatusCode.code() + (rsp.content == null ? "" : " " + rsp.content));
             }
         }
+    }
+
+    /** Whether the local AE (or CSE) resource {@code ri} is the entity {@code id}. */
+    private boolean isEntity(String ri, String id) {
+        return store.read(tx -> {
+            Resource r = tx.tree().find(ri);
+            return r != null && (id.equals(r.get("aei")) || id.equals(r.get("csi")));
+        });
     }
 
     /** Waits (bounded) for an answer, for a request that cannot complete without it. */

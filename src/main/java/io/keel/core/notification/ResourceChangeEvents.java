@@ -114,9 +114,7 @@ public final class ResourceChangeEvents {
             Map<String, Object> sgn = new LinkedHashMap<>();
             sgn.put("sud", true);
             sgn.put("sur", reference(sub));
-            if (sub.cr != null) {
-                sgn.put("cr", sub.cr);
-            }
+            // TS-0004 7.5.1.2.4: sud and sur; the creator goes with event notifications only (TS-0001 10.2.10.7).
             pending.notifications.add(new OutgoingNotification("deleted " + sub.ri, "deleted " + sub.ri, su, receivers.resolve(tx.tree(), su),
                     DeliveryRules.DELETION_NOTICE, sgn, new AtomicBoolean()));
         }
@@ -168,6 +166,7 @@ public final class ResourceChangeEvents {
         sgn.put("nev", nev);
         sgn.put("sur", reference(sub));
         if (sub.cr != null) {
+            // TS-0001 10.2.10.7: an event's notification carries the creator when the subscription has one.
             sgn.put("cr", sub.cr);
         }
         DeliveryRules rules = rules(tx, sub);

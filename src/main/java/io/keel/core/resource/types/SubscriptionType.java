@@ -6,10 +6,12 @@ import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.resource.AttributeType;
 import io.keel.core.resource.NotificationTargets;
 import io.keel.core.resource.PendingWrite;
+import io.keel.core.resource.References;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.routing.Route;
 import io.keel.core.store.TimeSeriesIndex;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
@@ -151,13 +153,36 @@ public final class SubscriptionType extends ResourceType {
         checkChildTypes(op.resource, op.parent);
         checkMissingData(op.resource, op.parent);
         // TS-0004 7.4.8.2.1: when the notifications go elsewhere than to the originator, the creator is recorded.
-        List<?> nu = (List<?>) op.resource.get("nu");
-        if (op.resource.cr == null && op.request.from != null && !(nu.size() == 1 && nu.contains(op.request.from))) {
+        List<String> nu = targets(op.resource);
+        if (op.resource.cr == null && op.request.from != null
+                && !(nu.size() == 1 && isOriginator(op.references, nu.get(0), op.request.from))) {
             op.resource.cr = op.request.from;
         }
         if (collectsStats(op.resource)) {
             op.resource.attributes.put("nsi", NotificationStatsInfo.fresh(targets(op.resource)));
         }
+    }
+
+    /**
+     * Whether a notification target is the originator itself: its AE-ID or CSE-ID, or the ID (structured or not, in any
+     * of the three forms) of its {@code <AE>} or {@code <remoteCSE>} here.
+     */
+    static boolean isOriginator(References references, String target, String originator) {
+        if (NotificationTargets.isUrl(target)) {
+            return false;
+        }
+        if (target.equals(originator)) {
+            return true;
+        }
+        try {
+            if (references.route(target) instanceof Route.Local local) {
+                Object id = local.resource().get("aei") != null ? local.resource().get("aei") : local.resource().get("csi");
+                return originator.equals(id);
+            }
+        } catch (OneM2MException e) {
+            return false;
+        }
+        return false;
     }
 
     /** notificationStatsEnable (nse): whether the CSE counts the subscription's notifications in nsi. */
