@@ -199,4 +199,17 @@ class SubscriptionAttributesIT extends KeelIT {
         assertTrue(r.text().contains("cse-in/" + rn), r.text());
         assertEquals(404, cse.get("/cse-in/" + aeName + "/data/unverified").from(ae).send().status(), "nothing is stored");
     }
+
+    /** nsp is a positive integer (TS-0004 table 7.4.8.1-3), stored and updatable; what it decides is unit tested. */
+    @Test
+    void ts0004_7_4_8_1_notificationStoragePriorityIsAPositiveIntegerAndUpdatable() {
+        Reply zero = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"nu\":[\"" + receiver.url() + "\"],\"nsp\":0}}").from(ae).send();
+        assertEquals(4000, zero.rsc(), zero.text());
+        assertTrue(zero.text().contains("nsp"), zero.text());
+        String ri = subscribe("\"nu\":[\"" + receiver.url() + "\"],\"nsp\":3");
+        assertEquals(3, sub(ri).path("nsp").asInt());
+        Reply u = cse.put("/" + ri, "{\"m2m:sub\":{\"nsp\":7}}").from(ae).send();
+        assertEquals(200, u.status(), u.text());
+        assertEquals(7, sub(ri).path("nsp").asInt());
+    }
 }

@@ -10,12 +10,14 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -27,7 +29,8 @@ import java.util.logging.Logger;
  * Delivers notifications off the request threads, in order: one channel per subscription and receiver sends one
  * notification at a time, asynchronously, so a receiver that hangs holds up only its own channel. A channel applies
  * its subscription's rules: batches ({@code m2m:agn}), rate limit, latest only, and keeping notifications for an
- * unreachable receiver (pn 1: the latest, pn 2: all, up to a bound; without pn a failed notification is dropped), and
+ * unreachable receiver (pn 1: the latest, pn 2: all, up to a bound per receiver that drops the lowest
+ * notificationStoragePriority first; without pn a failed notification is dropped), and
  * the notificationSchedule: outside its time periods nothing is sent, and what would have been is handled by pn as a
  * missed notification (TS-0001 9.6.8 pendingNotification, 10.2.10.7): dropped without pn, the newest kept with pn 1,
  * all kept with pn 2, and sent when the schedule next allows.
@@ -49,6 +52,10 @@ final class Notifier implements AutoCloseable {
     private final NotificationStats stats;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(PollingChannels.daemon("keel-notifier"));
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    /** The channels of each receiver, which share its storage of pending notifications. */
+    private final Map<String, Set<Channel>> byReceiver = new ConcurrentHashMap<>();
+    /** The order in which items were made: the oldest kept is dropped first. */
+    private static final AtomicLong SEQUENCE = new AtomicLong();
     private final LongAdder deliveredTotal = new LongAdder();
     private final LongAdder failuresTotal = new LongAdder();
 
@@ -80,7 +87,11 @@ final class Notifier implements AutoCloseable {
             }
         }));
         for (OutgoingNotification n : p.notifications) {
-            Channel ch = channels.computeIfAbsent(n.channel(), k -> new Channel(k, n.subscription()));
+            Channel ch = channels.computeIfAbsent(n.channel(), k -> {
+                Channel created = new Channel(k, n.subscription(), n.receiver().address());
+                byReceiver.computeIfAbsent(created.receiver, r -> ConcurrentHashMap.newKeySet()).add(created);
+                return created;
+            });
             ch.offer(n);
         }
     }
@@ -90,35 +101,79 @@ final class Notifier implements AutoCloseable {
         channels.values().removeIf(ch -> {
             if (ch.subscription.equals(subscription)) {
                 ch.discard();
+                unlist(ch);
                 return true;
             }
             return false;
         });
     }
 
+    private void unlist(Channel ch) {
+        byReceiver.computeIfPresent(ch.receiver, (r, group) -> {
+            group.remove(ch);
+            return group.isEmpty() ? null : group;
+        });
+    }
+
+    /**
+     * The storage of pending notifications is per subscriber (TS-0001 9.6.3 notificationCongestionPolicy, 9.6.8
+     * notificationStoragePriority): past {@code maxPending} queued for one receiver, over all its subscriptions, the
+     * oldest of the subscription of lowest notificationStoragePriority is dropped (oldest first among equal
+     * priorities), until it fits. Called holding no channel lock: it takes them one at a time.
+     */
+    private void keepWithinStorage(String receiver) {
+        Set<Channel> group = byReceiver.get(receiver);
+        if (group == null) {
+            return;
+        }
+        synchronized (group) {
+            int total = 0;
+            for (Channel ch : group) {
+                total += ch.queued();
+            }
+            for (; total > maxPending; total--) {
+                Channel victim = null;
+                long[] chosen = null;
+                for (Channel ch : group) {
+                    long[] head = ch.oldest();
+                    if (head != null && (chosen == null || head[0] < chosen[0] || (head[0] == chosen[0] && head[1] < chosen[1]))) {
+                        victim = ch;
+                        chosen = head;
+                    }
+                }
+                if (victim == null) {
+                    return;
+                }
+                victim.dropOldest();
+            }
+        }
+    }
+
     /**
      * A message to send: a notification, or a batch of them; {@code counters} are the events it delivers;
      * {@code latest}: kept for an unreachable receiver under pn sendLatest, so sent with Event Category latest.
      */
-    private record Item(OutgoingNotification first, Object content, List<AtomicBoolean> counters, boolean latest) {
+    private record Item(OutgoingNotification first, Object content, List<AtomicBoolean> counters, boolean latest, long seq) {
         Item(OutgoingNotification first, Object content, List<AtomicBoolean> counters) {
-            this(first, content, counters, false);
+            this(first, content, counters, false, SEQUENCE.incrementAndGet());
         }
 
         Item asLatest() {
-            return new Item(first, content, counters, true);
+            return new Item(first, content, counters, true, seq);
         }
 
         Item with(DeliveryRules rules) {
             OutgoingNotification f = new OutgoingNotification(first.subscription(), first.channel(), first.target(), first.receiver(), rules,
                     first.sgn(), first.delivered());
-            return new Item(f, content, counters, latest);
+            return new Item(f, content, counters, latest, seq);
         }
     }
 
     private final class Channel {
         final String key;
         final String subscription;
+        /** The receiver's address: the subscriber whose pending notifications share one storage. */
+        final String receiver;
         final Deque<Item> queue = new ArrayDeque<>();
         final List<OutgoingNotification> batch = new ArrayList<>();
         /** The rate limit's current window (ms, as nanoTime), or -1 before the first, and what it has sent so far. */
@@ -134,9 +189,10 @@ final class Notifier implements AutoCloseable {
         boolean discarded;
         int failures;
 
-        Channel(String key, String subscription) {
+        Channel(String key, String subscription, String receiver) {
             this.key = key;
             this.subscription = subscription;
+            this.receiver = receiver;
         }
 
         void offer(OutgoingNotification n) {
@@ -154,11 +210,13 @@ final class Notifier implements AutoCloseable {
                                 batchTimer = null;
                                 queueBatch();
                             }
+                            keepWithinStorage(receiver);
                             pump();
                         }, rules.batchDuration().toMillis(), TimeUnit.MILLISECONDS);
                     }
                 }
             }
+            keepWithinStorage(receiver);
             pump();
         }
 
@@ -204,11 +262,21 @@ final class Notifier implements AutoCloseable {
                 item = item.asLatest();
             }
             queue.add(item);
-            if (queue.size() > maxPending) {
-                queue.removeFirst();
-                String to = item.first().receiver().address();
-                LOG.warning(() -> "subscription " + subscription + ": more than " + maxPending
-                        + " notifications pending for " + to + "; the oldest is dropped");
+        }
+
+        /** The notificationStoragePriority of what it keeps now and the sequence of its oldest kept item; null when empty. */
+        synchronized long[] oldest() {
+            return queue.isEmpty() ? null : new long[] {queue.peekLast().first().rules().storagePriority(), queue.peekFirst().seq()};
+        }
+
+        synchronized int queued() {
+            return queue.size();
+        }
+
+        synchronized void dropOldest() {
+            if (queue.pollFirst() != null) {
+                LOG.warning(() -> "more than " + maxPending + " notifications pending for " + receiver
+                        + "; the oldest of subscription " + subscription + " is dropped");
             }
         }
 
@@ -281,7 +349,9 @@ final class Notifier implements AutoCloseable {
             pump();
             if (n.rules() == DeliveryRules.DELETION_NOTICE && !pending()) {
                 // A deletion notification's channel has nothing more to carry: its subscription is gone.
-                channels.remove(key, this);
+                if (channels.remove(key, this)) {
+                    unlist(this);
+                }
             }
         }
 

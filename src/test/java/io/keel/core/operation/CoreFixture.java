@@ -64,12 +64,25 @@ public final class CoreFixture implements AutoCloseable {
 
     /** @param maxResultSize the CSE's maximum result size (discovery, child lists) */
     public CoreFixture(int maxResultSize) {
-        this(new CseIdentity(CSE_BASE, "cse-in", "keel.example.net", 1, ADMIN, List.of("C*"), 3600,
-                maxResultSize, 1000, List.of()));
+        this(identity(maxResultSize));
+    }
+
+    private static CseIdentity identity(int maxResultSize) {
+        return new CseIdentity(CSE_BASE, "cse-in", "keel.example.net", 1, ADMIN, List.of("C*"), 3600,
+                maxResultSize, 1000, List.of());
     }
 
     /** A CSE of this identity, whose CSE-ID must be {@link #CSE_BASE} (e.g. one with a registrar). */
     public CoreFixture(CseIdentity identity) {
+        this(identity, new DeliverySettings(2_000, 2_000, 60_000, 100));
+    }
+
+    /** A CSE that keeps at most {@code maxPending} notifications for an unreachable receiver. */
+    public static CoreFixture withMaxPending(int maxPending) {
+        return new CoreFixture(identity(100), new DeliverySettings(2_000, 2_000, 60_000, maxPending));
+    }
+
+    private CoreFixture(CseIdentity identity, DeliverySettings delivery) {
         int maxResultSize = identity.maxResultSize();
         this.identity = identity;
         store.search = new FakeSearch(tree, types);
@@ -82,7 +95,7 @@ public final class CoreFixture implements AutoCloseable {
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax());
         Representations representations = new Representations(types, maxResultSize, search);
         notifications = new NotificationService(identity, store, router, types, representations, access, outbound, clock,
-                new DeliverySettings(2_000, 2_000, 60_000, 100));
+                delivery);
         ctx = new OperationContext(identity, store, types, router, access, representations, search, notifications, clock);
         nonBlocking = new NonBlockingRequests(identity, store, router, clock, notifications, 1, 10, 3_600_000, 60_000);
         dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, outcome -> { });

@@ -53,6 +53,7 @@ public final class SubscriptionType extends ResourceType {
                 AttributeDef.optional("bn", AttributeType.BATCH_NOTIFY),
                 AttributeDef.optional("rl", AttributeType.RATE_LIMIT),
                 AttributeDef.optional("pn", AttributeType.PENDING_NOTIFICATION),
+                AttributeDef.optional("nsp", AttributeType.POSITIVE_INTEGER),
                 AttributeDef.optional("ln", AttributeType.BOOLEAN),
                 AttributeDef.optional("nct", AttributeType.NOTIFICATION_CONTENT_TYPE),
                 AttributeDef.optional("nec", AttributeType.EVENT_CAT),
@@ -63,13 +64,13 @@ public final class SubscriptionType extends ResourceType {
     }
 
     /**
-     * Not supported. nsp and psn: TS-0001 9.6.8 defines them, but TS-0004 gives them no procedure (7.5.1.2.2). gpi and
+     * Not supported. psn: TS-0001 9.6.8 defines it, but TS-0004 gives it no procedure (7.5.1.2.2). gpi and
      * nfu belong to subscriptions made through a group's fopt (TS-0004 7.5.1.2.6), which Keel treats as one per member.
      * acrs needs {@code <crossResourceSubscription>} (TS-0004 7.4.58), which Keel does not have.
      */
     @Override
     public Map<String, String> unsupportedAttributes() {
-        return Map.of("nsp", "notificationStoragePriority", "psn", "preSubscriptionNotify", "gpi", "groupID",
+        return Map.of("psn", "preSubscriptionNotify", "gpi", "groupID",
                 "nfu", "notificationForwardingURI", "acrs", "associatedCrossResourceSub");
     }
 
