@@ -45,7 +45,11 @@ class SubscriptionAttributesIT extends KeelIT {
     }
 
     private void instance() {
-        Reply r = cse.create("/" + cnt, 4, "{\"m2m:cin\":{\"con\":\"x\"}}").from(ae).send();
+        instance("x");
+    }
+
+    private void instance(String con) {
+        Reply r = cse.create("/" + cnt, 4, "{\"m2m:cin\":{\"con\":\"" + con + "\"}}").from(ae).send();
         assertEquals(201, r.status(), r.text());
     }
 
@@ -211,5 +215,35 @@ class SubscriptionAttributesIT extends KeelIT {
         Reply u = cse.put("/" + ri, "{\"m2m:sub\":{\"nsp\":7}}").from(ae).send();
         assertEquals(200, u.status(), u.text());
         assertEquals(7, sub(ri).path("nsp").asInt());
+    }
+
+    /**
+     * preSubscriptionNotify (TS-0001 9.6.8, 10.2.10.7): the newest psn children, as the creation events they were, come
+     * first, oldest first, then what happens next; psn cannot be updated (TS-0004 table 7.4.8.1-3: NP).
+     */
+    @Test
+    void ts0001_10_2_10_7_preSubscriptionNotifySendsTheNewestPriorEventsFirst() {
+        instance("1");
+        instance("2");
+        instance("3");
+        String ri = subscribe("\"nu\":[\"" + receiver.url() + "\"],\"enc\":{\"net\":[3]},\"psn\":2");
+        instance("4");
+        StringBuilder cons = new StringBuilder();
+        for (NotificationReceiver.Received n : receiver.next(3, Duration.ofSeconds(5))) {
+            assertEquals(3, n.sgn().path("nev").path("net").asInt());
+            cons.append(n.sgn().path("nev").path("rep").path("m2m:cin").path("con").asText());
+        }
+        assertEquals("234", cons.toString());
+        receiver.expectNothing(Duration.ofMillis(300));
+        Reply u = cse.put("/" + ri, "{\"m2m:sub\":{\"psn\":5}}").from(ae).send();
+        assertEquals(4000, u.rsc(), u.text());
+        assertTrue(u.text().contains("psn"), u.text());
+    }
+
+    @Test
+    void ts0001_10_2_10_7_preSubscriptionNotifyOfAnUpdateSubscriptionHasNothingRetained() {
+        instance("1");
+        subscribe("\"nu\":[\"" + receiver.url() + "\"],\"psn\":3");
+        receiver.expectNothing(Duration.ofMillis(500));
     }
 }

@@ -583,6 +583,14 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         @Override
+        public List<Resource> newestChildren(String pi, int ty, int limit) {
+            return toResources(em.createQuery(
+                            "SELECT r FROM ResourceEntity r WHERE r.pi = :pi AND r.ty = :ty ORDER BY r.pi DESC, r.ty DESC, r.ct DESC, r.ri DESC",
+                            ResourceEntity.class)
+                    .setParameter("pi", pi).setParameter("ty", ty).setMaxResults(limit).getResultList());
+        }
+
+        @Override
         public List<Resource> oldestChildren(String pi, int ty, int limit) {
             return toResources(em.createQuery(
                             "SELECT r FROM ResourceEntity r WHERE r.pi = :pi AND r.ty = :ty ORDER BY r.pi, r.ty, r.ct, r.ri",

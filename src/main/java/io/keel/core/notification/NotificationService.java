@@ -63,7 +63,7 @@ public final class NotificationService implements NotificationTargets, AutoClose
         this.delivery = new Delivery(outbound, polling, new ReleaseView(types));
         this.notifier = new Notifier(delivery, cse.spRelativeCseId(), settings.maxPending(), this::countDelivered,
                 clock::now, this::currentRules, new NotificationStats(store, bookkeeping));
-        this.events = new ResourceChangeEvents(cse, representations, receivers, new Sequencer<>(notifier::accept));
+        this.events = new ResourceChangeEvents(cse, types, representations, receivers, new Sequencer<>(notifier::accept));
     }
 
     /** What each resource change raises, called inside its write transaction. */

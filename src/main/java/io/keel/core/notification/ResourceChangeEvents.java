@@ -6,6 +6,8 @@ import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.Viewer;
 import io.keel.core.resource.types.ScheduleType;
+import io.keel.core.resource.types.SubscriptionType;
+import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.schedule.Schedule;
 import io.keel.core.store.TimeSeriesIndex;
 import io.keel.core.store.Transaction;
@@ -14,6 +16,7 @@ import io.keel.primitive.FilterCriteria;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +35,15 @@ public final class ResourceChangeEvents {
     private static final int CHILD_DELETED = 4;
     private static final int MISSING_DATA_POINTS = 8;
     private final CseIdentity cse;
+    private final TypeRegistry types;
     private final Representations representations;
     private final Receivers receivers;
     private final Sequencer<TransactionNotifications> sequencer;
 
-    ResourceChangeEvents(CseIdentity cse, Representations representations, Receivers receivers,
+    ResourceChangeEvents(CseIdentity cse, TypeRegistry types, Representations representations, Receivers receivers,
                          Sequencer<TransactionNotifications> sequencer) {
         this.cse = cse;
+        this.types = types;
         this.representations = representations;
         this.receivers = receivers;
         this.sequencer = sequencer;
@@ -53,6 +58,33 @@ public final class ResourceChangeEvents {
             if (!sub.ri.equals(child.ri) && EventCriteria.matches(sub, CHILD_CREATED, child, Set.of())) {
                 raise(tx, sub, CHILD_CREATED, child, null);
             }
+        }
+        if (child.ty == ResourceTypes.SUBSCRIPTION && child.get("psn") instanceof Long psn) {
+            preSubscription(tx, child, parent, psn.intValue());
+        }
+    }
+
+    /**
+     * preSubscriptionNotify (TS-0001 9.6.8, 10.2.10.7): the events Keel retains are the children the subscribed-to
+     * resource holds, each the creation event of its child (net 3); up to {@code psn} of the newest that match the new
+     * subscription's criteria are notified, oldest first, before anything that happens after it. Other event types
+     * retain nothing, so they get none.
+     */
+    private void preSubscription(Transaction tx, Resource sub, Resource subscribedTo, int psn) {
+        if (!SubscriptionType.eventTypes(sub).contains((long) CHILD_CREATED)) {
+            return;
+        }
+        List<Resource> prior = new ArrayList<>();
+        for (int ty : types.require(subscribedTo.ty).childTypes()) {
+            for (Resource child : tx.tree().newestChildren(subscribedTo.ri, ty, psn)) {
+                if (!child.ri.equals(sub.ri) && EventCriteria.matches(sub, CHILD_CREATED, child, Set.of())) {
+                    prior.add(child);
+                }
+            }
+        }
+        prior.sort(Comparator.comparing((Resource r) -> r.ct).thenComparing(r -> r.ri));
+        for (Resource child : prior.subList(Math.max(0, prior.size() - psn), prior.size())) {
+            raise(tx, sub, CHILD_CREATED, child, null);
         }
     }
 

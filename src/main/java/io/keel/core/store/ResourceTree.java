@@ -32,6 +32,9 @@ public interface ResourceTree {
     /** The newest (or oldest) direct child of a type, or null: what {@code la} and {@code ol} address. */
     Resource newestOrOldestChild(String pi, int ty, boolean newest);
 
+    /** The direct children of a type, newest first, at most {@code limit}. */
+    List<Resource> newestChildren(String pi, int ty, int limit);
+
     /** The direct children of a type, oldest first, at most {@code limit}. */
     List<Resource> oldestChildren(String pi, int ty, int limit);
 

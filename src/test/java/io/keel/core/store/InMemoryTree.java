@@ -99,6 +99,13 @@ public final class InMemoryTree implements ResourceTree {
     }
 
     @Override
+    public List<Resource> newestChildren(String pi, int ty, int limit) {
+        List<Resource> all = new java.util.ArrayList<>(oldestChildren(pi, ty, Integer.MAX_VALUE));
+        java.util.Collections.reverse(all);
+        return all.subList(0, Math.min(limit, all.size()));
+    }
+
+    @Override
     public List<Resource> oldestChildren(String pi, int ty, int limit) {
         return byRi.values().stream().filter(r -> pi.equals(r.pi) && r.ty == ty)
                 .sorted(Comparator.comparing((Resource r) -> r.ct).thenComparing(r -> r.ri))

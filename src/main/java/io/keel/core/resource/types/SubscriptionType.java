@@ -54,6 +54,7 @@ public final class SubscriptionType extends ResourceType {
                 AttributeDef.optional("rl", AttributeType.RATE_LIMIT),
                 AttributeDef.optional("pn", AttributeType.PENDING_NOTIFICATION),
                 AttributeDef.optional("nsp", AttributeType.POSITIVE_INTEGER),
+                AttributeDef.createOnly("psn", AttributeType.POSITIVE_INTEGER, Presence.OPTIONAL),
                 AttributeDef.optional("ln", AttributeType.BOOLEAN),
                 AttributeDef.optional("nct", AttributeType.NOTIFICATION_CONTENT_TYPE),
                 AttributeDef.optional("nec", AttributeType.EVENT_CAT),
@@ -64,13 +65,13 @@ public final class SubscriptionType extends ResourceType {
     }
 
     /**
-     * Not supported. psn: TS-0001 9.6.8 defines it, but TS-0004 gives it no procedure (7.5.1.2.2). gpi and
+     * Not supported. gpi and
      * nfu belong to subscriptions made through a group's fopt (TS-0004 7.5.1.2.6), which Keel treats as one per member.
      * acrs needs {@code <crossResourceSubscription>} (TS-0004 7.4.58), which Keel does not have.
      */
     @Override
     public Map<String, String> unsupportedAttributes() {
-        return Map.of("psn", "preSubscriptionNotify", "gpi", "groupID",
+        return Map.of("gpi", "groupID",
                 "nfu", "notificationForwardingURI", "acrs", "associatedCrossResourceSub");
     }
 
