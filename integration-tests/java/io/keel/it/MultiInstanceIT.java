@@ -333,4 +333,35 @@ class MultiInstanceIT {
             assertEquals("held", n.sgn().path("nev").path("rep").path("m2m:cin").path("con").asText(), n.text());
         }
     }
+
+    /**
+     * notificationStatsInfo (Release 4 TS-0004 7.4.8.1) counted by both instances into the one stored subscription: the
+     * notifications each instance sends for the instances created through it add up, none lost.
+     */
+    @Test
+    void notificationStatisticsOfBothInstancesAddUp() throws Exception {
+        try (NotificationReceiver receiver = new NotificationReceiver()) {
+            String cnt = container("\"rn\":\"counted\"");
+            Reply sub = a.create("/" + cnt, 23, "{\"m2m:sub\":{\"nu\":[\"" + receiver.url()
+                    + "\"],\"enc\":{\"net\":[3]},\"nse\":true}}").from(ae).send();
+            assertEquals(201, sub.status(), sub.text());
+            String subRi = sub.json().path("m2m:sub").path("ri").asText();
+            int n = 40;
+            List<Callable<Reply>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                OneM2MClient cse = instance(i);
+                calls.add(() -> cse.create("/" + cnt, 4, "{\"m2m:cin\":{\"con\":\"c\"}}").from(ae).send());
+            }
+            for (Reply r : concurrently(calls)) {
+                assertEquals(201, r.status(), r.text());
+            }
+            receiver.next(n, java.time.Duration.ofSeconds(30));
+            for (OneM2MClient cse : List.of(a, b)) {
+                Eventually.holds(java.time.Duration.ofSeconds(15), () -> {
+                    JsonNode nsi = cse.get("/" + subRi).from(ae).send().json().path("m2m:sub").path("nsi").path(0);
+                    return nsi.path("rqs").asLong() == n && nsi.path("rss").asLong() == n;
+                }, "nsi counting " + n + " requests and responses");
+            }
+        }
+    }
 }
