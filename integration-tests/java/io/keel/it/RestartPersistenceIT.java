@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 class RestartPersistenceIT extends RedeployedWar {
     private static final String AE = "C" + OneM2MClient.unique("restart");
     private static final NotificationReceiver RESULTS = new NotificationReceiver();
+    private static final NotificationReceiver COUNTED = new NotificationReceiver();
     private static String pendingSynch;
+    private static String countedSub;
 
 
     @Test
@@ -25,6 +27,10 @@ class RestartPersistenceIT extends RedeployedWar {
         OneM2MClient cse = new OneM2MClient(base);
         cse.registerAe(AE, AE);
         assertEquals(201, cse.create("/" + AE, 3, "{\"m2m:cnt\":{\"rn\":\"kept\",\"mni\":3}}").from(AE).send().status());
+        Reply sub = cse.create("/" + AE + "/kept", 23, "{\"m2m:sub\":{\"nu\":[\"" + COUNTED.url() + "\"],\"enc\":{\"net\":[3]},"
+                + "\"nse\":true}}").from(AE).send();
+        assertEquals(201, sub.status(), sub.text());
+        countedSub = sub.json().path("m2m:sub").path("ri").asText();
         for (int i = 0; i < 5; i++) {
             assertEquals(201, cse.create("/" + AE + "/kept", 4, "{\"m2m:cin\":{\"con\":\"v" + i + "\"}}").from(AE).send().status());
         }
@@ -33,6 +39,8 @@ class RestartPersistenceIT extends RedeployedWar {
                 .header("X-M2M-OET", "60000").send();
         assertEquals(1001, synch.rsc(), synch.text());
         pendingSynch = synch.json().path("m2m:uri").asText();
+        COUNTED.next(5, java.time.Duration.ofSeconds(10));
+        Eventually.holds(java.time.Duration.ofSeconds(10), () -> "5/5".equals(counts(cse)), "nsi counting 5 notifications");
         Reply asynch = cse.create("/" + AE + "?rt=2", 3, "{\"m2m:cnt\":{\"rn\":\"neverEither\"}}").from(AE)
                 .header("X-M2M-OET", "60000").header("X-M2M-RTU", RESULTS.url("/results")).send();
         assertEquals(1002, asynch.rsc(), asynch.text());
@@ -71,5 +79,23 @@ class RestartPersistenceIT extends RedeployedWar {
         NotificationReceiver.Received told = RESULTS.next();
         assertEquals(5000, told.json().path("m2m:rsp").path("rsc").asInt(), told.text());
         RESULTS.close();
+    }
+
+    /** notificationStatsInfo (Release 4 TS-0004 7.4.8.1) is stored: its counts survive and go on after the restart. */
+    @Test
+    @Order(6)
+    void notificationStatisticsSurviveTheRestart(@ArquillianResource @OperateOnDeployment(WAR) URL base) {
+        OneM2MClient cse = new OneM2MClient(base);
+        assertEquals("5/5", counts(cse));
+        assertEquals(201, cse.create("/" + AE + "/kept", 4, "{\"m2m:cin\":{\"con\":\"v5\"}}").from(AE).send().status());
+        COUNTED.next();
+        Eventually.holds(java.time.Duration.ofSeconds(10), () -> "6/6".equals(counts(cse)), "nsi counting on after the restart");
+        COUNTED.close();
+    }
+
+    /** rqs/rss of the counted subscription's one target. */
+    private static String counts(OneM2MClient cse) {
+        com.fasterxml.jackson.databind.JsonNode nsi = cse.get("/" + countedSub).from(AE).send().json().path("m2m:sub").path("nsi").path(0);
+        return nsi.path("rqs").asLong() + "/" + nsi.path("rss").asLong();
     }
 }
