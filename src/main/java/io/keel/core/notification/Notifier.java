@@ -89,7 +89,11 @@ final class Notifier implements AutoCloseable {
         for (OutgoingNotification n : p.notifications) {
             Channel ch = channels.computeIfAbsent(n.channel(), k -> {
                 Channel created = new Channel(k, n.subscription(), n.receiver().address());
-                byReceiver.computeIfAbsent(created.receiver, r -> ConcurrentHashMap.newKeySet()).add(created);
+                byReceiver.compute(created.receiver, (r, group) -> {
+                    Set<Channel> g = group == null ? ConcurrentHashMap.newKeySet() : group;
+                    g.add(created); // inside compute: an unlist emptying the group at the same time cannot orphan it
+                    return g;
+                });
                 return created;
             });
             ch.offer(n);
