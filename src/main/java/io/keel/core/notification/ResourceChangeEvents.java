@@ -30,6 +30,7 @@ public final class ResourceChangeEvents {
     private static final int DELETE = 2;
     private static final int CHILD_CREATED = 3;
     private static final int CHILD_DELETED = 4;
+    private static final int RETRIEVE_OF_EMPTY_CONTAINER = 5;
     private static final int MISSING_DATA_POINTS = 8;
     private final CseIdentity cse;
     private final Representations representations;
@@ -160,7 +161,27 @@ public final class ResourceChangeEvents {
         raise(tx, sub, net, representation(sub, subject, modified));
     }
 
+    /**
+     * net 5 (TS-0004 table 6.3.4.2.19-1): a Retrieve with child resources of a container found no contentInstance. A
+     * Retrieve writes nothing, so what it raises leaves at once, in order behind what committed before.
+     */
+    public void retrievedWithoutContentInstance(Transaction tx, Resource container) {
+        TransactionNotifications raised = new TransactionNotifications(sequencer);
+        for (Resource sub : tx.tree().children(container.ri, ResourceTypes.SUBSCRIPTION)) {
+            if (EventCriteria.matches(sub, RETRIEVE_OF_EMPTY_CONTAINER, container, Set.of())) {
+                raise(tx, raised, sub, RETRIEVE_OF_EMPTY_CONTAINER, representation(sub, container, null));
+            }
+        }
+        if (!raised.notifications.isEmpty()) {
+            sequencer.complete(sequencer.ticket(), raised);
+        }
+    }
+
     private void raise(Transaction tx, Resource sub, int net, Object rep) {
+        raise(tx, pending(tx), sub, net, rep);
+    }
+
+    private void raise(Transaction tx, TransactionNotifications pending, Resource sub, int net, Object rep) {
         Map<String, Object> nev = new LinkedHashMap<>();
         nev.put("rep", rep);
         nev.put("net", net);
@@ -172,7 +193,6 @@ public final class ResourceChangeEvents {
         }
         DeliveryRules rules = rules(tx, sub);
         AtomicBoolean delivered = new AtomicBoolean();
-        TransactionNotifications pending = pending(tx);
         for (Object nu : (List<?>) sub.get("nu")) {
             String address = (String) nu;
             pending.notifications.add(new OutgoingNotification(sub.ri, sub.ri + " " + address, receivers.resolve(tx.tree(), address), rules,

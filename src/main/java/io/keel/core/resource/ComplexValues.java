@@ -20,11 +20,6 @@ import java.util.regex.Pattern;
  * stored values and notifications read the same whatever serialization the request used.
  */
 final class ComplexValues {
-    /**
-     * Event types Keel raises (TS-0004 6.3.4.2.19): update, delete, create and delete of a direct child. 7 and 8 pass
-     * too: whether a subscription may name them is the subscription's rule (TS-0004 7.4.8.2.1, 7.4.8.2.3: 4000 in places).
-     */
-    static final Set<Long> SUPPORTED_EVENT_TYPES = Set.of(1L, 2L, 3L, 4L, 7L, 8L);
     private static final Set<String> TIMESTAMPS = Set.of("crb", "cra", "ms", "us", "exb", "exa");
     /** stateTagSmaller and sizeBelow are xs:positiveInteger, stateTagBigger and sizeAbove xs:nonNegativeInteger. */
     private static final Set<String> POSITIVE = Set.of("sts", "szb");
@@ -84,10 +79,6 @@ final class ComplexValues {
         List<Long> net = new ArrayList<>();
         for (Object item : items) {
             long n = AttributeType.enumerated(where, item, fromText, t -> t >= 1 && t <= 8, "a notificationEventType 1-8");
-            if (!SUPPORTED_EVENT_TYPES.contains(n)) {
-                throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
-                        "notificationEventType " + n + " is not supported by this CSE (1-4 are)");
-            }
             net.add(n);
         }
         return net;
