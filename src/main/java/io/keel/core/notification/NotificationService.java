@@ -152,6 +152,11 @@ public final class NotificationService implements NotificationTargets, AutoClose
         return blockingUpdates;
     }
 
+    @Override
+    public Resource blockingSubscription(String subscribedTo) {
+        return store.read(tx -> SubscriptionType.blockingUpdate(tx.tree().children(subscribedTo, ResourceTypes.SUBSCRIPTION)));
+    }
+
     /**
      * The Blocking_Update subscription an Update of {@code r} setting the attributes {@code modified} waits for, or null:
      * r's one subscription with net 7, when it has no atr or its atr names one of them (TS-0004 7.5.1.2.19).

@@ -112,6 +112,10 @@ public final class SubscriptionType extends ResourceType {
         boolean create = write.request().operation == Operation.CREATE;
         Resource after = create ? write.resource() : updated(write.resource(), write.given());
         check(after, write.given(), create, write.parent());
+        if (create && eventTypes(after).contains(BLOCKING_UPDATE) && write.targets().blockingSubscription(write.parent().ri) != null) {
+            // Before its target is asked; checked again with the subscribed-to resource locked.
+            throw blockingSubscriptionExists(write.parent().ri);
+        }
         if (!(write.given().get("nu") instanceof List<?> nu)) {
             return;
         }
@@ -317,10 +321,14 @@ public final class SubscriptionType extends ResourceType {
         }
         for (Resource other : op.tree.children(op.parent.ri, ResourceTypes.SUBSCRIPTION)) {
             if (!other.ri.equals(op.resource.ri) && eventTypes(other).contains(BLOCKING_UPDATE)) {
-                throw new OneM2MException(ResponseStatusCode.BLOCKING_SUBSCRIPTION_ALREADY_EXISTS,
-                        op.parent.ri + " already has the Blocking_Update subscription " + other.ri);
+                throw blockingSubscriptionExists(op.parent.ri);
             }
         }
+    }
+
+    private static OneM2MException blockingSubscriptionExists(String subscribedTo) {
+        return new OneM2MException(ResponseStatusCode.BLOCKING_SUBSCRIPTION_ALREADY_EXISTS,
+                subscribedTo + " already has a Blocking_Update subscription (notificationEventType 7); a resource has at most one");
     }
 
     /** The Blocking_Update subscription of a resource, or null (at most one, TS-0004 7.4.8.2.1). */
