@@ -174,4 +174,21 @@ class SubscriptionEventsIT extends KeelIT {
         assertEquals(200, other.status(), other.text());
         assertEquals("first", other.json().path("m2m:cnt").path("lbl").get(0).asText(), other.text());
     }
+
+    /** A Delete of the resource waits for the blocked Update too (TS-0001 table 9.6.8-3): the Update is applied first. */
+    @Test
+    void ts0001_9_6_8_aDeleteWaitsForTheBlockedUpdate() throws Exception {
+        blockingSubscription("{\"net\":[7]}");
+        receiver.slow(1000);
+
+        CompletableFuture<Reply> blocked = CompletableFuture.supplyAsync(
+                () -> cse.put("/" + cnt, "{\"m2m:cnt\":{\"lbl\":[\"before-delete\"]}}").from(ae).send());
+        receiver.next(); // the subscriber is deciding now
+        Reply delete = cse.delete("/" + cnt).from(ae).send();
+
+        Reply update = blocked.get();
+        assertEquals(200, update.status(), "not 404: the Delete waited for it; " + update.text());
+        assertEquals(200, delete.status(), delete.text());
+        assertEquals(404, cse.get("/" + cnt).from(ae).send().status());
+    }
 }
