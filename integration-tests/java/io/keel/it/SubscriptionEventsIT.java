@@ -191,4 +191,28 @@ class SubscriptionEventsIT extends KeelIT {
         assertEquals(200, delete.status(), delete.text());
         assertEquals(404, cse.get("/" + cnt).from(ae).send().status());
     }
+
+    /**
+     * operationMonitor (TS-0004 table 6.3.5.57-1, 6.3.5.13): each request of the monitored originator to the container,
+     * a refused one too, is notified with its operation and originator.
+     */
+    @Test
+    void ts0004_6_3_5_57_requestsOfAMonitoredOriginatorAreNotified() {
+        String other = cse.registerAe("C" + OneM2MClient.unique("mon"), OneM2MClient.unique("monitoredAe"));
+        Reply sub = subscribe(cnt, nu() + ",\"enc\":{\"om\":[{\"or\":\"" + other + "\"}]}");
+        assertEquals(201, sub.status(), sub.text());
+        assertEquals(1, sub.json().path("m2m:sub").path("nct").asInt(), sub.text());
+
+        assertEquals(200, cse.get("/" + cnt).from(ae).send().status());
+        receiver.expectNothing(Duration.ofMillis(300)); // another originator
+        Reply refused = cse.put("/" + cnt, "{\"m2m:cnt\":{\"lbl\":[\"x\"]}}").from(other).send();
+        assertEquals(4103, refused.rsc(), refused.text());
+
+        JsonNode nev = receiver.next().sgn().path("nev");
+        assertEquals(3, nev.path("om").path("op").asInt(), nev.toString());
+        assertEquals(other, nev.path("om").path("or").asText(), nev.toString());
+        assertEquals(cnt, nev.path("rep").path("m2m:cnt").path("ri").asText(), nev.toString());
+        Reply both = subscribe(cnt, nu() + ",\"enc\":{\"net\":[1],\"om\":[{\"ops\":4}]}");
+        assertEquals(4000, both.rsc(), both.text());
+    }
 }

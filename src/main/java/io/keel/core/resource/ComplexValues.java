@@ -54,8 +54,7 @@ final class ComplexValues {
                     case "atr" -> out.put(name, attributeList(where, v, fromText));
                     case "fo" -> out.put(name, AttributeType.enumerated(where, v, fromText, n -> n == 1 || n == 2,
                             "a filterOperation: 1 (AND) or 2 (OR)"));
-                    case "om" -> throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
-                            where + " (operationMonitor) is not supported by this CSE");
+                    case "om" -> out.put(name, operationMonitors(where, v, fromText));
                     case "md" -> out.put(name, missingData(where, AttributeType.object(where, v), fromText));
                     default -> throw OneM2MException.badRequest("unknown member " + where);
                 }
@@ -137,6 +136,38 @@ final class ComplexValues {
     }
 
     /** missingData (TS-0004 6.3.5.40): number (xs:positiveInteger) and duration (xs:duration), both present. */
+    /**
+     * operationMonitor, 0..n (TS-0004 table 6.3.5.57-1): each with operations (accessControlOperations, 1–63) and/or
+     * an originator, at least one of them; in XML one element, repeated.
+     */
+    private static List<Map<String, Object>> operationMonitors(String where, Object v, boolean fromText) {
+        List<?> items = v instanceof List<?> l ? l : v instanceof Map<?, ?> ? List.of(v) : null;
+        if (items == null || items.isEmpty()) {
+            throw AttributeType.wrongType(where, "a list of operationMonitors");
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object item : items) {
+            Map<String, Object> monitor = AttributeType.object(where, item);
+            known(where, monitor, "ops", "or");
+            Map<String, Object> checked = new LinkedHashMap<>();
+            if (monitor.get("ops") != null) {
+                checked.put("ops", AttributeType.enumerated(where + ".ops", monitor.get("ops"), fromText, n -> n >= 1 && n <= 63,
+                        "accessControlOperations 1-63"));
+            }
+            if (monitor.get("or") != null) {
+                if (!(monitor.get("or") instanceof String or) || or.isBlank()) {
+                    throw AttributeType.wrongType(where + ".or", "an originator ID");
+                }
+                checked.put("or", or);
+            }
+            if (checked.isEmpty()) {
+                throw OneM2MException.badRequest(where + " needs operations (ops) or an originator (or)");
+            }
+            out.add(checked);
+        }
+        return out;
+    }
+
     static Map<String, Object> missingData(String sn, Map<String, Object> value, boolean fromText) {
         known(sn, value, "num", "dur");
         for (String k : List.of("num", "dur")) {

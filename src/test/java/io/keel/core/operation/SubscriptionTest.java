@@ -247,6 +247,30 @@ class SubscriptionTest {
         assertTrue(cse.tree.children("cnt1", ResourceTypes.SUBSCRIPTION).isEmpty());
     }
 
+    /**
+     * operationMonitor (TS-0004 table 6.3.5.57-1): a request of a monitored operation and/or originator to the
+     * subscribed-to resource notifies, whatever its outcome, with the operation and originator in nev.om; with
+     * notificationEventType as well it is 4000 (7.4.8.2.1).
+     */
+    @Test
+    void ts0004_6_3_5_57_operationMonitorNotifiesTheOperationAndItsOriginatorWhateverTheOutcome() throws Exception {
+        assertRsc(ResponseStatusCode.BAD_REQUEST, subscribe("cse-in/app1/box", "nu", List.of(TARGET),
+                "enc", map("net", List.of(1), "om", List.of(map("ops", 2)))));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, subscribe("cse-in/app1/box", "nu", List.of(TARGET),
+                "enc", map("om", List.of(map("ops", 2))), "nct", 2));
+        assertRsc(ResponseStatusCode.CREATED, subscribe("cse-in/app1/box", "nu", List.of(TARGET),
+                "enc", map("om", List.of(map("ops", 2 + 8))), "nct", 3)); // RETRIEVE or DELETE, by anyone
+
+        assertRsc(ResponseStatusCode.UPDATED, cse.send(cse.update("cse-in/app1/box", "Cae1", map("m2m:cnt", map("mni", 3)))));
+        assertNull(cse.outbound.next(300), "an UPDATE is not monitored, and there is no net 1");
+        ResponsePrimitive denied = cse.send(cse.request(Operation.RETRIEVE, "cse-in/app1/box", "Cstranger"));
+        assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, denied);
+
+        Map<?, ?> nev = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) cse.outbound.next().request().content).get("m2m:sgn")).get("nev");
+        assertEquals(Map.of("op", 2, "or", "Cstranger"), nev.get("om"));
+        assertEquals(Map.of("m2m:uri", "cnt1"), nev.get("rep"));
+    }
+
     /** Missing data points (8) need missingData, and missingData a timeSeries to subscribe to. */
     @Test
     void ts0004_7_4_8_2_1_missingDataPointsWithoutMissingDataOrOnAnythingButATimeSeriesIs4000() {

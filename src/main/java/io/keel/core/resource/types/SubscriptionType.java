@@ -229,6 +229,9 @@ public final class SubscriptionType extends ResourceType {
             withDuration.put("dur", DEFAULT_BATCH_DURATION.toString());
             sub.attributes.put("bn", withDuration);
         }
+        if (!operationMonitors(sub).isEmpty()) {
+            checkOperationMonitor(sub);
+        }
         List<Long> net = eventTypes(sub);
         Long nct = (Long) sub.get("nct");
         if (nct == null) {
@@ -240,6 +243,20 @@ public final class SubscriptionType extends ResourceType {
                 throw OneM2MException.badRequest("nct " + nct + " is not allowed with notificationEventType " + n
                         + " (allowed: " + new java.util.TreeSet<>(ALLOWED_NCT.get(n)) + ")");
             }
+        }
+    }
+
+    /**
+     * operationMonitor excludes notificationEventType (TS-0004 7.4.8.2.1, 7.4.8.2.3: 4000); table 9.6.8-4 of TS-0001 has
+     * no column for it: Keel allows all attributes (1, the default) and the resource ID (3).
+     */
+    private static void checkOperationMonitor(Resource sub) {
+        if (((Map<?, ?>) sub.get("enc")).get("net") instanceof List<?> net && !net.isEmpty()) {
+            throw OneM2MException.badRequest("enc.om (operationMonitor) and enc.net (notificationEventType) exclude each other");
+        }
+        Object nct = sub.get("nct");
+        if (nct != null && !Long.valueOf(1).equals(nct) && !Long.valueOf(3).equals(nct)) {
+            throw OneM2MException.badRequest("nct " + nct + " is not allowed with an operationMonitor (1 or 3 are)");
         }
     }
 
@@ -341,11 +358,23 @@ public final class SubscriptionType extends ResourceType {
         return null;
     }
 
-    /** The subscribed event types; update of the resource (1) when enc names none. */
+    /**
+     * The subscribed event types; update of the resource (1) when enc names none and has no operationMonitor (TS-0004
+     * 7.5.1.2.2), none when it has one.
+     */
     @SuppressWarnings("unchecked")
     public static List<Long> eventTypes(Resource sub) {
         Object enc = sub.get("enc");
         Object net = enc instanceof Map<?, ?> m ? m.get("net") : null;
-        return net == null || ((List<Long>) net).isEmpty() ? List.of(1L) : (List<Long>) net;
+        if (net != null && !((List<Long>) net).isEmpty()) {
+            return (List<Long>) net;
+        }
+        return operationMonitors(sub).isEmpty() ? List.of(1L) : List.of();
+    }
+
+    /** The operationMonitor conditions (TS-0004 table 6.3.5.57-1), empty when it has none. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> operationMonitors(Resource sub) {
+        return sub.get("enc") instanceof Map<?, ?> enc && enc.get("om") instanceof List<?> om ? (List<Map<String, Object>>) om : List.of();
     }
 }
