@@ -3,7 +3,6 @@ package io.keel.core.resource;
 import io.keel.core.schedule.InvalidScheduleEntry;
 import io.keel.core.schedule.ScheduleEntry;
 import io.keel.primitive.OneM2MException;
-import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.Timestamps;
 import java.time.Duration;
 import java.time.Instant;

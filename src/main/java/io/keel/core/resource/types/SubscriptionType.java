@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.IntFunction;
 
 /**
@@ -241,7 +242,7 @@ public final class SubscriptionType extends ResourceType {
         for (Long n : net) {
             if (!ALLOWED_NCT.get(n).contains(nct)) {
                 throw OneM2MException.badRequest("nct " + nct + " is not allowed with notificationEventType " + n
-                        + " (allowed: " + new java.util.TreeSet<>(ALLOWED_NCT.get(n)) + ")");
+                        + " (allowed: " + new TreeSet<>(ALLOWED_NCT.get(n)) + ")");
             }
         }
     }
