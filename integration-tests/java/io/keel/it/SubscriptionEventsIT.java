@@ -45,21 +45,9 @@ class SubscriptionEventsIT extends KeelIT {
         return "\"nu\":[\"" + receiver.url() + "\"]";
     }
 
-    /**
-     * An AE receiving at the receiver's {@code path}, whose policy gives the test's AE the Notify privilege a
-     * subscription creator needs on it (TS-0004 7.5.1.2.3); it answers the verification request at once.
-     */
+    /** An AE receiving at the receiver's {@code path}, which answers the verification request at once. */
     private String subscriberAe(String path) {
-        String subscriber = cse.registerAe("C" + OneM2MClient.unique("bsub"), OneM2MClient.unique("subscriberAe"));
-        Reply poa = cse.put("/" + subscriber, "{\"m2m:ae\":{\"poa\":[\"" + receiver.url(path) + "\"]}}").from(subscriber).send();
-        assertEquals(200, poa.status(), poa.text());
-        Reply acp = cse.create("/" + subscriber, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"" + ae + "\"],\"acop\":16}]},"
-                + "\"pvs\":{\"acr\":[{\"acor\":[\"" + subscriber + "\"],\"acop\":63}]}}}").from(subscriber).send();
-        assertEquals(201, acp.status(), acp.text());
-        Reply acpi = cse.put("/" + subscriber, "{\"m2m:ae\":{\"acpi\":[\"" + acp.json().path("m2m:acp").path("ri").asText() + "\"]}}")
-                .from(subscriber).send();
-        assertEquals(200, acpi.status(), acpi.text());
-        return subscriber;
+        return cse.registerNotifiableAe(receiver.url(path), ae);
     }
 
     /** The Blocking_Update subscription of the container, its verification request answered. */

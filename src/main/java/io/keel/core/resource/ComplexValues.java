@@ -275,38 +275,32 @@ final class ComplexValues {
      * takes a year as 365 days and a month as 30, and refuses a duration that is not positive: no batch or window can
      * last zero or less.
      */
+    static Duration duration(String where, Object v, boolean fromText) {
+        Duration d = anyDuration(where, v, fromText);
+        if (d.isNegative() || d.isZero()) {
+            throw OneM2MException.badRequest(where + " must be a positive duration");
+        }
+        return d;
+    }
+
     /** An xs:duration as {@link #duration}, zero allowed (an execDelay of none). */
     static Duration nonNegativeDuration(String where, Object v, boolean fromText) {
-        String s = AttributeType.text(v, fromText);
-        if (s == null || !XS_DURATION.matcher(s).matches()) {
-            throw OneM2MException.badRequest(where + " must be an xs:duration such as PT30S, not " + v);
-        }
-        Duration d;
-        try {
-            d = Timestamps.parseDuration(s, where);
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw OneM2MException.badRequest(where + " is too long a duration for this CSE: " + s);
-        }
+        Duration d = anyDuration(where, v, fromText);
         if (d.isNegative()) {
             throw OneM2MException.badRequest(where + " must not be a negative duration");
         }
         return d;
     }
 
-    static Duration duration(String where, Object v, boolean fromText) {
+    private static Duration anyDuration(String where, Object v, boolean fromText) {
         String s = AttributeType.text(v, fromText);
         if (s == null || !XS_DURATION.matcher(s).matches()) {
             throw OneM2MException.badRequest(where + " must be an xs:duration such as PT30S, not " + v);
         }
-        Duration d;
         try {
-            d = Timestamps.parseDuration(s, where);
+            return Timestamps.parseDuration(s, where);
         } catch (ArithmeticException | NumberFormatException e) {
             throw OneM2MException.badRequest(where + " is too long a duration for this CSE: " + s);
         }
-        if (d.isNegative() || d.isZero()) {
-            throw OneM2MException.badRequest(where + " must be a positive duration");
-        }
-        return d;
     }
 }
