@@ -163,6 +163,29 @@ public final class OneM2MClient {
         return r.json().path("m2m:ae").path("aei").asText();
     }
 
+    /**
+     * An AE as a notification target reached at {@code poa}, whose policy gives {@code notifier} the Notify privilege a
+     * subscription's creator needs on it (TS-0004 7.5.1.2.3); the AE itself may do everything on itself.
+     *
+     * @return its AE-ID
+     */
+    public String registerNotifiableAe(String poa, String notifier) {
+        String aei = registerAe("C" + unique("lsn"), unique("listenerAe"));
+        expect(200, put("/" + aei, "{\"m2m:ae\":{\"poa\":[\"" + poa + "\"]}}").from(aei).send());
+        Reply acp = expect(201, create("/" + aei, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"" + notifier
+                + "\"],\"acop\":16}]},\"pvs\":{\"acr\":[{\"acor\":[\"" + aei + "\"],\"acop\":63}]}}}").from(aei).send());
+        expect(200, put("/" + aei, "{\"m2m:ae\":{\"acpi\":[\"" + acp.json().path("m2m:acp").path("ri").asText() + "\"]}}")
+                .from(aei).send());
+        return aei;
+    }
+
+    private static Reply expect(int status, Reply r) {
+        if (r.status() != status) {
+            throw new AssertionError("expected " + status + ": " + r.status() + " " + r.text());
+        }
+        return r;
+    }
+
     /** A name no other test uses. */
     public static String unique(String prefix) {
         return prefix + System.nanoTime();

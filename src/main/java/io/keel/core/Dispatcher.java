@@ -1,5 +1,6 @@
 package io.keel.core;
 
+import io.keel.core.notification.ResourceChangeEvents;
 import io.keel.core.operation.CreateOperation;
 import io.keel.core.operation.DeleteOperation;
 import io.keel.core.operation.DiscoveryOperation;
@@ -13,6 +14,7 @@ import io.keel.core.operation.RetrieveOperation;
 import io.keel.core.operation.UpdateOperation;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.routing.Route;
 import io.keel.core.routing.Router;
@@ -45,6 +47,7 @@ public final class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
     private final ResourceStore store;
     private final Router router;
+    private final ResourceChangeEvents events;
     private final TypeRegistry types;
     private final Clock clock;
     private final CreateOperation create;
@@ -83,6 +86,7 @@ public final class Dispatcher {
         this.adminOriginator = ctx.cse().adminOriginator();
         this.cseId = ctx.cse().cseId();
         this.spId = ctx.cse().spId();
+        this.events = ctx.notifications().events();
         this.groupRequests = new GroupRequests(GroupRequests.KEEP, GroupRequests.MAX_ENTRIES);
         this.create = new CreateOperation(ctx);
         this.retrieve = new RetrieveOperation(ctx, this::handle);
@@ -174,6 +178,9 @@ public final class Dispatcher {
                 }
                 Route route = router.route(tx.tree(), req.to);
                 groupRequests.record(req, route, clock.now());
+                if (route instanceof Route.Local local && types.typeOf(local.resource()).childTypes().contains(ResourceTypes.SUBSCRIPTION)) {
+                    events.operationMonitored(tx, local.resource(), req); // whatever the outcome (TS-0001 table 9.6.8-3)
+                }
                 if (route instanceof Route.FanOut group) {
                     return fanOut.prepare(tx, req, group);
                 }

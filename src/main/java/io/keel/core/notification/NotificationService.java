@@ -9,6 +9,8 @@ import io.keel.core.access.AccessPolicy;
 import io.keel.core.access.Permission;
 import io.keel.core.resource.NotificationTargets;
 import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.types.SubscriptionType;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.routing.Router;
 import io.keel.core.store.ResourceStore;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +49,7 @@ public final class NotificationService implements NotificationTargets, AutoClose
     private final ResourceChangeEvents events;
     private final Notifier notifier;
     private final long timeoutMillis;
+    private final BlockingUpdates blockingUpdates;
     private final ExecutorService bookkeeping = Executors.newSingleThreadExecutor(PollingChannels.daemon("keel-subscriptions"));
     /** Deletes a subscription whose expirationCounter ran out, with what a deletion entails; set by the dispatcher. */
     private volatile BiConsumer<Transaction, Resource> deleter;
@@ -57,6 +61,8 @@ public final class NotificationService implements NotificationTargets, AutoClose
         this.access = access;
         this.store = store;
         this.timeoutMillis = settings.timeoutMillis();
+        // A request waits for the blocked Update before it, and that for its subscriber (await: timeout + 1 s), twice over.
+        this.blockingUpdates = new BlockingUpdates(2 * (timeoutMillis + 1000));
         this.receivers = new Receivers(cse, router, types, outbound);
         this.polling = new PollingChannels(store, clock, settings.pollTimeoutMillis(), settings.timeoutMillis(),
                 settings.pollingKeepMillis());
@@ -150,6 +156,62 @@ public final class NotificationService implements NotificationTargets, AutoClose
             Resource r = tx.tree().find(ri);
             return r != null && (id.equals(r.get("aei")) || id.equals(r.get("csi")));
         });
+    }
+
+    /** The gates of resources whose Update waits for their Blocking_Update subscriber. */
+    public BlockingUpdates blockingUpdates() {
+        return blockingUpdates;
+    }
+
+    @Override
+    public Resource blockingSubscription(String subscribedTo) {
+        return store.read(tx -> SubscriptionType.blockingUpdate(tx.tree().children(subscribedTo, ResourceTypes.SUBSCRIPTION)));
+    }
+
+    /**
+     * The Blocking_Update subscription an Update of {@code r} setting the attributes {@code modified} waits for, or null:
+     * r's one subscription with net 7, when it has no atr or its atr names one of them (TS-0004 7.5.1.2.19).
+     */
+    public Resource blockingSubscription(Transaction tx, Resource r, Set<?> modified) {
+        Resource sub = SubscriptionType.blockingUpdate(tx.tree().children(r.ri, ResourceTypes.SUBSCRIPTION));
+        if (sub == null) {
+            return null;
+        }
+        Object atr = ((Map<?, ?>) sub.get("enc")).get("atr");
+        return atr instanceof List<?> names && names.stream().noneMatch(modified::contains) ? null : sub;
+    }
+
+    /**
+     * Asks the Blocking_Update subscriber of a resource whether an Update may proceed (TS-0004 7.5.1.2.19): a Notify with
+     * the representation the Update carries, to its one target, and waits for the answer, holding no lock. A successful
+     * answer lets the Update proceed; else it is refused as TS-0004 7.3.2.9 says: the target not reachable → 5107, the
+     * target answering OPERATION_NOT_ALLOWED → 4127; no answer in time → 4008; any other unsuccessful answer → 4127
+     * (TS-0001 table 9.6.8-3: "completed with no success").
+     */
+    public void askBlockingSubscriber(Resource sub, RequestPrimitive update) {
+        String nu = SubscriptionType.targets(sub).get(0);
+        Receiver receiver = store.read(tx -> receivers.resolve(tx.tree(), nu));
+        Map<String, Object> nev = new LinkedHashMap<>();
+        nev.put("rep", update.content);
+        nev.put("net", SubscriptionType.BLOCKING_UPDATE);
+        Map<String, Object> sgn = new LinkedHashMap<>();
+        sgn.put("nev", nev);
+        sgn.put("sur", events.reference(sub));
+        if (sub.cr != null) {
+            sgn.put("cr", sub.cr);
+        }
+        RequestPrimitive notify = Delivery.notify(receiver, cse.spRelativeCseId(), Map.of("m2m:sgn", sgn), null);
+        ResponsePrimitive rsp = await(delivery.send(receiver, notify), nu);
+        if (Delivery.succeeded(rsp)) {
+            return;
+        }
+        String why = "the Blocking_Update subscriber " + nu + " answered " + rsp.responseStatusCode.code()
+                + (rsp.content == null ? "" : " " + rsp.content) + "; the update is not applied";
+        throw new OneM2MException(switch (rsp.responseStatusCode) {
+            case TARGET_NOT_REACHABLE -> ResponseStatusCode.REMOTE_ENTITY_NOT_REACHABLE;
+            case REQUEST_TIMEOUT -> ResponseStatusCode.REQUEST_TIMEOUT;
+            default -> ResponseStatusCode.OPERATION_DENIED_BY_REMOTE_ENTITY;
+        }, why);
     }
 
     /** Waits (bounded) for an answer, for a request that cannot complete without it. */

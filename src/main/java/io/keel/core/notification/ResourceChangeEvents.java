@@ -13,6 +13,7 @@ import io.keel.core.store.TimeSeriesIndex;
 import io.keel.core.store.Transaction;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
+import io.keel.primitive.RequestPrimitive;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,10 @@ public final class ResourceChangeEvents {
     private static final int DELETE = 2;
     private static final int CHILD_CREATED = 3;
     private static final int CHILD_DELETED = 4;
+    private static final int RETRIEVE_OF_EMPTY_CONTAINER = 5;
     private static final int MISSING_DATA_POINTS = 8;
+    /** The accessControlOperations bit of a discovery (TS-0004 6.3.4.2.29). */
+    private static final int DISCOVERY_BIT = 32;
     private final CseIdentity cse;
     private final TypeRegistry types;
     private final Representations representations;
@@ -190,10 +194,62 @@ public final class ResourceChangeEvents {
         raise(tx, sub, net, representation(sub, subject, modified));
     }
 
+    /**
+     * net 5 (TS-0004 table 6.3.4.2.19-1): a Retrieve with child resources of a container found no contentInstance. A
+     * Retrieve writes nothing, so what it raises leaves at once, in order behind what committed before.
+     */
+    public void retrievedWithoutContentInstance(Transaction tx, Resource container) {
+        TransactionNotifications raised = new TransactionNotifications(sequencer);
+        for (Resource sub : tx.tree().children(container.ri, ResourceTypes.SUBSCRIPTION)) {
+            if (EventCriteria.matches(sub, RETRIEVE_OF_EMPTY_CONTAINER, container, Set.of())) {
+                raise(tx, raised, sub, RETRIEVE_OF_EMPTY_CONTAINER, representation(sub, container, null));
+            }
+        }
+        if (!raised.notifications.isEmpty()) {
+            sequencer.complete(sequencer.ticket(), raised);
+        }
+    }
+
+    /**
+     * operationMonitor (TS-0004 table 6.3.5.57-1; TS-0001 table 9.6.8-3): a request addressed to {@code r}, whatever
+     * its outcome, notifies the subscriptions of r whose monitor names its operation (as an accessControlOperations bit)
+     * and/or its originator. Called as the request is routed, so the notification tells of the attempt, with r as it is
+     * before it; it leaves at once.
+     */
+    public void operationMonitored(Transaction tx, Resource r, RequestPrimitive req) {
+        TransactionNotifications raised = new TransactionNotifications(sequencer);
+        int bit = req.isDiscovery() ? DISCOVERY_BIT : req.operation.accessBit();
+        for (Resource sub : tx.tree().children(r.ri, ResourceTypes.SUBSCRIPTION)) {
+            boolean monitored = SubscriptionType.operationMonitors(sub).stream().anyMatch(om ->
+                    (om.get("ops") == null || (((Long) om.get("ops")) & bit) != 0)
+                            && (om.get("or") == null || om.get("or").equals(req.from)));
+            if (monitored) {
+                Map<String, Object> om = new LinkedHashMap<>();
+                om.put("op", req.operation.value());
+                om.put("or", req.from);
+                Map<String, Object> nev = new LinkedHashMap<>();
+                nev.put("rep", representation(sub, r, null));
+                nev.put("om", om);
+                raise(tx, raised, sub, nev);
+            }
+        }
+        if (!raised.notifications.isEmpty()) {
+            sequencer.complete(sequencer.ticket(), raised);
+        }
+    }
+
     private void raise(Transaction tx, Resource sub, int net, Object rep) {
+        raise(tx, pending(tx), sub, net, rep);
+    }
+
+    private void raise(Transaction tx, TransactionNotifications pending, Resource sub, int net, Object rep) {
         Map<String, Object> nev = new LinkedHashMap<>();
         nev.put("rep", rep);
         nev.put("net", net);
+        raise(tx, pending, sub, nev);
+    }
+
+    private void raise(Transaction tx, TransactionNotifications pending, Resource sub, Map<String, Object> nev) {
         Map<String, Object> sgn = new LinkedHashMap<>();
         sgn.put("nev", nev);
         sgn.put("sur", reference(sub));
@@ -203,7 +259,6 @@ public final class ResourceChangeEvents {
         }
         DeliveryRules rules = rules(tx, sub);
         AtomicBoolean delivered = new AtomicBoolean();
-        TransactionNotifications pending = pending(tx);
         for (Object nu : (List<?>) sub.get("nu")) {
             String address = (String) nu;
             pending.notifications.add(new OutgoingNotification(sub.ri, sub.ri + " " + address, address, receivers.resolve(tx.tree(), address), rules,

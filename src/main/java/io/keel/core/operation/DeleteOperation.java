@@ -51,7 +51,8 @@ public final class DeleteOperation implements OperationHandler {
         ctx.requireMatch(tx.search(), req, r);
         ConditionalRequests.notModified(req.preconditions, r, Operation.DELETE);
         ResultContent rcn = OperationContext.resultContent(req, ResultContent.NOTHING, ALLOWED);
-        return () -> CompletableFuture.completedFuture(ctx.store.write(w -> {
+        // A Delete waits for a blocked Update of the resource in progress (TS-0001 table 9.6.8-3, Blocking_Update).
+        return () -> CompletableFuture.completedFuture(ctx.notifications.blockingUpdates().after(r.ri, () -> ctx.store.write(w -> {
             Representations.Built built = ctx.representations.build(w.search(), r, rcn, null, ctx.readableChildren(w, req), ctx.viewer(req));
             if (!delete(w, r, req, ctx.clock.now())) {
                 throw OneM2MException.notFound("resource " + r.ri + " was deleted meanwhile");
@@ -59,7 +60,7 @@ public final class DeleteOperation implements OperationHandler {
             ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.DELETED, built.content());
             rsp.contentStatus = built.status();
             return rsp;
-        }));
+        })));
     }
 
     /**

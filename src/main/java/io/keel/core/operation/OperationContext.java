@@ -93,6 +93,10 @@ public final class OperationContext {
         return cse;
     }
 
+    public NotificationService notifications() {
+        return notifications;
+    }
+
     /** 4103 unless the originator has the permission on the resource (TS-0004 7.3.3.15). */
     void requireAccess(ResourceTree tree, RequestPrimitive req, Permission permission, Resource target) {
         if (!access.allows(tree, req, permission, target)) {

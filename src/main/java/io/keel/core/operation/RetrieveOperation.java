@@ -29,6 +29,9 @@ public final class RetrieveOperation implements OperationHandler {
     private static final Set<ResultContent> CHILD_RESULTS = EnumSet.of(ResultContent.ATTRIBUTES_AND_CHILD_RESOURCES,
             ResultContent.ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES, ResultContent.CHILD_RESOURCE_REFERENCES,
             ResultContent.CHILD_RESOURCES);
+    /** The Result Contents whose Retrieve of a container without contentInstance raises net 5 (TS-0004 table 6.3.4.2.19-1). */
+    private static final Set<ResultContent> NO_CONTENT_INSTANCE_EVENT = EnumSet.of(ResultContent.ATTRIBUTES_AND_CHILD_RESOURCES,
+            ResultContent.CHILD_RESOURCES);
     private final OperationContext ctx;
     /** Handles a request as any other: the Retrieve of an original resource through its announced one's lnk. */
     private final Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher;
@@ -95,6 +98,9 @@ public final class RetrieveOperation implements OperationHandler {
         Representations.Built built = attributeList != null
                 ? new Representations.Built(ctx.representations.partial(r, attributeList, ctx.viewer(req)), null)
                 : ctx.representations.build(tx.search(), r, rcn, req.filterCriteria, ctx.readableChildren(tx, req), ctx.viewer(req));
+        if (NO_CONTENT_INSTANCE_EVENT.contains(rcn) && ctx.types.typeOf(r).holdsNoContentInstance(r)) {
+            ctx.notifications.events().retrievedWithoutContentInstance(tx, r);
+        }
         ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, built.content());
         rsp.contentStatus = built.status();
         rsp.entityTag = ConditionalRequests.entityTag(r);

@@ -2,6 +2,7 @@ package io.keel.core.operation;
 
 import io.keel.core.access.GoverningPolicies;
 import io.keel.core.access.Permission;
+import io.keel.core.notification.BlockingUpdates;
 import io.keel.core.resource.AttributeValidator;
 import io.keel.core.resource.PendingWrite;
 import io.keel.core.resource.RemoteResources;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Update (TS-0004 7.3.3.4, 7.3.3.7): access is decided where the request was routed (a change of acpi by the policies'
@@ -76,12 +78,26 @@ public final class UpdateOperation implements OperationHandler {
                         req.releaseVersionIndicator), current.pi == null ? null : tx.tree().find(current.pi),
                         ctx.notifications, ctx.remote(), new java.util.concurrent.ConcurrentHashMap<>())
                 : null;
+        Resource blocking = ctx.notifications.blockingSubscription(tx, current, type.sentAttributes(req.content).keySet());
+        if (blocking != null && pending == null) {
+            // Only an Update that would be applied is put to the subscriber (TS-0001 table 9.6.8-3): invalid ones are 4000 first.
+            AttributeValidator.forUpdate(type, req.content, OperationContext.fromText(req), req.releaseVersionIndicator);
+        }
         return () -> {
-            if (pending != null) {
-                type.beforeTransaction(pending);
-            }
-            Map<String, RemoteResources.Retrieved> retrieved = pending == null ? Map.of() : pending.retrieved();
-            return CompletableFuture.completedFuture(ctx.store.write(w -> update(w, req, current.ri, acpiChange, retrieved)));
+            Supplier<ResponsePrimitive> work = () -> {
+                if (pending != null) {
+                    type.beforeTransaction(pending);
+                }
+                Map<String, RemoteResources.Retrieved> retrieved = pending == null ? Map.of() : pending.retrieved();
+                return ctx.store.write(w -> update(w, req, current.ri, acpiChange, retrieved));
+            };
+            BlockingUpdates gates = ctx.notifications.blockingUpdates();
+            // TS-0004 7.5.1.2.19: the subscriber decides before the Update is performed, no lock held while it decides;
+            // other Updates of the resource wait meanwhile.
+            return CompletableFuture.completedFuture(blocking == null ? gates.after(current.ri, work) : gates.blocked(current.ri, () -> {
+                ctx.notifications.askBlockingSubscriber(blocking, req);
+                return work.get();
+            }));
         };
     }
 

@@ -3,7 +3,6 @@ package io.keel.core.resource;
 import io.keel.core.schedule.InvalidScheduleEntry;
 import io.keel.core.schedule.ScheduleEntry;
 import io.keel.primitive.OneM2MException;
-import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,11 +19,6 @@ import java.util.regex.Pattern;
  * stored values and notifications read the same whatever serialization the request used.
  */
 final class ComplexValues {
-    /**
-     * Event types Keel raises (TS-0004 6.3.4.2.19): update, delete, create and delete of a direct child. 7 and 8 pass
-     * too: whether a subscription may name them is the subscription's rule (TS-0004 7.4.8.2.1, 7.4.8.2.3: 4000 in places).
-     */
-    static final Set<Long> SUPPORTED_EVENT_TYPES = Set.of(1L, 2L, 3L, 4L, 7L, 8L);
     private static final Set<String> TIMESTAMPS = Set.of("crb", "cra", "ms", "us", "exb", "exa");
     /** stateTagSmaller and sizeBelow are xs:positiveInteger, stateTagBigger and sizeAbove xs:nonNegativeInteger. */
     private static final Set<String> POSITIVE = Set.of("sts", "szb");
@@ -59,8 +53,7 @@ final class ComplexValues {
                     case "atr" -> out.put(name, attributeList(where, v, fromText));
                     case "fo" -> out.put(name, AttributeType.enumerated(where, v, fromText, n -> n == 1 || n == 2,
                             "a filterOperation: 1 (AND) or 2 (OR)"));
-                    case "om" -> throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
-                            where + " (operationMonitor) is not supported by this CSE");
+                    case "om" -> out.put(name, operationMonitors(where, v, fromText));
                     case "md" -> out.put(name, missingData(where, AttributeType.object(where, v), fromText));
                     default -> throw OneM2MException.badRequest("unknown member " + where);
                 }
@@ -84,10 +77,6 @@ final class ComplexValues {
         List<Long> net = new ArrayList<>();
         for (Object item : items) {
             long n = AttributeType.enumerated(where, item, fromText, t -> t >= 1 && t <= 8, "a notificationEventType 1-8");
-            if (!SUPPORTED_EVENT_TYPES.contains(n)) {
-                throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
-                        "notificationEventType " + n + " is not supported by this CSE (1-4 are)");
-            }
             net.add(n);
         }
         return net;
@@ -146,6 +135,38 @@ final class ComplexValues {
     }
 
     /** missingData (TS-0004 6.3.5.40): number (xs:positiveInteger) and duration (xs:duration), both present. */
+    /**
+     * operationMonitor, 0..n (TS-0004 table 6.3.5.57-1): each with operations (accessControlOperations, 1–63) and/or
+     * an originator, at least one of them; in XML one element, repeated.
+     */
+    private static List<Map<String, Object>> operationMonitors(String where, Object v, boolean fromText) {
+        List<?> items = v instanceof List<?> l ? l : v instanceof Map<?, ?> ? List.of(v) : null;
+        if (items == null || items.isEmpty()) {
+            throw AttributeType.wrongType(where, "a list of operationMonitors");
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object item : items) {
+            Map<String, Object> monitor = AttributeType.object(where, item);
+            known(where, monitor, "ops", "or");
+            Map<String, Object> checked = new LinkedHashMap<>();
+            if (monitor.get("ops") != null) {
+                checked.put("ops", AttributeType.enumerated(where + ".ops", monitor.get("ops"), fromText, n -> n >= 1 && n <= 63,
+                        "accessControlOperations 1-63"));
+            }
+            if (monitor.get("or") != null) {
+                if (!(monitor.get("or") instanceof String or) || or.isBlank()) {
+                    throw AttributeType.wrongType(where + ".or", "an originator ID");
+                }
+                checked.put("or", or);
+            }
+            if (checked.isEmpty()) {
+                throw OneM2MException.badRequest(where + " needs operations (ops) or an originator (or)");
+            }
+            out.add(checked);
+        }
+        return out;
+    }
+
     static Map<String, Object> missingData(String sn, Map<String, Object> value, boolean fromText) {
         known(sn, value, "num", "dur");
         for (String k : List.of("num", "dur")) {
@@ -254,38 +275,32 @@ final class ComplexValues {
      * takes a year as 365 days and a month as 30, and refuses a duration that is not positive: no batch or window can
      * last zero or less.
      */
+    static Duration duration(String where, Object v, boolean fromText) {
+        Duration d = anyDuration(where, v, fromText);
+        if (d.isNegative() || d.isZero()) {
+            throw OneM2MException.badRequest(where + " must be a positive duration");
+        }
+        return d;
+    }
+
     /** An xs:duration as {@link #duration}, zero allowed (an execDelay of none). */
     static Duration nonNegativeDuration(String where, Object v, boolean fromText) {
-        String s = AttributeType.text(v, fromText);
-        if (s == null || !XS_DURATION.matcher(s).matches()) {
-            throw OneM2MException.badRequest(where + " must be an xs:duration such as PT30S, not " + v);
-        }
-        Duration d;
-        try {
-            d = Timestamps.parseDuration(s, where);
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw OneM2MException.badRequest(where + " is too long a duration for this CSE: " + s);
-        }
+        Duration d = anyDuration(where, v, fromText);
         if (d.isNegative()) {
             throw OneM2MException.badRequest(where + " must not be a negative duration");
         }
         return d;
     }
 
-    static Duration duration(String where, Object v, boolean fromText) {
+    private static Duration anyDuration(String where, Object v, boolean fromText) {
         String s = AttributeType.text(v, fromText);
         if (s == null || !XS_DURATION.matcher(s).matches()) {
             throw OneM2MException.badRequest(where + " must be an xs:duration such as PT30S, not " + v);
         }
-        Duration d;
         try {
-            d = Timestamps.parseDuration(s, where);
+            return Timestamps.parseDuration(s, where);
         } catch (ArithmeticException | NumberFormatException e) {
             throw OneM2MException.badRequest(where + " is too long a duration for this CSE: " + s);
         }
-        if (d.isNegative() || d.isZero()) {
-            throw OneM2MException.badRequest(where + " must be a positive duration");
-        }
-        return d;
     }
 }

@@ -21,4 +21,7 @@ public interface NotificationTargets {
      *         the creator
      */
     void verify(Resource subscription, RequestPrimitive request, List<String> targets);
+
+    /** The Blocking_Update subscription the resource has now, or null (TS-0004 7.4.8.2.1: at most one). */
+    Resource blockingSubscription(String subscribedTo);
 }

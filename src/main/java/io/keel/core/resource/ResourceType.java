@@ -215,6 +215,22 @@ public abstract class ResourceType {
         return Set.of();
     }
 
+    /**
+     * The notificationEventTypes beyond 1–4 and 7 that only resources of this type raise (TS-0001 table 9.6.8-3: 5 for a
+     * container, 6 for an AE, 8 for a timeSeries): a subscription to any other type naming one is 4000.
+     */
+    public Set<Long> ownEventTypes() {
+        return Set.of();
+    }
+
+    /**
+     * Whether a Retrieve of {@code r} with its child resources finds no content instance among them, which raises
+     * notificationEventType 5 (TS-0001 table 9.6.8-3, TS-0004 table 6.3.4.2.19-1).
+     */
+    public boolean holdsNoContentInstance(Resource r) {
+        return false;
+    }
+
     /** The answer to a Create of this type under a parent whose type does not accept it (TS-0004 7.3.3.3: 4108). */
     public OneM2MException refusedUnder(ResourceType parentType) {
         return new OneM2MException(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE,

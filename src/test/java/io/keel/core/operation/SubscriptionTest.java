@@ -144,25 +144,131 @@ class SubscriptionTest {
         assertEquals("PT1M", ((Map<?, ?>) stored.get("bn")).get("dur"));
     }
 
-    /** Blocking_Update (7) is held to its rules first (4000), then refused: Keel blocks no update (5001). */
+    /** Blocking_Update (7) is held to its rules (4000) before any target is asked; a resource has one (4124). */
     @Test
-    void ts0004_7_4_8_2_1_aBlockingUpdateSubscriptionBreakingItsRulesIs4000AndOtherwiseNotImplemented() {
+    void ts0004_7_4_8_2_1_aBlockingUpdateSubscriptionBreakingItsRulesIs4000AndASecondIs4124() throws Exception {
         cse.listener("Clistener", "listener", TARGET, "Cae1");
         Map<String, String> before = cse.snapshot();
         Map<String, Object> blocking = map("net", List.of(7));
         for (Object[] bad : List.of(new Object[] {"nu", List.of("Clistener", "Cae1"), "enc", blocking},
                 new Object[] {"nu", List.of(TARGET), "enc", blocking},
                 new Object[] {"nu", List.of("Clistener"), "enc", blocking, "exc", 3},
+                new Object[] {"nu", List.of("Clistener"), "enc", blocking, "nct", 1},
+                new Object[] {"nu", List.of("Clistener"), "enc", map("net", List.of(7, 1))},
                 new Object[] {"nu", List.of("Clistener"), "enc", map("net", List.of(7), "chty", List.of(ResourceTypes.CONTENT_INSTANCE))})) {
             assertRsc(ResponseStatusCode.BAD_REQUEST, subscribe("cse-in/app1/box", bad));
         }
+        assertEquals(before, cse.snapshot());
+        assertTrue(cse.outbound.sent().isEmpty(), "no target was asked");
 
         ResponsePrimitive wellFormed = subscribe("cse-in/app1/box", "nu", List.of("Clistener"),
                 "enc", map("net", List.of(7), "atr", List.of("lbl")), "lbl", List.of("blocking"));
+        ResponsePrimitive second = subscribe("cse-in/app1/box", "nu", List.of("Clistener"), "enc", blocking);
 
-        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, wellFormed);
-        assertEquals(before, cse.snapshot());
-        assertTrue(cse.outbound.sent().isEmpty(), "no target was asked");
+        assertRsc(ResponseStatusCode.CREATED, wellFormed);
+        assertEquals(2L, body(wellFormed, "m2m:sub").get("nct"), "modified attributes (TS-0001 table 9.6.8-4)");
+        assertRsc(ResponseStatusCode.BLOCKING_SUBSCRIPTION_ALREADY_EXISTS, second);
+        assertEquals(1, cse.tree.children("cnt1", ResourceTypes.SUBSCRIPTION).size());
+    }
+
+    /**
+     * An Update of a resource with a Blocking_Update subscription waits for the subscriber (TS-0004 7.5.1.2.19): applied
+     * when it answers 2000; else not, with the code of 7.3.2.9; an Update outside atr does not ask it.
+     */
+    @Test
+    void ts0004_7_5_1_2_19_theSubscriberDecidesWhetherTheUpdateIsApplied() throws Exception {
+        cse.listener("Clistener", "listener", TARGET, "Cae1");
+        assertRsc(ResponseStatusCode.CREATED, subscribe("cse-in/app1/box", "nu", List.of("Clistener"),
+                "enc", map("net", List.of(7), "atr", List.of("lbl"))));
+        assertTrue(isVerification(cse.outbound.next().request()));
+
+        assertRsc(ResponseStatusCode.UPDATED, cse.send(cse.update("cse-in/app1/box", "Cae1", map("m2m:cnt", map("lbl", List.of("ok"))))));
+        RequestPrimitive asked = cse.outbound.next().request();
+        Map<?, ?> nev = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) asked.content).get("m2m:sgn")).get("nev");
+        assertEquals(7, ((Number) nev.get("net")).intValue());
+        assertEquals(Map.of("m2m:cnt", Map.of("lbl", List.of("ok"))), nev.get("rep"));
+        assertEquals(List.of("ok"), cse.tree.stored("cnt1").lbl);
+
+        cse.outbound.answerWith(ResponseStatusCode.OPERATION_NOT_ALLOWED);
+        assertRsc(ResponseStatusCode.OPERATION_DENIED_BY_REMOTE_ENTITY,
+                cse.send(cse.update("cse-in/app1/box", "Cae1", map("m2m:cnt", map("lbl", List.of("refused"))))));
+        cse.outbound.answerWith(ResponseStatusCode.TARGET_NOT_REACHABLE);
+        assertRsc(ResponseStatusCode.REMOTE_ENTITY_NOT_REACHABLE,
+                cse.send(cse.update("cse-in/app1/box", "Cae1", map("m2m:cnt", map("lbl", List.of("unreached"))))));
+        assertEquals(List.of("ok"), cse.tree.stored("cnt1").lbl);
+
+        int asks = cse.outbound.sent().size();
+        assertRsc(ResponseStatusCode.UPDATED, cse.send(cse.update("cse-in/app1/box", "Cae1", map("m2m:cnt", map("mni", 3)))));
+        assertEquals(asks, cse.outbound.sent().size(), "mni is not in atr: the subscriber is not asked");
+    }
+
+    /**
+     * net 5: a Retrieve with child resources of a container without contentInstance notifies (TS-0004 table
+     * 6.3.4.2.19-1); a Retrieve of attributes only, or once the container holds one, does not.
+     */
+    @Test
+    void ts0004_6_3_4_2_19_retrieveOfAContainerWithNoChildResourceNotifies() throws Exception {
+        assertRsc(ResponseStatusCode.CREATED, subscribe("cse-in/app1/box", "nu", List.of(TARGET), "enc", map("net", List.of(5)), "nct", 3));
+        RequestPrimitive attributesOnly = cse.request(Operation.RETRIEVE, "cse-in/app1/box", "Cae1");
+        assertRsc(ResponseStatusCode.OK, cse.send(attributesOnly));
+        assertNull(cse.outbound.next(200), "rcn 1 retrieves no child resources");
+
+        RequestPrimitive children = cse.request(Operation.RETRIEVE, "cse-in/app1/box", "Cae1");
+        children.resultContent = io.keel.primitive.ResultContent.CHILD_RESOURCES;
+        assertRsc(ResponseStatusCode.OK, cse.send(children));
+        Map<?, ?> nev = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) cse.outbound.next().request().content).get("m2m:sgn")).get("nev");
+        assertEquals(5, ((Number) nev.get("net")).intValue());
+        assertEquals(Map.of("m2m:uri", "cnt1"), nev.get("rep"));
+
+        assertRsc(ResponseStatusCode.CREATED, cse.send(cse.create("cse-in/app1/box", "Cae1", ResourceTypes.CONTENT_INSTANCE,
+                map("m2m:cin", map("con", "x")))));
+        children.requestIdentifier = "again";
+        assertRsc(ResponseStatusCode.OK, cse.send(children));
+        assertNull(cse.outbound.next(300), "the container holds a contentInstance now");
+    }
+
+    /** Event types raised by one resource type only, nct they cannot carry, and 7/8 combined: 4000, nothing stored. */
+    @Test
+    void ts0004_7_4_8_2_1_eventTypesTheSubscribedToResourceNeverRaisesOrWithAnUnfitNctAre4000() {
+        for (Object[] bad : List.of(new Object[] {"enc", map("net", List.of(5)), "nct", 2},
+                new Object[] {"enc", map("net", List.of(5)), "nct", 4},
+                new Object[] {"enc", map("net", List.of(1)), "nct", 4},
+                new Object[] {"enc", map("net", List.of(1)), "nct", 5},
+                new Object[] {"enc", map("net", List.of(6))},
+                new Object[] {"enc", map("net", List.of(8, 1), "md", map("num", 1, "dur", "PT1S"))})) {
+            List<Object> attributes = new ArrayList<>(List.of("nu", List.of(TARGET)));
+            attributes.addAll(List.of(bad));
+            assertRsc(ResponseStatusCode.BAD_REQUEST, subscribe("cse-in/app1/box", attributes.toArray()));
+        }
+        assertRsc(ResponseStatusCode.BAD_REQUEST, subscribe("cse-in/app1", "nu", List.of(TARGET), "enc", map("net", List.of(5))));
+        // Trigger_Received_For_AE_Resource fits an AE, but Keel receives no device triggers to raise it from.
+        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, subscribe("cse-in/app1", "nu", List.of(TARGET), "enc", map("net", List.of(6))));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, subscribe("cse-in/app1", "nu", List.of(TARGET), "enc", map("net", List.of(6)), "nct", 1));
+        assertTrue(cse.tree.children("cnt1", ResourceTypes.SUBSCRIPTION).isEmpty());
+    }
+
+    /**
+     * operationMonitor (TS-0004 table 6.3.5.57-1): a request of a monitored operation and/or originator to the
+     * subscribed-to resource notifies, whatever its outcome, with the operation and originator in nev.om; with
+     * notificationEventType as well it is 4000 (7.4.8.2.1).
+     */
+    @Test
+    void ts0004_6_3_5_57_operationMonitorNotifiesTheOperationAndItsOriginatorWhateverTheOutcome() throws Exception {
+        assertRsc(ResponseStatusCode.BAD_REQUEST, subscribe("cse-in/app1/box", "nu", List.of(TARGET),
+                "enc", map("net", List.of(1), "om", List.of(map("ops", 2)))));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, subscribe("cse-in/app1/box", "nu", List.of(TARGET),
+                "enc", map("om", List.of(map("ops", 2))), "nct", 2));
+        assertRsc(ResponseStatusCode.CREATED, subscribe("cse-in/app1/box", "nu", List.of(TARGET),
+                "enc", map("om", List.of(map("ops", 2 + 8))), "nct", 3)); // RETRIEVE or DELETE, by anyone
+
+        assertRsc(ResponseStatusCode.UPDATED, cse.send(cse.update("cse-in/app1/box", "Cae1", map("m2m:cnt", map("mni", 3)))));
+        assertNull(cse.outbound.next(300), "an UPDATE is not monitored, and there is no net 1");
+        ResponsePrimitive denied = cse.send(cse.request(Operation.RETRIEVE, "cse-in/app1/box", "Cstranger"));
+        assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, denied);
+
+        Map<?, ?> nev = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) cse.outbound.next().request().content).get("m2m:sgn")).get("nev");
+        assertEquals(Map.of("op", 2, "or", "Cstranger"), nev.get("om"));
+        assertEquals(Map.of("m2m:uri", "cnt1"), nev.get("rep"));
     }
 
     /** Missing data points (8) need missingData, and missingData a timeSeries to subscribe to. */

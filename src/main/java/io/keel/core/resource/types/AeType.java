@@ -67,6 +67,12 @@ public final class AeType extends ResourceType {
         return Set.of("poa");
     }
 
+    /** Trigger_Received_For_AE_Resource (TS-0004 table 6.3.4.2.19-1). */
+    @Override
+    public Set<Long> ownEventTypes() {
+        return Set.of(6L);
+    }
+
     @Override
     public Set<Integer> childTypes() {
         return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.CONTAINER, ResourceTypes.FLEX_CONTAINER, ResourceTypes.GROUP,

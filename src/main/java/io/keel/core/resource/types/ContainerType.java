@@ -2,6 +2,7 @@ package io.keel.core.resource.types;
 
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeType;
+import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceTypes;
 import java.util.List;
@@ -37,6 +38,18 @@ public final class ContainerType extends InstanceHolderType {
     public Set<Integer> childTypes() {
         return Set.of(ResourceTypes.CONTAINER, ResourceTypes.CONTENT_INSTANCE, ResourceTypes.SUBSCRIPTION,
                 ResourceTypes.FLEX_CONTAINER);
+    }
+
+    /** Retrieve_of_Container_Resource_With_No_Child_Resource (TS-0004 table 6.3.4.2.19-1). */
+    @Override
+    public Set<Long> ownEventTypes() {
+        return Set.of(5L);
+    }
+
+    /** No contentInstance is present: obsolete ones are removed by the expiry sweep, and cni counts the rest. */
+    @Override
+    public boolean holdsNoContentInstance(Resource r) {
+        return r.getLong("cni", 0) == 0;
     }
 
     @Override

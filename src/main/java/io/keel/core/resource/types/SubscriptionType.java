@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.IntFunction;
 
 /**
@@ -36,10 +37,15 @@ public final class SubscriptionType extends ResourceType {
             2L, Set.of(1L, 3L),
             3L, Set.of(1L, 3L),
             4L, Set.of(1L, 3L),
+            5L, Set.of(1L, 3L),
+            6L, Set.of(4L),
+            7L, Set.of(2L),
             8L, Set.of(5L));
     /** What a batchNotify without duration gets (TS-0004 7.4.8.2.1 Recv-6.5: the service provider's default). */
     public static final Duration DEFAULT_BATCH_DURATION = Duration.ofSeconds(60);
-    private static final long BLOCKING_UPDATE = 7;
+    /** Blocking_Update (TS-0004 table 6.3.4.2.19-1). */
+    public static final long BLOCKING_UPDATE = 7;
+    private static final long TRIGGER_RECEIVED = 6;
     private static final long MISSING_DATA_POINTS = 8;
     private final IntFunction<ResourceType> types;
 
@@ -112,9 +118,11 @@ public final class SubscriptionType extends ResourceType {
     public void beforeTransaction(PendingWrite write) {
         boolean create = write.request().operation == Operation.CREATE;
         Resource after = create ? write.resource() : updated(write.resource(), write.given());
-        check(after, create);
-        checkChildTypes(after, write.parent());
-        checkMissingData(after, write.parent());
+        check(after, write.given(), create, write.parent());
+        if (create && eventTypes(after).contains(BLOCKING_UPDATE) && write.targets().blockingSubscription(write.parent().ri) != null) {
+            // Before its target is asked; checked again with the subscribed-to resource locked.
+            throw blockingSubscriptionExists(write.parent().ri);
+        }
         if (!(write.given().get("nu") instanceof List<?> nu)) {
             return;
         }
@@ -151,9 +159,8 @@ public final class SubscriptionType extends ResourceType {
     @Override
     public void prepareCreate(ResourceOperation op) {
         // Checked before the transaction already; again here, where the defaults are set on what is stored.
-        check(op.resource, true);
-        checkChildTypes(op.resource, op.parent);
-        checkMissingData(op.resource, op.parent);
+        check(op.resource, Map.of(), true, op.parent);
+        checkSingleBlockingUpdate(op);
         // TS-0004 7.4.8.2.1: when the notifications go elsewhere than to the originator, the creator is recorded.
         List<String> nu = targets(op.resource);
         if (op.resource.cr == null && op.request.from != null
@@ -209,10 +216,7 @@ public final class SubscriptionType extends ResourceType {
     @Override
     public void prepareUpdate(ResourceOperation op) {
         // Again with the lock held: an Update made meanwhile may have changed what this one combines with.
-        check(op.resource, false);
-        Resource subscribedTo = op.tree.find(op.resource.pi);
-        checkChildTypes(op.resource, subscribedTo);
-        checkMissingData(op.resource, subscribedTo);
+        check(op.resource, op.given, false, op.tree.find(op.resource.pi));
         updateStats(op);
         if (op.given.containsKey("enc") && op.timeSeries.window(op.resource.ri) != null) {
             // TS-0001 table 9.6.8-2 (missingData): a changed condition stops the window and its count; the next point
@@ -252,11 +256,25 @@ public final class SubscriptionType extends ResourceType {
         }
     }
 
-    private void check(Resource sub, boolean create) {
+    /** Every rule of a subscription as it is to be stored, with {@code given} what a Create or Update sets. */
+    private void check(Resource sub, Map<String, Object> given, boolean create, Resource subscribedTo) {
+        checkAttributes(sub, given, create);
+        checkChildTypes(sub, subscribedTo);
+        checkMissingData(sub, subscribedTo);
+        checkSubscribedTo(sub, subscribedTo);
+        if (eventTypes(sub).contains(TRIGGER_RECEIVED)) {
+            // The trigger comes from the underlying 3GPP network (device triggering, TS-0026); Keel has no interface to
+            // it, so the event could never be raised: refused rather than accepted and silent.
+            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, "notificationEventType 6 (Trigger_Received_For_AE_Resource) "
+                    + "is never raised here: this CSE receives no device triggers from an underlying network");
+        }
+    }
+
+    private void checkAttributes(Resource sub, Map<String, Object> given, boolean create) {
         if (!(sub.get("nu") instanceof List<?> nu) || nu.isEmpty()) {
             throw OneM2MException.badRequest("nu must name at least one notification target");
         }
-        checkEventTypes(sub, create);
+        checkBlockingUpdate(sub, given, create);
         if (sub.get("bn") instanceof Map<?, ?> bn && bn.get("dur") == null) {
             // TS-0004 7.4.8.2.1 Recv-6.5, table 6.3.5.6-1: the CSE sets the duration the originator left out.
             Map<String, Object> withDuration = new LinkedHashMap<>();
@@ -264,32 +282,85 @@ public final class SubscriptionType extends ResourceType {
             withDuration.put("dur", DEFAULT_BATCH_DURATION.toString());
             sub.attributes.put("bn", withDuration);
         }
+        if (!operationMonitors(sub).isEmpty()) {
+            checkOperationMonitor(sub);
+        }
         List<Long> net = eventTypes(sub);
         Long nct = (Long) sub.get("nct");
         if (nct == null) {
-            // TS-0001 table 9.6.8-4: TimeSeries notification (5) for missing data points, else all attributes (1).
-            sub.attributes.put("nct", net.contains(MISSING_DATA_POINTS) ? 5L : 1L);
+            sub.attributes.put("nct", defaultContentType(net));
             nct = (Long) sub.get("nct");
         }
         for (Long n : net) {
             if (!ALLOWED_NCT.get(n).contains(nct)) {
-                throw OneM2MException.badRequest("nct " + nct + " is not allowed with notificationEventType " + n);
+                throw OneM2MException.badRequest("nct " + nct + " is not allowed with notificationEventType " + n
+                        + " (allowed: " + new TreeSet<>(ALLOWED_NCT.get(n)) + ")");
             }
         }
     }
 
     /**
-     * Event types beyond the four Keel raises. Blocking_Update (7): an Update naming it is 4000 (TS-0004 7.4.8.2.3
-     * Recv-6.4); a Create is held to 7.4.8.2.1's rules for it (one target, a oneM2M ID, no attribute of its own but enc
-     * and nu, no condition but atr: else 4000) and then refused 5001, since Keel does not block updates.
+     * operationMonitor excludes notificationEventType (TS-0004 7.4.8.2.1, 7.4.8.2.3: 4000); table 9.6.8-4 of TS-0001 has
+     * no column for it: Keel allows all attributes (1, the default) and the resource ID (3).
      */
-    private void checkEventTypes(Resource sub, boolean create) {
+    private static void checkOperationMonitor(Resource sub) {
+        if (((Map<?, ?>) sub.get("enc")).get("net") instanceof List<?> net && !net.isEmpty()) {
+            throw OneM2MException.badRequest("enc.om (operationMonitor) and enc.net (notificationEventType) exclude each other");
+        }
+        Object nct = sub.get("nct");
+        if (nct != null && !Long.valueOf(1).equals(nct) && !Long.valueOf(3).equals(nct)) {
+            throw OneM2MException.badRequest("nct " + nct + " is not allowed with an operationMonitor (1 or 3 are)");
+        }
+    }
+
+    /**
+     * TS-0001 table 9.6.8-4: TimeSeries notification (5) for missing data points, modified attributes (2) for a blocking
+     * update, trigger payload (4) for a received trigger, else all attributes (1).
+     */
+    private static long defaultContentType(List<Long> net) {
+        if (net.contains(MISSING_DATA_POINTS)) {
+            return 5L;
+        }
+        if (net.contains(BLOCKING_UPDATE)) {
+            return 2L;
+        }
+        return net.contains(TRIGGER_RECEIVED) ? 4L : 1L;
+    }
+
+    /**
+     * Event types 5, 6 and 8 are raised by one resource type each (TS-0001 table 9.6.8-3: "otherwise this setting is not
+     * valid"); 7 and 8 are not combined with any other type (ibid.). 4000 naming the type.
+     */
+    private void checkSubscribedTo(Resource sub, Resource subscribedTo) {
         List<Long> net = eventTypes(sub);
-        if (!net.contains(BLOCKING_UPDATE)) {
+        for (Long n : net) {
+            if ((n == BLOCKING_UPDATE || n == MISSING_DATA_POINTS) && net.size() > 1) {
+                throw OneM2MException.badRequest("notificationEventType " + n + " cannot be combined with another event type");
+            }
+        }
+        if (subscribedTo == null) {
             return;
         }
-        if (!create) {
+        ResourceType type = types.apply(subscribedTo.ty);
+        for (Long n : net) {
+            if ((n == 5 || n == TRIGGER_RECEIVED || n == MISSING_DATA_POINTS) && !type.ownEventTypes().contains(n)) {
+                throw OneM2MException.badRequest("notificationEventType " + n + " is never raised by a " + type.rootElement());
+            }
+        }
+    }
+
+    /**
+     * Blocking_Update (7): an Update naming it is 4000 (TS-0004 7.4.8.2.3 Recv-6.4); a subscription with it has one
+     * target, a oneM2M ID, no attribute of its own but enc and nu (and the nct 2 it takes by default, TS-0001 table
+     * 9.6.8-4), and no condition but atr (7.4.8.2.1 Recv-6.4: else 4000).
+     */
+    private void checkBlockingUpdate(Resource sub, Map<String, Object> given, boolean create) {
+        if (!create && given.get("enc") instanceof Map<?, ?> enc && enc.get("net") instanceof List<?> net
+                && net.contains(BLOCKING_UPDATE)) {
             throw OneM2MException.badRequest("an update cannot set notificationEventType 7 (Blocking_Update)");
+        }
+        if (!eventTypes(sub).contains(BLOCKING_UPDATE)) {
+            return;
         }
         List<?> nu = (List<?>) sub.get("nu");
         if (nu.size() != 1 || NotificationTargets.isUrl((String) nu.get(0))) {
@@ -297,7 +368,9 @@ public final class SubscriptionType extends ResourceType {
         }
         for (AttributeDef d : specificAttributes()) {
             String sn = d.sn();
-            if (sub.get(sn) != null && !sn.equals("enc") && !sn.equals("nu") && !sn.equals(ACCESS_CONTROL_POLICY_IDS)) {
+            boolean own = sn.equals("enc") || sn.equals("nu") || sn.equals(ACCESS_CONTROL_POLICY_IDS)
+                    || (sn.equals("nct") && Long.valueOf(2).equals(sub.get(sn)));
+            if (sub.get(sn) != null && !own) {
                 throw OneM2MException.badRequest("a Blocking_Update subscription takes no " + sn);
             }
         }
@@ -306,15 +379,55 @@ public final class SubscriptionType extends ResourceType {
                 throw OneM2MException.badRequest("a Blocking_Update subscription takes no condition but atr, not " + tag);
             }
         }
-        throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
-                "notificationEventType 7 (Blocking_Update) is not supported by this CSE");
     }
 
-    /** The subscribed event types; update of the resource (1) when enc names none. */
+    /**
+     * At most one Blocking_Update subscription per resource (TS-0004 7.4.8.2.1 Recv-6.4: 4124), checked with the
+     * subscribed-to resource locked.
+     */
+    private static void checkSingleBlockingUpdate(ResourceOperation op) {
+        if (!eventTypes(op.resource).contains(BLOCKING_UPDATE)) {
+            return;
+        }
+        for (Resource other : op.tree.children(op.parent.ri, ResourceTypes.SUBSCRIPTION)) {
+            if (!other.ri.equals(op.resource.ri) && eventTypes(other).contains(BLOCKING_UPDATE)) {
+                throw blockingSubscriptionExists(op.parent.ri);
+            }
+        }
+    }
+
+    private static OneM2MException blockingSubscriptionExists(String subscribedTo) {
+        return new OneM2MException(ResponseStatusCode.BLOCKING_SUBSCRIPTION_ALREADY_EXISTS,
+                subscribedTo + " already has a Blocking_Update subscription (notificationEventType 7); a resource has at most one");
+    }
+
+    /** The Blocking_Update subscription of a resource, or null (at most one, TS-0004 7.4.8.2.1). */
+    public static Resource blockingUpdate(List<Resource> subscriptions) {
+        for (Resource sub : subscriptions) {
+            if (eventTypes(sub).contains(BLOCKING_UPDATE)) {
+                return sub;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The subscribed event types; update of the resource (1) when enc names none and has no operationMonitor (TS-0004
+     * 7.5.1.2.2), none when it has one.
+     */
     @SuppressWarnings("unchecked")
     public static List<Long> eventTypes(Resource sub) {
         Object enc = sub.get("enc");
         Object net = enc instanceof Map<?, ?> m ? m.get("net") : null;
-        return net == null || ((List<Long>) net).isEmpty() ? List.of(1L) : (List<Long>) net;
+        if (net != null && !((List<Long>) net).isEmpty()) {
+            return (List<Long>) net;
+        }
+        return operationMonitors(sub).isEmpty() ? List.of(1L) : List.of();
+    }
+
+    /** The operationMonitor conditions (TS-0004 table 6.3.5.57-1), empty when it has none. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> operationMonitors(Resource sub) {
+        return sub.get("enc") instanceof Map<?, ?> enc && enc.get("om") instanceof List<?> om ? (List<Map<String, Object>>) om : List.of();
     }
 }

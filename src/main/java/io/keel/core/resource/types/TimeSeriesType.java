@@ -60,6 +60,12 @@ public final class TimeSeriesType extends InstanceHolderType {
                 MISSING_DATA_DETECT_TIMER, "cnf");
     }
 
+    /** Report_on_missing_data_points (TS-0004 table 6.3.4.2.19-1). */
+    @Override
+    public Set<Long> ownEventTypes() {
+        return Set.of(8L);
+    }
+
     @Override
     public Set<Integer> childTypes() {
         return Set.of(ResourceTypes.TIME_SERIES_INSTANCE, ResourceTypes.SUBSCRIPTION);
