@@ -170,7 +170,12 @@ public final class OneM2MClient {
      * @return its AE-ID
      */
     public String registerNotifiableAe(String poa, String notifier) {
-        String aei = registerAe("C" + unique("lsn"), unique("listenerAe"));
+        return registerNotifiableAe(unique("listenerAe"), poa, notifier);
+    }
+
+    /** The same, named {@code rn} (so that a structured ID can address it). */
+    public String registerNotifiableAe(String rn, String poa, String notifier) {
+        String aei = registerAe("C" + unique("lsn"), rn);
         expect(200, put("/" + aei, "{\"m2m:ae\":{\"poa\":[\"" + poa + "\"]}}").from(aei).send());
         Reply acp = expect(201, create("/" + aei, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"" + notifier
                 + "\"],\"acop\":16}]},\"pvs\":{\"acr\":[{\"acor\":[\"" + aei + "\"],\"acop\":63}]}}}").from(aei).send());

@@ -132,21 +132,9 @@ class SubscriptionAttributesIT extends KeelIT {
         assertTrue(sub(ri).path("nsi").isMissingNode(), "no statistics without nse");
     }
 
-    /**
-     * An AE as notification target (rn {@code rn}) receiving at {@code pointOfAccess}, whose policy gives the test's
-     * AE the Notify privilege a subscription creator needs on it (TS-0004 7.5.1.2.3).
-     */
+    /** An AE named {@code rn} reached at {@code pointOfAccess}, to which the test's AE may send notifications. */
     private String listener(String rn, String pointOfAccess) {
-        String listener = cse.registerAe("C" + OneM2MClient.unique("lsn"), rn);
-        Reply poa = cse.put("/" + listener, "{\"m2m:ae\":{\"poa\":[\"" + pointOfAccess + "\"]}}").from(listener).send();
-        assertEquals(200, poa.status(), poa.text());
-        Reply acp = cse.create("/" + listener, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"" + ae + "\"],\"acop\":16}]},"
-                + "\"pvs\":{\"acr\":[{\"acor\":[\"" + listener + "\"],\"acop\":63}]}}}").from(listener).send();
-        assertEquals(201, acp.status(), acp.text());
-        Reply acpi = cse.put("/" + listener, "{\"m2m:ae\":{\"acpi\":[\"" + acp.json().path("m2m:acp").path("ri").asText() + "\"]}}")
-                .from(listener).send();
-        assertEquals(200, acpi.status(), acpi.text());
-        return listener;
+        return cse.registerNotifiableAe(rn, pointOfAccess, ae);
     }
 
     @Test
