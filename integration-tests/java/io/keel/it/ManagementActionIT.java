@@ -119,7 +119,7 @@ class ManagementActionIT extends DeviceManagementIT {
     }
 
     @Test
-    void aRefusingDeviceFailsTheInstall() {
+    void ts0004_d_3_2_2_aRefusingDeviceFailsTheInstall() {
         Reply created = cse.create("/" + node("fail"), 13, "{\"m2m:swr\":{\"mgd\":1002,\"vr\":\"2.0\",\"swn\":\"agent\","
                 + "\"url\":\"http://repo.example/agent-2.0.pkg\"}}").send();
         String sw = created.json().path("m2m:swr").path("ri").asText();

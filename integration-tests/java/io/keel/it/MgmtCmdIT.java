@@ -168,7 +168,7 @@ class MgmtCmdIT extends DeviceManagementIT {
     }
 
     @Test
-    void aFailureTheDeviceReportsIsTheExecResult() {
+    void ts0004_7_4_17_aFailureTheDeviceReportsIsTheExecResult() {
         String exin = executedInstance(mgmtCmd(node("fail"), 2, ""));
 
         Eventually.holds(WAIT, () -> status(exin) == 3, "execStatus FINISHED");
