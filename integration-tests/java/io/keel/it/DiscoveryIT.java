@@ -222,7 +222,25 @@ class DiscoveryIT extends KeelIT {
         assertEquals(List.of("temp"), discover("ty=4&cty=text/plain&arp=.."), "their container, once");
         assertEquals(List.of(), discover("ty=3&arp=nothing"));
         Reply single = cse.get("/" + ae + "/temp?lbl=sensor&arp=la").from(ae).send();
-        assertEquals(5001, single.rsc(), single.text());
+        assertEquals(4000, single.rsc(), single.text());
+        assertTrue(single.text().contains("arp"), single.text());
+    }
+
+    @Test
+    void ts0004_7_3_3_17_16_labelsQueryExpressions() {
+        create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"porch\",\"lbl\":[\"room\",\"sensor\"]}}");
+        assertEquals(List.of("deep/inner", "hum", "porch", "temp"), discover("lbq=room"), "key alone or with a value");
+        assertEquals(List.of("deep", "hum"), discover("lbq=NT%20sensor&lvl=1"), "no label with the key");
+        assertEquals(List.of("deep/inner", "temp"), discover("lbq=room%20EQ%20kitchen"));
+        assertEquals(List.of("deep/inner", "temp"), discover("lbq=room:kitchen"));
+        assertEquals(List.of("hum"), discover("lbq=room%20NE%20kitchen"), "porch's bare key has no value to differ");
+        assertEquals(List.of("deep/inner", "hum", "temp"), discover("lbq=room%20IN%20(kitchen,%20bath)"));
+        assertEquals(List.of(), discover("lbq=room%20NI%20(kitchen,bath)"));
+        assertEquals(List.of("temp"), discover("lbq=room:kitchen&ty=3&lvl=1"), "with the other conditions, fo AND");
+        assertEquals(List.of("deep", "hum", "porch", "temp"), discover("lbq=room:bath&fo=2&lvl=1&ty=3"), "fo OR");
+        Reply bad = cse.get("/" + ae + "?fu=1&lbq=room%20IN%20(kitchen").from(ae).send();
+        assertEquals(4000, bad.rsc(), bad.text());
+        assertTrue(bad.text().contains("lbq"), bad.text());
     }
 
     @Test

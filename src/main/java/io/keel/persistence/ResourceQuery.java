@@ -1,5 +1,6 @@
 package io.keel.persistence;
 
+import io.keel.core.filter.LabelsQuery;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterCriteria.AttributeCondition;
@@ -85,6 +86,11 @@ final class ResourceQuery {
         if (!fc.labels.isEmpty()) {
             conditions.add(labelIn(r, fc.labels));
             selectiveSubquery = true;
+        }
+        if (fc.labelsQuery != null) {
+            LabelsQuery q = LabelsQuery.parse(fc.labelsQuery);
+            conditions.add(labelsQuery(r, q));
+            selectiveSubquery |= q.kind() != LabelsQuery.Kind.NOT_HAS;
         }
         if (!fc.resourceTypes.isEmpty()) {
             conditions.add(r + ".ty IN " + in(fc.resourceTypes));
@@ -196,6 +202,30 @@ final class ResourceQuery {
     private String labelIn(String r, List<String> labels) {
         String l = alias();
         return r + ".ri IN (SELECT " + l + ".ri FROM LabelRow " + l + " WHERE " + l + ".lbl IN " + param(labels) + ")";
+    }
+
+    /** A labelsQuery expression (TS-0004 7.3.3.17.16) as uncorrelated subqueries on the label index. */
+    private String labelsQuery(String r, LabelsQuery q) {
+        return switch (q.kind()) {
+            case HAS -> withKey(r, q.key());
+            case NOT_HAS -> "NOT " + withKey(r, q.key());
+            case EQUALS, IN -> labelIn(r, q.pairs());
+            case NOT_EQUALS, NOT_IN -> "(" + withKeyValue(r, q.key()) + " AND NOT " + labelIn(r, q.pairs()) + ")";
+        };
+    }
+
+    /** A label that is the key, or the key with a value. */
+    private String withKey(String r, String key) {
+        String l = alias();
+        return r + ".ri IN (SELECT " + l + ".ri FROM LabelRow " + l + " WHERE " + l + ".lbl = " + param(key) + " OR "
+                + l + ".lbl LIKE " + param(escapeLike(key) + ":%") + " ESCAPE '\\')";
+    }
+
+    /** A label that is the key with a value. */
+    private String withKeyValue(String r, String key) {
+        String l = alias();
+        return r + ".ri IN (SELECT " + l + ".ri FROM LabelRow " + l + " WHERE " + l + ".lbl LIKE "
+                + param(escapeLike(key) + ":%") + " ESCAPE '\\')";
     }
 
     private String child(String r, Function<String, String> condition) {

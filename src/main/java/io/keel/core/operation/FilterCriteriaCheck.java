@@ -1,6 +1,7 @@
 package io.keel.core.operation;
 
 import io.keel.core.filter.ContentFilter;
+import io.keel.core.filter.LabelsQuery;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterCriteria.AttributeCondition;
@@ -27,14 +28,18 @@ final class FilterCriteriaCheck {
 
     /** @param relativePath whether a relative path (arp) can be applied: in discovery, not to a single target */
     static void check(FilterCriteria fc, TypeRegistry types, boolean relativePath) {
-        if (!fc.semanticsFilter.isEmpty() || fc.labelsQuery != null || fc.geometryType != null || fc.geometry != null
+        if (!fc.semanticsFilter.isEmpty() || fc.geometryType != null || fc.geometry != null
                 || fc.geoSpatialFunction != null) {
             throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
-                    "semantic, label-query and geographic filters (smf, lbq, gmty/geom/gsf) are not supported by this CSE");
+                    "semantic and geographic filters (smf, gmty/geom/gsf) are not supported by this CSE");
+        }
+        if (fc.labelsQuery != null) {
+            LabelsQuery.parse(fc.labelsQuery); // a malformed expression is 4000 before any query
         }
         if (fc.applyRelativePath != null && !relativePath) {
-            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
-                    "a relative path (arp) is supported in discovery only, not for a single target");
+            // 7.3.3.17.17 appends the path to each resource of a filtering result: a discovery's, not one target's.
+            throw OneM2MException.badRequest("arp (applyRelativePath) applies to the result of a discovery (fu=1,"
+                    + " TS-0004 7.3.3.17.17), not to a conditional operation or a child resource list");
         }
         ContentFilter.of(fc); // a content filter that cannot run (cfq without cfs, bad JSONPath) is 4000 before any query
         for (List<AttributeCondition> conditions : List.of(fc.attributes, fc.childAttributes, fc.parentAttributes)) {

@@ -130,11 +130,11 @@ class DiscoveryOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_17_16_aLabelQueryIsNotImplemented5001() {
+    void ts0004_7_3_3_17_16_aMalformedLabelQueryIs4000() {
         RequestPrimitive req = discover(null, null);
-        req.filterCriteria.labelsQuery = "hot";
+        req.filterCriteria.labelsQuery = "color IN (red";
 
-        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, cse.send(req));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(req));
     }
 
     @Test
@@ -237,10 +237,10 @@ class DiscoveryOperationTest {
     }
 
     @Test
-    void ts0004_7_3_3_17_17_aRelativePathForASingleTargetIsNotImplemented5001() {
+    void ts0004_7_3_3_17_17_aRelativePathAppliesToADiscoveryResultOnly() {
         RequestPrimitive req = cse.request(Operation.RETRIEVE, "cse-in/app1/box", ADMIN);
         req.filterCriteria().applyRelativePath = "la";
 
-        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, cse.send(req));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(req));
     }
 }
