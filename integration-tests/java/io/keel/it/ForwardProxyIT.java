@@ -26,7 +26,12 @@ class ForwardProxyIT {
                         .from(ae).send();
                 assertEquals(201, sub.status(), sub.text());
                 cse.create("/" + cnt, 4, "{\"m2m:cin\":{\"con\":\"via proxy\"}}").from(ae).send();
+                // In the PostgreSQL run this CSE shares the suite's database, whose other subscriptions may notify
+                // receivers of earlier tests through the proxy too: the one for this subscription is looked for.
                 Received n = proxy.next();
+                while (!n.target().startsWith("http://receiver.example:9000/")) {
+                    n = proxy.next();
+                }
                 assertEquals("http://receiver.example:9000/notify", n.target());
                 assertEquals(proxyAddress, n.header("Host"));
                 assertEquals("via proxy", n.sgn().path("nev").path("rep").path("m2m:cin").path("con").asText());
