@@ -83,7 +83,8 @@ public final class FanOutOperation {
             // the resource is created under <member>/<path>, whose type mt does not say.
             requireMemberTypeAccepts(group, req.resourceType);
         }
-        return () -> fanOut(req, List.copyOf(targets), route.relativePath());
+        RequestPrimitive forMembers = GroupSubscriptions.forMembers(ctx, req, group);
+        return () -> fanOut(forMembers, List.copyOf(targets), route.relativePath());
     }
 
     /**

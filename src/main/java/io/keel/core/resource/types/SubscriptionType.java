@@ -56,6 +56,8 @@ public final class SubscriptionType extends ResourceType {
                 AttributeDef.optional("enc", AttributeType.EVENT_NOTIFICATION_CRITERIA),
                 AttributeDef.optional("exc", AttributeType.POSITIVE_INTEGER),
                 AttributeDef.mandatory("nu", AttributeType.LIST_OF_ANY_URI),
+                AttributeDef.optional(GroupSubscriptionRules.GROUP_ID, AttributeType.ANY_URI),
+                AttributeDef.optional(GroupSubscriptionRules.FORWARDING_URI, AttributeType.ANY_URI),
                 AttributeDef.optional("bn", AttributeType.BATCH_NOTIFY),
                 AttributeDef.optional("rl", AttributeType.RATE_LIMIT),
                 AttributeDef.optional("pn", AttributeType.PENDING_NOTIFICATION),
@@ -70,15 +72,10 @@ public final class SubscriptionType extends ResourceType {
         this.types = types;
     }
 
-    /**
-     * Not supported. gpi and
-     * nfu belong to subscriptions made through a group's fopt (TS-0004 7.5.1.2.6), which Keel treats as one per member.
-     * acrs needs {@code <crossResourceSubscription>} (TS-0004 7.4.58), which Keel does not have.
-     */
+    /** Not supported: acrs needs {@code <crossResourceSubscription>} (TS-0004 7.4.58), which Keel does not have. */
     @Override
     public Map<String, String> unsupportedAttributes() {
-        return Map.of("gpi", "groupID",
-                "nfu", "notificationForwardingURI", "acrs", "associatedCrossResourceSub");
+        return Map.of("acrs", "associatedCrossResourceSub");
     }
 
     @Override
@@ -119,6 +116,7 @@ public final class SubscriptionType extends ResourceType {
         boolean create = write.request().operation == Operation.CREATE;
         Resource after = create ? write.resource() : updated(write.resource(), write.given());
         check(after, write.given(), create, write.parent());
+        GroupSubscriptionRules.check(after, write.given(), create ? null : write.resource(), write.request());
         if (create && eventTypes(after).contains(BLOCKING_UPDATE) && write.targets().blockingSubscription(write.parent().ri) != null) {
             // Before its target is asked; checked again with the subscribed-to resource locked.
             throw blockingSubscriptionExists(write.parent().ri);
