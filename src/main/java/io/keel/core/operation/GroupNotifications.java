@@ -2,7 +2,6 @@ package io.keel.core.operation;
 
 import io.keel.core.notification.GroupAggregation;
 import io.keel.core.resource.Resource;
-import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.GroupType;
 import io.keel.core.routing.Route;
 import io.keel.core.store.Transaction;
@@ -36,8 +35,8 @@ final class GroupNotifications {
         this.ctx = ctx;
     }
 
-    /** The ID a subscription made through the group's fanOutPoint has as gpi, and its notificationURI (nfu given). */
-    static String address(OperationContext ctx, Resource group) {
+    /** The ID a subscription made through the group's fanOutPoint has as gpi (FanOutOperation sets it). */
+    private String address(Resource group) {
         return ctx.cse.spRelativeCseId() + "/" + group.ri;
     }
 
@@ -115,9 +114,10 @@ final class GroupNotifications {
         } catch (OneM2MException e) {
             throw notFromMember(group, sur);
         }
-        if (route instanceof Route.Local local && local.resource().ty == ResourceTypes.SUBSCRIPTION) {
+        if (route instanceof Route.Local local) {
+            // gpi is an attribute of a subscription only
             Resource sub = local.resource();
-            boolean ofGroup = address(ctx, group).equals(sub.get("gpi")) || group.ri.equals(sub.get("gpi"));
+            boolean ofGroup = address(group).equals(sub.get("gpi")) || group.ri.equals(sub.get("gpi"));
             if (!isThisCse(req.from) || !ofGroup || !underLocalMember(tx, group, sub)) {
                 throw notFromMember(group, sur);
             }
@@ -149,18 +149,28 @@ final class GroupNotifications {
         return false;
     }
 
+    /** The ris of the group's members on this CSE, and of the members of those that are groups (sub-groups). */
     private Set<String> localMembers(Transaction tx, Resource group) {
         Set<String> ris = new HashSet<>();
+        collectLocalMembers(tx, group, ris, new HashSet<>(Set.of(group.ri)));
+        return ris;
+    }
+
+    private void collectLocalMembers(Transaction tx, Resource group, Set<String> ris, Set<String> visited) {
         for (String member : members(group)) {
             try {
-                if (ctx.router.route(tx, member) instanceof Route.Local local) {
-                    ris.add(local.resource().ri);
+                Route route = ctx.router.route(tx, member);
+                if (route instanceof Route.Local || route instanceof Route.FanOut) {
+                    Resource r = route.resource(); // for a member <group>/fopt, the group
+                    ris.add(r.ri);
+                    if (r.get(GroupType.MEMBER_IDS) != null && visited.add(r.ri)) { // a sub-group
+                        collectLocalMembers(tx, r, ris, visited);
+                    }
                 }
             } catch (OneM2MException gone) {
                 // a member that no longer resolves sends nothing
             }
         }
-        return ris;
     }
 
     /** The CSE-IDs (without the slash) of the other CSEs hosting members. */

@@ -121,4 +121,39 @@ class GroupNotificationsTest {
         assertRsc(ResponseStatusCode.OK, cse.send(notify("/id-mn", map("m2m:sgn", map("vrq", true, "sur", "/id-mn/sub9")))));
         assertTrue(cse.outbound.sent().isEmpty(), "nothing went on to a subscriber");
     }
+
+    /** A subscription of this CSE stored under {@code parent}, as one made through a group's fanOutPoint leaves it. */
+    private void subscription(String ri, String parent, String gpi) {
+        Resource sub = cse.add(ri, parent, ResourceTypes.SUBSCRIPTION, ri);
+        sub.attributes.put("nu", List.of("/id-in/grp1"));
+        sub.attributes.put("gpi", gpi);
+        sub.attributes.put("nfu", SUBSCRIBER);
+    }
+
+    @Test
+    void ts0004_7_5_1_2_6_aLocalMembersSubscriptionNotifiesTheGroupWhenItsGpiNamesIt() throws Exception {
+        group.attributes.put("nar", map("num", 1L, "dur", "PT60S"));
+        cse.container("cnt2", "Cae1", "box2");
+        subscription("sub1", "cnt1", "/id-in/grp1");
+        subscription("sub2", "cnt1", "/id-in/otherGroup");
+        subscription("sub3", "cnt2", "/id-in/grp1"); // cnt2 is no member
+        assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, cse.send(notify("/id-in", map("m2m:sgn", sgn("/id-in/sub2", "a")))));
+        assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, cse.send(notify("/id-in", map("m2m:sgn", sgn("/id-in/sub3", "a")))));
+        assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, cse.send(notify("/id-mn", map("m2m:sgn", sgn("/id-in/sub1", "a")))));
+        assertTrue(cse.outbound.sent().isEmpty(), "nothing went on to a subscriber");
+        assertRsc(ResponseStatusCode.OK, cse.send(notify("/id-in", map("m2m:sgn", sgn("/id-in/sub1", "a")))));
+        assertEquals(1, aggregated(cse.outbound.next()).size());
+    }
+
+    @Test
+    void ts0001_10_2_7_11_theMembersOfASubGroupNotifyTheOuterGroup() throws Exception {
+        group.attributes.put("nar", map("num", 1L, "dur", "PT60S"));
+        cse.container("cnt2", "Cae1", "box2");
+        Resource inner = cse.add("grp2", "Cae1", ResourceTypes.GROUP, "inner");
+        inner.attributes.put("mid", List.of("cnt2"));
+        group.attributes.put("mid", List.of("cnt1", "grp2"));
+        subscription("sub3", "cnt2", "/id-in/grp1");
+        assertRsc(ResponseStatusCode.OK, cse.send(notify("/id-in", map("m2m:sgn", sgn("/id-in/sub3", "a")))));
+        assertEquals(1, aggregated(cse.outbound.next()).size());
+    }
 }

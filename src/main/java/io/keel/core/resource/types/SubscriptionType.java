@@ -78,6 +78,13 @@ public final class SubscriptionType extends ResourceType {
         return Map.of("acrs", "associatedCrossResourceSub");
     }
 
+    /** gpi and nfu of a subscription made through a group's fanOutPoint (TS-0004 7.4.14.2.3). */
+    @Override
+    public Map<String, Object> forGroupMembers(Map<String, Object> given, boolean create, Resource group, String groupId,
+                                               boolean outerGroup) {
+        return GroupSubscriptionRules.forMembers(given, create, group, groupId, outerGroup);
+    }
+
     @Override
     public boolean hasCreator() {
         return true;
