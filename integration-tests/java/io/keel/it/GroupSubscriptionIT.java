@@ -96,6 +96,13 @@ class GroupSubscriptionIT extends KeelIT {
             Reply stored = cse.get("/" + sub.path("ri").asText()).from(ae).send();
             assertEquals("/id-in/" + grp, stored.json().path("m2m:sub").path("gpi").asText(), stored.text());
         }
+        // TS-0001 table 9.6.8-2: gpi finds the subscriptions made through the group (an attribute condition).
+        Reply found = cse.get("/" + ae + "?fu=1&ty=23&gpi=" + java.net.URLEncoder.encode("/id-in/" + grp,
+                java.nio.charset.StandardCharsets.UTF_8)).from(ae).send();
+        assertEquals(200, found.status(), found.text());
+        Set<String> uris = new HashSet<>();
+        found.json().path("m2m:uril").forEach(u -> uris.add(u.asText()));
+        assertEquals(3, uris.size(), found.text());
         // The group was verified as their target (TS-0004 7.5.1.2.3) by the group-hosting CSE itself: nothing reaches
         // the subscriber until a member changes.
         receiver.expectNothing(Duration.ofMillis(300));
@@ -265,5 +272,39 @@ class GroupSubscriptionIT extends KeelIT {
         }
         instance(containers.get(0), "after");
         receiver.expectNothing(Duration.ofMillis(500));
+    }
+
+    /**
+     * nfu is where the notifications end up: each member's host verifies it as a notification target (TS-0004
+     * 7.4.8.2.1, 7.5.1.2.3), so an AE named as nfu consents (or refuses: 4101) before any member's subscription is
+     * stored; then it receives the aggregated notification at its pointOfAccess.
+     */
+    @Test
+    void ts0004_7_5_1_2_3_anAeAsNfuIsVerifiedAndThenReceivesTheAgn() {
+        String listener = cse.registerNotifiableAe(receiver.url("/ae"), ae);
+        String grp = group(",\"nar\":{\"num\":2,\"dur\":\"PT30S\"}");
+        String attributes = "\"enc\":{\"net\":[3]},\"nu\":[\"" + listener + "\"],\"nfu\":\"" + listener + "\"";
+        created(subscribeThrough(grp, "\"rn\":\"toAe\"," + attributes));
+        for (Received vrq : receiver.next(3, Duration.ofSeconds(10))) {
+            assertEquals("/ae", vrq.target());
+            assertTrue(vrq.sgn().path("vrq").asBoolean(), vrq.text());
+            assertEquals(ae, vrq.sgn().path("cr").asText(), vrq.text());
+        }
+        instance(containers.get(0), "x");
+        instance(containers.get(1), "y");
+        Received n = receiver.next(Duration.ofSeconds(10));
+        assertEquals("/ae", n.target());
+        assertEquals(Set.of("x", "y"), contents(n.json().path("m2m:agn").path("m2m:sgn")), n.text());
+
+        receiver.answering(4101);
+        Reply refused = subscribeThrough(grp, "\"rn\":\"refused\"," + attributes);
+        assertEquals(2000, refused.rsc(), refused.text());
+        for (JsonNode rsp : refused.json().path("m2m:agr").path("m2m:rsp")) {
+            assertEquals(4101, rsp.path("rsc").asInt(), refused.text());
+        }
+        Reply members = cse.get("/" + grp + "/fopt/refused").from(ae).send();
+        for (JsonNode rsp : members.json().path("m2m:agr").path("m2m:rsp")) {
+            assertEquals(4004, rsp.path("rsc").asInt(), "no member stored it: " + members.text());
+        }
     }
 }

@@ -51,6 +51,14 @@ final class GroupSubscriptionRules {
         }
     }
 
+    /** The nfu a Create or an Update sets anew, as a target to verify (none when it is as stored, or removed). */
+    static List<String> newForwardingTarget(Map<String, Object> given, Resource current) {
+        if (given.get(FORWARDING_URI) instanceof String nfu && (current == null || !nfu.equals(current.get(FORWARDING_URI)))) {
+            return List.of(nfu);
+        }
+        return List.of();
+    }
+
     /**
      * What the members get of a subscription created or updated through a group's fanOutPoint (TS-0004 7.4.14.2.3;
      * TS-0001 10.2.7.10): gpi the group's ID; with nfu — which the subscriber sets identical to the notificationURI

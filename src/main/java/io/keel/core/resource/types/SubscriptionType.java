@@ -116,7 +116,8 @@ public final class SubscriptionType extends ResourceType {
     /**
      * First every rule of the subscription as it would be (TS-0004 7.4.8.2.1, 7.4.8.2.3), so that one refused asks no
      * target; then each new notification target is verified before the subscription is stored or changed, while no lock
-     * is held (7.4.8.2.1, 7.5.1.2.3): all of a Create's, and those an Update adds (TS-0001 10.2.10.4).
+     * is held (7.4.8.2.1, 7.5.1.2.3): all of a Create's, and those an Update adds (TS-0001 10.2.10.4); a new nfu too,
+     * where the group-hosting CSE sends what it aggregates.
      */
     @Override
     public void beforeTransaction(PendingWrite write) {
@@ -128,17 +129,20 @@ public final class SubscriptionType extends ResourceType {
             // Before its target is asked; checked again with the subscribed-to resource locked.
             throw blockingSubscriptionExists(write.parent().ri);
         }
-        if (!(write.given().get("nu") instanceof List<?> nu)) {
-            return;
-        }
-        List<?> current = create ? List.of() : targets(write.resource());
         List<String> added = new ArrayList<>();
-        for (Object entry : nu) {
-            if (!current.contains(entry)) {
-                added.add((String) entry);
+        if (write.given().get("nu") instanceof List<?> nu) {
+            List<?> current = create ? List.of() : targets(write.resource());
+            for (Object entry : nu) {
+                if (!current.contains(entry)) {
+                    added.add((String) entry);
+                }
             }
         }
-        write.targets().verify(write.resource(), write.request(), added);
+        // The group gets the notifications to pass on to nfu: nfu is the target that has to consent (TS-0004 7.5.1.2.3).
+        added.addAll(GroupSubscriptionRules.newForwardingTarget(write.given(), create ? null : write.resource()));
+        if (!added.isEmpty()) {
+            write.targets().verify(write.resource(), write.request(), added);
+        }
     }
 
     /** A copy of the subscription's attributes with an Update's applied (null deletes), to check before the lock. */
