@@ -102,7 +102,7 @@ class GroupIT extends KeelIT {
 
     @Test
     void ts0004_7_4_13_1_unsupportedAndCseSetAttributesAreRefused() {
-        Reply ssi = createGroup(ae, "\"mnm\":2,\"mid\":[],\"nar\":{\"num\":2}");
+        Reply ssi = createGroup(ae, "\"mnm\":2,\"mid\":[],\"ssi\":true");
         assertEquals(5001, ssi.rsc(), ssi.text()); // an optional attribute Keel does not support (TS-0004 7.3.3.3)
         assertTrue(ssi.json().path("m2m:dbg").asText().contains("is not supported by this CSE"), ssi.text());
         Reply cnm = createGroup(ae, "\"mnm\":2,\"mid\":[],\"cnm\":0");

@@ -113,6 +113,7 @@ public final class Cse implements AutoCloseable {
                 forwarding);
         RemoteRequests remoteRequests = new RemoteRequests(store, router, forwarding);
         notifications.delivery().forwardWith(remoteRequests::send);
+        notifications.delivery().dispatchLocallyWith(dispatcher::handle);
         ctx.remoteWith(remoteRequests);
         ctx.onRemoteCseRemoved(this::remoteCseRemoved);
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));

@@ -24,6 +24,10 @@ public final class Delivery {
     /** Passes a request addressed to another CSE's entity to the next hop (TS-0004 7.3.2.6); set by the composition. */
     private volatile Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> forwarder = NO_FORWARDING;
     private final PollingChannels polling;
+    /** Handles a request addressed to a resource of this CSE as if received; set by the composition. */
+    private volatile Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> local = n ->
+            CompletableFuture.completedFuture(ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE,
+                    n.to + " is a group of this CSE, and no dispatcher has been set"));
     private final ReleaseView releases;
 
     public Delivery(Outbound outbound, PollingChannels polling, ReleaseView releases) {
@@ -38,6 +42,11 @@ public final class Delivery {
      */
     public void forwardWith(Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> forwarder) {
         this.forwarder = forwarder;
+    }
+
+    /** How a Notify for a group of this CSE is handled: as a request received (never fails exceptionally). */
+    public void dispatchLocallyWith(Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> local) {
+        this.local = local;
     }
 
     /** A Notify request primitive from this CSE (or another originator, when it is forwarded) to a receiver. */
@@ -68,6 +77,11 @@ public final class Delivery {
             // Notifications for the CSE itself concern subscriptions it made elsewhere; it has none to act on.
             case THIS_CSE -> CompletableFuture.completedFuture(new ResponsePrimitive(ResponseStatusCode.OK, null));
             case REMOTE -> forwarder.apply(request);
+            case GROUP -> {
+                // This CSE's own Notify to its own group, handed over in the process: no binding to authenticate it.
+                request.originatorAuthenticated = true;
+                yield local.apply(request);
+            }
             case UNREACHABLE -> CompletableFuture.completedFuture(
                     ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE, receiver.reason()));
         };

@@ -50,6 +50,7 @@ public final class NotificationService implements NotificationTargets, AutoClose
     private final Notifier notifier;
     private final long timeoutMillis;
     private final BlockingUpdates blockingUpdates;
+    private final GroupAggregation groupAggregation;
     private final ExecutorService bookkeeping = Executors.newSingleThreadExecutor(PollingChannels.daemon("keel-subscriptions"));
     /** Deletes a subscription whose expirationCounter ran out, with what a deletion entails; set by the dispatcher. */
     private volatile BiConsumer<Transaction, Resource> deleter;
@@ -69,6 +70,7 @@ public final class NotificationService implements NotificationTargets, AutoClose
         this.delivery = new Delivery(outbound, polling, new ReleaseView(types));
         this.notifier = new Notifier(delivery, cse.spRelativeCseId(), settings.maxPending(), this::countDelivered,
                 clock::now, this::currentRules, new NotificationStats(store, bookkeeping));
+        this.groupAggregation = new GroupAggregation(store, receivers, delivery, cse.spRelativeCseId(), clock::now);
         this.events = new ResourceChangeEvents(cse, types, representations, receivers, new Sequencer<>(notifier::accept));
     }
 
@@ -87,6 +89,11 @@ public final class NotificationService implements NotificationTargets, AutoClose
 
     public Delivery delivery() {
         return delivery;
+    }
+
+    /** Where a group collects the notifications of subscriptions made through its fanOutPoint (TS-0004 7.5.1.2.6). */
+    public GroupAggregation groupAggregation() {
+        return groupAggregation;
     }
 
     public long timeoutMillis() {
@@ -277,5 +284,6 @@ public final class NotificationService implements NotificationTargets, AutoClose
         bookkeeping.shutdownNow();
         notifier.close();
         polling.close();
+        groupAggregation.close();
     }
 }

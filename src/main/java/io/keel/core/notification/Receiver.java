@@ -19,6 +19,8 @@ public record Receiver(String address, Kind kind, List<String> urls, String poll
         THIS_CSE,
         /** An AE, CSE or resource of another CSE: the Notify's To is its ID, and it goes through the next hop. */
         REMOTE,
+        /** A {@code <group>} of this CSE, which aggregates the notifications of its members (TS-0004 7.5.1.2.6). */
+        GROUP,
         UNREACHABLE
     }
 
@@ -45,6 +47,11 @@ public record Receiver(String address, Kind kind, List<String> urls, String poll
      */
     static Receiver remote(String address) {
         return new Receiver(address, Kind.REMOTE, List.of(), null, Serialization.JSON, Receivers.DEFAULT_RELEASE, null, null);
+    }
+
+    /** A group of this CSE: the Notify is handled here as if it had been received, addressed to the group. */
+    static Receiver group(String address) {
+        return new Receiver(address, Kind.GROUP, List.of(), null, Serialization.JSON, Receivers.DEFAULT_RELEASE, null, null);
     }
 
     static Receiver unreachable(String address, String reason) {

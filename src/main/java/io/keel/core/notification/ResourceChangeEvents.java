@@ -257,6 +257,10 @@ public final class ResourceChangeEvents {
             // TS-0001 10.2.10.7: an event's notification carries the creator when the subscription has one.
             sgn.put("cr", sub.cr);
         }
+        if (sub.get("nfu") != null) {
+            // TS-0001 10.2.7.11: how the group-hosting CSE at nu knows whom the aggregated notification is for.
+            sgn.put("nfu", sub.get("nfu"));
+        }
         DeliveryRules rules = rules(tx, sub);
         AtomicBoolean delivered = new AtomicBoolean();
         for (Object nu : (List<?>) sub.get("nu")) {

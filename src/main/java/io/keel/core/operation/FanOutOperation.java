@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,7 +84,35 @@ public final class FanOutOperation {
             // the resource is created under <member>/<path>, whose type mt does not say.
             requireMemberTypeAccepts(group, req.resourceType);
         }
-        return () -> fanOut(req, List.copyOf(targets), route.relativePath());
+        RequestPrimitive forMembers = forMembers(req, group);
+        return () -> fanOut(forMembers, List.copyOf(targets), route.relativePath());
+    }
+
+    /**
+     * The request the members get: for a Create or Update, the attributes as the created or updated type has them made
+     * through a group (a subscription's gpi and nfu, TS-0004 7.4.14.2.3).
+     */
+    private RequestPrimitive forMembers(RequestPrimitive req, Resource group) {
+        if ((req.operation != Operation.CREATE && req.operation != Operation.UPDATE) || !(req.content instanceof Map<?, ?> content)
+                || content.size() != 1) {
+            return req;
+        }
+        Map.Entry<?, ?> root = content.entrySet().iterator().next();
+        ResourceType type = req.operation == Operation.CREATE && req.resourceType != null
+                ? ctx.types.get(req.resourceType) : ctx.types.byRootElement(String.valueOf(root.getKey()));
+        if (type == null || !(root.getValue() instanceof Map<?, ?> given)) {
+            return req;
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        given.forEach((k, v) -> attributes.put(String.valueOf(k), v));
+        Map<String, Object> forMembers = type.forGroupMembers(attributes, req.operation == Operation.CREATE, group,
+                ctx.cse.spRelativeCseId() + "/" + group.ri, req.groupRequestIdentifier != null);
+        if (forMembers == attributes) {
+            return req;
+        }
+        RequestPrimitive m = req.copy();
+        m.content = Map.of(String.valueOf(root.getKey()), forMembers);
+        return m;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.keel.core.operation;
 import io.keel.core.access.Permission;
 import io.keel.core.notification.Delivery;
 import io.keel.core.notification.Receiver;
+import io.keel.core.resource.NotifyRecipient;
 import io.keel.core.resource.Resource;
 import io.keel.core.routing.Route;
 import io.keel.core.store.Transaction;
@@ -22,9 +23,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class NotifyOperation implements OperationHandler {
     private final OperationContext ctx;
+    private final GroupNotifications groups;
 
     public NotifyOperation(OperationContext ctx) {
         this.ctx = ctx;
+        this.groups = new GroupNotifications(ctx);
     }
 
     @Override
@@ -46,9 +49,14 @@ public final class NotifyOperation implements OperationHandler {
             return () -> v.child().notify(content, v.parent(), ctx.notifications.pollingChannels());
         }
         Resource r = route.resource();
+        NotifyRecipient recipient = ctx.types.require(r.ty).notifyRecipient();
+        if (recipient == NotifyRecipient.GROUP) {
+            // Who may notify a group is whoever hosts its members (TS-0004 7.5.1.2.6), not what its acpi says.
+            return groups.prepare(tx, req, content, r);
+        }
         checkVerification(tx, req, content, r);
         ctx.requireAccess(tx.tree(), req, Permission.NOTIFY, r);
-        return switch (ctx.types.require(r.ty).notifyRecipient()) {
+        return switch (recipient) {
             case THIS_CSE -> {
                 if (!content.containsKey("m2m:sgn") && !content.containsKey("m2m:agn")) {
                     throw OneM2MException.badRequest("a Notify to the CSE carries m2m:sgn or m2m:agn");
@@ -60,7 +68,7 @@ public final class NotifyOperation implements OperationHandler {
                 Receiver receiver = ctx.notifications.receivers().ofAe(tx.tree(), req.to, r);
                 yield () -> forward(req, receiver);
             }
-            case NONE -> throw OneM2MException.notAllowed("only an AE or the CSEBase receives a Notify, not " + r.srn);
+            case NONE, GROUP -> throw OneM2MException.notAllowed("only an AE, the CSEBase or a group receives a Notify, not " + r.srn);
         };
     }
 

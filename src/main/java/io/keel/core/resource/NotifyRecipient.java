@@ -7,5 +7,10 @@ public enum NotifyRecipient {
     /** This CSE itself (its CSEBase). */
     THIS_CSE,
     /** The entity the resource registers (an AE): the Notify goes on to it, and its answer comes back. */
-    ENTITY
+    ENTITY,
+    /**
+     * A {@code <group>}: the notifications of the subscriptions made through its fanOutPoint for aggregation, sent by the
+     * CSEs hosting its members (TS-0004 7.5.1.2.6).
+     */
+    GROUP
 }

@@ -333,6 +333,20 @@ public abstract class ResourceType {
         return null;
     }
 
+    /**
+     * The attributes each member gets of a Create ({@code create}) or Update of a resource of this type made through a
+     * group's fanOutPoint (TS-0004 7.4.14.2): those given, unless the type says otherwise. Runs before anything is
+     * fanned out, so what it refuses reaches no member.
+     *
+     * @param given    the attributes of the request
+     * @param groupId  the group's SP-relative ID
+     * @param outerGroup whether the request was fanned out to this group by another group's fanOutPoint
+     */
+    public Map<String, Object> forGroupMembers(Map<String, Object> given, boolean create, Resource group, String groupId,
+                                               boolean outerGroup) {
+        return given;
+    }
+
     /** What a Notify addressed to a resource of this type reaches (TS-0004 7.3.3.9). */
     public NotifyRecipient notifyRecipient() {
         return NotifyRecipient.NONE;

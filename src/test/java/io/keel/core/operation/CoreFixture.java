@@ -100,6 +100,7 @@ public final class CoreFixture implements AutoCloseable {
         nonBlocking = new NonBlockingRequests(identity, store, router, clock, notifications, 1, 10, 3_600_000, 60_000);
         dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, outcome -> { });
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
+        notifications.delivery().dispatchLocallyWith(dispatcher::handle);
         // A registered AE that owns nothing: an originator the policies give no privilege (TS-0004 7.3.2.1 refuses
         // originators that are no registered AE before access control is asked).
         ae(STRANGER, "stranger");

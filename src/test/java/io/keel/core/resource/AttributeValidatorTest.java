@@ -66,18 +66,18 @@ class AttributeValidatorTest {
     void ts0004_7_3_3_3_attributesOneM2MDefinesButKeelDoesNotSupportAre5001AndNamedAsSuch() {
         ResourceType sub = types.require(ResourceTypes.SUBSCRIPTION);
         OneM2MException create = assertThrows(OneM2MException.class,
-                () -> AttributeValidator.forCreate(sub, content("m2m:sub", "nu", List.of("Cx"), "gpi", "grp1"), false));
+                () -> AttributeValidator.forCreate(sub, content("m2m:sub", "nu", List.of("Cx"), "acrs", List.of("crs1")), false));
         assertEquals(ResponseStatusCode.NOT_IMPLEMENTED, create.rsc());
-        assertTrue(create.getMessage().contains("gpi (groupID) of m2m:sub is not supported by this CSE"));
+        assertTrue(create.getMessage().contains("acrs (associatedCrossResourceSub) of m2m:sub is not supported by this CSE"));
     }
 
     @Test
     void ts0004_7_3_3_4_anUpdateOfAnAttributeKeelDoesNotSupportIs5001() {
         ResourceType sub = types.require(ResourceTypes.SUBSCRIPTION);
         OneM2MException update = assertThrows(OneM2MException.class,
-                () -> AttributeValidator.forUpdate(sub, content("m2m:sub", "nfu", "http://x.example/n"), false));
+                () -> AttributeValidator.forUpdate(sub, content("m2m:sub", "acrs", List.of("crs1")), false));
         assertEquals(ResponseStatusCode.NOT_IMPLEMENTED, update.rsc());
-        assertTrue(update.getMessage().contains("nfu (notificationForwardingURI) of m2m:sub is not supported by this CSE"));
+        assertTrue(update.getMessage().contains("acrs (associatedCrossResourceSub) of m2m:sub is not supported by this CSE"));
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package io.keel.core.resource.types;
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.resource.AttributeType;
+import io.keel.core.resource.NotifyRecipient;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.PendingWrite;
 import io.keel.core.resource.ResourceOperation;
@@ -30,6 +31,8 @@ public final class GroupType extends ResourceType {
     public static final String MEMBER_TYPE = "mt";
     /** membersAccessControlPolicyIDs: the policies that govern requests through fopt instead of acpi. */
     public static final String MEMBERS_ACCESS_CONTROL_POLICY_IDS = "macp";
+    /** notifyAggregation (m2m:batchNotify): how the notifications of subscriptions made through fopt are collected. */
+    public static final String NOTIFY_AGGREGATION = "nar";
 
     public GroupType() {
         super(ResourceTypes.GROUP, "grp", List.of(
@@ -42,7 +45,8 @@ public final class GroupType extends ResourceType {
                 AttributeDef.optional(MEMBERS_ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_URIS),
                 AttributeDef.readOnly("mtv", AttributeType.BOOLEAN),
                 AttributeDef.createOnly("csy", AttributeType.CONSISTENCY_STRATEGY, Presence.OPTIONAL),
-                AttributeDef.optional("gn", AttributeType.STRING)));
+                AttributeDef.optional("gn", AttributeType.STRING),
+                AttributeDef.optional(NOTIFY_AGGREGATION, AttributeType.BATCH_NOTIFY)));
     }
 
     @Override
@@ -52,12 +56,21 @@ public final class GroupType extends ResourceType {
 
     @Override
     public List<String> announcedAttributes() {
-        return List.of("mt", "spty", "cnm", "mnm", "mid", "mtv", "csy", "gn");
+        return List.of("mt", "spty", "cnm", "mnm", "mid", "mtv", "csy", "gn", NOTIFY_AGGREGATION);
     }
 
     @Override
     public Map<String, String> unsupportedAttributes() {
-        return Map.of("ssi", "semanticSupportIndicator", "nar", "notifyAggregation");
+        return Map.of("ssi", "semanticSupportIndicator");
+    }
+
+    /**
+     * The notifications of subscriptions made through its fanOutPoint with a notificationForwardingURI come to the group
+     * itself, which aggregates them for the subscriber (TS-0004 7.4.14.2.3, 7.5.1.2.6).
+     */
+    @Override
+    public NotifyRecipient notifyRecipient() {
+        return NotifyRecipient.GROUP;
     }
 
     @Override

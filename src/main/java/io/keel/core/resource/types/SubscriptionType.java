@@ -56,6 +56,8 @@ public final class SubscriptionType extends ResourceType {
                 AttributeDef.optional("enc", AttributeType.EVENT_NOTIFICATION_CRITERIA),
                 AttributeDef.optional("exc", AttributeType.POSITIVE_INTEGER),
                 AttributeDef.mandatory("nu", AttributeType.LIST_OF_ANY_URI),
+                AttributeDef.optional(GroupSubscriptionRules.GROUP_ID, AttributeType.ANY_URI),
+                AttributeDef.optional(GroupSubscriptionRules.FORWARDING_URI, AttributeType.ANY_URI),
                 AttributeDef.optional("bn", AttributeType.BATCH_NOTIFY),
                 AttributeDef.optional("rl", AttributeType.RATE_LIMIT),
                 AttributeDef.optional("pn", AttributeType.PENDING_NOTIFICATION),
@@ -70,15 +72,17 @@ public final class SubscriptionType extends ResourceType {
         this.types = types;
     }
 
-    /**
-     * Not supported. gpi and
-     * nfu belong to subscriptions made through a group's fopt (TS-0004 7.5.1.2.6), which Keel treats as one per member.
-     * acrs needs {@code <crossResourceSubscription>} (TS-0004 7.4.58), which Keel does not have.
-     */
+    /** Not supported: acrs needs {@code <crossResourceSubscription>} (TS-0004 7.4.58), which Keel does not have. */
     @Override
     public Map<String, String> unsupportedAttributes() {
-        return Map.of("gpi", "groupID",
-                "nfu", "notificationForwardingURI", "acrs", "associatedCrossResourceSub");
+        return Map.of("acrs", "associatedCrossResourceSub");
+    }
+
+    /** gpi and nfu of a subscription made through a group's fanOutPoint (TS-0004 7.4.14.2.3). */
+    @Override
+    public Map<String, Object> forGroupMembers(Map<String, Object> given, boolean create, Resource group, String groupId,
+                                               boolean outerGroup) {
+        return GroupSubscriptionRules.forMembers(given, create, group, groupId, outerGroup);
     }
 
     @Override
@@ -112,28 +116,33 @@ public final class SubscriptionType extends ResourceType {
     /**
      * First every rule of the subscription as it would be (TS-0004 7.4.8.2.1, 7.4.8.2.3), so that one refused asks no
      * target; then each new notification target is verified before the subscription is stored or changed, while no lock
-     * is held (7.4.8.2.1, 7.5.1.2.3): all of a Create's, and those an Update adds (TS-0001 10.2.10.4).
+     * is held (7.4.8.2.1, 7.5.1.2.3): all of a Create's, and those an Update adds (TS-0001 10.2.10.4); a new nfu too,
+     * where the group-hosting CSE sends what it aggregates.
      */
     @Override
     public void beforeTransaction(PendingWrite write) {
         boolean create = write.request().operation == Operation.CREATE;
         Resource after = create ? write.resource() : updated(write.resource(), write.given());
         check(after, write.given(), create, write.parent());
+        GroupSubscriptionRules.check(after, write.given(), create ? null : write.resource(), write.request());
         if (create && eventTypes(after).contains(BLOCKING_UPDATE) && write.targets().blockingSubscription(write.parent().ri) != null) {
             // Before its target is asked; checked again with the subscribed-to resource locked.
             throw blockingSubscriptionExists(write.parent().ri);
         }
-        if (!(write.given().get("nu") instanceof List<?> nu)) {
-            return;
-        }
-        List<?> current = create ? List.of() : targets(write.resource());
         List<String> added = new ArrayList<>();
-        for (Object entry : nu) {
-            if (!current.contains(entry)) {
-                added.add((String) entry);
+        if (write.given().get("nu") instanceof List<?> nu) {
+            List<?> current = create ? List.of() : targets(write.resource());
+            for (Object entry : nu) {
+                if (!current.contains(entry)) {
+                    added.add((String) entry);
+                }
             }
         }
-        write.targets().verify(write.resource(), write.request(), added);
+        // The group gets the notifications to pass on to nfu: nfu is the target that has to consent (TS-0004 7.5.1.2.3).
+        added.addAll(GroupSubscriptionRules.newForwardingTarget(write.given(), create ? null : write.resource()));
+        if (!added.isEmpty()) {
+            write.targets().verify(write.resource(), write.request(), added);
+        }
     }
 
     /** A copy of the subscription's attributes with an Update's applied (null deletes), to check before the lock. */
