@@ -45,6 +45,8 @@ final class Outbox implements AutoCloseable {
     private final AtomicBoolean flushQueued = new AtomicBoolean();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(PollingChannels.daemon("keel-notification-outbox"));
     private volatile Consumer<List<Raised>> adopter;
+    /** Rows of this name from before this seq are a previous run's; later ones this run wrote and holds in memory. */
+    private final long startSeq = Raised.nextSeq();
 
     Outbox(ResourceStore store, Receivers receivers, Function<String, Optional<DeliveryRules>> currentRules,
            Supplier<Instant> clock, OutboxSettings settings) {
@@ -119,7 +121,7 @@ final class Outbox implements AutoCloseable {
         this.adopter = adopter;
         List<NotificationOutbox.Row> own = store.write(tx -> {
             tx.notificationOutbox().heartbeat(instance, micros(clock.get()));
-            return tx.notificationOutbox().owned(instance);
+            return tx.notificationOutbox().owned(instance).stream().filter(r -> r.seq() < startSeq).toList();
         });
         if (!own.isEmpty()) {
             LOG.info(() -> own.size() + " notifications pending before the restart are taken back");
