@@ -114,4 +114,68 @@ class NotificationOutboxTest {
         assertRsc(ResponseStatusCode.DELETED, cse.send(cse.request(io.keel.primitive.Operation.DELETE, "cse-in/app1/box/sub", "Cae1")));
         eventually(() -> rows().isEmpty(), "nothing is left of a deleted subscription: " + rows());
     }
+
+    // --- taking rows back and over --------------------------------------------------------------------------------
+
+    private String subscriptionRi() {
+        return cse.tree.findByStructuredName("cse-in/app1/box/sub").ri;
+    }
+
+    /** A row as another instance (or this one before a restart) wrote it: a child creation carrying {@code con}. */
+    private NotificationOutbox.Row row(String sub, long seq, String con) {
+        String sgn = "{\"nev\":{\"rep\":{\"m2m:cin\":{\"con\":\"" + con + "\"}},\"net\":3},\"sur\":\"/id-in/" + sub + "\"}";
+        return new NotificationOutbox.Row("row-" + con, seq, sub, sub + " " + TARGET, TARGET, "event-" + con, sgn);
+    }
+
+    private List<Object> sentCons() {
+        List<Object> out = new ArrayList<>();
+        cse.outbound.sent().forEach(s -> {
+            Map<?, ?> sgn = (Map<?, ?>) ((Map<?, ?>) s.request().content).get("m2m:sgn");
+            out.add(((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) sgn.get("nev")).get("rep")).get("m2m:cin")).get("con"));
+        });
+        return out;
+    }
+
+    @Test
+    void aSilentInstancesRowsAreTakenOverAtStart_sentInTheirOrder_andDeleted() throws InterruptedException {
+        subscribe();
+        String sub = subscriptionRi();
+        // Written out of order on purpose: seq decides, not the order of the rows.
+        cse.store.notificationOutbox.add("crashed", List.of(row(sub, 20, "second"), row(sub, 10, "first")));
+        cse.store.notificationOutbox.heartbeat("crashed", 1); // its lease ran out long ago
+
+        cse.notifications.start();
+
+        eventually(() -> cse.outbound.sent().size() == 2, "both sent by this instance");
+        assertEquals(List.of("first", "second"), sentCons());
+        eventually(() -> rows().isEmpty(), "deleted once sent: " + rows());
+        assertTrue(cse.store.notificationOutbox.heartbeats.keySet().stream().noneMatch("crashed"::equals),
+                "the silent instance is forgotten");
+    }
+
+    @Test
+    void aLiveInstancesRowsAreLeftToIt() throws InterruptedException {
+        subscribe();
+        cse.store.notificationOutbox.add("alive", List.of(row(subscriptionRi(), 10, "theirs")));
+        cse.store.notificationOutbox.heartbeat("alive", Long.MAX_VALUE / 2);
+
+        cse.notifications.start();
+
+        Thread.sleep(200);
+        assertTrue(cse.outbound.sent().isEmpty(), "not sent by this instance");
+        assertEquals("alive", cse.store.notificationOutbox.owners.get("row-theirs"));
+    }
+
+    @Test
+    void aRestartTakesBackItsOwnRowsAtOnce_andDeletesThoseOfAGoneSubscriptionUnsent() throws InterruptedException {
+        subscribe();
+        // "unit" is this fixture's instance name: the rows are its own from before a restart, its lease still running.
+        cse.store.notificationOutbox.add("unit", List.of(row(subscriptionRi(), 10, "mine"), row("subGone", 11, "orphan")));
+        cse.store.notificationOutbox.heartbeat("unit", Long.MAX_VALUE / 2);
+
+        cse.notifications.start();
+
+        eventually(() -> rows().isEmpty(), "sent, or dropped with the subscription gone: " + rows());
+        assertEquals(List.of("mine"), sentCons());
+    }
 }
