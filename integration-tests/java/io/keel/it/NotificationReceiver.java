@@ -59,8 +59,13 @@ final class NotificationReceiver implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
 
     NotificationReceiver() {
+        this(0);
+    }
+
+    /** On the given port (0: any free one), e.g. a receiver that comes back where it was before. */
+    NotificationReceiver(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,7 @@ import io.keel.core.access.GoverningPolicies;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.notification.DeliverySettings;
 import io.keel.core.notification.NotificationService;
+import io.keel.core.notification.OutboxSettings;
 import io.keel.core.management.ManagementActions;
 import io.keel.core.management.ManagementAdapters;
 import io.keel.core.operation.GroupRevalidation;
@@ -99,7 +100,7 @@ public final class Cse implements AutoCloseable {
         Forwarding forwarding = new Forwarding(identity, outbound, clock, settings.forwardingTimeoutMillis(),
                 settings.forwardingAuthorization());
         this.notifications = new NotificationService(identity, store, router, types, representations, access, outbound,
-                clock, DeliverySettings.from(settings));
+                clock, DeliverySettings.from(settings), OutboxSettings.from(settings));
         this.announcer = new Announcer(identity, store, types, router, forwarding, clock,
                 settings.getLong("keel.announcement.retry-first", 1_000), settings.getLong("keel.announcement.retry-max", 60_000),
                 // A step is one forwarded request (and its answer): twice the forwarding timeout covers it.
@@ -168,6 +169,7 @@ public final class Cse implements AutoCloseable {
         LOG.info(() -> "CSE " + identity.spRelativeCseId() + " (" + identity.cseName() + ") is ready");
         cse.registration.start(); // in the background: a registrar that is down does not hold up the start
         cse.announcer.start(); // goes on with what was queued before a restart
+        cse.notifications.start(); // likewise with the notifications the outbox kept
         return cse;
     }
 

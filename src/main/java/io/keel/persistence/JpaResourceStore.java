@@ -307,6 +307,11 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         @Override
+        public io.keel.core.store.NotificationOutbox notificationOutbox() {
+            return new JpaNotificationOutbox(em);
+        }
+
+        @Override
         public void putAction(ManagementQueue.Entry e) {
             em.flush(); // the target's row must exist before the row referencing it
             removeAction(e.ri(), e.action());

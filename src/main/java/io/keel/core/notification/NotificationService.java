@@ -48,6 +48,8 @@ public final class NotificationService implements NotificationTargets, AutoClose
     private final PollingChannels polling;
     private final ResourceChangeEvents events;
     private final Notifier notifier;
+    /** Where notifications are kept until their outcome is final; null: in memory only. */
+    private final Outbox outbox;
     private final long timeoutMillis;
     private final BlockingUpdates blockingUpdates;
     private final GroupAggregation groupAggregation;
@@ -58,6 +60,12 @@ public final class NotificationService implements NotificationTargets, AutoClose
     public NotificationService(CseIdentity cse, ResourceStore store, Router router, TypeRegistry types,
                                Representations representations, AccessPolicy access, Outbound outbound, Clock clock,
                                DeliverySettings settings) {
+        this(cse, store, router, types, representations, access, outbound, clock, settings, OutboxSettings.IN_MEMORY);
+    }
+
+    public NotificationService(CseIdentity cse, ResourceStore store, Router router, TypeRegistry types,
+                               Representations representations, AccessPolicy access, Outbound outbound, Clock clock,
+                               DeliverySettings settings, OutboxSettings outboxSettings) {
         this.cse = cse;
         this.access = access;
         this.store = store;
@@ -71,7 +79,21 @@ public final class NotificationService implements NotificationTargets, AutoClose
         this.notifier = new Notifier(delivery, cse.spRelativeCseId(), settings.maxPending(), this::countDelivered,
                 clock::now, this::currentRules, new NotificationStats(store, bookkeeping));
         this.groupAggregation = new GroupAggregation(store, receivers, delivery, cse.spRelativeCseId(), clock::now);
-        this.events = new ResourceChangeEvents(cse, types, representations, receivers, new Sequencer<>(notifier::accept));
+        this.outbox = outboxSettings.durable() ? new Outbox(store, receivers, this::currentRules, clock::now, outboxSettings) : null;
+        if (outbox != null) {
+            notifier.settleWith(outbox::settle);
+        }
+        this.events = new ResourceChangeEvents(cse, types, representations, receivers, new Sequencer<>(notifier::accept), outbox);
+    }
+
+    /**
+     * Takes back what the outbox held for this instance before a restart, and what instances whose lease ran out
+     * left, and from then on keeps this instance's lease. Called once the CSE can send (its forwarding is set).
+     */
+    public void start() {
+        if (outbox != null) {
+            outbox.start(notifier::adopt);
+        }
     }
 
     /** What each resource change raises, called inside its write transaction. */
@@ -270,6 +292,9 @@ public final class NotificationService implements NotificationTargets, AutoClose
     /** Delivers what is pending, up to {@code drainMillis}, then stops. */
     public void close(long drainMillis) {
         notifier.drain(drainMillis);
+        if (outbox != null) {
+            outbox.close();
+        }
         bookkeeping.shutdown();
         try {
             bookkeeping.awaitTermination(Math.max(1000, drainMillis / 4), TimeUnit.MILLISECONDS);
@@ -281,6 +306,9 @@ public final class NotificationService implements NotificationTargets, AutoClose
 
     @Override
     public void close() {
+        if (outbox != null) {
+            outbox.close();
+        }
         bookkeeping.shutdownNow();
         notifier.close();
         polling.close();

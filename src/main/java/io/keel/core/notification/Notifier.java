@@ -17,7 +17,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -34,6 +33,10 @@ import java.util.logging.Logger;
  * the notificationSchedule: outside its time periods nothing is sent, and what would have been is handled by pn as a
  * missed notification (TS-0001 9.6.8 pendingNotification, 10.2.10.7): dropped without pn, the newest kept with pn 1,
  * all kept with pn 2, and sent when the schedule next allows.
+ * <p>
+ * Each notification may have an outbox row ({@link Outbox}); whenever its outcome is final (sent, dropped by these
+ * rules, given up) its row is settled. What is still held at a stop stays in the outbox for the next start; rows
+ * taken back or over are offered again in their order ({@link #adopt}).
  */
 final class Notifier implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Notifier.class.getName());
@@ -54,10 +57,10 @@ final class Notifier implements AutoCloseable {
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     /** The channels of each receiver, which share its storage of pending notifications. */
     private final Map<String, Set<Channel>> byReceiver = new ConcurrentHashMap<>();
-    /** The order in which items were made: the oldest kept is dropped first. */
-    private static final AtomicLong SEQUENCE = new AtomicLong();
     private final LongAdder deliveredTotal = new LongAdder();
     private final LongAdder failuresTotal = new LongAdder();
+    /** Told the outbox rows whose outcome is final. */
+    private volatile Consumer<List<String>> settled = rows -> { };
 
     /**
      * @param deliveredCounted told the subscription ri when an event of a subscription with an expirationCounter
@@ -77,6 +80,11 @@ final class Notifier implements AutoCloseable {
         this.currentRules = currentRules;
     }
 
+    /** Where the outbox rows whose outcome is final are reported. */
+    void settleWith(Consumer<List<String>> settled) {
+        this.settled = settled;
+    }
+
     /** What a committed transaction raised, in commit order. */
     void accept(TransactionNotifications p) {
         p.endedSubscriptions.forEach(this::forget);
@@ -87,17 +95,31 @@ final class Notifier implements AutoCloseable {
             }
         }));
         for (OutgoingNotification n : p.notifications) {
-            Channel ch = channels.computeIfAbsent(n.channel(), k -> {
-                Channel created = new Channel(k, n.subscription(), n.receiver().address());
-                byReceiver.compute(created.receiver, (r, group) -> {
-                    Set<Channel> g = group == null ? ConcurrentHashMap.newKeySet() : group;
-                    g.add(created); // inside compute: an unlist emptying the group at the same time cannot orphan it
-                    return g;
-                });
-                return created;
-            });
-            ch.offer(n);
+            offer(p.raised(n), false);
         }
+    }
+
+    /**
+     * Notifications taken back from the outbox (at a restart, or from an instance that fell silent), in their order:
+     * each goes into its channel at its place by {@code seq}, with the rules of its subscription as stored now.
+     */
+    void adopt(List<Raised> raised) {
+        raised.forEach(r -> offer(r, true));
+    }
+
+    /** @param adopted taken back from the outbox: it goes at its place by seq, not necessarily last */
+    private void offer(Raised raised, boolean adopted) {
+        OutgoingNotification n = raised.notification();
+        Channel ch = channels.computeIfAbsent(n.channel(), k -> {
+            Channel created = new Channel(k, n.subscription(), n.receiver().address());
+            byReceiver.compute(created.receiver, (r, group) -> {
+                Set<Channel> g = group == null ? ConcurrentHashMap.newKeySet() : group;
+                g.add(created); // inside compute: an unlist emptying the group at the same time cannot orphan it
+                return g;
+            });
+            return created;
+        });
+        ch.offer(raised, adopted);
     }
 
     /** Drops what is still queued for a subscription that no longer exists. */
@@ -157,20 +179,25 @@ final class Notifier implements AutoCloseable {
      * A message to send: a notification, or a batch of them; {@code counters} are the events it delivers;
      * {@code latest}: kept for an unreachable receiver under pn sendLatest, so sent with Event Category latest.
      */
-    private record Item(OutgoingNotification first, Object content, List<AtomicBoolean> counters, boolean latest, long seq) {
-        Item(OutgoingNotification first, Object content, List<AtomicBoolean> counters) {
-            this(first, content, counters, false, SEQUENCE.incrementAndGet());
+    private record Item(OutgoingNotification first, Object content, List<AtomicBoolean> counters, boolean latest, long seq,
+                        List<String> rows) {
+        Item(OutgoingNotification first, Object content, List<AtomicBoolean> counters, long seq, List<String> rows) {
+            this(first, content, counters, false, seq, rows);
         }
 
         Item asLatest() {
-            return new Item(first, content, counters, true, seq);
+            return new Item(first, content, counters, true, seq, rows);
         }
 
         Item with(DeliveryRules rules) {
             OutgoingNotification f = new OutgoingNotification(first.subscription(), first.channel(), first.target(), first.receiver(), rules,
                     first.sgn(), first.delivered());
-            return new Item(f, content, counters, latest, seq);
+            return new Item(f, content, counters, latest, seq, rows);
         }
+    }
+
+    private static List<String> rowsOf(Raised r) {
+        return r.row() == null ? List.of() : List.of(r.row());
     }
 
     private final class Channel {
@@ -179,7 +206,7 @@ final class Notifier implements AutoCloseable {
         /** The receiver's address: the subscriber whose pending notifications share one storage. */
         final String receiver;
         final Deque<Item> queue = new ArrayDeque<>();
-        final List<OutgoingNotification> batch = new ArrayList<>();
+        final List<Raised> batch = new ArrayList<>();
         /** The rate limit's current window (ms, as nanoTime), or -1 before the first, and what it has sent so far. */
         long windowStart = -1;
         int sentInWindow;
@@ -199,13 +226,20 @@ final class Notifier implements AutoCloseable {
             this.receiver = receiver;
         }
 
-        void offer(OutgoingNotification n) {
+        void offer(Raised r, boolean adopted) {
+            OutgoingNotification n = r.notification();
             synchronized (this) {
                 DeliveryRules rules = n.rules();
-                if (rules.batchSize() == null) {
-                    enqueue(new Item(n, Map.of("m2m:sgn", n.sgn()), List.of(n.delivered())));
+                if (discarded) {
+                    settled.accept(rowsOf(r));
+                } else if (rules.batchSize() == null) {
+                    enqueue(new Item(n, Map.of("m2m:sgn", n.sgn()), List.of(n.delivered()), r.seq(), rowsOf(r)), adopted);
                 } else {
-                    batch.add(n);
+                    int at = batch.size();
+                    while (adopted && at > 0 && batch.get(at - 1).seq() > r.seq()) {
+                        at--; // one taken over from another instance goes before what came after it
+                    }
+                    batch.add(at, r);
                     if (batch.size() >= rules.batchSize()) {
                         queueBatch();
                     } else if (batchTimer == null) {
@@ -233,39 +267,83 @@ final class Notifier implements AutoCloseable {
                 batchTimer.cancel(false);
                 batchTimer = null;
             }
-            OutgoingNotification last = batch.get(batch.size() - 1);
-            List<OutgoingNotification> sent = last.rules().latestOnly() ? List.of(last) : List.copyOf(batch);
+            OutgoingNotification last = batch.get(batch.size() - 1).notification();
+            List<Raised> sent = last.rules().latestOnly() ? List.of(batch.get(batch.size() - 1)) : List.copyOf(batch);
             List<Object> sgns = new ArrayList<>();
             List<AtomicBoolean> counters = new ArrayList<>();
-            for (OutgoingNotification n : sent) {
-                sgns.add(n.sgn());
-                counters.add(n.delivered());
+            for (Raised r : sent) {
+                sgns.add(r.notification().sgn());
+                counters.add(r.notification().delivered());
             }
+            // The rows of the whole batch go with the message: with latestNotify the others are settled with it.
+            List<String> rows = new ArrayList<>();
+            batch.forEach(r -> rows.addAll(rowsOf(r)));
+            long seq = batch.get(0).seq();
             batch.clear();
-            enqueue(new Item(last, Map.of("m2m:agn", Map.of("m2m:sgn", sgns)), counters));
+            enqueue(new Item(last, Map.of("m2m:agn", Map.of("m2m:sgn", sgns)), counters, seq, List.copyOf(rows)), false);
         }
 
-        private void enqueue(Item item) {
+        /** @param adopted taken back from the outbox, and maybe older than what is queued */
+        private void enqueue(Item item, boolean adopted) {
             DeliveryRules rules = item.first().rules();
+            boolean older = adopted && !queue.isEmpty() && queue.peekLast().seq() > item.seq();
             if (!rules.schedule().always() && !rules.schedule().allows(now.get())) {
                 // Missed by the notificationSchedule: kept as pn says (TS-0001 9.6.8), see holdUntilScheduled.
                 if (rules.pendingNotification() == null) {
+                    settle(item);
                     return;
                 }
                 if (rules.pendingNotification() == 1) {
-                    queue.clear();
+                    if (older) {
+                        settle(item);
+                        return;
+                    }
+                    clearQueue();
                     item = item.asLatest();
                 }
             }
-            if (item.first().rules().latestOnly()) {
-                queue.clear(); // what has not gone yet is superseded by the latest
-            } else if (keepsLatestOnly(item.first().rules())) {
-                // The receiver is unreachable and pn is sendLatest: this one replaces what is kept (TS-0004 7.5.1.2.2
-                // step 4.0).
-                queue.clear();
-                item = item.asLatest();
+            if (item.first().rules().latestOnly() || keepsLatestOnly(item.first().rules())) {
+                if (older) {
+                    settle(item); // a newer one is queued already, which supersedes it
+                    return;
+                }
+                // latestNotify: what has not gone yet is superseded by the latest; the receiver unreachable and pn
+                // sendLatest: this one replaces what is kept (TS-0004 7.5.1.2.2 step 4.0).
+                clearQueue();
+                if (!item.first().rules().latestOnly()) {
+                    item = item.asLatest();
+                }
             }
-            queue.add(item);
+            if (older) {
+                List<Item> items = new ArrayList<>(queue);
+                int at = items.size();
+                while (at > 0 && items.get(at - 1).seq() > item.seq()) {
+                    at--;
+                }
+                items.add(at, item);
+                queue.clear();
+                queue.addAll(items);
+            } else {
+                queue.add(item);
+            }
+        }
+
+        /** Called holding the lock: the item's outcome is final (sent, dropped or given up). */
+        private void settle(Item item) {
+            settled.accept(item.rows());
+        }
+
+        /** Called holding the lock: drops everything queued. */
+        private void clearQueue() {
+            queue.forEach(this::settle);
+            queue.clear();
+        }
+
+        /** Called holding the lock: keeps only the newest queued item, as latest if so asked. */
+        private void keepNewest(boolean asLatest) {
+            Item newest = queue.pollLast();
+            clearQueue();
+            queue.add(asLatest ? newest.asLatest() : newest);
         }
 
         /** The notificationStoragePriority of what it keeps now and the sequence of its oldest kept item; null when empty. */
@@ -278,7 +356,9 @@ final class Notifier implements AutoCloseable {
         }
 
         synchronized void dropOldest() {
-            if (queue.pollFirst() != null) {
+            Item dropped = queue.pollFirst();
+            if (dropped != null) {
+                settle(dropped);
                 LOG.warning(() -> "more than " + maxPending + " notifications pending for " + receiver
                         + "; the oldest of subscription " + subscription + " is dropped");
             }
@@ -332,6 +412,7 @@ final class Notifier implements AutoCloseable {
                     }
                 }
                 synchronized (this) {
+                    settle(item);
                     failures = 0;
                     busy = false;
                 }
@@ -343,10 +424,14 @@ final class Notifier implements AutoCloseable {
                         + " failed: " + reason + (pn == null ? "; dropped" : "; kept (pn=" + pn + ")"));
                 synchronized (this) {
                     busy = false;
-                    if (pn != null && !(pn == 1 && !queue.isEmpty())) {
+                    if (discarded) {
+                        settle(item);
+                    } else if (pn != null && !(pn == 1 && !queue.isEmpty())) {
                         queue.addFirst(pn == 1 ? item.asLatest() : item);
                         failures++;
                         resumeAfter(Math.min(MAX_RETRY_DELAY_MILLIS, 500L << Math.min(failures, 10)));
+                    } else {
+                        settle(item);
                     }
                 }
             }
@@ -368,15 +453,13 @@ final class Notifier implements AutoCloseable {
             Integer pn = rules.pendingNotification();
             if (pn == null) {
                 int dropped = queue.size();
-                queue.clear();
+                clearQueue();
                 LOG.fine(() -> "subscription " + subscription + ": " + dropped
                         + " notifications outside its notificationSchedule dropped (no pendingNotification)");
                 return;
             }
             if (pn == 1) {
-                Item newest = queue.peekLast();
-                queue.clear();
-                queue.add(newest.asLatest());
+                keepNewest(true);
             }
             Instant t = now.get();
             Optional<Instant> opens = rules.schedule().nextAllowed(t, t.plusMillis(SCHEDULE_RECHECK_MILLIS));
@@ -429,15 +512,11 @@ final class Notifier implements AutoCloseable {
             queue.clear();
             items.forEach(i -> queue.add(i.with(rules)));
             if (failures > 0 && rules.pendingNotification() == null) {
-                queue.clear();
+                clearQueue();
             } else if (keepsLatestOnly(rules) && !queue.isEmpty()) {
-                Item newest = queue.peekLast();
-                queue.clear();
-                queue.add(newest.asLatest());
+                keepNewest(true);
             } else if (rules.latestOnly() && queue.size() > 1) {
-                Item newest = queue.peekLast();
-                queue.clear();
-                queue.add(newest);
+                keepNewest(false);
             }
         }
 
@@ -467,7 +546,8 @@ final class Notifier implements AutoCloseable {
 
         synchronized void discard() {
             discarded = true;
-            queue.clear();
+            clearQueue();
+            batch.forEach(r -> settled.accept(rowsOf(r)));
             batch.clear();
             if (batchTimer != null) {
                 batchTimer.cancel(false);
@@ -510,7 +590,8 @@ final class Notifier implements AutoCloseable {
         }
         long left = channels.values().stream().filter(Channel::pending).count();
         if (left > 0) {
-            LOG.warning(() -> left + " notification channels still had notifications pending at shutdown; they are dropped");
+            LOG.warning(() -> left + " notification channels still had notifications pending at shutdown; those in the"
+                    + " outbox are sent after the next start or by another instance, the others are dropped");
         }
     }
 

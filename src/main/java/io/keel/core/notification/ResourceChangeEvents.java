@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@link Sequencer}); a rolled-back change notifies nobody.
  */
 public final class ResourceChangeEvents {
+    /** The subscription and channel of a deletion notification: this, then the deleted subscription's ri. */
+    static final String DELETION_CHANNEL = "deleted ";
     private static final int UPDATE = 1;
     private static final int DELETE = 2;
     private static final int CHILD_CREATED = 3;
@@ -43,9 +45,12 @@ public final class ResourceChangeEvents {
     private final Representations representations;
     private final Receivers receivers;
     private final Sequencer<TransactionNotifications> sequencer;
+    /** Where a change's notifications are written in its transaction; null: kept in memory only. */
+    private final Outbox outbox;
 
     ResourceChangeEvents(CseIdentity cse, TypeRegistry types, Representations representations, Receivers receivers,
-                         Sequencer<TransactionNotifications> sequencer) {
+                         Sequencer<TransactionNotifications> sequencer, Outbox outbox) {
+        this.outbox = outbox;
         this.cse = cse;
         this.types = types;
         this.representations = representations;
@@ -151,7 +156,7 @@ public final class ResourceChangeEvents {
             sgn.put("sud", true);
             sgn.put("sur", reference(sub));
             // TS-0004 7.5.1.2.4: sud and sur; the creator goes with event notifications only (TS-0001 10.2.10.7).
-            pending.notifications.add(new OutgoingNotification("deleted " + sub.ri, "deleted " + sub.ri, su, receivers.resolve(tx.tree(), su),
+            pending.notifications.add(new OutgoingNotification(DELETION_CHANNEL + sub.ri, DELETION_CHANNEL + sub.ri, su, receivers.resolve(tx.tree(), su),
                     DeliveryRules.DELETION_NOTICE, sgn, new AtomicBoolean()));
         }
     }
@@ -311,6 +316,6 @@ public final class ResourceChangeEvents {
     }
 
     private TransactionNotifications pending(Transaction tx) {
-        return tx.listener(TransactionNotifications.class, () -> new TransactionNotifications(sequencer));
+        return tx.listener(TransactionNotifications.class, () -> new TransactionNotifications(sequencer, tx, outbox));
     }
 }

@@ -37,6 +37,9 @@ public interface Transaction {
     /** Management actions under way or scheduled. */
     ManagementQueue managementQueue();
 
+    /** Notifications not settled yet, and which instance delivers them. */
+    NotificationOutbox notificationOutbox();
+
     /**
      * The listener of this class registered on this write transaction, created and registered by {@code create} on
      * first use: one per transaction, e.g. the notifications its changes cause.

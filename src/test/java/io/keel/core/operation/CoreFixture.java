@@ -11,6 +11,7 @@ import io.keel.core.access.AccessPolicy;
 import io.keel.core.access.AcpAccessPolicy;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.notification.DeliverySettings;
+import io.keel.core.notification.OutboxSettings;
 import io.keel.core.notification.NotificationService;
 import io.keel.core.management.ManagementActions;
 import io.keel.core.management.ManagementAdapters;
@@ -82,7 +83,17 @@ public final class CoreFixture implements AutoCloseable {
         return new CoreFixture(identity(100), new DeliverySettings(2_000, 2_000, 60_000, maxPending));
     }
 
+    /** A CSE whose notifications go through the outbox ({@code store.notificationOutbox}), as the CSE wires it. */
+    public static CoreFixture withOutbox() {
+        return new CoreFixture(identity(100), new DeliverySettings(2_000, 2_000, 60_000, 100),
+                new OutboxSettings(true, "unit", 30_000));
+    }
+
     private CoreFixture(CseIdentity identity, DeliverySettings delivery) {
+        this(identity, delivery, OutboxSettings.IN_MEMORY);
+    }
+
+    private CoreFixture(CseIdentity identity, DeliverySettings delivery, OutboxSettings outbox) {
         int maxResultSize = identity.maxResultSize();
         this.identity = identity;
         store.search = new FakeSearch(tree, types);
@@ -95,7 +106,7 @@ public final class CoreFixture implements AutoCloseable {
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax());
         Representations representations = new Representations(types, maxResultSize, search);
         notifications = new NotificationService(identity, store, router, types, representations, access, outbound, clock,
-                delivery);
+                delivery, outbox);
         ctx = new OperationContext(identity, store, types, router, access, representations, search, notifications, clock);
         nonBlocking = new NonBlockingRequests(identity, store, router, clock, notifications, 1, 10, 3_600_000, 60_000);
         dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, outcome -> { });

@@ -17,6 +17,7 @@ public final class FakeStore implements ResourceStore {
     public final InMemoryAnnouncementQueue announcements = new InMemoryAnnouncementQueue();
     public final InMemoryTimeSeriesIndex timeSeries = new InMemoryTimeSeriesIndex(tree);
     public final InMemoryManagementQueue managementQueue = new InMemoryManagementQueue();
+    public final InMemoryNotificationOutbox notificationOutbox = new InMemoryNotificationOutbox();
     public RequestLeases leases;
     public PollingQueue pollingQueue;
     public ExpiryIndex expiry;
@@ -116,6 +117,11 @@ public final class FakeStore implements ResourceStore {
         @Override
         public ManagementQueue managementQueue() {
             return managementQueue;
+        }
+
+        @Override
+        public NotificationOutbox notificationOutbox() {
+            return notificationOutbox;
         }
 
         @Override
