@@ -20,10 +20,6 @@ public enum GeometryType {
         this.label = label;
     }
 
-    public int code() {
-        return code;
-    }
-
     public String label() {
         return label;
     }

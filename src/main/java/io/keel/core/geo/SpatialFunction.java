@@ -40,10 +40,6 @@ public enum SpatialFunction {
         this.code = code;
     }
 
-    public int code() {
-        return code;
-    }
-
     /**
      * Whether the location relates to the query geometry as this function says. The query geometry is prepared once
      * for the many locations a discovery tests, so each relation is asked the other way round (A within B is B
