@@ -28,7 +28,7 @@ public final class GeoGenerator {
             PreparedStatement resource = c.prepareStatement("INSERT INTO resource (ri, pi, ty, rn, srn, ct, lt, et, st, cr, origin, cs,"
                     + " attrs, depth, cty) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, NULL, ?, ?, NULL)");
             PreparedStatement value = c.prepareStatement("INSERT INTO resource_attr (ri, nm, val) VALUES (?, ?, ?)");
-            PreparedStatement geo = c.prepareStatement("INSERT INTO resource_geo (ri, min_lon, min_lat, max_lon, max_lat) VALUES (?, ?, ?, ?, ?)");
+            PreparedStatement geo = c.prepareStatement("INSERT INTO resource_geo (ri, min_lon, min_lat, max_lon, max_lat, span) VALUES (?, ?, ?, ?, ?, 0)");
             for (int a = 0; a * perAe < containers; a++) {
                 String ae = "Cgeo" + a;
                 String aeSrn = "cse-in/ae" + a;

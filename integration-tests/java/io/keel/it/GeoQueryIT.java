@@ -109,6 +109,19 @@ class GeoQueryIT extends KeelIT {
                 + " [[[135, 34], [136, 34], [136, 35], [135, 34]]]]", 2)), "one of the two polygons lies outside the park");
     }
 
+    /**
+     * The box prefilter of Intersects and Contains reaches as far left (and down) of the query window as the widest
+     * stored box: a large region is found by a point near its far corner.
+     */
+    @Test
+    void release4_aLargeRegionIsFoundNearItsFarCorner() {
+        container("region", loc(3, "[[[100, 0], [130, 0], [130, 30], [100, 30], [100, 0]]]"), null);
+        assertEquals(List.of("region"), discover(geo(1, "[129.5, 29.5]", 3)));
+        assertEquals(List.of("region"), discover(geo(1, "[129.5, 29.5]", 2)));
+        assertEquals(List.of("region"), discover(geo(3, "[[[129, 29], [131, 29], [131, 31], [129, 31], [129, 29]]]", 3)));
+        assertEquals(List.of(), discover(geo(1, "[130.5, 29.5]", 3)));
+    }
+
     @Test
     void release4_aGeoQueryCombinesWithTypeAndLabelsUnderFilterOperation() {
         assertEquals(List.of("park", "tokyo"), discover("ty=3&" + geo(3, KANTO, 1)));

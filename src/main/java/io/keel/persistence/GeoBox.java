@@ -16,6 +16,9 @@ public class GeoBox {
     double maxLon;
     @Column(name = "max_lat")
     double maxLat;
+    /** The larger side, 0 for a point: see resource_geo in V21. */
+    @Column(name = "span")
+    double span;
 
     protected GeoBox() {
     }
@@ -25,6 +28,7 @@ public class GeoBox {
         this.minLat = e.getMinY();
         this.maxLon = e.getMaxX();
         this.maxLat = e.getMaxY();
+        this.span = Math.max(e.getWidth(), e.getHeight());
     }
 
     @Override

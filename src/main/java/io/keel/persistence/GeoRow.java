@@ -24,4 +24,6 @@ public class GeoRow {
     double maxLon;
     @Column(name = "max_lat")
     double maxLat;
+    @Column(name = "span")
+    double span;
 }

@@ -43,10 +43,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.locationtech.jts.geom.Geometry;
 import java.util.function.Function;
 import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.jpa.JpaHelper;
+import org.locationtech.jts.geom.Geometry;
 import org.eclipse.persistence.sessions.server.ConnectionPool;
 import org.eclipse.persistence.sessions.server.ExternalConnectionPool;
 import org.eclipse.persistence.sessions.server.Server;
@@ -670,7 +670,7 @@ public final class JpaResourceStore implements ResourceStore {
                 needs.add("r.ty IN " + q.in(contentTypes));
             }
             if (geo != null) {
-                needs.add(q.geoWindow("r", geo));
+                needs.add(q.geoWindow("r", geo, largestGeoSpan()));
             }
             FilterOperation fo = fc.filterOperationOrDefault();
             // With AND every row meets every condition and need; with OR and XOR each row says how many conditions it
@@ -712,6 +712,12 @@ public final class JpaResourceStore implements ResourceStore {
                 }
             }
             return out;
+        }
+
+        /** The larger side of the largest location box stored (0 when there are only points, or none). */
+        private double largestGeoSpan() {
+            Number max = em.createQuery("SELECT MAX(g.span) FROM GeoRow g", Number.class).getSingleResult();
+            return max == null ? 0 : max.doubleValue();
         }
 
         @Override
