@@ -213,6 +213,8 @@ class GeoQueryIT extends KeelIT {
             assertTrue(r.text().contains("loc") && r.text().contains(b[1]), b[0] + " → " + r.text());
         }
         assertEquals(4004, r4(cse.get("/" + ae + "/bad")).send().rsc(), "nothing half-written");
+        Reply release3 = cse.create("/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"bad\"," + point(1, 2) + "}}").from(ae).send();
+        assertEquals(4000, release3.rsc(), "loc is a Release 4 attribute: " + release3.text());
         Reply update = r4(cse.put("/" + ae + "/tokyo", "{\"m2m:cnt\":{" + loc(1, "[10, 95]") + "}}")).send();
         assertEquals(4000, update.rsc(), update.text());
         assertEquals(List.of("park", "tokyo", "tokyo/reading"), discover(geo(3, KANTO, 1)), "tokyo keeps its location");
