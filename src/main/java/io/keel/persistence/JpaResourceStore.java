@@ -1,8 +1,10 @@
 package io.keel.persistence;
 
+import io.keel.core.geo.Location;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.Candidate;
 import io.keel.core.store.ExpiryIndex;
+import io.keel.core.store.GeoWindow;
 import io.keel.core.store.AnnouncementQueue;
 import io.keel.core.store.ManagementQueue;
 import io.keel.core.store.MemberIndex;
@@ -44,6 +46,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.jpa.JpaHelper;
+import org.locationtech.jts.geom.Geometry;
 import org.eclipse.persistence.sessions.server.ConnectionPool;
 import org.eclipse.persistence.sessions.server.ExternalConnectionPool;
 import org.eclipse.persistence.sessions.server.Server;
@@ -662,13 +665,21 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         @Override
-        public List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, Visibility visibility,
-                                          Integer maxDepth, String after, int batch) {
+        public List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, GeoWindow geo,
+                                          Visibility visibility, Integer maxDepth, String after, int batch) {
             ResourceQuery q = new ResourceQuery();
             List<String> conditions = q.conditionList("r", fc);
+            // What a resource needs for an undecided condition (content filter, geo-query) to be able to hold.
+            List<String> needs = new ArrayList<>();
+            if (contentTypes != null) {
+                needs.add("r.ty IN " + q.in(contentTypes));
+            }
+            if (geo != null) {
+                needs.add(q.geoWindow("r", geo, largestGeoSpan()));
+            }
             FilterOperation fo = fc.filterOperationOrDefault();
-            // With AND every row meets every condition, and only content-bearing types can meet the content filter;
-            // with OR and XOR each row says how many it meets, and the content filter may be the one that decides.
+            // With AND every row meets every condition and need; with OR and XOR each row says how many conditions it
+            // meets, and an undecided condition may be the one that decides.
             boolean counted = fo != FilterOperation.AND && !conditions.isEmpty();
             String met = counted ? q.met(conditions) : null;
             StringBuilder jpql = below(q, counted ? "r, " + met : "r", root, maxDepth);
@@ -677,17 +688,23 @@ public final class JpaResourceStore implements ResourceStore {
             }
             if (fo == FilterOperation.AND) {
                 conditions.forEach(c -> jpql.append(" AND ").append(c));
-                jpql.append(" AND r.ty IN ").append(q.in(contentTypes));
-            } else if (fo == FilterOperation.XOR && counted) {
-                jpql.append(" AND ").append(met).append(" <= 1");
+                needs.forEach(n -> jpql.append(" AND ").append(n));
+            } else {
+                List<String> any = new ArrayList<>(conditions);
+                any.addAll(needs); // at least one condition can hold
+                jpql.append(" AND (").append(String.join(" OR ", any)).append(")");
+                if (fo == FilterOperation.XOR && counted) {
+                    jpql.append(" AND ").append(met).append(" <= 1");
+                }
             }
             String visible = q.visibility("r", visibility);
             if (!visible.isEmpty()) {
                 jpql.append(" AND ").append(visible);
             }
-            // Structured-name order, as every discovery; with AND and one content type ty is fixed, and naming it first
-            // lets the database walk resource_type_subtree from the keyset on.
-            jpql.append(fo == FilterOperation.AND && contentTypes.size() == 1 ? " ORDER BY r.ty, r.srn" : " ORDER BY r.srn");
+            // Structured-name order, as every discovery; with AND, one content type and no geo-query ty is fixed, and
+            // naming it first lets the database walk resource_type_subtree from the keyset on.
+            boolean oneType = fo == FilterOperation.AND && geo == null && contentTypes != null && contentTypes.size() == 1;
+            jpql.append(oneType ? " ORDER BY r.ty, r.srn" : " ORDER BY r.srn");
             TypedQuery<Object> query = em.createQuery(jpql.toString(), Object.class);
             q.parameters().forEach(query::setParameter);
             List<Candidate> out = new ArrayList<>();
@@ -700,6 +717,12 @@ public final class JpaResourceStore implements ResourceStore {
                 }
             }
             return out;
+        }
+
+        /** The larger side of the largest location box stored (0 when there are only points, or none). */
+        private double largestGeoSpan() {
+            Number max = em.createQuery("SELECT MAX(g.span) FROM GeoRow g", Number.class).getSingleResult();
+            return max == null ? 0 : max.doubleValue();
         }
 
         @Override
@@ -825,8 +848,22 @@ public final class JpaResourceStore implements ResourceStore {
             if (stored == null || !attributeValues(stored).equals(values)) {
                 e.values = values;
             }
+            Set<GeoBox> geo = geoBoxes(r.attributes);
+            if (stored == null ? !geo.isEmpty() : !geoBoxes(stored).equals(geo)) {
+                e.geo = geo;
+            }
         }
 
+
+        /** The bounding box of the location (loc), if the attributes hold one. */
+        private static Set<GeoBox> geoBoxes(Map<?, ?> attributes) {
+            Geometry g = Location.of(attributes);
+            Set<GeoBox> out = new HashSet<>();
+            if (g != null) {
+                out.add(new GeoBox(g.getEnvelopeInternal()));
+            }
+            return out;
+        }
 
         private static Set<String> labelsOf(Map<?, ?> doc) {
             Set<String> out = new HashSet<>();

@@ -69,4 +69,8 @@ public class ResourceEntity {
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "resource_attr", joinColumns = @JoinColumn(name = "ri"))
     Set<AttributeValue> values = new HashSet<>();
+    /** The bounding box of the location (loc), at most one, kept for geo-queries; reads take loc from {@link #attrs}. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "resource_geo", joinColumns = @JoinColumn(name = "ri"))
+    Set<GeoBox> geo = new HashSet<>();
 }

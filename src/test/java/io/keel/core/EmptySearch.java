@@ -3,6 +3,7 @@ package io.keel.core;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.InMemoryTree;
 import io.keel.core.store.Candidate;
+import io.keel.core.store.GeoWindow;
 import io.keel.core.store.ResourceSearch;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
@@ -52,7 +53,7 @@ class EmptySearch implements ResourceSearch {
     }
 
     @Override
-    public List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, Visibility visibility,
+    public List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, GeoWindow geo, Visibility visibility,
                                       Integer maxDepth, String after, int batch) {
         return List.of();
     }

@@ -8,17 +8,21 @@ import io.keel.core.store.ResourceSearch;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterOperation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * What Filter Criteria select: below a resource (discovery, child lists) or the resource itself (fu=2).
  * <p>
- * Every condition but the content filter (cfs/cfq) is a predicate the database evaluates with its indexes, as one
- * query. The content filter cannot be: JSONPath serves no index, PostgreSQL's SQL/JSON path language is not the
- * JSONPath oneM2M means, and H2 has none. So with a content filter the database still applies what the other
- * conditions allow under filterOperation and the content filter is tested here, in Java, on the candidates it streams
- * in batches ({@link ContentScan}); {@code keel.discovery.content-scan-max} bounds the candidates one request looks at.
- * The content filter is one more condition: with fo AND all hold, with OR at least one, with XOR exactly one.
+ * Every condition but the content filter (cfs/cfq) and the geo-query (gmty/geom/gsf) is a predicate the database
+ * evaluates with its indexes, as one query. The content filter cannot be: JSONPath serves no index, PostgreSQL's
+ * SQL/JSON path language is not the JSONPath oneM2M means, and H2 has none. Nor can the geo-query exactly: H2 has no
+ * geometry, and PostGIS is no requirement. So with either, the database still applies what the other conditions allow
+ * under filterOperation, narrows the geo-query by bounding box ({@link GeoQuery#window}), and the undecided conditions
+ * are tested here, in Java, on the candidates it streams in batches ({@link ContentScan});
+ * {@code keel.discovery.content-scan-max} bounds the candidates one request looks at. Each undecided condition is one
+ * more condition: with fo AND all hold, with OR at least one, with XOR exactly one.
  */
 public final class FilteredSearch {
     private final TypeRegistry types;
@@ -32,8 +36,8 @@ public final class FilteredSearch {
     /**
      * What a search found.
      *
-     * @param scanCut the candidates a content filter looked at reached {@code keel.discovery.content-scan-max}
-     *                before the end: there may be more matches than found
+     * @param scanCut the candidates a content filter or geo-query looked at reached
+     *                {@code keel.discovery.content-scan-max} before the end: there may be more matches than found
      */
     public record Found(List<Resource> resources, boolean scanCut) {
     }
@@ -46,33 +50,63 @@ public final class FilteredSearch {
     public Found discover(ResourceSearch tx, Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth,
                           int offset, int limit, boolean references) {
         ContentFilter content = ContentFilter.of(fc);
-        if (content == null) {
+        GeoQuery geo = GeoQuery.of(fc);
+        if (content == null && geo == null) {
             return new Found(references ? tx.discoverReferences(root, fc, visibility, maxDepth, offset, limit)
                     : tx.discover(root, fc, visibility, maxDepth, offset, limit), false);
         }
+        List<Predicate<Resource>> undecided = undecided(content, geo);
         FilterOperation fo = fc.filterOperationOrDefault();
         ContentScan.Result r = ContentScan.scan(
-                (after, size) -> tx.candidates(root, fc, types.withContent(), visibility, maxDepth, after, size),
-                c -> meets(fo, c, content), offset, limit, contentScanMax);
+                (after, size) -> tx.candidates(root, fc, content == null ? null : types.withContent(),
+                        geo == null ? null : geo.window(), visibility, maxDepth, after, size),
+                c -> meets(fo, c, undecided), offset, limit, contentScanMax);
         return new Found(r.matches(), r.cut());
     }
 
     /** Whether the resource meets the conditions of the filter criteria (a conditional operation, fu=2). */
     public boolean matches(ResourceSearch tx, Resource r, FilterCriteria fc) {
         ContentFilter content = ContentFilter.of(fc);
-        if (content == null) {
+        GeoQuery geo = GeoQuery.of(fc);
+        if (content == null && geo == null) {
             return !fc.hasConditions() || tx.matches(r, fc);
         }
-        return meets(fc.filterOperationOrDefault(), tx.candidate(r, fc), content);
+        return meets(fc.filterOperationOrDefault(), tx.candidate(r, fc), undecided(content, geo));
     }
 
-    /** The database's conditions and the content filter combined by filterOperation; content is tested only if needed. */
-    boolean meets(FilterOperation fo, Candidate c, ContentFilter content) {
+    /** The conditions tested here, each on a whole resource. */
+    List<Predicate<Resource>> undecided(ContentFilter content, GeoQuery geo) {
+        List<Predicate<Resource>> out = new ArrayList<>();
+        if (content != null) {
+            out.add(r -> hasMatchingContent(r, content));
+        }
+        if (geo != null) {
+            out.add(geo::test);
+        }
+        return out;
+    }
+
+    /**
+     * The database's conditions and the undecided ones combined by filterOperation; an undecided condition is tested
+     * only while the outcome depends on it.
+     */
+    static boolean meets(FilterOperation fo, Candidate c, List<Predicate<Resource>> undecided) {
         int met = c.conditionsMet();
+        Resource r = c.resource();
         return switch (fo) {
-            case AND -> met == c.conditions() && hasMatchingContent(c.resource(), content);
-            case OR -> met > 0 || hasMatchingContent(c.resource(), content);
-            case XOR -> met == 0 ? hasMatchingContent(c.resource(), content) : met == 1 && !hasMatchingContent(c.resource(), content);
+            case AND -> met == c.conditions() && undecided.stream().allMatch(t -> t.test(r));
+            case OR -> met > 0 || undecided.stream().anyMatch(t -> t.test(r));
+            case XOR -> {
+                for (Predicate<Resource> t : undecided) {
+                    if (met > 1) {
+                        break;
+                    }
+                    if (t.test(r)) {
+                        met++;
+                    }
+                }
+                yield met == 1;
+            }
         };
     }
 

@@ -1,6 +1,7 @@
 package io.keel.core.operation;
 
 import io.keel.core.filter.ContentFilter;
+import io.keel.core.filter.GeoQuery;
 import io.keel.core.filter.LabelsQuery;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.primitive.FilterCriteria;
@@ -28,11 +29,11 @@ final class FilterCriteriaCheck {
 
     /** @param relativePath whether a relative path (arp) can be applied: in discovery, not to a single target */
     static void check(FilterCriteria fc, TypeRegistry types, boolean relativePath) {
-        if (!fc.semanticsFilter.isEmpty() || fc.geometryType != null || fc.geometry != null
-                || fc.geoSpatialFunction != null) {
+        if (!fc.semanticsFilter.isEmpty()) {
             throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
-                    "semantic and geographic filters (smf, gmty/geom/gsf) are not supported by this CSE");
+                    "semantic filters (smf) are not supported by this CSE");
         }
+        GeoQuery.of(fc); // an incomplete geo-query or a malformed geom is 4000 before any query
         if (fc.labelsQuery != null) {
             LabelsQuery.parse(fc.labelsQuery); // a malformed expression is 4000 before any query
         }

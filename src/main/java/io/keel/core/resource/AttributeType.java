@@ -487,6 +487,16 @@ public enum AttributeType {
             return ComplexValues.rateLimit(sn, object(sn, v), fromText);
         }
     },
+    /**
+     * m2m:geoCoordinates (Release 4; the location attribute loc): typ, a geometryType 1-6, and crd, the coordinates
+     * of a geometry of that type as text; normalized by {@link ComplexValues#geoCoordinates}.
+     */
+    GEO_COORDINATES {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            return ComplexValues.geoCoordinates(sn, object(sn, v), fromText);
+        }
+    },
     /** specializationType (TS-0004 6.3.5.67): either {cnd: xs:anyURI} or {mgd: m2m:mgmtDefinition}. */
     SPECIALIZATION_TYPE {
         @Override

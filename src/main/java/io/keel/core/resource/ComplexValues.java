@@ -1,5 +1,7 @@
 package io.keel.core.resource;
 
+import io.keel.core.geo.GeoCoordinates;
+import io.keel.core.geo.GeometryType;
 import io.keel.core.schedule.InvalidScheduleEntry;
 import io.keel.core.schedule.ScheduleEntry;
 import io.keel.primitive.OneM2MException;
@@ -194,6 +196,30 @@ final class ComplexValues {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mnn", AttributeType.POSITIVE_INTEGER.normalize(sn + ".mnn", value.get("mnn"), fromText));
         out.put("tww", duration(sn + ".tww", value.get("tww"), fromText).toString());
+        return out;
+    }
+
+    /**
+     * m2m:geoCoordinates (Release 4): typ (geometryType, 1 Point to 6 MultiPolygon) and crd (a GeoJSON-style
+     * coordinate array of that type in a string), both present; crd must describe a valid geometry of type typ
+     * ({@link GeoCoordinates}). crd is kept as given.
+     */
+    static Map<String, Object> geoCoordinates(String sn, Map<String, Object> value, boolean fromText) {
+        known(sn, value, "typ", "crd");
+        for (String k : List.of("typ", "crd")) {
+            if (value.get(k) == null) {
+                throw OneM2MException.badRequest(sn + "." + k + " is missing");
+            }
+        }
+        long typ = AttributeType.enumerated(sn + ".typ", value.get("typ"), fromText, t -> GeometryType.of(t) != null,
+                "a geometryType: 1 (Point), 2 (LineString), 3 (Polygon), 4 (MultiPoint), 5 (MultiLineString) or 6 (MultiPolygon)");
+        if (!(value.get("crd") instanceof String crd)) {
+            throw AttributeType.wrongType(sn + ".crd", "a string holding a coordinate array");
+        }
+        GeoCoordinates.parse(sn + ".crd", GeometryType.of(typ), crd);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("typ", typ);
+        out.put("crd", crd);
         return out;
     }
 

@@ -27,16 +27,22 @@ public interface ResourceSearch {
     boolean matches(Resource r, FilterCriteria fc);
 
     /**
-     * One batch of discovery candidates for filter criteria with a content filter, which the database cannot
-     * evaluate: whole resources below {@code root} (not root itself), at most {@code maxDepth} segments deep when
-     * given, visible, in structured-name order, after the structured name {@code after} (null: from the first), at
-     * most {@code batch} of them. Each tells how many of the other conditions it meets. Only what cannot match
-     * whatever the content filter says is left out: with fo AND, a resource failing another condition or not of one
-     * of the {@code contentTypes}; with XOR, one meeting more than one other condition; with OR, nothing.
+     * One batch of discovery candidates for filter criteria with conditions the database cannot decide (a content
+     * filter, a geo-query): whole resources below {@code root} (not root itself), at most {@code maxDepth} segments
+     * deep when given, visible, in structured-name order, after the structured name {@code after} (null: from the
+     * first), at most {@code batch} of them. Each tells how many of the other conditions it meets. Each undecided
+     * condition comes with what it needs of a resource: for a content filter, one of the {@code contentTypes} (null:
+     * no content filter); for a geo-query, a location whose bounding box passes the {@code geo} window (null: no
+     * geo-query). Only what cannot match whatever the undecided conditions say is left out: with fo AND, a resource
+     * failing any condition or need; with OR, one meeting neither a condition nor a need; with XOR, the same, and one
+     * meeting more than one of the other conditions.
      */
-    List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, Visibility visibility,
-                               Integer maxDepth, String after, int batch);
+    List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, GeoWindow geo,
+                               Visibility visibility, Integer maxDepth, String after, int batch);
 
-    /** How many of the conditions of the filter criteria other than the content filter one resource meets (fu=2). */
+    /**
+     * How many of the conditions of the filter criteria other than the content filter and the geo-query one resource
+     * meets (fu=2).
+     */
     Candidate candidate(Resource r, FilterCriteria fc);
 }

@@ -3,6 +3,7 @@ package io.keel.core.operation;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.store.Candidate;
+import io.keel.core.store.GeoWindow;
 import io.keel.core.store.InMemoryTree;
 import io.keel.core.store.ResourceSearch;
 import io.keel.core.store.Visibility;
@@ -50,7 +51,7 @@ final class FakeSearch implements ResourceSearch {
     }
 
     @Override
-    public List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, Visibility visibility,
+    public List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, GeoWindow geo, Visibility visibility,
                                       Integer maxDepth, String after, int batch) {
         throw new UnsupportedOperationException("these tests use no content filter");
     }

@@ -1,5 +1,6 @@
 package io.keel.core.resource.types;
 
+import io.keel.core.geo.Location;
 import io.keel.core.CseIdentity;
 import io.keel.core.Identifiers;
 import io.keel.core.resource.AttributeDef;
@@ -42,7 +43,8 @@ public final class AeType extends ResourceType {
                 AttributeDef.optional(SUPPORTED_RELEASE_VERSIONS, AttributeType.LIST_OF_RELEASE_VERSIONS).since("2a"),
                 AttributeDef.optional("tren", AttributeType.BOOLEAN).since("3"),
                 AttributeDef.optional("tri", AttributeType.TRIGGER_RECIPIENT_ID).since("2"),
-                AttributeDef.optional("trn", AttributeType.UNSIGNED_INT).since("2")));
+                AttributeDef.optional("trn", AttributeType.UNSIGNED_INT).since("2"),
+                AttributeDef.optional(Location.LOC, AttributeType.GEO_COORDINATES).since("4")));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.keel.core.resource.types;
 
+import io.keel.core.geo.Location;
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeType;
 import io.keel.core.resource.Resource;
@@ -21,7 +22,8 @@ public final class ContainerType extends InstanceHolderType {
                 AttributeDef.readOnly("cbs", AttributeType.NON_NEGATIVE_INTEGER),
                 AttributeDef.readOnly("li", AttributeType.ANY_URI),
                 AttributeDef.optional("or", AttributeType.ANY_URI),
-                AttributeDef.optional("disr", AttributeType.BOOLEAN).since("3")), ResourceTypes.CONTENT_INSTANCE);
+                AttributeDef.optional("disr", AttributeType.BOOLEAN).since("3"),
+                AttributeDef.optional(Location.LOC, AttributeType.GEO_COORDINATES).since("4")), ResourceTypes.CONTENT_INSTANCE);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.keel.core.resource.types;
 
+import io.keel.core.geo.Location;
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.resource.AttributeType;
@@ -28,7 +29,9 @@ public final class ContentInstanceType extends ResourceType {
                 AttributeDef.createOnly("con", AttributeType.ANY, Presence.MANDATORY),
                 // m2m:absRelTimestamp: checked and made absolute in prepareCreate, where "now" is known.
                 AttributeDef.createOnly(TimeSeriesInstanceType.DATA_GENERATION_TIME, AttributeType.ANY, Presence.OPTIONAL)
-                        .since("4")));
+                        .since("4"),
+                // Release 4 location (m2m:geoCoordinates): given at creation, as every attribute of an instance.
+                AttributeDef.createOnly(Location.LOC, AttributeType.GEO_COORDINATES, Presence.OPTIONAL).since("4")));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.keel.core.resource.types;
 
+import io.keel.core.geo.Location;
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.resource.AttributeType;
@@ -65,7 +66,8 @@ public final class FlexContainerType extends InstanceHolderType {
                 AttributeDef.optional("mbs", AttributeType.NON_NEGATIVE_INTEGER).since("4"),
                 AttributeDef.optional("mia", AttributeType.NON_NEGATIVE_INTEGER).since("4"),
                 AttributeDef.readOnly("cni", AttributeType.NON_NEGATIVE_INTEGER).since("4"),
-                AttributeDef.readOnly("cbs", AttributeType.NON_NEGATIVE_INTEGER).since("4")));
+                AttributeDef.readOnly("cbs", AttributeType.NON_NEGATIVE_INTEGER).since("4"),
+                AttributeDef.optional(Location.LOC, AttributeType.GEO_COORDINATES).since("4")));
         if (s != null) {
             all.addAll(s.attributes());
         }

@@ -1,5 +1,6 @@
 package io.keel.core.resource.types;
 
+import io.keel.core.geo.Location;
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeType;
 import io.keel.core.resource.Resource;
@@ -29,7 +30,8 @@ public final class NodeType extends ResourceType {
                 AttributeDef.optional("mgca", AttributeType.STRING),
                 // roamingStatus and networkID: what the underlying network tells the CSE (NP, TS-0004 table 7.4.18.1-3).
                 AttributeDef.readOnly("rms", AttributeType.BOOLEAN),
-                AttributeDef.readOnly("nid", AttributeType.STRING)));
+                AttributeDef.readOnly("nid", AttributeType.STRING),
+                AttributeDef.optional(Location.LOC, AttributeType.GEO_COORDINATES).since("4")));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.keel.core.resource.types;
 
+import io.keel.core.geo.Location;
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.resource.AttributeType;
@@ -44,7 +45,8 @@ public final class TimeSeriesType extends InstanceHolderType {
                 AttributeDef.readOnly(MISSING_DATA_CURRENT_NR, AttributeType.NON_NEGATIVE_INTEGER),
                 AttributeDef.optional(MISSING_DATA_DETECT_TIMER, AttributeType.POSITIVE_INTEGER),
                 AttributeDef.optional("or", AttributeType.ANY_URI),
-                AttributeDef.createOnly("cnf", AttributeType.CONTENT_INFO, Presence.OPTIONAL)),
+                AttributeDef.createOnly("cnf", AttributeType.CONTENT_INFO, Presence.OPTIONAL),
+                AttributeDef.optional(Location.LOC, AttributeType.GEO_COORDINATES).since("4")),
                 ResourceTypes.TIME_SERIES_INSTANCE);
     }
 
