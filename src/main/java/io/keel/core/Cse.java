@@ -10,6 +10,7 @@ import io.keel.core.notification.DeliverySettings;
 import io.keel.core.notification.NotificationService;
 import io.keel.core.management.ManagementActions;
 import io.keel.core.management.ManagementAdapters;
+import io.keel.core.operation.CrossResourceLinks;
 import io.keel.core.operation.GroupRevalidation;
 import io.keel.core.operation.OperationContext;
 import io.keel.core.registration.Registration;
@@ -62,6 +63,7 @@ public final class Cse implements AutoCloseable {
     private final FlexCatalogue flexCatalogue;
     private final ManagementAdapters managementAdapters = ManagementAdapters.discover();
     private final ManagementActions managementActions;
+    private final CrossResourceLinks crossResourceLinks;
 
     /**
      * The flexContainer specializations: those Keel ships and those of the folder {@code keel.flex.catalogue}; their
@@ -116,6 +118,9 @@ public final class Cse implements AutoCloseable {
         ctx.remoteWith(remoteRequests);
         ctx.onRemoteCseRemoved(this::remoteCseRemoved);
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
+        // A crossResourceSubscription's requests on its targets go through the dispatcher, as its originator's would.
+        this.crossResourceLinks = new CrossResourceLinks(identity, dispatcher::handle, 2 * settings.forwardingTimeoutMillis() + 1_000);
+        types.crossResourceSubscription().targetsWith(crossResourceLinks);
         this.managementActions = new ManagementActions(store, types, notifications.events(), managementAdapters, clock,
                 settings.getLong("keel.management.action-timeout", 60_000),
                 settings.getLong("keel.management.queue-interval", 1_000));
@@ -294,6 +299,7 @@ public final class Cse implements AutoCloseable {
         missingData.close();
         groupRevalidation.close();
         managementActions.close();
+        crossResourceLinks.close();
         nonBlocking.close(drainMillis);
         notifications.close(drainMillis);
         outbound.close();

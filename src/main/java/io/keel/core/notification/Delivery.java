@@ -24,6 +24,10 @@ public final class Delivery {
     /** Passes a request addressed to another CSE's entity to the next hop (TS-0004 7.3.2.6); set by the composition. */
     private volatile Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> forwarder = NO_FORWARDING;
     private final PollingChannels polling;
+    /** Hands a Notify to a resource of this CSE that acts on it (a crossResourceSubscription); set by the composition. */
+    private volatile Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> resources = n ->
+            CompletableFuture.completedFuture(ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE,
+                    n.to + " takes no notifications here"));
     private final ReleaseView releases;
 
     public Delivery(Outbound outbound, PollingChannels polling, ReleaseView releases) {
@@ -38,6 +42,11 @@ public final class Delivery {
      */
     public void forwardWith(Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> forwarder) {
         this.forwarder = forwarder;
+    }
+
+    /** How a Notify reaches a resource of this CSE that acts on notifications itself. Never fails exceptionally. */
+    public void deliverToResourcesWith(Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> resources) {
+        this.resources = resources;
     }
 
     /** A Notify request primitive from this CSE (or another originator, when it is forwarded) to a receiver. */
@@ -68,6 +77,7 @@ public final class Delivery {
             // Notifications for the CSE itself concern subscriptions it made elsewhere; it has none to act on.
             case THIS_CSE -> CompletableFuture.completedFuture(new ResponsePrimitive(ResponseStatusCode.OK, null));
             case REMOTE -> forwarder.apply(request);
+            case RESOURCE -> resources.apply(request);
             case UNREACHABLE -> CompletableFuture.completedFuture(
                     ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE, receiver.reason()));
         };

@@ -50,6 +50,7 @@ public final class NotificationService implements NotificationTargets, AutoClose
     private final Notifier notifier;
     private final long timeoutMillis;
     private final BlockingUpdates blockingUpdates;
+    private final CrossResourceNotifications crossResource;
     private final ExecutorService bookkeeping = Executors.newSingleThreadExecutor(PollingChannels.daemon("keel-subscriptions"));
     /** Deletes a subscription whose expirationCounter ran out, with what a deletion entails; set by the dispatcher. */
     private volatile BiConsumer<Transaction, Resource> deleter;
@@ -70,6 +71,13 @@ public final class NotificationService implements NotificationTargets, AutoClose
         this.notifier = new Notifier(delivery, cse.spRelativeCseId(), settings.maxPending(), this::countDelivered,
                 clock::now, this::currentRules, new NotificationStats(store, bookkeeping));
         this.events = new ResourceChangeEvents(cse, types, representations, receivers, new Sequencer<>(notifier::accept));
+        this.crossResource = new CrossResourceNotifications(store, events, clock::now, () -> deleter);
+        delivery.deliverToResourcesWith(n -> crossResource.receive(n, n.to));
+    }
+
+    /** What crossResourceSubscriptions do with the notifications they receive. */
+    public CrossResourceNotifications crossResource() {
+        return crossResource;
     }
 
     /** What each resource change raises, called inside its write transaction. */
@@ -124,6 +132,13 @@ public final class NotificationService implements NotificationTargets, AutoClose
                 continue;
             }
             Receiver receiver = store.read(tx -> receivers.resolve(tx.tree(), nu));
+            boolean crossResource = receiver.kind() == Receiver.Kind.RESOURCE
+                    || (receiver.kind() == Receiver.Kind.UNREACHABLE && receiver.localAe() == null);
+            if (crossResource && sub.get("acrs") instanceof List<?> acrs && acrs.contains(nu)) {
+                // A crossResourceSubscription of this CSE that the subscription serves (its acrs): this CSE answers for it,
+                // also while it is being created and not stored yet (TS-0004 7.4.58.2.1). Never an AE or another CSE.
+                continue;
+            }
             if (originator != null && receiver.localAe() != null && isEntity(receiver.localAe(), originator)) {
                 continue; // the originator's own <AE> by its resource ID (structured or not): not verified
             }

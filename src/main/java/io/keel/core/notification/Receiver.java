@@ -19,6 +19,8 @@ public record Receiver(String address, Kind kind, List<String> urls, String poll
         THIS_CSE,
         /** An AE, CSE or resource of another CSE: the Notify's To is its ID, and it goes through the next hop. */
         REMOTE,
+        /** A resource of this CSE that takes notifications itself (a crossResourceSubscription): {@code address} is its ID. */
+        RESOURCE,
         UNREACHABLE
     }
 
@@ -45,6 +47,11 @@ public record Receiver(String address, Kind kind, List<String> urls, String poll
      */
     static Receiver remote(String address) {
         return new Receiver(address, Kind.REMOTE, List.of(), null, Serialization.JSON, Receivers.DEFAULT_RELEASE, null, null);
+    }
+
+    /** A resource of this CSE that acts on notifications itself, by its resource ID. */
+    static Receiver resource(String ri) {
+        return new Receiver(ri, Kind.RESOURCE, List.of(), null, Serialization.JSON, null, null, null);
     }
 
     static Receiver unreachable(String address, String reason) {

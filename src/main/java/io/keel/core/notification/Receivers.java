@@ -78,6 +78,7 @@ public final class Receivers {
         return switch (types.require(r.ty).notifyRecipient()) {
             case ENTITY -> ofAe(tx, address, r).ofLocalAe(r.ri);
             case THIS_CSE -> Receiver.thisCse(address);
+            case RESOURCE -> Receiver.resource(r.ri);
             case NONE -> Receiver.unreachable(address, address + " is neither an AE nor a CSE");
         };
     }

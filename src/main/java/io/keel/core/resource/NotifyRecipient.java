@@ -7,5 +7,10 @@ public enum NotifyRecipient {
     /** This CSE itself (its CSEBase). */
     THIS_CSE,
     /** The entity the resource registers (an AE): the Notify goes on to it, and its answer comes back. */
-    ENTITY
+    ENTITY,
+    /**
+     * The resource itself, which subscribes to others and acts on what they notify (a crossResourceSubscription,
+     * TS-0004 7.5.1.2.18).
+     */
+    RESOURCE
 }

@@ -66,19 +66,22 @@ public final class SubscriptionType extends ResourceType {
                 AttributeDef.optional("nec", AttributeType.EVENT_CAT),
                 AttributeDef.optional("nse", AttributeType.BOOLEAN),
                 AttributeDef.readOnly("nsi", AttributeType.ANY),
-                AttributeDef.createOnly("su", AttributeType.ANY_URI, Presence.OPTIONAL)));
+                AttributeDef.createOnly("su", AttributeType.ANY_URI, Presence.OPTIONAL),
+                // The crossResourceSubscriptions it notifies (TS-0004 7.4.8.1, 7.4.58): set by their hosting CSE, which
+                // sends the requests as their originator; this CSE cannot tell it from the originator, so it takes it
+                // from whoever may update the subscription.
+                AttributeDef.optional("acrs", AttributeType.LIST_OF_URIS).since("3")));
         this.types = types;
     }
 
     /**
      * Not supported. gpi and
      * nfu belong to subscriptions made through a group's fopt (TS-0004 7.5.1.2.6), which Keel treats as one per member.
-     * acrs needs {@code <crossResourceSubscription>} (TS-0004 7.4.58), which Keel does not have.
      */
     @Override
     public Map<String, String> unsupportedAttributes() {
         return Map.of("gpi", "groupID",
-                "nfu", "notificationForwardingURI", "acrs", "associatedCrossResourceSub");
+                "nfu", "notificationForwardingURI");
     }
 
     @Override
@@ -133,12 +136,15 @@ public final class SubscriptionType extends ResourceType {
                 added.add((String) entry);
             }
         }
-        write.targets().verify(write.resource(), write.request(), added);
+        // As it will be: the acrs the same Update sets tells which new targets are its crossResourceSubscriptions.
+        write.targets().verify(after, write.request(), added);
     }
 
     /** A copy of the subscription's attributes with an Update's applied (null deletes), to check before the lock. */
     private static Resource updated(Resource current, Map<String, Object> given) {
         Resource after = new Resource();
+        after.ri = current.ri;
+        after.cr = current.cr;
         after.attributes = new LinkedHashMap<>(current.attributes);
         given.forEach((sn, v) -> {
             if (v == null) {
