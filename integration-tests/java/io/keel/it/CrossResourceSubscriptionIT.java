@@ -45,8 +45,10 @@ class CrossResourceSubscriptionIT extends KeelIT {
         return c.json().path("m2m:cnt").path("ri").asText();
     }
 
+    /** In Release 4 when it sets eem (eventEvaluationMode, a Release 4 attribute), else in the client's release. */
     private Reply createCrs(String attributes) {
-        return cse.create("/" + ae, 48, "{\"m2m:crs\":{" + attributes + "}}").from(ae).send();
+        OneM2MClient.Call call = cse.create("/" + ae, 48, "{\"m2m:crs\":{" + attributes + "}}").from(ae);
+        return (attributes.contains("\"eem\"") ? call.header("X-M2M-RVI", "4") : call).send();
     }
 
     private String rrat() {
@@ -272,6 +274,34 @@ class CrossResourceSubscriptionIT extends KeelIT {
         Eventually.holds(Duration.ofSeconds(5), () -> status(ri) == 404, "deleted at expirationCounter 0");
     }
 
+    @Test
+    void release4_eventEvaluationModeAllEventsMissingNotifiesWhenAWindowEndsQuiet() {
+        Reply r = createCrs(rrat() + ",\"encs\":{\"encn\":[" + CREATE_A_CONTENT_INSTANCE + "]},\"twt\":1,\"tws\":\"PT2S\",\"eem\":4,"
+                + nu());
+        assertEquals(201, r.status(), r.text());
+        assertEquals(4, r.json().path("m2m:crs").path("eem").asInt(), r.text());
+        String crs = r.json().path("m2m:crs").path("ri").asText();
+        NotificationReceiver.Received n = receiver.next(Duration.ofSeconds(6));
+        assertEquals("/id-in/" + crs, n.sgn().path("sur").asText(), n.text());
+        assertEquals(0, n.sgn().path("nev").path("rep").path("m2m:agn").path("m2m:sgn").size(), n.text());
+    }
+
+    @Test
+    void release4_eventEvaluationModeSomeEventsMissingNotifiesAWindowInWhichOnlySomeTargetsNotified() {
+        Reply r = createCrs(rrat() + ",\"encs\":{\"encn\":[" + CREATE_A_CONTENT_INSTANCE + "]},\"twt\":1,\"tws\":\"PT3S\",\"eem\":5,"
+                + nu());
+        assertEquals(201, r.status(), r.text());
+        String crs = r.json().path("m2m:crs").path("ri").asText();
+        event(containers.get(1));
+        receiver.expectNothing(Duration.ofMillis(1_500)); // judged when the window ends, not at the event
+        NotificationReceiver.Received n = receiver.next(Duration.ofSeconds(4));
+        assertEquals("/id-in/" + crs, n.sgn().path("sur").asText(), n.text());
+        JsonNode present = n.sgn().path("nev").path("rep").path("m2m:agn").path("m2m:sgn");
+        assertEquals(1, present.size(), n.text());
+        assertEquals("/id-in/" + r.json().path("m2m:crs").path("rrats").get(1).asText(), present.get(0).path("sur").asText(), n.text());
+        receiver.expectNothing(Duration.ofMillis(3_500)); // the next window has no event at all: not "some"
+    }
+
     private void refused(int rsc, String attributes, String... dbgNames) {
         Reply r = createCrs(attributes);
         assertEquals(rsc, r.rsc(), attributes + " → " + r.text());
@@ -297,6 +327,8 @@ class CrossResourceSubscriptionIT extends KeelIT {
         refused(4000, rrat() + "," + encs + "," + window + ",\"nu\":[]", "nu");
         refused(4000, rrat() + ",\"encs\":{\"encn\":[{\"net\":[99]}]}," + window + "," + nu(), "encs");
         refused(4000, rrat() + "," + encs + "," + window + "," + nu() + ",\"rrats\":[\"x\"]", "rrats");
+        refused(4000, rrat() + "," + encs + "," + window + "," + nu() + ",\"eem\":6", "eem");
+        refused(4000, rrat() + "," + encs + ",\"twt\":2,\"tws\":\"PT5S\"," + nu() + ",\"eem\":4", "eem", "twt");
         for (String c : containers) {
             assertEquals(0, get(c + "?rcn=6&ty=23").path("m2m:cnt").path("ch").size(), "nothing created on " + c);
         }

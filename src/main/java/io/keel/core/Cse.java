@@ -10,7 +10,6 @@ import io.keel.core.notification.DeliverySettings;
 import io.keel.core.notification.NotificationService;
 import io.keel.core.management.ManagementActions;
 import io.keel.core.management.ManagementAdapters;
-import io.keel.core.operation.CrossResourceLinks;
 import io.keel.core.operation.GroupRevalidation;
 import io.keel.core.operation.OperationContext;
 import io.keel.core.registration.Registration;

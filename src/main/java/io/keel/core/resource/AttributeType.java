@@ -495,6 +495,17 @@ public enum AttributeType {
             return enumerated(sn, v, fromText, n -> n == 1 || n == 2, "a timeWindowType: 1 (PERIODICWINDOW) or 2 (SLIDINGWINDOW)");
         }
     },
+    /**
+     * m2m:eventEvaluationMode (Release 4): 1 allEventsPresent, 2 allOrSomeEventsPresent, 3 allOrSomeEventsMissing, 4
+     * allEventsMissing, 5 someEventsMissing.
+     */
+    EVENT_EVALUATION_MODE {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 5, "an eventEvaluationMode: 1 (allEventsPresent), 2"
+                    + " (allOrSomeEventsPresent), 3 (allOrSomeEventsMissing), 4 (allEventsMissing) or 5 (someEventsMissing)");
+        }
+    },
     /** A positive xs:duration (a time window's size): zero or less is 4000. */
     POSITIVE_DURATION {
         @Override

@@ -30,6 +30,8 @@ public final class CrossResourceSubscriptionType extends ResourceType {
     /** m2m:timeWindowType (TS-0004 6.3.4.2.61). */
     public static final long PERIODIC = 1;
     public static final long SLIDING = 2;
+    /** eventEvaluationMode (Release 4): allEventsPresent, the default. */
+    public static final long ALL_EVENTS_PRESENT = 1;
     /**
      * The window state, kept with the resource in the database; no attribute of oneM2M's (the name cannot be a short
      * name): representations leave it out.
@@ -50,6 +52,7 @@ public final class CrossResourceSubscriptionType extends ResourceType {
                 AttributeDef.optional("exc", AttributeType.POSITIVE_INTEGER),
                 AttributeDef.mandatory("nu", AttributeType.LIST_OF_ANY_URI),
                 AttributeDef.createOnly("su", AttributeType.ANY_URI, Presence.OPTIONAL),
+                AttributeDef.optional("eem", AttributeType.EVENT_EVALUATION_MODE).since("4"),
                 AttributeDef.optional("nse", AttributeType.BOOLEAN).since("4"),
                 AttributeDef.readOnly("nsi", AttributeType.ANY).since("4")));
     }
@@ -112,6 +115,7 @@ public final class CrossResourceSubscriptionType extends ResourceType {
             return;
         }
         checkTargets(given);
+        checkMode(write.resource());
         write.targets().verify(write.resource(), write.request(), SubscriptionType.targets(write.resource()));
         CrossResourceTargets.Linked linked = targets.link(write.resource().ri, write.resource(), write.request());
         // Carried to the transaction with what the Create sets (under a name no attribute has).
@@ -157,8 +161,9 @@ public final class CrossResourceSubscriptionType extends ResourceType {
         if (linked == null) {
             throw OneM2MException.badRequest("a crossResourceSubscription is created with its targets only");
         }
+        checkMode(op.resource);
         CrossResourceWindow window = CrossResourceWindow.started((List<String>) linked.get("targets"), op.resource.getLong("twt", 1),
-                size(op.resource), op.now);
+                size(op.resource), mode(op.resource), op.now);
         Map<String, Object> stored = window.stored();
         stored.put("associated", linked.get("associated"));
         op.resource.attributes.put(WINDOW, stored);
@@ -181,10 +186,11 @@ public final class CrossResourceSubscriptionType extends ResourceType {
         if (!(op.resource.get("nu") instanceof List<?> nu) || nu.isEmpty()) {
             throw OneM2MException.badRequest("nu must name at least one notification target");
         }
-        if (op.given.containsKey("twt") || op.given.containsKey("tws")) {
+        checkMode(op.resource);
+        if (op.given.containsKey("twt") || op.given.containsKey("tws") || op.given.containsKey("eem")) {
             Map<String, Object> before = (Map<String, Object>) op.resource.get(WINDOW);
             Map<String, Object> stored = CrossResourceWindow.started((List<String>) before.get("targets"), op.resource.getLong("twt", 1),
-                    size(op.resource), op.now).stored();
+                    size(op.resource), mode(op.resource), op.now).stored();
             stored.put("associated", before.get("associated"));
             op.resource.attributes.put(WINDOW, stored);
         }
@@ -193,6 +199,22 @@ public final class CrossResourceSubscriptionType extends ResourceType {
             op.resource.attributes.put("nsi", NotificationStatsInfo.fresh(SubscriptionType.targets(op.resource)));
         } else if (op.given.containsKey("nu") && SubscriptionType.collectsStats(op.resource)) {
             op.resource.attributes.put("nsi", NotificationStatsInfo.retarget(op.resource.get("nsi"), SubscriptionType.targets(op.resource)));
+        }
+    }
+
+    /** eventEvaluationMode, allEventsPresent when absent. */
+    public static long mode(Resource crs) {
+        return crs.getLong("eem", ALL_EVENTS_PRESENT);
+    }
+
+    /**
+     * The modes other than allEventsPresent judge a window as it ends, which a sliding window (started by a notification)
+     * cannot do for missing events: Keel takes them with periodic windows only (4000).
+     */
+    private static void checkMode(Resource crs) {
+        if (mode(crs) != ALL_EVENTS_PRESENT && crs.getLong("twt", PERIODIC) != PERIODIC) {
+            throw OneM2MException.badRequest("eem (eventEvaluationMode) " + mode(crs) + " needs twt 1 (PERIODICWINDOW): the window is"
+                    + " judged when it ends");
         }
     }
 

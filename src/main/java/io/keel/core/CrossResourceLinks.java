@@ -1,7 +1,5 @@
-package io.keel.core.operation;
+package io.keel.core;
 
-import io.keel.core.CseIdentity;
-import io.keel.core.Identifiers;
 import io.keel.core.resource.CrossResourceTargets;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
