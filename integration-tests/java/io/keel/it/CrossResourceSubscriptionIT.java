@@ -248,6 +248,31 @@ class CrossResourceSubscriptionIT extends KeelIT {
     }
 
     @Test
+    void ts0004_7_4_58_2_4_deletedWithItsAeItTellsSuAndItsSubscriptionsOnOtherResourcesGo() {
+        String owner = cse.registerAe("C" + OneM2MClient.unique("crsOwner"), OneM2MClient.unique("crsOwnerAe"));
+        Reply acp = cse.create("/" + ae, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"" + owner + "\"],\"acop\":63}]},"
+                + "\"pvs\":{\"acr\":[{\"acor\":[\"" + ae + "\"],\"acop\":63}]}}}").from(ae).send();
+        assertEquals(201, acp.status(), acp.text());
+        String acpi = acp.json().path("m2m:acp").path("ri").asText();
+        for (String c : containers) {
+            assertEquals(200, cse.put("/" + c, "{\"m2m:cnt\":{\"acpi\":[\"" + acpi + "\"]}}").from(ae).send().status());
+        }
+        Reply r = cse.create("/" + owner, 48, "{\"m2m:crs\":{" + rrat() + ",\"encs\":{\"encn\":[" + CREATE_A_CONTENT_INSTANCE
+                + "]},\"twt\":1,\"tws\":\"PT10S\"," + nu() + ",\"su\":\"" + receiver.url("/su") + "\"}}").from(owner).send();
+        assertEquals(201, r.status(), r.text());
+        JsonNode crs = r.json().path("m2m:crs");
+
+        assertEquals(200, cse.delete("/" + owner).from(owner).send().status());
+
+        NotificationReceiver.Received deleted = receiver.next();
+        assertEquals("/su", deleted.target(), deleted.text());
+        assertEquals("/id-in/" + crs.path("ri").asText(), deleted.sgn().path("sur").asText(), deleted.text());
+        for (JsonNode sub : crs.path("rrats")) {
+            Eventually.holds(Duration.ofSeconds(5), () -> status(sub.asText()) == 404, "subscription " + sub + " deleted");
+        }
+    }
+
+    @Test
     void ts0004_7_4_8_2_3_removingTheCrossResourceSubscriptionFromAcrsDeletesIt() {
         JsonNode crs = crsOverThree(1, "PT10S");
         String ri = crs.path("ri").asText();

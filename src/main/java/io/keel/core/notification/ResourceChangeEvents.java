@@ -146,9 +146,11 @@ public final class ResourceChangeEvents {
         }
         FilterCriteria subscriptions = new FilterCriteria();
         subscriptions.resourceTypes.add(ResourceTypes.SUBSCRIPTION);
+        // crossResourceSubscriptions below it end too (their su is told), having no resource they watch here.
+        subscriptions.resourceTypes.add(ResourceTypes.CROSS_RESOURCE_SUBSCRIPTION);
         for (Resource sub : tx.search().discover(r, subscriptions, Visibility.EVERYTHING, null, 0, Integer.MAX_VALUE)) {
             Resource watched = sub.pi.equals(r.ri) ? r : tx.tree().find(sub.pi);
-            if (watched != null && EventCriteria.matches(sub, DELETE, watched, Set.of())) {
+            if (sub.ty == ResourceTypes.SUBSCRIPTION && watched != null && EventCriteria.matches(sub, DELETE, watched, Set.of())) {
                 raise(tx, sub, DELETE, watched, null);
             }
             ended(tx, sub);

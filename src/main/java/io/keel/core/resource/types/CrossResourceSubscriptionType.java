@@ -258,8 +258,9 @@ public final class CrossResourceSubscriptionType extends ResourceType {
         }
         boolean byRequest = op.request != null && op.request.operation == Operation.DELETE && op.request.from != null;
         String from = byRequest ? op.request.from : crs.cr != null ? crs.cr : crs.origin;
-        CrossResourceTargets.Unlink unlink = new CrossResourceTargets.Unlink(crs.ri, created, associated, from,
-                !byRequest || op.request.originatorAuthenticated);
+        // The originator was checked when its request came (or is the stored creator); it need not be registered any
+        // more when the requests go: deleting its own AE deletes the crossResourceSubscription too.
+        CrossResourceTargets.Unlink unlink = new CrossResourceTargets.Unlink(crs.ri, created, associated, from, true);
         op.listener(Unlinks.class, () -> new Unlinks(targets)).add(unlink);
     }
 
