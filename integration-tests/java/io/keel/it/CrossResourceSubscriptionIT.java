@@ -45,10 +45,11 @@ class CrossResourceSubscriptionIT extends KeelIT {
         return c.json().path("m2m:cnt").path("ri").asText();
     }
 
-    /** In Release 4 when it sets eem (eventEvaluationMode, a Release 4 attribute), else in the client's release. */
+    /** In Release 4 when it sets eem or nse (Release 4 attributes), else in the client's release. */
     private Reply createCrs(String attributes) {
         OneM2MClient.Call call = cse.create("/" + ae, 48, "{\"m2m:crs\":{" + attributes + "}}").from(ae);
-        return (attributes.contains("\"eem\"") ? call.header("X-M2M-RVI", "4") : call).send();
+        boolean release4 = attributes.contains("\"eem\"") || attributes.contains("\"nse\"");
+        return (release4 ? call.header("X-M2M-RVI", "4") : call).send();
     }
 
     private String rrat() {
@@ -76,6 +77,14 @@ class CrossResourceSubscriptionIT extends KeelIT {
         Reply r = cse.get("/" + id).from(ae).send();
         assertEquals(200, r.status(), r.text());
         return r.json();
+    }
+
+    /** The children of type {@code ty} of a resource, found by discovery (their references). */
+    private JsonNode children(String parent, int ty) {
+        Reply r = cse.get("/" + parent + "?fu=1&ty=" + ty + "&lvl=1&rcn=6").from(ae).send();
+        assertEquals(200, r.status(), r.text());
+        assertTrue(r.json().has("m2m:rrl"), r.text());
+        return r.json().path("m2m:rrl").path("rrf");
     }
 
     private int status(String id) {
@@ -123,6 +132,23 @@ class CrossResourceSubscriptionIT extends KeelIT {
         JsonNode stored = get(ri).path("m2m:crs");
         assertEquals(List.of("ty", "ri", "rrat", "rrats", "twt", "tws", "encs", "nu").stream().allMatch(stored::has), true, stored.toString());
         stored.fieldNames().forEachRemaining(name -> assertFalse(name.contains(":"), "internal state shown: " + stored));
+    }
+
+    @Test
+    void ts0004_7_4_58_1_createdAndReadInXml() {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><m2m:crs xmlns:m2m=\"http://www.onem2m.org/xml/protocols\">"
+                + "<rrat>" + String.join(" ", containers) + "</rrat><twt>1</twt><tws>PT10S</tws>"
+                + "<encs><encn><net>3</net></encn><encn><net>3</net></encn><encn><net>3</net><net>4</net></encn></encs>"
+                + "<nu>" + receiver.url("/crs") + "</nu></m2m:crs>";
+        Reply r = cse.method("POST", "/" + ae).body(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/vnd.onem2m-res+xml; ty=48").header("Accept", "application/xml").from(ae).send();
+        assertEquals(201, r.status(), r.text());
+        assertTrue(r.text().contains("<rrats>"), r.text());
+        assertFalse(r.text().contains("keel:"), r.text());
+        JsonNode found = children(ae, 48);
+        assertEquals(1, found.size(), found.toString());
+        String third = get(found.get(0).path("val").asText()).path("m2m:crs").path("rrats").get(2).asText();
+        assertEquals("[3,4]", get(third).path("m2m:sub").path("enc").path("net").toString(), "the third encn for the third target");
     }
 
     @Test
@@ -327,6 +353,21 @@ class CrossResourceSubscriptionIT extends KeelIT {
         receiver.expectNothing(Duration.ofMillis(3_500)); // the next window has no event at all: not "some"
     }
 
+    @Test
+    void release4_notificationStatsCountTheCrossResourceNotifications() {
+        Reply r = createCrs(rrat() + ",\"encs\":{\"encn\":[" + CREATE_A_CONTENT_INSTANCE + "]},\"twt\":1,\"tws\":\"PT10S\"," + nu()
+                + ",\"nse\":true");
+        assertEquals(201, r.status(), r.text());
+        String crs = r.json().path("m2m:crs").path("ri").asText();
+        containers.forEach(this::event);
+        expectCrossResourceNotification(crs, 3);
+        Eventually.holds(Duration.ofSeconds(10), () -> {
+            JsonNode nsi = cse.get("/" + crs).from(ae).header("X-M2M-RVI", "4").send().json().path("m2m:crs").path("nsi");
+            return nsi.size() == 1 && nsi.get(0).path("tg").asText().equals(receiver.url("/crs")) && nsi.get(0).path("rqs").asLong() == 1
+                    && nsi.get(0).path("rss").asLong() == 1;
+        }, "nsi counting the one cross-resource notification");
+    }
+
     private void refused(int rsc, String attributes, String... dbgNames) {
         Reply r = createCrs(attributes);
         assertEquals(rsc, r.rsc(), attributes + " → " + r.text());
@@ -355,7 +396,7 @@ class CrossResourceSubscriptionIT extends KeelIT {
         refused(4000, rrat() + "," + encs + "," + window + "," + nu() + ",\"eem\":6", "eem");
         refused(4000, rrat() + "," + encs + ",\"twt\":2,\"tws\":\"PT5S\"," + nu() + ",\"eem\":4", "eem", "twt");
         for (String c : containers) {
-            assertEquals(0, get(c + "?rcn=6&ty=23").path("m2m:cnt").path("ch").size(), "nothing created on " + c);
+            assertEquals(0, children(c, 23).size(), "nothing created on " + c);
         }
 
         String crs = crsOverThree(1, "PT5S").path("ri").asText();
@@ -388,8 +429,7 @@ class CrossResourceSubscriptionIT extends KeelIT {
         assertEquals(1, left.path("nu").size(), "joined, then left again: " + left);
         assertFalse(left.has("acrs"), left.toString());
 
-        assertEquals(0, get(containers.get(0) + "?rcn=6&ty=23").path("m2m:cnt").path("ch").size(),
-                "the subscription made before the failure is deleted");
-        assertEquals(0, get(ae + "?rcn=6&ty=48").path("m2m:ae").path("ch").size(), "no crossResourceSubscription stored");
+        assertEquals(0, children(containers.get(0), 23).size(), "the subscription made before the failure is deleted");
+        assertEquals(0, children(ae, 48).size(), "no crossResourceSubscription stored");
     }
 }
