@@ -63,6 +63,8 @@ public final class Cse implements AutoCloseable {
     private final ManagementAdapters managementAdapters = ManagementAdapters.discover();
     private final ManagementActions managementActions;
     private final CrossResourceLinks crossResourceLinks;
+    /** How often the ended windows of crossResourceSubscriptions with eem 2–5 are judged. */
+    private static final long CROSS_RESOURCE_WINDOW_CHECK_MILLIS = 500;
 
     /**
      * The flexContainer specializations: those Keel ships and those of the folder {@code keel.flex.catalogue}; their
@@ -120,6 +122,7 @@ public final class Cse implements AutoCloseable {
         // A crossResourceSubscription's requests on its targets go through the dispatcher, as its originator's would.
         this.crossResourceLinks = new CrossResourceLinks(identity, dispatcher::handle, 2 * settings.forwardingTimeoutMillis() + 1_000);
         types.crossResourceSubscription().targetsWith(crossResourceLinks);
+        notifications.crossResource().start(CROSS_RESOURCE_WINDOW_CHECK_MILLIS);
         this.managementActions = new ManagementActions(store, types, notifications.events(), managementAdapters, clock,
                 settings.getLong("keel.management.action-timeout", 60_000),
                 settings.getLong("keel.management.queue-interval", 1_000));

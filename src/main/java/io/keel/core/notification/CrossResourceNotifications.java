@@ -180,8 +180,8 @@ public final class CrossResourceNotifications {
         }
     }
 
-    /** Starts judging ended windows every {@code intervalMillis}. */
-    void start(long intervalMillis) {
+    /** Starts judging ended windows every {@code intervalMillis}: they are judged at most this late. */
+    public void start(long intervalMillis) {
         timer.scheduleWithFixedDelay(() -> {
             try {
                 judgeEndedWindows();

@@ -51,8 +51,6 @@ public final class NotificationService implements NotificationTargets, AutoClose
     private final long timeoutMillis;
     private final BlockingUpdates blockingUpdates;
     private final CrossResourceNotifications crossResource;
-    /** How often ended cross-resource windows are judged (eem 2–5): at most this late. */
-    private static final long CROSS_RESOURCE_WINDOW_CHECK_MILLIS = 500;
     private final ExecutorService bookkeeping = Executors.newSingleThreadExecutor(PollingChannels.daemon("keel-subscriptions"));
     /** Deletes a subscription whose expirationCounter ran out, with what a deletion entails; set by the dispatcher. */
     private volatile BiConsumer<Transaction, Resource> deleter;
@@ -74,7 +72,6 @@ public final class NotificationService implements NotificationTargets, AutoClose
                 clock::now, this::currentRules, new NotificationStats(store, bookkeeping));
         this.events = new ResourceChangeEvents(cse, types, representations, receivers, new Sequencer<>(notifier::accept));
         this.crossResource = new CrossResourceNotifications(store, events, clock::now, () -> deleter, cse.cseBaseRi());
-        crossResource.start(CROSS_RESOURCE_WINDOW_CHECK_MILLIS);
         delivery.deliverToResourcesWith(n -> crossResource.receive(n, n.to));
     }
 
