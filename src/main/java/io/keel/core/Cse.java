@@ -63,6 +63,9 @@ public final class Cse implements AutoCloseable {
     private final FlexCatalogue flexCatalogue;
     private final ManagementAdapters managementAdapters = ManagementAdapters.discover();
     private final ManagementActions managementActions;
+    private final CrossResourceLinks crossResourceLinks;
+    /** How often the ended windows of crossResourceSubscriptions with eem 2–5 are judged. */
+    private static final long CROSS_RESOURCE_WINDOW_CHECK_MILLIS = 500;
 
     /**
      * The flexContainer specializations: those Keel ships and those of the folder {@code keel.flex.catalogue}; their
@@ -118,6 +121,10 @@ public final class Cse implements AutoCloseable {
         ctx.remoteWith(remoteRequests);
         ctx.onRemoteCseRemoved(this::remoteCseRemoved);
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
+        // A crossResourceSubscription's requests on its targets go through the dispatcher, as its originator's would.
+        this.crossResourceLinks = new CrossResourceLinks(identity, dispatcher::handle, 2 * settings.forwardingTimeoutMillis() + 1_000);
+        types.crossResourceSubscription().targetsWith(crossResourceLinks);
+        notifications.crossResource().start(CROSS_RESOURCE_WINDOW_CHECK_MILLIS);
         this.managementActions = new ManagementActions(store, types, notifications.events(), managementAdapters, clock,
                 settings.getLong("keel.management.action-timeout", 60_000),
                 settings.getLong("keel.management.queue-interval", 1_000));
@@ -297,6 +304,7 @@ public final class Cse implements AutoCloseable {
         missingData.close();
         groupRevalidation.close();
         managementActions.close();
+        crossResourceLinks.close();
         nonBlocking.close(drainMillis);
         notifications.close(drainMillis);
         outbound.close();

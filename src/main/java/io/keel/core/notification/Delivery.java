@@ -28,6 +28,10 @@ public final class Delivery {
     private volatile Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> local = n ->
             CompletableFuture.completedFuture(ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE,
                     n.to + " is a group of this CSE, and no dispatcher has been set"));
+    /** Hands a Notify to a resource of this CSE that acts on it (a crossResourceSubscription); set by the composition. */
+    private volatile Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> resources = n ->
+            CompletableFuture.completedFuture(ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE,
+                    n.to + " takes no notifications here"));
     private final ReleaseView releases;
 
     public Delivery(Outbound outbound, PollingChannels polling, ReleaseView releases) {
@@ -47,6 +51,11 @@ public final class Delivery {
     /** How a Notify for a group of this CSE is handled: as a request received (never fails exceptionally). */
     public void dispatchLocallyWith(Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> local) {
         this.local = local;
+    }
+
+    /** How a Notify reaches a resource of this CSE that acts on notifications itself. Never fails exceptionally. */
+    public void deliverToResourcesWith(Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> resources) {
+        this.resources = resources;
     }
 
     /** A Notify request primitive from this CSE (or another originator, when it is forwarded) to a receiver. */
@@ -82,6 +91,7 @@ public final class Delivery {
                 request.originatorAuthenticated = true;
                 yield local.apply(request);
             }
+            case RESOURCE -> resources.apply(request);
             case UNREACHABLE -> CompletableFuture.completedFuture(
                     ResponsePrimitive.error(ResponseStatusCode.TARGET_NOT_REACHABLE, receiver.reason()));
         };

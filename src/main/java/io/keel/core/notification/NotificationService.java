@@ -53,6 +53,7 @@ public final class NotificationService implements NotificationTargets, AutoClose
     private final long timeoutMillis;
     private final BlockingUpdates blockingUpdates;
     private final GroupAggregation groupAggregation;
+    private final CrossResourceNotifications crossResource;
     private final ExecutorService bookkeeping = Executors.newSingleThreadExecutor(PollingChannels.daemon("keel-subscriptions"));
     /** Deletes a subscription whose expirationCounter ran out, with what a deletion entails; set by the dispatcher. */
     private volatile BiConsumer<Transaction, Resource> deleter;
@@ -84,6 +85,13 @@ public final class NotificationService implements NotificationTargets, AutoClose
             notifier.settleWith(outbox::settle);
         }
         this.events = new ResourceChangeEvents(cse, types, representations, receivers, new Sequencer<>(notifier::accept), outbox);
+        this.crossResource = new CrossResourceNotifications(store, events, clock::now, () -> deleter, cse.cseBaseRi());
+        delivery.deliverToResourcesWith(n -> crossResource.receive(n, n.to));
+    }
+
+    /** What crossResourceSubscriptions do with the notifications they receive. */
+    public CrossResourceNotifications crossResource() {
+        return crossResource;
     }
 
     /**
@@ -153,6 +161,13 @@ public final class NotificationService implements NotificationTargets, AutoClose
                 continue;
             }
             Receiver receiver = store.read(tx -> receivers.resolve(tx.tree(), nu));
+            boolean crossResource = receiver.kind() == Receiver.Kind.RESOURCE
+                    || (receiver.kind() == Receiver.Kind.UNREACHABLE && receiver.localAe() == null);
+            if (crossResource && sub.get("acrs") instanceof List<?> acrs && acrs.contains(nu)) {
+                // A crossResourceSubscription of this CSE that the subscription serves (its acrs): this CSE answers for it,
+                // also while it is being created and not stored yet (TS-0004 7.4.58.2.1). Never an AE or another CSE.
+                continue;
+            }
             if (originator != null && receiver.localAe() != null && isEntity(receiver.localAe(), originator)) {
                 continue; // the originator's own <AE> by its resource ID (structured or not): not verified
             }
@@ -309,6 +324,7 @@ public final class NotificationService implements NotificationTargets, AutoClose
         if (outbox != null) {
             outbox.close();
         }
+        crossResource.close();
         bookkeeping.shutdownNow();
         notifier.close();
         polling.close();

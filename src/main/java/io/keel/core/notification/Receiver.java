@@ -21,6 +21,8 @@ public record Receiver(String address, Kind kind, List<String> urls, String poll
         REMOTE,
         /** A {@code <group>} of this CSE, which aggregates the notifications of its members (TS-0004 7.5.1.2.6). */
         GROUP,
+        /** A resource of this CSE that takes notifications itself (a crossResourceSubscription): {@code address} is its ID. */
+        RESOURCE,
         UNREACHABLE
     }
 
@@ -52,6 +54,11 @@ public record Receiver(String address, Kind kind, List<String> urls, String poll
     /** A group of this CSE: the Notify is handled here as if it had been received, addressed to the group. */
     static Receiver group(String address) {
         return new Receiver(address, Kind.GROUP, List.of(), null, Serialization.JSON, Receivers.DEFAULT_RELEASE, null, null);
+    }
+
+    /** A resource of this CSE that acts on notifications itself, by its resource ID. */
+    static Receiver resource(String ri) {
+        return new Receiver(ri, Kind.RESOURCE, List.of(), null, Serialization.JSON, null, null, null);
     }
 
     static Receiver unreachable(String address, String reason) {

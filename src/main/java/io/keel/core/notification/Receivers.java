@@ -79,6 +79,7 @@ public final class Receivers {
             case ENTITY -> ofAe(tx, address, r).ofLocalAe(r.ri);
             case THIS_CSE -> Receiver.thisCse(address);
             case GROUP -> Receiver.group(address);
+            case RESOURCE -> Receiver.resource(r.ri);
             case NONE -> Receiver.unreachable(address, address + " is neither an AE nor a CSE");
         };
     }

@@ -97,6 +97,19 @@ public final class ResourceChangeEvents {
         }
     }
 
+    /**
+     * {@link #updated(Transaction, Resource, Set)}, knowing what the attributes set had been ({@code previous}): a
+     * subscription that lost crossResourceSubscriptions from its acrs tells them (TS-0004 7.4.8.2.3 Recv-6.5).
+     */
+    public void updated(Transaction tx, Resource r, Set<String> modified, Map<String, Object> previous) {
+        updated(tx, r, modified);
+        if (r.ty == ResourceTypes.SUBSCRIPTION && previous.get("acrs") instanceof List<?> before) {
+            List<?> now = r.get("acrs") instanceof List<?> l ? l : List.of();
+            List<?> removed = before.stream().filter(crs -> !now.contains(crs)).toList();
+            dissociated(tx, r, removed);
+        }
+    }
+
     /** net 1 for the subscriptions of the resource; {@code modified} are the short names the update changed. */
     public void updated(Transaction tx, Resource r, Set<String> modified) {
         if (r.ty == ResourceTypes.SUBSCRIPTION) {
@@ -132,22 +145,54 @@ public final class ResourceChangeEvents {
                 }
             }
         }
-        if (r.ty == ResourceTypes.SUBSCRIPTION) {
+        if (r.ty == ResourceTypes.SUBSCRIPTION || r.ty == ResourceTypes.CROSS_RESOURCE_SUBSCRIPTION) {
             ended(tx, r);
             return;
         }
         FilterCriteria subscriptions = new FilterCriteria();
         subscriptions.resourceTypes.add(ResourceTypes.SUBSCRIPTION);
+        // crossResourceSubscriptions below it end too (their su is told), having no resource they watch here.
+        subscriptions.resourceTypes.add(ResourceTypes.CROSS_RESOURCE_SUBSCRIPTION);
         for (Resource sub : tx.search().discover(r, subscriptions, Visibility.EVERYTHING, null, 0, Integer.MAX_VALUE)) {
             Resource watched = sub.pi.equals(r.ri) ? r : tx.tree().find(sub.pi);
-            if (watched != null && EventCriteria.matches(sub, DELETE, watched, Set.of())) {
+            if (sub.ty == ResourceTypes.SUBSCRIPTION && watched != null && EventCriteria.matches(sub, DELETE, watched, Set.of())) {
                 raise(tx, sub, DELETE, watched, null);
             }
             ended(tx, sub);
         }
     }
 
-    /** A subscription is gone: nothing more for it, and the deletion notification to its subscriberURI. */
+    /**
+     * A cross-resource notification (TS-0004 7.5.1.2.18): to the crossResourceSubscription's nu, with its delivery
+     * rules and expirationCounter as a subscription's.
+     */
+    public void crossResourceNotification(Transaction tx, Resource crs, Map<String, Object> nev) {
+        raise(tx, pending(tx), crs, nev);
+    }
+
+    /**
+     * A subscription's acrs lost entries (TS-0004 7.4.8.2.3 Recv-6.5): each crossResourceSubscription removed is told as
+     * if the subscription had been deleted (7.5.1.2.4).
+     */
+    public void dissociated(Transaction tx, Resource sub, List<?> removed) {
+        for (Object crs : removed) {
+            deletionNotice(tx, pending(tx), sub, (String) crs);
+        }
+    }
+
+    private void deletionNotice(Transaction tx, TransactionNotifications pending, Resource sub, String to) {
+        Map<String, Object> sgn = new LinkedHashMap<>();
+        sgn.put("sud", true);
+        sgn.put("sur", reference(sub));
+        // TS-0004 7.5.1.2.4: sud and sur; the creator goes with event notifications only (TS-0001 10.2.10.7).
+        pending.notifications.add(new OutgoingNotification("deleted " + sub.ri, "deleted " + sub.ri + " " + to, to,
+                receivers.resolve(tx.tree(), to), DeliveryRules.DELETION_NOTICE, sgn, new AtomicBoolean()));
+    }
+
+    /**
+     * A subscription (or crossResourceSubscription) is gone: nothing more for it, and the deletion notification to its
+     * subscriberURI and to each crossResourceSubscription of its acrs (TS-0004 7.4.8.2.4 Recv-6.5).
+     */
     private void ended(Transaction tx, Resource sub) {
         TransactionNotifications pending = pending(tx);
         pending.endedSubscriptions.add(sub.ri);
@@ -158,6 +203,9 @@ public final class ResourceChangeEvents {
             // TS-0004 7.5.1.2.4: sud and sur; the creator goes with event notifications only (TS-0001 10.2.10.7).
             pending.notifications.add(new OutgoingNotification(DELETION_CHANNEL + sub.ri, DELETION_CHANNEL + sub.ri, su, receivers.resolve(tx.tree(), su),
                     DeliveryRules.DELETION_NOTICE, sgn, new AtomicBoolean()));
+        }
+        if (sub.get("acrs") instanceof List<?> acrs) {
+            acrs.forEach(crs -> deletionNotice(tx, pending, sub, (String) crs));
         }
     }
 

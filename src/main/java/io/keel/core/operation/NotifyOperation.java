@@ -68,6 +68,7 @@ public final class NotifyOperation implements OperationHandler {
                 Receiver receiver = ctx.notifications.receivers().ofAe(tx.tree(), req.to, r);
                 yield () -> forward(req, receiver);
             }
+            case RESOURCE -> () -> ctx.notifications.crossResource().receive(req, r.ri);
             case NONE, GROUP -> throw OneM2MException.notAllowed("only an AE, the CSEBase or a group receives a Notify, not " + r.srn);
         };
     }

@@ -140,7 +140,7 @@ public final class UpdateOperation implements OperationHandler {
         if (acpiChange) {
             ctx.policies.acpiChanged(tx.policyIndex(), r);
         }
-        ctx.notifications.events().updated(tx, r, given.keySet());
+        ctx.notifications.events().updated(tx, r, given.keySet(), previous);
         op.created().forEach(c -> ctx.notifications.events().created(tx, c.parent(), c.child()));
         ResultContent rcn = OperationContext.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
         Object content = switch (rcn) {

@@ -463,6 +463,56 @@ public enum AttributeType {
             return ComplexValues.eventNotificationCriteria(sn, object(sn, v), fromText);
         }
     },
+    /**
+     * m2m:eventNotificationCriteriaSet (TS-0004 6.3.5.66): {encn: [eventNotificationCriteria, 1..n]}, each entry as
+     * {@link #EVENT_NOTIFICATION_CRITERIA}; in XML a single encn element comes as one object.
+     */
+    EVENT_NOTIFICATION_CRITERIA_SET {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            Map<String, Object> set = object(sn, v);
+            for (String k : set.keySet()) {
+                if (!k.equals("encn")) {
+                    throw OneM2MException.badRequest("unknown member " + sn + "." + k + " (encn is known)");
+                }
+            }
+            Object entries = set.get("encn") instanceof Map<?, ?> one ? List.of(one) : set.get("encn");
+            if (entries == null) {
+                throw OneM2MException.badRequest(sn + ".encn is missing: at least one eventNotificationCriteria");
+            }
+            List<Object> out = new ArrayList<>();
+            int i = 0;
+            for (Object entry : list(sn + ".encn", entries, false, true)) {
+                out.add(EVENT_NOTIFICATION_CRITERIA.normalize(sn + ".encn[" + i++ + "]", entry, fromText));
+            }
+            return Map.of("encn", out);
+        }
+    },
+    /** m2m:timeWindowType (TS-0004 6.3.4.2.61): 1 PERIODICWINDOW, 2 SLIDINGWINDOW. */
+    TIME_WINDOW_TYPE {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, n -> n == 1 || n == 2, "a timeWindowType: 1 (PERIODICWINDOW) or 2 (SLIDINGWINDOW)");
+        }
+    },
+    /**
+     * m2m:eventEvaluationMode (Release 4): 1 allEventsPresent, 2 allOrSomeEventsPresent, 3 allOrSomeEventsMissing, 4
+     * allEventsMissing, 5 someEventsMissing.
+     */
+    EVENT_EVALUATION_MODE {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 5, "an eventEvaluationMode: 1 (allEventsPresent), 2"
+                    + " (allOrSomeEventsPresent), 3 (allOrSomeEventsMissing), 4 (allEventsMissing) or 5 (someEventsMissing)");
+        }
+    },
+    /** A positive xs:duration (a time window's size): zero or less is 4000. */
+    POSITIVE_DURATION {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return ComplexValues.duration("attribute " + sn, v, fromText).toString();
+        }
+    },
     /** batchNotify {num, dur} (TS-0004 6.3.5.6): both optional. */
     BATCH_NOTIFY {
         @Override

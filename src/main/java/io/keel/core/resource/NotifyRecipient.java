@@ -12,5 +12,10 @@ public enum NotifyRecipient {
      * A {@code <group>}: the notifications of the subscriptions made through its fanOutPoint for aggregation, sent by the
      * CSEs hosting its members (TS-0004 7.5.1.2.6).
      */
-    GROUP
+    GROUP,
+    /**
+     * The resource itself, which subscribes to others and acts on what they notify (a crossResourceSubscription,
+     * TS-0004 7.5.1.2.18).
+     */
+    RESOURCE
 }

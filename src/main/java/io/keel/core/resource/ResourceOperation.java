@@ -6,11 +6,13 @@ import io.keel.core.store.MemberIndex;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.TimeSeriesIndex;
 import io.keel.core.store.Transaction;
+import io.keel.core.store.TransactionListener;
 import io.keel.primitive.RequestPrimitive;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** What a resource type's hooks see of the operation under way, inside its write transaction. */
 public final class ResourceOperation {
@@ -34,6 +36,7 @@ public final class ResourceOperation {
     public final Map<String, Object> previous;
     /** Management actions (TS-0004 7.3.4): the devices of nodes, reached through the CSE's adapters. */
     public final ManagementTransaction management;
+    private final Transaction tx;
     /** What the hooks created besides {@link #resource}, in order (see {@link #created(Resource, Resource)}). */
     private final List<Creation> created = new ArrayList<>();
 
@@ -54,6 +57,7 @@ public final class ResourceOperation {
     public ResourceOperation(Transaction tx, RequestPrimitive request, CseIdentity cse, Instant now, Resource parent,
                              Resource resource, Map<String, Object> given, References references, Map<String, Object> previous,
                              ManagementTransaction management) {
+        this.tx = tx;
         this.tree = tx.tree();
         this.members = tx.memberIndex();
         this.timeSeries = tx.timeSeries();
@@ -74,6 +78,11 @@ public final class ResourceOperation {
      */
     public void created(Resource parent, Resource child) {
         created.add(new Creation(parent, child));
+    }
+
+    /** The listener of this class on the operation's transaction (see {@link Transaction#listener}): work after it commits. */
+    public <T extends TransactionListener> T listener(Class<T> type, Supplier<T> create) {
+        return tx.listener(type, create);
     }
 
     public List<Creation> created() {

@@ -64,20 +64,20 @@ class AttributeValidatorTest {
 
     @Test
     void ts0004_7_3_3_3_attributesOneM2MDefinesButKeelDoesNotSupportAre5001AndNamedAsSuch() {
-        ResourceType sub = types.require(ResourceTypes.SUBSCRIPTION);
+        ResourceType grp = types.require(ResourceTypes.GROUP);
         OneM2MException create = assertThrows(OneM2MException.class,
-                () -> AttributeValidator.forCreate(sub, content("m2m:sub", "nu", List.of("Cx"), "acrs", List.of("crs1")), false));
+                () -> AttributeValidator.forCreate(grp, content("m2m:grp", "mid", List.of("Cx"), "ssi", true), false));
         assertEquals(ResponseStatusCode.NOT_IMPLEMENTED, create.rsc());
-        assertTrue(create.getMessage().contains("acrs (associatedCrossResourceSub) of m2m:sub is not supported by this CSE"));
+        assertTrue(create.getMessage().contains("ssi (semanticSupportIndicator) of m2m:grp is not supported by this CSE"), create.getMessage());
     }
 
     @Test
     void ts0004_7_3_3_4_anUpdateOfAnAttributeKeelDoesNotSupportIs5001() {
-        ResourceType sub = types.require(ResourceTypes.SUBSCRIPTION);
+        ResourceType grp = types.require(ResourceTypes.GROUP);
         OneM2MException update = assertThrows(OneM2MException.class,
-                () -> AttributeValidator.forUpdate(sub, content("m2m:sub", "acrs", List.of("crs1")), false));
+                () -> AttributeValidator.forUpdate(grp, content("m2m:grp", "ssi", true), false));
         assertEquals(ResponseStatusCode.NOT_IMPLEMENTED, update.rsc());
-        assertTrue(update.getMessage().contains("acrs (associatedCrossResourceSub) of m2m:sub is not supported by this CSE"));
+        assertTrue(update.getMessage().contains("ssi (semanticSupportIndicator) of m2m:grp is not supported by this CSE"), update.getMessage());
     }
 
     @ParameterizedTest

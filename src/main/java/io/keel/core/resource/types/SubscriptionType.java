@@ -68,14 +68,12 @@ public final class SubscriptionType extends ResourceType {
                 AttributeDef.optional("nec", AttributeType.EVENT_CAT),
                 AttributeDef.optional("nse", AttributeType.BOOLEAN),
                 AttributeDef.readOnly("nsi", AttributeType.ANY),
-                AttributeDef.createOnly("su", AttributeType.ANY_URI, Presence.OPTIONAL)));
+                AttributeDef.createOnly("su", AttributeType.ANY_URI, Presence.OPTIONAL),
+                // The crossResourceSubscriptions it notifies (TS-0004 7.4.8.1, 7.4.58): set by their hosting CSE, which
+                // sends the requests as their originator; this CSE cannot tell it from the originator, so it takes it
+                // from whoever may update the subscription.
+                AttributeDef.optional("acrs", AttributeType.LIST_OF_URIS).since("3")));
         this.types = types;
-    }
-
-    /** Not supported: acrs needs {@code <crossResourceSubscription>} (TS-0004 7.4.58), which Keel does not have. */
-    @Override
-    public Map<String, String> unsupportedAttributes() {
-        return Map.of("acrs", "associatedCrossResourceSub");
     }
 
     /** gpi and nfu of a subscription made through a group's fanOutPoint (TS-0004 7.4.14.2.3). */
@@ -141,13 +139,15 @@ public final class SubscriptionType extends ResourceType {
         // The group gets the notifications to pass on to nfu: nfu is the target that has to consent (TS-0004 7.5.1.2.3).
         added.addAll(GroupSubscriptionRules.newForwardingTarget(write.given(), create ? null : write.resource()));
         if (!added.isEmpty()) {
-            write.targets().verify(write.resource(), write.request(), added);
+            write.targets().verify(after, write.request(), added);
         }
     }
 
     /** A copy of the subscription's attributes with an Update's applied (null deletes), to check before the lock. */
     private static Resource updated(Resource current, Map<String, Object> given) {
         Resource after = new Resource();
+        after.ri = current.ri;
+        after.cr = current.cr;
         after.attributes = new LinkedHashMap<>(current.attributes);
         given.forEach((sn, v) -> {
             if (v == null) {

@@ -39,10 +39,16 @@ public final class TypeRegistry {
     /** One announced type per flexContainer specialization, by containerDefinition (MA, so each stored one has it). */
     private final Map<String, AnnouncedType> announcedFlexByCnd = new LinkedHashMap<>();
     private final MgmtCatalogue mgmt;
+    private final CrossResourceSubscriptionType crossResourceSubscription = new CrossResourceSubscriptionType();
     /** One type per mgmtObj specialization, by mgmtDefinition (what a stored resource keeps). */
     private final Map<Long, MgmtObjType> mgmtByMgd = new LinkedHashMap<>();
     /** One announced type per announced mgmtObj specialization, by mgmtDefinition (MA, so each stored one has it). */
     private final Map<Long, AnnouncedType> announcedMgmtByMgd = new LinkedHashMap<>();
+
+    /** {@code <crossResourceSubscription>}, whose requests on its targets the CSE wires in. */
+    public CrossResourceSubscriptionType crossResourceSubscription() {
+        return crossResourceSubscription;
+    }
 
     /** With the flexContainer specializations Keel ships. */
     public TypeRegistry() {
@@ -72,6 +78,7 @@ public final class TypeRegistry {
         register(new RequestType());
         register(new ScheduleType());
         register(new SubscriptionType(this::get));
+        register(crossResourceSubscription);
         register(new TimeSeriesType());
         register(new TimeSeriesInstanceType());
         register(FlexContainerType.generic(flex));
