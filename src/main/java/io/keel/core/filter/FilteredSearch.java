@@ -4,11 +4,18 @@ import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.store.Candidate;
+import io.keel.core.semantic.SemanticDiscovery;
+import io.keel.core.semantic.SemanticSettings;
 import io.keel.core.store.ResourceSearch;
+import io.keel.core.store.Transaction;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterOperation;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What Filter Criteria select: below a resource (discovery, child lists) or the resource itself (fu=2).
@@ -19,14 +26,56 @@ import java.util.List;
  * conditions allow under filterOperation and the content filter is tested here, in Java, on the candidates it streams
  * in batches ({@link ContentScan}); {@code keel.discovery.content-scan-max} bounds the candidates one request looks at.
  * The content filter is one more condition: with fo AND all hold, with OR at least one, with XOR exactly one.
+ * <p>
+ * The semanticsFilter (smf) is another condition tested on those candidates: the resources whose descriptors answer
+ * are found first, by one SPARQL evaluation over the indexed triples ({@link SemanticDiscovery}).
  */
 public final class FilteredSearch {
     private final TypeRegistry types;
     private final int contentScanMax;
+    private final SemanticDiscovery semantics;
+    /** The types a semanticDescriptor may be created under: the only ones that can meet a semanticsFilter. */
+    private final Set<Integer> describable = new HashSet<>();
 
     public FilteredSearch(TypeRegistry types, int contentScanMax) {
+        this(types, contentScanMax, SemanticSettings.DEFAULTS);
+    }
+
+    public FilteredSearch(TypeRegistry types, int contentScanMax, SemanticSettings semantics) {
         this.types = types;
         this.contentScanMax = contentScanMax;
+        this.semantics = new SemanticDiscovery(semantics, contentScanMax);
+        types.forEach(t -> {
+            if (t.childTypes().contains(io.keel.core.resource.ResourceTypes.SEMANTIC_DESCRIPTOR)) {
+                describable.add(t.ty());
+            }
+        });
+    }
+
+    /**
+     * {@link #discover(ResourceSearch, Resource, FilterCriteria, Visibility, Integer, int, int, boolean)}, with the
+     * semanticsFilter condition when there is one (its descriptors must be visible like the resources found).
+     */
+    public Found discover(Transaction tx, Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth,
+                          int offset, int limit, boolean references) {
+        if (fc.semanticsFilter.isEmpty()) {
+            return discover(tx.search(), root, fc, visibility, maxDepth, offset, limit, references);
+        }
+        SemanticDiscovery.Match match = semantics.select(tx.search(), tx.semantics(), root, maxDepth, visibility,
+                fc.semanticsFilter);
+        ContentFilter content = ContentFilter.of(fc);
+        List<Predicate<Resource>> tested = new ArrayList<>();
+        Set<Integer> possible = new HashSet<>(describable);
+        if (content != null) {
+            tested.add(r -> hasMatchingContent(r, content));
+            possible.retainAll(types.withContent());
+        }
+        tested.add(match::test);
+        FilterOperation fo = fc.filterOperationOrDefault();
+        ContentScan.Result r = ContentScan.scan(
+                (after, size) -> tx.search().candidates(root, fc, possible, visibility, maxDepth, after, size),
+                c -> meets(fo, c, tested), offset, limit, contentScanMax);
+        return new Found(r.matches(), r.cut() || match.cut());
     }
 
     /**
@@ -68,11 +117,30 @@ public final class FilteredSearch {
 
     /** The database's conditions and the content filter combined by filterOperation; content is tested only if needed. */
     boolean meets(FilterOperation fo, Candidate c, ContentFilter content) {
+        return meets(fo, c, List.of(r -> hasMatchingContent(r, content)));
+    }
+
+    /** The database's conditions and those tested here combined by filterOperation, each tested only if needed. */
+    private static boolean meets(FilterOperation fo, Candidate c, List<Predicate<Resource>> tested) {
         int met = c.conditionsMet();
+        int of = c.conditions() + tested.size();
+        for (int i = 0; i < tested.size(); i++) {
+            boolean decided = switch (fo) {
+                case AND -> met < c.conditions() + i; // one has failed already
+                case OR -> met > 0;
+                case XOR -> met > 1;
+            };
+            if (decided) {
+                break;
+            }
+            if (tested.get(i).test(c.resource())) {
+                met++;
+            }
+        }
         return switch (fo) {
-            case AND -> met == c.conditions() && hasMatchingContent(c.resource(), content);
-            case OR -> met > 0 || hasMatchingContent(c.resource(), content);
-            case XOR -> met == 0 ? hasMatchingContent(c.resource(), content) : met == 1 && !hasMatchingContent(c.resource(), content);
+            case AND -> met == of;
+            case OR -> met > 0;
+            case XOR -> met == 1;
         };
     }
 

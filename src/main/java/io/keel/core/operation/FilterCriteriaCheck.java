@@ -1,6 +1,7 @@
 package io.keel.core.operation;
 
 import io.keel.core.filter.ContentFilter;
+import io.keel.core.semantic.SemanticDiscovery;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterCriteria.AttributeCondition;
@@ -27,11 +28,15 @@ final class FilterCriteriaCheck {
 
     /** @param relativePath whether a relative path (arp) can be applied: in discovery, not to a single target */
     static void check(FilterCriteria fc, TypeRegistry types, boolean relativePath) {
-        if (!fc.semanticsFilter.isEmpty() || fc.labelsQuery != null || fc.geometryType != null || fc.geometry != null
-                || fc.geoSpatialFunction != null) {
+        if (fc.labelsQuery != null || fc.geometryType != null || fc.geometry != null || fc.geoSpatialFunction != null) {
             throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
-                    "semantic, label-query and geographic filters (smf, lbq, gmty/geom/gsf) are not supported by this CSE");
+                    "label-query and geographic filters (lbq, gmty/geom/gsf) are not supported by this CSE");
         }
+        if (!fc.semanticsFilter.isEmpty() && !relativePath) {
+            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
+                    "a semanticsFilter (smf) is supported in discovery only (TS-0004 7.3.3.18), not for a single target");
+        }
+        SemanticDiscovery.check(fc.semanticsFilter); // not SPARQL: 4143 before any query (TS-0004 7.3.3.18)
         if (fc.applyRelativePath != null && !relativePath) {
             throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
                     "a relative path (arp) is supported in discovery only, not for a single target");

@@ -4,6 +4,7 @@ import io.keel.core.CseIdentity;
 import io.keel.core.management.ManagementTransaction;
 import io.keel.core.store.MemberIndex;
 import io.keel.core.store.ResourceTree;
+import io.keel.core.store.SemanticIndex;
 import io.keel.core.store.TimeSeriesIndex;
 import io.keel.core.store.Transaction;
 import io.keel.primitive.RequestPrimitive;
@@ -36,6 +37,7 @@ public final class ResourceOperation {
     public final ManagementTransaction management;
     /** What the hooks created besides {@link #resource}, in order (see {@link #created(Resource, Resource)}). */
     private final List<Creation> created = new ArrayList<>();
+    private final Transaction transaction;
 
     /** A resource a hook created under {@code parent} as part of this operation. */
     public record Creation(Resource parent, Resource child) {
@@ -54,6 +56,7 @@ public final class ResourceOperation {
     public ResourceOperation(Transaction tx, RequestPrimitive request, CseIdentity cse, Instant now, Resource parent,
                              Resource resource, Map<String, Object> given, References references, Map<String, Object> previous,
                              ManagementTransaction management) {
+        this.transaction = tx;
         this.tree = tx.tree();
         this.members = tx.memberIndex();
         this.timeSeries = tx.timeSeries();
@@ -74,6 +77,11 @@ public final class ResourceOperation {
      */
     public void created(Resource parent, Resource child) {
         created.add(new Creation(parent, child));
+    }
+
+    /** The triples of the semanticDescriptors, for the types that keep them (asked only when used). */
+    public SemanticIndex semantics() {
+        return transaction.semantics();
     }
 
     public List<Creation> created() {

@@ -22,6 +22,7 @@ public final class ResourceTypes {
     public static final int REQUEST = 17;
     public static final int SCHEDULE = 18;
     public static final int SUBSCRIPTION = 23;
+    public static final int SEMANTIC_DESCRIPTOR = 24;
     public static final int FLEX_CONTAINER = 28;
     public static final int TIME_SERIES = 29;
     public static final int TIME_SERIES_INSTANCE = 30;

@@ -76,7 +76,7 @@ public final class AeType extends ResourceType {
     @Override
     public Set<Integer> childTypes() {
         return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.CONTAINER, ResourceTypes.FLEX_CONTAINER, ResourceTypes.GROUP,
-                ResourceTypes.SUBSCRIPTION, ResourceTypes.POLLING_CHANNEL, ResourceTypes.TIME_SERIES);
+                ResourceTypes.SUBSCRIPTION, ResourceTypes.POLLING_CHANNEL, ResourceTypes.TIME_SERIES, ResourceTypes.SEMANTIC_DESCRIPTOR);
     }
 
     @Override
