@@ -139,12 +139,90 @@ class SemanticDescriptorIT extends KeelIT {
                 + "\",\"soe\":" + json(move) + "}}").from(ae).send(), 4000, "soe");
     }
 
+    /** The ontologyRepository of the CSEBase (one at most, TS-0004 table 7.4.3.1-4), made by the first test needing it. */
+    private String repository() {
+        Reply r = cse.create("/cse-in", 38, "{\"m2m:ontr\":{\"rn\":\"ontologies\"}}").from(OneM2MClient.ADMIN).send();
+        assertTrue(r.status() == 201 || r.rsc() == 4105, r.text());
+        return "cse-in/ontologies";
+    }
+
+    private static final String ONTOLOGY = "@prefix ex: <" + EX + "> .\n"
+            + "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+            + "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+            + "<http://example.org/building> a owl:Ontology .\n"
+            + "ex:Device a owl:Class .\n"
+            + "ex:TemperatureSensor a owl:Class ; rdfs:subClassOf ex:Device .\n"
+            + "ex:Light a owl:Class ; rdfs:subClassOf ex:Device .\n"
+            + "ex:Building a owl:Class .\n"
+            + "ex:locatedIn a owl:ObjectProperty ; rdfs:domain ex:Device ; rdfs:range ex:Building .\n"
+            + "ex:celsius a owl:DatatypeProperty ; rdfs:domain ex:TemperatureSensor .\n";
+
+    /** @return the ontology's structured path */
+    private String ontology() {
+        String rn = OneM2MClient.unique("building");
+        Reply r = cse.create("/" + repository(), 39, "{\"m2m:ont\":{\"rn\":\"" + rn + "\",\"ontf\":5,\"ontc\":\""
+                + b64(ONTOLOGY) + "\",\"dc\":\"buildings and their devices\"}}").from(OneM2MClient.ADMIN).send();
+        assertEquals(201, r.status(), r.text());
+        return repository() + "/" + rn;
+    }
+
     @Test
-    void ts0004_7_4_34_2_1_validationAgainstAnOntologyThatIsNotAvailableIs4118() {
+    void ts0004_7_4_47_2_1_ontologyContentMustConformToItsFormat() {
+        String repo = repository();
+        assertError(cse.create("/" + repo, 39, "{\"m2m:ont\":{\"ontf\":5,\"ontc\":\"" + b64("ex:a ex:b") + "\"}}")
+                .from(OneM2MClient.ADMIN).send(), 4000, "ontc");
+        Reply byIri = cse.create("/" + repo, 39, "{\"m2m:ont\":{\"ontf\":1,\"ontc\":\"http://example.org/elsewhere\"}}")
+                .from(OneM2MClient.ADMIN).send();
+        assertEquals(201, byIri.status(), byIri.text());
+        assertEquals(4105, cse.create("/cse-in", 38, "{\"m2m:ontr\":{}}").from(OneM2MClient.ADMIN).send().rsc(),
+                "one ontologyRepository per CSEBase");
+    }
+
+    @Test
+    void ts0004_7_4_34_2_1_validationAgainstAHostedOntologyPassesAndSetsSemanticValidated() {
+        String ontology = ontology();
         String cnt = container(aePath, "val", null);
-        assertError(descriptor(cnt, 5, sensor("val", "TemperatureSensor", "BuildingB"), ",\"or\":\"" + EX
-                + "\",\"vlde\":true"), 4118, EX);
-        assertEquals(201, descriptor(cnt, 5, sensor("val", "TemperatureSensor", "BuildingB"), ",\"vlde\":false").status());
+        String valid = sensor("val", "TemperatureSensor", "BuildingB") + "ex:BuildingB a ex:Building .\n"
+                + "ex:val ex:celsius \"21.5\" .\n";
+        Reply byAddress = descriptor(cnt, 5, valid, ",\"or\":\"" + ontology + "\",\"vlde\":true");
+        assertEquals(201, byAddress.status(), byAddress.text());
+        assertTrue(byAddress.json().path("m2m:smd").path("svd").asBoolean(), byAddress.text());
+        String other = container(aePath, "val2", null);
+        Reply byIri = descriptor(other, 5, valid, ",\"or\":\"http://example.org/building\",\"vlde\":true");
+        assertEquals(201, byIri.status(), "the ontology found by the owl:Ontology it declares: " + byIri.text());
+        // TS-0004 7.4.34.2.3 Recv-6.5 d: validation switched off, semanticValidated becomes false.
+        Reply off = cse.put("/" + cnt + "/desc", "{\"m2m:smd\":{\"vlde\":false}}").from(ae).send();
+        assertEquals(2004, off.rsc(), off.text());
+        assertFalse(off.json().path("m2m:smd").path("svd").asBoolean(true), off.text());
+    }
+
+    @Test
+    void ts0004_7_4_34_2_1_invalidSemanticsAre4120NamingTheProblem() {
+        String ontology = ontology();
+        String cnt = container(aePath, "inval", null);
+        assertError(descriptor(cnt, 5, sensor("t", "Toaster", "BuildingB"), ",\"or\":\"" + ontology + "\",\"vlde\":true"),
+                4120, EX + "Toaster");
+        assertError(descriptor(cnt, 5, PREFIXES + "ex:b1 a ex:Building ; ex:locatedIn ex:BuildingB .\n",
+                ",\"or\":\"" + ontology + "\",\"vlde\":true"), 4120, "rdfs:domain");
+        assertError(descriptor(cnt, 5, PREFIXES + "ex:t a ex:Light ; ex:locatedIn \"B\" .\n",
+                ",\"or\":\"" + ontology + "\",\"vlde\":true"), 4120, "literal");
+        assertError(descriptor(cnt, 5, PREFIXES + "ex:t a ex:Light ; ex:brightness 3 .\n",
+                ",\"or\":\"" + ontology + "\",\"vlde\":true"), 4120, EX + "brightness");
+        assertEquals(201, descriptor(cnt, 5, sensor("t", "Toaster", "BuildingB"), ",\"or\":\"" + ontology
+                + "\",\"vlde\":false").status(), "without validation it is stored");
+        Reply update = cse.put("/" + cnt + "/desc", "{\"m2m:smd\":{\"vlde\":true}}").from(ae).send();
+        assertError(update, 4120, "Toaster");
+        assertFalse(cse.get("/" + cnt + "/desc").from(ae).send().json().path("m2m:smd").path("vlde").asBoolean(),
+                "the refused update changed nothing");
+    }
+
+    @Test
+    void ts0004_7_4_34_2_1_anOntologyNotHostedHereIs4118() {
+        String cnt = container(aePath, "nohost", null);
+        assertError(descriptor(cnt, 5, sensor("x", "TemperatureSensor", "BuildingB"), ",\"or\":\"http://example.org/unknown\""
+                + ",\"vlde\":true"), 4118, "http://example.org/unknown");
+        assertError(descriptor(cnt, 5, sensor("x", "TemperatureSensor", "BuildingB"), ",\"vlde\":true"), 4118, "ontologyRef");
+        assertEquals(201, descriptor(cnt, 5, sensor("x", "TemperatureSensor", "BuildingB"), ",\"vlde\":false").status());
     }
 
     @Test

@@ -26,6 +26,8 @@ public final class ResourceTypes {
     public static final int FLEX_CONTAINER = 28;
     public static final int TIME_SERIES = 29;
     public static final int TIME_SERIES_INSTANCE = 30;
+    public static final int ONTOLOGY_REPOSITORY = 38;
+    public static final int ONTOLOGY = 39;
     /** Release 4 (TS-0004 V4 table 6.3.4.2.1-1). */
     public static final int FLEX_CONTAINER_INSTANCE = 58;
 

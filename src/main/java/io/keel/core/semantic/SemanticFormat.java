@@ -34,6 +34,11 @@ public enum SemanticFormat {
         return lang;
     }
 
+    /** An ontology's format (TS-0004 table 7.4.47.1-3): IRI means ontologyContent is the ontology's address. */
+    public static SemanticFormat ofOntology(long v) {
+        return v == IRI.value ? IRI : ofContent(v, "ontf");
+    }
+
     /**
      * The format of an RDF content ({@code attribute} names it in errors): IRI is 4000 (TS-0004 7.4.34.2.1 c), an
      * OWL-only syntax 5001, a number outside the enumeration 4000.

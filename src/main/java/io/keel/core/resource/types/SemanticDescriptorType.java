@@ -9,6 +9,8 @@ import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.semantic.DescriptorIndexing;
 import io.keel.core.semantic.DescriptorUpdate;
+import io.keel.core.semantic.Ontologies;
+import io.keel.core.semantic.OntologyValidation;
 import io.keel.core.semantic.Rdf;
 import io.keel.core.semantic.SemanticFormat;
 import io.keel.core.semantic.SemanticSettings;
@@ -61,7 +63,9 @@ public final class SemanticDescriptorType extends ResourceType {
     /** TS-0004 7.4.34.2.1 Recv-6.4: the descriptor must be what dcrp says, dcrp not IRI (4000). */
     @Override
     public void prepareCreate(ResourceOperation op) {
-        checkValidation(op.resource);
+        if (Boolean.TRUE.equals(op.resource.get(VALIDATION_ENABLE))) {
+            validate(op, descriptor(op.resource));
+        }
     }
 
     /** Indexed once the descriptor's row exists (its triples refer to it). */
@@ -82,7 +86,11 @@ public final class SemanticDescriptorType extends ResourceType {
             throw OneM2MException.badRequest("semanticOpExec and descriptor cannot be updated together (TS-0004 7.4.34.2.3)");
         }
         if (soe == null && !newDescriptor) {
-            checkValidation(op.resource);
+            if (Boolean.TRUE.equals(op.resource.get(VALIDATION_ENABLE))) {
+                validate(op, descriptor(op.resource));
+            } else {
+                validationOff(op);
+            }
             return;
         }
         Graph g;
@@ -94,7 +102,11 @@ public final class SemanticDescriptorType extends ResourceType {
         } else {
             g = descriptor(op.resource);
         }
-        checkValidation(op.resource);
+        if (Boolean.TRUE.equals(op.resource.get(VALIDATION_ENABLE))) {
+            validate(op, g);
+        } else {
+            validationOff(op);
+        }
         DescriptorIndexing.replace(op.semantics(), op.resource.ri, g);
     }
 
@@ -107,17 +119,30 @@ public final class SemanticDescriptorType extends ResourceType {
     }
 
     /**
-     * TS-0004 7.4.34.2.1 Recv-6.5 b–e: with validationEnable true the descriptor is validated against the ontology of
-     * ontologyRef. Keel hosts no {@code <ontology>} resources and fetches no external ontology, so no ontology is ever
-     * available to it: ONTOLOGY_NOT_AVAILABLE (4118), as step e says for one that cannot be retrieved.
+     * TS-0004 7.4.34.2.1 Recv-6.5 b–k: with validationEnable true the descriptor is validated against the ontology of
+     * ontologyRef, which must be hosted here (else ONTOLOGY_NOT_AVAILABLE, 4118); a problem is INVALID_SEMANTICS
+     * (4120) naming it, success sets semanticValidated true. What "valid" means: {@link OntologyValidation}.
      */
-    private static void checkValidation(Resource r) {
-        if (Boolean.TRUE.equals(r.get(VALIDATION_ENABLE))) {
-            Object or = r.get(ONTOLOGY_REF);
-            throw new OneM2MException(ResponseStatusCode.ONTOLOGY_NOT_AVAILABLE, or == null
-                    ? "validationEnable is true but no ontologyRef names an ontology to validate against"
-                    : "the ontology " + or + " is not available: this CSE hosts no <ontology> resources and fetches no"
-                    + " external ontology; set validationEnable false");
+    private void validate(ResourceOperation op, Graph descriptor) {
+        Object or = op.resource.get(ONTOLOGY_REF);
+        if (or == null) {
+            throw new OneM2MException(ResponseStatusCode.ONTOLOGY_NOT_AVAILABLE,
+                    "validationEnable is true but no ontologyRef names an ontology to validate against");
+        }
+        Graph ontology = Ontologies.resolve(op.tree, op.semantics(), (String) or, limits);
+        List<String> problems = OntologyValidation.problems(descriptor, ontology);
+        if (!problems.isEmpty()) {
+            throw new OneM2MException(ResponseStatusCode.INVALID_SEMANTICS, "the descriptor is not valid against " + or + ": "
+                    + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+                    + (problems.size() > 5 ? " (and " + (problems.size() - 5) + " more)" : ""));
+        }
+        op.resource.attributes.put(SEMANTIC_VALIDATED, true);
+    }
+
+    /** TS-0004 7.4.34.2.3 Recv-6.5 d: validation switched off, the descriptor is no longer known to be valid. */
+    private static void validationOff(ResourceOperation op) {
+        if (op.resource.attributes.containsKey(SEMANTIC_VALIDATED)) {
+            op.resource.attributes.put(SEMANTIC_VALIDATED, false);
         }
     }
 }

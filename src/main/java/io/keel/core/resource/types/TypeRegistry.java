@@ -82,6 +82,8 @@ public final class TypeRegistry {
         register(new RequestType());
         register(new ScheduleType());
         register(new SemanticDescriptorType(semantics));
+        register(new OntologyRepositoryType());
+        register(new OntologyType(semantics));
         register(new SubscriptionType(this::get));
         register(new TimeSeriesType());
         register(new TimeSeriesInstanceType());
