@@ -298,7 +298,7 @@ class DiscoveryIT extends KeelIT {
 
     @Test
     void ts0004_7_3_2_1_unsupportedFiltersAre5001AndFilterCriteriaInCreateIs4000() {
-        assertEquals(5001, cse.get("/" + ae + "?fu=1&lbq=x").from(ae).send().rsc());
+        assertEquals(5001, cse.get("/" + ae + "?fu=1&gmty=1").from(ae).send().rsc());
         assertEquals(4000, cse.create("/" + ae + "?ty=3", 3, "{\"m2m:cnt\":{}}").from(ae).send().rsc());
     }
 
