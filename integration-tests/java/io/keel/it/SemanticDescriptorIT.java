@@ -273,6 +273,27 @@ class SemanticDescriptorIT extends KeelIT {
     }
 
     @Test
+    void ts0004_7_3_3_19_1_semanticQueryOverTheDescriptorsBelowTheTarget() {
+        devices();
+        String select = "PREFIX ex: <" + EX + "> SELECT ?device WHERE { ?device ex:locatedIn ex:BuildingB } ORDER BY ?device";
+        Reply r = cse.get("/" + aePath + "?sqi=true&rcn=10&smf=" + enc(select)).from(ae).send();
+        assertEquals(200, r.status(), r.text());
+        assertEquals("device", r.json().path("head").path("vars").path(0).asText(), r.text());
+        JsonNode bindings = r.json().path("results").path("bindings");
+        assertEquals(2, bindings.size(), r.text());
+        assertEquals(EX + "lamp", bindings.path(0).path("device").path("value").asText());
+        assertEquals(EX + "temp1", bindings.path(1).path("device").path("value").asText());
+        // The data basis is the union of the descriptors: a pattern may join triples of two of them.
+        String across = "PREFIX ex: <" + EX + "> ASK { ex:temp1 ex:locatedIn ?b . ex:lamp ex:locatedIn ?b }";
+        assertTrue(cse.get("/" + aePath + "?sqi=true&smf=" + enc(across)).from(ae).send().json().path("boolean").asBoolean());
+        String stranger = cse.registerAe("C" + OneM2MClient.unique("stranger"), OneM2MClient.unique("stranger"));
+        Reply theirs = cse.get("/" + aePath + "?sqi=true&rcn=10&smf=" + enc(select)).from(stranger).send();
+        assertEquals(0, theirs.json().path("results").path("bindings").size(), "only descriptors they may retrieve: " + theirs.text());
+        assertEquals(4000, cse.get("/" + aePath + "?sqi=true&rcn=1&smf=" + enc(select)).from(ae).send().rsc());
+        assertEquals(4000, cse.get("/" + aePath + "?sqi=true").from(ae).send().rsc(), "no smf");
+    }
+
+    @Test
     void ts0004_7_3_3_18_aSemanticsFilterThatIsNoSparqlIs4143() {
         // INVALID_SPARQL_QUERY came with Release 4; a Release 3 originator is answered 4000 .
         assertError(cse.get("/" + ae + "?fu=1&smf=" + enc("SELECT WHERE {")).from(ae).header("X-M2M-RVI", "4").send(),

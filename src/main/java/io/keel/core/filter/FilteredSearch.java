@@ -52,6 +52,11 @@ public final class FilteredSearch {
         });
     }
 
+    /** The semantic functions (semanticsFilter, semantic query). */
+    public SemanticDiscovery semantics() {
+        return semantics;
+    }
+
     /**
      * {@link #discover(ResourceSearch, Resource, FilterCriteria, Visibility, Integer, int, int, boolean)}, with the
      * semanticsFilter condition when there is one (its descriptors must be visible like the resources found).

@@ -45,9 +45,18 @@ final class IndexedDescriptors extends DatasetGraphBaseFind implements Transacti
         return graph.isURI() && graph.getURI().startsWith(GRAPH_PREFIX) ? graph.getURI().substring(GRAPH_PREFIX.length()) : null;
     }
 
+    /** The default graph is the union of the descriptors (a semantic query's RDF data basis, TS-0004 7.3.3.19). */
     @Override
     protected Iterator<Quad> findInDftGraph(Node s, Node p, Node o) {
-        return Collections.emptyIterator(); // every descriptor is a named graph
+        List<Quad> out = new ArrayList<>();
+        lookUp(null, s, p, o).forEachRemaining(q -> out.add(Quad.create(Quad.defaultGraphIRI, q.asTriple())));
+        return out.iterator();
+    }
+
+    /** Every quad once: the default graph is only the union of the named ones, so "any graph" means the named ones. */
+    @Override
+    protected Iterator<Quad> findAny(Node s, Node p, Node o) {
+        return findInAnyNamedGraphs(s, p, o);
     }
 
     @Override
@@ -101,7 +110,7 @@ final class IndexedDescriptors extends DatasetGraphBaseFind implements Transacti
 
     @Override
     public Graph getDefaultGraph() {
-        return org.apache.jena.graph.Graph.emptyGraph;
+        return org.apache.jena.sparql.core.GraphView.createDefaultGraph(this);
     }
 
     @Override

@@ -12,6 +12,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Map;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keel.primitive.OneM2MException;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.sparql.resultset.ResultsWriter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -47,6 +57,7 @@ public final class SemanticDiscovery {
         t.setDaemon(true);
         return t;
     });
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final SemanticSettings limits;
     private final int scanMax;
 
@@ -93,6 +104,61 @@ public final class SemanticDiscovery {
             }
         }
         return new Match(parents, cut);
+    }
+
+    /**
+     * A semantic query with implicit scope (TS-0004 7.3.3.19.1): the SELECT or ASK query evaluated over the union of
+     * the descriptors below {@code root} the originator may retrieve, its result in the W3C SPARQL JSON results format.
+     */
+    public Map<String, Object> query(ResourceSearch search, SemanticIndex index, Resource root, Visibility visibility,
+                                     String smf) {
+        Query query = Sparql.query(smf);
+        if (!query.isSelectType() && !query.isAskType()) {
+            throw OneM2MException.badRequest("a semantic query is a SELECT or an ASK: only those have a SPARQL results format");
+        }
+        FilterCriteria descriptorsOnly = new FilterCriteria();
+        descriptorsOnly.resourceTypes.add(ResourceTypes.SEMANTIC_DESCRIPTOR);
+        List<Resource> descriptors = search.discoverReferences(root, descriptorsOnly, visibility, null, 0, scanMax + 1);
+        if (descriptors.size() > scanMax) {
+            throw OneM2MException.badRequest("more than " + scanMax + " descriptors are below the target"
+                    + " (keel.discovery.content-scan-max): query a narrower target");
+        }
+        Set<String> graphs = new HashSet<>();
+        descriptors.forEach(d -> graphs.add(d.ri));
+        IndexedDescriptors dataset = new IndexedDescriptors(index, graphs, limits);
+        Context context = ARQ.getContext().copy();
+        QC.setFactory(context, OpExecutorQuads::new);
+        QueryIterator rows = new QueryEngineMainQuad(query, dataset, BindingRoot.create(), context).getPlan().iterator();
+        ScheduledFuture<?> stop = TIMER.schedule(rows::cancel, limits.queryTimeoutMillis(), TimeUnit.MILLISECONDS);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (query.isAskType()) {
+                ResultsWriter.create().lang(ResultSetLang.RS_JSON).write(out, rows.hasNext());
+            } else {
+                List<Var> vars = query.getProjectVars();
+                List<Binding> all = new ArrayList<>();
+                while (rows.hasNext()) {
+                    dataset.checkDeadline();
+                    all.add(rows.next());
+                    if (all.size() > limits.queryMaxTriples()) {
+                        throw IndexedDescriptors.exhausted("gives more than " + limits.queryMaxTriples()
+                                + " results (keel.semantics.query-max-triples)");
+                    }
+                }
+                ResultsWriter.create().lang(ResultSetLang.RS_JSON).write(out, RowSetStream.create(vars, all.iterator()));
+            }
+        } catch (QueryCancelledException e) {
+            throw IndexedDescriptors.exhausted("did not finish within " + limits.queryTimeoutMillis()
+                    + " ms (keel.semantics.query-timeout)");
+        } finally {
+            stop.cancel(false);
+            rows.close();
+        }
+        try {
+            return JSON.readValue(out.toByteArray(), new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<String> answering(IndexedDescriptors dataset, Query query) {
