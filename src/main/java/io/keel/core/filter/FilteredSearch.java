@@ -5,6 +5,7 @@ import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.store.Candidate;
 import io.keel.core.semantic.SemanticDiscovery;
+import io.keel.core.semantic.SemanticQuery;
 import io.keel.core.semantic.SemanticSettings;
 import io.keel.core.store.ResourceSearch;
 import io.keel.core.store.Transaction;
@@ -34,6 +35,7 @@ public final class FilteredSearch {
     private final TypeRegistry types;
     private final int contentScanMax;
     private final SemanticDiscovery semantics;
+    private final SemanticQuery semanticQuery;
     /** The types a semanticDescriptor may be created under: the only ones that can meet a semanticsFilter. */
     private final Set<Integer> describable = new HashSet<>();
 
@@ -45,6 +47,7 @@ public final class FilteredSearch {
         this.types = types;
         this.contentScanMax = contentScanMax;
         this.semantics = new SemanticDiscovery(semantics, contentScanMax);
+        this.semanticQuery = new SemanticQuery(semantics, contentScanMax);
         types.forEach(t -> {
             if (t.childTypes().contains(io.keel.core.resource.ResourceTypes.SEMANTIC_DESCRIPTOR)) {
                 describable.add(t.ty());
@@ -52,9 +55,9 @@ public final class FilteredSearch {
         });
     }
 
-    /** The semantic functions (semanticsFilter, semantic query). */
-    public SemanticDiscovery semantics() {
-        return semantics;
+    /** Semantic queries (sqi), bounded like the semanticsFilter. */
+    public SemanticQuery semanticQuery() {
+        return semanticQuery;
     }
 
     /**

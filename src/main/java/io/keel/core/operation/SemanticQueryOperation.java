@@ -2,6 +2,7 @@ package io.keel.core.operation;
 
 import io.keel.core.access.Permission;
 import io.keel.core.routing.Route;
+import io.keel.core.semantic.Sparql;
 import io.keel.core.store.Transaction;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.OneM2MException;
@@ -30,12 +31,12 @@ public final class SemanticQueryOperation implements OperationHandler {
         if (fc == null || fc.semanticsFilter.size() != 1) {
             throw OneM2MException.badRequest("a semantic query (sqi true) carries exactly one semanticsFilter (smf)");
         }
-        io.keel.core.semantic.Sparql.query(fc.semanticsFilter.get(0)); // not SPARQL: 4143 before any lookup
+        Sparql.query(fc.semanticsFilter.get(0)); // not SPARQL: 4143 before any lookup
     }
 
     @Override
     public Prepared prepare(Transaction tx, RequestPrimitive req, Route route) {
-        Object result = ctx.search.semantics().query(tx.search(), tx.semantics(), route.resource(),
+        Object result = ctx.search.semanticQuery().answer(tx.search(), tx.semantics(), route.resource(),
                 ctx.visible(tx.tree(), req, Permission.RETRIEVE), req.filterCriteria.semanticsFilter.get(0));
         return Prepared.answered(new ResponsePrimitive(ResponseStatusCode.OK, result));
     }
