@@ -278,17 +278,21 @@ class SemanticDescriptorIT extends KeelIT {
         String select = "PREFIX ex: <" + EX + "> SELECT ?device WHERE { ?device ex:locatedIn ex:BuildingB } ORDER BY ?device";
         Reply r = cse.get("/" + aePath + "?sqi=true&rcn=10&smf=" + enc(select)).from(ae).send();
         assertEquals(200, r.status(), r.text());
-        assertEquals("device", r.json().path("head").path("vars").path(0).asText(), r.text());
-        JsonNode bindings = r.json().path("results").path("bindings");
+        JsonNode result = queryResult(r);
+        assertEquals("device", result.path("head").path("vars").path(0).asText(), r.text());
+        JsonNode bindings = result.path("results").path("bindings");
         assertEquals(2, bindings.size(), r.text());
         assertEquals(EX + "lamp", bindings.path(0).path("device").path("value").asText());
         assertEquals(EX + "temp1", bindings.path(1).path("device").path("value").asText());
         // The data basis is the union of the descriptors: a pattern may join triples of two of them.
         String across = "PREFIX ex: <" + EX + "> ASK { ex:temp1 ex:locatedIn ?b . ex:lamp ex:locatedIn ?b }";
-        assertTrue(cse.get("/" + aePath + "?sqi=true&smf=" + enc(across)).from(ae).send().json().path("boolean").asBoolean());
+        assertTrue(queryResult(cse.get("/" + aePath + "?sqi=true&smf=" + enc(across)).from(ae).send()).path("boolean").asBoolean());
         String stranger = cse.registerAe("C" + OneM2MClient.unique("stranger"), OneM2MClient.unique("stranger"));
         Reply theirs = cse.get("/" + aePath + "?sqi=true&rcn=10&smf=" + enc(select)).from(stranger).send();
-        assertEquals(0, theirs.json().path("results").path("bindings").size(), "only descriptors they may retrieve: " + theirs.text());
+        assertEquals(0, queryResult(theirs).path("results").path("bindings").size(), "only what they may retrieve: " + theirs.text());
+        Reply xml = cse.get("/" + aePath + "?sqi=true&smf=" + enc(across)).from(ae).header("Accept", "application/xml").send();
+        assertEquals(200, xml.status(), xml.text());
+        assertTrue(xml.text().contains("qres") && xml.text().contains("boolean"), xml.text());
         assertEquals(4000, cse.get("/" + aePath + "?sqi=true&rcn=1&smf=" + enc(select)).from(ae).send().rsc());
         assertEquals(4000, cse.get("/" + aePath + "?sqi=true").from(ae).send().rsc(), "no smf");
     }
@@ -321,6 +325,15 @@ class SemanticDescriptorIT extends KeelIT {
         assertError(r, 4000, "keel.semantics");
         assertTrue(System.nanoTime() - start < 30_000_000_000L, "bounded");
         assertFalse(r.text().contains("Exception"), r.text());
+    }
+
+    /** The SPARQL JSON results document a semantic query's m2m:qres carries (TS-0004 7.3.3.19). */
+    private static JsonNode queryResult(Reply r) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.json().path("m2m:qres").asText());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("m2m:qres is no JSON: " + r.text(), e);
+        }
     }
 
     /** TS-0009 6.2.2.2: a raw '+' separates list items, so spaces go as %20. */

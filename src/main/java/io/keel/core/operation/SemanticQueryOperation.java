@@ -11,11 +11,12 @@ import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResultContent;
 import java.util.EnumSet;
+import java.util.Map;
 
 /**
  * A semantic query with implicit scope (TS-0004 7.3.3.19.1): a Retrieve with semanticQueryIndicator true and one
  * semanticsFilter, answered with the SPARQL result over the descriptors below the target the originator may retrieve
- * (rcn 10, semantic content).
+ * (rcn 10, semantic content): m2m:qres holding the W3C SPARQL JSON results document, in every serialization.
  */
 public final class SemanticQueryOperation implements OperationHandler {
     private final OperationContext ctx;
@@ -36,8 +37,8 @@ public final class SemanticQueryOperation implements OperationHandler {
 
     @Override
     public Prepared prepare(Transaction tx, RequestPrimitive req, Route route) {
-        Object result = ctx.search.semanticQuery().answer(tx.search(), tx.semantics(), route.resource(),
+        String result = ctx.search.semanticQuery().answer(tx.search(), tx.semantics(), route.resource(),
                 ctx.visible(tx.tree(), req, Permission.RETRIEVE), req.filterCriteria.semanticsFilter.get(0));
-        return Prepared.answered(new ResponsePrimitive(ResponseStatusCode.OK, result));
+        return Prepared.answered(new ResponsePrimitive(ResponseStatusCode.OK, Map.of("m2m:qres", result)));
     }
 }

@@ -1,18 +1,15 @@
 package io.keel.core.semantic;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.ResourceSearch;
 import io.keel.core.store.SemanticIndex;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.OneM2MException;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
@@ -24,10 +21,10 @@ import org.apache.jena.sparql.resultset.ResultsWriter;
 /**
  * A semantic query with implicit scope (TS-0004 7.3.3.19.1): a SELECT or ASK evaluated over the union of the
  * descriptors below the target the originator may retrieve (so a pattern may join triples of two descriptors), its
- * result in the W3C SPARQL 1.1 JSON results format.
+ * result in the W3C SPARQL 1.1 JSON results format, which the response carries as m2m:qres (queryResult, xs:string,
+ * TS-0004 table 7.5.2-2 for rcn 10).
  */
 public final class SemanticQuery {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final SemanticSettings limits;
     private final int scanMax;
 
@@ -36,8 +33,8 @@ public final class SemanticQuery {
         this.scanMax = scanMax;
     }
 
-    /** The W3C JSON result of {@code smf}, as a structure the codecs write. */
-    public Map<String, Object> answer(ResourceSearch search, SemanticIndex index, Resource root, Visibility visibility,
+    /** The W3C SPARQL JSON results document of {@code smf}. */
+    public String answer(ResourceSearch search, SemanticIndex index, Resource root, Visibility visibility,
                                       String smf) {
         Query query = Sparql.query(smf);
         if (!query.isSelectType() && !query.isAskType()) {
@@ -74,10 +71,6 @@ public final class SemanticQuery {
                 throw e.timedOut();
             }
         }
-        try {
-            return JSON.readValue(out.toByteArray(), new TypeReference<Map<String, Object>>() { });
-        } catch (IOException x) {
-            throw new IllegalStateException("Jena wrote SPARQL JSON results Jackson cannot read", x);
-        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 }
