@@ -1,5 +1,6 @@
 package io.keel.core;
 
+import io.keel.core.semantic.SemanticSettings;
 import io.keel.core.access.AccessPolicy;
 import io.keel.core.announcement.Announcements;
 import io.keel.core.announcement.Announcer;
@@ -85,7 +86,8 @@ public final class Cse implements AutoCloseable {
         this.outbound = outbound;
         this.drainMillis = settings.getLong("keel.shutdown.drain", 10_000);
         Clock clock = new Clock();
-        TypeRegistry types = new TypeRegistry(flexCatalogue(settings));
+        SemanticSettings semantics = SemanticSettings.from(settings);
+        TypeRegistry types = new TypeRegistry(flexCatalogue(settings), semantics);
         this.flexCatalogue = types.flexCatalogue();
         try {
             ensureCseBase(types, clock, settings.cseAccessControlPolicies());
@@ -98,7 +100,7 @@ public final class Cse implements AutoCloseable {
         }
         Router router = new Router(identity, types, new RemoteCses(identity));
         AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock);
-        FilteredSearch search = new FilteredSearch(types, identity.contentScanMax());
+        FilteredSearch search = new FilteredSearch(types, identity.contentScanMax(), semantics);
         Representations representations = new Representations(types, identity.maxResultSize(), search);
         Forwarding forwarding = new Forwarding(identity, outbound, clock, settings.forwardingTimeoutMillis(),
                 settings.forwardingAuthorization());

@@ -4,6 +4,7 @@ import io.keel.core.notification.ResourceChangeEvents;
 import io.keel.core.operation.CreateOperation;
 import io.keel.core.operation.DeleteOperation;
 import io.keel.core.operation.DiscoveryOperation;
+import io.keel.core.operation.SemanticQueryOperation;
 import io.keel.core.operation.FanOutOperation;
 import io.keel.core.operation.GroupRequests;
 import io.keel.core.operation.NotifyOperation;
@@ -53,6 +54,7 @@ public final class Dispatcher {
     private final CreateOperation create;
     private final RetrieveOperation retrieve;
     private final DiscoveryOperation discovery;
+    private final SemanticQueryOperation semanticQuery;
     private final UpdateOperation update;
     private final DeleteOperation delete;
     private final NotifyOperation notify;
@@ -91,6 +93,7 @@ public final class Dispatcher {
         this.create = new CreateOperation(ctx);
         this.retrieve = new RetrieveOperation(ctx, this::handle);
         this.discovery = new DiscoveryOperation(ctx);
+        this.semanticQuery = new SemanticQueryOperation(ctx);
         this.update = new UpdateOperation(ctx);
         this.delete = new DeleteOperation(ctx);
         this.notify = new NotifyOperation(ctx);
@@ -195,7 +198,7 @@ public final class Dispatcher {
     private OperationHandler operationOf(RequestPrimitive req) {
         return switch (req.operation) {
             case CREATE -> create;
-            case RETRIEVE -> req.isDiscovery() ? discovery : retrieve;
+            case RETRIEVE -> Boolean.TRUE.equals(req.semanticQueryIndicator) ? semanticQuery : req.isDiscovery() ? discovery : retrieve;
             case UPDATE -> update;
             case DELETE -> delete;
             case NOTIFY -> notify;
@@ -251,7 +254,7 @@ public final class Dispatcher {
 
     /**
      * A parameter this CSE does not support, or a value asking for a feature it lacks (TS-0004 7.3.2.1: 5001): role
-     * IDs, tokens, authorization signatures and relationships, semantic queries, delivery aggregation (CMDH), primitive
+     * IDs, tokens, authorization signatures and relationships, semantic queries outside a Retrieve, delivery aggregation (CMDH), primitive
      * profiles, service users, ontology mapping. An indicator set to false asks for nothing and passes.
      */
     private static String unsupportedParameter(RequestPrimitive req) {
@@ -266,8 +269,8 @@ public final class Dispatcher {
                 || Boolean.TRUE.equals(req.authorizationRelationshipIndicator)) {
             return "authorization signatures and relationships (X-M2M-AS, asi, auri)";
         }
-        if (Boolean.TRUE.equals(req.semanticQueryIndicator)) {
-            return "semantic query (sqi)";
+        if (Boolean.TRUE.equals(req.semanticQueryIndicator) && req.operation != Operation.RETRIEVE) {
+            return "semantic query (sqi) in anything but a Retrieve (TS-0004 7.3.3.19)";
         }
         if (Boolean.TRUE.equals(req.deliveryAggregation)) {
             return "delivery aggregation (da)";

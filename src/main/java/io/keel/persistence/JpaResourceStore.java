@@ -16,6 +16,7 @@ import io.keel.core.store.RequestLeases;
 import io.keel.core.store.ResourceSearch;
 import io.keel.core.store.ResourceStore;
 import io.keel.core.store.ResourceTree;
+import io.keel.core.store.SemanticIndex;
 import io.keel.core.store.TimeSeriesIndex;
 import io.keel.core.store.Transaction;
 import io.keel.core.store.TransactionListener;
@@ -165,7 +166,7 @@ public final class JpaResourceStore implements ResourceStore {
 
     /** One EntityManager's transaction, offering every port of the store. */
     private static final class Tx implements Transaction, ResourceTree, ResourceSearch, PolicyIndex, MemberIndex,
-            RequestLeases, PollingQueue, ExpiryIndex, AnnouncementQueue, TimeSeriesIndex, ManagementQueue {
+            RequestLeases, PollingQueue, ExpiryIndex, AnnouncementQueue, TimeSeriesIndex, ManagementQueue, SemanticIndex {
         private final EntityManager em;
         private final Map<Class<?>, TransactionListener> listeners = new LinkedHashMap<>();
 
@@ -196,6 +197,50 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public AnnouncementQueue announcements() {
             return this;
+        }
+
+        @Override
+        public SemanticIndex semantics() {
+            return this;
+        }
+
+        @Override
+        public void replace(String graph, List<SemanticIndex.Quad> triples) {
+            em.flush(); // the descriptor's row must exist before rows referencing it
+            em.createNativeQuery("DELETE FROM semantic_triple WHERE graph = ?").setParameter(1, graph).executeUpdate();
+            for (SemanticIndex.Quad t : triples) {
+                em.createNativeQuery("INSERT INTO semantic_triple (graph, s_key, p_key, o_key, s, p, o) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                        .setParameter(1, graph).setParameter(2, TermKey.of(t.s())).setParameter(3, TermKey.of(t.p()))
+                        .setParameter(4, TermKey.of(t.o())).setParameter(5, t.s()).setParameter(6, t.p())
+                        .setParameter(7, t.o()).executeUpdate();
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<SemanticIndex.Quad> find(String graph, String s, String p, String o, int limit) {
+            StringBuilder sql = new StringBuilder("SELECT graph, s, p, o FROM semantic_triple WHERE 1 = 1");
+            List<String> values = new ArrayList<>();
+            String[][] bound = {{"graph", graph}, {"s_key", TermKey.of(s)}, {"p_key", TermKey.of(p)}, {"o_key", TermKey.of(o)}};
+            for (String[] b : bound) {
+                if (b[1] != null) {
+                    sql.append(" AND ").append(b[0]).append(" = ?");
+                    values.add(b[1]);
+                }
+            }
+            jakarta.persistence.Query q = em.createNativeQuery(sql.toString());
+            for (int i = 0; i < values.size(); i++) {
+                q.setParameter(i + 1, values.get(i));
+            }
+            List<SemanticIndex.Quad> out = new ArrayList<>();
+            for (Object[] row : (List<Object[]>) q.setMaxResults(limit).getResultList()) {
+                SemanticIndex.Quad t = new SemanticIndex.Quad((String) row[0], (String) row[1], (String) row[2], text(row[3]));
+                // A key that is a hash may, in theory, be shared: the terms themselves decide.
+                if ((s == null || s.equals(t.s())) && (p == null || p.equals(t.p())) && (o == null || o.equals(t.o()))) {
+                    out.add(t);
+                }
+            }
+            return out;
         }
 
         @Override

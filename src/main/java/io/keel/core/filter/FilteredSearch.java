@@ -4,12 +4,18 @@ import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.store.Candidate;
+import io.keel.core.semantic.SemanticDiscovery;
+import io.keel.core.semantic.SemanticQuery;
+import io.keel.core.semantic.SemanticSettings;
 import io.keel.core.store.ResourceSearch;
+import io.keel.core.store.Transaction;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterOperation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -23,14 +29,64 @@ import java.util.function.Predicate;
  * are tested here, in Java, on the candidates it streams in batches ({@link ContentScan});
  * {@code keel.discovery.content-scan-max} bounds the candidates one request looks at. Each undecided condition is one
  * more condition: with fo AND all hold, with OR at least one, with XOR exactly one.
+ * <p>
+ * The semanticsFilter (smf) is another condition tested on those candidates: the resources whose descriptors answer
+ * are found first, by one SPARQL evaluation over the indexed triples ({@link SemanticDiscovery}).
  */
 public final class FilteredSearch {
     private final TypeRegistry types;
     private final int contentScanMax;
+    private final SemanticDiscovery semantics;
+    private final SemanticQuery semanticQuery;
+    /** The types a semanticDescriptor may be created under: the only ones that can meet a semanticsFilter. */
+    private final Set<Integer> describable = new HashSet<>();
 
     public FilteredSearch(TypeRegistry types, int contentScanMax) {
+        this(types, contentScanMax, SemanticSettings.DEFAULTS);
+    }
+
+    public FilteredSearch(TypeRegistry types, int contentScanMax, SemanticSettings semantics) {
         this.types = types;
         this.contentScanMax = contentScanMax;
+        this.semantics = new SemanticDiscovery(semantics, contentScanMax);
+        this.semanticQuery = new SemanticQuery(semantics, contentScanMax);
+        types.forEach(t -> {
+            if (t.childTypes().contains(io.keel.core.resource.ResourceTypes.SEMANTIC_DESCRIPTOR)) {
+                describable.add(t.ty());
+            }
+        });
+    }
+
+    /** Semantic queries (sqi), bounded like the semanticsFilter. */
+    public SemanticQuery semanticQuery() {
+        return semanticQuery;
+    }
+
+    /**
+     * {@link #discover(ResourceSearch, Resource, FilterCriteria, Visibility, Integer, int, int, boolean)}, with the
+     * semanticsFilter condition when there is one (its descriptors must be visible like the resources found).
+     */
+    public Found discover(Transaction tx, Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth,
+                          int offset, int limit, boolean references) {
+        if (fc.semanticsFilter.isEmpty()) {
+            return discover(tx.search(), root, fc, visibility, maxDepth, offset, limit, references);
+        }
+        SemanticDiscovery.Match match = semantics.select(tx.search(), tx.semantics(), root, maxDepth, visibility,
+                fc.semanticsFilter);
+        ContentFilter content = ContentFilter.of(fc);
+        GeoQuery geo = GeoQuery.of(fc);
+        List<Predicate<Resource>> tested = undecided(content, geo);
+        Set<Integer> possible = new HashSet<>(describable);
+        if (content != null) {
+            possible.retainAll(types.withContent());
+        }
+        tested.add(match::test);
+        FilterOperation fo = fc.filterOperationOrDefault();
+        ContentScan.Result r = ContentScan.scan(
+                (after, size) -> tx.search().candidates(root, fc, possible, geo == null ? null : geo.window(), visibility,
+                        maxDepth, after, size),
+                c -> meets(fo, c, tested), offset, limit, contentScanMax);
+        return new Found(r.matches(), r.cut() || match.cut());
     }
 
     /**

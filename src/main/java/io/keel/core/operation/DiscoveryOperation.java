@@ -64,7 +64,7 @@ public final class DiscoveryOperation implements OperationHandler {
         if (fc.applyRelativePath != null) {
             return Prepared.answered(withRelativePath(tx, req, root, maxDepth, offset, limit, rcn));
         }
-        FilteredSearch.Found search = ctx.search.discover(tx.search(), root, fc, ctx.visible(tx.tree(), req, Permission.DISCOVERY),
+        FilteredSearch.Found search = ctx.search.discover(tx, root, fc, ctx.visible(tx.tree(), req, Permission.DISCOVERY),
                 maxDepth, offset - 1, limit + 1, true);
         List<Resource> found = search.resources();
         boolean more = found.size() > limit;
@@ -96,7 +96,7 @@ public final class DiscoveryOperation implements OperationHandler {
                                                int offset, int limit, ResultContent rcn) {
         FilterCriteria fc = req.filterCriteria;
         int cap = ctx.cse.contentScanMax();
-        FilteredSearch.Found matches = ctx.search.discover(tx.search(), root, fc, ctx.visible(tx.tree(), req, Permission.DISCOVERY),
+        FilteredSearch.Found matches = ctx.search.discover(tx, root, fc, ctx.visible(tx.tree(), req, Permission.DISCOVERY),
                 maxDepth, 0, cap + 1, true);
         boolean cut = matches.scanCut() || matches.resources().size() > cap;
         Map<String, Resource> reached = new LinkedHashMap<>();

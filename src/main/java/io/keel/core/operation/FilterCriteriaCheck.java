@@ -3,6 +3,7 @@ package io.keel.core.operation;
 import io.keel.core.filter.ContentFilter;
 import io.keel.core.filter.GeoQuery;
 import io.keel.core.filter.LabelsQuery;
+import io.keel.core.semantic.SemanticDiscovery;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterCriteria.AttributeCondition;
@@ -29,14 +30,15 @@ final class FilterCriteriaCheck {
 
     /** @param relativePath whether a relative path (arp) can be applied: in discovery, not to a single target */
     static void check(FilterCriteria fc, TypeRegistry types, boolean relativePath) {
-        if (!fc.semanticsFilter.isEmpty()) {
-            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
-                    "semantic filters (smf) are not supported by this CSE");
-        }
         GeoQuery.of(fc); // an incomplete geo-query or a malformed geom is 4000 before any query
         if (fc.labelsQuery != null) {
             LabelsQuery.parse(fc.labelsQuery); // a malformed expression is 4000 before any query
         }
+        if (!fc.semanticsFilter.isEmpty() && !relativePath) {
+            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
+                    "a semanticsFilter (smf) is supported in discovery only (TS-0004 7.3.3.18), not for a single target");
+        }
+        SemanticDiscovery.check(fc.semanticsFilter); // not SPARQL: 4143 before any query (TS-0004 7.3.3.18)
         if (fc.applyRelativePath != null && !relativePath) {
             // 7.3.3.17.17 appends the path to each resource of a filtering result: a discovery's, not one target's.
             throw OneM2MException.badRequest("arp (applyRelativePath) applies to the result of a discovery (fu=1,"

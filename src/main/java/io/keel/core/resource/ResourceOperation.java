@@ -4,6 +4,7 @@ import io.keel.core.CseIdentity;
 import io.keel.core.management.ManagementTransaction;
 import io.keel.core.store.MemberIndex;
 import io.keel.core.store.ResourceTree;
+import io.keel.core.store.SemanticIndex;
 import io.keel.core.store.TimeSeriesIndex;
 import io.keel.core.store.Transaction;
 import io.keel.core.store.TransactionListener;
@@ -83,6 +84,11 @@ public final class ResourceOperation {
     /** The listener of this class on the operation's transaction (see {@link Transaction#listener}): work after it commits. */
     public <T extends TransactionListener> T listener(Class<T> type, Supplier<T> create) {
         return tx.listener(type, create);
+    }
+
+    /** The triples of the semanticDescriptors, for the types that keep them (asked only when used). */
+    public SemanticIndex semantics() {
+        return tx.semantics();
     }
 
     public List<Creation> created() {

@@ -22,9 +22,12 @@ public final class ResourceTypes {
     public static final int REQUEST = 17;
     public static final int SCHEDULE = 18;
     public static final int SUBSCRIPTION = 23;
+    public static final int SEMANTIC_DESCRIPTOR = 24;
     public static final int FLEX_CONTAINER = 28;
     public static final int TIME_SERIES = 29;
     public static final int TIME_SERIES_INSTANCE = 30;
+    public static final int ONTOLOGY_REPOSITORY = 38;
+    public static final int ONTOLOGY = 39;
     public static final int CROSS_RESOURCE_SUBSCRIPTION = 48;
     /** Release 4 (TS-0004 V4 table 6.3.4.2.1-1). */
     public static final int FLEX_CONTAINER_INSTANCE = 58;

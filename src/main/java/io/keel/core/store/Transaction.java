@@ -40,6 +40,11 @@ public interface Transaction {
     /** Notifications not settled yet, and which instance delivers them. */
     NotificationOutbox notificationOutbox();
 
+    /** The triples of the semanticDescriptors (a store without them fails loudly when asked). */
+    default SemanticIndex semantics() {
+        throw new UnsupportedOperationException("this store keeps no semantic index");
+    }
+
     /**
      * The listener of this class registered on this write transaction, created and registered by {@code create} on
      * first use: one per transaction, e.g. the notifications its changes cause.

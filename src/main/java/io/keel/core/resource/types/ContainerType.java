@@ -39,7 +39,7 @@ public final class ContainerType extends InstanceHolderType {
     @Override
     public Set<Integer> childTypes() {
         return Set.of(ResourceTypes.CONTAINER, ResourceTypes.CONTENT_INSTANCE, ResourceTypes.SUBSCRIPTION,
-                ResourceTypes.FLEX_CONTAINER);
+                ResourceTypes.FLEX_CONTAINER, ResourceTypes.SEMANTIC_DESCRIPTOR);
     }
 
     /** Retrieve_of_Container_Resource_With_No_Child_Resource (TS-0004 table 6.3.4.2.19-1). */

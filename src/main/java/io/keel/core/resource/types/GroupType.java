@@ -75,7 +75,7 @@ public final class GroupType extends ResourceType {
 
     @Override
     public Set<Integer> childTypes() {
-        return Set.of(ResourceTypes.SUBSCRIPTION);
+        return Set.of(ResourceTypes.SUBSCRIPTION, ResourceTypes.SEMANTIC_DESCRIPTOR);
     }
 
     @Override

@@ -108,8 +108,8 @@ public final class MgmtObjType extends ResourceType implements ActionTarget {
 
     @Override
     public Set<Integer> childTypes() {
-        // TS-0004 table 7.4.15.1-3, of the types Keel implements (no semanticDescriptor, transaction).
-        return Set.of(ResourceTypes.SUBSCRIPTION);
+        // TS-0004 table 7.4.15.1-3, of the types Keel implements (no transaction).
+        return Set.of(ResourceTypes.SUBSCRIPTION, ResourceTypes.SEMANTIC_DESCRIPTOR);
     }
 
     /** TS-0004 table 7.4.15.1-1 gives every mgmtObj at and aa; see {@link #prepareCreate} for those TS-0001 does not announce. */

@@ -40,8 +40,8 @@ public final class NodeType extends ResourceType {
      */
     @Override
     public Set<Integer> childTypes() {
-        // TS-0004 table 7.4.18.1-4, of the types Keel implements (no semanticDescriptor, transaction).
-        return Set.of(ResourceTypes.MGMT_OBJ, ResourceTypes.SCHEDULE, ResourceTypes.SUBSCRIPTION);
+        // TS-0004 table 7.4.18.1-4, of the types Keel implements (no transaction).
+        return Set.of(ResourceTypes.MGMT_OBJ, ResourceTypes.SCHEDULE, ResourceTypes.SUBSCRIPTION, ResourceTypes.SEMANTIC_DESCRIPTOR);
     }
 
     /** Announced as nodeAnnc (10014, m2m:nodA, TS-0004 8.2). */

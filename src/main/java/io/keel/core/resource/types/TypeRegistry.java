@@ -10,6 +10,7 @@ import io.keel.core.resource.mgmt.MgmtCatalogue;
 import io.keel.core.resource.mgmt.MgmtCatalogueLoader;
 import io.keel.core.resource.mgmt.MgmtSpecialization;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.semantic.SemanticSettings;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
@@ -60,6 +61,15 @@ public final class TypeRegistry {
     }
 
     public TypeRegistry(FlexCatalogue flex, MgmtCatalogue mgmt) {
+        this(flex, mgmt, SemanticSettings.DEFAULTS);
+    }
+
+    /** With the bounds of semanticDescriptors from the settings. */
+    public TypeRegistry(FlexCatalogue flex, SemanticSettings semantics) {
+        this(flex, MgmtCatalogueLoader.builtIn(), semantics);
+    }
+
+    public TypeRegistry(FlexCatalogue flex, MgmtCatalogue mgmt, SemanticSettings semantics) {
         this.flex = flex;
         this.mgmt = mgmt;
         register(new AccessControlPolicyType());
@@ -77,6 +87,9 @@ public final class TypeRegistry {
         register(new RemoteCseType());
         register(new RequestType());
         register(new ScheduleType());
+        register(new SemanticDescriptorType(semantics));
+        register(new OntologyRepositoryType());
+        register(new OntologyType(semantics));
         register(new SubscriptionType(this::get));
         register(crossResourceSubscription);
         register(new TimeSeriesType());

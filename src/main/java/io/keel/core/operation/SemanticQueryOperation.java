@@ -1,0 +1,44 @@
+package io.keel.core.operation;
+
+import io.keel.core.access.Permission;
+import io.keel.core.routing.Route;
+import io.keel.core.semantic.Sparql;
+import io.keel.core.store.Transaction;
+import io.keel.primitive.FilterCriteria;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
+import io.keel.primitive.ResponseStatusCode;
+import io.keel.primitive.ResultContent;
+import java.util.EnumSet;
+import java.util.Map;
+
+/**
+ * A semantic query with implicit scope (TS-0004 7.3.3.19.1): a Retrieve with semanticQueryIndicator true and one
+ * semanticsFilter, answered with the SPARQL result over the descriptors below the target the originator may retrieve
+ * (rcn 10, semantic content): m2m:qres holding the W3C SPARQL JSON results document, in every serialization.
+ */
+public final class SemanticQueryOperation implements OperationHandler {
+    private final OperationContext ctx;
+
+    public SemanticQueryOperation(OperationContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void checkParameters(RequestPrimitive req) {
+        OperationContext.resultContent(req, ResultContent.SEMANTIC_CONTENT, EnumSet.of(ResultContent.SEMANTIC_CONTENT));
+        FilterCriteria fc = req.filterCriteria;
+        if (fc == null || fc.semanticsFilter.size() != 1) {
+            throw OneM2MException.badRequest("a semantic query (sqi true) carries exactly one semanticsFilter (smf)");
+        }
+        Sparql.query(fc.semanticsFilter.get(0)); // not SPARQL: 4143 before any lookup
+    }
+
+    @Override
+    public Prepared prepare(Transaction tx, RequestPrimitive req, Route route) {
+        String result = ctx.search.semanticQuery().answer(tx.search(), tx.semantics(), route.resource(),
+                ctx.visible(tx.tree(), req, Permission.RETRIEVE), req.filterCriteria.semanticsFilter.get(0));
+        return Prepared.answered(new ResponsePrimitive(ResponseStatusCode.OK, Map.of("m2m:qres", result)));
+    }
+}

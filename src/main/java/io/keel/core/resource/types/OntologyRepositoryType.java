@@ -1,0 +1,42 @@
+package io.keel.core.resource.types;
+
+import io.keel.core.resource.AttributeDef;
+import io.keel.core.resource.AttributeType;
+import io.keel.core.resource.ResourceOperation;
+import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ResponseStatusCode;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code <ontologyRepository>} (ty 38, m2m:ontr), TS-0004 7.4.46: holds the {@code <ontology>} resources this CSE
+ * hosts, against which semanticDescriptors are validated. At most one, under the CSEBase (TS-0004 table 7.4.3.1-4).
+ */
+public final class OntologyRepositoryType extends ResourceType {
+
+    public OntologyRepositoryType() {
+        super(ResourceTypes.ONTOLOGY_REPOSITORY, "ontr", List.of(
+                AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_URIS)));
+    }
+
+    @Override
+    public boolean hasCreator() {
+        return true;
+    }
+
+    /** TS-0004 table 7.4.46.1-3, of the types Keel implements (no transaction; semanticValidation is not offered). */
+    @Override
+    public Set<Integer> childTypes() {
+        return Set.of(ResourceTypes.SUBSCRIPTION, ResourceTypes.ONTOLOGY);
+    }
+
+    /** A second repository under the CSEBase conflicts (4105). */
+    @Override
+    public void prepareCreate(ResourceOperation op) {
+        if (!op.tree.children(op.parent.ri, ResourceTypes.ONTOLOGY_REPOSITORY).isEmpty()) {
+            throw new OneM2MException(ResponseStatusCode.CONFLICT, op.parent.srn + " has an ontologyRepository already");
+        }
+    }
+}

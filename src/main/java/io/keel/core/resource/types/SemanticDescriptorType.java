@@ -1,0 +1,148 @@
+package io.keel.core.resource.types;
+
+import io.keel.core.resource.AttributeDef;
+import io.keel.core.resource.AttributeDef.Presence;
+import io.keel.core.resource.AttributeType;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceOperation;
+import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.core.semantic.DescriptorIndexing;
+import io.keel.core.semantic.DescriptorUpdate;
+import io.keel.core.semantic.Ontologies;
+import io.keel.core.semantic.OntologyValidation;
+import io.keel.core.semantic.Rdf;
+import io.keel.core.semantic.SemanticFormat;
+import io.keel.core.semantic.SemanticSettings;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ResponseStatusCode;
+import java.util.List;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+
+/**
+ * {@code <semanticDescriptor>} (ty 24, m2m:smd), TS-0004 7.4.34: an RDF description of its parent. The descriptor
+ * (dsp, base64) must parse in the syntax dcrp names; a semanticOpExec (soe) is a SPARQL update applied to it and is
+ * never stored nor returned. Its triples are kept in the store's semantic index, replaced in the same transaction,
+ * which semantic discovery (smf) reads.
+ */
+public final class SemanticDescriptorType extends ResourceType {
+    public static final String DESCRIPTOR_REPRESENTATION = "dcrp";
+    public static final String SEMANTIC_OP_EXEC = "soe";
+    public static final String DESCRIPTOR = "dsp";
+    public static final String ONTOLOGY_REF = "or";
+    public static final String RELATED_SEMANTICS = "rels";
+    public static final String SEMANTIC_VALIDATED = "svd";
+    public static final String VALIDATION_ENABLE = "vlde";
+    private final SemanticSettings limits;
+
+    public SemanticDescriptorType(SemanticSettings limits) {
+        super(ResourceTypes.SEMANTIC_DESCRIPTOR, "smd", List.of(
+                AttributeDef.optional(ACCESS_CONTROL_POLICY_IDS, AttributeType.LIST_OF_URIS),
+                AttributeDef.mandatory(DESCRIPTOR_REPRESENTATION, AttributeType.POSITIVE_INTEGER),
+                new AttributeDef(SEMANTIC_OP_EXEC, AttributeType.STRING, Presence.NOT_PERMITTED, Presence.OPTIONAL),
+                AttributeDef.mandatory(DESCRIPTOR, AttributeType.STRING),
+                AttributeDef.optional(ONTOLOGY_REF, AttributeType.ANY_URI),
+                AttributeDef.optional(RELATED_SEMANTICS, AttributeType.LIST_OF_ANY_URI),
+                AttributeDef.readOnly(SEMANTIC_VALIDATED, AttributeType.BOOLEAN),
+                AttributeDef.optional(VALIDATION_ENABLE, AttributeType.BOOLEAN)));
+        this.limits = limits;
+    }
+
+    @Override
+    public boolean hasCreator() {
+        return true;
+    }
+
+    /** TS-0004 table 7.4.34.1-4 lists subscription and transaction; Keel has no transaction. */
+    @Override
+    public Set<Integer> childTypes() {
+        return Set.of(ResourceTypes.SUBSCRIPTION);
+    }
+
+    /** TS-0004 7.4.34.2.1 Recv-6.4: the descriptor must be what dcrp says, dcrp not IRI (4000). */
+    @Override
+    public void prepareCreate(ResourceOperation op) {
+        if (Boolean.TRUE.equals(op.resource.get(VALIDATION_ENABLE))) {
+            validate(op, descriptor(op.resource));
+        }
+    }
+
+    /** Indexed once the descriptor's row exists (its triples refer to it). */
+    @Override
+    public void afterCreate(ResourceOperation op) {
+        DescriptorIndexing.replace(op.semantics(), op.resource.ri, descriptor(op.resource));
+    }
+
+    /**
+     * TS-0004 7.4.34.2.3: soe and dsp together are 4000; soe is applied to the stored descriptor (its syntax 4143, a
+     * failure 5212) and the result is written back in dcrp's syntax; a new dsp or dcrp must parse. The index follows.
+     */
+    @Override
+    public void prepareUpdate(ResourceOperation op) {
+        Object soe = op.resource.attributes.remove(SEMANTIC_OP_EXEC); // never stored, never returned (7.4.34.2.2)
+        boolean newDescriptor = op.given.containsKey(DESCRIPTOR) || op.given.containsKey(DESCRIPTOR_REPRESENTATION);
+        if (soe != null && op.given.containsKey(DESCRIPTOR)) {
+            throw OneM2MException.badRequest("semanticOpExec and descriptor cannot be updated together (TS-0004 7.4.34.2.3)");
+        }
+        if (soe == null && !newDescriptor) {
+            if (Boolean.TRUE.equals(op.resource.get(VALIDATION_ENABLE))) {
+                validate(op, descriptor(op.resource));
+            } else {
+                validationOff(op);
+            }
+            return;
+        }
+        Graph g;
+        if (soe != null) {
+            Object oldFormat = op.previous.getOrDefault(DESCRIPTOR_REPRESENTATION, op.resource.get(DESCRIPTOR_REPRESENTATION));
+            Graph stored = Rdf.parse(DESCRIPTOR, op.resource.get(DESCRIPTOR), format(oldFormat), limits);
+            g = DescriptorUpdate.apply(stored, (String) soe, limits);
+            op.resource.attributes.put(DESCRIPTOR, Rdf.write(g, format(op.resource.get(DESCRIPTOR_REPRESENTATION))));
+        } else {
+            g = descriptor(op.resource);
+        }
+        if (Boolean.TRUE.equals(op.resource.get(VALIDATION_ENABLE))) {
+            validate(op, g);
+        } else {
+            validationOff(op);
+        }
+        DescriptorIndexing.replace(op.semantics(), op.resource.ri, g);
+    }
+
+    private Graph descriptor(Resource r) {
+        return Rdf.parse(DESCRIPTOR, r.get(DESCRIPTOR), format(r.get(DESCRIPTOR_REPRESENTATION)), limits);
+    }
+
+    private static SemanticFormat format(Object dcrp) {
+        return SemanticFormat.ofContent(((Number) dcrp).longValue(), DESCRIPTOR_REPRESENTATION);
+    }
+
+    /**
+     * TS-0004 7.4.34.2.1 Recv-6.5 b–k: with validationEnable true the descriptor is validated against the ontology of
+     * ontologyRef, which must be hosted here (else ONTOLOGY_NOT_AVAILABLE, 4118); a problem is INVALID_SEMANTICS
+     * (4120) naming it, success sets semanticValidated true. What "valid" means: {@link OntologyValidation}.
+     */
+    private void validate(ResourceOperation op, Graph descriptor) {
+        Object or = op.resource.get(ONTOLOGY_REF);
+        if (or == null) {
+            throw new OneM2MException(ResponseStatusCode.ONTOLOGY_NOT_AVAILABLE,
+                    "validationEnable is true but no ontologyRef names an ontology to validate against");
+        }
+        Graph ontology = Ontologies.resolve(op.tree, op.semantics(), (String) or, limits);
+        List<String> problems = OntologyValidation.problems(descriptor, ontology);
+        if (!problems.isEmpty()) {
+            throw new OneM2MException(ResponseStatusCode.INVALID_SEMANTICS, "the descriptor is not valid against " + or + ": "
+                    + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+                    + (problems.size() > 5 ? " (and " + (problems.size() - 5) + " more)" : ""));
+        }
+        op.resource.attributes.put(SEMANTIC_VALIDATED, true);
+    }
+
+    /** TS-0004 7.4.34.2.3 Recv-6.5 d: validation switched off, the descriptor is no longer known to be valid. */
+    private static void validationOff(ResourceOperation op) {
+        if (op.resource.attributes.containsKey(SEMANTIC_VALIDATED)) {
+            op.resource.attributes.put(SEMANTIC_VALIDATED, false);
+        }
+    }
+}

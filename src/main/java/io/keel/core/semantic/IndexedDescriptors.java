@@ -1,0 +1,145 @@
+package io.keel.core.semantic;
+
+import io.keel.core.store.SemanticIndex;
+import io.keel.primitive.OneM2MException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.sparql.core.DatasetGraphBaseFind;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.TransactionalNotSupportedMixin;
+
+/**
+ * The descriptors an originator may discover as a read-only Jena dataset: one named graph per descriptor (its ri),
+ * each pattern answered by the store's indexes ({@link SemanticIndex#find}). Only the graphs of {@code allowed}
+ * exist. Every lookup counts against a budget of triples read and a deadline, so that no query runs away.
+ */
+final class IndexedDescriptors extends DatasetGraphBaseFind implements TransactionalNotSupportedMixin {
+    private static final String GRAPH_PREFIX = "urn:keel:descriptor:";
+    private final SemanticIndex index;
+    private final Set<String> allowed;
+    private final long deadline;
+    private final int maxTriples;
+    private final long timeoutMillis;
+    private int read;
+
+    IndexedDescriptors(SemanticIndex index, Set<String> allowed, SemanticSettings limits) {
+        this.index = index;
+        this.allowed = allowed;
+        this.timeoutMillis = limits.queryTimeoutMillis();
+        this.deadline = System.nanoTime() + limits.queryTimeoutMillis() * 1_000_000L;
+        this.maxTriples = limits.queryMaxTriples();
+    }
+
+    static Node graphNode(String ri) {
+        return org.apache.jena.graph.NodeFactory.createURI(GRAPH_PREFIX + ri);
+    }
+
+    static String ri(Node graph) {
+        return graph.isURI() && graph.getURI().startsWith(GRAPH_PREFIX) ? graph.getURI().substring(GRAPH_PREFIX.length()) : null;
+    }
+
+    /** The default graph is the union of the descriptors (a semantic query's RDF data basis, TS-0004 7.3.3.19). */
+    @Override
+    protected Iterator<Quad> findInDftGraph(Node s, Node p, Node o) {
+        List<Quad> out = new ArrayList<>();
+        lookUp(null, s, p, o).forEachRemaining(q -> out.add(Quad.create(Quad.defaultGraphIRI, q.asTriple())));
+        return out.iterator();
+    }
+
+    /** Every quad once: the default graph is only the union of the named ones, so "any graph" means the named ones. */
+    @Override
+    protected Iterator<Quad> findAny(Node s, Node p, Node o) {
+        return findInAnyNamedGraphs(s, p, o);
+    }
+
+    @Override
+    protected Iterator<Quad> findInSpecificNamedGraph(Node g, Node s, Node p, Node o) {
+        String ri = ri(g);
+        return ri == null || !allowed.contains(ri) ? Collections.emptyIterator() : lookUp(ri, s, p, o);
+    }
+
+    @Override
+    protected Iterator<Quad> findInAnyNamedGraphs(Node s, Node p, Node o) {
+        return lookUp(null, s, p, o);
+    }
+
+    /** 4000 once the query has run for keel.semantics.query-timeout. */
+    void checkDeadline() {
+        if (System.nanoTime() > deadline) {
+            throw exhausted("did not finish within " + timeoutMillis + " ms (keel.semantics.query-timeout)");
+        }
+    }
+
+    private Iterator<Quad> lookUp(String graph, Node s, Node p, Node o) {
+        checkDeadline();
+        String st = term(s);
+        String pt = term(p);
+        String ot = term(o);
+        List<Quad> out = new ArrayList<>();
+        for (SemanticIndex.Quad q : index.find(graph, st, pt, ot, maxTriples - read + 1)) {
+            if (++read > maxTriples) {
+                throw exhausted("reads more than " + maxTriples + " stored triples (keel.semantics.query-max-triples)");
+            }
+            if (allowed.contains(q.graph())) {
+                out.add(Quad.create(graphNode(q.graph()), Terms.decode(q.s()), Terms.decode(q.p()), Terms.decode(q.o())));
+            }
+        }
+        return out.iterator();
+    }
+
+    private static String term(Node n) {
+        return n == null || n == Node.ANY || n.isVariable() ? null : n.isBlank() || n.isURI() || n.isLiteral() ? Terms.encode(n) : null;
+    }
+
+    /** 4000: the originator's query is what asks too much (see the README's table). */
+    static OneM2MException exhausted(String what) {
+        return OneM2MException.badRequest("the semanticsFilter " + what + "; narrow it");
+    }
+
+    @Override
+    public Iterator<Node> listGraphNodes() {
+        return allowed.stream().map(IndexedDescriptors::graphNode).iterator();
+    }
+
+    @Override
+    public Graph getDefaultGraph() {
+        return org.apache.jena.sparql.core.GraphView.createDefaultGraph(this);
+    }
+
+    @Override
+    public Graph getGraph(Node graphNode) {
+        throw new UnsupportedOperationException("the indexed descriptors are read through quads only");
+    }
+
+    @Override
+    public void addGraph(Node graphName, Graph graph) {
+        throw new UnsupportedOperationException("read-only");
+    }
+
+    @Override
+    public void removeGraph(Node graphName) {
+        throw new UnsupportedOperationException("read-only");
+    }
+
+    @Override
+    public PrefixMap prefixes() {
+        return PrefixMapFactory.emptyPrefixMap();
+    }
+
+    @Override
+    public boolean supportsTransactions() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsTransactionAbort() {
+        return false;
+    }
+}

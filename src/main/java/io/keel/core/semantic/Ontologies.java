@@ -1,0 +1,61 @@
+package io.keel.core.semantic;
+
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.core.store.ResourceTree;
+import io.keel.core.store.SemanticIndex;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ResponseStatusCode;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+
+/**
+ * The ontologies this CSE hosts ({@code <ontology>} resources, TS-0004 7.4.47), found for an ontologyRef: by the
+ * address of the resource (its ri or structured name), or by the IRI its content declares an owl:Ontology. Their
+ * triples are read from the semantic index, where they are kept like a descriptor's. Keel fetches no external ontology.
+ */
+public final class Ontologies {
+    private Ontologies() {
+    }
+
+    /** The ontology an ontologyRef names, as a graph: ONTOLOGY_NOT_AVAILABLE (4118) when it is not hosted here. */
+    public static Graph resolve(ResourceTree tree, SemanticIndex index, String ref, SemanticSettings limits) {
+        Resource ontology = byAddress(tree, ref);
+        if (ontology == null) {
+            for (SemanticIndex.Quad q : index.find(null, "<" + ref + ">", "<" + RDF.type.getURI() + ">",
+                    "<" + OWL.Ontology.getURI() + ">", 100)) {
+                Resource r = tree.find(q.graph());
+                if (r != null && r.ty == ResourceTypes.ONTOLOGY) {
+                    ontology = r;
+                    break;
+                }
+            }
+        }
+        if (ontology == null) {
+            throw new OneM2MException(ResponseStatusCode.ONTOLOGY_NOT_AVAILABLE, "the ontology " + ref + " is not hosted by"
+                    + " this CSE (no <ontology> resource has this address or declares this owl:Ontology) and it fetches"
+                    + " no external ontology");
+        }
+        if (Long.valueOf(SemanticFormat.IRI.value()).equals(ontology.get("ontf"))) {
+            throw new OneM2MException(ResponseStatusCode.ONTOLOGY_NOT_AVAILABLE, "the ontology " + ref + " only refers to "
+                    + ontology.get("ontc") + ", which this CSE does not fetch");
+        }
+        Graph g = GraphFactory.createDefaultGraph();
+        for (SemanticIndex.Quad q : index.find(ontology.ri, null, null, null, limits.descriptorMaxTriples() + 1)) {
+            g.add(Triple.create(Terms.decode(q.s()), Terms.decode(q.p()), Terms.decode(q.o())));
+        }
+        return g;
+    }
+
+    private static Resource byAddress(ResourceTree tree, String ref) {
+        String path = ref.replaceFirst("^/+", "");
+        Resource r = tree.find(path);
+        if (r == null && path.contains("/")) {
+            r = tree.findByStructuredName(path);
+        }
+        return r != null && r.ty == ResourceTypes.ONTOLOGY ? r : null;
+    }
+}

@@ -1,0 +1,76 @@
+package io.keel.core.semantic;
+
+import io.keel.core.resource.Resource;
+import io.keel.core.store.ResourceSearch;
+import io.keel.core.store.SemanticIndex;
+import io.keel.core.store.Visibility;
+import io.keel.primitive.OneM2MException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.sparql.resultset.ResultsWriter;
+
+/**
+ * A semantic query with implicit scope (TS-0004 7.3.3.19.1): a SELECT or ASK evaluated over the union of the
+ * descriptors below the target the originator may retrieve (so a pattern may join triples of two descriptors), its
+ * result in the W3C SPARQL 1.1 JSON results format, which the response carries as m2m:qres (queryResult, xs:string,
+ * TS-0004 table 7.5.2-2 for rcn 10).
+ */
+public final class SemanticQuery {
+    private final SemanticSettings limits;
+    private final int scanMax;
+
+    public SemanticQuery(SemanticSettings limits, int scanMax) {
+        this.limits = limits;
+        this.scanMax = scanMax;
+    }
+
+    /** The W3C SPARQL JSON results document of {@code smf}. */
+    public String answer(ResourceSearch search, SemanticIndex index, Resource root, Visibility visibility,
+                                      String smf) {
+        Query query = Sparql.query(smf);
+        if (!query.isSelectType() && !query.isAskType()) {
+            throw OneM2MException.badRequest("a semantic query is a SELECT or an ASK: only those have a SPARQL results format");
+        }
+        List<Resource> descriptors = SemanticDiscovery.descriptors(search, root, null, visibility, scanMax + 1);
+        if (descriptors.size() > scanMax) {
+            // A part of the data basis would give a wrong answer, not a partial one.
+            throw OneM2MException.badRequest("more than " + scanMax + " descriptors are below the target"
+                    + " (keel.discovery.content-scan-max): query a narrower target");
+        }
+        Set<String> graphs = new HashSet<>();
+        descriptors.forEach(d -> graphs.add(d.ri));
+        IndexedDescriptors dataset = new IndexedDescriptors(index, graphs, limits);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Evaluation e = new Evaluation(query, dataset, limits)) {
+            try {
+                if (query.isAskType()) {
+                    ResultsWriter.create().lang(ResultSetLang.RS_JSON).write(out, e.rows().hasNext());
+                } else {
+                    List<Binding> rows = new ArrayList<>();
+                    while (e.rows().hasNext()) {
+                        dataset.checkDeadline();
+                        rows.add(e.rows().next());
+                        if (rows.size() > limits.queryMaxTriples()) {
+                            throw IndexedDescriptors.exhausted("gives more than " + limits.queryMaxTriples()
+                                    + " results (keel.semantics.query-max-triples)");
+                        }
+                    }
+                    ResultsWriter.create().lang(ResultSetLang.RS_JSON)
+                            .write(out, RowSetStream.create(query.getProjectVars(), rows.iterator()));
+                }
+            } catch (QueryCancelledException x) {
+                throw e.timedOut();
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
