@@ -35,7 +35,7 @@ public final class CseBaseType extends ResourceType {
     public Set<Integer> childTypes() {
         return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.AE, ResourceTypes.CONTAINER, ResourceTypes.FLEX_CONTAINER,
                 ResourceTypes.GROUP, ResourceTypes.MGMT_CMD, ResourceTypes.NODE, ResourceTypes.REMOTE_CSE, ResourceTypes.SCHEDULE,
-                ResourceTypes.SUBSCRIPTION, ResourceTypes.TIME_SERIES);
+                ResourceTypes.SUBSCRIPTION, ResourceTypes.TIME_SERIES, ResourceTypes.NOTIFICATION_TARGET_POLICY);
     }
 
     @Override
