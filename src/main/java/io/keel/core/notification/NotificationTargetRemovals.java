@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
@@ -107,7 +108,10 @@ public final class NotificationTargetRemovals implements NotificationTargetRemov
         // the target removal (targetRemovalRequest) indicator (TS-0004 table 6.3.5.13-1).
         sgn.put(d.action() == SEEK_AUTHORIZATION ? "tra" : "trr", true);
         RequestPrimitive notify = Delivery.notify(creator, cse.spRelativeCseId(), Map.of("m2m:sgn", sgn), null);
-        CompletableFuture<ResponsePrimitive> answer = notifications.delivery().send(creator, notify);
+        // Bounded as every answer the CSE waits for: a creator polling for its requests may never fetch this one.
+        CompletableFuture<ResponsePrimitive> answer = notifications.delivery().send(creator, notify).completeOnTimeout(
+                ResponsePrimitive.error(ResponseStatusCode.REQUEST_TIMEOUT, "no answer in time from " + d.creator()),
+                notifications.timeoutMillis() + 1000, TimeUnit.MILLISECONDS);
         if (d.action() == INFORM) {
             // TS-0004 7.4.33.2.4: the creator is told and decides; the target's request itself is refused.
             throw OneM2MException.noPrivilege(d.policy() + " leaves the removal to the subscription's creator " + d.creator()
