@@ -10,6 +10,8 @@ import io.keel.core.filter.FilteredSearch;
 import io.keel.core.notification.DeliverySettings;
 import io.keel.core.notification.NotificationService;
 import io.keel.core.notification.OutboxSettings;
+import io.keel.core.notification.NotificationTargetRemovals;
+import io.keel.core.trigger.DeviceTriggers;
 import io.keel.core.management.ManagementActions;
 import io.keel.core.management.ManagementAdapters;
 import io.keel.core.operation.GroupRevalidation;
@@ -54,6 +56,7 @@ public final class Cse implements AutoCloseable {
     private final MissingDataDetector missingData;
     private final Outbound outbound;
     private final NotificationService notifications;
+    private final DeviceTriggers deviceTriggers;
     private final NonBlockingRequests nonBlocking;
     private final Registration registration;
     private final Announcer announcer;
@@ -127,6 +130,10 @@ public final class Cse implements AutoCloseable {
         this.crossResourceLinks = new CrossResourceLinks(identity, dispatcher::handle, 2 * settings.forwardingTimeoutMillis() + 1_000);
         types.crossResourceSubscription().targetsWith(crossResourceLinks);
         notifications.crossResource().start(CROSS_RESOURCE_WINDOW_CHECK_MILLIS);
+        this.deviceTriggers = new DeviceTriggers(identity, store, notifications.events());
+        ctx.targetRemovalWith(new NotificationTargetRemovals(identity, store, notifications, clock,
+                NotificationTargetRemovals.action(settings.get("keel.notification.target-policy.default", "accept")),
+                (tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now())));
         this.managementActions = new ManagementActions(store, types, notifications.events(), managementAdapters, clock,
                 settings.getLong("keel.management.action-timeout", 60_000),
                 settings.getLong("keel.management.queue-interval", 1_000));
@@ -190,6 +197,11 @@ public final class Cse implements AutoCloseable {
     /** The adapters that carry management actions to devices; a bridge registers its own here while it runs. */
     public ManagementAdapters managementAdapters() {
         return managementAdapters;
+    }
+
+    /** The intake of device triggers a network adapter delivers for registree AEs (TS-0001 8.3.3.2.1). */
+    public DeviceTriggers deviceTriggers() {
+        return deviceTriggers;
     }
 
     public CseIdentity identity() {

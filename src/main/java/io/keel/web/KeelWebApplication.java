@@ -171,6 +171,8 @@ public class KeelWebApplication implements ServletContextListener {
         map(context.addServlet("health", new HealthServlet(readiness)), "/.well-known/keel/health/*");
         MetricsAccess access = new MetricsAccess(settings.get("keel.ops.token", null));
         map(context.addServlet("metrics", new MetricsServlet(metrics, access)), "/.well-known/keel/metrics");
+        map(context.addServlet("triggers", new TriggerIntakeServlet(cse.deviceTriggers(), settings.get("keel.trigger.token", null))),
+                "/.well-known/keel/triggers/*");
     }
 
     /** A request a message binding read; one that comes before the CSE has started (from its registrar) is 5103. */

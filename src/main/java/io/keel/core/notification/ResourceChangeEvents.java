@@ -37,6 +37,7 @@ public final class ResourceChangeEvents {
     private static final int CHILD_CREATED = 3;
     private static final int CHILD_DELETED = 4;
     private static final int RETRIEVE_OF_EMPTY_CONTAINER = 5;
+    private static final int TRIGGER_RECEIVED = 6;
     private static final int MISSING_DATA_POINTS = 8;
     /** The accessControlOperations bit of a discovery (TS-0004 6.3.4.2.29). */
     private static final int DISCOVERY_BIT = 32;
@@ -241,6 +242,24 @@ public final class ResourceChangeEvents {
             }
             tx.timeSeries().setWindow(window);
         }
+    }
+
+    /**
+     * A trigger received for the registree AE of {@code ae} (TS-0004 table 6.3.4.2.19-1, net 6; TS-0001 8.3.3.2.1): each
+     * subscription of its {@code <AE>} with net 6 is notified with the trigger payload, the one content type that event
+     * takes (nct 4, TS-0001 table 9.6.8-4; TS-0004 7.5.1.2.2 step 2.1).
+     *
+     * @return how many subscriptions were notified
+     */
+    public int triggerReceived(Transaction tx, Resource ae, Map<String, Object> triggerPayload) {
+        int notified = 0;
+        for (Resource sub : tx.tree().children(ae.ri, ResourceTypes.SUBSCRIPTION)) {
+            if (EventCriteria.matches(sub, TRIGGER_RECEIVED, ae, Set.of())) {
+                raise(tx, sub, TRIGGER_RECEIVED, Map.of("m2m:tgp", triggerPayload));
+                notified++;
+            }
+        }
+        return notified;
     }
 
     private void raise(Transaction tx, Resource sub, int net, Resource subject, Set<String> modified) {

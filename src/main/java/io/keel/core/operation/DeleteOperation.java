@@ -46,7 +46,8 @@ public final class DeleteOperation implements OperationHandler {
         }
         Resource r = ctx.actedOn(tx.tree(), req, route, Operation.DELETE);
         if (r == null) {
-            throw ((Route.Virtual) route).child().refused(Operation.DELETE);
+            Route.Virtual v = (Route.Virtual) route;
+            return () -> v.child().delete(req, v.parent(), ctx.targetRemoval());
         }
         ctx.requireMatch(tx.search(), req, r);
         ConditionalRequests.notModified(req.preconditions, r, Operation.DELETE);

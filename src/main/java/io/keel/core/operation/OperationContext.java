@@ -11,6 +11,7 @@ import io.keel.core.filter.FilteredSearch;
 import io.keel.core.management.ManagementActions;
 import io.keel.core.management.ManagementTransaction;
 import io.keel.core.notification.NotificationService;
+import io.keel.core.resource.NotificationTargetRemoval;
 import io.keel.core.resource.References;
 import io.keel.core.resource.RemoteResources;
 import io.keel.core.resource.Resource;
@@ -57,6 +58,10 @@ public final class OperationContext {
     private volatile Runnable remoteCseRemoved = () -> { };
     /** Management actions on devices; set by the composition (none until then: every device unreachable). */
     private volatile ManagementActions management;
+    /** The removal of notification targets at their request; set by the composition (none until then: refused). */
+    private volatile NotificationTargetRemoval targetRemoval = (req, sub) -> {
+        throw OneM2MException.notAllowed("this CSE removes no notification target at its request");
+    };
     final Clock clock;
     final Announcements announcements;
 
@@ -131,7 +136,10 @@ public final class OperationContext {
 
     /** The privilege an operation on a virtual child needs on its parent, and the child's own rule on originators. */
     void requireVirtualAccess(ResourceTree tree, RequestPrimitive req, Route.Virtual v, Operation op) {
-        requireAccess(tree, req, v.child().permission(op), v.parent());
+        Permission permission = v.child().permission(op);
+        if (permission != null) {
+            requireAccess(tree, req, permission, v.parent());
+        }
         v.child().checkOriginator(req, v.parent());
     }
 
@@ -143,6 +151,15 @@ public final class OperationContext {
 
     RemoteResources remote() {
         return remote;
+    }
+
+    /** How a notification target leaves a subscription through its ntsr (TS-0004 7.4.33.2.4). */
+    public void targetRemovalWith(NotificationTargetRemoval removal) {
+        this.targetRemoval = removal;
+    }
+
+    NotificationTargetRemoval targetRemoval() {
+        return targetRemoval;
     }
 
     /** How types start management actions on devices (TS-0004 7.3.4). */

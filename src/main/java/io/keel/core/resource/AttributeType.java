@@ -530,6 +530,41 @@ public enum AttributeType {
             return ComplexValues.scheduleEntries(sn, object(sn, v), fromText);
         }
     },
+    /**
+     * m2m:notificationTargetPolicyAction (TS-0004 6.3.4.2.32): 1 accept, 2 reject, 3 seek authorization from the
+     * subscription creator, 4 inform the subscription creator.
+     */
+    NOTIFICATION_TARGET_POLICY_ACTION {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 4, "a notificationTargetPolicyAction: 1 (accept request),"
+                    + " 2 (reject request), 3 (seek authorization from the subscription creator) or 4 (inform the subscription creator)");
+        }
+    },
+    /** m2m:logicalOperator (TS-0004 6.3.4.2.33): 1 AND, 2 OR. */
+    LOGICAL_OPERATOR {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            return enumerated(sn, v, fromText, n -> n == 1 || n == 2, "a logicalOperator: 1 (AND) or 2 (OR)");
+        }
+    },
+    /** xs:token: non-empty, words separated by single spaces, no other white space. */
+    TOKEN {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            if (v instanceof String s && XS_TOKEN.matcher(s).matches()) {
+                return s;
+            }
+            throw wrongType(sn, "an xs:token: words separated by single spaces");
+        }
+    },
+    /** m2m:deletionContexts (TS-0004 6.3.5.37), normalized by {@link ComplexValues#deletionContexts}. */
+    DELETION_CONTEXTS {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            return ComplexValues.deletionContexts(sn, object(sn, v), fromText);
+        }
+    },
     /** rateLimit {mnn, tww} (TS-0004 6.3.5.31): both mandatory. */
     RATE_LIMIT {
         @Override

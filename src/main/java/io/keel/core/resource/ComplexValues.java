@@ -136,6 +136,42 @@ final class ComplexValues {
         return Map.of("sce", List.copyOf(entries));
     }
 
+    /**
+     * deletionContexts (TS-0004 6.3.5.37): timeOfDay, schedule entries (format of TS-0004 table 7.4.9.1-4), and
+     * locationRegions. Keel knows no location of a notification target, so it cannot evaluate a region: 5001 rather
+     * than a rule that silently never holds. At least one of the two.
+     */
+    static Map<String, Object> deletionContexts(String sn, Map<String, Object> value, boolean fromText) {
+        known(sn, value, "tod", "lr");
+        if (value.get("lr") != null) {
+            throw new OneM2MException(io.keel.primitive.ResponseStatusCode.NOT_IMPLEMENTED, sn + ".lr (locationRegions) is not"
+                    + " supported: this CSE knows no location of a notification target to test against a region");
+        }
+        if (value.get("tod") == null) {
+            throw OneM2MException.badRequest(sn + " must hold tod (timeOfDay)");
+        }
+        String where = sn + ".tod";
+        List<String> entries = new ArrayList<>();
+        Object tod = value.get("tod");
+        // In XML each entry is its own tod element: an entry holds spaces, so it is no xs:list.
+        List<?> items = tod instanceof List<?> l ? l : fromText ? List.of(tod) : null;
+        if (items == null || items.isEmpty()) {
+            throw OneM2MException.badRequest(where + " must list at least one schedule entry");
+        }
+        for (Object item : items) {
+            if (!(item instanceof String s)) {
+                throw AttributeType.wrongType(where, "a list of schedule entries (strings)");
+            }
+            try {
+                ScheduleEntry.parse(s);
+            } catch (InvalidScheduleEntry e) {
+                throw OneM2MException.badRequest(where + ": " + e.getMessage());
+            }
+            entries.add(s);
+        }
+        return Map.of("tod", List.copyOf(entries));
+    }
+
     /** missingData (TS-0004 6.3.5.40): number (xs:positiveInteger) and duration (xs:duration), both present. */
     /**
      * operationMonitor, 0..n (TS-0004 table 6.3.5.57-1): each with operations (accessControlOperations, 1–63) and/or

@@ -23,6 +23,9 @@ public final class ResourceTypes {
     public static final int SCHEDULE = 18;
     public static final int SUBSCRIPTION = 23;
     public static final int SEMANTIC_DESCRIPTOR = 24;
+    public static final int NOTIFICATION_TARGET_MGMT_POLICY_REF = 25;
+    public static final int NOTIFICATION_TARGET_POLICY = 26;
+    public static final int POLICY_DELETION_RULES = 27;
     public static final int FLEX_CONTAINER = 28;
     public static final int TIME_SERIES = 29;
     public static final int TIME_SERIES_INSTANCE = 30;

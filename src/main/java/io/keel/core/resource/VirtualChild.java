@@ -35,7 +35,10 @@ public abstract class VirtualChild {
         return false;
     }
 
-    /** The privilege on the parent an operation on this child needs. */
+    /**
+     * The privilege on the parent an operation on this child needs; null for none, when the child decides itself who
+     * may use it (ntsr: the notification targets of its subscription).
+     */
     public Permission permission(Operation op) {
         return Permission.of(op);
     }
@@ -64,6 +67,14 @@ public abstract class VirtualChild {
     /** A Notify addressed to it (pcu: the AE's answer to a request it fetched). */
     public CompletableFuture<ResponsePrimitive> notify(Map<?, ?> content, Resource parent, PolledRequests polling) {
         throw refused(Operation.NOTIFY);
+    }
+
+    /**
+     * A Delete of a child that stands for no resource (a subscription's ntsr: the originator leaves its notification
+     * targets); runs after the read transaction.
+     */
+    public CompletableFuture<ResponsePrimitive> delete(RequestPrimitive req, Resource parent, NotificationTargetRemoval removal) {
+        throw refused(Operation.DELETE);
     }
 
     /** 4005 for an operation this child does not take. */

@@ -13,6 +13,7 @@ import io.keel.core.filter.FilteredSearch;
 import io.keel.core.notification.DeliverySettings;
 import io.keel.core.notification.OutboxSettings;
 import io.keel.core.notification.NotificationService;
+import io.keel.core.notification.NotificationTargetRemovals;
 import io.keel.core.management.ManagementActions;
 import io.keel.core.management.ManagementAdapters;
 import io.keel.core.resource.Resource;
@@ -122,6 +123,12 @@ public final class CoreFixture implements AutoCloseable {
         ManagementActions m = new ManagementActions(store, types, notifications.events(), adapters, clock, timeoutMillis, 0);
         ctx.managementWith(m);
         return m;
+    }
+
+    /** Notification targets leave through ntsr as the CSE wires it, with this default action (TS-0004 7.4.33.2.4). */
+    public void targetRemoval(long defaultAction) {
+        ctx.targetRemovalWith(new NotificationTargetRemovals(identity, store, notifications, clock, defaultAction,
+                (tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now())));
     }
 
     // --- arranging the stored tree -----------------------------------------------------------------------------

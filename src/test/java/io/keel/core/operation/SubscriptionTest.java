@@ -241,8 +241,10 @@ class SubscriptionTest {
             assertRsc(ResponseStatusCode.BAD_REQUEST, subscribe("cse-in/app1/box", attributes.toArray()));
         }
         assertRsc(ResponseStatusCode.BAD_REQUEST, subscribe("cse-in/app1", "nu", List.of(TARGET), "enc", map("net", List.of(5))));
-        // Trigger_Received_For_AE_Resource fits an AE, but Keel receives no device triggers to raise it from.
-        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, subscribe("cse-in/app1", "nu", List.of(TARGET), "enc", map("net", List.of(6))));
+        // Trigger_Received_For_AE_Resource fits an AE, with the trigger payload (nct 4) only, which it takes by default.
+        ResponsePrimitive trigger = subscribe("cse-in/app1", "nu", List.of(TARGET), "enc", map("net", List.of(6)));
+        assertRsc(ResponseStatusCode.CREATED, trigger);
+        assertEquals(4L, ((Map<?, ?>) ((Map<?, ?>) trigger.content).get("m2m:sub")).get("nct"));
         assertRsc(ResponseStatusCode.BAD_REQUEST, subscribe("cse-in/app1", "nu", List.of(TARGET), "enc", map("net", List.of(6)), "nct", 1));
         assertTrue(cse.tree.children("cnt1", ResourceTypes.SUBSCRIPTION).isEmpty());
     }

@@ -11,6 +11,7 @@ import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.VirtualChild;
 import io.keel.core.routing.Route;
 import io.keel.core.store.TimeSeriesIndex;
 import io.keel.primitive.OneM2MException;
@@ -88,10 +89,19 @@ public final class SubscriptionType extends ResourceType {
         return true;
     }
 
-    /** Its notificationSchedule (TS-0004 table 7.4.8.1-4), which limits when its notifications are sent. */
+    /**
+     * Its notificationSchedule (TS-0004 table 7.4.8.1-4), which limits when its notifications are sent, and the
+     * notificationTargetMgmtPolicyRefs that govern its targets' removal (7.4.30).
+     */
     @Override
     public Set<Integer> childTypes() {
-        return Set.of(ResourceTypes.SCHEDULE);
+        return Set.of(ResourceTypes.SCHEDULE, ResourceTypes.NOTIFICATION_TARGET_MGMT_POLICY_REF);
+    }
+
+    /** ntsr, through which a notification target leaves (TS-0004 7.4.33). */
+    @Override
+    public Map<String, VirtualChild> virtualChildren() {
+        return Map.of(NotificationTargetSelfReference.NAME, NotificationTargetSelfReference.INSTANCE);
     }
 
     /** Subscribing means being told what the resource holds: it takes Retrieve privilege too (TS-0004 7.4.8.2.1). */
@@ -271,12 +281,6 @@ public final class SubscriptionType extends ResourceType {
         checkChildTypes(sub, subscribedTo);
         checkMissingData(sub, subscribedTo);
         checkSubscribedTo(sub, subscribedTo);
-        if (eventTypes(sub).contains(TRIGGER_RECEIVED)) {
-            // The trigger comes from the underlying 3GPP network (device triggering, TS-0026); Keel has no interface to
-            // it, so the event could never be raised: refused rather than accepted and silent.
-            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, "notificationEventType 6 (Trigger_Received_For_AE_Resource) "
-                    + "is never raised here: this CSE receives no device triggers from an underlying network");
-        }
     }
 
     private void checkAttributes(Resource sub, Map<String, Object> given, boolean create) {

@@ -83,6 +83,9 @@ public final class TypeRegistry {
         register(new MgmtCmdType());
         register(MgmtObjType.generic(mgmt));
         register(new NodeType());
+        register(new NotificationTargetMgmtPolicyRefType());
+        register(new NotificationTargetPolicyType());
+        register(new PolicyDeletionRulesType());
         register(new PollingChannelType());
         register(new RemoteCseType());
         register(new RequestType());
