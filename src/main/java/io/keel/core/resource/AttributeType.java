@@ -202,106 +202,36 @@ public enum AttributeType {
         }
     },
     /** m2m:execModeType (TS-0004 6.3.4.2.14): 1 IMMEDIATEONCE, 2 IMMEDIATEREPEAT, 3 RANDOMONCE, 4 RANDOMREPEAT. */
-    EXEC_MODE {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 4,
-                    "an execModeType: 1 (IMMEDIATEONCE), 2 (IMMEDIATEREPEAT), 3 (RANDOMONCE) or 4 (RANDOMREPEAT)");
-        }
-    },
+    EXEC_MODE(n -> n >= 1 && n <= 4,
+            "an execModeType: 1 (IMMEDIATEONCE), 2 (IMMEDIATEREPEAT), 3 (RANDOMONCE) or 4 (RANDOMREPEAT)"),
     /** m2m:resourceType (TS-0004 6.3.4.2.1). */
-    RESOURCE_TYPE {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            return enumerated(sn, v, fromText, AttributeType::isResourceType, "a resourceType of TS-0004 6.3.4.2.1");
-        }
-    },
+    RESOURCE_TYPE(AttributeType::isResourceType, "a resourceType of TS-0004 6.3.4.2.1"),
     /** m2m:cseTypeID (TS-0004 6.3.4.2.2): 1 IN, 2 MN, 3 ASN. */
-    CSE_TYPE {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 3, "a cseTypeID: 1 (IN), 2 (MN) or 3 (ASN)");
-        }
-    },
+    CSE_TYPE(n -> n >= 1 && n <= 3, "a cseTypeID: 1 (IN), 2 (MN) or 3 (ASN)"),
     /** m2m:operation (TS-0004 6.3.4.2.5): 1-5. */
-    OPERATION {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 5, "an operation 1-5");
-        }
-    },
+    OPERATION(n -> n >= 1 && n <= 5, "an operation 1-5"),
     /** m2m:requestStatus (TS-0004 6.3.4.2.10): 1-5. */
-    REQUEST_STATUS {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 5, "a requestStatus 1-5");
-        }
-    },
+    REQUEST_STATUS(n -> n >= 1 && n <= 5, "a requestStatus 1-5"),
     /** m2m:memberType (TS-0004 6.3.4.2.11): 0 (mixed), a resource type of its table, 20001-20003 (oldest, latest, mashup). */
-    MEMBER_TYPE {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            return enumerated(sn, v, fromText, AttributeType::isMemberType,
-                    "a memberType: 0 (mixed), a resource type of TS-0004 6.3.4.2.11 or 20001-20003");
-        }
-    },
+    MEMBER_TYPE(AttributeType::isMemberType,
+            "a memberType: 0 (mixed), a resource type of TS-0004 6.3.4.2.11 or 20001-20003"),
     /** m2m:consistencyStrategy (TS-0004 6.3.4.2.12): 1-3. */
-    CONSISTENCY_STRATEGY {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 3,
-                    "a consistencyStrategy: 1 (abandon member), 2 (abandon group) or 3 (set mixed)");
-        }
-    },
+    CONSISTENCY_STRATEGY(n -> n >= 1 && n <= 3,
+            "a consistencyStrategy: 1 (abandon member), 2 (abandon group) or 3 (set mixed)"),
     /** m2m:pendingNotification (TS-0004 6.3.4.2.17): 1 sendLatest, 2 sendAllPending. */
-    PENDING_NOTIFICATION {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            return enumerated(sn, v, fromText, n -> n == 1 || n == 2, "a pendingNotification: 1 (sendLatest) or 2 (sendAllPending)");
-        }
-    },
+    PENDING_NOTIFICATION(n -> n == 1 || n == 2, "a pendingNotification: 1 (sendLatest) or 2 (sendAllPending)"),
     /** m2m:notificationContentType (TS-0004 6.3.4.2.18): 1-5. */
-    NOTIFICATION_CONTENT_TYPE {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 5, "a notificationContentType 1-5");
-        }
-    },
+    NOTIFICATION_CONTENT_TYPE(n -> n >= 1 && n <= 5, "a notificationContentType 1-5"),
     /** m2m:eventCat (TS-0004 table 6.3.3-1): a stdEventCat (6.3.4.2.4: 2, 3, 4) or a user category 100-999. */
-    EVENT_CAT {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            return enumerated(sn, v, fromText, n -> (n >= 2 && n <= 4) || (n >= 100 && n <= 999), "an eventCat: 2, 3, 4 or 100-999");
-        }
-    },
+    EVENT_CAT(n -> (n >= 2 && n <= 4) || (n >= 100 && n <= 999), "an eventCat: 2, 3, 4 or 100-999"),
     /** m2m:mgmtDefinition (TS-0004 6.3.4.2.22): 0 (self-defined) or 1001-1026. */
-    MGMT_DEFINITION {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            return enumerated(sn, v, fromText, n -> n == 0 || (n >= 1001 && n <= 1026), "a mgmtDefinition: 0 or 1001-1026");
-        }
-    },
+    MGMT_DEFINITION(n -> n == 0 || (n >= 1001 && n <= 1026), "a mgmtDefinition: 0 or 1001-1026"),
     /** m2m:batteryStatus (TS-0004 6.3.4.2.21): 1-7. */
-    BATTERY_STATUS {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 7, "a batteryStatus 1-7");
-        }
-    },
+    BATTERY_STATUS(n -> n >= 1 && n <= 7, "a batteryStatus 1-7"),
     /** m2m:logTypeId (TS-0004 6.3.4.2.23): 1-5. */
-    LOG_TYPE_ID {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 5, "a logTypeId 1-5");
-        }
-    },
+    LOG_TYPE_ID(n -> n >= 1 && n <= 5, "a logTypeId 1-5"),
     /** m2m:logStatus (TS-0004 6.3.4.2.24): 1-5. */
-    LOG_STATUS {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 5, "a logStatus 1-5");
-        }
-    },
+    LOG_STATUS(n -> n >= 1 && n <= 5, "a logStatus 1-5"),
     /** xs:long (the CMDH default times, TS-0004 D.12.5): a 64-bit integer, -1 meaning infinity there. */
     LONG {
         @Override
@@ -489,23 +419,13 @@ public enum AttributeType {
         }
     },
     /** m2m:timeWindowType (TS-0004 6.3.4.2.61): 1 PERIODICWINDOW, 2 SLIDINGWINDOW. */
-    TIME_WINDOW_TYPE {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            return enumerated(sn, v, fromText, n -> n == 1 || n == 2, "a timeWindowType: 1 (PERIODICWINDOW) or 2 (SLIDINGWINDOW)");
-        }
-    },
+    TIME_WINDOW_TYPE(n -> n == 1 || n == 2, "a timeWindowType: 1 (PERIODICWINDOW) or 2 (SLIDINGWINDOW)"),
     /**
      * m2m:eventEvaluationMode (Release 4): 1 allEventsPresent, 2 allOrSomeEventsPresent, 3 allOrSomeEventsMissing, 4
      * allEventsMissing, 5 someEventsMissing.
      */
-    EVENT_EVALUATION_MODE {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 5, "an eventEvaluationMode: 1 (allEventsPresent), 2"
-                    + " (allOrSomeEventsPresent), 3 (allOrSomeEventsMissing), 4 (allEventsMissing) or 5 (someEventsMissing)");
-        }
-    },
+    EVENT_EVALUATION_MODE(n -> n >= 1 && n <= 5, "an eventEvaluationMode: 1 (allEventsPresent), 2"
+            + " (allOrSomeEventsPresent), 3 (allOrSomeEventsMissing), 4 (allEventsMissing) or 5 (someEventsMissing)"),
     /** A positive xs:duration (a time window's size): zero or less is 4000. */
     POSITIVE_DURATION {
         @Override
@@ -534,20 +454,10 @@ public enum AttributeType {
      * m2m:notificationTargetPolicyAction (TS-0004 6.3.4.2.32): 1 accept, 2 reject, 3 seek authorization from the
      * subscription creator, 4 inform the subscription creator.
      */
-    NOTIFICATION_TARGET_POLICY_ACTION {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            return enumerated(sn, v, fromText, n -> n >= 1 && n <= 4, "a notificationTargetPolicyAction: 1 (accept request),"
-                    + " 2 (reject request), 3 (seek authorization from the subscription creator) or 4 (inform the subscription creator)");
-        }
-    },
+    NOTIFICATION_TARGET_POLICY_ACTION(n -> n >= 1 && n <= 4, "a notificationTargetPolicyAction: 1 (accept request),"
+            + " 2 (reject request), 3 (seek authorization from the subscription creator) or 4 (inform the subscription creator)"),
     /** m2m:logicalOperator (TS-0004 6.3.4.2.33): 1 AND, 2 OR. */
-    LOGICAL_OPERATOR {
-        @Override
-        Object normalizeScalar(String sn, Object v, boolean fromText) {
-            return enumerated(sn, v, fromText, n -> n == 1 || n == 2, "a logicalOperator: 1 (AND) or 2 (OR)");
-        }
-    },
+    LOGICAL_OPERATOR(n -> n == 1 || n == 2, "a logicalOperator: 1 (AND) or 2 (OR)"),
     /** xs:token: non-empty, words separated by single spaces, no other white space. */
     TOKEN {
         @Override
@@ -647,7 +557,25 @@ public enum AttributeType {
         return normalizeScalar(sn, v, fromText);
     }
 
+    /** An enumeration's allowed numbers, or null for the types that check values themselves. */
+    private final LongPredicate allowed;
+    /** What an enumeration's value must be, as the error names it. */
+    private final String expected;
+
+    AttributeType() {
+        this(null, null);
+    }
+
+    /** An enumeration (an integer type of TS-0004 6.3.4.2): {@code allowed} numbers, described as {@code expected}. */
+    AttributeType(LongPredicate allowed, String expected) {
+        this.allowed = allowed;
+        this.expected = expected;
+    }
+
     Object normalizeScalar(String sn, Object v, boolean fromText) {
+        if (allowed != null) {
+            return enumerated(sn, v, fromText, allowed, expected);
+        }
         throw new IllegalStateException(name() + " is not scalar");
     }
 

@@ -115,9 +115,15 @@ final class ComplexValues {
     /** m2m:scheduleEntries (TS-0004 6.3.5.11): sce, at least one entry, each well formed (table 7.4.9.1-4). */
     static Map<String, Object> scheduleEntries(String sn, Map<String, Object> value, boolean fromText) {
         known(sn, value, "sce");
-        String where = sn + ".sce";
-        Object sce = value.get("sce");
-        List<?> items = sce instanceof List<?> l ? l : fromText && sce != null ? List.of(sce) : null;
+        return Map.of("sce", scheduleEntryList(sn + ".sce", value.get("sce"), fromText));
+    }
+
+    /**
+     * A list of m2m:scheduleEntry (TS-0004 table 7.4.9.1-4), at least one, each well formed. In XML each entry is its
+     * own element (an entry holds spaces, so it is no xs:list): one element reads as a single text.
+     */
+    private static List<String> scheduleEntryList(String where, Object given, boolean fromText) {
+        List<?> items = given instanceof List<?> l ? l : fromText && given != null ? List.of(given) : null;
         if (items == null || items.isEmpty()) {
             throw OneM2MException.badRequest(where + " must list at least one schedule entry");
         }
@@ -133,7 +139,7 @@ final class ComplexValues {
             }
             entries.add(s);
         }
-        return Map.of("sce", List.copyOf(entries));
+        return List.copyOf(entries);
     }
 
     /**
@@ -150,29 +156,9 @@ final class ComplexValues {
         if (value.get("tod") == null) {
             throw OneM2MException.badRequest(sn + " must hold tod (timeOfDay)");
         }
-        String where = sn + ".tod";
-        List<String> entries = new ArrayList<>();
-        Object tod = value.get("tod");
-        // In XML each entry is its own tod element: an entry holds spaces, so it is no xs:list.
-        List<?> items = tod instanceof List<?> l ? l : fromText ? List.of(tod) : null;
-        if (items == null || items.isEmpty()) {
-            throw OneM2MException.badRequest(where + " must list at least one schedule entry");
-        }
-        for (Object item : items) {
-            if (!(item instanceof String s)) {
-                throw AttributeType.wrongType(where, "a list of schedule entries (strings)");
-            }
-            try {
-                ScheduleEntry.parse(s);
-            } catch (InvalidScheduleEntry e) {
-                throw OneM2MException.badRequest(where + ": " + e.getMessage());
-            }
-            entries.add(s);
-        }
-        return Map.of("tod", List.copyOf(entries));
+        return Map.of("tod", scheduleEntryList(sn + ".tod", value.get("tod"), fromText));
     }
 
-    /** missingData (TS-0004 6.3.5.40): number (xs:positiveInteger) and duration (xs:duration), both present. */
     /**
      * operationMonitor, 0..n (TS-0004 table 6.3.5.57-1): each with operations (accessControlOperations, 1–63) and/or
      * an originator, at least one of them; in XML one element, repeated.
@@ -205,6 +191,7 @@ final class ComplexValues {
         return out;
     }
 
+    /** missingData (TS-0004 6.3.5.40): number (xs:positiveInteger) and duration (xs:duration), both present. */
     static Map<String, Object> missingData(String sn, Map<String, Object> value, boolean fromText) {
         known(sn, value, "num", "dur");
         for (String k : List.of("num", "dur")) {
