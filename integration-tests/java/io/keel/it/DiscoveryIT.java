@@ -316,8 +316,7 @@ class DiscoveryIT extends KeelIT {
 
     @Test
     void ts0004_7_3_2_1_unsupportedFiltersAre5001AndFilterCriteriaInCreateIs4000() {
-        String smf = URLEncoder.encode("SELECT ?s WHERE { ?s ?p ?o }", StandardCharsets.UTF_8);
-        assertEquals(5001, cse.get("/" + ae + "/temp?smf=" + smf).from(ae).send().rsc(), "smf outside a discovery");
+        assertEquals(5001, cse.get("/" + ae + "?fu=3").from(ae).send().rsc(), "IPE on-demand discovery");
         assertEquals(4000, cse.get("/" + ae + "?fu=1&gmty=1").from(ae).send().rsc(), "a geo-query without geom and gsf");
         assertEquals(4000, cse.create("/" + ae + "?ty=3", 3, "{\"m2m:cnt\":{}}").from(ae).send().rsc());
     }

@@ -253,6 +253,26 @@ class SemanticDescriptorIT extends KeelIT {
         assertEquals(4, or.size(), "fo=2: sensors, or in building B: " + or);
     }
 
+    /** The semanticsFilter is a condition of filter criteria wherever they apply: conditional operations, child lists. */
+    @Test
+    void ts0004_7_3_3_1_semanticsFilterInAConditionalRetrieveAndAChildList() {
+        devices();
+        String inB = "PREFIX ex: <" + EX + "> ASK { ?s ex:locatedIn ex:BuildingB }";
+        Reply lamp = cse.get("/" + aePath + "/lamp?smf=" + enc(inB)).from(ae).send();
+        assertEquals(200, lamp.status(), lamp.text());
+        assertEquals("lamp", lamp.json().path("m2m:cnt").path("rn").asText());
+        assertEquals(4004, cse.get("/" + aePath + "/temp2?smf=" + enc(inB)).from(ae).send().rsc(), "temp2 is in building A");
+        assertEquals(4004, cse.get("/" + aePath + "?smf=" + enc(inB)).from(ae).send().rsc(),
+                "the AE's own children hold no descriptor: the descriptors of its grandchildren do not count");
+        assertEquals(200, cse.get("/" + aePath + "/temp2?smf=" + enc(inB) + "&fo=2&lbl=kind:sensor").from(ae).send().status(),
+                "fo=2: a sensor, or in building B");
+        Reply children = cse.get("/" + aePath + "?rcn=6&smf=" + enc(inB)).from(ae).send();
+        assertEquals(200, children.status(), children.text());
+        List<String> names = new ArrayList<>();
+        children.json().path("m2m:rrl").path("rrf").forEach(n -> names.add(n.path("nm").asText()));
+        assertEquals(List.of("lamp", "temp1"), names, children.text());
+    }
+
     @Test
     void ts0004_7_3_3_18_onlyDescriptorsTheOriginatorMayDiscoverCount() {
         devices();

@@ -5,7 +5,7 @@ import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.Viewer;
 import io.keel.core.resource.types.TypeRegistry;
-import io.keel.core.store.ResourceSearch;
+import io.keel.core.store.Transaction;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.ContentStatus;
@@ -66,7 +66,7 @@ public final class Representations {
      * them, see {@link FilteredSearch}), limited in depth by lvl, visible to the originator (a predicate built only for
      * these), and cut at the maximum result size.
      */
-    public Built build(ResourceSearch tx, Resource r, ResultContent rcn, FilterCriteria fc, Supplier<Visibility> visibility,
+    public Built build(Transaction tx, Resource r, ResultContent rcn, FilterCriteria fc, Supplier<Visibility> visibility,
                        Viewer viewer) {
         ResourceType t = types.typeOf(r);
         FilterCriteria filter = fc == null ? new FilterCriteria() : fc;

@@ -120,6 +120,22 @@ public final class FilteredSearch {
         return new Found(r.matches(), r.cut());
     }
 
+    /**
+     * Whether the resource meets the conditions of the filter criteria (a conditional operation, fu=2), the
+     * semanticsFilter included: its semanticDescriptor children that {@code descriptors} lets the originator see must
+     * answer one of the queries (TS-0004 7.3.3.18).
+     */
+    public boolean matches(Transaction tx, Resource r, FilterCriteria fc, Visibility descriptors) {
+        if (fc.semanticsFilter.isEmpty()) {
+            return matches(tx.search(), r, fc);
+        }
+        SemanticDiscovery.Match match = semantics.select(tx.search(), tx.semantics(), r, r.depth(), descriptors,
+                fc.semanticsFilter);
+        List<Predicate<Resource>> tested = undecided(ContentFilter.of(fc), GeoQuery.of(fc));
+        tested.add(match::test);
+        return meets(fc.filterOperationOrDefault(), tx.search().candidate(r, fc), tested);
+    }
+
     /** Whether the resource meets the conditions of the filter criteria (a conditional operation, fu=2). */
     public boolean matches(ResourceSearch tx, Resource r, FilterCriteria fc) {
         ContentFilter content = ContentFilter.of(fc);

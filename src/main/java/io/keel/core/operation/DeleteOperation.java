@@ -49,12 +49,12 @@ public final class DeleteOperation implements OperationHandler {
             Route.Virtual v = (Route.Virtual) route;
             return () -> v.child().delete(req, v.parent(), ctx.targetRemoval());
         }
-        ctx.requireMatch(tx.search(), req, r);
+        ctx.requireMatch(tx, req, r);
         ConditionalRequests.notModified(req.preconditions, r, Operation.DELETE);
         ResultContent rcn = OperationContext.resultContent(req, ResultContent.NOTHING, ALLOWED);
         // A Delete waits for a blocked Update of the resource in progress (TS-0001 table 9.6.8-3, Blocking_Update).
         return () -> CompletableFuture.completedFuture(ctx.notifications.blockingUpdates().after(r.ri, () -> ctx.store.write(w -> {
-            Representations.Built built = ctx.representations.build(w.search(), r, rcn, null, ctx.readableChildren(w, req), ctx.viewer(req));
+            Representations.Built built = ctx.representations.build(w, r, rcn, null, ctx.readableChildren(w, req), ctx.viewer(req));
             if (!delete(w, r, req, ctx.clock.now())) {
                 throw OneM2MException.notFound("resource " + r.ri + " was deleted meanwhile");
             }

@@ -8,7 +8,6 @@ import io.keel.core.resource.types.TypeRegistry;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterCriteria.AttributeCondition;
 import io.keel.primitive.OneM2MException;
-import io.keel.primitive.ResponseStatusCode;
 import java.util.List;
 import java.util.Set;
 
@@ -33,10 +32,6 @@ final class FilterCriteriaCheck {
         GeoQuery.of(fc); // an incomplete geo-query or a malformed geom is 4000 before any query
         if (fc.labelsQuery != null) {
             LabelsQuery.parse(fc.labelsQuery); // a malformed expression is 4000 before any query
-        }
-        if (!fc.semanticsFilter.isEmpty() && !relativePath) {
-            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,
-                    "a semanticsFilter (smf) is supported in discovery only (TS-0004 7.3.3.18), not for a single target");
         }
         SemanticDiscovery.check(fc.semanticsFilter); // not SPARQL: 4143 before any query (TS-0004 7.3.3.18)
         if (fc.applyRelativePath != null && !relativePath) {

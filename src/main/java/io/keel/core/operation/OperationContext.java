@@ -20,7 +20,6 @@ import io.keel.core.resource.Viewer;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.routing.Route;
 import io.keel.core.routing.Router;
-import io.keel.core.store.ResourceSearch;
 import io.keel.core.store.ResourceStore;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.Transaction;
@@ -251,7 +250,7 @@ public final class OperationContext {
      * Conditional operation (filterUsage 2, the default): the target must meet the filter conditions, else 4004
      * (TS-0004 7.3.3.1). Other filter usages are not for Update and Delete.
      */
-    void requireMatch(ResourceSearch tx, RequestPrimitive req, Resource target) {
+    void requireMatch(Transaction tx, RequestPrimitive req, Resource target) {
         FilterCriteria fc = req.filterCriteria;
         if (fc == null) {
             return;
@@ -261,7 +260,7 @@ public final class OperationContext {
                     : ResponseStatusCode.NOT_IMPLEMENTED, "filterUsage " + fc.filterUsage.value() + " is not valid for this request");
         }
         FilterCriteriaCheck.check(fc, types);
-        if (!search.matches(tx, target, fc)) {
+        if (!search.matches(tx, target, fc, visible(tx.tree(), req, Permission.DISCOVERY))) {
             throw OneM2MException.notFound("the target does not meet the filter criteria");
         }
     }

@@ -82,7 +82,7 @@ public final class RetrieveOperation implements OperationHandler {
     private ResponsePrimitive retrieve(Transaction tx, RequestPrimitive req, Resource r) {
         ResultContent rcn = OperationContext.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
         if (!CHILD_RESULTS.contains(rcn)) {
-            ctx.requireMatch(tx.search(), req, r);
+            ctx.requireMatch(tx, req, r);
         } else if (req.filterCriteria != null) {
             // With child results the filter criteria select the children; what Keel cannot filter by is still refused.
             FilterCriteriaCheck.check(req.filterCriteria, ctx.types);
@@ -97,7 +97,7 @@ public final class RetrieveOperation implements OperationHandler {
         List<String> attributeList = attributeList(req);
         Representations.Built built = attributeList != null
                 ? new Representations.Built(ctx.representations.partial(r, attributeList, ctx.viewer(req)), null)
-                : ctx.representations.build(tx.search(), r, rcn, req.filterCriteria, ctx.readableChildren(tx, req), ctx.viewer(req));
+                : ctx.representations.build(tx, r, rcn, req.filterCriteria, ctx.readableChildren(tx, req), ctx.viewer(req));
         if (NO_CONTENT_INSTANCE_EVENT.contains(rcn) && ctx.types.typeOf(r).holdsNoContentInstance(r)) {
             ctx.notifications.events().retrievedWithoutContentInstance(tx, r);
         }

@@ -109,7 +109,7 @@ public final class UpdateOperation implements OperationHandler {
             throw OneM2MException.notFound("the resource was deleted meanwhile");
         }
         ResourceType type = ctx.types.typeOf(r);
-        ctx.requireMatch(tx.search(), req, r);
+        ctx.requireMatch(tx, req, r);
         ConditionalRequests.notModified(req.preconditions, r, Operation.UPDATE);
         Map<String, Object> given = AttributeValidator.forUpdate(type, req.content, OperationContext.fromText(req),
                 req.releaseVersionIndicator);
