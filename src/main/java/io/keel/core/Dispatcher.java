@@ -4,6 +4,7 @@ import io.keel.core.notification.ResourceChangeEvents;
 import io.keel.core.operation.CreateOperation;
 import io.keel.core.operation.DeleteOperation;
 import io.keel.core.operation.DiscoveryOperation;
+import io.keel.core.operation.SemanticFanOutOperation;
 import io.keel.core.operation.SemanticQueryOperation;
 import io.keel.core.operation.FanOutOperation;
 import io.keel.core.operation.GroupRequests;
@@ -59,6 +60,7 @@ public final class Dispatcher {
     private final DeleteOperation delete;
     private final NotifyOperation notify;
     private final FanOutOperation fanOut;
+    private final SemanticFanOutOperation semanticFanOut;
     private final NonBlockingRequests nonBlocking;
     private final Consumer<RequestOutcome> outcomes;
     private final ReleaseView releases;
@@ -98,6 +100,7 @@ public final class Dispatcher {
         this.delete = new DeleteOperation(ctx);
         this.notify = new NotifyOperation(ctx);
         this.fanOut = new FanOutOperation(ctx, this::handle, nonBlocking::partiallyCompleted);
+        this.semanticFanOut = new SemanticFanOutOperation(ctx);
     }
 
     /** What deletes resources, also for the expiry sweeper and expirationCounters. */
@@ -186,6 +189,9 @@ public final class Dispatcher {
                 }
                 if (route instanceof Route.FanOut group) {
                     return fanOut.prepare(tx, req, group);
+                }
+                if (route instanceof Route.Virtual v && v.child().semanticFanOut()) {
+                    return semanticFanOut.prepare(tx, req, v.parent());
                 }
                 return operation.prepare(tx, req, route);
             });

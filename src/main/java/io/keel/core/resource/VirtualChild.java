@@ -36,6 +36,15 @@ public abstract class VirtualChild {
     }
 
     /**
+     * Whether a request to it is a semantic discovery or query over the descriptors of the parent's members instead
+     * (a group's semanticFanOutPoint, TS-0004 7.4.35): {@code core.operation.SemanticFanOutOperation} answers it, and
+     * the other methods are never asked.
+     */
+    public boolean semanticFanOut() {
+        return false;
+    }
+
+    /**
      * The privilege on the parent an operation on this child needs; null for none, when the child decides itself who
      * may use it (ntsr: the notification targets of its subscription).
      */

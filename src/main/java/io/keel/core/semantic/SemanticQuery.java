@@ -33,21 +33,31 @@ public final class SemanticQuery {
         this.scanMax = scanMax;
     }
 
-    /** The W3C SPARQL JSON results document of {@code smf}. */
+    /** The W3C SPARQL JSON results document of {@code smf} over the descriptors below {@code root}. */
     public String answer(ResourceSearch search, SemanticIndex index, Resource root, Visibility visibility,
                                       String smf) {
+        return answer(search, index, List.of(root), visibility, smf);
+    }
+
+    /**
+     * The W3C SPARQL JSON results document of {@code smf} over the union of the descriptors below each of
+     * {@code roots} (a group's members: the explicit scope of TS-0004 7.3.3.19.2).
+     */
+    public String answer(ResourceSearch search, SemanticIndex index, List<Resource> roots, Visibility visibility,
+                         String smf) {
         Query query = Sparql.query(smf);
         if (!query.isSelectType() && !query.isAskType()) {
             throw OneM2MException.badRequest("a semantic query is a SELECT or an ASK: only those have a SPARQL results format");
         }
-        List<Resource> descriptors = SemanticDiscovery.descriptors(search, root, null, visibility, scanMax + 1);
-        if (descriptors.size() > scanMax) {
+        Set<String> graphs = new HashSet<>();
+        for (Resource root : roots) {
+            SemanticDiscovery.descriptors(search, root, null, visibility, scanMax + 1).forEach(d -> graphs.add(d.ri));
+        }
+        if (graphs.size() > scanMax) {
             // A part of the data basis would give a wrong answer, not a partial one.
-            throw OneM2MException.badRequest("more than " + scanMax + " descriptors are below the target"
+            throw OneM2MException.badRequest("more than " + scanMax + " descriptors are in the query's scope"
                     + " (keel.discovery.content-scan-max): query a narrower target");
         }
-        Set<String> graphs = new HashSet<>();
-        descriptors.forEach(d -> graphs.add(d.ri));
         IndexedDescriptors dataset = new IndexedDescriptors(index, graphs, limits);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Evaluation e = new Evaluation(query, dataset, limits)) {

@@ -22,11 +22,13 @@ import java.util.Set;
 
 /**
  * {@code <group>} (ty 9, m2m:grp), TS-0004 7.4.13, 7.4.14, 7.3.3.15; TS-0001 9.6.13: resources of this or other CSEs
- * named by their IDs (mid), which requests to the virtual child {@code fopt} reach all at once, and which an
+ * named by their IDs (mid), which requests to the virtual child {@code fopt} reach all at once, whose semantic
+ * descriptors the virtual child {@code sfop} queries together, and which an
  * accessControlPolicy may name in acor by the group's ID. The member rules are {@link GroupMembers}.
  */
 public final class GroupType extends ResourceType {
     public static final String FAN_OUT_POINT = "fopt";
+    public static final String SEMANTIC_FAN_OUT_POINT = "sfop";
     public static final String MEMBER_IDS = "mid";
     public static final String MEMBER_TYPE = "mt";
     /** membersAccessControlPolicyIDs: the policies that govern requests through fopt instead of acpi. */
@@ -80,7 +82,7 @@ public final class GroupType extends ResourceType {
 
     @Override
     public Map<String, VirtualChild> virtualChildren() {
-        return Map.of(FAN_OUT_POINT, FanOutPoint.INSTANCE);
+        return Map.of(FAN_OUT_POINT, FanOutPoint.INSTANCE, SEMANTIC_FAN_OUT_POINT, SemanticFanOutPoint.INSTANCE);
     }
 
     @Override
@@ -250,6 +252,23 @@ public final class GroupType extends ResourceType {
 
         @Override
         public boolean fansOut() {
+            return true;
+        }
+    }
+
+    /**
+     * {@code sfop}: a Retrieve of it is a semantic discovery or query over the descriptors of the members (TS-0004
+     * 7.4.35), which {@code core.operation.SemanticFanOutOperation} answers.
+     */
+    private static final class SemanticFanOutPoint extends VirtualChild {
+        static final SemanticFanOutPoint INSTANCE = new SemanticFanOutPoint();
+
+        private SemanticFanOutPoint() {
+            super(SEMANTIC_FAN_OUT_POINT);
+        }
+
+        @Override
+        public boolean semanticFanOut() {
             return true;
         }
     }
