@@ -114,6 +114,8 @@ class SemanticFanOutPointIT extends KeelIT {
         assertEquals(List.of(aePath + "/lamp"), uris(discover(group + "/sfop", lights, ae)));
         Reply unstructured = cse.get("/" + group + "/sfop?fu=1&drt=2&smf=" + enc(lights)).from(ae).send();
         assertEquals(List.of(lamp), uris(unstructured), "drt applies");
+        Reply second = cse.get("/" + group + "/sfop?fu=1&lim=1&ofst=2&smf=" + enc(IN_B)).from(ae).send();
+        assertEquals(List.of(aePath + "/lamp"), uris(second), "member order (sensor, lamp), paged by ofst and lim");
     }
 
     @Test
@@ -152,6 +154,16 @@ class SemanticFanOutPointIT extends KeelIT {
         Reply opened = cse.put("/" + aePath + "/sensor/desc", "{\"m2m:smd\":{\"acpi\":[\"" + acp + "\"]}}").from(ae).send();
         assertEquals(2004, opened.rsc(), opened.text());
         assertEquals(List.of(EX + "sensor"), devices(query(group + "/sfop", IN_B, stranger)), "now the sensor's descriptor counts");
+    }
+
+    /** Keel reads the members' descriptors from its own store: a member on another CSE is refused, not left out. */
+    @Test
+    void ts0004_7_4_35_2_2_aMemberOnAnotherCseIs5001NamingIt() {
+        String mixed = group("mixed", List.of(lamp, "/id-mn/far"));
+        Reply q = query(mixed + "/sfop", IN_B, ae);
+        assertEquals(5001, q.rsc(), q.text());
+        assertTrue(q.json().path("m2m:dbg").asText().contains("/id-mn/far"), q.text());
+        assertEquals(5001, discover(mixed + "/sfop", IN_B, ae).rsc());
     }
 
     @Test

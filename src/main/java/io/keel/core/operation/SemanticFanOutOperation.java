@@ -102,31 +102,34 @@ public final class SemanticFanOutOperation {
 
     /**
      * Each local member that meets the filter criteria and that the originator may discover, then the resources below
-     * it that do, as a discovery targeting it finds them; each once, in member order, at most lim (else the CSE's
-     * maximum result size).
+     * it that do, as a discovery targeting it finds them; each once, in member order; ofst and lim (at most the CSE's
+     * maximum result size) page through that list.
      */
     private ResponsePrimitive discover(Transaction tx, RequestPrimitive req, List<Resource> members) {
         FilterCriteria fc = req.filterCriteria;
         int max = ctx.cse.maxResultSize();
         int limit = fc.limit == null ? max : Math.min(fc.limit, max);
+        int skip = fc.offset == null ? 0 : fc.offset - 1;
+        int wanted = skip + limit + 1;
         Visibility visible = ctx.visible(tx.tree(), req, Permission.DISCOVERY);
         Map<String, Resource> found = new LinkedHashMap<>();
         boolean cut = false;
         for (Resource member : members) {
-            if (found.size() >= limit) {
+            if (found.size() >= wanted) {
                 break;
             }
             if (ctx.access.allows(tx.tree(), req, Permission.DISCOVERY, member) && ctx.search.matches(tx, member, fc, visible)) {
                 found.putIfAbsent(member.ri, member);
             }
             Integer maxDepth = fc.level == null ? null : member.depth() + fc.level;
-            FilteredSearch.Found below = ctx.search.discover(tx, member, fc, visible, maxDepth, 0, limit + 1, true);
+            FilteredSearch.Found below = ctx.search.discover(tx, member, fc, visible, maxDepth, 0, wanted, true);
             cut |= below.scanCut();
             below.resources().forEach(r -> found.putIfAbsent(r.ri, r));
         }
-        List<Resource> result = new ArrayList<>(found.values());
-        boolean more = result.size() > limit;
-        result = result.subList(0, Math.min(limit, result.size()));
+        List<Resource> all = new ArrayList<>(found.values());
+        int from = Math.min(skip, all.size());
+        boolean more = all.size() - from > limit;
+        List<Resource> result = all.subList(from, Math.min(from + limit, all.size()));
         boolean unstructured = req.desiredIdResultType == DesiredIdResultType.UNSTRUCTURED;
         Object content;
         if (req.resultContent == ResultContent.CHILD_RESOURCE_REFERENCES) {
