@@ -13,7 +13,8 @@
 #   selective  … & smf: Lights in building42            1/300 of the containers (0.33 %) match, all returned
 #   broad      … & smf: every Light                      1/3 of the containers match; the first 100 are returned
 #
-# Settings (environment): SMB_COUNT=10000, SMB_CLIENTS=8, SMB_DURATION=10s per measured run, SMB_ROUNDS=3,
+# Settings (environment): SMB_COUNT=10000, SMB_CLIENTS=8, SMB_DURATION=10s per measured run, SMB_TIMEOUT=30s
+# (wrk --timeout: a slower request would count as a socket error, not in the latencies), SMB_ROUNDS=3,
 # SMB_DB=h2 or postgres (then PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres name a server where that user may create
 # a database; the run creates one and drops it at the end), SMB_KEEP=1 keeps the temp dir (Keel's log and data).
 set -euo pipefail
@@ -22,6 +23,7 @@ cd "$ROOT"
 COUNT=${SMB_COUNT:-10000}
 CLIENTS=${SMB_CLIENTS:-8}
 DURATION=${SMB_DURATION:-10s}
+TIMEOUT=${SMB_TIMEOUT:-30s}
 ROUNDS=${SMB_ROUNDS:-3}
 DB=${SMB_DB:-h2}
 KEEP=${SMB_KEEP:-0}
@@ -75,9 +77,9 @@ measure() { # path → "p50 p99 req/s" (ms)
     local url="$BASE$1" out="$TMP/wrk.txt" status
     status=$(curl -s -o "$TMP/body" -w '%{http_code}' "$url" -H 'X-M2M-Origin: CAdmin' -H 'X-M2M-RI: check' -H 'X-M2M-RVI: 4')
     [ "$status" = 200 ] || { echo "$1 answered $status: $(cat "$TMP/body")" >&2; exit 1; }
-    wrk -t1 -c1 -d3s -s bench/semantics/get.lua "$url" > /dev/null
-    wrk -t1 -c1 -d"$DURATION" --latency -s bench/semantics/get.lua "$url" > "$out"
-    if grep -q 'Non-2xx' "$out"; then cat "$out" >&2; exit 1; fi
+    wrk -t1 -c1 -d3s --timeout "$TIMEOUT" -s bench/semantics/get.lua "$url" > /dev/null
+    wrk -t1 -c1 -d"$DURATION" --timeout "$TIMEOUT" --latency -s bench/semantics/get.lua "$url" > "$out"
+    if grep -q "Non-2xx\|Socket errors" "$out"; then cat "$out" >&2; exit 1; fi
     awk '
         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
         /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
@@ -91,7 +93,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
 echo "# reproduce: mvn -B -q -DskipTests package && SMB_COUNT=$COUNT SMB_ROUNDS=$ROUNDS SMB_DB=$DB bench/semantics.sh"
-echo "# database: $DB; load: wrk -t1 -c1 -d$DURATION --latency (3 s warm-up), loopback; $(nproc) cores; $("$JAVA" -version 2>&1 | head -n1)"
+echo "# database: $DB; load: wrk -t1 -c1 -d$DURATION --timeout $TIMEOUT --latency (3 s warm-up), loopback; $(nproc) cores; $("$JAVA" -version 2>&1 | head -n1)"
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 start_keel
