@@ -80,8 +80,15 @@ public final class FilteredSearch {
         if (content != null) {
             possible.retainAll(types.withContent());
         }
-        tested.add(match::test);
         FilterOperation fo = fc.filterOperationOrDefault();
+        if (fo == FilterOperation.AND && !fc.resourceTypes.isEmpty()) {
+            // ty must hold anyway; one type left lets the database walk (ty, srn) in order instead of sorting every batch.
+            possible.retainAll(fc.resourceTypes);
+        }
+        if (possible.isEmpty()) {
+            return new Found(List.of(), match.cut());
+        }
+        tested.add(match::test);
         ContentScan.Result r = ContentScan.scan(
                 (after, size) -> tx.search().candidates(root, fc, possible, geo == null ? null : geo.window(), visibility,
                         maxDepth, after, size),
