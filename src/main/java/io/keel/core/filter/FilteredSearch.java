@@ -76,16 +76,22 @@ public final class FilteredSearch {
         ContentFilter content = ContentFilter.of(fc);
         GeoQuery geo = GeoQuery.of(fc);
         List<Predicate<Resource>> tested = undecided(content, geo);
+        FilterOperation fo = fc.filterOperationOrDefault();
+        // The types a candidate may be of: with AND those that can meet smf and the content filter both (and ty, which
+        // must hold anyway: one type left lets the database walk (ty, srn) in order); with OR and XOR those that can
+        // meet either, besides the rows the database's own conditions find.
         Set<Integer> possible = new HashSet<>(describable);
         if (content != null) {
-            possible.retainAll(types.withContent());
+            if (fo == FilterOperation.AND) {
+                possible.retainAll(types.withContent());
+            } else {
+                possible.addAll(types.withContent());
+            }
         }
-        FilterOperation fo = fc.filterOperationOrDefault();
         if (fo == FilterOperation.AND && !fc.resourceTypes.isEmpty()) {
-            // ty must hold anyway; one type left lets the database walk (ty, srn) in order instead of sorting every batch.
             possible.retainAll(fc.resourceTypes);
         }
-        if (possible.isEmpty()) {
+        if (fo == FilterOperation.AND && possible.isEmpty()) {
             return new Found(List.of(), match.cut());
         }
         tested.add(match::test);
