@@ -2,6 +2,7 @@ package io.keel.web;
 
 import io.keel.binding.http.HttpStatusMapping;
 import io.keel.core.trigger.DeviceTriggers;
+import io.keel.ops.BearerToken;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.Serialization;
@@ -11,9 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,28 +26,24 @@ import java.util.Map;
  */
 public class TriggerIntakeServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private static final String BEARER = "Bearer ";
     private static final int MAX_BODY_BYTES = 64 * 1024;
     private final transient DeviceTriggers triggers;
-    /** SHA-256 of the token, or null when none is set: hashes compare in constant time whatever the lengths. */
-    private final byte[] tokenHash;
+    private final transient BearerToken token;
 
     /** @param token keel.trigger.token, or null or empty when none is set */
     public TriggerIntakeServlet(DeviceTriggers triggers, String token) {
         this.triggers = triggers;
-        this.tokenHash = token == null || token.isEmpty() ? null : sha256(token);
+        this.token = new BearerToken(token);
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
-        if (tokenHash == null) {
+        if (!token.configured()) {
             text(response, HttpServletResponse.SC_FORBIDDEN, "the trigger intake is off: it needs keel.trigger.token\n");
             return;
         }
-        String authorization = request.getHeader("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || !MessageDigest.isEqual(tokenHash, sha256(authorization.substring(BEARER.length()).trim()))) {
+        if (!token.presentedIn(request.getHeader("Authorization"))) {
             // RFC 6750 3: a missing or wrong bearer token is a 401 with the challenge that names the scheme.
             response.setHeader("WWW-Authenticate", "Bearer realm=\"keel triggers\"");
             text(response, HttpServletResponse.SC_UNAUTHORIZED, "the trigger intake needs the bearer token of keel.trigger.token\n");
@@ -102,13 +96,5 @@ public class TriggerIntakeServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType("text/plain;charset=utf-8");
         response.getWriter().write(message);
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 }
