@@ -5,6 +5,7 @@ import io.keel.core.announcement.Announcements;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.notification.DeliverySettings;
 import io.keel.core.notification.NotificationService;
+import io.keel.core.notification.OutboxSettings;
 import io.keel.core.operation.OperationContext;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
@@ -62,7 +63,7 @@ final class CoreFixture implements AutoCloseable {
         FilteredSearch search = new FilteredSearch(types, cse.contentScanMax());
         Representations representations = new Representations(types, cse.maxResultSize(), search);
         notifications = new NotificationService(cse, store, router, types, representations, access, outbound, clock,
-                new DeliverySettings(2_000, 2_000, 60_000, 100));
+                new DeliverySettings(2_000, 2_000, 60_000, 100), OutboxSettings.IN_MEMORY);
         ctx = new OperationContext(cse, store, types, router, access, representations, search, notifications, clock,
                 announcements);
     }

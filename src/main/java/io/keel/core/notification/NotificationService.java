@@ -60,12 +60,6 @@ public final class NotificationService implements NotificationTargets, AutoClose
 
     public NotificationService(CseIdentity cse, ResourceStore store, Router router, TypeRegistry types,
                                Representations representations, AccessPolicy access, Outbound outbound, Clock clock,
-                               DeliverySettings settings) {
-        this(cse, store, router, types, representations, access, outbound, clock, settings, OutboxSettings.IN_MEMORY);
-    }
-
-    public NotificationService(CseIdentity cse, ResourceStore store, Router router, TypeRegistry types,
-                               Representations representations, AccessPolicy access, Outbound outbound, Clock clock,
                                DeliverySettings settings, OutboxSettings outboxSettings) {
         this.cse = cse;
         this.access = access;
