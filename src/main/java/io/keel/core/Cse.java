@@ -27,6 +27,7 @@ import io.keel.core.routing.Router;
 import io.keel.core.store.PoolUsage;
 import io.keel.core.store.ResourceStore;
 import io.keel.core.store.ResourceTree;
+import io.keel.core.store.Transaction;
 import io.keel.primitive.ReleaseVersion;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.OneM2MException;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -125,7 +127,10 @@ public final class Cse implements AutoCloseable {
         notifications.delivery().dispatchLocallyWith(dispatcher::handle);
         ctx.remoteWith(remoteRequests);
         ctx.onRemoteCseRemoved(this::remoteCseRemoved);
-        notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
+        // What the CSE deletes on its own (subscriptions at exc 0, ended crossResourceSubscriptions, accepted target
+        // removals) goes through the one delete path, so that it notifies and cascades as a Delete request does.
+        BiConsumer<Transaction, Resource> deleteAsCse = (tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now());
+        notifications.deleteWith(deleteAsCse);
         // A crossResourceSubscription's requests on its targets go through the dispatcher, as its originator's would.
         this.crossResourceLinks = new CrossResourceLinks(identity, dispatcher::handle, 2 * settings.forwardingTimeoutMillis() + 1_000);
         types.crossResourceSubscription().targetsWith(crossResourceLinks);
@@ -133,7 +138,7 @@ public final class Cse implements AutoCloseable {
         this.deviceTriggers = new DeviceTriggers(identity, store, notifications.events());
         ctx.targetRemovalWith(new NotificationTargetRemovals(identity, store, notifications, clock,
                 NotificationTargetRemovals.action(settings.get("keel.notification.target-policy.default", "accept")),
-                (tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now())));
+                deleteAsCse));
         this.managementActions = new ManagementActions(store, types, notifications.events(), managementAdapters, clock,
                 settings.getLong("keel.management.action-timeout", 60_000),
                 settings.getLong("keel.management.queue-interval", 1_000));
