@@ -7,6 +7,8 @@ import io.keel.core.announcement.Announcer;
 import io.keel.core.access.AcpAccessPolicy;
 import io.keel.core.access.GoverningPolicies;
 import io.keel.core.filter.FilteredSearch;
+import io.keel.core.geo.OriginatorLocations;
+import io.keel.core.geo.RegisteredLocations;
 import io.keel.core.notification.DeliverySettings;
 import io.keel.core.notification.NotificationService;
 import io.keel.core.notification.OutboxSettings;
@@ -104,7 +106,9 @@ public final class Cse implements AutoCloseable {
             ensureCseBase(types, clock, settings.cseAccessControlPolicies());
         }
         Router router = new Router(identity, types, new RemoteCses(identity));
-        AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock);
+        // Where originators are (aclr, lr): their registered loc; a <locationPolicy> source goes in front with orElse.
+        OriginatorLocations locations = new RegisteredLocations(identity);
+        AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock, locations);
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax(), semantics);
         Representations representations = new Representations(types, identity.maxResultSize(), search);
         Forwarding forwarding = new Forwarding(identity, outbound, clock, settings.forwardingTimeoutMillis(),
@@ -138,7 +142,7 @@ public final class Cse implements AutoCloseable {
         this.deviceTriggers = new DeviceTriggers(identity, store, notifications.events());
         ctx.targetRemovalWith(new NotificationTargetRemovals(identity, store, notifications, clock,
                 NotificationTargetRemovals.action(settings.get("keel.notification.target-policy.default", "accept")),
-                deleteAsCse));
+                deleteAsCse, locations));
         this.managementActions = new ManagementActions(store, types, notifications.events(), managementAdapters, clock,
                 settings.getLong("keel.management.action-timeout", 60_000),
                 settings.getLong("keel.management.queue-interval", 1_000));
