@@ -91,7 +91,6 @@ class SetOfAcrsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "{\"acr\":[{\"acor\":[\"Cae1\"],\"acop\":2,\"acod\":[{\"ty\":3}]}]}",
             "{\"acr\":[{\"acor\":[\"Cae1\"],\"acop\":2,\"acco\":[{\"aclr\":{\"accc\":[\"de\"]}}]}]}"})
     void ts0004_7_4_2_whatThisCseCannotEvaluateIsNotImplemented(String json) {
         assertEquals(ResponseStatusCode.NOT_IMPLEMENTED, assertThrows(OneM2MException.class, () -> normalize(json)).rsc());
