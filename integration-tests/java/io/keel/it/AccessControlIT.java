@@ -230,6 +230,19 @@ class AccessControlIT extends KeelIT {
     }
 
     @Test
+    void ts0004_7_4_14_3_2_aFanOutCreateMatchesAcodOfMacpWithTheMembersType() {
+        String member = governed(acp(rule(q(granted), 1, null)))[0];
+        String fits = acp(withAcod(rule(q(granted), 1, null), "[{\"ty\":3,\"chty\":[4]}]"));
+        String misfits = acp(withAcod(rule(q(granted), 1, null), "[{\"ty\":2,\"chty\":[4]}]"));
+        String cin = "{\"m2m:cin\":{\"con\":\"fan\"}}";
+        Reply created = cse.create("/" + membersGroup(member, fits) + "/fopt", 4, cin).from(granted).send();
+        assertEquals(200, created.status(), created.text());
+        assertEquals(2001, created.json().path("m2m:agr").path("m2m:rsp").get(0).path("rsc").asInt(), created.text());
+        assertDenied(cse.create("/" + membersGroup(member, misfits) + "/fopt", 4, cin).from(granted).send());
+        assertDenied(cse.create("/" + membersGroup(member, fits) + "/fopt", 3, "{\"m2m:cnt\":{}}").from(granted).send());
+    }
+
+    @Test
     void ts0004_6_3_5_27_acodIsStoredAndAnsweredAsGiven() {
         Reply r = createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[" + withAcod(rule(q(granted), 1, null),
                 "[{\"ty\":2,\"spty\":{\"cnd\":\"" + BINARY_SWITCH + "\"},\"chty\":[28]}]") + "]},\"pvs\":{\"acr\":["
@@ -546,6 +559,13 @@ class AccessControlIT extends KeelIT {
      */
     private String group(String members) {
         Reply r = cse.create("/" + owner, 9, "{\"m2m:grp\":{\"mnm\":5,\"mid\":[" + members + "]}}").send();
+        assertEquals(201, r.status(), r.text());
+        return r.json().path("m2m:grp").path("ri").asText();
+    }
+
+    /** A group of containers (mt 3) the admin creates under the owner's AE, its fanOutPoint governed by {@code macp}. */
+    private String membersGroup(String member, String macp) {
+        Reply r = cse.create("/" + owner, 9, "{\"m2m:grp\":{\"mt\":3,\"mnm\":5,\"mid\":[\"" + member + "\"],\"macp\":[\"" + macp + "\"]}}").send();
         assertEquals(201, r.status(), r.text());
         return r.json().path("m2m:grp").path("ri").asText();
     }
