@@ -259,6 +259,8 @@ class AccessControlIT extends KeelIT {
         JsonNode x = fromXml.json().path("m2m:acp").path("pv").path("acr").get(0).path("acod").get(0);
         assertEquals(3, x.path("ty").asInt(), fromXml.text());
         assertEquals(List.of(4, 3), List.of(x.path("chty").get(0).asInt(), x.path("chty").get(1).asInt()), fromXml.text());
+        Reply asXml = cse.get("/" + fromXml.json().path("m2m:acp").path("ri").asText()).header("Accept", "application/xml").send();
+        assertTrue(asXml.text().contains("<acod><ty>3</ty><chty>4 3</chty></acod>"), asXml.text());
     }
 
     @Test
