@@ -108,6 +108,33 @@ class AccessControlIT extends KeelIT {
         assertCells(rule(q(granted), ACOP_ALL, "{\"actw\":[\"* * * * * * 2001\"],\"acip\":{\"ipv4\":[\"127.0.0.1\"]}}"), granted, NONE);
     }
 
+    /** Release 4 loc of an AE, set by the AE itself: a point [longitude, latitude]. */
+    private void locate(String ae, double lon, double lat) {
+        Reply r = cse.put("/" + ae, "{\"m2m:ae\":{\"loc\":{\"typ\":1,\"crd\":\"[" + lon + ", " + lat + "]\"}}}").from(ae)
+                .header("X-M2M-RVI", "4").send();
+        assertEquals(200, r.status(), r.text());
+    }
+
+    /** TS-0003 7.1.3, F.2: aclr is compared with where the originator is; here its AE's registered loc. */
+    @Test
+    void ts0004_7_3_3_15_locationRegionContext() {
+        locate(granted, 11.58, 48.14); // Munich
+        locate(other, 13.405, 52.52);  // Berlin
+        String nearMunich = "{\"aclr\":{\"accr\":[48.1374, 11.5755, 10000]}}";
+        String both = q(granted) + "," + q(other);
+        assertCells(rule(both, ACOP_ALL, nearMunich), granted, ALL);
+        assertCells(rule(both, ACOP_ALL, nearMunich), other, NONE);
+        assertCells(rule(both, ACOP_ALL, "{\"aclr\":{\"accc\":[\"DE\"]}}"), other, ALL);
+        assertCells(rule(both, ACOP_ALL, "{\"aclr\":{\"accc\":[\"FR\",\"AT\"]}}"), granted, NONE);
+        // An originator whose location is unknown is in no region (TS-0003 F.2.1: the Hosting CSE denies).
+        String unlocated = cse.registerAe("C" + OneM2MClient.unique("nowhere"), OneM2MClient.unique("nowhere"));
+        assertCells(rule("\"all\"", ACOP_ALL, "{\"aclr\":{\"accc\":[\"DE\"]}}"), unlocated, NONE);
+        // Two contexts: the region or a time window; a location region with an address: both must hold.
+        assertCells(rule(both, ACOP_ALL, nearMunich + ",{\"actw\":[\"* * * * * * 2001\"]}"), granted, ALL);
+        assertCells(rule(both, ACOP_ALL, "{\"aclr\":{\"accr\":[48.1374, 11.5755, 10000]},\"acip\":{\"ipv4\":[\"10.0.0.0/8\"]}}"),
+                granted, NONE);
+    }
+
     @Test
     void ts0004_7_3_3_15_groupMembersInAcor() {
         String team = group(q(granted));
@@ -477,8 +504,10 @@ class AccessControlIT extends KeelIT {
         assertTrue(adri.json().path("m2m:dbg").asText().contains("not supported"), adri.text());
         Reply r = cse.put("/" + acp(rule(q(granted), 2, null)), "{\"m2m:acp\":{\"pvs\":{\"acr\":[]}}}").from(owner).send();
         assertBadRequest(r, "pvs must hold at least one rule");
-        assertEquals(5001, createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"x\"],\"acop\":2,\"acco\":[{\"aclr\":{\"accc\":[\"de\"]}}]}]},"
-                + pvs + "}}").rsc());
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"x\"],\"acop\":2,\"acco\":[{\"aclr\":{\"accc\":[\"de\"]}}]}]},"
+                + pvs + "}}"), "pv.acr[0].acco[0].aclr.accc holds de");
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"x\"],\"acop\":2,\"acco\":[{\"aclr\":{\"accr\":[0,0,-5]}}]}]},"
+                + pvs + "}}"), "pv.acr[0].acco[0].aclr.accr has a negative radius");
     }
 
     // ---- helpers ----

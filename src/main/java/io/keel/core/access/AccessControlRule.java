@@ -1,5 +1,6 @@
 package io.keel.core.access;
 
+import io.keel.core.geo.LocationRegion;
 import io.keel.core.schedule.ScheduleEntry;
 import io.keel.core.Identifiers;
 import java.util.List;
@@ -21,11 +22,13 @@ public record AccessControlRule(List<String> originators, int operations, List<C
      *
      * @param timeWindows actw, empty when absent
      * @param addresses acip ipv4 and ipv6 entries, empty when acip is absent
+     * @param region aclr, null when absent: an originator whose position is not known is in no region (TS-0003 F.2.1)
      */
-    public record Context(List<ScheduleEntry> timeWindows, List<IpRange> addresses) {
+    public record Context(List<ScheduleEntry> timeWindows, List<IpRange> addresses, LocationRegion region) {
         boolean holds(Requester who) {
             return (timeWindows.isEmpty() || timeWindows.stream().anyMatch(w -> w.matches(who.time())))
-                    && (addresses.isEmpty() || addresses.stream().anyMatch(a -> a.contains(who.address())));
+                    && (addresses.isEmpty() || addresses.stream().anyMatch(a -> a.contains(who.address())))
+                    && (region == null || region.contains(who.location().get()));
         }
     }
 

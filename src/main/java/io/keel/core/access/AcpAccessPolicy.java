@@ -2,6 +2,8 @@ package io.keel.core.access;
 
 import io.keel.core.Clock;
 import io.keel.core.CseIdentity;
+import io.keel.core.geo.OriginatorLocations;
+import io.keel.core.geo.RegisteredLocations;
 import io.keel.core.routing.Router;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
@@ -14,6 +16,8 @@ import io.keel.core.store.Visibility;
 import io.keel.primitive.RequestPrimitive;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.locationtech.jts.geom.Point;
 
 /**
  * Access control by accessControlPolicy resources (TS-0004 7.3.3.15, TS-0001 9.6.1.3.2).
@@ -27,13 +31,20 @@ public final class AcpAccessPolicy implements AccessPolicy {
     private final TypeRegistry types;
     private final Clock clock;
     private final GroupMembership groups;
+    private final OriginatorLocations locations;
 
     /** @param router how acor entries that are group IDs are found */
     public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Router router, Clock clock) {
+        this(cse, types, router, clock, new RegisteredLocations(cse));
+    }
+
+    /** @param locations where originators are, for rules with a location region (aclr) */
+    public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Router router, Clock clock, OriginatorLocations locations) {
         this.ownership = new OwnershipRules(cse);
         this.types = types;
         this.clock = clock;
         this.groups = new GroupMembership(router, ownership::localId);
+        this.locations = locations;
     }
 
     @Override
@@ -145,12 +156,28 @@ public final class AcpAccessPolicy implements AccessPolicy {
         return GoverningPolicies.ids(r.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
     }
 
+    /**
+     * The originator's position, looked up once per request and only when a rule with a location region is matched:
+     * it depends on the requester alone, so discovery decides each policy once with it ({@link #visible}).
+     */
+    private Supplier<Point> position(ResourceTree tx, String from) {
+        Point[] known = new Point[1];
+        boolean[] looked = new boolean[1];
+        return () -> {
+            if (!looked[0]) {
+                known[0] = locations.positionOf(tx, from);
+                looked[0] = true;
+            }
+            return known[0];
+        };
+    }
+
     private Requester requester(ResourceTree tx, RequestPrimitive req) {
         if (req.from == null || req.from.isEmpty()) {
             return null;
         }
         String originator = ownership.localId(req.from);
         return new Requester(originator, req.originatorAddress, clock.now(), req.originatorAuthenticated,
-                groups.of(tx, originator), ownership.domainOf(originator));
+                groups.of(tx, originator), ownership.domainOf(originator), position(tx, req.from));
     }
 }

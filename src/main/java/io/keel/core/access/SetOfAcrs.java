@@ -1,5 +1,6 @@
 package io.keel.core.access;
 
+import io.keel.core.geo.LocationRegion;
 import io.keel.core.schedule.InvalidScheduleEntry;
 import io.keel.core.schedule.ScheduleEntry;
 import io.keel.primitive.OneM2MException;
@@ -15,8 +16,9 @@ import java.util.logging.Logger;
 
 /**
  * The setOfAcrs of an accessControlPolicy's pv and pvs (TS-0004 6.3.5.26, 6.3.5.27):
- * {@code {"acr": [{"acor": [...], "acop": 1..63, "acco": [{"actw": [...], "acip": {"ipv4": [...], "ipv6": [...]}}], "acaf": bool,
- * "acod": [{"ty": n, "spty": {...}, "chty": [...]}]}]}} ({@link ObjectDetails}).
+ * {@code {"acr": [{"acor": [...], "acop": 1..63, "acco": [{"actw": [...], "acip": {"ipv4": [...], "ipv6": [...]},
+ * "aclr": {"accc": [...]} or {"accr": [lat, lon, radius]}}], "acaf": bool, "acod": [{"ty": n, "spty": {...},
+ * "chty": [...]}]}]}} ({@link ObjectDetails}).
  * {@link #normalize} checks a value from a request and returns the one form stored; {@link #rules} reads it back.
  */
 public final class SetOfAcrs {
@@ -32,7 +34,7 @@ public final class SetOfAcrs {
 
     /**
      * @param fromText XML content: scalars come as text, and a list of one element as that element
-     * @throws OneM2MException 4000 with what is wrong; 5001 for contexts this CSE cannot evaluate
+     * @throws OneM2MException 4000 with what is wrong
      */
     public static Map<String, Object> normalize(String sn, Object value, boolean fromText) {
         Map<?, ?> set = map(sn, value, Set.of("acr"));
@@ -96,7 +98,8 @@ public final class SetOfAcrs {
                 }
             }
         }
-        return new AccessControlRule.Context(windows, addresses);
+        LocationRegion region = c.get("aclr") instanceof Map<?, ?> aclr ? LocationRegion.of(aclr) : null;
+        return new AccessControlRule.Context(windows, addresses, region);
     }
 
     private static Map<String, Object> rule(String where, Object value, boolean fromText) {
@@ -148,9 +151,6 @@ public final class SetOfAcrs {
 
     private static Map<String, Object> context(String where, Object value, boolean fromText) {
         Map<?, ?> c = map(where, value, CONTEXT_KEYS);
-        if (c.get("aclr") != null) {
-            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, where + ": location regions (aclr) are not supported by this CSE");
-        }
         Map<String, Object> out = new LinkedHashMap<>();
         if (c.get("actw") != null) {
             List<String> windows = strings(where + ".actw", c.get("actw"), fromText);
@@ -174,6 +174,9 @@ public final class SetOfAcrs {
                 }
             }
             out.put("acip", addresses);
+        }
+        if (c.get("aclr") != null) {
+            out.put("aclr", LocationRegion.normalize(where + ".aclr", c.get("aclr"), fromText));
         }
         return out;
     }
