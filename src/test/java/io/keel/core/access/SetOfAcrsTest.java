@@ -109,11 +109,4 @@ class SetOfAcrsTest {
         assertEquals(ResponseStatusCode.BAD_REQUEST, e.rsc());
         assertTrue(e.getMessage().contains(reason), e.getMessage());
     }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"acr\":[{\"acor\":[\"Cae1\"],\"acop\":2,\"acod\":[{\"ty\":3}]}]}"})
-    void ts0004_7_4_2_whatThisCseCannotEvaluateIsNotImplemented(String json) {
-        assertEquals(ResponseStatusCode.NOT_IMPLEMENTED, assertThrows(OneM2MException.class, () -> normalize(json)).rsc());
-    }
 }
