@@ -80,6 +80,7 @@ public final class TypeRegistry {
         register(new ExecInstanceType());
         register(new FlexContainerInstanceType());
         register(new GroupType());
+        register(new LocationPolicyType());
         register(new MgmtCmdType());
         register(MgmtObjType.generic(mgmt));
         register(new NodeType());
