@@ -110,6 +110,11 @@ public final class ResourceOperation {
         return List.copyOf(alsoDeleted);
     }
 
+    /** The accessControlPolicies governing each resource, for hooks that create resources governed by policies. */
+    public io.keel.core.store.PolicyIndex policyIndex() {
+        return tx.policyIndex();
+    }
+
     /** What locationPolicies keep beside them (asked only when used). */
     public io.keel.core.store.LocationWatches locations() {
         return tx.locations();

@@ -150,9 +150,9 @@ public final class LocationPolicyType extends ResourceType {
 
     /**
      * The container (TS-0004 7.4.10.2.1, TS-0001 10.2.9.6): beside the policy, named lon (else its resourceID), its
-     * locationID the policy's; it lives as long as the policy and has the policy's originator as its creator, so the
-     * default access rules give it to the same originator. A device-based policy whose target has a position stores it
-     * at once.
+     * locationID the policy's; it lives as long as the policy, has the policy's originator as its creator and is governed
+     * by the policy's accessControlPolicyIDs (kept the same by an Update of the policy's), so that whoever may read the
+     * policy may read where its target is. A device-based policy whose target has a position stores it at once.
      */
     @Override
     public void afterCreate(ResourceOperation op) {
@@ -167,10 +167,14 @@ public final class LocationPolicyType extends ResourceType {
         container.lt = op.now;
         container.et = policy.et;
         container.origin = policy.origin;
+        if (policy.get(ACCESS_CONTROL_POLICY_IDS) instanceof List<?> acpi) {
+            container.attributes.put(ACCESS_CONTROL_POLICY_IDS, List.copyOf(acpi));
+        }
         container.attributes.put("cni", 0L);
         container.attributes.put("cbs", 0L);
         container.attributes.put("li", policy.ri);
         op.tree.insert(container);
+        governedLikeThePolicy(op, container);
         op.created(op.parent, container);
         long source = (Long) policy.get(SOURCE);
         Resource target = source == DEVICE_BASED ? deviceTarget(op, policy) : null;
@@ -200,13 +204,32 @@ public final class LocationPolicyType extends ResourceType {
             boolean rejudge = op.given.containsKey(TARGET_AREA) || op.given.containsKey(INFORMATION_TYPE);
             op.locations().put(new LocationWatches.Watch(policy.ri, watch.target(), rejudge ? null : watch.inside(), due));
         }
-        if (op.given.containsKey("et") && policy.get(CONTAINER_ID) instanceof String loi) {
+        boolean acpi = op.given.containsKey(ACCESS_CONTROL_POLICY_IDS);
+        if ((op.given.containsKey("et") || acpi) && policy.get(CONTAINER_ID) instanceof String loi) {
             Resource container = op.tree.lock(loi);
             if (container != null) {
                 container.et = policy.et;
+                if (policy.get(ACCESS_CONTROL_POLICY_IDS) instanceof List<?> ids) {
+                    container.attributes.put(ACCESS_CONTROL_POLICY_IDS, List.copyOf(ids));
+                } else {
+                    container.attributes.remove(ACCESS_CONTROL_POLICY_IDS);
+                }
                 op.tree.update(container);
+                if (acpi) {
+                    governedLikeThePolicy(op, container);
+                }
             }
         }
+    }
+
+    /** The container is governed by the policies in its acpi, as any resource is (see GoverningPolicies). */
+    private static void governedLikeThePolicy(ResourceOperation op, Resource container) {
+        List<String> ids = new java.util.ArrayList<>();
+        if (container.get(ACCESS_CONTROL_POLICY_IDS) instanceof List<?> l) {
+            l.forEach(id -> ids.add((String) id));
+        }
+        op.policyIndex().setGoverningPolicies(container.ri, ids);
+        op.policyIndex().setGoverningPoliciesOfChildren(container.ri, List.of(ResourceTypes.CONTENT_INSTANCE), ids);
     }
 
     /** TS-0004 7.4.10.2.4: the container and its contentInstances go with the policy. */

@@ -5,6 +5,7 @@ import io.keel.core.geo.Location;
 import io.keel.core.location.GeofenceEvent;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
+import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.serialization.ContentCodec;
 import java.time.Instant;
@@ -63,6 +64,10 @@ final class LocationRecords {
         container.st++;
         cin.st = container.st;
         op.tree.insert(cin);
+        if (container.get(ResourceType.ACCESS_CONTROL_POLICY_IDS) instanceof java.util.List<?> acpi && !acpi.isEmpty()) {
+            // An instance takes its container's access decision (see GoverningPolicies).
+            op.policyIndex().setGoverningPolicies(cin.ri, acpi.stream().map(String::valueOf).toList());
+        }
         container.lt = now;
         InstanceHolderType.count(op, container, cin, InstanceHolderType::byCreation);
         op.tree.update(container);
