@@ -1,6 +1,8 @@
 package io.keel.core.location;
 
 import io.keel.core.CseIdentity;
+import io.keel.core.geo.GeoCoordinates;
+import io.keel.core.geo.GeometryType;
 import io.keel.core.geo.Location;
 import io.keel.core.notification.ResourceChangeEvents;
 import io.keel.core.resource.Resource;
@@ -10,6 +12,7 @@ import io.keel.core.resource.types.LocationPolicyType;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.store.LocationWatches;
 import io.keel.core.store.ResourceStore;
+import io.keel.primitive.OneM2MException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +69,12 @@ public final class LocationTracker implements AutoCloseable {
             List<LocationWatches.Watch> due = store.read(tx -> tx.locations().due(now, PAGE));
             int fixed = 0;
             for (LocationWatches.Watch w : due) {
-                fixed += fix(w.policy(), now) ? 1 : 0;
+                try {
+                    fixed += fix(w.policy(), now) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    // One policy that cannot be fixed must not hold up the others due after it.
+                    LOG.log(Level.WARNING, "positioning of locationPolicy " + w.policy() + " failed", e);
+                }
             }
             total += fixed;
             if (due.size() < PAGE || fixed == 0) {
@@ -137,10 +145,17 @@ public final class LocationTracker implements AutoCloseable {
         }
     }
 
+    /** The server's position as m2m:geoCoordinates; one out of range is a failure (5000), never stored. */
     private static Located position(NetworkLocationSource.Position p) {
         Map<String, Object> loc = new LinkedHashMap<>();
         loc.put("typ", 1L);
         loc.put("crd", "[" + p.longitude() + ", " + p.latitude() + "]");
+        try {
+            GeoCoordinates.parse("position", GeometryType.POINT, (String) loc.get("crd"));
+        } catch (OneM2MException e) {
+            LOG.warning(() -> "the Location Server answered an invalid position: " + e.getMessage());
+            return new Located(null, "5000");
+        }
         return new Located(loc, LocationPolicyType.STATUS_OK);
     }
 

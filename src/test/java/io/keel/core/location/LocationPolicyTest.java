@@ -148,6 +148,16 @@ class LocationPolicyTest {
     }
 
     @Test
+    void aPositionOutOfRangeFromTheLocationServerIsAFailure() {
+        Resource p = created("los", 1, "lot", "dev3@operator.example");
+        FakeLocationServer.ANSWERS.add(new NetworkLocationSource.Position(200, 95));
+        now = now.plusSeconds(60);
+        assertEquals(1, tracker.track());
+        assertEquals("5000", cse.tree.find(p.ri).get("lost"));
+        assertEquals(0, instances(p).size());
+    }
+
+    @Test
     void ts0004_7_4_10_2_1_networkBasedWithoutTargetOrServerIs4000() {
         assertRsc(ResponseStatusCode.BAD_REQUEST, policy("los", 1, "lor", "http://ls.example.net"));
         assertRsc(ResponseStatusCode.BAD_REQUEST, policy("los", 1, "lot", "dev1@elsewhere.example"));

@@ -1,5 +1,6 @@
 package io.keel.core.resource.types;
 
+import io.keel.core.Identifiers;
 import io.keel.core.geo.GeoCoordinates;
 import io.keel.core.geo.GeometryType;
 import io.keel.core.geo.Location;
@@ -144,7 +145,7 @@ public final class LocationPolicyType extends ResourceType {
             throw new OneM2MException(ResponseStatusCode.CONFLICT, "lon: a resource named " + name + " exists under "
                     + op.parent.srn + " already");
         }
-        policy.attributes.put(CONTAINER_ID, io.keel.core.Identifiers.newResourceId("cnt"));
+        policy.attributes.put(CONTAINER_ID, Identifiers.newResourceId("cnt"));
         policy.attributes.put(STATUS, STATUS_PENDING);
     }
 
