@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A Location Server for unit tests, found by the ServiceLoader through the test class path: answers what the test
+ * A Location Server for unit tests (given to the CSE by {@code CoreFixture.withLocationServer}): answers what the test
  * queued, in order (a {@link NetworkLocationSource.Position} or a {@link NetworkLocationSource.Failure}), and records the
  * requests.
  */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class LocationPolicyTest {
     private static final String AREA = "[[[139, 35], [140, 35], [140, 36], [139, 36], [139, 35]]]";
-    private final CoreFixture cse = new CoreFixture();
+    private final CoreFixture cse = CoreFixture.withLocationServer(new FakeLocationServer());
     /** The tracker's time: the CSE's clock is the real one, so this starts now and the tests move it on. */
     private Instant now = Instant.now();
     private LocationTracker tracker;

@@ -72,11 +72,6 @@ public final class LocationPolicyType extends ResourceType {
     private static final List<String> NETWORK_ONLY = List.of(SERVER, AUTH_ID, LAST_KNOWN, UPDATE_EVENT_CRITERIA);
     private final NetworkLocationSource network;
 
-    /** With the Location Server interface found on the class path, if any. */
-    public LocationPolicyType() {
-        this(NetworkLocationSource.discover().orElse(null));
-    }
-
     /** @param network the Location Server interface; null when the CSE has none */
     public LocationPolicyType(NetworkLocationSource network) {
         super(ResourceTypes.LOCATION_POLICY, "lcp", List.of(
