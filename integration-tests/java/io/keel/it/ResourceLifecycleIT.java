@@ -131,9 +131,9 @@ class ResourceLifecycleIT extends KeelIT {
     @Test
     void ts0004_7_3_3_3_unknownResourceTypeIs4000AndUnsupportedIs5001() {
         assertEquals(4000, cse.create("/" + ae, 999, "{\"m2m:xyz\":{}}").from(ae).send().rsc());
-        Reply lcp = cse.create("/" + ae, 10, "{\"m2m:lcp\":{}}").from(ae).send(); // locationPolicy
-        assertEquals(501, lcp.status());
-        assertEquals(5001, lcp.rsc());
+        Reply dlv = cse.create("/" + ae, 6, "{\"m2m:dlv\":{}}").from(ae).send(); // delivery
+        assertEquals(501, dlv.status());
+        assertEquals(5001, dlv.rsc());
     }
 
     /**

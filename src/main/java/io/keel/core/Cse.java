@@ -58,6 +58,7 @@ public final class Cse implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final ExpirySweeper sweeper;
     private final MissingDataDetector missingData;
+    private final io.keel.core.location.LocationTracker locations;
     private final Outbound outbound;
     private final NotificationService notifications;
     private final DeviceTriggers deviceTriggers;
@@ -150,6 +151,8 @@ public final class Cse implements AutoCloseable {
         this.sweeper = new ExpirySweeper(store, dispatcher.deletes(), clock, settings.expirySweepMillis());
         this.missingData = new MissingDataDetector(store, notifications.events(), clock::now,
                 settings.getLong("keel.timeseries.detect-interval", 1000L));
+        this.locations = new io.keel.core.location.LocationTracker(identity, store, types, notifications.events(), clock::now,
+                settings.getLong("keel.location.fix-interval", 1000L));
         this.groupRevalidation = new GroupRevalidation(ctx, dispatcher.deletes(),
                 settings.getLong("keel.group.revalidation-interval", 30_000));
         this.registration = new Registration(identity, store, outbound, clock,
@@ -325,6 +328,7 @@ public final class Cse implements AutoCloseable {
         // Graceful: running non-blocking requests finish and pending notifications go out, each within the drain time.
         sweeper.close();
         missingData.close();
+        locations.close();
         groupRevalidation.close();
         managementActions.close();
         crossResourceLinks.close();

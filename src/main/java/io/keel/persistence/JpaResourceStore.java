@@ -355,6 +355,11 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         @Override
+        public io.keel.core.store.LocationWatches locations() {
+            return new JpaLocationWatches(em);
+        }
+
+        @Override
         public io.keel.core.store.NotificationOutbox notificationOutbox() {
             return new JpaNotificationOutbox(em);
         }

@@ -510,17 +510,17 @@ class DispatcherTest {
     @Test
     void ts0004_7_2_2_2_aTypeKeelDoesNotImplementIs5001OnlyAfterExistenceAndAuthorization() {
         core.ae("Cother");
-        int locationPolicy = 10;
+        int delivery = 6;
         RequestPrimitive missing = createContainer("cse-in/Cae1/nothing", "Cae1");
-        missing.resourceType = locationPolicy;
+        missing.resourceType = delivery;
         assertEquals(ResponseStatusCode.NOT_FOUND, handle(missing).responseStatusCode, "Recv-6.2 first");
 
         RequestPrimitive denied = createContainer("cse-in/Cae1", "Cother");
-        denied.resourceType = locationPolicy;
+        denied.resourceType = delivery;
         assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, handle(denied).responseStatusCode, "then Recv-6.3");
 
         RequestPrimitive allowed = createContainer("cse-in/Cae1", "Cae1");
-        allowed.resourceType = locationPolicy;
+        allowed.resourceType = delivery;
         assertEquals(ResponseStatusCode.NOT_IMPLEMENTED, handle(allowed).responseStatusCode, "then Recv-6.4 (7.3.3.3)");
     }
 

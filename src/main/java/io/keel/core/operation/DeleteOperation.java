@@ -85,6 +85,9 @@ public final class DeleteOperation implements OperationHandler {
         ctx.types.forEach(type -> type.beforeAnyDelete(op));
         ctx.notifications.events().deleting(tx, current);
         tx.tree().deleteSubtree(current, ctx.types.childless());
+        for (Resource other : op.alsoDeleted()) {
+            delete(tx, other, req, now);
+        }
         if (deleted.registersCse()) { // a <remoteCSE> is a child of the CSEBase, never in the subtree of a deletable resource
             Runnable removed = ctx.remoteCseRemoved();
             tx.listener(RemoteCseRemoval.class, () -> new RemoteCseRemoval(removed));

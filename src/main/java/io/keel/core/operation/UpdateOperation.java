@@ -137,6 +137,7 @@ public final class UpdateOperation implements OperationHandler {
         ctx.announcements.writing(tx, type, r, announcedTo);
         OperationContext.orderAttributes(type, r);
         tree.update(r);
+        ctx.types.forEach(t -> t.afterAnyUpdate(op));
         if (acpiChange) {
             ctx.policies.acpiChanged(tx.policyIndex(), r);
         }

@@ -273,6 +273,30 @@ public enum AttributeType {
             return List.of(integer(sn, l.get(0), fromText), integer(sn, l.get(1), fromText));
         }
     },
+    /**
+     * A list of xs:duration that may be zero (a locationPolicy's locationUpdatePeriod, TS-0004 table 7.4.10.1-3), each
+     * kept as the equivalent Java duration text.
+     */
+    LIST_OF_DURATIONS {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            List<Object> out = new ArrayList<>();
+            for (Object item : list(sn, v, fromText, true)) {
+                out.add(ComplexValues.nonNegativeDuration("attribute " + sn, item, fromText).toString());
+            }
+            return out;
+        }
+    },
+    /** m2m:locationSource (TS-0004 6.3.4.2.3): 1 Network_based, 2 Device_based, 3 Sharing_based. */
+    LOCATION_SOURCE(n -> n >= 1 && n <= 3,
+            "a locationSource: 1 (Network_based), 2 (Device_based) or 3 (Sharing_based)"),
+    /** m2m:locationInformationType (TS-0004 6.3.4.2.46): 1 Position fix, 2 Geofence event. */
+    LOCATION_INFORMATION_TYPE(n -> n == 1 || n == 2, "a locationInformationType: 1 (Position fix) or 2 (Geofence event)"),
+    /** m2m:geofenceEventCriteria (TS-0004 6.3.4.2.47): 1 Entering, 2 Leaving, 3 Inside, 4 Outside. */
+    GEOFENCE_EVENT_CRITERIA(n -> n >= 1 && n <= 4,
+            "a geofenceEventCriteria: 1 (Entering), 2 (Leaving), 3 (Inside) or 4 (Outside)"),
+    /** m2m:locationUpdateEventCriteria (TS-0004 6.3.4.2.56): 0 Location_Change. */
+    LOCATION_UPDATE_EVENT_CRITERIA(n -> n == 0, "a locationUpdateEventCriteria: 0 (Location_Change)"),
     /** "restricted list of xs:boolean" (TS-0004 D.12.6 limitsDelAggregation): false, true or both. */
     LIST_OF_BOOLEANS {
         @Override

@@ -40,6 +40,8 @@ public final class ResourceOperation {
     private final Transaction tx;
     /** What the hooks created besides {@link #resource}, in order (see {@link #created(Resource, Resource)}). */
     private final List<Creation> created = new ArrayList<>();
+    /** What the hooks asked to delete besides {@link #resource} (see {@link #alsoDelete(Resource)}). */
+    private final List<Resource> alsoDeleted = new ArrayList<>();
 
     /** A resource a hook created under {@code parent} as part of this operation. */
     public record Creation(Resource parent, Resource child) {
@@ -93,5 +95,28 @@ public final class ResourceOperation {
 
     public List<Creation> created() {
         return List.copyOf(created);
+    }
+
+    /**
+     * Asks the Delete under way to delete {@code other} too, after {@link #resource}, as a deletion of its own (its
+     * type's rules, its subscribers notified): the resources a type made for one of its own (a locationPolicy's
+     * container, TS-0004 7.4.10.2.4).
+     */
+    public void alsoDelete(Resource other) {
+        alsoDeleted.add(other);
+    }
+
+    public List<Resource> alsoDeleted() {
+        return List.copyOf(alsoDeleted);
+    }
+
+    /** The accessControlPolicies governing each resource, for hooks that create resources governed by policies. */
+    public io.keel.core.store.PolicyIndex policyIndex() {
+        return tx.policyIndex();
+    }
+
+    /** What locationPolicies keep beside them (asked only when used). */
+    public io.keel.core.store.LocationWatches locations() {
+        return tx.locations();
     }
 }

@@ -412,6 +412,13 @@ public abstract class ResourceType {
     }
 
     /**
+     * After any resource was updated and stored, whatever its type: for types whose resources follow attributes of
+     * others (a locationPolicy the loc of its target, TS-0004 7.4.10). Work it does is part of the Update.
+     */
+    public void afterAnyUpdate(ResourceOperation op) {
+    }
+
+    /**
      * Before any resource and its subtree are deleted, whatever their type: for types whose resources name others and
      * must let go of them (a group's members, TS-0004 7.4.13.1).
      */

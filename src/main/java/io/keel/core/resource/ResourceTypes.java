@@ -14,6 +14,7 @@ public final class ResourceTypes {
     public static final int CSE_BASE = 5;
     public static final int EXEC_INSTANCE = 8;
     public static final int GROUP = 9;
+    public static final int LOCATION_POLICY = 10;
     public static final int M2M_SERVICE_SUBSCRIPTION_PROFILE = 11;
     public static final int MGMT_CMD = 12;
     public static final int MGMT_OBJ = 13;

@@ -45,6 +45,11 @@ public interface Transaction {
         throw new UnsupportedOperationException("this store keeps no semantic index");
     }
 
+    /** What locationPolicies keep beside them (a store without them fails loudly when asked). */
+    default LocationWatches locations() {
+        throw new UnsupportedOperationException("this store keeps no location watches");
+    }
+
     /**
      * The listener of this class registered on this write transaction, created and registered by {@code create} on
      * first use: one per transaction, e.g. the notifications its changes cause.

@@ -48,7 +48,7 @@ public final class CoreFixture implements AutoCloseable {
 
     public final FakeStore store = new FakeStore();
     public final InMemoryTree tree = store.tree;
-    public final TypeRegistry types = new TypeRegistry();
+    public final TypeRegistry types;
     public final CseIdentity identity;
     public final RecordingOutbound outbound = new RecordingOutbound(() -> store.writes);
     public final RecordingPolicyIndex policyIndex = new RecordingPolicyIndex();
@@ -94,7 +94,20 @@ public final class CoreFixture implements AutoCloseable {
         this(identity, delivery, OutboxSettings.IN_MEMORY);
     }
 
+    /** A CSE whose network-based locationPolicies ask this Location Server. */
+    public static CoreFixture withLocationServer(io.keel.core.location.NetworkLocationSource server) {
+        return new CoreFixture(identity(100), new DeliverySettings(2_000, 2_000, 60_000, 100), OutboxSettings.IN_MEMORY,
+                new TypeRegistry(new io.keel.core.resource.flex.FlexCatalogue(io.keel.core.resource.flex.CatalogueLoader.builtIn()),
+                        io.keel.core.resource.mgmt.MgmtCatalogueLoader.builtIn(), io.keel.core.semantic.SemanticSettings.DEFAULTS,
+                        server));
+    }
+
     private CoreFixture(CseIdentity identity, DeliverySettings delivery, OutboxSettings outbox) {
+        this(identity, delivery, outbox, new TypeRegistry());
+    }
+
+    private CoreFixture(CseIdentity identity, DeliverySettings delivery, OutboxSettings outbox, TypeRegistry types) {
+        this.types = types;
         int maxResultSize = identity.maxResultSize();
         this.identity = identity;
         store.search = new FakeSearch(tree, types);

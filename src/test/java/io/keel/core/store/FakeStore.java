@@ -18,6 +18,7 @@ public final class FakeStore implements ResourceStore {
     public final InMemoryTimeSeriesIndex timeSeries = new InMemoryTimeSeriesIndex(tree);
     public final InMemoryManagementQueue managementQueue = new InMemoryManagementQueue();
     public final InMemoryNotificationOutbox notificationOutbox = new InMemoryNotificationOutbox();
+    public final InMemoryLocationWatches locations = new InMemoryLocationWatches();
     public RequestLeases leases;
     public PollingQueue pollingQueue;
     public ExpiryIndex expiry;
@@ -122,6 +123,11 @@ public final class FakeStore implements ResourceStore {
         @Override
         public NotificationOutbox notificationOutbox() {
             return notificationOutbox;
+        }
+
+        @Override
+        public LocationWatches locations() {
+            return locations;
         }
 
         @Override

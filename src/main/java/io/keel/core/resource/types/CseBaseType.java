@@ -34,7 +34,7 @@ public final class CseBaseType extends ResourceType {
     @Override
     public Set<Integer> childTypes() {
         return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.AE, ResourceTypes.CONTAINER, ResourceTypes.FLEX_CONTAINER,
-                ResourceTypes.GROUP, ResourceTypes.MGMT_CMD, ResourceTypes.NODE, ResourceTypes.REMOTE_CSE, ResourceTypes.SCHEDULE,
+                ResourceTypes.GROUP, ResourceTypes.LOCATION_POLICY, ResourceTypes.MGMT_CMD, ResourceTypes.NODE, ResourceTypes.REMOTE_CSE, ResourceTypes.SCHEDULE,
                 ResourceTypes.SUBSCRIPTION, ResourceTypes.TIME_SERIES, ResourceTypes.CROSS_RESOURCE_SUBSCRIPTION,
                 ResourceTypes.ONTOLOGY_REPOSITORY, ResourceTypes.NOTIFICATION_TARGET_POLICY,
                 ResourceTypes.M2M_SERVICE_SUBSCRIPTION_PROFILE, ResourceTypes.SERVICE_SUBSCRIBED_APP_RULE);

@@ -84,6 +84,7 @@ public final class RemoteCseType extends ResourceType {
                 AnnouncedType.OFFSET + ResourceTypes.ACCESS_CONTROL_POLICY,
                 AnnouncedType.OFFSET + ResourceTypes.AE, AnnouncedType.OFFSET + ResourceTypes.CONTAINER,
                 AnnouncedType.OFFSET + ResourceTypes.GROUP, AnnouncedType.OFFSET + ResourceTypes.REMOTE_CSE,
+                AnnouncedType.OFFSET + ResourceTypes.LOCATION_POLICY,
                 AnnouncedType.OFFSET + ResourceTypes.FLEX_CONTAINER, AnnouncedType.OFFSET + ResourceTypes.SCHEDULE,
                 AnnouncedType.OFFSET + ResourceTypes.TIME_SERIES, AnnouncedType.OFFSET + ResourceTypes.NODE);
     }

@@ -1,5 +1,6 @@
 package io.keel.core.resource.types;
 
+import io.keel.core.location.NetworkLocationSource;
 import io.keel.core.resource.AttributeType;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
@@ -69,7 +70,13 @@ public final class TypeRegistry {
         this(flex, MgmtCatalogueLoader.builtIn(), semantics);
     }
 
+    /** With the Location Server interface found on the class path, if any (see {@link NetworkLocationSource}). */
     public TypeRegistry(FlexCatalogue flex, MgmtCatalogue mgmt, SemanticSettings semantics) {
+        this(flex, mgmt, semantics, NetworkLocationSource.discover().orElse(null));
+    }
+
+    /** @param network the Location Server interface of network-based locationPolicies; null when the CSE has none */
+    public TypeRegistry(FlexCatalogue flex, MgmtCatalogue mgmt, SemanticSettings semantics, NetworkLocationSource network) {
         this.flex = flex;
         this.mgmt = mgmt;
         register(new AccessControlPolicyType());
@@ -80,6 +87,7 @@ public final class TypeRegistry {
         register(new ExecInstanceType());
         register(new FlexContainerInstanceType());
         register(new GroupType());
+        register(new LocationPolicyType(network));
         register(new MgmtCmdType());
         register(MgmtObjType.generic(mgmt));
         register(new NodeType());

@@ -1,0 +1,174 @@
+package io.keel.core.location;
+
+import io.keel.core.CseIdentity;
+import io.keel.core.geo.GeoCoordinates;
+import io.keel.core.geo.GeometryType;
+import io.keel.core.geo.Location;
+import io.keel.core.notification.ResourceChangeEvents;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceOperation;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.types.LocationPolicyType;
+import io.keel.core.resource.types.TypeRegistry;
+import io.keel.core.store.LocationWatches;
+import io.keel.core.store.ResourceStore;
+import io.keel.primitive.OneM2MException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The periodic positioning of {@code <locationPolicy>} resources (TS-0004 7.4.10.2.1, TS-0001 10.2.9.7: "based on the
+ * locationUpdatePeriod, this step can be periodically repeated"), off the request path: the store keeps when each
+ * policy's next fix is due; this asks for the due ones a page at a time and fixes each in its own write transaction with
+ * the policy locked (CSEs sharing the database fix each once). Device-based: the target's current loc; network-based:
+ * the Location Server, asked before the transaction (a failure, and a retry for the last known location with
+ * retrieveLastKnownLocation, as 7.4.10.2.1 step 6 says, goes to locationStatus).
+ */
+public final class LocationTracker implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(LocationTracker.class.getName());
+    private static final int PAGE = 100;
+    private final CseIdentity cse;
+    private final ResourceStore store;
+    private final ResourceChangeEvents events;
+    private final Optional<NetworkLocationSource> network;
+    private final Supplier<Instant> clock;
+    private final ScheduledExecutorService timer;
+
+    /** @param intervalMillis how often due fixes are looked for; 0: only when {@link #track()} is called */
+    public LocationTracker(CseIdentity cse, ResourceStore store, TypeRegistry types, ResourceChangeEvents events,
+                           Supplier<Instant> clock, long intervalMillis) {
+        this.cse = cse;
+        this.store = store;
+        this.events = events;
+        this.network = ((LocationPolicyType) types.require(ResourceTypes.LOCATION_POLICY)).network();
+        this.clock = clock;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "keel-location");
+            t.setDaemon(true);
+            return t;
+        });
+        if (intervalMillis > 0) {
+            timer.scheduleWithFixedDelay(this::trackSafely, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Fixes every policy due by now; returns how many it fixed. */
+    public int track() {
+        int total = 0;
+        for (;;) {
+            Instant now = clock.get();
+            List<LocationWatches.Watch> due = store.read(tx -> tx.locations().due(now, PAGE));
+            int fixed = 0;
+            for (LocationWatches.Watch w : due) {
+                try {
+                    fixed += fix(w.policy(), now) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    // One policy that cannot be fixed must not hold up the others due after it.
+                    LOG.log(Level.WARNING, "positioning of locationPolicy " + w.policy() + " failed", e);
+                }
+            }
+            total += fixed;
+            if (due.size() < PAGE || fixed == 0) {
+                return total;
+            }
+        }
+    }
+
+    /** What the Location Server answered: a position as m2m:geoCoordinates, or the status code of a failure. */
+    private record Located(Map<String, Object> loc, String status) {
+    }
+
+    private boolean fix(String ri, Instant now) {
+        Resource before = store.read(tx -> tx.tree().find(ri));
+        if (before == null) {
+            return false;
+        }
+        boolean networkBased = Long.valueOf(LocationPolicyType.NETWORK_BASED).equals(before.get(LocationPolicyType.SOURCE));
+        Located located = networkBased ? locate(before) : null;
+        return store.write(tx -> {
+            Resource policy = tx.tree().lock(ri);
+            // Read after the lock: another CSE on the database may have fixed it meanwhile.
+            LocationWatches.Watch w = tx.locations().of(ri);
+            if (policy == null || w == null || w.due() == null || w.due().isAfter(now)) {
+                return false;
+            }
+            ResourceOperation op = new ResourceOperation(tx, null, cse, now, null, policy, Map.of(), null);
+            LocationWatches.Watch next = w;
+            Map<?, ?> loc = networkBased ? located.loc() : positionOf(tx.tree().find(w.target() == null ? "" : w.target()));
+            if (loc != null) {
+                next = LocationPolicyType.fix(op, policy, w, loc);
+            } else {
+                LocationPolicyType.status(op, policy, networkBased ? located.status() : LocationPolicyType.STATUS_NO_POSITION);
+            }
+            tx.locations().put(next.dueAt(LocationPolicyType.nextFix(policy, now)));
+            op.created().forEach(c -> events.created(tx, c.parent(), c.child()));
+            return true;
+        });
+    }
+
+    private static Map<?, ?> positionOf(Resource target) {
+        return target != null && target.get(Location.LOC) instanceof Map<?, ?> loc ? loc : null;
+    }
+
+    /** Asks the Location Server (TS-0004 7.4.10.2.1 steps 3 and 6); once more for the last known location with rlkl. */
+    private Located locate(Resource policy) {
+        NetworkLocationSource source = network.orElse(null);
+        if (source == null) {
+            return new Located(null, "5103"); // the interface was removed since the policy was created
+        }
+        String target = (String) policy.get(LocationPolicyType.TARGET);
+        String server = (String) policy.get(LocationPolicyType.SERVER);
+        String requester = (String) policy.get(LocationPolicyType.AUTH_ID);
+        try {
+            return position(source.locate(new NetworkLocationSource.Request(target, server, requester, false)));
+        } catch (NetworkLocationSource.Failure failure) {
+            if (!Boolean.TRUE.equals(policy.get(LocationPolicyType.LAST_KNOWN))) {
+                return new Located(null, failure.statusCode());
+            }
+            try {
+                return position(source.locate(new NetworkLocationSource.Request(target, server, requester, true)));
+            } catch (NetworkLocationSource.Failure again) {
+                return new Located(null, again.statusCode());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the Location Server interface failed for " + policy.ri, e);
+            return new Located(null, "5000");
+        }
+    }
+
+    /** The server's position as m2m:geoCoordinates; one out of range is a failure (5000), never stored. */
+    private static Located position(NetworkLocationSource.Position p) {
+        Map<String, Object> loc = new LinkedHashMap<>();
+        loc.put("typ", 1L);
+        loc.put("crd", "[" + p.longitude() + ", " + p.latitude() + "]");
+        try {
+            GeoCoordinates.parse("position", GeometryType.POINT, (String) loc.get("crd"));
+        } catch (OneM2MException e) {
+            LOG.warning(() -> "the Location Server answered an invalid position: " + e.getMessage());
+            return new Located(null, "5000");
+        }
+        return new Located(loc, LocationPolicyType.STATUS_OK);
+    }
+
+    private void trackSafely() {
+        try {
+            track();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "periodic positioning failed; retrying at the next interval", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
