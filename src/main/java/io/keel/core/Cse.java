@@ -2,6 +2,8 @@ package io.keel.core;
 
 import io.keel.core.semantic.SemanticSettings;
 import io.keel.core.access.AccessPolicy;
+import io.keel.core.access.token.TokenAuthority;
+import io.keel.core.access.token.TokenSettings;
 import io.keel.core.announcement.Announcements;
 import io.keel.core.announcement.Announcer;
 import io.keel.core.access.AcpAccessPolicy;
@@ -102,7 +104,9 @@ public final class Cse implements AutoCloseable {
             ensureCseBase(types, clock, settings.cseAccessControlPolicies());
         }
         Router router = new Router(identity, types, new RemoteCses(identity));
-        AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock);
+        TokenAuthority tokens = TokenAuthority.from(TokenSettings.from(settings, identity));
+        types.token().authorityWith(tokens);
+        AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock, tokens);
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax(), semantics);
         Representations representations = new Representations(types, identity.maxResultSize(), search);
         Forwarding forwarding = new Forwarding(identity, outbound, clock, settings.forwardingTimeoutMillis(),

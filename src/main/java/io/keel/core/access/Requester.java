@@ -1,6 +1,7 @@
 package io.keel.core.access;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -12,9 +13,32 @@ import java.util.function.Predicate;
  * @param authenticated whether the binding authenticated the originator (HTTP authentication, TS-0009 7.1)
  * @param memberOf whether the originator is a member of the group an acor entry names
  * @param domain the M2M-SP-ID of the originator's service provider, or null when unknown
+ * @param credentials the roles and token permissions the request proved: role IDs are acor entries it matches (TS-0004
+ *                    table 7.3.3.15-1)
  */
 public record Requester(String originator, String address, Instant time, boolean authenticated, Predicate<String> memberOf,
-                        String domain) {
+                        String domain, Credentials credentials) {
+    public Requester(String originator, String address, Instant time, boolean authenticated, Predicate<String> memberOf,
+                     String domain) {
+        this(originator, address, time, authenticated, memberOf, domain, Credentials.NONE);
+    }
+
+    /** The role IDs the request proved. */
+    public Set<String> roles() {
+        return credentials.roles();
+    }
+
+    /** The same requester holding these roles besides (those a token gives on some resources only). */
+    Requester withRoles(Set<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Set<String> all = new java.util.HashSet<>(credentials.roles());
+        all.addAll(more);
+        return new Requester(originator, address, time, authenticated, memberOf, domain,
+                new Credentials(Set.copyOf(all), credentials.scoped()));
+    }
+
     public Requester(String originator, String address, Instant time, boolean authenticated, Predicate<String> memberOf) {
         this(originator, address, time, authenticated, memberOf, null);
     }
