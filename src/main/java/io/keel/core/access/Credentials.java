@@ -22,7 +22,7 @@ public record Credentials(Set<String> roles, List<Scoped> scoped) {
      * @param roles       the role IDs it gives on those resources
      */
     public record Scoped(List<String> resourceIds, List<AccessControlRule> privileges, Set<String> roles) {
-        /** Whether it applies to the resource, or to the resource whose decision the resource takes. */
+        /** Whether it names the resource (the decision climbs to the parent for types that take their parent's). */
         boolean covers(Resource r) {
             return resourceIds.contains(r.ri);
         }

@@ -66,7 +66,7 @@ public final class OneM2MJwt {
         JWT jwt;
         try {
             jwt = JWTParser.parse(compact);
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
             throw OneM2MException.badRequest("token " + abbreviated(compact) + " is no JWT in JWS or JWE compact serialization");
         }
         if (jwt instanceof PlainJWT) {
@@ -95,7 +95,7 @@ public final class OneM2MJwt {
         }
         try {
             return claims(signed.getJWTClaimsSet());
-        } catch (ParseException | ClassCastException e) {
+        } catch (ParseException | RuntimeException e) {
             throw OneM2MException.badRequest("token " + abbreviated(compact) + " carries no oneM2M JWT claim set: " + e.getMessage());
         }
     }
