@@ -2,6 +2,8 @@ package io.keel.core.access;
 
 import io.keel.core.Clock;
 import io.keel.core.CseIdentity;
+import io.keel.core.geo.OriginatorLocations;
+import io.keel.core.geo.RegisteredLocations;
 import io.keel.core.routing.Router;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
@@ -19,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.locationtech.jts.geom.Point;
 
 /**
  * Access control by accessControlPolicy resources (TS-0004 7.3.3.15, TS-0001 9.6.1.3.2).
@@ -32,22 +36,36 @@ public final class AcpAccessPolicy implements AccessPolicy {
     private final TypeRegistry types;
     private final Clock clock;
     private final GroupMembership groups;
+    private final OriginatorLocations locations;
     private final ProvenCredentials credentials;
 
     /** Without tokens: a CSE that issues and accepts none. */
     public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Router router, Clock clock) {
-        this(cse, types, router, clock, new TokenAuthority(TokenSettings.none(cse), null));
+        this(cse, types, router, clock, new RegisteredLocations(cse));
+    }
+
+    /** @param locations where originators are, for rules with a location region (aclr) */
+    public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Router router, Clock clock, OriginatorLocations locations) {
+        this(cse, types, router, clock, locations, new TokenAuthority(TokenSettings.none(cse), null));
+    }
+
+    /** @param tokens how the tokens of requests are verified */
+    public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Router router, Clock clock, TokenAuthority tokens) {
+        this(cse, types, router, clock, new RegisteredLocations(cse), tokens);
     }
 
     /**
      * @param router how acor entries that are group IDs are found
+     * @param locations where originators are, for rules with a location region (aclr)
      * @param tokens how the tokens of requests are verified
      */
-    public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Router router, Clock clock, TokenAuthority tokens) {
+    public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Router router, Clock clock, OriginatorLocations locations,
+                           TokenAuthority tokens) {
         this.ownership = new OwnershipRules(cse);
         this.types = types;
         this.clock = clock;
         this.groups = new GroupMembership(router, ownership::localId);
+        this.locations = locations;
         this.credentials = new ProvenCredentials(cse, tokens, new LocalTokenIds(), ownership::localId);
     }
 
@@ -63,7 +81,7 @@ public final class AcpAccessPolicy implements AccessPolicy {
         if (target.ty == ResourceTypes.CSE_BASE && permission == Permission.RETRIEVE && ownership.isRegistered(tx, who.originator())) {
             return true;
         }
-        return decide(tx, who, permission, target);
+        return decide(tx, who, permission, target, creation(req, permission, target.ty));
     }
 
     @Override
@@ -76,7 +94,7 @@ public final class AcpAccessPolicy implements AccessPolicy {
         if (acpi.isEmpty() || ownership.isPrivileged(who.originator())) {
             return allows(tx, req, Permission.UPDATE, target); // no policy yet: the default decides
         }
-        return anyGrants(tx, acpi, AccessControlPolicyType.SELF_PRIVILEGES, who, Permission.UPDATE);
+        return anyGrants(tx, acpi, AccessControlPolicyType.SELF_PRIVILEGES, who, Permission.UPDATE, null);
     }
 
     @Override
@@ -86,7 +104,11 @@ public final class AcpAccessPolicy implements AccessPolicy {
         if (macp.isEmpty() || who == null || ownership.isPrivileged(who.originator())) {
             return allows(tx, req, permission, group);
         }
-        return anyGrants(tx, macp, AccessControlPolicyType.PRIVILEGES, who, permission);
+        // A Create through the fanOutPoint makes children of the members: acod's resourceType is matched with the
+        // members' type (mt), which a mixed group has not.
+        Integer memberType = group.get(GroupType.MEMBER_TYPE) instanceof Number mt && ResourceTypes.isDefined(mt.intValue())
+                ? mt.intValue() : null;
+        return anyGrants(tx, macp, AccessControlPolicyType.PRIVILEGES, who, permission, creation(req, permission, memberType));
     }
 
     @Override
@@ -98,15 +120,16 @@ public final class AcpAccessPolicy implements AccessPolicy {
         if (ownership.isPrivileged(who.originator())) {
             return Visibility.EVERYTHING;
         }
-        // Policies are few: which of them grant this requester is decided here, once, not per resource.
+        // Policies are few: which of them grant this requester is decided here, once, not per resource. No rule depends
+        // on the resource's type here: acod is evaluated for Creates only (TS-0003 7.1.5), never for discovery or lists.
         List<Resource> policies = tx.ofType(ResourceTypes.ACCESS_CONTROL_POLICY);
         List<String> granting = new ArrayList<>();
         List<String> selfGranting = new ArrayList<>();
         for (Resource acp : policies) {
-            if (grants(acp, AccessControlPolicyType.PRIVILEGES, who, permission)) {
+            if (grants(acp, AccessControlPolicyType.PRIVILEGES, who, permission, null)) {
                 granting.add(acp.ri);
             }
-            if (grants(acp, AccessControlPolicyType.SELF_PRIVILEGES, who, permission)) {
+            if (grants(acp, AccessControlPolicyType.SELF_PRIVILEGES, who, permission, null)) {
                 selfGranting.add(acp.ri);
             }
         }
@@ -121,7 +144,7 @@ public final class AcpAccessPolicy implements AccessPolicy {
         for (Credentials.Scoped s : who.credentials().scoped()) {
             for (String ri : s.resourceIds()) {
                 Resource r = tx.find(ri);
-                if (r != null && !out.contains(ri) && byTokens(tx, who, permission, r)) {
+                if (r != null && !out.contains(ri) && byTokens(tx, who, permission, r, null)) {
                     out.add(ri);
                 }
             }
@@ -135,66 +158,88 @@ public final class AcpAccessPolicy implements AccessPolicy {
                 : credentials.assignments(req, ownership.localId(req.from), clock.now());
     }
 
+    /** For a Create, what acod is matched against (TS-0003 7.1.5); null for any other permission. */
+    private ChildCreation creation(RequestPrimitive req, Permission permission, Integer targetType) {
+        return permission == Permission.CREATE ? ChildCreation.of(req, targetType, types) : null;
+    }
+
     /** The policies decide, then the token permissions limited to some resources (TS-0003 7.3.2.5). */
-    private boolean decide(ResourceTree tx, Requester who, Permission permission, Resource target) {
-        return byPolicies(tx, who, permission, target) || byTokens(tx, who, permission, target);
+    private boolean decide(ResourceTree tx, Requester who, Permission permission, Resource target, ChildCreation create) {
+        return byPolicies(tx, who, permission, target, create) || byTokens(tx, who, permission, target, create);
     }
 
     /**
      * Whether a token permission naming the target, or the resource whose decision it takes, grants: by its own
      * privileges, or by the policies with the roles it gives there.
      */
-    private boolean byTokens(ResourceTree tx, Requester who, Permission permission, Resource target) {
+    private boolean byTokens(ResourceTree tx, Requester who, Permission permission, Resource target, ChildCreation create) {
         List<Credentials.Scoped> scoped = who.credentials().scoped();
         if (scoped.isEmpty()) {
             return false;
         }
         for (Credentials.Scoped s : scoped) {
-            if (s.covers(target) && (s.privileges().stream().anyMatch(rule -> rule.grants(who, permission))
-                    || (!s.roles().isEmpty() && byPolicies(tx, who.withRoles(s.roles()), permission, target)))) {
+            if (s.covers(target) && (s.privileges().stream().anyMatch(rule -> rule.grants(who, permission, create))
+                    || (!s.roles().isEmpty() && byPolicies(tx, who.withRoles(s.roles()), permission, target, create)))) {
                 return true;
             }
         }
         if (target.ty != ResourceTypes.ACCESS_CONTROL_POLICY && !types.typeOf(target).hasAccessControlPolicyIds()) {
             Resource parent = target.pi == null ? null : tx.find(target.pi);
-            return parent != null && byTokens(tx, who, permission, parent);
+            return parent != null && byTokens(tx, who, permission, parent, create);
         }
         return false;
     }
 
-    private boolean byPolicies(ResourceTree tx, Requester who, Permission permission, Resource target) {
+    private boolean byPolicies(ResourceTree tx, Requester who, Permission permission, Resource target, ChildCreation create) {
         if (target.ty == ResourceTypes.ACCESS_CONTROL_POLICY) {
-            return grants(target, AccessControlPolicyType.SELF_PRIVILEGES, who, permission);
+            return grants(target, AccessControlPolicyType.SELF_PRIVILEGES, who, permission, create);
         }
         ResourceType type = types.typeOf(target);
         if (!type.hasAccessControlPolicyIds()) {
             Resource parent = target.pi == null ? null : tx.find(target.pi);
-            return parent != null && byPolicies(tx, who, permission, parent);
+            return parent != null && byPolicies(tx, who, permission, parent, create);
         }
         List<String> acpi = acpi(target);
         if (acpi.isEmpty()) {
             return ownership.owns(tx, who.originator(), target);
         }
-        return anyGrants(tx, acpi, AccessControlPolicyType.PRIVILEGES, who, permission);
+        return anyGrants(tx, acpi, AccessControlPolicyType.PRIVILEGES, who, permission, create);
     }
 
     /** Whether a rule of the named privileges of any of the policies grants; a policy that no longer exists grants nothing. */
-    private boolean anyGrants(ResourceTree tx, List<String> acpi, String privileges, Requester who, Permission permission) {
+    private boolean anyGrants(ResourceTree tx, List<String> acpi, String privileges, Requester who, Permission permission,
+                              ChildCreation create) {
         for (String ri : acpi) {
             Resource acp = tx.find(ri);
-            if (acp != null && acp.ty == ResourceTypes.ACCESS_CONTROL_POLICY && grants(acp, privileges, who, permission)) {
+            if (acp != null && acp.ty == ResourceTypes.ACCESS_CONTROL_POLICY && grants(acp, privileges, who, permission, create)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean grants(Resource acp, String privileges, Requester who, Permission permission) {
-        return SetOfAcrs.rules(acp.get(privileges), ownership::localId).stream().anyMatch(rule -> rule.grants(who, permission));
+    private boolean grants(Resource acp, String privileges, Requester who, Permission permission, ChildCreation create) {
+        return SetOfAcrs.rules(acp.get(privileges), ownership::localId).stream().anyMatch(rule -> rule.grants(who, permission, create));
     }
 
     private static List<String> acpi(Resource r) {
         return GoverningPolicies.ids(r.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
+    }
+
+    /**
+     * The originator's position, looked up once per request and only when a rule with a location region is matched:
+     * it depends on the requester alone, so discovery decides each policy once with it ({@link #visible}).
+     */
+    private Supplier<Point> position(ResourceTree tx, String from) {
+        Point[] known = new Point[1];
+        boolean[] looked = new boolean[1];
+        return () -> {
+            if (!looked[0]) {
+                known[0] = locations.positionOf(tx, from);
+                looked[0] = true;
+            }
+            return known[0];
+        };
     }
 
     private Requester requester(ResourceTree tx, RequestPrimitive req) {
@@ -204,6 +249,7 @@ public final class AcpAccessPolicy implements AccessPolicy {
         String originator = ownership.localId(req.from);
         Instant now = clock.now();
         return new Requester(originator, req.originatorAddress, now, req.originatorAuthenticated,
-                groups.of(tx, originator), ownership.domainOf(originator), credentials.of(tx, req, originator, now));
+                groups.of(tx, originator), ownership.domainOf(originator), position(tx, req.from),
+                credentials.of(tx, req, originator, now));
     }
 }

@@ -3,6 +3,8 @@ package io.keel.core.access;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.locationtech.jts.geom.Point;
 
 /**
  * Who asks, from where and when: what access control rules are matched against.
@@ -13,14 +15,20 @@ import java.util.function.Predicate;
  * @param authenticated whether the binding authenticated the originator (HTTP authentication, TS-0009 7.1)
  * @param memberOf whether the originator is a member of the group an acor entry names
  * @param domain the M2M-SP-ID of the originator's service provider, or null when unknown
+ * @param location the originator's position (rq_loc), looked up when a rule has a location region; null when unknown
  * @param credentials the roles and token permissions the request proved: role IDs are acor entries it matches (TS-0004
  *                    table 7.3.3.15-1)
  */
 public record Requester(String originator, String address, Instant time, boolean authenticated, Predicate<String> memberOf,
-                        String domain, Credentials credentials) {
+                        String domain, Supplier<Point> location, Credentials credentials) {
+    public Requester(String originator, String address, Instant time, boolean authenticated, Predicate<String> memberOf,
+                     String domain, Supplier<Point> location) {
+        this(originator, address, time, authenticated, memberOf, domain, location, Credentials.NONE);
+    }
+
     public Requester(String originator, String address, Instant time, boolean authenticated, Predicate<String> memberOf,
                      String domain) {
-        this(originator, address, time, authenticated, memberOf, domain, Credentials.NONE);
+        this(originator, address, time, authenticated, memberOf, domain, () -> null);
     }
 
     /** The role IDs the request proved. */
@@ -35,7 +43,7 @@ public record Requester(String originator, String address, Instant time, boolean
         }
         Set<String> all = new java.util.HashSet<>(credentials.roles());
         all.addAll(more);
-        return new Requester(originator, address, time, authenticated, memberOf, domain,
+        return new Requester(originator, address, time, authenticated, memberOf, domain, location,
                 new Credentials(Set.copyOf(all), credentials.scoped()));
     }
 
