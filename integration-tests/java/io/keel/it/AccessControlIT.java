@@ -510,6 +510,215 @@ class AccessControlIT extends KeelIT {
                 + pvs + "}}"), "pv.acr[0].acco[0].aclr.accr has a negative radius");
     }
 
+    // ---- roles and tokens (TS-0003 7.3.2, 7.4; TS-0004 7.4.40, 7.4.41) ----
+
+    @Test
+    void ts0004_7_3_3_15_aRoleIdInAcorGrantsTheHolderOfARoleResource() {
+        String role = roleId();
+        assertEquals(201, createRole(role, granted, -3600, 3600).status());
+        assertCells(rule(q(role), ACOP_ALL, null), granted, ALL, Proof.rids(role));
+        assertCells(rule(q(role), 2 + DISCOVERY_BIT, null), granted, EnumSet.of(Op.RETRIEVE, Op.CHILD_LIST, Op.DISCOVERY),
+                Proof.rids(role));
+    }
+
+    @Test
+    void ts0003_7_4_3_aRoleIdWithoutProofGrantsNothing() {
+        String role = roleId();
+        assertEquals(201, createRole(role, granted, -3600, 3600).status());
+        String expired = roleId();
+        assertEquals(201, createRole(expired, other, -7200, -3600).status());
+        assertCells(rule(q(role), ACOP_ALL, null), other, NONE, Proof.rids(role));
+        assertCells(rule(q(role), ACOP_ALL, null), granted, NONE);
+        assertCells(rule(q(roleId()), ACOP_ALL, null), granted, NONE, Proof.rids(roleId()));
+        assertCells(rule(q(expired), ACOP_ALL, null), other, NONE, Proof.rids(expired));
+    }
+
+    @Test
+    void ts0003_7_4_2_2_onlyTheAuthorizationAuthorityAssignsRoles() {
+        // Whoever may create under the CSEBase, only the administrator assigns roles (RoleTypeTest shows the check itself).
+        assertDenied(cse.create("/cse-in", 31, roleJson(roleId(), granted, -60, 3600)).from(granted).send());
+        assertBadRequest(cse.create("/cse-in", 31, roleJson("Not A Role", granted, -60, 3600)).send(), "rlid");
+        assertBadRequest(cse.create("/cse-in", 31, roleJson(roleId(), granted, 60, -60)).send(), "tkna");
+        assertBadRequest(cse.create("/cse-in", 31, "{\"m2m:rol\":{\"rlid\":\"" + roleId() + "\"}}").send(), "is missing");
+    }
+
+    @Test
+    void ts0003_7_3_2_5_aTokenCarryingTheRoleGrantsItsHolder() {
+        String role = roleId();
+        JsonNode token = issueToken("\"tkhd\":\"" + granted + "\",\"tkps\":{\"pm\":[{\"rids\":[\"" + role + "\"]}]}");
+        String jwt = token.path("tkob").asText();
+        assertEquals(3, jwt.split("\\.").length, "a JWS in compact serialization");
+        assertEquals(granted, token.path("tkhd").asText());
+        assertCells(rule(q(role), ACOP_ALL, null), granted, ALL, Proof.token(jwt));
+        assertCells(rule(q(role), ACOP_ALL, null), granted, ALL, Proof.tids(token.path("tkid").asText()));
+        // Another originator presenting the same token is refused: it is not the holder.
+        assertCells(rule(q(role), ACOP_ALL, null), other, NONE, Proof.token(jwt));
+    }
+
+    @Test
+    void ts0003_7_3_2_5_tokenPrivilegesHoldOnTheirResourcesOnly() {
+        String[] governed = governed(acp(rule(q("Cnobody"), ACOP_ALL, null)));
+        String c = governed[0];
+        String cin = governed[1];
+        String elsewhere = governed(acp(rule(q("Cnobody"), ACOP_ALL, null)))[0];
+        String jwt = issueToken("\"tkhd\":\"" + granted + "\",\"tkps\":{\"pm\":[{\"ris\":[\"" + c + "\"],\"pv\":{\"acr\":["
+                + rule(q(granted), 2 + DISCOVERY_BIT, null) + "]}}]}").path("tkob").asText();
+        Proof proof = Proof.token(jwt);
+        assertEquals(200, proof.on(cse.get("/" + c)).from(granted).send().status());
+        assertEquals(200, proof.on(cse.get("/" + cin)).from(granted).send().status(), "the instance takes the container's decision");
+        assertDenied(proof.on(cse.put("/" + c, "{\"m2m:cnt\":{\"lbl\":[\"x\"]}}")).from(granted).send());
+        assertDenied(proof.on(cse.get("/" + elsewhere)).from(granted).send());
+        assertDenied(cse.get("/" + c).from(granted).send());
+        // Discovery and child lists with the token show what it grants, and nothing else.
+        List<String> found = discoveredNames(granted, open, "ty=3", proof);
+        assertTrue(found.contains(nameOf(c)), found.toString());
+        assertFalse(found.contains(nameOf(elsewhere)), found.toString());
+        assertTrue(discoveredNames(granted, open, "ty=4", proof).contains(nameOf(cin)));
+        assertFalse(discoveredNames(granted, open, "ty=3").contains(nameOf(c)), "without the token");
+        String children = proof.on(cse.get("/" + open + "?rcn=6")).from(granted).send().text();
+        assertTrue(children.contains(nameOf(c)), children);
+        assertFalse(children.contains(nameOf(elsewhere)), children);
+    }
+
+    @Test
+    void ts0003_7_3_2_3_badTokensAreRefusedWithTheReason() throws Exception {
+        String c = governed(acp(rule("\"all\"", ACOP_ALL, null)))[0];
+        JsonNode expired = issueToken("\"tkhd\":\"" + granted + "\",\"tknb\":\"" + timestamp(-7200) + "\",\"tkna\":\""
+                + timestamp(-3600) + "\"");
+        assertRefused(Proof.token(expired.path("tkob").asText()), c, "expired");
+        JsonNode early = issueToken("\"tkhd\":\"" + granted + "\",\"tknb\":\"" + timestamp(3600) + "\",\"tkna\":\"" + timestamp(7200) + "\"");
+        assertRefused(Proof.token(early.path("tkob").asText()), c, "not valid before");
+        JsonNode elsewhere = issueToken("\"tkhd\":\"" + granted + "\",\"tkau\":[\"//other.example.net/id-x\"]");
+        assertRefused(Proof.token(elsewhere.path("tkob").asText()), c, "meant for //other.example.net/id-x");
+        JsonNode others = issueToken("\"tkhd\":\"" + other + "\"");
+        assertRefused(Proof.token(others.path("tkob").asText()), c, "held by " + other);
+        String[] parts = others.path("tkob").asText().split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace(other, granted);
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertRefused(Proof.token(forged), c, "does not verify");
+        assertRefused(Proof.token(signedByAnotherKey(others.path("tkis").asText())), c, "does not verify");
+        assertRefused(Proof.tids("unknown" + System.nanoTime() + "@keel.example.net"), c, "no <token> of this CSE");
+        assertRefused(Proof.ltids("ltunknown"), c, "did not assign");
+        Reply malformed = Proof.token("not-a-jwt").on(cse.get("/" + c)).from(granted).send();
+        assertBadRequest(malformed, "no JWT");
+        // The same request without the bad token is granted: the policy says all.
+        assertEquals(200, cse.get("/" + c).from(granted).send().status());
+    }
+
+    @Test
+    void ts0003_7_3_2_3_theResponseAssignsLocalTokenIdsTheNextRequestsMayUse() throws Exception {
+        String role = roleId();
+        JsonNode token = issueToken("\"tkhd\":\"" + granted + "\",\"tkps\":{\"pm\":[{\"rids\":[\"" + role + "\"]}]}");
+        String c = governed(acp(rule(q(role), 2, null)))[0];
+        Reply r = Proof.token(token.path("tkob").asText()).on(cse.get("/" + c)).from(granted).send();
+        assertEquals(200, r.status(), r.text());
+        String ati = r.header("X-M2M-ATI");
+        JsonNode assignment = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ati).path("ltia").get(0);
+        assertEquals(token.path("tkid").asText(), assignment.path("tkid").asText(), ati);
+        String lti = assignment.path("lti").asText();
+        assertEquals(200, cse.get("/" + c + "?ltids=" + lti).from(granted).send().status());
+        assertDenied(cse.get("/" + c + "?ltids=" + lti).from(other).send());
+        assertEquals(null, cse.get("/" + c + "?ltids=" + lti).from(granted).send().header("X-M2M-ATI"), "no token, no ATI");
+    }
+
+    @Test
+    void ts0004_7_4_41_tokenResources() throws Exception {
+        assertDenied(cse.create("/cse-in", 32, "{\"m2m:tk\":{\"tkhd\":\"" + granted + "\"}}").from(granted).send());
+        assertBadRequest(cse.create("/cse-in", 32, "{\"m2m:tk\":{\"tknm\":\"x\"}}").send(), "tkhd");
+        JsonNode issued = issueToken("\"tkhd\":\"" + granted + "\",\"tknm\":\"kitchen\"");
+        // A token issued here may be stored again, as a token repository holds it; its claims are read from it.
+        Reply stored = cse.create("/cse-in", 32, "{\"m2m:tk\":{\"tkid\":\"" + issued.path("tkid").asText() + "\",\"tkob\":\""
+                + issued.path("tkob").asText() + "\"}}").send();
+        assertEquals(201, stored.status(), stored.text());
+        assertEquals("kitchen", stored.json().path("m2m:tk").path("tknm").asText());
+        assertEquals(granted, stored.json().path("m2m:tk").path("tkhd").asText());
+        assertBadRequest(cse.create("/cse-in", 32, "{\"m2m:tk\":{\"tkhd\":\"Csomeone\",\"tkob\":\"" + issued.path("tkob").asText()
+                + "\"}}").send(), "tkhd differs");
+        assertBadRequest(cse.create("/cse-in", 32, "{\"m2m:tk\":{\"tkob\":\"" + signedByAnotherKey(issued.path("tkis").asText())
+                + "\"}}").send(), "does not verify");
+        // Its claims are the token's: an Update may not change them (TS-0004 table 7.4.41.1-3: NP).
+        assertEquals(4000, cse.put("/" + issued.path("ri").asText(), "{\"m2m:tk\":{\"tknm\":\"y\"}}").send().rsc());
+    }
+
+    /** How a request proves roles and tokens: query fields (rids, tids, ltids) and the Authorization header (tokens). */
+    private record Proof(String query, String authorization) {
+        static final Proof NONE = new Proof(null, null);
+
+        static Proof rids(String roleId) {
+            return new Proof("rids=" + roleId, null);
+        }
+
+        static Proof token(String jwt) {
+            return new Proof(null, jwt);
+        }
+
+        static Proof tids(String tokenId) {
+            return new Proof("tids=" + tokenId, null);
+        }
+
+        static Proof ltids(String localTokenId) {
+            return new Proof("ltids=" + localTokenId, null);
+        }
+
+        String path(String path) {
+            return query == null ? path : path + (path.contains("?") ? "&" : "?") + query;
+        }
+
+        OneM2MClient.Call on(OneM2MClient.Call call) {
+            return authorization == null ? call : call.header("Authorization", authorization);
+        }
+
+        @Override
+        public String toString() {
+            return query != null ? query : authorization != null ? "a token" : "no proof";
+        }
+    }
+
+    private void assertRefused(Proof proof, String target, String reasonPart) {
+        Reply r = proof.on(cse.get(proof.path("/" + target))).from(granted).send();
+        assertDenied(r);
+        assertTrue(r.json().path("m2m:dbg").asText().contains(reasonPart), r.text());
+    }
+
+    private static String roleId() {
+        return "r" + System.nanoTime() + "@keel.example.net";
+    }
+
+    private static String timestamp(long secondsFromNow) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC)
+                .format(java.time.Instant.now().plusSeconds(secondsFromNow));
+    }
+
+    private static String roleJson(String roleId, String holder, long nbf, long naf) {
+        return "{\"m2m:rol\":{\"rlid\":\"" + roleId + "\",\"tkis\":\"" + OneM2MClient.ADMIN + "\",\"tkhd\":\"" + holder
+                + "\",\"tknb\":\"" + timestamp(nbf) + "\",\"tkna\":\"" + timestamp(naf) + "\"}}";
+    }
+
+    /** A {@code <role>} the administrator (the Authorization Authority) creates. */
+    private Reply createRole(String roleId, String holder, long nbf, long naf) {
+        return cse.create("/cse-in", 31, roleJson(roleId, holder, nbf, naf)).send();
+    }
+
+    /** A {@code <token>} the CSE issues on the administrator's request; the attributes are the inside of m2m:tk. */
+    private JsonNode issueToken(String attributes) {
+        Reply r = cse.create("/cse-in", 32, "{\"m2m:tk\":{" + attributes + "}}").send();
+        assertEquals(201, r.status(), r.text());
+        return r.json().path("m2m:tk");
+    }
+
+    /** A token with the claims this CSE issues, for {@code granted}, signed with a key it does not know. */
+    private String signedByAnotherKey(String issuer) throws Exception {
+        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().jwtID("x" + System.nanoTime()
+                + "@keel.example.net").issuer(issuer).claim("azp", granted).claim("tkvr", "1")
+                .notBeforeTime(new java.util.Date(System.currentTimeMillis() - 60_000))
+                .expirationTime(new java.util.Date(System.currentTimeMillis() + 3_600_000)).build();
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(
+                com.nimbusds.jose.JWSAlgorithm.HS256).type(com.nimbusds.jose.JOSEObjectType.JWT).build(), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(new com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator(256).generate()));
+        return jwt.serialize();
+    }
+
     // ---- helpers ----
 
     /**
@@ -517,18 +726,23 @@ class AccessControlIT extends KeelIT {
      * operation of {@link Op} for {@code who}: allowed when in {@code allowed}, else 4103 (or left out of the lists).
      */
     private void assertCells(String rules, String who, Set<Op> allowed) {
+        assertCells(rules, who, allowed, Proof.NONE);
+    }
+
+    /** The same, each request carrying the proof (role IDs, tokens, token IDs). */
+    private void assertCells(String rules, String who, Set<Op> allowed, Proof proof) {
         String c = governed(rules == null ? null : acp(rules))[0];
         String name = nameOf(c);
-        String cell = "rules " + rules + ", originator " + who + ", ";
+        String cell = "rules " + rules + ", originator " + who + ", " + proof + ", ";
         for (Op op : Op.values()) {
             boolean expected = allowed.contains(op);
             switch (op) {
-                case RETRIEVE -> assertOutcome(cell + op, expected, 200, cse.get("/" + c).from(who).send());
-                case UPDATE -> assertOutcome(cell + op, expected, 200, cse.put("/" + c, "{\"m2m:cnt\":{\"lbl\":[\"touched\"]}}").from(who).send());
-                case CREATE -> assertOutcome(cell + op, expected, 201, cse.create("/" + c, 4, "{\"m2m:cin\":{\"con\":\"w\"}}").from(who).send());
-                case DISCOVERY -> assertEquals(expected, discoveredNames(who, "ty=3").contains(name), cell + op);
+                case RETRIEVE -> assertOutcome(cell + op, expected, 200, proof.on(cse.get(proof.path("/" + c))).from(who).send());
+                case UPDATE -> assertOutcome(cell + op, expected, 200, proof.on(cse.put(proof.path("/" + c), "{\"m2m:cnt\":{\"lbl\":[\"touched\"]}}")).from(who).send());
+                case CREATE -> assertOutcome(cell + op, expected, 201, proof.on(cse.create(proof.path("/" + c), 4, "{\"m2m:cin\":{\"con\":\"w\"}}")).from(who).send());
+                case DISCOVERY -> assertEquals(expected, discoveredNames(who, open, "ty=3", proof).contains(name), cell + op);
                 case CHILD_LIST -> {
-                    Reply r = cse.get("/" + open + "?rcn=6").from(who).send();
+                    Reply r = proof.on(cse.get(proof.path("/" + open + "?rcn=6"))).from(who).send();
                     if (r.status() == 200) {
                         assertEquals(expected, names(r.json().path("m2m:rrl").path("rrf"), "val").contains(name), cell + op + ": " + r.text());
                     } else {
@@ -536,9 +750,9 @@ class AccessControlIT extends KeelIT {
                         assertDenied(r);
                     }
                 }
-                case NOTIFY -> assertOutcome(cell + op, expected, 405, cse.method("POST", "/" + c)
+                case NOTIFY -> assertOutcome(cell + op, expected, 405, proof.on(cse.method("POST", proof.path("/" + c)))
                         .json("{\"m2m:sgn\":{\"sur\":\"/id-in/sub0\",\"nev\":{\"net\":1}}}").from(who).send());
-                case DELETE -> assertOutcome(cell + op, expected, 200, cse.delete("/" + c).from(who).send());
+                case DELETE -> assertOutcome(cell + op, expected, 200, proof.on(cse.delete(proof.path("/" + c))).from(who).send());
             }
         }
     }
@@ -641,7 +855,11 @@ class AccessControlIT extends KeelIT {
     }
 
     private List<String> discoveredNames(String who, String root, String query) {
-        Reply r = cse.get("/" + root + "?fu=1&" + query).from(who).send();
+        return discoveredNames(who, root, query, Proof.NONE);
+    }
+
+    private List<String> discoveredNames(String who, String root, String query, Proof proof) {
+        Reply r = proof.on(cse.get(proof.path("/" + root + "?fu=1&" + query))).from(who).send();
         if (r.status() == 403) {
             return List.of();
         }

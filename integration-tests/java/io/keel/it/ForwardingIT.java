@@ -46,7 +46,8 @@ class ForwardingIT {
                 "bearer sha256:" + Credentials.sha256(CLIENT_TOKEN) + " C*",
                 "bearer sha256:" + Credentials.sha256(IN_TOKEN) + " /id-in*", ""));
         in = CseEnv.of(dir, "id-in", "cse-in", "IN").port(inPort).credentials(dir.resolve("in-credentials"))
-                .set("KEEL_FORWARDING_AUTHORIZATION", "Bearer " + IN_TOKEN).set("KEEL_FORWARDING_TIMEOUT", "3000").start();
+                .set("KEEL_FORWARDING_AUTHORIZATION", "Bearer " + IN_TOKEN).set("KEEL_FORWARDING_TIMEOUT", "3000")
+                .set("KEEL_TOKEN_SIGNING_KEY", System.getProperty("keel.token.signing-key")).start();
         mn = CseEnv.of(dir, "id-mn", "cse-mn", "MN").port(mnPort).credentials(dir.resolve("mn-credentials"))
                 .set("KEEL_CSE_POA", deadPoa + "," + mnPoa)
                 .registrar("http://127.0.0.1:" + inPort, "id-in", "cse-in", "Bearer " + MN_TOKEN)
@@ -128,6 +129,32 @@ class ForwardingIT {
         assertEquals(2000, send(atMn.get("/~/id-in/cse-in/" + box).from(allowed)).rsc());
         Reply refused = send(atMn.get("/~/id-in/cse-in/" + box).from(other));
         assertEquals(4103, refused.rsc(), refused.text());
+    }
+
+    /**
+     * A token travels with the request to the hosting CSE (TS-0009 6.4.19: in Authorization), which verifies it; the
+     * MN's own credential for the hop then goes in Proxy-Authorization.
+     */
+    @Test
+    void ts0003_7_3_2_3_tokensGoOnToTheHostingCse() {
+        String ae = registerAe(atMn, "cse-mn", OneM2MClient.unique("Ctk"));
+        String role = "r" + System.nanoTime() + "@keel.example.net";
+        String box = OneM2MClient.unique("bytoken");
+        governedContainer(atIn, "cse-in", box, role);
+        Reply token = send(atIn.create("/cse-in", 32, "{\"m2m:tk\":{\"tkhd\":\"/id-mn/" + ae + "\",\"tkps\":{\"pm\":[{\"rids\":[\""
+                + role + "\"]}]}}}"));
+        assertEquals(201, token.status(), token.text());
+        String jwt = token.json().path("m2m:tk").path("tkob").asText();
+
+        assertEquals(4103, send(atMn.get("/~/id-in/cse-in/" + box).from(ae)).rsc(), "without the token");
+        // The client's own credential goes in Proxy-Authorization, which java.net.http does not send: a raw request.
+        RawHttp.Response withToken = RawHttp.send(mn.base(), "GET", "/~/id-in/cse-in/" + box, "X-M2M-Origin: " + ae
+                + "\r\nAccept: application/json\r\nAuthorization: " + jwt + "\r\nProxy-Authorization: Bearer " + CLIENT_TOKEN + "\r\n", null);
+        assertEquals(200, withToken.status(), withToken.text());
+        assertTrue(withToken.text().contains("\"rn\":\"" + box + "\""), withToken.text());
+        String ati = withToken.headers().get("x-m2m-ati");
+        assertTrue(ati != null && ati.contains(token.json().path("m2m:tk").path("tkid").asText()),
+                "the hosting CSE's Assigned Token Identifiers come back: " + withToken.headers());
     }
 
     @Test

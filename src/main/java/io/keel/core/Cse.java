@@ -2,6 +2,8 @@ package io.keel.core;
 
 import io.keel.core.semantic.SemanticSettings;
 import io.keel.core.access.AccessPolicy;
+import io.keel.core.access.token.TokenAuthority;
+import io.keel.core.access.token.TokenSettings;
 import io.keel.core.announcement.Announcements;
 import io.keel.core.announcement.Announcer;
 import io.keel.core.access.AcpAccessPolicy;
@@ -109,7 +111,9 @@ public final class Cse implements AutoCloseable {
         Router router = new Router(identity, types, new RemoteCses(identity));
         // Where originators are (aclr, lr): their registered loc; a <locationPolicy> source goes in front with orElse.
         OriginatorLocations locations = new RegisteredLocations(identity);
-        AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock, locations);
+        TokenAuthority tokens = TokenAuthority.from(TokenSettings.from(settings, identity));
+        types.token().authorityWith(tokens);
+        AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock, locations, tokens);
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax(), semantics);
         Representations representations = new Representations(types, identity.maxResultSize(), search);
         Forwarding forwarding = new Forwarding(identity, outbound, clock, settings.forwardingTimeoutMillis(),

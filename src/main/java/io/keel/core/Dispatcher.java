@@ -1,5 +1,6 @@
 package io.keel.core;
 
+import io.keel.core.access.AccessPolicy;
 import io.keel.core.notification.ResourceChangeEvents;
 import io.keel.core.operation.CreateOperation;
 import io.keel.core.operation.DeleteOperation;
@@ -32,6 +33,7 @@ import io.keel.primitive.ResponseTypeValue;
 import io.keel.primitive.Serialization;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +68,8 @@ public final class Dispatcher {
     private final ReleaseView releases;
     private final GroupRequests groupRequests;
     private final Forwarding forwarding;
+    private final AccessPolicy access;
+    private static final com.fasterxml.jackson.databind.ObjectMapper ASSIGNMENTS = new com.fasterxml.jackson.databind.ObjectMapper();
     private final String adminOriginator;
     private final String cseId;
     private final String spId;
@@ -80,6 +84,7 @@ public final class Dispatcher {
     public Dispatcher(ResourceStore store, Router router, TypeRegistry types, OperationContext ctx, Clock clock,
                       NonBlockingRequests nonBlocking, Consumer<RequestOutcome> outcomes, Forwarding forwarding) {
         this.forwarding = forwarding;
+        this.access = ctx.access();
         this.store = store;
         this.router = router;
         this.types = types;
@@ -195,10 +200,27 @@ public final class Dispatcher {
                 }
                 return operation.prepare(tx, req, route);
             });
-            return prepared.finish();
+            return prepared.finish().thenApply(r -> withAssignedTokens(req, r));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failure(req, e));
         }
+    }
+
+    /**
+     * A successful answer to a request with tokens names the Local-Token-IDs this CSE assigned them (TS-0003 7.3.2.3 step
+     * 8.1): the Assigned Token Identifiers (ati), an m2m:dynAuthLocalTokenIdAssignments in its JSON form.
+     */
+    private ResponsePrimitive withAssignedTokens(RequestPrimitive req, ResponsePrimitive r) {
+        if (req.tokens.isEmpty() || r.responseStatusCode.code() >= 3000 || r.assignedTokenIdentifiers != null) {
+            return r;
+        }
+        try {
+            Map<String, Object> ati = access.assignedTokenIdentifiers(req);
+            r.assignedTokenIdentifiers = ati == null ? null : ASSIGNMENTS.writeValueAsString(ati);
+        } catch (OneM2MException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            // The tokens were accepted for the operation; one that expired since gets no Local-Token-ID.
+        }
+        return r;
     }
 
     private OperationHandler operationOf(RequestPrimitive req) {
@@ -259,18 +281,11 @@ public final class Dispatcher {
     }
 
     /**
-     * A parameter this CSE does not support, or a value asking for a feature it lacks (TS-0004 7.3.2.1: 5001): role
-     * IDs, tokens, authorization signatures and relationships, semantic queries outside a Retrieve, delivery aggregation (CMDH), primitive
+     * A parameter this CSE does not support, or a value asking for a feature it lacks (TS-0004 7.3.2.1: 5001):
+     * authorization signatures and relationships, semantic queries outside a Retrieve, delivery aggregation (CMDH), primitive
      * profiles, service users, ontology mapping. An indicator set to false asks for nothing and passes.
      */
     private static String unsupportedParameter(RequestPrimitive req) {
-        if (!req.roleIds.isEmpty()) {
-            return "Role IDs (rids)";
-        }
-        if (!req.tokens.isEmpty() || !req.tokenIds.isEmpty() || !req.localTokenIds.isEmpty()
-                || Boolean.TRUE.equals(req.tokenRequestIndicator)) {
-            return "dynamic authorization with tokens (Authorization tokens, tids, ltids, tqi)";
-        }
         if (!req.authorizationSignatures.isEmpty() || Boolean.TRUE.equals(req.authorizationSignatureIndicator)
                 || Boolean.TRUE.equals(req.authorizationRelationshipIndicator)) {
             return "authorization signatures and relationships (X-M2M-AS, asi, auri)";

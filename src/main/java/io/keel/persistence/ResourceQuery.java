@@ -156,10 +156,14 @@ final class ResourceQuery {
             owned.add(r + ".srn LIKE " + param(escapeLike(subtree) + "/%") + " ESCAPE '\\'");
         }
         String ownership = "(" + String.join(" OR ", owned) + ")";
+        String byToken = tokenGranted(r, v);
         if (!v.policiesExist()) {
-            return ownership;
+            return byToken.isEmpty() ? ownership : "(" + ownership + " OR " + byToken + ")";
         }
         List<String> any = new ArrayList<>();
+        if (!byToken.isEmpty()) {
+            any.add(byToken);
+        }
         if (!v.selfGranting().isEmpty()) {
             any.add("(" + r + ".ty = " + v.policyType() + " AND " + r + ".ri IN " + param(v.selfGranting()) + ")");
         }
@@ -171,6 +175,19 @@ final class ResourceQuery {
         any.add("(" + r + ".ty <> " + v.policyType() + " AND NOT EXISTS (SELECT " + g + " FROM GoverningPolicyRow "
                 + g + " WHERE " + g + ".ri = " + r + ".ri) AND " + ownership + ")");
         return "(" + String.join(" OR ", any) + ")";
+    }
+
+    /** The resources a token grants, and their children that take their decision; "" when none. */
+    private String tokenGranted(String r, Visibility v) {
+        if (v.tokenGranted().isEmpty()) {
+            return "";
+        }
+        String granted = param(v.tokenGranted());
+        if (v.inheriting().isEmpty()) {
+            return r + ".ri IN " + granted;
+        }
+        return "(" + r + ".ri IN " + granted + " OR (" + r + ".pi IN " + param(v.tokenGranted()) + " AND " + r + ".ty IN "
+                + param(v.inheriting()) + "))";
     }
 
     String param(Object value) {

@@ -432,13 +432,10 @@ class DispatcherTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"rids", "tokens", "tids", "asi", "sqi", "da", "prpi"})
+    @CsvSource({"asi", "sqi", "da", "prpi"})
     void ts0004_7_3_2_1_aParameterThisCseDoesNotSupportIs5001AndNothingRuns(String parameter) {
         RequestPrimitive req = createContainer("cse-in/Cae1", "Cae1");
         switch (parameter) {
-            case "rids" -> req.roleIds.add("role1");
-            case "tokens" -> req.tokens.add("eyJ0b2tlbiI6MX0");
-            case "tids" -> req.tokenIds.add("token-1");
             case "asi" -> req.authorizationSignatureIndicator = true;
             case "sqi" -> req.semanticQueryIndicator = true;
             case "da" -> req.deliveryAggregation = true;
@@ -450,6 +447,30 @@ class DispatcherTest {
         assertEquals(ResponseStatusCode.NOT_IMPLEMENTED, rsp.responseStatusCode, dbg(rsp));
         assertNull(core.store.tree.findByStructuredName("cse-in/Cae1/box"));
         assertEquals(0, core.store.reads + core.store.writes, "refused before anything is looked up");
+    }
+
+    /**
+     * Tokens that cannot be used refuse the request (TS-0003 7.3.2.3 step 7.1.4): this CSE has no signing key, so it
+     * accepts no token (4103), and a token ID or Local-Token-ID names none (4103); a role ID nobody proved grants
+     * nothing, and the owner needs none.
+     */
+    @ParameterizedTest
+    @CsvSource({"tokens, ORIGINATOR_HAS_NO_PRIVILEGE", "tids, ORIGINATOR_HAS_NO_PRIVILEGE", "ltids, ORIGINATOR_HAS_NO_PRIVILEGE", "rids, CREATED",
+            "tqi, CREATED"})
+    void ts0003_7_3_2_3_tokensAndRoleIdsOfARequest(String parameter, ResponseStatusCode expected) {
+        RequestPrimitive req = createContainer("cse-in/Cae1", "Cae1");
+        switch (parameter) {
+            case "tokens" -> req.tokens.add("eyJ0b2tlbiI6MX0");
+            case "tids" -> req.tokenIds.add("token-1@keel.example.net");
+            case "ltids" -> req.localTokenIds.add("lt1");
+            case "rids" -> req.roleIds.add("role1@keel.example.net");
+            default -> req.tokenRequestIndicator = true;
+        }
+
+        ResponsePrimitive rsp = handle(req);
+
+        assertEquals(expected, rsp.responseStatusCode, dbg(rsp));
+        assertEquals(expected == ResponseStatusCode.CREATED, core.store.tree.findByStructuredName("cse-in/Cae1/box") != null);
     }
 
     @Test

@@ -115,7 +115,9 @@ public final class HttpSender implements Outbound {
             request.headers(h -> {
                 extra.forEach(h::put);
                 if (hop.authorization() != null && !hop.authorization().isEmpty()) {
-                    h.put(HttpHeader.AUTHORIZATION, hop.authorization());
+                    // Authorization carries the originator's oneM2M tokens (TS-0009 6.4.19), which go on to the hosting
+                    // CSE: this CSE's own credential for the hop then goes in Proxy-Authorization (TS-0009 7.1).
+                    h.put(req.tokens.isEmpty() ? HttpHeader.AUTHORIZATION : HttpHeader.PROXY_AUTHORIZATION, hop.authorization());
                 }
             });
         } catch (RuntimeException e) {

@@ -65,7 +65,7 @@ public record AccessControlRule(List<String> originators, int operations, List<C
     /**
      * An acor entry (TS-0004 table 7.3.3.15-1): {@code all}; a domain, {@code //} and an M2M-SP-ID, naming every
      * originator of that service provider; an ID with {@code *} wildcards; an exact ID; or the ID of a group the
-     * requester is in.
+     * requester is in; or a Role-ID the request proved.
      */
     private static boolean names(String entry, Requester who) {
         if (entry.equals("all")) {
@@ -77,6 +77,6 @@ public record AccessControlRule(List<String> originators, int operations, List<C
         if (entry.indexOf('*') >= 0) {
             return Identifiers.matchesWildcard(entry, who.originator());
         }
-        return entry.equals(who.originator()) || who.memberOf().test(entry);
+        return entry.equals(who.originator()) || who.roles().contains(entry) || who.memberOf().test(entry);
     }
 }

@@ -4,6 +4,7 @@ import io.keel.core.resource.Resource;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.RequestPrimitive;
+import java.util.Map;
 
 /** Decides whether an originator may perform an operation on a resource (TS-0004 7.3.3.15). */
 public interface AccessPolicy {
@@ -30,4 +31,12 @@ public interface AccessPolicy {
      * lists, so that they never return nor count what it may not see.
      */
     Visibility visible(ResourceTree tx, RequestPrimitive req, Permission permission);
+
+    /**
+     * The Assigned Token Identifiers of the response (TS-0004 6.3.5.43): the Local-Token-IDs this CSE gave the tokens the
+     * request carried, or null.
+     */
+    default Map<String, Object> assignedTokenIdentifiers(RequestPrimitive req) {
+        return null;
+    }
 }

@@ -14,8 +14,13 @@ import io.keel.core.resource.types.GroupType;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.RequestPrimitive;
+import io.keel.core.access.token.LocalTokenIds;
+import io.keel.core.access.token.TokenAuthority;
+import io.keel.core.access.token.TokenSettings;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.locationtech.jts.geom.Point;
 
@@ -32,19 +37,36 @@ public final class AcpAccessPolicy implements AccessPolicy {
     private final Clock clock;
     private final GroupMembership groups;
     private final OriginatorLocations locations;
+    private final ProvenCredentials credentials;
 
-    /** @param router how acor entries that are group IDs are found */
+    /** Without tokens: a CSE that issues and accepts none. */
     public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Router router, Clock clock) {
         this(cse, types, router, clock, new RegisteredLocations(cse));
     }
 
     /** @param locations where originators are, for rules with a location region (aclr) */
     public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Router router, Clock clock, OriginatorLocations locations) {
+        this(cse, types, router, clock, locations, new TokenAuthority(TokenSettings.none(cse), null));
+    }
+
+    /** @param tokens how the tokens of requests are verified */
+    public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Router router, Clock clock, TokenAuthority tokens) {
+        this(cse, types, router, clock, new RegisteredLocations(cse), tokens);
+    }
+
+    /**
+     * @param router how acor entries that are group IDs are found
+     * @param locations where originators are, for rules with a location region (aclr)
+     * @param tokens how the tokens of requests are verified
+     */
+    public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Router router, Clock clock, OriginatorLocations locations,
+                           TokenAuthority tokens) {
         this.ownership = new OwnershipRules(cse);
         this.types = types;
         this.clock = clock;
         this.groups = new GroupMembership(router, ownership::localId);
         this.locations = locations;
+        this.credentials = new ProvenCredentials(cse, tokens, new LocalTokenIds(), ownership::localId);
     }
 
     @Override
@@ -112,7 +134,28 @@ public final class AcpAccessPolicy implements AccessPolicy {
             }
         }
         return new Visibility(false, who.originator(), ownership.ownedSubtrees(tx, who.originator()), !policies.isEmpty(),
-                granting, selfGranting, ResourceTypes.ACCESS_CONTROL_POLICY);
+                granting, selfGranting, ResourceTypes.ACCESS_CONTROL_POLICY)
+                .grantingByToken(tokenGranted(tx, who, permission), types.inheritingAccessControl());
+    }
+
+    /** The resources a token permission of the request names and grants the permission on (few: each is decided here). */
+    private List<String> tokenGranted(ResourceTree tx, Requester who, Permission permission) {
+        List<String> out = new ArrayList<>();
+        for (Credentials.Scoped s : who.credentials().scoped()) {
+            for (String ri : s.resourceIds()) {
+                Resource r = tx.find(ri);
+                if (r != null && !out.contains(ri) && byTokens(tx, who, permission, r, null)) {
+                    out.add(ri);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Object> assignedTokenIdentifiers(RequestPrimitive req) {
+        return req.tokens.isEmpty() || req.from == null ? null
+                : credentials.assignments(req, ownership.localId(req.from), clock.now());
     }
 
     /** For a Create, what acod is matched against (TS-0003 7.1.5); null for any other permission. */
@@ -120,14 +163,41 @@ public final class AcpAccessPolicy implements AccessPolicy {
         return permission == Permission.CREATE ? ChildCreation.of(req, targetType, types) : null;
     }
 
+    /** The policies decide, then the token permissions limited to some resources (TS-0003 7.3.2.5). */
     private boolean decide(ResourceTree tx, Requester who, Permission permission, Resource target, ChildCreation create) {
+        return byPolicies(tx, who, permission, target, create) || byTokens(tx, who, permission, target, create);
+    }
+
+    /**
+     * Whether a token permission naming the target, or the resource whose decision it takes, grants: by its own
+     * privileges, or by the policies with the roles it gives there.
+     */
+    private boolean byTokens(ResourceTree tx, Requester who, Permission permission, Resource target, ChildCreation create) {
+        List<Credentials.Scoped> scoped = who.credentials().scoped();
+        if (scoped.isEmpty()) {
+            return false;
+        }
+        for (Credentials.Scoped s : scoped) {
+            if (s.covers(target) && (s.privileges().stream().anyMatch(rule -> rule.grants(who, permission, create))
+                    || (!s.roles().isEmpty() && byPolicies(tx, who.withRoles(s.roles()), permission, target, create)))) {
+                return true;
+            }
+        }
+        if (target.ty != ResourceTypes.ACCESS_CONTROL_POLICY && !types.typeOf(target).hasAccessControlPolicyIds()) {
+            Resource parent = target.pi == null ? null : tx.find(target.pi);
+            return parent != null && byTokens(tx, who, permission, parent, create);
+        }
+        return false;
+    }
+
+    private boolean byPolicies(ResourceTree tx, Requester who, Permission permission, Resource target, ChildCreation create) {
         if (target.ty == ResourceTypes.ACCESS_CONTROL_POLICY) {
             return grants(target, AccessControlPolicyType.SELF_PRIVILEGES, who, permission, create);
         }
         ResourceType type = types.typeOf(target);
         if (!type.hasAccessControlPolicyIds()) {
             Resource parent = target.pi == null ? null : tx.find(target.pi);
-            return parent != null && decide(tx, who, permission, parent, create);
+            return parent != null && byPolicies(tx, who, permission, parent, create);
         }
         List<String> acpi = acpi(target);
         if (acpi.isEmpty()) {
@@ -177,7 +247,9 @@ public final class AcpAccessPolicy implements AccessPolicy {
             return null;
         }
         String originator = ownership.localId(req.from);
-        return new Requester(originator, req.originatorAddress, clock.now(), req.originatorAuthenticated,
-                groups.of(tx, originator), ownership.domainOf(originator), position(tx, req.from));
+        Instant now = clock.now();
+        return new Requester(originator, req.originatorAddress, now, req.originatorAuthenticated,
+                groups.of(tx, originator), ownership.domainOf(originator), position(tx, req.from),
+                credentials.of(tx, req, originator, now));
     }
 }

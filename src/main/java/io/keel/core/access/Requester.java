@@ -1,6 +1,7 @@
 package io.keel.core.access;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.locationtech.jts.geom.Point;
@@ -15,12 +16,35 @@ import org.locationtech.jts.geom.Point;
  * @param memberOf whether the originator is a member of the group an acor entry names
  * @param domain the M2M-SP-ID of the originator's service provider, or null when unknown
  * @param location the originator's position (rq_loc), looked up when a rule has a location region; null when unknown
+ * @param credentials the roles and token permissions the request proved: role IDs are acor entries it matches (TS-0004
+ *                    table 7.3.3.15-1)
  */
 public record Requester(String originator, String address, Instant time, boolean authenticated, Predicate<String> memberOf,
-                        String domain, Supplier<Point> location) {
+                        String domain, Supplier<Point> location, Credentials credentials) {
+    public Requester(String originator, String address, Instant time, boolean authenticated, Predicate<String> memberOf,
+                     String domain, Supplier<Point> location) {
+        this(originator, address, time, authenticated, memberOf, domain, location, Credentials.NONE);
+    }
+
     public Requester(String originator, String address, Instant time, boolean authenticated, Predicate<String> memberOf,
                      String domain) {
         this(originator, address, time, authenticated, memberOf, domain, () -> null);
+    }
+
+    /** The role IDs the request proved. */
+    public Set<String> roles() {
+        return credentials.roles();
+    }
+
+    /** The same requester holding these roles besides (those a token gives on some resources only). */
+    Requester withRoles(Set<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Set<String> all = new java.util.HashSet<>(credentials.roles());
+        all.addAll(more);
+        return new Requester(originator, address, time, authenticated, memberOf, domain, location,
+                new Credentials(Set.copyOf(all), credentials.scoped()));
     }
 
     public Requester(String originator, String address, Instant time, boolean authenticated, Predicate<String> memberOf) {

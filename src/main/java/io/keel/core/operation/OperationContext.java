@@ -93,6 +93,11 @@ public final class OperationContext {
                 ? Viewer.CSE : new Viewer(req.from);
     }
 
+    /** The access decisions, also for what the dispatcher adds to answers (Assigned Token Identifiers). */
+    public AccessPolicy access() {
+        return access;
+    }
+
     public CseIdentity cse() {
         return cse;
     }

@@ -2,6 +2,7 @@ package io.keel.core.resource;
 
 import io.keel.core.Identifiers;
 import io.keel.core.access.SetOfAcrs;
+import io.keel.core.access.token.TokenPermissions;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ReleaseVersion;
 import io.keel.primitive.Timestamps;
@@ -521,6 +522,24 @@ public enum AttributeType {
         @Override
         Object normalize(String sn, Object v, boolean fromText) {
             return ComplexValues.specializationType(sn, object(sn, v), fromText);
+        }
+    },
+    /** m2m:roleID and m2m:tokenID (TS-0004 table 6.3.3-1): a name, '@', the issuer's FQDN in lower case. */
+    GLOBAL_ID {
+        @Override
+        Object normalizeScalar(String sn, Object v, boolean fromText) {
+            String s = text(v, fromText);
+            if (s != null && TokenPermissions.GLOBAL_ID.matcher(s).matches()) {
+                return s;
+            }
+            throw wrongType(sn, "a name of letters, digits, '.', '_', '-', then '@' and a lower-case FQDN (1234abcd@issuer.example)");
+        }
+    },
+    /** m2m:tokenPermissions (TS-0004 6.3.5.53), normalized by {@link TokenPermissions#normalize}. */
+    TOKEN_PERMISSIONS {
+        @Override
+        Object normalize(String sn, Object v, boolean fromText) {
+            return TokenPermissions.normalize(sn, v, fromText);
         }
     },
     /** The setOfAcrs of an accessControlPolicy's pv and pvs (TS-0004 6.3.5.26, 6.3.5.27). */

@@ -33,6 +33,8 @@ public final class ResourceTypes {
     public static final int FLEX_CONTAINER = 28;
     public static final int TIME_SERIES = 29;
     public static final int TIME_SERIES_INSTANCE = 30;
+    public static final int ROLE = 31;
+    public static final int TOKEN = 32;
     public static final int ONTOLOGY_REPOSITORY = 38;
     public static final int ONTOLOGY = 39;
     public static final int CROSS_RESOURCE_SUBSCRIPTION = 48;

@@ -42,6 +42,7 @@ public final class TypeRegistry {
     private final Map<String, AnnouncedType> announcedFlexByCnd = new LinkedHashMap<>();
     private final MgmtCatalogue mgmt;
     private final CrossResourceSubscriptionType crossResourceSubscription = new CrossResourceSubscriptionType();
+    private final TokenType token = new TokenType();
     /** One type per mgmtObj specialization, by mgmtDefinition (what a stored resource keeps). */
     private final Map<Long, MgmtObjType> mgmtByMgd = new LinkedHashMap<>();
     /** One announced type per announced mgmtObj specialization, by mgmtDefinition (MA, so each stored one has it). */
@@ -50,6 +51,11 @@ public final class TypeRegistry {
     /** {@code <crossResourceSubscription>}, whose requests on its targets the CSE wires in. */
     public CrossResourceSubscriptionType crossResourceSubscription() {
         return crossResourceSubscription;
+    }
+
+    /** {@code <token>}, whose issuer and verifier the CSE wires in. */
+    public TokenType token() {
+        return token;
     }
 
     /** With the flexContainer specializations Keel ships. */
@@ -97,6 +103,8 @@ public final class TypeRegistry {
         register(new PollingChannelType());
         register(new RemoteCseType());
         register(new RequestType());
+        register(new RoleType());
+        register(token);
         register(new ScheduleType());
         register(new M2mServiceSubscriptionProfileType());
         register(new ServiceSubscribedNodeType());

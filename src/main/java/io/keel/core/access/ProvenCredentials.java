@@ -1,0 +1,124 @@
+package io.keel.core.access;
+
+import io.keel.core.CseIdentity;
+import io.keel.core.access.token.LocalTokenIds;
+import io.keel.core.access.token.TokenAuthority;
+import io.keel.core.access.token.TokenClaims;
+import io.keel.core.access.token.TokenPermissions;
+import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.types.RoleType;
+import io.keel.core.resource.types.TokenType;
+import io.keel.core.store.ResourceTree;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.RequestPrimitive;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * The {@link Credentials} a request proves (TS-0003 7.4.3 steps 2–4, 7.3.2.3 step 7): a role ID in rids counts only
+ * while a {@code <role>} of this CSE assigns it to the originator; the tokens in tkns, the stored {@code <token>}s
+ * tids names and the tokens ltids names count only when this CSE verifies them for the originator, and then give their
+ * permissions. A token that fails verification, a tokenID or Local-Token-ID naming none, refuses the request (step
+ * 7.1.4: 4103, or 4000 for a token that is no JWT); an unproven role ID just grants nothing.
+ */
+public final class ProvenCredentials {
+    private final CseIdentity cse;
+    private final TokenAuthority tokens;
+    private final LocalTokenIds localTokenIds;
+    private final UnaryOperator<String> localId;
+
+    ProvenCredentials(CseIdentity cse, TokenAuthority tokens, LocalTokenIds localTokenIds, UnaryOperator<String> localId) {
+        this.cse = cse;
+        this.tokens = tokens;
+        this.localTokenIds = localTokenIds;
+        this.localId = localId;
+    }
+
+    /** @param originator the originator in its CSE-relative form */
+    Credentials of(ResourceTree tx, RequestPrimitive req, String originator, Instant now) {
+        if (req.roleIds.isEmpty() && req.tokens.isEmpty() && req.tokenIds.isEmpty() && req.localTokenIds.isEmpty()) {
+            return Credentials.NONE;
+        }
+        Predicate<String> isOriginator = id -> localId.apply(id).equals(originator);
+        Set<String> roles = new HashSet<>();
+        List<Credentials.Scoped> scoped = new ArrayList<>();
+        for (TokenClaims token : tokens(tx, req, isOriginator, now).values()) {
+            for (TokenPermissions.Permission p : token.permissionList()) {
+                if (p.resourceIds().isEmpty()) {
+                    roles.addAll(p.roleIds());
+                } else {
+                    List<String> ris = p.resourceIds().stream().map(localId).toList();
+                    scoped.add(new Credentials.Scoped(ris, p.privileges() == null ? List.of()
+                            : SetOfAcrs.rules(p.privileges(), localId), Set.copyOf(p.roleIds())));
+                }
+            }
+        }
+        if (!req.roleIds.isEmpty()) {
+            for (Resource role : tx.children(cse.cseBaseRi(), ResourceTypes.ROLE)) {
+                if (req.roleIds.contains((String) role.get(RoleType.ROLE_ID)) && RoleType.holds(role, isOriginator, now)) {
+                    roles.add((String) role.get(RoleType.ROLE_ID));
+                }
+            }
+        }
+        return new Credentials(Set.copyOf(roles), List.copyOf(scoped));
+    }
+
+    /** The verified tokens of the request, by the token itself (tkns, tids, ltids). */
+    private Map<String, TokenClaims> tokens(ResourceTree tx, RequestPrimitive req, Predicate<String> isOriginator, Instant now) {
+        Map<String, TokenClaims> out = new LinkedHashMap<>();
+        for (String t : req.tokens) {
+            out.put(t, tokens.accepted(t, isOriginator, now));
+        }
+        if (!req.tokenIds.isEmpty()) {
+            Map<String, String> stored = new LinkedHashMap<>();
+            for (Resource r : tx.children(cse.cseBaseRi(), ResourceTypes.TOKEN)) {
+                stored.put((String) r.get(TokenType.TOKEN_ID), TokenType.tokenObject(r));
+            }
+            for (String tid : req.tokenIds) {
+                String t = stored.get(tid);
+                if (t == null) {
+                    throw OneM2MException.noPrivilege("tids names " + tid + ", which is no <token> of this CSE");
+                }
+                out.put(t, tokens.accepted(t, isOriginator, now));
+            }
+        }
+        for (String lti : req.localTokenIds) {
+            String t = localTokenIds.token(lti, now);
+            if (t == null) {
+                throw OneM2MException.noPrivilege("ltids names " + lti + ", which this CSE did not assign or which expired");
+            }
+            out.put(t, tokens.accepted(t, isOriginator, now));
+        }
+        return out;
+    }
+
+    /**
+     * The Assigned Token Identifiers for the tokens the request carried (TS-0003 7.3.2.3 step 8.1; TS-0004 6.3.5.43
+     * m2m:dynAuthLocalTokenIdAssignments), or null when it carried none. Call after they were verified.
+     */
+    Map<String, Object> assignments(RequestPrimitive req, String originator, Instant now) {
+        if (req.tokens.isEmpty()) {
+            return null;
+        }
+        Predicate<String> isOriginator = id -> localId.apply(id).equals(originator);
+        List<Object> ltia = new ArrayList<>();
+        for (String t : req.tokens) {
+            TokenClaims c = tokens.accepted(t, isOriginator, now);
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("lti", localTokenIds.assign(t, c, now));
+            a.put("tkid", c.tokenId());
+            ltia.add(a);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ltia", ltia);
+        return out;
+    }
+}
