@@ -18,6 +18,8 @@ public final class FakeStore implements ResourceStore {
     public final InMemoryTimeSeriesIndex timeSeries = new InMemoryTimeSeriesIndex(tree);
     public final InMemoryManagementQueue managementQueue = new InMemoryManagementQueue();
     public final InMemoryNotificationOutbox notificationOutbox = new InMemoryNotificationOutbox();
+    public final InMemoryGroupAggregationQueue groupAggregation = new InMemoryGroupAggregationQueue();
+    public final InMemoryCrossResourceWindowIndex crossResourceWindows = new InMemoryCrossResourceWindowIndex();
     public RequestLeases leases;
     public PollingQueue pollingQueue;
     public ExpiryIndex expiry;
@@ -122,6 +124,16 @@ public final class FakeStore implements ResourceStore {
         @Override
         public NotificationOutbox notificationOutbox() {
             return notificationOutbox;
+        }
+
+        @Override
+        public GroupAggregationQueue groupAggregation() {
+            return groupAggregation;
+        }
+
+        @Override
+        public CrossResourceWindowIndex crossResourceWindows() {
+            return crossResourceWindows;
         }
 
         @Override
