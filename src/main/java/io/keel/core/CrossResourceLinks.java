@@ -150,6 +150,21 @@ public final class CrossResourceLinks implements CrossResourceTargets, AutoClose
         background.execute(() -> unlinkNow(what));
     }
 
+    @Override
+    public void retime(Retime what) {
+        background.execute(() -> {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("et", Timestamps.format(what.et()));
+            for (String sub : what.created()) {
+                ResponsePrimitive rsp = request(Operation.UPDATE, sub, null, Map.of("m2m:sub", change), what.from(), what.authenticated());
+                if (rsp.responseStatusCode != ResponseStatusCode.UPDATED) {
+                    LOG.info(() -> "crossResourceSubscription " + what.crs() + ": cannot give " + sub + " its expirationTime ("
+                            + rsp.responseStatusCode.code() + ")");
+                }
+            }
+        });
+    }
+
     /** Deletes the subscriptions it made and leaves those it joined; any failure is only logged (TS-0004 7.4.58.2.4). */
     private void unlinkNow(Unlink what) {
         String self = cse.spRelativeCseId() + "/" + what.crs();
