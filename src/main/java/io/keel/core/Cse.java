@@ -127,7 +127,8 @@ public final class Cse implements AutoCloseable {
         ctx.onRemoteCseRemoved(this::remoteCseRemoved);
         notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
         // A crossResourceSubscription's requests on its targets go through the dispatcher, as its originator's would.
-        this.crossResourceLinks = new CrossResourceLinks(identity, dispatcher::handle, 2 * settings.forwardingTimeoutMillis() + 1_000);
+        this.crossResourceLinks = new CrossResourceLinks(identity, dispatcher::handle, 2 * settings.forwardingTimeoutMillis() + 1_000,
+                notifications.crossResource());
         types.crossResourceSubscription().targetsWith(crossResourceLinks);
         notifications.crossResource().start(CROSS_RESOURCE_WINDOW_CHECK_MILLIS);
         this.deviceTriggers = new DeviceTriggers(identity, store, notifications.events());

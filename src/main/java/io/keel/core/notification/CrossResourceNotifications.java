@@ -54,6 +54,27 @@ public final class CrossResourceNotifications {
         this.deleter = deleter;
     }
 
+    /**
+     * The crossResourceSubscriptions being created on this instance (their targets being linked), by resourceID, with
+     * the CSEs hosting their targets: those may verify it before it is stored.
+     */
+    private final Map<String, java.util.Set<String>> linking = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** While {@code crs} links its targets, the CSEs of {@code hosts} (CSE-IDs) may verify it. */
+    public void linking(String crs, java.util.Set<String> hosts) {
+        linking.put(crs, hosts);
+    }
+
+    public void linked(String crs) {
+        linking.remove(crs);
+    }
+
+    /** Whether {@code crs} is being created here with a target on the CSE {@code from}. */
+    public boolean isLinking(String crs, String from) {
+        java.util.Set<String> hosts = linking.get(crs);
+        return hosts != null && from != null && hosts.contains(from);
+    }
+
     /** A Notify to a crossResourceSubscription, whether sent by this CSE's subscriptions or another CSE's. */
     public CompletableFuture<ResponsePrimitive> receive(RequestPrimitive notify, String crs) {
         try {

@@ -79,6 +79,27 @@ public final class CrossResourceSubscriptionType extends ResourceType {
         return NotifyRecipient.RESOURCE;
     }
 
+    /**
+     * Its target subscriptions on another CSE notify it from there (TS-0004 7.5.1.2.18): that CSE, named by the address
+     * of a subscription it made (rrats) or joined (srat), may, as the subscriptions it made and joined were its
+     * creator's choice.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public boolean notifiedBy(Resource r, String originator) {
+        if (originator == null || !originator.startsWith("/") || originator.indexOf('/', 1) >= 0) {
+            return false; // a CSE-ID only
+        }
+        List<Object> addresses = new ArrayList<>();
+        if (r.get("rrats") instanceof List<?> rrats) {
+            addresses.addAll(rrats);
+        }
+        if (r.get(WINDOW) instanceof Map<?, ?> w && w.get("associated") instanceof List<?> srat) {
+            addresses.addAll(srat);
+        }
+        return addresses.stream().anyMatch(a -> a instanceof String s && s.startsWith(originator + "/"));
+    }
+
     @Override
     protected void computed(Resource r, Map<String, Object> representation) {
         representation.remove(WINDOW);
