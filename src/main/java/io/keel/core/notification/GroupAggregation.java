@@ -92,6 +92,8 @@ public final class GroupAggregation implements AutoCloseable {
         Instant at = now.get();
         List<Row> full;
         long due;
+        List<String> skipped = new ArrayList<>();
+        List<String> replaced = new ArrayList<>();
         try {
             long[] dueOut = new long[1];
             full = store.write(tx -> {
@@ -112,12 +114,14 @@ public final class GroupAggregation implements AutoCloseable {
                     // was sent already is not sent again; one still collected keeps its place in the batch, once,
                     // and the new Notify waits for the answer.
                     if (sameAs(sent, sgn) != null) {
+                        skipped.add(ids.get(i));
                         continue;
                     }
                     Row again = sameAs(collecting, sgn);
                     Row row = new Row(ids.get(i), group, nfu, again == null ? Raised.nextSeq() : again.seq(), instance,
                             again == null ? rowDue : Math.min(again.due(), rowDue), sgn);
                     if (again != null) {
+                        replaced.add(again.id());
                         q.remove(List.of(again.id()));
                         all.remove(again);
                     }
@@ -140,6 +144,13 @@ public final class GroupAggregation implements AutoCloseable {
         } catch (RuntimeException e) {
             ids.forEach(waiting::remove);
             throw e;
+        }
+        skipped.forEach(waiting::remove);
+        for (String id : replaced) {
+            CompletableFuture<ResponsePrimitive> earlier = waiting.remove(id); // the same notification, waiting here before
+            if (earlier != null) {
+                answer.thenAccept(earlier::complete);
+            }
         }
         if (full != null && full.isEmpty()) {
             ids.forEach(waiting::remove);
