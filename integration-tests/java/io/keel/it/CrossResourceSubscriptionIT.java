@@ -208,6 +208,33 @@ class CrossResourceSubscriptionIT extends KeelIT {
         expectCrossResourceNotification(crs, 3);
     }
 
+    /**
+     * The subscriptions it made got its expirationTime (TS-0004 7.4.58.2.1 c) ii) 5)); when its expirationTime is
+     * updated they get the new one (Keel's reading: they expire with it), and a subscription it joined (srat) keeps its own.
+     */
+    @Test
+    void ts0004_7_4_58_2_1_anUpdatedExpirationTimeGoesToTheSubscriptionsItMade() {
+        Reply joined = cse.create("/" + containers.get(2), 23, "{\"m2m:sub\":{\"enc\":{\"net\":[3]}," + nu() + "}}").from(ae).send();
+        assertEquals(201, joined.status(), joined.text());
+        String own = joined.json().path("m2m:sub").path("ri").asText();
+        String ownEt = joined.json().path("m2m:sub").path("et").asText();
+        Reply r = createCrs("\"rrat\":[\"" + containers.get(0) + "\",\"" + containers.get(1) + "\"],\"srat\":[\"" + own
+                + "\"],\"encs\":{\"encn\":[" + CREATE_A_CONTENT_INSTANCE + "]},\"twt\":1,\"tws\":\"PT10S\"," + nu());
+        assertEquals(201, r.status(), r.text());
+        JsonNode crs = r.json().path("m2m:crs");
+        String later = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.now().plus(Duration.ofDays(1))); // earlier than any default
+        Reply update = cse.put("/" + crs.path("ri").asText(), "{\"m2m:crs\":{\"et\":\"" + later + "\"}}").from(ae).send();
+        assertEquals(200, update.status(), update.text());
+        String et = update.json().path("m2m:crs").path("et").asText();
+        assertTrue(et.startsWith(later), update.text());
+        for (JsonNode made : crs.path("rrats")) {
+            Eventually.holds(Duration.ofSeconds(10), () -> et.equals(get(made.asText()).path("m2m:sub").path("et").asText()),
+                    "subscription " + made.asText() + " expires with the crossResourceSubscription at " + et);
+        }
+        assertEquals(ownEt, get(own).path("m2m:sub").path("et").asText(), "a joined subscription keeps its expirationTime");
+    }
+
     @Test
     void ts0004_7_4_58_2_1_sratJoinsExistingSubscriptionsWhichStillNotifyTheirOwnTargets() {
         NotificationReceiver own = new NotificationReceiver();

@@ -9,7 +9,11 @@ import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.Timestamps;
+import io.keel.core.notification.CrossResourceNotifications;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +37,18 @@ public final class CrossResourceLinks implements CrossResourceTargets, AutoClose
     private final CseIdentity cse;
     private final Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> send;
     private final long timeoutMillis;
+    /** Where the CSEs hosting targets may verify a crossResourceSubscription while it is being created. */
+    private final CrossResourceNotifications notifications;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "keel-cross-resource");
         t.setDaemon(true);
         return t;
     });
 
-    public CrossResourceLinks(CseIdentity cse, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> send, long timeoutMillis) {
+    public CrossResourceLinks(CseIdentity cse, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> send, long timeoutMillis,
+                              CrossResourceNotifications notifications) {
         this.cse = cse;
+        this.notifications = notifications;
         this.send = send;
         this.timeoutMillis = timeoutMillis;
     }
@@ -50,6 +58,13 @@ public final class CrossResourceLinks implements CrossResourceTargets, AutoClose
         String self = cse.spRelativeCseId() + "/" + crs;
         List<String> associated = new ArrayList<>();
         List<String> created = new ArrayList<>();
+        Set<String> hosts = new HashSet<>();
+        for (String attribute : List.of("srat", "rrat")) {
+            if (draft.get(attribute) instanceof List<?> targets) {
+                targets.stream().map(t -> otherCse((String) t)).filter(Objects::nonNull).forEach(hosts::add);
+            }
+        }
+        notifications.linking(crs, hosts);
         try {
             List<?> srat = draft.get("srat") instanceof List<?> l ? l : List.of();
             for (int i = 0; i < srat.size(); i++) {
@@ -66,6 +81,8 @@ public final class CrossResourceLinks implements CrossResourceTargets, AutoClose
             Unlink undo = new Unlink(crs, created, associated, create.from, create.originatorAuthenticated);
             unlinkNow(undo);
             throw e;
+        } finally {
+            notifications.linked(crs);
         }
         return new Linked(created, associated);
     }
@@ -130,6 +147,12 @@ public final class CrossResourceLinks implements CrossResourceTargets, AutoClose
      * another CSE (the target given SP-relative or absolute, naming that CSE).
      */
     private String addressOf(String target, String ri) {
+        String csi = otherCse(target);
+        return csi == null ? ri : csi + "/" + ri;
+    }
+
+    /** The CSE-ID (SP-relative) of another CSE that {@code target} names (SP-relative or absolute), else null. */
+    private String otherCse(String target) {
         String spRelative = target;
         if (target.startsWith("//")) {
             int slash = target.indexOf('/', 2);
@@ -139,15 +162,30 @@ public final class CrossResourceLinks implements CrossResourceTargets, AutoClose
             int end = spRelative.indexOf('/', 1);
             String csi = end < 0 ? spRelative : spRelative.substring(0, end);
             if (!csi.equals(cse.spRelativeCseId())) {
-                return csi + "/" + ri;
+                return csi;
             }
         }
-        return ri;
+        return null;
     }
 
     @Override
     public void unlink(Unlink what) {
         background.execute(() -> unlinkNow(what));
+    }
+
+    @Override
+    public void retime(Retime what) {
+        background.execute(() -> {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("et", Timestamps.format(what.et()));
+            for (String sub : what.created()) {
+                ResponsePrimitive rsp = request(Operation.UPDATE, sub, null, Map.of("m2m:sub", change), what.from(), what.authenticated());
+                if (rsp.responseStatusCode != ResponseStatusCode.UPDATED) {
+                    LOG.info(() -> "crossResourceSubscription " + what.crs() + ": cannot give " + sub + " its expirationTime ("
+                            + rsp.responseStatusCode.code() + ")");
+                }
+            }
+        });
     }
 
     /** Deletes the subscriptions it made and leaves those it joined; any failure is only logged (TS-0004 7.4.58.2.4). */

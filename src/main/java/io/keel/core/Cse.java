@@ -141,7 +141,8 @@ public final class Cse implements AutoCloseable {
         BiConsumer<Transaction, Resource> deleteAsCse = (tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now());
         notifications.deleteWith(deleteAsCse);
         // A crossResourceSubscription's requests on its targets go through the dispatcher, as its originator's would.
-        this.crossResourceLinks = new CrossResourceLinks(identity, dispatcher::handle, 2 * settings.forwardingTimeoutMillis() + 1_000);
+        this.crossResourceLinks = new CrossResourceLinks(identity, dispatcher::handle, 2 * settings.forwardingTimeoutMillis() + 1_000,
+                notifications.crossResource());
         types.crossResourceSubscription().targetsWith(crossResourceLinks);
         notifications.crossResource().start(CROSS_RESOURCE_WINDOW_CHECK_MILLIS);
         this.deviceTriggers = new DeviceTriggers(identity, store, notifications.events());

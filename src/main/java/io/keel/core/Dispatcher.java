@@ -183,6 +183,10 @@ public final class Dispatcher {
             }
             OperationHandler operation = operationOf(req);
             operation.checkParameters(req);
+            Prepared early = operation.beforeRoute(req);
+            if (early != null) {
+                return early.finish();
+            }
             Prepared prepared = store.read(tx -> {
                 if (needsRegisteredOriginator(req)) {
                     checkOriginator(tx.tree(), req);

@@ -365,6 +365,16 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         @Override
+        public io.keel.core.store.GroupAggregationQueue groupAggregation() {
+            return new JpaGroupAggregationQueue(em);
+        }
+
+        @Override
+        public io.keel.core.store.CrossResourceWindowIndex crossResourceWindows() {
+            return new JpaCrossResourceWindowIndex(em);
+        }
+
+        @Override
         public void putAction(ManagementQueue.Entry e) {
             em.flush(); // the target's row must exist before the row referencing it
             removeAction(e.ri(), e.action());

@@ -41,6 +41,8 @@ public final class CrossResourceNotifications {
     private final Supplier<Instant> clock;
     private final Supplier<BiConsumer<Transaction, Resource>> deleter;
     private final String cseBase;
+    /** Ended windows judged per read. */
+    private static final int PAGE = 100;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(PollingChannels.daemon("keel-crs-windows"));
 
     CrossResourceNotifications(ResourceStore store, ResourceChangeEvents events, Supplier<Instant> clock,
@@ -50,6 +52,27 @@ public final class CrossResourceNotifications {
         this.events = events;
         this.clock = clock;
         this.deleter = deleter;
+    }
+
+    /**
+     * The crossResourceSubscriptions being created on this instance (their targets being linked), by resourceID, with
+     * the CSEs hosting their targets: those may verify it before it is stored.
+     */
+    private final Map<String, java.util.Set<String>> linking = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** While {@code crs} links its targets, the CSEs of {@code hosts} (CSE-IDs) may verify it. */
+    public void linking(String crs, java.util.Set<String> hosts) {
+        linking.put(crs, hosts);
+    }
+
+    public void linked(String crs) {
+        linking.remove(crs);
+    }
+
+    /** Whether {@code crs} is being created here with a target on the CSE {@code from}. */
+    public boolean isLinking(String crs, String from) {
+        java.util.Set<String> hosts = linking.get(crs);
+        return hosts != null && from != null && hosts.contains(from);
     }
 
     /** A Notify to a crossResourceSubscription, whether sent by this CSE's subscriptions or another CSE's. */
@@ -130,6 +153,9 @@ public final class CrossResourceNotifications {
         next.put("associated", stored.get("associated"));
         crs.attributes.put(CrossResourceSubscriptionType.WINDOW, next);
         tx.tree().update(crs);
+        if (window.judgedAtEnd()) {
+            tx.crossResourceWindows().setWindowEnd(crs.ri, window.nextEnd());
+        }
     }
 
     /** The cross-resource notification, its rep the notifications of the targets as an m2m:agn; nothing for null. */
@@ -145,43 +171,74 @@ public final class CrossResourceNotifications {
     }
 
     /**
-     * Judges the windows that ended (eem 2–5) of every crossResourceSubscription that has such a mode; each one with
-     * the resource locked, so that of several instances on one database exactly one judges a window.
+     * Judges the windows that ended (eem 2–5): only the crossResourceSubscriptions whose window end has passed (by the
+     * store's index of window ends), each with the resource locked, so that of several instances on one database
+     * exactly one judges a window; judging moves the end on.
      */
     @SuppressWarnings("unchecked")
     void judgeEndedWindows() {
-        FilterCriteria fc = new FilterCriteria();
-        fc.resourceTypes.add(ResourceTypes.CROSS_RESOURCE_SUBSCRIPTION);
-        List<String> judged = store.read(tx -> {
-            Resource root = tx.tree().find(cseBase);
-            if (root == null) {
-                return List.<String>of();
+        for (;;) {
+            Instant now = clock.get();
+            List<String> ended = store.read(tx -> tx.crossResourceWindows().windowsEnded(now, PAGE));
+            for (String ri : ended) {
+                try {
+                    store.write(tx -> {
+                        Resource crs = tx.tree().lock(ri);
+                        if (crs != null && crs.get(CrossResourceSubscriptionType.WINDOW) instanceof Map<?, ?> m) {
+                            Map<String, Object> stored = new LinkedHashMap<>((Map<String, Object>) m);
+                            CrossResourceWindow window = window(crs, stored);
+                            Instant at = clock.get();
+                            if (window.nextEnd() == null || window.nextEnd().isAfter(at)) {
+                                // judged by another instance meanwhile (or no longer judged at its end)
+                                tx.crossResourceWindows().setWindowEnd(ri, window.nextEnd());
+                                return null;
+                            }
+                            raise(tx, crs, window.ended(at));
+                            store(tx, crs, window, stored);
+                        }
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "cannot judge the time window of crossResourceSubscription " + ri, e);
+                    return; // again at the next tick
+                }
             }
-            return tx.search().discover(root, fc, Visibility.EVERYTHING, null, 0, Integer.MAX_VALUE).stream()
-                    .filter(crs -> CrossResourceSubscriptionType.mode(crs) != CrossResourceSubscriptionType.ALL_EVENTS_PRESENT)
-                    .map(crs -> crs.ri).toList();
-        });
-        for (String ri : judged) {
-            try {
-                store.write(tx -> {
-                    Resource crs = tx.tree().lock(ri);
-                    if (crs != null && crs.get(CrossResourceSubscriptionType.WINDOW) instanceof Map<?, ?> m) {
-                        Map<String, Object> stored = new LinkedHashMap<>((Map<String, Object>) m);
-                        CrossResourceWindow window = window(crs, stored);
-                        List<Object> verdict = window.ended(clock.get());
-                        raise(tx, crs, verdict);
-                        store(tx, crs, window, stored);
-                    }
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "cannot judge the time window of crossResourceSubscription " + ri, e);
+            if (ended.size() < PAGE) {
+                return;
             }
         }
     }
 
+    /**
+     * The window ends of the crossResourceSubscriptions judged at their end that were created before the store kept
+     * them (V22): once, at start.
+     */
+    private void indexWindowEnds() {
+        FilterCriteria fc = new FilterCriteria();
+        fc.resourceTypes.add(ResourceTypes.CROSS_RESOURCE_SUBSCRIPTION);
+        store.write(tx -> {
+            Resource root = tx.tree().find(cseBase);
+            if (root != null) {
+                for (Resource crs : tx.search().discover(root, fc, Visibility.EVERYTHING, null, 0, Integer.MAX_VALUE)) {
+                    if (CrossResourceSubscriptionType.mode(crs) != CrossResourceSubscriptionType.ALL_EVENTS_PRESENT
+                            && crs.get(CrossResourceSubscriptionType.WINDOW) != null) {
+                        tx.crossResourceWindows().setWindowEnd(crs.ri, CrossResourceSubscriptionType.window(crs).nextEnd());
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
     /** Starts judging ended windows every {@code intervalMillis}: they are judged at most this late. */
     public void start(long intervalMillis) {
+        timer.execute(() -> {
+            try {
+                indexWindowEnds();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "cannot index the time windows of crossResourceSubscriptions", e);
+            }
+        });
         timer.scheduleWithFixedDelay(() -> {
             try {
                 judgeEndedWindows();

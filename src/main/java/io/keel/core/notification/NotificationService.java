@@ -73,7 +73,8 @@ public final class NotificationService implements NotificationTargets, AutoClose
         this.delivery = new Delivery(outbound, polling, new ReleaseView(types));
         this.notifier = new Notifier(delivery, cse.spRelativeCseId(), settings.maxPending(), this::countDelivered,
                 clock::now, this::currentRules, new NotificationStats(store, bookkeeping));
-        this.groupAggregation = new GroupAggregation(store, receivers, delivery, cse.spRelativeCseId(), clock::now);
+        this.groupAggregation = new GroupAggregation(store, receivers, delivery, cse.spRelativeCseId(), clock::now,
+                outboxSettings.instance(), outboxSettings.leaseMillis() + timeoutMillis);
         this.outbox = outboxSettings.durable() ? new Outbox(store, receivers, this::currentRules, clock::now, outboxSettings) : null;
         if (outbox != null) {
             notifier.settleWith(outbox::settle);
@@ -90,12 +91,13 @@ public final class NotificationService implements NotificationTargets, AutoClose
 
     /**
      * Takes back what the outbox held for this instance before a restart, and what instances whose lease ran out
-     * left, and from then on keeps this instance's lease. Called once the CSE can send (its forwarding is set).
+     * left, and from then on keeps this instance's lease; starts sending the group aggregations that are due. Called once the CSE can send (its forwarding is set).
      */
     public void start() {
         if (outbox != null) {
             outbox.start(notifier::adopt);
         }
+        groupAggregation.start();
     }
 
     /** What each resource change raises, called inside its write transaction. */

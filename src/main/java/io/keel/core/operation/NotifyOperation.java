@@ -41,6 +41,32 @@ public final class NotifyOperation implements OperationHandler {
         }
     }
 
+    /**
+     * A verification request to a crossResourceSubscription this CSE is creating, from the CSE of one of its targets,
+     * where the subscription that will notify it is being made (TS-0004 7.4.58.2.1 c) ii) 2)): answered OK, although
+     * the crossResourceSubscription is stored only once all its targets are linked.
+     */
+    @Override
+    public Prepared beforeRoute(RequestPrimitive req) {
+        if (req.content instanceof Map<?, ?> content && content.get("m2m:sgn") instanceof Map<?, ?> sgn
+                && Boolean.TRUE.equals(sgn.get("vrq")) && req.to != null
+                && ctx.notifications.crossResource().isLinking(localId(req.to), req.from)) {
+            return Prepared.answered(new ResponsePrimitive(ResponseStatusCode.OK, null));
+        }
+        return null;
+    }
+
+    /** The resource ID a To of this CSE names unstructured (CSE-relative, SP-relative or absolute), else the To. */
+    private String localId(String to) {
+        String spRelative = to;
+        if (to.startsWith("//")) {
+            int slash = to.indexOf('/', 2);
+            spRelative = slash < 0 ? to : to.substring(slash);
+        }
+        String prefix = ctx.cse.spRelativeCseId() + "/";
+        return spRelative.startsWith(prefix) ? spRelative.substring(prefix.length()) : spRelative;
+    }
+
     @Override
     public Prepared prepare(Transaction tx, RequestPrimitive req, Route route) {
         Map<?, ?> content = (Map<?, ?>) req.content;
@@ -54,8 +80,10 @@ public final class NotifyOperation implements OperationHandler {
             // Who may notify a group is whoever hosts its members (TS-0004 7.5.1.2.6), not what its acpi says.
             return groups.prepare(tx, req, content, r);
         }
-        checkVerification(tx, req, content, r);
-        ctx.requireAccess(tx.tree(), req, Permission.NOTIFY, r);
+        if (!ctx.types.require(r.ty).notifiedBy(r, req.from)) {
+            checkVerification(tx, req, content, r);
+            ctx.requireAccess(tx.tree(), req, Permission.NOTIFY, r);
+        }
         return switch (recipient) {
             case THIS_CSE -> {
                 if (!content.containsKey("m2m:sgn") && !content.containsKey("m2m:agn")) {

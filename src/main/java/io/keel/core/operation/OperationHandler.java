@@ -17,6 +17,14 @@ public interface OperationHandler {
     void checkParameters(RequestPrimitive req);
 
     /**
+     * An answer for a request whose target is not stored (yet), or null to route it as usual: a verification request
+     * to a crossResourceSubscription being created (TS-0004 7.4.58.2.1 c) ii) 2)).
+     */
+    default Prepared beforeRoute(RequestPrimitive req) {
+        return null;
+    }
+
+    /**
      * Runs in the read transaction that routed the request to a stored resource or a virtual child of one ({@link
      * Route.Local}, {@link Route.Virtual}); returns what completes the operation.
      */

@@ -3,6 +3,7 @@ package io.keel.core.resource;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponseStatusCode;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -18,6 +19,10 @@ public interface CrossResourceTargets {
     record Unlink(String crs, List<String> created, List<String> associated, String from, boolean authenticated) {
     }
 
+    /** The new expirationTime of a crossResourceSubscription, for the subscriptions it made (rrats). */
+    record Retime(String crs, List<String> created, Instant et, String from, boolean authenticated) {
+    }
+
     /** Refuses every link: a core without the dispatcher to send the requests with (some unit test fixtures). */
     CrossResourceTargets NONE = new CrossResourceTargets() {
         @Override
@@ -27,6 +32,10 @@ public interface CrossResourceTargets {
 
         @Override
         public void unlink(Unlink what) {
+        }
+
+        @Override
+        public void retime(Retime what) {
         }
     };
 
@@ -40,4 +49,11 @@ public interface CrossResourceTargets {
 
     /** Deletes and leaves the subscriptions, in the background, once the deletion has committed; failures are ignored (7.4.58.2.4). */
     void unlink(Unlink what);
+
+    /**
+     * Gives the subscriptions it made the crossResourceSubscription's new expirationTime, in the background, once the
+     * Update has committed, as they were given its expirationTime when created (TS-0004 7.4.58.2.1 c) ii) 5)); failures
+     * are only logged.
+     */
+    void retime(Retime what);
 }

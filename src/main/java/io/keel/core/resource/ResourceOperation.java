@@ -2,6 +2,7 @@ package io.keel.core.resource;
 
 import io.keel.core.CseIdentity;
 import io.keel.core.management.ManagementTransaction;
+import io.keel.core.store.CrossResourceWindowIndex;
 import io.keel.core.store.MemberIndex;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.SemanticIndex;
@@ -91,6 +92,11 @@ public final class ResourceOperation {
     /** The triples of the semanticDescriptors, for the types that keep them (asked only when used). */
     public SemanticIndex semantics() {
         return tx.semantics();
+    }
+
+    /** When the windows of crossResourceSubscriptions judged at their end end (asked only when used). */
+    public CrossResourceWindowIndex crossResourceWindows() {
+        return tx.crossResourceWindows();
     }
 
     public List<Creation> created() {

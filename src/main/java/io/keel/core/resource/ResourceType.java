@@ -347,6 +347,14 @@ public abstract class ResourceType {
         return given;
     }
 
+    /**
+     * Whether {@code originator} may notify {@code r} whatever its accessControlPolicies say: the CSE hosting what the
+     * resource itself subscribed to (a crossResourceSubscription's target subscriptions on another CSE).
+     */
+    public boolean notifiedBy(Resource r, String originator) {
+        return false;
+    }
+
     /** What a Notify addressed to a resource of this type reaches (TS-0004 7.3.3.9). */
     public NotifyRecipient notifyRecipient() {
         return NotifyRecipient.NONE;

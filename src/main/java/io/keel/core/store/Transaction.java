@@ -40,6 +40,12 @@ public interface Transaction {
     /** Notifications not settled yet, and which instance delivers them. */
     NotificationOutbox notificationOutbox();
 
+    /** Member notifications groups collect for their subscribers. */
+    GroupAggregationQueue groupAggregation();
+
+    /** When the windows of crossResourceSubscriptions judged at their end end. */
+    CrossResourceWindowIndex crossResourceWindows();
+
     /** The triples of the semanticDescriptors (a store without them fails loudly when asked). */
     default SemanticIndex semantics() {
         throw new UnsupportedOperationException("this store keeps no semantic index");

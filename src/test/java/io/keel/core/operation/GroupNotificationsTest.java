@@ -79,6 +79,27 @@ class GroupNotificationsTest {
         assertRsc(ResponseStatusCode.OK, second.get(5, TimeUnit.SECONDS));
     }
 
+    /**
+     * A member's host sends again a notification it got no answer for (the group-hosting CSE stopped meanwhile): it is
+     * aggregated once, and both Notifies get the subscriber's answer; one already sent is not sent again.
+     */
+    @Test
+    void ts0004_7_5_1_2_6_aNotificationSentAgainByTheMembersHostIsAggregatedOnce() throws Exception {
+        group.attributes.put("nar", map("num", 2L, "dur", "PT60S"));
+        CompletableFuture<ResponsePrimitive> first = cse.sendAsync(notify("/id-mn", map("m2m:sgn", sgn("/id-mn/sub9", "a"))));
+        CompletableFuture<ResponsePrimitive> again = cse.sendAsync(notify("/id-mn", map("m2m:sgn", sgn("/id-mn/sub9", "a"))));
+        assertNull(cse.outbound.next(200), "still one notification in the batch");
+        CompletableFuture<ResponsePrimitive> second = cse.sendAsync(notify("/id-mn", map("m2m:sgn", sgn("/id-mn/sub9", "b"))));
+        RecordingOutbound.Sent sent = cse.outbound.next();
+        assertEquals(2, aggregated(sent).size(), () -> "a once, b once: " + aggregated(sent));
+        assertRsc(ResponseStatusCode.OK, first.get(5, TimeUnit.SECONDS));
+        assertRsc(ResponseStatusCode.OK, again.get(5, TimeUnit.SECONDS));
+        assertRsc(ResponseStatusCode.OK, second.get(5, TimeUnit.SECONDS));
+        CompletableFuture<ResponsePrimitive> late = cse.sendAsync(notify("/id-mn", map("m2m:sgn", sgn("/id-mn/sub9", "b"))));
+        assertRsc(ResponseStatusCode.OK, late.get(5, TimeUnit.SECONDS));
+        assertNull(cse.outbound.next(300), "b was sent already");
+    }
+
     @Test
     void ts0004_7_5_1_2_6_anAggregatedNotificationFromAMemberIsUnpackedNotNested() throws Exception {
         group.attributes.put("nar", map("num", 3L, "dur", "PT60S"));

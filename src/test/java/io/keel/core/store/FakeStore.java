@@ -19,6 +19,8 @@ public final class FakeStore implements ResourceStore {
     public final InMemoryManagementQueue managementQueue = new InMemoryManagementQueue();
     public final InMemoryNotificationOutbox notificationOutbox = new InMemoryNotificationOutbox();
     public final InMemoryLocationWatches locations = new InMemoryLocationWatches();
+    public final InMemoryGroupAggregationQueue groupAggregation = new InMemoryGroupAggregationQueue();
+    public final InMemoryCrossResourceWindowIndex crossResourceWindows = new InMemoryCrossResourceWindowIndex();
     public RequestLeases leases;
     public PollingQueue pollingQueue;
     public ExpiryIndex expiry;
@@ -128,6 +130,16 @@ public final class FakeStore implements ResourceStore {
         @Override
         public LocationWatches locations() {
             return locations;
+        }
+
+        @Override
+        public GroupAggregationQueue groupAggregation() {
+            return groupAggregation;
+        }
+
+        @Override
+        public CrossResourceWindowIndex crossResourceWindows() {
+            return crossResourceWindows;
         }
 
         @Override

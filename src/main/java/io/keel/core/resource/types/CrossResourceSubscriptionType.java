@@ -79,6 +79,27 @@ public final class CrossResourceSubscriptionType extends ResourceType {
         return NotifyRecipient.RESOURCE;
     }
 
+    /**
+     * Its target subscriptions on another CSE notify it from there (TS-0004 7.5.1.2.18): that CSE, named by the address
+     * of a subscription it made (rrats) or joined (srat), may, as the subscriptions it made and joined were its
+     * creator's choice.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public boolean notifiedBy(Resource r, String originator) {
+        if (originator == null || !originator.startsWith("/") || originator.indexOf('/', 1) >= 0) {
+            return false; // a CSE-ID only
+        }
+        List<Object> addresses = new ArrayList<>();
+        if (r.get("rrats") instanceof List<?> rrats) {
+            addresses.addAll(rrats);
+        }
+        if (r.get(WINDOW) instanceof Map<?, ?> w && w.get("associated") instanceof List<?> srat) {
+            addresses.addAll(srat);
+        }
+        return addresses.stream().anyMatch(a -> a instanceof String s && s.startsWith(originator + "/"));
+    }
+
     @Override
     protected void computed(Resource r, Map<String, Object> representation) {
         representation.remove(WINDOW);
@@ -176,9 +197,23 @@ public final class CrossResourceSubscriptionType extends ResourceType {
         }
     }
 
+    /** The end of its first window, for the judging timer (eem 2–5), once the resource's row exists. */
+    @Override
+    public void afterCreate(ResourceOperation op) {
+        if (window(op.resource).judgedAtEnd()) {
+            op.crossResourceWindows().setWindowEnd(op.resource.ri, window(op.resource).nextEnd());
+        }
+    }
+
+    /** The window as stored in the resource. */
+    @SuppressWarnings("unchecked")
+    public static CrossResourceWindow window(Resource crs) {
+        return CrossResourceWindow.of((Map<String, Object>) crs.get(WINDOW), crs.getLong("twt", PERIODIC), size(crs), mode(crs));
+    }
+
     /**
      * A changed twt or tws restarts the window (TS-0004 7.4.58.2.3); nse and nu change nsi as for a subscription
-     * (Release 4 TS-0004 7.4.8.2.3).
+     * (Release 4 TS-0004 7.4.8.2.3); a changed et goes to the subscriptions it made.
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -193,8 +228,16 @@ public final class CrossResourceSubscriptionType extends ResourceType {
                     size(op.resource), mode(op.resource), op.now).stored();
             stored.put("associated", before.get("associated"));
             op.resource.attributes.put(WINDOW, stored);
+            op.crossResourceWindows().setWindowEnd(op.resource.ri, window(op.resource).nextEnd());
         }
-        boolean was = Boolean.TRUE.equals(op.previous.get("nse"));
+        if (op.given.containsKey("et") && op.resource.et != null && op.resource.get("rrats") instanceof List<?> rrats && !rrats.isEmpty()) {
+            // Keel's reading: the subscriptions it made expire with it (they got its expirationTime when created,
+            // TS-0004 7.4.58.2.1 c) ii) 5)), as the Update's originator asks.
+            CrossResourceTargets.Retime retime = new CrossResourceTargets.Retime(op.resource.ri,
+                    rrats.stream().map(String.class::cast).toList(), op.resource.et, op.request.from, op.request.originatorAuthenticated);
+            op.listener(TargetRequests.class, TargetRequests::new).add(() -> targets.retime(retime));
+        }
+                boolean was = Boolean.TRUE.equals(op.previous.get("nse"));
         if (op.given.containsKey("nse") && SubscriptionType.collectsStats(op.resource) && !was) {
             op.resource.attributes.put("nsi", NotificationStatsInfo.fresh(SubscriptionType.targets(op.resource)));
         } else if (op.given.containsKey("nu") && SubscriptionType.collectsStats(op.resource)) {
@@ -261,26 +304,21 @@ public final class CrossResourceSubscriptionType extends ResourceType {
         // The originator was checked when its request came (or is the stored creator); it need not be registered any
         // more when the requests go: deleting its own AE deletes the crossResourceSubscription too.
         CrossResourceTargets.Unlink unlink = new CrossResourceTargets.Unlink(crs.ri, created, associated, from, true);
-        op.listener(Unlinks.class, () -> new Unlinks(targets)).add(unlink);
+        op.listener(TargetRequests.class, TargetRequests::new).add(() -> targets.unlink(unlink));
     }
 
-    /** The unlinks a transaction decided, sent once it has committed. */
-    static final class Unlinks implements TransactionListener {
-        private final CrossResourceTargets targets;
-        private final List<CrossResourceTargets.Unlink> pending = new ArrayList<>();
+    /** The requests to target subscriptions a transaction decided, sent once it has committed. */
+    static final class TargetRequests implements TransactionListener {
+        private final List<Runnable> pending = new ArrayList<>();
 
-        Unlinks(CrossResourceTargets targets) {
-            this.targets = targets;
-        }
-
-        void add(CrossResourceTargets.Unlink unlink) {
-            pending.add(unlink);
+        void add(Runnable request) {
+            pending.add(request);
         }
 
         @Override
         public void afterCompletion(boolean committed) {
             if (committed) {
-                pending.forEach(targets::unlink);
+                pending.forEach(Runnable::run);
             }
         }
     }

@@ -117,6 +117,14 @@ public final class CrossResourceWindow {
     }
 
     /**
+     * When the window that is judged next ends ({@link #ended} has a verdict from then on); null when windows are not
+     * judged at their end.
+     */
+    public Instant nextEnd() {
+        return judgedAtEnd() ? start.plus(size.multipliedBy(evaluated + 2)) : null;
+    }
+
+    /**
      * eem 2–5: judges the periodic window that ended last before {@code now}, once: returns the notifications of the
      * targets that notified in it (possibly none) when the mode says it notifies, else null. A window that ended while
      * no instance of the CSE ran is judged only when it is the last one. The caller asks before each notification it
