@@ -5,6 +5,8 @@ import io.keel.core.access.AccessPolicy;
 import io.keel.core.announcement.Announcements;
 import io.keel.core.announcement.Announcer;
 import io.keel.core.access.AcpAccessPolicy;
+import io.keel.core.access.DynamicAuthorization;
+import io.keel.core.notification.Receivers;
 import io.keel.core.access.GoverningPolicies;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.notification.DeliverySettings;
@@ -102,7 +104,9 @@ public final class Cse implements AutoCloseable {
             ensureCseBase(types, clock, settings.cseAccessControlPolicies());
         }
         Router router = new Router(identity, types, new RemoteCses(identity));
-        AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock);
+        AccessPolicy access = new DynamicAuthorization(new AcpAccessPolicy(identity, types, router, clock), identity, router,
+                outbound, new Receivers(identity, router, types, outbound), clock, settings.dynamicAuthorizationTimeoutMillis(),
+                settings.getInt("keel.dynauth.discovery-max", 100), settings.getInt("keel.dynauth.cache-max", 10_000));
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax(), semantics);
         Representations representations = new Representations(types, identity.maxResultSize(), search);
         Forwarding forwarding = new Forwarding(identity, outbound, clock, settings.forwardingTimeoutMillis(),

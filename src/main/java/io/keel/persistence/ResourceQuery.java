@@ -156,10 +156,14 @@ final class ResourceQuery {
             owned.add(r + ".srn LIKE " + param(escapeLike(subtree) + "/%") + " ESCAPE '\\'");
         }
         String ownership = "(" + String.join(" OR ", owned) + ")";
-        if (!v.policiesExist()) {
-            return ownership;
-        }
         List<String> any = new ArrayList<>();
+        if (!v.alsoVisible().isEmpty()) {
+            any.add(r + ".ri IN " + param(v.alsoVisible()));
+        }
+        if (!v.policiesExist()) {
+            any.add(ownership);
+            return "(" + String.join(" OR ", any) + ")";
+        }
         if (!v.selfGranting().isEmpty()) {
             any.add("(" + r + ".ty = " + v.policyType() + " AND " + r + ".ri IN " + param(v.selfGranting()) + ")");
         }

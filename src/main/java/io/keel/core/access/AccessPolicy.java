@@ -30,4 +30,12 @@ public interface AccessPolicy {
      * lists, so that they never return nor count what it may not see.
      */
     Visibility visible(ResourceTree tx, RequestPrimitive req, Permission permission);
+
+    /**
+     * Why the last decision of this thread that refused did, when there is more to say than "no privilege" (a decision
+     * point that did not answer); null otherwise. Reading it forgets it.
+     */
+    default String refusal() {
+        return null;
+    }
 }

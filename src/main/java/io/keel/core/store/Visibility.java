@@ -12,18 +12,20 @@ import java.util.List;
  * {@code subtrees}.</li>
  * </ul>
  * Whatever access allows, the {@code hidden} resources are never shown (instances of a container that disables
- * retrieval).
+ * retrieval). Beyond these rules, the {@code alsoVisible} resources are (granted by a dynamic authorization, TS-0004
+ * 7.3.3.15).
  *
  * @param policiesExist false while the CSE holds no accessControlPolicy: then the last rule alone decides
  * @param policyType    the resource type of policies, which govern themselves (accessControlPolicy, TS-0004 7.4.2)
  */
 public record Visibility(boolean everything, String origin, List<String> subtrees, boolean policiesExist,
-                         List<String> granting, List<String> selfGranting, int policyType, List<HiddenChildren> hidden) {
+                         List<String> granting, List<String> selfGranting, int policyType, List<HiddenChildren> hidden,
+                         List<String> alsoVisible) {
     public static final Visibility EVERYTHING = new Visibility(true, null, List.of(), false, List.of(), List.of(), 0);
 
     public Visibility(boolean everything, String origin, List<String> subtrees, boolean policiesExist,
                       List<String> granting, List<String> selfGranting, int policyType) {
-        this(everything, origin, subtrees, policiesExist, granting, selfGranting, policyType, List.of());
+        this(everything, origin, subtrees, policiesExist, granting, selfGranting, policyType, List.of(), List.of());
     }
 
     /** Resources of {@code type} whose parent has the attribute {@code parentAttribute} with the value {@code parentValue}. */
@@ -32,6 +34,13 @@ public record Visibility(boolean everything, String origin, List<String> subtree
 
     /** The same, with these resources never shown. */
     public Visibility hiding(List<HiddenChildren> rules) {
-        return new Visibility(everything, origin, subtrees, policiesExist, granting, selfGranting, policyType, List.copyOf(rules));
+        return new Visibility(everything, origin, subtrees, policiesExist, granting, selfGranting, policyType, List.copyOf(rules),
+                alsoVisible);
+    }
+
+    /** The same, with these resources visible too, whatever the other rules say. */
+    public Visibility alsoShowing(List<String> resourceIds) {
+        return new Visibility(everything, origin, subtrees, policiesExist, granting, selfGranting, policyType, hidden,
+                List.copyOf(resourceIds));
     }
 }

@@ -36,7 +36,8 @@ public final class CseBaseType extends ResourceType {
         return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.AE, ResourceTypes.CONTAINER, ResourceTypes.FLEX_CONTAINER,
                 ResourceTypes.GROUP, ResourceTypes.MGMT_CMD, ResourceTypes.NODE, ResourceTypes.REMOTE_CSE, ResourceTypes.SCHEDULE,
                 ResourceTypes.SUBSCRIPTION, ResourceTypes.TIME_SERIES, ResourceTypes.CROSS_RESOURCE_SUBSCRIPTION,
-                ResourceTypes.ONTOLOGY_REPOSITORY, ResourceTypes.NOTIFICATION_TARGET_POLICY);
+                ResourceTypes.ONTOLOGY_REPOSITORY, ResourceTypes.NOTIFICATION_TARGET_POLICY,
+                ResourceTypes.DYNAMIC_AUTHORIZATION_CONSULTATION);
     }
 
     @Override

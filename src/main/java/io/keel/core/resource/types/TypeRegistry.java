@@ -77,6 +77,7 @@ public final class TypeRegistry {
         register(new AeType());
         register(new ContainerType());
         register(new ContentInstanceType());
+        register(new DynamicAuthorizationConsultationType());
         register(new ExecInstanceType());
         register(new FlexContainerInstanceType());
         register(new GroupType());
