@@ -26,6 +26,8 @@ class DynamicAuthorizationIT extends KeelIT {
     private String dac;
     /** A container everyone may retrieve and discover, holding the containers under test. */
     private String open;
+    /** The policy of {@code open}: everyone may retrieve and discover. */
+    private String openAcp;
 
     @BeforeEach
     void tree() {
@@ -36,7 +38,8 @@ class DynamicAuthorizationIT extends KeelIT {
         Reply r = cse.create("/" + owner, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"all\"],\"acop\":34}," + rule(owner, 63)
                 + "]},\"pvs\":{\"acr\":[" + rule(owner, 63) + "]}}}").from(owner).send();
         assertEquals(201, r.status(), r.text());
-        Reply o = cse.create("/" + owner, 3, "{\"m2m:cnt\":{\"acpi\":[\"" + r.json().path("m2m:acp").path("ri").asText() + "\"]}}")
+        openAcp = r.json().path("m2m:acp").path("ri").asText();
+        Reply o = cse.create("/" + owner, 3, "{\"m2m:cnt\":{\"acpi\":[\"" + openAcp + "\"]}}")
                 .from(owner).send();
         assertEquals(201, o.status(), o.text());
         open = o.json().path("m2m:cnt").path("ri").asText();
@@ -120,7 +123,7 @@ class DynamicAuthorizationIT extends KeelIT {
         assertDenied(cse.get("/" + c).from(asker).send(), "m2m:dynAuthDasResponse");
         das.answering("<html>no</html>");
         assertDenied(cse.get("/" + c).from(asker).send(), "no content this CSE could read");
-        das.answering("[1, 2]");
+        das.answering("{\"m2m:cin\":{\"con\":\"x\"}}");
         assertDenied(cse.get("/" + c).from(asker).send(), "m2m:securityInfo");
         das.answering("{\"m2m:sei\":{\"sit\":1}}");
         assertDenied(cse.get("/" + c).from(asker).send(), "m2m:securityInfo");
@@ -226,6 +229,50 @@ class DynamicAuthorizationIT extends KeelIT {
         assertEquals(200, r.status(), r.text());
         assertTrue(r.text().contains(nameOf(c)), r.text());
         assertFalse(r.text().contains(nameOf(hidden)), r.text());
+    }
+
+    @Test
+    void ts0004_7_3_3_15_partialRetrieveIsDecidedAsRetrieve() {
+        String c = container(dac);
+        das.granting(rule(asker, 2), null);
+        Reply r = cse.get("/" + c + "?atrl=lbl+ty").from(asker).send();
+        assertEquals(200, r.status(), r.text());
+        assertEquals(3, r.json().path("m2m:cnt").path("ty").asInt(), r.text());
+        das.refusing();
+        assertDenied(cse.get("/" + c + "?atrl=lbl+ty").from(asker).send(), "granted nothing");
+    }
+
+    @Test
+    void ts0004_7_4_14_2_5_fanOutMembersAreDecidedByTheirConsultation() {
+        String c = container(dac);
+        Reply g = cse.create("/" + owner, 9, "{\"m2m:grp\":{\"mnm\":2,\"mid\":[\"" + c + "\"],\"acpi\":[\"" + openAcp + "\"]}}").send();
+        assertEquals(201, g.status(), g.text());
+        String grp = g.json().path("m2m:grp").path("ri").asText();
+        das.granting(rule(asker, 2), null);
+        Reply r = cse.get("/" + grp + "/fopt").from(asker).send();
+        assertEquals(200, r.status(), r.text());
+        assertEquals(2000, r.json().path("m2m:agr").path("m2m:rsp").get(0).path("rsc").asInt(), r.text());
+        das.refusing();
+        Reply refused = cse.get("/" + grp + "/fopt").from(asker).send();
+        assertEquals(4103, refused.json().path("m2m:agr").path("m2m:rsp").get(0).path("rsc").asInt(), refused.text());
+    }
+
+    @Test
+    void ts0004_7_4_14_3_2_theFanOutPointOfAGroupLinkingAConsultation() {
+        String member = container(null);
+        String acp = acpForOwner();
+        Reply g = cse.create("/" + owner, 9, "{\"m2m:grp\":{\"mnm\":2,\"mid\":[\"" + member + "\"],\"acpi\":[\"" + acp
+                + "\"],\"daci\":[\"" + dac + "\"]}}").send();
+        assertEquals(201, g.status(), g.text());
+        String grp = g.json().path("m2m:grp").path("ri").asText();
+        das.refusing();
+        assertDenied(cse.get("/" + grp + "/fopt").from(asker).send(), "granted nothing");
+        das.granting(rule(asker, 2), null);
+        Reply r = cse.get("/" + grp + "/fopt").from(asker).send();
+        assertEquals(200, r.status(), r.text());
+        // Through the fan-out point, each member still decides for itself: the member links no consultation.
+        assertEquals(4103, r.json().path("m2m:agr").path("m2m:rsp").get(0).path("rsc").asInt(), r.text());
+        assertEquals(grp, das.next(5_000).path("dreq").path("trid").asText());
     }
 
     // ---- helpers ----

@@ -6,6 +6,7 @@ import io.keel.core.announcement.Announcements;
 import io.keel.core.announcement.Announcer;
 import io.keel.core.access.AcpAccessPolicy;
 import io.keel.core.access.DynamicAuthorization;
+import io.keel.core.access.LocalAuthorization;
 import io.keel.core.notification.Receivers;
 import io.keel.core.access.GoverningPolicies;
 import io.keel.core.filter.FilteredSearch;
@@ -107,6 +108,7 @@ public final class Cse implements AutoCloseable {
         AccessPolicy access = new DynamicAuthorization(new AcpAccessPolicy(identity, types, router, clock), identity, router,
                 outbound, new Receivers(identity, router, types, outbound), clock, settings.dynamicAuthorizationTimeoutMillis(),
                 settings.getInt("keel.dynauth.discovery-max", 100), settings.getInt("keel.dynauth.cache-max", 10_000));
+        types.bindAuthorization(new LocalAuthorization(access, router, types));
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax(), semantics);
         Representations representations = new Representations(types, identity.maxResultSize(), search);
         Forwarding forwarding = new Forwarding(identity, outbound, clock, settings.forwardingTimeoutMillis(),
