@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,11 +36,18 @@ final class DecisionPoint {
     private final CseIdentity cse;
     private final Outbound outbound;
     private final Receivers receivers;
+    /**
+     * Decision points that did not answer in time, until when they are not asked again: one that hangs costs one bound,
+     * not one per resource of a child list or per request meanwhile.
+     */
+    private final Map<String, Long> silentUntilNanos = new ConcurrentHashMap<>();
+    private final long silenceNanos;
 
-    DecisionPoint(CseIdentity cse, Outbound outbound, Receivers receivers) {
+    DecisionPoint(CseIdentity cse, Outbound outbound, Receivers receivers, long silenceNanos) {
         this.cse = cse;
         this.outbound = outbound;
         this.receivers = receivers;
+        this.silenceNanos = silenceNanos;
     }
 
     /**
@@ -59,6 +67,12 @@ final class DecisionPoint {
                 continue;
             }
             for (String url : receiver.urls()) {
+                Long silent = silentUntilNanos.get(url);
+                if (silent != null && silent - System.nanoTime() > 0) {
+                    failures += "; " + url + " did not answer in time a moment ago";
+                    continue;
+                }
+                silentUntilNanos.remove(url);
                 long left = deadlineNanos - System.nanoTime();
                 if (left <= 0) {
                     return DasDecision.refused("the decision points of " + dac.ri + " did not answer in time" + failures);
@@ -74,6 +88,7 @@ final class DecisionPoint {
                 try {
                     rsp = outbound.send(notify, url, receiver.serialization()).get(left, TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
+                    silentUntilNanos.put(url, System.nanoTime() + silenceNanos);
                     return DasDecision.refused("the decision point " + url + " of " + dac.ri + " did not answer within the bound"
                             + " of keel.dynauth.timeout" + failures);
                 } catch (InterruptedException e) {

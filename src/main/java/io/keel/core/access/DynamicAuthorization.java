@@ -6,9 +6,11 @@ import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.DynamicAuthorizationConsultationType;
+import io.keel.core.routing.Route;
 import io.keel.core.routing.Router;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.Visibility;
+import io.keel.primitive.OneM2MException;
 import io.keel.primitive.RequestPrimitive;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ public final class DynamicAuthorization implements AccessPolicy {
     private final DynamicDecisions decisions;
     private final OwnershipRules ownership;
     private final GroupMembership groups;
+    private final Router router;
     private final Clock clock;
     private final long timeoutNanos;
     private final int discoveryMax;
@@ -47,10 +50,11 @@ public final class DynamicAuthorization implements AccessPolicy {
                                 io.keel.core.notification.Receivers receivers, Clock clock, long timeoutMillis, int discoveryMax,
                                 int cacheMax) {
         this.policies = policies;
-        this.decisionPoint = new DecisionPoint(cse, outbound, receivers);
+        this.decisionPoint = new DecisionPoint(cse, outbound, receivers, TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
         this.decisions = new DynamicDecisions(cacheMax);
         this.ownership = new OwnershipRules(cse);
         this.groups = new GroupMembership(router, ownership::localId);
+        this.router = router;
         this.clock = clock;
         this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         this.discoveryMax = discoveryMax;
@@ -76,10 +80,11 @@ public final class DynamicAuthorization implements AccessPolicy {
     }
 
     /**
-     * What the policies show, and the resources that link an enabled consultation by their own daci and that a
-     * decision point grants the permission on: at most {@code keel.dynauth.discovery-max} of them, in structured-name
-     * order, decided one by one within one {@code keel.dynauth.timeout} for them all (those left when it is over are
-     * not shown). Their children that have no daci of their own are decided by their policies alone here.
+     * What the policies show, and the resources below the request's target that link an enabled consultation by their
+     * own daci and that a decision point grants the permission on: at most {@code keel.dynauth.discovery-max} of them,
+     * in structured-name order, decided one by one within one {@code keel.dynauth.timeout} for them all (those left
+     * when it is over are not shown). Their children that have no daci of their own are decided by their policies
+     * alone here; a request through a virtual resource (a fanOutPoint) gets what the policies show.
      */
     @Override
     public Visibility visible(ResourceTree tx, RequestPrimitive req, Permission permission) {
@@ -96,9 +101,13 @@ public final class DynamicAuthorization implements AccessPolicy {
         if (enabled.isEmpty()) {
             return byPolicies;
         }
+        Resource root = root(tx, req);
+        if (root == null) {
+            return byPolicies;
+        }
         long deadline = System.nanoTime() + timeoutNanos;
         List<String> granted = new ArrayList<>();
-        for (Resource candidate : tx.naming(ResourceType.DYNAMIC_AUTHORIZATION_CONSULTATION_IDS, enabled, discoveryMax)) {
+        for (Resource candidate : tx.naming(ResourceType.DYNAMIC_AUTHORIZATION_CONSULTATION_IDS, enabled, root.srn, discoveryMax)) {
             if (!policies.allows(tx, req, permission, candidate)
                     && consult(tx, req, permission, candidate, consultations(tx, candidate), deadline)) {
                 granted.add(candidate.ri);
@@ -106,6 +115,15 @@ public final class DynamicAuthorization implements AccessPolicy {
         }
         refusal.remove();
         return granted.isEmpty() ? byPolicies : byPolicies.alsoShowing(granted);
+    }
+
+    /** The resource the request targets, below which discovery and child lists look; null for none of this CSE. */
+    private Resource root(ResourceTree tx, RequestPrimitive req) {
+        try {
+            return req.to != null && router.route(tx, req.to) instanceof Route.Local local ? local.resource() : null;
+        } catch (OneM2MException e) {
+            return null;
+        }
     }
 
     @Override

@@ -48,8 +48,9 @@ public interface ResourceTree {
     List<Resource> ofType(int ty);
 
     /**
-     * Resources whose attribute (a scalar or a list) holds one of the values, in structured-name order, at most
-     * {@code limit} of them: e.g. those whose daci names a dynamicAuthorizationConsultation.
+     * Resources below the structured name {@code below} (not it) whose attribute (a scalar or a list) holds one of the
+     * values, in structured-name order, at most {@code limit} of them: e.g. those whose daci names a
+     * dynamicAuthorizationConsultation.
      */
-    List<Resource> naming(String attribute, Collection<String> values, int limit);
+    List<Resource> naming(String attribute, Collection<String> values, String below, int limit);
 }

@@ -118,8 +118,9 @@ public final class InMemoryTree implements ResourceTree {
     }
 
     @Override
-    public List<Resource> naming(String attribute, java.util.Collection<String> values, int limit) {
-        return byRi.values().stream().filter(r -> r.get(attribute) instanceof List<?> l ? l.stream().anyMatch(values::contains)
+    public List<Resource> naming(String attribute, java.util.Collection<String> values, String below, int limit) {
+        return byRi.values().stream().filter(r -> r.srn.startsWith(below + "/"))
+                .filter(r -> r.get(attribute) instanceof List<?> l ? l.stream().anyMatch(values::contains)
                         : values.contains(String.valueOf(r.get(attribute))))
                 .sorted(java.util.Comparator.comparing((Resource r) -> r.srn)).limit(limit).map(InMemoryTree::copy).toList();
     }
