@@ -37,6 +37,7 @@ class AccessControlIT extends KeelIT {
     private static final Set<Op> NONE = EnumSet.noneOf(Op.class);
     private static final int ACOP_ALL = 63;
     private static final int DISCOVERY_BIT = 32;
+    private static final String BINARY_SWITCH = "org.onem2m.common.moduleclass.binarySwitch";
 
     private String owner;
     private String granted;
@@ -105,6 +106,33 @@ class AccessControlIT extends KeelIT {
         assertCells(rule(q(granted), ACOP_ALL, "{\"acip\":{\"ipv4\":[\"10.0.0.0/8\"],\"ipv6\":[\"2001:db8::/32\"]}}"), granted, NONE);
         // Both criteria of a context must hold: the right address outside the time window is not enough.
         assertCells(rule(q(granted), ACOP_ALL, "{\"actw\":[\"* * * * * * 2001\"],\"acip\":{\"ipv4\":[\"127.0.0.1\"]}}"), granted, NONE);
+    }
+
+    /** Release 4 loc of an AE, set by the AE itself: a point [longitude, latitude]. */
+    private void locate(String ae, double lon, double lat) {
+        Reply r = cse.put("/" + ae, "{\"m2m:ae\":{\"loc\":{\"typ\":1,\"crd\":\"[" + lon + ", " + lat + "]\"}}}").from(ae)
+                .header("X-M2M-RVI", "4").send();
+        assertEquals(200, r.status(), r.text());
+    }
+
+    /** TS-0003 7.1.3, F.2: aclr is compared with where the originator is; here its AE's registered loc. */
+    @Test
+    void ts0004_7_3_3_15_locationRegionContext() {
+        locate(granted, 11.58, 48.14); // Munich
+        locate(other, 13.405, 52.52);  // Berlin
+        String nearMunich = "{\"aclr\":{\"accr\":[48.1374, 11.5755, 10000]}}";
+        String both = q(granted) + "," + q(other);
+        assertCells(rule(both, ACOP_ALL, nearMunich), granted, ALL);
+        assertCells(rule(both, ACOP_ALL, nearMunich), other, NONE);
+        assertCells(rule(both, ACOP_ALL, "{\"aclr\":{\"accc\":[\"DE\"]}}"), other, ALL);
+        assertCells(rule(both, ACOP_ALL, "{\"aclr\":{\"accc\":[\"FR\",\"AT\"]}}"), granted, NONE);
+        // An originator whose location is unknown is in no region (TS-0003 F.2.1: the Hosting CSE denies).
+        String unlocated = cse.registerAe("C" + OneM2MClient.unique("nowhere"), OneM2MClient.unique("nowhere"));
+        assertCells(rule("\"all\"", ACOP_ALL, "{\"aclr\":{\"accc\":[\"DE\"]}}"), unlocated, NONE);
+        // Two contexts: the region or a time window; a location region with an address: both must hold.
+        assertCells(rule(both, ACOP_ALL, nearMunich + ",{\"actw\":[\"* * * * * * 2001\"]}"), granted, ALL);
+        assertCells(rule(both, ACOP_ALL, "{\"aclr\":{\"accr\":[48.1374, 11.5755, 10000]},\"acip\":{\"ipv4\":[\"10.0.0.0/8\"]}}"),
+                granted, NONE);
     }
 
     @Test
@@ -197,6 +225,106 @@ class AccessControlIT extends KeelIT {
         assertEquals(200, cse.delete("/" + acp).from(owner).send().status());
         assertDenied(cse.get("/" + c).from(granted).send());
         assertFalse(discoveredNames(granted, "ty=3").contains(nameOf(c)));
+    }
+
+    // ---- accessControlObjectDetails: which children a Create may make ----
+
+    @Test
+    void ts0003_7_1_5_acodLimitsCreateToItsChildTypesAndLeavesTheOtherOperations() {
+        Set<Op> allButCreate = EnumSet.complementOf(EnumSet.of(Op.CREATE));
+        // The matrix's Create makes a contentInstance (ty 4) in a container (ty 3).
+        assertCells(withAcod(rule(q(granted), ACOP_ALL, null), "[{\"chty\":[4]}]"), granted, ALL);
+        assertCells(withAcod(rule(q(granted), ACOP_ALL, null), "[{\"chty\":[3,28]}]"), granted, allButCreate);
+        assertCells(withAcod(rule(q(granted), ACOP_ALL, null), "[{\"ty\":3,\"chty\":[4]}]"), granted, ALL);
+        assertCells(withAcod(rule(q(granted), ACOP_ALL, null), "[{\"ty\":2,\"chty\":[4]}]"), granted, allButCreate);
+        assertCells(withAcod(rule(q(granted), ACOP_ALL, null), "[{\"ty\":2,\"chty\":[3]},{\"ty\":3,\"chty\":[4]}]"), granted, ALL);
+        // acod narrows its own rule only: another rule without it still grants the Create.
+        assertCells(withAcod(rule(q(granted), ACOP_ALL, null), "[{\"chty\":[3]}]") + "," + rule(q(granted), 1, null), granted, ALL);
+        assertCells(withAcod(rule(q(granted), ACOP_ALL, null), "[{\"chty\":[4]}]"), other, NONE);
+    }
+
+    @Test
+    void ts0003_7_1_5_acodAllowsOnlyTheChildTypesItLists() {
+        String c = governed(acp(withAcod(rule(q(granted), 1 + 2, null), "[{\"ty\":3,\"chty\":[3]}]")))[0];
+        Reply allowed = cse.create("/" + c, 3, "{\"m2m:cnt\":{}}").from(granted).send();
+        assertEquals(201, allowed.status(), allowed.text());
+        assertDenied(cse.create("/" + c, 4, "{\"m2m:cin\":{\"con\":\"x\"}}").from(granted).send());
+        assertDenied(cse.create("/" + c, 23, "{\"m2m:sub\":{\"nu\":[\"" + granted + "\"],\"su\":\"" + granted + "\"}}").from(granted).send());
+        // Once created, the child's own acpi (none: the default policy) decides, not the parent's acod.
+        String child = allowed.json().path("m2m:cnt").path("ri").asText();
+        assertEquals(200, cse.get("/" + child).from(granted).send().status());
+    }
+
+    @Test
+    void ts0003_7_1_5_acodSpecializationIsTheFlexContainerTheCreateMakes() {
+        String c = governed(acp(withAcod(rule(q(granted), 1, null), "[{\"spty\":{\"cnd\":\"" + BINARY_SWITCH + "\"},\"chty\":[28]}]")))[0];
+        Reply sw = cse.create("/" + c, 28, "{\"cod:binSh\":{\"cnd\":\"" + BINARY_SWITCH + "\",\"state\":true}}").from(granted).send();
+        assertEquals(201, sw.status(), sw.text());
+        assertDenied(cse.create("/" + c, 28, "{\"cod:tempe\":{\"cnd\":\"org.onem2m.common.moduleclass.temperature\",\"curT0\":20.5}}")
+                .from(granted).send());
+        assertDenied(cse.create("/" + c, 3, "{\"m2m:cnt\":{}}").from(granted).send());
+    }
+
+    @Test
+    void ts0003_7_1_5_acodDoesNotNarrowDiscoveryNorChildLists() {
+        // A rule with acod grants discovery and retrieve as one without (res_objd applies to Creates only); a rule
+        // that grants Create only, whatever its acod, shows nothing.
+        String shown = governed(acp(withAcod(rule(q(granted), 2 + DISCOVERY_BIT, null), "[{\"ty\":2,\"chty\":[3]}]")))[0];
+        String createOnly = governed(acp(withAcod(rule(q(granted), 1, null), "[{\"ty\":3,\"chty\":[4]}]")))[0];
+        List<String> found = discoveredNames(granted, "ty=3");
+        assertTrue(found.contains(nameOf(shown)), found.toString());
+        assertFalse(found.contains(nameOf(createOnly)), found.toString());
+        String children = cse.get("/" + open + "?rcn=6").from(granted).send().text();
+        assertTrue(children.contains(nameOf(shown)), children);
+        assertFalse(children.contains(nameOf(createOnly)), children);
+    }
+
+    @Test
+    void ts0004_7_4_14_3_2_aFanOutCreateMatchesAcodOfMacpWithTheMembersType() {
+        String member = governed(acp(rule(q(granted), 1, null)))[0];
+        String fits = acp(withAcod(rule(q(granted), 1, null), "[{\"ty\":3,\"chty\":[4]}]"));
+        String misfits = acp(withAcod(rule(q(granted), 1, null), "[{\"ty\":2,\"chty\":[4]}]"));
+        String cin = "{\"m2m:cin\":{\"con\":\"fan\"}}";
+        Reply created = cse.create("/" + membersGroup(member, fits) + "/fopt", 4, cin).from(granted).send();
+        assertEquals(200, created.status(), created.text());
+        assertEquals(2001, created.json().path("m2m:agr").path("m2m:rsp").get(0).path("rsc").asInt(), created.text());
+        assertDenied(cse.create("/" + membersGroup(member, misfits) + "/fopt", 4, cin).from(granted).send());
+        assertDenied(cse.create("/" + membersGroup(member, fits) + "/fopt", 3, "{\"m2m:cnt\":{}}").from(granted).send());
+    }
+
+    @Test
+    void ts0004_6_3_5_27_acodIsStoredAndAnsweredAsGiven() {
+        Reply r = createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[" + withAcod(rule(q(granted), 1, null),
+                "[{\"ty\":2,\"spty\":{\"cnd\":\"" + BINARY_SWITCH + "\"},\"chty\":[28]}]") + "]},\"pvs\":{\"acr\":["
+                + rule(q(owner), ACOP_ALL, null) + "]}}}");
+        assertEquals(201, r.status(), r.text());
+        JsonNode acod = r.json().path("m2m:acp").path("pv").path("acr").get(0).path("acod").get(0);
+        assertEquals(2, acod.path("ty").asInt(), r.text());
+        assertEquals(BINARY_SWITCH, acod.path("spty").path("cnd").asText(), r.text());
+        assertEquals(28, acod.path("chty").get(0).asInt(), r.text());
+        String xml = "<m2m:acp xmlns:m2m=\"http://www.onem2m.org/xml/protocols\"><pv><acr><acor>" + granted + "</acor><acop>1</acop>"
+                + "<acod><ty>3</ty><chty>4 3</chty></acod></acr></pv><pvs><acr><acor>" + owner + "</acor><acop>63</acop></acr></pvs></m2m:acp>";
+        Reply fromXml = cse.method("POST", "/" + owner).from(owner).body(xml.getBytes(StandardCharsets.UTF_8), "application/xml;ty=1").send();
+        assertEquals(201, fromXml.status(), fromXml.text());
+        JsonNode x = fromXml.json().path("m2m:acp").path("pv").path("acr").get(0).path("acod").get(0);
+        assertEquals(3, x.path("ty").asInt(), fromXml.text());
+        assertEquals(List.of(4, 3), List.of(x.path("chty").get(0).asInt(), x.path("chty").get(1).asInt()), fromXml.text());
+        Reply asXml = cse.get("/" + fromXml.json().path("m2m:acp").path("ri").asText()).header("Accept", "application/xml").send();
+        assertTrue(asXml.text().contains("<acod><ty>3</ty><chty>4 3</chty></acod>"), asXml.text());
+    }
+
+    @Test
+    void ts0004_6_3_5_27_badObjectDetailsAreBadRequests() {
+        String pvs = "\"pvs\":{\"acr\":[" + rule(q(owner), ACOP_ALL, null) + "]}";
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[" + withAcod(rule(q(granted), 1, null), "[{\"ty\":3}]") + "]}," + pvs + "}}"),
+                "pv.acr[0].acod[0] needs chty");
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[" + withAcod(rule(q(granted), 1, null), "[{\"chty\":[999]}]") + "]}," + pvs + "}}"),
+                "pv.acr[0].acod[0].chty");
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[" + withAcod(rule(q(granted), 1, null), "[{\"spty\":{\"mgd\":7},\"chty\":[13]}]")
+                + "]}," + pvs + "}}"), "pv.acr[0].acod[0].spty.mgd");
+        String acp = acp(rule(q(granted), 2, null));
+        assertBadRequest(cse.put("/" + acp, "{\"m2m:acp\":{\"pv\":{\"acr\":[" + withAcod(rule(q(granted), 1, null), "[{\"chty\":\"4\"}]")
+                + "]}}}").from(owner).send(), "pv.acr[0].acod[0].chty must be a list");
     }
 
     // ---- contentInstances take their container's decision ----
@@ -399,8 +527,10 @@ class AccessControlIT extends KeelIT {
         assertTrue(adri.json().path("m2m:dbg").asText().contains("not supported"), adri.text());
         Reply r = cse.put("/" + acp(rule(q(granted), 2, null)), "{\"m2m:acp\":{\"pvs\":{\"acr\":[]}}}").from(owner).send();
         assertBadRequest(r, "pvs must hold at least one rule");
-        assertEquals(5001, createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"x\"],\"acop\":2,\"acco\":[{\"aclr\":{\"accc\":[\"de\"]}}]}]},"
-                + pvs + "}}").rsc());
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"x\"],\"acop\":2,\"acco\":[{\"aclr\":{\"accc\":[\"de\"]}}]}]},"
+                + pvs + "}}"), "pv.acr[0].acco[0].aclr.accc holds de");
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"x\"],\"acop\":2,\"acco\":[{\"aclr\":{\"accr\":[0,0,-5]}}]}]},"
+                + pvs + "}}"), "pv.acr[0].acco[0].aclr.accr has a negative radius");
     }
 
     // ---- helpers ----
@@ -466,6 +596,11 @@ class AccessControlIT extends KeelIT {
         return "{\"acor\":[" + acor + "],\"acop\":" + acop + (context == null ? "" : ",\"acco\":[" + context + "]") + "}";
     }
 
+    /** The rule with accessControlObjectDetails (the JSON list) added. */
+    private static String withAcod(String rule, String acod) {
+        return rule.substring(0, rule.length() - 1) + ",\"acod\":" + acod + "}";
+    }
+
     private static String q(String s) {
         return "\"" + s + "\"";
     }
@@ -483,6 +618,13 @@ class AccessControlIT extends KeelIT {
      */
     private String group(String members) {
         Reply r = cse.create("/" + owner, 9, "{\"m2m:grp\":{\"mnm\":5,\"mid\":[" + members + "]}}").send();
+        assertEquals(201, r.status(), r.text());
+        return r.json().path("m2m:grp").path("ri").asText();
+    }
+
+    /** A group of containers (mt 3) the admin creates under the owner's AE, its fanOutPoint governed by {@code macp}. */
+    private String membersGroup(String member, String macp) {
+        Reply r = cse.create("/" + owner, 9, "{\"m2m:grp\":{\"mt\":3,\"mnm\":5,\"mid\":[\"" + member + "\"],\"macp\":[\"" + macp + "\"]}}").send();
         assertEquals(201, r.status(), r.text());
         return r.json().path("m2m:grp").path("ri").asText();
     }

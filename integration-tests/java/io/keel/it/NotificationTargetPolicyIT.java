@@ -171,6 +171,47 @@ class NotificationTargetPolicyIT extends KeelIT {
         assertEquals(List.of(otherTarget), targets());
     }
 
+    /** The target's registered location (Release 4 loc, set by the admin originator): a point [longitude, latitude]. */
+    private void targetAt(String lonLat) {
+        Reply r = cse.put("/" + target, "{\"m2m:ae\":{\"loc\":{\"typ\":1,\"crd\":\"" + lonLat + "\"}}}")
+                .header("X-M2M-RVI", "4").send();
+        assertEquals(200, r.status(), r.text());
+    }
+
+    @Test
+    void ts0004_7_4_32_locationRegionsHoldForATargetInsideThem() {
+        String near = policy(OneM2MClient.ADMIN, "\"acn\":1,\"plbl\":\"munich\"");
+        // Within 10 km of Munich's centre, or anywhere in Austria.
+        Reply rules = cse.create("/" + near, 27, "{\"m2m:pdr\":{\"dr\":{\"lr\":[{\"accr\":[48.1374, 11.5755, 10000]},"
+                + "{\"accc\":[\"AT\"]}]}}}").send();
+        assertEquals(201, rules.status(), rules.text());
+        assertEquals("AT", rules.json().path("m2m:pdr").path("dr").path("lr").path(1).path("accc").path(0).asText());
+        governedBy(near);
+        // TS-0003 F.2.1: where the target is not known, the rules do not hold.
+        Reply unknown = leave(target);
+        assertEquals(4103, unknown.rsc(), unknown.text());
+        targetAt("[13.405, 52.52]"); // Berlin
+        Reply outside = leave(target);
+        assertEquals(4103, outside.rsc(), outside.text());
+        assertTrue(outside.json().path("m2m:dbg").asText().contains("do not allow the removal"), outside.text());
+        assertEquals(List.of(target, otherTarget), targets());
+        targetAt("[16.37, 48.21]"); // Vienna
+        assertEquals(2002, leave(target).rsc());
+        assertEquals(List.of(otherTarget), targets());
+    }
+
+    @Test
+    void ts0004_7_4_32_withAndEveryRegionMustHoldTheTarget() {
+        String both = policy(OneM2MClient.ADMIN, "\"acn\":1,\"plbl\":\"both\"");
+        assertEquals(201, cse.create("/" + both, 27, "{\"m2m:pdr\":{\"drr\":1,\"dr\":{\"tod\":[\"* * * * * * *\"],"
+                + "\"lr\":[{\"accc\":[\"DE\"]},{\"accr\":[48.1374, 11.5755, 10000]}]}}}").send().status());
+        governedBy(both);
+        targetAt("[13.405, 52.52]"); // Berlin: in Germany, not near Munich
+        assertEquals(4103, leave(target).rsc());
+        targetAt("[11.58, 48.14]");
+        assertEquals(2002, leave(target).rsc());
+    }
+
     @Test
     void ts0004_7_4_33_2_4_onlyANotificationTargetMayLeave() {
         String stranger = cse.registerAe("C" + OneM2MClient.unique("stranger"), OneM2MClient.unique("strangerAe"));
@@ -231,8 +272,9 @@ class NotificationTargetPolicyIT extends KeelIT {
         String p = policy(OneM2MClient.ADMIN, "\"acn\":1,\"plbl\":\"rules\"");
         Reply badTime = cse.create("/" + p, 27, "{\"m2m:pdr\":{\"dr\":{\"tod\":[\"* * 25 * * * *\"]}}}").send();
         assertEquals(4000, badTime.rsc(), badTime.text());
-        Reply region = cse.create("/" + p, 27, "{\"m2m:pdr\":{\"dr\":{\"lr\":[{\"cnty\":[\"FR\"]}]}}}").send();
-        assertEquals(5001, region.rsc(), region.text());
+        Reply region = cse.create("/" + p, 27, "{\"m2m:pdr\":{\"dr\":{\"lr\":[{\"accc\":[\"FR\"]},{\"accr\":[91,0,5]}]}}}").send();
+        assertEquals(4000, region.rsc(), region.text());
+        assertTrue(region.json().path("m2m:dbg").asText().contains("dr.lr[1].accr has latitude 91.0 outside -90..90"), region.text());
         assertEquals(201, cse.create("/" + p, 27, "{\"m2m:pdr\":{}}").send().status());
         Reply second = cse.create("/" + p, 27, "{\"m2m:pdr\":{}}").send();
         assertEquals(4000, second.rsc(), "a second group needs rrs: " + second.text());

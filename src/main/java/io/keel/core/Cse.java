@@ -10,6 +10,8 @@ import io.keel.core.access.LocalAuthorization;
 import io.keel.core.notification.Receivers;
 import io.keel.core.access.GoverningPolicies;
 import io.keel.core.filter.FilteredSearch;
+import io.keel.core.geo.OriginatorLocations;
+import io.keel.core.geo.RegisteredLocations;
 import io.keel.core.notification.DeliverySettings;
 import io.keel.core.notification.NotificationService;
 import io.keel.core.notification.OutboxSettings;
@@ -30,6 +32,7 @@ import io.keel.core.routing.Router;
 import io.keel.core.store.PoolUsage;
 import io.keel.core.store.ResourceStore;
 import io.keel.core.store.ResourceTree;
+import io.keel.core.store.Transaction;
 import io.keel.primitive.ReleaseVersion;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.OneM2MException;
@@ -43,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -105,9 +109,12 @@ public final class Cse implements AutoCloseable {
             ensureCseBase(types, clock, settings.cseAccessControlPolicies());
         }
         Router router = new Router(identity, types, new RemoteCses(identity));
-        AccessPolicy access = new DynamicAuthorization(new AcpAccessPolicy(identity, types, router, clock), identity, router,
-                outbound, new Receivers(identity, router, types, outbound), clock, settings.dynamicAuthorizationTimeoutMillis(),
-                settings.getInt("keel.dynauth.discovery-max", 100), settings.getInt("keel.dynauth.cache-max", 10_000));
+        // Where originators are (aclr, lr): their registered loc; a <locationPolicy> source goes in front with orElse.
+        OriginatorLocations locations = new RegisteredLocations(identity);
+        AccessPolicy access = new DynamicAuthorization(new AcpAccessPolicy(identity, types, router, clock, locations), identity,
+                router, outbound, new Receivers(identity, router, types, outbound), clock,
+                settings.dynamicAuthorizationTimeoutMillis(), settings.getInt("keel.dynauth.discovery-max", 100),
+                settings.getInt("keel.dynauth.cache-max", 10_000));
         types.bindAuthorization(new LocalAuthorization(access, router, types));
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax(), semantics);
         Representations representations = new Representations(types, identity.maxResultSize(), search);
@@ -131,7 +138,10 @@ public final class Cse implements AutoCloseable {
         notifications.delivery().dispatchLocallyWith(dispatcher::handle);
         ctx.remoteWith(remoteRequests);
         ctx.onRemoteCseRemoved(this::remoteCseRemoved);
-        notifications.deleteWith((tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()));
+        // What the CSE deletes on its own (subscriptions at exc 0, ended crossResourceSubscriptions, accepted target
+        // removals) goes through the one delete path, so that it notifies and cascades as a Delete request does.
+        BiConsumer<Transaction, Resource> deleteAsCse = (tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now());
+        notifications.deleteWith(deleteAsCse);
         // A crossResourceSubscription's requests on its targets go through the dispatcher, as its originator's would.
         this.crossResourceLinks = new CrossResourceLinks(identity, dispatcher::handle, 2 * settings.forwardingTimeoutMillis() + 1_000);
         types.crossResourceSubscription().targetsWith(crossResourceLinks);
@@ -139,7 +149,7 @@ public final class Cse implements AutoCloseable {
         this.deviceTriggers = new DeviceTriggers(identity, store, notifications.events());
         ctx.targetRemovalWith(new NotificationTargetRemovals(identity, store, notifications, clock,
                 NotificationTargetRemovals.action(settings.get("keel.notification.target-policy.default", "accept")),
-                (tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now())));
+                deleteAsCse, locations));
         this.managementActions = new ManagementActions(store, types, notifications.events(), managementAdapters, clock,
                 settings.getLong("keel.management.action-timeout", 60_000),
                 settings.getLong("keel.management.queue-interval", 1_000));

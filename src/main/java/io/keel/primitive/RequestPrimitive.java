@@ -75,6 +75,11 @@ public final class RequestPrimitive {
     public String binding;
     /** Whether the binding authenticated the originator (HTTP authentication, TS-0009 7.1); not a oneM2M parameter. */
     public boolean originatorAuthenticated;
+    /**
+     * The Credential-ID of the security association the binding authenticated the originator in (TS-0001 9.6.29
+     * applicableCredIDs), or null when it knows none; not a oneM2M parameter.
+     */
+    public String credentialId;
     /** RFC 7232 conditions of the HTTP request (TS-0009 6.4.6); null when it carried none. */
     public Preconditions preconditions;
 
@@ -127,6 +132,7 @@ public final class RequestPrimitive {
         c.originatorAddress = originatorAddress;
         c.binding = binding;
         c.originatorAuthenticated = originatorAuthenticated;
+        c.credentialId = credentialId;
         c.preconditions = preconditions;
         return c;
     }

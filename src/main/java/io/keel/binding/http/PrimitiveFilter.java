@@ -91,8 +91,8 @@ public class PrimitiveFilter implements Filter {
             if (authentication != null) {
                 // Before the body is read: an unauthenticated client makes the CSE buffer nothing.
                 primitive.requestIdentifier = headers.first(HeaderMapping.RI);
-                authentication.check(headers, (X509Certificate[]) request.getAttribute(CLIENT_CERTIFICATES),
-                        headers.first(HeaderMapping.ORIGIN));
+                primitive.credentialId = authentication.check(headers,
+                        (X509Certificate[]) request.getAttribute(CLIENT_CERTIFICATES), headers.first(HeaderMapping.ORIGIN));
                 primitive.originatorAuthenticated = true;
             }
             OneM2MException overRate = rateLimit == null ? null : rateLimit.refusal(headers.first(HeaderMapping.ORIGIN));

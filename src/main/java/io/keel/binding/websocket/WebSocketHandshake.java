@@ -109,7 +109,7 @@ final class WebSocketHandshake implements Filter {
                 return;
             }
             admission = req -> {
-                authentication.check(headers, certificates, req.from);
+                req.credentialId = authentication.check(headers, certificates, req.from);
                 req.originatorAuthenticated = true;
             };
         }

@@ -2,6 +2,8 @@ package io.keel.core.access;
 
 import io.keel.core.Clock;
 import io.keel.core.CseIdentity;
+import io.keel.core.geo.OriginatorLocations;
+import io.keel.core.geo.RegisteredLocations;
 import io.keel.core.routing.Router;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
@@ -14,6 +16,8 @@ import io.keel.core.store.Visibility;
 import io.keel.primitive.RequestPrimitive;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.locationtech.jts.geom.Point;
 
 /**
  * Access control by accessControlPolicy resources (TS-0004 7.3.3.15, TS-0001 9.6.1.3.2).
@@ -27,13 +31,20 @@ public final class AcpAccessPolicy implements AccessPolicy {
     private final TypeRegistry types;
     private final Clock clock;
     private final GroupMembership groups;
+    private final OriginatorLocations locations;
 
     /** @param router how acor entries that are group IDs are found */
     public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Router router, Clock clock) {
+        this(cse, types, router, clock, new RegisteredLocations(cse));
+    }
+
+    /** @param locations where originators are, for rules with a location region (aclr) */
+    public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Router router, Clock clock, OriginatorLocations locations) {
         this.ownership = new OwnershipRules(cse);
         this.types = types;
         this.clock = clock;
         this.groups = new GroupMembership(router, ownership::localId);
+        this.locations = locations;
     }
 
     @Override
@@ -48,7 +59,7 @@ public final class AcpAccessPolicy implements AccessPolicy {
         if (target.ty == ResourceTypes.CSE_BASE && permission == Permission.RETRIEVE && ownership.isRegistered(tx, who.originator())) {
             return true;
         }
-        return decide(tx, who, permission, target);
+        return decide(tx, who, permission, target, creation(req, permission, target.ty));
     }
 
     @Override
@@ -61,7 +72,7 @@ public final class AcpAccessPolicy implements AccessPolicy {
         if (acpi.isEmpty() || ownership.isPrivileged(who.originator())) {
             return allows(tx, req, Permission.UPDATE, target); // no policy yet: the default decides
         }
-        return anyGrants(tx, acpi, AccessControlPolicyType.SELF_PRIVILEGES, who, Permission.UPDATE);
+        return anyGrants(tx, acpi, AccessControlPolicyType.SELF_PRIVILEGES, who, Permission.UPDATE, null);
     }
 
     @Override
@@ -71,7 +82,11 @@ public final class AcpAccessPolicy implements AccessPolicy {
         if (macp.isEmpty() || who == null || ownership.isPrivileged(who.originator())) {
             return allows(tx, req, permission, group);
         }
-        return anyGrants(tx, macp, AccessControlPolicyType.PRIVILEGES, who, permission);
+        // A Create through the fanOutPoint makes children of the members: acod's resourceType is matched with the
+        // members' type (mt), which a mixed group has not.
+        Integer memberType = group.get(GroupType.MEMBER_TYPE) instanceof Number mt && ResourceTypes.isDefined(mt.intValue())
+                ? mt.intValue() : null;
+        return anyGrants(tx, macp, AccessControlPolicyType.PRIVILEGES, who, permission, creation(req, permission, memberType));
     }
 
     @Override
@@ -83,15 +98,16 @@ public final class AcpAccessPolicy implements AccessPolicy {
         if (ownership.isPrivileged(who.originator())) {
             return Visibility.EVERYTHING;
         }
-        // Policies are few: which of them grant this requester is decided here, once, not per resource.
+        // Policies are few: which of them grant this requester is decided here, once, not per resource. No rule depends
+        // on the resource's type here: acod is evaluated for Creates only (TS-0003 7.1.5), never for discovery or lists.
         List<Resource> policies = tx.ofType(ResourceTypes.ACCESS_CONTROL_POLICY);
         List<String> granting = new ArrayList<>();
         List<String> selfGranting = new ArrayList<>();
         for (Resource acp : policies) {
-            if (grants(acp, AccessControlPolicyType.PRIVILEGES, who, permission)) {
+            if (grants(acp, AccessControlPolicyType.PRIVILEGES, who, permission, null)) {
                 granting.add(acp.ri);
             }
-            if (grants(acp, AccessControlPolicyType.SELF_PRIVILEGES, who, permission)) {
+            if (grants(acp, AccessControlPolicyType.SELF_PRIVILEGES, who, permission, null)) {
                 selfGranting.add(acp.ri);
             }
         }
@@ -99,39 +115,61 @@ public final class AcpAccessPolicy implements AccessPolicy {
                 granting, selfGranting, ResourceTypes.ACCESS_CONTROL_POLICY);
     }
 
-    private boolean decide(ResourceTree tx, Requester who, Permission permission, Resource target) {
+    /** For a Create, what acod is matched against (TS-0003 7.1.5); null for any other permission. */
+    private ChildCreation creation(RequestPrimitive req, Permission permission, Integer targetType) {
+        return permission == Permission.CREATE ? ChildCreation.of(req, targetType, types) : null;
+    }
+
+    private boolean decide(ResourceTree tx, Requester who, Permission permission, Resource target, ChildCreation create) {
         if (target.ty == ResourceTypes.ACCESS_CONTROL_POLICY) {
-            return grants(target, AccessControlPolicyType.SELF_PRIVILEGES, who, permission);
+            return grants(target, AccessControlPolicyType.SELF_PRIVILEGES, who, permission, create);
         }
         ResourceType type = types.typeOf(target);
         if (!type.hasAccessControlPolicyIds()) {
             Resource parent = target.pi == null ? null : tx.find(target.pi);
-            return parent != null && decide(tx, who, permission, parent);
+            return parent != null && decide(tx, who, permission, parent, create);
         }
         List<String> acpi = acpi(target);
         if (acpi.isEmpty()) {
             return ownership.owns(tx, who.originator(), target);
         }
-        return anyGrants(tx, acpi, AccessControlPolicyType.PRIVILEGES, who, permission);
+        return anyGrants(tx, acpi, AccessControlPolicyType.PRIVILEGES, who, permission, create);
     }
 
     /** Whether a rule of the named privileges of any of the policies grants; a policy that no longer exists grants nothing. */
-    private boolean anyGrants(ResourceTree tx, List<String> acpi, String privileges, Requester who, Permission permission) {
+    private boolean anyGrants(ResourceTree tx, List<String> acpi, String privileges, Requester who, Permission permission,
+                              ChildCreation create) {
         for (String ri : acpi) {
             Resource acp = tx.find(ri);
-            if (acp != null && acp.ty == ResourceTypes.ACCESS_CONTROL_POLICY && grants(acp, privileges, who, permission)) {
+            if (acp != null && acp.ty == ResourceTypes.ACCESS_CONTROL_POLICY && grants(acp, privileges, who, permission, create)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean grants(Resource acp, String privileges, Requester who, Permission permission) {
-        return SetOfAcrs.rules(acp.get(privileges), ownership::localId).stream().anyMatch(rule -> rule.grants(who, permission));
+    private boolean grants(Resource acp, String privileges, Requester who, Permission permission, ChildCreation create) {
+        return SetOfAcrs.rules(acp.get(privileges), ownership::localId).stream().anyMatch(rule -> rule.grants(who, permission, create));
     }
 
     private static List<String> acpi(Resource r) {
         return GoverningPolicies.ids(r.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
+    }
+
+    /**
+     * The originator's position, looked up once per request and only when a rule with a location region is matched:
+     * it depends on the requester alone, so discovery decides each policy once with it ({@link #visible}).
+     */
+    private Supplier<Point> position(ResourceTree tx, String from) {
+        Point[] known = new Point[1];
+        boolean[] looked = new boolean[1];
+        return () -> {
+            if (!looked[0]) {
+                known[0] = locations.positionOf(tx, from);
+                looked[0] = true;
+            }
+            return known[0];
+        };
     }
 
     private Requester requester(ResourceTree tx, RequestPrimitive req) {
@@ -140,6 +178,6 @@ public final class AcpAccessPolicy implements AccessPolicy {
         }
         String originator = ownership.localId(req.from);
         return new Requester(originator, req.originatorAddress, clock.now(), req.originatorAuthenticated,
-                groups.of(tx, originator), ownership.domainOf(originator));
+                groups.of(tx, originator), ownership.domainOf(originator), position(tx, req.from));
     }
 }

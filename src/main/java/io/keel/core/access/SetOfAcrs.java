@@ -1,5 +1,6 @@
 package io.keel.core.access;
 
+import io.keel.core.geo.LocationRegion;
 import io.keel.core.schedule.InvalidScheduleEntry;
 import io.keel.core.schedule.ScheduleEntry;
 import io.keel.primitive.OneM2MException;
@@ -15,7 +16,9 @@ import java.util.logging.Logger;
 
 /**
  * The setOfAcrs of an accessControlPolicy's pv and pvs (TS-0004 6.3.5.26, 6.3.5.27):
- * {@code {"acr": [{"acor": [...], "acop": 1..63, "acco": [{"actw": [...], "acip": {"ipv4": [...], "ipv6": [...]}}], "acaf": bool}]}}.
+ * {@code {"acr": [{"acor": [...], "acop": 1..63, "acco": [{"actw": [...], "acip": {"ipv4": [...], "ipv6": [...]},
+ * "aclr": {"accc": [...]} or {"accr": [lat, lon, radius]}}], "acaf": bool, "acod": [{"ty": n, "spty": {...},
+ * "chty": [...]}]}]}} ({@link ObjectDetails}).
  * {@link #normalize} checks a value from a request and returns the one form stored; {@link #rules} reads it back.
  */
 public final class SetOfAcrs {
@@ -31,7 +34,7 @@ public final class SetOfAcrs {
 
     /**
      * @param fromText XML content: scalars come as text, and a list of one element as that element
-     * @throws OneM2MException 4000 with what is wrong; 5001 for contexts and details this CSE cannot evaluate
+     * @throws OneM2MException 4000 with what is wrong
      */
     public static Map<String, Object> normalize(String sn, Object value, boolean fromText) {
         Map<?, ?> set = map(sn, value, Set.of("acr"));
@@ -63,8 +66,12 @@ public final class SetOfAcrs {
                     contexts.add(context((Map<?, ?>) c));
                 }
             }
+            List<ObjectDetails> objectDetails = new ArrayList<>();
+            if (rule.get("acod") instanceof List<?> acod) {
+                acod.forEach(d -> objectDetails.add(ObjectDetails.of((Map<?, ?>) d)));
+            }
             out.add(new AccessControlRule(acor, ((Number) rule.get("acop")).intValue(), contexts,
-                    Boolean.TRUE.equals(rule.get("acaf"))));
+                    Boolean.TRUE.equals(rule.get("acaf")), objectDetails));
         }
         return out;
     }
@@ -91,14 +98,12 @@ public final class SetOfAcrs {
                 }
             }
         }
-        return new AccessControlRule.Context(windows, addresses);
+        LocationRegion region = c.get("aclr") instanceof Map<?, ?> aclr ? LocationRegion.of(aclr) : null;
+        return new AccessControlRule.Context(windows, addresses, region);
     }
 
     private static Map<String, Object> rule(String where, Object value, boolean fromText) {
         Map<?, ?> rule = map(where, value, RULE_KEYS);
-        if (rule.get("acod") != null) {
-            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, where + ": objectDetails (acod) are not supported by this CSE");
-        }
         Map<String, Object> out = new LinkedHashMap<>();
         if (rule.get("acor") == null) {
             throw OneM2MException.badRequest(where + " needs acor: the originators it applies to");
@@ -125,6 +130,14 @@ public final class SetOfAcrs {
             }
             out.put("acaf", acaf);
         }
+        if (rule.get("acod") != null) {
+            List<Object> details = new ArrayList<>();
+            int i = 0;
+            for (Object d : list(where + ".acod", rule.get("acod"), fromText)) {
+                details.add(ObjectDetails.normalize(where + ".acod[" + i++ + "]", d, fromText));
+            }
+            out.put("acod", details);
+        }
         return out;
     }
 
@@ -138,9 +151,6 @@ public final class SetOfAcrs {
 
     private static Map<String, Object> context(String where, Object value, boolean fromText) {
         Map<?, ?> c = map(where, value, CONTEXT_KEYS);
-        if (c.get("aclr") != null) {
-            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, where + ": location regions (aclr) are not supported by this CSE");
-        }
         Map<String, Object> out = new LinkedHashMap<>();
         if (c.get("actw") != null) {
             List<String> windows = strings(where + ".actw", c.get("actw"), fromText);
@@ -165,6 +175,9 @@ public final class SetOfAcrs {
             }
             out.put("acip", addresses);
         }
+        if (c.get("aclr") != null) {
+            out.put("aclr", LocationRegion.normalize(where + ".aclr", c.get("aclr"), fromText));
+        }
         return out;
     }
 
@@ -180,7 +193,7 @@ public final class SetOfAcrs {
         }
     }
 
-    private static Map<?, ?> map(String where, Object value, Set<String> allowed) {
+    static Map<?, ?> map(String where, Object value, Set<String> allowed) {
         if (!(value instanceof Map<?, ?> m)) {
             throw OneM2MException.badRequest(where + " must be an object with " + String.join(", ", new TreeSet<>(allowed)));
         }
@@ -193,7 +206,7 @@ public final class SetOfAcrs {
     }
 
     /** A list; XML gives a list of one element as the element itself. */
-    private static List<?> list(String where, Object v, boolean fromText) {
+    static List<?> list(String where, Object v, boolean fromText) {
         if (v instanceof List<?> l) {
             return l;
         }

@@ -2,6 +2,8 @@ package io.keel.core.notification;
 
 import io.keel.core.Clock;
 import io.keel.core.CseIdentity;
+import io.keel.core.geo.OriginatorLocations;
+import io.keel.core.geo.RegisteredLocations;
 import io.keel.core.resource.NotificationTargetRemoval;
 import io.keel.core.resource.NotificationTargets;
 import io.keel.core.resource.Resource;
@@ -47,6 +49,7 @@ public final class NotificationTargetRemovals implements NotificationTargetRemov
     private final Clock clock;
     private final long systemDefaultAction;
     private final BiConsumer<Transaction, Resource> deleter;
+    private final OriginatorLocations locations;
 
     /**
      * @param systemDefaultAction the action of the service provider's default policy (TS-0001 9.6.31: configurable),
@@ -55,6 +58,13 @@ public final class NotificationTargetRemovals implements NotificationTargetRemov
      */
     public NotificationTargetRemovals(CseIdentity cse, ResourceStore store, NotificationService notifications, Clock clock,
                                       long systemDefaultAction, BiConsumer<Transaction, Resource> deleter) {
+        this(cse, store, notifications, clock, systemDefaultAction, deleter, new RegisteredLocations(cse));
+    }
+
+    /** @param locations where the target asking to leave is, for policyDeletionRules with locationRegions (lr) */
+    public NotificationTargetRemovals(CseIdentity cse, ResourceStore store, NotificationService notifications, Clock clock,
+                                      long systemDefaultAction, BiConsumer<Transaction, Resource> deleter,
+                                      OriginatorLocations locations) {
         if (systemDefaultAction < ACCEPT || systemDefaultAction > INFORM) {
             throw new IllegalArgumentException("the default notification target policy action is 1-4, not " + systemDefaultAction);
         }
@@ -64,6 +74,7 @@ public final class NotificationTargetRemovals implements NotificationTargetRemov
         this.clock = clock;
         this.systemDefaultAction = systemDefaultAction;
         this.deleter = deleter;
+        this.locations = locations;
     }
 
     /** The action of a setting: its number (1-4) or its name (accept, reject, seek, inform). */
@@ -165,8 +176,9 @@ public final class NotificationTargetRemovals implements NotificationTargetRemov
             return new Decision(sub, targets, systemDefaultAction, true, "the CSE's default notification target policy", creator);
         }
         long action = policy.getLong(NotificationTargetPolicyType.ACTION, systemDefaultAction);
+        // The location rules are about the target that asks to leave (TS-0001 table 9.6.33-2), the originator here.
         boolean holds = PolicyDeletionRulesType.policyHolds(policy,
-                tree.children(policy.ri, ResourceTypes.POLICY_DELETION_RULES), clock.now());
+                tree.children(policy.ri, ResourceTypes.POLICY_DELETION_RULES), clock.now(), locations.positionOf(tree, originator));
         return new Decision(sub, targets, action, holds, "notificationTargetPolicy " + policy.ri, creator);
     }
 

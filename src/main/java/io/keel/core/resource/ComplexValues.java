@@ -2,6 +2,7 @@ package io.keel.core.resource;
 
 import io.keel.core.geo.GeoCoordinates;
 import io.keel.core.geo.GeometryType;
+import io.keel.core.geo.LocationRegion;
 import io.keel.core.schedule.InvalidScheduleEntry;
 import io.keel.core.schedule.ScheduleEntry;
 import io.keel.primitive.OneM2MException;
@@ -144,19 +145,30 @@ final class ComplexValues {
 
     /**
      * deletionContexts (TS-0004 6.3.5.37): timeOfDay, schedule entries (format of TS-0004 table 7.4.9.1-4), and
-     * locationRegions. Keel knows no location of a notification target, so it cannot evaluate a region: 5001 rather
-     * than a rule that silently never holds. At least one of the two.
+     * locationRegions, m2m:locationRegion each (in XML one element, repeated). At least one of the two.
      */
     static Map<String, Object> deletionContexts(String sn, Map<String, Object> value, boolean fromText) {
         known(sn, value, "tod", "lr");
+        if (value.get("tod") == null && value.get("lr") == null) {
+            throw OneM2MException.badRequest(sn + " must hold tod (timeOfDay) or lr (locationRegions)");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (value.get("tod") != null) {
+            out.put("tod", scheduleEntryList(sn + ".tod", value.get("tod"), fromText));
+        }
         if (value.get("lr") != null) {
-            throw new OneM2MException(io.keel.primitive.ResponseStatusCode.NOT_IMPLEMENTED, sn + ".lr (locationRegions) is not"
-                    + " supported: this CSE knows no location of a notification target to test against a region");
+            Object lr = value.get("lr");
+            List<?> items = lr instanceof List<?> l ? l : fromText && lr instanceof Map<?, ?> ? List.of(lr) : null;
+            if (items == null || items.isEmpty()) {
+                throw AttributeType.wrongType(sn + ".lr", "a non-empty list of locationRegions");
+            }
+            List<Map<String, Object>> regions = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                regions.add(LocationRegion.normalize(sn + ".lr[" + i + "]", items.get(i), fromText));
+            }
+            out.put("lr", List.copyOf(regions));
         }
-        if (value.get("tod") == null) {
-            throw OneM2MException.badRequest(sn + " must hold tod (timeOfDay)");
-        }
-        return Map.of("tod", scheduleEntryList(sn + ".tod", value.get("tod"), fromText));
+        return out;
     }
 
     /**

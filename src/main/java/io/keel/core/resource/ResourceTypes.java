@@ -14,6 +14,7 @@ public final class ResourceTypes {
     public static final int CSE_BASE = 5;
     public static final int EXEC_INSTANCE = 8;
     public static final int GROUP = 9;
+    public static final int M2M_SERVICE_SUBSCRIPTION_PROFILE = 11;
     public static final int MGMT_CMD = 12;
     public static final int MGMT_OBJ = 13;
     public static final int NODE = 14;
@@ -21,6 +22,8 @@ public final class ResourceTypes {
     public static final int REMOTE_CSE = 16;
     public static final int REQUEST = 17;
     public static final int SCHEDULE = 18;
+    public static final int SERVICE_SUBSCRIBED_APP_RULE = 19;
+    public static final int SERVICE_SUBSCRIBED_NODE = 20;
     public static final int SUBSCRIPTION = 23;
     public static final int SEMANTIC_DESCRIPTOR = 24;
     public static final int NOTIFICATION_TARGET_MGMT_POLICY_REF = 25;

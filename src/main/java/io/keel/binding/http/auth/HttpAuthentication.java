@@ -27,18 +27,24 @@ public final class HttpAuthentication {
     /**
      * @param originator  X-M2M-Origin, null or empty for an AE registering without one
      * @param certificates the client's certificate chain, or null
+     * @return the Credential-ID of the credential that authenticated the originator: the user of Basic, the
+     *         {@code sha256:<hex>} of a Bearer token or of the certificate, as the credential file names them
      */
-    public void check(Headers headers, X509Certificate[] certificates, String originator) {
+    public String check(Headers headers, X509Certificate[] certificates, String originator) {
         List<String> admitted = null;
+        String credentialId = null;
         for (String header : new String[] {"Authorization", "Proxy-Authorization"}) {
             String value = headers.first(header);
             if (value != null && admitted == null) {
                 admitted = credential(value);
+                credentialId = admitted == null ? null : credentialId(value);
             }
         }
         if (admitted == null && certificates != null && certificates.length > 0) {
             try {
-                admitted = store.certificate(certificates[0].getEncoded());
+                byte[] der = certificates[0].getEncoded();
+                admitted = store.certificate(der);
+                credentialId = "sha256:" + CredentialStore.sha256(der);
             } catch (CertificateEncodingException e) {
                 admitted = null;
             }
@@ -55,6 +61,17 @@ public final class HttpAuthentication {
             throw new OneM2MException(ResponseStatusCode.ORIGINATOR_NOT_AUTHENTICATED,
                     "the credentials given do not authenticate the originator " + claimed);
         }
+        return credentialId;
+    }
+
+    /** The Credential-ID of a Basic or Bearer credential {@link #credential} admitted. */
+    private static String credentialId(String value) {
+        String[] parts = value.trim().split("\\s+", 2);
+        if (parts[0].equalsIgnoreCase("Bearer")) {
+            return "sha256:" + CredentialStore.sha256(parts[1].getBytes(StandardCharsets.UTF_8));
+        }
+        String decoded = new String(Base64.getDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        return decoded.substring(0, decoded.indexOf(':'));
     }
 
     /** The originators a Basic or Bearer credential admits, or null. */

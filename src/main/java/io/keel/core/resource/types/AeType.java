@@ -97,10 +97,7 @@ public final class AeType extends ResourceType {
     @Override
     public void prepareCreate(ResourceOperation op) {
         String stem = assignStem(op.request.from, op.cse);
-        if (op.cse.aeAllowedOriginators().stream().noneMatch(p -> Identifiers.matchesWildcard(p, stem))) {
-            throw new OneM2MException(ResponseStatusCode.APP_RULE_VALIDATION_FAILED,
-                    "originator " + stem + " is not allowed to register (keel.ae.allowed-originators)");
-        }
+        AppRuleValidation.check(op, stem);
         if (op.tree.find(stem) != null) {
             throw new OneM2MException(ResponseStatusCode.ORIGINATOR_HAS_ALREADY_REGISTERED,
                     "an AE with the AE-ID " + stem + " is already registered");

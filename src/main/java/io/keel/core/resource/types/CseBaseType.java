@@ -37,6 +37,7 @@ public final class CseBaseType extends ResourceType {
                 ResourceTypes.GROUP, ResourceTypes.MGMT_CMD, ResourceTypes.NODE, ResourceTypes.REMOTE_CSE, ResourceTypes.SCHEDULE,
                 ResourceTypes.SUBSCRIPTION, ResourceTypes.TIME_SERIES, ResourceTypes.CROSS_RESOURCE_SUBSCRIPTION,
                 ResourceTypes.ONTOLOGY_REPOSITORY, ResourceTypes.NOTIFICATION_TARGET_POLICY,
+                ResourceTypes.M2M_SERVICE_SUBSCRIPTION_PROFILE, ResourceTypes.SERVICE_SUBSCRIBED_APP_RULE,
                 ResourceTypes.DYNAMIC_AUTHORIZATION_CONSULTATION, ResourceTypes.AUTHORIZATION_DECISION,
                 ResourceTypes.AUTHORIZATION_POLICY, ResourceTypes.AUTHORIZATION_INFORMATION);
     }

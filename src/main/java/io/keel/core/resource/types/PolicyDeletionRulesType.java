@@ -1,5 +1,6 @@
 package io.keel.core.resource.types;
 
+import io.keel.core.geo.LocationRegion;
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.resource.AttributeType;
@@ -11,9 +12,12 @@ import io.keel.core.schedule.Schedule;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.locationtech.jts.geom.Point;
 
 /**
  * {@code <policyDeletionRules>} (ty 27, m2m:pdr), TS-0004 7.4.32; TS-0001 9.6.33: under a notificationTargetPolicy,
@@ -61,37 +65,38 @@ public final class PolicyDeletionRulesType extends ResourceType {
     }
 
     /**
-     * Whether the rules hold at {@code now}: each rule of dr (timeOfDay: now within one of its entries) combined by drr;
-     * no rule holds always.
+     * Whether the rules hold at {@code now} for a target at {@code position}: each rule of dr (a timeOfDay entry: now
+     * within it; a locationRegion: the position within it, which an unknown position never is) combined by drr; no rule
+     * holds always.
      */
-    @SuppressWarnings("unchecked")
-    public static boolean holds(Resource rules, Instant now) {
-        if (!(rules.get(RULES) instanceof Map<?, ?> dr) || !(dr.get("tod") instanceof List<?> tod)) {
+    public static boolean holds(Resource rules, Instant now, Point position) {
+        if (!(rules.get(RULES) instanceof Map<?, ?> dr)) {
+            return true;
+        }
+        List<BooleanSupplier> each = new ArrayList<>();
+        if (dr.get("tod") instanceof List<?> tod) {
+            tod.forEach(entry -> each.add(() -> Schedule.of(List.of((String) entry)).allows(now)));
+        }
+        if (dr.get("lr") instanceof List<?> lr) {
+            lr.forEach(region -> each.add(() -> LocationRegion.of((Map<?, ?>) region).contains(position)));
+        }
+        if (each.isEmpty()) {
             return true;
         }
         boolean and = rules.getLong(RELATION, OR) == AND;
-        for (String entry : (List<String>) tod) {
-            boolean matches = Schedule.of(List.of(entry)).allows(now);
-            if (and && !matches) {
-                return false;
-            }
-            if (!and && matches) {
-                return true;
-            }
-        }
-        return and;
+        return and ? each.stream().allMatch(BooleanSupplier::getAsBoolean) : each.stream().anyMatch(BooleanSupplier::getAsBoolean);
     }
 
     /** Whether a policy's rules hold: its one group, or its two combined by rrs (TS-0004 7.4.33.2.4). */
-    public static boolean policyHolds(Resource policy, List<Resource> groups, Instant now) {
+    public static boolean policyHolds(Resource policy, List<Resource> groups, Instant now, Point position) {
         if (groups.isEmpty()) {
             return true; // TS-0001 9.6.32: without rules the action is executed
         }
         if (groups.size() == 1) {
-            return holds(groups.get(0), now);
+            return holds(groups.get(0), now, position);
         }
-        boolean first = holds(groups.get(0), now);
-        boolean second = holds(groups.get(1), now);
+        boolean first = holds(groups.get(0), now, position);
+        boolean second = holds(groups.get(1), now, position);
         return policy.getLong(NotificationTargetPolicyType.RULES_RELATIONSHIP, OR) == AND ? first && second : first || second;
     }
 }

@@ -105,6 +105,9 @@ public final class TypeRegistry {
         register(new RemoteCseType());
         register(new RequestType());
         register(new ScheduleType());
+        register(new M2mServiceSubscriptionProfileType());
+        register(new ServiceSubscribedNodeType());
+        register(new ServiceSubscribedAppRuleType());
         register(new SemanticDescriptorType(semantics));
         register(new OntologyRepositoryType());
         register(new OntologyType(semantics));
