@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Access control policies over HTTP (TS-0004 7.3.3.15, 7.4.2, 6.3.5.27; TS-0001 9.6.1.3.2): originators ×
- * operations × policies, every cell asserted on the HTTP status and X-M2M-RSC.
+ * operations × policies (and a dynamic decision, TS-0004 7.4.36), every cell asserted on the HTTP status and X-M2M-RSC.
  *
  * <p>Each cell works on its own tree: {@code owner (AE) / open (cnt: everyone may retrieve and discover, the owner do
  * everything) / c (cnt, governed by the policy under test) / i (cin)}. The owner creates everything and alone holds
@@ -133,6 +133,29 @@ class AccessControlIT extends KeelIT {
         assertCells(rule(both, ACOP_ALL, nearMunich + ",{\"actw\":[\"* * * * * * 2001\"]}"), granted, ALL);
         assertCells(rule(both, ACOP_ALL, "{\"aclr\":{\"accr\":[48.1374, 11.5755, 10000]},\"acip\":{\"ipv4\":[\"10.0.0.0/8\"]}}"),
                 granted, NONE);
+    }
+
+    @Test
+    void ts0004_7_3_3_15_dynamicDecisionWhereNoRuleGrants() {
+        try (DecisionPointServer das = new DecisionPointServer()) {
+            Reply created = cse.create("/cse-in", 34, "{\"m2m:dac\":{\"dae\":true,\"dap\":[\"" + das.url() + "\"]}}").send();
+            assertEquals(201, created.status(), created.text());
+            String dac = created.json().path("m2m:dac").path("ri").asText();
+            String ownerOnly = rule(q(owner), ACOP_ALL, null);
+            das.granting(rule(q(granted), 2 + DISCOVERY_BIT, null), "600000");
+            assertCells(ownerOnly, dac, granted, EnumSet.of(Op.RETRIEVE, Op.CHILD_LIST, Op.DISCOVERY));
+            assertCells(ownerOnly, dac, other, NONE);
+            das.granting(rule(q(granted), ACOP_ALL, null), null);
+            assertCells(ownerOnly, dac, granted, ALL);
+            das.refusing();
+            assertCells(ownerOnly, dac, granted, NONE);
+            // A rule that grants decides alone: the decision point is not asked.
+            assertCells(rule(q(granted), 2, null), dac, granted, EnumSet.of(Op.RETRIEVE, Op.CHILD_LIST));
+            Reply disabled = cse.put("/" + dac, "{\"m2m:dac\":{\"dae\":false}}").send();
+            assertEquals(200, disabled.status(), disabled.text());
+            das.granting(rule(q(granted), ACOP_ALL, null), null);
+            assertCells(ownerOnly, dac, granted, NONE);
+        }
     }
 
     @Test
@@ -726,12 +749,21 @@ class AccessControlIT extends KeelIT {
      * operation of {@link Op} for {@code who}: allowed when in {@code allowed}, else 4103 (or left out of the lists).
      */
     private void assertCells(String rules, String who, Set<Op> allowed) {
-        assertCells(rules, who, allowed, Proof.NONE);
+        assertCells(rules, null, who, allowed, Proof.NONE);
     }
 
     /** The same, each request carrying the proof (role IDs, tokens, token IDs). */
     private void assertCells(String rules, String who, Set<Op> allowed, Proof proof) {
-        String c = governed(rules == null ? null : acp(rules))[0];
+        assertCells(rules, null, who, allowed, proof);
+    }
+
+    /** The same, with {@code c} linking the dynamicAuthorizationConsultation {@code dac} (null: none) by daci. */
+    private void assertCells(String rules, String dac, String who, Set<Op> allowed) {
+        assertCells(rules, dac, who, allowed, Proof.NONE);
+    }
+
+    private void assertCells(String rules, String dac, String who, Set<Op> allowed, Proof proof) {
+        String c = governed(rules == null ? null : acp(rules), dac)[0];
         String name = nameOf(c);
         String cell = "rules " + rules + ", originator " + who + ", " + proof + ", ";
         for (Op op : Op.values()) {
@@ -834,7 +866,15 @@ class AccessControlIT extends KeelIT {
      * @return the ri of c and of i
      */
     private String[] governed(String acpi) {
+        return governed(acpi, null);
+    }
+
+    private String[] governed(String acpi, String dac) {
         String c = container(open, OneM2MClient.unique("c"), null);
+        if (dac != null) {
+            Reply linked = cse.put("/" + c, "{\"m2m:cnt\":{\"daci\":[\"" + dac + "\"]}}").from(owner).send();
+            assertEquals(200, linked.status(), linked.text());
+        }
         String cin = contentInstance(c);
         if (acpi != null) {
             Reply r = cse.put("/" + c, "{\"m2m:cnt\":{\"acpi\":[\"" + acpi + "\"]}}").from(owner).send();

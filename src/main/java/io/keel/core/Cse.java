@@ -7,6 +7,9 @@ import io.keel.core.access.token.TokenSettings;
 import io.keel.core.announcement.Announcements;
 import io.keel.core.announcement.Announcer;
 import io.keel.core.access.AcpAccessPolicy;
+import io.keel.core.access.DynamicAuthorization;
+import io.keel.core.access.LocalAuthorization;
+import io.keel.core.notification.Receivers;
 import io.keel.core.access.GoverningPolicies;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.geo.OriginatorLocations;
@@ -113,7 +116,11 @@ public final class Cse implements AutoCloseable {
         OriginatorLocations locations = new RegisteredLocations(identity);
         TokenAuthority tokens = TokenAuthority.from(TokenSettings.from(settings, identity));
         types.token().authorityWith(tokens);
-        AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock, locations, tokens);
+        AccessPolicy access = new DynamicAuthorization(new AcpAccessPolicy(identity, types, router, clock, locations, tokens), identity,
+                router, outbound, new Receivers(identity, router, types, outbound), clock,
+                settings.dynamicAuthorizationTimeoutMillis(), settings.getInt("keel.dynauth.discovery-max", 100),
+                settings.getInt("keel.dynauth.cache-max", 10_000));
+        types.bindAuthorization(new LocalAuthorization(access, router, types));
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax(), semantics);
         Representations representations = new Representations(types, identity.maxResultSize(), search);
         Forwarding forwarding = new Forwarding(identity, outbound, clock, settings.forwardingTimeoutMillis(),

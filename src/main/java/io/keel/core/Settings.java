@@ -272,6 +272,15 @@ public final class Settings {
     }
 
     /** Milliseconds a next hop has to answer a forwarded request (TS-0004 7.3.2.6) before it is answered 4008. */
+    /** How long the CSE waits for the decision points of one dynamic authorization (TS-0004 7.3.3.15) before it denies. */
+    public long dynamicAuthorizationTimeoutMillis() {
+        long t = getLong("keel.dynauth.timeout", 3_000L);
+        if (t <= 0) {
+            throw new IllegalStateException("keel.dynauth.timeout must be positive, not " + t);
+        }
+        return t;
+    }
+
     public long forwardingTimeoutMillis() {
         long t = getLong("keel.forwarding.timeout", 10_000L);
         if (t <= 0) {

@@ -806,6 +806,17 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         @Override
+        public List<Resource> naming(String attribute, Collection<String> values, String below, int limit) {
+            if (values.isEmpty() || limit <= 0) {
+                return List.of();
+            }
+            return toResources(em.createQuery("SELECT r FROM ResourceEntity r WHERE r.srn LIKE :below ESCAPE '\\' AND r.ri IN"
+                            + " (SELECT a.ri FROM AttributeRow a WHERE a.nm = :nm AND a.val IN :vals) ORDER BY r.srn", ResourceEntity.class)
+                    .setParameter("below", ResourceQuery.escapeLike(below) + "/%").setParameter("nm", attribute)
+                    .setParameter("vals", List.copyOf(values)).setMaxResults(limit).getResultList());
+        }
+
+        @Override
         public void setGoverningPolicies(String ri, List<String> acpRis) {
             em.flush(); // the resource row must exist before rows referencing it
             em.createNativeQuery("DELETE FROM resource_acp WHERE ri = ?").setParameter(1, ri).executeUpdate();

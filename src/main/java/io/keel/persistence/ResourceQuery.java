@@ -156,13 +156,17 @@ final class ResourceQuery {
             owned.add(r + ".srn LIKE " + param(escapeLike(subtree) + "/%") + " ESCAPE '\\'");
         }
         String ownership = "(" + String.join(" OR ", owned) + ")";
-        String byToken = tokenGranted(r, v);
-        if (!v.policiesExist()) {
-            return byToken.isEmpty() ? ownership : "(" + ownership + " OR " + byToken + ")";
-        }
         List<String> any = new ArrayList<>();
+        String byToken = tokenGranted(r, v);
         if (!byToken.isEmpty()) {
             any.add(byToken);
+        }
+        if (!v.alsoVisible().isEmpty()) {
+            any.add(r + ".ri IN " + param(v.alsoVisible()));
+        }
+        if (!v.policiesExist()) {
+            any.add(ownership);
+            return "(" + String.join(" OR ", any) + ")";
         }
         if (!v.selfGranting().isEmpty()) {
             any.add("(" + r + ".ty = " + v.policyType() + " AND " + r + ".ri IN " + param(v.selfGranting()) + ")");

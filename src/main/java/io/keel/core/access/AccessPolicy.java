@@ -39,4 +39,12 @@ public interface AccessPolicy {
     default Map<String, Object> assignedTokenIdentifiers(RequestPrimitive req) {
         return null;
     }
+
+    /**
+     * Why the last decision of this thread that refused did, when there is more to say than "no privilege" (a decision
+     * point that did not answer); null otherwise. Reading it forgets it.
+     */
+    default String refusal() {
+        return null;
+    }
 }

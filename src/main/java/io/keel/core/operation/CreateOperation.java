@@ -2,6 +2,7 @@ package io.keel.core.operation;
 
 import io.keel.core.Identifiers;
 import io.keel.core.access.GoverningPolicies;
+import io.keel.core.resource.types.DynamicAuthorizationConsultationType;
 import io.keel.core.access.Permission;
 import io.keel.core.resource.AttributeValidator;
 import io.keel.core.resource.PendingWrite;
@@ -90,6 +91,7 @@ public final class CreateOperation implements OperationHandler {
         Map<String, Object> given = AttributeValidator.forCreate(type, req.content, OperationContext.fromText(req),
                 req.releaseVersionIndicator);
         GoverningPolicies.checkReferences(tx.tree(), given.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
+        DynamicAuthorizationConsultationType.checkReferences(tx.tree(), given.get(ResourceType.DYNAMIC_AUTHORIZATION_CONSULTATION_IDS));
         String ri = Identifiers.newResourceId(type.shortName());
         // The resource as it would be now: what can be refused without the lock (a reserved rn, et in the past) is.
         Resource draft = newResource(type, parentType, parent, given, req.from, ctx.clock.now(), ri);
@@ -113,6 +115,7 @@ public final class CreateOperation implements OperationHandler {
             throw OneM2MException.notFound("the parent was deleted meanwhile");
         }
         GoverningPolicies.checkReferences(tree, given.get(ResourceType.ACCESS_CONTROL_POLICY_IDS)); // still there?
+        DynamicAuthorizationConsultationType.checkReferences(tree, given.get(ResourceType.DYNAMIC_AUTHORIZATION_CONSULTATION_IDS));
         // After the parent's last change (each contentInstance sets its container's lt): children's creation
         // times follow the order of creation, whichever CSE on the database made them (la, ol, quota trimming).
         Instant now = ctx.clock.after(parent.lt);

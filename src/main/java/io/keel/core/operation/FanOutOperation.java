@@ -69,8 +69,9 @@ public final class FanOutOperation {
         Resource group = route.group();
         Permission permission = req.isDiscovery() ? Permission.DISCOVERY : Permission.of(req.operation);
         if (!ctx.access.allowsFanOut(tx.tree(), req, permission, group)) {
+            String why = ctx.access.refusal();
             throw OneM2MException.noPrivilege("originator " + req.from + " has no " + permission.name().toLowerCase()
-                    + " privilege on the members of " + group.srn + " (macp, else acpi)");
+                    + " privilege on the members of " + group.srn + " (macp, else acpi)" + (why == null ? "" : ": " + why));
         }
         @SuppressWarnings("unchecked")
         List<String> members = (List<String>) group.get(GroupType.MEMBER_IDS);

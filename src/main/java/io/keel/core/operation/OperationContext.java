@@ -109,8 +109,9 @@ public final class OperationContext {
     /** 4103 unless the originator has the permission on the resource (TS-0004 7.3.3.15). */
     void requireAccess(ResourceTree tree, RequestPrimitive req, Permission permission, Resource target) {
         if (!access.allows(tree, req, permission, target)) {
+            String why = access.refusal();
             throw OneM2MException.noPrivilege("originator " + req.from + " has no " + permission.name().toLowerCase()
-                    + " privilege on " + target.srn);
+                    + " privilege on " + target.srn + (why == null ? "" : ": " + why));
         }
     }
 

@@ -60,8 +60,9 @@ public final class SemanticFanOutOperation {
         SemanticDiscovery.check(req.filterCriteria.semanticsFilter); // 4143 before anything is looked up
         Permission permission = query ? Permission.RETRIEVE : Permission.DISCOVERY;
         if (!ctx.access.allowsFanOut(tx.tree(), req, permission, group)) {
+            String why = ctx.access.refusal();
             throw OneM2MException.noPrivilege("originator " + req.from + " has no " + permission.name().toLowerCase()
-                    + " privilege on the members of " + group.srn + " (macp, else acpi)");
+                    + " privilege on the members of " + group.srn + " (macp, else acpi)" + (why == null ? "" : ": " + why));
         }
         List<Resource> members = localMembers(tx, members(group));
         if (!query) {

@@ -1,6 +1,7 @@
 package io.keel.core.operation;
 
 import io.keel.core.access.GoverningPolicies;
+import io.keel.core.resource.types.DynamicAuthorizationConsultationType;
 import io.keel.core.access.Permission;
 import io.keel.core.notification.BlockingUpdates;
 import io.keel.core.resource.AttributeValidator;
@@ -119,6 +120,7 @@ public final class UpdateOperation implements OperationHandler {
             }
             GoverningPolicies.checkReferences(tree, given.get(ResourceType.ACCESS_CONTROL_POLICY_IDS));
         }
+        DynamicAuthorizationConsultationType.checkReferences(tree, given.get(ResourceType.DYNAMIC_AUTHORIZATION_CONSULTATION_IDS));
         if (given.get("et") instanceof Instant et && r.et != null && et.isBefore(r.et)) {
             requireNoChildExpiringAfter(tx, r, et);
         }

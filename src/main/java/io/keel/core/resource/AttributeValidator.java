@@ -86,7 +86,7 @@ public final class AttributeValidator {
     private static AttributeDef known(ResourceType type, String sn, String release) {
         AttributeDef def = type.attribute(sn);
         if (def == null) {
-            String longName = type.unsupportedAttributes().getOrDefault(sn, type.unsupportedCommonAttribute(sn));
+            String longName = type.unsupportedAttributes().get(sn);
             if (longName != null) {
                 // An optional attribute the CSE does not support: 5001 (TS-0004 7.3.3.3, 7.3.3.4); an unknown one is 4000.
                 throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED,

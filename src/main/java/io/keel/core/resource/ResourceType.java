@@ -28,6 +28,11 @@ public abstract class ResourceType {
      * 9.6.1.3.2); resources of types without it take their parent's decision.
      */
     public static final String ACCESS_CONTROL_POLICY_IDS = "acpi";
+    /**
+     * dynamicAuthorizationConsultationIDs: where the CSE asks when no policy grants (TS-0004 7.3.3.15), declared with
+     * acpi by every type that has it.
+     */
+    public static final String DYNAMIC_AUTHORIZATION_CONSULTATION_IDS = "daci";
     /** announceTo: the CSE-IDs to announce to, then the addresses of the announced resources (TS-0001 9.6.1.3). */
     public static final String ANNOUNCE_TO = "at";
     /** announcedAttribute: the optional announced (OA) attributes the announced resources carry (TS-0001 9.6.1.3). */
@@ -72,6 +77,10 @@ public abstract class ResourceType {
             all.add(AttributeDef.createOnly("cr", AttributeType.ID, Presence.OPTIONAL));
         }
         List<AttributeDef> own = new ArrayList<>(specificAttributes);
+        specificAttributes.stream().filter(d -> d.sn().equals(ACCESS_CONTROL_POLICY_IDS)).findFirst().ifPresent(acpi ->
+                // dynamicAuthorizationConsultationIDs: beside acpi, as it may be given (TS-0004 table 6.3.6-2).
+                own.add(own.indexOf(acpi) + 1, new AttributeDef(DYNAMIC_AUTHORIZATION_CONSULTATION_IDS, AttributeType.LIST_OF_URIS,
+                        acpi.onCreate(), acpi.onUpdate())));
         if (supportsAnnouncement()) {
             // announceTo and announcedAttribute (TS-0001 9.6.1.3): the hosting CSE announces, see core.announcement.
             own.add(AttributeDef.optional(ANNOUNCE_TO, AttributeType.LIST_OF_ANY_URI));
@@ -178,14 +187,6 @@ public abstract class ResourceType {
      */
     public Map<String, String> unsupportedAttributes() {
         return Map.of();
-    }
-
-    /**
-     * The name of a common attribute oneM2M defines for this type that Keel does not support, or null:
-     * dynamicAuthorizationConsultationIDs beside acpi (no dynamic authorization yet).
-     */
-    public final String unsupportedCommonAttribute(String sn) {
-        return sn.equals("daci") && hasAccessControlPolicyIds() ? "dynamicAuthorizationConsultationIDs" : null;
     }
 
     /**

@@ -35,6 +35,10 @@ public final class ResourceTypes {
     public static final int TIME_SERIES_INSTANCE = 30;
     public static final int ROLE = 31;
     public static final int TOKEN = 32;
+    public static final int DYNAMIC_AUTHORIZATION_CONSULTATION = 34;
+    public static final int AUTHORIZATION_DECISION = 35;
+    public static final int AUTHORIZATION_POLICY = 36;
+    public static final int AUTHORIZATION_INFORMATION = 37;
     public static final int ONTOLOGY_REPOSITORY = 38;
     public static final int ONTOLOGY = 39;
     public static final int CROSS_RESOURCE_SUBSCRIPTION = 48;

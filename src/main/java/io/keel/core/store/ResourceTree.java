@@ -1,6 +1,7 @@
 package io.keel.core.store;
 
 import io.keel.core.resource.Resource;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -45,4 +46,11 @@ public interface ResourceTree {
 
     /** Every resource of a type (for the few accessControlPolicies a discovery weighs up front). */
     List<Resource> ofType(int ty);
+
+    /**
+     * Resources below the structured name {@code below} (not it) whose attribute (a scalar or a list) holds one of the
+     * values, in structured-name order, at most {@code limit} of them: e.g. those whose daci names a
+     * dynamicAuthorizationConsultation.
+     */
+    List<Resource> naming(String attribute, Collection<String> values, String below, int limit);
 }

@@ -14,19 +14,20 @@ import java.util.List;
  * A resource is also visible when a token of the request grants the permission on it ({@code tokenGranted}), and when
  * it is of a type that takes its parent's decision ({@code inheriting}) and a token grants it on the parent.
  * Whatever access allows, the {@code hidden} resources are never shown (instances of a container that disables
- * retrieval).
+ * retrieval). Beyond these rules, the {@code alsoVisible} resources are (granted by a dynamic authorization, TS-0004
+ * 7.3.3.15).
  *
  * @param policiesExist false while the CSE holds no accessControlPolicy: then the last rule alone decides
  * @param policyType    the resource type of policies, which govern themselves (accessControlPolicy, TS-0004 7.4.2)
  */
 public record Visibility(boolean everything, String origin, List<String> subtrees, boolean policiesExist,
                          List<String> granting, List<String> selfGranting, int policyType, List<HiddenChildren> hidden,
-                         List<String> tokenGranted, List<Integer> inheriting) {
+                         List<String> tokenGranted, List<Integer> inheriting, List<String> alsoVisible) {
     public static final Visibility EVERYTHING = new Visibility(true, null, List.of(), false, List.of(), List.of(), 0);
 
     public Visibility(boolean everything, String origin, List<String> subtrees, boolean policiesExist,
                       List<String> granting, List<String> selfGranting, int policyType, List<HiddenChildren> hidden) {
-        this(everything, origin, subtrees, policiesExist, granting, selfGranting, policyType, hidden, List.of(), List.of());
+        this(everything, origin, subtrees, policiesExist, granting, selfGranting, policyType, hidden, List.of(), List.of(), List.of());
     }
 
     public Visibility(boolean everything, String origin, List<String> subtrees, boolean policiesExist,
@@ -41,12 +42,18 @@ public record Visibility(boolean everything, String origin, List<String> subtree
     /** The same, with these resources never shown. */
     public Visibility hiding(List<HiddenChildren> rules) {
         return new Visibility(everything, origin, subtrees, policiesExist, granting, selfGranting, policyType, List.copyOf(rules),
-                tokenGranted, inheriting);
+                tokenGranted, inheriting, alsoVisible);
     }
 
     /** The same, with these resources (and their children of the {@code inheriting} types) visible besides. */
     public Visibility grantingByToken(List<String> resources, List<Integer> inheritingTypes) {
         return resources.isEmpty() ? this : new Visibility(everything, origin, subtrees, policiesExist, granting, selfGranting,
-                policyType, hidden, List.copyOf(resources), List.copyOf(inheritingTypes));
+                policyType, hidden, List.copyOf(resources), List.copyOf(inheritingTypes), alsoVisible);
+    }
+
+    /** The same, with these resources visible too, whatever the other rules say. */
+    public Visibility alsoShowing(List<String> resourceIds) {
+        return new Visibility(everything, origin, subtrees, policiesExist, granting, selfGranting, policyType, hidden,
+                tokenGranted, inheriting, List.copyOf(resourceIds));
     }
 }

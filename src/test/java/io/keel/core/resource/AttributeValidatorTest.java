@@ -110,11 +110,12 @@ class AttributeValidatorTest {
     }
 
     @Test
-    void ts0004_7_3_3_3_dynamicAuthorizationConsultationIdsBesideAcpiAre5001() {
-        OneM2MException e = assertThrows(OneM2MException.class, () -> AttributeValidator.forCreate(
-                types.require(ResourceTypes.CONTAINER), content("m2m:cnt", "daci", List.of("cse-in/dac")), false));
-        assertEquals(ResponseStatusCode.NOT_IMPLEMENTED, e.rsc());
-        assertTrue(e.getMessage().contains("dynamicAuthorizationConsultationIDs"), e.getMessage());
+    void ts0004_table_6_3_6_2_dynamicAuthorizationConsultationIdsBesideAcpi() {
+        Map<String, Object> given = AttributeValidator.forCreate(types.require(ResourceTypes.CONTAINER),
+                content("m2m:cnt", "daci", List.of("dac123")), false);
+        assertEquals(List.of("dac123"), given.get("daci"));
+        assertBadRequest(() -> AttributeValidator.forCreate(types.require(ResourceTypes.CONTENT_INSTANCE),
+                content("m2m:cin", "con", "x", "daci", List.of("dac123")), false), "daci");
     }
 
     @ParameterizedTest

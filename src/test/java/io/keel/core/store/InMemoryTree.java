@@ -117,6 +117,14 @@ public final class InMemoryTree implements ResourceTree {
         return byRi.values().stream().filter(r -> r.ty == ty).map(InMemoryTree::copy).toList();
     }
 
+    @Override
+    public List<Resource> naming(String attribute, java.util.Collection<String> values, String below, int limit) {
+        return byRi.values().stream().filter(r -> r.srn.startsWith(below + "/"))
+                .filter(r -> r.get(attribute) instanceof List<?> l ? l.stream().anyMatch(values::contains)
+                        : values.contains(String.valueOf(r.get(attribute))))
+                .sorted(java.util.Comparator.comparing((Resource r) -> r.srn)).limit(limit).map(InMemoryTree::copy).toList();
+    }
+
     static Resource copy(Resource r) {
         if (r == null) {
             return null;

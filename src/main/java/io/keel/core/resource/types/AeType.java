@@ -79,7 +79,8 @@ public final class AeType extends ResourceType {
     public Set<Integer> childTypes() {
         return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.CONTAINER, ResourceTypes.FLEX_CONTAINER, ResourceTypes.GROUP,
                 ResourceTypes.SUBSCRIPTION, ResourceTypes.POLLING_CHANNEL, ResourceTypes.TIME_SERIES,
-                ResourceTypes.CROSS_RESOURCE_SUBSCRIPTION, ResourceTypes.SEMANTIC_DESCRIPTOR);
+                ResourceTypes.CROSS_RESOURCE_SUBSCRIPTION, ResourceTypes.SEMANTIC_DESCRIPTOR,
+                ResourceTypes.DYNAMIC_AUTHORIZATION_CONSULTATION);
     }
 
     @Override

@@ -38,7 +38,9 @@ public final class CseBaseType extends ResourceType {
                 ResourceTypes.SUBSCRIPTION, ResourceTypes.TIME_SERIES, ResourceTypes.CROSS_RESOURCE_SUBSCRIPTION,
                 ResourceTypes.ONTOLOGY_REPOSITORY, ResourceTypes.NOTIFICATION_TARGET_POLICY,
                 ResourceTypes.M2M_SERVICE_SUBSCRIPTION_PROFILE, ResourceTypes.SERVICE_SUBSCRIBED_APP_RULE,
-                ResourceTypes.ROLE, ResourceTypes.TOKEN);
+                ResourceTypes.ROLE, ResourceTypes.TOKEN,
+                ResourceTypes.DYNAMIC_AUTHORIZATION_CONSULTATION, ResourceTypes.AUTHORIZATION_DECISION,
+                ResourceTypes.AUTHORIZATION_POLICY, ResourceTypes.AUTHORIZATION_INFORMATION);
     }
 
     @Override

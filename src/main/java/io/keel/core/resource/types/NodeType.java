@@ -34,10 +34,6 @@ public final class NodeType extends ResourceType {
                 AttributeDef.optional(Location.LOC, AttributeType.GEO_COORDINATES).since("4")));
     }
 
-    /**
-     * dynamicAuthorizationConsultationIDs is handled as for every type (not supported); TS-0004 table 7.4.18.1-3 has
-     * nothing else Keel leaves out.
-     */
     @Override
     public Set<Integer> childTypes() {
         // TS-0004 table 7.4.18.1-4, of the types Keel implements (no transaction).

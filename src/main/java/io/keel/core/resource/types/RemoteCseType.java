@@ -81,6 +81,7 @@ public final class RemoteCseType extends ResourceType {
         // table 9.6.4-1).
         return Set.of(ResourceTypes.ACCESS_CONTROL_POLICY, ResourceTypes.CONTAINER, ResourceTypes.FLEX_CONTAINER, ResourceTypes.GROUP,
                 ResourceTypes.SUBSCRIPTION, ResourceTypes.POLLING_CHANNEL, ResourceTypes.TIME_SERIES, ResourceTypes.CROSS_RESOURCE_SUBSCRIPTION,
+                ResourceTypes.DYNAMIC_AUTHORIZATION_CONSULTATION,
                 AnnouncedType.OFFSET + ResourceTypes.ACCESS_CONTROL_POLICY,
                 AnnouncedType.OFFSET + ResourceTypes.AE, AnnouncedType.OFFSET + ResourceTypes.CONTAINER,
                 AnnouncedType.OFFSET + ResourceTypes.GROUP, AnnouncedType.OFFSET + ResourceTypes.REMOTE_CSE,

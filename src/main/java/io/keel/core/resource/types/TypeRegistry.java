@@ -48,6 +48,17 @@ public final class TypeRegistry {
     /** One announced type per announced mgmtObj specialization, by mgmtDefinition (MA, so each stored one has it). */
     private final Map<Long, AnnouncedType> announcedMgmtByMgd = new LinkedHashMap<>();
 
+    /** What the distributed authorization resources ask of the CSE's access control, once it is bound. */
+    private volatile AuthorizationFunctions authorization = AuthorizationFunctions.UNBOUND;
+
+    /**
+     * Binds the CSE's access control to {@code <authorizationDecision>} and {@code <authorizationPolicy>} (the CSE is
+     * their PDP and PRP): access control is built from the types, so it comes after them.
+     */
+    public void bindAuthorization(AuthorizationFunctions functions) {
+        this.authorization = functions;
+    }
+
     /** {@code <crossResourceSubscription>}, whose requests on its targets the CSE wires in. */
     public CrossResourceSubscriptionType crossResourceSubscription() {
         return crossResourceSubscription;
@@ -90,6 +101,10 @@ public final class TypeRegistry {
         register(new AeType());
         register(new ContainerType());
         register(new ContentInstanceType());
+        register(new DynamicAuthorizationConsultationType());
+        register(new AuthorizationDecisionType(() -> authorization));
+        register(new AuthorizationPolicyType(() -> authorization));
+        register(new AuthorizationInformationType());
         register(new ExecInstanceType());
         register(new FlexContainerInstanceType());
         register(new GroupType());

@@ -1,0 +1,121 @@
+package io.keel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keel.it.OneM2MClient.Reply;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The distributed authorization resources with Keel as their PDP, PRP and PIP (TS-0004 7.4.43–7.4.45; TS-0001
+ * 9.6.41–9.6.43; TS-0003 7.5): {@code owner (AE) / c (cnt, a policy granting the owner everything)}.
+ */
+class DistributedAuthorizationIT extends KeelIT {
+    private String owner;
+    private String other;
+    private String c;
+
+    @BeforeEach
+    void tree() {
+        owner = cse.registerAe("C" + OneM2MClient.unique("owner"), OneM2MClient.unique("owner"));
+        other = cse.registerAe("C" + OneM2MClient.unique("other"), OneM2MClient.unique("other"));
+        String rule = "{\"acor\":[\"" + owner + "\"],\"acop\":63}";
+        Reply acp = cse.create("/" + owner, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[" + rule + "]},\"pvs\":{\"acr\":[" + rule + "]}}}")
+                .from(owner).send();
+        assertEquals(201, acp.status(), acp.text());
+        Reply cnt = cse.create("/" + owner, 3, "{\"m2m:cnt\":{\"acpi\":[\"" + acp.json().path("m2m:acp").path("ri").asText() + "\"]}}")
+                .from(owner).send();
+        assertEquals(201, cnt.status(), cnt.text());
+        c = cnt.json().path("m2m:cnt").path("ri").asText();
+    }
+
+    @Test
+    void ts0004_7_4_43_2_3_keelDecidesAsItsOwnPdp() {
+        String pdp = create(35, "m2m:auds", "{}");
+        JsonNode permit = update(pdp, "m2m:auds", "{\"to\":\"" + c + "\",\"fr\":\"" + owner + "\",\"op\":4}");
+        assertEquals(1, permit.path("dec").asInt(), permit.toString());
+        assertEquals(1, permit.path("sus").asInt(), permit.toString());
+        assertFalse(permit.has("to") || permit.has("fr") || permit.has("op"), "the request is not kept: " + permit);
+        JsonNode deny = update(pdp, "m2m:auds", "{\"to\":\"" + c + "\",\"fr\":\"" + other + "\",\"op\":2}");
+        assertEquals(2, deny.path("dec").asInt(), deny.toString());
+        assertEquals(1, deny.path("sus").asInt(), deny.toString());
+        JsonNode discovery = update(pdp, "m2m:auds", "{\"to\":\"" + c + "\",\"fr\":\"" + owner + "\",\"op\":2,\"fu\":1}");
+        assertEquals(1, discovery.path("dec").asInt(), discovery.toString());
+        JsonNode stored = cse.get("/" + pdp).send().json().path("m2m:auds");
+        assertFalse(stored.has("fr") || stored.has("to"), stored.toString());
+    }
+
+    @Test
+    void ts0004_7_4_43_2_3_aResourceOfNoOneHereIsNotApplicable() {
+        String pdp = create(35, "m2m:auds", "{}");
+        JsonNode r = update(pdp, "m2m:auds", "{\"to\":\"cntMissing\",\"fr\":\"" + owner + "\",\"op\":2}");
+        assertEquals(2, r.path("sus").asInt(), r.toString());
+        assertFalse(r.has("dec"), r.toString());
+    }
+
+    @Test
+    void ts0004_7_4_43_2_3_badDecisionRequests() {
+        String pdp = create(35, "m2m:auds", "{}");
+        assertBadRequest(cse.put("/" + pdp, "{\"m2m:auds\":{\"to\":\"" + c + "\",\"op\":2}}").send(), "fr");
+        assertBadRequest(cse.put("/" + pdp, "{\"m2m:auds\":{\"to\":\"" + c + "\",\"fr\":\"" + owner + "\",\"op\":2,\"lbl\":[\"x\"]}}")
+                .send(), "lbl");
+        assertBadRequest(cse.put("/" + pdp, "{\"m2m:auds\":{\"to\":\"" + c + "\",\"fr\":\"" + owner + "\",\"op\":9}}").send(), "op");
+        assertBadRequest(cse.put("/" + pdp, "{\"m2m:auds\":{\"dec\":1}}").send(), "dec");
+        // An update of none of the request attributes is an ordinary one.
+        assertEquals(200, cse.put("/" + pdp, "{\"m2m:auds\":{\"lbl\":[\"pdp\"]}}").send().status());
+    }
+
+    @Test
+    void ts0004_7_4_44_2_3_keelAnswersThePoliciesAsItsOwnPrp() {
+        String prp = create(36, "m2m:aupy", "{}");
+        JsonNode r = update(prp, "m2m:aupy", "{\"to\":\"" + c + "\"}");
+        assertEquals(1, r.path("sus").asInt(), r.toString());
+        assertEquals(1, r.path("ca").asInt(), r.toString());
+        assertEquals(owner, r.path("ps").path("pv").get(0).path("acr").get(0).path("acor").get(0).asText(), r.toString());
+        assertFalse(r.has("to"), r.toString());
+        JsonNode none = update(prp, "m2m:aupy", "{\"to\":\"" + owner + "\"}"); // the AE has no acpi
+        assertEquals(2, none.path("sus").asInt(), none.toString());
+        assertFalse(none.has("ps"), none.toString());
+        assertBadRequest(cse.put("/" + prp, "{\"m2m:aupy\":{\"to\":\"" + c + "\",\"lbl\":[\"x\"]}}").send(), "to");
+    }
+
+    @Test
+    void ts0004_7_4_45_2_3_keelHasNoRolesNorTokensToInform() {
+        String pip = create(37, "m2m:auif", "{}");
+        JsonNode r = update(pip, "m2m:auif", "{\"fr\":\"" + owner + "\",\"rids\":[\"r1\"]}");
+        assertEquals(2, r.path("sus").asInt(), r.toString());
+        assertFalse(r.has("fr") || r.has("rids"), r.toString());
+        assertBadRequest(cse.put("/" + pip, "{\"m2m:auif\":{\"rids\":[\"r1\"]}}").send(), "fr");
+    }
+
+    @Test
+    void ts0004_7_4_43_onlyUnderTheCseBase() {
+        Reply r = cse.create("/" + owner, 35, "{\"m2m:auds\":{}}").send();
+        assertEquals(403, r.status(), r.text());
+        assertEquals(4108, r.rsc(), r.text());
+    }
+
+    private String create(int ty, String root, String body) {
+        Reply r = cse.create("/cse-in", ty, "{\"" + root + "\":" + body + "}").send();
+        assertEquals(201, r.status(), r.text());
+        JsonNode created = r.json().path(root);
+        assertEquals(ty, created.path("ty").asInt());
+        assertFalse(created.has("sus"), r.text());
+        return created.path("ri").asText();
+    }
+
+    private JsonNode update(String ri, String root, String body) {
+        Reply r = cse.put("/" + ri, "{\"" + root + "\":" + body + "}").send();
+        assertEquals(200, r.status(), r.text());
+        return r.json().path(root);
+    }
+
+    private static void assertBadRequest(Reply r, String reasonPart) {
+        assertEquals(400, r.status(), r.text());
+        assertEquals(4000, r.rsc(), r.text());
+        assertTrue(r.json().path("m2m:dbg").asText().contains(reasonPart), r.text());
+    }
+}
