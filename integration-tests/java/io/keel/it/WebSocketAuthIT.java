@@ -61,6 +61,8 @@ class WebSocketAuthIT {
         ClientConnector connector = new ClientConnector();
         connector.setSslContextFactory(tls);
         HttpClient http = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        // The TLS handshake of a wss connection can take seconds on a loaded machine; 5 s (the default) is too tight.
+        http.setConnectTimeout(30_000);
         tlsClient = new JakartaWebSocketClientContainer(http);
         tlsClient.start();
     }
