@@ -227,6 +227,147 @@ class AccessControlIT extends KeelIT {
         assertFalse(discoveredNames(granted, "ty=3").contains(nameOf(c)));
     }
 
+    // ---- the custodian (cstn, Release 4) ----
+
+    @Test
+    void ts0001_9_6_1_3_2_r4_withoutAcpiTheCustodianMayDoEverything() {
+        assertCellsOn(custodied(granted), granted, ALL);
+        assertCellsOn(custodied("/id-in/" + granted), granted, ALL);
+        assertCellsOn(custodied(other), granted, NONE);
+        assertCellsOn(custodied(granted), OneM2MClient.ADMIN, ALL);
+    }
+
+    @Test
+    void ts0001_9_6_1_3_2_r4_aCustodianTakesTheCreatorsPlace() {
+        assertCellsOn(custodied(granted), owner, NONE);
+        // Named at creation: the creator has no rights on it from the start.
+        Reply r = cse.create("/" + open, 3, "{\"m2m:cnt\":{\"cstn\":\"" + granted + "\"}}").from(owner).header("X-M2M-RVI", "4").send();
+        assertEquals(201, r.status(), r.text());
+        assertEquals(granted, r.json().path("m2m:cnt").path("cstn").asText());
+        String c = r.json().path("m2m:cnt").path("ri").asText();
+        assertDenied(cse.get("/" + c).from(owner).send());
+        assertCellsOn(c, granted, ALL);
+    }
+
+    @Test
+    void ts0001_9_6_1_3_2_r4_theCustodianIsNoDefaultWherePoliciesGovern() {
+        String c = governed(acp(rule(q(other), 2, null)))[0];
+        setCustodian(c, granted, owner, 403);
+        Reply r = cse.put("/" + c, "{\"m2m:cnt\":{\"cstn\":\"" + granted + "\"}}").header("X-M2M-RVI", "4").send();
+        assertEquals(200, r.status(), r.text());
+        assertDenied(cse.get("/" + c).from(granted).send());
+        assertEquals(200, cse.get("/" + c).from(other).send().status());
+    }
+
+    @Test
+    void ts0001_9_6_1_3_2_r4_onlyTheCustodyHolderChangesTheCustodian() {
+        String c = governed(null)[0];
+        setCustodian(c, granted, other, 403); // no rights on it at all
+        setCustodian(c, granted, owner, 200); // the creator, while none is named
+        setCustodian(c, other, owner, 403);   // the creator no longer
+        setCustodian(c, other, granted, 200); // the custodian hands it on
+        assertDenied(cse.get("/" + c).from(granted).send());
+        assertEquals(200, cse.get("/" + c).from(other).send().status());
+        // Removing the custodian gives the creator its rights back.
+        Reply removed = cse.put("/" + c, "{\"m2m:cnt\":{\"cstn\":null}}").from(other).header("X-M2M-RVI", "4").send();
+        assertEquals(200, removed.status(), removed.text());
+        assertTrue(removed.json().path("m2m:cnt").path("cstn").isMissingNode(), removed.text());
+        assertEquals(200, cse.get("/" + c).from(owner).send().status());
+        assertDenied(cse.get("/" + c).from(other).send());
+    }
+
+    @Test
+    void ts0001_9_6_2_r4_thePolicysCustodianHasItsSelfPrivileges() {
+        Reply created = cse.create("/" + owner, 1, "{\"m2m:acp\":{\"cstn\":\"" + granted + "\",\"pv\":{\"acr\":[]},\"pvs\":{\"acr\":["
+                + rule(q(other), 2, null) + "]}}}").from(owner).header("X-M2M-RVI", "4").send();
+        assertEquals(201, created.status(), created.text());
+        String acp = created.json().path("m2m:acp").path("ri").asText();
+        assertEquals(200, cse.get("/" + acp).from(other).send().status(), "pvs still grant");
+        assertDenied(cse.put("/" + acp, "{\"m2m:acp\":{\"lbl\":[\"x\"]}}").from(other).send());
+        assertDenied(cse.get("/" + acp).from(owner).send()); // its creator has what pvs give it: nothing
+        assertEquals(200, cse.get("/" + acp).from(granted).send().status());
+        assertEquals(200, cse.put("/" + acp, "{\"m2m:acp\":{\"pvs\":{\"acr\":[" + rule(q(granted), 2, null) + "]}}}").from(granted)
+                .send().status());
+        assertTrue(discoveredNames(granted, owner, "ty=1").contains(nameOf(acp)), "discovery shows the custodian its policy");
+        assertFalse(discoveredNames(other, owner, "ty=1").contains(nameOf(acp)));
+        // The policy's custodian may use it to govern resources it has custody of.
+        String c = custodied(granted);
+        Reply governedByIt = cse.put("/" + c, "{\"m2m:cnt\":{\"acpi\":[\"" + acp + "\"]}}").from(granted).send();
+        assertEquals(200, governedByIt.status(), governedByIt.text());
+        assertEquals(200, cse.delete("/" + acp).from(granted).send().status());
+    }
+
+    @Test
+    void ts0001_9_6_1_3_2_r4_discoveryAndChildListsShowWhatTheCustodianHolds() {
+        String[] c = governed(null);
+        setCustodian(c[0], granted, owner, 200);
+        String mine = contentInstanceOf(c[0], granted);
+        assertTrue(discoveredNames(granted, "ty=3").contains(nameOf(c[0])));
+        List<String> instances = discoveredNames(granted, "ty=4");
+        assertTrue(instances.contains(nameOf(c[1])), "the owner's instance takes its container's custodian: " + instances);
+        assertTrue(instances.contains(nameOf(mine)), instances.toString());
+        assertFalse(discoveredNames(owner, "ty=3").contains(nameOf(c[0])), "the creator no longer sees it");
+        assertFalse(discoveredNames(owner, "ty=4").contains(nameOf(c[1])), "nor its own instance in it");
+        Reply children = cse.get("/" + c[0] + "?rcn=6").from(granted).send();
+        assertEquals(200, children.status(), children.text());
+        assertEquals(2, children.json().path("m2m:rrl").path("rrf").size(), children.text());
+        // Partial retrieve answers the custodian what it asks for, a Release 4 originator only.
+        Reply partial = cse.get("/" + c[0] + "?atrl=cstn+ty").from(granted).header("X-M2M-RVI", "4").send();
+        assertEquals(200, partial.status(), partial.text());
+        assertEquals(granted, partial.json().path("m2m:cnt").path("cstn").asText(), partial.text());
+        assertDenied(cse.get("/" + c[0] + "?atrl=cstn").from(owner).header("X-M2M-RVI", "4").send());
+        assertTrue(cse.get("/" + c[0]).from(granted).send().json().path("m2m:cnt").path("cstn").isMissingNode(),
+                "a Release 3 originator does not see it");
+    }
+
+    @Test
+    void ts0004_7_4_14_3_2_r4_theGroupsCustodianFansOut() {
+        String c = custodied(granted);
+        Reply g = cse.create("/" + owner, 9, "{\"m2m:grp\":{\"mt\":3,\"mnm\":5,\"mid\":[\"" + c + "\"],\"cstn\":\"" + granted + "\"}}")
+                .header("X-M2M-RVI", "4").send();
+        assertEquals(201, g.status(), g.text());
+        String grp = g.json().path("m2m:grp").path("ri").asText();
+        Reply fanned = cse.get("/" + grp + "/fopt").from(granted).send();
+        assertEquals(200, fanned.status(), fanned.text());
+        assertTrue(fanned.text().contains("\"rsc\":2000"), fanned.text());
+        assertDenied(cse.get("/" + grp + "/fopt").from(owner).send());
+    }
+
+    @Test
+    void ts0001_8_1_2_r4_theCustodianIsARelease4AttributeAndAnId() {
+        String c = governed(null)[0];
+        assertBadRequest(cse.put("/" + c, "{\"m2m:cnt\":{\"cstn\":\"" + granted + "\"}}").from(owner).send(), "cstn");
+        assertBadRequest(cse.create("/" + open, 3, "{\"m2m:cnt\":{\"cstn\":\"" + granted + "\"}}").from(owner).send(), "cstn");
+        assertBadRequest(cse.put("/" + c, "{\"m2m:cnt\":{\"cstn\":\"two words\"}}").from(owner).header("X-M2M-RVI", "4").send(), "cstn");
+        assertBadRequest(cse.put("/" + c, "{\"m2m:cnt\":{\"cstn\":7}}").from(owner).header("X-M2M-RVI", "4").send(), "cstn");
+        assertBadRequest(cse.create("/" + c, 4, "{\"m2m:cin\":{\"con\":\"x\",\"cstn\":\"" + granted + "\"}}").from(owner)
+                .header("X-M2M-RVI", "4").send(), "cstn");
+        assertEquals(200, cse.get("/" + c).from(owner).send().status(), "nothing was changed");
+    }
+
+    /** A fresh {@code open / c} without acpi whose creator (the owner) made {@code custodian} its custodian. */
+    private String custodied(String custodian) {
+        String c = governed(null)[0];
+        setCustodian(c, custodian, owner, 200);
+        return c;
+    }
+
+    private void setCustodian(String c, String custodian, String who, int status) {
+        Reply r = cse.put("/" + c, "{\"m2m:cnt\":{\"cstn\":\"" + custodian + "\"}}").from(who).header("X-M2M-RVI", "4").send();
+        assertEquals(status, r.status(), r.text());
+        if (status == 200) {
+            assertEquals(custodian, r.json().path("m2m:cnt").path("cstn").asText(), r.text());
+        } else {
+            assertEquals(4103, r.rsc(), r.text());
+        }
+    }
+
+    private String contentInstanceOf(String container, String who) {
+        Reply r = cse.create("/" + container, 4, "{\"m2m:cin\":{\"con\":\"v\"}}").from(who).send();
+        assertEquals(201, r.status(), r.text());
+        return r.json().path("m2m:cin").path("ri").asText();
+    }
+
     // ---- accessControlObjectDetails: which children a Create may make ----
 
     @Test
@@ -763,9 +904,17 @@ class AccessControlIT extends KeelIT {
     }
 
     private void assertCells(String rules, String dac, String who, Set<Op> allowed, Proof proof) {
-        String c = governed(rules == null ? null : acp(rules), dac)[0];
+        assertCellsOn(governed(rules == null ? null : acp(rules), dac)[0], "rules " + rules + ", originator " + who + ", " + proof + ", ",
+                who, allowed, proof);
+    }
+
+    /** The same for a container made otherwise (one with a custodian), which the cells may delete. */
+    private void assertCellsOn(String c, String who, Set<Op> allowed) {
+        assertCellsOn(c, "custodied " + c + ", originator " + who + ", ", who, allowed, Proof.NONE);
+    }
+
+    private void assertCellsOn(String c, String cell, String who, Set<Op> allowed, Proof proof) {
         String name = nameOf(c);
-        String cell = "rules " + rules + ", originator " + who + ", " + proof + ", ";
         for (Op op : Op.values()) {
             boolean expected = allowed.contains(op);
             switch (op) {

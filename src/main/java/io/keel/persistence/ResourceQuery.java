@@ -156,6 +156,10 @@ final class ResourceQuery {
             owned.add(r + ".srn LIKE " + param(escapeLike(subtree) + "/%") + " ESCAPE '\\'");
         }
         String ownership = "(" + String.join(" OR ", owned) + ")";
+        Visibility.Custody custody = v.custody();
+        if (custody != null) {
+            ownership = "(" + custodied(r, custody, true) + " OR (NOT " + custodied(r, custody, false) + " AND " + ownership + "))";
+        }
         List<String> any = new ArrayList<>();
         String byToken = tokenGranted(r, v);
         if (!byToken.isEmpty()) {
@@ -167,6 +171,11 @@ final class ResourceQuery {
         if (!v.policiesExist()) {
             any.add(ownership);
             return "(" + String.join(" OR ", any) + ")";
+        }
+        if (custody != null) {
+            String c = alias();
+            any.add("(" + r + ".ty = " + v.policyType() + " AND " + r + ".ri IN (SELECT " + c + ".ri FROM AttributeRow " + c
+                    + " WHERE " + c + ".nm = " + param(custody.attribute()) + " AND " + c + ".val IN " + in(custody.names()) + "))");
         }
         if (!v.selfGranting().isEmpty()) {
             any.add("(" + r + ".ty = " + v.policyType() + " AND " + r + ".ri IN " + param(v.selfGranting()) + ")");
@@ -192,6 +201,21 @@ final class ResourceQuery {
         }
         return "(" + r + ".ri IN " + granted + " OR (" + r + ".pi IN " + param(v.tokenGranted()) + " AND " + r + ".ty IN "
                 + param(v.inheriting()) + "))";
+    }
+
+    /**
+     * Whether the resource, or the parent whose decision a resource of an inheriting type takes, names a custodian
+     * ({@code requester}: the requester). Uncorrelated subqueries on the attribute index, evaluated once.
+     */
+    private String custodied(String r, Visibility.Custody custody, boolean requester) {
+        String c = alias();
+        String custodians = "(SELECT " + c + ".ri FROM AttributeRow " + c + " WHERE " + c + ".nm = " + param(custody.attribute())
+                + (requester ? " AND " + c + ".val IN " + in(custody.names()) : "") + ")";
+        String own = r + ".ri IN " + custodians;
+        if (custody.inheritingTypes().isEmpty()) {
+            return "(" + own + ")";
+        }
+        return "(" + own + " OR (" + r + ".ty IN " + in(custody.inheritingTypes()) + " AND " + r + ".pi IN " + custodians + "))";
     }
 
     String param(Object value) {

@@ -21,6 +21,12 @@ public interface AccessPolicy {
     boolean allowsAcpiChange(ResourceTree tx, RequestPrimitive req, Resource target);
 
     /**
+     * Whether the originator may set, change or remove the target's custodian (cstn, Release 4), beside the Update
+     * privilege the request needs anyway: the custodian may hand its rights on, the creator may while none is named.
+     */
+    boolean allowsCustodianChange(ResourceTree tx, RequestPrimitive req, Resource target);
+
+    /**
      * Whether the originator may send a request of this permission through the group's fanOutPoint: the policies in
      * its membersAccessControlPolicyIDs decide, else those in its acpi (TS-0004 7.4.14.3.2–7.4.14.3.5).
      */

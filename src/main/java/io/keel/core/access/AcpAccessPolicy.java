@@ -28,7 +28,8 @@ import org.locationtech.jts.geom.Point;
  * Access control by accessControlPolicy resources (TS-0004 7.3.3.15, TS-0001 9.6.1.3.2).
  * A resource with accessControlPolicyIDs is governed by the pv rules of the policies they name: access is granted
  * iff any rule of any of them grants it. A policy is governed by its own pvs. Types without acpi (contentInstance)
- * take the decision of their parent. A resource without acpi falls back to {@link OwnershipRules}, and the admin
+ * take the decision of their parent. A resource without acpi falls back to {@link OwnershipRules}; a policy's
+ * custodian (cstn, Release 4) has every privilege on it beside what its pvs grant. The admin
  * originator, the CSE itself and registered AEs and CSEs retrieving the CSEBase pass whatever the policies say.
  */
 public final class AcpAccessPolicy implements AccessPolicy {
@@ -98,6 +99,12 @@ public final class AcpAccessPolicy implements AccessPolicy {
     }
 
     @Override
+    public boolean allowsCustodianChange(ResourceTree tx, RequestPrimitive req, Resource target) {
+        Requester who = requester(tx, req);
+        return who != null && (ownership.isPrivileged(who.originator()) || ownership.holdsCustody(who.originator(), target));
+    }
+
+    @Override
     public boolean allowsFanOut(ResourceTree tx, RequestPrimitive req, Permission permission, Resource group) {
         List<String> macp = GoverningPolicies.ids(group.get(GroupType.MEMBERS_ACCESS_CONTROL_POLICY_IDS));
         Requester who = requester(tx, req);
@@ -135,7 +142,9 @@ public final class AcpAccessPolicy implements AccessPolicy {
         }
         return new Visibility(false, who.originator(), ownership.ownedSubtrees(tx, who.originator()), !policies.isEmpty(),
                 granting, selfGranting, ResourceTypes.ACCESS_CONTROL_POLICY)
-                .grantingByToken(tokenGranted(tx, who, permission), types.inheritingAccessControl());
+                .grantingByToken(tokenGranted(tx, who, permission), types.inheritingAccessControl())
+                .withCustody(new Visibility.Custody(ResourceType.CUSTODIAN, ownership.namesOf(who.originator()),
+                        types.inheritingAccessControl()));
     }
 
     /** The resources a token permission of the request names and grants the permission on (few: each is decided here). */
@@ -192,7 +201,8 @@ public final class AcpAccessPolicy implements AccessPolicy {
 
     private boolean byPolicies(ResourceTree tx, Requester who, Permission permission, Resource target, ChildCreation create) {
         if (target.ty == ResourceTypes.ACCESS_CONTROL_POLICY) {
-            return grants(target, AccessControlPolicyType.SELF_PRIVILEGES, who, permission, create);
+            return grants(target, AccessControlPolicyType.SELF_PRIVILEGES, who, permission, create)
+                    || ownership.isCustodian(who.originator(), target);
         }
         ResourceType type = types.typeOf(target);
         if (!type.hasAccessControlPolicyIds()) {

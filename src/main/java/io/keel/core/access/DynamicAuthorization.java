@@ -74,6 +74,11 @@ public final class DynamicAuthorization implements AccessPolicy {
     }
 
     @Override
+    public boolean allowsCustodianChange(ResourceTree tx, RequestPrimitive req, Resource target) {
+        return policies.allowsCustodianChange(tx, req, target); // custodial rights are never granted dynamically
+    }
+
+    @Override
     public boolean allowsFanOut(ResourceTree tx, RequestPrimitive req, Permission permission, Resource group) {
         refusal.remove();
         return policies.allowsFanOut(tx, req, permission, group)

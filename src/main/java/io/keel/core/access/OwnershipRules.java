@@ -2,13 +2,15 @@ package io.keel.core.access;
 
 import io.keel.core.CseIdentity;
 import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.store.ResourceTree;
 import java.util.List;
 
 /**
  * The rules that hold whatever the access control policies say, and the default for resources without
- * accessControlPolicyIDs. The default is TS-0001 9.6.1.3.2: the originator that created the resource has access.
+ * accessControlPolicyIDs. The default is TS-0001 9.6.1.3.2: the originator that created the resource has access;
+ * from Release 4, the resource's custodian (cstn) instead when it names one, and then only the custodian.
  * The rest are Keel's own rules, not the standard's: the admin originator and the CSE itself may do everything;
  * registered AEs and CSEs may retrieve the CSEBase; the AE a resource lives under has its creator's rights.
  */
@@ -34,13 +36,53 @@ final class OwnershipRules {
         return r != null && r.ty == ResourceTypes.AE;
     }
 
-    /** The default policy: the creator of the resource, the AE itself, and the AE it lives under. */
+    /**
+     * The default policy: the custodian of the resource when it names one; else the creator of the resource, the AE
+     * itself, and the AE it lives under.
+     */
     boolean owns(ResourceTree tx, String who, Resource target) {
+        if (custodian(target) != null) {
+            return isCustodian(who, target);
+        }
         if (who.equals(target.origin) || (target.ty == ResourceTypes.AE && who.equals(target.ri))) {
             return true;
         }
         Resource ae = owningAe(tx, target);
         return ae != null && who.equals(ae.ri);
+    }
+
+    /** Whether the resource names a custodian and it is this originator (in any form {@link #localId} accepts). */
+    boolean isCustodian(String who, Resource target) {
+        String custodian = custodian(target);
+        return custodian != null && who.equals(localId(custodian));
+    }
+
+    /**
+     * Whether the originator holds the custodial rights that changing the custodian needs: it is the custodian, or,
+     * when none is named, the creator.
+     */
+    boolean holdsCustody(String who, Resource target) {
+        return custodian(target) != null ? isCustodian(who, target) : who.equals(target.origin);
+    }
+
+    /**
+     * The forms a custodian value naming this originator (in its {@link #localId} form) may take: CSE-relative,
+     * SP-relative and absolute for an entity of this CSE, SP-relative and absolute for another CSE of this SP.
+     */
+    List<String> namesOf(String who) {
+        if (who.startsWith("//")) {
+            return List.of(who);
+        }
+        String sp = "//" + cse.spId();
+        if (who.startsWith("/")) {
+            return List.of(who, sp + who);
+        }
+        String spRelative = cse.spRelativeCseId() + "/" + who;
+        return List.of(who, spRelative, sp + spRelative);
+    }
+
+    private static String custodian(Resource r) {
+        return r.get(ResourceType.CUSTODIAN) instanceof String s ? s : null;
     }
 
     /** The subtrees {@link #owns} gives the originator, as structured names: its own AE's, if it is one. */

@@ -74,6 +74,13 @@ public final class UpdateOperation implements OperationHandler {
             ctx.requireAccess(tx.tree(), req, Permission.UPDATE, current);
             type.checkOriginator(tx.tree(), req, current);
         }
+        // A request of a release that does not know cstn is refused by the attribute checks (4000), not here.
+        if (type.attribute(ResourceType.CUSTODIAN) != null && type.attribute(ResourceType.CUSTODIAN).knownTo(req.releaseVersionIndicator)
+                && names(type, req.content, ResourceType.CUSTODIAN)
+                && !ctx.access.allowsCustodianChange(tx.tree(), req, current)) {
+            throw OneM2MException.noPrivilege("originator " + req.from + " may not change the cstn (custodian) of " + current.srn
+                    + ": only its custodian may, or its creator while it has none");
+        }
         PendingWrite pending = type.worksBeforeTransaction()
                 ? new PendingWrite(req, current, AttributeValidator.forUpdate(type, req.content, OperationContext.fromText(req),
                         req.releaseVersionIndicator), current.pi == null ? null : tx.tree().find(current.pi),

@@ -33,6 +33,11 @@ public abstract class ResourceType {
      * acpi by every type that has it.
      */
     public static final String DYNAMIC_AUTHORIZATION_CONSULTATION_IDS = "daci";
+    /**
+     * custodian (Release 4): the AE or CSE with custodial rights to the resource, beside acpi on every type that has it
+     * and on the accessControlPolicy (see core.access.OwnershipRules for what it grants).
+     */
+    public static final String CUSTODIAN = "cstn";
     /** announceTo: the CSE-IDs to announce to, then the addresses of the announced resources (TS-0001 9.6.1.3). */
     public static final String ANNOUNCE_TO = "at";
     /** announcedAttribute: the optional announced (OA) attributes the announced resources carry (TS-0001 9.6.1.3). */
@@ -81,6 +86,9 @@ public abstract class ResourceType {
                 // dynamicAuthorizationConsultationIDs: beside acpi, as it may be given (TS-0004 table 6.3.6-2).
                 own.add(own.indexOf(acpi) + 1, new AttributeDef(DYNAMIC_AUTHORIZATION_CONSULTATION_IDS, AttributeType.LIST_OF_URIS,
                         acpi.onCreate(), acpi.onUpdate())));
+        if (!isAnnouncedVariant() && (governsItself() || own.stream().anyMatch(d -> d.sn().equals(ACCESS_CONTROL_POLICY_IDS)))) {
+            own.add(AttributeDef.optional(CUSTODIAN, AttributeType.ID).since("4"));
+        }
         if (supportsAnnouncement()) {
             // announceTo and announcedAttribute (TS-0001 9.6.1.3): the hosting CSE announces, see core.announcement.
             own.add(AttributeDef.optional(ANNOUNCE_TO, AttributeType.LIST_OF_ANY_URI));
@@ -317,6 +325,14 @@ public abstract class ResourceType {
      * its attributes are looked at.
      */
     public void checkCreator(RequestPrimitive req, CseIdentity cse) {
+    }
+
+    /**
+     * Whether this is the announced variant of another type (TS-0004 7.4.26), which carries the original's announced
+     * attributes only. Called from the constructor: answer from constants only.
+     */
+    protected boolean isAnnouncedVariant() {
+        return false;
     }
 
     /** Whether its resources are governed by their own privileges instead of acpi (accessControlPolicy: pvs). */

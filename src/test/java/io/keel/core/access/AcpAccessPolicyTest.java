@@ -231,7 +231,7 @@ class AcpAccessPolicyTest {
         Visibility v = access.visible(tree, from("Cae2"), Permission.RETRIEVE);
 
         assertEquals(new Visibility(false, "Cae2", List.of("cse-in/Cae2"), true, List.of("acpShared"), List.of(),
-                ResourceTypes.ACCESS_CONTROL_POLICY), v);
+                ResourceTypes.ACCESS_CONTROL_POLICY).withCustody(custody("Cae2")), v);
     }
 
     @Test
@@ -239,7 +239,7 @@ class AcpAccessPolicyTest {
         Visibility v = access.visible(tree, from("Cpolicy"), Permission.RETRIEVE);
 
         assertEquals(new Visibility(false, "Cpolicy", List.of(), true, List.of(), List.of("acpShared"),
-                ResourceTypes.ACCESS_CONTROL_POLICY), v);
+                ResourceTypes.ACCESS_CONTROL_POLICY).withCustody(custody("Cpolicy")), v);
     }
 
     @Test
@@ -268,6 +268,85 @@ class AcpAccessPolicyTest {
         bare.add("Cae1", "id-in", ResourceTypes.AE, "cse-in/Cae1").origin = "Cae1";
 
         assertEquals(new Visibility(false, "Cae1", List.of("cse-in/Cae1"), false, List.of(), List.of(),
-                ResourceTypes.ACCESS_CONTROL_POLICY), access.visible(bare, from("Cae1"), Permission.RETRIEVE));
+                ResourceTypes.ACCESS_CONTROL_POLICY).withCustody(custody("Cae1")), access.visible(bare, from("Cae1"), Permission.RETRIEVE));
+    }
+
+    private static Visibility.Custody custody(String ae) {
+        return new Visibility.Custody("cstn", List.of(ae, "/id-in/" + ae, "//keel.example.net/id-in/" + ae),
+                new TypeRegistry().inheritingAccessControl());
+    }
+
+    private void setCustodian(String ri, String custodian) {
+        Resource r = tree.find(ri);
+        r.attributes.put("cstn", custodian);
+        tree.update(r);
+    }
+
+    /** guest (created by Cguest under Cae1, no acpi) and its contentInstance, in the custody of Ccustodian. */
+    private void custodied(String custodian) {
+        setCustodian("guest", custodian);
+        add("cinGuest", "guest", ResourceTypes.CONTENT_INSTANCE, "cse-in/Cae1/guest/cin", "Cguest");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Permission.class)
+    void ts0001_9_6_1_3_2_r4_withoutAcpiTheCustodianMayDoEverything(Permission p) {
+        custodied("Ccustodian");
+
+        assertTrue(allows("Ccustodian", p, "guest"));
+        assertTrue(allows("/id-in/Ccustodian", p, "guest"), "SP-relative originator");
+        assertTrue(allows("Ccustodian", p, "cinGuest"), "a contentInstance takes its parent's decision");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Permission.class)
+    void ts0001_9_6_1_3_2_r4_aCustodianTakesTheCreatorsPlace(Permission p) {
+        custodied("Ccustodian");
+
+        assertFalse(allows("Cguest", p, "guest"), "the creator");
+        assertFalse(allows("Cae1", p, "guest"), "the AE it lives under");
+        assertFalse(allows("Cguest", p, "cinGuest"));
+        assertTrue(allows("CAdmin", p, "guest"), "the admin still");
+    }
+
+    @Test
+    void ts0001_9_6_1_3_2_r4_aCustodianNamedInAnyFormOfThisCse() {
+        custodied("//keel.example.net/id-in/Ccustodian");
+
+        assertTrue(allows("Ccustodian", Permission.UPDATE, "guest"));
+        assertFalse(allows("Cother", Permission.UPDATE, "guest"));
+    }
+
+    @Test
+    void ts0001_9_6_1_3_2_r4_theCustodianIsNoDefaultWherePoliciesGovern() {
+        setCustodian("guarded", "Ccustodian");
+
+        assertFalse(allows("Ccustodian", Permission.RETRIEVE, "guarded"), "acpi decides");
+        assertTrue(allows("Cae2", Permission.RETRIEVE, "guarded"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Permission.class)
+    void ts0001_9_6_2_r4_thePolicysCustodianHasItsSelfPrivileges(Permission p) {
+        assertFalse(allows("Ccustodian", p, "acpShared"), "before: pvs alone");
+        setCustodian("acpShared", "Ccustodian");
+
+        assertTrue(allows("Ccustodian", p, "acpShared"));
+        assertEquals(p == Permission.RETRIEVE || p == Permission.UPDATE, allows("Cpolicy", p, "acpShared"), "pvs still grant");
+        assertFalse(allows("Cae1", p, "acpShared"), "its creator has no right a policy does not give it");
+    }
+
+    @Test
+    void ts0001_9_6_1_3_2_r4_theCustodyHolderMayChangeTheCustodian() {
+        Resource guest = tree.find("guest");
+        assertTrue(access.allowsCustodianChange(tree, from("Cguest"), guest), "the creator while none is named");
+        assertFalse(access.allowsCustodianChange(tree, from("Cae1"), guest), "the AE it lives under is not its creator");
+
+        custodied("Ccustodian");
+        guest = tree.find("guest");
+        assertTrue(access.allowsCustodianChange(tree, from("Ccustodian"), guest));
+        assertFalse(access.allowsCustodianChange(tree, from("Cguest"), guest), "the creator no longer");
+        assertTrue(access.allowsCustodianChange(tree, from("CAdmin"), guest));
+        assertFalse(access.allowsCustodianChange(tree, from(null), guest));
     }
 }

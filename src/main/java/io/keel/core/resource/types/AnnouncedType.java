@@ -46,6 +46,12 @@ public final class AnnouncedType extends ResourceType {
         return out;
     }
 
+    /** Announced resources carry no custodian (Release 4): it is not among the announced attributes. */
+    @Override
+    protected boolean isAnnouncedVariant() {
+        return true;
+    }
+
     /** The type this one announces. */
     public ResourceType original() {
         return original;
