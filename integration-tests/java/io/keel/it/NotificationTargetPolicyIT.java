@@ -26,6 +26,7 @@ class NotificationTargetPolicyIT extends KeelIT {
     private String target;
     private String sub;
     private String otherTarget;
+    private String container;
     private final List<String> policies = new ArrayList<>();
 
     @BeforeEach
@@ -38,6 +39,7 @@ class NotificationTargetPolicyIT extends KeelIT {
         target = cse.registerNotifiableAe(targetInbox.url(), creator);
         Reply cnt = cse.create("/" + creator, 3, "{\"m2m:cnt\":{}}").from(creator).send();
         assertEquals(201, cnt.status(), cnt.text());
+        container = cnt.json().path("m2m:cnt").path("ri").asText();
         otherTarget = creatorInbox.url("/copy");
         Reply created = cse.create("/" + cnt.json().path("m2m:cnt").path("ri").asText(), 23, "{\"m2m:sub\":{\"nu\":[\""
                 + target + "\",\"" + otherTarget + "\"],\"enc\":{\"net\":[3]}}}").from(creator).send();
@@ -282,5 +284,69 @@ class NotificationTargetPolicyIT extends KeelIT {
         assertEquals(201, cse.create("/" + p, 27, "{\"m2m:pdr\":{\"drr\":1}}").send().status());
         Reply third = cse.create("/" + p, 27, "{\"m2m:pdr\":{}}").send();
         assertEquals(4105, third.rsc(), third.text());
+    }
+
+    /** A crossResourceSubscription of the creator over its container, notifying {@code nu}; its targets verified. */
+    private String crossResourceSubscription(List<String> nu) {
+        Reply r = cse.create("/" + creator, 48, "{\"m2m:crs\":{\"rrat\":[\"" + container + "\"],\"encs\":{\"encn\":[{\"net\":[3]}]},"
+                + "\"twt\":1,\"tws\":\"PT1M\",\"nu\":[\"" + String.join("\",\"", nu) + "\"]}}").from(creator).send();
+        assertEquals(201, r.status(), r.text());
+        assertTrue(targetInbox.next().sgn().path("vrq").asBoolean(), "the target was verified");
+        return r.json().path("m2m:crs").path("ri").asText();
+    }
+
+    private List<String> targetsOfCrs(String crs) {
+        Reply r = cse.get("/" + crs).from(creator).send();
+        assertEquals(200, r.status(), r.text());
+        List<String> nu = new ArrayList<>();
+        r.json().path("m2m:crs").path("nu").forEach(n -> nu.add(n.asText()));
+        return nu;
+    }
+
+    /** A notificationTargetMgmtPolicyRef under a crossResourceSubscription (TS-0004 table 7.4.58.1-4). */
+    private void crsGovernedBy(String crs, String policy) {
+        Reply ref = cse.create("/" + crs, 25, "{\"m2m:ntpr\":{\"ntu\":[\"" + target + "\"],\"npi\":\"" + policy + "\"}}")
+                .from(creator).send();
+        assertEquals(201, ref.status(), ref.text());
+        assertEquals(crs, ref.json().path("m2m:ntpr").path("pi").asText(), ref.text());
+    }
+
+    @Test
+    void ts0004_7_4_58_1_acceptRemovesTheTargetFromACrossResourceSubscription() {
+        String crs = crossResourceSubscription(List.of(target, otherTarget));
+        crsGovernedBy(crs, policy(OneM2MClient.ADMIN, "\"acn\":1,\"plbl\":\"crsOpen\""));
+        Reply r = cse.delete("/" + crs + "/ntsr").from(target).send();
+        assertEquals(2002, r.rsc(), r.text());
+        assertEquals(List.of(otherTarget), targetsOfCrs(crs));
+        assertEquals(List.of(target, otherTarget), targets(), "the subscription's targets are its own");
+    }
+
+    @Test
+    void ts0004_7_4_58_1_rejectKeepsTheTargetOfACrossResourceSubscription() {
+        String crs = crossResourceSubscription(List.of(target, otherTarget));
+        crsGovernedBy(crs, policy(OneM2MClient.ADMIN, "\"acn\":2,\"plbl\":\"crsClosed\""));
+        Reply r = cse.delete("/" + crs + "/ntsr").from(target).send();
+        assertEquals(4103, r.rsc(), r.text());
+        assertTrue(r.text().contains("rejects"), r.text());
+        assertEquals(List.of(target, otherTarget), targetsOfCrs(crs));
+        Reply stranger = cse.delete("/" + crs + "/ntsr").from(OneM2MClient.ADMIN).send();
+        assertEquals(4103, stranger.rsc(), "only a target leaves: " + stranger.text());
+        assertEquals(4005, cse.get("/" + crs + "/ntsr").from(target).send().rsc());
+    }
+
+    @Test
+    void ts0004_7_4_58_1_theLastTargetLeavingEndsTheCrossResourceSubscription() throws InterruptedException {
+        String crs = crossResourceSubscription(List.of(target));
+        String made = cse.get("/" + crs).from(creator).send().json().path("m2m:crs").path("rrats").path(0).asText();
+        assertEquals(200, cse.get("/" + made).from(creator).send().status());
+        Reply r = cse.delete("/" + crs + "/ntsr").from(target).send();
+        assertEquals(2002, r.rsc(), r.text());
+        assertEquals(4004, cse.get("/" + crs).from(creator).send().rsc());
+        // TS-0004 7.4.58.2.4: the subscription it made goes with it, once its deletion has committed.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (cse.get("/" + made).from(creator).send().rsc() != 4004) {
+            assertTrue(System.nanoTime() < deadline, "the subscription the crossResourceSubscription made is deleted");
+            Thread.sleep(50);
+        }
     }
 }

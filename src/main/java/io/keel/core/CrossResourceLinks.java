@@ -64,7 +64,9 @@ public final class CrossResourceLinks implements CrossResourceTargets, AutoClose
                 targets.stream().map(t -> otherCse((String) t)).filter(Objects::nonNull).forEach(hosts::add);
             }
         }
-        notifications.linking(crs, hosts);
+        // Each target takes a request or two, each bounded by the timeout.
+        int requests = 1 + 2 * (size(draft.get("srat")) + size(draft.get("rrat")));
+        notifications.linking(crs, hosts, java.time.Duration.ofMillis(requests * timeoutMillis));
         try {
             List<?> srat = draft.get("srat") instanceof List<?> l ? l : List.of();
             for (int i = 0; i < srat.size(); i++) {
@@ -82,9 +84,13 @@ public final class CrossResourceLinks implements CrossResourceTargets, AutoClose
             unlinkNow(undo);
             throw e;
         } finally {
-            notifications.linked(crs);
+            notifications.linked(crs, hosts);
         }
         return new Linked(created, associated);
+    }
+
+    private static int size(Object list) {
+        return list instanceof List<?> l ? l.size() : 0;
     }
 
     /** Adds the crossResourceSubscription to an existing subscription's nu and acrs; returns the subscription's address. */

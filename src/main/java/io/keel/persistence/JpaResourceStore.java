@@ -375,6 +375,11 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         @Override
+        public io.keel.core.store.CrossResourceLinking crossResourceLinking() {
+            return new JpaCrossResourceLinking(em);
+        }
+
+        @Override
         public void putAction(ManagementQueue.Entry e) {
             em.flush(); // the target's row must exist before the row referencing it
             removeAction(e.ri(), e.action());

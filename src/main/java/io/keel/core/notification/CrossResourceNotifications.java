@@ -55,24 +55,35 @@ public final class CrossResourceNotifications {
     }
 
     /**
-     * The crossResourceSubscriptions being created on this instance (their targets being linked), by resourceID, with
-     * the CSEs hosting their targets: those may verify it before it is stored.
+     * While {@code crs} links its targets, for {@code atMost}, the CSEs of {@code hosts} (CSE-IDs) may verify it. Written
+     * in a transaction of its own, committed before the requests to the targets go: their verification may come to
+     * another instance on the database.
      */
-    private final Map<String, java.util.Set<String>> linking = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** While {@code crs} links its targets, the CSEs of {@code hosts} (CSE-IDs) may verify it. */
-    public void linking(String crs, java.util.Set<String> hosts) {
-        linking.put(crs, hosts);
+    public void linking(String crs, java.util.Set<String> hosts, java.time.Duration atMost) {
+        if (hosts.isEmpty()) {
+            return; // every target here: this CSE does not verify its own crossResourceSubscriptions (acrs)
+        }
+        Instant now = clock.get();
+        store.write(tx -> {
+            tx.crossResourceLinking().linking(crs, hosts, now, now.plus(atMost));
+            return null;
+        });
     }
 
-    public void linked(String crs) {
-        linking.remove(crs);
+    /** {@code crs} is done linking the targets of {@code hosts} (those given to {@link #linking}). */
+    public void linked(String crs, java.util.Set<String> hosts) {
+        if (hosts.isEmpty()) {
+            return;
+        }
+        store.write(tx -> {
+            tx.crossResourceLinking().linked(crs);
+            return null;
+        });
     }
 
-    /** Whether {@code crs} is being created here with a target on the CSE {@code from}. */
+    /** Whether {@code crs} is being created, on any instance, with a target on the CSE {@code from}. */
     public boolean isLinking(String crs, String from) {
-        java.util.Set<String> hosts = linking.get(crs);
-        return hosts != null && from != null && hosts.contains(from);
+        return from != null && store.read(tx -> tx.crossResourceLinking().isLinking(crs, from, clock.get()));
     }
 
     /** A Notify to a crossResourceSubscription, whether sent by this CSE's subscriptions or another CSE's. */

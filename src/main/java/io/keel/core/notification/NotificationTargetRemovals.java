@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
- * A notification target leaving a subscription by a Delete of its ntsr (TS-0004 7.4.33.2.4; TS-0001 10.2.10.8): only
+ * A notification target leaving a subscription or a crossResourceSubscription (TS-0004 table 7.4.58.1-4), both of which
+ * keep their targets in nu, by a Delete of its ntsr (TS-0004 7.4.33.2.4; TS-0001 10.2.10.8): only
  * one of its notification targets may (the originator, by its AE-ID or CSE-ID, or the ID of its {@code <AE>} here); the
  * policy governing the target is found and its rules evaluated, then its action is applied: accept (removed), reject
  * (4103), seek authorization (the subscription's creator is asked by a Notify, and the target removed only when it

@@ -46,6 +46,9 @@ public interface Transaction {
     /** When the windows of crossResourceSubscriptions judged at their end end. */
     CrossResourceWindowIndex crossResourceWindows();
 
+    /** Which crossResourceSubscriptions are being created, with the CSEs that may verify them meanwhile. */
+    CrossResourceLinking crossResourceLinking();
+
     /** The triples of the semanticDescriptors (a store without them fails loudly when asked). */
     default SemanticIndex semantics() {
         throw new UnsupportedOperationException("this store keeps no semantic index");

@@ -21,6 +21,7 @@ public final class FakeStore implements ResourceStore {
     public final InMemoryLocationWatches locations = new InMemoryLocationWatches();
     public final InMemoryGroupAggregationQueue groupAggregation = new InMemoryGroupAggregationQueue();
     public final InMemoryCrossResourceWindowIndex crossResourceWindows = new InMemoryCrossResourceWindowIndex();
+    public final InMemoryCrossResourceLinking crossResourceLinking = new InMemoryCrossResourceLinking();
     public RequestLeases leases;
     public PollingQueue pollingQueue;
     public ExpiryIndex expiry;
@@ -140,6 +141,11 @@ public final class FakeStore implements ResourceStore {
         @Override
         public CrossResourceWindowIndex crossResourceWindows() {
             return crossResourceWindows;
+        }
+
+        @Override
+        public CrossResourceLinking crossResourceLinking() {
+            return crossResourceLinking;
         }
 
         @Override

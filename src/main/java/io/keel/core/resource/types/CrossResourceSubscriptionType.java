@@ -11,6 +11,7 @@ import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.resource.VirtualChild;
 import io.keel.core.store.TransactionListener;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
@@ -67,10 +68,19 @@ public final class CrossResourceSubscriptionType extends ResourceType {
         return true;
     }
 
-    /** Its notificationSchedule (TS-0004 table 7.4.58.1-4). */
+    /**
+     * Its notificationSchedule and the notificationTargetMgmtPolicyRefs that govern its targets' removal (TS-0004 table
+     * 7.4.58.1-4), as a subscription's.
+     */
     @Override
     public Set<Integer> childTypes() {
-        return Set.of(ResourceTypes.SCHEDULE);
+        return Set.of(ResourceTypes.SCHEDULE, ResourceTypes.NOTIFICATION_TARGET_MGMT_POLICY_REF);
+    }
+
+    /** ntsr, through which a notification target leaves (TS-0004 table 7.4.58.1-4, 7.4.33), as a subscription's. */
+    @Override
+    public Map<String, VirtualChild> virtualChildren() {
+        return Map.of(NotificationTargetSelfReference.NAME, NotificationTargetSelfReference.INSTANCE);
     }
 
     /** It takes the notifications of its target subscriptions itself (TS-0004 7.5.1.2.18). */

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code <notificationTargetMgmtPolicyRef>} (ty 25, m2m:ntpr), TS-0004 7.4.30; TS-0001 9.6.31: under a subscription,
- * which {@code <notificationTargetPolicy>} (npi) governs the removal of the notification targets it lists (ntu). The
- * removal itself is the Delete of the subscription's virtual ntsr ({@link NotificationTargetSelfReference}).
+ * {@code <notificationTargetMgmtPolicyRef>} (ty 25, m2m:ntpr), TS-0004 7.4.30; TS-0001 9.6.31: under a subscription
+ * or a crossResourceSubscription (7.4.58.1), which {@code <notificationTargetPolicy>} (npi) governs the removal of the
+ * notification targets it lists (ntu). The removal itself is the Delete of its parent's virtual ntsr ({@link
+ * NotificationTargetSelfReference}).
  */
 public final class NotificationTargetMgmtPolicyRefType extends ResourceType {
     public static final String TARGETS = "ntu";

@@ -10,8 +10,9 @@ import io.keel.primitive.ResponsePrimitive;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code <notificationTargetSelfReference>} (ntsr), TS-0004 7.4.33: the virtual child of a subscription through which a
- * notification target removes itself from its notificationURI, by a Delete; Create, Retrieve, Update (and Notify) are
+ * {@code <notificationTargetSelfReference>} (ntsr), TS-0004 7.4.33: the virtual child of a subscription (table 7.4.8.1-4)
+ * or a crossResourceSubscription (table 7.4.58.1-4) through which a notification target removes itself from its
+ * notificationURI, by a Delete; Create, Retrieve, Update (and Notify) are
  * 4005 (7.4.33.2.1–7.4.33.2.3).
  */
 public final class NotificationTargetSelfReference extends VirtualChild {
