@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.OneM2MClient.Reply;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,12 +84,57 @@ class DistributedAuthorizationIT extends KeelIT {
     }
 
     @Test
-    void ts0004_7_4_45_2_3_keelHasNoRolesNorTokensToInform() {
+    void ts0004_7_4_45_2_3_keelInformsOfTheRolesAndTokensItKeeps() {
+        String roleId = "r" + System.nanoTime() + "@keel.example.net";
+        String otherRole = "r" + System.nanoTime() + "x@keel.example.net";
+        Reply role = cse.create("/cse-in", 31, roleJson(roleId, owner, -3600, 3600)).send();
+        assertEquals(201, role.status(), role.text());
+        assertEquals(201, cse.create("/cse-in", 31, roleJson(otherRole, other, -3600, 3600)).send().status());
+        assertEquals(201, cse.create("/cse-in", 31, roleJson("r" + System.nanoTime() + "old@keel.example.net", owner, -7200, -3600))
+                .send().status(), "an expired role is not given");
+        Reply token = cse.create("/cse-in", 32, "{\"m2m:tk\":{\"tkhd\":\"" + owner + "\"}}").send();
+        assertEquals(201, token.status(), token.text());
+        String tokenId = token.json().path("m2m:tk").path("tkid").asText();
+        Reply othersToken = cse.create("/cse-in", 32, "{\"m2m:tk\":{\"tkhd\":\"" + other + "\"}}").send();
+        assertEquals(201, othersToken.status(), othersToken.text());
+
         String pip = create(37, "m2m:auif", "{}");
-        JsonNode r = update(pip, "m2m:auif", "{\"fr\":\"" + owner + "\",\"rids\":[\"r1\"]}");
-        assertEquals(2, r.path("sus").asInt(), r.toString());
-        assertFalse(r.has("fr") || r.has("rids"), r.toString());
+        JsonNode all = update(pip, "m2m:auif", "{\"fr\":\"" + owner + "\"}");
+        assertEquals(1, all.path("sus").asInt(), all.toString());
+        assertEquals(List.of(roleId), values(all.path("m2m:rol"), "rlid"), all.toString());
+        assertTrue(values(all.path("m2m:tk"), "tkid").contains(tokenId), all.toString());
+        assertFalse(values(all.path("m2m:tk"), "tkid").contains(othersToken.json().path("m2m:tk").path("tkid").asText()),
+                "a token held by another is not given: " + all);
+        assertFalse(all.has("fr"), "the request is not kept: " + all);
+
+        JsonNode narrowed = update(pip, "m2m:auif", "{\"fr\":\"" + owner + "\",\"rids\":[\"" + otherRole + "\"],\"tids\":[\""
+                + tokenId + "\"]}");
+        assertEquals(1, narrowed.path("sus").asInt(), narrowed.toString());
+        assertFalse(narrowed.has("m2m:rol"), "the role asked for is not the owner's: " + narrowed);
+        assertEquals(List.of(tokenId), values(narrowed.path("m2m:tk"), "tkid"), narrowed.toString());
+
+        JsonNode none = update(pip, "m2m:auif", "{\"fr\":\"Cnobody\",\"rids\":[\"" + roleId + "\"]}");
+        assertEquals(2, none.path("sus").asInt(), none.toString());
+        assertFalse(none.has("m2m:rol") || none.has("m2m:tk"), none.toString());
+
+        JsonNode stored = cse.get("/" + pip).send().json().path("m2m:auif");
+        assertFalse(stored.has("m2m:rol") || stored.has("m2m:tk") || stored.has("fr"), "nothing is kept: " + stored);
         assertBadRequest(cse.put("/" + pip, "{\"m2m:auif\":{\"rids\":[\"r1\"]}}").send(), "fr");
+        assertBadRequest(cse.put("/" + pip, "{\"m2m:auif\":{\"fr\":\"" + owner + "\",\"lbl\":[\"x\"]}}").send(), "nothing else");
+    }
+
+    private static List<String> values(JsonNode list, String sn) {
+        List<String> out = new java.util.ArrayList<>();
+        list.forEach(n -> out.add(n.path(sn).asText()));
+        return out;
+    }
+
+    private static String roleJson(String roleId, String holder, long nbf, long naf) {
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
+                .withZone(java.time.ZoneOffset.UTC);
+        return "{\"m2m:rol\":{\"rlid\":\"" + roleId + "\",\"tkis\":\"" + OneM2MClient.ADMIN + "\",\"tkhd\":\"" + holder
+                + "\",\"tknb\":\"" + f.format(java.time.Instant.now().plusSeconds(nbf)) + "\",\"tkna\":\""
+                + f.format(java.time.Instant.now().plusSeconds(naf)) + "\"}}";
     }
 
     @Test

@@ -100,6 +100,45 @@ class DynamicAuthorizationIT extends KeelIT {
     }
 
     @Test
+    void ts0003_7_3_2_2_aTokenTheDecisionPointIssuesGrantsOnceVerified() throws Exception {
+        String c = container(dac);
+        // The DAS issues with the issuer and key this CSE is configured with: here the CSE issues it for the test.
+        String jwt = issuedToken(asker, c, 2);
+        das.answering("{\"m2m:sei\":{\"sit\":2,\"dres\":{\"tkns\":[\"" + jwt + "\"]}}}");
+        Reply r = cse.get("/" + c).from(asker).send();
+        assertEquals(200, r.status(), r.text());
+        JsonNode ati = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.header("X-M2M-ATI")).path("ltia").get(0);
+        assertFalse(ati.path("lti").asText().isEmpty(), r.header("X-M2M-ATI"));
+        // The Local-Token-ID names the token in the next request, without asking the decision point.
+        das.refusing();
+        Reply again = cse.get("/" + c + "?ltids=" + ati.path("lti").asText()).from(asker).send();
+        assertEquals(200, again.status(), again.text());
+        // What the token grants is Retrieve only; a token held by another originator grants nothing.
+        assertDenied(cse.put("/" + c, "{\"m2m:cnt\":{\"lbl\":[\"x\"]}}").from(asker).send(), null);
+        das.answering("{\"m2m:sei\":{\"sit\":2,\"dres\":{\"tkns\":[\"" + issuedToken(owner, c, 2) + "\"]}}}");
+        assertDenied(cse.get("/" + c).from(asker).send(), "held by");
+        das.answering("{\"m2m:sei\":{\"sit\":2,\"dres\":{\"tkns\":[\"not-a-jwt\"]}}}");
+        assertDenied(cse.get("/" + c).from(asker).send(), "was refused");
+    }
+
+    @Test
+    void ts0003_7_3_2_3_withTqiTheRefusalNamesTheServersToAskForTokens() {
+        String c = container(dac);
+        das.refusing();
+        Reply r = cse.get("/" + c + "?tqi=true").from(asker).send();
+        assertEquals(403, r.status(), r.text());
+        assertEquals(4103, r.rsc(), r.text());
+        JsonNode tqf = r.json().path("m2m:tqf");
+        assertEquals(das.url(), tqf.path("dasi").get(0).path("uri").asText(), r.text());
+        assertEquals(asker, tqf.path("dasi").get(0).path("dreq").path("or").asText(), r.text());
+        assertEquals(c, tqf.path("dasi").get(0).path("dreq").path("trid").asText(), r.text());
+        assertFalse(r.json().has("m2m:dbg"), "no debugging information beside it: " + r.text());
+        // Without tqi, or where no consultation decides, the refusal is the usual one.
+        assertDenied(cse.get("/" + c).from(asker).send(), "granted nothing");
+        assertDenied(cse.get("/" + container(null) + "?tqi=true").from(asker).send(), null);
+    }
+
+    @Test
     void ts0004_7_3_3_15_aPolicyThatGrantsIsNotOverruledNorIsTheDecisionPointAsked() {
         String c = container(dac);
         das.refusing();
@@ -281,6 +320,14 @@ class DynamicAuthorizationIT extends KeelIT {
         Reply r = cse.create("/cse-in", 34, "{\"m2m:dac\":{\"dae\":" + enabled + ",\"dap\":[\"" + dap + "\"]}}").send();
         assertEquals(201, r.status(), r.text());
         return r.json().path("m2m:dac").path("ri").asText();
+    }
+
+    /** A token the CSE issues (its issuer and key) for the holder, granting acop on the resource ri. */
+    private String issuedToken(String holder, String ri, int acop) {
+        Reply r = cse.create("/cse-in", 32, "{\"m2m:tk\":{\"tkhd\":\"" + holder + "\",\"tkps\":{\"pm\":[{\"ris\":[\"" + ri
+                + "\"],\"pv\":{\"acr\":[" + rule(holder, acop) + "]}}]}}}").send();
+        assertEquals(201, r.status(), r.text());
+        return r.json().path("m2m:tk").path("tkob").asText();
     }
 
     private String acpForOwner() {

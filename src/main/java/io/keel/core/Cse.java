@@ -120,7 +120,7 @@ public final class Cse implements AutoCloseable {
                 router, outbound, new Receivers(identity, router, types, outbound), clock,
                 settings.dynamicAuthorizationTimeoutMillis(), settings.getInt("keel.dynauth.discovery-max", 100),
                 settings.getInt("keel.dynauth.cache-max", 10_000));
-        types.bindAuthorization(new LocalAuthorization(access, router, types));
+        types.bindAuthorization(new LocalAuthorization(access, router, types, identity, tokens, clock));
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax(), semantics);
         Representations representations = new Representations(types, identity.maxResultSize(), search);
         Forwarding forwarding = new Forwarding(identity, outbound, clock, settings.forwardingTimeoutMillis(),

@@ -30,6 +30,7 @@ import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResponseTypeValue;
+import io.keel.primitive.TokenRequestRefusal;
 import io.keel.primitive.Serialization;
 import java.time.Duration;
 import java.util.List;
@@ -253,6 +254,12 @@ public final class Dispatcher {
 
     private static ResponsePrimitive failure(RequestPrimitive req, Throwable e) {
         if (e instanceof OneM2MException o) {
+            if (o instanceof TokenRequestRefusal t) {
+                // TS-0009 6.5: with the Token Request Information, no debugging information.
+                ResponsePrimitive rsp = new ResponsePrimitive(o.rsc(), null);
+                rsp.tokenRequestInformation = t.information();
+                return rsp;
+            }
             ResponsePrimitive rsp = ResponsePrimitive.error(o.rsc(), o.getMessage());
             if (o instanceof PreconditionFailedException) {
                 rsp.conditionalOutcome = ResponsePrimitive.ConditionalOutcome.PRECONDITION_FAILED;

@@ -288,6 +288,7 @@ public final class PrimitiveMaps {
         put(m, "cnst", rsp.contentStatus);
         put(m, "cnot", rsp.contentOffset);
         put(m, "ati", rsp.assignedTokenIdentifiers);
+        put(m, "tqf", rsp.tokenRequestInformation);
         put(m, "asri", rsp.authorizationSignatureRequestInformation);
         put(m, "rvi", rsp.releaseVersionIndicator);
         put(m, "vsi", rsp.vendorInformation);

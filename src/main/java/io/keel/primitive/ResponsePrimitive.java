@@ -18,6 +18,8 @@ public final class ResponsePrimitive {
     public ContentStatus contentStatus;
     public Integer contentOffset;
     public String assignedTokenIdentifiers;
+    /** Token Request Information (tqf, an m2m:dynAuthTokenReqInfo) of a 4103 to a request with tqi; null when none. */
+    public java.util.Map<String, Object> tokenRequestInformation;
     public Boolean authorizationSignatureRequestInformation;
     public String releaseVersionIndicator;
     public String vendorInformation;

@@ -31,7 +31,8 @@ public final class HttpResponseWriter {
      */
     public static HttpMessage write(ResponsePrimitive rsp, String mediaType, String contextPath) {
         int status = status(rsp);
-        byte[] body = rsp.content == null ? null : ContentCodec.encode(rsp.content, MediaTypes.serializationOf(mediaType));
+        Object content = content(rsp);
+        byte[] body = content == null ? null : ContentCodec.encode(content, MediaTypes.serializationOf(mediaType));
         Map<String, String> headers = headers(rsp, mediaType, contextPath);
         if (body != null) {
             headers.put("Content-Length", String.valueOf(body.length));
@@ -40,6 +41,11 @@ public final class HttpResponseWriter {
             headers.put("Content-Length", "0");
         }
         return new HttpMessage(status, headers, body);
+    }
+
+    /** The message-body: Content, or the Token Request Information of a 4103 (TS-0009 6.5) as m2m:tqf. */
+    private static Object content(ResponsePrimitive rsp) {
+        return rsp.content != null || rsp.tokenRequestInformation == null ? rsp.content : Map.of("m2m:tqf", rsp.tokenRequestInformation);
     }
 
     /** Table 6.3.2-1, except for conditional requests (RFC 7232): 304 Not Modified and 412 Precondition Failed. */
@@ -64,7 +70,7 @@ public final class HttpResponseWriter {
         if (rsp.lastModified != null) {
             headers.put("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(rsp.lastModified.atOffset(ZoneOffset.UTC)));
         }
-        if (rsp.content != null) {
+        if (content(rsp) != null) {
             headers.put("Content-Type", mediaType);
         }
         return headers;

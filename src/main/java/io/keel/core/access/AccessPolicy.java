@@ -47,6 +47,15 @@ public interface AccessPolicy {
     }
 
     /**
+     * The Token Request Information (an m2m:dynAuthTokenReqInfo) for a request refused on the target whose originator
+     * said it would request tokens (tqi): the Dynamic Authorization Servers that decide for the target and what to send
+     * them (TS-0003 7.3.2.3 step 2); null when none decides for it.
+     */
+    default Map<String, Object> tokenRequestInformation(ResourceTree tx, RequestPrimitive req, Permission permission, Resource target) {
+        return null;
+    }
+
+    /**
      * Why the last decision of this thread that refused did, when there is more to say than "no privilege" (a decision
      * point that did not answer); null otherwise. Reading it forgets it.
      */

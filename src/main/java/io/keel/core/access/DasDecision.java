@@ -1,23 +1,29 @@
 package io.keel.core.access;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What a decision point answered (TS-0003 7.3.2.2 step 3): the privileges it granted (a setOfAcrs) and until when
- * (null: for this request only), or why nothing was granted.
+ * What a decision point answered (TS-0003 7.3.2.2 step 3): the privileges it granted (a setOfAcrs, or null) and until
+ * when (null: for this request only), the tokens it issued for the originator (tkns, verified by the CSE before they
+ * count: step 4.1.1), or why nothing was granted.
  */
-record DasDecision(Map<String, Object> grantedPrivileges, Instant until, String from, String refusal) {
+record DasDecision(Map<String, Object> grantedPrivileges, Instant until, List<String> tokens, String from, String refusal) {
     static DasDecision granted(Map<String, Object> privileges, Instant until, String from) {
-        return new DasDecision(privileges, until, from, null);
+        return new DasDecision(privileges, until, List.of(), from, null);
+    }
+
+    static DasDecision granted(Map<String, Object> privileges, Instant until, List<String> tokens, String from) {
+        return new DasDecision(privileges, until, List.copyOf(tokens), from, null);
     }
 
     static DasDecision refused(String why) {
-        return new DasDecision(null, null, null, why);
+        return new DasDecision(null, null, List.of(), null, why);
     }
 
     /** Whether it is a decision that holds beyond this request: until is in the future. */
     boolean lastsBeyond(Instant now) {
-        return grantedPrivileges != null && until != null && until.isAfter(now);
+        return (grantedPrivileges != null || !tokens.isEmpty()) && until != null && until.isAfter(now);
     }
 }

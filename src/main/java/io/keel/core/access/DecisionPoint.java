@@ -114,7 +114,7 @@ final class DecisionPoint {
     }
 
     /** The m2m:dynAuthDasRequest of TS-0003 table 7.3.2.2-1 for this request. */
-    private static Map<String, Object> dasRequest(Resource dac, RequestPrimitive req, Permission permission, Resource target,
+    static Map<String, Object> dasRequest(Resource dac, RequestPrimitive req, Permission permission, Resource target,
                                                   Instant now) {
         Map<String, Object> dreq = new LinkedHashMap<>();
         dreq.put("or", req.from);
@@ -150,7 +150,7 @@ final class DecisionPoint {
 
     /**
      * The answer: no Content (TS-0001 11.5.2 step 3.2: nothing granted) or an m2m:securityInfo of type 2; its
-     * dynamicACPInfo's grantedPrivileges, a setOfAcrs, until privilegesLifetime.
+     * dynamicACPInfo's grantedPrivileges, a setOfAcrs, until privilegesLifetime, and its tokens (TS-0004 6.3.5.47).
      */
     static DasDecision read(Object content, String url, String dacRi, Instant now) {
         if (content == null) {
@@ -167,16 +167,27 @@ final class DecisionPoint {
         if (sei.get("dres") == null) {
             return DasDecision.refused("the decision point " + url + " of " + dacRi + " granted nothing");
         }
-        if (!(sei.get("dres") instanceof Map<?, ?> dres) || (dres.get("dai") != null && !(dres.get("dai") instanceof Map<?, ?>))) {
+        if (!(sei.get("dres") instanceof Map<?, ?> dres) || (dres.get("dai") != null && !(dres.get("dai") instanceof Map<?, ?>))
+                || (dres.get("tkns") != null && !(dres.get("tkns") instanceof List<?>))) {
             return DasDecision.refused(garbage);
         }
-        if (!(dres.get("dai") instanceof Map<?, ?> dai) || dai.get("gp") == null) {
-            return DasDecision.refused("the decision point " + url + " of " + dacRi + " granted no privileges");
+        List<String> tokens = new java.util.ArrayList<>();
+        if (dres.get("tkns") instanceof List<?> tkns) {
+            for (Object t : tkns) {
+                if (!(t instanceof String jwt) || jwt.isBlank()) {
+                    return DasDecision.refused(garbage + ": dres.tkns must be a list of m2m:dynAuthJWT (compact JWS strings)");
+                }
+                tokens.add(jwt.trim());
+            }
+        }
+        Map<?, ?> dai = dres.get("dai") instanceof Map<?, ?> m ? m : Map.of();
+        if (dai.get("gp") == null && tokens.isEmpty()) {
+            return DasDecision.refused("the decision point " + url + " of " + dacRi + " granted no privileges and issued no tokens");
         }
         try {
-            Map<String, Object> gp = SetOfAcrs.normalize("dres.dai.gp", dai.get("gp"), false);
+            Map<String, Object> gp = dai.get("gp") == null ? null : SetOfAcrs.normalize("dres.dai.gp", dai.get("gp"), false);
             Instant until = dai.get("pl") == null ? null : Timestamps.parseAbsRel(String.valueOf(dai.get("pl")), now, "dres.dai.pl");
-            return DasDecision.granted(gp, until, url);
+            return DasDecision.granted(gp, until, tokens, url);
         } catch (OneM2MException | ClassCastException e) {
             return DasDecision.refused(garbage + ": " + e.getMessage());
         }

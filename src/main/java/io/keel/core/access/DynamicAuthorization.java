@@ -137,6 +137,29 @@ public final class DynamicAuthorization implements AccessPolicy {
         return policies.assignedTokenIdentifiers(req);
     }
 
+    /**
+     * TS-0003 7.3.2.3 step 2.2: the decision points of the enabled consultations that decide for the target (the DAS
+     * Servers), each with the m2m:dynAuthDasRequest it would be sent (dasInfo/URI, dasInfo/dasRequest, TS-0004 6.3.5.45).
+     */
+    @Override
+    public Map<String, Object> tokenRequestInformation(ResourceTree tx, RequestPrimitive req, Permission permission, Resource target) {
+        List<Object> dasi = new ArrayList<>();
+        Instant now = clock.now();
+        for (Resource dac : linked(tx, target)) {
+            if (!DynamicAuthorizationConsultationType.enabled(dac)) {
+                continue;
+            }
+            Map<String, Object> dreq = DecisionPoint.dasRequest(dac, req, permission, target, now);
+            for (Object poa : (List<?>) dac.get(DynamicAuthorizationConsultationType.POINT_OF_ACCESS)) {
+                Map<String, Object> info = new java.util.LinkedHashMap<>();
+                info.put("uri", String.valueOf(poa));
+                info.put("dreq", dreq);
+                dasi.add(info);
+            }
+        }
+        return dasi.isEmpty() ? null : Map.of("dasi", dasi);
+    }
+
     @Override
     public String refusal() {
         String why = refusal.get();
@@ -194,15 +217,43 @@ public final class DynamicAuthorization implements AccessPolicy {
             }
             if (decision.refusal() != null) {
                 why.add(decision.refusal());
-            } else if (SetOfAcrs.rules(decision.grantedPrivileges(), ownership::localId).stream().anyMatch(rule -> rule.grants(who, permission))) {
+            } else if (decision.grantedPrivileges() != null && SetOfAcrs.rules(decision.grantedPrivileges(), ownership::localId)
+                    .stream().anyMatch(rule -> rule.grants(who, permission))) {
                 return true;
-            } else {
+            } else if (grantedByTokens(tx, req, permission, target, decision, why)) {
+                return true;
+            } else if (decision.tokens().isEmpty()) {
                 why.add("the privileges " + decision.from() + " granted do not include " + permission.name().toLowerCase()
                         + " for " + req.from);
             }
         }
         if (!why.isEmpty()) {
             refusal.set("no accessControlPolicy grants it, and the dynamic authorization refused: " + String.join("; ", why));
+        }
+        return false;
+    }
+
+    /**
+     * TS-0003 7.3.2.2 steps 4.1.1–4.2: the tokens a decision point issued count once this CSE verifies them as it verifies
+     * the tokens of a request (its key and issuer, audience, holder, validity); the access decision is then repeated with
+     * them. When they grant, the request carries them on, so that its response assigns them Local-Token-IDs (ati, step 5
+     * and 7.3.2.3 step 8) the originator may use in its next requests.
+     */
+    private boolean grantedByTokens(ResourceTree tx, RequestPrimitive req, Permission permission, Resource target,
+                                    DasDecision decision, List<String> why) {
+        if (decision.tokens().isEmpty()) {
+            return false;
+        }
+        RequestPrimitive withTokens = req.copy();
+        decision.tokens().stream().filter(t -> !withTokens.tokens.contains(t)).forEach(withTokens.tokens::add);
+        try {
+            if (policies.allows(tx, withTokens, permission, target)) {
+                decision.tokens().stream().filter(t -> !req.tokens.contains(t)).forEach(req.tokens::add);
+                return true;
+            }
+            why.add("the tokens " + decision.from() + " issued do not grant " + permission.name().toLowerCase() + " for " + req.from);
+        } catch (OneM2MException e) {
+            why.add("a token " + decision.from() + " issued was refused: " + e.getMessage());
         }
         return false;
     }

@@ -1,5 +1,9 @@
 package io.keel.core.access;
 
+import io.keel.core.Clock;
+import io.keel.core.CseIdentity;
+import io.keel.core.access.token.LocalTokenIds;
+import io.keel.core.access.token.TokenAuthority;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
@@ -12,23 +16,33 @@ import io.keel.core.store.ResourceTree;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.RequestPrimitive;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The CSE as the PDP and PRP of distributed authorization (TS-0003 7.5, TS-0004 7.4.43, 7.4.44): it decides an access
  * control decision request as it decides requests it receives ({@link AccessPolicy}), and answers an access control
- * policy request with the rules of the policies governing the resource. Only resources of this CSE are decided.
+ * policy request with the rules of the policies governing the resource. Only resources of this CSE are decided. As
+ * the PIP it gives the roles and tokens it keeps for an originator.
  */
 public final class LocalAuthorization implements AuthorizationFunctions {
     private final AccessPolicy access;
     private final Router router;
     private final TypeRegistry types;
+    private final ProvenCredentials credentials;
+    private final OwnershipRules ownership;
+    private final Clock clock;
 
-    public LocalAuthorization(AccessPolicy access, Router router, TypeRegistry types) {
+    /** @param tokens how the tokens the PIP gives are verified: as the access decision verifies them */
+    public LocalAuthorization(AccessPolicy access, Router router, TypeRegistry types, CseIdentity cse, TokenAuthority tokens,
+                              Clock clock) {
         this.access = access;
         this.router = router;
         this.types = types;
+        this.ownership = new OwnershipRules(cse);
+        this.credentials = new ProvenCredentials(cse, tokens, new LocalTokenIds(), ownership::localId);
+        this.clock = clock;
     }
 
     @Override
@@ -58,6 +72,20 @@ public final class LocalAuthorization implements AuthorizationFunctions {
             if (acp != null && acp.ty == ResourceTypes.ACCESS_CONTROL_POLICY) {
                 out.add((Map<String, Object>) acp.get(AccessControlPolicyType.PRIVILEGES));
             }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, List<Map<String, Object>>> information(ResourceTree tree, String from, List<String> roleIds,
+                                                              List<String> tokenIds) {
+        ProvenCredentials.Information found = credentials.information(tree, ownership.localId(from), roleIds, tokenIds, clock.now());
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        if (!found.roles().isEmpty()) {
+            out.put(types.typeOf(found.roles().get(0)).rootElement(), found.roles().stream().map(r -> types.typeOf(r).representation(r)).toList());
+        }
+        if (!found.tokens().isEmpty()) {
+            out.put(types.typeOf(found.tokens().get(0)).rootElement(), found.tokens().stream().map(r -> types.typeOf(r).representation(r)).toList());
         }
         return out;
     }

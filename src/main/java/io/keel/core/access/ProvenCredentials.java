@@ -71,6 +71,41 @@ public final class ProvenCredentials {
         return new Credentials(Set.copyOf(roles), List.copyOf(scoped));
     }
 
+    /** The roles and stored tokens a PIP gives for an originator ({@link #information}). */
+    record Information(List<Resource> roles, List<Resource> tokens) {
+    }
+
+    /**
+     * What this CSE keeps for the originator (TS-0003 7.5 PIP): the {@code <role>}s assigning it a role now, and the
+     * stored {@code <token>}s it may use here now, verified as {@link #of} verifies them; limited to {@code roleIds} and
+     * {@code tokenIds} when they are not empty. A token that does not verify for it is not given, nor is any error said
+     * about it: the information is what holds.
+     *
+     * @param originator the originator in its CSE-relative form
+     */
+    Information information(ResourceTree tx, String originator, List<String> roleIds, List<String> tokenIds, Instant now) {
+        Predicate<String> isOriginator = id -> localId.apply(id).equals(originator);
+        List<Resource> roles = new ArrayList<>();
+        for (Resource role : tx.children(cse.cseBaseRi(), ResourceTypes.ROLE)) {
+            if ((roleIds.isEmpty() || roleIds.contains((String) role.get(RoleType.ROLE_ID))) && RoleType.holds(role, isOriginator, now)) {
+                roles.add(role);
+            }
+        }
+        List<Resource> stored = new ArrayList<>();
+        for (Resource token : tx.children(cse.cseBaseRi(), ResourceTypes.TOKEN)) {
+            if (!tokenIds.isEmpty() && !tokenIds.contains((String) token.get(TokenType.TOKEN_ID))) {
+                continue;
+            }
+            try {
+                tokens.accepted(TokenType.tokenObject(token), isOriginator, now);
+                stored.add(token);
+            } catch (OneM2MException notForIt) {
+                // expired, not yet valid, another holder or audience, or no longer verifiable with the configured key
+            }
+        }
+        return new Information(roles, stored);
+    }
+
     /** The verified tokens of the request, by the token itself (tkns, tids, ltids). */
     private Map<String, TokenClaims> tokens(ResourceTree tx, RequestPrimitive req, Predicate<String> isOriginator, Instant now) {
         Map<String, TokenClaims> out = new LinkedHashMap<>();

@@ -110,6 +110,12 @@ public final class OperationContext {
     void requireAccess(ResourceTree tree, RequestPrimitive req, Permission permission, Resource target) {
         if (!access.allows(tree, req, permission, target)) {
             String why = access.refusal();
+            Map<String, Object> tqf = Boolean.TRUE.equals(req.tokenRequestIndicator)
+                    ? access.tokenRequestInformation(tree, req, permission, target) : null;
+            if (tqf != null) {
+                throw new io.keel.primitive.TokenRequestRefusal("originator " + req.from + " has no " + permission.name().toLowerCase()
+                        + " privilege on " + target.srn + "; it may request tokens from the servers the response names", tqf);
+            }
             throw OneM2MException.noPrivilege("originator " + req.from + " has no " + permission.name().toLowerCase()
                     + " privilege on " + target.srn + (why == null ? "" : ": " + why));
         }

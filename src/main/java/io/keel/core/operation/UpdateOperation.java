@@ -169,6 +169,7 @@ public final class UpdateOperation implements OperationHandler {
             }
             default -> ctx.representations.attributes(r, ctx.viewer(req));
         };
+        content = withAnswered(content, type, op.answered());
         ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.UPDATED, content);
         rsp.entityTag = ConditionalRequests.entityTag(r);
         rsp.lastModified = r.lt;
@@ -225,5 +226,16 @@ public final class UpdateOperation implements OperationHandler {
                 }
             }
         }
+    }
+
+    /** The response content with what the type answers but does not keep added to its representation. */
+    @SuppressWarnings("unchecked")
+    private static Object withAnswered(Object content, ResourceType type, Map<String, Object> answered) {
+        if (answered.isEmpty() || !(content instanceof Map<?, ?> root) || !(root.get(type.rootElement()) instanceof Map<?, ?> rep)) {
+            return content;
+        }
+        Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) rep);
+        out.putAll(answered);
+        return Map.of(type.rootElement(), out);
     }
 }

@@ -43,6 +43,8 @@ public final class ResourceOperation {
     private final List<Creation> created = new ArrayList<>();
     /** What the hooks asked to delete besides {@link #resource} (see {@link #alsoDelete(Resource)}). */
     private final List<Resource> alsoDeleted = new ArrayList<>();
+    /** What the response carries in the resource's representation beyond what is kept (see {@link #answer}). */
+    private final Map<String, Object> answered = new java.util.LinkedHashMap<>();
 
     /** A resource a hook created under {@code parent} as part of this operation. */
     public record Creation(Resource parent, Resource child) {
@@ -124,5 +126,17 @@ public final class ResourceOperation {
     /** What locationPolicies keep beside them (asked only when used). */
     public io.keel.core.store.LocationWatches locations() {
         return tx.locations();
+    }
+
+    /**
+     * Has the Update's response carry {@code value} under {@code sn} in the resource's representation without keeping it:
+     * what a PIP answers and deletes once the response is sent (TS-0004 7.4.45.2.3 steps 5–6).
+     */
+    public void answer(String sn, Object value) {
+        answered.put(sn, value);
+    }
+
+    public Map<String, Object> answered() {
+        return java.util.Collections.unmodifiableMap(answered);
     }
 }

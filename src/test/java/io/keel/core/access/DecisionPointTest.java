@@ -62,4 +62,21 @@ class DecisionPointTest {
         assertTrue(read(answer(Map.of("dai", Map.of("gp", Map.of("acr", List.of()), "pl", "soon")))).refusal()
                 .contains("pl"));
     }
+
+    @Test
+    void ts0004_6_3_5_47_tokensAreReadBesideOrWithoutGrantedPrivileges() {
+        DasDecision d = read(answer(Map.of("tkns", List.of("a.b.c", " d.e.f "))));
+        assertNull(d.refusal());
+        assertNull(d.grantedPrivileges());
+        assertEquals(List.of("a.b.c", "d.e.f"), d.tokens());
+        DasDecision both = read(answer(Map.of("tkns", List.of("a.b.c"), "dai", Map.of("gp", Map.of("acr", List.of()), "pl", "60000"))));
+        assertEquals(List.of("a.b.c"), both.tokens());
+        assertTrue(both.lastsBeyond(NOW));
+    }
+
+    @Test
+    void ts0004_6_3_5_47_tokensThatAreNoListOfStringsAreGarbage() {
+        assertTrue(read(answer(Map.of("tkns", "a.b.c"))).refusal().contains("m2m:dynAuthDasResponse"));
+        assertTrue(read(answer(Map.of("tkns", List.of(5)))).refusal().contains("dres.tkns"));
+    }
 }

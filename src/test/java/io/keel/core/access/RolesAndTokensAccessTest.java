@@ -205,4 +205,30 @@ class RolesAndTokensAccessTest {
         assertTrue(v.inheriting().contains(ResourceTypes.CONTENT_INSTANCE));
         assertEquals(List.of(), access.visible(tree, withToken("Cae3", token), Permission.RETRIEVE).tokenGranted());
     }
+
+    @Test
+    void ts0004_7_4_45_2_3_thePipGivesTheRolesAndUsableTokensOfTheOriginator() {
+        ProvenCredentials pip = new ProvenCredentials(CSE, tokens, new io.keel.core.access.token.LocalTokenIds(), id -> id);
+        String mine = token("Cae2", null);
+        String others = token("Cae3", null);
+        storeToken("tkMine", mine);
+        storeToken("tkOthers", others);
+        Instant now = Instant.now();
+        ProvenCredentials.Information all = pip.information(tree, "Cae2", List.of(), List.of(), now);
+        assertEquals(List.of("rlCae2"), all.roles().stream().map(r -> r.ri).toList());
+        assertEquals(List.of("tkMine"), all.tokens().stream().map(r -> r.ri).toList(), "another holder's token is not given");
+        assertEquals(List.of(), pip.information(tree, "Cae3", List.of(), List.of(), now).roles(), "an expired role is not given");
+        assertEquals(List.of(), pip.information(tree, "Cae2", List.of("other@keel.example.net"),
+                List.of("nothing@keel.example.net"), now).tokens(), "rids and tids narrow what is given");
+        assertEquals(List.of("tkMine"), pip.information(tree, "Cae2", List.of(), List.of(tokens.authentic(mine).tokenId()),
+                now.plusSeconds(60)).tokens().stream().map(r -> r.ri).toList());
+        assertEquals(List.of(), pip.information(tree, "Cae2", List.of(), List.of(), now.plusSeconds(7200)).tokens(),
+                "an expired token is not given");
+    }
+
+    private void storeToken(String ri, String token) {
+        Resource stored = add(ri, "id-in", ResourceTypes.TOKEN, "cse-in/" + ri, "CAdmin");
+        stored.attributes.put("tkid", tokens.authentic(token).tokenId());
+        stored.attributes.put("tkob", token);
+    }
 }

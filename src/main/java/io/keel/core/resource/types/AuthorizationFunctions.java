@@ -24,6 +24,14 @@ public interface AuthorizationFunctions {
      */
     List<Map<String, Object>> policies(ResourceTree tree, String to);
 
+    /**
+     * The access control information this CSE keeps for the originator {@code from} (TS-0003 7.5 PIP): the {@code
+     * <role>}s that assign it a role now (those of {@code roleIds} only, when given) and the stored {@code <token>}s it
+     * may use here now (those of {@code tokenIds} only, when given), verified as the access decision verifies them; their
+     * representations by root element ({@code m2m:rol}, {@code m2m:tk}), none for nothing found.
+     */
+    Map<String, List<Map<String, Object>>> information(ResourceTree tree, String from, List<String> roleIds, List<String> tokenIds);
+
     /** Before the CSE binds its access control: every procedure ends with PROCESSING_ERROR. */
     AuthorizationFunctions UNBOUND = new AuthorizationFunctions() {
         @Override
@@ -33,6 +41,12 @@ public interface AuthorizationFunctions {
 
         @Override
         public List<Map<String, Object>> policies(ResourceTree tree, String to) {
+            throw new IllegalStateException("no access control is bound");
+        }
+
+        @Override
+        public Map<String, List<Map<String, Object>>> information(ResourceTree tree, String from, List<String> roleIds,
+                                                                  List<String> tokenIds) {
             throw new IllegalStateException("no access control is bound");
         }
     };

@@ -52,8 +52,9 @@ public final class TypeRegistry {
     private volatile AuthorizationFunctions authorization = AuthorizationFunctions.UNBOUND;
 
     /**
-     * Binds the CSE's access control to {@code <authorizationDecision>} and {@code <authorizationPolicy>} (the CSE is
-     * their PDP and PRP): access control is built from the types, so it comes after them.
+     * Binds the CSE's access control to {@code <authorizationDecision>}, {@code <authorizationPolicy>} and {@code
+     * <authorizationInformation>} (the CSE is their PDP, PRP and PIP): access control is built from the types, so it
+     * comes after them.
      */
     public void bindAuthorization(AuthorizationFunctions functions) {
         this.authorization = functions;
@@ -104,7 +105,7 @@ public final class TypeRegistry {
         register(new DynamicAuthorizationConsultationType());
         register(new AuthorizationDecisionType(() -> authorization));
         register(new AuthorizationPolicyType(() -> authorization));
-        register(new AuthorizationInformationType());
+        register(new AuthorizationInformationType(() -> authorization));
         register(new ExecInstanceType());
         register(new FlexContainerInstanceType());
         register(new GroupType());
