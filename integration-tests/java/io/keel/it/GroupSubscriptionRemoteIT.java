@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.NotificationReceiver.Received;
 import io.keel.it.OneM2MClient.Reply;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -21,46 +19,26 @@ import org.junit.jupiter.api.Test;
  * forwarding, and the subscriber gets both members' notifications in one {@code m2m:agn}.
  */
 class GroupSubscriptionRemoteIT {
-    private static final String CLIENT_TOKEN = "client-token-" + System.nanoTime();
-    private static final String MN_TOKEN = "mn-token-" + System.nanoTime();
-    private static final String IN_TOKEN = "in-token-" + System.nanoTime();
-    private static KeelProcess in;
-    private static KeelProcess mn;
+    private static CsePair cses;
     private static OneM2MClient atIn;
     private static OneM2MClient atMn;
 
     @BeforeAll
-    static void startTwoCses() throws Exception {
-        Path dir = Files.createTempDirectory("keel-group-sub");
-        int inPort = KeelProcess.freePort();
-        int mnPort = KeelProcess.freePort();
-        Files.writeString(dir.resolve("in-credentials"), String.join("\n",
-                "bearer sha256:" + Credentials.sha256(CLIENT_TOKEN) + " C*",
-                "bearer sha256:" + Credentials.sha256(MN_TOKEN) + " /id-mn*", ""));
-        Files.writeString(dir.resolve("mn-credentials"), String.join("\n",
-                "bearer sha256:" + Credentials.sha256(CLIENT_TOKEN) + " C*",
-                "bearer sha256:" + Credentials.sha256(IN_TOKEN) + " /id-in*", ""));
-        in = CseEnv.of(dir, "id-in", "cse-in", "IN").port(inPort).credentials(dir.resolve("in-credentials"))
-                .set("KEEL_FORWARDING_AUTHORIZATION", "Bearer " + IN_TOKEN).start();
-        mn = CseEnv.of(dir, "id-mn", "cse-mn", "MN").port(mnPort).credentials(dir.resolve("mn-credentials"))
-                .set("KEEL_CSE_POA", "http://127.0.0.1:" + mnPort)
-                .registrar("http://127.0.0.1:" + inPort, "id-in", "cse-in", "Bearer " + MN_TOKEN).start();
-        atIn = new OneM2MClient(in.base());
-        atMn = new OneM2MClient(mn.base());
+    static void startTwoCses() {
+        cses = CsePair.start("keel-group-sub");
+        atIn = cses.atIn;
+        atMn = cses.atMn;
     }
 
     @AfterAll
     static void stop() {
-        if (mn != null) {
-            mn.close();
-        }
-        if (in != null) {
-            in.close();
+        if (cses != null) {
+            cses.close();
         }
     }
 
     private static Reply send(OneM2MClient.Call call) {
-        return call.header("Authorization", "Bearer " + CLIENT_TOKEN).send();
+        return cses.send(call);
     }
 
     /** A container on {@code at} whose policy gives {@code originator} every operation; returns its ri. */
