@@ -4,17 +4,13 @@ import io.keel.core.access.Permission;
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeType;
 import io.keel.core.resource.ResourceOperation;
-import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * {@code <authorizationDecision>} (ty 35, m2m:auds), TS-0004 7.4.43; TS-0001 9.6.41: a PDP. The CSE binds its own
@@ -22,14 +18,12 @@ import java.util.logging.Logger;
  * access control decision request, answered in dec (1 PERMIT, 2 DENY) and sus (m2m:authorizationStatus); the
  * request attributes are not kept.
  */
-public final class AuthorizationDecisionType extends ResourceType {
+public final class AuthorizationDecisionType extends AuthorizationFunctionType {
     static final String DECISION = "dec";
     static final long PERMIT = 1;
     static final long DENY = 2;
     /** The attributes of an access control decision request (TS-0004 7.4.43.2.3 step 1a). */
     private static final List<String> REQUEST = List.of("to", "fr", "op", "rrt", "fu", "rids", "tids", "tkns", "rtm", "olo", "oip");
-    private static final Logger LOG = Logger.getLogger(AuthorizationDecisionType.class.getName());
-    private final Supplier<AuthorizationFunctions> functions;
 
     AuthorizationDecisionType(Supplier<AuthorizationFunctions> functions) {
         super(ResourceTypes.AUTHORIZATION_DECISION, "auds", List.of(
@@ -46,42 +40,12 @@ public final class AuthorizationDecisionType extends ResourceType {
                 AttributeDef.optional("tkns", AttributeType.LIST),
                 AttributeDef.optional("rtm", AttributeType.TIMESTAMP),
                 AttributeDef.optional("olo", AttributeType.ANY),
-                AttributeDef.optional("oip", AttributeType.ANY)));
-        this.functions = functions;
+                AttributeDef.optional("oip", AttributeType.ANY)), "decision", REQUEST, List.of("to", "fr", "op"), functions);
     }
 
-    /** TS-0004 table 7.4.43.1-4 (Keel has no transaction). */
+    /** TS-0004 7.4.43.2.3 step 1a: the values beyond their types. */
     @Override
-    public Set<Integer> childTypes() {
-        return Set.of(ResourceTypes.SUBSCRIPTION);
-    }
-
-    /** A Create takes no request: what it gave is not kept (nothing is decided before an Update asks). */
-    @Override
-    public void prepareCreate(ResourceOperation op) {
-        REQUEST.forEach(op.resource.attributes::remove);
-    }
-
-    /**
-     * TS-0004 7.4.43.2.3: an Update with any of the request attributes is a decision request; it must give to, fr and op
-     * and nothing else but request attributes (4000). An Update without any (lbl, et, acpi) is an ordinary one.
-     */
-    @Override
-    public void prepareUpdate(ResourceOperation op) {
-        if (REQUEST.stream().noneMatch(op.given::containsKey)) {
-            return;
-        }
-        for (String sn : op.given.keySet()) {
-            if (!REQUEST.contains(sn)) {
-                throw OneM2MException.badRequest("an access control decision request (an update of to, fr, op, ...) cannot also"
-                        + " update " + sn);
-            }
-        }
-        for (String sn : List.of("to", "fr", "op")) {
-            if (op.given.get(sn) == null) {
-                throw OneM2MException.badRequest("an access control decision request needs " + sn);
-            }
-        }
+    void validate(ResourceOperation op) {
         if (op.given.get("oip") != null && !(op.given.get("oip") instanceof Map<?, ?> oip && (oip.get("ip4") instanceof String
                 || oip.get("ip6") instanceof String))) {
             throw OneM2MException.badRequest("oip must be an m2m:ipAddress: {\"ip4\": ...} or {\"ip6\": ...}");
@@ -89,23 +53,18 @@ public final class AuthorizationDecisionType extends ResourceType {
         if (op.given.get("fu") instanceof Number fu && (fu.longValue() < 1 || fu.longValue() > 3)) {
             throw OneM2MException.badRequest("fu must be a filterUsage: 1 (discovery), 2 (conditional operation) or 3 (IPE on-demand discovery)");
         }
-        AuthorizationStatus status;
-        Long decision = null;
-        try {
-            Boolean permit = functions.get().decide(op.tree, asked(op.given), permission(op.given), (String) op.given.get("to"));
-            status = permit == null ? AuthorizationStatus.NOT_APPLICABLE : AuthorizationStatus.OK;
-            decision = permit == null ? null : permit ? PERMIT : DENY;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "access control decision request on " + op.resource.ri + " failed", e);
-            status = AuthorizationStatus.PROCESSING_ERROR;
-        }
-        // The request is not kept (TS-0004 7.4.43.2.3 step 7): only what was decided.
-        REQUEST.forEach(op.resource.attributes::remove);
+    }
+
+    /** Decided as a request from fr on to would be (TS-0004 7.4.43.2.3): dec and sus. */
+    @Override
+    AuthorizationStatus answer(ResourceOperation op, AuthorizationFunctions functions) {
         op.resource.attributes.remove(DECISION);
-        if (decision != null) {
-            op.resource.attributes.put(DECISION, decision);
+        Boolean permit = functions.decide(op.tree, asked(op.given), permission(op.given), (String) op.given.get("to"));
+        if (permit == null) {
+            return AuthorizationStatus.NOT_APPLICABLE;
         }
-        op.resource.attributes.put(AuthorizationStatus.ATTRIBUTE, status.value);
+        op.resource.attributes.put(DECISION, permit ? PERMIT : DENY);
+        return AuthorizationStatus.OK;
     }
 
     /** The request the decision is about, as if the originator fr had sent it. */
