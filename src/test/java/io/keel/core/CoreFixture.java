@@ -1,5 +1,8 @@
 package io.keel.core;
 
+import io.keel.core.access.token.TokenSettings;
+import io.keel.core.access.token.TokenAuthority;
+import io.keel.core.geo.RegisteredLocations;
 import io.keel.core.access.AcpAccessPolicy;
 import io.keel.core.announcement.Announcements;
 import io.keel.core.filter.FilteredSearch;
@@ -59,7 +62,8 @@ final class CoreFixture implements AutoCloseable {
         cb.origin = cse.cseId();
         cb.attributes.put("cst", (long) cse.cseType());
         cb.attributes.put("csi", cse.spRelativeCseId());
-        AcpAccessPolicy access = new AcpAccessPolicy(cse, types, router, clock);
+        AcpAccessPolicy access = new AcpAccessPolicy(cse, types, router, clock, new RegisteredLocations(cse),
+                new TokenAuthority(TokenSettings.none(cse), null));
         FilteredSearch search = new FilteredSearch(types, cse.contentScanMax());
         Representations representations = new Representations(types, cse.maxResultSize(), search);
         notifications = new NotificationService(cse, store, router, types, representations, access, outbound, clock,

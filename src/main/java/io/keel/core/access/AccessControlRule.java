@@ -13,10 +13,6 @@ import java.util.List;
 public record AccessControlRule(List<String> originators, int operations, List<Context> contexts, boolean authenticated,
                                 List<ObjectDetails> objectDetails) {
 
-    public AccessControlRule(List<String> originators, int operations, List<Context> contexts, boolean authenticated) {
-        this(originators, operations, contexts, authenticated, List.of());
-    }
-
     /**
      * One accessControlContext: every criterion it has must hold; each is a list of alternatives.
      *

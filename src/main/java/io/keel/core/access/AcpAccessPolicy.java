@@ -3,7 +3,6 @@ package io.keel.core.access;
 import io.keel.core.Clock;
 import io.keel.core.CseIdentity;
 import io.keel.core.geo.OriginatorLocations;
-import io.keel.core.geo.RegisteredLocations;
 import io.keel.core.routing.Router;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
@@ -16,7 +15,6 @@ import io.keel.core.store.Visibility;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.core.access.token.LocalTokenIds;
 import io.keel.core.access.token.TokenAuthority;
-import io.keel.core.access.token.TokenSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,21 +37,6 @@ public final class AcpAccessPolicy implements AccessPolicy {
     private final GroupMembership groups;
     private final OriginatorLocations locations;
     private final ProvenCredentials credentials;
-
-    /** Without tokens: a CSE that issues and accepts none. */
-    public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Router router, Clock clock) {
-        this(cse, types, router, clock, new RegisteredLocations(cse));
-    }
-
-    /** @param locations where originators are, for rules with a location region (aclr) */
-    public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Router router, Clock clock, OriginatorLocations locations) {
-        this(cse, types, router, clock, locations, new TokenAuthority(TokenSettings.none(cse), null));
-    }
-
-    /** @param tokens how the tokens of requests are verified */
-    public AcpAccessPolicy(CseIdentity cse, TypeRegistry types, Router router, Clock clock, TokenAuthority tokens) {
-        this(cse, types, router, clock, new RegisteredLocations(cse), tokens);
-    }
 
     /**
      * @param router how acor entries that are group IDs are found

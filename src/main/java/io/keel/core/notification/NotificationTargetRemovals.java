@@ -3,7 +3,6 @@ package io.keel.core.notification;
 import io.keel.core.Clock;
 import io.keel.core.CseIdentity;
 import io.keel.core.geo.OriginatorLocations;
-import io.keel.core.geo.RegisteredLocations;
 import io.keel.core.resource.NotificationTargetRemoval;
 import io.keel.core.resource.NotificationTargets;
 import io.keel.core.resource.Resource;
@@ -56,13 +55,8 @@ public final class NotificationTargetRemovals implements NotificationTargetRemov
      * @param systemDefaultAction the action of the service provider's default policy (TS-0001 9.6.31: configurable),
      *                            applied where no notificationTargetPolicy governs a target
      * @param deleter             deletes a subscription whose last target left, with what a deletion entails
+     * @param locations           where the target asking to leave is, for policyDeletionRules with locationRegions (lr)
      */
-    public NotificationTargetRemovals(CseIdentity cse, ResourceStore store, NotificationService notifications, Clock clock,
-                                      long systemDefaultAction, BiConsumer<Transaction, Resource> deleter) {
-        this(cse, store, notifications, clock, systemDefaultAction, deleter, new RegisteredLocations(cse));
-    }
-
-    /** @param locations where the target asking to leave is, for policyDeletionRules with locationRegions (lr) */
     public NotificationTargetRemovals(CseIdentity cse, ResourceStore store, NotificationService notifications, Clock clock,
                                       long systemDefaultAction, BiConsumer<Transaction, Resource> deleter,
                                       OriginatorLocations locations) {

@@ -1,5 +1,8 @@
 package io.keel.core.access;
 
+import io.keel.core.access.token.TokenSettings;
+import io.keel.core.access.token.TokenAuthority;
+import io.keel.core.geo.RegisteredLocations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +33,8 @@ class AcpAccessPolicyTest {
     private static final CseIdentity CSE = new CseIdentity("id-in", "cse-in", "keel.example.net", 1, "CAdmin",
             List.of("C*"), 3600, 100, 1000, List.of());
     private final InMemoryTree tree = new InMemoryTree();
-    private final AcpAccessPolicy access = new AcpAccessPolicy(CSE, new TypeRegistry(), new Router(CSE, new TypeRegistry()), new Clock());
+    private final AcpAccessPolicy access = new AcpAccessPolicy(CSE, new TypeRegistry(), new Router(CSE, new TypeRegistry()), new Clock(),
+            new RegisteredLocations(CSE), new TokenAuthority(TokenSettings.none(CSE), null));
 
     AcpAccessPolicyTest() {
         tree.add("id-in", null, ResourceTypes.CSE_BASE, "cse-in").origin = "id-in";

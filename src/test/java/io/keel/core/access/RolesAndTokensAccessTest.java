@@ -1,5 +1,6 @@
 package io.keel.core.access;
 
+import io.keel.core.geo.RegisteredLocations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,7 +46,7 @@ class RolesAndTokensAccessTest {
         tokens = new TokenAuthority(new TokenSettings(null, issuer, issuer, 3_600_000),
                 TokenKey.of(new OctetSequenceKeyGenerator(256).generate()));
         TypeRegistry types = new TypeRegistry();
-        access = new AcpAccessPolicy(CSE, types, new Router(CSE, types), new Clock(), tokens);
+        access = new AcpAccessPolicy(CSE, types, new Router(CSE, types), new Clock(), new RegisteredLocations(CSE), tokens);
         tree.add("id-in", null, ResourceTypes.CSE_BASE, "cse-in").origin = "id-in";
         for (String ae : List.of("Cae1", "Cae2", "Cae3")) {
             add(ae, "id-in", ResourceTypes.AE, "cse-in/" + ae, ae);

@@ -1,5 +1,8 @@
 package io.keel.core.operation;
 
+import io.keel.core.access.token.TokenSettings;
+import io.keel.core.access.token.TokenAuthority;
+import io.keel.core.geo.RegisteredLocations;
 import io.keel.core.Clock;
 import io.keel.core.CseIdentity;
 import io.keel.core.Dispatcher;
@@ -116,7 +119,8 @@ public final class CoreFixture implements AutoCloseable {
         store.leases = new NoLeases();
         tree.add(CSE_BASE, null, ResourceTypes.CSE_BASE, "cse-in");
         Router router = new Router(identity, types);
-        AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock);
+        AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock, new RegisteredLocations(identity),
+                new TokenAuthority(TokenSettings.none(identity), null));
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax());
         Representations representations = new Representations(types, maxResultSize, search);
         notifications = new NotificationService(identity, store, router, types, representations, access, outbound, clock,
@@ -141,7 +145,7 @@ public final class CoreFixture implements AutoCloseable {
     /** Notification targets leave through ntsr as the CSE wires it, with this default action (TS-0004 7.4.33.2.4). */
     public void targetRemoval(long defaultAction) {
         ctx.targetRemovalWith(new NotificationTargetRemovals(identity, store, notifications, clock, defaultAction,
-                (tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now())));
+                (tx, r) -> dispatcher.deletes().delete(tx, r, null, clock.now()), new RegisteredLocations(identity)));
     }
 
     // --- arranging the stored tree -----------------------------------------------------------------------------
