@@ -58,8 +58,11 @@ abstract class AuthorizationFunctionType extends ResourceType {
         List<String> others = new ArrayList<>(op.given.keySet());
         others.removeAll(request);
         if (!others.isEmpty()) {
-            throw OneM2MException.badRequest("an access control " + kind + " request (an update of " + String.join(", ", request)
-                    + ") cannot also update " + String.join(", ", others));
+            List<String> optional = new ArrayList<>(request);
+            optional.removeAll(mandatory);
+            throw OneM2MException.badRequest("an access control " + kind + " request gives " + String.join(", ", mandatory)
+                    + (optional.isEmpty() ? "" : " (and optionally " + String.join(", ", optional) + ")")
+                    + " and nothing else, not " + String.join(", ", others));
         }
         for (String sn : mandatory) {
             if (op.given.get(sn) == null) {
