@@ -78,7 +78,7 @@ class HostilePrimitivesIT {
     @BeforeAll
     static void start() {
         broker = Mosquitto.start();
-        coapPort = ServerProcess.freePort();
+        coapPort = CoapPeer.freeUdpPort(); // a UDP port: one free for TCP may be bound by a CoAP endpoint
         keel = KeelProcess.start(Map.of("KEEL_MQTT_URL", broker.url(), "KEEL_COAP_PORT", String.valueOf(coapPort)));
         try (MqttTestClient admin = new MqttTestClient(broker.url(), "/oneM2M/resp/CAdmin/#")) {
             Eventually.holds(WAIT, () -> {
