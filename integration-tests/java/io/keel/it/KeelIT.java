@@ -1,17 +1,15 @@
 package io.keel.it;
 
-import java.io.File;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Base of the integration tests: deploys the built {@code target/keel.war}, unchanged, to embedded Jetty 12 and
+ * Base of the integration tests: deploys the built {@code target/keel.war}, unchanged ({@link BuiltWar}), to embedded Jetty 12 and
  * talks to it over real HTTP through {@link OneM2MClient}.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -23,7 +21,7 @@ public abstract class KeelIT {
 
     @Deployment(testable = false)
     public static WebArchive keelWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("keel.war", "target/keel.war")));
+        return BuiltWar.archive();
     }
 
     @BeforeEach

@@ -7,7 +7,6 @@ import io.keel.core.resource.Resource;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.serialization.ContentCodec;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +43,7 @@ public final class RecordingManagementAdapter implements ManagementAdapter {
 
     /** The CSE's WAR with this adapter in it. */
     public static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("keel.war", "target/keel.war")))
+        return ShrinkWrap.createFromZipFile(WebArchive.class, BuiltWar.file())
                 .addClass(RecordingManagementAdapter.class)
                 .addAsResource(new StringAsset(RecordingManagementAdapter.class.getName() + "\n"),
                         "META-INF/services/" + ManagementAdapter.class.getName());

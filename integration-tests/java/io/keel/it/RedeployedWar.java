@@ -1,11 +1,9 @@
 package io.keel.it;
 
-import java.io.File;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,7 +26,7 @@ abstract class RedeployedWar {
 
     @Deployment(name = WAR, managed = false, testable = false)
     public static WebArchive keelWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("keel.war", "target/keel.war")));
+        return BuiltWar.archive();
     }
 
     @Test
