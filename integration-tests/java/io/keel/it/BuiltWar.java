@@ -24,6 +24,8 @@ import org.jboss.shrinkwrap.impl.base.exporter.zip.ZipExporterImpl;
  * archive made here exports by copying the built file, byte for byte, as long as nothing was added to it.
  */
 public final class BuiltWar {
+    private static final String SHARED = "keel.war";
+
     private BuiltWar() {
     }
 
@@ -31,12 +33,29 @@ public final class BuiltWar {
         return new File(System.getProperty("keel.war", "target/keel.war"));
     }
 
-    public static WebArchive archive() {
+    /**
+     * The built WAR, deployed once and kept for every IT class of the JVM that asks for it ({@link SharedWarContainer}).
+     */
+    public static WebArchive shared() {
+        return archive(SHARED);
+    }
+
+    /** The built WAR as a deployment of its own: deployed and undeployed when the test says. */
+    public static WebArchive own() {
+        return archive("keel-own.war");
+    }
+
+    static boolean isShared(Archive<?> archive) {
+        return archive != null && SHARED.equals(archive.getName())
+                && archive.as(ZipExporter.class) instanceof CopyingExporter exporter && exporter.unchanged();
+    }
+
+    private static WebArchive archive(String name) {
         Domain domain = ShrinkWrap.createDomain();
         domain.getConfiguration().getExtensionLoader().addOverride(ZipExporter.class, CopyingExporter.class);
         // Not ArchiveFactory.createFromZipFile: it creates the archive in the default domain, without the override.
-        return domain.getArchiveFactory().create(WebArchive.class, file().getName()).as(ZipImporter.class)
-                .importFrom(file()).as(WebArchive.class);
+        return domain.getArchiveFactory().create(WebArchive.class, name).as(ZipImporter.class).importFrom(file())
+                .as(WebArchive.class);
     }
 
     /** Copies the built WAR when the archive still holds exactly its entries; exports as ShrinkWrap does otherwise. */

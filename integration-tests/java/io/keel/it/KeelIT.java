@@ -21,7 +21,7 @@ public abstract class KeelIT {
 
     @Deployment(testable = false)
     public static WebArchive keelWar() {
-        return BuiltWar.archive();
+        return BuiltWar.shared();
     }
 
     @BeforeEach

@@ -26,7 +26,7 @@ abstract class RedeployedWar {
 
     @Deployment(name = WAR, managed = false, testable = false)
     public static WebArchive keelWar() {
-        return BuiltWar.archive();
+        return BuiltWar.own();
     }
 
     @Test
