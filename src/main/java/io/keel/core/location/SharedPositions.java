@@ -54,7 +54,7 @@ public final class SharedPositions {
                 return closest;
             }
         }
-        String below = "/" + cse.cseName();
+        String below = below(tree, cse);
         for (Resource own : tree.naming(HOSTED_CSE_LINK, List.of(cse.cseBaseRi()), below, 1)) {
             if (own.ty == ResourceTypes.NODE && point(own)) {
                 return new Shared((Map<?, ?>) own.get(Location.LOC), own.ri);
@@ -88,7 +88,7 @@ public final class SharedPositions {
 
     /** The nodes this node names as neighbours, and those that name it. */
     private static java.util.Collection<Resource> neighbours(ResourceTree tree, CseIdentity cse, Resource node) {
-        String below = "/" + cse.cseName();
+        String below = below(tree, cse);
         Set<String> ids = new LinkedHashSet<>();
         ids.add(node.ri);
         if (node.get(NODE_ID) instanceof String ni) {
@@ -121,6 +121,12 @@ public final class SharedPositions {
         }
         found.remove(node.ri);
         return found.values();
+    }
+
+    /** The structured name of the CSEBase, below which the nodes are. */
+    private static String below(ResourceTree tree, CseIdentity cse) {
+        Resource base = tree.find(cse.cseBaseRi());
+        return base == null ? cse.cseName() : base.srn;
     }
 
     private static void nodeOf(ResourceTree tree, Resource andi, Map<String, Resource> into) {
