@@ -43,7 +43,12 @@ public final class OmaTerminalLocation implements NetworkLocationSource {
             return Optional.empty();
         }
         for (String s : servers) {
-            URI uri = URI.create(s);
+            URI uri;
+            try {
+                uri = new URI(s);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException("setting keel.location.server: " + s + " is no URL: " + e.getMessage());
+            }
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
                 throw new IllegalStateException("setting keel.location.server: " + s + " is no http(s) URL");
             }
