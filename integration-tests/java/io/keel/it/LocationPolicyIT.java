@@ -205,7 +205,6 @@ class LocationPolicyIT extends KeelIT {
         refused(4000, "DEVICE,\"rlkl\":true", "rlkl");
         refused(4000, "DEVICE,\"lou\":[\"PT0S\",\"PT5S\"]", "lou");
         refused(4000, "\"los\":2,\"lot\":\"Cnobody\"", "lot");
-        refused(5001, "\"los\":3", "los 3");
         Reply loi = policy("DEVICE,\"loi\":\"x\"");
         assertEquals(4000, loi.rsc(), loi.text());
         String ri = created("DEVICE").path("ri").asText();
@@ -213,6 +212,60 @@ class LocationPolicyIT extends KeelIT {
         assertEquals(4000, update.rsc(), "an Update is checked as a whole: " + update.text());
         Reply source = admin(cse.put("/" + ri, "{\"m2m:lcp\":{\"los\":1}}")).send();
         assertEquals(4000, source.rsc(), "los is set on Create only: " + source.text());
+    }
+
+    /**
+     * The test's AE runs on a node without position whose areaNwkDeviceInfo names a gateway node at {@code crd} as its
+     * neighbour.
+     */
+    private void behindAGatewayAt(String crd) {
+        String gatewayId = OneM2MClient.unique("gw");
+        Reply gateway = admin(cse.create("/cse-in", 14, "{\"m2m:nod\":{\"ni\":\"" + gatewayId
+                + "\",\"loc\":{\"typ\":1,\"crd\":\"" + crd + "\"}}}")).send();
+        assertEquals(201, gateway.status(), gateway.text());
+        Reply device = admin(cse.create("/cse-in", 14, "{\"m2m:nod\":{\"ni\":\"" + OneM2MClient.unique("dev") + "\"}}")).send();
+        assertEquals(201, device.status(), device.text());
+        String deviceNode = device.json().path("m2m:nod").path("ri").asText();
+        Reply andi = admin(cse.create("/" + deviceNode, 13, "{\"m2m:andi\":{\"mgd\":1005,\"dvd\":\"" + OneM2MClient.unique("hw") + "\",\"dvt\":\"sensor\","
+                + "\"awi\":\"an-1\",\"lnh\":[\"" + gatewayId + "\"]}}")).send();
+        assertEquals(201, andi.status(), andi.text());
+        Reply nl = admin(cse.put("/" + ae, "{\"m2m:ae\":{\"nl\":\"" + deviceNode + "\"}}")).send();
+        assertEquals(200, nl.status(), nl.text());
+    }
+
+    /**
+     * TS-0004 7.4.10.2.1 step 5 (Sharing_based): the AE's node has no position; its areaNwkDeviceInfo names a neighbour
+     * that has one, whose position is stored as the AE's.
+     */
+    @Test
+    void ts0004_7_4_10_2_1_sharingBasedStoresTheClosestNodesPosition() {
+        behindAGatewayAt("[139.25, 35.25]");
+        JsonNode lcp = created("\"los\":3,\"lot\":\"" + ae + "\"");
+        assertEquals("2000", lcp.path("lost").asText(), lcp.toString());
+        Reply latest = admin(cse.get("/" + lcp.path("loi").asText() + "/la")).send();
+        assertEquals(200, latest.status(), latest.text());
+        assertEquals("[139.25, 35.25]", latest.json().path("m2m:cin").path("loc").path("crd").asText(), latest.text());
+    }
+
+    /**
+     * TS-0003 annex F.2.1 step 2: the position a locationPolicy stored for the originator is what aclr judges; without
+     * it the AE (no loc, its node no loc) is in no region.
+     */
+    @Test
+    void ts0003_F_2_1_aclrJudgesThePositionALocationPolicyStored() {
+        behindAGatewayAt("[11.5755, 48.1374]");
+        Reply acp = admin(cse.create("/cse-in", 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"" + ae + "\"],\"acop\":2,"
+                + "\"acco\":[{\"aclr\":{\"accr\":[48.1374, 11.5755, 10000]}}]}]},\"pvs\":{\"acr\":[{\"acor\":[\"CAdmin\"],"
+                + "\"acop\":63}]}}}")).send();
+        assertEquals(201, acp.status(), acp.text());
+        Reply cnt = admin(cse.create("/cse-in", 3, "{\"m2m:cnt\":{\"acpi\":[\"" + acp.json().path("m2m:acp").path("ri").asText()
+                + "\"]}}")).send();
+        assertEquals(201, cnt.status(), cnt.text());
+        String container = cnt.json().path("m2m:cnt").path("ri").asText();
+        assertEquals(4103, r4(cse.get("/" + container)).send().rsc(), "where the AE is is not known yet");
+        created("\"los\":3,\"lot\":\"" + ae + "\"");
+        Reply read = r4(cse.get("/" + container)).send();
+        assertEquals(200, read.status(), "the shared position is in the region: " + read.text());
     }
 
     @Test

@@ -100,7 +100,8 @@ public final class Cse implements AutoCloseable {
         this.drainMillis = settings.getLong("keel.shutdown.drain", 10_000);
         Clock clock = new Clock();
         SemanticSettings semantics = SemanticSettings.from(settings);
-        TypeRegistry types = new TypeRegistry(flexCatalogue(settings), semantics);
+        TypeRegistry types = new TypeRegistry(flexCatalogue(settings), io.keel.core.resource.mgmt.MgmtCatalogueLoader.builtIn(),
+                semantics, io.keel.core.location.NetworkLocationSource.configured(settings).orElse(null));
         this.flexCatalogue = types.flexCatalogue();
         try {
             ensureCseBase(types, clock, settings.cseAccessControlPolicies());
@@ -112,8 +113,9 @@ public final class Cse implements AutoCloseable {
             ensureCseBase(types, clock, settings.cseAccessControlPolicies());
         }
         Router router = new Router(identity, types, new RemoteCses(identity));
-        // Where originators are (aclr, lr): their registered loc; a <locationPolicy> source goes in front with orElse.
-        OriginatorLocations locations = new RegisteredLocations(identity);
+        // Where originators are (aclr, lr): where a <locationPolicy> last positioned them, else their registered loc.
+        RegisteredLocations registered = new RegisteredLocations(identity);
+        OriginatorLocations locations = new io.keel.core.location.PolicyLocations(registered).orElse(registered);
         TokenAuthority tokens = TokenAuthority.from(TokenSettings.from(settings, identity));
         types.token().authorityWith(tokens);
         AccessPolicy access = new DynamicAuthorization(new AcpAccessPolicy(identity, types, router, clock, locations, tokens), identity,
@@ -165,6 +167,7 @@ public final class Cse implements AutoCloseable {
                 settings.getLong("keel.timeseries.detect-interval", 1000L));
         this.locations = new io.keel.core.location.LocationTracker(identity, store, types, notifications.events(), clock::now,
                 settings.getLong("keel.location.fix-interval", 1000L));
+        types.container().beforeLatestRetrieveWith(this.locations::beforeLatestRetrieve);
         this.groupRevalidation = new GroupRevalidation(ctx, dispatcher.deletes(),
                 settings.getLong("keel.group.revalidation-interval", 30_000));
         this.registration = new Registration(identity, store, outbound, clock,

@@ -360,6 +360,11 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         @Override
+        public io.keel.core.store.LocationWatches locationWatches() {
+            return locations();
+        }
+
+        @Override
         public io.keel.core.store.NotificationOutbox notificationOutbox() {
             return new JpaNotificationOutbox(em);
         }

@@ -36,7 +36,7 @@ public final class RegisteredLocations implements OriginatorLocations {
     }
 
     /** The originator's {@code <AE>} (by its AE-ID-Stem, its resourceID) or {@code <remoteCSE>} here; null if none. */
-    private Resource registered(ResourceTree tx, String originator) {
+    public Resource registered(ResourceTree tx, String originator) {
         if (originator == null) {
             return null;
         }

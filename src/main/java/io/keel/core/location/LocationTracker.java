@@ -12,6 +12,7 @@ import io.keel.core.resource.types.LocationPolicyType;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.store.LocationWatches;
 import io.keel.core.store.ResourceStore;
+import io.keel.core.store.ResourceTree;
 import io.keel.primitive.OneM2MException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,7 +32,9 @@ import java.util.logging.Logger;
  * policy's next fix is due; this asks for the due ones a page at a time and fixes each in its own write transaction with
  * the policy locked (CSEs sharing the database fix each once). Device-based: the target's current loc; network-based:
  * the Location Server, asked before the transaction (a failure, and a retry for the last known location with
- * retrieveLastKnownLocation, as 7.4.10.2.1 step 6 says, goes to locationStatus).
+ * retrieveLastKnownLocation, as 7.4.10.2.1 step 6 says, goes to locationStatus); sharing-based: the closest node's
+ * position ({@link SharedPositions}). It also positions on a Retrieve of a container's {@code <latest>}
+ * ({@link #beforeLatestRetrieve}).
  */
 public final class LocationTracker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LocationTracker.class.getName());
@@ -42,6 +45,7 @@ public final class LocationTracker implements AutoCloseable {
     private final Optional<NetworkLocationSource> network;
     private final Supplier<Instant> clock;
     private final ScheduledExecutorService timer;
+    private final long intervalMillis;
 
     /** @param intervalMillis how often due fixes are looked for; 0: only when {@link #track()} is called */
     public LocationTracker(CseIdentity cse, ResourceStore store, TypeRegistry types, ResourceChangeEvents events,
@@ -51,6 +55,7 @@ public final class LocationTracker implements AutoCloseable {
         this.events = events;
         this.network = ((LocationPolicyType) types.require(ResourceTypes.LOCATION_POLICY)).network();
         this.clock = clock;
+        this.intervalMillis = intervalMillis;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "keel-location");
             t.setDaemon(true);
@@ -64,13 +69,14 @@ public final class LocationTracker implements AutoCloseable {
     /** Fixes every policy due by now; returns how many it fixed. */
     public int track() {
         int total = 0;
+        // One instant for the round: what it fixes is next due after it, so a round ends however many are due.
+        Instant now = clock.get();
         for (;;) {
-            Instant now = clock.get();
             List<LocationWatches.Watch> due = store.read(tx -> tx.locations().due(now, PAGE));
             int fixed = 0;
             for (LocationWatches.Watch w : due) {
                 try {
-                    fixed += fix(w.policy(), now) ? 1 : 0;
+                    fixed += fix(w.policy(), now, false) ? 1 : 0;
                 } catch (RuntimeException e) {
                     // One policy that cannot be fixed must not hold up the others due after it.
                     LOG.log(Level.WARNING, "positioning of locationPolicy " + w.policy() + " failed", e);
@@ -87,36 +93,90 @@ public final class LocationTracker implements AutoCloseable {
     private record Located(Map<String, Object> loc, String status) {
     }
 
-    private boolean fix(String ri, Instant now) {
+    /**
+     * What a Retrieve of a container's {@code <latest>} does first (TS-0001 10.2.9.7): when the container is a
+     * locationPolicy's that positions on retrieval, a positioning whose result the Retrieve then finds; else null. Asked
+     * in the Retrieve's read transaction; the returned work runs after it.
+     */
+    public Runnable beforeLatestRetrieve(ResourceTree tree, Resource container) {
+        if (!(container.get("li") instanceof String li)) {
+            return null;
+        }
+        Resource policy = tree.find(li);
+        if (policy == null || policy.ty != ResourceTypes.LOCATION_POLICY || !LocationPolicyType.positionsOnRetrieve(policy)) {
+            return null;
+        }
+        return () -> {
+            try {
+                fix(policy.ri, clock.get(), true);
+            } catch (RuntimeException e) {
+                // The Retrieve still answers with what the container holds.
+                LOG.log(Level.WARNING, "positioning of locationPolicy " + policy.ri + " on retrieval failed", e);
+            }
+        };
+    }
+
+    /**
+     * One positioning of the policy, when due (periodic) or whenever asked (on retrieval, which leaves the due time as
+     * it is). The Location Server is asked before the write transaction; the rest runs in it with the policy locked.
+     */
+    private boolean fix(String ri, Instant now, boolean onRetrieval) {
         Resource before = store.read(tx -> tx.tree().find(ri));
         if (before == null) {
             return false;
         }
-        boolean networkBased = Long.valueOf(LocationPolicyType.NETWORK_BASED).equals(before.get(LocationPolicyType.SOURCE));
-        Located located = networkBased ? locate(before) : null;
+        Object source = before.get(LocationPolicyType.SOURCE);
+        Located located = Long.valueOf(LocationPolicyType.NETWORK_BASED).equals(source) ? locate(before) : null;
         return store.write(tx -> {
             Resource policy = tx.tree().lock(ri);
             // Read after the lock: another CSE on the database may have fixed it meanwhile.
             LocationWatches.Watch w = tx.locations().of(ri);
-            if (policy == null || w == null || w.due() == null || w.due().isAfter(now)) {
+            if (policy == null || w == null || !onRetrieval && (w.due() == null || w.due().isAfter(now))) {
                 return false;
             }
             ResourceOperation op = new ResourceOperation(tx, null, cse, now, null, policy, Map.of(), null);
-            LocationWatches.Watch next = w;
-            Map<?, ?> loc = networkBased ? located.loc() : positionOf(tx.tree().find(w.target() == null ? "" : w.target()));
-            if (loc != null) {
-                next = LocationPolicyType.fix(op, policy, w, loc);
+            Resource target = w.target() == null ? null : tx.tree().find(w.target());
+            Map<?, ?> loc;
+            String failure = LocationPolicyType.STATUS_NO_POSITION;
+            if (located != null) {
+                loc = located.loc();
+                failure = located.status();
+            } else if (Long.valueOf(LocationPolicyType.SHARING_BASED).equals(source)) {
+                SharedPositions.Shared shared = target == null ? null : SharedPositions.of(tx.tree(), cse, target);
+                loc = shared == null ? null : shared.loc();
             } else {
-                LocationPolicyType.status(op, policy, networkBased ? located.status() : LocationPolicyType.STATUS_NO_POSITION);
+                loc = target != null && target.get(Location.LOC) instanceof Map<?, ?> own ? own : null;
             }
-            tx.locations().put(next.dueAt(LocationPolicyType.nextFix(policy, now)));
+            LocationWatches.Watch next = w;
+            if (loc == null) {
+                LocationPolicyType.status(op, policy, failure);
+            } else if (LocationPolicyType.onLocationChange(policy) && sameAsStored(tx, policy, loc)) {
+                LocationPolicyType.status(op, policy, LocationPolicyType.STATUS_OK); // no change: no location update
+            } else {
+                next = LocationPolicyType.fix(op, policy, w, loc);
+            }
+            tx.locations().put(onRetrieval ? next : next.dueAt(nextDue(policy, now)));
             op.created().forEach(c -> events.created(tx, c.parent(), c.child()));
             return true;
         });
     }
 
-    private static Map<?, ?> positionOf(Resource target) {
-        return target != null && target.get(Location.LOC) instanceof Map<?, ?> loc ? loc : null;
+    /**
+     * The next positioning: a period later, or with locationUpdateEventCriteria at the tracker's next round (the change
+     * is looked for each round; at least a millisecond later, so that a round ends).
+     */
+    private Instant nextDue(Resource policy, Instant now) {
+        return LocationPolicyType.onLocationChange(policy) ? now.plusMillis(Math.max(1, intervalMillis))
+                : LocationPolicyType.nextFix(policy, now);
+    }
+
+    /** Whether the position is the one the container's newest contentInstance holds. */
+    private static boolean sameAsStored(io.keel.core.store.Transaction tx, Resource policy, Map<?, ?> loc) {
+        Resource newest = policy.get(LocationPolicyType.CONTAINER_ID) instanceof String loi
+                ? tx.tree().newestOrOldestChild(loi, ResourceTypes.CONTENT_INSTANCE, true) : null;
+        return newest != null && newest.get(Location.LOC) instanceof Map<?, ?> stored
+                && String.valueOf(stored.get("typ")).equals(String.valueOf(loc.get("typ")))
+                && String.valueOf(stored.get("crd")).equals(String.valueOf(loc.get("crd")));
     }
 
     /** Asks the Location Server (TS-0004 7.4.10.2.1 steps 3 and 6); once more for the last known location with rlkl. */

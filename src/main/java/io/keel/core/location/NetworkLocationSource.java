@@ -6,9 +6,10 @@ import java.util.ServiceLoader;
 /**
  * The Location Server of the Underlying Network (TS-0004 7.4.10.2.1 step 3, Annex G; TS-0001 8.3.4): what a
  * network-based {@code <locationPolicy>} asks for the position of its locationTargetID, through OMA MLP, OMA RESTful
- * NetAPI for Terminal Location or the 3GPP Monitoring Event API, whichever the implementation speaks. Keel ships none:
- * an implementation on the class path is found by {@link ServiceLoader} ({@code META-INF/services}); without one a
- * network-based policy is refused (see {@code LocationPolicyType}).
+ * NetAPI for Terminal Location or the 3GPP Monitoring Event API, whichever the implementation speaks. An implementation
+ * on the class path is found by {@link ServiceLoader} ({@code META-INF/services}); else, with the setting
+ * {@code keel.location.server}, Keel speaks OMA RESTful NetAPI for Terminal Location ({@link OmaTerminalLocation});
+ * without either a network-based policy is refused (see {@code LocationPolicyType}).
  */
 public interface NetworkLocationSource {
     /** What the CSE asks of the Location Server, from the policy's attributes (TS-0004 table G.2.2-2). */
@@ -39,11 +40,22 @@ public interface NetworkLocationSource {
      */
     Optional<String> serverFor(String target);
 
+    /** Whether a policy may name this Location Server (locationServer given on Create); 4000 when not. */
+    default boolean reaches(String server) {
+        return true;
+    }
+
     /** Positions the target; with {@code lastKnown} asks for the last known location (retrieveLastKnownLocation). */
     Position locate(Request request) throws Failure;
 
     /** The one implementation on the class path, if any. */
     static Optional<NetworkLocationSource> discover() {
         return ServiceLoader.load(NetworkLocationSource.class).findFirst();
+    }
+
+    /** The implementation on the class path, else the OMA Terminal Location client of the settings, if any. */
+    static Optional<NetworkLocationSource> configured(io.keel.core.Settings settings) {
+        Optional<NetworkLocationSource> found = discover();
+        return found.isPresent() ? found : OmaTerminalLocation.from(settings);
     }
 }

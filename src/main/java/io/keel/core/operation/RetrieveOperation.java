@@ -51,6 +51,18 @@ public final class RetrieveOperation implements OperationHandler {
 
     @Override
     public Prepared prepare(Transaction tx, RequestPrimitive req, Route route) {
+        if (route instanceof Route.Virtual v) {
+            Runnable before = v.child().beforeRetrieve(tx.tree(), v.parent());
+            if (before != null) {
+                // Only an originator that may retrieve it sets the work off; then the Retrieve reads afresh.
+                ctx.requireVirtualAccess(tx.tree(), req, v, Operation.RETRIEVE);
+                return () -> {
+                    before.run();
+                    return CompletableFuture.completedFuture(ctx.store.read(t -> retrieve(t, req,
+                            ctx.actedOn(t.tree(), req, ctx.router.route(t.tree(), req.to), Operation.RETRIEVE))));
+                };
+            }
+        }
         Resource r = ctx.actedOn(tx.tree(), req, route, Operation.RETRIEVE);
         if (r == null) {
             Route.Virtual v = (Route.Virtual) route;

@@ -68,6 +68,15 @@ public abstract class VirtualChild {
         return null;
     }
 
+    /**
+     * Work a Retrieve of this child does before it reads what the child stands for, after the privilege check and
+     * outside the read transaction (la of a location container: a positioning, TS-0001 10.2.9.7); null for none. Asked
+     * in the read transaction: it must change nothing.
+     */
+    public Runnable beforeRetrieve(ResourceTree tree, Resource parent) {
+        return null;
+    }
+
     /** A Retrieve of a child that stands for no resource (pcu: a long poll); runs after the read transaction. */
     public CompletableFuture<ResponsePrimitive> retrieve(RequestPrimitive req, Resource parent, PolledRequests polling) {
         throw refused(Operation.RETRIEVE);

@@ -53,4 +53,12 @@ public interface ResourceTree {
      * dynamicAuthorizationConsultation.
      */
     List<Resource> naming(String attribute, Collection<String> values, String below, int limit);
+
+    /**
+     * What locationPolicies keep beside them, read in this tree's transaction: for those who only hold the tree and ask
+     * where an entity was last positioned (access control); null when the store keeps none.
+     */
+    default LocationWatches locationWatches() {
+        return null;
+    }
 }

@@ -21,6 +21,12 @@ public final class FakeLocationServer implements NetworkLocationSource {
         return target.endsWith("@operator.example") ? Optional.of(DERIVED) : Optional.empty();
     }
 
+    /** A server of another operator is one this CSE is not provisioned with. */
+    @Override
+    public boolean reaches(String server) {
+        return !server.startsWith("http://elsewhere.example");
+    }
+
     @Override
     public Position locate(Request request) throws Failure {
         synchronized (ANSWERS) {

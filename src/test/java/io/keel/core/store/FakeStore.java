@@ -28,6 +28,10 @@ public final class FakeStore implements ResourceStore {
     public int reads;
     public int writes;
 
+    public FakeStore() {
+        tree.watches = locations;
+    }
+
     @Override
     public <T> T read(Function<Transaction, T> work) {
         reads++;

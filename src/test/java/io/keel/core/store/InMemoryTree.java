@@ -17,6 +17,13 @@ import java.util.Set;
  */
 public final class InMemoryTree implements ResourceTree {
     private final Map<String, Resource> byRi = new LinkedHashMap<>();
+    /** The location watches a store beside this tree keeps (FakeStore's); null for none. */
+    LocationWatches watches;
+
+    @Override
+    public LocationWatches locationWatches() {
+        return watches;
+    }
 
     /** Adds a resource as stored; its rn is the last segment of its srn. */
     public Resource add(String ri, String pi, int ty, String srn) {

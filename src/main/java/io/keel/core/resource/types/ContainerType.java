@@ -6,11 +6,15 @@ import io.keel.core.resource.AttributeType;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.store.ResourceTree;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /** {@code <container>} (ty 3, m2m:cnt), TS-0004 7.4.6: holds contentInstances within mni/mbs/mia quotas. */
 public final class ContainerType extends InstanceHolderType {
+    /** What a Retrieve of la does first; the CSE binds its location tracker (a container of a locationPolicy). */
+    private volatile BiFunction<ResourceTree, Resource, Runnable> beforeLatest = (tree, container) -> null;
 
     public ContainerType() {
         super(ResourceTypes.CONTAINER, "cnt", List.of(
@@ -24,6 +28,17 @@ public final class ContainerType extends InstanceHolderType {
                 AttributeDef.optional("or", AttributeType.ANY_URI),
                 AttributeDef.optional("disr", AttributeType.BOOLEAN).since("3"),
                 AttributeDef.optional(Location.LOC, AttributeType.GEO_COORDINATES).since("4")), ResourceTypes.CONTENT_INSTANCE);
+    }
+
+    /** Binds what a Retrieve of la does before it reads (see {@link #beforeLatestRetrieve}). */
+    public void beforeLatestRetrieveWith(BiFunction<ResourceTree, Resource, Runnable> work) {
+        this.beforeLatest = work;
+    }
+
+    /** A container a locationPolicy made may position before its newest location is read (TS-0001 10.2.9.7). */
+    @Override
+    protected Runnable beforeLatestRetrieve(ResourceTree tree, Resource container) {
+        return container.get("li") == null ? null : beforeLatest.apply(tree, container);
     }
 
     @Override

@@ -49,6 +49,14 @@ public abstract class InstanceHolderType extends ResourceType {
         return virtualChildren;
     }
 
+    /**
+     * What a Retrieve of {@code la} does before it reads the newest instance (see {@link VirtualChild#beforeRetrieve});
+     * null for none, as for most holders.
+     */
+    protected Runnable beforeLatestRetrieve(ResourceTree tree, Resource holder) {
+        return null;
+    }
+
     /** While retrieval is disabled, discovery and child lists do not show the instances either (TS-0001 table 9.6.6-2). */
     @Override
     public List<Visibility.HiddenChildren> hiddenChildren() {
@@ -198,6 +206,11 @@ public abstract class InstanceHolderType extends ResourceType {
                 throw OneM2MException.notFound(holder.srn + " holds no instance");
             }
             return instance;
+        }
+
+        @Override
+        public Runnable beforeRetrieve(ResourceTree tree, Resource holder) {
+            return newest ? beforeLatestRetrieve(tree, holder) : null;
         }
     }
 }

@@ -6,6 +6,7 @@ import io.keel.core.geo.GeometryType;
 import io.keel.core.geo.Location;
 import io.keel.core.location.GeofenceEvent;
 import io.keel.core.location.NetworkLocationSource;
+import io.keel.core.location.SharedPositions;
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.resource.AttributeType;
@@ -35,9 +36,15 @@ import org.locationtech.jts.geom.Geometry;
  * fixed again at every period ({@code LocationTracker}).</li>
  * <li>Network-based (los 1): the Location Server of the Underlying Network ({@link NetworkLocationSource}) positions
  * {@code lot} once at creation and at every period; without a Location Server interface the Create is 4000.</li>
- * <li>Sharing-based (los 3): needs the topology of an M2M area network (TS-0004 7.4.10.2.1 step 5), which Keel does
- * not keep: 5001.</li>
+ * <li>Sharing-based (los 3): the target (as for device-based) is given the position of the closest node of its M2M
+ * Area Network that has one, else that of the Hosting CSE's node ({@link SharedPositions}): at creation and at every
+ * period.</li>
  * </ul>
+ * Without a period (lou absent or 0) and without locationUpdateEventCriteria, a network- or sharing-based policy
+ * positions when its container's {@code <latest>} is retrieved (TS-0001 10.2.9.7, see {@link #positionsOnRetrieve});
+ * with locationUpdateEventCriteria Location_Change, a network-based one asks the Location Server at every round of the
+ * tracker and stores a position only when it changed. A device-based policy's positions are the device's own reports,
+ * each stored when reported.
  * With locationInformationType 2 each fix is judged against geographicalTargetArea ({@link GeofenceEvent}) and stored
  * as a geofence event when it is of geofenceEventCriteria (every event without it); whether the last position was
  * inside is kept in the database ({@link LocationWatches}), so Entering and Leaving survive a restart.
@@ -126,10 +133,6 @@ public final class LocationPolicyType extends ResourceType {
         policy.attributes.putIfAbsent(INFORMATION_TYPE, POSITION_FIX);
         checkCombination(policy);
         long source = (Long) policy.get(SOURCE);
-        if (source == SHARING_BASED) {
-            throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, "los 3 (Sharing_based) is not supported by this"
-                    + " CSE: it keeps no M2M area network topology to find the closest node by; use 2 (Device_based)");
-        }
         if (source == NETWORK_BASED) {
             prepareNetwork(policy);
         } else {
@@ -173,11 +176,18 @@ public final class LocationPolicyType extends ResourceType {
         governedLikeThePolicy(op, container);
         op.created(op.parent, container);
         long source = (Long) policy.get(SOURCE);
-        Resource target = source == DEVICE_BASED ? deviceTarget(op, policy) : null;
+        Resource target = source == NETWORK_BASED ? null : deviceTarget(op, policy);
         // A network-based policy is positioned by the tracker at once, outside this transaction.
         Instant due = source == NETWORK_BASED ? op.now : nextFix(policy, op.now);
         LocationWatches.Watch watch = new LocationWatches.Watch(policy.ri, target == null ? null : target.ri, null, due);
-        if (target != null && target.get(Location.LOC) instanceof Map<?, ?> loc) {
+        if (source == SHARING_BASED) {
+            SharedPositions.Shared shared = SharedPositions.of(op.tree, op.cse, target);
+            if (shared != null) {
+                watch = fix(op, policy, watch, shared.loc());
+            } else {
+                status(op, policy, STATUS_NO_POSITION);
+            }
+        } else if (target != null && target.get(Location.LOC) instanceof Map<?, ?> loc) {
             watch = fix(op, policy, watch, loc);
         }
         op.locations().put(watch);
@@ -194,9 +204,10 @@ public final class LocationPolicyType extends ResourceType {
         policy.attributes.putIfAbsent(INFORMATION_TYPE, POSITION_FIX);
         checkCombination(policy);
         LocationWatches.Watch watch = op.locations().of(policy.ri);
-        if (watch != null && (op.given.containsKey(TARGET_AREA) || op.given.containsKey(INFORMATION_TYPE)
-                || op.given.containsKey(UPDATE_PERIOD))) {
-            Instant due = op.given.containsKey(UPDATE_PERIOD) ? nextFix(policy, op.now) : watch.due();
+        boolean timing = op.given.containsKey(UPDATE_PERIOD) || op.given.containsKey(UPDATE_EVENT_CRITERIA);
+        if (watch != null && (op.given.containsKey(TARGET_AREA) || op.given.containsKey(INFORMATION_TYPE) || timing)) {
+            // Watching for location changes starts at once (the tracker's next round), a period a period from now.
+            Instant due = !timing ? watch.due() : onLocationChange(policy) ? op.now : nextFix(policy, op.now);
             boolean rejudge = op.given.containsKey(TARGET_AREA) || op.given.containsKey(INFORMATION_TYPE);
             op.locations().put(new LocationWatches.Watch(policy.ri, watch.target(), rejudge ? null : watch.inside(), due));
         }
@@ -306,6 +317,21 @@ public final class LocationPolicyType extends ResourceType {
         return null;
     }
 
+    /**
+     * Whether a Retrieve of the container's {@code <latest>} positions first (TS-0001 10.2.9.7, table 9.6.10-2
+     * locationUpdatePeriod): no period and no locationUpdateEventCriteria, for the sources the CSE positions itself
+     * (network- and sharing-based; a device-based policy stores what the device reports when it reports it).
+     */
+    public static boolean positionsOnRetrieve(Resource policy) {
+        return !Long.valueOf(DEVICE_BASED).equals(policy.get(SOURCE)) && period(policy) == null
+                && policy.get(UPDATE_EVENT_CRITERIA) == null;
+    }
+
+    /** Whether a position is stored only when it changed (locationUpdateEventCriteria Location_Change, the one value). */
+    public static boolean onLocationChange(Resource policy) {
+        return policy.get(UPDATE_EVENT_CRITERIA) != null;
+    }
+
     /** When the next periodic fix after {@code now} is due; null without a period. */
     public static Instant nextFix(Resource policy, Instant now) {
         Duration period = period(policy);
@@ -372,6 +398,10 @@ public final class LocationPolicyType extends ResourceType {
         if (!(policy.get(TARGET) instanceof String target)) {
             throw OneM2MException.badRequest("lot (locationTargetID) is required when los is 1 (Network_based)");
         }
+        if (policy.get(SERVER) instanceof String lor && !network.reaches(lor)) {
+            throw OneM2MException.badRequest("lor (locationServer) " + lor + " is not a Location Server this CSE is"
+                    + " provisioned with; omit lor to use the provisioned one");
+        }
         if (policy.get(SERVER) == null) {
             String server = network.serverFor(target).orElseThrow(() -> OneM2MException.badRequest("lor (locationServer)"
                     + " is required: no Location Server can be derived for lot " + target));
@@ -380,7 +410,8 @@ public final class LocationPolicyType extends ResourceType {
     }
 
     /**
-     * Device-based: the resource whose loc is the device's position: the {@code <AE>} of the AE-ID, or the
+     * Device- and sharing-based: the resource whose loc is the device's position (device-based) or which is given a shared
+     * one (sharing-based): the {@code <AE>} of the AE-ID, or the
      * {@code <node>} of the nodeID, lot names, else the originator's own AE. 4000 naming lot when there is none; 4103 when
      * the originator may not retrieve it (its position would be disclosed to the originator).
      */

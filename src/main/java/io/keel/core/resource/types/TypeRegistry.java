@@ -65,6 +65,11 @@ public final class TypeRegistry {
         return crossResourceSubscription;
     }
 
+    /** {@code <container>}, whose Retrieve of la the CSE's location tracker precedes for location containers. */
+    public ContainerType container() {
+        return (ContainerType) require(ResourceTypes.CONTAINER);
+    }
+
     /** {@code <token>}, whose issuer and verifier the CSE wires in. */
     public TokenType token() {
         return token;

@@ -1,0 +1,102 @@
+package io.keel.core.location;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.keel.core.Settings;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The OMA RESTful NetAPI for Terminal Location client (TS-0004 annex G.2.3.1) against a local HTTP server. */
+class OmaTerminalLocationTest {
+    private HttpServer server;
+    private final List<String> queries = new CopyOnWriteArrayList<>();
+    private volatile int status = 200;
+    private volatile String answer;
+    private String base;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/1/location/queries/location", exchange -> {
+            queries.add(exchange.getRequestURI().getRawQuery());
+            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/1";
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private NetworkLocationSource source() {
+        return NetworkLocationSource.configured(new Settings(Map.of("keel.location.server", base + "/")::get)).orElseThrow();
+    }
+
+    @Test
+    void ts0004_G_2_3_1_aSingleQueryGivesTheTerminalsCurrentLocation() throws Exception {
+        answer = "{\"terminalLocationList\":{\"terminalLocation\":[{\"address\":\"tel:+15551234\",\"locationRetrievalStatus\":"
+                + "\"Retrieved\",\"currentLocation\":{\"latitude\":35.6,\"longitude\":139.7,\"accuracy\":10}}]}}";
+        NetworkLocationSource source = source();
+        assertEquals(base, source.serverFor("tel:+15551234").orElseThrow(), "the provisioned server");
+        NetworkLocationSource.Position p = source.locate(new NetworkLocationSource.Request("tel:+15551234", base,
+                "acr:app", false));
+        assertEquals(139.7, p.longitude());
+        assertEquals(35.6, p.latitude());
+        String q = queries.get(0);
+        assertTrue(q.startsWith("address=tel%3A%2B15551234&requestedAccuracy=1000&acceptableAccuracy=1000"), q);
+        assertTrue(q.contains("&requester=acr%3Aapp"), "authID as the requester (table G.2.2-4): " + q);
+        assertFalse(q.contains("maximumAge"), q);
+        source.locate(new NetworkLocationSource.Request("tel:+15551234", base, null, true));
+        assertTrue(queries.get(1).contains("maximumAge="), "the last known location: " + queries.get(1));
+    }
+
+    @Test
+    void ts0004_7_4_10_2_1_thePolicyExceptionIsTheStatus() {
+        status = 403;
+        answer = "{\"requestError\":{\"policyException\":{\"messageId\":\"POL0002\",\"text\":\"Privacy verification failed\"}}}";
+        NetworkLocationSource.Failure f = assertThrows(NetworkLocationSource.Failure.class,
+                () -> source().locate(new NetworkLocationSource.Request("tel:+1", base, "acr:app", false)));
+        assertEquals("POL0002", f.statusCode());
+        status = 200;
+        answer = "{\"terminalLocationList\":{\"terminalLocation\":{\"address\":\"tel:+1\",\"locationRetrievalStatus\":"
+                + "\"NotRetrieved\",\"errorInformation\":{\"messageId\":\"SVC0200\"}}}}";
+        f = assertThrows(NetworkLocationSource.Failure.class,
+                () -> source().locate(new NetworkLocationSource.Request("tel:+1", base, null, false)));
+        assertEquals("SVC0200", f.statusCode());
+    }
+
+    @Test
+    void onlyTheProvisionedServersAreAsked() {
+        NetworkLocationSource source = source();
+        assertTrue(source.reaches(base + "/"));
+        assertFalse(source.reaches("http://169.254.169.254/latest"));
+        NetworkLocationSource.Failure f = assertThrows(NetworkLocationSource.Failure.class,
+                () -> source.locate(new NetworkLocationSource.Request("tel:+1", "http://169.254.169.254", null, false)));
+        assertEquals("4000", f.statusCode());
+        assertTrue(queries.isEmpty());
+    }
+
+    @Test
+    void noServerSettingNoInterface() {
+        assertTrue(NetworkLocationSource.configured(new Settings(k -> null)).isEmpty());
+        assertThrows(IllegalStateException.class,
+                () -> NetworkLocationSource.configured(new Settings(Map.of("keel.location.server", "ftp://x")::get)));
+    }
+}
