@@ -5,8 +5,8 @@
 #   mvn -B -q -DskipTests package && bench/geo.sh
 #
 # The database gets GEO_COUNT containers (AEs of 1000), each with a point location spread uniformly over
-# longitude 0..10, latitude 40..50, written through JDBC by bench/geo/GeoGenerator.java (with its resource_geo row, as
-# Keel writes it). Then, one request at a time (pure latency), each measured GEO_ROUNDS times, the median reported:
+# longitude 0..10, latitude 40..50, written through JDBC by bench/geo/GeoGenerator.java (with its resource_geo entries,
+# as Keel writes them). Then, one request at a time (pure latency), each measured GEO_ROUNDS times, the median reported:
 #   plain      fu=1&ty=3&lim=100                         the same discovery without a geo-query
 #   within     … & a 1°×1° square, gsf=1 (Within)         about 1 % of the containers match; the first 100 are returned
 #   small      … & a 0.1°×0.1° square, gsf=1              about 0.01 % match (10 per 10^5), all returned
@@ -93,6 +93,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
 echo "# reproduce: mvn -B -q -DskipTests package && GEO_COUNT=$COUNT GEO_ROUNDS=$ROUNDS GEO_DB=$DB bench/geo.sh"
+echo "# machine load average (1/5/15 min) at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# database: $DB; load: wrk -t1 -c1 -d$DURATION --latency (3 s warm-up), loopback; $(nproc) cores; $("$JAVA" -version 2>&1 | head -n1)"
 
 # Keel creates the schema and the CSEBase, the generator adds the containers.
@@ -116,6 +117,7 @@ for round in $(seq 1 "$ROUNDS"); do
     done
 done
 
+echo "# machine load average (1/5/15 min) at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| discovery over $COUNT located containers ($DB) | p50 / p99 (ms) | ratio to plain p50 / p99 |"
 echo "|---|---|---|"

@@ -9,12 +9,15 @@ import java.util.Random;
 /**
  * Fills a Keel database (schema already migrated by Keel itself, CSEBase present) with located containers, straight
  * through JDBC: AEs of up to 1000 containers each, every container with a point location (loc, typ 1) spread
- * uniformly over longitude 0..10 and latitude 40..50 (a fixed seed), its bounding-box row in resource_geo and its
- * attribute values as Keel writes them.
+ * uniformly over longitude 0..10 and latitude 40..50 (a fixed seed), its resource_geo entries (one per grid level,
+ * see io.keel.persistence.GeoCells and V35) and its attribute values as Keel writes them.
  *
  * usage: java -cp h2.jar:. GeoGenerator <jdbc-url> <containers>
  */
 public final class GeoGenerator {
+    /** The finest grid level (GeoCells.FINEST). */
+    private static final int FINEST = 7;
+
     public static void main(String[] args) throws Exception {
         String url = args[0];
         int containers = Integer.parseInt(args[1]);
@@ -28,7 +31,8 @@ public final class GeoGenerator {
             PreparedStatement resource = c.prepareStatement("INSERT INTO resource (ri, pi, ty, rn, srn, ct, lt, et, st, cr, origin, cs,"
                     + " attrs, depth, cty) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, NULL, ?, ?, NULL)");
             PreparedStatement value = c.prepareStatement("INSERT INTO resource_attr (ri, nm, val) VALUES (?, ?, ?)");
-            PreparedStatement geo = c.prepareStatement("INSERT INTO resource_geo (ri, min_lon, min_lat, max_lon, max_lat, span) VALUES (?, ?, ?, ?, ?, 0)");
+            PreparedStatement geo = c.prepareStatement("INSERT INTO resource_geo (cell, srn, ri, min_lon, min_lat, max_lon, max_lat)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)");
             for (int a = 0; a * perAe < containers; a++) {
                 String ae = "Cgeo" + a;
                 String aeSrn = "cse-in/ae" + a;
@@ -45,12 +49,17 @@ public final class GeoGenerator {
                     add(resource, cnt, ae, 3, "c" + k, aeSrn + "/c" + k, t++, et, ae,
                             "{\"cni\":0,\"cbs\":0,\"loc\":{\"typ\":1,\"crd\":\"" + crd + "\"}}", 3);
                     values(value, cnt, "cni", "0", "cbs", "0");
-                    geo.setString(1, cnt);
-                    geo.setDouble(2, lon);
-                    geo.setDouble(3, lat);
-                    geo.setDouble(4, lon);
-                    geo.setDouble(5, lat);
-                    geo.addBatch();
+                    for (int level = 1; level <= FINEST; level++) { // a point: one cell on every level
+                        double side = 360.0 / (1L << (2 * level));
+                        geo.setLong(1, ((long) level << 32) + ((long) Math.floor((lon + 180) / side) << 16) + (long) Math.floor((lat + 90) / side));
+                        geo.setString(2, aeSrn + "/c" + k);
+                        geo.setString(3, cnt);
+                        geo.setDouble(4, lon);
+                        geo.setDouble(5, lat);
+                        geo.setDouble(6, lon);
+                        geo.setDouble(7, lat);
+                        geo.addBatch();
+                    }
                 }
                 resource.executeBatch();
                 value.executeBatch();

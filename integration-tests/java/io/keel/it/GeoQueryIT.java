@@ -110,8 +110,8 @@ class GeoQueryIT extends KeelIT {
     }
 
     /**
-     * The box prefilter of Intersects and Contains reaches as far left (and down) of the query window as the widest
-     * stored box: a large region is found by a point near its far corner.
+     * A large region is listed in coarse grid cells only (resource_geo, V35): a point near its far corner, in a
+     * fine cell the region is not listed in, still finds it.
      */
     @Test
     void release4_aLargeRegionIsFoundNearItsFarCorner() {
@@ -120,6 +120,48 @@ class GeoQueryIT extends KeelIT {
         assertEquals(List.of("region"), discover(geo(1, "[129.5, 29.5]", 2)));
         assertEquals(List.of("region"), discover(geo(3, "[[[129, 29], [131, 29], [131, 31], [129, 31], [129, 29]]]", 3)));
         assertEquals(List.of(), discover(geo(1, "[130.5, 29.5]", 3)));
+    }
+
+    /**
+     * Continent-sized locations (one 90° across, one covering everything) are found by the queries that reach them
+     * and by no other, on the merged-cells path (fo AND) and the subquery path (fo OR) alike.
+     */
+    @Test
+    void release4_continentSizedLocationsAreFoundWhereverTheQueryTouchesThem() {
+        container("asia", loc(3, "[[[60, 0], [150, 0], [150, 60], [60, 60], [60, 0]]]"), null);
+        container("world", loc(3, "[[[-180, -90], [180, -90], [180, 90], [-180, 90], [-180, -90]]]"), null);
+        assertEquals(List.of("asia", "world"), discover(geo(1, "[149.9, 59.9]", 3)));
+        assertEquals(List.of("asia", "world"), discover(geo(1, "[60.1, 0.1]", 2)));
+        assertEquals(List.of("world"), discover(geo(1, "[-120, -45]", 2)));
+        assertEquals(List.of("world"), discover(geo(1, "[179.99, 89.99]", 2)), "the last cell of the plane");
+        assertEquals(List.of("asia", "edge", "park", "route", "tokyo", "tokyo/reading", "world"), discover(geo(3, KANTO, 3)));
+        assertEquals(List.of("asia", "edge", "nowhere", "osaka", "park", "route", "tokyo", "tokyo/reading", "world"),
+                discover("fo=2&lbl=city&" + geo(3, KANTO, 3)));
+        assertEquals(List.of("park", "tokyo", "tokyo/reading"), discover(geo(3, KANTO, 1)), "neither lies within Kanto");
+    }
+
+    /**
+     * Grid cells have exact binary sides (360° / 4^n from -180 and -90): a point on a cell corner, and a line crossing
+     * cell borders, are found from queries on every side of the border.
+     */
+    @Test
+    void release4_locationsOnAndAcrossGridCellBordersAreFound() {
+        // 139.921875 = -180 + 910 × 0.3515625, 35.5078125 = -90 + 357 × 0.3515625: a corner of cells on levels 5 to 7.
+        container("corner", point(139.921875, 35.5078125), null);
+        container("crossing", loc(2, "[[139.9, 35.5], [139.95, 35.52]]"), null);
+        String around = "[[[139.92, 35.50], [139.93, 35.50], [139.93, 35.51], [139.92, 35.51], [139.92, 35.50]]]";
+        assertEquals(List.of("corner", "crossing"), discover(geo(3, around, 3)));
+        assertEquals(List.of("corner"), discover(geo(3, around, 1)));
+        for (String quadrant : List.of(
+                "[[[139.921875, 35.5078125], [139.93, 35.5078125], [139.93, 35.51], [139.921875, 35.5078125]]]",
+                "[[[139.921875, 35.5078125], [139.92, 35.5078125], [139.92, 35.50], [139.921875, 35.5078125]]]",
+                "[[[139.921875, 35.5078125], [139.921875, 35.51], [139.91, 35.51], [139.921875, 35.5078125]]]",
+                "[[[139.921875, 35.5078125], [139.921875, 35.50], [139.93, 35.50], [139.921875, 35.5078125]]]")) {
+            assertTrue(discover(geo(3, quadrant, 3)).contains("corner"), "touched from " + quadrant);
+            assertTrue(!discover(geo(3, quadrant, 1)).contains("corner"), "a vertex of the polygon is not within it: " + quadrant);
+        }
+        assertEquals(List.of("corner"), discover(geo(1, "[139.921875, 35.5078125]", 2)), "a point contains an equal point");
+        assertEquals(List.of("crossing"), discover(geo(1, "[139.95, 35.52]", 3)), "the far end of the line, in another cell");
     }
 
     @Test

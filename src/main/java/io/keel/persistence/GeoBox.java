@@ -2,12 +2,21 @@ package io.keel.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 
-/** The bounding box of a resource's location (loc), as geo-queries narrow their candidates by it. */
+/**
+ * One entry of a resource's location (loc) in resource_geo: a grid cell ({@link GeoCells}) it is listed in, with its
+ * structured name (the order a cell is read in) and its bounding box.
+ */
 @Embeddable
 public class GeoBox {
+    @Column(name = "cell")
+    long cell;
+    @Column(name = "srn")
+    String srn;
     @Column(name = "min_lon")
     double minLon;
     @Column(name = "min_lat")
@@ -16,28 +25,36 @@ public class GeoBox {
     double maxLon;
     @Column(name = "max_lat")
     double maxLat;
-    /** The larger side, 0 for a point: see resource_geo in V21. */
-    @Column(name = "span")
-    double span;
 
     protected GeoBox() {
     }
 
-    GeoBox(Envelope e) {
+    private GeoBox(long cell, String srn, Envelope e) {
+        this.cell = cell;
+        this.srn = srn;
         this.minLon = e.getMinX();
         this.minLat = e.getMinY();
         this.maxLon = e.getMaxX();
         this.maxLat = e.getMaxY();
-        this.span = Math.max(e.getWidth(), e.getHeight());
+    }
+
+    /** The entries of a location with bounding box {@code e} of the resource named {@code srn}. */
+    static Set<GeoBox> of(String srn, Envelope e) {
+        Set<GeoBox> out = new HashSet<>();
+        for (long cell : GeoCells.of(e)) {
+            out.add(new GeoBox(cell, srn, e));
+        }
+        return out;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GeoBox b && b.minLon == minLon && b.minLat == minLat && b.maxLon == maxLon && b.maxLat == maxLat;
+        return o instanceof GeoBox b && b.cell == cell && Objects.equals(b.srn, srn) && b.minLon == minLon && b.minLat == minLat
+                && b.maxLon == maxLon && b.maxLat == maxLat;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(minLon, minLat, maxLon, maxLat);
+        return Objects.hash(cell, srn, minLon, minLat, maxLon, maxLat);
     }
 }

@@ -3,17 +3,26 @@ package io.keel.persistence;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
 
 /**
- * A row of resource_geo, read by geo-queries as an uncorrelated subquery ({@code ri IN (…)}) on the box indexes.
- * {@link ResourceEntity#geo} writes these rows.
+ * An entry of resource_geo, read by geo-queries as an uncorrelated subquery ({@code ri IN (…)}) on the cells a query
+ * overlaps ({@link GeoCells}). {@link ResourceEntity#geo} writes these rows.
  */
 @Entity
 @org.eclipse.persistence.annotations.ReadOnly
 @Table(name = "resource_geo")
+@IdClass(GeoRow.Key.class)
 public class GeoRow {
     @Id
+    @Column(name = "cell")
+    long cell;
+    @Id
+    @Column(name = "srn")
+    String srn;
     @Column(name = "ri")
     String ri;
     @Column(name = "min_lon")
@@ -24,6 +33,20 @@ public class GeoRow {
     double maxLon;
     @Column(name = "max_lat")
     double maxLat;
-    @Column(name = "span")
-    double span;
+
+    /** The key of an entry: a name is listed once per cell. */
+    public static class Key implements Serializable {
+        long cell;
+        String srn;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.cell == cell && Objects.equals(k.srn, srn);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(cell, srn);
+        }
+    }
 }

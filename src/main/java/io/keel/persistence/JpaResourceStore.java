@@ -32,6 +32,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -737,6 +738,10 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, GeoWindow geo,
                                           Visibility visibility, Integer maxDepth, String after, int batch) {
+            FilterOperation fo = fc.filterOperationOrDefault();
+            if (geo != null && fo == FilterOperation.AND && fc.labels.isEmpty() && fc.labelsQuery == null && fc.attributes.isEmpty()) {
+                return locatedCandidates(root, fc, contentTypes, geo, visibility, maxDepth, after, batch);
+            }
             ResourceQuery q = new ResourceQuery();
             List<String> conditions = q.conditionList("r", fc);
             // What a resource needs for an undecided condition (content filter, geo-query) to be able to hold.
@@ -745,9 +750,8 @@ public final class JpaResourceStore implements ResourceStore {
                 needs.add("r.ty IN " + q.in(contentTypes));
             }
             if (geo != null) {
-                needs.add(q.geoWindow("r", geo, largestGeoSpan()));
+                needs.add(q.geoWindow("r", geo));
             }
-            FilterOperation fo = fc.filterOperationOrDefault();
             // With AND every row meets every condition and need; with OR and XOR each row says how many conditions it
             // meets, and an undecided condition may be the one that decides.
             boolean counted = fo != FilterOperation.AND && !conditions.isEmpty();
@@ -789,10 +793,79 @@ public final class JpaResourceStore implements ResourceStore {
             return out;
         }
 
-        /** The larger side of the largest location box stored (0 when there are only points, or none). */
-        private double largestGeoSpan() {
-            Number max = em.createQuery("SELECT MAX(g.span) FROM GeoRow g", Number.class).getSingleResult();
-            return max == null ? 0 : max.doubleValue();
+        /**
+         * {@link #candidates} for a geo-query under fo AND, with no label or attribute condition (those find their few
+         * resources faster by their own index): the located resources come first, from the grid cells the window
+         * overlaps merged in structured-name order ({@link GeoCellScan}), the window tested on their boxes (exactly for
+         * points); the other conditions are then applied to each chunk of survivors by their ri. So a broad geo-query
+         * reads about as many located resources as it returns, not all in its area.
+         */
+        private List<Candidate> locatedCandidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, GeoWindow geo,
+                                                  Visibility visibility, Integer maxDepth, String after, int batch) {
+            String below = root.srn + "/";
+            String end = root.srn + (char) ('/' + 1); // the first name past the subtree
+            GeoCellScan scan = new GeoCellScan(reads -> geoEntries(reads, end), GeoCells.query(geo),
+                    after == null ? below : after, batch, e -> geo.admits(e.minLon(), e.minLat(), e.maxLon(), e.maxLat()));
+            List<Candidate> out = new ArrayList<>();
+            while (out.size() < batch) {
+                List<GeoCellScan.Entry> located = scan.next(batch);
+                if (located.isEmpty()) {
+                    break;
+                }
+                ResourceQuery q = new ResourceQuery();
+                List<String> conditions = q.conditionList("r", fc);
+                StringBuilder jpql = below(q, "r", root, maxDepth);
+                jpql.append(" AND r.ri IN ").append(q.param(located.stream().map(GeoCellScan.Entry::ri).toList()));
+                conditions.forEach(c -> jpql.append(" AND ").append(c));
+                if (contentTypes != null) {
+                    jpql.append(" AND r.ty IN ").append(q.in(contentTypes));
+                }
+                String visible = q.visibility("r", visibility);
+                if (!visible.isEmpty()) {
+                    jpql.append(" AND ").append(visible);
+                }
+                TypedQuery<ResourceEntity> query = em.createQuery(jpql.append(" ORDER BY r.srn").toString(), ResourceEntity.class);
+                q.parameters().forEach(query::setParameter);
+                for (ResourceEntity e : query.getResultList()) {
+                    if (out.size() < batch) {
+                        out.add(new Candidate(toResource(e), conditions.size(), conditions.size()));
+                    }
+                }
+                if (located.size() < batch) {
+                    break;
+                }
+            }
+            return out;
+        }
+
+        /**
+         * The resource_geo entries several runs ask for, in one statement: for each, the first entries of its cell
+         * after its name and before {@code end}, in srn order from the (cell, srn) key.
+         */
+        private List<GeoCellScan.Entry> geoEntries(List<GeoCellScan.Read> reads, String end) {
+            if (reads.isEmpty()) {
+                return List.of();
+            }
+            StringBuilder sql = new StringBuilder();
+            for (int i = 0; i < reads.size(); i++) {
+                sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT cell, srn, ri, min_lon, min_lat, max_lon, max_lat FROM resource_geo"
+                        + " WHERE cell = ? AND srn > ? AND srn < ? ORDER BY srn FETCH FIRST ? ROWS ONLY)");
+            }
+            Query query = em.createNativeQuery(sql.toString());
+            int p = 1;
+            for (GeoCellScan.Read read : reads) {
+                query.setParameter(p++, read.cell());
+                query.setParameter(p++, read.after());
+                query.setParameter(p++, end);
+                query.setParameter(p++, read.size());
+            }
+            List<GeoCellScan.Entry> out = new ArrayList<>();
+            for (Object row : query.getResultList()) {
+                Object[] c = (Object[]) row;
+                out.add(new GeoCellScan.Entry(((Number) c[0]).longValue(), (String) c[1], (String) c[2], ((Number) c[3]).doubleValue(),
+                        ((Number) c[4]).doubleValue(), ((Number) c[5]).doubleValue(), ((Number) c[6]).doubleValue()));
+            }
+            return out;
         }
 
         @Override
@@ -929,21 +1002,17 @@ public final class JpaResourceStore implements ResourceStore {
             if (stored == null || !attributeValues(stored).equals(values)) {
                 e.values = values;
             }
-            Set<GeoBox> geo = geoBoxes(r.attributes);
-            if (stored == null ? !geo.isEmpty() : !geoBoxes(stored).equals(geo)) {
+            Set<GeoBox> geo = geoBoxes(r.srn, r.attributes);
+            if (stored == null ? !geo.isEmpty() : !geoBoxes(r.srn, stored).equals(geo)) {
                 e.geo = geo;
             }
         }
 
 
-        /** The bounding box of the location (loc), if the attributes hold one. */
-        private static Set<GeoBox> geoBoxes(Map<?, ?> attributes) {
+        /** The resource_geo entries of the location (loc), if the attributes hold one. */
+        private static Set<GeoBox> geoBoxes(String srn, Map<?, ?> attributes) {
             Geometry g = Location.of(attributes);
-            Set<GeoBox> out = new HashSet<>();
-            if (g != null) {
-                out.add(new GeoBox(g.getEnvelopeInternal()));
-            }
-            return out;
+            return g == null ? new HashSet<>() : GeoBox.of(srn, g.getEnvelopeInternal());
         }
 
         private static Set<String> labelsOf(Map<?, ?> doc) {

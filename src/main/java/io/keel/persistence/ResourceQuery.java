@@ -276,31 +276,25 @@ final class ResourceQuery {
 
     /**
      * The resources whose location's bounding box passes the window of a geo-query: an uncorrelated subquery on the
-     * box indexes of resource_geo. Every relation bounds the leading index column (min_lon) on both sides: Within
-     * by the window itself, Intersects and Contains by {@code span}, the larger side of the largest box stored, since
-     * a box reaching into (or covering) the window starts at most that far to its left.
+     * entries of resource_geo in the grid cells the window overlaps ({@link GeoCells}), each cell a range of its key.
      */
-    String geoWindow(String r, GeoWindow w, double span) {
-        double reach = span + 1e-9; // a margin for rounding (about 0.1 mm): the prefilter may keep more, never less
+    String geoWindow(String r, GeoWindow w) {
         String g = alias();
         String minLon = param(w.minLon());
         String minLat = param(w.minLat());
         String maxLon = param(w.maxLon());
         String maxLat = param(w.maxLat());
         String box = switch (w.relation()) {
-            case INSIDE -> g + ".minLon >= " + minLon + " AND " + g + ".minLon <= " + maxLon + " AND " + g + ".maxLon <= " + maxLon
-                    + " AND " + g + ".minLat >= " + minLat + " AND " + g + ".minLat <= " + maxLat + " AND " + g + ".maxLat <= " + maxLat;
-            case COVERS -> g + ".minLon >= " + param(w.maxLon() - reach) + " AND " + g + ".minLon <= " + minLon
-                    + " AND " + g + ".maxLon >= " + maxLon
-                    + " AND " + g + ".minLat >= " + param(w.maxLat() - reach) + " AND " + g + ".minLat <= " + minLat
-                    + " AND " + g + ".maxLat >= " + maxLat;
-            case OVERLAPS -> g + ".minLon >= " + param(w.minLon() - reach) + " AND " + g + ".minLon <= " + maxLon
-                    + " AND " + g + ".maxLon >= " + minLon
-                    + " AND " + g + ".minLat >= " + param(w.minLat() - reach) + " AND " + g + ".minLat <= " + maxLat
-                    + " AND " + g + ".maxLat >= " + minLat;
+            case INSIDE -> g + ".minLon >= " + minLon + " AND " + g + ".maxLon <= " + maxLon
+                    + " AND " + g + ".minLat >= " + minLat + " AND " + g + ".maxLat <= " + maxLat;
+            case COVERS -> g + ".minLon <= " + minLon + " AND " + g + ".maxLon >= " + maxLon
+                    + " AND " + g + ".minLat <= " + minLat + " AND " + g + ".maxLat >= " + maxLat;
+            case OVERLAPS -> g + ".minLon <= " + maxLon + " AND " + g + ".maxLon >= " + minLon
+                    + " AND " + g + ".minLat <= " + maxLat + " AND " + g + ".maxLat >= " + minLat;
         };
         selectiveSubquery = true;
-        return r + ".ri IN (SELECT " + g + ".ri FROM GeoRow " + g + " WHERE " + box + ")";
+        return r + ".ri IN (SELECT " + g + ".ri FROM GeoRow " + g + " WHERE " + g + ".cell IN " + in(GeoCells.query(w))
+                + " AND " + box + ")";
     }
 
     private String child(String r, Function<String, String> condition) {

@@ -40,6 +40,9 @@ final class ContentScan {
         while (true) {
             int room = maxExamined - examined;
             int size = Math.min(BATCH, room + 1); // one beyond the cap tells whether the cap cuts anything off
+            if (after == null) {
+                size = (int) Math.min(size, (long) offset + limit); // enough when all match (a geo-query on points often does)
+            }
             List<Candidate> batch = batches.after(after, size);
             for (int i = 0; i < batch.size(); i++) {
                 if (i == room) {

@@ -8,6 +8,7 @@ import io.keel.core.resource.Resource;
 import io.keel.core.store.GeoWindow;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.OneM2MException;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -73,7 +74,7 @@ public final class GeoQuery {
         return function.test(location, prepared);
     }
 
-    /** The bounding-box condition every location meeting the query meets. */
+    /** The bounding-box condition every location meeting the query meets, exact for points. */
     public GeoWindow window() {
         Envelope e = geometry.getEnvelopeInternal();
         GeoWindow.Relation relation = switch (function) {
@@ -81,6 +82,7 @@ public final class GeoQuery {
             case CONTAINS -> GeoWindow.Relation.COVERS;
             case INTERSECTS -> GeoWindow.Relation.OVERLAPS;
         };
-        return new GeoWindow(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(), relation);
+        return new GeoWindow(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(), relation,
+                (lon, lat) -> test(geometry.getFactory().createPoint(new Coordinate(lon, lat))));
     }
 }

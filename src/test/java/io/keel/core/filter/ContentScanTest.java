@@ -74,9 +74,11 @@ class ContentScanTest {
     @Test
     void batchesAreBoundedAndStopOnceTheLimitIsReached() {
         Rows rows = new Rows(1000);
-        ContentScan.scan(rows, EVERY_THIRD, 0, 70, 100_000); // the 70th match is candidate 207, in the second batch
-        assertEquals(List.of(ContentScan.BATCH, ContentScan.BATCH), rows.sizes);
-        assertEquals(400, rows.served);
+        // The first batch is as large as the page (enough when all match), the rest full; the 70th match is candidate
+        // 207, in the second batch.
+        ContentScan.scan(rows, EVERY_THIRD, 0, 70, 100_000);
+        assertEquals(List.of(70, ContentScan.BATCH), rows.sizes);
+        assertEquals(270, rows.served);
         assertTrue(rows.sizes.stream().allMatch(s -> s <= ContentScan.BATCH));
     }
 
