@@ -42,6 +42,7 @@ final class QueryDataBasis {
 
     /** In the read transaction: the descriptors at and below {@code roots} and those they link. */
     Scope scope(Transaction tx, RequestPrimitive req, List<Resource> roots) {
+        SemanticQuery.check(req.filterCriteria.semanticsFilter.get(0)); // 4000 before anything is read
         SemanticQuery query = ctx.search.semanticQuery();
         Visibility visible = ctx.visible(tx.tree(), req, Permission.RETRIEVE);
         Set<String> graphs = new LinkedHashSet<>(query.scope(tx.search(), roots, visible));

@@ -25,6 +25,8 @@ import org.apache.jena.sparql.core.TransactionalNotSupportedMixin;
 final class IndexedDescriptors extends DatasetGraphBaseFind implements TransactionalNotSupportedMixin {
     private static final String GRAPH_PREFIX = "urn:keel:descriptor:";
     private static final String FETCHED_PREFIX = "urn:keel:fetched:";
+    /** Up to this many descriptors, a pattern is looked up graph by graph. */
+    private static final int FEW_GRAPHS = 16;
     private final SemanticIndex index;
     private final Set<String> allowed;
     private final Map<String, Graph> fetched;
@@ -104,10 +106,26 @@ final class IndexedDescriptors extends DatasetGraphBaseFind implements Transacti
 
     private Iterator<Quad> lookUp(String graph, Node s, Node p, Node o) {
         checkDeadline();
+        List<Quad> out = new ArrayList<>();
+        if (graph == null && allowed.size() <= FEW_GRAPHS) {
+            // A few descriptors (a small scope, a descriptor and its links): each read by its own graph, not every
+            // descriptor of the CSE that has the pattern's terms.
+            for (String one : allowed) {
+                readIndexed(one, s, p, o, out);
+            }
+        } else {
+            readIndexed(graph, s, p, o, out);
+        }
+        if (graph == null) {
+            fetched.forEach((address, g) -> readFetched(address, g, s, p, o, out));
+        }
+        return out.iterator();
+    }
+
+    private void readIndexed(String graph, Node s, Node p, Node o, List<Quad> out) {
         String st = term(s);
         String pt = term(p);
         String ot = term(o);
-        List<Quad> out = new ArrayList<>();
         for (SemanticIndex.Quad q : index.find(graph, st, pt, ot, maxTriples - read + 1)) {
             if (++read > maxTriples) {
                 throw exhausted("reads more than " + maxTriples + " stored triples (keel.semantics.query-max-triples)");
@@ -116,10 +134,6 @@ final class IndexedDescriptors extends DatasetGraphBaseFind implements Transacti
                 out.add(Quad.create(graphNode(q.graph()), Terms.decode(q.s()), Terms.decode(q.p()), Terms.decode(q.o())));
             }
         }
-        if (graph == null) {
-            fetched.forEach((address, g) -> readFetched(address, g, s, p, o, out));
-        }
-        return out.iterator();
     }
 
     private void readFetched(String address, Graph g, Node s, Node p, Node o, List<Quad> out) {

@@ -35,22 +35,6 @@ public final class SemanticQuery {
         this.scanMax = scanMax;
     }
 
-    /** The W3C SPARQL JSON results document of {@code smf} over the descriptors below {@code root}. */
-    public String answer(ResourceSearch search, SemanticIndex index, Resource root, Visibility visibility,
-                                      String smf) {
-        return answer(search, index, List.of(root), visibility, smf);
-    }
-
-    /**
-     * The W3C SPARQL JSON results document of {@code smf} over the union of the descriptors below each of
-     * {@code roots} (a group's members: the explicit scope of TS-0004 7.3.3.19.2).
-     */
-    public String answer(ResourceSearch search, SemanticIndex index, List<Resource> roots, Visibility visibility,
-                         String smf) {
-        check(smf);
-        return answer(index, scope(search, roots, visibility), Map.of(), smf);
-    }
-
     /** 4000 for a query that has no SPARQL results format (neither SELECT nor ASK). */
     public static Query check(String smf) {
         Query query = Sparql.query(smf);
