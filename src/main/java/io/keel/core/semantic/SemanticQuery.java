@@ -33,6 +33,7 @@ public final class SemanticQuery {
     public SemanticQuery(SemanticSettings limits, int scanMax) {
         this.limits = limits;
         this.scanMax = scanMax;
+        Evaluation.warmUp(limits);
     }
 
     /** 4000 for a query that has no SPARQL results format (neither SELECT nor ASK). */
