@@ -1,9 +1,9 @@
 package io.keel.core.operation;
 
 import io.keel.core.Identifiers;
-import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.SemanticDescriptorType;
 import io.keel.core.semantic.Rdf;
+import io.keel.core.semantic.SemanticDiscovery;
 import io.keel.core.semantic.SemanticFormat;
 import io.keel.core.semantic.SemanticSettings;
 import io.keel.primitive.ContentStatus;
@@ -43,9 +43,8 @@ final class RemoteDescriptors {
 
     /** The graphs of the descriptors at and below {@code root} that the originator may discover and retrieve, by address. */
     CompletableFuture<Map<String, Graph>> below(RequestPrimitive original, String root) {
-        FilterCriteria fc = new FilterCriteria();
+        FilterCriteria fc = SemanticDiscovery.descriptorsOnly();
         fc.filterUsage = FilterUsage.DISCOVERY;
-        fc.resourceTypes.add(ResourceTypes.SEMANTIC_DESCRIPTOR);
         RequestPrimitive discovery = request(original, root);
         discovery.filterCriteria = fc;
         return dispatcher.apply(discovery).thenCompose(rsp -> {

@@ -63,11 +63,16 @@ public final class SemanticDiscovery {
         filters.forEach(Sparql::query);
     }
 
+    /** Filter criteria that only semanticDescriptors meet (ty 24). */
+    public static FilterCriteria descriptorsOnly() {
+        FilterCriteria fc = new FilterCriteria();
+        fc.resourceTypes.add(ResourceTypes.SEMANTIC_DESCRIPTOR);
+        return fc;
+    }
+
     /** The descriptors below {@code root} (at most {@code maxDepth} deep when given) that are visible, at most {@code limit}. */
     static List<Resource> descriptors(ResourceSearch search, Resource root, Integer maxDepth, Visibility visibility, int limit) {
-        FilterCriteria descriptorsOnly = new FilterCriteria();
-        descriptorsOnly.resourceTypes.add(ResourceTypes.SEMANTIC_DESCRIPTOR);
-        return search.discoverReferences(root, descriptorsOnly, visibility, maxDepth, 0, limit);
+        return search.discoverReferences(root, descriptorsOnly(), visibility, maxDepth, 0, limit);
     }
 
     /** The resources below {@code root} (at most {@code maxDepth} deep) that meet the semanticsFilter conditions. */
