@@ -103,8 +103,10 @@ class GroupIT extends KeelIT {
     @Test
     void ts0004_7_4_13_1_unsupportedAndCseSetAttributesAreRefused() {
         Reply ssi = createGroup(ae, "\"mnm\":2,\"mid\":[],\"ssi\":true");
-        assertEquals(5001, ssi.rsc(), ssi.text()); // an optional attribute Keel does not support (TS-0004 7.3.3.3)
-        assertTrue(ssi.json().path("m2m:dbg").asText().contains("is not supported by this CSE"), ssi.text());
+        assertEquals(4000, ssi.rsc(), ssi.text()); // NP: the hosting CSE generates it (TS-0004 table 7.4.13.1-3)
+        assertTrue(ssi.json().path("m2m:dbg").asText().contains("ssi"), ssi.text());
+        Reply made = createGroup(ae, "\"mnm\":2,\"mid\":[]");
+        assertTrue(made.json().path("m2m:grp").path("ssi").asBoolean(), "generated true: sfop serves it " + made.text());
         Reply cnm = createGroup(ae, "\"mnm\":2,\"mid\":[],\"cnm\":0");
         assertEquals(4000, cnm.rsc(), cnm.text());
         Reply noMid = createGroup(ae, "\"mnm\":2");

@@ -6,6 +6,7 @@ import io.keel.core.operation.CreateOperation;
 import io.keel.core.operation.DeleteOperation;
 import io.keel.core.operation.DiscoveryOperation;
 import io.keel.core.operation.SemanticFanOutOperation;
+import io.keel.core.operation.SemanticValidationOperation;
 import io.keel.core.operation.SemanticQueryOperation;
 import io.keel.core.operation.FanOutOperation;
 import io.keel.core.operation.GroupRequests;
@@ -64,6 +65,7 @@ public final class Dispatcher {
     private final NotifyOperation notify;
     private final FanOutOperation fanOut;
     private final SemanticFanOutOperation semanticFanOut;
+    private final SemanticValidationOperation semanticValidation;
     private final NonBlockingRequests nonBlocking;
     private final Consumer<RequestOutcome> outcomes;
     private final ReleaseView releases;
@@ -101,12 +103,13 @@ public final class Dispatcher {
         this.create = new CreateOperation(ctx);
         this.retrieve = new RetrieveOperation(ctx, this::handle);
         this.discovery = new DiscoveryOperation(ctx);
-        this.semanticQuery = new SemanticQueryOperation(ctx);
+        this.semanticQuery = new SemanticQueryOperation(ctx, this::handle);
         this.update = new UpdateOperation(ctx);
         this.delete = new DeleteOperation(ctx);
         this.notify = new NotifyOperation(ctx);
         this.fanOut = new FanOutOperation(ctx, this::handle, nonBlocking::partiallyCompleted);
-        this.semanticFanOut = new SemanticFanOutOperation(ctx);
+        this.semanticFanOut = new SemanticFanOutOperation(ctx, this::handle);
+        this.semanticValidation = new SemanticValidationOperation(ctx, this::handle);
     }
 
     /** What deletes resources, also for the expiry sweeper and expirationCounters. */
@@ -202,6 +205,9 @@ public final class Dispatcher {
                 }
                 if (route instanceof Route.Virtual v && v.child().semanticFanOut()) {
                     return semanticFanOut.prepare(tx, req, v.parent());
+                }
+                if (route instanceof Route.Virtual v && v.child().validatesSemantics()) {
+                    return semanticValidation.prepare(tx, req, v);
                 }
                 return operation.prepare(tx, req, route);
             });

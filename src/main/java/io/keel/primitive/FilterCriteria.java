@@ -62,6 +62,47 @@ public final class FilterCriteria {
                 || contentFilterQuery != null || geometryType != null || geometry != null || geoSpatialFunction != null;
     }
 
+    /** The same conditions, in lists of its own: a request sent on may change its paging without changing this one. */
+    public FilterCriteria copy() {
+        FilterCriteria c = new FilterCriteria();
+        c.createdBefore = createdBefore;
+        c.createdAfter = createdAfter;
+        c.generatedBefore = generatedBefore;
+        c.generatedAfter = generatedAfter;
+        c.modifiedSince = modifiedSince;
+        c.unmodifiedSince = unmodifiedSince;
+        c.stateTagSmaller = stateTagSmaller;
+        c.stateTagBigger = stateTagBigger;
+        c.expireBefore = expireBefore;
+        c.expireAfter = expireAfter;
+        c.labels.addAll(labels);
+        c.labelsQuery = labelsQuery;
+        c.resourceTypes.addAll(resourceTypes);
+        c.childResourceTypes.addAll(childResourceTypes);
+        c.parentResourceTypes.addAll(parentResourceTypes);
+        c.childLabels.addAll(childLabels);
+        c.parentLabels.addAll(parentLabels);
+        c.sizeAbove = sizeAbove;
+        c.sizeBelow = sizeBelow;
+        c.contentTypes.addAll(contentTypes);
+        c.attributes.addAll(attributes);
+        c.childAttributes.addAll(childAttributes);
+        c.parentAttributes.addAll(parentAttributes);
+        c.filterUsage = filterUsage;
+        c.limit = limit;
+        c.semanticsFilter.addAll(semanticsFilter);
+        c.filterOperation = filterOperation;
+        c.contentFilterSyntax = contentFilterSyntax;
+        c.contentFilterQuery = contentFilterQuery;
+        c.level = level;
+        c.offset = offset;
+        c.applyRelativePath = applyRelativePath;
+        c.geometryType = geometryType;
+        c.geometry = geometry;
+        c.geoSpatialFunction = geoSpatialFunction;
+        return c;
+    }
+
     public FilterUsage filterUsageOrDefault() {
         return filterUsage == null ? FilterUsage.CONDITIONAL_RETRIEVAL : filterUsage;
     }

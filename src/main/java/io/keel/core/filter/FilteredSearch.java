@@ -57,6 +57,11 @@ public final class FilteredSearch {
         });
     }
 
+    /** How the relatedSemantics of descriptors are resolved in a semantic discovery (TS-0004 7.3.3.18.2). */
+    public void linksWith(io.keel.core.semantic.DescriptorLinks links) {
+        semantics.linksWith(links);
+    }
+
     /** Semantic queries (sqi), bounded like the semanticsFilter. */
     public SemanticQuery semanticQuery() {
         return semanticQuery;
@@ -71,7 +76,7 @@ public final class FilteredSearch {
         if (fc.semanticsFilter.isEmpty()) {
             return discover(tx.search(), root, fc, visibility, maxDepth, offset, limit, references);
         }
-        SemanticDiscovery.Match match = semantics.select(tx.search(), tx.semantics(), root, maxDepth, visibility,
+        SemanticDiscovery.Match match = semantics.select(tx.tree(), tx.search(), tx.semantics(), root, maxDepth, visibility,
                 fc.semanticsFilter);
         ContentFilter content = ContentFilter.of(fc);
         GeoQuery geo = GeoQuery.of(fc);
@@ -142,7 +147,7 @@ public final class FilteredSearch {
         if (fc.semanticsFilter.isEmpty()) {
             return matches(tx.search(), r, fc);
         }
-        SemanticDiscovery.Match match = semantics.select(tx.search(), tx.semantics(), r, r.depth(), descriptors,
+        SemanticDiscovery.Match match = semantics.select(tx.tree(), tx.search(), tx.semantics(), r, r.depth(), descriptors,
                 fc.semanticsFilter);
         List<Predicate<Resource>> tested = undecided(ContentFilter.of(fc), GeoQuery.of(fc));
         tested.add(match::test);

@@ -84,6 +84,7 @@ public final class OperationContext {
         this.search = search;
         this.notifications = notifications;
         this.clock = clock;
+        search.linksWith(new RoutedDescriptorLinks(router)); // relatedSemantics in semantic discovery
     }
 
     /** Who this CSE is. */

@@ -17,33 +17,46 @@ import io.keel.core.store.Visibility;
 import io.keel.primitive.ContentStatus;
 import io.keel.primitive.DesiredIdResultType;
 import io.keel.primitive.FilterCriteria;
+import io.keel.primitive.FilterUsage;
+import io.keel.core.Identifiers;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.apache.jena.graph.Graph;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A request to a group's semanticFanOutPoint, {@code <group>/sfop} (TS-0004 7.4.35, 7.3.3.19.2): only a Retrieve,
- * allowed by the group's macp (else its acpi) as through fopt.
+ * A request to a group's semanticFanOutPoint, {@code <group>/sfop} (TS-0004 7.4.35, 7.3.3.19.2): only a Retrieve, of a
+ * group whose semanticSupportIndicator is true, allowed by the group's macp (else its acpi) as through fopt.
  *
  * <ul>
  * <li>With sqi true, the semantic query with explicit scope: one SPARQL evaluation over the union of the descriptors
  * at and below the members that the originator may retrieve (a pattern may join triples of two members), answered as
- * {@link SemanticQueryOperation} answers (m2m:qres).</li>
+ * {@link SemanticQueryOperation} answers (m2m:qres). The descriptors of members on this CSE are read from its store;
+ * those of members on other CSEs are retrieved from there as the originator (a discovery of the descriptors below
+ * the member, then a Retrieve of each, {@link RemoteDescriptors}), and joined to them in the one evaluation. A member
+ * that cannot be read is TARGET_NOT_REACHABLE (5103): an answer over part of the data basis would be a wrong one.</li>
  * <li>Otherwise, with fu 1 and smf, semantic discovery over the members: each member and the resources below it that
- * meet the filter criteria and that the originator may discover. Each descriptor is matched on its own, as in a
- * discovery below any target (TS-0004 7.3.3.18); the union of the descriptors is what a query evaluates.</li>
+ * meet the filter criteria and that the originator may discover. Each descriptor is matched on its own (with the
+ * descriptors its relatedSemantics names, TS-0004 7.3.3.18.2), so a member on another CSE is asked the same
+ * discovery as the originator, and its CSE's answer, made SP-relative, joins the list. A member whose CSE does not
+ * answer it leaves the list partial: the answer says so with contentStatus PARTIAL_CONTENT.</li>
  * </ul>
- *
- * <p>The members' descriptors are read from this CSE's store, in the transaction that routed the request, rather than
- * retrieved by fanned-out requests: a member on another CSE is 5001, as an answer over part of the data basis would
- * be a wrong one, not a partial one. A member that no longer exists has no descriptors.
  */
 public final class SemanticFanOutOperation {
     private final OperationContext ctx;
+    private final Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher;
+    private final RemoteDescriptors remote;
+    private final QueryDataBasis basis;
 
-    public SemanticFanOutOperation(OperationContext ctx) {
+    /** @param dispatcher handles the requests to members of other CSEs as any other request (forwarding them) */
+    public SemanticFanOutOperation(OperationContext ctx, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher) {
         this.ctx = ctx;
+        this.dispatcher = dispatcher;
+        this.remote = new RemoteDescriptors(dispatcher, ctx.search.semanticQuery().limits());
+        this.basis = new QueryDataBasis(ctx, remote);
     }
 
     /** In the read transaction that routed the request. */
@@ -58,19 +71,26 @@ public final class SemanticFanOutOperation {
                     + " is a semantic query (sqi=true) or a semantic discovery (fu=1 with smf)");
         }
         SemanticDiscovery.check(req.filterCriteria.semanticsFilter); // 4143 before anything is looked up
+        if (!Boolean.TRUE.equals(group.get(GroupType.SEMANTIC_SUPPORT_INDICATOR))) {
+            // TS-0004 7.4.35.2.2 after Recv-6.2; a group stored before Keel generated ssi gets it with its next update.
+            throw OneM2MException.notAllowed(group.srn + " has no semanticSupportIndicator true: update the group once");
+        }
         Permission permission = query ? Permission.RETRIEVE : Permission.DISCOVERY;
         if (!ctx.access.allowsFanOut(tx.tree(), req, permission, group)) {
             String why = ctx.access.refusal();
             throw OneM2MException.noPrivilege("originator " + req.from + " has no " + permission.name().toLowerCase()
                     + " privilege on the members of " + group.srn + " (macp, else acpi)" + (why == null ? "" : ": " + why));
         }
-        List<Resource> members = localMembers(tx, members(group));
+        List<Resource> members = new ArrayList<>();
+        List<String> remoteMembers = new ArrayList<>();
+        sortMembers(tx, members(group), members, remoteMembers);
         if (!query) {
-            return OperationHandler.Prepared.answered(discover(tx, req, members));
+            Found local = discover(tx, req, members);
+            return remoteMembers.isEmpty() ? OperationHandler.Prepared.answered(page(req, local))
+                    : () -> discoverRemote(req, remoteMembers).thenApply(far -> page(req, local.with(far)));
         }
-        String result = ctx.search.semanticQuery().answer(tx.search(), tx.semantics(), members,
-                ctx.visible(tx.tree(), req, Permission.RETRIEVE), req.filterCriteria.semanticsFilter.get(0));
-        return OperationHandler.Prepared.answered(new ResponsePrimitive(ResponseStatusCode.OK, Map.of("m2m:qres", result)));
+        QueryDataBasis.Scope scope = basis.scope(tx, req, members);
+        return basis.answer(tx, req, scope, remoteMembers.isEmpty() ? null : () -> queryRemote(req, remoteMembers));
     }
 
     @SuppressWarnings("unchecked")
@@ -79,10 +99,9 @@ public final class SemanticFanOutOperation {
         return mid instanceof List<?> list ? (List<String>) list : List.of();
     }
 
-    /** The members stored here; one that no longer exists has no descriptors. */
-    private List<Resource> localMembers(Transaction tx, List<String> members) {
-        List<Resource> roots = new ArrayList<>();
-        for (String member : members) {
+    /** The members stored here, and those of other CSEs; one that no longer exists has no descriptors. */
+    private void sortMembers(Transaction tx, List<String> mid, List<Resource> local, List<String> remoteMembers) {
+        for (String member : mid) {
             Route route;
             try {
                 route = ctx.router.route(tx, member);
@@ -90,28 +109,144 @@ public final class SemanticFanOutOperation {
                 continue;
             }
             if (route instanceof Route.Remote) {
-                throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, "member " + member
-                        + " is on another CSE: " + GroupType.SEMANTIC_FAN_OUT_POINT
-                        + " evaluates the descriptors of members on this CSE only");
-            }
-            if (route instanceof Route.Local local) {
-                roots.add(local.resource());
+                remoteMembers.add(member);
+            } else if (route instanceof Route.Local l) {
+                local.add(l.resource());
             }
         }
-        return roots;
+    }
+
+    /** The descriptors of the members of other CSEs, by address; 5103 when one cannot be read. */
+    private CompletableFuture<Map<String, Graph>> queryRemote(RequestPrimitive req, List<String> remoteMembers) {
+        List<CompletableFuture<Map<String, Graph>>> each = remoteMembers.stream().map(m -> remote.below(req, m)).toList();
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<String, Graph> all = new LinkedHashMap<>();
+            each.forEach(f -> all.putAll(f.join()));
+            return all;
+        });
+    }
+
+    /**
+     * What each member of another CSE contributes, asked there as the originator with the same filter criteria: the
+     * member itself when a conditional Retrieve of it (fu 2) finds it meets them, then what a discovery below it finds,
+     * from the first result on (this CSE pages the joined list); the addresses made SP-relative.
+     */
+    private CompletableFuture<Found> discoverRemote(RequestPrimitive req, List<String> remoteMembers) {
+        FilterCriteria below = req.filterCriteria.copy();
+        below.offset = null;
+        below.limit = wanted(below);
+        FilterCriteria itself = req.filterCriteria.copy();
+        itself.filterUsage = FilterUsage.CONDITIONAL_RETRIEVAL;
+        itself.offset = null;
+        itself.limit = null;
+        itself.level = null;
+        boolean unstructured = req.desiredIdResultType == DesiredIdResultType.UNSTRUCTURED;
+        List<CompletableFuture<Found>> each = new ArrayList<>();
+        for (String member : remoteMembers) {
+            RequestPrimitive conditional = asked(req, member, itself);
+            conditional.resultContent = ResultContent.ATTRIBUTES;
+            conditional.desiredIdResultType = null;
+            CompletableFuture<Found> self = dispatcher.apply(conditional).thenApply(rsp -> rsp.responseStatusCode == ResponseStatusCode.OK
+                    ? new Found(List.of(memberEntry(member, rsp, unstructured)), false) : new Found(List.of(), unanswered(rsp)));
+            CompletableFuture<Found> under = dispatcher.apply(asked(req, member, below)).thenApply(rsp -> rsp.responseStatusCode
+                    == ResponseStatusCode.OK ? new Found(remoteEntries(member, rsp), rsp.contentStatus == ContentStatus.PARTIAL_CONTENT)
+                    : new Found(List.of(), unanswered(rsp)));
+            each.add(self.thenCombine(under, Found::with));
+        }
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Found all = new Found(List.of(), false);
+            for (CompletableFuture<Found> f : each) {
+                all = all.with(f.join());
+            }
+            return all;
+        });
+    }
+
+    private static RequestPrimitive asked(RequestPrimitive req, String member, FilterCriteria fc) {
+        RequestPrimitive asked = req.copy();
+        asked.to = member;
+        asked.filterCriteria = fc;
+        asked.requestIdentifier = "sfop-" + Identifiers.random(12);
+        asked.groupRequestIdentifier = null;
+        asked.semanticQueryIndicator = null;
+        return asked;
+    }
+
+    /**
+     * An answer other than a result: the originator may not discover there (4103) or nothing there meets the criteria
+     * or exists (4004), which leaves nothing out, as for a member here; otherwise the member may have matches this
+     * answer lacks.
+     */
+    private static boolean unanswered(ResponsePrimitive rsp) {
+        return rsp.responseStatusCode != ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE
+                && rsp.responseStatusCode != ResponseStatusCode.NOT_FOUND;
+    }
+
+    /** A member of another CSE that meets the criteria: its ID as mid names it, or its ri there when drt is 2. */
+    private static Found.Entry memberEntry(String member, ResponsePrimitive rsp, boolean unstructured) {
+        Map<?, ?> resource = rsp.content instanceof Map<?, ?> m && m.size() == 1 && m.values().iterator().next() instanceof Map<?, ?> r
+                ? r : Map.of();
+        String address = unstructured && resource.get("ri") != null
+                ? RemoteDescriptors.address(member, String.valueOf(resource.get("ri"))) : member;
+        Map<String, Object> reference = new LinkedHashMap<>();
+        if (resource.get("rn") != null) {
+            reference.put("nm", resource.get("rn"));
+        }
+        if (resource.get("ty") != null) {
+            reference.put("typ", resource.get("ty"));
+        }
+        reference.put("val", address);
+        return new Found.Entry(null, address, reference);
+    }
+
+    /** The resources a member's CSE found: m2m:uril, or m2m:rrl (rcn 8) references; their addresses as this CSE's. */
+    private static List<Found.Entry> remoteEntries(String member, ResponsePrimitive rsp) {
+        List<Found.Entry> out = new ArrayList<>();
+        if (rsp.content instanceof Map<?, ?> m && m.get("m2m:rrl") instanceof Map<?, ?> rrl && rrl.get("rrf") instanceof List<?> refs) {
+            for (Object r : refs) {
+                if (r instanceof Map<?, ?> ref && ref.get("val") != null) {
+                    Map<String, Object> reference = new LinkedHashMap<>();
+                    ref.forEach((k, v) -> reference.put(String.valueOf(k), v));
+                    reference.put("val", RemoteDescriptors.address(member, String.valueOf(ref.get("val"))));
+                    out.add(new Found.Entry(null, (String) reference.get("val"), reference));
+                }
+            }
+            return out;
+        }
+        RemoteDescriptors.uris(rsp).forEach(u -> {
+            String address = RemoteDescriptors.address(member, u);
+            out.add(new Found.Entry(null, address, Map.of("val", address)));
+        });
+        return out;
+    }
+
+    /** What a discovery found, in member order, and whether there may be more than it holds. */
+    private record Found(List<Entry> entries, boolean cut) {
+        /** A local resource, or the address of one on another CSE (and its reference, as that CSE gave it). */
+        record Entry(Resource local, String address, Map<String, Object> reference) {
+        }
+
+        Found with(Found more) {
+            List<Entry> all = new ArrayList<>(entries);
+            all.addAll(more.entries);
+            return new Found(all, cut || more.cut);
+        }
+    }
+
+    private int wanted(FilterCriteria fc) {
+        int max = ctx.cse.maxResultSize();
+        int limit = fc.limit == null ? max : Math.min(fc.limit, max);
+        int skip = fc.offset == null ? 0 : fc.offset - 1;
+        return skip + limit + 1;
     }
 
     /**
      * Each local member that meets the filter criteria and that the originator may discover, then the resources below
-     * it that do, as a discovery targeting it finds them; each once, in member order; ofst and lim (at most the CSE's
-     * maximum result size) page through that list.
+     * it that do, as a discovery targeting it finds them; each once, in member order, at most as many as a page needs.
      */
-    private ResponsePrimitive discover(Transaction tx, RequestPrimitive req, List<Resource> members) {
+    private Found discover(Transaction tx, RequestPrimitive req, List<Resource> members) {
         FilterCriteria fc = req.filterCriteria;
-        int max = ctx.cse.maxResultSize();
-        int limit = fc.limit == null ? max : Math.min(fc.limit, max);
-        int skip = fc.offset == null ? 0 : fc.offset - 1;
-        int wanted = skip + limit + 1;
+        int wanted = wanted(fc);
         Visibility visible = ctx.visible(tx.tree(), req, Permission.DISCOVERY);
         Map<String, Resource> found = new LinkedHashMap<>();
         boolean cut = false;
@@ -127,19 +262,30 @@ public final class SemanticFanOutOperation {
             cut |= below.scanCut();
             below.resources().forEach(r -> found.putIfAbsent(r.ri, r));
         }
-        List<Resource> all = new ArrayList<>(found.values());
+        return new Found(found.values().stream().map(r -> new Found.Entry(r, null, null)).toList(), cut);
+    }
+
+    /** ofst and lim (at most the CSE's maximum result size) page through the list. */
+    private ResponsePrimitive page(RequestPrimitive req, Found found) {
+        FilterCriteria fc = req.filterCriteria;
+        int max = ctx.cse.maxResultSize();
+        int limit = fc.limit == null ? max : Math.min(fc.limit, max);
+        int skip = fc.offset == null ? 0 : fc.offset - 1;
+        List<Found.Entry> all = found.entries();
         int from = Math.min(skip, all.size());
         boolean more = all.size() - from > limit;
-        List<Resource> result = all.subList(from, Math.min(from + limit, all.size()));
+        List<Found.Entry> result = all.subList(from, Math.min(from + limit, all.size()));
         boolean unstructured = req.desiredIdResultType == DesiredIdResultType.UNSTRUCTURED;
         Object content;
         if (req.resultContent == ResultContent.CHILD_RESOURCE_REFERENCES) {
-            content = Map.of("m2m:rrl", Map.of("rrf", result.stream().map(r -> r.reference(unstructured)).toList()));
+            content = Map.of("m2m:rrl", Map.of("rrf", result.stream().map(e -> e.local() == null
+                    ? e.reference() : e.local().reference(unstructured)).toList()));
         } else {
-            content = Map.of("m2m:uril", result.stream().map(r -> unstructured ? r.ri : r.srn).toList());
+            content = Map.of("m2m:uril", result.stream().map(e -> e.local() == null ? e.address()
+                    : unstructured ? e.local().ri : e.local().srn).toList());
         }
         ResponsePrimitive rsp = new ResponsePrimitive(ResponseStatusCode.OK, content);
-        if (cut || (more && limit == max)) {
+        if (found.cut() || (more && limit == max)) {
             rsp.contentStatus = ContentStatus.PARTIAL_CONTENT; // there may be more than the CSE looked at or answers
         }
         return rsp;

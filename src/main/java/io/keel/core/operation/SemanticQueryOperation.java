@@ -1,6 +1,5 @@
 package io.keel.core.operation;
 
-import io.keel.core.access.Permission;
 import io.keel.core.routing.Route;
 import io.keel.core.semantic.Sparql;
 import io.keel.core.store.Transaction;
@@ -8,21 +7,25 @@ import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
-import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResultContent;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.Map;
 
 /**
  * A semantic query with implicit scope (TS-0004 7.3.3.19.1): a Retrieve with semanticQueryIndicator true and one
  * semanticsFilter, answered with the SPARQL result over the descriptors below the target the originator may retrieve
- * (rcn 10, semantic content): m2m:qres holding the W3C SPARQL JSON results document, in every serialization.
+ * and those their relatedSemantics name ({@link QueryDataBasis}) (rcn 10, semantic content): m2m:qres holding the W3C
+ * SPARQL JSON results document, in every serialization.
  */
 public final class SemanticQueryOperation implements OperationHandler {
-    private final OperationContext ctx;
+    private final QueryDataBasis basis;
 
-    public SemanticQueryOperation(OperationContext ctx) {
-        this.ctx = ctx;
+    /** @param dispatcher reads linked descriptors of other CSEs as any other request (forwarding it) */
+    public SemanticQueryOperation(OperationContext ctx, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher) {
+        this.basis = new QueryDataBasis(ctx, new RemoteDescriptors(dispatcher, ctx.search.semanticQuery().limits()));
     }
 
     @Override
@@ -37,8 +40,7 @@ public final class SemanticQueryOperation implements OperationHandler {
 
     @Override
     public Prepared prepare(Transaction tx, RequestPrimitive req, Route route) {
-        String result = ctx.search.semanticQuery().answer(tx.search(), tx.semantics(), route.resource(),
-                ctx.visible(tx.tree(), req, Permission.RETRIEVE), req.filterCriteria.semanticsFilter.get(0));
-        return Prepared.answered(new ResponsePrimitive(ResponseStatusCode.OK, Map.of("m2m:qres", result)));
+        QueryDataBasis.Scope scope = basis.scope(tx, req, List.of(route.resource()));
+        return basis.answer(tx, req, scope, null);
     }
 }

@@ -45,6 +45,15 @@ public abstract class VirtualChild {
     }
 
     /**
+     * Whether a request to it validates the semanticDescriptor it carries instead (an ontologyRepository's
+     * semanticValidation, TS-0004 7.4.48): {@code core.operation.SemanticValidationOperation} answers it, and the
+     * other methods are never asked.
+     */
+    public boolean validatesSemantics() {
+        return false;
+    }
+
+    /**
      * The privilege on the parent an operation on this child needs; null for none, when the child decides itself who
      * may use it (ntsr: the notification targets of its subscription).
      */

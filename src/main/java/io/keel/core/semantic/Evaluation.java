@@ -1,5 +1,6 @@
 package io.keel.core.semantic;
 
+import io.keel.core.store.SemanticIndex;
 import io.keel.primitive.OneM2MException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +27,7 @@ final class Evaluation implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private static final java.util.concurrent.atomic.AtomicBoolean WARM = new java.util.concurrent.atomic.AtomicBoolean();
     private final QueryIterator rows;
     private final ScheduledFuture<?> stop;
     private final SemanticSettings limits;
@@ -36,6 +38,31 @@ final class Evaluation implements AutoCloseable {
         QC.setFactory(context, OpExecutorQuads::new);
         this.rows = new QueryEngineMainQuad(query, dataset, BindingRoot.create(), context).getPlan().iterator();
         this.stop = TIMER.schedule(rows::cancel, limits.queryTimeoutMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs one evaluation over no descriptors, once per JVM, so that loading Jena's query engine is not charged to
+     * the first originator's query (on a loaded machine that alone can outlast keel.semantics.query-timeout).
+     */
+    static void warmUp(SemanticSettings limits) {
+        if (!WARM.compareAndSet(false, true)) {
+            return;
+        }
+        SemanticIndex none = new SemanticIndex() {
+            @Override
+            public void replace(String graph, java.util.List<Quad> triples) {
+                throw new UnsupportedOperationException("read-only");
+            }
+
+            @Override
+            public java.util.List<Quad> find(String graph, String s, String p, String o, int limit) {
+                return java.util.List.of();
+            }
+        };
+        Query ask = org.apache.jena.query.QueryFactory.create("ASK { GRAPH ?g { ?s ?p ?o } ?a ?b ?c }");
+        try (Evaluation e = new Evaluation(ask, new IndexedDescriptors(none, java.util.Set.of(), limits), limits)) {
+            e.rows().hasNext();
+        }
     }
 
     QueryIterator rows() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -18,20 +19,33 @@ import org.apache.jena.sparql.core.TransactionalNotSupportedMixin;
 /**
  * The descriptors an originator may discover as a read-only Jena dataset: one named graph per descriptor (its ri),
  * each pattern answered by the store's indexes ({@link SemanticIndex#find}). Only the graphs of {@code allowed}
- * exist. Every lookup counts against a budget of triples read and a deadline, so that no query runs away.
+ * exist, and beside them the {@code fetched} ones: descriptors of other CSEs, read from their answers, held in memory.
+ * Every lookup counts against a budget of triples read and a deadline, so that no query runs away.
  */
 final class IndexedDescriptors extends DatasetGraphBaseFind implements TransactionalNotSupportedMixin {
     private static final String GRAPH_PREFIX = "urn:keel:descriptor:";
+    private static final String FETCHED_PREFIX = "urn:keel:fetched:";
+    /** Up to this many descriptors, a pattern is looked up graph by graph. */
+    private static final int FEW_GRAPHS = 16;
     private final SemanticIndex index;
     private final Set<String> allowed;
+    private final Map<String, Graph> fetched;
     private final long deadline;
     private final int maxTriples;
     private final long timeoutMillis;
+    private final SemanticSettings limits;
     private int read;
 
     IndexedDescriptors(SemanticIndex index, Set<String> allowed, SemanticSettings limits) {
+        this(index, allowed, Map.of(), limits);
+    }
+
+    /** @param fetched descriptors of other CSEs by their address */
+    IndexedDescriptors(SemanticIndex index, Set<String> allowed, Map<String, Graph> fetched, SemanticSettings limits) {
         this.index = index;
         this.allowed = allowed;
+        this.fetched = fetched;
+        this.limits = limits;
         this.timeoutMillis = limits.queryTimeoutMillis();
         this.deadline = System.nanoTime() + limits.queryTimeoutMillis() * 1_000_000L;
         this.maxTriples = limits.queryMaxTriples();
@@ -61,6 +75,15 @@ final class IndexedDescriptors extends DatasetGraphBaseFind implements Transacti
 
     @Override
     protected Iterator<Quad> findInSpecificNamedGraph(Node g, Node s, Node p, Node o) {
+        if (g.isURI() && g.getURI().startsWith(FETCHED_PREFIX)) {
+            String address = g.getURI().substring(FETCHED_PREFIX.length());
+            List<Quad> out = new ArrayList<>();
+            if (fetched.containsKey(address)) {
+                checkDeadline();
+                readFetched(address, fetched.get(address), s, p, o, out);
+            }
+            return out.iterator();
+        }
         String ri = ri(g);
         return ri == null || !allowed.contains(ri) ? Collections.emptyIterator() : lookUp(ri, s, p, o);
     }
@@ -68,6 +91,10 @@ final class IndexedDescriptors extends DatasetGraphBaseFind implements Transacti
     @Override
     protected Iterator<Quad> findInAnyNamedGraphs(Node s, Node p, Node o) {
         return lookUp(null, s, p, o);
+    }
+
+    SemanticSettings limits() {
+        return limits;
     }
 
     /** 4000 once the query has run for keel.semantics.query-timeout. */
@@ -79,10 +106,26 @@ final class IndexedDescriptors extends DatasetGraphBaseFind implements Transacti
 
     private Iterator<Quad> lookUp(String graph, Node s, Node p, Node o) {
         checkDeadline();
+        List<Quad> out = new ArrayList<>();
+        if (graph == null && allowed.size() <= FEW_GRAPHS) {
+            // A few descriptors (a small scope, a descriptor and its links): each read by its own graph, not every
+            // descriptor of the CSE that has the pattern's terms.
+            for (String one : allowed) {
+                readIndexed(one, s, p, o, out);
+            }
+        } else {
+            readIndexed(graph, s, p, o, out);
+        }
+        if (graph == null) {
+            fetched.forEach((address, g) -> readFetched(address, g, s, p, o, out));
+        }
+        return out.iterator();
+    }
+
+    private void readIndexed(String graph, Node s, Node p, Node o, List<Quad> out) {
         String st = term(s);
         String pt = term(p);
         String ot = term(o);
-        List<Quad> out = new ArrayList<>();
         for (SemanticIndex.Quad q : index.find(graph, st, pt, ot, maxTriples - read + 1)) {
             if (++read > maxTriples) {
                 throw exhausted("reads more than " + maxTriples + " stored triples (keel.semantics.query-max-triples)");
@@ -91,7 +134,20 @@ final class IndexedDescriptors extends DatasetGraphBaseFind implements Transacti
                 out.add(Quad.create(graphNode(q.graph()), Terms.decode(q.s()), Terms.decode(q.p()), Terms.decode(q.o())));
             }
         }
-        return out.iterator();
+    }
+
+    private void readFetched(String address, Graph g, Node s, Node p, Node o, List<Quad> out) {
+        Node graphNode = org.apache.jena.graph.NodeFactory.createURI(FETCHED_PREFIX + address);
+        g.find(any(s), any(p), any(o)).forEachRemaining(t -> {
+            if (++read > maxTriples) {
+                throw exhausted("reads more than " + maxTriples + " triples (keel.semantics.query-max-triples)");
+            }
+            out.add(Quad.create(graphNode, t));
+        });
+    }
+
+    private static Node any(Node n) {
+        return n == null || n.isVariable() ? Node.ANY : n;
     }
 
     private static String term(Node n) {
@@ -105,7 +161,8 @@ final class IndexedDescriptors extends DatasetGraphBaseFind implements Transacti
 
     @Override
     public Iterator<Node> listGraphNodes() {
-        return allowed.stream().map(IndexedDescriptors::graphNode).iterator();
+        return java.util.stream.Stream.concat(allowed.stream().map(IndexedDescriptors::graphNode), fetched.keySet().stream()
+                .map(a -> org.apache.jena.graph.NodeFactory.createURI(FETCHED_PREFIX + a))).iterator();
     }
 
     @Override

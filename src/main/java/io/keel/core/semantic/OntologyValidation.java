@@ -67,6 +67,12 @@ public final class OntologyValidation {
         return out;
     }
 
+    /** The first problems in one line, and how many more there are. */
+    public static String summary(List<String> problems) {
+        return String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+                + (problems.size() > 5 ? " (and " + (problems.size() - 5) + " more)" : "");
+    }
+
     private static void check(List<String> out, Graph ontology, Graph descriptor, Node p, Node rule, Node node, String role) {
         if (node.isLiteral()) {
             return;

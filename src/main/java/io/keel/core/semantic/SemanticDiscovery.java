@@ -3,6 +3,7 @@ package io.keel.core.semantic;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.store.ResourceSearch;
+import io.keel.core.store.ResourceTree;
 import io.keel.core.store.SemanticIndex;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
@@ -24,13 +25,17 @@ import org.apache.jena.sparql.syntax.ElementNamedGraph;
  * descriptor of one of its semanticDescriptor children that the originator may discover answers one of the queries.
  * A descriptor answers a query when the query's WHERE pattern has a solution in its graph (what the query would then
  * select, order or limit does not change whether it matches). All the descriptors are matched in one evaluation over
- * the indexed triples, the pattern inside {@code GRAPH ?g}; the solutions name the descriptors.
+ * the indexed triples, the pattern inside {@code GRAPH ?g}; the solutions name the descriptors. A descriptor with
+ * relatedSemantics that does not answer alone is matched again over its graph joined with those it names
+ * (TS-0004 7.3.3.18.2, {@link RelatedSemantics}); addresses of other CSEs among them are not read in a discovery.
  */
 public final class SemanticDiscovery {
     /** Never a name a query can use (SPARQL variable names have no spaces): it cannot capture the query's own. */
     private static final Var DESCRIPTOR = Var.alloc("keel descriptor");
     private final SemanticSettings limits;
     private final int scanMax;
+    /** Set by the composition once routing exists; until then addresses are of this CSE only. */
+    private volatile RelatedSemantics related = new RelatedSemantics(DescriptorLinks.CSE_RELATIVE);
 
     public SemanticDiscovery(SemanticSettings limits, int scanMax) {
         this.limits = limits;
@@ -48,21 +53,31 @@ public final class SemanticDiscovery {
         }
     }
 
+    /** How relatedSemantics addresses are resolved. */
+    public void linksWith(DescriptorLinks links) {
+        this.related = new RelatedSemantics(links);
+    }
+
     /** Syntax first: a semanticsFilter that is no SPARQL query is 4143 before any query runs. */
     public static void check(List<String> filters) {
         filters.forEach(Sparql::query);
     }
 
+    /** Filter criteria that only semanticDescriptors meet (ty 24). */
+    public static FilterCriteria descriptorsOnly() {
+        FilterCriteria fc = new FilterCriteria();
+        fc.resourceTypes.add(ResourceTypes.SEMANTIC_DESCRIPTOR);
+        return fc;
+    }
+
     /** The descriptors below {@code root} (at most {@code maxDepth} deep when given) that are visible, at most {@code limit}. */
     static List<Resource> descriptors(ResourceSearch search, Resource root, Integer maxDepth, Visibility visibility, int limit) {
-        FilterCriteria descriptorsOnly = new FilterCriteria();
-        descriptorsOnly.resourceTypes.add(ResourceTypes.SEMANTIC_DESCRIPTOR);
-        return search.discoverReferences(root, descriptorsOnly, visibility, maxDepth, 0, limit);
+        return search.discoverReferences(root, descriptorsOnly(), visibility, maxDepth, 0, limit);
     }
 
     /** The resources below {@code root} (at most {@code maxDepth} deep) that meet the semanticsFilter conditions. */
-    public Match select(ResourceSearch search, SemanticIndex index, Resource root, Integer maxDepth, Visibility visibility,
-                        List<String> filters) {
+    public Match select(ResourceTree tree, ResourceSearch search, SemanticIndex index, Resource root, Integer maxDepth,
+                        Visibility visibility, List<String> filters) {
         List<Resource> descriptors = descriptors(search, root, maxDepth == null ? null : maxDepth + 1, visibility, scanMax + 1);
         boolean cut = descriptors.size() > scanMax;
         Map<String, String> parentOf = new HashMap<>();
@@ -77,8 +92,48 @@ public final class SemanticDiscovery {
                     parents.add(parentOf.get(ri));
                 }
             }
+            Integer linkDepth = maxDepth == null ? null : maxDepth + 1;
+            for (Resource d : RelatedSemantics.linking(search, root, linkDepth, visibility, scanMax)) {
+                String parent = parentOf.get(d.ri);
+                if (parent != null && !parents.contains(parent) && answersWithLinks(tree, search, index, visibility, d.ri, filters)) {
+                    parents.add(parent);
+                }
+            }
         }
         return new Match(parents, cut);
+    }
+
+    /** Whether a query has a solution over the descriptor's graph joined with the local ones its relatedSemantics names. */
+    private boolean answersWithLinks(ResourceTree tree, ResourceSearch search, SemanticIndex index, Visibility visibility,
+                                     String ri, List<String> filters) {
+        RelatedSemantics.Linked linked = related.of(tree, search, visibility, ri);
+        if (linked.local().isEmpty()) {
+            return false;
+        }
+        Set<String> graphs = new HashSet<>(linked.local());
+        graphs.add(ri);
+        IndexedDescriptors dataset = new IndexedDescriptors(index, graphs, limits);
+        for (String f : filters) {
+            if (hasSolution(dataset, Sparql.query(f))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the query's WHERE pattern has a solution over the union of the dataset's graphs. */
+    static boolean hasSolution(IndexedDescriptors dataset, Query query) {
+        Query ask = new Query();
+        ask.setQueryAskType();
+        ask.setQueryPattern(query.getQueryPattern());
+        ask.setPrefixMapping(query.getPrefixMapping());
+        try (Evaluation e = new Evaluation(ask, dataset, dataset.limits())) {
+            try {
+                return e.rows().hasNext();
+            } catch (QueryCancelledException x) {
+                throw e.timedOut();
+            }
+        }
     }
 
     private Set<String> answering(IndexedDescriptors dataset, Query query) {

@@ -8,9 +8,11 @@ import io.keel.primitive.OneM2MException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.riot.resultset.ResultSetLang;
@@ -31,34 +33,49 @@ public final class SemanticQuery {
     public SemanticQuery(SemanticSettings limits, int scanMax) {
         this.limits = limits;
         this.scanMax = scanMax;
+        Evaluation.warmUp(limits);
     }
 
-    /** The W3C SPARQL JSON results document of {@code smf} over the descriptors below {@code root}. */
-    public String answer(ResourceSearch search, SemanticIndex index, Resource root, Visibility visibility,
-                                      String smf) {
-        return answer(search, index, List.of(root), visibility, smf);
-    }
-
-    /**
-     * The W3C SPARQL JSON results document of {@code smf} over the union of the descriptors below each of
-     * {@code roots} (a group's members: the explicit scope of TS-0004 7.3.3.19.2).
-     */
-    public String answer(ResourceSearch search, SemanticIndex index, List<Resource> roots, Visibility visibility,
-                         String smf) {
+    /** 4000 for a query that has no SPARQL results format (neither SELECT nor ASK). */
+    public static Query check(String smf) {
         Query query = Sparql.query(smf);
         if (!query.isSelectType() && !query.isAskType()) {
             throw OneM2MException.badRequest("a semantic query is a SELECT or an ASK: only those have a SPARQL results format");
         }
-        Set<String> graphs = new HashSet<>();
+        return query;
+    }
+
+    /** The ris of the descriptors at and below {@code roots} that are visible: 4000 when more than the scan bound. */
+    public Set<String> scope(ResourceSearch search, List<Resource> roots, Visibility visibility) {
+        Set<String> graphs = new LinkedHashSet<>();
         for (Resource root : roots) {
             SemanticDiscovery.descriptors(search, root, null, visibility, scanMax + 1).forEach(d -> graphs.add(d.ri));
         }
-        if (graphs.size() > scanMax) {
+        return bounded(graphs.size(), graphs);
+    }
+
+    /** 4000 when a query's data basis would hold more than keel.discovery.content-scan-max descriptors. */
+    public <T> T bounded(int descriptors, T scope) {
+        if (descriptors > scanMax) {
             // A part of the data basis would give a wrong answer, not a partial one.
             throw OneM2MException.badRequest("more than " + scanMax + " descriptors are in the query's scope"
                     + " (keel.discovery.content-scan-max): query a narrower target");
         }
-        IndexedDescriptors dataset = new IndexedDescriptors(index, graphs, limits);
+        return scope;
+    }
+
+    /** The bounds of one evaluation and of what a descriptor may weigh. */
+    public SemanticSettings limits() {
+        return limits;
+    }
+
+    /**
+     * The W3C SPARQL JSON results document of {@code smf} over the union of the indexed descriptors {@code graphs} and
+     * the {@code fetched} ones (descriptors of other CSEs, by address).
+     */
+    public String answer(SemanticIndex index, Set<String> graphs, Map<String, Graph> fetched, String smf) {
+        Query query = check(smf);
+        IndexedDescriptors dataset = new IndexedDescriptors(index, graphs, fetched, limits);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Evaluation e = new Evaluation(query, dataset, limits)) {
             try {

@@ -64,20 +64,28 @@ class AttributeValidatorTest {
 
     @Test
     void ts0004_7_3_3_3_attributesOneM2MDefinesButKeelDoesNotSupportAre5001AndNamedAsSuch() {
-        ResourceType grp = types.require(ResourceTypes.GROUP);
-        OneM2MException create = assertThrows(OneM2MException.class,
-                () -> AttributeValidator.forCreate(grp, content("m2m:grp", "mid", List.of("Cx"), "ssi", true), false));
+        ResourceType ae = types.require(ResourceTypes.AE);
+        OneM2MException create = assertThrows(OneM2MException.class, () -> AttributeValidator.forCreate(ae,
+                content("m2m:ae", "api", "Nx", "rr", true, "srv", List.of("3"), "esi", Map.of()), false));
         assertEquals(ResponseStatusCode.NOT_IMPLEMENTED, create.rsc());
-        assertTrue(create.getMessage().contains("ssi (semanticSupportIndicator) of m2m:grp is not supported by this CSE"), create.getMessage());
+        assertTrue(create.getMessage().contains("esi (e2eSecInfo) of m2m:ae is not supported by this CSE"), create.getMessage());
     }
 
     @Test
     void ts0004_7_3_3_4_anUpdateOfAnAttributeKeelDoesNotSupportIs5001() {
-        ResourceType grp = types.require(ResourceTypes.GROUP);
+        ResourceType ae = types.require(ResourceTypes.AE);
         OneM2MException update = assertThrows(OneM2MException.class,
-                () -> AttributeValidator.forUpdate(grp, content("m2m:grp", "ssi", true), false));
+                () -> AttributeValidator.forUpdate(ae, content("m2m:ae", "esi", Map.of()), false));
         assertEquals(ResponseStatusCode.NOT_IMPLEMENTED, update.rsc());
-        assertTrue(update.getMessage().contains("ssi (semanticSupportIndicator) of m2m:grp is not supported by this CSE"), update.getMessage());
+        assertTrue(update.getMessage().contains("esi (e2eSecInfo) of m2m:ae is not supported by this CSE"), update.getMessage());
+    }
+
+    @Test
+    void ts0004_7_4_13_1_semanticSupportIndicatorIsTheHostingCsesToSet() {
+        ResourceType grp = types.require(ResourceTypes.GROUP);
+        assertBadRequest(() -> AttributeValidator.forCreate(grp, content("m2m:grp", "mnm", 2, "mid", List.of("Cx"), "ssi", true),
+                false), "ssi");
+        assertBadRequest(() -> AttributeValidator.forUpdate(grp, content("m2m:grp", "ssi", true), false), "ssi");
     }
 
     @ParameterizedTest

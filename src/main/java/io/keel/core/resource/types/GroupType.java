@@ -35,6 +35,8 @@ public final class GroupType extends ResourceType {
     public static final String MEMBERS_ACCESS_CONTROL_POLICY_IDS = "macp";
     /** notifyAggregation (m2m:batchNotify): how the notifications of subscriptions made through fopt are collected. */
     public static final String NOTIFY_AGGREGATION = "nar";
+    /** semanticSupportIndicator: the hosting CSE offers semantic discovery and query through sfop (TS-0004 7.4.35.1). */
+    public static final String SEMANTIC_SUPPORT_INDICATOR = "ssi";
 
     public GroupType() {
         super(ResourceTypes.GROUP, "grp", List.of(
@@ -48,6 +50,7 @@ public final class GroupType extends ResourceType {
                 AttributeDef.readOnly("mtv", AttributeType.BOOLEAN),
                 AttributeDef.createOnly("csy", AttributeType.CONSISTENCY_STRATEGY, Presence.OPTIONAL),
                 AttributeDef.optional("gn", AttributeType.STRING),
+                AttributeDef.readOnly(SEMANTIC_SUPPORT_INDICATOR, AttributeType.BOOLEAN),
                 AttributeDef.optional(NOTIFY_AGGREGATION, AttributeType.BATCH_NOTIFY)));
     }
 
@@ -59,11 +62,6 @@ public final class GroupType extends ResourceType {
     @Override
     public List<String> announcedAttributes() {
         return List.of("mt", "spty", "cnm", "mnm", "mid", "mtv", "csy", "gn", NOTIFY_AGGREGATION);
-    }
-
-    @Override
-    public Map<String, String> unsupportedAttributes() {
-        return Map.of("ssi", "semanticSupportIndicator");
     }
 
     /**
@@ -123,6 +121,7 @@ public final class GroupType extends ResourceType {
         Resource grp = op.resource;
         grp.attributes.putIfAbsent(MEMBER_TYPE, GroupMembers.MIXED);
         grp.attributes.putIfAbsent("csy", GroupMembers.ABANDON_MEMBER);
+        grp.attributes.put(SEMANTIC_SUPPORT_INDICATOR, true); // Keel's sfop serves every group (TS-0004 table 7.4.13.1-3)
         op.references.requirePolicies(grp.get(MEMBERS_ACCESS_CONTROL_POLICY_IDS));
         validateMembers(op);
     }
@@ -135,6 +134,8 @@ public final class GroupType extends ResourceType {
 
     @Override
     public void prepareUpdate(ResourceOperation op) {
+        // A group stored before Keel generated ssi gets it with its next update.
+        op.resource.attributes.put(SEMANTIC_SUPPORT_INDICATOR, true);
         op.references.requirePolicies(op.given.get(MEMBERS_ACCESS_CONTROL_POLICY_IDS));
         if (op.given.containsKey(MEMBER_IDS)) {
             validateMembers(op);

@@ -133,8 +133,7 @@ public final class SemanticDescriptorType extends ResourceType {
         List<String> problems = OntologyValidation.problems(descriptor, ontology);
         if (!problems.isEmpty()) {
             throw new OneM2MException(ResponseStatusCode.INVALID_SEMANTICS, "the descriptor is not valid against " + or + ": "
-                    + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
-                    + (problems.size() > 5 ? " (and " + (problems.size() - 5) + " more)" : ""));
+                    + OntologyValidation.summary(problems));
         }
         op.resource.attributes.put(SEMANTIC_VALIDATED, true);
     }

@@ -1,0 +1,206 @@
+package io.keel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keel.it.OneM2MClient.Reply;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code <semanticFanOutPoint>} (TS-0004 7.4.35.2.2) with members on another CSE, and relatedSemantics naming a
+ * descriptor there (TS-0004 7.3.3.19.1), between two Keel processes over real HTTP (an IN-CSE and an MN-CSE
+ * registered with it): a sensor described on the IN, a lamp on the MN, one group on the IN; a member whose CSE
+ * cannot be reached, on an MN-CSE of its own whose registrar is down.
+ */
+class SemanticFanOutPointRemoteIT {
+    private static final String EX = "http://example.org/building#";
+    private static final String IN_B = "PREFIX ex: <" + EX + "> SELECT ?device WHERE { ?device ex:locatedIn ex:BuildingB }"
+            + " ORDER BY ?device";
+    private static final String JOIN = "PREFIX ex: <" + EX + "> ASK { ?t a ex:TemperatureSensor ; ex:locatedIn ?b ."
+            + " ?l a ex:Light ; ex:locatedIn ?b }";
+    private static CsePair cses;
+    private static OneM2MClient atIn;
+    private static OneM2MClient atMn;
+
+    @BeforeAll
+    static void startTwoCses() {
+        cses = CsePair.start("keel-sfop-remote");
+        atIn = cses.atIn;
+        atMn = cses.atMn;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cses != null) {
+            cses.close();
+        }
+    }
+
+    private static Reply send(OneM2MClient.Call call) {
+        return cses.send(call);
+    }
+
+    private static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** TS-0009 6.2.2.2: a raw '+' separates list items, so spaces go as %20. */
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * A container on {@code at} with a Turtle descriptor {@code desc}, both governed by a policy giving
+     * {@code originator} every operation; the container's ri.
+     */
+    private static String described(OneM2MClient at, String cseName, String rn, String turtle, String originator, String extra) {
+        Reply acp = send(at.create("/" + cseName, 1, "{\"m2m:acp\":{\"rn\":\"acp-" + rn + "\",\"pv\":{\"acr\":[{\"acor\":[\""
+                + originator + "\"],\"acop\":63}]},\"pvs\":{\"acr\":[{\"acor\":[\"CAdmin\"],\"acop\":63}]}}}"));
+        assertEquals(201, acp.status(), acp.text());
+        String acpi = "\"acpi\":[\"" + acp.json().path("m2m:acp").path("ri").asText() + "\"]";
+        Reply cnt = send(at.create("/" + cseName, 3, "{\"m2m:cnt\":{\"rn\":\"" + rn + "\"," + acpi + "}}"));
+        assertEquals(201, cnt.status(), cnt.text());
+        Reply smd = send(at.create("/" + cseName + "/" + rn, 24, "{\"m2m:smd\":{\"rn\":\"desc\",\"dcrp\":5,\"dsp\":\""
+                + b64("@prefix ex: <" + EX + "> .\n" + turtle + "\n") + "\"," + acpi + extra + "}}"));
+        assertEquals(201, smd.status(), smd.text());
+        return cnt.json().path("m2m:cnt").path("ri").asText();
+    }
+
+    /** A lamp in building B on the MN, reachable from the IN; its SP-relative structured address. */
+    private static String farLamp() {
+        String name = OneM2MClient.unique("lamp");
+        described(atMn, "cse-mn", name, "ex:" + name + " a ex:Light ; ex:locatedIn ex:BuildingB .", "/id-in/CAdmin", "");
+        Eventually.holds(Duration.ofSeconds(20), () -> send(atIn.get("/~/id-mn/cse-mn/" + name)).rsc() == 2000,
+                "the IN reaches the MN");
+        return "/id-mn/cse-mn/" + name;
+    }
+
+    private static String group(OneM2MClient at, String cseName, List<String> members) {
+        String rn = OneM2MClient.unique("grp");
+        String mid = String.join(",", members.stream().map(m -> "\"" + m + "\"").toList());
+        Reply r = send(at.create("/" + cseName, 9, "{\"m2m:grp\":{\"rn\":\"" + rn + "\",\"mnm\":5,\"mid\":[" + mid + "]}}"));
+        assertEquals(201, r.status(), r.text());
+        assertTrue(r.json().path("m2m:grp").path("ssi").asBoolean(), r.text());
+        return cseName + "/" + rn;
+    }
+
+    private static List<String> uris(Reply r) {
+        assertEquals(200, r.status(), r.text());
+        List<String> out = new ArrayList<>();
+        r.json().path("m2m:uril").forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static JsonNode result(Reply r) {
+        assertEquals(200, r.status(), r.text());
+        try {
+            return new ObjectMapper().readTree(r.json().path("m2m:qres").asText());
+        } catch (IOException e) {
+            throw new AssertionError("m2m:qres is no JSON: " + r.text(), e);
+        }
+    }
+
+    private static List<String> devices(Reply r) {
+        List<String> out = new ArrayList<>();
+        result(r).path("results").path("bindings").forEach(b -> out.add(b.path("device").path("value").asText()));
+        return out;
+    }
+
+    @Test
+    void ts0004_7_4_35_2_2_discoveryThroughSfopAsksTheMembersOnTheirCses() {
+        String sensor = OneM2MClient.unique("sensor");
+        String near = described(atIn, "cse-in", sensor, "ex:" + sensor + " a ex:TemperatureSensor ; ex:locatedIn ex:BuildingB .",
+                "CAdmin", "");
+        String lamp = farLamp();
+        String group = group(atIn, "cse-in", List.of(near, lamp));
+        Reply found = send(atIn.get("/" + group + "/sfop?fu=1&smf=" + enc(IN_B)));
+        assertEquals(List.of("cse-in/" + sensor, lamp), uris(found), "the member here, then the one on the MN, SP-relative");
+        assertEquals(null, found.header("X-M2M-CTS"), "every member answered: " + found.text());
+        String lights = "PREFIX ex: <" + EX + "> ASK { ?l a ex:Light }";
+        assertEquals(List.of(lamp), uris(send(atIn.get("/" + group + "/sfop?fu=1&smf=" + enc(lights)))));
+        Reply second = send(atIn.get("/" + group + "/sfop?fu=1&lim=1&ofst=2&smf=" + enc(IN_B)));
+        assertEquals(List.of(lamp), uris(second), "ofst and lim page through the joined list");
+    }
+
+    @Test
+    void ts0004_7_4_35_2_2_aQueryThroughSfopJoinsTheDescriptorsOfMembersOnBothCses() {
+        String sensor = OneM2MClient.unique("sensor");
+        String near = described(atIn, "cse-in", sensor, "ex:" + sensor + " a ex:TemperatureSensor ; ex:locatedIn ex:BuildingB .",
+                "CAdmin", "");
+        String lamp = farLamp();
+        String group = group(atIn, "cse-in", List.of(near, lamp));
+        assertTrue(result(send(atIn.get("/" + group + "/sfop?sqi=true&smf=" + enc(JOIN)))).path("boolean").asBoolean(),
+                "one pattern joins the sensor's triples (IN) and the lamp's (MN)");
+        List<String> all = devices(send(atIn.get("/" + group + "/sfop?sqi=true&smf=" + enc(IN_B))));
+        assertEquals(List.of(EX + lamp.substring(lamp.lastIndexOf('/') + 1), EX + sensor).stream().sorted().toList(), all);
+        String nearOnly = group(atIn, "cse-in", List.of(near));
+        assertTrue(!result(send(atIn.get("/" + nearOnly + "/sfop?sqi=true&smf=" + enc(JOIN)))).path("boolean").asBoolean(),
+                "without the MN's member there is no light");
+    }
+
+    @Test
+    void ts0004_7_4_35_2_2_theMembersCseJudgesTheOriginator() {
+        String name = OneM2MClient.unique("closed");
+        described(atMn, "cse-mn", name, "ex:" + name + " a ex:Light ; ex:locatedIn ex:BuildingB .", "/id-in/Csomeone", "");
+        String closed = "/id-mn/cse-mn/" + name;
+        String group = group(atIn, "cse-in", List.of(closed));
+        assertEquals(List.of(), uris(send(atIn.get("/" + group + "/sfop?fu=1&smf=" + enc(IN_B)))),
+                "the MN's policy does not let /id-in/CAdmin discover it");
+        assertEquals(List.of(), devices(send(atIn.get("/" + group + "/sfop?sqi=true&smf=" + enc(IN_B)))));
+    }
+
+    @Test
+    void ts0004_7_3_3_19_1_relatedSemanticsMayNameADescriptorOnAnotherCse() {
+        String lamp = farLamp();
+        String room = OneM2MClient.unique("room");
+        described(atIn, "cse-in", room, "ex:" + room + " ex:contains ex:" + lamp.substring(lamp.lastIndexOf('/') + 1) + " .",
+                "CAdmin", ",\"rels\":[\"" + lamp + "/desc\"]");
+        String lit = "PREFIX ex: <" + EX + "> SELECT ?device WHERE { ?r ex:contains ?device . ?device a ex:Light }";
+        List<String> found = devices(send(atIn.get("/cse-in/" + room + "?sqi=true&smf=" + enc(lit))));
+        assertEquals(List.of(EX + lamp.substring(lamp.lastIndexOf('/') + 1)), found, "the lamp's type is in the MN's descriptor");
+    }
+
+    /** An MN-CSE whose registrar is down reaches no member elsewhere: discovery is partial, a query 5103. */
+    @Test
+    void ts0004_7_4_35_2_2_anUnreachableMemberMakesDiscoveryPartialAndAQueryFail() throws Exception {
+        Path dir = Files.createTempDirectory("keel-sfop-lonely");
+        String token = "lonely-" + System.nanoTime();
+        Files.writeString(dir.resolve("credentials"), "bearer sha256:" + Credentials.sha256(token) + " C*\n");
+        try (KeelProcess lonely = CseEnv.of(dir, "id-lonely", "cse-mn", "MN").port(KeelProcess.freePort())
+                .credentials(dir.resolve("credentials")).registrar("http://127.0.0.1:" + KeelProcess.freePort(), "id-up", "cse-up",
+                        "Bearer " + token).set("KEEL_FORWARDING_TIMEOUT", "3000").start()) {
+            OneM2MClient at = new OneM2MClient(lonely.base());
+            String sensor = OneM2MClient.unique("sensor");
+            Reply cnt = at.create("/cse-mn", 3, "{\"m2m:cnt\":{\"rn\":\"" + sensor + "\"}}").header("Authorization", "Bearer " + token).send();
+            assertEquals(201, cnt.status(), cnt.text());
+            Reply smd = at.create("/cse-mn/" + sensor, 24, "{\"m2m:smd\":{\"rn\":\"desc\",\"dcrp\":5,\"dsp\":\"" + b64("@prefix ex: <"
+                    + EX + "> .\nex:" + sensor + " a ex:TemperatureSensor ; ex:locatedIn ex:BuildingB .\n") + "\"}}")
+                    .header("Authorization", "Bearer " + token).send();
+            assertEquals(201, smd.status(), smd.text());
+            Reply grp = at.create("/cse-mn", 9, "{\"m2m:grp\":{\"rn\":\"g\",\"mnm\":5,\"mid\":[\""
+                    + cnt.json().path("m2m:cnt").path("ri").asText() + "\",\"/id-far/cse-far/x\"]}}")
+                    .header("Authorization", "Bearer " + token).send();
+            assertEquals(201, grp.status(), grp.text());
+
+            Reply found = at.get("/cse-mn/g/sfop?fu=1&smf=" + enc(IN_B)).header("Authorization", "Bearer " + token).send();
+            assertEquals(List.of("cse-mn/" + sensor), uris(found), "what the reachable members have");
+            assertEquals("1", found.header("X-M2M-CTS"), "partial: the member elsewhere may have matches " + found.text());
+            Reply query = at.get("/cse-mn/g/sfop?sqi=true&smf=" + enc(IN_B)).header("Authorization", "Bearer " + token).send();
+            assertEquals(5103, query.rsc(), query.text());
+            assertTrue(query.json().path("m2m:dbg").asText().contains("/id-far/cse-far/x"), query.text());
+        }
+    }
+}
