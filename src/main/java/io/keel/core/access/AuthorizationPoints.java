@@ -36,6 +36,7 @@ public final class AuthorizationPoints {
     /** m2m:authorizationStatus (TS-0004 6.3.4.2.52). */
     static final long OK = 1;
     static final long NOT_APPLICABLE = 2;
+    private static final String RELEASE = "4";
 
     /** How a request reaches a resource of another CSE: as a forwarded request does. */
     public interface Remote {
@@ -140,6 +141,7 @@ public final class AuthorizationPoints {
         update.to = address;
         update.from = cse.spRelativeCseId();
         update.requestIdentifier = "pep-" + Identifiers.random(16);
+        update.releaseVersionIndicator = RELEASE; // the release that defines the three resource types
         update.content = Map.of(root, request.get());
         ResponsePrimitive rsp;
         try {
