@@ -199,7 +199,7 @@ class DistributedAuthorizationIT extends KeelIT {
 
         assertEquals(4103, denied.rsc(), denied.text());
         String dbg = denied.json().path("m2m:dbg").asText();
-        assertTrue(dbg.contains("<authorizationDecision> /id-nowhere/cse-x/pdp cannot be reached"), denied.text());
+        assertTrue(dbg.contains("<authorizationDecision> /id-nowhere/cse-x/pdp answered"), denied.text());
         assertTrue(dbg.contains("cntMissing cannot be reached"), denied.text());
     }
 

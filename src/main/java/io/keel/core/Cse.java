@@ -119,13 +119,14 @@ public final class Cse implements AutoCloseable {
         types.token().authorityWith(tokens);
         Forwarding forwarding = new Forwarding(identity, outbound, clock, settings.forwardingTimeoutMillis(),
                 settings.forwardingAuthorization());
+        RemoteRequests remoteRequests = new RemoteRequests(store, router, forwarding);
         AcpAccessPolicy policies = new AcpAccessPolicy(identity, types, router, clock, locations, tokens);
         AccessPolicy dynamic = new DynamicAuthorization(policies, identity,
                 router, outbound, new Receivers(identity, router, types, outbound), clock,
                 settings.dynamicAuthorizationTimeoutMillis(), settings.getInt("keel.dynauth.discovery-max", 100),
                 settings.getInt("keel.dynauth.cache-max", 10_000));
         DistributedAuthorization access = new DistributedAuthorization(dynamic, policies, types, identity, router,
-                types::authorization, (request, route) -> forwarding.forward(request, route, false), clock,
+                types::authorization, remoteRequests::send, clock,
                 settings.dynamicAuthorizationTimeoutMillis(), settings.getInt("keel.dynauth.discovery-max", 100));
         types.bindAuthorization(new LocalAuthorization(access.asDecisionPoint(), router, types, identity, tokens, clock));
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax(), semantics);
@@ -143,7 +144,6 @@ public final class Cse implements AutoCloseable {
                 settings.getLong("keel.request.lifetime", 3_600_000), settings.getLong("keel.nonblocking.lease", 60_000));
         this.dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, outcomes.andThen(this::registreesChanged),
                 forwarding);
-        RemoteRequests remoteRequests = new RemoteRequests(store, router, forwarding);
         notifications.delivery().forwardWith(remoteRequests::send);
         notifications.delivery().dispatchLocallyWith(dispatcher::handle);
         ctx.remoteWith(remoteRequests);

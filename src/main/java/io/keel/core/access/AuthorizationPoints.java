@@ -38,9 +38,9 @@ public final class AuthorizationPoints {
     static final long NOT_APPLICABLE = 2;
     private static final String RELEASE = "4";
 
-    /** How a request reaches a resource of another CSE: as a forwarded request does. */
+    /** How a request reaches a resource of another CSE: as a forwarded request does, the next hop found when it is sent. */
     public interface Remote {
-        CompletableFuture<ResponsePrimitive> send(RequestPrimitive request, Route.Remote route);
+        CompletableFuture<ResponsePrimitive> send(RequestPrimitive request);
     }
 
     /**
@@ -129,7 +129,7 @@ public final class AuthorizationPoints {
                 return Answer.failed(what + " failed: " + e.getMessage());
             }
         }
-        if (!(route instanceof Route.Remote there)) {
+        if (!(route instanceof Route.Remote)) {
             return Answer.failed(address + " is no <" + kind(ty) + ">");
         }
         long left = deadlineNanos - System.nanoTime();
@@ -145,7 +145,7 @@ public final class AuthorizationPoints {
         update.content = Map.of(root, request.get());
         ResponsePrimitive rsp;
         try {
-            rsp = remote.send(update, there).get(left, TimeUnit.NANOSECONDS);
+            rsp = remote.send(update).get(left, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             return Answer.failed(what + " did not answer within keel.dynauth.timeout");
         } catch (InterruptedException e) {

@@ -48,7 +48,7 @@ class DistributedAuthorizationTest {
     /** What the other CSE answers; a future never completed: it does not answer. */
     private CompletableFuture<ResponsePrimitive> remoteAnswer = new CompletableFuture<>();
     private final DistributedAuthorization pep = new DistributedAuthorization(policies, policies, types, CSE, router, () -> local,
-            (request, route) -> {
+            request -> {
                 sent.add(request);
                 return remoteAnswer;
             }, new Clock(), 300, 100);
