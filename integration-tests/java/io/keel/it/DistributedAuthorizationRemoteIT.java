@@ -84,7 +84,9 @@ class DistributedAuthorizationRemoteIT {
         assertEquals(200, granted.status(), granted.text());
         Reply refused = send(atMn.get("/" + box).from(stranger));
         assertEquals(4103, refused.rsc(), refused.text());
-        assertTrue(refused.json().path("m2m:dbg").asText().contains("with the roles and tokens its PIP gave"), refused.text());
+        // The IN keeps no role for the stranger: its PIP answers NOT_APPLICABLE, and with no other PIP that denies.
+        assertTrue(refused.json().path("m2m:dbg").asText().contains("the PIP /id-in/" + pip + " of "), refused.text());
+        assertTrue(refused.json().path("m2m:dbg").asText().contains("has nothing that applies (NOT_APPLICABLE)"), refused.text());
     }
 
     @Test
