@@ -663,9 +663,8 @@ class AccessControlIT extends KeelIT {
         assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"x\"],\"acop\":2,\"acco\":[{\"acip\":{\"ipv4\":[\"300.1.1.1\"]}}]}]},"
                 + pvs + "}}"), "300.1.1.1");
         assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[]}," + pvs + ",\"acpi\":[]}}"), "unknown attribute acpi");
-        Reply adri = createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[]}," + pvs + ",\"adri\":[\"x\"]}}");
-        assertEquals(5001, adri.rsc(), adri.text());
-        assertTrue(adri.json().path("m2m:dbg").asText().contains("not supported"), adri.text());
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[]}," + pvs + ",\"adri\":[\"x\"],\"apri\":[\"y\"]}}"),
+                "never present together");
         Reply r = cse.put("/" + acp(rule(q(granted), 2, null)), "{\"m2m:acp\":{\"pvs\":{\"acr\":[]}}}").from(owner).send();
         assertBadRequest(r, "pvs must hold at least one rule");
         assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"x\"],\"acop\":2,\"acco\":[{\"aclr\":{\"accc\":[\"de\"]}}]}]},"

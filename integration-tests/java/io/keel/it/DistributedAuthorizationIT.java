@@ -123,6 +123,112 @@ class DistributedAuthorizationIT extends KeelIT {
         assertBadRequest(cse.put("/" + pip, "{\"m2m:auif\":{\"fr\":\"" + owner + "\",\"lbl\":[\"x\"]}}").send(), "nothing else");
     }
 
+    // --- Keel as the PEP: adri, apri and airi of the policies governing the target (TS-0001 9.6.2, 11.6.2) ----------
+
+    @Test
+    void ts0001_9_6_2_0_theCombinationsTheTextRefusesAre4000() {
+        String pvs = "\"pvs\":{\"acr\":[" + rule(owner, 63) + "]}";
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[]}," + pvs + ",\"adri\":[\"x\"],\"apri\":[\"y\"]}}"),
+                "never present together");
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[" + rule(other, 2) + "]}," + pvs + ",\"adri\":[\"x\"]}}"),
+                "adri is present only while pv holds no rule");
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[" + rule(other, 2) + "]}," + pvs + ",\"apri\":[\"x\"]}}"),
+                "apri is present only while pv holds no rule");
+        assertBadRequest(createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":[]}," + pvs + ",\"adri\":[\"x\"],\"airi\":[\"y\"]}}"),
+                "airi does not go with adri");
+        String delegating = acp("[]", "\"adri\":[\"x\"]");
+        assertBadRequest(cse.put("/" + delegating, "{\"m2m:acp\":{\"pv\":{\"acr\":[" + rule(other, 2) + "]}}}").from(owner).send(),
+                "adri is present only while pv holds no rule");
+        assertEquals("x", cse.get("/" + delegating).from(owner).send().json().path("m2m:acp").path("adri").path(0).asText());
+    }
+
+    @Test
+    void ts0003_7_5_4_theRolesOfAPipOfThisCseMeetTheRulesOfPv() {
+        String roleId = "r" + System.nanoTime() + "@keel.example.net";
+        assertEquals(201, cse.create("/cse-in", 31, roleJson(roleId, other, -3600, 3600)).send().status());
+        String pip = create(37, "m2m:auif", "{}");
+        String box = container(acp("[" + rule(roleId, 2) + "]", "\"airi\":[\"" + pip + "\"]"));
+
+        Reply byRole = cse.get("/" + box).from(other).send();
+        assertEquals(200, byRole.status(), "the PIP gives the role the originator did not name: " + byRole.text());
+        Reply noRole = cse.get("/" + box).from(third()).send();
+        assertEquals(4103, noRole.rsc(), noRole.text());
+        assertTrue(noRole.json().path("m2m:dbg").asText().contains("distributed authorization refused"), noRole.text());
+        Reply update = cse.put("/" + box, "{\"m2m:cnt\":{\"lbl\":[\"x\"]}}").from(other).send();
+        assertEquals(4103, update.rsc(), "the role's rule grants retrieve only: " + update.text());
+    }
+
+    @Test
+    void ts0003_7_5_2_aPdpOfThisCseDecidesAsThisCseDoesAndDeniesWithAReason() {
+        String pdp = create(35, "m2m:auds", "{}");
+        String byPdp = acp("[]", "\"adri\":[\"" + pdp + "\"]");
+        String box = container(byPdp);
+
+        Reply denied = cse.get("/" + box).from(other).send();
+        assertEquals(4103, denied.rsc(), denied.text());
+        assertTrue(denied.json().path("m2m:dbg").asText().contains("the PDP " + pdp + " of " + byPdp + " denied retrieve"), denied.text());
+
+        // The PDP decides with what this CSE has: here the roles its PIP gives, which a policy beside names.
+        String roleId = "r" + System.nanoTime() + "@keel.example.net";
+        assertEquals(201, cse.create("/cse-in", 31, roleJson(roleId, other, -3600, 3600)).send().status());
+        String pip = create(37, "m2m:auif", "{}");
+        String byRole = acp("[" + rule(roleId, 2) + "]", "\"airi\":[\"" + pip + "\"]");
+        Reply relinked = cse.put("/" + box, "{\"m2m:cnt\":{\"acpi\":[\"" + byPdp + "\",\"" + byRole + "\"]}}").from(owner).send();
+        assertEquals(200, relinked.status(), relinked.text());
+        Reply granted = cse.get("/" + box).from(other).send();
+        assertEquals(200, granted.status(), granted.text());
+    }
+
+    @Test
+    void ts0003_7_5_3_thePoliciesOfAPrpOfThisCseAreMatched() {
+        String prp = create(36, "m2m:aupy", "{}");
+        String byPrp = acp("[]", "\"apri\":[\"" + prp + "\"]");
+        String box = container(byPrp);
+
+        Reply denied = cse.get("/" + box).from(other).send();
+        assertEquals(4103, denied.rsc(), denied.text());
+        assertTrue(denied.json().path("m2m:dbg").asText().contains("the rules the PRP of " + byPrp + " gave do not grant retrieve"),
+                denied.text());
+    }
+
+    @Test
+    void ts0003_7_5_2_aPdpThatCannotBeReachedDenies() {
+        String box = container(acp("[]", "\"adri\":[\"/id-nowhere/cse-x/pdp\",\"cntMissing\"]"));
+
+        Reply denied = cse.get("/" + box).from(other).send();
+
+        assertEquals(4103, denied.rsc(), denied.text());
+        String dbg = denied.json().path("m2m:dbg").asText();
+        assertTrue(dbg.contains("<authorizationDecision> /id-nowhere/cse-x/pdp answered"), denied.text());
+        assertTrue(dbg.contains("cntMissing cannot be reached"), denied.text());
+    }
+
+    private String third() {
+        return cse.registerAe("C" + OneM2MClient.unique("third"), OneM2MClient.unique("third"));
+    }
+
+    private Reply createAcp(String body) {
+        return cse.create("/" + owner, 1, body).from(owner).send();
+    }
+
+    /** A policy of the owner, managed by it, with these pv rules and the attributes given besides. */
+    private String acp(String pvRules, String more) {
+        Reply r = createAcp("{\"m2m:acp\":{\"pv\":{\"acr\":" + pvRules + "},\"pvs\":{\"acr\":[" + rule(owner, 63) + "]},"
+                + more + "}}");
+        assertEquals(201, r.status(), r.text());
+        return r.json().path("m2m:acp").path("ri").asText();
+    }
+
+    private String container(String acpi) {
+        Reply r = cse.create("/" + owner, 3, "{\"m2m:cnt\":{\"acpi\":[\"" + acpi + "\"]}}").from(owner).send();
+        assertEquals(201, r.status(), r.text());
+        return r.json().path("m2m:cnt").path("ri").asText();
+    }
+
+    private static String rule(String originator, int acop) {
+        return "{\"acor\":[\"" + originator + "\"],\"acop\":" + acop + "}";
+    }
+
     private static List<String> values(JsonNode list, String sn) {
         List<String> out = new java.util.ArrayList<>();
         list.forEach(n -> out.add(n.path(sn).asText()));

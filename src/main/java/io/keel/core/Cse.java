@@ -7,6 +7,7 @@ import io.keel.core.access.token.TokenSettings;
 import io.keel.core.announcement.Announcements;
 import io.keel.core.announcement.Announcer;
 import io.keel.core.access.AcpAccessPolicy;
+import io.keel.core.access.DistributedAuthorization;
 import io.keel.core.access.DynamicAuthorization;
 import io.keel.core.access.LocalAuthorization;
 import io.keel.core.notification.Receivers;
@@ -118,15 +119,20 @@ public final class Cse implements AutoCloseable {
         OriginatorLocations locations = new io.keel.core.location.PolicyLocations(registered).orElse(registered);
         TokenAuthority tokens = TokenAuthority.from(TokenSettings.from(settings, identity));
         types.token().authorityWith(tokens);
-        AccessPolicy access = new DynamicAuthorization(new AcpAccessPolicy(identity, types, router, clock, locations, tokens), identity,
+        Forwarding forwarding = new Forwarding(identity, outbound, clock, settings.forwardingTimeoutMillis(),
+                settings.forwardingAuthorization());
+        RemoteRequests remoteRequests = new RemoteRequests(store, router, forwarding);
+        AcpAccessPolicy policies = new AcpAccessPolicy(identity, types, router, clock, locations, tokens);
+        AccessPolicy dynamic = new DynamicAuthorization(policies, identity,
                 router, outbound, new Receivers(identity, router, types, outbound), clock,
                 settings.dynamicAuthorizationTimeoutMillis(), settings.getInt("keel.dynauth.discovery-max", 100),
                 settings.getInt("keel.dynauth.cache-max", 10_000));
-        types.bindAuthorization(new LocalAuthorization(access, router, types, identity, tokens, clock));
+        DistributedAuthorization access = new DistributedAuthorization(dynamic, policies, types, identity, router,
+                types::authorization, remoteRequests::send, clock,
+                settings.dynamicAuthorizationTimeoutMillis(), settings.getInt("keel.dynauth.discovery-max", 100));
+        types.bindAuthorization(new LocalAuthorization(access.asDecisionPoint(), router, types, identity, tokens, clock));
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax(), semantics);
         Representations representations = new Representations(types, identity.maxResultSize(), search);
-        Forwarding forwarding = new Forwarding(identity, outbound, clock, settings.forwardingTimeoutMillis(),
-                settings.forwardingAuthorization());
         this.notifications = new NotificationService(identity, store, router, types, representations, access, outbound,
                 clock, DeliverySettings.from(settings), OutboxSettings.from(settings));
         this.announcer = new Announcer(identity, store, types, router, forwarding, clock,
@@ -140,7 +146,6 @@ public final class Cse implements AutoCloseable {
                 settings.getLong("keel.request.lifetime", 3_600_000), settings.getLong("keel.nonblocking.lease", 60_000));
         this.dispatcher = new Dispatcher(store, router, types, ctx, clock, nonBlocking, outcomes.andThen(this::registreesChanged),
                 forwarding);
-        RemoteRequests remoteRequests = new RemoteRequests(store, router, forwarding);
         notifications.delivery().forwardWith(remoteRequests::send);
         notifications.delivery().dispatchLocallyWith(dispatcher::handle);
         ctx.remoteWith(remoteRequests);

@@ -55,11 +55,13 @@ public interface AccessPolicy {
         return null;
     }
 
-    /**
-     * Why the last decision of this thread that refused did, when there is more to say than "no privilege" (a decision
-     * point that did not answer); null otherwise. Reading it forgets it.
-     */
-    default String refusal() {
-        return null;
+    /** {@link #allows}, with why it refused when there is more to say than "no privilege". */
+    default AccessDecision decide(ResourceTree tx, RequestPrimitive req, Permission permission, Resource target) {
+        return AccessDecision.of(allows(tx, req, permission, target));
+    }
+
+    /** {@link #allowsFanOut}, with why it refused when there is more to say than "no privilege". */
+    default AccessDecision decideFanOut(ResourceTree tx, RequestPrimitive req, Permission permission, Resource group) {
+        return AccessDecision.of(allowsFanOut(tx, req, permission, group));
     }
 }

@@ -150,6 +150,22 @@ public final class AcpAccessPolicy implements AccessPolicy {
                 : credentials.assignments(req, ownership.localId(req.from), clock.now());
     }
 
+    /**
+     * Distributed authorization (TS-0003 7.5.3, 7.5.4): whether a rule of these setOfAcrs (a policy's pv, or the policies
+     * a PRP gave) grants the request on the target, its originator holding the roles besides (those a PIP gave).
+     */
+    boolean grantedBy(ResourceTree tx, RequestPrimitive req, Permission permission, Resource target,
+                      List<Map<String, Object>> setsOfAcrs, java.util.Set<String> roles) {
+        Requester who = requester(tx, req);
+        if (who == null) {
+            return false;
+        }
+        Requester holding = who.withRoles(roles);
+        ChildCreation create = creation(req, permission, target.ty);
+        return setsOfAcrs.stream().anyMatch(acrs -> SetOfAcrs.rules(acrs, ownership::localId).stream()
+                .anyMatch(rule -> rule.grants(holding, permission, create)));
+    }
+
     /** For a Create, what acod is matched against (TS-0003 7.1.5); null for any other permission. */
     private ChildCreation creation(RequestPrimitive req, Permission permission, Integer targetType) {
         return permission == Permission.CREATE ? ChildCreation.of(req, targetType, types) : null;

@@ -37,8 +37,6 @@ public final class DynamicAuthorization implements AccessPolicy {
     private final Clock clock;
     private final long timeoutNanos;
     private final int discoveryMax;
-    /** Why the last consultation on this thread refused, for the 4103 that follows it (see {@link #refusal}). */
-    private final ThreadLocal<String> refusal = new ThreadLocal<>();
 
     /**
      * @param policies     the decision by accessControlPolicies, asked first
@@ -63,9 +61,13 @@ public final class DynamicAuthorization implements AccessPolicy {
 
     @Override
     public boolean allows(ResourceTree tx, RequestPrimitive req, Permission permission, Resource target) {
-        refusal.remove();
-        return policies.allows(tx, req, permission, target)
-                || consult(tx, req, permission, target, linked(tx, target), System.nanoTime() + timeoutNanos);
+        return decide(tx, req, permission, target).granted();
+    }
+
+    @Override
+    public AccessDecision decide(ResourceTree tx, RequestPrimitive req, Permission permission, Resource target) {
+        return policies.allows(tx, req, permission, target) ? AccessDecision.GRANTED
+                : consult(tx, req, permission, target, linked(tx, target), System.nanoTime() + timeoutNanos);
     }
 
     @Override
@@ -80,9 +82,13 @@ public final class DynamicAuthorization implements AccessPolicy {
 
     @Override
     public boolean allowsFanOut(ResourceTree tx, RequestPrimitive req, Permission permission, Resource group) {
-        refusal.remove();
-        return policies.allowsFanOut(tx, req, permission, group)
-                || consult(tx, req, permission, group, linked(tx, group), System.nanoTime() + timeoutNanos);
+        return decideFanOut(tx, req, permission, group).granted();
+    }
+
+    @Override
+    public AccessDecision decideFanOut(ResourceTree tx, RequestPrimitive req, Permission permission, Resource group) {
+        return policies.allowsFanOut(tx, req, permission, group) ? AccessDecision.GRANTED
+                : consult(tx, req, permission, group, linked(tx, group), System.nanoTime() + timeoutNanos);
     }
 
     /**
@@ -115,11 +121,10 @@ public final class DynamicAuthorization implements AccessPolicy {
         List<String> granted = new ArrayList<>();
         for (Resource candidate : tx.naming(ResourceType.DYNAMIC_AUTHORIZATION_CONSULTATION_IDS, enabled, root.srn, discoveryMax)) {
             if (!policies.allows(tx, req, permission, candidate)
-                    && consult(tx, req, permission, candidate, consultations(tx, candidate), deadline)) {
+                    && consult(tx, req, permission, candidate, consultations(tx, candidate), deadline).granted()) {
                 granted.add(candidate.ri);
             }
         }
-        refusal.remove();
         return granted.isEmpty() ? byPolicies : byPolicies.alsoShowing(granted);
     }
 
@@ -160,13 +165,6 @@ public final class DynamicAuthorization implements AccessPolicy {
         return dasi.isEmpty() ? null : Map.of("dasi", dasi);
     }
 
-    @Override
-    public String refusal() {
-        String why = refusal.get();
-        refusal.remove();
-        return why;
-    }
-
     /**
      * The consultations that decide for {@code target}: those its daci names that exist, else its parent's, up to the
      * CSEBase (TS-0001 table 9.6.1.3.1-1, daci); none when no resource on the way links one.
@@ -195,10 +193,10 @@ public final class DynamicAuthorization implements AccessPolicy {
     }
 
     /** Whether one of the enabled consultations grants, asked in the order of daci; a disabled one is never asked. */
-    private boolean consult(ResourceTree tx, RequestPrimitive req, Permission permission, Resource target, List<Resource> dacs,
-                            long deadlineNanos) {
+    private AccessDecision consult(ResourceTree tx, RequestPrimitive req, Permission permission, Resource target, List<Resource> dacs,
+                                   long deadlineNanos) {
         if (req.from == null || req.from.isEmpty()) {
-            return false;
+            return AccessDecision.REFUSED;
         }
         Instant now = clock.now();
         String originator = ownership.localId(req.from);
@@ -219,18 +217,16 @@ public final class DynamicAuthorization implements AccessPolicy {
                 why.add(decision.refusal());
             } else if (decision.grantedPrivileges() != null && SetOfAcrs.rules(decision.grantedPrivileges(), ownership::localId)
                     .stream().anyMatch(rule -> rule.grants(who, permission))) {
-                return true;
+                return AccessDecision.GRANTED;
             } else if (grantedByTokens(tx, req, permission, target, decision, why)) {
-                return true;
+                return AccessDecision.GRANTED;
             } else if (decision.tokens().isEmpty()) {
                 why.add("the privileges " + decision.from() + " granted do not include " + permission.name().toLowerCase()
                         + " for " + req.from);
             }
         }
-        if (!why.isEmpty()) {
-            refusal.set("no accessControlPolicy grants it, and the dynamic authorization refused: " + String.join("; ", why));
-        }
-        return false;
+        return why.isEmpty() ? AccessDecision.REFUSED
+                : AccessDecision.refused("no accessControlPolicy grants it, and the dynamic authorization refused: " + String.join("; ", why));
     }
 
     /**

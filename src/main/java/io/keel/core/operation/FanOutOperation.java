@@ -1,5 +1,6 @@
 package io.keel.core.operation;
 
+import io.keel.core.access.AccessDecision;
 import io.keel.core.access.Permission;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
@@ -68,8 +69,9 @@ public final class FanOutOperation {
         }
         Resource group = route.group();
         Permission permission = req.isDiscovery() ? Permission.DISCOVERY : Permission.of(req.operation);
-        if (!ctx.access.allowsFanOut(tx.tree(), req, permission, group)) {
-            String why = ctx.access.refusal();
+        AccessDecision decision = ctx.access.decideFanOut(tx.tree(), req, permission, group);
+        if (!decision.granted()) {
+            String why = decision.refusal();
             throw OneM2MException.noPrivilege("originator " + req.from + " has no " + permission.name().toLowerCase()
                     + " privilege on the members of " + group.srn + " (macp, else acpi)" + (why == null ? "" : ": " + why));
         }

@@ -4,6 +4,7 @@ import io.keel.core.Clock;
 import io.keel.core.CseIdentity;
 import io.keel.core.Representations;
 import io.keel.core.announcement.Announcements;
+import io.keel.core.access.AccessDecision;
 import io.keel.core.access.AccessPolicy;
 import io.keel.core.access.GoverningPolicies;
 import io.keel.core.access.Permission;
@@ -109,8 +110,9 @@ public final class OperationContext {
 
     /** 4103 unless the originator has the permission on the resource (TS-0004 7.3.3.15). */
     void requireAccess(ResourceTree tree, RequestPrimitive req, Permission permission, Resource target) {
-        if (!access.allows(tree, req, permission, target)) {
-            String why = access.refusal();
+        AccessDecision decision = access.decide(tree, req, permission, target);
+        if (!decision.granted()) {
+            String why = decision.refusal();
             Map<String, Object> tqf = Boolean.TRUE.equals(req.tokenRequestIndicator)
                     ? access.tokenRequestInformation(tree, req, permission, target) : null;
             if (tqf != null) {

@@ -60,6 +60,11 @@ public final class TypeRegistry {
         this.authorization = functions;
     }
 
+    /** What the CSE's own authorization resources do (its PDP, PRP and PIP), for the CSE as PEP asking them in-process. */
+    public AuthorizationFunctions authorization() {
+        return authorization;
+    }
+
     /** {@code <crossResourceSubscription>}, whose requests on its targets the CSE wires in. */
     public CrossResourceSubscriptionType crossResourceSubscription() {
         return crossResourceSubscription;

@@ -107,16 +107,56 @@ class AccessControlPolicyTypeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"adri", "apri", "airi"})
-    void ts0001_9_6_2_0_distributedAuthorizationAttributesAreRefusedAsUnsupported(String sn) {
+    void ts0001_9_6_2_0_aPolicyWithoutRulesNamesPdpsPrpsOrPips(String sn) {
+        ResponsePrimitive created = createAcp(map("rn", "p2", "pv", rules(), "pvs", rules("Cae1"), sn, List.of("cse-in/point")));
+
+        assertRsc(ResponseStatusCode.CREATED, created);
+        assertEquals(List.of("cse-in/point"), body(created, "m2m:acp").get(sn));
+        assertRsc(ResponseStatusCode.UPDATED, cse.send(cse.update(APP + "/p2", "Cae1", map("m2m:acp", map(sn, List.of("/id-mn/point"))))));
+        assertEquals(List.of("/id-mn/point"), cse.tree.findByStructuredName(APP + "/p2").get(sn));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"adri", "apri"})
+    void ts0001_9_6_2_0_adriAndApriOnlyWhilePvHoldsNoRule4000(String sn) {
         Map<String, String> before = cse.snapshot();
 
-        ResponsePrimitive created = createAcp(map("pv", rules("Cae1"), "pvs", rules("Cae1"), sn, List.of("cse-in/pdp")));
-        ResponsePrimitive updated = cse.send(cse.update(APP + "/policy", "Cae1", map("m2m:acp", map(sn, List.of("cse-in/pdp")))));
+        ResponsePrimitive created = createAcp(map("pv", rules("Cae2"), "pvs", rules("Cae1"), sn, List.of("cse-in/point")));
+        ResponsePrimitive updated = cse.send(cse.update(APP + "/policy", "Cae1", map("m2m:acp", map(sn, List.of("cse-in/point")))));
 
-        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, created);
-        assertTrue(String.valueOf(created.content).contains("not supported"), String.valueOf(created.content));
-        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, updated);
+        assertRsc(ResponseStatusCode.BAD_REQUEST, created);
+        assertTrue(String.valueOf(created.content).contains(sn + " is present only while pv holds no rule"), String.valueOf(created.content));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, updated);
         assertEquals(before, cse.snapshot());
+    }
+
+    @Test
+    void ts0001_9_6_2_0_anUpdateGivingPvRulesToADelegatingPolicyIs4000() {
+        assertRsc(ResponseStatusCode.CREATED, createAcp(map("rn", "p2", "pv", rules(), "pvs", rules("Cae1"), "adri", List.of("cse-in/pdp"))));
+        Map<String, String> before = cse.snapshot();
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(cse.update(APP + "/p2", "Cae1", map("m2m:acp", map("pv", rules("Cae2"))))));
+        assertEquals(before, cse.snapshot());
+        assertRsc(ResponseStatusCode.UPDATED, cse.send(cse.update(APP + "/p2", "Cae1",
+                map("m2m:acp", map("pv", rules("Cae2"), "adri", null)))));
+    }
+
+    @Test
+    void ts0001_9_6_2_0_adriAndApriNeverTogetherNorAiriWithAdri4000() {
+        Map<String, String> before = cse.snapshot();
+
+        ResponsePrimitive both = createAcp(map("pv", rules(), "pvs", rules("Cae1"), "adri", List.of("cse-in/pdp"), "apri", List.of("cse-in/prp")));
+        ResponsePrimitive airi = createAcp(map("pv", rules(), "pvs", rules("Cae1"), "adri", List.of("cse-in/pdp"), "airi", List.of("cse-in/pip")));
+
+        assertRsc(ResponseStatusCode.BAD_REQUEST, both);
+        assertTrue(String.valueOf(both.content).contains("never present together"), String.valueOf(both.content));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, airi);
+        assertTrue(String.valueOf(airi.content).contains("airi does not go with adri"), String.valueOf(airi.content));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, createAcp(map("pv", rules(), "pvs", rules("Cae1"), "adri", "cse-in/pdp")));
+        assertEquals(before, cse.snapshot());
+        assertRsc(ResponseStatusCode.CREATED, createAcp(map("pv", rules(), "pvs", rules("Cae1"), "apri", List.of("cse-in/prp"),
+                "airi", List.of("cse-in/pip"))));
+        assertRsc(ResponseStatusCode.CREATED, createAcp(map("pv", rules("Cae2"), "pvs", rules("Cae1"), "airi", List.of("cse-in/pip"))));
     }
 
     @Test
