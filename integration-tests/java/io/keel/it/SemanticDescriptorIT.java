@@ -318,6 +318,26 @@ class SemanticDescriptorIT extends KeelIT {
     }
 
     @Test
+    void ts0004_7_3_3_19_anXmlPrimitiveCarriesTheW3cXmlResultsDocument() throws Exception {
+        devices();
+        String select = "PREFIX ex: <" + EX + "> SELECT ?device WHERE { ?device ex:locatedIn ex:BuildingB } ORDER BY ?device";
+        Reply r = cse.get("/" + aePath + "?sqi=true&rcn=10&smf=" + enc(select)).from(ae).header("Accept", "application/xml").send();
+        assertEquals(200, r.status(), r.text());
+        org.w3c.dom.Element sparql = sparqlXml(r);
+        assertEquals("device", ((org.w3c.dom.Element) sparql.getElementsByTagNameNS(SPARQL_RESULTS, "variable").item(0))
+                .getAttribute("name"), r.text());
+        org.w3c.dom.NodeList uris = sparql.getElementsByTagNameNS(SPARQL_RESULTS, "uri");
+        assertEquals(2, uris.getLength(), r.text());
+        assertEquals(EX + "lamp", uris.item(0).getTextContent());
+        assertEquals(EX + "temp1", uris.item(1).getTextContent());
+        String ask = "PREFIX ex: <" + EX + "> ASK { ex:temp1 ex:locatedIn ex:BuildingA }";
+        Reply no = cse.get("/" + aePath + "?sqi=true&smf=" + enc(ask)).from(ae).header("Accept", "application/xml").send();
+        assertEquals("false", sparqlXml(no).getElementsByTagNameNS(SPARQL_RESULTS, "boolean").item(0).getTextContent(), no.text());
+        // A JSON primitive still carries the JSON results document.
+        assertFalse(queryResult(cse.get("/" + aePath + "?sqi=true&smf=" + enc(ask)).from(ae).send()).path("boolean").asBoolean());
+    }
+
+    @Test
     void ts0004_7_3_3_18_aSemanticsFilterThatIsNoSparqlIs4143() {
         // INVALID_SPARQL_QUERY came with Release 4; a Release 3 originator is answered 4000 .
         assertError(cse.get("/" + ae + "?fu=1&smf=" + enc("SELECT WHERE {")).from(ae).header("X-M2M-RVI", "4").send(),
@@ -354,6 +374,23 @@ class SemanticDescriptorIT extends KeelIT {
         } catch (java.io.IOException e) {
             throw new AssertionError("m2m:qres is no JSON: " + r.text(), e);
         }
+    }
+
+    private static final String SPARQL_RESULTS = "http://www.w3.org/2005/sparql-results#";
+
+    /** The W3C SPARQL XML results document an XML primitive's m2m:qres carries as text (TS-0004 7.3.3.19). */
+    static org.w3c.dom.Element sparqlXml(Reply r) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        org.w3c.dom.Document primitive = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+                r.text().getBytes(StandardCharsets.UTF_8)));
+        assertEquals("qres", primitive.getDocumentElement().getLocalName(), r.text());
+        String qres = primitive.getDocumentElement().getTextContent();
+        org.w3c.dom.Element sparql = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+                qres.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+        assertEquals(SPARQL_RESULTS, sparql.getNamespaceURI(), qres);
+        assertEquals("sparql", sparql.getLocalName(), qres);
+        return sparql;
     }
 
     /** TS-0009 6.2.2.2: a raw '+' separates list items, so spaces go as %20. */

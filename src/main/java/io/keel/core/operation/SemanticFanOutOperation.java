@@ -12,6 +12,7 @@ import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResultContent;
+import io.keel.primitive.SerializedText;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.ContentStatus;
@@ -68,7 +69,7 @@ public final class SemanticFanOutOperation {
         if (!query) {
             return OperationHandler.Prepared.answered(discover(tx, req, members));
         }
-        String result = ctx.search.semanticQuery().answer(tx.search(), tx.semantics(), members,
+        SerializedText result = ctx.search.semanticQuery().answer(tx.search(), tx.semantics(), members,
                 ctx.visible(tx.tree(), req, Permission.RETRIEVE), req.filterCriteria.semanticsFilter.get(0));
         return OperationHandler.Prepared.answered(new ResponsePrimitive(ResponseStatusCode.OK, Map.of("m2m:qres", result)));
     }

@@ -10,13 +10,15 @@ import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResultContent;
+import io.keel.primitive.SerializedText;
 import java.util.EnumSet;
 import java.util.Map;
 
 /**
  * A semantic query with implicit scope (TS-0004 7.3.3.19.1): a Retrieve with semanticQueryIndicator true and one
  * semanticsFilter, answered with the SPARQL result over the descriptors below the target the originator may retrieve
- * (rcn 10, semantic content): m2m:qres holding the W3C SPARQL JSON results document, in every serialization.
+ * (rcn 10, semantic content): m2m:qres holding the W3C SPARQL results document, XML in an XML primitive, else JSON
+ * (TS-0004 7.3.3.19).
  */
 public final class SemanticQueryOperation implements OperationHandler {
     private final OperationContext ctx;
@@ -37,7 +39,7 @@ public final class SemanticQueryOperation implements OperationHandler {
 
     @Override
     public Prepared prepare(Transaction tx, RequestPrimitive req, Route route) {
-        String result = ctx.search.semanticQuery().answer(tx.search(), tx.semantics(), route.resource(),
+        SerializedText result = ctx.search.semanticQuery().answer(tx.search(), tx.semantics(), route.resource(),
                 ctx.visible(tx.tree(), req, Permission.RETRIEVE), req.filterCriteria.semanticsFilter.get(0));
         return Prepared.answered(new ResponsePrimitive(ResponseStatusCode.OK, Map.of("m2m:qres", result)));
     }

@@ -5,6 +5,7 @@ import io.keel.core.store.ResourceSearch;
 import io.keel.core.store.SemanticIndex;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.SerializedText;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.Set;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.resultset.ResultsWriter;
@@ -21,8 +24,8 @@ import org.apache.jena.sparql.resultset.ResultsWriter;
 /**
  * A semantic query with implicit scope (TS-0004 7.3.3.19.1): a SELECT or ASK evaluated over the union of the
  * descriptors below the target the originator may retrieve (so a pattern may join triples of two descriptors), its
- * result in the W3C SPARQL 1.1 JSON results format, which the response carries as m2m:qres (queryResult, xs:string,
- * TS-0004 table 7.5.2-2 for rcn 10).
+ * result in the W3C SPARQL results formats, which the response carries as m2m:qres (queryResult, xs:string, TS-0004
+ * table 7.5.2-2 for rcn 10): the XML one in an XML primitive, the JSON one in a JSON or CBOR one (TS-0004 7.3.3.19).
  */
 public final class SemanticQuery {
     private final SemanticSettings limits;
@@ -33,17 +36,17 @@ public final class SemanticQuery {
         this.scanMax = scanMax;
     }
 
-    /** The W3C SPARQL JSON results document of {@code smf} over the descriptors below {@code root}. */
-    public String answer(ResourceSearch search, SemanticIndex index, Resource root, Visibility visibility,
+    /** The W3C SPARQL results documents of {@code smf} over the descriptors below {@code root}. */
+    public SerializedText answer(ResourceSearch search, SemanticIndex index, Resource root, Visibility visibility,
                                       String smf) {
         return answer(search, index, List.of(root), visibility, smf);
     }
 
     /**
-     * The W3C SPARQL JSON results document of {@code smf} over the union of the descriptors below each of
-     * {@code roots} (a group's members: the explicit scope of TS-0004 7.3.3.19.2).
+     * The W3C SPARQL results documents of {@code smf} over the union of the descriptors below each of {@code roots}
+     * (a group's members: the explicit scope of TS-0004 7.3.3.19.2).
      */
-    public String answer(ResourceSearch search, SemanticIndex index, List<Resource> roots, Visibility visibility,
+    public SerializedText answer(ResourceSearch search, SemanticIndex index, List<Resource> roots, Visibility visibility,
                          String smf) {
         Query query = Sparql.query(smf);
         if (!query.isSelectType() && !query.isAskType()) {
@@ -59,28 +62,38 @@ public final class SemanticQuery {
                     + " (keel.discovery.content-scan-max): query a narrower target");
         }
         IndexedDescriptors dataset = new IndexedDescriptors(index, graphs, limits);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Evaluation e = new Evaluation(query, dataset, limits)) {
             try {
                 if (query.isAskType()) {
-                    ResultsWriter.create().lang(ResultSetLang.RS_JSON).write(out, e.rows().hasNext());
-                } else {
-                    List<Binding> rows = new ArrayList<>();
-                    while (e.rows().hasNext()) {
-                        dataset.checkDeadline();
-                        rows.add(e.rows().next());
-                        if (rows.size() > limits.queryMaxTriples()) {
-                            throw IndexedDescriptors.exhausted("gives more than " + limits.queryMaxTriples()
-                                    + " results (keel.semantics.query-max-triples)");
-                        }
-                    }
-                    ResultsWriter.create().lang(ResultSetLang.RS_JSON)
-                            .write(out, RowSetStream.create(query.getProjectVars(), rows.iterator()));
+                    boolean yes = e.rows().hasNext();
+                    return new SerializedText(ask(ResultSetLang.RS_JSON, yes), ask(ResultSetLang.RS_XML, yes));
                 }
+                List<Binding> rows = new ArrayList<>();
+                while (e.rows().hasNext()) {
+                    dataset.checkDeadline();
+                    rows.add(e.rows().next());
+                    if (rows.size() > limits.queryMaxTriples()) {
+                        throw IndexedDescriptors.exhausted("gives more than " + limits.queryMaxTriples()
+                                + " results (keel.semantics.query-max-triples)");
+                    }
+                }
+                List<Var> vars = query.getProjectVars();
+                return new SerializedText(select(ResultSetLang.RS_JSON, vars, rows), select(ResultSetLang.RS_XML, vars, rows));
             } catch (QueryCancelledException x) {
                 throw e.timedOut();
             }
         }
+    }
+
+    private static String ask(Lang format, boolean answer) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ResultsWriter.create().lang(format).write(out, answer);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String select(Lang format, List<Var> vars, List<Binding> rows) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ResultsWriter.create().lang(format).write(out, RowSetStream.create(vars, rows.iterator()));
         return out.toString(StandardCharsets.UTF_8);
     }
 }
