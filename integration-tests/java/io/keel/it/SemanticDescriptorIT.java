@@ -337,6 +337,67 @@ class SemanticDescriptorIT extends KeelIT {
         assertFalse(queryResult(cse.get("/" + aePath + "?sqi=true&smf=" + enc(ask)).from(ae).send()).path("boolean").asBoolean());
     }
 
+    private Reply instance(String cnt, String cnf, String conJson) {
+        return cse.create("/" + cnt, 4, "{\"m2m:cin\":{\"rn\":\"" + OneM2MClient.unique("i") + "\",\"cnf\":\"" + cnf
+                + "\",\"con\":" + conJson + "}}").from(ae).send();
+    }
+
+    @Test
+    void ts0004_7_4_7_2_1_rdfContentIsDuplicatedAsTriplesInASemanticDescriptorChild() {
+        String cnt = container(aePath, "readings", null);
+        String turtle = sensor("t9", "TemperatureSensor", "BuildingD");
+        Reply cin = instance(cnt, "text/turtle:0", json(turtle));
+        assertEquals(201, cin.status(), cin.text());
+        String cinPath = cnt + "/" + cin.json().path("m2m:cin").path("rn").asText();
+        Reply smd = cse.get("/" + cinPath + "/contentDescriptor").from(ae).send();
+        assertEquals(200, smd.status(), smd.text());
+        assertEquals(24, smd.json().path("m2m:smd").path("ty").asInt());
+        assertEquals(5, smd.json().path("m2m:smd").path("dcrp").asInt(), smd.text());
+        assertEquals(turtle, unb64(smd.json().path("m2m:smd").path("dsp").asText()));
+        assertEquals(List.of(cinPath), discover(aePath, inBuilding("TemperatureSensor", "BuildingD"), "", ae),
+                "semantic discovery finds the instance by its content");
+
+        // Base64 content (encoding 1), and JSON-LD given as JSON.
+        Reply b64 = instance(cnt, "text/turtle:1", json(b64(sensor("t10", "Light", "BuildingD"))));
+        assertEquals(201, b64.status(), b64.text());
+        Reply ld = instance(cnt, "application/ld+json:0", "{\"@id\":\"" + EX + "t11\",\"" + EX + "locatedIn\":{\"@id\":\""
+                + EX + "BuildingE\"}}");
+        assertEquals(201, ld.status(), ld.text());
+        String ldPath = cnt + "/" + ld.json().path("m2m:cin").path("rn").asText();
+        assertEquals(7, cse.get("/" + ldPath + "/contentDescriptor").from(ae).send().json().path("m2m:smd").path("dcrp").asInt());
+        assertEquals(List.of(ldPath), discover(aePath, "PREFIX ex: <" + EX + "> ASK { ?s ex:locatedIn ex:BuildingE }", "", ae));
+
+        // Content that is no RDF, or does not parse, is kept as given, with no descriptor.
+        for (Reply other : List.of(instance(cnt, "text/plain:0", json(turtle)), instance(cnt, "text/turtle:0", json("ex:a ex:b")))) {
+            assertEquals(201, other.status(), other.text());
+            String path = cnt + "/" + other.json().path("m2m:cin").path("rn").asText();
+            assertEquals(4004, cse.get("/" + path + "/contentDescriptor").from(ae).send().rsc(), other.text());
+        }
+    }
+
+    @Test
+    void ts0004_7_4_7_1_4_aSemanticDescriptorMayBeCreatedUnderAContentInstanceAndGoesWithIt() {
+        Reply cnt = cse.create("/" + aePath, 3, "{\"m2m:cnt\":{\"rn\":\"quota\",\"mni\":1}}").from(ae).send();
+        assertEquals(201, cnt.status(), cnt.text());
+        String quota = aePath + "/quota";
+        Reply first = instance(quota, "text/plain:0", json("21.5"));
+        String firstPath = quota + "/" + first.json().path("m2m:cin").path("rn").asText();
+        Reply smd = descriptor(firstPath, 5, sensor("q1", "TemperatureSensor", "BuildingF"), "");
+        assertEquals(201, smd.status(), smd.text());
+        assertEquals(List.of(firstPath), discover(aePath, inBuilding("TemperatureSensor", "BuildingF"), "", ae));
+        // mni 1: the next instance removes the first, and its descriptor with it.
+        Reply second = instance(quota, "text/turtle:0", json(sensor("q2", "TemperatureSensor", "BuildingG")));
+        assertEquals(201, second.status(), second.text());
+        assertEquals(4004, cse.get("/" + firstPath + "/desc").from(ae).send().rsc());
+        assertEquals(List.of(), discover(aePath, inBuilding("TemperatureSensor", "BuildingF"), "", ae));
+        String secondPath = quota + "/" + second.json().path("m2m:cin").path("rn").asText();
+        assertEquals(200, cse.get("/" + secondPath + "/contentDescriptor").from(ae).send().status());
+        // Deleted directly, it takes its descriptor too.
+        assertEquals(200, cse.delete("/" + secondPath).from(ae).send().status());
+        assertEquals(4004, cse.get("/" + secondPath + "/contentDescriptor").from(ae).send().rsc());
+        assertEquals(List.of(), discover(aePath, inBuilding("TemperatureSensor", "BuildingG"), "", ae));
+    }
+
     @Test
     void ts0004_7_3_3_18_aSemanticsFilterThatIsNoSparqlIs4143() {
         // INVALID_SPARQL_QUERY came with Release 4; a Release 3 originator is answered 4000 .
