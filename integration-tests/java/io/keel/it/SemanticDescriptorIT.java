@@ -318,6 +318,87 @@ class SemanticDescriptorIT extends KeelIT {
     }
 
     @Test
+    void ts0004_7_3_3_19_anXmlPrimitiveCarriesTheW3cXmlResultsDocument() throws Exception {
+        devices();
+        String select = "PREFIX ex: <" + EX + "> SELECT ?device WHERE { ?device ex:locatedIn ex:BuildingB } ORDER BY ?device";
+        Reply r = cse.get("/" + aePath + "?sqi=true&rcn=10&smf=" + enc(select)).from(ae).header("Accept", "application/xml").send();
+        assertEquals(200, r.status(), r.text());
+        org.w3c.dom.Element sparql = sparqlXml(r);
+        assertEquals("device", ((org.w3c.dom.Element) sparql.getElementsByTagNameNS(SPARQL_RESULTS, "variable").item(0))
+                .getAttribute("name"), r.text());
+        org.w3c.dom.NodeList uris = sparql.getElementsByTagNameNS(SPARQL_RESULTS, "uri");
+        assertEquals(2, uris.getLength(), r.text());
+        assertEquals(EX + "lamp", uris.item(0).getTextContent());
+        assertEquals(EX + "temp1", uris.item(1).getTextContent());
+        String ask = "PREFIX ex: <" + EX + "> ASK { ex:temp1 ex:locatedIn ex:BuildingA }";
+        Reply no = cse.get("/" + aePath + "?sqi=true&smf=" + enc(ask)).from(ae).header("Accept", "application/xml").send();
+        assertEquals("false", sparqlXml(no).getElementsByTagNameNS(SPARQL_RESULTS, "boolean").item(0).getTextContent(), no.text());
+        // A JSON primitive still carries the JSON results document.
+        assertFalse(queryResult(cse.get("/" + aePath + "?sqi=true&smf=" + enc(ask)).from(ae).send()).path("boolean").asBoolean());
+    }
+
+    private Reply instance(String cnt, String cnf, String conJson) {
+        return cse.create("/" + cnt, 4, "{\"m2m:cin\":{\"rn\":\"" + OneM2MClient.unique("i") + "\",\"cnf\":\"" + cnf
+                + "\",\"con\":" + conJson + "}}").from(ae).send();
+    }
+
+    @Test
+    void ts0004_7_4_7_2_1_rdfContentIsDuplicatedAsTriplesInASemanticDescriptorChild() {
+        String cnt = container(aePath, "readings", null);
+        String turtle = sensor("t9", "TemperatureSensor", "BuildingD");
+        Reply cin = instance(cnt, "text/turtle:0", json(turtle));
+        assertEquals(201, cin.status(), cin.text());
+        String cinPath = cnt + "/" + cin.json().path("m2m:cin").path("rn").asText();
+        Reply smd = cse.get("/" + cinPath + "/contentDescriptor").from(ae).send();
+        assertEquals(200, smd.status(), smd.text());
+        assertEquals(24, smd.json().path("m2m:smd").path("ty").asInt());
+        assertEquals(5, smd.json().path("m2m:smd").path("dcrp").asInt(), smd.text());
+        assertEquals(turtle, unb64(smd.json().path("m2m:smd").path("dsp").asText()));
+        assertEquals(List.of(cinPath), discover(aePath, inBuilding("TemperatureSensor", "BuildingD"), "", ae),
+                "semantic discovery finds the instance by its content");
+
+        // Base64 content (encoding 1), and JSON-LD given as JSON.
+        Reply b64 = instance(cnt, "text/turtle:1", json(b64(sensor("t10", "Light", "BuildingD"))));
+        assertEquals(201, b64.status(), b64.text());
+        Reply ld = instance(cnt, "application/ld+json:0", "{\"@id\":\"" + EX + "t11\",\"" + EX + "locatedIn\":{\"@id\":\""
+                + EX + "BuildingE\"}}");
+        assertEquals(201, ld.status(), ld.text());
+        String ldPath = cnt + "/" + ld.json().path("m2m:cin").path("rn").asText();
+        assertEquals(7, cse.get("/" + ldPath + "/contentDescriptor").from(ae).send().json().path("m2m:smd").path("dcrp").asInt());
+        assertEquals(List.of(ldPath), discover(aePath, "PREFIX ex: <" + EX + "> ASK { ?s ex:locatedIn ex:BuildingE }", "", ae));
+
+        // Content that is no RDF, or does not parse, is kept as given, with no descriptor.
+        for (Reply other : List.of(instance(cnt, "text/plain:0", json(turtle)), instance(cnt, "text/turtle:0", json("ex:a ex:b")))) {
+            assertEquals(201, other.status(), other.text());
+            String path = cnt + "/" + other.json().path("m2m:cin").path("rn").asText();
+            assertEquals(4004, cse.get("/" + path + "/contentDescriptor").from(ae).send().rsc(), other.text());
+        }
+    }
+
+    @Test
+    void ts0004_7_4_7_1_4_aSemanticDescriptorMayBeCreatedUnderAContentInstanceAndGoesWithIt() {
+        Reply cnt = cse.create("/" + aePath, 3, "{\"m2m:cnt\":{\"rn\":\"quota\",\"mni\":1}}").from(ae).send();
+        assertEquals(201, cnt.status(), cnt.text());
+        String quota = aePath + "/quota";
+        Reply first = instance(quota, "text/plain:0", json("21.5"));
+        String firstPath = quota + "/" + first.json().path("m2m:cin").path("rn").asText();
+        Reply smd = descriptor(firstPath, 5, sensor("q1", "TemperatureSensor", "BuildingF"), "");
+        assertEquals(201, smd.status(), smd.text());
+        assertEquals(List.of(firstPath), discover(aePath, inBuilding("TemperatureSensor", "BuildingF"), "", ae));
+        // mni 1: the next instance removes the first, and its descriptor with it.
+        Reply second = instance(quota, "text/turtle:0", json(sensor("q2", "TemperatureSensor", "BuildingG")));
+        assertEquals(201, second.status(), second.text());
+        assertEquals(4004, cse.get("/" + firstPath + "/desc").from(ae).send().rsc());
+        assertEquals(List.of(), discover(aePath, inBuilding("TemperatureSensor", "BuildingF"), "", ae));
+        String secondPath = quota + "/" + second.json().path("m2m:cin").path("rn").asText();
+        assertEquals(200, cse.get("/" + secondPath + "/contentDescriptor").from(ae).send().status());
+        // Deleted directly, it takes its descriptor too.
+        assertEquals(200, cse.delete("/" + secondPath).from(ae).send().status());
+        assertEquals(4004, cse.get("/" + secondPath + "/contentDescriptor").from(ae).send().rsc());
+        assertEquals(List.of(), discover(aePath, inBuilding("TemperatureSensor", "BuildingG"), "", ae));
+    }
+
+    @Test
     void ts0004_7_3_3_18_aSemanticsFilterThatIsNoSparqlIs4143() {
         // INVALID_SPARQL_QUERY came with Release 4; a Release 3 originator is answered 4000 .
         assertError(cse.get("/" + ae + "?fu=1&smf=" + enc("SELECT WHERE {")).from(ae).header("X-M2M-RVI", "4").send(),
@@ -356,12 +437,29 @@ class SemanticDescriptorIT extends KeelIT {
         }
     }
 
+    private static final String SPARQL_RESULTS = "http://www.w3.org/2005/sparql-results#";
+
+    /** The W3C SPARQL XML results document an XML primitive's m2m:qres carries as text (TS-0004 7.3.3.19). */
+    static org.w3c.dom.Element sparqlXml(Reply r) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        org.w3c.dom.Document primitive = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+                r.text().getBytes(StandardCharsets.UTF_8)));
+        assertEquals("qres", primitive.getDocumentElement().getLocalName(), r.text());
+        String qres = primitive.getDocumentElement().getTextContent();
+        org.w3c.dom.Element sparql = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+                qres.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+        assertEquals(SPARQL_RESULTS, sparql.getNamespaceURI(), qres);
+        assertEquals("sparql", sparql.getLocalName(), qres);
+        return sparql;
+    }
+
     /** TS-0009 6.2.2.2: a raw '+' separates list items, so spaces go as %20. */
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String json(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 }

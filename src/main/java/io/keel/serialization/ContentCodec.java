@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Serialization;
+import io.keel.primitive.SerializedText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -119,6 +120,8 @@ public final class ContentCodec {
                 write(g, item);
             }
             g.writeEndArray();
+        } else if (v instanceof SerializedText t) {
+            g.writeString(t.in(Serialization.JSON)); // CBOR primitives carry the JSON form too (TS-0004 7.3.3.19)
         } else {
             g.writeObject(v);
         }

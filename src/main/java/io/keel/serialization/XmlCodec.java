@@ -1,6 +1,8 @@
 package io.keel.serialization;
 
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.Serialization;
+import io.keel.primitive.SerializedText;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
@@ -384,6 +386,9 @@ final class XmlCodec {
                 b.append(o);
             }
             return b.toString();
+        }
+        if (v instanceof SerializedText t) {
+            return t.in(Serialization.XML);
         }
         return String.valueOf(v);
     }

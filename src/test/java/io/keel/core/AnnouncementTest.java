@@ -325,4 +325,17 @@ class AnnouncementTest {
                 .responseStatusCode, "cr is not announceable");
         assertTrue(core.store.announcements.tasks.isEmpty());
     }
+
+    /** TS-0001 table 9.6.30-2: dsp and dcrp are OA; an announced dsp could not be read without its dcrp. */
+    @Test
+    void ts0001_9_6_30_aaNamingTheDescriptorWithoutItsRepresentationIsRefused() {
+        String turtle = java.util.Base64.getEncoder().encodeToString("<urn:a> <urn:b> <urn:c> .".getBytes());
+        ResponsePrimitive rsp = send(Operation.CREATE, "cse-mn/Cae", ResourceTypes.SEMANTIC_DESCRIPTOR, Map.of("m2m:smd",
+                attrs("dcrp", 5L, "dsp", turtle, "at", List.of("/id-in"), "aa", List.of("dsp"))));
+        assertEquals(ResponseStatusCode.BAD_REQUEST, rsp.responseStatusCode, String.valueOf(rsp.content));
+        assertTrue(String.valueOf(rsp.content).contains("dcrp"), String.valueOf(rsp.content));
+        ResponsePrimitive soe = send(Operation.CREATE, "cse-mn/Cae", ResourceTypes.SEMANTIC_DESCRIPTOR, Map.of("m2m:smd",
+                attrs("dcrp", 5L, "dsp", turtle, "at", List.of("/id-in"), "aa", List.of("soe"))));
+        assertEquals(ResponseStatusCode.BAD_REQUEST, soe.responseStatusCode, "semanticOpExec is NA: " + soe.content);
+    }
 }

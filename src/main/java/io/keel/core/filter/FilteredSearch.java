@@ -38,7 +38,10 @@ public final class FilteredSearch {
     private final int contentScanMax;
     private final SemanticDiscovery semantics;
     private final SemanticQuery semanticQuery;
-    /** The types a semanticDescriptor may be created under: the only ones that can meet a semanticsFilter. */
+    /**
+     * The types a semanticDescriptor (or a semanticDescriptorAnnc, whose announced triples count here too) may be
+     * created under: the only ones that can meet a semanticsFilter.
+     */
     private final Set<Integer> describable = new HashSet<>();
 
     public FilteredSearch(TypeRegistry types, int contentScanMax) {
@@ -51,7 +54,8 @@ public final class FilteredSearch {
         this.semantics = new SemanticDiscovery(semantics, contentScanMax);
         this.semanticQuery = new SemanticQuery(semantics, contentScanMax);
         types.forEach(t -> {
-            if (t.childTypes().contains(io.keel.core.resource.ResourceTypes.SEMANTIC_DESCRIPTOR)) {
+            if (t.childTypes().contains(io.keel.core.resource.ResourceTypes.SEMANTIC_DESCRIPTOR)
+                    || t.childTypes().contains(10_000 + io.keel.core.resource.ResourceTypes.SEMANTIC_DESCRIPTOR)) {
                 describable.add(t.ty());
             }
         });

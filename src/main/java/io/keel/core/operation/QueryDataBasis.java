@@ -9,6 +9,7 @@ import io.keel.core.store.Visibility;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
+import io.keel.primitive.SerializedText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -96,7 +97,7 @@ final class QueryDataBasis {
         });
     }
 
-    private static ResponsePrimitive ok(String result) {
+    private static ResponsePrimitive ok(SerializedText result) {
         return new ResponsePrimitive(ResponseStatusCode.OK, Map.of("m2m:qres", result));
     }
 }

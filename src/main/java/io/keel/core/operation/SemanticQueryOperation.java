@@ -8,6 +8,7 @@ import io.keel.primitive.OneM2MException;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResultContent;
+import io.keel.primitive.SerializedText;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +19,7 @@ import java.util.Map;
  * A semantic query with implicit scope (TS-0004 7.3.3.19.1): a Retrieve with semanticQueryIndicator true and one
  * semanticsFilter, answered with the SPARQL result over the descriptors below the target the originator may retrieve
  * and those their relatedSemantics name ({@link QueryDataBasis}) (rcn 10, semantic content): m2m:qres holding the W3C
- * SPARQL JSON results document, in every serialization.
+ * SPARQL results document, XML in an XML primitive, else JSON (TS-0004 7.3.3.19).
  */
 public final class SemanticQueryOperation implements OperationHandler {
     private final QueryDataBasis basis;

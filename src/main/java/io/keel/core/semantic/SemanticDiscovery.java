@@ -32,6 +32,8 @@ import org.apache.jena.sparql.syntax.ElementNamedGraph;
 public final class SemanticDiscovery {
     /** Never a name a query can use (SPARQL variable names have no spaces): it cannot capture the query's own. */
     private static final Var DESCRIPTOR = Var.alloc("keel descriptor");
+    /** semanticDescriptorAnnc (TS-0004 6.3.4.2.1: an announced type's number is its original's plus 10000). */
+    private static final int ANNOUNCED_DESCRIPTOR = 10_000 + ResourceTypes.SEMANTIC_DESCRIPTOR;
     private final SemanticSettings limits;
     private final int scanMax;
     /** Set by the composition once routing exists; until then addresses are of this CSE only. */
@@ -70,9 +72,27 @@ public final class SemanticDiscovery {
         return fc;
     }
 
-    /** The descriptors below {@code root} (at most {@code maxDepth} deep when given) that are visible, at most {@code limit}. */
+    /**
+     * The descriptors below {@code root} (at most {@code maxDepth} deep when given) that are visible, at most {@code limit}:
+     * this CSE's and those announced to it (semanticDescriptorAnnc, whose announced triples it indexes).
+     */
     static List<Resource> descriptors(ResourceSearch search, Resource root, Integer maxDepth, Visibility visibility, int limit) {
-        return search.discoverReferences(root, descriptorsOnly(), visibility, maxDepth, 0, limit);
+        List<Resource> found = search.discoverReferences(root, descriptorsOnly(), visibility, maxDepth, 0, limit);
+        return found.size() < limit ? withAnnounced(found, search, root, maxDepth, visibility, limit) : found;
+    }
+
+    /** The announced ones after this CSE's own, by a query of their own type (each on the type's index). */
+    private static List<Resource> withAnnounced(List<Resource> own, ResourceSearch search, Resource root, Integer maxDepth,
+                                                Visibility visibility, int limit) {
+        FilterCriteria announcedOnly = new FilterCriteria();
+        announcedOnly.resourceTypes.add(ANNOUNCED_DESCRIPTOR);
+        List<Resource> announced = search.discoverReferences(root, announcedOnly, visibility, maxDepth, 0, limit - own.size());
+        if (announced.isEmpty()) {
+            return own;
+        }
+        List<Resource> all = new java.util.ArrayList<>(own);
+        all.addAll(announced);
+        return all;
     }
 
     /** The resources below {@code root} (at most {@code maxDepth} deep) that meet the semanticsFilter conditions. */

@@ -5,6 +5,7 @@ import io.keel.core.store.ResourceSearch;
 import io.keel.core.store.SemanticIndex;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.OneM2MException;
+import io.keel.primitive.SerializedText;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.resultset.ResultsWriter;
@@ -23,8 +26,8 @@ import org.apache.jena.sparql.resultset.ResultsWriter;
 /**
  * A semantic query with implicit scope (TS-0004 7.3.3.19.1): a SELECT or ASK evaluated over the union of the
  * descriptors below the target the originator may retrieve (so a pattern may join triples of two descriptors), its
- * result in the W3C SPARQL 1.1 JSON results format, which the response carries as m2m:qres (queryResult, xs:string,
- * TS-0004 table 7.5.2-2 for rcn 10).
+ * result in the W3C SPARQL results formats, which the response carries as m2m:qres (queryResult, xs:string, TS-0004
+ * table 7.5.2-2 for rcn 10): the XML one in an XML primitive, the JSON one in a JSON or CBOR one (TS-0004 7.3.3.19).
  */
 public final class SemanticQuery {
     private final SemanticSettings limits;
@@ -70,34 +73,44 @@ public final class SemanticQuery {
     }
 
     /**
-     * The W3C SPARQL JSON results document of {@code smf} over the union of the indexed descriptors {@code graphs} and
+     * The W3C SPARQL results documents of {@code smf} over the union of the indexed descriptors {@code graphs} and
      * the {@code fetched} ones (descriptors of other CSEs, by address).
      */
-    public String answer(SemanticIndex index, Set<String> graphs, Map<String, Graph> fetched, String smf) {
+    public SerializedText answer(SemanticIndex index, Set<String> graphs, Map<String, Graph> fetched, String smf) {
         Query query = check(smf);
         IndexedDescriptors dataset = new IndexedDescriptors(index, graphs, fetched, limits);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Evaluation e = new Evaluation(query, dataset, limits)) {
             try {
                 if (query.isAskType()) {
-                    ResultsWriter.create().lang(ResultSetLang.RS_JSON).write(out, e.rows().hasNext());
-                } else {
-                    List<Binding> rows = new ArrayList<>();
-                    while (e.rows().hasNext()) {
-                        dataset.checkDeadline();
-                        rows.add(e.rows().next());
-                        if (rows.size() > limits.queryMaxTriples()) {
-                            throw IndexedDescriptors.exhausted("gives more than " + limits.queryMaxTriples()
-                                    + " results (keel.semantics.query-max-triples)");
-                        }
-                    }
-                    ResultsWriter.create().lang(ResultSetLang.RS_JSON)
-                            .write(out, RowSetStream.create(query.getProjectVars(), rows.iterator()));
+                    boolean yes = e.rows().hasNext();
+                    return new SerializedText(ask(ResultSetLang.RS_JSON, yes), ask(ResultSetLang.RS_XML, yes));
                 }
+                List<Binding> rows = new ArrayList<>();
+                while (e.rows().hasNext()) {
+                    dataset.checkDeadline();
+                    rows.add(e.rows().next());
+                    if (rows.size() > limits.queryMaxTriples()) {
+                        throw IndexedDescriptors.exhausted("gives more than " + limits.queryMaxTriples()
+                                + " results (keel.semantics.query-max-triples)");
+                    }
+                }
+                List<Var> vars = query.getProjectVars();
+                return new SerializedText(select(ResultSetLang.RS_JSON, vars, rows), select(ResultSetLang.RS_XML, vars, rows));
             } catch (QueryCancelledException x) {
                 throw e.timedOut();
             }
         }
+    }
+
+    private static String ask(Lang format, boolean answer) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ResultsWriter.create().lang(format).write(out, answer);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String select(Lang format, List<Var> vars, List<Binding> rows) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ResultsWriter.create().lang(format).write(out, RowSetStream.create(vars, rows.iterator()));
         return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -159,4 +159,37 @@ class AnnouncedResourceTest {
         assertRsc(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE, core.send(fromMn(core.create("cse-in/id-mn", "/id-mn",
                 10_004, Map.of("m2m:cinA", map("lnk", "/id-mn/cin1", "et", ET, "con", "x"))))));
     }
+
+    /** TS-0001 tables 9.6.30-2, 9.6.50-2, 9.6.51-2: the semantic types' announced variants and where they may go. */
+    @Test
+    void ts0004_7_4_26_1_theSemanticTypesAreAnnouncedWithTheirOptionalAnnouncedAttributes() {
+        ResourceType smdA = core.types.require(10_024);
+        assertEquals("m2m:smdA", smdA.rootElement());
+        for (String oa : List.of("dcrp", "dsp", "or", "rels", "svd", "vlde")) {
+            assertEquals(Presence.OPTIONAL, smdA.attribute(oa).onCreate(), oa + " is OA");
+        }
+        assertEquals(null, smdA.attribute("soe"), "semanticOpExec is NA");
+        ResourceType ontrA = core.types.require(10_038);
+        assertEquals("m2m:ontrA", ontrA.rootElement());
+        assertEquals(java.util.Set.of(10_039), ontrA.childTypes(), "the announced ontologies go below it");
+        ResourceType ontA = core.types.require(10_039);
+        for (String oa : List.of("dc", "ontf", "ontc")) {
+            assertEquals(Presence.OPTIONAL, ontA.attribute(oa).onCreate(), oa + " is OA");
+        }
+        assertTrue(core.types.require(ResourceTypes.REMOTE_CSE).childTypes().containsAll(List.of(10_024, 10_038)));
+        for (int annc : List.of(10_002, 10_003, 10_004)) {
+            assertTrue(core.types.require(annc).childTypes().contains(10_024), annc + " takes semanticDescriptorAnnc");
+        }
+    }
+
+    @Test
+    void ts0004_7_4_34_anAnnouncedDescriptorMustBeReadableInItsRepresentation() {
+        registeredMn();
+        String turtle = java.util.Base64.getEncoder().encodeToString("<urn:a> <urn:b> <urn:c> .".getBytes());
+        badRequest(core.send(fromMn(core.create("cse-in/id-mn", "/id-mn", 10_024,
+                Map.of("m2m:smdA", map("lnk", "/id-mn/smd1", "et", ET, "dsp", turtle))))), "dsp without dcrp");
+        badRequest(core.send(fromMn(core.create("cse-in/id-mn", "/id-mn", 10_024,
+                Map.of("m2m:smdA", map("lnk", "/id-mn/smd1", "et", ET, "dcrp", 5, "dsp", "bm90IHR1cnRsZQ=="))))),
+                "dsp that does not parse");
+    }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Reading descriptors (TS-0004 7.4.34.2.1 Recv-6.4): syntax, bounds, and what a content may not make the CSE do. */
 class RdfTest {
-    private static final SemanticSettings LIMITS = new SemanticSettings(4096, 10, 1000, 1000);
+    private static final SemanticSettings LIMITS = new SemanticSettings(4096, 10, 1000, 1000, true);
 
     private static Graph parse(String text, SemanticFormat f) {
         return Rdf.parse("dsp", Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)), f, LIMITS);

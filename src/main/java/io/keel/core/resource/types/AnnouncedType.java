@@ -16,7 +16,7 @@ import java.util.Set;
  * optional), with the original's value types. It is an ordinary resource of this CSE: retrievable, discoverable by its
  * ty, governed by its acpi or its parent's; the original lives on the CSE that {@code lnk} names.
  */
-public final class AnnouncedType extends ResourceType {
+public class AnnouncedType extends ResourceType {
     /** TS-0004 6.3.4.2.1: an announced type's number is its original's plus 10000. */
     public static final int OFFSET = 10_000;
     public static final String LINK = "lnk";

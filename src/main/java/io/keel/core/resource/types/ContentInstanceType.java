@@ -9,19 +9,25 @@ import io.keel.core.resource.ResourceContent;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.semantic.ContentTriples;
+import io.keel.core.semantic.SemanticSettings;
 import io.keel.core.store.ResourceTree;
 import io.keel.serialization.ContentCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code <contentInstance>} (ty 4, m2m:cin), TS-0004 7.4.7: immutable; its container keeps the counters, and its con is
- * what content filters test. Release 4 adds dataGenerationTime (dgt): optional, given on Create as a timeSeriesInstance's
+ * what content filters test; RDF content may be duplicated as a semanticDescriptor child. Release 4 adds dataGenerationTime (dgt): optional, given on Create as a timeSeriesInstance's
  * is (TS-0004 7.4.39), and what the generation-time conditions of filter criteria (dgb, dga) match.
  */
 public final class ContentInstanceType extends ResourceType {
-    public ContentInstanceType() {
+    private final SemanticSettings semantics;
+
+    /** @param semantics whether and within which bounds RDF content is duplicated as triples (TS-0004 7.4.7.2.1) */
+    public ContentInstanceType(SemanticSettings semantics) {
         super(ResourceTypes.CONTENT_INSTANCE, "cin", List.of(
                 AttributeDef.createOnly("cnf", AttributeType.CONTENT_INFO, Presence.OPTIONAL),
                 AttributeDef.readOnly("cs", AttributeType.NON_NEGATIVE_INTEGER),
@@ -32,6 +38,13 @@ public final class ContentInstanceType extends ResourceType {
                         .since("4"),
                 // Release 4 location (m2m:geoCoordinates): given at creation, as every attribute of an instance.
                 AttributeDef.createOnly(Location.LOC, AttributeType.GEO_COORDINATES, Presence.OPTIONAL).since("4")));
+        this.semantics = semantics;
+    }
+
+    /** TS-0004 table 7.4.7.1-4: semanticDescriptor (and transaction, which Keel does not have). */
+    @Override
+    public Set<Integer> childTypes() {
+        return Set.of(ResourceTypes.SEMANTIC_DESCRIPTOR);
     }
 
     @Override
@@ -96,9 +109,19 @@ public final class ContentInstanceType extends ResourceType {
         cin.st = cnt.st;
     }
 
+    /**
+     * Counted by its container; RDF content is duplicated as triples in a semanticDescriptor child when
+     * keel.semantics.content-triples is on (TS-0004 7.4.7.2.1, see {@link ContentTriples}).
+     */
     @Override
     public void afterCreate(ResourceOperation op) {
         InstanceHolderType.instanceAdded(op, InstanceHolderType::byCreation);
+        if (semantics.contentTriples()) {
+            ContentTriples.Descriptor d = ContentTriples.of(op.resource.get("cnf"), op.resource.get("con"), semantics);
+            if (d != null) {
+                ContentDescriptor.create(op, op.resource, d);
+            }
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
+import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.VirtualChild;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.Visibility;
@@ -151,7 +152,7 @@ public abstract class InstanceHolderType extends ResourceType {
     }
 
     private void removeAllInstances(ResourceOperation op, Resource holder) {
-        Set<Integer> childless = Set.of(instanceType);
+        Set<Integer> childless = childless(instanceType);
         for (List<Resource> batch = op.tree.oldestChildren(holder.ri, instanceType, 100); !batch.isEmpty();
              batch = op.tree.oldestChildren(holder.ri, instanceType, 100)) {
             batch.forEach(instance -> op.tree.deleteSubtree(instance, childless));
@@ -160,13 +161,21 @@ public abstract class InstanceHolderType extends ResourceType {
         holder.attributes.put("cbs", 0L);
     }
 
+    /**
+     * What deleting an instance need not look below: the instance type when it never has children. A contentInstance
+     * may have semanticDescriptors (TS-0004 table 7.4.7.1-4), which go with it.
+     */
+    private static Set<Integer> childless(int instanceType) {
+        return instanceType == ResourceTypes.CONTENT_INSTANCE ? Set.of() : Set.of(instanceType);
+    }
+
     /** Removes the oldest instances until cni ≤ mni and cbs ≤ mbs; updates the counters in {@code holder}. */
     static void trimToQuota(ResourceOperation op, Resource holder, int instanceType, Oldest order) {
         Long mni = (Long) holder.get("mni");
         Long mbs = (Long) holder.get("mbs");
         long cni = holder.getLong("cni", 0);
         long cbs = holder.getLong("cbs", 0);
-        Set<Integer> childless = Set.of(instanceType);
+        Set<Integer> childless = childless(instanceType);
         while ((mni != null && cni > mni) || (mbs != null && cbs > mbs)) {
             // Fetch only as many as can be needed; the query runs on the (pi, ty, ct) index.
             int batch = (int) Math.min(100, Math.max(1, mni != null && cni > mni ? cni - mni : 1));

@@ -30,6 +30,15 @@ public final class OntologyRepositoryType extends ResourceType {
         return true;
     }
 
+    /**
+     * Announced as ontologyRepositoryAnnc (10038, m2m:ontrA): TS-0001 table 9.6.50-2 announces labels (MA) and no
+     * specific attribute; ct and lt (MA there) are the announced resource's own, as TS-0004 table 7.4.26.1-2 has them.
+     */
+    @Override
+    public boolean supportsAnnouncement() {
+        return true;
+    }
+
     /** TS-0004 table 7.4.46.1-3, of the types Keel implements (no transaction); smv is virtual. */
     @Override
     public Set<Integer> childTypes() {

@@ -45,6 +45,18 @@ public final class OntologyType extends ResourceType {
         return true;
     }
 
+    /** Announced as ontologyAnnc (10039, m2m:ontA), below the announced repository (TS-0001 table 9.6.51-2). */
+    @Override
+    public boolean supportsAnnouncement() {
+        return true;
+    }
+
+    /** TS-0001 table 9.6.51-2: description, ontologyFormat and ontologyContent are OA (semanticOpExec NA). */
+    @Override
+    public List<String> announcedAttributes() {
+        return List.of("dc", FORMAT, CONTENT);
+    }
+
     @Override
     public Set<Integer> childTypes() {
         return Set.of(ResourceTypes.SUBSCRIPTION);

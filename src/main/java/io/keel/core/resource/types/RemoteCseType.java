@@ -87,7 +87,8 @@ public final class RemoteCseType extends ResourceType {
                 AnnouncedType.OFFSET + ResourceTypes.GROUP, AnnouncedType.OFFSET + ResourceTypes.REMOTE_CSE,
                 AnnouncedType.OFFSET + ResourceTypes.LOCATION_POLICY,
                 AnnouncedType.OFFSET + ResourceTypes.FLEX_CONTAINER, AnnouncedType.OFFSET + ResourceTypes.SCHEDULE,
-                AnnouncedType.OFFSET + ResourceTypes.TIME_SERIES, AnnouncedType.OFFSET + ResourceTypes.NODE);
+                AnnouncedType.OFFSET + ResourceTypes.TIME_SERIES, AnnouncedType.OFFSET + ResourceTypes.NODE,
+                AnnouncedType.OFFSET + ResourceTypes.SEMANTIC_DESCRIPTOR, AnnouncedType.OFFSET + ResourceTypes.ONTOLOGY_REPOSITORY);
     }
 
     /** Its removal changes the descendantCSEs this CSE tells its registrar (TS-0004 7.4.4.2.4). */

@@ -24,9 +24,10 @@ import org.apache.jena.graph.Graph;
  * {@code <semanticDescriptor>} (ty 24, m2m:smd), TS-0004 7.4.34: an RDF description of its parent. The descriptor
  * (dsp, base64) must parse in the syntax dcrp names; a semanticOpExec (soe) is a SPARQL update applied to it and is
  * never stored nor returned. Its triples are kept in the store's semantic index, replaced in the same transaction,
- * which semantic discovery (smf) reads.
+ * which semantic discovery (smf) reads. Announced as semanticDescriptorAnnc (10024), whose CSE indexes the announced
+ * descriptor in turn ({@link SemanticDescriptorAnncType}).
  */
-public final class SemanticDescriptorType extends ResourceType {
+public final class SemanticDescriptorType extends ResourceType implements AnnouncedVariant {
     public static final String DESCRIPTOR_REPRESENTATION = "dcrp";
     public static final String SEMANTIC_OP_EXEC = "soe";
     public static final String DESCRIPTOR = "dsp";
@@ -54,6 +55,26 @@ public final class SemanticDescriptorType extends ResourceType {
         return true;
     }
 
+    @Override
+    public boolean supportsAnnouncement() {
+        return true;
+    }
+
+    /**
+     * TS-0001 table 9.6.30-2: the specific attributes are OA (semanticOpExec NA). acpi and daci (MA, OA) are not
+     * announced: they name policies of this CSE, as for every type Keel announces.
+     */
+    @Override
+    public List<String> announcedAttributes() {
+        return List.of(DESCRIPTOR_REPRESENTATION, DESCRIPTOR, ONTOLOGY_REF, RELATED_SEMANTICS, SEMANTIC_VALIDATED,
+                VALIDATION_ENABLE);
+    }
+
+    @Override
+    public AnnouncedType announcedType(Set<Integer> childTypes) {
+        return new SemanticDescriptorAnncType(this, childTypes, limits);
+    }
+
     /** TS-0004 table 7.4.34.1-4 lists subscription and transaction; Keel has no transaction. */
     @Override
     public Set<Integer> childTypes() {
@@ -63,6 +84,7 @@ public final class SemanticDescriptorType extends ResourceType {
     /** TS-0004 7.4.34.2.1 Recv-6.4: the descriptor must be what dcrp says, dcrp not IRI (4000). */
     @Override
     public void prepareCreate(ResourceOperation op) {
+        announcedReadably(op.resource);
         if (Boolean.TRUE.equals(op.resource.get(VALIDATION_ENABLE))) {
             validate(op, descriptor(op.resource));
         }
@@ -80,6 +102,7 @@ public final class SemanticDescriptorType extends ResourceType {
      */
     @Override
     public void prepareUpdate(ResourceOperation op) {
+        announcedReadably(op.resource);
         Object soe = op.resource.attributes.remove(SEMANTIC_OP_EXEC); // never stored, never returned (7.4.34.2.2)
         boolean newDescriptor = op.given.containsKey(DESCRIPTOR) || op.given.containsKey(DESCRIPTOR_REPRESENTATION);
         if (soe != null && op.given.containsKey(DESCRIPTOR)) {
@@ -108,6 +131,14 @@ public final class SemanticDescriptorType extends ResourceType {
             validationOff(op);
         }
         DescriptorIndexing.replace(op.semantics(), op.resource.ri, g);
+    }
+
+    /** An announced descriptor is read in the syntax dcrp names: aa naming dsp names dcrp too (else 4000). */
+    private static void announcedReadably(Resource r) {
+        if (r.get(ANNOUNCED_ATTRIBUTE) instanceof List<?> aa && aa.contains(DESCRIPTOR) && !aa.contains(DESCRIPTOR_REPRESENTATION)) {
+            throw OneM2MException.badRequest("aa names dsp but not dcrp: the announced descriptor could not be read without"
+                    + " its descriptorRepresentation");
+        }
     }
 
     private Graph descriptor(Resource r) {

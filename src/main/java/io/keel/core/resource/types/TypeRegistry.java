@@ -111,7 +111,7 @@ public final class TypeRegistry {
         register(new CseBaseType());
         register(new AeType());
         register(new ContainerType());
-        register(new ContentInstanceType());
+        register(new ContentInstanceType(semantics));
         register(new DynamicAuthorizationConsultationType());
         register(new AuthorizationDecisionType(() -> authorization));
         register(new AuthorizationPolicyType(() -> authorization));
@@ -192,7 +192,7 @@ public final class TypeRegistry {
         Set<Integer> children = original.childTypes().stream().map(byTy::get)
                 .filter(t -> t != null && t.supportsAnnouncement()).map(t -> AnnouncedType.OFFSET + t.ty())
                 .collect(Collectors.toUnmodifiableSet());
-        AnnouncedType a = new AnnouncedType(original, children);
+        AnnouncedType a = original instanceof AnnouncedVariant v ? v.announcedType(children) : new AnnouncedType(original, children);
         announcedByOriginal.put(original.rootElement(), a);
         return a;
     }
