@@ -2,6 +2,7 @@ package io.keel.core.semantic;
 
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.store.DescriptorPatterns;
 import io.keel.core.store.ResourceSearch;
 import io.keel.core.store.SemanticIndex;
 import io.keel.core.store.Visibility;
@@ -51,6 +52,22 @@ public final class SemanticDiscovery {
     /** Syntax first: a semanticsFilter that is no SPARQL query is 4143 before any query runs. */
     public static void check(List<String> filters) {
         filters.forEach(Sparql::query);
+    }
+
+    /**
+     * The semanticsFilter as a condition the database evaluates in the discovery query itself, when the pattern of
+     * every query is a basic graph pattern it can match ({@link BasicGraphPattern}); null when one is not.
+     */
+    public DescriptorPatterns inDatabase(List<String> filters, Visibility descriptors) {
+        List<List<DescriptorPatterns.TriplePattern>> anyOf = new ArrayList<>();
+        for (String f : filters) {
+            List<DescriptorPatterns.TriplePattern> bgp = BasicGraphPattern.of(Sparql.query(f));
+            if (bgp == null) {
+                return null;
+            }
+            anyOf.add(bgp);
+        }
+        return new DescriptorPatterns(anyOf, descriptors, limits.queryTimeoutMillis());
     }
 
     /** The descriptors below {@code root} (at most {@code maxDepth} deep when given) that are visible, at most {@code limit}. */
