@@ -31,8 +31,10 @@ import java.util.function.Predicate;
  * {@code keel.discovery.content-scan-max} bounds the candidates one request looks at. Each undecided condition is one
  * more condition: with fo AND all hold, with OR at least one, with XOR exactly one.
  * <p>
- * The semanticsFilter (smf) is another condition tested on those candidates: the resources whose descriptors answer
- * are found first, by one SPARQL evaluation over the indexed triples ({@link SemanticDiscovery}).
+ * The semanticsFilter (smf) is a condition of the database's query too when the pattern of each of its queries is a
+ * basic graph pattern the database can match as one join ({@link SemanticDiscovery#inDatabase}). Otherwise it is
+ * another condition tested on those candidates: the resources whose descriptors answer are found first, by one SPARQL
+ * evaluation over the indexed triples ({@link SemanticDiscovery#select}).
  */
 public final class FilteredSearch {
     private final TypeRegistry types;
