@@ -725,8 +725,10 @@ public final class JpaResourceStore implements ResourceStore {
             if (described == null) {
                 return query.getResultList();
             }
+            // JDBC counts whole seconds, and 0 would be none: round up.
+            long timeout = (described.timeoutMillis() + 999) / 1000 * 1000;
             try {
-                return query.setHint("jakarta.persistence.query.timeout", described.timeoutMillis()).getResultList();
+                return query.setHint("jakarta.persistence.query.timeout", timeout).getResultList();
             } catch (PersistenceException e) {
                 if (cancelled(e)) {
                     throw described.timedOut();
