@@ -44,7 +44,7 @@ cleanup() {
     [ -n "$PID" ] && { kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; }
     if [ "$KEEP" = 1 ]; then
         echo "# kept $TMP (data: $TMP/data)" >&2
-        [ "$DB" = postgres ] && echo "# kept database $PG_DB" >&2
+        if [ "$DB" = postgres ]; then echo "# kept database $PG_DB" >&2; fi
     else
         [ "$DB" = postgres ] && { psql -d postgres -qc "DROP DATABASE IF EXISTS $PG_DB" 2>/dev/null || true; }
         rm -rf "$TMP"
