@@ -274,8 +274,8 @@ class SemanticDescriptorIT extends KeelIT {
         expected.put("&fo=2&ty=2&lbl=kind:sensor", List.of(lamp, temp1, temp2));
         expected.put("&fo=3&lbl=kind:sensor", List.of(lamp, temp2));
         expected.put("&ty=3&lim=1", List.of(lamp));
-        expected.put("&ty=3&lim=1&ofst=1", List.of(temp1));
-        expected.put("&fo=2&lbl=kind:light&lim=5&ofst=1", List.of(temp1));
+        expected.put("&ty=3&lim=1&ofst=2", List.of(temp1)); // ofst counts from 1
+        expected.put("&fo=2&lbl=kind:light&lim=5&ofst=2", List.of(temp1));
         for (Map.Entry<String, List<String>> e : expected.entrySet()) {
             assertEquals(e.getValue(), discover(aePath, joined, e.getKey(), ae), "joined by the database, " + e.getKey());
             assertEquals(e.getValue(), discover(aePath, filtered, e.getKey(), ae), "by the SPARQL engine, " + e.getKey());
