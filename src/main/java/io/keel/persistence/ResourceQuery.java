@@ -1,7 +1,6 @@
 package io.keel.persistence;
 
 import io.keel.core.filter.LabelsQuery;
-import io.keel.core.resource.ResourceTypes;
 import io.keel.core.store.DescriptorPatterns;
 import io.keel.core.store.DescriptorPatterns.TriplePattern;
 import io.keel.core.store.GeoWindow;
@@ -331,7 +330,7 @@ final class ResourceQuery {
             String d = alias();
             StringBuilder from = new StringBuilder("ResourceEntity " + d);
             List<String> where = new ArrayList<>();
-            where.add(d + ".ty = " + param(ResourceTypes.SEMANTIC_DESCRIPTOR));
+            where.add(d + ".ty = " + param(described.descriptorType()));
             Map<String, String> bound = new HashMap<>();
             for (TriplePattern tp : bgp) {
                 String t = alias();

@@ -67,7 +67,7 @@ public final class SemanticDiscovery {
             }
             anyOf.add(bgp);
         }
-        return new DescriptorPatterns(anyOf, descriptors, limits.queryTimeoutMillis());
+        return new DescriptorPatterns(anyOf, ResourceTypes.SEMANTIC_DESCRIPTOR, descriptors, limits.queryTimeoutMillis());
     }
 
     /** The descriptors below {@code root} (at most {@code maxDepth} deep when given) that are visible, at most {@code limit}. */

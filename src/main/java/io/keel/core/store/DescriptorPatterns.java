@@ -8,11 +8,12 @@ import java.util.List;
  * query: a resource meets it when one of its semanticDescriptor children that {@code descriptors} lets the originator
  * see has, in its own graph, a solution of one of the basic graph patterns.
  *
- * @param anyOf         one basic graph pattern per semanticsFilter, each a list of triple patterns
+ * @param anyOf          one basic graph pattern per semanticsFilter, each a list of triple patterns
+ * @param descriptorType the resource type of semanticDescriptor
  * @param descriptors   which descriptors the originator may discover
  * @param timeoutMillis how long the query may run (keel.semantics.query-timeout)
  */
-public record DescriptorPatterns(List<List<TriplePattern>> anyOf, Visibility descriptors, long timeoutMillis) {
+public record DescriptorPatterns(List<List<TriplePattern>> anyOf, int descriptorType, Visibility descriptors, long timeoutMillis) {
     /** One triple pattern: each position an RDF term in N-Triples form, or a variable ({@code ?} and its name). */
     public record TriplePattern(String s, String p, String o) {
         public List<String> terms() {
