@@ -16,7 +16,9 @@
 # Settings (environment): SMB_COUNT=10000, SMB_CLIENTS=8, SMB_DURATION=10s per measured run, SMB_TIMEOUT=30s
 # (wrk --timeout: a slower request would count as a socket error, not in the latencies), SMB_ROUNDS=3,
 # SMB_DB=h2 or postgres (then PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres name a server where that user may create
-# a database; the run creates one and drops it at the end), SMB_KEEP=1 keeps the temp dir (Keel's log and data).
+# a database; the run creates one and drops it at the end), SMB_KEEP=1 keeps the temp dir (Keel's log and data) and,
+# on postgres, the database. SMB_FROM=<what a run with SMB_KEEP=1 kept: its data directory (h2) or database name
+# (postgres)> measures a copy of those devices instead of creating them again: two builds compared on the same data.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -27,6 +29,7 @@ TIMEOUT=${SMB_TIMEOUT:-30s}
 ROUNDS=${SMB_ROUNDS:-3}
 DB=${SMB_DB:-h2}
 KEEP=${SMB_KEEP:-0}
+FROM=${SMB_FROM:-}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 HOST=127.0.0.1
@@ -39,12 +42,21 @@ PID=
 PG_DB="keel_smb_$$"
 cleanup() {
     [ -n "$PID" ] && { kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; }
-    [ "$DB" = postgres ] && { psql -d postgres -qc "DROP DATABASE IF EXISTS $PG_DB" 2>/dev/null || true; }
-    if [ "$KEEP" = 1 ]; then echo "# kept $TMP" >&2; else rm -rf "$TMP"; fi
+    if [ "$KEEP" = 1 ]; then
+        echo "# kept $TMP (data: $TMP/data)" >&2
+        if [ "$DB" = postgres ]; then echo "# kept database $PG_DB" >&2; fi
+    else
+        [ "$DB" = postgres ] && { psql -d postgres -qc "DROP DATABASE IF EXISTS $PG_DB" 2>/dev/null || true; }
+        rm -rf "$TMP"
+    fi
 }
 trap cleanup EXIT
 cp target/keel.war "$TMP/keel.war"
-[ "$DB" = postgres ] && psql -d postgres -qc "CREATE DATABASE $PG_DB"
+if [ "$DB" = postgres ]; then
+    psql -d postgres -qc "CREATE DATABASE $PG_DB${FROM:+ TEMPLATE $FROM}"
+elif [ -n "$FROM" ]; then
+    cp -r "$FROM" "$TMP/data"
+fi
 JDBC="jdbc:postgresql://$PGHOST:$PGPORT/$PG_DB?user=$PGUSER"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://$HOST:$PORT"
@@ -97,7 +109,11 @@ echo "# database: $DB; load: wrk -t1 -c1 -d$DURATION --timeout $TIMEOUT --latenc
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 start_keel
-python3 bench/semantics/populate.py "$BASE" "$COUNT" "$CLIENTS"
+if [ -n "$FROM" ]; then
+    echo "# the devices of $FROM (a copy)"
+else
+    python3 bench/semantics/populate.py "$BASE" "$COUNT" "$CLIENTS"
+fi
 [ "$DB" = postgres ] && psql -d "$PG_DB" -qc 'VACUUM ANALYZE'
 for request in "${REQUESTS[@]}"; do
     echo "# $request: GET ${PATHS[$request]}  → $(addresses "${PATHS[$request]}") address(es)"

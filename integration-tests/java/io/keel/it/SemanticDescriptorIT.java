@@ -10,7 +10,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -251,6 +253,39 @@ class SemanticDescriptorIT extends KeelIT {
                 discover(aePath, inBuilding("TemperatureSensor", "BuildingB"), "&fo=1&lbl=kind:sensor", ae));
         List<String> or = discover(aePath, inB, "&fo=2&lbl=kind:sensor", ae);
         assertEquals(4, or.size(), "fo=2: sensors, or in building B: " + or);
+    }
+
+    /**
+     * A semanticsFilter whose pattern is linked triple patterns is one more condition of the database's discovery query;
+     * any other pattern is evaluated by the SPARQL engine. Both give the same resources under every filterOperation,
+     * with ty and lbl, and lim/ofst page the matches.
+     */
+    @Test
+    void ts0004_7_3_3_17_semanticsFilterWithTyAndLblUnderAndOrXor_theDatabaseAndTheSparqlEngineAgree() {
+        devices();
+        String joined = "PREFIX ex: <" + EX + "> ASK { ?s ex:locatedIn ex:BuildingB }";
+        String filtered = "PREFIX ex: <" + EX + "> ASK { ?s ex:locatedIn ?b FILTER (?b = ex:BuildingB) }";
+        String lamp = aePath + "/lamp";
+        String temp1 = aePath + "/temp1";
+        String temp2 = aePath + "/temp2";
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("&ty=3&lbl=kind:light", List.of(lamp));
+        expected.put("&fo=1&ty=3&lbl=kind:sensor", List.of(temp1));
+        expected.put("&fo=2&ty=2&lbl=kind:sensor", List.of(lamp, temp1, temp2));
+        expected.put("&fo=3&lbl=kind:sensor", List.of(lamp, temp2));
+        expected.put("&ty=3&lim=1", List.of(lamp));
+        expected.put("&ty=3&lim=1&ofst=2", List.of(temp1)); // ofst counts from 1
+        expected.put("&fo=2&lbl=kind:light&lim=5&ofst=2", List.of(temp1));
+        for (Map.Entry<String, List<String>> e : expected.entrySet()) {
+            assertEquals(e.getValue(), discover(aePath, joined, e.getKey(), ae), "joined by the database, " + e.getKey());
+            assertEquals(e.getValue(), discover(aePath, filtered, e.getKey(), ae), "by the SPARQL engine, " + e.getKey());
+        }
+        // Two semanticsFilters: either answers.
+        Reply either = cse.get("/" + aePath + "?fu=1&ty=3&smf=" + enc(inBuilding("TemperatureSensor", "BuildingA"))
+                + "&smf=" + enc(inBuilding("Light", "BuildingB"))).from(ae).send();
+        List<String> found = new ArrayList<>();
+        either.json().path("m2m:uril").forEach(n -> found.add(n.asText()));
+        assertEquals(List.of(lamp, temp2), found, either.text());
     }
 
     /** The semanticsFilter is a condition of filter criteria wherever they apply: conditional operations, child lists. */

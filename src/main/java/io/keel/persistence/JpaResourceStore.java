@@ -3,6 +3,7 @@ package io.keel.persistence;
 import io.keel.core.geo.Location;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.Candidate;
+import io.keel.core.store.DescriptorPatterns;
 import io.keel.core.store.ExpiryIndex;
 import io.keel.core.store.GeoWindow;
 import io.keel.core.store.AnnouncementQueue;
@@ -679,14 +680,24 @@ public final class JpaResourceStore implements ResourceStore {
 
         @Override
         public List<Resource> discover(Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth, int offset, int limit) {
-            return toResources(discovery("r", ResourceEntity.class, root, fc, visibility, maxDepth, offset, limit));
+            return discoverDescribed(root, fc, null, visibility, maxDepth, offset, limit, false);
         }
 
         @Override
         public List<Resource> discoverReferences(Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth,
                                                  int offset, int limit) {
+            return discoverDescribed(root, fc, null, visibility, maxDepth, offset, limit, true);
+        }
+
+        @Override
+        public List<Resource> discoverDescribed(Resource root, FilterCriteria fc, DescriptorPatterns described, Visibility visibility,
+                                                Integer maxDepth, int offset, int limit, boolean references) {
+            if (!references) {
+                return toResources(discovery("r", ResourceEntity.class, root, fc, described, visibility, maxDepth, offset, limit));
+            }
             List<Resource> out = new ArrayList<>();
-            for (Object[] row : discovery("r.ri, r.rn, r.ty, r.srn", Object[].class, root, fc, visibility, maxDepth, offset, limit)) {
+            for (Object[] row : discovery("r.ri, r.rn, r.ty, r.srn", Object[].class, root, fc, described, visibility, maxDepth,
+                    offset, limit)) {
                 Resource r = new Resource();
                 r.ri = (String) row[0];
                 r.rn = (String) row[1];
@@ -697,11 +708,11 @@ public final class JpaResourceStore implements ResourceStore {
             return out;
         }
 
-        private <T> List<T> discovery(String select, Class<T> type, Resource root, FilterCriteria fc, Visibility visibility,
-                                      Integer maxDepth, int offset, int limit) {
+        private <T> List<T> discovery(String select, Class<T> type, Resource root, FilterCriteria fc, DescriptorPatterns described,
+                                      Visibility visibility, Integer maxDepth, int offset, int limit) {
             ResourceQuery q = new ResourceQuery();
             StringBuilder jpql = below(q, select, root, maxDepth);
-            for (String predicate : new String[] {q.conditions("r", fc), q.visibility("r", visibility)}) {
+            for (String predicate : new String[] {q.conditions("r", fc, described), q.visibility("r", visibility)}) {
                 if (!predicate.isEmpty()) {
                     jpql.append(" AND ").append(predicate);
                 }
@@ -709,7 +720,37 @@ public final class JpaResourceStore implements ResourceStore {
             jpql.append(q.orderBy("r", fc));
             TypedQuery<T> query = em.createQuery(jpql.toString(), type);
             q.parameters().forEach(query::setParameter);
-            return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+            return withinBudget(query.setFirstResult(offset).setMaxResults(limit), described);
+        }
+
+        /**
+         * The rows of a query; with a semanticsFilter in it, cancelled by the database after keel.semantics.query-timeout
+         * (a SPARQL evaluation's budget, TS-0004 7.3.3.18), which is then the originator's 4000.
+         */
+        private <T> List<T> withinBudget(TypedQuery<T> query, DescriptorPatterns described) {
+            if (described == null) {
+                return query.getResultList();
+            }
+            // JDBC counts whole seconds, and 0 would be none: round up.
+            long timeout = (described.timeoutMillis() + 999) / 1000 * 1000;
+            try {
+                return query.setHint("jakarta.persistence.query.timeout", timeout).getResultList();
+            } catch (PersistenceException e) {
+                if (cancelled(e)) {
+                    throw described.timedOut();
+                }
+                throw e;
+            }
+        }
+
+        /** Whether the database cancelled the statement at its timeout (SQLSTATE 57014 on H2 and PostgreSQL). */
+        private static boolean cancelled(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLTimeoutException || t instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** SELECT … WHERE the resource lies below {@code root}, at most {@code maxDepth} segments deep when given. */
@@ -737,13 +778,15 @@ public final class JpaResourceStore implements ResourceStore {
 
         @Override
         public List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, GeoWindow geo,
-                                          Visibility visibility, Integer maxDepth, String after, int batch) {
+                                          DescriptorPatterns described, Visibility visibility, Integer maxDepth, String after,
+                                          int batch) {
             FilterOperation fo = fc.filterOperationOrDefault();
-            if (geo != null && fo == FilterOperation.AND && fc.labels.isEmpty() && fc.labelsQuery == null && fc.attributes.isEmpty()) {
+            if (geo != null && described == null && fo == FilterOperation.AND && fc.labels.isEmpty() && fc.labelsQuery == null
+                    && fc.attributes.isEmpty()) {
                 return locatedCandidates(root, fc, contentTypes, geo, visibility, maxDepth, after, batch);
             }
             ResourceQuery q = new ResourceQuery();
-            List<String> conditions = q.conditionList("r", fc);
+            List<String> conditions = q.conditionList("r", fc, described);
             // What a resource needs for an undecided condition (content filter, geo-query) to be able to hold.
             List<String> needs = new ArrayList<>();
             if (contentTypes != null) {
@@ -782,7 +825,7 @@ public final class JpaResourceStore implements ResourceStore {
             TypedQuery<Object> query = em.createQuery(jpql.toString(), Object.class);
             q.parameters().forEach(query::setParameter);
             List<Candidate> out = new ArrayList<>();
-            for (Object row : query.setMaxResults(batch).getResultList()) {
+            for (Object row : withinBudget(query.setMaxResults(batch), described)) {
                 if (counted) {
                     Object[] columns = (Object[]) row;
                     out.add(new Candidate(toResource((ResourceEntity) columns[0]), ((Number) columns[1]).intValue(), conditions.size()));

@@ -1,6 +1,8 @@
 package io.keel.persistence;
 
 import io.keel.core.filter.LabelsQuery;
+import io.keel.core.store.DescriptorPatterns;
+import io.keel.core.store.DescriptorPatterns.TriplePattern;
 import io.keel.core.store.GeoWindow;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
@@ -42,7 +44,12 @@ final class ResourceQuery {
 
     /** The WHERE fragment for the matching conditions of {@code fc} on resource alias {@code r}; "" when none. */
     String conditions(String r, FilterCriteria fc) {
-        List<String> conditions = conditionList(r, fc);
+        return conditions(r, fc, null);
+    }
+
+    /** {@link #conditions(String, FilterCriteria)} with a semanticsFilter the database evaluates (null: none). */
+    String conditions(String r, FilterCriteria fc, DescriptorPatterns described) {
+        List<String> conditions = conditionList(r, fc, described);
         if (conditions.isEmpty()) {
             return "";
         }
@@ -71,6 +78,11 @@ final class ResourceQuery {
      * them: no database evaluates it (see {@link io.keel.core.store.ResourceSearch#candidates}).
      */
     List<String> conditionList(String r, FilterCriteria fc) {
+        return conditionList(r, fc, null);
+    }
+
+    /** {@link #conditionList(String, FilterCriteria)} with a semanticsFilter the database evaluates (null: none). */
+    List<String> conditionList(String r, FilterCriteria fc, DescriptorPatterns described) {
         List<String> conditions = new ArrayList<>();
         compare(conditions, r + ".ct", "<", fc.createdBefore);
         compare(conditions, r + ".ct", ">=", fc.createdAfter);
@@ -120,6 +132,9 @@ final class ResourceQuery {
         }
         if (!fc.parentAttributes.isEmpty()) {
             conditions.add(parent(r, p -> attributes(p, fc.parentAttributes)));
+        }
+        if (described != null) {
+            conditions.add(described(r, described));
         }
         return conditions;
     }
@@ -295,6 +310,47 @@ final class ResourceQuery {
         selectiveSubquery = true;
         return r + ".ri IN (SELECT " + g + ".ri FROM GeoRow " + g + " WHERE " + g + ".cell IN " + in(GeoCells.query(w))
                 + " AND " + box + ")";
+    }
+
+    /**
+     * The semanticsFilter: the resources with a visible semanticDescriptor child in whose graph a basic graph pattern
+     * has a solution, one uncorrelated subquery per pattern, which the database evaluates once. A pattern is a
+     * self-join of semantic_triple within one graph: a term is compared by its key, a variable occurring again joins
+     * on the key where it first occurred. Two hashed keys are equal only for equal terms (SHA-256).
+     */
+    String described(String r, DescriptorPatterns described) {
+        List<String> any = new ArrayList<>();
+        for (List<TriplePattern> bgp : described.anyOf()) {
+            String d = alias();
+            StringBuilder from = new StringBuilder("ResourceEntity " + d);
+            List<String> where = new ArrayList<>();
+            where.add(d + ".ty = " + param(described.descriptorType()));
+            Map<String, String> bound = new HashMap<>();
+            for (TriplePattern tp : bgp) {
+                String t = alias();
+                from.append(", SemanticTripleRow ").append(t);
+                where.add(t + ".graph = " + d + ".ri");
+                String[] columns = {t + ".sKey", t + ".pKey", t + ".oKey"};
+                List<String> terms = tp.terms();
+                for (int i = 0; i < 3; i++) {
+                    String term = terms.get(i);
+                    if (!DescriptorPatterns.isVariable(term)) {
+                        where.add(columns[i] + " = " + param(TermKey.of(term)));
+                    } else if (bound.containsKey(term)) {
+                        where.add(columns[i] + " = " + bound.get(term));
+                    } else {
+                        bound.put(term, columns[i]);
+                    }
+                }
+            }
+            String visible = visibility(d, described.descriptors());
+            if (!visible.isEmpty()) {
+                where.add(visible);
+            }
+            any.add(r + ".ri IN (SELECT " + d + ".pi FROM " + from + " WHERE " + String.join(" AND ", where) + ")");
+        }
+        selectiveSubquery = true;
+        return any.size() == 1 ? any.get(0) : "(" + String.join(" OR ", any) + ")";
     }
 
     private String child(String r, Function<String, String> condition) {

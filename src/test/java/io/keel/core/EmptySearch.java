@@ -3,6 +3,7 @@ package io.keel.core;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.InMemoryTree;
 import io.keel.core.store.Candidate;
+import io.keel.core.store.DescriptorPatterns;
 import io.keel.core.store.GeoWindow;
 import io.keel.core.store.ResourceSearch;
 import io.keel.core.store.Visibility;
@@ -48,13 +49,19 @@ class EmptySearch implements ResourceSearch {
     }
 
     @Override
+    public List<Resource> discoverDescribed(Resource root, FilterCriteria fc, DescriptorPatterns described, Visibility visibility,
+                                            Integer maxDepth, int offset, int limit, boolean references) {
+        return List.of();
+    }
+
+    @Override
     public boolean matches(Resource r, FilterCriteria fc) {
         return true;
     }
 
     @Override
-    public List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, GeoWindow geo, Visibility visibility,
-                                      Integer maxDepth, String after, int batch) {
+    public List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, GeoWindow geo,
+                                      DescriptorPatterns described, Visibility visibility, Integer maxDepth, String after, int batch) {
         return List.of();
     }
 

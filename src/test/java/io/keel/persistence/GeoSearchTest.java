@@ -103,7 +103,7 @@ class GeoSearchTest {
         String after = null;
         while (true) {
             String from = after;
-            List<Candidate> page = store.read(tx -> tx.search().candidates(root, fc, null, q.window(), Visibility.EVERYTHING, null, from, batch));
+            List<Candidate> page = store.read(tx -> tx.search().candidates(root, fc, null, q.window(), null, Visibility.EVERYTHING, null, from, batch));
             page.stream().filter(c -> q.test(c.resource())).forEach(c -> out.add(c.resource().srn));
             if (page.size() < batch) {
                 return out;

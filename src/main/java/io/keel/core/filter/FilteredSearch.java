@@ -4,6 +4,7 @@ import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.store.Candidate;
+import io.keel.core.store.DescriptorPatterns;
 import io.keel.core.semantic.SemanticDiscovery;
 import io.keel.core.semantic.SemanticQuery;
 import io.keel.core.semantic.SemanticSettings;
@@ -30,8 +31,10 @@ import java.util.function.Predicate;
  * {@code keel.discovery.content-scan-max} bounds the candidates one request looks at. Each undecided condition is one
  * more condition: with fo AND all hold, with OR at least one, with XOR exactly one.
  * <p>
- * The semanticsFilter (smf) is another condition tested on those candidates: the resources whose descriptors answer
- * are found first, by one SPARQL evaluation over the indexed triples ({@link SemanticDiscovery}).
+ * The semanticsFilter (smf) is a condition of the database's query too when the pattern of each of its queries is a
+ * basic graph pattern the database can match as one join ({@link SemanticDiscovery#inDatabase}). Otherwise it is
+ * another condition tested on those candidates: the resources whose descriptors answer are found first, by one SPARQL
+ * evaluation over the indexed triples ({@link SemanticDiscovery#select}).
  */
 public final class FilteredSearch {
     private final TypeRegistry types;
@@ -80,6 +83,10 @@ public final class FilteredSearch {
         if (fc.semanticsFilter.isEmpty()) {
             return discover(tx.search(), root, fc, visibility, maxDepth, offset, limit, references);
         }
+        DescriptorPatterns described = semantics.inDatabase(tx.search(), root, maxDepth, fc.semanticsFilter, visibility);
+        if (described != null) {
+            return discover(tx.search(), root, fc, described, visibility, maxDepth, offset, limit, references);
+        }
         SemanticDiscovery.Match match = semantics.select(tx.tree(), tx.search(), tx.semantics(), root, maxDepth, visibility,
                 fc.semanticsFilter);
         ContentFilter content = ContentFilter.of(fc);
@@ -105,7 +112,7 @@ public final class FilteredSearch {
         }
         tested.add(match::test);
         ContentScan.Result r = ContentScan.scan(
-                (after, size) -> tx.search().candidates(root, fc, possible, geo == null ? null : geo.window(), visibility,
+                (after, size) -> tx.search().candidates(root, fc, possible, geo == null ? null : geo.window(), null, visibility,
                         maxDepth, after, size),
                 c -> meets(fo, c, tested), offset, limit, contentScanMax);
         return new Found(r.matches(), r.cut() || match.cut());
@@ -127,9 +134,18 @@ public final class FilteredSearch {
      */
     public Found discover(ResourceSearch tx, Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth,
                           int offset, int limit, boolean references) {
+        return discover(tx, root, fc, null, visibility, maxDepth, offset, limit, references);
+    }
+
+    /** The same, with a semanticsFilter the database evaluates as one more of its conditions ({@code described}, or null). */
+    private Found discover(ResourceSearch tx, Resource root, FilterCriteria fc, DescriptorPatterns described,
+                           Visibility visibility, Integer maxDepth, int offset, int limit, boolean references) {
         ContentFilter content = ContentFilter.of(fc);
         GeoQuery geo = GeoQuery.of(fc);
         if (content == null && geo == null) {
+            if (described != null) {
+                return new Found(tx.discoverDescribed(root, fc, described, visibility, maxDepth, offset, limit, references), false);
+            }
             return new Found(references ? tx.discoverReferences(root, fc, visibility, maxDepth, offset, limit)
                     : tx.discover(root, fc, visibility, maxDepth, offset, limit), false);
         }
@@ -137,7 +153,7 @@ public final class FilteredSearch {
         FilterOperation fo = fc.filterOperationOrDefault();
         ContentScan.Result r = ContentScan.scan(
                 (after, size) -> tx.candidates(root, fc, content == null ? null : types.withContent(),
-                        geo == null ? null : geo.window(), visibility, maxDepth, after, size),
+                        geo == null ? null : geo.window(), described, visibility, maxDepth, after, size),
                 c -> meets(fo, c, undecided), offset, limit, contentScanMax);
         return new Found(r.matches(), r.cut());
     }

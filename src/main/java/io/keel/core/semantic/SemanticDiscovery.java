@@ -2,6 +2,7 @@ package io.keel.core.semantic;
 
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.store.DescriptorPatterns;
 import io.keel.core.store.ResourceSearch;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.SemanticIndex;
@@ -65,6 +66,29 @@ public final class SemanticDiscovery {
         filters.forEach(Sparql::query);
     }
 
+    /**
+     * The semanticsFilter as a condition the database evaluates in the discovery query itself, when the pattern of
+     * every query is a basic graph pattern it can match ({@link BasicGraphPattern}); null when one is not, and when a
+     * descriptor in reach links others (relatedSemantics) or is an announced one: those are matched by the engine.
+     */
+    public DescriptorPatterns inDatabase(ResourceSearch search, Resource root, Integer maxDepth, List<String> filters,
+                                         Visibility descriptors) {
+        List<List<DescriptorPatterns.TriplePattern>> anyOf = new ArrayList<>();
+        for (String f : filters) {
+            List<DescriptorPatterns.TriplePattern> bgp = BasicGraphPattern.of(Sparql.query(f));
+            if (bgp == null) {
+                return null;
+            }
+            anyOf.add(bgp);
+        }
+        Integer depth = maxDepth == null ? null : maxDepth + 1;
+        if (!RelatedSemantics.linking(search, root, depth, descriptors, 1).isEmpty()
+                || !announced(search, root, depth, descriptors, 1).isEmpty()) {
+            return null;
+        }
+        return new DescriptorPatterns(anyOf, ResourceTypes.SEMANTIC_DESCRIPTOR, descriptors, limits.queryTimeoutMillis());
+    }
+
     /** Filter criteria that only semanticDescriptors meet (ty 24). */
     public static FilterCriteria descriptorsOnly() {
         FilterCriteria fc = new FilterCriteria();
@@ -84,15 +108,21 @@ public final class SemanticDiscovery {
     /** The announced ones after this CSE's own, by a query of their own type (each on the type's index). */
     private static List<Resource> withAnnounced(List<Resource> own, ResourceSearch search, Resource root, Integer maxDepth,
                                                 Visibility visibility, int limit) {
-        FilterCriteria announcedOnly = new FilterCriteria();
-        announcedOnly.resourceTypes.add(ANNOUNCED_DESCRIPTOR);
-        List<Resource> announced = search.discoverReferences(root, announcedOnly, visibility, maxDepth, 0, limit - own.size());
+        List<Resource> announced = announced(search, root, maxDepth, visibility, limit - own.size());
         if (announced.isEmpty()) {
             return own;
         }
         List<Resource> all = new java.util.ArrayList<>(own);
         all.addAll(announced);
         return all;
+    }
+
+    /** The semanticDescriptorAnnc resources below {@code root} that are visible, at most {@code limit}. */
+    private static List<Resource> announced(ResourceSearch search, Resource root, Integer maxDepth, Visibility visibility,
+                                            int limit) {
+        FilterCriteria announcedOnly = new FilterCriteria();
+        announcedOnly.resourceTypes.add(ANNOUNCED_DESCRIPTOR);
+        return search.discoverReferences(root, announcedOnly, visibility, maxDepth, 0, limit);
     }
 
     /** The resources below {@code root} (at most {@code maxDepth} deep) that meet the semanticsFilter conditions. */

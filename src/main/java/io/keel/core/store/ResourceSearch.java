@@ -23,6 +23,13 @@ public interface ResourceSearch {
      */
     List<Resource> discoverReferences(Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth, int offset, int limit);
 
+    /**
+     * {@link #discover} ({@link #discoverReferences} with {@code references}) with a semanticsFilter the database
+     * evaluates: {@code described} is one more condition of the filter criteria, combined by their filterOperation.
+     */
+    List<Resource> discoverDescribed(Resource root, FilterCriteria fc, DescriptorPatterns described, Visibility visibility,
+                                     Integer maxDepth, int offset, int limit, boolean references);
+
     /** Whether one resource meets the conditions of the filter criteria (conditional operations, fu=2). */
     boolean matches(Resource r, FilterCriteria fc);
 
@@ -35,10 +42,11 @@ public interface ResourceSearch {
      * no content filter); for a geo-query, a location whose bounding box passes the {@code geo} window (null: no
      * geo-query). Only what cannot match whatever the undecided conditions say is left out: with fo AND, a resource
      * failing any condition or need; with OR, one meeting neither a condition nor a need; with XOR, the same, and one
-     * meeting more than one of the other conditions.
+     * meeting more than one of the other conditions. A semanticsFilter the database evaluates ({@code described}, null
+     * when none) is one of the other conditions.
      */
     List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, GeoWindow geo,
-                               Visibility visibility, Integer maxDepth, String after, int batch);
+                               DescriptorPatterns described, Visibility visibility, Integer maxDepth, String after, int batch);
 
     /**
      * How many of the conditions of the filter criteria other than the content filter and the geo-query one resource

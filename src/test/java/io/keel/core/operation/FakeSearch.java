@@ -3,6 +3,7 @@ package io.keel.core.operation;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.store.Candidate;
+import io.keel.core.store.DescriptorPatterns;
 import io.keel.core.store.GeoWindow;
 import io.keel.core.store.InMemoryTree;
 import io.keel.core.store.ResourceSearch;
@@ -44,6 +45,12 @@ final class FakeSearch implements ResourceSearch {
     }
 
     @Override
+    public List<Resource> discoverDescribed(Resource root, FilterCriteria fc, DescriptorPatterns described, Visibility visibility,
+                                            Integer maxDepth, int offset, int limit, boolean references) {
+        throw new UnsupportedOperationException("these tests use no semanticsFilter");
+    }
+
+    @Override
     public boolean matches(Resource r, FilterCriteria fc) {
         return (fc.resourceTypes.isEmpty() || fc.resourceTypes.contains(r.ty))
                 && (fc.labels.isEmpty() || fc.labels.stream().anyMatch(r.lbl::contains))
@@ -51,8 +58,8 @@ final class FakeSearch implements ResourceSearch {
     }
 
     @Override
-    public List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, GeoWindow geo, Visibility visibility,
-                                      Integer maxDepth, String after, int batch) {
+    public List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, GeoWindow geo,
+                                      DescriptorPatterns described, Visibility visibility, Integer maxDepth, String after, int batch) {
         throw new UnsupportedOperationException("these tests use no content filter");
     }
 
