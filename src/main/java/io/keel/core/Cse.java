@@ -116,6 +116,7 @@ public final class Cse implements AutoCloseable {
         OriginatorLocations locations = new RegisteredLocations(identity);
         TokenAuthority tokens = TokenAuthority.from(TokenSettings.from(settings, identity));
         types.token().authorityWith(tokens);
+        tokens.cacheIn(new io.keel.core.access.token.LocalTokenIds(store));
         AccessPolicy access = new DynamicAuthorization(new AcpAccessPolicy(identity, types, router, clock, locations, tokens), identity,
                 router, outbound, new Receivers(identity, router, types, outbound), clock,
                 settings.dynamicAuthorizationTimeoutMillis(), settings.getInt("keel.dynauth.discovery-max", 100),

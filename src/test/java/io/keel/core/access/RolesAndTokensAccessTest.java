@@ -45,6 +45,7 @@ class RolesAndTokensAccessTest {
         String issuer = "//keel.example.net/id-in";
         tokens = new TokenAuthority(new TokenSettings(null, issuer, issuer, 3_600_000),
                 TokenKey.of(new OctetSequenceKeyGenerator(256).generate()));
+        tokens.cacheIn(new io.keel.core.access.token.LocalTokenIds(new io.keel.core.store.FakeStore()));
         TypeRegistry types = new TypeRegistry();
         access = new AcpAccessPolicy(CSE, types, new Router(CSE, types), new Clock(), new RegisteredLocations(CSE), tokens);
         tree.add("id-in", null, ResourceTypes.CSE_BASE, "cse-in").origin = "id-in";
@@ -209,7 +210,7 @@ class RolesAndTokensAccessTest {
 
     @Test
     void ts0004_7_4_45_2_3_thePipGivesTheRolesAndUsableTokensOfTheOriginator() {
-        ProvenCredentials pip = new ProvenCredentials(CSE, tokens, new io.keel.core.access.token.LocalTokenIds(), id -> id);
+        ProvenCredentials pip = new ProvenCredentials(CSE, tokens, id -> id);
         String mine = token("Cae2", null);
         String others = token("Cae3", null);
         storeToken("tkMine", mine);
