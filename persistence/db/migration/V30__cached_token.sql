@@ -2,7 +2,7 @@
 -- Local-Token-ID it assigned, so that later requests may name it by ltids across a restart and on every instance on
 -- the database. holder is the holder this CSE keeps for it: the token's own until an authorization relationship
 -- update (TS-0003 7.3.2.7) moves it to an AE's new AE-ID. relation: 0 none, 1 the decision point that issued it asked
--- for authorization signatures (das is its address), 2 the originator said the DAS keeps the relationship (auri).
+-- for authorization signatures (das is its address), 2 the originator said the DAS keeps the relationship (auri), 3 as 1 once the AE's signatures went to it.
 -- A row lives until the token's notAfter (not_after, µs since the epoch).
 CREATE TABLE cached_token (
     lti       VARCHAR(64)      NOT NULL PRIMARY KEY,

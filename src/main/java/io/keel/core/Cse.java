@@ -120,7 +120,8 @@ public final class Cse implements AutoCloseable {
         AccessPolicy access = new DynamicAuthorization(new AcpAccessPolicy(identity, types, router, clock, locations, tokens), identity,
                 router, outbound, new Receivers(identity, router, types, outbound), clock,
                 settings.dynamicAuthorizationTimeoutMillis(), settings.getInt("keel.dynauth.discovery-max", 100),
-                settings.getInt("keel.dynauth.cache-max", 10_000));
+                settings.getInt("keel.dynauth.cache-max", 10_000), new DynamicAuthorization.Relationships(store, tokens,
+                io.keel.core.access.token.AuthorizationSignatures.from(settings)));
         types.bindAuthorization(new LocalAuthorization(access, router, types, identity, tokens, clock));
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax(), semantics);
         Representations representations = new Representations(types, identity.maxResultSize(), search);

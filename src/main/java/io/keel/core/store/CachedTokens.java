@@ -16,7 +16,9 @@ public interface CachedTokens {
         /** the decision point at {@link Cached#das} asked for authorization signatures (AuthorSignReqInfo). */
         DIRECT,
         /** the originator said that the DAS keeps it (AuthorRelIndicator). */
-        INDIRECT
+        INDIRECT,
+        /** DIRECT, and the AE's signatures went to the decision point, which created the mapping record. */
+        MAPPED
     }
 
     /**

@@ -15,7 +15,7 @@ class DecisionPointTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     private static DasDecision read(Object content) {
-        return DecisionPoint.read(content, "http://das", "dac1", NOW);
+        return DecisionPoint.read(content, "http://das", "http://das", "dac1", NOW);
     }
 
     private static Map<String, Object> answer(Object dres) {

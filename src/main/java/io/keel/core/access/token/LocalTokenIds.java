@@ -79,6 +79,14 @@ public final class LocalTokenIds {
         });
     }
 
+    /** Records that the decision point created the mapping record of a cached token (TS-0003 7.3.2.2 step 8). */
+    public void mapped(Cached cached) {
+        store.write(tx -> {
+            tx.cachedTokens().update(cached.lti(), cached.holder(), Relation.MAPPED, null);
+            return null;
+        });
+    }
+
     static String digest(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
