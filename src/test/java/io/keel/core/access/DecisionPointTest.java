@@ -79,4 +79,27 @@ class DecisionPointTest {
         assertTrue(read(answer(Map.of("tkns", "a.b.c"))).refusal().contains("m2m:dynAuthDasResponse"));
         assertTrue(read(answer(Map.of("tkns", List.of(5)))).refusal().contains("dres.tkns"));
     }
+
+    @Test
+    void ts0003_7_3_2_2_3_2_authorSignReqInfoComesWithTheTokensAndThePointThatAnswered() {
+        DasDecision d = read(answer(Map.of("tkns", List.of("jwt"), "asri", true)));
+        assertTrue(d.signaturesRequested());
+        assertEquals("http://das", d.point());
+        assertEquals(false, read(answer(Map.of("tkns", List.of("jwt")))).signaturesRequested());
+        assertTrue(read(answer(Map.of("tkns", List.of("jwt"), "asri", "maybe"))).refusal().contains("asri"));
+    }
+
+    @Test
+    void ts0004_7_5_1_2_10_theAuthorSignIndicatorOfTheRequestGoesToTheDecisionPoint() {
+        io.keel.core.resource.Resource dac = new io.keel.core.resource.Resource();
+        dac.ri = "dac1";
+        io.keel.core.resource.Resource target = new io.keel.core.resource.Resource();
+        target.ri = "cnt1";
+        target.ty = 3;
+        io.keel.primitive.RequestPrimitive req = new io.keel.primitive.RequestPrimitive();
+        req.from = "Cae1";
+        assertEquals(null, DecisionPoint.dasRequest(dac, req, Permission.RETRIEVE, target, NOW).get("asi"));
+        req.authorizationSignatureIndicator = true;
+        assertEquals(true, DecisionPoint.dasRequest(dac, req, Permission.RETRIEVE, target, NOW).get("asi"));
+    }
 }
