@@ -70,10 +70,15 @@ final class AuthorizationRelationships {
     /**
      * TS-0003 7.3.2.2 step 4.1.1.3: the verified tokens of a decision point that asked for signatures are cached with
      * the originator's Absolute AE-ID as holder, and with the dap entry that answered, where the signatures go.
+     *
+     * @throws OneM2MException 4103 for a token that does not verify for the originator (nothing of it is cached)
      */
     void signaturesAsked(List<String> issued, String originator, String point, Instant now) {
+        String who = ownership.localId(originator);
         for (String t : issued) {
-            tokens.localTokenIds().assign(t, tokens.authentic(t), ownership.absoluteId(originator), Relation.DIRECT, point, now);
+            // Verified first (step 4.1.1.2: the holder is the originator), then cached.
+            TokenClaims claims = tokens.accepted(t, id -> ownership.localId(id).equals(who), now);
+            tokens.localTokenIds().assign(t, claims, ownership.absoluteId(originator), Relation.DIRECT, point, now);
         }
     }
 
@@ -113,7 +118,7 @@ final class AuthorizationRelationships {
                     + " to the originator (TS-0003 7.3.2.7.2)");
         }
         TokenClaims claims = held.claims();
-        List<String> kept = keptSignatures(tx, cached, now);
+        List<String> kept = keptSignatures(cached);
         if (kept.isEmpty()) {
             throw OneM2MException.noPrivilege(held.getMessage() + "; the decision point " + cached.das()
                     + " keeps no authorization signature for it (TS-0003 7.3.2.7.1 step 7)");
@@ -141,17 +146,26 @@ final class AuthorizationRelationships {
         if (req.from == null || req.from.isEmpty()) {
             throw OneM2MException.badRequest("a Dynamic Authorization Relationship Mapping Request needs an originator (From)");
         }
-        return store.read(tx -> {
+        Signed signed = store.read(tx -> {
             List<String> given = tokensOf(tx.tree(), darq, now);
             if (isDecisionPoint(tx.tree(), req.from)) {
-                return moveByDas(darq, given, now);
+                moveByDas(darq, given, now);
+                return null;
             }
-            return forward(tx.tree(), req, darq, given, now);
+            return signed(tx.tree(), req, darq, given, now);
         });
+        if (signed != null) {
+            forward(signed); // no database connection is held while the decision points answer
+        }
+        return new ResponsePrimitive(ResponseStatusCode.OK, null);
+    }
+
+    /** The checked signatures of an AE and the cached tokens they sign, by the decision point they go to. */
+    private record Signed(String originator, List<String> aus, Map<String, List<Cached>> byPoint) {
     }
 
     /** TS-0003 7.3.2.7.2 steps 5.3, 5.4: the DAS AE moves the holder of tokens whose relationship it keeps. */
-    private ResponsePrimitive moveByDas(Map<?, ?> darq, List<String> given, Instant now) {
+    private void moveByDas(Map<?, ?> darq, List<String> given, Instant now) {
         if (!(darq.get("or") instanceof String newHolder) || newHolder.isBlank()) {
             throw OneM2MException.badRequest("darq.or (originator) must name the AE-ID the tokens' holder moves to");
         }
@@ -165,11 +179,10 @@ final class AuthorizationRelationships {
         for (String t : given) {
             tokens.localTokenIds().moveHolder(tokens.localTokenIds().cached(t, now), ownership.absoluteId(newHolder));
         }
-        return new ResponsePrimitive(ResponseStatusCode.OK, null);
     }
 
-    /** TS-0003 7.3.2.2 steps 6.2–8, TS-0004 7.5.1.2.14: the AE's signatures go on to the decision point that asked. */
-    private ResponsePrimitive forward(ResourceTree tx, RequestPrimitive req, Map<?, ?> darq, List<String> given, Instant now) {
+    /** TS-0003 7.3.2.2 step 6.2: the AE's signatures, checked to be MICs of its key over tokens it holds. */
+    private Signed signed(ResourceTree tx, RequestPrimitive req, Map<?, ?> darq, List<String> given, Instant now) {
         List<String> aus = strings(darq.get("aus"), "darq.aus");
         if (aus.isEmpty()) {
             throw OneM2MException.badRequest("darq.aus (authorSigns) must hold the signatures, at least one (TS-0004 6.3.3)");
@@ -193,13 +206,18 @@ final class AuthorizationRelationships {
             }
             byPoint.computeIfAbsent(c.das(), k -> new ArrayList<>()).add(c);
         }
-        for (Map.Entry<String, List<Cached>> e : byPoint.entrySet()) {
+        return new Signed(ownership.absoluteId(req.from), aus, byPoint);
+    }
+
+    /** TS-0003 7.3.2.2 steps 7, 8, TS-0004 7.5.1.2.14: the signatures go on to the decision points that asked. */
+    private void forward(Signed signed) {
+        for (Map.Entry<String, List<Cached>> e : signed.byPoint().entrySet()) {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("or", ownership.absoluteId(req.from));
+            out.put("or", signed.originator());
             out.put("tkns", e.getValue().stream().map(Cached::token).toList());
             out.put("tids", e.getValue().stream().map(Cached::tokenId).toList());
-            out.put("aus", aus);
-            ResponsePrimitive rsp = send(tx, e.getKey(), out);
+            out.put("aus", signed.aus());
+            ResponsePrimitive rsp = send(e.getKey(), out);
             if (rsp.responseStatusCode == null || !rsp.responseStatusCode.isSuccess()) {
                 throw new OneM2MException(ResponseStatusCode.TARGET_NOT_REACHABLE, "the decision point " + e.getKey()
                         + " did not create the authorization relationship mapping record: it answered "
@@ -207,18 +225,17 @@ final class AuthorizationRelationships {
             }
             e.getValue().forEach(tokens.localTokenIds()::mapped);
         }
-        return new ResponsePrimitive(ResponseStatusCode.OK, null);
     }
 
     /** TS-0004 7.5.1.2.15: the signatures the decision point keeps for a token (type 7 with asri, answered by type 8). */
-    private List<String> keptSignatures(ResourceTree tx, Cached cached, Instant now) {
+    private List<String> keptSignatures(Cached cached) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("tkns", List.of(cached.token()));
         out.put("tids", List.of(cached.tokenId()));
         out.put("asri", true);
         ResponsePrimitive rsp;
         try {
-            rsp = send(tx, cached.das(), out);
+            rsp = send(cached.das(), out);
         } catch (OneM2MException unreachable) {
             return List.of();
         }
@@ -232,8 +249,8 @@ final class AuthorizationRelationships {
     }
 
     /** Sends an m2m:dynAuthRelMapRequest to a dap entry and waits, within keel.dynauth.timeout, for the answer. */
-    private ResponsePrimitive send(ResourceTree tx, String point, Map<String, Object> darq) {
-        Receiver receiver = receivers.resolve(tx, point);
+    private ResponsePrimitive send(String point, Map<String, Object> darq) {
+        Receiver receiver = store.read(tx -> receivers.resolve(tx.tree(), point));
         if (receiver.kind() != Receiver.Kind.URLS || receiver.urls().isEmpty()) {
             throw new OneM2MException(ResponseStatusCode.TARGET_NOT_REACHABLE, "the decision point " + point
                     + " is no address this CSE can send to" + (receiver.reason() == null ? "" : " (" + receiver.reason() + ")"));

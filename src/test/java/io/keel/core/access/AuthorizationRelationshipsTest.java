@@ -136,6 +136,15 @@ class AuthorizationRelationshipsTest {
     }
 
     @Test
+    void ts0003_7_3_2_2_4_1_1_2_3_aTokenHeldByAnotherIsNotCached() {
+        OneM2MException e = assertThrows(OneM2MException.class,
+                () -> relationships.signaturesAsked(List.of(token), "Cother", "http://das.example.net/das", now));
+
+        assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, e.rsc());
+        assertEquals(null, cached());
+    }
+
+    @Test
     void ts0003_7_3_2_2_5_theResponseAsksTheHolderToSign() {
         relationships.signaturesAsked(List.of(token), "Cae1", "http://das.example.net/das", now);
 
