@@ -47,10 +47,18 @@ final class JpaCachedTokens implements CachedTokens {
 
     @Override
     public void update(String lti, String holder, Relation relation, String das) {
-        em.createNativeQuery("UPDATE cached_token SET holder = ?, relation = COALESCE(?, relation), das = COALESCE(?, das)"
-                        + " WHERE lti = ?")
-                .setParameter(1, holder).setParameter(2, relation == null ? null : relation.ordinal()).setParameter(3, das)
-                .setParameter(4, lti).executeUpdate();
+        // Only what is given is set: a null bound in COALESCE has no type PostgreSQL accepts.
+        String set = "holder = ?" + (relation == null ? "" : ", relation = ?") + (das == null ? "" : ", das = ?");
+        jakarta.persistence.Query q = em.createNativeQuery("UPDATE cached_token SET " + set + " WHERE lti = ?");
+        int i = 1;
+        q.setParameter(i++, holder);
+        if (relation != null) {
+            q.setParameter(i++, relation.ordinal());
+        }
+        if (das != null) {
+            q.setParameter(i++, das);
+        }
+        q.setParameter(i, lti).executeUpdate();
     }
 
     @Override
