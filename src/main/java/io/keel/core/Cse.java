@@ -2,6 +2,8 @@ package io.keel.core;
 
 import io.keel.core.semantic.SemanticSettings;
 import io.keel.core.access.AccessPolicy;
+import io.keel.core.access.token.AuthorizationSignatures;
+import io.keel.core.access.token.LocalTokenIds;
 import io.keel.core.access.token.TokenAuthority;
 import io.keel.core.access.token.TokenSettings;
 import io.keel.core.announcement.Announcements;
@@ -122,11 +124,13 @@ public final class Cse implements AutoCloseable {
         Forwarding forwarding = new Forwarding(identity, outbound, clock, settings.forwardingTimeoutMillis(),
                 settings.forwardingAuthorization());
         RemoteRequests remoteRequests = new RemoteRequests(store, router, forwarding);
+        tokens.cacheIn(new LocalTokenIds(store));
         AcpAccessPolicy policies = new AcpAccessPolicy(identity, types, router, clock, locations, tokens);
         AccessPolicy dynamic = new DynamicAuthorization(policies, identity,
                 router, outbound, new Receivers(identity, router, types, outbound), clock,
                 settings.dynamicAuthorizationTimeoutMillis(), settings.getInt("keel.dynauth.discovery-max", 100),
-                settings.getInt("keel.dynauth.cache-max", 10_000));
+                settings.getInt("keel.dynauth.cache-max", 10_000),
+                new DynamicAuthorization.Relationships(store, tokens, AuthorizationSignatures.from(settings)));
         DistributedAuthorization access = new DistributedAuthorization(dynamic, policies, types, identity, router,
                 types::authorization, remoteRequests::send, clock,
                 settings.dynamicAuthorizationTimeoutMillis(), settings.getInt("keel.dynauth.discovery-max", 100));

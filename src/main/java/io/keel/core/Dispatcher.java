@@ -225,6 +225,8 @@ public final class Dispatcher {
         if (req.tokens.isEmpty() || r.responseStatusCode.code() >= 3000 || r.assignedTokenIdentifiers != null) {
             return r;
         }
+        // TS-0003 7.3.2.2 step 5: the tokens a decision point issued asking for signatures ask the originator for them.
+        r.authorizationSignatureRequestInformation = access.authorizationSignatureRequest(req);
         try {
             Map<String, Object> ati = access.assignedTokenIdentifiers(req);
             r.assignedTokenIdentifiers = ati == null ? null : ASSIGNMENTS.writeValueAsString(ati);
@@ -267,6 +269,9 @@ public final class Dispatcher {
                 return rsp;
             }
             ResponsePrimitive rsp = ResponsePrimitive.error(o.rsc(), o.getMessage());
+            if (o instanceof io.keel.primitive.SignatureRequest) {
+                rsp.authorizationSignatureRequestInformation = true; // TS-0003 7.3.2.7.1 step 4
+            }
             if (o instanceof PreconditionFailedException) {
                 rsp.conditionalOutcome = ResponsePrimitive.ConditionalOutcome.PRECONDITION_FAILED;
             }
@@ -299,14 +304,10 @@ public final class Dispatcher {
 
     /**
      * A parameter this CSE does not support, or a value asking for a feature it lacks (TS-0004 7.3.2.1: 5001):
-     * authorization signatures and relationships, semantic queries outside a Retrieve, delivery aggregation (CMDH), primitive
+     * semantic queries outside a Retrieve, delivery aggregation (CMDH), primitive
      * profiles, service users, ontology mapping. An indicator set to false asks for nothing and passes.
      */
     private static String unsupportedParameter(RequestPrimitive req) {
-        if (!req.authorizationSignatures.isEmpty() || Boolean.TRUE.equals(req.authorizationSignatureIndicator)
-                || Boolean.TRUE.equals(req.authorizationRelationshipIndicator)) {
-            return "authorization signatures and relationships (X-M2M-AS, asi, auri)";
-        }
         if (Boolean.TRUE.equals(req.semanticQueryIndicator) && req.operation != Operation.RETRIEVE) {
             return "semantic query (sqi) in anything but a Retrieve (TS-0004 7.3.3.19)";
         }

@@ -146,7 +146,7 @@ public final class JpaResourceStore implements ResourceStore {
     }
 
     /** A large-text column as a String: H2 hands out CLOBs, PostgreSQL strings. */
-    private static String text(Object v) {
+    static String text(Object v) {
         if (v instanceof java.sql.Clob c) {
             try {
                 return c.getSubString(1, (int) c.length());
@@ -364,6 +364,11 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public io.keel.core.store.LocationWatches locationWatches() {
             return locations();
+        }
+
+        @Override
+        public io.keel.core.store.CachedTokens cachedTokens() {
+            return new JpaCachedTokens(em);
         }
 
         @Override

@@ -63,7 +63,7 @@ final class CoreFixture implements AutoCloseable {
         cb.attributes.put("cst", (long) cse.cseType());
         cb.attributes.put("csi", cse.spRelativeCseId());
         AcpAccessPolicy access = new AcpAccessPolicy(cse, types, router, clock, new RegisteredLocations(cse),
-                new TokenAuthority(TokenSettings.none(cse), null));
+                tokens(TokenSettings.none(cse)));
         FilteredSearch search = new FilteredSearch(types, cse.contentScanMax());
         Representations representations = new Representations(types, cse.maxResultSize(), search);
         notifications = new NotificationService(cse, store, router, types, representations, access, outbound, clock,
@@ -122,5 +122,12 @@ final class CoreFixture implements AutoCloseable {
     @Override
     public void close() {
         notifications.close();
+    }
+
+    /** A verifier without key whose token cache is this fixture's store. */
+    private io.keel.core.access.token.TokenAuthority tokens(TokenSettings settings) {
+        io.keel.core.access.token.TokenAuthority tokens = new io.keel.core.access.token.TokenAuthority(settings, null);
+        tokens.cacheIn(new io.keel.core.access.token.LocalTokenIds(store));
+        return tokens;
     }
 }

@@ -432,11 +432,10 @@ class DispatcherTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"asi", "sqi", "da", "prpi"})
+    @CsvSource({"sqi", "da", "prpi"})
     void ts0004_7_3_2_1_aParameterThisCseDoesNotSupportIs5001AndNothingRuns(String parameter) {
         RequestPrimitive req = createContainer("cse-in/Cae1", "Cae1");
         switch (parameter) {
-            case "asi" -> req.authorizationSignatureIndicator = true;
             case "sqi" -> req.semanticQueryIndicator = true;
             case "da" -> req.deliveryAggregation = true;
             default -> req.primitiveProfileIdentifier = "prp-1";
@@ -471,6 +470,24 @@ class DispatcherTest {
 
         assertEquals(expected, rsp.responseStatusCode, dbg(rsp));
         assertEquals(expected == ResponseStatusCode.CREATED, core.store.tree.findByStructuredName("cse-in/Cae1/box") != null);
+    }
+
+    /**
+     * Authorization signatures and relationships are understood (TS-0003 7.3.2.2, 7.3.2.3, 7.3.2.7): asi goes to a
+     * decision point, auri marks the tokens carried, aus prove possession where a token's holder is to move; a request
+     * whose access needs none of them is performed as without them.
+     */
+    @Test
+    void ts0003_7_3_2_authorizationSignatureParametersAreNo5001() {
+        RequestPrimitive req = createContainer("cse-in/Cae1", "Cae1");
+        req.authorizationSignatureIndicator = true;
+        req.authorizationRelationshipIndicator = true;
+        req.authorizationSignatures.add("i6watmQQQ1y3GB-VsWq5fJKzQcBB4jRfH1bfJFj0JtFVtLotttzYyA");
+
+        ResponsePrimitive rsp = handle(req);
+
+        assertEquals(ResponseStatusCode.CREATED, rsp.responseStatusCode, dbg(rsp));
+        assertNull(rsp.authorizationSignatureRequestInformation, "no token was issued asking for signatures");
     }
 
     @Test

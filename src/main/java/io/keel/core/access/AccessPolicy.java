@@ -64,4 +64,22 @@ public interface AccessPolicy {
     default AccessDecision decideFanOut(ResourceTree tx, RequestPrimitive req, Permission permission, Resource group) {
         return AccessDecision.of(allowsFanOut(tx, req, permission, group));
     }
+
+    /**
+     * The Authorization Signature Request Information of a successful response (TS-0003 7.3.2.2 step 5): true when the
+     * originator is to sign tokens it carried; null otherwise.
+     */
+    default Boolean authorizationSignatureRequest(RequestPrimitive req) {
+        return null;
+    }
+
+    /**
+     * Answers a Notify to this CSE carrying an m2m:securityInfo (TS-0004 7.5.1.2.14: Dynamic Authorization Relationship
+     * Mapping Request).
+     *
+     * @throws io.keel.primitive.OneM2MException 4000 when this CSE receives no such request
+     */
+    default io.keel.primitive.ResponsePrimitive relationshipMapping(RequestPrimitive req) {
+        throw io.keel.primitive.OneM2MException.badRequest("this CSE receives no m2m:securityInfo");
+    }
 }

@@ -13,7 +13,6 @@ import io.keel.core.resource.types.GroupType;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.RequestPrimitive;
-import io.keel.core.access.token.LocalTokenIds;
 import io.keel.core.access.token.TokenAuthority;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ public final class AcpAccessPolicy implements AccessPolicy {
         this.clock = clock;
         this.groups = new GroupMembership(router, ownership::localId);
         this.locations = locations;
-        this.credentials = new ProvenCredentials(cse, tokens, new LocalTokenIds(), ownership::localId);
+        this.credentials = new ProvenCredentials(cse, tokens, ownership::localId);
     }
 
     @Override
@@ -147,7 +146,7 @@ public final class AcpAccessPolicy implements AccessPolicy {
     @Override
     public Map<String, Object> assignedTokenIdentifiers(RequestPrimitive req) {
         return req.tokens.isEmpty() || req.from == null ? null
-                : credentials.assignments(req, ownership.localId(req.from), clock.now());
+                : credentials.assignments(req, ownership.localId(req.from), ownership.absoluteId(req.from), clock.now());
     }
 
     /**

@@ -10,6 +10,7 @@ import io.keel.core.resource.types.DynamicAuthorizationConsultationType;
 import io.keel.core.store.ResourceTree;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
+import io.keel.primitive.ParameterValues;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.Timestamps;
@@ -107,7 +108,7 @@ final class DecisionPoint {
                     return DasDecision.refused("the decision point " + url + " of " + dac.ri + " answered "
                             + (rsp.responseStatusCode == null ? "no status" : rsp.responseStatusCode.code()) + failures);
                 }
-                return read(rsp.content, url, dac.ri, now);
+                return read(rsp.content, url, (String) entry, dac.ri, now);
             }
         }
         return DasDecision.refused("no decision point of " + dac.ri + " could be reached" + failures);
@@ -135,6 +136,9 @@ final class DecisionPoint {
         if (!req.tokenIds.isEmpty()) {
             dreq.put("tids", List.copyOf(req.tokenIds));
         }
+        if (req.authorizationSignatureIndicator != null) {
+            dreq.put("asi", req.authorizationSignatureIndicator); // TS-0004 7.5.1.2.10 i)
+        }
         return dreq;
     }
 
@@ -152,7 +156,7 @@ final class DecisionPoint {
      * The answer: no Content (TS-0001 11.5.2 step 3.2: nothing granted) or an m2m:securityInfo of type 2; its
      * dynamicACPInfo's grantedPrivileges, a setOfAcrs, until privilegesLifetime, and its tokens (TS-0004 6.3.5.47).
      */
-    static DasDecision read(Object content, String url, String dacRi, Instant now) {
+    static DasDecision read(Object content, String url, String point, String dacRi, Instant now) {
         if (content == null) {
             // The bindings leave out a body they cannot read: no content and unreadable content alike grant nothing.
             return DasDecision.refused("the decision point " + url + " of " + dacRi + " granted nothing (its answer carried no"
@@ -187,7 +191,10 @@ final class DecisionPoint {
         try {
             Map<String, Object> gp = dai.get("gp") == null ? null : SetOfAcrs.normalize("dres.dai.gp", dai.get("gp"), false);
             Instant until = dai.get("pl") == null ? null : Timestamps.parseAbsRel(String.valueOf(dai.get("pl")), now, "dres.dai.pl");
-            return DasDecision.granted(gp, until, tokens, url);
+            // TS-0003 7.3.2.2 step 3.2: asri only means something with tokens to sign.
+            boolean asri = !tokens.isEmpty() && dres.get("asri") != null
+                    && ParameterValues.bool("dres.asri", String.valueOf(dres.get("asri")));
+            return DasDecision.granted(gp, until, tokens, url, point, asri);
         } catch (OneM2MException | ClassCastException e) {
             return DasDecision.refused(garbage + ": " + e.getMessage());
         }

@@ -166,6 +166,16 @@ public final class DistributedAuthorization implements AccessPolicy {
     }
 
     @Override
+    public Boolean authorizationSignatureRequest(RequestPrimitive req) {
+        return inner.authorizationSignatureRequest(req);
+    }
+
+    @Override
+    public io.keel.primitive.ResponsePrimitive relationshipMapping(RequestPrimitive req) {
+        return inner.relationshipMapping(req);
+    }
+
+    @Override
     public Map<String, Object> tokenRequestInformation(ResourceTree tx, RequestPrimitive req, Permission permission, Resource target) {
         return inner.tokenRequestInformation(tx, req, permission, target);
     }

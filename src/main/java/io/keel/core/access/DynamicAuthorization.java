@@ -31,6 +31,7 @@ public final class DynamicAuthorization implements AccessPolicy {
     private final AccessPolicy policies;
     private final DecisionPoint decisionPoint;
     private final DynamicDecisions decisions;
+    private final AuthorizationRelationships relationships;
     private final OwnershipRules ownership;
     private final GroupMembership groups;
     private final Router router;
@@ -44,12 +45,15 @@ public final class DynamicAuthorization implements AccessPolicy {
      * @param timeoutMillis how long one decision (or the decisions of one discovery) may wait for decision points
      * @param discoveryMax how many resources linking a consultation one discovery or child list weighs at most
      * @param cacheMax     how many decisions are kept at most
+     * @param relationships where the tokens are cached, and how authorization signatures are checked (TS-0003 7.3.2.7)
      */
     public DynamicAuthorization(AccessPolicy policies, CseIdentity cse, Router router, io.keel.core.Outbound outbound,
                                 io.keel.core.notification.Receivers receivers, Clock clock, long timeoutMillis, int discoveryMax,
-                                int cacheMax) {
+                                int cacheMax, Relationships relationships) {
         this.policies = policies;
         this.decisionPoint = new DecisionPoint(cse, outbound, receivers, TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+        this.relationships = new AuthorizationRelationships(cse, relationships.store(), relationships.tokens(),
+                relationships.signatures(), outbound, receivers, timeoutMillis);
         this.decisions = new DynamicDecisions(cacheMax);
         this.ownership = new OwnershipRules(cse);
         this.groups = new GroupMembership(router, ownership::localId);
@@ -59,6 +63,11 @@ public final class DynamicAuthorization implements AccessPolicy {
         this.discoveryMax = discoveryMax;
     }
 
+    /** What the authorization relationships need: the store the tokens are cached in, the tokens, the signature keys. */
+    public record Relationships(io.keel.core.store.ResourceStore store, io.keel.core.access.token.TokenAuthority tokens,
+                                io.keel.core.access.token.AuthorizationSignatures signatures) {
+    }
+
     @Override
     public boolean allows(ResourceTree tx, RequestPrimitive req, Permission permission, Resource target) {
         return decide(tx, req, permission, target).granted();
@@ -66,8 +75,31 @@ public final class DynamicAuthorization implements AccessPolicy {
 
     @Override
     public AccessDecision decide(ResourceTree tx, RequestPrimitive req, Permission permission, Resource target) {
-        return policies.allows(tx, req, permission, target) ? AccessDecision.GRANTED
+        return byPolicies(tx, req, permission, target) ? AccessDecision.GRANTED
                 : consult(tx, req, permission, target, linked(tx, target), System.nanoTime() + timeoutNanos);
+    }
+
+    /**
+     * The policies decide; a token of the request that another AE holds by this CSE's cache may move to the originator
+     * first (TS-0003 7.3.2.7.1), and then they decide again.
+     */
+    private boolean byPolicies(ResourceTree tx, RequestPrimitive req, Permission permission, Resource target) {
+        try {
+            return policies.allows(tx, req, permission, target);
+        } catch (io.keel.core.access.token.HeldByAnother held) {
+            relationships.update(tx, req, held, clock.now());
+            return policies.allows(tx, req, permission, target);
+        }
+    }
+
+    @Override
+    public Boolean authorizationSignatureRequest(RequestPrimitive req) {
+        return relationships.signaturesWanted(req, clock.now()) ? Boolean.TRUE : null;
+    }
+
+    @Override
+    public io.keel.primitive.ResponsePrimitive relationshipMapping(RequestPrimitive req) {
+        return relationships.receive(req, clock.now());
     }
 
     @Override
@@ -243,6 +275,10 @@ public final class DynamicAuthorization implements AccessPolicy {
         RequestPrimitive withTokens = req.copy();
         decision.tokens().stream().filter(t -> !withTokens.tokens.contains(t)).forEach(withTokens.tokens::add);
         try {
+            if (decision.signaturesRequested()) {
+                // TS-0003 7.3.2.2 step 4.1.1.3: cached with the originator as holder before the decision is repeated.
+                relationships.signaturesAsked(decision.tokens(), req.from, decision.point(), clock.now());
+            }
             if (policies.allows(tx, withTokens, permission, target)) {
                 decision.tokens().stream().filter(t -> !req.tokens.contains(t)).forEach(req.tokens::add);
                 return true;

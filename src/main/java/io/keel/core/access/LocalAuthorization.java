@@ -2,7 +2,6 @@ package io.keel.core.access;
 
 import io.keel.core.Clock;
 import io.keel.core.CseIdentity;
-import io.keel.core.access.token.LocalTokenIds;
 import io.keel.core.access.token.TokenAuthority;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
@@ -41,7 +40,7 @@ public final class LocalAuthorization implements AuthorizationFunctions {
         this.router = router;
         this.types = types;
         this.ownership = new OwnershipRules(cse);
-        this.credentials = new ProvenCredentials(cse, tokens, new LocalTokenIds(), ownership::localId);
+        this.credentials = new ProvenCredentials(cse, tokens, ownership::localId);
         this.clock = clock;
     }
 

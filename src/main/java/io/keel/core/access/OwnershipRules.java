@@ -91,6 +91,15 @@ final class OwnershipRules {
         return ae != null && ae.ty == ResourceTypes.AE ? List.of(ae.srn) : List.of();
     }
 
+    /** The absolute form of an originator's ID (TS-0003 7.3.2.2 step 4.1.1.3: a holder is an Absolute AE-ID). */
+    String absoluteId(String originator) {
+        String local = localId(originator);
+        if (local.startsWith("//")) {
+            return local;
+        }
+        return "//" + cse.spId() + (local.startsWith("/") ? local : cse.spRelativeCseId() + "/" + local);
+    }
+
     /**
      * An originator in SP-relative ({@code /id-in/Cxyz}) or absolute form ({@code //sp/id-in/Cxyz}) of this CSE is the
      * same as its CSE-relative form; one of another CSE of this service provider is kept SP-relative.

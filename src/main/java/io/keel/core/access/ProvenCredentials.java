@@ -1,7 +1,6 @@
 package io.keel.core.access;
 
 import io.keel.core.CseIdentity;
-import io.keel.core.access.token.LocalTokenIds;
 import io.keel.core.access.token.TokenAuthority;
 import io.keel.core.access.token.TokenClaims;
 import io.keel.core.access.token.TokenPermissions;
@@ -9,6 +8,7 @@ import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.resource.types.RoleType;
 import io.keel.core.resource.types.TokenType;
+import io.keel.core.store.CachedTokens.Relation;
 import io.keel.core.store.ResourceTree;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.RequestPrimitive;
@@ -32,13 +32,11 @@ import java.util.function.UnaryOperator;
 public final class ProvenCredentials {
     private final CseIdentity cse;
     private final TokenAuthority tokens;
-    private final LocalTokenIds localTokenIds;
     private final UnaryOperator<String> localId;
 
-    ProvenCredentials(CseIdentity cse, TokenAuthority tokens, LocalTokenIds localTokenIds, UnaryOperator<String> localId) {
+    ProvenCredentials(CseIdentity cse, TokenAuthority tokens, UnaryOperator<String> localId) {
         this.cse = cse;
         this.tokens = tokens;
-        this.localTokenIds = localTokenIds;
         this.localId = localId;
     }
 
@@ -61,11 +59,9 @@ public final class ProvenCredentials {
                 }
             }
         }
-        if (!req.roleIds.isEmpty()) {
-            for (Resource role : tx.children(cse.cseBaseRi(), ResourceTypes.ROLE)) {
-                if (req.roleIds.contains((String) role.get(RoleType.ROLE_ID)) && RoleType.holds(role, isOriginator, now)) {
-                    roles.add((String) role.get(RoleType.ROLE_ID));
-                }
+        for (Resource role : byId(tx, ResourceTypes.ROLE, RoleType.ROLE_ID, req.roleIds)) {
+            if (RoleType.holds(role, isOriginator, now)) {
+                roles.add((String) role.get(RoleType.ROLE_ID));
             }
         }
         return new Credentials(Set.copyOf(roles), List.copyOf(scoped));
@@ -86,16 +82,15 @@ public final class ProvenCredentials {
     Information information(ResourceTree tx, String originator, List<String> roleIds, List<String> tokenIds, Instant now) {
         Predicate<String> isOriginator = id -> localId.apply(id).equals(originator);
         List<Resource> roles = new ArrayList<>();
-        for (Resource role : tx.children(cse.cseBaseRi(), ResourceTypes.ROLE)) {
-            if ((roleIds.isEmpty() || roleIds.contains((String) role.get(RoleType.ROLE_ID))) && RoleType.holds(role, isOriginator, now)) {
+        for (Resource role : roleIds.isEmpty() ? tx.children(cse.cseBaseRi(), ResourceTypes.ROLE)
+                : byId(tx, ResourceTypes.ROLE, RoleType.ROLE_ID, roleIds)) {
+            if (RoleType.holds(role, isOriginator, now)) {
                 roles.add(role);
             }
         }
         List<Resource> stored = new ArrayList<>();
-        for (Resource token : tx.children(cse.cseBaseRi(), ResourceTypes.TOKEN)) {
-            if (!tokenIds.isEmpty() && !tokenIds.contains((String) token.get(TokenType.TOKEN_ID))) {
-                continue;
-            }
+        for (Resource token : tokenIds.isEmpty() ? tx.children(cse.cseBaseRi(), ResourceTypes.TOKEN)
+                : byId(tx, ResourceTypes.TOKEN, TokenType.TOKEN_ID, tokenIds)) {
             try {
                 tokens.accepted(TokenType.tokenObject(token), isOriginator, now);
                 stored.add(token);
@@ -114,19 +109,20 @@ public final class ProvenCredentials {
         }
         if (!req.tokenIds.isEmpty()) {
             Map<String, String> stored = new LinkedHashMap<>();
-            for (Resource r : tx.children(cse.cseBaseRi(), ResourceTypes.TOKEN)) {
+            for (Resource r : byId(tx, ResourceTypes.TOKEN, TokenType.TOKEN_ID, req.tokenIds)) {
                 stored.put((String) r.get(TokenType.TOKEN_ID), TokenType.tokenObject(r));
             }
             for (String tid : req.tokenIds) {
-                String t = stored.get(tid);
+                // A <token> of this CSE, else a token it cached (TS-0003 7.3.2.7.1 step 2.1).
+                String t = stored.containsKey(tid) ? stored.get(tid) : tokens.localTokenIds().tokenOfId(tid, now);
                 if (t == null) {
-                    throw OneM2MException.noPrivilege("tids names " + tid + ", which is no <token> of this CSE");
+                    throw OneM2MException.noPrivilege("tids names " + tid + ", which is no <token> of this CSE nor a token it cached");
                 }
                 out.put(t, tokens.accepted(t, isOriginator, now));
             }
         }
         for (String lti : req.localTokenIds) {
-            String t = localTokenIds.token(lti, now);
+            String t = tokens.localTokenIds().token(lti, now);
             if (t == null) {
                 throw OneM2MException.noPrivilege("ltids names " + lti + ", which this CSE did not assign or which expired");
             }
@@ -136,19 +132,34 @@ public final class ProvenCredentials {
     }
 
     /**
+     * The {@code <role>}s or {@code <token>}s of this CSE (children of the CSEBase) whose ID attribute is one of
+     * {@code ids}: an indexed lookup by value, however many the CSE holds.
+     */
+    private List<Resource> byId(ResourceTree tx, int type, String attribute, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return tx.naming(attribute, Set.copyOf(ids), cse.cseName(), Integer.MAX_VALUE).stream()
+                .filter(r -> r.ty == type && cse.cseBaseRi().equals(r.pi)).toList();
+    }
+
+    /**
      * The Assigned Token Identifiers for the tokens the request carried (TS-0003 7.3.2.3 step 8.1; TS-0004 6.3.5.43
      * m2m:dynAuthLocalTokenIdAssignments), or null when it carried none. Call after they were verified.
      */
-    Map<String, Object> assignments(RequestPrimitive req, String originator, Instant now) {
+    Map<String, Object> assignments(RequestPrimitive req, String originator, String absoluteOriginator, Instant now) {
         if (req.tokens.isEmpty()) {
             return null;
         }
+        // TS-0003 7.3.2.3 step 7.1.5: with auri the DAS keeps the relationship, and the holder kept is the originator.
+        Relation relation = Boolean.TRUE.equals(req.authorizationRelationshipIndicator) ? Relation.INDIRECT : Relation.NONE;
         Predicate<String> isOriginator = id -> localId.apply(id).equals(originator);
         List<Object> ltia = new ArrayList<>();
         for (String t : req.tokens) {
             TokenClaims c = tokens.accepted(t, isOriginator, now);
             Map<String, Object> a = new LinkedHashMap<>();
-            a.put("lti", localTokenIds.assign(t, c, now));
+            a.put("lti", tokens.localTokenIds().assign(t, c, relation == Relation.NONE ? c.holder() : absoluteOriginator,
+                    relation, null, now));
             a.put("tkid", c.tokenId());
             ltia.add(a);
         }

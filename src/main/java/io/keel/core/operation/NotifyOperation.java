@@ -37,7 +37,8 @@ public final class NotifyOperation implements OperationHandler {
             throw OneM2MException.badRequest("rcn is not valid for notify");
         }
         if (!(req.content instanceof Map<?, ?> content) || content.isEmpty()) {
-            throw OneM2MException.badRequest("a Notify carries a notification (m2m:sgn, m2m:agn) or a response (m2m:rsp)");
+            throw OneM2MException.badRequest("a Notify carries a notification (m2m:sgn, m2m:agn), a response (m2m:rsp) or"
+                    + " security information (m2m:sei)");
         }
     }
 
@@ -80,6 +81,11 @@ public final class NotifyOperation implements OperationHandler {
             // Who may notify a group is whoever hosts its members (TS-0004 7.5.1.2.6), not what its acpi says.
             return groups.prepare(tx, req, content, r);
         }
+        if (recipient == NotifyRecipient.THIS_CSE && content.containsKey("m2m:sei")) {
+            // TS-0004 7.5.1.2.14: the relationship mapping proves who may ask (a verified token's holder, a decision
+            // point's AE), not the CSEBase's policies.
+            return () -> CompletableFuture.completedFuture(ctx.access.relationshipMapping(req));
+        }
         if (!ctx.types.require(r.ty).notifiedBy(r, req.from)) {
             checkVerification(tx, req, content, r);
             ctx.requireAccess(tx.tree(), req, Permission.NOTIFY, r);
@@ -87,7 +93,7 @@ public final class NotifyOperation implements OperationHandler {
         return switch (recipient) {
             case THIS_CSE -> {
                 if (!content.containsKey("m2m:sgn") && !content.containsKey("m2m:agn")) {
-                    throw OneM2MException.badRequest("a Notify to the CSE carries m2m:sgn or m2m:agn");
+                    throw OneM2MException.badRequest("a Notify to the CSE carries m2m:sgn, m2m:agn or m2m:sei");
                 }
                 // The CSE subscribes to nothing elsewhere, so a notification for it needs no action beyond an OK.
                 yield Prepared.answered(new ResponsePrimitive(ResponseStatusCode.OK, null));

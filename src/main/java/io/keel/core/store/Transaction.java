@@ -59,6 +59,11 @@ public interface Transaction {
         throw new UnsupportedOperationException("this store keeps no location watches");
     }
 
+    /** The tokens this CSE verified and cached (a store without them fails loudly when asked). */
+    default CachedTokens cachedTokens() {
+        throw new UnsupportedOperationException("this store keeps no cached tokens");
+    }
+
     /**
      * The listener of this class registered on this write transaction, created and registered by {@code create} on
      * first use: one per transaction, e.g. the notifications its changes cause.

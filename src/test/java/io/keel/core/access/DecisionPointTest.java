@@ -15,7 +15,7 @@ class DecisionPointTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     private static DasDecision read(Object content) {
-        return DecisionPoint.read(content, "http://das", "dac1", NOW);
+        return DecisionPoint.read(content, "http://das", "http://das", "dac1", NOW);
     }
 
     private static Map<String, Object> answer(Object dres) {
@@ -78,5 +78,28 @@ class DecisionPointTest {
     void ts0004_6_3_5_47_tokensThatAreNoListOfStringsAreGarbage() {
         assertTrue(read(answer(Map.of("tkns", "a.b.c"))).refusal().contains("m2m:dynAuthDasResponse"));
         assertTrue(read(answer(Map.of("tkns", List.of(5)))).refusal().contains("dres.tkns"));
+    }
+
+    @Test
+    void ts0003_7_3_2_2_3_2_authorSignReqInfoComesWithTheTokensAndThePointThatAnswered() {
+        DasDecision d = read(answer(Map.of("tkns", List.of("jwt"), "asri", true)));
+        assertTrue(d.signaturesRequested());
+        assertEquals("http://das", d.point());
+        assertEquals(false, read(answer(Map.of("tkns", List.of("jwt")))).signaturesRequested());
+        assertTrue(read(answer(Map.of("tkns", List.of("jwt"), "asri", "maybe"))).refusal().contains("asri"));
+    }
+
+    @Test
+    void ts0004_7_5_1_2_10_theAuthorSignIndicatorOfTheRequestGoesToTheDecisionPoint() {
+        io.keel.core.resource.Resource dac = new io.keel.core.resource.Resource();
+        dac.ri = "dac1";
+        io.keel.core.resource.Resource target = new io.keel.core.resource.Resource();
+        target.ri = "cnt1";
+        target.ty = 3;
+        io.keel.primitive.RequestPrimitive req = new io.keel.primitive.RequestPrimitive();
+        req.from = "Cae1";
+        assertEquals(null, DecisionPoint.dasRequest(dac, req, Permission.RETRIEVE, target, NOW).get("asi"));
+        req.authorizationSignatureIndicator = true;
+        assertEquals(true, DecisionPoint.dasRequest(dac, req, Permission.RETRIEVE, target, NOW).get("asi"));
     }
 }

@@ -39,12 +39,14 @@ class RolesAndTokensAccessTest {
     private static final String READER = "reader@keel.example.net";
     private final InMemoryTree tree = new InMemoryTree();
     private final TokenAuthority tokens;
+    private final io.keel.core.store.FakeStore cache = new io.keel.core.store.FakeStore();
     private final AcpAccessPolicy access;
 
     RolesAndTokensAccessTest() throws Exception {
         String issuer = "//keel.example.net/id-in";
         tokens = new TokenAuthority(new TokenSettings(null, issuer, issuer, 3_600_000),
                 TokenKey.of(new OctetSequenceKeyGenerator(256).generate()));
+        tokens.cacheIn(new io.keel.core.access.token.LocalTokenIds(cache));
         TypeRegistry types = new TypeRegistry();
         access = new AcpAccessPolicy(CSE, types, new Router(CSE, types), new Clock(), new RegisteredLocations(CSE), tokens);
         tree.add("id-in", null, ResourceTypes.CSE_BASE, "cse-in").origin = "id-in";
@@ -209,7 +211,7 @@ class RolesAndTokensAccessTest {
 
     @Test
     void ts0004_7_4_45_2_3_thePipGivesTheRolesAndUsableTokensOfTheOriginator() {
-        ProvenCredentials pip = new ProvenCredentials(CSE, tokens, new io.keel.core.access.token.LocalTokenIds(), id -> id);
+        ProvenCredentials pip = new ProvenCredentials(CSE, tokens, id -> id);
         String mine = token("Cae2", null);
         String others = token("Cae3", null);
         storeToken("tkMine", mine);
@@ -231,5 +233,48 @@ class RolesAndTokensAccessTest {
         Resource stored = add(ri, "id-in", ResourceTypes.TOKEN, "cse-in/" + ri, "CAdmin");
         stored.attributes.put("tkid", tokens.authentic(token).tokenId());
         stored.attributes.put("tkob", token);
+    }
+
+    @Test
+    void ts0003_7_3_2_3_8_1_theTokensCarriedGetLocalTokenIdsThatNameThemLater() {
+        String token = token("Cae3", null);
+        RequestPrimitive req = from("Cae3");
+        req.tokens.add(token);
+
+        Map<String, Object> ati = access.assignedTokenIdentifiers(req);
+
+        Map<?, ?> assigned = (Map<?, ?>) ((List<?>) ati.get("ltia")).get(0);
+        assertEquals(tokens.authentic(token).tokenId(), assigned.get("tkid"));
+        assertEquals(token, tokens.localTokenIds().token((String) assigned.get("lti"), Instant.now()));
+        assertEquals(io.keel.core.store.CachedTokens.Relation.NONE, tokens.localTokenIds().cached(token, Instant.now()).relation());
+    }
+
+    @Test
+    void ts0003_7_3_2_3_7_1_5_withAuriTheCachedHolderIsTheOriginatorsAbsoluteAeId() {
+        String token = token("Cae3", null);
+        RequestPrimitive req = from("Cae3");
+        req.tokens.add(token);
+        req.authorizationRelationshipIndicator = true;
+
+        access.assignedTokenIdentifiers(req);
+
+        io.keel.core.store.CachedTokens.Cached cached = tokens.localTokenIds().cached(token, Instant.now());
+        assertEquals(io.keel.core.store.CachedTokens.Relation.INDIRECT, cached.relation());
+        assertEquals("//keel.example.net/id-in/Cae3", cached.holder());
+    }
+
+    @Test
+    void ts0003_7_3_2_7_aHolderTheCseMovedCountsInsteadOfTheTokens() {
+        String token = token("Cae3", Map.of("pm", List.of(Map.of("ris", List.of("plain"),
+                "pv", Map.of("acr", List.of(Map.of("acor", List.of("all"), "acop", 2L)))))));
+        RequestPrimitive cae3 = withToken("Cae3", token);
+        access.assignedTokenIdentifiers(cae3);
+        io.keel.core.store.CachedTokens.Cached cached = tokens.localTokenIds().cached(token, Instant.now());
+
+        tokens.localTokenIds().moveHolder(cached, "//keel.example.net/id-in/Cae2");
+
+        assertTrue(allows(withToken("Cae2", token), Permission.RETRIEVE, "plain"));
+        assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE,
+                assertThrows(OneM2MException.class, () -> allows(withToken("Cae3", token), Permission.RETRIEVE, "plain")).rsc());
     }
 }

@@ -120,7 +120,7 @@ public final class CoreFixture implements AutoCloseable {
         tree.add(CSE_BASE, null, ResourceTypes.CSE_BASE, "cse-in");
         Router router = new Router(identity, types);
         AccessPolicy access = new AcpAccessPolicy(identity, types, router, clock, new RegisteredLocations(identity),
-                new TokenAuthority(TokenSettings.none(identity), null));
+                tokens(TokenSettings.none(identity)));
         FilteredSearch search = new FilteredSearch(types, identity.contentScanMax());
         Representations representations = new Representations(types, maxResultSize, search);
         notifications = new NotificationService(identity, store, router, types, representations, access, outbound, clock,
@@ -281,5 +281,12 @@ public final class CoreFixture implements AutoCloseable {
     public void close() {
         nonBlocking.close();
         notifications.close();
+    }
+
+    /** A verifier without key whose token cache is this fixture's store. */
+    private io.keel.core.access.token.TokenAuthority tokens(TokenSettings settings) {
+        io.keel.core.access.token.TokenAuthority tokens = new io.keel.core.access.token.TokenAuthority(settings, null);
+        tokens.cacheIn(new io.keel.core.access.token.LocalTokenIds(store));
+        return tokens;
     }
 }

@@ -19,6 +19,7 @@ public final class FakeStore implements ResourceStore {
     public final InMemoryManagementQueue managementQueue = new InMemoryManagementQueue();
     public final InMemoryNotificationOutbox notificationOutbox = new InMemoryNotificationOutbox();
     public final InMemoryLocationWatches locations = new InMemoryLocationWatches();
+    public final InMemoryCachedTokens cachedTokens = new InMemoryCachedTokens();
     public final InMemoryGroupAggregationQueue groupAggregation = new InMemoryGroupAggregationQueue();
     public final InMemoryCrossResourceWindowIndex crossResourceWindows = new InMemoryCrossResourceWindowIndex();
     public final InMemoryCrossResourceLinking crossResourceLinking = new InMemoryCrossResourceLinking();
@@ -130,6 +131,11 @@ public final class FakeStore implements ResourceStore {
         @Override
         public NotificationOutbox notificationOutbox() {
             return notificationOutbox;
+        }
+
+        @Override
+        public CachedTokens cachedTokens() {
+            return cachedTokens;
         }
 
         @Override

@@ -22,6 +22,8 @@ public final class TokenAuthority {
     private final TokenSettings settings;
     private final TokenKey key;
     private final SecureRandom random = new SecureRandom();
+    /** The tokens this CSE cached, with the holders it keeps for them; null until {@link #cacheIn} binds them. */
+    private volatile LocalTokenIds cache;
     /** Signatures verified already, by compact token: a discovery asks for every resource it looks at. */
     private final Map<String, TokenClaims> verified = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -46,6 +48,23 @@ public final class TokenAuthority {
         LOG.info(() -> "tokens: issuer " + settings.issuer() + ", " + key.algorithm()
                 + (key.signer() == null ? " (public key: verifies, issues none)" : ""));
         return new TokenAuthority(settings, key);
+    }
+
+    /** Binds the cache whose holders count instead of the tokens' own (TS-0003 7.3.2.7). */
+    public void cacheIn(LocalTokenIds localTokenIds) {
+        this.cache = localTokenIds;
+    }
+
+    /**
+     * The tokens this CSE cached and their Local-Token-IDs.
+     *
+     * @throws IllegalStateException before {@link #cacheIn}
+     */
+    public LocalTokenIds localTokenIds() {
+        if (cache == null) {
+            throw new IllegalStateException("no token cache is bound");
+        }
+        return cache;
     }
 
     public TokenSettings settings() {
@@ -110,7 +129,9 @@ public final class TokenAuthority {
     }
 
     /**
-     * The claims of a token the originator may use here and now (TS-0003 7.3.2.3 step 7.1.3, 7.3.2.5).
+     * The claims of a token the originator may use here and now (TS-0003 7.3.2.3 step 7.1.3, 7.3.2.5). The holder is the
+     * one this CSE keeps for the token when it cached it (an authorization relationship update moves it, TS-0003
+     * 7.3.2.7), else the token's.
      *
      * @param isOriginator whether an ID (the holder) names the originator of the request
      * @throws OneM2MException 4103 naming the check that failed; 4000 for a token that is no oneM2M JWT
@@ -127,8 +148,10 @@ public final class TokenAuthority {
             throw OneM2MException.noPrivilege("token " + c.tokenId() + " is meant for " + String.join(", ", c.audience())
                     + ", not for " + settings.audience());
         }
-        if (!isOriginator.test(c.holder())) {
-            throw OneM2MException.noPrivilege("token " + c.tokenId() + " is held by " + c.holder() + ", not by the originator");
+        io.keel.core.store.CachedTokens.Cached kept = cache == null ? null : cache.cached(token, now);
+        String holder = kept == null ? c.holder() : kept.holder();
+        if (!isOriginator.test(holder)) {
+            throw new HeldByAnother(token, c, kept, holder);
         }
         return c;
     }
