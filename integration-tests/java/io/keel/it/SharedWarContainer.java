@@ -119,8 +119,11 @@ public class SharedWarContainer implements DeployableContainer<JettyEmbeddedConf
         return jetty;
     }
 
-    /** Stops the shared Jetty (and so Keel, which lets go of the database). */
-    private static synchronized void stopShared() {
+    /**
+     * Stops the shared Jetty (and so Keel, which lets go of the database): before another deployment, and when the
+     * JVM's test session ends ({@link PostgresSuiteDatabase}); the shutdown hook is for a session that never ends.
+     */
+    static synchronized void stopShared() {
         if (shared != null) {
             try {
                 shared.jetty().stop();
