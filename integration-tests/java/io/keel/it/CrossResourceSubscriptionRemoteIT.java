@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.it.NotificationReceiver.Received;
 import io.keel.it.OneM2MClient.Reply;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,38 +16,11 @@ import org.junit.jupiter.api.Test;
  * made through forwarding, verified by the MN with the IN while the crossResourceSubscription is being created, and
  * notifies it back; deletions work both ways; a target the MN refuses is 5221 naming it, with nothing left behind.
  */
-class CrossResourceSubscriptionRemoteIT {
-    private static CsePair cses;
-    private static OneM2MClient atIn;
-    private static OneM2MClient atMn;
+class CrossResourceSubscriptionRemoteIT extends TwoCsesIT {
 
     @BeforeAll
     static void startTwoCses() {
-        cses = CsePair.start("keel-crs-remote");
-        atIn = cses.atIn;
-        atMn = cses.atMn;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cses != null) {
-            cses.close();
-        }
-    }
-
-    private static Reply send(OneM2MClient.Call call) {
-        return cses.send(call);
-    }
-
-    /** A container on {@code at} whose policy gives {@code originator} every operation; returns its ri. */
-    private static String governedContainer(OneM2MClient at, String cseName, String container, String originator) {
-        Reply acp = send(at.create("/" + cseName, 1, "{\"m2m:acp\":{\"rn\":\"acp-" + container + "\",\"pv\":{\"acr\":[{\"acor\":[\""
-                + originator + "\"],\"acop\":63}]},\"pvs\":{\"acr\":[{\"acor\":[\"CAdmin\"],\"acop\":63}]}}}"));
-        assertEquals(201, acp.status(), acp.text());
-        String acpRi = acp.json().path("m2m:acp").path("ri").asText();
-        Reply cnt = send(at.create("/" + cseName, 3, "{\"m2m:cnt\":{\"rn\":\"" + container + "\",\"acpi\":[\"" + acpRi + "\"]}}"));
-        assertEquals(201, cnt.status(), cnt.text());
-        return cnt.json().path("m2m:cnt").path("ri").asText();
+        startCses("keel-crs-remote");
     }
 
     /** A container on the MN, reachable from the IN; its SP-relative address from the IN. */

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,35 +16,19 @@ import org.junit.jupiter.api.Test;
  * as the PEP asks the PIP and the PDP on the IN-CSE its policies name, by an Update forwarded from the MN; the IN's
  * {@code <authorizationInformation>} and {@code <authorizationDecision>} let the MN send requests (their acpi).
  */
-class DistributedAuthorizationRemoteIT {
+class DistributedAuthorizationRemoteIT extends TwoCsesIT {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
-    private static CsePair cses;
-    private static OneM2MClient atIn;
-    private static OneM2MClient atMn;
     private static String pip;
     private static String pdp;
 
     @BeforeAll
     static void startTwoCses() {
-        cses = CsePair.start("keel-distributed-authorization");
-        atIn = cses.atIn;
-        atMn = cses.atMn;
+        startCses("keel-distributed-authorization");
         Eventually.holds(Duration.ofSeconds(60), () -> send(atIn.get("/cse-in/id-mn")).rsc() == 2000, "the MN registered with the IN");
         String mayAsk = created(send(atIn.create("/cse-in", 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"/id-mn\"],\"acop\":4}]},"
                 + "\"pvs\":{\"acr\":[{\"acor\":[\"CAdmin\"],\"acop\":63}]}}}")), "m2m:acp");
         pip = created(send(atIn.create("/cse-in", 37, "{\"m2m:auif\":{\"acpi\":[\"" + mayAsk + "\"]}}")), "m2m:auif");
         pdp = created(send(atIn.create("/cse-in", 35, "{\"m2m:auds\":{\"acpi\":[\"" + mayAsk + "\"]}}")), "m2m:auds");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cses != null) {
-            cses.close();
-        }
-    }
-
-    private static Reply send(OneM2MClient.Call call) {
-        return cses.send(call);
     }
 
     private static String created(Reply r, String root) {

@@ -8,7 +8,6 @@ import io.keel.it.OneM2MClient.Reply;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,38 +17,11 @@ import org.junit.jupiter.api.Test;
  * the IN and one on the MN-CSE registered with it. The MN's member subscription notifies the group on the IN through
  * forwarding, and the subscriber gets both members' notifications in one {@code m2m:agn}.
  */
-class GroupSubscriptionRemoteIT {
-    private static CsePair cses;
-    private static OneM2MClient atIn;
-    private static OneM2MClient atMn;
+class GroupSubscriptionRemoteIT extends TwoCsesIT {
 
     @BeforeAll
     static void startTwoCses() {
-        cses = CsePair.start("keel-group-sub");
-        atIn = cses.atIn;
-        atMn = cses.atMn;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cses != null) {
-            cses.close();
-        }
-    }
-
-    private static Reply send(OneM2MClient.Call call) {
-        return cses.send(call);
-    }
-
-    /** A container on {@code at} whose policy gives {@code originator} every operation; returns its ri. */
-    private static String governedContainer(OneM2MClient at, String cseName, String container, String originator) {
-        Reply acp = send(at.create("/" + cseName, 1, "{\"m2m:acp\":{\"rn\":\"acp-" + container + "\",\"pv\":{\"acr\":[{\"acor\":[\""
-                + originator + "\"],\"acop\":63}]},\"pvs\":{\"acr\":[{\"acor\":[\"CAdmin\"],\"acop\":63}]}}}"));
-        assertEquals(201, acp.status(), acp.text());
-        String acpRi = acp.json().path("m2m:acp").path("ri").asText();
-        Reply cnt = send(at.create("/" + cseName, 3, "{\"m2m:cnt\":{\"rn\":\"" + container + "\",\"acpi\":[\"" + acpRi + "\"]}}"));
-        assertEquals(201, cnt.status(), cnt.text());
-        return cnt.json().path("m2m:cnt").path("ri").asText();
+        startCses("keel-group-sub");
     }
 
     @Test

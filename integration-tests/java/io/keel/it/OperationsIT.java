@@ -160,8 +160,8 @@ class OperationsIT extends KeelIT {
             assertEquals("{\"status\":\"DOWN\",\"checks\":{\"database\":\"DOWN\",\"cse\":\"UP\"}}", down.text());
             assertEquals(200, client.get(LIVE).send().status());
             // The probe that timed out is timed when EclipseLink gives up: it retries a query that lost its connection
-            // (3 times, 5 s apart by default), which on a loaded machine has taken more than 30 s.
-            Eventually.holds(Duration.ofSeconds(60), () -> value(client.get(METRICS).header("Authorization", "Bearer it-0ps-t0ken")
+            // (3 times, 5 s apart by default), which on a loaded machine has taken more than 60 s.
+            Eventually.holds(Duration.ofSeconds(180), () -> value(client.get(METRICS).header("Authorization", "Bearer it-0ps-t0ken")
                     .send().text(), "keel_db_probe_seconds_count{outcome=\"down\"}") >= 1, "a failed probe timed");
 
             db = Server.createTcpServer("-tcpPort", String.valueOf(dbPort), "-baseDir", dir.toString(), "-ifNotExists").start();

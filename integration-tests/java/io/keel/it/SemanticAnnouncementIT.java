@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,30 +21,14 @@ import org.junit.jupiter.api.Test;
  * deleted with its original; an ontologyRepository and its ontology are announced as ontologyRepositoryAnnc and
  * ontologyAnnc.
  */
-class SemanticAnnouncementIT {
+class SemanticAnnouncementIT extends TwoCsesIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String EX = "http://example.org/building#";
-    private static CsePair cses;
-    private static OneM2MClient atIn;
-    private static OneM2MClient atMn;
 
     @BeforeAll
     static void startTwoCses() {
-        cses = CsePair.start("keel-semantic-annc");
-        atIn = cses.atIn;
-        atMn = cses.atMn;
+        startCses("keel-semantic-annc");
         Eventually.holds(WAIT, () -> send(atMn.get("/cse-mn/id-in")).status() == 200, "the MN registered with the IN");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cses != null) {
-            cses.close();
-        }
-    }
-
-    private static Reply send(OneM2MClient.Call call) {
-        return cses.send(call);
     }
 
     private static String b64(String s) {

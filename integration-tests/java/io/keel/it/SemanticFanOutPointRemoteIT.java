@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,32 +24,16 @@ import org.junit.jupiter.api.Test;
  * registered with it): a sensor described on the IN, a lamp on the MN, one group on the IN; a member whose CSE
  * cannot be reached, on an MN-CSE of its own whose registrar is down.
  */
-class SemanticFanOutPointRemoteIT {
+class SemanticFanOutPointRemoteIT extends TwoCsesIT {
     private static final String EX = "http://example.org/building#";
     private static final String IN_B = "PREFIX ex: <" + EX + "> SELECT ?device WHERE { ?device ex:locatedIn ex:BuildingB }"
             + " ORDER BY ?device";
     private static final String JOIN = "PREFIX ex: <" + EX + "> ASK { ?t a ex:TemperatureSensor ; ex:locatedIn ?b ."
             + " ?l a ex:Light ; ex:locatedIn ?b }";
-    private static CsePair cses;
-    private static OneM2MClient atIn;
-    private static OneM2MClient atMn;
 
     @BeforeAll
     static void startTwoCses() {
-        cses = CsePair.start("keel-sfop-remote");
-        atIn = cses.atIn;
-        atMn = cses.atMn;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cses != null) {
-            cses.close();
-        }
-    }
-
-    private static Reply send(OneM2MClient.Call call) {
-        return cses.send(call);
+        startCses("keel-sfop-remote");
     }
 
     private static String b64(String s) {
