@@ -175,7 +175,7 @@ public final class AuthorizationPoints {
         Map<String, Object> asked = new LinkedHashMap<>();
         asked.put("to", remoteAddress(target));
         asked.put("fr", spRelative(req.from));
-        asked.put("op", (long) operation(permission).value());
+        asked.put("op", (long) permission.operation().value());
         if (permission == Permission.CREATE && req.resourceType != null) {
             asked.put("rrt", (long) req.resourceType);
         }
@@ -196,16 +196,6 @@ public final class AuthorizationPoints {
             asked.put("oip", Map.of(req.originatorAddress.contains(":") ? "ip6" : "ip4", req.originatorAddress));
         }
         return asked;
-    }
-
-    private static Operation operation(Permission permission) {
-        return switch (permission) {
-            case CREATE -> Operation.CREATE;
-            case RETRIEVE, DISCOVERY -> Operation.RETRIEVE;
-            case UPDATE -> Operation.UPDATE;
-            case DELETE -> Operation.DELETE;
-            case NOTIFY -> Operation.NOTIFY;
-        };
     }
 
     /** The target as another CSE addresses it: SP-relative. */

@@ -121,7 +121,7 @@ final class DecisionPoint {
         dreq.put("or", req.from);
         dreq.put("trt", (long) target.ty);
         // Discovery is a Retrieve with filter criteria (TS-0004 7.3.3.14); m2m:operation has no other value for it.
-        dreq.put("op", (long) (permission == Permission.DISCOVERY ? Operation.RETRIEVE : operation(permission)).value());
+        dreq.put("op", (long) permission.operation().value());
         if (req.originatorAddress != null) {
             dreq.put("oip", Map.of(req.originatorAddress.contains(":") ? "ip6" : "ip4", req.originatorAddress));
         }
@@ -140,16 +140,6 @@ final class DecisionPoint {
             dreq.put("asi", req.authorizationSignatureIndicator); // TS-0004 7.5.1.2.10 i)
         }
         return dreq;
-    }
-
-    private static Operation operation(Permission permission) {
-        return switch (permission) {
-            case CREATE -> Operation.CREATE;
-            case RETRIEVE, DISCOVERY -> Operation.RETRIEVE;
-            case UPDATE -> Operation.UPDATE;
-            case DELETE -> Operation.DELETE;
-            case NOTIFY -> Operation.NOTIFY;
-        };
     }
 
     /**

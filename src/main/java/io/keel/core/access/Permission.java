@@ -34,4 +34,15 @@ public enum Permission {
             case NOTIFY -> NOTIFY;
         };
     }
+
+    /** The operation a request needing this permission is: a discovery is a Retrieve. */
+    public Operation operation() {
+        return switch (this) {
+            case CREATE -> Operation.CREATE;
+            case RETRIEVE, DISCOVERY -> Operation.RETRIEVE;
+            case UPDATE -> Operation.UPDATE;
+            case DELETE -> Operation.DELETE;
+            case NOTIFY -> Operation.NOTIFY;
+        };
+    }
 }
