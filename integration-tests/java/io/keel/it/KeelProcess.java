@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +42,13 @@ final class KeelProcess implements AutoCloseable {
             all.put("KEEL_DB_URL", suiteDatabase);
         }
         all.putAll(env);
-        return new KeelProcess(ServerProcess.start(
-                List.of(ServerProcess.java(), "-jar", System.getProperty("keel.war", "target/keel.war")), all, null,
-                line -> line.startsWith(READY)), Integer.parseInt(all.get("KEEL_HTTP_PORT")));
+        Path war = Path.of(System.getProperty("keel.war", "target/keel.war"));
+        List<String> command = new ArrayList<>();
+        command.add(ServerProcess.java());
+        command.addAll(ClassDataArchive.jvmOptions(war));
+        command.addAll(List.of("-jar", war.toString()));
+        return new KeelProcess(ServerProcess.start(command, all, null, line -> line.startsWith(READY)),
+                Integer.parseInt(all.get("KEEL_HTTP_PORT")));
     }
 
     /** The plain HTTP address (when HTTP is enabled). */

@@ -21,7 +21,8 @@ public final class JettyLauncher {
     private JettyLauncher() {
     }
 
-    public static void run(Path war) throws Exception {
+    /** @param webappDir keel.war unpacked ({@link UnpackedWar}) */
+    public static void run(Path webappDir) throws Exception {
         Settings settings = Settings.fromEnvironment();
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
@@ -52,10 +53,15 @@ public final class JettyLauncher {
                     "%{client}a \"%r\" %s rsc=%{X-M2M-RSC}o rqi=%{X-M2M-RI}i from=%{X-M2M-Origin}i %{ms}T ms"));
         }
 
-        WebAppContext webapp = new WebAppContext();
+        WebAppContext webapp = new WebAppContext() {
+            @Override
+            protected ClassLoader configureClassLoader(ClassLoader loader) {
+                return loader; // the WebappClassLoader as it is, not wrapped in Jetty's
+            }
+        };
         webapp.setContextPath("/");
-        webapp.setWar(war.toString());
-        webapp.setParentLoaderPriority(false);
+        webapp.setWar(webappDir.toString());
+        webapp.setClassLoader(WebappClassLoader.of(webappDir, JettyLauncher.class.getClassLoader()));
         webapp.setThrowUnavailableOnStartupException(true);
         webapp.getServletHandler().setDecodeAmbiguousURIs(true);
         // Jakarta WebSocket for the WebSocket binding (TS-0020), which the application finds as the servlet context's
