@@ -41,13 +41,20 @@ final class Evaluation implements AutoCloseable {
     }
 
     /**
-     * Runs one evaluation over no descriptors, once per JVM, so that loading Jena's query engine is not charged to
-     * the first originator's query (on a loaded machine that alone can outlast keel.semantics.query-timeout).
+     * Runs one evaluation over no descriptors, once per JVM and in the background, so that loading Jena's query engine
+     * is not charged to the first originator's query (on a loaded machine that alone can outlast keel.semantics.query-timeout).
      */
     static void warmUp(SemanticSettings limits) {
         if (!WARM.compareAndSet(false, true)) {
             return;
         }
+        // Beside the start rather than in it: the CSE is ready while Jena loads.
+        Thread warm = new Thread(() -> evaluateNothing(limits), "keel-semantics-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
+    private static void evaluateNothing(SemanticSettings limits) {
         SemanticIndex none = new SemanticIndex() {
             @Override
             public void replace(String graph, java.util.List<Quad> triples) {
