@@ -24,7 +24,8 @@ import io.keel.core.Identifiers;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.apache.jena.graph.Graph;
+import io.keel.core.semantic.FetchedDescriptors;
+import io.keel.core.semantic.LinkedDescriptor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,13 +120,16 @@ public final class SemanticFanOutOperation {
         }
     }
 
-    /** The descriptors of the members of other CSEs, by address; 5103 when one cannot be read. */
-    private CompletableFuture<Map<String, Graph>> queryRemote(RequestPrimitive req, List<String> remoteMembers) {
-        List<CompletableFuture<Map<String, Graph>>> each = remoteMembers.stream().map(m -> remote.below(req, m)).toList();
-        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            Map<String, Graph> all = new LinkedHashMap<>();
+    /**
+     * The descriptors of the members of other CSEs, by address, with all they link (TS-0004 7.3.3.19: their
+     * relatedSemantics or m2m:resourceDescriptorLink, as for a member here); 5103 when one cannot be read.
+     */
+    private CompletableFuture<FetchedDescriptors> queryRemote(RequestPrimitive req, List<String> remoteMembers) {
+        List<CompletableFuture<Map<String, LinkedDescriptor>>> each = remoteMembers.stream().map(m -> remote.below(req, m)).toList();
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenCompose(done -> {
+            Map<String, LinkedDescriptor> all = new LinkedHashMap<>();
             each.forEach(f -> all.putAll(f.join()));
-            return all;
+            return basis.withLinks(req, all);
         });
     }
 
