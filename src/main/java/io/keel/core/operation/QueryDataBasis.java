@@ -34,12 +34,14 @@ import org.apache.jena.graph.Graph;
  */
 final class QueryDataBasis {
     private final OperationContext ctx;
+    private final RoutedDescriptorLinks addresses;
     private final RelatedSemantics related;
     private final FollowedLinks links;
 
     QueryDataBasis(OperationContext ctx, RemoteDescriptors remote) {
         this.ctx = ctx;
-        this.related = new RelatedSemantics(new RoutedDescriptorLinks(ctx.router));
+        this.addresses = new RoutedDescriptorLinks(ctx.router);
+        this.related = new RelatedSemantics(addresses);
         this.links = new FollowedLinks(remote, ctx.search.semanticQuery().limits().queryTimeoutMillis(), ctx.cse.contentScanMax());
     }
 
@@ -102,9 +104,31 @@ final class QueryDataBasis {
                         (far, linked) -> {
                             Map<String, Graph> fetched = new LinkedHashMap<>(far.graphs(far.found().keySet()));
                             fetched.putAll(linked.graphs(linked.found().keySet()));
-                            query.bounded(scope.graphs().size() + fetched.size(), fetched);
-                            return ok(ctx.store.read(t -> query.answer(t.semantics(), scope.graphs(), fetched, smf)));
+                            return ok(ctx.store.read(t -> {
+                                Set<String> graphs = new LinkedHashSet<>(scope.graphs());
+                                ownIndexed(t, fetched, graphs);
+                                query.bounded(graphs.size() + fetched.size(), fetched);
+                                return query.answer(t.semantics(), graphs, fetched, smf);
+                            }));
                         });
+    }
+
+    /**
+     * A descriptor of this CSE that a link of another CSE's descriptor led back to was read as any other; it joins the
+     * basis as indexed instead, so that its triples are in the basis once.
+     */
+    private void ownIndexed(Transaction tx, Map<String, Graph> fetched, Set<String> graphs) {
+        fetched.keySet().removeIf(address -> {
+            if (addresses.remote(address)) {
+                return false;
+            }
+            Resource r = addresses.local(tx.tree(), address);
+            if (r == null) {
+                return false; // deleted since it was read: as read
+            }
+            graphs.add(r.ri);
+            return true;
+        });
     }
 
     private static ResponsePrimitive ok(SerializedText result) {
