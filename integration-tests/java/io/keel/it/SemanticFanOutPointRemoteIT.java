@@ -218,11 +218,14 @@ class SemanticFanOutPointRemoteIT extends TwoCsesIT {
     void ts0004_7_3_3_18_2_discoveryJoinsADescriptorOnAnotherCseThatRelatedSemanticsNames() {
         String lamp = farLamp();
         String room = OneM2MClient.unique("room");
-        described(atIn, "cse-in", room, "ex:" + room + " ex:contains ex:" + name(lamp) + " .", "CAdmin",
+        String roomRi = described(atIn, "cse-in", room, "ex:" + room + " ex:contains ex:" + name(lamp) + " .", "CAdmin",
                 ",\"rels\":[\"" + lamp + "/desc\"]");
         Reply found = send(atIn.get("/cse-in?fu=1&smf=" + enc(LIT)));
         assertTrue(uris(found).contains("cse-in/" + room), "the lamp's type is in the MN's descriptor only: " + found.text());
         assertEquals(null, found.header("X-M2M-CTS"), "the MN answered: " + found.text());
+        String group = group(atIn, "cse-in", List.of(roomRi));
+        assertEquals(List.of("cse-in/" + room), uris(send(atIn.get("/" + group + "/sfop?fu=1&smf=" + enc(LIT)))),
+                "through sfop, a member here is matched with the MN's descriptor its own links (TS-0004 7.4.35.2.2)");
     }
 
     @Test

@@ -181,11 +181,16 @@ public final class FilteredSearch {
      * answer one of the queries (TS-0004 7.3.3.18).
      */
     public boolean matches(Transaction tx, Resource r, FilterCriteria fc, Visibility descriptors) {
+        return matches(tx, r, fc, descriptors, FetchedDescriptors.NONE);
+    }
+
+    /** The same, with the descriptors of other CSEs its descriptors link as read ({@code fetched}, {@link #remoteLinks}). */
+    public boolean matches(Transaction tx, Resource r, FilterCriteria fc, Visibility descriptors, FetchedDescriptors fetched) {
         if (fc.semanticsFilter.isEmpty()) {
             return matches(tx.search(), r, fc);
         }
         SemanticDiscovery.Match match = semantics.select(tx.tree(), tx.search(), tx.semantics(), r, r.depth(), descriptors,
-                fc.semanticsFilter, FetchedDescriptors.NONE);
+                fc.semanticsFilter, fetched);
         List<Predicate<Resource>> tested = undecided(ContentFilter.of(fc), GeoQuery.of(fc));
         tested.add(match::test);
         return meets(fc.filterOperationOrDefault(), tx.search().candidate(r, fc), tested);
