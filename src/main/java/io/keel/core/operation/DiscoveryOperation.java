@@ -4,7 +4,11 @@ import io.keel.core.access.Permission;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.resource.Resource;
 import io.keel.core.routing.Route;
+import io.keel.core.semantic.FetchedDescriptors;
+import io.keel.core.semantic.LinkedDescriptor.LinkMethod;
+import io.keel.core.semantic.SemanticSettings;
 import io.keel.core.store.Transaction;
+import io.keel.core.store.Visibility;
 import io.keel.primitive.ContentStatus;
 import io.keel.primitive.DesiredIdResultType;
 import io.keel.primitive.FilterCriteria;
@@ -22,10 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import io.keel.core.semantic.FetchedDescriptors;
-import io.keel.core.semantic.LinkedDescriptor.LinkMethod;
-import io.keel.core.semantic.SemanticSettings;
-import io.keel.core.store.Visibility;
 
 /**
  * Discovery: a Retrieve with filterUsage 1 (TS-0004 7.3.3.14, 7.3.3.17). One database query finds the

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
@@ -206,7 +207,7 @@ public final class SemanticDiscovery {
                                     String ri, List<String> filters, FetchedDescriptors fetched) {
         RelatedSemantics.Reach reach = related.reach(tree, search, index, visibility, Set.of(ri), fetched, LinkMethod.MATCHING,
                 scanMax);
-        Map<String, org.apache.jena.graph.Graph> far = fetched.graphs(reach.remote());
+        Map<String, Graph> far = fetched.graphs(reach.remote());
         boolean incomplete = reach.cut() || reach.remote().stream().anyMatch(fetched.unavailable()::contains);
         if (reach.local().size() == 1 && far.isEmpty()) {
             return new Linked(false, incomplete); // nothing joins it: it was matched alone
