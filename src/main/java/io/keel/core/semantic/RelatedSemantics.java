@@ -28,6 +28,8 @@ public final class RelatedSemantics {
     /** Most links one descriptor's triples are read for. */
     private static final int MAX_ANNOTATIONS = 1000;
     private static final int ANNOUNCED_DESCRIPTOR = 10_000 + ResourceTypes.SEMANTIC_DESCRIPTOR;
+    /** Up to this many descriptors in reach, each is asked whether it holds an annotation link. */
+    private static final int FEW_DESCRIPTORS = 64;
     private final DescriptorLinks links;
 
     public RelatedSemantics(DescriptorLinks links) {
@@ -60,15 +62,20 @@ public final class RelatedSemantics {
         return !index.find(null, null, ResourceDescriptorLink.TERM, null, 1).isEmpty();
     }
 
-    /** Those of {@code descriptors} whose triples hold m2m:resourceDescriptorLink. */
+    /**
+     * Those of {@code descriptors} whose triples hold m2m:resourceDescriptorLink: a few descriptors one by one, many by
+     * one lookup of every annotation of the CSE, unless there are more than {@code limit} of those.
+     */
     public static Set<String> annotating(SemanticIndex index, Collection<String> descriptors, int limit) {
         Set<String> out = new LinkedHashSet<>();
-        List<SemanticIndex.Quad> all = index.find(null, null, ResourceDescriptorLink.TERM, null, limit + 1);
-        if (all.size() <= limit) {
-            all.stream().map(SemanticIndex.Quad::graph).filter(descriptors::contains).forEach(out::add);
-            return out;
+        if (descriptors.size() > FEW_DESCRIPTORS) {
+            List<SemanticIndex.Quad> all = index.find(null, null, ResourceDescriptorLink.TERM, null, limit + 1);
+            if (all.size() <= limit) {
+                all.stream().map(SemanticIndex.Quad::graph).filter(descriptors::contains).forEach(out::add);
+                return out;
+            }
         }
-        for (String ri : descriptors) { // links all over the CSE: the descriptors in reach one by one
+        for (String ri : descriptors) {
             if (!index.find(ri, null, ResourceDescriptorLink.TERM, null, 1).isEmpty()) {
                 out.add(ri);
             }

@@ -144,4 +144,20 @@ class RelatedSemanticsTest {
         assertEquals(LinkClosure.MAX_DEPTH + 1, r.local().size());
         assertTrue(r.cut());
     }
+
+    @Test
+    void theDescriptorsHoldingAnnotationLinksAreFoundAmongFewOrMany_evenWithMoreAnnotationsOnTheCseThanTheLimit() {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            descriptor("d" + i, i % 5 == 0 ? "ex:s m2m:resourceDescriptorLink \"x\" ." : "ex:s ex:p ex:o .", null);
+            all.add("d" + i);
+        }
+        assertEquals(Set.of("d0", "d5"), RelatedSemantics.annotating(index, List.of("d0", "d1", "d5"), 1000), "few: one by one");
+        Set<String> expected = new java.util.HashSet<>();
+        for (int i = 0; i < 100; i += 5) {
+            expected.add("d" + i);
+        }
+        assertEquals(expected, RelatedSemantics.annotating(index, all, 1000), "many: one lookup of all annotations");
+        assertEquals(expected, RelatedSemantics.annotating(index, all, 10), "more annotations than the limit: one by one");
+    }
 }
