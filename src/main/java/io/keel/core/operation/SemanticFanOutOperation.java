@@ -13,7 +13,6 @@ import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResultContent;
-import io.keel.primitive.SerializedText;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.ContentStatus;
