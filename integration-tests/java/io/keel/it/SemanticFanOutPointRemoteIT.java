@@ -19,10 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code <semanticFanOutPoint>} (TS-0004 7.4.35.2.2) with members on another CSE, and relatedSemantics naming a
- * descriptor there (TS-0004 7.3.3.19.1), between two Keel processes over real HTTP (an IN-CSE and an MN-CSE
- * registered with it): a sensor described on the IN, a lamp on the MN, one group on the IN; a member whose CSE
- * cannot be reached, on an MN-CSE of its own whose registrar is down.
+ * {@code <semanticFanOutPoint>} (TS-0004 7.4.35.2.2) with members on another CSE, links between descriptors of the two
+ * CSEs (relatedSemantics and m2m:resourceDescriptorLink in discovery and queries, TS-0004 7.3.3.18, 7.3.3.19.1) and
+ * validation against an ontology announced to the IN (7.4.34.2.1, 7.4.47), between two Keel processes over real HTTP
+ * (an IN-CSE and an MN-CSE registered with it): a sensor described on the IN, a lamp on the MN, one group on the IN;
+ * a member whose CSE cannot be reached, on an MN-CSE of its own whose registrar is down. One CSE pair serves every
+ * case that needs another CSE, to keep the Keel processes an IT run starts few.
  */
 class SemanticFanOutPointRemoteIT extends TwoCsesIT {
     private static final String EX = "http://example.org/building#";
@@ -156,9 +158,12 @@ class SemanticFanOutPointRemoteIT extends TwoCsesIT {
         assertEquals(List.of(EX + lamp.substring(lamp.lastIndexOf('/') + 1)), found, "the lamp's type is in the MN's descriptor");
     }
 
-    /** An MN-CSE whose registrar is down reaches no member elsewhere: discovery is partial, a query 5103. */
+    /**
+     * An MN-CSE whose registrar is down reaches no member elsewhere, nor a linked descriptor elsewhere (TS-0004
+     * 7.3.3.18): discovery is partial, a query 5103.
+     */
     @Test
-    void ts0004_7_4_35_2_2_anUnreachableMemberMakesDiscoveryPartialAndAQueryFail() throws Exception {
+    void ts0004_7_4_35_2_2_and_7_3_3_18_anUnreachableMemberOrLinkMakesDiscoveryPartialAndAQueryFail() throws Exception {
         Path dir = Files.createTempDirectory("keel-sfop-lonely");
         String token = "lonely-" + System.nanoTime();
         Files.writeString(dir.resolve("credentials"), "bearer sha256:" + Credentials.sha256(token) + " C*\n");
@@ -184,6 +189,102 @@ class SemanticFanOutPointRemoteIT extends TwoCsesIT {
             Reply query = at.get("/cse-mn/g/sfop?sqi=true&smf=" + enc(IN_B)).header("Authorization", "Bearer " + token).send();
             assertEquals(5103, query.rsc(), query.text());
             assertTrue(query.json().path("m2m:dbg").asText().contains("/id-far/cse-far/x"), query.text());
+
+            Reply room = at.create("/cse-mn", 3, "{\"m2m:cnt\":{\"rn\":\"room\"}}").header("Authorization", "Bearer " + token).send();
+            assertEquals(201, room.status(), room.text());
+            Reply linking = at.create("/cse-mn/room", 24, "{\"m2m:smd\":{\"rn\":\"desc\",\"dcrp\":5,\"dsp\":\"" + b64("@prefix ex: <"
+                    + EX + "> .\nex:room ex:contains ex:lamp .\n") + "\",\"rels\":[\"/id-far/cse-far/lamp/desc\"]}}")
+                    .header("Authorization", "Bearer " + token).send();
+            assertEquals(201, linking.status(), linking.text());
+            Reply partial = at.get("/cse-mn?fu=1&smf=" + enc(LIT)).header("Authorization", "Bearer " + token).send();
+            assertEquals(List.of(), uris(partial), partial.text());
+            assertEquals("1", partial.header("X-M2M-CTS"), "the linked descriptor might have matched: partial " + partial.text());
+            Reply linkedQuery = at.get("/cse-mn/room?sqi=true&smf=" + enc(LIT)).header("Authorization", "Bearer " + token).send();
+            assertEquals(5103, linkedQuery.rsc(), "a query over part of its data basis would give a wrong answer: " + linkedQuery.text());
+            assertTrue(linkedQuery.json().path("m2m:dbg").asText().contains("/id-far/cse-far/lamp/desc"), linkedQuery.text());
         }
+    }
+
+    // --- links to descriptors of the other CSE (TS-0004 7.3.3.18) ----------------------------------------------
+
+    private static final String M2M_LINK = "<http://www.onem2m.org/ontology/Base_Ontology/base_ontology#resourceDescriptorLink>";
+    private static final String LIT = "PREFIX ex: <" + EX + "> SELECT ?device WHERE { ?r ex:contains ?device . ?device a ex:Light }";
+
+    private static String name(String address) {
+        return address.substring(address.lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void ts0004_7_3_3_18_2_discoveryJoinsADescriptorOnAnotherCseThatRelatedSemanticsNames() {
+        String lamp = farLamp();
+        String room = OneM2MClient.unique("room");
+        String roomRi = described(atIn, "cse-in", room, "ex:" + room + " ex:contains ex:" + name(lamp) + " .", "CAdmin",
+                ",\"rels\":[\"" + lamp + "/desc\"]");
+        Reply found = send(atIn.get("/cse-in?fu=1&smf=" + enc(LIT)));
+        assertTrue(uris(found).contains("cse-in/" + room), "the lamp's type is in the MN's descriptor only: " + found.text());
+        assertEquals(null, found.header("X-M2M-CTS"), "the MN answered: " + found.text());
+        String group = group(atIn, "cse-in", List.of(roomRi));
+        assertEquals(List.of("cse-in/" + room), uris(send(atIn.get("/" + group + "/sfop?fu=1&smf=" + enc(LIT)))),
+                "through sfop, a member here is matched with the MN's descriptor its own links (TS-0004 7.4.35.2.2)");
+    }
+
+    @Test
+    void ts0004_7_3_3_18_1_discoveryAndQueryFollowResourceDescriptorLinkToTheOtherCseAndBack() {
+        String id = OneM2MClient.unique("chain");
+        // IN: the sensor's room -> MN: the room's floor -> IN: the floor's building -> (back to the sensor: a cycle).
+        String sensorDesc = "/id-in/cse-in/" + id + "s/desc";
+        String buildingDesc = "/id-in/cse-in/" + id + "b/desc";
+        described(atMn, "cse-mn", id + "f", "ex:" + id + "room ex:on ex:" + id + "floor .\nex:x " + M2M_LINK + " \"" + buildingDesc
+                + "\" .", "/id-in/CAdmin", "");
+        Eventually.holds(Duration.ofSeconds(20), () -> send(atIn.get("/~/id-mn/cse-mn/" + id + "f/desc")).rsc() == 2000,
+                "the IN reaches the MN");
+        described(atIn, "cse-in", id + "b", "ex:" + id + "floor ex:partOf ex:BuildingB .\nex:x " + M2M_LINK + " \"" + sensorDesc
+                + "\" .", "CAdmin", "");
+        described(atIn, "cse-in", id + "s", "ex:" + id + "sensor ex:locatedIn ex:" + id + "room .\nex:x " + M2M_LINK
+                + " \"/id-mn/cse-mn/" + id + "f/desc\" .", "CAdmin", "");
+        String inB = "PREFIX ex: <" + EX + "> SELECT ?device WHERE { ?device ex:locatedIn ?r . ?r ex:on ?f ."
+                + " ?f ex:partOf ex:BuildingB }";
+        assertEquals(List.of("cse-in/" + id + "b", "cse-in/" + id + "s"), uris(send(atIn.get("/cse-in?fu=1&smf=" + enc(inB)))),
+                "the sensor's descriptor joined with the MN's, and with the IN's the MN's links; the building's joined with the"
+                        + " sensor's it links (and so the MN's)");
+        assertEquals(List.of(EX + id + "sensor"), devices(send(atIn.get("/cse-in/" + id + "s?sqi=true&smf=" + enc(inB)))),
+                "the same graph answers a query below the sensor");
+    }
+
+    @Test
+    void ts0004_7_4_35_2_2_theLinksOfARemoteMembersDescriptorsAreFollowed() {
+        String lamp = farLamp();
+        String room = OneM2MClient.unique("room");
+        described(atMn, "cse-mn", room, "ex:" + room + " ex:contains ex:" + name(lamp) + " .", "/id-in/CAdmin",
+                ",\"rels\":[\"cse-mn/" + name(lamp) + "/desc\"]");
+        String group = group(atIn, "cse-in", List.of("/id-mn/cse-mn/" + room));
+        assertEquals(List.of(EX + name(lamp)), devices(send(atIn.get("/" + group + "/sfop?sqi=true&smf=" + enc(LIT)))),
+                "the lamp is no member: its type comes through the member's relatedSemantics, read from the MN's view");
+    }
+
+    @Test
+    void ts0004_7_4_34_2_1_aDescriptorIsValidatedAgainstAnOntologyAnnouncedToItsCse() {
+        Eventually.holds(Duration.ofSeconds(60), () -> send(atMn.get("/cse-mn/id-in")).status() == 200, "the MN registered with the IN");
+        String id = OneM2MClient.unique("onto");
+        String iri = "http://example.org/" + id;
+        String owl = "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n@prefix ex: <" + EX + "> .\n<" + iri + "> a owl:Ontology .\n"
+                + "ex:Light a owl:Class .\nex:Room a owl:Class .\nex:locatedIn a owl:ObjectProperty .\n";
+        Reply repo = send(atMn.create("/cse-mn", 38, "{\"m2m:ontr\":{\"rn\":\"" + id + "\",\"at\":[\"/id-in\"]}}"));
+        assertEquals(201, repo.status(), repo.text());
+        Reply ont = send(atMn.create("/cse-mn/" + id, 39, "{\"m2m:ont\":{\"rn\":\"o\",\"ontf\":5,\"ontc\":\"" + b64(owl)
+                + "\",\"at\":[\"/id-in\"],\"aa\":[\"ontf\",\"ontc\"]}}"));
+        assertEquals(201, ont.status(), ont.text());
+        Eventually.holds(Duration.ofSeconds(60), () -> send(atMn.get("/cse-mn/" + id + "/o")).json().path("m2m:ont").path("at")
+                .toString().contains("/id-in/"), "the ontology is announced to the IN");
+        Reply cnt = send(atIn.create("/cse-in", 3, "{\"m2m:cnt\":{\"rn\":\"" + id + "\"}}"));
+        assertEquals(201, cnt.status(), cnt.text());
+        Reply valid = send(atIn.create("/cse-in/" + id, 24, "{\"m2m:smd\":{\"rn\":\"ok\",\"dcrp\":5,\"dsp\":\"" + b64("@prefix ex: <"
+                + EX + "> .\nex:l a ex:Light ; ex:locatedIn ex:r .\n") + "\",\"or\":\"" + iri + "\",\"vlde\":true}}"));
+        assertEquals(201, valid.status(), "the IN validates against the announced copy: " + valid.text());
+        assertTrue(valid.json().path("m2m:smd").path("svd").asBoolean(), valid.text());
+        Reply invalid = send(atIn.create("/cse-in/" + id, 24, "{\"m2m:smd\":{\"rn\":\"bad\",\"dcrp\":5,\"dsp\":\"" + b64("@prefix ex: <"
+                + EX + "> .\nex:l a ex:Toaster .\n") + "\",\"or\":\"" + iri + "\",\"vlde\":true}}"));
+        assertEquals(4120, invalid.rsc(), invalid.text());
+        assertTrue(invalid.json().path("m2m:dbg").asText().contains("Toaster"), invalid.text());
     }
 }

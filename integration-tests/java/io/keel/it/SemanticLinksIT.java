@@ -225,4 +225,95 @@ class SemanticLinksIT extends KeelIT {
         assertFalse(cse.get("/" + repository()).from(OneM2MClient.ADMIN).send().text().contains("\"smv\""),
                 "smv is virtual: no attribute or child of the repository's representation");
     }
+
+    // --- m2m:resourceDescriptorLink (TS-0004 7.3.3.18.1) and links in validation (7.4.34.2.1) -----------------
+
+    private static final String M2M = "http://www.onem2m.org/ontology/Base_Ontology/base_ontology#";
+
+    /** Triples linking the descriptors at {@code addresses} by the annotation property (the address as a literal). */
+    private static String annotated(String... addresses) {
+        StringBuilder b = new StringBuilder();
+        for (String a : addresses) {
+            b.append("\nex:thisDescription <").append(M2M).append("resourceDescriptorLink> \"").append(a).append("\" .");
+        }
+        return b.toString();
+    }
+
+    @Test
+    void ts0004_7_3_3_18_1_discoveryJoinsTheDescriptorsResourceDescriptorLinkTriplesName() {
+        String plan = described("plan", "ex:room1 ex:partOf ex:BuildingB .", "");
+        described("linked", "ex:sensor1 ex:locatedIn ex:room1 ." + annotated(plan), "");
+        described("alone", "ex:sensor2 ex:locatedIn ex:room1 .", "");
+        assertEquals(List.of(aePath + "/linked"), discover(aePath, IN_B, ae),
+                "the building is in the linked plan only (a basic graph pattern: the database path must step aside)");
+        // Recursively: the sensor's descriptor links a floor's, which links the plan.
+        String floor = described("floor", "ex:floor1 ex:has ex:room1 ." + annotated(plan), "");
+        described("viaFloor", "ex:sensor3 ex:locatedIn ex:room1 ." + annotated(floor), "");
+        assertEquals(List.of(aePath + "/linked", aePath + "/viaFloor"), discover(aePath, IN_B, ae),
+                "a link of a link joins too (the floor's own triples with the plan's have no sensor: it does not match)");
+    }
+
+    @Test
+    void ts0004_7_3_3_18_1_cyclicLinksEndAndEachSideSeesTheOther() {
+        String sensorPath = aePath + "/cycA/desc";
+        String roomPath = aePath + "/cycB/desc";
+        described("cycA", "ex:sensorC ex:locatedIn ex:roomC ." + annotated(roomPath), "");
+        described("cycB", "ex:roomC ex:partOf ex:BuildingB ." + annotated(sensorPath), "");
+        assertEquals(List.of(aePath + "/cycA", aePath + "/cycB"), discover(aePath, IN_B, ae),
+                "A links B and B links A: each matches joined with the other, and the evaluation ends");
+        assertEquals(List.of(EX + "sensorC"), query(aePath + "/cycA", IN_B, ae), "a query below A joins B (and A once)");
+    }
+
+    @Test
+    void ts0004_7_3_3_18_2_withRelatedSemanticsTheAnnotationsAreNotFollowed() {
+        String plan = described("plan", "ex:room1 ex:partOf ex:BuildingB .", "");
+        String empty = described("empty", "ex:nothing ex:to ex:say .", "");
+        described("both", "ex:sensor1 ex:locatedIn ex:room1 ." + annotated(plan), rels(empty));
+        assertEquals(List.of(), discover(aePath, IN_B, ae),
+                "relatedSemantics exists: the resource link-based method, where resourceDescriptorLink means nothing");
+    }
+
+    @Test
+    void ts0004_7_3_3_19_1_aQueryJoinsTheDescriptorsResourceDescriptorLinkTriplesName() {
+        String plan = described("plans", "ex:room1 ex:partOf ex:BuildingB .", "");
+        described("devices", "ex:sensor1 ex:locatedIn ex:room1 ." + annotated(plan), "");
+        assertEquals(List.of(EX + "sensor1"), query(aePath + "/devices", IN_B, ae),
+                "the plan is outside the query's target, but the sensor's descriptor links it");
+    }
+
+    private Reply createValidated(String rn, String turtle, String extra) {
+        container(rn);
+        return cse.create("/" + aePath + "/" + rn, 24, "{\"m2m:smd\":{\"rn\":\"desc\",\"dcrp\":5,\"dsp\":\""
+                + b64(PREFIXES + turtle) + "\",\"vlde\":true" + extra + "}}").from(ae).send();
+    }
+
+    @Test
+    void ts0004_7_4_34_2_1_validationAtCreateAndUpdateIncludesTheLinkedDescriptorsAndTheirOntologies() {
+        String or = ",\"or\":\"" + ontology() + "\"";
+        String goodPlan = described("goodPlan", "ex:room1 a ex:Room ; ex:partOf ex:b .", "");
+        String badPlan = described("badPlan", "ex:room1 ex:partOf \"B\" .", "");
+        String sensor = "ex:s a ex:TemperatureSensor ; ex:locatedIn ex:room1 .";
+        Reply good = createValidated("vGood", sensor, or + rels(goodPlan));
+        assertEquals(201, good.status(), good.text());
+        assertTrue(good.json().path("m2m:smd").path("svd").asBoolean(), good.text());
+        assertError(createValidated("vBad", sensor, or + rels(badPlan)), 4120, "literal");
+        assertError(createValidated("vBadAnnotated", sensor + annotated(badPlan), or), 4120, "literal");
+        // Recursively, and through a linked descriptor's own ontologyRef (the plan's, here the same ontology).
+        String viaLink = described("viaLink", "ex:x a ex:Room .", rels(badPlan) + or);
+        assertError(createValidated("vVia", sensor, or + rels(viaLink)), 4120, "literal");
+        assertError(createValidated("vNone", sensor, or + rels(aePath + "/none/desc")), 4119, aePath + "/none/desc");
+        assertError(createValidated("vFar", sensor, or + rels("/id-elsewhere/cse-x/desc")), 4119, "smv");
+        Reply update = cse.put("/" + aePath + "/vGood/desc", "{\"m2m:smd\":{\"rels\":[\"" + badPlan + "\"]}}").from(ae).send();
+        assertError(update, 4120, "literal");
+        assertEquals(List.of(goodPlan), List.of(cse.get("/" + aePath + "/vGood/desc").from(ae).send().json().path("m2m:smd")
+                .path("rels").path(0).asText()), "the refused Update changed nothing");
+    }
+
+    @Test
+    void ts0004_7_4_48_2_3_semanticValidationFollowsResourceDescriptorLinkToo() {
+        String or = ontology();
+        String badPlan = described("badPlan", "ex:room1 ex:partOf \"B\" .", "");
+        assertError(validate(smd("ex:s a ex:TemperatureSensor ; ex:locatedIn ex:room1 ." + annotated(badPlan),
+                ",\"or\":\"" + or + "\"")), 4120, "literal");
+    }
 }

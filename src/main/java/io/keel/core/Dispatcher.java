@@ -102,7 +102,7 @@ public final class Dispatcher {
         this.groupRequests = new GroupRequests(GroupRequests.KEEP, GroupRequests.MAX_ENTRIES);
         this.create = new CreateOperation(ctx);
         this.retrieve = new RetrieveOperation(ctx, this::handle);
-        this.discovery = new DiscoveryOperation(ctx);
+        this.discovery = new DiscoveryOperation(ctx, this::handle);
         this.semanticQuery = new SemanticQueryOperation(ctx, this::handle);
         this.update = new UpdateOperation(ctx);
         this.delete = new DeleteOperation(ctx);

@@ -5,6 +5,7 @@ import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.store.Candidate;
 import io.keel.core.store.DescriptorPatterns;
+import io.keel.core.semantic.FetchedDescriptors;
 import io.keel.core.semantic.SemanticDiscovery;
 import io.keel.core.semantic.SemanticQuery;
 import io.keel.core.semantic.SemanticSettings;
@@ -80,15 +81,31 @@ public final class FilteredSearch {
      */
     public Found discover(Transaction tx, Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth,
                           int offset, int limit, boolean references) {
+        return discover(tx, root, fc, visibility, maxDepth, offset, limit, references, FetchedDescriptors.NONE);
+    }
+
+    /**
+     * The addresses of descriptors on other CSEs that a semantic discovery below {@code root} would join to descriptors
+     * it matches (through relatedSemantics or m2m:resourceDescriptorLink): to be read before it runs.
+     */
+    public Set<String> remoteLinks(Transaction tx, Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth) {
+        return fc.semanticsFilter.isEmpty() ? Set.of()
+                : semantics.remoteLinks(tx.tree(), tx.search(), tx.semantics(), root, maxDepth, visibility);
+    }
+
+    /** The same, with the descriptors of other CSEs that {@link #remoteLinks} named, as read ({@code fetched}). */
+    public Found discover(Transaction tx, Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth,
+                          int offset, int limit, boolean references, FetchedDescriptors fetched) {
         if (fc.semanticsFilter.isEmpty()) {
             return discover(tx.search(), root, fc, visibility, maxDepth, offset, limit, references);
         }
-        DescriptorPatterns described = semantics.inDatabase(tx.search(), root, maxDepth, fc.semanticsFilter, visibility);
+        DescriptorPatterns described = semantics.inDatabase(tx.search(), tx.semantics(), root, maxDepth, fc.semanticsFilter,
+                visibility);
         if (described != null) {
             return discover(tx.search(), root, fc, described, visibility, maxDepth, offset, limit, references);
         }
         SemanticDiscovery.Match match = semantics.select(tx.tree(), tx.search(), tx.semantics(), root, maxDepth, visibility,
-                fc.semanticsFilter);
+                fc.semanticsFilter, fetched);
         ContentFilter content = ContentFilter.of(fc);
         GeoQuery geo = GeoQuery.of(fc);
         List<Predicate<Resource>> tested = undecided(content, geo);
@@ -164,11 +181,16 @@ public final class FilteredSearch {
      * answer one of the queries (TS-0004 7.3.3.18).
      */
     public boolean matches(Transaction tx, Resource r, FilterCriteria fc, Visibility descriptors) {
+        return matches(tx, r, fc, descriptors, FetchedDescriptors.NONE);
+    }
+
+    /** The same, with the descriptors of other CSEs its descriptors link as read ({@code fetched}, {@link #remoteLinks}). */
+    public boolean matches(Transaction tx, Resource r, FilterCriteria fc, Visibility descriptors, FetchedDescriptors fetched) {
         if (fc.semanticsFilter.isEmpty()) {
             return matches(tx.search(), r, fc);
         }
         SemanticDiscovery.Match match = semantics.select(tx.tree(), tx.search(), tx.semantics(), r, r.depth(), descriptors,
-                fc.semanticsFilter);
+                fc.semanticsFilter, fetched);
         List<Predicate<Resource>> tested = undecided(ContentFilter.of(fc), GeoQuery.of(fc));
         tested.add(match::test);
         return meets(fc.filterOperationOrDefault(), tx.search().candidate(r, fc), tested);

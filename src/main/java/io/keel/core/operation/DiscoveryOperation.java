@@ -4,7 +4,11 @@ import io.keel.core.access.Permission;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.resource.Resource;
 import io.keel.core.routing.Route;
+import io.keel.core.semantic.FetchedDescriptors;
+import io.keel.core.semantic.LinkedDescriptor.LinkMethod;
+import io.keel.core.semantic.SemanticSettings;
 import io.keel.core.store.Transaction;
+import io.keel.core.store.Visibility;
 import io.keel.primitive.ContentStatus;
 import io.keel.primitive.DesiredIdResultType;
 import io.keel.primitive.FilterCriteria;
@@ -20,12 +24,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Discovery: a Retrieve with filterUsage 1 (TS-0004 7.3.3.14, 7.3.3.17). One database query finds the
  * matching, discoverable resources below the target in a stable order (with a content filter, batches of candidates
  * the filter is tested on: {@link FilteredSearch}); {@code lim}/{@code ofst} page through the matches and the CSE's
  * maximum result size cuts what is left, reported as PARTIAL_CONTENT with the offset to resume at.
+ *
+ * <p>A semantic discovery whose descriptors link descriptors of other CSEs (TS-0004 7.3.3.18.1, 7.3.3.18.2) first
+ * reads those, as the originator ({@link FollowedLinks}), then runs in a read transaction of its own. One that cannot
+ * be read leaves out what it might have matched: the answer is then PARTIAL_CONTENT, as a semantic discovery through
+ * sfop answers for a member whose CSE does not answer.
  */
 public final class DiscoveryOperation implements OperationHandler {
     /**
@@ -35,9 +46,14 @@ public final class DiscoveryOperation implements OperationHandler {
     private static final Set<ResultContent> ALLOWED = EnumSet.of(ResultContent.DISCOVERY_RESULT_REFERENCES,
             ResultContent.CHILD_RESOURCE_REFERENCES);
     private final OperationContext ctx;
+    private final FollowedLinks links;
 
-    public DiscoveryOperation(OperationContext ctx) {
+    /** @param dispatcher reads linked descriptors of other CSEs as any other request (forwarding it) */
+    public DiscoveryOperation(OperationContext ctx, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher) {
         this.ctx = ctx;
+        SemanticSettings limits = ctx.search.semanticQuery().limits();
+        this.links = new FollowedLinks(new RemoteDescriptors(dispatcher, limits), limits.queryTimeoutMillis(),
+                ctx.cse.contentScanMax());
     }
 
     @Override
@@ -64,8 +80,21 @@ public final class DiscoveryOperation implements OperationHandler {
         if (fc.applyRelativePath != null) {
             return Prepared.answered(withRelativePath(tx, req, root, maxDepth, offset, limit, rcn));
         }
-        FilteredSearch.Found search = ctx.search.discover(tx, root, fc, ctx.visible(tx.tree(), req, Permission.DISCOVERY),
-                maxDepth, offset - 1, limit + 1, true);
+        Visibility visible = ctx.visible(tx.tree(), req, Permission.DISCOVERY);
+        Set<String> far = ctx.search.remoteLinks(tx, root, fc, visible, maxDepth);
+        if (far.isEmpty()) {
+            return Prepared.answered(page(tx, req, root, visible, maxDepth, offset, limit, rcn, FetchedDescriptors.NONE));
+        }
+        return () -> links.read(req, far, LinkMethod.MATCHING, FollowedLinks.OnFailure.SKIP).thenApply(fetched -> ctx.store.read(
+                t -> page(t, req, root, visible, maxDepth, offset, limit, rcn, fetched)));
+    }
+
+    /** One page of the matches, the descriptors of other CSEs the discovery's links name as {@code fetched} holds them. */
+    private ResponsePrimitive page(Transaction tx, RequestPrimitive req, Resource root, Visibility visible, Integer maxDepth,
+                                   int offset, int limit, ResultContent rcn, FetchedDescriptors fetched) {
+        FilterCriteria fc = req.filterCriteria;
+        int max = ctx.cse.maxResultSize();
+        FilteredSearch.Found search = ctx.search.discover(tx, root, fc, visible, maxDepth, offset - 1, limit + 1, true, fetched);
         List<Resource> found = search.resources();
         boolean more = found.size() > limit;
         if (more) {
@@ -83,7 +112,7 @@ public final class DiscoveryOperation implements OperationHandler {
             rsp.contentStatus = ContentStatus.PARTIAL_CONTENT;
             rsp.contentOffset = found.isEmpty() ? null : offset + found.size();
         }
-        return Prepared.answered(rsp);
+        return rsp;
     }
 
     /**

@@ -2,7 +2,10 @@ package io.keel.core.operation;
 
 import io.keel.core.Identifiers;
 import io.keel.core.resource.types.SemanticDescriptorType;
+import io.keel.core.semantic.LinkedDescriptor;
 import io.keel.core.semantic.Rdf;
+import io.keel.core.semantic.RelatedSemantics;
+import io.keel.core.semantic.ResourceDescriptorLink;
 import io.keel.core.semantic.SemanticDiscovery;
 import io.keel.core.semantic.SemanticFormat;
 import io.keel.core.semantic.SemanticSettings;
@@ -24,8 +27,8 @@ import org.apache.jena.graph.Graph;
 
 /**
  * {@code <semanticDescriptor>} resources read for a semantic operation of this CSE from wherever they are: the
- * descriptors of a group member on another CSE (TS-0004 7.4.35.2.2), those relatedSemantics names (7.3.3.18.2,
- * 7.4.48.2.3 c). Each is a Retrieve as the original originator through the dispatcher, so a local one is read as any
+ * descriptors of a group member on another CSE (TS-0004 7.4.35.2.2), those relatedSemantics or
+ * m2m:resourceDescriptorLink names (7.3.3.18, 7.4.48.2.3 c; {@link FollowedLinks}). Each is a Retrieve as the original originator through the dispatcher, so a local one is read as any
  * Retrieve is, a remote one forwarded, and the hosting CSE's access control judges the originator.
  *
  * <p>What the originator may not read (4103) or what no longer exists (4004) contributes nothing, as a local
@@ -41,8 +44,8 @@ final class RemoteDescriptors {
         this.limits = limits;
     }
 
-    /** The graphs of the descriptors at and below {@code root} that the originator may discover and retrieve, by address. */
-    CompletableFuture<Map<String, Graph>> below(RequestPrimitive original, String root) {
+    /** The descriptors at and below {@code root} that the originator may discover and retrieve, by address. */
+    CompletableFuture<Map<String, LinkedDescriptor>> below(RequestPrimitive original, String root) {
         FilterCriteria fc = SemanticDiscovery.descriptorsOnly();
         fc.filterUsage = FilterUsage.DISCOVERY;
         RequestPrimitive discovery = request(original, root);
@@ -56,15 +59,16 @@ final class RemoteDescriptors {
                 throw OneM2MException.badRequest(root + " has more descriptors than its CSE lists in one answer: query a"
                         + " narrower group or target");
             }
-            List<CompletableFuture<Map.Entry<String, Graph>>> each = new ArrayList<>();
+            List<CompletableFuture<Map.Entry<String, LinkedDescriptor>>> each = new ArrayList<>();
             for (String found : uris(rsp)) {
                 String address = address(root, found);
-                each.add(representation(original, address).thenApply(smd -> smd == null ? null : Map.entry(address, graph(address, smd))));
+                each.add(representation(original, address).thenApply(smd -> smd == null ? null
+                        : Map.entry(address, descriptor(address, smd))));
             }
             return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(done -> {
-                Map<String, Graph> out = new LinkedHashMap<>();
+                Map<String, LinkedDescriptor> out = new LinkedHashMap<>();
                 each.forEach(f -> {
-                    Map.Entry<String, Graph> e = f.join();
+                    Map.Entry<String, LinkedDescriptor> e = f.join();
                     if (e != null) {
                         out.put(e.getKey(), e.getValue());
                     }
@@ -86,6 +90,20 @@ final class RemoteDescriptors {
             }
             return smd;
         });
+    }
+
+    /**
+     * A descriptor's representation read from {@code address}: its triples, and the addresses it links as this CSE
+     * reaches them (an address in it is read as the CSE that holds it would).
+     */
+    LinkedDescriptor descriptor(String address, Map<?, ?> smd) {
+        Graph graph = graph(address, smd);
+        Object rels = smd.get(SemanticDescriptorType.RELATED_SEMANTICS);
+        List<String> related = rels == null ? null : RelatedSemantics.addresses(rels).stream().map(a -> address(address, a))
+                .toList();
+        List<String> annotated = ResourceDescriptorLink.addresses(graph).stream().map(a -> address(address, a)).toList();
+        Object or = smd.get(SemanticDescriptorType.ONTOLOGY_REF);
+        return new LinkedDescriptor(graph, related, annotated, or == null ? null : String.valueOf(or));
     }
 
     /** The triples of a descriptor's representation (dsp in the syntax dcrp names). */

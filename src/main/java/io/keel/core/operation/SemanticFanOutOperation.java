@@ -13,7 +13,6 @@ import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResultContent;
-import io.keel.primitive.SerializedText;
 import io.keel.core.filter.FilteredSearch;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.ContentStatus;
@@ -24,8 +23,12 @@ import io.keel.core.Identifiers;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.apache.jena.graph.Graph;
+import io.keel.core.semantic.FetchedDescriptors;
+import io.keel.core.semantic.LinkedDescriptor;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import io.keel.core.semantic.LinkedDescriptor.LinkMethod;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +45,7 @@ import java.util.Map;
  * that cannot be read is TARGET_NOT_REACHABLE (5103): an answer over part of the data basis would be a wrong one.</li>
  * <li>Otherwise, with fu 1 and smf, semantic discovery over the members: each member and the resources below it that
  * meet the filter criteria and that the originator may discover. Each descriptor is matched on its own (with the
- * descriptors its relatedSemantics names, TS-0004 7.3.3.18.2), so a member on another CSE is asked the same
+ * descriptors it links, TS-0004 7.3.3.18, those of other CSEs read first), so a member on another CSE is asked the same
  * discovery as the originator, and its CSE's answer, made SP-relative, joins the list. A member whose CSE does not
  * answer it leaves the list partial: the answer says so with contentStatus PARTIAL_CONTENT.</li>
  * </ul>
@@ -51,6 +54,7 @@ public final class SemanticFanOutOperation {
     private final OperationContext ctx;
     private final Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher;
     private final RemoteDescriptors remote;
+    private final FollowedLinks links;
     private final QueryDataBasis basis;
 
     /** @param dispatcher handles the requests to members of other CSEs as any other request (forwarding them) */
@@ -58,6 +62,7 @@ public final class SemanticFanOutOperation {
         this.ctx = ctx;
         this.dispatcher = dispatcher;
         this.remote = new RemoteDescriptors(dispatcher, ctx.search.semanticQuery().limits());
+        this.links = new FollowedLinks(remote, ctx.search.semanticQuery().limits().queryTimeoutMillis(), ctx.cse.contentScanMax());
         this.basis = new QueryDataBasis(ctx, remote);
     }
 
@@ -88,9 +93,17 @@ public final class SemanticFanOutOperation {
         List<String> remoteMembers = new ArrayList<>();
         sortMembers(tx, members(group), members, remoteMembers);
         if (!query) {
-            Found local = discover(tx, req, members);
-            return remoteMembers.isEmpty() ? OperationHandler.Prepared.answered(page(req, local))
-                    : () -> discoverRemote(req, remoteMembers).thenApply(far -> page(req, local.with(far)));
+            Set<String> linked = linkedElsewhere(tx, req, members);
+            if (linked.isEmpty()) {
+                Found local = discover(tx, req, members, FetchedDescriptors.NONE);
+                return remoteMembers.isEmpty() ? OperationHandler.Prepared.answered(page(req, local))
+                        : () -> discoverRemote(req, remoteMembers).thenApply(far -> page(req, local.with(far)));
+            }
+            return () -> links.read(req, linked, LinkMethod.MATCHING, FollowedLinks.OnFailure.SKIP).thenCompose(fetched -> {
+                Found local = ctx.store.read(t -> discover(t, req, members, fetched));
+                return remoteMembers.isEmpty() ? CompletableFuture.completedFuture(page(req, local))
+                        : discoverRemote(req, remoteMembers).thenApply(far -> page(req, local.with(far)));
+            });
         }
         QueryDataBasis.Scope scope = basis.scope(tx, req, members);
         return basis.answer(tx, req, scope, remoteMembers.isEmpty() ? null : () -> queryRemote(req, remoteMembers));
@@ -119,13 +132,16 @@ public final class SemanticFanOutOperation {
         }
     }
 
-    /** The descriptors of the members of other CSEs, by address; 5103 when one cannot be read. */
-    private CompletableFuture<Map<String, Graph>> queryRemote(RequestPrimitive req, List<String> remoteMembers) {
-        List<CompletableFuture<Map<String, Graph>>> each = remoteMembers.stream().map(m -> remote.below(req, m)).toList();
-        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            Map<String, Graph> all = new LinkedHashMap<>();
+    /**
+     * The descriptors of the members of other CSEs, by address, with all they link (TS-0004 7.3.3.19: their
+     * relatedSemantics or m2m:resourceDescriptorLink, as for a member here); 5103 when one cannot be read.
+     */
+    private CompletableFuture<FetchedDescriptors> queryRemote(RequestPrimitive req, List<String> remoteMembers) {
+        List<CompletableFuture<Map<String, LinkedDescriptor>>> each = remoteMembers.stream().map(m -> remote.below(req, m)).toList();
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenCompose(done -> {
+            Map<String, LinkedDescriptor> all = new LinkedHashMap<>();
             each.forEach(f -> all.putAll(f.join()));
-            return all;
+            return basis.withLinks(req, all);
         });
     }
 
@@ -244,10 +260,25 @@ public final class SemanticFanOutOperation {
     }
 
     /**
+     * The addresses of descriptors of other CSEs that the descriptors at and below the local members link (TS-0004
+     * 7.3.3.18), to be read before the members are matched, as a discovery targeting one reads them.
+     */
+    private Set<String> linkedElsewhere(Transaction tx, RequestPrimitive req, List<Resource> members) {
+        FilterCriteria fc = req.filterCriteria;
+        Visibility visible = ctx.visible(tx.tree(), req, Permission.DISCOVERY);
+        Set<String> out = new LinkedHashSet<>();
+        for (Resource member : members) {
+            out.addAll(ctx.search.remoteLinks(tx, member, fc, visible, fc.level == null ? null : member.depth() + fc.level));
+        }
+        return out;
+    }
+
+    /**
      * Each local member that meets the filter criteria and that the originator may discover, then the resources below
      * it that do, as a discovery targeting it finds them; each once, in member order, at most as many as a page needs.
+     * {@code fetched} holds the descriptors of other CSEs their descriptors link.
      */
-    private Found discover(Transaction tx, RequestPrimitive req, List<Resource> members) {
+    private Found discover(Transaction tx, RequestPrimitive req, List<Resource> members, FetchedDescriptors fetched) {
         FilterCriteria fc = req.filterCriteria;
         int wanted = wanted(fc);
         Visibility visible = ctx.visible(tx.tree(), req, Permission.DISCOVERY);
@@ -257,11 +288,11 @@ public final class SemanticFanOutOperation {
             if (found.size() >= wanted) {
                 break;
             }
-            if (ctx.access.allows(tx.tree(), req, Permission.DISCOVERY, member) && ctx.search.matches(tx, member, fc, visible)) {
+            if (ctx.access.allows(tx.tree(), req, Permission.DISCOVERY, member) && ctx.search.matches(tx, member, fc, visible, fetched)) {
                 found.putIfAbsent(member.ri, member);
             }
             Integer maxDepth = fc.level == null ? null : member.depth() + fc.level;
-            FilteredSearch.Found below = ctx.search.discover(tx, member, fc, visible, maxDepth, 0, wanted, true);
+            FilteredSearch.Found below = ctx.search.discover(tx, member, fc, visible, maxDepth, 0, wanted, true, fetched);
             cut |= below.scanCut();
             below.resources().forEach(r -> found.putIfAbsent(r.ri, r));
         }

@@ -5,7 +5,9 @@ import io.keel.core.routing.Route;
 import io.keel.core.semantic.Ontologies;
 import io.keel.core.semantic.OntologyValidation;
 import io.keel.core.semantic.Rdf;
+import io.keel.core.semantic.LinkedDescriptor.LinkMethod;
 import io.keel.core.semantic.RelatedSemantics;
+import io.keel.core.semantic.ResourceDescriptorLink;
 import io.keel.core.semantic.SemanticFormat;
 import io.keel.core.semantic.SemanticSettings;
 import io.keel.core.store.Transaction;
@@ -15,14 +17,11 @@ import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import io.keel.primitive.ResultContent;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -30,25 +29,26 @@ import org.apache.jena.sparql.graph.GraphFactory;
 /**
  * A request to an ontologyRepository's semanticValidation, {@code <ontologyRepository>/smv} (TS-0004 7.4.48): an Update
  * whose content is a {@code <semanticDescriptor>} representation (m2m:smd) is validated against the ontologies its
- * ontologyRef and those of the descriptors its relatedSemantics name (recursively) refer to, the triples of all of
- * them together, by {@link OntologyValidation} (TS-0004 7.4.48.2.3). Valid: 2004 with the representation and
+ * ontologyRef and those of the descriptors it links (relatedSemantics and m2m:resourceDescriptorLink, recursively)
+ * refer to, the triples of all of them together, by {@link OntologyValidation} (TS-0004 7.4.48.2.3). Valid: 2004 with the representation and
  * semanticValidated true. Not valid: INVALID_SEMANTICS (4120) naming the problems. Nothing is stored.
  *
  * <p>The originator needs the Update privilege on the repository. The linked descriptors are retrieved as the
- * originator, wherever they are ({@link RemoteDescriptors}); one that cannot be had is LINKED_SEMANTICS_NOT_AVAILABLE
+ * originator, wherever they are ({@link FollowedLinks}); one that cannot be had is LINKED_SEMANTICS_NOT_AVAILABLE
  * (4119). An ontology this CSE does not host is ONTOLOGY_NOT_AVAILABLE (4118): it fetches no external one.
  */
 public final class SemanticValidationOperation {
     private static final String SMD = "m2m:smd";
     private final OperationContext ctx;
-    private final RemoteDescriptors descriptors;
+    private final FollowedLinks links;
     private final SemanticSettings limits;
 
     /** @param dispatcher retrieves the linked descriptors as any other request (forwarding those of other CSEs) */
     public SemanticValidationOperation(OperationContext ctx, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher) {
         this.ctx = ctx;
         this.limits = ctx.search.semanticQuery().limits();
-        this.descriptors = new RemoteDescriptors(dispatcher, limits);
+        this.links = new FollowedLinks(new RemoteDescriptors(dispatcher, limits), limits.queryTimeoutMillis(),
+                ctx.cse.contentScanMax());
     }
 
     /** One descriptor taking part: its triples and the ontology it refers to (null for none). */
@@ -71,10 +71,12 @@ public final class SemanticValidationOperation {
             throw new OneM2MException(ResponseStatusCode.CONTENTS_UNACCEPTABLE,
                     "the semanticDescriptor to validate has no ontologyRef to validate it against");
         }
-        List<String> rels = RelatedSemantics.addresses(smd.get(SemanticDescriptorType.RELATED_SEMANTICS));
-        int max = ctx.cse.contentScanMax();
-        return () -> follow(req, rels, new HashSet<>(), new ArrayList<>(), max)
-                .thenApply(linked -> ctx.store.read(t -> validate(t, smd, own, linked, rcn)));
+        Object rels = smd.get(SemanticDescriptorType.RELATED_SEMANTICS);
+        List<String> linked = LinkMethod.VALIDATION.links(rels == null ? null : RelatedSemantics.addresses(rels),
+                ResourceDescriptorLink.addresses(own.triples()));
+        return () -> links.read(req, linked, LinkMethod.VALIDATION, FollowedLinks.OnFailure.LINKED_SEMANTICS_NOT_AVAILABLE)
+                .thenApply(fetched -> ctx.store.read(t -> validate(t, smd, own, fetched.found().values().stream()
+                        .map(d -> new Part(d.graph(), d.ontologyRef())).toList(), rcn)));
     }
 
     /** TS-0004 7.4.48.2.3 Recv-6.4 a: the content is one m2m:smd with a descriptor in the syntax it names. */
@@ -103,47 +105,6 @@ public final class SemanticValidationOperation {
                 SemanticFormat.ofContent(format, SemanticDescriptorType.DESCRIPTOR_REPRESENTATION), limits);
         Object or = smd.get(SemanticDescriptorType.ONTOLOGY_REF);
         return new Part(triples, or == null ? null : String.valueOf(or));
-    }
-
-    /**
-     * TS-0004 7.4.48.2.3 Recv-6.5 c, d: the descriptors the addresses name, and those theirs name, each once; an
-     * address in a linked descriptor is read as the CSE that holds it would (SP-relative from there).
-     */
-    private CompletableFuture<List<Part>> follow(RequestPrimitive req, List<String> frontier, Set<String> seen, List<Part> found,
-                                                 int max) {
-        List<String> next = frontier.stream().filter(seen::add).toList();
-        if (next.isEmpty()) {
-            return CompletableFuture.completedFuture(found);
-        }
-        if (seen.size() > max) {
-            throw new OneM2MException(ResponseStatusCode.LINKED_SEMANTICS_NOT_AVAILABLE, "the descriptor links more than "
-                    + max + " descriptors (keel.discovery.content-scan-max)");
-        }
-        List<CompletableFuture<Map<?, ?>>> each = next.stream().map(a -> linked(req, a)).toList();
-        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenCompose(done -> {
-            List<String> further = new ArrayList<>();
-            for (int i = 0; i < next.size(); i++) {
-                Map<?, ?> smd = each.get(i).join();
-                found.add(part("the linked descriptor " + next.get(i), smd));
-                for (String a : RelatedSemantics.addresses(smd.get(SemanticDescriptorType.RELATED_SEMANTICS))) {
-                    further.add(RemoteDescriptors.address(next.get(i), a));
-                }
-            }
-            return follow(req, further, seen, found, max);
-        });
-    }
-
-    /** One linked descriptor; LINKED_SEMANTICS_NOT_AVAILABLE when it cannot be had (TS-0004 7.4.48.2.3 c). */
-    private CompletableFuture<Map<?, ?>> linked(RequestPrimitive req, String address) {
-        return descriptors.representation(req, address).handle((smd, failure) -> {
-            Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
-            if (smd == null) {
-                throw new OneM2MException(ResponseStatusCode.LINKED_SEMANTICS_NOT_AVAILABLE, "the linked descriptor " + address
-                        + " cannot be retrieved" + (cause == null ? " (it does not exist, or the originator may not retrieve it)"
-                        : ": " + cause.getMessage()));
-            }
-            return smd;
-        });
     }
 
     /** TS-0004 7.4.48.2.3 Recv-6.5 e–g and Recv-6.7 a. */

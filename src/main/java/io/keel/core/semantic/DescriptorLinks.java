@@ -1,5 +1,6 @@
 package io.keel.core.semantic;
 
+import io.keel.core.CseIdentity;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.ResourceTree;
 
@@ -18,6 +19,55 @@ public interface DescriptorLinks {
             return false;
         }
     };
+
+    /**
+     * Addresses in the three forms (TS-0004 6.2.3), read as the CSE {@code cse} reads a To, where there is no router:
+     * an SP-relative or absolute one naming this CSE is its CSE-relative rest; any other naming a CSE names another.
+     */
+    static DescriptorLinks of(CseIdentity cse) {
+        return new DescriptorLinks() {
+            @Override
+            public Resource local(ResourceTree tree, String address) {
+                String rest = cseRelative(address);
+                if (rest == null || rest.isEmpty()) {
+                    return null;
+                }
+                int slash = rest.indexOf('/');
+                if (slash < 0) {
+                    Resource r = tree.find(rest);
+                    return r != null ? r : tree.findByStructuredName(rest);
+                }
+                Resource first = tree.find(rest.substring(0, slash));
+                return tree.findByStructuredName(first == null ? rest : first.srn + rest.substring(slash));
+            }
+
+            @Override
+            public boolean remote(String address) {
+                return cseRelative(address) == null;
+            }
+
+            /** The CSE-relative part of an address of this CSE; null for one of another. */
+            private String cseRelative(String address) {
+                String rest = address;
+                if (rest.startsWith("//")) {
+                    int slash = rest.indexOf('/', 2);
+                    if (slash < 0 || !rest.substring(2, slash).equalsIgnoreCase(cse.spId())) {
+                        return null;
+                    }
+                    rest = rest.substring(slash);
+                }
+                if (rest.startsWith("/")) {
+                    int slash = rest.indexOf('/', 1);
+                    String csi = slash < 0 ? rest.substring(1) : rest.substring(1, slash);
+                    if (!csi.equals(cse.cseId())) {
+                        return null;
+                    }
+                    rest = slash < 0 ? "" : rest.substring(slash + 1);
+                }
+                return rest;
+            }
+        };
+    }
 
     /** The stored resource of this CSE the address names; null when none does (or it is of another CSE). */
     Resource local(ResourceTree tree, String address);

@@ -13,11 +13,14 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 
 /**
- * The ontologies this CSE hosts ({@code <ontology>} resources, TS-0004 7.4.47), found for an ontologyRef: by the
+ * The ontologies this CSE hosts ({@code <ontology>} resources, TS-0004 7.4.47, and the {@code <ontologyAnnc>} copies
+ * announced to it with their content), found for an ontologyRef: by the
  * address of the resource (its ri or structured name), or by the IRI its content declares an owl:Ontology. Their
  * triples are read from the semantic index, where they are kept like a descriptor's. Keel fetches no external ontology.
  */
 public final class Ontologies {
+    /** TS-0004 6.3.4.2.1: an announced type's number is its original's plus 10000. */
+    private static final int ANNOUNCED_ONTOLOGY = 10_000 + ResourceTypes.ONTOLOGY;
     private Ontologies() {
     }
 
@@ -28,7 +31,7 @@ public final class Ontologies {
             for (SemanticIndex.Quad q : index.find(null, "<" + ref + ">", "<" + RDF.type.getURI() + ">",
                     "<" + OWL.Ontology.getURI() + ">", 100)) {
                 Resource r = tree.find(q.graph());
-                if (r != null && r.ty == ResourceTypes.ONTOLOGY) {
+                if (r != null && ontology(r)) {
                     ontology = r;
                     break;
                 }
@@ -38,6 +41,10 @@ public final class Ontologies {
             throw new OneM2MException(ResponseStatusCode.ONTOLOGY_NOT_AVAILABLE, "the ontology " + ref + " is not hosted by"
                     + " this CSE (no <ontology> resource has this address or declares this owl:Ontology) and it fetches"
                     + " no external ontology");
+        }
+        if (ontology.get("ontc") == null) {
+            throw new OneM2MException(ResponseStatusCode.ONTOLOGY_NOT_AVAILABLE, "the ontology " + ref + " was announced to"
+                    + " this CSE without its content (aa names no ontc)");
         }
         if (Long.valueOf(SemanticFormat.IRI.value()).equals(ontology.get("ontf"))) {
             throw new OneM2MException(ResponseStatusCode.ONTOLOGY_NOT_AVAILABLE, "the ontology " + ref + " only refers to "
@@ -56,6 +63,11 @@ public final class Ontologies {
         if (r == null && path.contains("/")) {
             r = tree.findByStructuredName(path);
         }
-        return r != null && r.ty == ResourceTypes.ONTOLOGY ? r : null;
+        return r != null && ontology(r) ? r : null;
+    }
+
+    /** An {@code <ontology>}, or an {@code <ontologyAnnc>}: the copy of one announced to this CSE, indexed alike. */
+    private static boolean ontology(Resource r) {
+        return r.ty == ResourceTypes.ONTOLOGY || r.ty == ANNOUNCED_ONTOLOGY;
     }
 }

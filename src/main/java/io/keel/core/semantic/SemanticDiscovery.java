@@ -2,6 +2,7 @@ package io.keel.core.semantic;
 
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
+import io.keel.core.semantic.LinkedDescriptor.LinkMethod;
 import io.keel.core.store.DescriptorPatterns;
 import io.keel.core.store.ResourceSearch;
 import io.keel.core.store.ResourceTree;
@@ -11,9 +12,11 @@ import io.keel.primitive.FilterCriteria;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
@@ -26,9 +29,10 @@ import org.apache.jena.sparql.syntax.ElementNamedGraph;
  * descriptor of one of its semanticDescriptor children that the originator may discover answers one of the queries.
  * A descriptor answers a query when the query's WHERE pattern has a solution in its graph (what the query would then
  * select, order or limit does not change whether it matches). All the descriptors are matched in one evaluation over
- * the indexed triples, the pattern inside {@code GRAPH ?g}; the solutions name the descriptors. A descriptor with
- * relatedSemantics that does not answer alone is matched again over its graph joined with those it names
- * (TS-0004 7.3.3.18.2, {@link RelatedSemantics}); addresses of other CSEs among them are not read in a discovery.
+ * the indexed triples, the pattern inside {@code GRAPH ?g}; the solutions name the descriptors. A descriptor that
+ * links others (relatedSemantics, 7.3.3.18.2, else m2m:resourceDescriptorLink, 7.3.3.18.1) and does not answer alone
+ * is matched again over its graph joined with all it reaches ({@link RelatedSemantics}): those of this CSE as indexed,
+ * those of other CSEs as the operation read them before ({@link FetchedDescriptors}, {@link #remoteLinks}).
  */
 public final class SemanticDiscovery {
     /** Never a name a query can use (SPARQL variable names have no spaces): it cannot capture the query's own. */
@@ -37,7 +41,7 @@ public final class SemanticDiscovery {
     private static final int ANNOUNCED_DESCRIPTOR = 10_000 + ResourceTypes.SEMANTIC_DESCRIPTOR;
     private final SemanticSettings limits;
     private final int scanMax;
-    /** Set by the composition once routing exists; until then addresses are of this CSE only. */
+    /** Set by the composition once routing exists; until then addresses are of this CSE only (ri or structured name). */
     private volatile RelatedSemantics related = new RelatedSemantics(DescriptorLinks.CSE_RELATIVE);
 
     public SemanticDiscovery(SemanticSettings limits, int scanMax) {
@@ -69,9 +73,10 @@ public final class SemanticDiscovery {
     /**
      * The semanticsFilter as a condition the database evaluates in the discovery query itself, when the pattern of
      * every query is a basic graph pattern it can match ({@link BasicGraphPattern}); null when one is not, and when a
-     * descriptor in reach links others (relatedSemantics) or is an announced one: those are matched by the engine.
+     * descriptor in reach links others (relatedSemantics; m2m:resourceDescriptorLink anywhere on the CSE, one indexed
+     * lookup) or is an announced one: those are matched by the engine.
      */
-    public DescriptorPatterns inDatabase(ResourceSearch search, Resource root, Integer maxDepth, List<String> filters,
+    public DescriptorPatterns inDatabase(ResourceSearch search, SemanticIndex index, Resource root, Integer maxDepth, List<String> filters,
                                          Visibility descriptors) {
         List<List<DescriptorPatterns.TriplePattern>> anyOf = new ArrayList<>();
         for (String f : filters) {
@@ -82,7 +87,7 @@ public final class SemanticDiscovery {
             anyOf.add(bgp);
         }
         Integer depth = maxDepth == null ? null : maxDepth + 1;
-        if (!RelatedSemantics.linking(search, root, depth, descriptors, 1).isEmpty()
+        if (!RelatedSemantics.linking(search, root, depth, descriptors, 1).isEmpty() || RelatedSemantics.anyAnnotated(index)
                 || !announced(search, root, depth, descriptors, 1).isEmpty()) {
             return null;
         }
@@ -125,10 +130,31 @@ public final class SemanticDiscovery {
         return search.discoverReferences(root, announcedOnly, visibility, maxDepth, 0, limit);
     }
 
-    /** The resources below {@code root} (at most {@code maxDepth} deep) that meet the semanticsFilter conditions. */
+    /**
+     * The addresses of descriptors of other CSEs that the descriptors below {@code root} (at most {@code maxDepth}
+     * deep) reach through links, directly or through descriptors of this CSE: what the operation reads before it
+     * selects ({@link #select}). Empty at the cost of two lookups when no descriptor in reach links any.
+     */
+    public Set<String> remoteLinks(ResourceTree tree, ResourceSearch search, SemanticIndex index, Resource root, Integer maxDepth,
+                                   Visibility visibility) {
+        Integer depth = maxDepth == null ? null : maxDepth + 1;
+        if (RelatedSemantics.linking(search, root, depth, visibility, 1).isEmpty() && !RelatedSemantics.anyAnnotated(index)) {
+            return Set.of();
+        }
+        Set<String> inReach = new HashSet<>();
+        descriptors(search, root, depth, visibility, scanMax).forEach(d -> inReach.add(d.ri));
+        Set<String> linking = linkingIn(search, index, root, depth, visibility, inReach);
+        return related.reach(tree, search, index, visibility, linking, FetchedDescriptors.NONE, LinkMethod.MATCHING, scanMax).remote();
+    }
+
+    /**
+     * The resources below {@code root} (at most {@code maxDepth} deep) that meet the semanticsFilter conditions;
+     * {@code fetched} holds the descriptors of other CSEs that {@link #remoteLinks} named, as read.
+     */
     public Match select(ResourceTree tree, ResourceSearch search, SemanticIndex index, Resource root, Integer maxDepth,
-                        Visibility visibility, List<String> filters) {
-        List<Resource> descriptors = descriptors(search, root, maxDepth == null ? null : maxDepth + 1, visibility, scanMax + 1);
+                        Visibility visibility, List<String> filters, FetchedDescriptors fetched) {
+        Integer depth = maxDepth == null ? null : maxDepth + 1;
+        List<Resource> descriptors = descriptors(search, root, depth, visibility, scanMax + 1);
         boolean cut = descriptors.size() > scanMax;
         Map<String, String> parentOf = new HashMap<>();
         for (Resource d : descriptors.subList(0, Math.min(scanMax, descriptors.size()))) {
@@ -142,33 +168,57 @@ public final class SemanticDiscovery {
                     parents.add(parentOf.get(ri));
                 }
             }
-            Integer linkDepth = maxDepth == null ? null : maxDepth + 1;
-            for (Resource d : RelatedSemantics.linking(search, root, linkDepth, visibility, scanMax)) {
-                String parent = parentOf.get(d.ri);
-                if (parent != null && !parents.contains(parent) && answersWithLinks(tree, search, index, visibility, d.ri, filters)) {
-                    parents.add(parent);
+            for (String ri : linkingIn(search, index, root, depth, visibility, parentOf.keySet())) {
+                String parent = parentOf.get(ri);
+                if (!parents.contains(parent)) {
+                    Linked linked = answersWithLinks(tree, search, index, visibility, ri, filters, fetched);
+                    if (linked.answers()) {
+                        parents.add(parent);
+                    }
+                    cut |= !linked.answers() && linked.incomplete();
                 }
             }
         }
         return new Match(parents, cut);
     }
 
-    /** Whether a query has a solution over the descriptor's graph joined with the local ones its relatedSemantics names. */
-    private boolean answersWithLinks(ResourceTree tree, ResourceSearch search, SemanticIndex index, Visibility visibility,
-                                     String ri, List<String> filters) {
-        RelatedSemantics.Linked linked = related.of(tree, search, visibility, ri);
-        if (linked.local().isEmpty()) {
-            return false;
-        }
-        Set<String> graphs = new HashSet<>(linked.local());
-        graphs.add(ri);
-        IndexedDescriptors dataset = new IndexedDescriptors(index, graphs, limits);
-        for (String f : filters) {
-            if (hasSolution(dataset, Sparql.query(f))) {
-                return true;
+    /** Those of {@code inReach} that link others: by relatedSemantics (a query of the store) or by their triples. */
+    private Set<String> linkingIn(ResourceSearch search, SemanticIndex index, Resource root, Integer depth, Visibility visibility,
+                                  Set<String> inReach) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Resource d : RelatedSemantics.linking(search, root, depth, visibility, scanMax)) {
+            if (inReach.contains(d.ri)) {
+                out.add(d.ri);
             }
         }
-        return false;
+        out.addAll(RelatedSemantics.annotating(index, inReach, scanMax));
+        return out;
+    }
+
+    /**
+     * Whether a descriptor answers joined with all it reaches.
+     *
+     * @param incomplete a descriptor it reaches could not be read (or lay beyond the bounds): it might have answered
+     */
+    private record Linked(boolean answers, boolean incomplete) {
+    }
+
+    private Linked answersWithLinks(ResourceTree tree, ResourceSearch search, SemanticIndex index, Visibility visibility,
+                                    String ri, List<String> filters, FetchedDescriptors fetched) {
+        RelatedSemantics.Reach reach = related.reach(tree, search, index, visibility, Set.of(ri), fetched, LinkMethod.MATCHING,
+                scanMax);
+        Map<String, Graph> far = fetched.graphs(reach.remote());
+        boolean incomplete = reach.cut() || reach.remote().stream().anyMatch(fetched.unavailable()::contains);
+        if (reach.local().size() == 1 && far.isEmpty()) {
+            return new Linked(false, incomplete); // nothing joins it: it was matched alone
+        }
+        IndexedDescriptors dataset = new IndexedDescriptors(index, reach.local(), far, limits);
+        for (String f : filters) {
+            if (hasSolution(dataset, Sparql.query(f))) {
+                return new Linked(true, incomplete);
+            }
+        }
+        return new Linked(false, incomplete);
     }
 
     /** Whether the query's WHERE pattern has a solution over the union of the dataset's graphs. */

@@ -24,7 +24,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * does not fetch. Its triples are kept in the semantic index like a descriptor's, where validation reads them; a
  * semanticOpExec updates them (7.4.47.2.3).
  */
-public final class OntologyType extends ResourceType {
+public final class OntologyType extends ResourceType implements AnnouncedVariant {
     public static final String FORMAT = "ontf";
     public static final String CONTENT = "ontc";
     private final SemanticSettings limits;
@@ -55,6 +55,11 @@ public final class OntologyType extends ResourceType {
     @Override
     public List<String> announcedAttributes() {
         return List.of("dc", FORMAT, CONTENT);
+    }
+
+    @Override
+    public AnnouncedType announcedType(Set<Integer> childTypes) {
+        return new OntologyAnncType(this, childTypes);
     }
 
     @Override
@@ -89,6 +94,17 @@ public final class OntologyType extends ResourceType {
             return;
         }
         DescriptorIndexing.replace(op.semantics(), op.resource.ri, g);
+    }
+
+    /** The triples of an announced copy: none while aa names no content (4000 when ontc comes without ontf). */
+    Graph announcedGraph(Resource r) {
+        if (r.get(CONTENT) == null) {
+            return GraphFactory.createDefaultGraph();
+        }
+        if (!(r.get(FORMAT) instanceof Number)) {
+            throw OneM2MException.badRequest("an announced ontologyContent (ontc) needs its ontologyFormat (ontf) to be read");
+        }
+        return ontologyGraph(r);
     }
 
     private Graph ontologyGraph(Resource r) {

@@ -9,7 +9,7 @@ import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.semantic.DescriptorIndexing;
 import io.keel.core.semantic.DescriptorUpdate;
-import io.keel.core.semantic.Ontologies;
+import io.keel.core.semantic.LinkedValidation;
 import io.keel.core.semantic.OntologyValidation;
 import io.keel.core.semantic.Rdf;
 import io.keel.core.semantic.SemanticFormat;
@@ -150,9 +150,10 @@ public final class SemanticDescriptorType extends ResourceType implements Announ
     }
 
     /**
-     * TS-0004 7.4.34.2.1 Recv-6.5 b–k: with validationEnable true the descriptor is validated against the ontology of
-     * ontologyRef, which must be hosted here (else ONTOLOGY_NOT_AVAILABLE, 4118); a problem is INVALID_SEMANTICS
-     * (4120) naming it, success sets semanticValidated true. What "valid" means: {@link OntologyValidation}.
+     * TS-0004 7.4.34.2.1 Recv-6.5 b–k: with validationEnable true the descriptor, with the descriptors it links, is
+     * validated against the ontology of ontologyRef and those of the linked ones, which must be hosted here (else
+     * ONTOLOGY_NOT_AVAILABLE, 4118); a problem is INVALID_SEMANTICS (4120) naming it, success sets semanticValidated
+     * true. Which linked descriptors count: {@link LinkedValidation}; what "valid" means: {@link OntologyValidation}.
      */
     private void validate(ResourceOperation op, Graph descriptor) {
         Object or = op.resource.get(ONTOLOGY_REF);
@@ -160,11 +161,11 @@ public final class SemanticDescriptorType extends ResourceType implements Announ
             throw new OneM2MException(ResponseStatusCode.ONTOLOGY_NOT_AVAILABLE,
                     "validationEnable is true but no ontologyRef names an ontology to validate against");
         }
-        Graph ontology = Ontologies.resolve(op.tree, op.semantics(), (String) or, limits);
-        List<String> problems = OntologyValidation.problems(descriptor, ontology);
+        List<String> problems = LinkedValidation.problems(op.tree, op.semantics(), op.cse, op.resource, descriptor, (String) or,
+                limits);
         if (!problems.isEmpty()) {
-            throw new OneM2MException(ResponseStatusCode.INVALID_SEMANTICS, "the descriptor is not valid against " + or + ": "
-                    + OntologyValidation.summary(problems));
+            throw new OneM2MException(ResponseStatusCode.INVALID_SEMANTICS, "the descriptor (with the descriptors it links) is"
+                    + " not valid against " + or + ": " + OntologyValidation.summary(problems));
         }
         op.resource.attributes.put(SEMANTIC_VALIDATED, true);
     }
