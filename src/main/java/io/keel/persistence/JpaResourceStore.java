@@ -1051,7 +1051,8 @@ public final class JpaResourceStore implements ResourceStore {
                     r.lbl.add((String) o);
                 }
             }
-            r.attributes = new LinkedHashMap<>(attrs);
+            // The parser's map is already a fresh LinkedHashMap: kept, not copied.
+            r.attributes = attrs instanceof LinkedHashMap<String, Object> ordered ? ordered : new LinkedHashMap<>(attrs);
             return r;
         }
 
