@@ -18,11 +18,16 @@
 #   BENCH_IDLE_WAIT=120    seconds to wait for other processes to leave the CPU (>=15% busy) before starting
 #   BENCH_MNI=1000         maxNrOfInstances of the container the creates go to (empty: none, the container grows)
 #   BENCH_KEEP=0           1: keep the temp dir (server logs, wrk outputs) instead of deleting it
+#   BENCH_SCENARIOS="get post"  which scenarios to run (get: retrieve, post: create)
+#   BENCH_DB=h2            or postgres: Keel on a fresh database on the server of BENCH_PG_URL, dropped at the end
+#   BENCH_PG_URL=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres   (see bench/db.sh)
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/.." && pwd)
 cd "$ROOT"
+# shellcheck source=bench/db.sh
+. "$BENCH_DIR/db.sh"
 
 DURATION=${BENCH_DURATION:-10s}
 WARMUP=${BENCH_WARMUP:-5s}
@@ -38,6 +43,10 @@ START_TIMEOUT=${BENCH_START_TIMEOUT:-180}
 KEEP=${BENCH_KEEP:-0}
 IDLE_WAIT=${BENCH_IDLE_WAIT:-120}
 MNI=${BENCH_MNI-1000}
+SCENARIOS=${BENCH_SCENARIOS:-get post}
+for sc in $SCENARIOS; do
+    case "$sc" in get | post) ;; *) printf 'BENCH_SCENARIOS: unknown scenario %s (get, post)\n' "$sc" >&2; exit 1 ;; esac
+done
 # wrk refuses fewer connections than threads.
 if [ "$CONNECTIONS" -lt "$THREADS" ]; then THREADS=$CONNECTIONS; fi
 LIB_SRC=target/launcher-staging/META-INF/launcher/lib
@@ -74,6 +83,7 @@ cleanup() {
     stop_pid "$WRK_PID"
     stop_pid "$KEEL_PID"
     stop_pid "$BASE_PID"
+    bench_db_drop
     if [ -n "$TMP" ] && [ -d "$TMP" ]; then
         if [ "$KEEP" = "1" ]; then
             printf 'kept %s (logs, wrk outputs); KEEL_DATA_DIR was %s/keel-data\n' "$TMP" "$TMP" >&2
@@ -110,6 +120,17 @@ done
 machine_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat; }
 # user+system clock ticks of one process
 proc_ticks() { awk '{print $14+$15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# keel_memory PID: the Java heap in use (young + old generations as jstat sees them, garbage not yet collected
+# included), the heap committed, and the process's resident set (VmRSS: heap, metaspace, code cache, thread stacks...)
+JSTAT=${JAVA_HOME:+$JAVA_HOME/bin/}jstat
+keel_memory() {
+    local rss heap
+    rss=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo "?")
+    heap=$("$JSTAT" -gc "$1" 2>/dev/null | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
+        NR == 2 { u = $col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"]; c = $col["S0C"] + $col["S1C"] + $col["EC"] + $col["OC"]
+                  printf "heap used %.0f MiB of %.0f MiB committed", u / 1024, c / 1024 }')
+    printf '%s, RSS %s MiB' "${heap:-heap unknown (jstat failed)}" "$rss"
+}
 # CHILD_S := CPU seconds of this shell's finished children (wrk, once waited for); not in $(): a subshell's differ
 CHILD_S=0
 child_cpu_s() {
@@ -155,12 +176,15 @@ REPRO="cd $ROOT && mvn -B -q -DskipTests package && BENCH_DURATION=$DURATION BEN
 [ "$WRK_TIMEOUT" != "2s" ] && REPRO="$REPRO BENCH_WRK_TIMEOUT=$WRK_TIMEOUT"
 [ "$MIRROR_HEADERS" != "1" ] && REPRO="$REPRO BENCH_MIRROR_HEADERS=$MIRROR_HEADERS"
 [ "$MNI" != "1000" ] && REPRO="$REPRO BENCH_MNI=$MNI"
+[ "$SCENARIOS" != "get post" ] && REPRO="$REPRO BENCH_SCENARIOS='$SCENARIOS'"
+[ "$BENCH_DB" != "h2" ] && REPRO="$REPRO BENCH_DB=$BENCH_DB BENCH_PG_URL='$BENCH_PG_URL'"
 REPRO="$REPRO bench/run.sh"
 
 say "# Keel load benchmark: Keel vs a bare Jetty 12 servlet (same response size), one wrk"
 say "# Reproduce:  $REPRO"
 say "# load:     wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency --timeout $WRK_TIMEOUT -s bench/onem2m.lua (warm-up $WARMUP before each run), loopback"
-say "# keel:     $WAR_SRC @ $GIT_REV, fresh H2 in a temp KEEL_DATA_DIR"
+bench_db_create
+say "# keel:     $WAR_SRC @ $GIT_REV, $(bench_db_describe)"
 say "# machine:  $(nproc) cores ($CPU_MODEL), $JAVA_VERSION, $WRK_VERSION; $(date -u '+%Y-%m-%d %H:%M UTC')"
 say "# note:     wrk and both servers share this machine's cores; the baseline figures are a ceiling, not Jetty's limit"
 say "# idle?:    CPU busy before the run: ${BUSY_BEFORE}% (other processes)"
@@ -195,7 +219,7 @@ wait_ready() {
 # --------------------------------------------------------------------------------------------------- start Keel
 say "== starting Keel"
 # shellcheck disable=SC2086
-KEEL_HTTP_HOST=$HOST KEEL_HTTP_PORT=$KEEL_PORT_WANTED KEEL_DATA_DIR="$TMP/keel-data" \
+env "${BENCH_DB_ENV[@]}" KEEL_HTTP_HOST=$HOST KEEL_HTTP_PORT=$KEEL_PORT_WANTED KEEL_DATA_DIR="$TMP/keel-data" \
     "$JAVA" $JVM_OPTS -Djava.io.tmpdir="$TMP/jtmp-keel" -jar "$TMP/keel.war" >"$TMP/keel.log" 2>&1 &
 KEEL_PID=$!
 t0=$SECONDS
@@ -295,6 +319,8 @@ m2m bpost 201 POST "$POST_PATH" 'application/json;ty=4' "$CIN_BODY" "$BASE_PORT"
 [ "$(body_bytes bget)" = "$GET_SIZE" ] || die "baseline GET body is $(body_bytes bget) bytes, Keel's $GET_SIZE"
 [ "$(body_bytes bpost)" = "$POST_SIZE" ] || die "baseline POST body is $(body_bytes bpost) bytes, Keel's $POST_SIZE"
 say "   whole responses (headers+body), Keel vs baseline: GET $(($(head_bytes get) + GET_SIZE)) vs $(($(head_bytes bget) + GET_SIZE)) bytes, POST $(($(head_bytes post) + POST_SIZE)) vs $(($(head_bytes bpost) + POST_SIZE)) bytes"
+MEM_IDLE=$(keel_memory "$KEEL_PID")
+say "   Keel's memory at idle, after the set-up: $MEM_IDLE"
 say ""
 
 # ----------------------------------------------------------------------------------------------------- the runs
@@ -401,6 +427,7 @@ scenario() {
         RES[$key.$server.rps]=$rps
         RES[$key.$server.p50]=$p50
         RES[$key.$server.p99]=$p99
+        [ "$server" = keel ] && RES[$key.keel.mem]=$(keel_memory "$spid")
         local extra=""
         if [ "$sock" != "0" ]; then
             extra="  WARNING $(grep -m1 'Socket errors' "$TMP/wrk-$key-$server-measured.txt" | sed 's/^ *//') (timed-out requests are not in p50/p99)"
@@ -413,6 +440,7 @@ scenario() {
         printf '   %-9s %9s req/s   p50 %10s   p99 %10s   (%s requests, %s non-2xx; server CPU %s cores = %s ms/request, wrk %s cores, others %s%%)%s\n' \
             "$server" "$(fmt_rps "$rps")" "$(fmt_lat "$p50")" "$(fmt_lat "$p99")" "$total" "$bad" "$cores" "$msreq" "$wcores" "$otherpct" "$extra"
     done
+    say "   Keel's memory at the end of the load: ${RES[$key.keel.mem]}"
     printf '   %-9s %9s x       p50 %9s x   p99 %9s x   (server CPU per request %s x)\n' "Keel/base" \
         "$(ratio "${RES[$key.keel.rps]}" "${RES[$key.baseline.rps]}")" \
         "$(ratio "${RES[$key.keel.p50]}" "${RES[$key.baseline.p50]}")" "$(ratio "${RES[$key.keel.p99]}" "${RES[$key.baseline.p99]}")" \
@@ -424,8 +452,12 @@ scenario() {
     say ""
 }
 
-scenario get "1: retrieve a contentInstance (GET)" GET "$GET_PATH"
-scenario post "2: create contentInstances (POST, ty=4)" POST "$POST_PATH"
+for sc in $SCENARIOS; do
+    case "$sc" in
+        get) scenario get "1: retrieve a contentInstance (GET)" GET "$GET_PATH" ;;
+        post) scenario post "2: create contentInstances (POST, ty=4)" POST "$POST_PATH" ;;
+    esac
+done
 
 # Keel must still be alive and well after the runs.
 kill -0 "$KEEL_PID" 2>/dev/null || die "Keel is no longer running"
@@ -452,11 +484,17 @@ row() {
         "$(fmt_rps "${RES[$key.baseline.rps]}")" "$(fmt_lat "${RES[$key.baseline.p50]}")" "$(fmt_lat "${RES[$key.baseline.p99]}")" \
         "$(ratio "${RES[$key.keel.rps]}" "${RES[$key.baseline.rps]}")"
 }
-row get "retrieve contentInstance (GET, $GET_SIZE B body)"
-row post "create contentInstance (POST, $POST_SIZE B body, container $CNT_DESC)"
+for sc in $SCENARIOS; do
+    case "$sc" in
+        get) row get "retrieve contentInstance (GET, $GET_SIZE B body)" ;;
+        post) row post "create contentInstance (POST, $POST_SIZE B body, container $CNT_DESC)" ;;
+    esac
+done
 say ""
-say "_wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up), loopback, $(nproc) cores shared by wrk and the server; Keel $GIT_REV on H2; baseline: bare Jetty 12 servlet, same response size; $(date -u '+%Y-%m-%d'). Reproduce: \`bench/run.sh\`._"
-for key in get post; do
+say "_wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up), loopback, $(nproc) cores shared by wrk and the server; Keel $GIT_REV on $BENCH_DB; baseline: bare Jetty 12 servlet, same response size; $(date -u '+%Y-%m-%d'). Reproduce: \`bench/run.sh\`._"
+say ""
+say "Keel's memory: at idle after the set-up $MEM_IDLE$(for sc in $SCENARIOS; do printf '; at the end of the %s load %s' "$sc" "${RES[$sc.keel.mem]}"; done)."
+for key in $SCENARIOS; do
     if [ -n "${RES[$key.notes]:-}" ]; then
         say ""
         say "Note ($key): ${RES[$key.notes]}"

@@ -192,6 +192,9 @@ public final class Dispatcher {
                 return early.finish();
             }
             Prepared prepared = store.read(tx -> {
+                // One query for the target and its ancestors, which the originator check, routing and access control
+                // would read one by one.
+                tx.tree().prefetch(router.structuredNames(req.to));
                 if (needsRegisteredOriginator(req)) {
                     checkOriginator(tx.tree(), req);
                 }

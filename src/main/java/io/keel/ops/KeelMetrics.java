@@ -19,6 +19,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
@@ -37,6 +39,18 @@ public final class KeelMetrics implements Consumer<RequestOutcome>, AutoCloseabl
     private static final String NONE = "none";
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    /**
+     * The request meters, found once per tag combination rather than built and looked up in the registry per request;
+     * never removed from this registry of Keel's own, so what is kept here stays the registered meter.
+     */
+    private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+    private record CounterKey(String binding, String operation, Integer ty, int rsc) {
+    }
+
+    private record TimerKey(String operation, Integer ty) {
+    }
 
     public KeelMetrics() {
         new ClassLoaderMetrics().bindTo(registry);
@@ -51,14 +65,19 @@ public final class KeelMetrics implements Consumer<RequestOutcome>, AutoCloseabl
     /** Counts a request the CSE answered and records how long it took. */
     @Override
     public void accept(RequestOutcome outcome) {
-        String ty = outcome.resourceType() == null ? NONE : outcome.resourceType().toString();
-        Counter.builder("keel.requests").description("oneM2M requests answered by the CSE")
-                .tag("binding", outcome.binding()).tag("operation", outcome.operation()).tag("ty", ty)
-                .tag("rsc", String.valueOf(outcome.rsc()))
-                .register(registry).increment();
-        Timer.builder("keel.request.duration").description("time from taking a oneM2M request to its response")
-                .tag("operation", outcome.operation()).tag("ty", ty).serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry).record(outcome.nanos(), TimeUnit.NANOSECONDS);
+        counters.computeIfAbsent(new CounterKey(outcome.binding(), outcome.operation(), outcome.resourceType(), outcome.rsc()),
+                k -> Counter.builder("keel.requests").description("oneM2M requests answered by the CSE")
+                        .tag("binding", k.binding()).tag("operation", k.operation()).tag("ty", tyTag(k.ty()))
+                        .tag("rsc", String.valueOf(k.rsc()))
+                        .register(registry)).increment();
+        timers.computeIfAbsent(new TimerKey(outcome.operation(), outcome.resourceType()),
+                k -> Timer.builder("keel.request.duration").description("time from taking a oneM2M request to its response")
+                        .tag("operation", k.operation()).tag("ty", tyTag(k.ty())).serviceLevelObjectives(LATENCY_BUCKETS)
+                        .register(registry)).record(outcome.nanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static String tyTag(Integer ty) {
+        return ty == null ? NONE : ty.toString();
     }
 
     /**

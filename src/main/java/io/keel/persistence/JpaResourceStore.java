@@ -40,6 +40,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -171,6 +172,11 @@ public final class JpaResourceStore implements ResourceStore {
             RequestLeases, PollingQueue, ExpiryIndex, AnnouncementQueue, TimeSeriesIndex, ManagementQueue, SemanticIndex {
         private final EntityManager em;
         private final Map<Class<?>, TransactionListener> listeners = new LinkedHashMap<>();
+        /** What {@link #prefetch} read, by ri and by srn. */
+        private final Map<String, ResourceEntity> prefetchedByRi = new HashMap<>();
+        private final Map<String, ResourceEntity> prefetchedBySrn = new HashMap<>();
+        /** The names {@link #prefetch} was asked for: one of them it did not read does not exist. */
+        private final Set<String> prefetchedSrns = new HashSet<>();
 
         Tx(EntityManager em) {
             this.em = em;
@@ -537,19 +543,48 @@ public final class JpaResourceStore implements ResourceStore {
 
         @Override
         public Resource find(String ri) {
-            ResourceEntity e = em.find(ResourceEntity.class, ri);
+            ResourceEntity e = prefetchedByRi.get(ri);
+            if (e == null) {
+                e = em.find(ResourceEntity.class, ri);
+            }
             return e == null ? null : toResource(e);
         }
 
         @Override
         public Resource findByStructuredName(String srn) {
+            if (prefetchedSrns.contains(srn)) {
+                ResourceEntity e = prefetchedBySrn.get(srn);
+                return e == null ? null : toResource(e);
+            }
             List<ResourceEntity> l = em.createQuery("SELECT r FROM ResourceEntity r WHERE r.srn = :srn", ResourceEntity.class)
                     .setParameter("srn", srn).getResultList();
             return l.isEmpty() ? null : toResource(l.get(0));
         }
 
         @Override
+        public void prefetch(Collection<String> srns) {
+            if (srns.isEmpty()) {
+                return;
+            }
+            // IN on the unique srn index (an OR with ri would make H2 scan the table).
+            for (ResourceEntity e : em.createQuery("SELECT r FROM ResourceEntity r WHERE r.srn IN :srns", ResourceEntity.class)
+                    .setParameter("srns", srns).getResultList()) {
+                prefetchedByRi.put(e.ri, e);
+                prefetchedBySrn.put(e.srn, e);
+            }
+            prefetchedSrns.addAll(srns);
+        }
+
+        /** A change in this transaction makes what {@link #prefetch} read an old copy: later finds query again. */
+        private void forgetPrefetched() {
+            prefetchedByRi.clear();
+            prefetchedBySrn.clear();
+            prefetchedSrns.clear();
+        }
+
+        @Override
         public Resource lock(String ri) {
+            forgetPrefetched();
             // SELECT … FOR UPDATE, refreshing what this transaction read before: once the lock is granted, the row
             // is the latest committed one, also when another CSE on the same database changed or deleted it.
             List<ResourceEntity> l = em.createQuery("SELECT r FROM ResourceEntity r WHERE r.ri = :ri", ResourceEntity.class)
@@ -560,6 +595,7 @@ public final class JpaResourceStore implements ResourceStore {
 
         @Override
         public void insert(Resource r) {
+            forgetPrefetched();
             ResourceEntity e = new ResourceEntity();
             copy(r, e);
             em.persist(e);
@@ -568,6 +604,7 @@ public final class JpaResourceStore implements ResourceStore {
 
         @Override
         public void update(Resource r) {
+            forgetPrefetched();
             ResourceEntity e = em.find(ResourceEntity.class, r.ri);
             if (e == null) {
                 throw OneM2MException.notFound("resource " + r.ri + " no longer exists");
@@ -577,6 +614,7 @@ public final class JpaResourceStore implements ResourceStore {
 
         @Override
         public void deleteSubtree(Resource r, Set<Integer> childlessTypes) {
+            forgetPrefetched();
             em.flush();
             String descendants = ResourceQuery.escapeLike(r.srn) + "/%";
             // First lock the descendants that can have children, ancestors first. A create below one of them holds
@@ -1013,7 +1051,8 @@ public final class JpaResourceStore implements ResourceStore {
                     r.lbl.add((String) o);
                 }
             }
-            r.attributes = new LinkedHashMap<>(attrs);
+            // The parser's map is already a fresh LinkedHashMap: kept, not copied.
+            r.attributes = attrs instanceof LinkedHashMap<String, Object> ordered ? ordered : new LinkedHashMap<>(attrs);
             return r;
         }
 

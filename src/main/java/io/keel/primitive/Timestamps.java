@@ -28,10 +28,35 @@ public final class Timestamps {
         return ChronoUnit.MICROS.between(Instant.EPOCH, t);
     }
 
-    /** Formats with microsecond precision, the form every response carries. */
+    /**
+     * Formats with microsecond precision, the form every response carries: written digit by digit, as every
+     * representation formats several of them (ct, lt, et, ...).
+     */
     public static String format(Instant t) {
-        Instant micros = t.truncatedTo(ChronoUnit.MICROS);
-        return SECONDS.format(micros) + String.format(",%06d", micros.getNano() / 1000);
+        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (d.getYear() < 0 || d.getYear() > 9999) {
+            // Outside four digits the formatter's sign and width rules apply.
+            return SECONDS.format(t) + "," + String.format("%06d", t.getNano() / 1000);
+        }
+        char[] c = new char[22];
+        digits(c, 0, d.getYear(), 4);
+        digits(c, 4, d.getMonthValue(), 2);
+        digits(c, 6, d.getDayOfMonth(), 2);
+        c[8] = 'T';
+        digits(c, 9, d.getHour(), 2);
+        digits(c, 11, d.getMinute(), 2);
+        digits(c, 13, d.getSecond(), 2);
+        c[15] = ',';
+        digits(c, 16, t.getNano() / 1000, 6);
+        return new String(c);
+    }
+
+    /** Writes {@code value} as {@code width} decimal digits, zero-padded, at {@code at}. */
+    private static void digits(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     public static boolean isTimestamp(String s) {

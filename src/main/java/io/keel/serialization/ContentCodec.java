@@ -1,9 +1,11 @@
 package io.keel.serialization;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -39,7 +41,9 @@ public final class ContentCodec {
     /** Deeper than any oneM2M resource; a hostile body cannot exhaust the stack. */
     static final int MAX_NESTING = 64;
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build();
-    private static final ObjectMapper JSON = configure(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build()));
+    private static final ObjectMapper JSON = configure(JsonMapper.builder(new JsonFactoryBuilder().streamReadConstraints(LIMITS)
+            // A character beyond the BMP as its four UTF-8 bytes, as a String encoded in UTF-8 has it, not escaped.
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build()));
     private static final ObjectMapper CBOR = configure(CBORMapper.builder(CBORFactory.builder().streamReadConstraints(LIMITS).build()));
 
     private ContentCodec() {
@@ -77,7 +81,16 @@ public final class ContentCodec {
      */
     public static byte[] encode(Object tree, Serialization s) {
         return switch (s) {
-            case JSON -> toJson(tree).getBytes(StandardCharsets.UTF_8);
+            case JSON -> {
+                // Straight to UTF-8 bytes: no String in between.
+                ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+                try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+                    write(g, tree);
+                } catch (IOException e) {
+                    throw cannotEncode(s, e);
+                }
+                yield out.toByteArray();
+            }
             case CBOR -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream(256);
                 try (JsonGenerator g = CBOR.createGenerator(out)) {

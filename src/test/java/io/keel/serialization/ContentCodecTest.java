@@ -35,6 +35,17 @@ class ContentCodecTest {
         }
     }
 
+    /** RFC 8259 8.1: the body is UTF-8; characters beyond ASCII, a surrogate pair included, are written as such. */
+    @Test
+    void ts0004_8_4_jsonBodiesAreUtf8AsTheTextWouldBe() {
+        Map<String, Object> cin = new LinkedHashMap<>();
+        cin.put("con", "21,5 \u00b0C \u6e29\u5ea6 \ud83c\udf21 \"q\" \\ \n");
+        cin.put("lbl", List.of("r\u00e4um", "\u00e9t\u00e9"));
+        Object tree = Map.of("m2m:cin", cin);
+        assertArrayEquals(ContentCodec.toJson(tree).getBytes(StandardCharsets.UTF_8), ContentCodec.encode(tree, Serialization.JSON));
+        assertEquals(tree, ContentCodec.decode(ContentCodec.encode(tree, Serialization.JSON), Serialization.JSON));
+    }
+
     @ParameterizedTest
     @EnumSource(value = Serialization.class, names = {"JSON", "CBOR"})
     void ts0004_8_4_and_8_5_everyExampleBodySurvivesARoundTripWithItsTypes(Serialization s) {

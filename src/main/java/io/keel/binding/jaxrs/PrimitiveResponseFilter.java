@@ -8,12 +8,17 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Replaces a response primitive with the HTTP answer {@link HttpResponseWriter} makes of it, in the media type the
  * binding negotiated: status, headers, and the serialized Content as a byte[] entity Jersey writes unchanged.
  */
 public class PrimitiveResponseFilter implements ContainerResponseFilter {
+    /** The few media types a response is sent in ({@link MediaTypes}' own), each parsed once rather than per response. */
+    private static final Map<String, MediaType> MEDIA_TYPES = new ConcurrentHashMap<>();
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (!(response.getEntity() instanceof ResponsePrimitive rsp)) {
@@ -34,7 +39,7 @@ public class PrimitiveResponseFilter implements ContainerResponseFilter {
             response.setEntity(null);
             response.getHeaders().remove("Content-Type"); // no body, no Content-Type (TS-0009 6.4.3)
         } else {
-            response.setEntity(http.body(), response.getEntityAnnotations(), MediaType.valueOf(mediaType));
+            response.setEntity(http.body(), response.getEntityAnnotations(), MEDIA_TYPES.computeIfAbsent(mediaType, MediaType::valueOf));
         }
     }
 }

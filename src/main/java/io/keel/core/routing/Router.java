@@ -7,6 +7,8 @@ import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.Transaction;
 import io.keel.primitive.OneM2MException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -88,6 +90,33 @@ public final class Router {
             return fanOut;
         }
         throw OneM2MException.notFound("resource " + to + " not found");
+    }
+
+    /**
+     * The structured names a request for this To reads first: the target's, which {@link #route(ResourceTree, String)}
+     * looks up, and those of its ancestors (its parent holds a virtual child such as {@code la}, access control climbs
+     * to where policies are, and the originator is often the AE above its data), when the To is a structured ID of
+     * this CSE; none otherwise, also when the To is invalid (route says why).
+     */
+    public List<String> structuredNames(String to) {
+        try {
+            if (remote(to) != null) {
+                return List.of();
+            }
+            String[] segments = cseRelative(to).split("/", -1);
+            if (!segments[0].equals(cse.cseName()) && !segments[0].equals("-")) {
+                return List.of();
+            }
+            List<String> names = new ArrayList<>(segments.length);
+            StringBuilder srn = new StringBuilder(cse.cseName());
+            names.add(srn.toString());
+            for (int i = 1; i < segments.length; i++) {
+                names.add(srn.append('/').append(segments[i]).toString());
+            }
+            return names;
+        } catch (OneM2MException e) {
+            return List.of();
+        }
     }
 
     private VirtualChild virtualChild(Resource parent, String name) {

@@ -14,6 +14,15 @@ public interface ResourceTree {
     Resource findByStructuredName(String srn);
 
     /**
+     * Reads, in one query, the resources with these structured names (a request's target and its ancestors, which the
+     * originator check, routing and access control look up one by one next), so that this transaction's
+     * {@link #findByStructuredName} of these names, also of one that does not exist, and {@link #find} of what was
+     * read answer without a query of their own. A hint: a store may ignore it.
+     */
+    default void prefetch(Collection<String> srns) {
+    }
+
+    /**
      * Reads and write-locks a resource until the transaction ends (serializes changes to it and to its children,
      * also between CSEs sharing the database); null when it no longer exists. Always the latest committed state.
      */

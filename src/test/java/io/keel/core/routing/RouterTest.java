@@ -50,6 +50,20 @@ class RouterTest {
         assertEquals("cnt1", resolve(to));
     }
 
+    /** What a request reads first, in one query: a structured To's target and ancestors; nothing for other forms. */
+    @Test
+    void structuredNamesOfATargetAreItsOwnAndItsAncestors() {
+        List<String> box = List.of("cse-in", "cse-in/app", "cse-in/app/box");
+        assertEquals(box, router.structuredNames("cse-in/app/box"));
+        assertEquals(box, router.structuredNames("-/app/box"));
+        assertEquals(box, router.structuredNames("//keel.example.net/id-in/cse-in/app/box"));
+        assertEquals(List.of("cse-in", "cse-in/app", "cse-in/app/box", "cse-in/app/box/la"), router.structuredNames("/id-in/-/app/box/la"));
+        assertEquals(List.of("cse-in"), router.structuredNames("/id-in"));
+        assertEquals(List.of(), router.structuredNames("Cae/box"));
+        assertEquals(List.of(), router.structuredNames("/id-mn/cse-mn/x"));
+        assertEquals(List.of(), router.structuredNames("cse-in//x"));
+    }
+
     @Test
     void ts0004_6_2_3_cseIdAndCseNameAddressTheCseBase() {
         assertEquals("id-in", resolve("/id-in"));
