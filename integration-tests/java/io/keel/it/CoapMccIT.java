@@ -80,12 +80,7 @@ class CoapMccIT {
 
     /** A policy on the CSE at {@code at} giving {@code originator} every operation, and a container it governs. */
     private static void governedContainer(OneM2MClient at, String cseName, String container, String originator) {
-        Reply acp = send(at.create("/" + cseName, 1, "{\"m2m:acp\":{\"rn\":\"acp-" + container + "\",\"pv\":{\"acr\":[{\"acor\":[\""
-                + originator + "\"],\"acop\":63}]},\"pvs\":{\"acr\":[{\"acor\":[\"CAdmin\"],\"acop\":63}]}}}"));
-        assertEquals(201, acp.status(), acp.text());
-        String acpRi = acp.json().path("m2m:acp").path("ri").asText();
-        Reply cnt = send(at.create("/" + cseName, 3, "{\"m2m:cnt\":{\"rn\":\"" + container + "\",\"acpi\":[\"" + acpRi + "\"]}}"));
-        assertEquals(201, cnt.status(), cnt.text());
+        CsePair.governedContainer(CoapMccIT::send, at, cseName, container, originator);
     }
 
     @Test

@@ -1,9 +1,12 @@
 package io.keel.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * An IN-CSE (id-in) and an MN-CSE (id-mn) registered with it, each a {@code java -jar} process with its own H2
@@ -57,6 +60,21 @@ final class CsePair implements AutoCloseable {
     /** Sends the call as the client both CSEs know. */
     OneM2MClient.Reply send(OneM2MClient.Call call) {
         return call.header("Authorization", "Bearer " + clientToken).send();
+    }
+
+    /**
+     * A container on {@code at} whose policy gives {@code originator} every operation, made through {@code send} (the
+     * client both CSEs know); returns its ri.
+     */
+    static String governedContainer(Function<OneM2MClient.Call, OneM2MClient.Reply> send, OneM2MClient at, String cseName,
+            String container, String originator) {
+        OneM2MClient.Reply acp = send.apply(at.create("/" + cseName, 1, "{\"m2m:acp\":{\"rn\":\"acp-" + container + "\",\"pv\":{\"acr\":[{\"acor\":[\""
+                + originator + "\"],\"acop\":63}]},\"pvs\":{\"acr\":[{\"acor\":[\"CAdmin\"],\"acop\":63}]}}}"));
+        assertEquals(201, acp.status(), acp.text());
+        String acpRi = acp.json().path("m2m:acp").path("ri").asText();
+        OneM2MClient.Reply cnt = send.apply(at.create("/" + cseName, 3, "{\"m2m:cnt\":{\"rn\":\"" + container + "\",\"acpi\":[\"" + acpRi + "\"]}}"));
+        assertEquals(201, cnt.status(), cnt.text());
+        return cnt.json().path("m2m:cnt").path("ri").asText();
     }
 
     @Override

@@ -36,12 +36,6 @@ abstract class TwoCsesIT {
 
     /** A container on {@code at} whose policy gives {@code originator} every operation; returns its ri. */
     static String governedContainer(OneM2MClient at, String cseName, String container, String originator) {
-        Reply acp = send(at.create("/" + cseName, 1, "{\"m2m:acp\":{\"rn\":\"acp-" + container + "\",\"pv\":{\"acr\":[{\"acor\":[\""
-                + originator + "\"],\"acop\":63}]},\"pvs\":{\"acr\":[{\"acor\":[\"CAdmin\"],\"acop\":63}]}}}"));
-        assertEquals(201, acp.status(), acp.text());
-        String acpRi = acp.json().path("m2m:acp").path("ri").asText();
-        Reply cnt = send(at.create("/" + cseName, 3, "{\"m2m:cnt\":{\"rn\":\"" + container + "\",\"acpi\":[\"" + acpRi + "\"]}}"));
-        assertEquals(201, cnt.status(), cnt.text());
-        return cnt.json().path("m2m:cnt").path("ri").asText();
+        return CsePair.governedContainer(TwoCsesIT::send, at, cseName, container, originator);
     }
 }
