@@ -39,8 +39,12 @@ public final class FakeStore implements ResourceStore {
         return work.apply(new Tx());
     }
 
+    /**
+     * One write at a time: {@link InMemoryTree#lock} is a plain read, so concurrent writers (management answers recorded
+     * on an executor, say) would otherwise overwrite each other's changes, where a database's row lock serializes them.
+     */
     @Override
-    public <T> T write(Function<Transaction, T> work) {
+    public synchronized <T> T write(Function<Transaction, T> work) {
         writes++;
         Map<String, io.keel.core.resource.Resource> before = tree.snapshot();
         java.util.List<ManagementQueue.Entry> actionsBefore = managementQueue.snapshot();
