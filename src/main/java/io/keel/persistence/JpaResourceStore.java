@@ -60,6 +60,7 @@ import org.eclipse.persistence.config.QueryHints;
 public final class JpaResourceStore implements ResourceStore {
     private static final String UNIQUE_VIOLATION = "23505";
     private final EntityManagerFactory emf;
+    private final TriplePatternCounts patternCounts = new TriplePatternCounts();
 
     public JpaResourceStore(EntityManagerFactory emf) {
         this.emf = emf;
@@ -69,7 +70,7 @@ public final class JpaResourceStore implements ResourceStore {
     public <T> T read(Function<Transaction, T> work) {
         EntityManager em = emf.createEntityManager();
         try {
-            return work.apply(new Tx(em));
+            return work.apply(new Tx(em, patternCounts));
         } finally {
             em.close();
         }
@@ -79,7 +80,7 @@ public final class JpaResourceStore implements ResourceStore {
     public <T> T write(Function<Transaction, T> work) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction t = em.getTransaction();
-        Tx tx = new Tx(em);
+        Tx tx = new Tx(em, patternCounts);
         boolean committed = false;
         try {
             t.begin();
@@ -177,9 +178,11 @@ public final class JpaResourceStore implements ResourceStore {
         private final Map<String, ResourceEntity> prefetchedBySrn = new HashMap<>();
         /** The names {@link #prefetch} was asked for: one of them it did not read does not exist. */
         private final Set<String> prefetchedSrns = new HashSet<>();
+        private final TriplePatternCounts patternCounts;
 
-        Tx(EntityManager em) {
+        Tx(EntityManager em, TriplePatternCounts patternCounts) {
             this.em = em;
+            this.patternCounts = patternCounts;
         }
 
         @Override
@@ -214,13 +217,19 @@ public final class JpaResourceStore implements ResourceStore {
 
         @Override
         public void replace(String graph, List<SemanticIndex.Quad> triples) {
+            replace(graph, null, triples);
+        }
+
+        @Override
+        public void replace(String graph, String described, List<SemanticIndex.Quad> triples) {
             em.flush(); // the descriptor's row must exist before rows referencing it
             em.createNativeQuery("DELETE FROM semantic_triple WHERE graph = ?").setParameter(1, graph).executeUpdate();
             for (SemanticIndex.Quad t : triples) {
-                em.createNativeQuery("INSERT INTO semantic_triple (graph, s_key, p_key, o_key, s, p, o) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                        .setParameter(1, graph).setParameter(2, TermKey.of(t.s())).setParameter(3, TermKey.of(t.p()))
-                        .setParameter(4, TermKey.of(t.o())).setParameter(5, t.s()).setParameter(6, t.p())
-                        .setParameter(7, t.o()).executeUpdate();
+                em.createNativeQuery("INSERT INTO semantic_triple (graph, described, s_key, p_key, o_key, s, p, o)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                        .setParameter(1, graph).setParameter(2, described).setParameter(3, TermKey.of(t.s()))
+                        .setParameter(4, TermKey.of(t.p())).setParameter(5, TermKey.of(t.o())).setParameter(6, t.s())
+                        .setParameter(7, t.p()).setParameter(8, t.o()).executeUpdate();
             }
         }
 
@@ -753,7 +762,7 @@ public final class JpaResourceStore implements ResourceStore {
 
         private <T> List<T> discovery(String select, Class<T> type, Resource root, FilterCriteria fc, DescriptorPatterns described,
                                       Visibility visibility, Integer maxDepth, int offset, int limit) {
-            ResourceQuery q = new ResourceQuery();
+            ResourceQuery q = planned(described, (long) offset + limit);
             StringBuilder jpql = below(q, select, root, maxDepth);
             for (String predicate : new String[] {q.conditions("r", fc, described), q.visibility("r", visibility)}) {
                 if (!predicate.isEmpty()) {
@@ -764,6 +773,12 @@ public final class JpaResourceStore implements ResourceStore {
             TypedQuery<T> query = em.createQuery(jpql.toString(), type);
             q.parameters().forEach(query::setParameter);
             return withinBudget(query.setFirstResult(offset).setMaxResults(limit), described);
+        }
+
+        /** A query whose semanticsFilter (if any) is planned for reading about {@code wanted} resources. */
+        private ResourceQuery planned(DescriptorPatterns described, long wanted) {
+            ResourceQuery q = new ResourceQuery();
+            return described == null ? q : q.planning(patternCounts.plan(em, described, wanted));
         }
 
         /**
@@ -828,7 +843,7 @@ public final class JpaResourceStore implements ResourceStore {
                     && fc.attributes.isEmpty()) {
                 return locatedCandidates(root, fc, contentTypes, geo, visibility, maxDepth, after, batch);
             }
-            ResourceQuery q = new ResourceQuery();
+            ResourceQuery q = planned(described, batch);
             List<String> conditions = q.conditionList("r", fc, described);
             // What a resource needs for an undecided condition (content filter, geo-query) to be able to hold.
             List<String> needs = new ArrayList<>();

@@ -28,6 +28,13 @@ final class ResourceQuery {
     private final Map<String, Object> parameters = new HashMap<>();
     private int aliases;
     private boolean selectiveSubquery;
+    private SemanticPlan semanticPlan;
+
+    /** How {@link #described} evaluates a semanticsFilter; without a plan, every pattern by lookup. */
+    ResourceQuery planning(SemanticPlan plan) {
+        this.semanticPlan = plan;
+        return this;
+    }
 
     Map<String, Object> parameters() {
         return parameters;
@@ -314,43 +321,70 @@ final class ResourceQuery {
 
     /**
      * The semanticsFilter: the resources with a visible semanticDescriptor child in whose graph a basic graph pattern
-     * has a solution, one uncorrelated subquery per pattern, which the database evaluates once. A pattern is a
-     * self-join of semantic_triple within one graph: a term is compared by its key, a variable occurring again joins
-     * on the key where it first occurred. Two hashed keys are equal only for equal terms (SHA-256).
+     * has a solution. A term is compared by its key (two hashed keys are equal only for equal terms, SHA-256); a
+     * variable occurring again joins on the key where it first occurred. The plan's first triple pattern drives: it
+     * alone is the subquery's table, the others and the descriptor's visibility are tested per row (EXISTS within the
+     * same graph), so that no database may start from a less selective one. As the plan chooses, that subquery is
+     * uncorrelated, evaluated once (the described resources, read by id), or a correlated EXISTS probing the
+     * descriptors of each candidate through semantic_triple_described.
      */
     String described(String r, DescriptorPatterns described) {
+        SemanticPlan plan = semanticPlan != null ? semanticPlan
+                : new SemanticPlan(described.anyOf(), described.anyOf().stream().map(bgp -> false).toList());
         List<String> any = new ArrayList<>();
-        for (List<TriplePattern> bgp : described.anyOf()) {
-            String d = alias();
-            StringBuilder from = new StringBuilder("ResourceEntity " + d);
-            List<String> where = new ArrayList<>();
-            where.add(d + ".ty = " + param(described.descriptorType()));
+        for (int i = 0; i < plan.orders().size(); i++) {
+            boolean perCandidate = plan.perCandidate().get(i);
+            List<TriplePattern> patterns = plan.orders().get(i);
             Map<String, String> bound = new HashMap<>();
-            for (TriplePattern tp : bgp) {
-                String t = alias();
-                from.append(", SemanticTripleRow ").append(t);
-                where.add(t + ".graph = " + d + ".ri");
-                String[] columns = {t + ".sKey", t + ".pKey", t + ".oKey"};
-                List<String> terms = tp.terms();
-                for (int i = 0; i < 3; i++) {
-                    String term = terms.get(i);
-                    if (!DescriptorPatterns.isVariable(term)) {
-                        where.add(columns[i] + " = " + param(TermKey.of(term)));
-                    } else if (bound.containsKey(term)) {
-                        where.add(columns[i] + " = " + bound.get(term));
-                    } else {
-                        bound.put(term, columns[i]);
-                    }
+            String first = alias();
+            List<String> where = new ArrayList<>();
+            where.add(perCandidate ? first + ".described = " + r + ".ri" : first + ".described IS NOT NULL");
+            where.addAll(terms(first, patterns.get(0), bound));
+            if (patterns.size() > 1) {
+                StringBuilder from = new StringBuilder();
+                List<String> rest = new ArrayList<>();
+                for (TriplePattern tp : patterns.subList(1, patterns.size())) {
+                    String t = alias();
+                    from.append(from.length() == 0 ? "" : ", ").append("SemanticTripleRow ").append(t);
+                    rest.add(t + ".graph = " + first + ".graph");
+                    rest.addAll(terms(t, tp, bound));
                 }
+                where.add("EXISTS (SELECT 1 FROM " + from + " WHERE " + String.join(" AND ", rest) + ")");
             }
-            String visible = visibility(d, described.descriptors());
+            String d = alias();
+            String visible = visibility(d, descriptorVisibility(described));
             if (!visible.isEmpty()) {
-                where.add(visible);
+                where.add("EXISTS (SELECT 1 FROM ResourceEntity " + d + " WHERE " + d + ".ri = " + first + ".graph AND " + visible + ")");
             }
-            any.add(r + ".ri IN (SELECT " + d + ".pi FROM " + from + " WHERE " + String.join(" AND ", where) + ")");
+            String select = " FROM SemanticTripleRow " + first + " WHERE " + String.join(" AND ", where);
+            any.add(perCandidate ? "EXISTS (SELECT 1" + select + ")" : r + ".ri IN (SELECT " + first + ".described" + select + ")");
+            selectiveSubquery |= !perCandidate;
         }
-        selectiveSubquery = true;
         return any.size() == 1 ? any.get(0) : "(" + String.join(" OR ", any) + ")";
+    }
+
+    /** The conditions of triple pattern {@code tp} on row {@code t}, binding its variables seen first here. */
+    private List<String> terms(String t, TriplePattern tp, Map<String, String> bound) {
+        List<String> where = new ArrayList<>();
+        String[] columns = {t + ".sKey", t + ".pKey", t + ".oKey"};
+        List<String> terms = tp.terms();
+        for (int k = 0; k < 3; k++) {
+            String term = terms.get(k);
+            if (!DescriptorPatterns.isVariable(term)) {
+                where.add(columns[k] + " = " + param(TermKey.of(term)));
+            } else if (bound.containsKey(term)) {
+                where.add(columns[k] + " = " + bound.get(term));
+            } else {
+                bound.put(term, columns[k]);
+            }
+        }
+        return where;
+    }
+
+    /** The descriptors' visibility without the hiding rules of other types, which never hold for a descriptor. */
+    private static Visibility descriptorVisibility(DescriptorPatterns described) {
+        Visibility v = described.descriptors();
+        return v.hiding(v.hidden().stream().filter(h -> h.type() == described.descriptorType()).toList());
     }
 
     private String child(String r, Function<String, String> condition) {

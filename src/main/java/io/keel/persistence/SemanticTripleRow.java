@@ -30,6 +30,9 @@ public class SemanticTripleRow {
     @Id
     @Column(name = "o_key")
     String oKey;
+    /** The resource a semanticDescriptor's graph describes (its parent); null for other graphs. */
+    @Column(name = "described")
+    String described;
 
     /** Composite key: a graph holds a triple once. */
     public static class Key implements Serializable {

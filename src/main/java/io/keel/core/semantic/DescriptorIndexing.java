@@ -7,12 +7,18 @@ import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
 
-/** Writes a descriptor's triples into the semantic index, as its graph. */
+/** Writes a descriptor's (or an ontology's) triples into the semantic index, as its graph. */
 public final class DescriptorIndexing {
     private DescriptorIndexing() {
     }
 
+    /** An ontology's graph, or an announced descriptor's: no resource the database's semanticsFilter path matches. */
     public static void replace(SemanticIndex index, String ri, Graph g) {
+        replace(index, ri, null, g);
+    }
+
+    /** A semanticDescriptor's graph, describing its parent {@code described}. */
+    public static void replace(SemanticIndex index, String ri, String described, Graph g) {
         List<SemanticIndex.Quad> quads = new ArrayList<>();
         for (Triple t : g.find().toList()) {
             String s = Terms.encode(t.getSubject());
@@ -23,6 +29,6 @@ public final class DescriptorIndexing {
             }
             quads.add(new SemanticIndex.Quad(ri, s, p, Terms.encode(t.getObject())));
         }
-        index.replace(ri, quads);
+        index.replace(ri, described, quads);
     }
 }

@@ -16,6 +16,14 @@ public interface SemanticIndex {
     void replace(String graph, List<Quad> triples);
 
     /**
+     * {@link #replace(String, List)} for the graph of a semanticDescriptor, with the resource it describes (its parent),
+     * which an index may keep to test candidates of a discovery by that resource; an index with no use for it ignores it.
+     */
+    default void replace(String graph, String described, List<Quad> triples) {
+        replace(graph, triples);
+    }
+
+    /**
      * The triples matching a pattern, each of {@code graph}, {@code s}, {@code p}, {@code o} a term or null for any,
      * at most {@code limit} of them.
      */

@@ -34,7 +34,7 @@ final class ContentDescriptor {
         smd.attributes.put(SemanticDescriptorType.DESCRIPTOR_REPRESENTATION, (long) d.format().value());
         smd.attributes.put(SemanticDescriptorType.DESCRIPTOR, d.base64());
         op.tree.insert(smd);
-        DescriptorIndexing.replace(op.semantics(), smd.ri, d.graph());
+        DescriptorIndexing.replace(op.semantics(), smd.ri, smd.pi, d.graph());
         op.created(cin, smd);
     }
 }

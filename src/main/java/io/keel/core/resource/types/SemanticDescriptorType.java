@@ -93,7 +93,7 @@ public final class SemanticDescriptorType extends ResourceType implements Announ
     /** Indexed once the descriptor's row exists (its triples refer to it). */
     @Override
     public void afterCreate(ResourceOperation op) {
-        DescriptorIndexing.replace(op.semantics(), op.resource.ri, descriptor(op.resource));
+        DescriptorIndexing.replace(op.semantics(), op.resource.ri, op.resource.pi, descriptor(op.resource));
     }
 
     /**
@@ -130,7 +130,7 @@ public final class SemanticDescriptorType extends ResourceType implements Announ
         } else {
             validationOff(op);
         }
-        DescriptorIndexing.replace(op.semantics(), op.resource.ri, g);
+        DescriptorIndexing.replace(op.semantics(), op.resource.ri, op.resource.pi, g);
     }
 
     /** An announced descriptor is read in the syntax dcrp names: aa naming dsp names dcrp too (else 4000). */

@@ -1,0 +1,188 @@
+package io.keel.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.keel.core.Settings;
+import io.keel.core.resource.Resource;
+import io.keel.core.store.DescriptorPatterns;
+import io.keel.core.store.DescriptorPatterns.TriplePattern;
+import io.keel.core.store.ResourceStore;
+import io.keel.core.store.SemanticIndex.Quad;
+import io.keel.core.store.Visibility;
+import io.keel.primitive.FilterCriteria;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A semanticsFilter in the database (TS-0004 7.3.3.18) selects the same resources, in the same order and pages, whether
+ * a basic graph pattern is looked up or tested per candidate ({@link SemanticPlan}; here the discovery's limit decides,
+ * as the counts below show): the resources with a visible semanticDescriptor child answering it, each once, never an
+ * ontology's graph.
+ */
+class SemanticFilterPlansTest {
+    private static final int CONTAINERS = 60;
+    private static final String TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
+    private static final String IN = "<http://example.org/in>";
+    private static final TriplePattern LIGHT = new TriplePattern("?d", TYPE, "<http://example.org/Light>");
+    private static final TriplePattern IN_B3 = new TriplePattern("?d", IN, "<http://example.org/b3>");
+    private static final TriplePattern ANYTHING = new TriplePattern("?s", "?p", "?o");
+    private static ResourceStore store;
+    private static Resource cb;
+    /** Per container's srn: the triples of its descriptors (the ones the stranger may see marked). */
+    private static final Map<String, List<Device>> DESCRIBED = new TreeMap<>();
+    private static int resources;
+    private static int lights;
+
+    private record Device(boolean light, int building, boolean strangers) {
+    }
+
+    @BeforeAll
+    static void describeSixtyContainers() throws Exception {
+        String dir = Files.createTempDirectory("keel-semantic-plans").toString();
+        store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null));
+        cb = resource("id-in", null, 5, "cse-in", "CAdmin");
+        store.write(tx -> {
+            tx.tree().insert(cb);
+            tx.tree().insert(resource("ae", "id-in", 2, "cse-in/ae", "CAdmin"));
+            resources = 2;
+            for (int i = 0; i < CONTAINERS; i++) {
+                String srn = String.format("cse-in/ae/c%03d", i);
+                tx.tree().insert(resource("cnt" + i, "ae", 3, srn, "CAdmin"));
+                List<Device> devices = new ArrayList<>();
+                // Every third a Light; every tenth with a second descriptor, a Light too (matched once all the same);
+                // every seventh descriptor created by the stranger.
+                devices.add(new Device(i % 3 == 0, i % 10, i % 7 == 0));
+                if (i % 10 == 0) {
+                    devices.add(new Device(true, 3, false));
+                }
+                for (int k = 0; k < devices.size(); k++) {
+                    Device d = devices.get(k);
+                    String smd = "smd" + i + "_" + k;
+                    tx.tree().insert(resource(smd, "cnt" + i, 24, srn + "/d" + k, d.strangers() ? "CStranger" : "CAdmin"));
+                    String device = "<urn:dev:" + i + "_" + k + ">";
+                    tx.semantics().replace(smd, "cnt" + i, List.of(
+                            new Quad(smd, device, TYPE, d.light() ? "<http://example.org/Light>" : "<http://example.org/Sensor>"),
+                            new Quad(smd, device, IN, "<http://example.org/b" + d.building() + ">")));
+                    lights += d.light() ? 1 : 0;
+                }
+                DESCRIBED.put(srn, devices);
+                resources += 1 + devices.size();
+            }
+            // An ontology's graph (describing nothing) declaring a Light under the AE: it makes nothing match.
+            tx.tree().insert(resource("ont", "ae", 35, "cse-in/ae/ont", "CAdmin"));
+            tx.semantics().replace("ont", List.of(new Quad("ont", "<http://example.org/x>", TYPE, "<http://example.org/Light>")));
+            resources++;
+            return null;
+        });
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    private static Resource resource(String ri, String pi, int ty, String srn, String origin) {
+        Resource r = new Resource();
+        r.ri = ri;
+        r.pi = pi;
+        r.ty = ty;
+        r.rn = srn.substring(srn.lastIndexOf('/') + 1);
+        r.srn = srn;
+        r.ct = Instant.now();
+        r.lt = r.ct;
+        r.origin = origin;
+        return r;
+    }
+
+    private static List<String> found(List<TriplePattern> bgp, Visibility descriptors, int offset, int limit) {
+        FilterCriteria fc = new FilterCriteria();
+        fc.resourceTypes.add(3);
+        DescriptorPatterns described = new DescriptorPatterns(List.of(bgp), 24, descriptors, 5_000);
+        return store.read(tx -> tx.search().discoverDescribed(cb, fc, described, Visibility.EVERYTHING, null, offset, limit, true))
+                .stream().map(r -> r.srn).toList();
+    }
+
+    private static List<String> expected(Predicate<Device> answers, int offset, int limit) {
+        List<String> all = DESCRIBED.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(answers)).map(Map.Entry::getKey).toList();
+        return all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+    }
+
+    /** Whether the store's planner tests {@code bgp} per candidate when reading {@code wanted} resources. */
+    private static boolean perCandidate(List<TriplePattern> bgp, long matches, long wanted) {
+        return SemanticPlan.of(new DescriptorPatterns(List.of(bgp), 24, Visibility.EVERYTHING, 5_000), wanted, resources,
+                (tp, bound) -> Math.min(matches, bound)).perCandidate().get(0);
+    }
+
+    @Test
+    void ts0004_7_3_3_18_bothPlansSelectTheSameResourcesInTheSamePages() {
+        List<TriplePattern> light = List.of(LIGHT);
+        List<TriplePattern> lightInB3 = List.of(LIGHT, IN_B3);
+        List<TriplePattern> anything = List.of(ANYTHING);
+        // 27 Light triples among 182 resources: per candidate for a page of 5, looked up for a page of 1000.
+        assertEquals(true, perCandidate(light, lights + 1, 5));
+        assertEquals(false, perCandidate(light, lights + 1, 1000));
+        for (int[] page : new int[][] {{0, 2}, {0, 5}, {3, 4}, {0, 1000}, {15, 1000}}) {
+            String at = " offset " + page[0] + ", limit " + page[1];
+            assertEquals(expected(Device::light, page[0], page[1]), found(light, Visibility.EVERYTHING, page[0], page[1]), "Light" + at);
+            assertEquals(expected(d -> d.light() && d.building() == 3, page[0], page[1]),
+                    found(lightInB3, Visibility.EVERYTHING, page[0], page[1]), "Light in b3" + at);
+            assertEquals(expected(d -> true, page[0], page[1]), found(anything, Visibility.EVERYTHING, page[0], page[1]), "anything" + at);
+        }
+    }
+
+    @Test
+    void ts0004_7_3_3_18_onlyTheDescriptorsTheOriginatorMaySeeCountOnBothPlans() {
+        Visibility strangers = new Visibility(false, "CStranger", List.of(), false, List.of(), List.of(), 1);
+        for (int[] page : new int[][] {{0, 2}, {0, 1000}}) {
+            assertEquals(expected(d -> d.light() && d.strangers(), page[0], page[1]), found(List.of(LIGHT), strangers, page[0], page[1]),
+                    "offset " + page[0] + ", limit " + page[1]);
+        }
+    }
+
+    @Test
+    void v38NamesTheDescribedResourceOnTheTriplesStoredBeforeIt() throws Exception {
+        String url = "jdbc:h2:file:" + Files.createTempDirectory("keel-semantic-v38").resolve("keel");
+        flyway(url).target("35").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "", "")) {
+            String resource = "INSERT INTO resource (ri, pi, ty, rn, srn, ct, lt, st, origin, attrs, depth) VALUES ";
+            c.createStatement().executeUpdate(resource + "('id-in', NULL, 5, 'cse-in', 'cse-in', 0, 0, 0, 'CAdmin', '{}', 1)");
+            c.createStatement().executeUpdate(resource + "('cnt', 'id-in', 3, 'c', 'cse-in/c', 0, 0, 0, 'CAdmin', '{}', 2)");
+            c.createStatement().executeUpdate(resource + "('smd', 'cnt', 24, 'd', 'cse-in/c/d', 0, 0, 0, 'CAdmin', '{}', 3)");
+            c.createStatement().executeUpdate(resource + "('ont', 'id-in', 35, 'o', 'cse-in/o', 0, 0, 0, 'CAdmin', '{}', 2)");
+            for (String graph : new String[] {"smd", "ont"}) {
+                c.createStatement().executeUpdate("INSERT INTO semantic_triple (graph, s_key, p_key, o_key, s, p, o) VALUES ('"
+                        + graph + "', '<urn:x>', '" + TYPE + "', '<urn:T>', '<urn:x>', '" + TYPE + "', '<urn:T>')");
+            }
+        }
+        flyway(url).load().migrate();
+        Map<String, String> described = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(url, "", "");
+             ResultSet rs = c.createStatement().executeQuery("SELECT graph, described FROM semantic_triple")) {
+            while (rs.next()) {
+                described.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        Map<String, String> expected = new HashMap<>();
+        expected.put("smd", "cnt");
+        expected.put("ont", null);
+        assertEquals(expected, described);
+    }
+
+    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url) {
+        return Flyway.configure(SemanticFilterPlansTest.class.getClassLoader()).locations("classpath:db/migration").dataSource(url, "", "")
+                .placeholders(Map.of("document_type", "CHARACTER LARGE OBJECT", "pattern_ops", "", "binary_collation", ""));
+    }
+}
