@@ -26,6 +26,27 @@ public final class Ontologies {
 
     /** The ontology an ontologyRef names, as a graph: ONTOLOGY_NOT_AVAILABLE (4118) when it is not hosted here. */
     public static Graph resolve(ResourceTree tree, SemanticIndex index, String ref, SemanticSettings limits) {
+        Resource ontology = hosted(tree, index, ref);
+        if (ontology.get("ontc") == null) {
+            throw new OneM2MException(ResponseStatusCode.ONTOLOGY_NOT_AVAILABLE, "the ontology " + ref + " was announced to"
+                    + " this CSE without its content (aa names no ontc)");
+        }
+        if (Long.valueOf(SemanticFormat.IRI.value()).equals(ontology.get("ontf"))) {
+            throw new OneM2MException(ResponseStatusCode.ONTOLOGY_NOT_AVAILABLE, "the ontology " + ref + " only refers to "
+                    + ontology.get("ontc") + ", which this CSE does not fetch");
+        }
+        Graph g = GraphFactory.createDefaultGraph();
+        for (SemanticIndex.Quad q : index.find(ontology.ri, null, null, null, limits.descriptorMaxTriples() + 1)) {
+            g.add(Triple.create(Terms.decode(q.s()), Terms.decode(q.p()), Terms.decode(q.o())));
+        }
+        return g;
+    }
+
+    /**
+     * The {@code <ontology>} or {@code <ontologyAnnc>} of this CSE an ontologyRef names: ONTOLOGY_NOT_AVAILABLE (4118)
+     * when there is none.
+     */
+    public static Resource hosted(ResourceTree tree, SemanticIndex index, String ref) {
         Resource ontology = byAddress(tree, ref);
         if (ontology == null) {
             for (SemanticIndex.Quad q : index.find(null, "<" + ref + ">", "<" + RDF.type.getURI() + ">",
@@ -42,19 +63,7 @@ public final class Ontologies {
                     + " this CSE (no <ontology> resource has this address or declares this owl:Ontology) and it fetches"
                     + " no external ontology");
         }
-        if (ontology.get("ontc") == null) {
-            throw new OneM2MException(ResponseStatusCode.ONTOLOGY_NOT_AVAILABLE, "the ontology " + ref + " was announced to"
-                    + " this CSE without its content (aa names no ontc)");
-        }
-        if (Long.valueOf(SemanticFormat.IRI.value()).equals(ontology.get("ontf"))) {
-            throw new OneM2MException(ResponseStatusCode.ONTOLOGY_NOT_AVAILABLE, "the ontology " + ref + " only refers to "
-                    + ontology.get("ontc") + ", which this CSE does not fetch");
-        }
-        Graph g = GraphFactory.createDefaultGraph();
-        for (SemanticIndex.Quad q : index.find(ontology.ri, null, null, null, limits.descriptorMaxTriples() + 1)) {
-            g.add(Triple.create(Terms.decode(q.s()), Terms.decode(q.p()), Terms.decode(q.o())));
-        }
-        return g;
+        return ontology;
     }
 
     private static Resource byAddress(ResourceTree tree, String ref) {
@@ -64,6 +73,11 @@ public final class Ontologies {
             r = tree.findByStructuredName(path);
         }
         return r != null && ontology(r) ? r : null;
+    }
+
+    /** Whether it is an {@code <ontologyAnnc>}, a copy of an ontology of another CSE (its lnk). */
+    public static boolean announced(Resource ontology) {
+        return ontology.ty == ANNOUNCED_ONTOLOGY;
     }
 
     /** An {@code <ontology>}, or an {@code <ontologyAnnc>}: the copy of one announced to this CSE, indexed alike. */
