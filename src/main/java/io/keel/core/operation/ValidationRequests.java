@@ -102,7 +102,7 @@ public final class ValidationRequests implements ValidationElsewhere {
         if (ctx.router.isRemote(or)) {
             return elsewhere(or);
         }
-        Resource ontology = Ontologies.hosted(tx.tree(), tx.semantics(), or);
+        Resource ontology = Ontologies.hosted(tx.tree(), tx.semantics(), ctx.cse, or);
         if (Ontologies.announced(ontology)) {
             // An announced copy: the original's repository validates.
             return elsewhere(String.valueOf(ontology.get(AnnouncedType.LINK)));

@@ -60,7 +60,7 @@ public final class LinkedValidation {
         }
         Graph ontologies = GraphFactory.createDefaultGraph();
         for (String ref : refs) {
-            Ontologies.resolve(tree, index, ref, limits).find().forEachRemaining(ontologies::add);
+            Ontologies.resolve(tree, index, cse, ref, limits).find().forEachRemaining(ontologies::add);
         }
         return OntologyValidation.problems(all, ontologies);
     }
