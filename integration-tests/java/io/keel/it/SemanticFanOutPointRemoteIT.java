@@ -405,6 +405,14 @@ class SemanticFanOutPointRemoteIT extends TwoCsesIT {
         assertEquals(200, met.status(), "the lamp's type is in the MN's descriptor only: " + met.text());
         String toaster = "PREFIX ex: <" + EX + "> ASK { ?r ex:contains ?d . ?d a ex:Toaster }";
         assertEquals(4004, send(atIn.get("/cse-in/" + room + "?fu=2&smf=" + enc(toaster))).rsc(), "not met");
+        String shut = OneM2MClient.unique("shut");
+        described(atMn, "cse-mn", shut, "ex:" + shut + " a ex:Light .", "/id-in/Csomeone", "");
+        String closedRoom = OneM2MClient.unique("room");
+        described(atIn, "cse-in", closedRoom, "ex:" + closedRoom + " ex:contains ex:" + shut + " .", "CAdmin",
+                ",\"rels\":[\"/id-mn/cse-mn/" + shut + "/desc\"]");
+        Reply refused = send(atIn.get("/cse-in/" + closedRoom + "?fu=2&smf=" + enc(LIT)));
+        assertEquals(4004, refused.rsc(), "the MN refuses CAdmin (4103): the link adds nothing, the target is not met "
+                + refused.text());
         Reply deleted = send(atIn.delete("/cse-in/" + room + "?fu=2&smf=" + enc(LIT)));
         assertEquals(200, deleted.status(), "a conditional Delete too: " + deleted.text());
 

@@ -150,7 +150,7 @@ final class RemoteDescriptors {
     }
 
     private static boolean refused(ResponsePrimitive rsp) {
-        return rsp.responseStatusCode == ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE
+        return rsp.responseStatusCode == ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE
                 || rsp.responseStatusCode == ResponseStatusCode.NOT_FOUND;
     }
 
