@@ -270,7 +270,7 @@ class SemanticFanOutPointRemoteIT extends TwoCsesIT {
         String owl = "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n@prefix ex: <" + EX + "> .\n<" + iri + "> a owl:Ontology .\n"
                 + "ex:Light a owl:Class .\nex:Room a owl:Class .\nex:locatedIn a owl:ObjectProperty .\n";
         Reply ont = send(atMn.create("/cse-mn/" + repo, 39, "{\"m2m:ont\":{\"rn\":\"" + id + "\",\"ontf\":5,\"ontc\":\"" + b64(owl)
-                + "\",\"at\":[\"/id-in\"],\"aa\":[\"ontf\",\"ontc\"]}}"));
+                + "\",\"at\":[\"/id-in\"],\"aa\":[\"ontf\",\"ontc\"],\"acpi\":[\"" + mnRepositoryAcp + "\"]}}"));
         assertEquals(201, ont.status(), ont.text());
         Eventually.holds(Duration.ofSeconds(60), () -> send(atMn.get("/cse-mn/" + repo + "/" + id)).json().path("m2m:ont").path("at")
                 .toString().contains("/id-in/"), "the ontology is announced to the IN");
@@ -284,12 +284,23 @@ class SemanticFanOutPointRemoteIT extends TwoCsesIT {
                 + EX + "> .\nex:l a ex:Toaster .\n") + "\",\"or\":\"" + iri + "\",\"vlde\":true}}"));
         assertEquals(4120, invalid.rsc(), invalid.text());
         assertTrue(invalid.json().path("m2m:dbg").asText().contains("Toaster"), invalid.text());
+
+        // TS-0004 7.4.34.2.1 c: linking the MN's lamp, it goes to the original's repository (lnk: the ontology's ri on the
+        // MN, retrieved by the IN for its parent) and is validated there.
+        String lamp = lampForValidation();
+        Reply linked = send(atIn.create("/cse-in/" + id, 24, "{\"m2m:smd\":{\"rn\":\"linked\",\"dcrp\":5,\"dsp\":\""
+                + b64("@prefix ex: <" + EX + "> .\nex:l a ex:Light ; ex:locatedIn ex:r .\n") + "\",\"or\":\"" + iri
+                + "\",\"vlde\":true,\"rels\":[\"" + lamp + "\"]}}"));
+        assertEquals(201, linked.status(), linked.text());
+        assertTrue(linked.json().path("m2m:smd").path("svd").asBoolean(), linked.text());
     }
 
     // --- validation through the semanticValidation of another CSE (TS-0004 7.4.34.2.1 c) --------------------------
 
     /** A CSE has one ontologyRepository (TS-0004 7.4.46): the MN's, made once, announced to the IN. */
     private static String mnRepository;
+    /** The policy of the MN's repository, which its ontologies may name too. */
+    private static String mnRepositoryAcp;
 
     /**
      * The MN's ontologyRepository, whose policy lets the IN (as itself: it validates there) and CAdmin do anything,
@@ -306,6 +317,7 @@ class SemanticFanOutPointRemoteIT extends TwoCsesIT {
                     + acp.json().path("m2m:acp").path("ri").asText() + "\"],\"at\":[\"/id-in\"]}}"));
             assertEquals(201, repo.status(), repo.text());
             mnRepository = id;
+            mnRepositoryAcp = acp.json().path("m2m:acp").path("ri").asText();
         }
         return mnRepository;
     }
