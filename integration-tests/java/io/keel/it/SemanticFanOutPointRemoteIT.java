@@ -264,17 +264,15 @@ class SemanticFanOutPointRemoteIT extends TwoCsesIT {
 
     @Test
     void ts0004_7_4_34_2_1_aDescriptorIsValidatedAgainstAnOntologyAnnouncedToItsCse() {
-        Eventually.holds(Duration.ofSeconds(60), () -> send(atMn.get("/cse-mn/id-in")).status() == 200, "the MN registered with the IN");
+        String repo = repositoryOnMn();
         String id = OneM2MClient.unique("onto");
         String iri = "http://example.org/" + id;
         String owl = "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n@prefix ex: <" + EX + "> .\n<" + iri + "> a owl:Ontology .\n"
                 + "ex:Light a owl:Class .\nex:Room a owl:Class .\nex:locatedIn a owl:ObjectProperty .\n";
-        Reply repo = send(atMn.create("/cse-mn", 38, "{\"m2m:ontr\":{\"rn\":\"" + id + "\",\"at\":[\"/id-in\"]}}"));
-        assertEquals(201, repo.status(), repo.text());
-        Reply ont = send(atMn.create("/cse-mn/" + id, 39, "{\"m2m:ont\":{\"rn\":\"o\",\"ontf\":5,\"ontc\":\"" + b64(owl)
-                + "\",\"at\":[\"/id-in\"],\"aa\":[\"ontf\",\"ontc\"]}}"));
+        Reply ont = send(atMn.create("/cse-mn/" + repo, 39, "{\"m2m:ont\":{\"rn\":\"" + id + "\",\"ontf\":5,\"ontc\":\"" + b64(owl)
+                + "\",\"at\":[\"/id-in\"],\"aa\":[\"ontf\",\"ontc\"],\"acpi\":[\"" + mnRepositoryAcp + "\"]}}"));
         assertEquals(201, ont.status(), ont.text());
-        Eventually.holds(Duration.ofSeconds(60), () -> send(atMn.get("/cse-mn/" + id + "/o")).json().path("m2m:ont").path("at")
+        Eventually.holds(Duration.ofSeconds(60), () -> send(atMn.get("/cse-mn/" + repo + "/" + id)).json().path("m2m:ont").path("at")
                 .toString().contains("/id-in/"), "the ontology is announced to the IN");
         Reply cnt = send(atIn.create("/cse-in", 3, "{\"m2m:cnt\":{\"rn\":\"" + id + "\"}}"));
         assertEquals(201, cnt.status(), cnt.text());
@@ -286,5 +284,188 @@ class SemanticFanOutPointRemoteIT extends TwoCsesIT {
                 + EX + "> .\nex:l a ex:Toaster .\n") + "\",\"or\":\"" + iri + "\",\"vlde\":true}}"));
         assertEquals(4120, invalid.rsc(), invalid.text());
         assertTrue(invalid.json().path("m2m:dbg").asText().contains("Toaster"), invalid.text());
+
+        // TS-0004 7.4.34.2.1 c: linking the MN's lamp, it goes to the original's repository (lnk: the ontology's ri on the
+        // MN, retrieved by the IN for its parent) and is validated there.
+        String lamp = lampForValidation();
+        Reply linked = send(atIn.create("/cse-in/" + id, 24, "{\"m2m:smd\":{\"rn\":\"linked\",\"dcrp\":5,\"dsp\":\""
+                + b64("@prefix ex: <" + EX + "> .\nex:l a ex:Light ; ex:locatedIn ex:r .\n") + "\",\"or\":\"" + iri
+                + "\",\"vlde\":true,\"rels\":[\"" + lamp + "\"]}}"));
+        assertEquals(201, linked.status(), linked.text());
+        assertTrue(linked.json().path("m2m:smd").path("svd").asBoolean(), linked.text());
+    }
+
+    // --- validation through the semanticValidation of another CSE (TS-0004 7.4.34.2.1 c) --------------------------
+
+    /** A CSE has one ontologyRepository (TS-0004 7.4.46): the MN's, made once, announced to the IN. */
+    private static String mnRepository;
+    /** The policy of the MN's repository, which its ontologies may name too. */
+    private static String mnRepositoryAcp;
+
+    /**
+     * The MN's ontologyRepository, whose policy lets the IN (as itself: it validates there) and CAdmin do anything,
+     * announced to the IN; its name.
+     */
+    private static synchronized String repositoryOnMn() {
+        if (mnRepository == null) {
+            Eventually.holds(Duration.ofSeconds(60), () -> send(atMn.get("/cse-mn/id-in")).status() == 200, "the MN registered with the IN");
+            String id = OneM2MClient.unique("repo");
+            Reply acp = send(atMn.create("/cse-mn", 1, "{\"m2m:acp\":{\"rn\":\"acp-" + id + "\",\"pv\":{\"acr\":[{\"acor\":[\"/id-in\","
+                    + "\"CAdmin\"],\"acop\":63}]},\"pvs\":{\"acr\":[{\"acor\":[\"CAdmin\"],\"acop\":63}]}}}"));
+            assertEquals(201, acp.status(), acp.text());
+            Reply repo = send(atMn.create("/cse-mn", 38, "{\"m2m:ontr\":{\"rn\":\"" + id + "\",\"acpi\":[\""
+                    + acp.json().path("m2m:acp").path("ri").asText() + "\"],\"at\":[\"/id-in\"]}}"));
+            assertEquals(201, repo.status(), repo.text());
+            mnRepository = id;
+            mnRepositoryAcp = acp.json().path("m2m:acp").path("ri").asText();
+        }
+        return mnRepository;
+    }
+
+    /** An ontology in the MN's repository; its SP-relative structured address. */
+    private static String ontologyOnMn() {
+        String repo = repositoryOnMn();
+        String id = OneM2MClient.unique("onto");
+        String owl = "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n@prefix ex: <" + EX + "> .\n<http://example.org/" + id
+                + "> a owl:Ontology .\nex:Light a owl:Class .\nex:Room a owl:Class .\nex:locatedIn a owl:ObjectProperty .\n"
+                + "ex:contains a owl:ObjectProperty .\n";
+        Reply ont = send(atMn.create("/cse-mn/" + repo, 39, "{\"m2m:ont\":{\"rn\":\"" + id + "\",\"ontf\":5,\"ontc\":\"" + b64(owl)
+                + "\"}}"));
+        assertEquals(201, ont.status(), ont.text());
+        return "/id-mn/cse-mn/" + repo + "/" + id;
+    }
+
+    /** A lamp on the MN that the IN, as itself, and its CAdmin may read; its descriptor's SP-relative address. */
+    private static String lampForValidation() {
+        String name = OneM2MClient.unique("vlamp");
+        described(atMn, "cse-mn", name, "ex:" + name + " a ex:Light ; ex:locatedIn ex:BuildingB .", "/id-in/CAdmin\",\"/id-in", "");
+        Eventually.holds(Duration.ofSeconds(20), () -> send(atIn.get("/~/id-mn/cse-mn/" + name)).rsc() == 2000,
+                "the IN reaches the MN");
+        return "/id-mn/cse-mn/" + name + "/desc";
+    }
+
+    private static Reply createDescriptor(String cnt, String rn, String turtle, String or, String lamp) {
+        return send(atIn.create("/cse-in/" + cnt, 24, "{\"m2m:smd\":{\"rn\":\"" + rn + "\",\"dcrp\":5,\"dsp\":\""
+                + b64("@prefix ex: <" + EX + "> .\n" + turtle + "\n") + "\",\"or\":\"" + or + "\",\"vlde\":true,\"rels\":[\""
+                + lamp + "\"]}}"));
+    }
+
+    private static String container() {
+        String cnt = OneM2MClient.unique("vroom");
+        Reply r = send(atIn.create("/cse-in", 3, "{\"m2m:cnt\":{\"rn\":\"" + cnt + "\"}}"));
+        assertEquals(201, r.status(), r.text());
+        return cnt;
+    }
+
+    @Test
+    void ts0004_7_4_34_2_1_c_aDescriptorLinkingOneOnAnotherCseIsValidatedByTheSemanticValidationThere() {
+        String or = ontologyOnMn();
+        String lamp = lampForValidation();
+        String cnt = container();
+        String lampName = lamp.split("/")[3];
+        Reply valid = createDescriptor(cnt, "ok", "ex:room a ex:Room ; ex:contains ex:" + lampName + " .", or, lamp);
+        assertEquals(201, valid.status(), "the MN's smv validated it with the lamp's triples: " + valid.text());
+        assertTrue(valid.json().path("m2m:smd").path("svd").asBoolean(), "step k: svd from the result " + valid.text());
+
+        Reply invalid = createDescriptor(cnt, "bad", "ex:room a ex:Toaster ; ex:contains ex:" + lampName + " .", or, lamp);
+        assertEquals(4120, invalid.rsc(), "INVALID_SEMANTICS, as the MN answered: " + invalid.text());
+        assertTrue(invalid.json().path("m2m:dbg").asText().contains("Toaster"), invalid.text());
+        assertEquals(4004, send(atIn.get("/cse-in/" + cnt + "/bad")).rsc(), "nothing stored");
+
+        Reply far = createDescriptor(cnt, "far", "ex:room a ex:Room .", "/id-far/cse-far/repo/o", lamp);
+        assertEquals(5103, far.rsc(), "no CSE hosts that ontology's semanticValidation for this one: " + far.text());
+        assertTrue(far.json().path("m2m:dbg").asText().contains("/id-far/cse-far/repo/smv"), far.text());
+        assertEquals(4004, send(atIn.get("/cse-in/" + cnt + "/far")).rsc(), "nothing stored");
+    }
+
+    @Test
+    void ts0004_7_4_34_2_3_c_anUpdateIsValidatedByTheSemanticValidationThereToo() {
+        String or = ontologyOnMn();
+        String lamp = lampForValidation();
+        String cnt = container();
+        String lampName = lamp.split("/")[3];
+        String room = "ex:room a ex:Room ; ex:contains ex:" + lampName + " .";
+        Reply created = send(atIn.create("/cse-in/" + cnt, 24, "{\"m2m:smd\":{\"rn\":\"d\",\"dcrp\":5,\"dsp\":\""
+                + b64("@prefix ex: <" + EX + "> .\n" + room + "\n") + "\",\"or\":\"" + or + "\",\"rels\":[\"" + lamp + "\"]}}"));
+        assertEquals(201, created.status(), created.text());
+        String path = "/cse-in/" + cnt + "/d";
+
+        Reply on = send(atIn.put(path, "{\"m2m:smd\":{\"vlde\":true}}"));
+        assertEquals(200, on.status(), on.text());
+        assertTrue(on.json().path("m2m:smd").path("svd").asBoolean(), on.text());
+
+        String dsp = send(atIn.get(path)).json().path("m2m:smd").path("dsp").asText();
+        Reply invalid = send(atIn.put(path, "{\"m2m:smd\":{\"dsp\":\"" + b64("@prefix ex: <" + EX + "> .\nex:room a ex:Toaster ;"
+                + " ex:contains ex:" + lampName + " .\n") + "\"}}"));
+        assertEquals(4120, invalid.rsc(), invalid.text());
+        assertEquals(dsp, send(atIn.get(path)).json().path("m2m:smd").path("dsp").asText(), "the descriptor is unchanged");
+
+        Reply far = send(atIn.put(path, "{\"m2m:smd\":{\"or\":\"/id-far/cse-far/repo/o\"}}"));
+        assertEquals(5103, far.rsc(), far.text());
+        assertEquals(or, send(atIn.get(path)).json().path("m2m:smd").path("or").asText(), "ontologyRef unchanged");
+    }
+
+    // --- smf outside discovery, with a link to the other CSE (TS-0004 7.3.3.1, 7.3.3.18) --------------------------
+
+    @Test
+    void ts0004_7_3_3_18_aConditionalOperationFollowsALinkToAnotherCse() {
+        String lamp = farLamp();
+        String room = OneM2MClient.unique("room");
+        described(atIn, "cse-in", room, "ex:" + room + " ex:contains ex:" + name(lamp) + " .", "CAdmin",
+                ",\"rels\":[\"" + lamp + "/desc\"]");
+        Reply met = send(atIn.get("/cse-in/" + room + "?fu=2&smf=" + enc(LIT)));
+        assertEquals(200, met.status(), "the lamp's type is in the MN's descriptor only: " + met.text());
+        String toaster = "PREFIX ex: <" + EX + "> ASK { ?r ex:contains ?d . ?d a ex:Toaster }";
+        assertEquals(4004, send(atIn.get("/cse-in/" + room + "?fu=2&smf=" + enc(toaster))).rsc(), "not met");
+        String shut = OneM2MClient.unique("shut");
+        described(atMn, "cse-mn", shut, "ex:" + shut + " a ex:Light .", "/id-in/Csomeone", "");
+        String closedRoom = OneM2MClient.unique("room");
+        described(atIn, "cse-in", closedRoom, "ex:" + closedRoom + " ex:contains ex:" + shut + " .", "CAdmin",
+                ",\"rels\":[\"/id-mn/cse-mn/" + shut + "/desc\"]");
+        Reply refused = send(atIn.get("/cse-in/" + closedRoom + "?fu=2&smf=" + enc(LIT)));
+        assertEquals(4004, refused.rsc(), "the MN refuses CAdmin (4103): the link adds nothing, the target is not met "
+                + refused.text());
+        Reply deleted = send(atIn.delete("/cse-in/" + room + "?fu=2&smf=" + enc(LIT)));
+        assertEquals(200, deleted.status(), "a conditional Delete too: " + deleted.text());
+
+        String lonely = OneM2MClient.unique("room");
+        String noDescriptor = farLamp(); // the container, whose content is no descriptor: it cannot be read as one
+        described(atIn, "cse-in", lonely, "ex:" + lonely + " ex:contains ex:lamp .", "CAdmin",
+                ",\"rels\":[\"" + noDescriptor + "\"]");
+        try {
+            Reply unknown = send(atIn.get("/cse-in/" + lonely + "?fu=2&smf=" + enc(LIT)));
+            assertEquals(5103, unknown.rsc(), "whether it is met depends on a descriptor that cannot be read: " + unknown.text());
+            assertTrue(unknown.json().path("m2m:dbg").asText().contains(noDescriptor), unknown.text());
+            String rooms = "PREFIX ex: <" + EX + "> ASK { ?r ex:contains ?d }";
+            assertEquals(200, send(atIn.get("/cse-in/" + lonely + "?fu=2&smf=" + enc(rooms))).status(),
+                    "met without the unreadable one: performed");
+        } finally {
+            send(atIn.delete("/cse-in/" + lonely)); // the other tests discover below cse-in: it would make them partial
+        }
+    }
+
+    @Test
+    void ts0004_7_3_3_18_aChildListFilteredBySmfFollowsALinkToAnotherCse() {
+        String lamp = farLamp();
+        String house = OneM2MClient.unique("house");
+        Reply h = send(atIn.create("/cse-in", 3, "{\"m2m:cnt\":{\"rn\":\"" + house + "\"}}"));
+        assertEquals(201, h.status(), h.text());
+        for (String rn : List.of("lit", "dark")) {
+            Reply cnt = send(atIn.create("/cse-in/" + house, 3, "{\"m2m:cnt\":{\"rn\":\"" + rn + "\"}}"));
+            assertEquals(201, cnt.status(), cnt.text());
+        }
+        Reply smd = send(atIn.create("/cse-in/" + house + "/lit", 24, "{\"m2m:smd\":{\"rn\":\"desc\",\"dcrp\":5,\"dsp\":\""
+                + b64("@prefix ex: <" + EX + "> .\nex:lit ex:contains ex:" + name(lamp) + " .\n") + "\",\"rels\":[\"" + lamp
+                + "/desc\"]}}"));
+        assertEquals(201, smd.status(), smd.text());
+        Reply dark = send(atIn.create("/cse-in/" + house + "/dark", 24, "{\"m2m:smd\":{\"rn\":\"desc\",\"dcrp\":5,\"dsp\":\""
+                + b64("@prefix ex: <" + EX + "> .\nex:dark ex:contains ex:nothing .\n") + "\"}}"));
+        assertEquals(201, dark.status(), dark.text());
+        Reply refs = send(atIn.get("/cse-in/" + house + "?rcn=6&smf=" + enc(LIT)));
+        assertEquals(200, refs.status(), refs.text());
+        List<String> names = new ArrayList<>();
+        refs.json().path("m2m:rrl").path("rrf").forEach(r -> names.add(r.path("nm").asText()));
+        assertEquals(List.of("lit"), names, "the child whose descriptor links the MN's lamp: " + refs.text());
+        assertEquals(null, refs.header("X-M2M-CTS"), refs.text());
     }
 }

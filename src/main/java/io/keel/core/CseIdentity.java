@@ -34,6 +34,19 @@ public record CseIdentity(String cseId, String cseName, String spId, int cseType
         return "/" + cseId;
     }
 
+    /**
+     * The CSE-relative rest of an address of this CSE in any of the three forms (TS-0004 6.2.3): the address itself
+     * when CSE-relative, "" for this CSE's CSE-ID alone; null for an address of another CSE or service provider, or
+     * one naming a service provider only.
+     */
+    public String cseRelative(String address) {
+        AddressForm form = AddressForm.of(address);
+        if (form.spId() != null && (!form.spId().equalsIgnoreCase(spId) || form.cseId() == null)) {
+            return null;
+        }
+        return form.cseId() == null || form.cseId().equals(cseId) ? form.rest() : null;
+    }
+
     /** The CSE's own ri: its CSE-ID without the slash. */
     public String cseBaseRi() {
         return cseId;

@@ -104,12 +104,13 @@ public final class Dispatcher {
         this.retrieve = new RetrieveOperation(ctx, this::handle);
         this.discovery = new DiscoveryOperation(ctx, this::handle);
         this.semanticQuery = new SemanticQueryOperation(ctx, this::handle);
-        this.update = new UpdateOperation(ctx);
-        this.delete = new DeleteOperation(ctx);
+        this.update = new UpdateOperation(ctx, this::handle);
+        this.delete = new DeleteOperation(ctx, this::handle);
         this.notify = new NotifyOperation(ctx);
         this.fanOut = new FanOutOperation(ctx, this::handle, nonBlocking::partiallyCompleted);
         this.semanticFanOut = new SemanticFanOutOperation(ctx, this::handle);
         this.semanticValidation = new SemanticValidationOperation(ctx, this::handle);
+        types.semanticDescriptor().validatesElsewhereWith(new io.keel.core.operation.ValidationRequests(ctx, this::handle));
     }
 
     /** What deletes resources, also for the expiry sweeper and expirationCounters. */

@@ -1,6 +1,7 @@
 package io.keel.core;
 
 import io.keel.core.filter.FilteredSearch;
+import io.keel.core.semantic.FetchedDescriptors;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.Viewer;
@@ -68,6 +69,15 @@ public final class Representations {
      */
     public Built build(Transaction tx, Resource r, ResultContent rcn, FilterCriteria fc, Supplier<Visibility> visibility,
                        Viewer viewer) {
+        return build(tx, r, rcn, fc, visibility, viewer, FetchedDescriptors.NONE);
+    }
+
+    /**
+     * The same, with the descriptors of other CSEs that the children's descriptors link as read ({@code fetched}, for a
+     * semanticsFilter): one that could not be read makes the list partial, as it makes a discovery.
+     */
+    public Built build(Transaction tx, Resource r, ResultContent rcn, FilterCriteria fc, Supplier<Visibility> visibility,
+                       Viewer viewer, FetchedDescriptors fetched) {
         ResourceType t = types.typeOf(r);
         FilterCriteria filter = fc == null ? new FilterCriteria() : fc;
         int depth = r.depth();
@@ -80,12 +90,12 @@ public final class Representations {
             case NOTHING -> new Built(null, null);
             case ATTRIBUTES_AND_CHILD_RESOURCES, CHILD_RESOURCES -> {
                 Integer maxDepth = filter.level == null ? null : depth + filter.level;
-                FilteredSearch.Found found = search.discover(tx, r, filter, visibility.get(), maxDepth, offset, limit + 1, false);
+                FilteredSearch.Found found = search.discover(tx, r, filter, visibility.get(), maxDepth, offset, limit + 1, false, fetched);
                 Map<String, Object> root = rcn == ResultContent.CHILD_RESOURCES ? new LinkedHashMap<>() : t.representation(r, viewer);
                 yield new Built(single(t.rootElement(), nest(r, root, cut(found.resources(), limit), viewer)), status(found, limit, cutByMaximum));
             }
             case ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES, CHILD_RESOURCE_REFERENCES -> {
-                FilteredSearch.Found found = search.discover(tx, r, filter, visibility.get(), depth + 1, offset, limit + 1, true);
+                FilteredSearch.Found found = search.discover(tx, r, filter, visibility.get(), depth + 1, offset, limit + 1, true, fetched);
                 List<Object> refs = references(cut(found.resources(), limit));
                 Object content;
                 if (rcn == ResultContent.CHILD_RESOURCE_REFERENCES) {

@@ -29,7 +29,7 @@ class RegistreeRemovalTest {
             List.of("C*"), 3600, 100, 1000, List.of("http://10.0.0.2:8080"),
             new CseIdentity.Registrar("http://10.0.0.1:8080", "id-in", "cse-in", null));
     private final CoreFixture core = new CoreFixture(MN);
-    private final DeleteOperation deletes = new DeleteOperation(core.ctx);
+    private final DeleteOperation deletes = new DeleteOperation(core.ctx, req -> { throw new AssertionError("no request of its own: " + req.to); });
     private final ExpirySweeper sweeper = new ExpirySweeper(core.store, deletes, core.clock, 3_600_000);
     /** What the expiry index says has expired: what the test expired and is still there. */
     private final List<String> expired = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -186,14 +186,29 @@ public final class FilteredSearch {
 
     /** The same, with the descriptors of other CSEs its descriptors link as read ({@code fetched}, {@link #remoteLinks}). */
     public boolean matches(Transaction tx, Resource r, FilterCriteria fc, Visibility descriptors, FetchedDescriptors fetched) {
+        return condition(tx, r, fc, descriptors, fetched).met();
+    }
+
+    /**
+     * Whether a conditional operation's target meets the filter criteria.
+     *
+     * @param undecided it did not, and a descriptor of another CSE its descriptors link could not be read: with it, it
+     *                  might have
+     */
+    public record Condition(boolean met, boolean undecided) {
+    }
+
+    /** {@link #matches(Transaction, Resource, FilterCriteria, Visibility, FetchedDescriptors)}, and whether it is undecided. */
+    public Condition condition(Transaction tx, Resource r, FilterCriteria fc, Visibility descriptors, FetchedDescriptors fetched) {
         if (fc.semanticsFilter.isEmpty()) {
-            return matches(tx.search(), r, fc);
+            return new Condition(matches(tx.search(), r, fc), false);
         }
         SemanticDiscovery.Match match = semantics.select(tx.tree(), tx.search(), tx.semantics(), r, r.depth(), descriptors,
                 fc.semanticsFilter, fetched);
         List<Predicate<Resource>> tested = undecided(ContentFilter.of(fc), GeoQuery.of(fc));
         tested.add(match::test);
-        return meets(fc.filterOperationOrDefault(), tx.search().candidate(r, fc), tested);
+        boolean met = meets(fc.filterOperationOrDefault(), tx.search().candidate(r, fc), tested);
+        return new Condition(met, !met && match.cut() && !fetched.unavailable().isEmpty());
     }
 
     /** Whether the resource meets the conditions of the filter criteria (a conditional operation, fu=2). */

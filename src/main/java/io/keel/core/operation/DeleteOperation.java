@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Delete (TS-0004 7.3.3.8): access, the resource's readability, filter criteria and preconditions are checked where
@@ -28,9 +29,12 @@ public final class DeleteOperation implements OperationHandler {
             ResultContent.ATTRIBUTES_AND_CHILD_RESOURCES, ResultContent.ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES,
             ResultContent.CHILD_RESOURCE_REFERENCES, ResultContent.CHILD_RESOURCES);
     private final OperationContext ctx;
+    private final FilterLinks links;
 
-    public DeleteOperation(OperationContext ctx) {
+    /** @param dispatcher reads the descriptors of other CSEs a semanticsFilter links (fu=2) */
+    public DeleteOperation(OperationContext ctx, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher) {
         this.ctx = ctx;
+        this.links = new FilterLinks(ctx, dispatcher);
     }
 
     @Override
@@ -49,11 +53,18 @@ public final class DeleteOperation implements OperationHandler {
             Route.Virtual v = (Route.Virtual) route;
             return () -> v.child().delete(req, v.parent(), ctx.targetRemoval());
         }
-        ctx.requireMatch(tx, req, r);
+        Set<String> far = links.ofTarget(tx, req, r);
+        if (far.isEmpty()) {
+            ctx.requireMatch(tx, req, r);
+        }
         ConditionalRequests.notModified(req.preconditions, r, Operation.DELETE);
         ResultContent rcn = OperationContext.resultContent(req, ResultContent.NOTHING, ALLOWED);
-        // A Delete waits for a blocked Update of the resource in progress (TS-0001 table 9.6.8-3, Blocking_Update).
-        return () -> CompletableFuture.completedFuture(ctx.notifications.blockingUpdates().after(r.ri, () -> ctx.store.write(w -> {
+        // A Delete waits for a blocked Update of the resource in progress (TS-0001 table 9.6.8-3, Blocking_Update); a
+        // semanticsFilter's linked descriptors of other CSEs are read before, holding no lock.
+        return () -> links.read(req, far).thenApply(fetched -> ctx.notifications.blockingUpdates().after(r.ri, () -> ctx.store.write(w -> {
+            if (!far.isEmpty()) {
+                ctx.requireMatch(w, req, r, fetched);
+            }
             Representations.Built built = ctx.representations.build(w, r, rcn, null, ctx.readableChildren(w, req), ctx.viewer(req));
             if (!delete(w, r, req, ctx.clock.now())) {
                 throw OneM2MException.notFound("resource " + r.ri + " was deleted meanwhile");

@@ -21,6 +21,7 @@ import io.keel.core.resource.Viewer;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.routing.Route;
 import io.keel.core.routing.Router;
+import io.keel.core.semantic.FetchedDescriptors;
 import io.keel.core.store.ResourceStore;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.Transaction;
@@ -266,6 +267,15 @@ public final class OperationContext {
      * (TS-0004 7.3.3.1). Other filter usages are not for Update and Delete.
      */
     void requireMatch(Transaction tx, RequestPrimitive req, Resource target) {
+        requireMatch(tx, req, target, FetchedDescriptors.NONE);
+    }
+
+    /**
+     * The same, with the descriptors of other CSEs the target's descriptors link as read before ({@link FilterLinks}):
+     * when one could not be read and the target does not meet the conditions without it, whether it meets them is not
+     * known: TARGET_NOT_REACHABLE (5103) naming it, rather than a 4004 that may be wrong (TS-0004 7.3.3.18).
+     */
+    void requireMatch(Transaction tx, RequestPrimitive req, Resource target, FetchedDescriptors fetched) {
         FilterCriteria fc = req.filterCriteria;
         if (fc == null) {
             return;
@@ -275,7 +285,13 @@ public final class OperationContext {
                     : ResponseStatusCode.NOT_IMPLEMENTED, "filterUsage " + fc.filterUsage.value() + " is not valid for this request");
         }
         FilterCriteriaCheck.check(fc, types);
-        if (!search.matches(tx, target, fc, visible(tx.tree(), req, Permission.DISCOVERY))) {
+        FilteredSearch.Condition met = search.condition(tx, target, fc, visible(tx.tree(), req, Permission.DISCOVERY), fetched);
+        if (met.undecided()) {
+            throw new OneM2MException(ResponseStatusCode.TARGET_NOT_REACHABLE, "whether the target meets the semanticsFilter"
+                    + " depends on the linked descriptors " + String.join(", ", fetched.unavailable()) + " of another CSE,"
+                    + " which could not be read");
+        }
+        if (!met.met()) {
             throw OneM2MException.notFound("the target does not meet the filter criteria");
         }
     }

@@ -1,5 +1,6 @@
 package io.keel.core.operation;
 
+import io.keel.core.AddressForm;
 import io.keel.core.Identifiers;
 import io.keel.core.resource.types.SemanticDescriptorType;
 import io.keel.core.semantic.LinkedDescriptor;
@@ -125,18 +126,9 @@ final class RemoteDescriptors {
      * SP-relative (or absolute) with the CSE-ID of {@code asked}, the address it was asked at.
      */
     static String address(String asked, String answered) {
-        if (answered.startsWith("/")) {
-            return answered;
-        }
-        int cseEnd;
-        if (asked.startsWith("//")) {
-            cseEnd = asked.indexOf('/', asked.indexOf('/', 2) + 1);
-        } else if (asked.startsWith("/")) {
-            cseEnd = asked.indexOf('/', 1);
-        } else {
-            return answered; // asked CSE-relative: the answer is of this CSE
-        }
-        return (cseEnd < 0 ? asked : asked.substring(0, cseEnd)) + "/" + answered;
+        String cse = AddressForm.of(asked).csePrefix();
+        // Asked CSE-relative, the answer is of this CSE.
+        return answered.startsWith("/") || cse == null ? answered : cse + "/" + answered;
     }
 
     private static RequestPrimitive request(RequestPrimitive original, String to) {
@@ -158,7 +150,7 @@ final class RemoteDescriptors {
     }
 
     private static boolean refused(ResponsePrimitive rsp) {
-        return rsp.responseStatusCode == ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE
+        return rsp.responseStatusCode == ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE
                 || rsp.responseStatusCode == ResponseStatusCode.NOT_FOUND;
     }
 

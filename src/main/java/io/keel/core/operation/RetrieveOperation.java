@@ -4,6 +4,7 @@ import io.keel.core.Representations;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.types.AnnouncedType;
 import io.keel.core.routing.Route;
+import io.keel.core.semantic.FetchedDescriptors;
 import io.keel.core.store.Transaction;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Operation;
@@ -35,10 +36,12 @@ public final class RetrieveOperation implements OperationHandler {
     private final OperationContext ctx;
     /** Handles a request as any other: the Retrieve of an original resource through its announced one's lnk. */
     private final Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher;
+    private final FilterLinks links;
 
     public RetrieveOperation(OperationContext ctx, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher) {
         this.ctx = ctx;
         this.dispatcher = dispatcher;
+        this.links = new FilterLinks(ctx, dispatcher);
     }
 
     @Override
@@ -59,7 +62,8 @@ public final class RetrieveOperation implements OperationHandler {
                 return () -> {
                     before.run();
                     return CompletableFuture.completedFuture(ctx.store.read(t -> retrieve(t, req,
-                            ctx.actedOn(t.tree(), req, ctx.router.route(t.tree(), req.to), Operation.RETRIEVE))));
+                            ctx.actedOn(t.tree(), req, ctx.router.route(t.tree(), req.to), Operation.RETRIEVE),
+                            FetchedDescriptors.NONE)));
                 };
             }
         }
@@ -72,7 +76,14 @@ public final class RetrieveOperation implements OperationHandler {
                 && r.get(AnnouncedType.LINK) instanceof String link) {
             return () -> original(req, link);
         }
-        return Prepared.answered(retrieve(tx, req, r));
+        Set<String> far = links.ofRetrieve(tx, req, r, OperationContext.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED));
+        if (far.isEmpty()) {
+            return Prepared.answered(retrieve(tx, req, r, FetchedDescriptors.NONE));
+        }
+        // A semanticsFilter whose descriptors link descriptors of other CSEs: those are read first, then the Retrieve
+        // reads afresh.
+        return () -> links.read(req, far).thenApply(fetched -> ctx.store.read(t -> retrieve(t, req,
+                ctx.actedOn(t.tree(), req, ctx.router.route(t.tree(), req.to), Operation.RETRIEVE), fetched)));
     }
 
     /**
@@ -91,10 +102,11 @@ public final class RetrieveOperation implements OperationHandler {
         return dispatcher.apply(read);
     }
 
-    private ResponsePrimitive retrieve(Transaction tx, RequestPrimitive req, Resource r) {
+    /** {@code fetched}: the descriptors of other CSEs a semanticsFilter's descriptors link ({@link FilterLinks}). */
+    private ResponsePrimitive retrieve(Transaction tx, RequestPrimitive req, Resource r, FetchedDescriptors fetched) {
         ResultContent rcn = OperationContext.resultContent(req, ResultContent.ATTRIBUTES, ALLOWED);
         if (!CHILD_RESULTS.contains(rcn)) {
-            ctx.requireMatch(tx, req, r);
+            ctx.requireMatch(tx, req, r, fetched);
         } else if (req.filterCriteria != null) {
             // With child results the filter criteria select the children; what Keel cannot filter by is still refused.
             FilterCriteriaCheck.check(req.filterCriteria, ctx.types);
@@ -109,7 +121,8 @@ public final class RetrieveOperation implements OperationHandler {
         List<String> attributeList = attributeList(req);
         Representations.Built built = attributeList != null
                 ? new Representations.Built(ctx.representations.partial(r, attributeList, ctx.viewer(req)), null)
-                : ctx.representations.build(tx, r, rcn, req.filterCriteria, ctx.readableChildren(tx, req), ctx.viewer(req));
+                : ctx.representations.build(tx, r, rcn, req.filterCriteria, ctx.readableChildren(tx, req), ctx.viewer(req),
+                        fetched);
         if (NO_CONTENT_INSTANCE_EVENT.contains(rcn) && ctx.types.typeOf(r).holdsNoContentInstance(r)) {
             ctx.notifications.events().retrievedWithoutContentInstance(tx, r);
         }

@@ -197,7 +197,7 @@ public final class SemanticFanOutOperation {
      * answer lacks.
      */
     private static boolean unanswered(ResponsePrimitive rsp) {
-        return rsp.responseStatusCode != ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE
+        return rsp.responseStatusCode != ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE
                 && rsp.responseStatusCode != ResponseStatusCode.NOT_FOUND;
     }
 

@@ -121,7 +121,7 @@ public final class SemanticValidationOperation {
             }
         }
         for (String ref : refs) {
-            Ontologies.resolve(tx.tree(), tx.semantics(), ref, limits).find().forEachRemaining(ontologies::add);
+            Ontologies.resolve(tx.tree(), tx.semantics(), ctx.cse, ref, limits).find().forEachRemaining(ontologies::add);
         }
         List<String> problems = OntologyValidation.problems(triples, ontologies);
         if (!problems.isEmpty()) {

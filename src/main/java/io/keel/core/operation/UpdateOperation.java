@@ -11,6 +11,7 @@ import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.routing.Route;
+import io.keel.core.semantic.FetchedDescriptors;
 import io.keel.core.store.ResourceTree;
 import io.keel.core.store.Transaction;
 import io.keel.primitive.OneM2MException;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -41,9 +43,12 @@ public final class UpdateOperation implements OperationHandler {
     private static final Set<ResultContent> ALLOWED =
             EnumSet.of(ResultContent.NOTHING, ResultContent.ATTRIBUTES, ResultContent.MODIFIED_ATTRIBUTES);
     private final OperationContext ctx;
+    private final FilterLinks links;
 
-    public UpdateOperation(OperationContext ctx) {
+    /** @param dispatcher reads the descriptors of other CSEs a semanticsFilter links (fu=2) */
+    public UpdateOperation(OperationContext ctx, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher) {
         this.ctx = ctx;
+        this.links = new FilterLinks(ctx, dispatcher);
     }
 
     @Override
@@ -91,13 +96,16 @@ public final class UpdateOperation implements OperationHandler {
             // Only an Update that would be applied is put to the subscriber (TS-0001 table 9.6.8-3): invalid ones are 4000 first.
             AttributeValidator.forUpdate(type, req.content, OperationContext.fromText(req), req.releaseVersionIndicator);
         }
+        Set<String> far = links.ofTarget(tx, req, current);
         return () -> {
             Supplier<ResponsePrimitive> work = () -> {
+                // Before the write transaction, holding no lock: what other CSEs are asked.
+                FetchedDescriptors fetched = links.read(req, far).join();
                 if (pending != null) {
                     type.beforeTransaction(pending);
                 }
                 Map<String, RemoteResources.Retrieved> retrieved = pending == null ? Map.of() : pending.retrieved();
-                return ctx.store.write(w -> update(w, req, current.ri, acpiChange, retrieved));
+                return ctx.store.write(w -> update(w, req, current.ri, acpiChange, retrieved, fetched));
             };
             BlockingUpdates gates = ctx.notifications.blockingUpdates();
             // TS-0004 7.5.1.2.19: the subscriber decides before the Update is performed, no lock held while it decides;
@@ -110,14 +118,14 @@ public final class UpdateOperation implements OperationHandler {
     }
 
     private ResponsePrimitive update(Transaction tx, RequestPrimitive req, String ri, boolean acpiChange,
-                                     Map<String, RemoteResources.Retrieved> retrieved) {
+                                     Map<String, RemoteResources.Retrieved> retrieved, FetchedDescriptors fetched) {
         ResourceTree tree = tx.tree();
         Resource r = tree.lock(ri);
         if (r == null) {
             throw OneM2MException.notFound("the resource was deleted meanwhile");
         }
         ResourceType type = ctx.types.typeOf(r);
-        ctx.requireMatch(tx, req, r);
+        ctx.requireMatch(tx, req, r, fetched);
         ConditionalRequests.notModified(req.preconditions, r, Operation.UPDATE);
         Map<String, Object> given = AttributeValidator.forUpdate(type, req.content, OperationContext.fromText(req),
                 req.releaseVersionIndicator);

@@ -19,7 +19,8 @@ public interface References {
 
     /**
      * A resource of another CSE as the type's {@link ResourceType#beforeTransaction} hook retrieved it for this
-     * request, or null when it did not.
+     * request, or null when it did not; under a semanticDescriptor's own ri, the semanticValidation that found it
+     * valid (TS-0004 7.4.34.2.1 c).
      */
     default RemoteResources.Retrieved retrieved(String id) {
         return null;

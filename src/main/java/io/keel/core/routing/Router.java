@@ -1,5 +1,6 @@
 package io.keel.core.routing;
 
+import io.keel.core.AddressForm;
 import io.keel.core.CseIdentity;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.VirtualChild;
@@ -150,42 +151,21 @@ public final class Router {
         if (to == null || to.isEmpty()) {
             throw OneM2MException.badRequest("To is missing");
         }
-        String rest = to;
-        if (rest.startsWith("//")) {
-            int slash = rest.indexOf('/', 2);
-            String sp = slash < 0 ? rest.substring(2) : rest.substring(2, slash);
-            if (!sp.equalsIgnoreCase(cse.spId())) {
-                return new Route.Remote(sp, slash < 0 ? null : firstSegment(rest.substring(slash)), null);
-            }
-            if (slash < 0) {
-                throw OneM2MException.badRequest("To " + to + " names no CSE");
-            }
-            rest = rest.substring(slash);
+        AddressForm form = AddressForm.of(to);
+        if (form.spId() != null && !form.spId().equalsIgnoreCase(cse.spId())) {
+            return new Route.Remote(form.spId(), form.cseId(), null);
         }
-        if (rest.startsWith("/")) {
-            String csi = firstSegment(rest);
-            if (!csi.equals(cse.cseId())) {
-                return new Route.Remote(null, csi, null);
-            }
+        if (form.spId() != null && form.cseId() == null) {
+            throw OneM2MException.badRequest("To " + to + " names no CSE");
         }
-        return null;
-    }
-
-    private static String firstSegment(String spRelative) {
-        int slash = spRelative.indexOf('/', 1);
-        return slash < 0 ? spRelative.substring(1) : spRelative.substring(1, slash);
+        return cse.cseRelative(to) == null ? new Route.Remote(null, form.cseId(), null) : null;
     }
 
     /** The CSE-relative form of a To that names this CSE. */
     String cseRelative(String to) {
-        String rest = to;
-        if (rest.startsWith("//")) {
-            rest = rest.substring(rest.indexOf('/', 2));
-        }
-        if (rest.startsWith("/")) {
-            int slash = rest.indexOf('/', 1);
-            // The CSE-ID alone addresses the CSEBase.
-            rest = slash < 0 || slash == rest.length() - 1 ? cse.cseName() : rest.substring(slash + 1);
+        String rest = cse.cseRelative(to);
+        if (rest.isEmpty() && AddressForm.of(to).cseId() != null) {
+            return cse.cseName(); // the CSE-ID alone addresses the CSEBase
         }
         if (rest.isEmpty() || rest.startsWith("/") || rest.contains("//")) {
             throw OneM2MException.badRequest("To " + to + " is not a valid resource ID");

@@ -21,14 +21,15 @@ public interface DescriptorLinks {
     };
 
     /**
-     * Addresses in the three forms (TS-0004 6.2.3), read as the CSE {@code cse} reads a To, where there is no router:
-     * an SP-relative or absolute one naming this CSE is its CSE-relative rest; any other naming a CSE names another.
+     * Addresses in the three forms (TS-0004 6.2.3), read as the CSE {@code cse} reads a To ({@link
+     * CseIdentity#cseRelative}), where there is no router: one naming this CSE is its CSE-relative rest; any other
+     * naming a CSE names another.
      */
     static DescriptorLinks of(CseIdentity cse) {
         return new DescriptorLinks() {
             @Override
             public Resource local(ResourceTree tree, String address) {
-                String rest = cseRelative(address);
+                String rest = cse.cseRelative(address);
                 if (rest == null || rest.isEmpty()) {
                     return null;
                 }
@@ -43,28 +44,7 @@ public interface DescriptorLinks {
 
             @Override
             public boolean remote(String address) {
-                return cseRelative(address) == null;
-            }
-
-            /** The CSE-relative part of an address of this CSE; null for one of another. */
-            private String cseRelative(String address) {
-                String rest = address;
-                if (rest.startsWith("//")) {
-                    int slash = rest.indexOf('/', 2);
-                    if (slash < 0 || !rest.substring(2, slash).equalsIgnoreCase(cse.spId())) {
-                        return null;
-                    }
-                    rest = rest.substring(slash);
-                }
-                if (rest.startsWith("/")) {
-                    int slash = rest.indexOf('/', 1);
-                    String csi = slash < 0 ? rest.substring(1) : rest.substring(1, slash);
-                    if (!csi.equals(cse.cseId())) {
-                        return null;
-                    }
-                    rest = slash < 0 ? "" : rest.substring(slash + 1);
-                }
-                return rest;
+                return cse.cseRelative(address) == null;
             }
         };
     }

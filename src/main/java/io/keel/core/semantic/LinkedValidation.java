@@ -24,9 +24,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * counts, whoever the originator is. A link that names no descriptor, or more than the bounds allow, is
  * LINKED_SEMANTICS_NOT_AVAILABLE (4119); an ontology not hosted here ONTOLOGY_NOT_AVAILABLE (4118).
  *
- * <p>A link to a descriptor of another CSE would have the validation done by the semanticValidation of the CSE
- * hosting the ontology (c), a request this CSE would have to wait for inside the Create or Update: it is refused with
- * 4119 instead, naming {@code <ontologyRepository>/smv}, which validates such a descriptor.
+ * <p>A descriptor linking a descriptor of another CSE is validated before the transaction, by a semanticValidation
+ * (c, {@link ValidationElsewhere}); one that reaches another CSE only here (a link changed meanwhile) is 4119.
  */
 public final class LinkedValidation {
     private LinkedValidation() {
@@ -61,7 +60,7 @@ public final class LinkedValidation {
         }
         Graph ontologies = GraphFactory.createDefaultGraph();
         for (String ref : refs) {
-            Ontologies.resolve(tree, index, ref, limits).find().forEachRemaining(ontologies::add);
+            Ontologies.resolve(tree, index, cse, ref, limits).find().forEachRemaining(ontologies::add);
         }
         return OntologyValidation.problems(all, ontologies);
     }
@@ -69,9 +68,8 @@ public final class LinkedValidation {
     private static void refuseUnavailable(RelatedSemantics.Reach reach, CseIdentity cse) {
         if (!reach.remote().isEmpty()) {
             throw new OneM2MException(ResponseStatusCode.LINKED_SEMANTICS_NOT_AVAILABLE, "the descriptor links "
-                    + String.join(", ", reach.remote()) + " on another CSE: this CSE validates a descriptor at its Create or"
-                    + " Update with the linked descriptors it hosts only; <ontologyRepository>/smv validates it with those of"
-                    + " other CSEs (TS-0004 7.4.48.2.3)");
+                    + String.join(", ", reach.remote()) + " on another CSE, which it did not link when it was sent to a"
+                    + " semanticValidation (a linked descriptor changed meanwhile): try again");
         }
         if (!reach.dangling().isEmpty()) {
             throw new OneM2MException(ResponseStatusCode.LINKED_SEMANTICS_NOT_AVAILABLE, "the linked descriptor "

@@ -1,5 +1,6 @@
 package io.keel.core.semantic;
 
+import io.keel.core.CseIdentity;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.store.ResourceTree;
@@ -15,7 +16,7 @@ import org.apache.jena.vocabulary.RDF;
 /**
  * The ontologies this CSE hosts ({@code <ontology>} resources, TS-0004 7.4.47, and the {@code <ontologyAnnc>} copies
  * announced to it with their content), found for an ontologyRef: by the
- * address of the resource (its ri or structured name), or by the IRI its content declares an owl:Ontology. Their
+ * address of the resource (its ri or structured name, CSE-relative, SP-relative or absolute), or by the IRI its content declares an owl:Ontology. Their
  * triples are read from the semantic index, where they are kept like a descriptor's. Keel fetches no external ontology.
  */
 public final class Ontologies {
@@ -25,23 +26,8 @@ public final class Ontologies {
     }
 
     /** The ontology an ontologyRef names, as a graph: ONTOLOGY_NOT_AVAILABLE (4118) when it is not hosted here. */
-    public static Graph resolve(ResourceTree tree, SemanticIndex index, String ref, SemanticSettings limits) {
-        Resource ontology = byAddress(tree, ref);
-        if (ontology == null) {
-            for (SemanticIndex.Quad q : index.find(null, "<" + ref + ">", "<" + RDF.type.getURI() + ">",
-                    "<" + OWL.Ontology.getURI() + ">", 100)) {
-                Resource r = tree.find(q.graph());
-                if (r != null && ontology(r)) {
-                    ontology = r;
-                    break;
-                }
-            }
-        }
-        if (ontology == null) {
-            throw new OneM2MException(ResponseStatusCode.ONTOLOGY_NOT_AVAILABLE, "the ontology " + ref + " is not hosted by"
-                    + " this CSE (no <ontology> resource has this address or declares this owl:Ontology) and it fetches"
-                    + " no external ontology");
-        }
+    public static Graph resolve(ResourceTree tree, SemanticIndex index, CseIdentity cse, String ref, SemanticSettings limits) {
+        Resource ontology = hosted(tree, index, cse, ref);
         if (ontology.get("ontc") == null) {
             throw new OneM2MException(ResponseStatusCode.ONTOLOGY_NOT_AVAILABLE, "the ontology " + ref + " was announced to"
                     + " this CSE without its content (aa names no ontc)");
@@ -57,13 +43,39 @@ public final class Ontologies {
         return g;
     }
 
-    private static Resource byAddress(ResourceTree tree, String ref) {
-        String path = ref.replaceFirst("^/+", "");
-        Resource r = tree.find(path);
-        if (r == null && path.contains("/")) {
-            r = tree.findByStructuredName(path);
+    /**
+     * The {@code <ontology>} or {@code <ontologyAnnc>} of this CSE an ontologyRef names: ONTOLOGY_NOT_AVAILABLE (4118)
+     * when there is none.
+     */
+    public static Resource hosted(ResourceTree tree, SemanticIndex index, CseIdentity cse, String ref) {
+        Resource ontology = byAddress(tree, cse, ref);
+        if (ontology == null) {
+            for (SemanticIndex.Quad q : index.find(null, "<" + ref + ">", "<" + RDF.type.getURI() + ">",
+                    "<" + OWL.Ontology.getURI() + ">", 100)) {
+                Resource r = tree.find(q.graph());
+                if (r != null && ontology(r)) {
+                    ontology = r;
+                    break;
+                }
+            }
         }
+        if (ontology == null) {
+            throw new OneM2MException(ResponseStatusCode.ONTOLOGY_NOT_AVAILABLE, "the ontology " + ref + " is not hosted by"
+                    + " this CSE (no <ontology> resource has this address or declares this owl:Ontology) and it fetches"
+                    + " no external ontology");
+        }
+        return ontology;
+    }
+
+    /** By its address in any of the three forms, as this CSE reads a To. */
+    private static Resource byAddress(ResourceTree tree, CseIdentity cse, String ref) {
+        Resource r = DescriptorLinks.of(cse).local(tree, ref);
         return r != null && ontology(r) ? r : null;
+    }
+
+    /** Whether it is an {@code <ontologyAnnc>}, a copy of an ontology of another CSE (its lnk). */
+    public static boolean announced(Resource ontology) {
+        return ontology.ty == ANNOUNCED_ONTOLOGY;
     }
 
     /** An {@code <ontology>}, or an {@code <ontologyAnnc>}: the copy of one announced to this CSE, indexed alike. */

@@ -60,7 +60,7 @@ public final class CoreFixture implements AutoCloseable {
     public final NonBlockingRequests nonBlocking;
     public final Dispatcher dispatcher;
     public final Clock clock = new Clock();
-    private final OperationContext ctx;
+    final OperationContext ctx;
     private int requests;
 
     public CoreFixture() {

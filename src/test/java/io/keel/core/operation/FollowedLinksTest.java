@@ -106,7 +106,7 @@ class FollowedLinksTest {
 
     @Test
     void aRefusalOrAbsenceAddsNothing_exceptToAValidation() {
-        answers.put("/id-mn/cse-mn/closed", new ResponsePrimitive(ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE, null));
+        answers.put("/id-mn/cse-mn/closed", new ResponsePrimitive(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, null));
         FetchedDescriptors f = links(1000, 100).read(request(), List.of("/id-mn/cse-mn/closed", "/id-mn/cse-mn/none"),
                 LinkMethod.MATCHING, FollowedLinks.OnFailure.SKIP).join();
         assertTrue(f.found().isEmpty() && f.unavailable().isEmpty());

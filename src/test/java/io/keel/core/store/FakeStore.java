@@ -13,6 +13,7 @@ public final class FakeStore implements ResourceStore {
     public final InMemoryTree tree = new InMemoryTree();
     public ResourceSearch search;
     public PolicyIndex policyIndex;
+    public SemanticIndex semantics;
     public final InMemoryMemberIndex memberIndex = new InMemoryMemberIndex();
     public final InMemoryAnnouncementQueue announcements = new InMemoryAnnouncementQueue();
     public final InMemoryTimeSeriesIndex timeSeries = new InMemoryTimeSeriesIndex(tree);
@@ -95,6 +96,11 @@ public final class FakeStore implements ResourceStore {
         @Override
         public PolicyIndex policyIndex() {
             return given(policyIndex, "policyIndex");
+        }
+
+        @Override
+        public SemanticIndex semantics() {
+            return given(semantics, "semantics");
         }
 
         @Override

@@ -3,20 +3,28 @@ package io.keel.core.resource.types;
 import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.AttributeDef.Presence;
 import io.keel.core.resource.AttributeType;
+import io.keel.core.resource.PendingWrite;
+import io.keel.core.resource.RemoteResources;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceOperation;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.semantic.DescriptorIndexing;
 import io.keel.core.semantic.DescriptorUpdate;
+import io.keel.core.semantic.LinkedDescriptor.LinkMethod;
 import io.keel.core.semantic.LinkedValidation;
 import io.keel.core.semantic.OntologyValidation;
 import io.keel.core.semantic.Rdf;
+import io.keel.core.semantic.RelatedSemantics;
+import io.keel.core.semantic.ResourceDescriptorLink;
 import io.keel.core.semantic.SemanticFormat;
 import io.keel.core.semantic.SemanticSettings;
+import io.keel.core.semantic.ValidationElsewhere;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 
@@ -36,6 +44,8 @@ public final class SemanticDescriptorType extends ResourceType implements Announ
     public static final String SEMANTIC_VALIDATED = "svd";
     public static final String VALIDATION_ENABLE = "vlde";
     private final SemanticSettings limits;
+    /** Validation by a semanticValidation, of a descriptor linking descriptors of other CSEs; set by the composition. */
+    private volatile ValidationElsewhere elsewhere = ValidationElsewhere.NONE;
 
     public SemanticDescriptorType(SemanticSettings limits) {
         super(ResourceTypes.SEMANTIC_DESCRIPTOR, "smd", List.of(
@@ -48,6 +58,11 @@ public final class SemanticDescriptorType extends ResourceType implements Announ
                 AttributeDef.readOnly(SEMANTIC_VALIDATED, AttributeType.BOOLEAN),
                 AttributeDef.optional(VALIDATION_ENABLE, AttributeType.BOOLEAN)));
         this.limits = limits;
+    }
+
+    /** How a descriptor that links descriptors of other CSEs is validated (TS-0004 7.4.34.2.1 Recv-6.5 c). */
+    public void validatesElsewhereWith(ValidationElsewhere elsewhere) {
+        this.elsewhere = elsewhere;
     }
 
     @Override
@@ -79,6 +94,55 @@ public final class SemanticDescriptorType extends ResourceType implements Announ
     @Override
     public Set<Integer> childTypes() {
         return Set.of(ResourceTypes.SUBSCRIPTION);
+    }
+
+    /**
+     * TS-0004 7.4.34.2.1 Recv-6.5 c (and 7.4.34.2.3 c): a descriptor to validate that links descriptors of other CSEs
+     * is sent to a semanticValidation before the write transaction, no lock held while it answers ({@link
+     * ValidationElsewhere}); a valid one is marked for the hooks in the transaction ({@link #validate}).
+     */
+    @Override
+    public boolean worksBeforeTransaction() {
+        return true;
+    }
+
+    @Override
+    public void beforeTransaction(PendingWrite write) {
+        Resource r = write.resource();
+        // For a Create the resource holds what is given; for an Update what is stored, which the given values change.
+        Map<String, Object> next = new LinkedHashMap<>(r.attributes);
+        write.given().forEach((k, v) -> {
+            if (v == null) {
+                next.remove(k);
+            } else {
+                next.put(k, v);
+            }
+        });
+        if (!Boolean.TRUE.equals(next.get(VALIDATION_ENABLE)) || next.get(ONTOLOGY_REF) == null
+                || (write.given().get(SEMANTIC_OP_EXEC) != null && write.given().containsKey(DESCRIPTOR))) {
+            return; // not validated, or refused in the transaction
+        }
+        Graph g;
+        if (write.given().get(SEMANTIC_OP_EXEC) instanceof String soe) {
+            g = DescriptorUpdate.apply(Rdf.parse(DESCRIPTOR, r.get(DESCRIPTOR), format(r.get(DESCRIPTOR_REPRESENTATION)), limits),
+                    soe, limits);
+            next.put(DESCRIPTOR, Rdf.write(g, format(next.get(DESCRIPTOR_REPRESENTATION))));
+        } else {
+            g = Rdf.parse(DESCRIPTOR, next.get(DESCRIPTOR), format(next.get(DESCRIPTOR_REPRESENTATION)), limits);
+        }
+        Object rels = next.get(RELATED_SEMANTICS);
+        List<String> links = LinkMethod.VALIDATION.links(rels == null ? null : RelatedSemantics.addresses(rels),
+                ResourceDescriptorLink.addresses(g));
+        Map<String, Object> smd = new LinkedHashMap<>();
+        for (String sn : List.of(DESCRIPTOR_REPRESENTATION, DESCRIPTOR, ONTOLOGY_REF, RELATED_SEMANTICS)) {
+            if (next.get(sn) != null) {
+                smd.put(sn, next.get(sn));
+            }
+        }
+        String by = elsewhere.validate(write.request(), r.ri, smd, links);
+        if (by != null) {
+            write.retrieved().put(r.ri, new RemoteResources.Retrieved(ResponseStatusCode.UPDATED, ty(), by));
+        }
     }
 
     /** TS-0004 7.4.34.2.1 Recv-6.4: the descriptor must be what dcrp says, dcrp not IRI (4000). */
@@ -160,6 +224,11 @@ public final class SemanticDescriptorType extends ResourceType implements Announ
         if (or == null) {
             throw new OneM2MException(ResponseStatusCode.ONTOLOGY_NOT_AVAILABLE,
                     "validationEnable is true but no ontologyRef names an ontology to validate against");
+        }
+        if (op.references.retrieved(op.resource.ri) != null) {
+            // Step c, then k: a semanticValidation found it valid before the transaction (beforeTransaction).
+            op.resource.attributes.put(SEMANTIC_VALIDATED, true);
+            return;
         }
         List<String> problems = LinkedValidation.problems(op.tree, op.semantics(), op.cse, op.resource, descriptor, (String) or,
                 limits);

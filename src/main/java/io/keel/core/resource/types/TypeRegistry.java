@@ -75,6 +75,11 @@ public final class TypeRegistry {
         return (ContainerType) require(ResourceTypes.CONTAINER);
     }
 
+    /** {@code <semanticDescriptor>}, whose validation by another CSE's semanticValidation the CSE wires in. */
+    public SemanticDescriptorType semanticDescriptor() {
+        return (SemanticDescriptorType) require(ResourceTypes.SEMANTIC_DESCRIPTOR);
+    }
+
     /** {@code <token>}, whose issuer and verifier the CSE wires in. */
     public TokenType token() {
         return token;
