@@ -209,9 +209,12 @@ class RemoteTargetsTest {
     }
 
     @Test
-    void ts0004_7_4_13_2_1_aRemoteMemberTheOriginatorMayNotRetrieveIs4103() {
-        core.outbound.answerWith(ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE);
+    void ts0004_7_4_13_2_1_aRemoteMemberTheOriginatorMayNotRetrieveIs5105() {
+        core.outbound.answerWith(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE); // the member's CSE refuses the originator
 
+        assertEquals(ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE, group(1, "/id-in/cse-in/far").responseStatusCode);
+
+        core.outbound.answerWith(ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE); // a CSE on the way said so already
         assertEquals(ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE, group(1, "/id-in/cse-in/far").responseStatusCode);
     }
 

@@ -31,8 +31,15 @@ public interface RemoteResources {
      */
     record Retrieved(ResponseStatusCode rsc, Integer ty, String reason) {
         public boolean unreachable() {
-            return rsc != ResponseStatusCode.OK && rsc != ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE
-                    && rsc != ResponseStatusCode.NOT_FOUND;
+            return rsc != ResponseStatusCode.OK && !refused() && rsc != ResponseStatusCode.NOT_FOUND;
+        }
+
+        /**
+         * Whether the resource's CSE refused the originator: 4103 as a hosting CSE answers it (TS-0004 7.2.2.2), or
+         * 5105 from a CSE on the way.
+         */
+        public boolean refused() {
+            return rsc == ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE || rsc == ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE;
         }
     }
 

@@ -107,7 +107,7 @@ final class GroupMembers {
                     }
                     throw OneM2MException.notFound("member " + e.getKey() + " does not exist on its CSE: " + remote.reason());
                 }
-                if (remote.rsc() == ResponseStatusCode.RECEIVER_HAS_NO_PRIVILEGE) {
+                if (remote.refused()) {
                     if (later) {
                         validated = false;
                         kept.add(e.getKey());
