@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * the user may create databases from, e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}), so
  * that a test run never sees data of an earlier one. Closing drops it.
  */
-final class FreshPostgres implements AutoCloseable {
-    static final String SERVER = "KEEL_IT_POSTGRES_URL";
+public final class FreshPostgres implements AutoCloseable {
+    public static final String SERVER = "KEEL_IT_POSTGRES_URL";
     private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
     private final String serverUrl;
@@ -30,13 +30,13 @@ final class FreshPostgres implements AutoCloseable {
     }
 
     /** The server URL from the environment, or null when no PostgreSQL server is named. */
-    static String serverFromEnvironment() {
+    public static String serverFromEnvironment() {
         String v = System.getenv(SERVER);
         return v == null || v.isBlank() ? null : v.trim();
     }
 
     /** Creates {@code keel_it_<UTC timestamp>_<pid>_<purpose>} on the server. */
-    static FreshPostgres create(String serverUrl, String purpose) {
+    public static FreshPostgres create(String serverUrl, String purpose) {
         Matcher m = URL.matcher(serverUrl);
         if (!m.matches()) {
             throw new IllegalArgumentException(SERVER + " is not a jdbc:postgresql:// URL: " + serverUrl);
@@ -59,7 +59,7 @@ final class FreshPostgres implements AutoCloseable {
     }
 
     /** JDBC URL of the new database, with the parameters (user, password, …) of the server URL. */
-    String url() {
+    public String url() {
         return url;
     }
 

@@ -325,8 +325,8 @@ final class ResourceQuery {
      * variable occurring again joins on the key where it first occurred. The plan's first triple pattern drives: it
      * alone is the subquery's table, the others and the descriptor's visibility are tested per row (EXISTS within the
      * same graph), so that no database may start from a less selective one. As the plan chooses, that subquery is
-     * uncorrelated, evaluated once (the described resources, read by id), or a correlated EXISTS probing the
-     * descriptors of each candidate through semantic_triple_described.
+     * uncorrelated, evaluated once (the described resources, read by id), or correlated, probing the descriptors of
+     * each candidate through semantic_triple_described.
      */
     String described(String r, DescriptorPatterns described) {
         SemanticPlan plan = semanticPlan != null ? semanticPlan
@@ -357,7 +357,10 @@ final class ResourceQuery {
                 where.add("EXISTS (SELECT 1 FROM ResourceEntity " + d + " WHERE " + d + ".ri = " + first + ".graph AND " + visible + ")");
             }
             String select = " FROM SemanticTripleRow " + first + " WHERE " + String.join(" AND ", where);
-            any.add(perCandidate ? "EXISTS (SELECT 1" + select + ")" : r + ".ri IN (SELECT " + first + ".described" + select + ")");
+            // Per candidate as a counted subquery, not EXISTS: PostgreSQL turns an EXISTS into a semi-join it may run
+            // by hashing every match first, while an aggregate stays a filter evaluated row by row up to the limit.
+            any.add(perCandidate ? "(SELECT COUNT(" + first + ") " + select + ") > 0"
+                    : r + ".ri IN (SELECT " + first + ".described" + select + ")");
             selectiveSubquery |= !perCandidate;
         }
         return any.size() == 1 ? any.get(0) : "(" + String.join(" OR ", any) + ")";

@@ -9,6 +9,7 @@ import io.keel.core.store.DescriptorPatterns.TriplePattern;
 import io.keel.core.store.ResourceStore;
 import io.keel.core.store.SemanticIndex.Quad;
 import io.keel.core.store.Visibility;
+import io.keel.it.FreshPostgres;
 import io.keel.primitive.FilterCriteria;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -21,16 +22,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A semanticsFilter in the database (TS-0004 7.3.3.18) selects the same resources, in the same order and pages, whether
  * a basic graph pattern is looked up or tested per candidate ({@link SemanticPlan}; here the discovery's limit decides,
  * as the counts below show): the resources with a visible semanticDescriptor child answering it, each once, never an
- * ontology's graph.
+ * ontology's graph. On H2, and on PostgreSQL when {@value FreshPostgres#SERVER} names a server.
  */
 class SemanticFilterPlansTest {
     private static final int CONTAINERS = 60;
@@ -39,9 +42,11 @@ class SemanticFilterPlansTest {
     private static final TriplePattern LIGHT = new TriplePattern("?d", TYPE, "<http://example.org/Light>");
     private static final TriplePattern IN_B3 = new TriplePattern("?d", IN, "<http://example.org/b3>");
     private static final TriplePattern ANYTHING = new TriplePattern("?s", "?p", "?o");
-    private static ResourceStore store;
+    /** The stores by database: H2, and PostgreSQL when {@value FreshPostgres#SERVER} names a server. */
+    private static final Map<String, ResourceStore> STORES = new HashMap<>();
+    private static FreshPostgres postgres;
     private static Resource cb;
-    /** Per container's srn: the triples of its descriptors (the ones the stranger may see marked). */
+    /** Per container's srn: its descriptors' devices. */
     private static final Map<String, List<Device>> DESCRIBED = new TreeMap<>();
     private static int resources;
     private static int lights;
@@ -49,15 +54,32 @@ class SemanticFilterPlansTest {
     private record Device(boolean light, int building, boolean strangers) {
     }
 
-    @BeforeAll
-    static void describeSixtyContainers() throws Exception {
-        String dir = Files.createTempDirectory("keel-semantic-plans").toString();
-        store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null));
+    static Stream<String> databases() {
+        return FreshPostgres.serverFromEnvironment() == null ? Stream.of("h2") : Stream.of("h2", "postgres");
+    }
+
+    /** The store of {@code database}, its sixty containers described the first time. */
+    private static ResourceStore store(String database) throws Exception {
+        ResourceStore existing = STORES.get(database);
+        if (existing != null) {
+            return existing;
+        }
+        Settings settings;
+        if (database.equals("h2")) {
+            String dir = Files.createTempDirectory("keel-semantic-plans").toString();
+            settings = new Settings(key -> key.equals("keel.data.dir") ? dir : null);
+        } else {
+            postgres = FreshPostgres.create(FreshPostgres.serverFromEnvironment(), "semantic_plans");
+            settings = new Settings(key -> key.equals("keel.db.url") ? postgres.url() : null);
+        }
+        ResourceStore store = Database.open(settings);
+        STORES.put(database, store);
+        boolean first = DESCRIBED.isEmpty();
         cb = resource("id-in", null, 5, "cse-in", "CAdmin");
         store.write(tx -> {
             tx.tree().insert(cb);
             tx.tree().insert(resource("ae", "id-in", 2, "cse-in/ae", "CAdmin"));
-            resources = 2;
+            resources = first ? 2 : resources;
             for (int i = 0; i < CONTAINERS; i++) {
                 String srn = String.format("cse-in/ae/c%03d", i);
                 tx.tree().insert(resource("cnt" + i, "ae", 3, srn, "CAdmin"));
@@ -76,22 +98,28 @@ class SemanticFilterPlansTest {
                     tx.semantics().replace(smd, "cnt" + i, List.of(
                             new Quad(smd, device, TYPE, d.light() ? "<http://example.org/Light>" : "<http://example.org/Sensor>"),
                             new Quad(smd, device, IN, "<http://example.org/b" + d.building() + ">")));
-                    lights += d.light() ? 1 : 0;
+                    lights += first && d.light() ? 1 : 0;
                 }
-                DESCRIBED.put(srn, devices);
-                resources += 1 + devices.size();
+                if (first) {
+                    DESCRIBED.put(srn, devices);
+                    resources += 1 + devices.size();
+                }
             }
             // An ontology's graph (describing nothing) declaring a Light under the AE: it makes nothing match.
             tx.tree().insert(resource("ont", "ae", 35, "cse-in/ae/ont", "CAdmin"));
             tx.semantics().replace("ont", List.of(new Quad("ont", "<http://example.org/x>", TYPE, "<http://example.org/Light>")));
-            resources++;
+            resources += first ? 1 : 0;
             return null;
         });
+        return store;
     }
 
     @AfterAll
     static void close() {
-        store.close();
+        STORES.values().forEach(ResourceStore::close);
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 
     private static Resource resource(String ri, String pi, int ty, String srn, String origin) {
@@ -107,7 +135,7 @@ class SemanticFilterPlansTest {
         return r;
     }
 
-    private static List<String> found(List<TriplePattern> bgp, Visibility descriptors, int offset, int limit) {
+    private static List<String> found(ResourceStore store, List<TriplePattern> bgp, Visibility descriptors, int offset, int limit) {
         FilterCriteria fc = new FilterCriteria();
         fc.resourceTypes.add(3);
         DescriptorPatterns described = new DescriptorPatterns(List.of(bgp), 24, descriptors, 5_000);
@@ -126,8 +154,10 @@ class SemanticFilterPlansTest {
                 (tp, bound) -> Math.min(matches, bound)).perCandidate().get(0);
     }
 
-    @Test
-    void ts0004_7_3_3_18_bothPlansSelectTheSameResourcesInTheSamePages() {
+    @ParameterizedTest
+    @MethodSource("databases")
+    void ts0004_7_3_3_18_bothPlansSelectTheSameResourcesInTheSamePages(String database) throws Exception {
+        ResourceStore store = store(database);
         List<TriplePattern> light = List.of(LIGHT);
         List<TriplePattern> lightInB3 = List.of(LIGHT, IN_B3);
         List<TriplePattern> anything = List.of(ANYTHING);
@@ -136,18 +166,20 @@ class SemanticFilterPlansTest {
         assertEquals(false, perCandidate(light, lights + 1, 1000));
         for (int[] page : new int[][] {{0, 2}, {0, 5}, {3, 4}, {0, 1000}, {15, 1000}}) {
             String at = " offset " + page[0] + ", limit " + page[1];
-            assertEquals(expected(Device::light, page[0], page[1]), found(light, Visibility.EVERYTHING, page[0], page[1]), "Light" + at);
+            assertEquals(expected(Device::light, page[0], page[1]), found(store, light, Visibility.EVERYTHING, page[0], page[1]), "Light" + at);
             assertEquals(expected(d -> d.light() && d.building() == 3, page[0], page[1]),
-                    found(lightInB3, Visibility.EVERYTHING, page[0], page[1]), "Light in b3" + at);
-            assertEquals(expected(d -> true, page[0], page[1]), found(anything, Visibility.EVERYTHING, page[0], page[1]), "anything" + at);
+                    found(store, lightInB3, Visibility.EVERYTHING, page[0], page[1]), "Light in b3" + at);
+            assertEquals(expected(d -> true, page[0], page[1]), found(store, anything, Visibility.EVERYTHING, page[0], page[1]), "anything" + at);
         }
     }
 
-    @Test
-    void ts0004_7_3_3_18_onlyTheDescriptorsTheOriginatorMaySeeCountOnBothPlans() {
+    @ParameterizedTest
+    @MethodSource("databases")
+    void ts0004_7_3_3_18_onlyTheDescriptorsTheOriginatorMaySeeCountOnBothPlans(String database) throws Exception {
+        ResourceStore store = store(database);
         Visibility strangers = new Visibility(false, "CStranger", List.of(), false, List.of(), List.of(), 1);
         for (int[] page : new int[][] {{0, 2}, {0, 1000}}) {
-            assertEquals(expected(d -> d.light() && d.strangers(), page[0], page[1]), found(List.of(LIGHT), strangers, page[0], page[1]),
+            assertEquals(expected(d -> d.light() && d.strangers(), page[0], page[1]), found(store, List.of(LIGHT), strangers, page[0], page[1]),
                     "offset " + page[0] + ", limit " + page[1]);
         }
     }
