@@ -791,6 +791,9 @@ public final class JpaResourceStore implements ResourceStore {
             }
             // JDBC counts whole seconds, and 0 would be none: round up.
             long timeout = (described.timeoutMillis() + 999) / 1000 * 1000;
+            // The terms as literals: a prepared statement PostgreSQL runs often gets a generic plan, made without the
+            // terms, and one that reads every triple of the predicate (29 ms instead of 3 at 10 000 descriptors).
+            query.setHint(QueryHints.BIND_PARAMETERS, HintValues.FALSE);
             try {
                 return query.setHint("jakarta.persistence.query.timeout", timeout).getResultList();
             } catch (PersistenceException e) {

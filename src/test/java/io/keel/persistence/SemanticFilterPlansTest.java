@@ -42,6 +42,8 @@ class SemanticFilterPlansTest {
     private static final TriplePattern LIGHT = new TriplePattern("?d", TYPE, "<http://example.org/Light>");
     private static final TriplePattern IN_B3 = new TriplePattern("?d", IN, "<http://example.org/b3>");
     private static final TriplePattern ANYTHING = new TriplePattern("?s", "?p", "?o");
+    /** A literal with quotes of both kinds: the database reads the terms as literals of its SQL. */
+    private static final TriplePattern NAME = new TriplePattern("?d", "<http://example.org/name>", "\"O'Hara \\\"Lamp\\\"\"");
     /** The stores by database: H2, and PostgreSQL when {@value FreshPostgres#SERVER} names a server. */
     private static final Map<String, ResourceStore> STORES = new HashMap<>();
     private static FreshPostgres postgres;
@@ -95,9 +97,13 @@ class SemanticFilterPlansTest {
                     String smd = "smd" + i + "_" + k;
                     tx.tree().insert(resource(smd, "cnt" + i, 24, srn + "/d" + k, d.strangers() ? "CStranger" : "CAdmin"));
                     String device = "<urn:dev:" + i + "_" + k + ">";
-                    tx.semantics().replace(smd, "cnt" + i, List.of(
+                    List<Quad> quads = new ArrayList<>(List.of(
                             new Quad(smd, device, TYPE, d.light() ? "<http://example.org/Light>" : "<http://example.org/Sensor>"),
                             new Quad(smd, device, IN, "<http://example.org/b" + d.building() + ">")));
+                    if (i == 5) {
+                        quads.add(new Quad(smd, device, NAME.p(), NAME.o()));
+                    }
+                    tx.semantics().replace(smd, "cnt" + i, quads);
                     lights += first && d.light() ? 1 : 0;
                 }
                 if (first) {
@@ -171,6 +177,14 @@ class SemanticFilterPlansTest {
                     found(store, lightInB3, Visibility.EVERYTHING, page[0], page[1]), "Light in b3" + at);
             assertEquals(expected(d -> true, page[0], page[1]), found(store, anything, Visibility.EVERYTHING, page[0], page[1]), "anything" + at);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void ts0004_7_3_3_18_aLiteralWithQuotesIsMatchedExactly(String database) throws Exception {
+        ResourceStore store = store(database);
+        assertEquals(List.of("cse-in/ae/c005"), found(store, List.of(NAME), Visibility.EVERYTHING, 0, 1000));
+        assertEquals(List.of("cse-in/ae/c005"), found(store, List.of(NAME, new TriplePattern("?d", TYPE, "?t")), Visibility.EVERYTHING, 0, 2));
     }
 
     @ParameterizedTest
