@@ -14,6 +14,7 @@ import io.keel.core.store.Transaction;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.SharedTree;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -346,7 +347,9 @@ public final class ResourceChangeEvents {
         Map<Long, Object> representations = new HashMap<>();
         Map<String, Receiver> resolved = new HashMap<>();
         for (Resource sub : subs) {
-            Object rep = representations.computeIfAbsent(sub.getLong("nct", 1), nct -> representation(nct, subject, modified));
+            // Shared: encoded (and fitted to a release) once for all the notifications that carry it.
+            Object rep = representations.computeIfAbsent(sub.getLong("nct", 1),
+                    nct -> SharedTree.of(representation(nct, subject, modified)));
             raise(tx, pending, sub, event(rep, net), rules.get(sub.ri), resolved);
         }
     }
@@ -408,7 +411,7 @@ public final class ResourceChangeEvents {
         return representation(sub.getLong("nct", 1), subject, modified);
     }
 
-    private Object representation(long nct, Resource subject, Set<String> modified) {
+    private Map<String, Object> representation(long nct, Resource subject, Set<String> modified) {
         if (nct == 3) {
             return Map.of("m2m:uri", subject.ri);
         }
