@@ -81,7 +81,7 @@ fi
     "$RATE" "$NU" "$DRAIN" >"$TMP/driver.out" 2>&1 &
 DRIVER=$!
 if [ "$PROFILE" = 1 ]; then
-    while ! grep -q '^warm-up:' "$TMP/driver.out" && kill -0 "$DRIVER" 2>/dev/null; do sleep 0.2; done
+    while ! grep -qs '^warm-up:' "$TMP/driver.out" && kill -0 "$DRIVER" 2>/dev/null; do sleep 0.2; done
     profiler "$KEEL_PID" "start,event=cpu,interval=1ms"
 fi
 rc=0
