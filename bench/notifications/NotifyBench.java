@@ -52,7 +52,16 @@ public final class NotifyBench {
     private static final int[] ARRIVED_SEQ = new int[ARRIVED.length];
     private static String keel;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(2); // the receiver's threads would keep the JVM alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         keel = args[0];
         long keelPid = Long.parseLong(args[1]);
         int subs = Integer.parseInt(args[2]);
