@@ -358,7 +358,7 @@ public final class ResourceChangeEvents {
         raise(tx, pending, sub, nev, rules(tx, sub), new HashMap<>());
     }
 
-    /** @param resolved the receivers of the addresses resolved so far in this transaction, added to */
+    /** @param resolved the receivers of the addresses resolved so far for this event, added to */
     private void raise(Transaction tx, TransactionNotifications pending, Resource sub, Map<String, Object> nev,
                        DeliveryRules rules, Map<String, Receiver> resolved) {
         Map<String, Object> sgn = new LinkedHashMap<>();
