@@ -25,6 +25,9 @@ set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/.." && pwd)
 cd "$ROOT"
+BENCH_FAILED="PROFILE FAILED"
+# shellcheck source=bench/lib.sh
+. "$BENCH_DIR/lib.sh"
 # shellcheck source=bench/db.sh
 . "$BENCH_DIR/db.sh"
 
@@ -39,23 +42,11 @@ EVENT=${PROFILE_EVENT:-cpu}
 case "$EVENT" in cpu | wall | itimer | ctimer) INTERVAL=${PROFILE_INTERVAL:-1ms} ;; *) INTERVAL=${PROFILE_INTERVAL:-} ;; esac
 SCENARIOS=${PROFILE_SCENARIOS:-get post}
 TOP=${PROFILE_TOP:-25}
-AP_VERSION=${PROFILE_AP_VERSION:-4.2}
-GIT_REV=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ -n "$(git status --porcelain --untracked-files=no -- src persistence webapp pom.xml 2>/dev/null)" ]; then
-    GIT_REV="$GIT_REV+uncommitted"
-fi
+GIT_REV=$(bench_git_rev +uncommitted)
 OUT=${PROFILE_OUT:-target/profile/$(date -u +%Y%m%dT%H%M%S)-${GIT_REV%+*}}
 HOST=127.0.0.1
 LUA="$BENCH_DIR/onem2m.lua"
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-JCMD=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
 if [ "$CONNECTIONS" -lt "$THREADS" ]; then THREADS=$CONNECTIONS; fi
-
-say() { printf '%s\n' "$*"; }
-die() {
-    printf '\nPROFILE FAILED: %s\n' "$*" >&2
-    exit 1
-}
 
 TMP=
 KEEL_PID=
@@ -76,40 +67,17 @@ trap 'exit 143' TERM
 
 command -v wrk >/dev/null 2>&1 || apt-get install -y wrk >&2 || { apt-get update >&2 && apt-get install -y wrk >&2; } \
     || die "could not install wrk"
-for tool in curl awk unzip "$JAVA" "$JCMD" mvn; do
+for tool in curl awk "$JAVA"; do
     command -v "$tool" >/dev/null 2>&1 || die "$tool is missing"
 done
 [ -f "$WAR_SRC" ] || die "$WAR_SRC is missing: build it with  mvn -B -q -DskipTests package"
-for v in $(env | sed -n 's/^\(KEEL_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
-
-# ------------------------------------------------------------------------------------------------ the profiler
-case "$(uname -m)" in
-    x86_64 | amd64) AP_ARCH=linux-x64 ;;
-    aarch64 | arm64) AP_ARCH=linux-arm64 ;;
-    *) die "async-profiler's jar has no native library for $(uname -m)" ;;
-esac
-M2_REPO=${M2_REPO:-$HOME/.m2/repository}
-AP_JAR="$M2_REPO/tools/profiler/async-profiler/$AP_VERSION/async-profiler-$AP_VERSION.jar"
-if [ ! -f "$AP_JAR" ]; then
-    say "== fetching tools.profiler:async-profiler:$AP_VERSION from Maven Central into $M2_REPO" >&2
-    mvn -B -q dependency:get -Dartifact="tools.profiler:async-profiler:$AP_VERSION" >&2 \
-        || die "mvn dependency:get tools.profiler:async-profiler:$AP_VERSION failed"
-fi
+bench_unset_keel_env quiet
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/keel-profile.XXXXXX")
 mkdir -p "$TMP/keel-data" "$TMP/jtmp" "$TMP/req" "$OUT"
 OUT=$(cd "$OUT" && pwd)
-unzip -q -p "$AP_JAR" "$AP_ARCH/libasyncProfiler.so" >"$TMP/libasyncProfiler.so" || die "no $AP_ARCH library in $AP_JAR"
-AP_LIB="$TMP/libasyncProfiler.so"
+bench_profiler_init "$TMP" "${PROFILE_AP_VERSION:-4.2}"
 cp "$WAR_SRC" "$TMP/keel.war"
-
-# profiler PID ARGS: one async-profiler command (start, dump, stop, ...) in the running JVM. Quoted for jcmd, which
-# would otherwise read "start,event=cpu" as an option named "start,event".
-profiler() {
-    local out
-    out=$("$JCMD" "$1" JVMTI.agent_load "$AP_LIB" "\"$2\"" 2>&1) || die "jcmd JVMTI.agent_load ($2) failed: $out"
-    case "$out" in *"return code: 0"*) ;; *) die "async-profiler '$2' failed: $out" ;; esac
-}
 
 # ---------------------------------------------------------------------------------------------------- Keel
 bench_db_create
@@ -144,40 +112,6 @@ m2m cnt 201 POST /cse-in/bench 'application/json;ty=3' "$CNT_BODY"
 m2m cin 201 POST /cse-in/bench/cnt 'application/json;ty=4' '{"m2m:cin":{"cnf":"text/plain:0","con":"21.5"}}'
 CIN_RN=$(sed -n 's/.*"rn":"\([^"]*\)".*/\1/p' "$TMP/req/cin.b" | head -n1)
 [ -n "$CIN_RN" ] || die "created contentInstance has no rn: $(cat "$TMP/req/cin.b")"
-
-# top_frames COLLAPSED N: markdown tables of the N frames with the most self samples and the most total samples
-# (a frame counts once per stack it is on, however often it recurses), and the latter for Keel's own frames only
-# (the generic total table starts with the thread pool, Jetty and the filter chain that every request passes)
-top_frames() {
-    awk -v top="$2" '
-        {
-            n = $NF; stack = substr($0, 1, length($0) - length($NF) - 1); all += n
-            k = split(stack, f, ";"); self[f[k]] += n
-            delete seen
-            for (i = 1; i <= k; i++) if (!(f[i] in seen)) {
-                seen[f[i]] = 1; total[f[i]] += n
-                if (f[i] ~ /^io\/keel\//) keel[f[i]] += n
-            }
-        }
-        function table(title, a,   i, j, best, bestn, used) {
-            printf "\n### %s\n\n| # | %% of samples | samples | frame |\n|---:|---:|---:|---|\n", title
-            delete used
-            for (i = 1; i <= top; i++) {
-                best = ""; bestn = -1
-                for (j in a) if (!(j in used) && a[j] > bestn) { best = j; bestn = a[j] }
-                if (best == "") break
-                used[best] = 1
-                gsub(/\|/, "\\|", best)
-                printf "| %d | %.1f | %d | `%s` |\n", i, (all ? 100 * bestn / all : 0), bestn, best
-            }
-        }
-        END {
-            printf "%d samples\n", all
-            table("self time (the frame itself is running)", self)
-            table("total time (the frame is on the stack)", total)
-            table("total time, Keel'"'"'s own frames (io/keel/...)", keel)
-        }' "$1"
-}
 
 # -------------------------------------------------------------------------------------------------- scenarios
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }

@@ -26,6 +26,8 @@ set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/.." && pwd)
 cd "$ROOT"
+# shellcheck source=bench/lib.sh
+. "$BENCH_DIR/lib.sh"
 # shellcheck source=bench/db.sh
 . "$BENCH_DIR/db.sh"
 
@@ -52,37 +54,19 @@ if [ "$CONNECTIONS" -lt "$THREADS" ]; then THREADS=$CONNECTIONS; fi
 LIB_SRC=target/launcher-staging/META-INF/launcher/lib
 HOST=127.0.0.1
 LUA="$BENCH_DIR/onem2m.lua"
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JAVAC=${JAVA_HOME:+$JAVA_HOME/bin/}javac
-
-say() { printf '%s\n' "$*"; }
-die() {
-    printf '\nBENCH FAILED: %s\n' "$*" >&2
-    exit 1
-}
 
 # ---------------------------------------------------------------------------------------------------- cleanup
 TMP=
 KEEL_PID=
 BASE_PID=
 WRK_PID=
-stop_pid() {
-    local pid=$1 i
-    [ -n "$pid" ] || return 0
-    kill "$pid" 2>/dev/null || return 0
-    for i in $(seq 1 100); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -9 "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-}
 cleanup() {
     local rc=$?
     trap - EXIT INT TERM
-    stop_pid "$WRK_PID"
-    stop_pid "$KEEL_PID"
-    stop_pid "$BASE_PID"
+    bench_stop_pid "$WRK_PID"
+    bench_stop_pid "$KEEL_PID"
+    bench_stop_pid "$BASE_PID"
     bench_db_drop
     if [ -n "$TMP" ] && [ -d "$TMP" ]; then
         if [ "$KEEP" = "1" ]; then
@@ -110,19 +94,10 @@ done
 ls "$LIB_SRC"/jetty-server-*.jar >/dev/null 2>&1 \
     || die "Jetty jars missing in $LIB_SRC: build with  mvn -B -q -DskipTests package"
 
-# Keel must see only the settings this script gives it (a KEEL_DB_URL left in the shell would bypass the fresh H2).
-for v in $(env | sed -n 's/^\(KEEL_[A-Za-z0-9_]*\)=.*/\1/p'); do
-    say "note: ignoring $v from the environment" >&2
-    unset "$v"
-done
+bench_unset_keel_env
 
-# "busy idle" clock ticks of all CPUs together (busy: user nice system irq softirq steal; idle: idle iowait)
-machine_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat; }
-# user+system clock ticks of one process
-proc_ticks() { awk '{print $14+$15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 # keel_memory PID: the Java heap in use (young + old generations as jstat sees them, garbage not yet collected
 # included), the heap committed, and the process's resident set (VmRSS: heap, metaspace, code cache, thread stacks...)
-JSTAT=${JAVA_HOME:+$JAVA_HOME/bin/}jstat
 keel_memory() {
     local rss heap
     rss=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo "?")
@@ -137,25 +112,8 @@ child_cpu_s() {
     times >"$TMP/times.txt"
     CHILD_S=$(awk 'NR == 2 { n = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); n += a[1] * 60 + a[2] } printf "%.3f", n }' "$TMP/times.txt")
 }
-CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
-NCPU=$(nproc)
-# CPU used by other processes before the run (from /proc/stat over 1 s): other load skews every figure.
-cpu_busy_pct() {
-    local a b
-    a=$(machine_ticks)
-    sleep 1
-    b=$(machine_ticks)
-    awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); busy = y[1] - x[1]; idle = y[2] - x[2];
-        if (busy + idle == 0) print 0; else printf "%.0f", 100 * busy / (busy + idle) }'
-}
-BUSY_BEFORE=$(cpu_busy_pct 2>/dev/null || echo "?")
 # Wait a while for other work (a build, a test run) to finish rather than measure it.
-idle_deadline=$((SECONDS + IDLE_WAIT))
-while [ "$BUSY_BEFORE" != "?" ] && [ "$BUSY_BEFORE" -ge 15 ] && [ "$SECONDS" -lt "$idle_deadline" ]; do
-    say "note: the CPU is ${BUSY_BEFORE}% busy with other processes; waiting up to ${IDLE_WAIT}s for it to calm down" >&2
-    sleep 4
-    BUSY_BEFORE=$(cpu_busy_pct 2>/dev/null || echo "?")
-done
+bench_wait_idle "$IDLE_WAIT"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/keel-bench.XXXXXX")
 mkdir -p "$TMP/classes" "$TMP/lib" "$TMP/jtmp-keel" "$TMP/jtmp-base" "$TMP/keel-data" "$TMP/req"
@@ -164,10 +122,7 @@ cp "$WAR_SRC" "$TMP/keel.war"
 cp "$LIB_SRC"/*.jar "$TMP/lib/"
 
 # ------------------------------------------------------------------------------------------------------ header
-GIT_REV=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ -n "$(git status --porcelain --untracked-files=no -- src persistence webapp pom.xml 2>/dev/null)" ]; then
-    GIT_REV="$GIT_REV+uncommitted changes"
-fi
+GIT_REV=$(bench_git_rev)
 WRK_VERSION=$(wrk -v 2>&1 | head -n1 | awk '{print $1" "$2}' || true)
 JAVA_VERSION=$("$JAVA" -version 2>&1 | head -n1)
 CPU_MODEL=$(awk -F': ' '/^model name/{print $2; exit}' /proc/cpuinfo 2>/dev/null || echo unknown)
@@ -197,25 +152,6 @@ say ""
 "$JAVAC" -nowarn -d "$TMP/classes" -cp "$TMP/lib/*" "$BENCH_DIR/baseline/BaselineServer.java" \
     || die "javac of bench/baseline/BaselineServer.java failed"
 
-# wait_ready LOG PID WHAT PATTERN: waits for PATTERN in LOG, prints the URL's port
-wait_ready() {
-    local log=$1 pid=$2 what=$3 pattern=$4 deadline=$((SECONDS + START_TIMEOUT))
-    while ! grep -q "$pattern" "$log" 2>/dev/null; do
-        if ! kill -0 "$pid" 2>/dev/null; then
-            say "---- $what log ----" >&2
-            tail -n 60 "$log" >&2
-            die "$what exited before it was ready"
-        fi
-        if [ "$SECONDS" -ge "$deadline" ]; then
-            say "---- $what log ----" >&2
-            tail -n 60 "$log" >&2
-            die "$what was not ready after ${START_TIMEOUT}s"
-        fi
-        sleep 0.2
-    done
-    grep -m1 "$pattern" "$log" | sed -n 's|.*http://[^:/]*:\([0-9][0-9]*\)/.*|\1|p'
-}
-
 # --------------------------------------------------------------------------------------------------- start Keel
 say "== starting Keel"
 # shellcheck disable=SC2086
@@ -223,7 +159,7 @@ env "${BENCH_DB_ENV[@]}" KEEL_HTTP_HOST=$HOST KEEL_HTTP_PORT=$KEEL_PORT_WANTED K
     "$JAVA" $JVM_OPTS -Djava.io.tmpdir="$TMP/jtmp-keel" -jar "$TMP/keel.war" >"$TMP/keel.log" 2>&1 &
 KEEL_PID=$!
 t0=$SECONDS
-KEEL_PORT=$(wait_ready "$TMP/keel.log" "$KEEL_PID" Keel 'Keel is serving http://')
+KEEL_PORT=$(bench_wait_ready "$TMP/keel.log" "$KEEL_PID" Keel 'Keel is serving http://' "$START_TIMEOUT")
 [ -n "$KEEL_PORT" ] || die "could not read Keel's port from: $(grep -m1 'Keel is serving' "$TMP/keel.log")"
 say "   Keel is serving http://$HOST:$KEEL_PORT/ (pid $KEEL_PID, ready after $((SECONDS - t0))s)"
 
@@ -311,7 +247,7 @@ say "== starting the baseline"
 "$JAVA" $JVM_OPTS -Djava.io.tmpdir="$TMP/jtmp-base" -cp "$TMP/classes:$TMP/lib/*" BaselineServer \
     "$HOST" "$BASELINE_PORT_WANTED" "$GET_SIZE" "$POST_SIZE" "$TMP/get.hdr" "$TMP/post.hdr" >"$TMP/base.log" 2>&1 &
 BASE_PID=$!
-BASE_PORT=$(wait_ready "$TMP/base.log" "$BASE_PID" baseline 'Baseline is serving http://')
+BASE_PORT=$(bench_wait_ready "$TMP/base.log" "$BASE_PID" baseline 'Baseline is serving http://' "$START_TIMEOUT")
 [ -n "$BASE_PORT" ] || die "could not read the baseline's port"
 say "   $(grep -m1 'Baseline is serving' "$TMP/base.log") (pid $BASE_PID)"
 m2m bget 200 GET "$GET_PATH" '' '' "$BASE_PORT"
@@ -463,8 +399,8 @@ done
 kill -0 "$KEEL_PID" 2>/dev/null || die "Keel is no longer running"
 m2m after 200 GET /cse-in/bench/cnt/la
 say "== after the runs: Keel still answers GET /cse-in/bench/cnt/la with 200"
-stop_pid "$KEEL_PID"; KEEL_PID=
-stop_pid "$BASE_PID"; BASE_PID=
+bench_stop_pid "$KEEL_PID"; KEEL_PID=
+bench_stop_pid "$BASE_PID"; BASE_PID=
 BUSY_AFTER=$(cpu_busy_pct 2>/dev/null || echo "?")
 say "   CPU busy after the runs, both servers stopped: ${BUSY_AFTER}% (before: ${BUSY_BEFORE}%)"
 if [ "$BUSY_AFTER" != "?" ] && [ "$BUSY_AFTER" -ge 15 ]; then

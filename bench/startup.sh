@@ -14,15 +14,14 @@ set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$BENCH_DIR/.."
+# shellcheck source=bench/lib.sh
+. "$BENCH_DIR/lib.sh"
 ROUNDS=${BENCH_ROUNDS:-5}
 JVM_OPTS=${BENCH_JAVA_OPTS:-}
 WAR_SRC=${BENCH_WAR:-target/keel.war}
 IDLE_WAIT=${BENCH_IDLE_WAIT:-120}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-
-die() { printf '\nBENCH FAILED: %s\n' "$*" >&2; exit 1; }
 [ -f "$WAR_SRC" ] || die "$WAR_SRC is missing: build it with  mvn -B -q -DskipTests package"
-for v in $(env | sed -n 's/^\(KEEL_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
+bench_unset_keel_env quiet
 
 TMP=$(mktemp -d /tmp/keel-startup.XXXXXX)
 PID=
@@ -33,15 +32,8 @@ cleanup() {
 trap cleanup EXIT
 cp "$WAR_SRC" "$TMP/keel.war"
 
-busy_share() { # share of the CPU used by others over one second, in percent
-    local a b
-    a=($(awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat)); sleep 1
-    b=($(awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat))
-    echo $(( 100 * (b[0] - a[0]) / (b[0] - a[0] + b[1] - a[1] + 1) ))
-}
-waited=0
-while [ "$(busy_share)" -ge 15 ] && [ "$waited" -lt "$IDLE_WAIT" ]; do waited=$((waited + 1)); done
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+bench_wait_idle "$IDLE_WAIT"
+load_before=$(load_average)
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 now_ms() { date +%s%3N; }
@@ -104,4 +96,4 @@ for archive in no yes; do
             "$(cut -d' ' -f3 "$TMP/rows" | median)" "${heap:--}" "${rss:--}"
     done
 done
-printf '\nload average after: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '\nload average after: %s\n' "$(load_average)"

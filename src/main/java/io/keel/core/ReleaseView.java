@@ -4,6 +4,7 @@ import io.keel.core.resource.AttributeDef;
 import io.keel.core.resource.ResourceType;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.primitive.ReleaseVersion;
+import io.keel.primitive.SharedTree;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Map;
  * the resource types in its Content), wherever it sits — a response, a child list, a notification's {@code rep}.
  */
 public final class ReleaseView {
+    /** What a {@link SharedTree} keeps its fitted copies under, with the release. */
+    private static final String FITTED = "fitted to release ";
     private final TypeRegistry types;
     /** The newest release that introduced an attribute of any type: entities of that release or later see everything. */
     private final String newestIntroduction;
@@ -45,6 +48,10 @@ public final class ReleaseView {
     }
 
     private Object fit(Object value, String release, ResourceType type) {
+        if (value instanceof SharedTree shared && type == null) {
+            // A representation many notifications carry: fitted once per release, for all of them.
+            return shared.derived(FITTED + release, tree -> fitMap(tree, release, null));
+        }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
             list.forEach(v -> out.add(fit(v, release, type)));
@@ -53,14 +60,18 @@ public final class ReleaseView {
         if (!(value instanceof Map<?, ?> map)) {
             return value;
         }
-        Map<Object, Object> out = new LinkedHashMap<>();
+        return fitMap(map, release, type);
+    }
+
+    private Map<String, Object> fitMap(Map<?, ?> map, String release, ResourceType type) {
+        Map<String, Object> out = new LinkedHashMap<>();
         map.forEach((k, v) -> {
             AttributeDef def = type == null ? null : type.attribute((String) k);
             if (def != null && !def.knownTo(release)) {
                 return;
             }
             ResourceType inner = k instanceof String s && s.startsWith("m2m:") ? types.byRootElement(s) : null;
-            out.put(k, fit(v, release, inner));
+            out.put((String) k, fit(v, release, inner));
         });
         return out;
     }

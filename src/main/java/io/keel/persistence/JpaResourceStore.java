@@ -59,6 +59,8 @@ import org.eclipse.persistence.config.QueryHints;
 /** {@link ResourceStore} on JPA (EclipseLink), one EntityManager per transaction. */
 public final class JpaResourceStore implements ResourceStore {
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Parents per statement of {@link Tx#childrenOf}. */
+    private static final int CHILDREN_OF_CHUNK = 500;
     private final EntityManagerFactory emf;
     private final TriplePatternCounts patternCounts = new TriplePatternCounts();
 
@@ -728,6 +730,22 @@ public final class JpaResourceStore implements ResourceStore {
                             "SELECT r FROM ResourceEntity r WHERE r.pi = :pi AND r.ty = :ty ORDER BY r.pi, r.ty, r.ct, r.ri",
                             ResourceEntity.class)
                     .setParameter("pi", pi).setParameter("ty", ty).setMaxResults(limit).getResultList());
+        }
+
+        @Override
+        public Map<String, List<Resource>> childrenOf(Collection<String> pis, int ty) {
+            Map<String, List<Resource>> out = new LinkedHashMap<>();
+            List<String> all = List.copyOf(new LinkedHashSet<>(pis));
+            // A few hundred parameters per statement: well within what H2 and PostgreSQL take, each an index lookup.
+            for (int from = 0; from < all.size(); from += CHILDREN_OF_CHUNK) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + CHILDREN_OF_CHUNK));
+                for (ResourceEntity e : em.createQuery("SELECT r FROM ResourceEntity r WHERE r.pi IN :pis AND r.ty = :ty"
+                                + " ORDER BY r.pi, r.ty, r.ct, r.ri", ResourceEntity.class)
+                        .setParameter("pis", chunk).setParameter("ty", ty).getResultList()) {
+                    out.computeIfAbsent(e.pi, k -> new ArrayList<>()).add(toResource(e));
+                }
+            }
+            return out;
         }
 
         @Override

@@ -8,15 +8,18 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.Serialization;
 import io.keel.primitive.SerializedText;
+import io.keel.primitive.SharedTree;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -120,13 +123,11 @@ public final class ContentCodec {
      * serializer writes indefinite-length ones); scalars, and anything else, as Jackson writes them.
      */
     private static void write(JsonGenerator g, Object v) throws IOException {
-        if (v instanceof Map<?, ?> m) {
-            g.writeStartObject(m, m.size());
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                write(g, e.getValue());
-            }
-            g.writeEndObject();
+        if (v instanceof SharedTree t && !(g instanceof CBORGenerator)) {
+            // JSON text made once for every message that carries this tree.
+            g.writeRawValue(t.kept(Serialization.JSON, () -> new SerializedString(plainJson(t))));
+        } else if (v instanceof Map<?, ?> m) {
+            writeObject(g, m);
         } else if (v instanceof List<?> l) {
             g.writeStartArray(l, l.size());
             for (Object item : l) {
@@ -138,6 +139,26 @@ public final class ContentCodec {
         } else {
             g.writeObject(v);
         }
+    }
+
+    private static void writeObject(JsonGenerator g, Map<?, ?> m) throws IOException {
+        g.writeStartObject(m, m.size());
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            g.writeFieldName(String.valueOf(e.getKey()));
+            write(g, e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    /** The JSON text of a shared tree, written as any other map. */
+    private static String plainJson(SharedTree t) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            writeObject(g, t);
+        } catch (IOException e) {
+            throw cannotEncode(Serialization.JSON, e);
+        }
+        return out.toString();
     }
 
     private static IllegalArgumentException cannotEncode(Serialization s, IOException e) {

@@ -51,6 +51,10 @@ public final class HttpSender implements Outbound {
         client.setConnectTimeout(Math.min(timeoutMillis, 5_000));
         client.setIdleTimeout(60_000);
         client.setMaxConnectionsPerDestination(maxConnectionsPerReceiver);
+        // What waits for a connection is bounded where it is sent from (one Notify in flight per subscription channel,
+        // keel.notification.max-pending per receiver; one forward per request received), not here: Jetty's default
+        // of 1024 per host failed the 1025th Notify of one change to a thousand subscriptions there with 5103.
+        client.setMaxRequestsQueuedPerDestination(Integer.MAX_VALUE);
         client.setFollowRedirects(false);
         // A oneM2M receiver is identified by its headers, not by a User-Agent.
         client.setUserAgentField(null);

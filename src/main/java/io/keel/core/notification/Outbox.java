@@ -35,6 +35,7 @@ import java.util.logging.Logger;
 final class Outbox implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     private static final long RETRY_MILLIS = 1_000;
+    private static final long FLUSH_DELAY_MILLIS = 50;
     private final ResourceStore store;
     private final Receivers receivers;
     private final Function<String, Optional<DeliveryRules>> currentRules;
@@ -75,7 +76,7 @@ final class Outbox implements AutoCloseable {
         return raised;
     }
 
-    /** The outcome of these rows is final; they are deleted shortly, in one transaction with others. */
+    /** The outcome of these rows is final; they are deleted shortly (within some 50 ms), in one transaction with others. */
     void settle(List<String> rows) {
         if (rows.isEmpty()) {
             return;
@@ -83,7 +84,9 @@ final class Outbox implements AutoCloseable {
         settled.addAll(rows);
         if (flushQueued.compareAndSet(false, true)) {
             try {
-                worker.execute(this::flush);
+                // A moment later: what settles meanwhile goes in the same transaction (one durable commit for a fan-out's
+                // thousand rows, not one each); a crash in between sends those again, as any row not deleted yet.
+                worker.schedule(this::flush, FLUSH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 // Stopped: the row stays, and is sent again after the next start (at least once, never lost).
             }

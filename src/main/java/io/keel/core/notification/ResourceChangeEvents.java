@@ -14,10 +14,12 @@ import io.keel.core.store.Transaction;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.SharedTree;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +66,13 @@ public final class ResourceChangeEvents {
         if (isNotificationSchedule(child, parent)) {
             pending(tx).changedSubscriptions.put(parent.ri, DeliveryRules.of(parent, ScheduleType.schedule(child)));
         }
+        List<Resource> matching = new ArrayList<>();
         for (Resource sub : tx.tree().children(parent.ri, ResourceTypes.SUBSCRIPTION)) {
             if (!sub.ri.equals(child.ri) && EventCriteria.matches(sub, CHILD_CREATED, child, Set.of())) {
-                raise(tx, sub, CHILD_CREATED, child, null);
+                matching.add(sub);
             }
         }
+        raiseAll(tx, matching, CHILD_CREATED, child, null);
         if (child.ty == ResourceTypes.SUBSCRIPTION && child.get("psn") instanceof Long psn) {
             preSubscription(tx, child, parent, psn.intValue());
         }
@@ -122,11 +126,13 @@ public final class ResourceChangeEvents {
         if (isNotificationSchedule(r, parent)) {
             pending(tx).changedSubscriptions.put(parent.ri, DeliveryRules.of(parent, ScheduleType.schedule(r)));
         }
+        List<Resource> matching = new ArrayList<>();
         for (Resource sub : tx.tree().children(r.ri, ResourceTypes.SUBSCRIPTION)) {
             if (EventCriteria.matches(sub, UPDATE, r, modified)) {
-                raise(tx, sub, UPDATE, r, modified);
+                matching.add(sub);
             }
         }
+        raiseAll(tx, matching, UPDATE, r, modified);
     }
 
     /**
@@ -140,11 +146,13 @@ public final class ResourceChangeEvents {
             pending(tx).changedSubscriptions.put(parent.ri, DeliveryRules.of(parent, Schedule.ALWAYS));
         }
         if (r.pi != null) {
+            List<Resource> matching = new ArrayList<>();
             for (Resource sub : tx.tree().children(r.pi, ResourceTypes.SUBSCRIPTION)) {
                 if (!sub.ri.equals(r.ri) && EventCriteria.matches(sub, CHILD_DELETED, r, Set.of())) {
-                    raise(tx, sub, CHILD_DELETED, r, null);
+                    matching.add(sub);
                 }
             }
+            raiseAll(tx, matching, CHILD_DELETED, r, null);
         }
         if (r.ty == ResourceTypes.SUBSCRIPTION || r.ty == ResourceTypes.CROSS_RESOURCE_SUBSCRIPTION) {
             ended(tx, r);
@@ -315,13 +323,44 @@ public final class ResourceChangeEvents {
     }
 
     private void raise(Transaction tx, TransactionNotifications pending, Resource sub, int net, Object rep) {
+        raise(tx, pending, sub, event(rep, net));
+    }
+
+    private static Map<String, Object> event(Object rep, int net) {
         Map<String, Object> nev = new LinkedHashMap<>();
         nev.put("rep", rep);
         nev.put("net", net);
-        raise(tx, pending, sub, nev);
+        return nev;
+    }
+
+    /**
+     * One event for many subscriptions (a resource with a thousand subscriptions raises a thousand notifications):
+     * what they share is read or built once — their notificationSchedules in one query, the representation once per
+     * nct, each receiver address resolved once — not once per subscription.
+     */
+    private void raiseAll(Transaction tx, List<Resource> subs, int net, Resource subject, Set<String> modified) {
+        if (subs.isEmpty()) {
+            return;
+        }
+        TransactionNotifications pending = pending(tx);
+        Map<String, DeliveryRules> rules = rules(tx, subs);
+        Map<Long, Object> representations = new HashMap<>();
+        Map<String, Receiver> resolved = new HashMap<>();
+        for (Resource sub : subs) {
+            // Shared: encoded (and fitted to a release) once for all the notifications that carry it.
+            Object rep = representations.computeIfAbsent(sub.getLong("nct", 1),
+                    nct -> SharedTree.of(representation(nct, subject, modified)));
+            raise(tx, pending, sub, event(rep, net), rules.get(sub.ri), resolved);
+        }
     }
 
     private void raise(Transaction tx, TransactionNotifications pending, Resource sub, Map<String, Object> nev) {
+        raise(tx, pending, sub, nev, rules(tx, sub), new HashMap<>());
+    }
+
+    /** @param resolved the receivers of the addresses resolved so far for this event, added to */
+    private void raise(Transaction tx, TransactionNotifications pending, Resource sub, Map<String, Object> nev,
+                       DeliveryRules rules, Map<String, Receiver> resolved) {
         Map<String, Object> sgn = new LinkedHashMap<>();
         sgn.put("nev", nev);
         sgn.put("sur", reference(sub));
@@ -333,19 +372,31 @@ public final class ResourceChangeEvents {
             // TS-0001 10.2.7.11: how the group-hosting CSE at nu knows whom the aggregated notification is for.
             sgn.put("nfu", sub.get("nfu"));
         }
-        DeliveryRules rules = rules(tx, sub);
         AtomicBoolean delivered = new AtomicBoolean();
         for (Object nu : (List<?>) sub.get("nu")) {
             String address = (String) nu;
-            pending.notifications.add(new OutgoingNotification(sub.ri, sub.ri + " " + address, address, receivers.resolve(tx.tree(), address), rules,
+            Receiver receiver = resolved.computeIfAbsent(address, a -> receivers.resolve(tx.tree(), a));
+            pending.notifications.add(new OutgoingNotification(sub.ri, sub.ri + " " + address, address, receiver, rules,
                     sgn, delivered));
         }
     }
 
     /** A subscription's rules, with its notificationSchedule when it has one (TS-0004 table 7.4.8.1-4). */
     static DeliveryRules rules(Transaction tx, Resource sub) {
-        List<Resource> schedules = tx.tree().children(sub.ri, ResourceTypes.SCHEDULE);
-        return DeliveryRules.of(sub, schedules.isEmpty() ? Schedule.ALWAYS : ScheduleType.schedule(schedules.get(0)));
+        return rules(tx, List.of(sub)).get(sub.ri);
+    }
+
+    /** The rules of each subscription, by ri: their notificationSchedules read in one query. */
+    static Map<String, DeliveryRules> rules(Transaction tx, List<Resource> subs) {
+        List<String> ris = new ArrayList<>(subs.size());
+        subs.forEach(sub -> ris.add(sub.ri));
+        Map<String, List<Resource>> schedules = tx.tree().childrenOf(ris, ResourceTypes.SCHEDULE);
+        Map<String, DeliveryRules> out = new HashMap<>();
+        for (Resource sub : subs) {
+            List<Resource> own = schedules.get(sub.ri);
+            out.put(sub.ri, DeliveryRules.of(sub, own == null ? Schedule.ALWAYS : ScheduleType.schedule(own.get(0))));
+        }
+        return out;
     }
 
     private static boolean isNotificationSchedule(Resource r, Resource parent) {
@@ -357,7 +408,10 @@ public final class ResourceChangeEvents {
      * resource ID.
      */
     private Object representation(Resource sub, Resource subject, Set<String> modified) {
-        long nct = sub.getLong("nct", 1);
+        return representation(sub.getLong("nct", 1), subject, modified);
+    }
+
+    private Map<String, Object> representation(long nct, Resource subject, Set<String> modified) {
         if (nct == 3) {
             return Map.of("m2m:uri", subject.ri);
         }

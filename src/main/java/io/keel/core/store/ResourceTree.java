@@ -2,7 +2,9 @@ package io.keel.core.store;
 
 import io.keel.core.resource.Resource;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The resource tree as one transaction sees it. Every method is one indexed query. */
@@ -51,6 +53,21 @@ public interface ResourceTree {
     /** The direct children of a type, oldest first: e.g. the subscriptions of a resource. */
     default List<Resource> children(String pi, int ty) {
         return oldestChildren(pi, ty, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The direct children of a type of each of these parents, oldest first, by parent (a parent without any is not in
+     * the map): e.g. the notificationSchedules of all the subscriptions an event concerns, in one query, not one each.
+     */
+    default Map<String, List<Resource>> childrenOf(Collection<String> pis, int ty) {
+        Map<String, List<Resource>> out = new LinkedHashMap<>();
+        for (String pi : pis) {
+            List<Resource> children = children(pi, ty);
+            if (!children.isEmpty()) {
+                out.put(pi, children);
+            }
+        }
+        return out;
     }
 
     /** Every resource of a type (for the few accessControlPolicies a discovery weighs up front). */

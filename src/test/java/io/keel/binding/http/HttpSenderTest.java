@@ -106,6 +106,39 @@ class HttpSenderTest {
     }
 
     @Test
+    void moreNotifiesToOneReceiverThanItsConnectionsWaitForOneInsteadOfFailing() throws Exception {
+        // 1100 at once to one host (a change notifying 1100 subscriptions there) over 4 connections: beyond Jetty's
+        // default queue of 1024 per destination the rest would fail at once, with 5103.
+        int count = 1100;
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        receiver.createContext("/", x -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            x.getRequestBody().readAllBytes();
+            x.getResponseHeaders().add("X-M2M-RSC", "2000");
+            x.sendResponseHeaders(200, -1);
+            x.close();
+        });
+        receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        receiver.start();
+        open.add(() -> receiver.stop(0));
+        HttpSender sender = sender(20_000, null);
+        List<CompletableFuture<ResponsePrimitive>> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sent.add(sender.send(notifyRequest(), "http://127.0.0.1:" + receiver.getAddress().getPort() + "/n/" + i, Serialization.JSON));
+        }
+        release.countDown();
+        for (CompletableFuture<ResponsePrimitive> f : sent) {
+            assertEquals(ResponseStatusCode.OK, f.get(20, TimeUnit.SECONDS).responseStatusCode);
+        }
+    }
+
+    @Test
     void ts0009_6_1_notifyRequestOnTheWire() throws Exception {
         Capture c = serve("HTTP/1.1 200 OK\r\nX-M2M-RSC: 2000\r\nX-M2M-RI: n-1\r\nContent-Length: 0\r\n\r\n");
         ResponsePrimitive rsp = sender(2000, null)

@@ -112,8 +112,29 @@ public final class InMemoryTree implements ResourceTree {
         return all.subList(0, Math.min(limit, all.size()));
     }
 
+    /** The resource type of each query for children ({@link #oldestChildren}, {@link #childrenOf}), in order. */
+    public final List<Integer> childQueries = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    @Override
+    public java.util.Map<String, List<Resource>> childrenOf(java.util.Collection<String> pis, int ty) {
+        childQueries.add(ty);
+        java.util.Map<String, List<Resource>> out = new java.util.LinkedHashMap<>();
+        for (String pi : pis) {
+            List<Resource> children = children(pi, ty, Integer.MAX_VALUE);
+            if (!children.isEmpty()) {
+                out.put(pi, children);
+            }
+        }
+        return out;
+    }
+
     @Override
     public List<Resource> oldestChildren(String pi, int ty, int limit) {
+        childQueries.add(ty);
+        return children(pi, ty, limit);
+    }
+
+    private List<Resource> children(String pi, int ty, int limit) {
         return byRi.values().stream().filter(r -> pi.equals(r.pi) && r.ty == ty)
                 .sorted(Comparator.comparing((Resource r) -> r.ct).thenComparing(r -> r.ri))
                 .limit(limit).map(InMemoryTree::copy).toList();
