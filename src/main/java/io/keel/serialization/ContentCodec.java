@@ -109,9 +109,17 @@ public final class ContentCodec {
 
     /** JSON text of a tree (any value, not only an object), as the database stores attribute documents. */
     public static String toJson(Object tree) {
+        return json(g -> write(g, tree));
+    }
+
+    private interface Writing {
+        void to(JsonGenerator g) throws IOException;
+    }
+
+    private static String json(Writing writing) {
         StringWriter out = new StringWriter(256);
         try (JsonGenerator g = JSON.createGenerator(out)) {
-            write(g, tree);
+            writing.to(g);
         } catch (IOException e) {
             throw cannotEncode(Serialization.JSON, e);
         }
@@ -152,13 +160,7 @@ public final class ContentCodec {
 
     /** The JSON text of a shared tree, written as any other map. */
     private static String plainJson(SharedTree t) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            writeObject(g, t);
-        } catch (IOException e) {
-            throw cannotEncode(Serialization.JSON, e);
-        }
-        return out.toString();
+        return json(g -> writeObject(g, t));
     }
 
     private static IllegalArgumentException cannotEncode(Serialization s, IOException e) {

@@ -26,16 +26,16 @@ class ChildrenOfTest {
             List<String> parents = new ArrayList<>();
             Instant t0 = Instant.parse("2026-12-06T10:00:00Z");
             store.write(tx -> {
-                tx.tree().insert(resource("id-in", null, 5, "cse-in", "cse-in", t0));
+                tx.tree().insert(StoredResource.of("id-in", null, 5, "cse-in", t0));
                 for (int i = 0; i < 1200; i++) {
                     String sub = "sub" + i;
                     parents.add(sub);
-                    tx.tree().insert(resource(sub, "id-in", 23, sub, "cse-in/" + sub, t0));
+                    tx.tree().insert(StoredResource.of(sub, "id-in", 23, "cse-in/" + sub, t0));
                     if (i % 100 == 7) {
                         // Two schedules, the newer inserted first; and a child of another type.
-                        tx.tree().insert(resource(sub + "b", sub, 18, "b", "cse-in/" + sub + "/b", t0.plusSeconds(2)));
-                        tx.tree().insert(resource(sub + "a", sub, 18, "a", "cse-in/" + sub + "/a", t0.plusSeconds(1)));
-                        tx.tree().insert(resource(sub + "x", sub, 3, "x", "cse-in/" + sub + "/x", t0));
+                        tx.tree().insert(StoredResource.of(sub + "b", sub, 18, "cse-in/" + sub + "/b", t0.plusSeconds(2)));
+                        tx.tree().insert(StoredResource.of(sub + "a", sub, 18, "cse-in/" + sub + "/a", t0.plusSeconds(1)));
+                        tx.tree().insert(StoredResource.of(sub + "x", sub, 3, "cse-in/" + sub + "/x", t0));
                     }
                 }
                 return null;
@@ -54,18 +54,5 @@ class ChildrenOfTest {
                 return null;
             });
         }
-    }
-
-    private static Resource resource(String ri, String pi, int ty, String rn, String srn, Instant ct) {
-        Resource r = new Resource();
-        r.ri = ri;
-        r.pi = pi;
-        r.ty = ty;
-        r.rn = rn;
-        r.srn = srn;
-        r.ct = ct;
-        r.lt = ct;
-        r.origin = "CAdmin";
-        return r;
     }
 }

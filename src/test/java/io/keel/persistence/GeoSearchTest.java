@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -83,19 +82,6 @@ class GeoSearchTest {
         return fc;
     }
 
-    private static Resource resource(String ri, String pi, int ty, String srn) {
-        Resource r = new Resource();
-        r.ri = ri;
-        r.pi = pi;
-        r.ty = ty;
-        r.rn = srn.substring(srn.lastIndexOf('/') + 1);
-        r.srn = srn;
-        r.ct = Instant.now();
-        r.lt = r.ct;
-        r.origin = "CAdmin";
-        return r;
-    }
-
     /** What candidates hand out, in pages of {@code batch} after the last name (keyset), that the exact test keeps. */
     private static List<String> found(ResourceStore store, Resource root, FilterCriteria fc, int batch) {
         GeoQuery q = GeoQuery.of(fc);
@@ -119,19 +105,19 @@ class GeoSearchTest {
         String dir = Files.createTempDirectory("keel-geo-search").toString();
         Settings s = new Settings(key -> key.equals("keel.data.dir") ? dir : null);
         try (ResourceStore store = Database.open(s)) {
-            Resource cb = resource("id-in", null, 5, "cse-in");
+            Resource cb = StoredResource.of("id-in", null, 5, "cse-in");
             Map<String, Resource> located = new HashMap<>();
             store.write(tx -> {
                 tx.tree().insert(cb);
-                tx.tree().insert(resource("ae", "id-in", 2, "cse-in/ae"));
+                tx.tree().insert(StoredResource.of("ae", "id-in", 2, "cse-in/ae"));
                 for (int i = 0; i < samples.size(); i++) {
-                    Resource c = resource("cnt" + i, "ae", 3, String.format("cse-in/ae/c%03d", i));
+                    Resource c = StoredResource.of("cnt" + i, "ae", 3, String.format("cse-in/ae/c%03d", i));
                     String[] g = samples.get(i);
                     c.attributes.put(Location.LOC, Map.of("typ", Long.parseLong(g[0]), "crd", g[1]));
                     located.put(c.srn, c);
                     tx.tree().insert(c);
                 }
-                tx.tree().insert(resource("nowhere", "ae", 3, "cse-in/ae/nowhere"));
+                tx.tree().insert(StoredResource.of("nowhere", "ae", 3, "cse-in/ae/nowhere"));
                 return null;
             });
             int matches = 0;

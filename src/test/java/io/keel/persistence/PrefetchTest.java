@@ -7,7 +7,6 @@ import io.keel.core.Settings;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.ResourceStore;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +21,9 @@ class PrefetchTest {
         String dir = Files.createTempDirectory("keel-prefetch").toString();
         try (ResourceStore store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null))) {
             store.write(tx -> {
-                tx.tree().insert(resource("id-in", null, 5, "cse-in", "cse-in"));
-                tx.tree().insert(resource("Cae", "id-in", 2, "ae", "cse-in/ae"));
-                tx.tree().insert(resource("cnt1", "Cae", 3, "cnt", "cse-in/ae/cnt"));
+                tx.tree().insert(StoredResource.of("id-in", null, 5, "cse-in"));
+                tx.tree().insert(StoredResource.of("Cae", "id-in", 2, "cse-in/ae"));
+                tx.tree().insert(StoredResource.of("cnt1", "Cae", 3, "cse-in/ae/cnt"));
                 return null;
             });
             List<String> names = List.of("cse-in", "cse-in/ae", "cse-in/ae/cnt", "cse-in/ae/cnt/none");
@@ -45,24 +44,11 @@ class PrefetchTest {
                 Resource cnt = tx.tree().findByStructuredName("cse-in/ae/cnt");
                 cnt.attributes.put("mni", 7);
                 tx.tree().update(cnt);
-                tx.tree().insert(resource("cin1", "cnt1", 4, "none", "cse-in/ae/cnt/none"));
+                tx.tree().insert(StoredResource.of("cin1", "cnt1", 4, "cse-in/ae/cnt/none"));
                 assertEquals(7, ((Number) tx.tree().findByStructuredName("cse-in/ae/cnt").get("mni")).intValue());
                 assertEquals("cin1", tx.tree().findByStructuredName("cse-in/ae/cnt/none").ri);
                 return null;
             });
         }
-    }
-
-    private static Resource resource(String ri, String pi, int ty, String rn, String srn) {
-        Resource r = new Resource();
-        r.ri = ri;
-        r.pi = pi;
-        r.ty = ty;
-        r.rn = rn;
-        r.srn = srn;
-        r.ct = Instant.now();
-        r.lt = r.ct;
-        r.origin = "CAdmin";
-        return r;
     }
 }

@@ -129,14 +129,7 @@ class SemanticFilterPlansTest {
     }
 
     private static Resource resource(String ri, String pi, int ty, String srn, String origin) {
-        Resource r = new Resource();
-        r.ri = ri;
-        r.pi = pi;
-        r.ty = ty;
-        r.rn = srn.substring(srn.lastIndexOf('/') + 1);
-        r.srn = srn;
-        r.ct = Instant.now();
-        r.lt = r.ct;
+        Resource r = StoredResource.of(ri, pi, ty, srn);
         r.origin = origin;
         return r;
     }
