@@ -25,6 +25,43 @@ bench_unset_keel_env() {
     done
 }
 
+# The wrk load settings bench/run.sh and bench/profile.sh share (README "Speed"), from the environment.
+bench_load_settings() {
+    DURATION=${BENCH_DURATION:-10s}
+    WARMUP=${BENCH_WARMUP:-5s}
+    CONNECTIONS=${BENCH_CONNECTIONS:-16}
+    THREADS=${BENCH_THREADS:-2}
+    MNI=${BENCH_MNI-1000}
+    JVM_OPTS=${BENCH_JAVA_OPTS:-}
+    WAR_SRC=${BENCH_WAR:-target/keel.war}
+}
+
+# bench_trap_cleanup: when the script ends, also by Ctrl-C or TERM (exit 130/143), stop the processes it named in
+# WRK_PID, KEEL_PID and BASE_PID, drop its database (bench/db.sh) and remove TMP, or keep TMP with BENCH_KEEP=1
+# (BENCH_KEPT says what is in it); the script's exit code stays.
+bench_trap_cleanup() {
+    trap bench_cleanup EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+}
+
+bench_cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    bench_stop_pid "${WRK_PID:-}"
+    bench_stop_pid "${KEEL_PID:-}"
+    bench_stop_pid "${BASE_PID:-}"
+    bench_db_drop
+    if [ -n "${TMP:-}" ] && [ -d "$TMP" ]; then
+        if [ "${BENCH_KEEP:-0}" = "1" ]; then
+            printf 'kept %s%s\n' "$TMP" "${BENCH_KEPT:+ ($BENCH_KEPT)}" >&2
+        else
+            rm -rf "$TMP"
+        fi
+    fi
+    exit "$rc"
+}
+
 # bench_stop_pid PID: TERM, up to 10 s for it to end, then KILL; a process this shell started only.
 bench_stop_pid() {
     local pid=$1 i

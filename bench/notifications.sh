@@ -40,17 +40,7 @@ WAR_SRC=${BENCH_WAR:-target/keel.war}
 bench_unset_keel_env
 
 TMP=
-cleanup() {
-    local rc=$?
-    trap - EXIT INT TERM
-    bench_stop_pid "$KEEL_PID"
-    bench_db_drop
-    [ -n "$TMP" ] && rm -rf "$TMP"
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_trap_cleanup
 
 bench_wait_idle "${BENCH_IDLE_WAIT:-120}"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/keel-notif.XXXXXX")

@@ -31,13 +31,7 @@ BENCH_FAILED="PROFILE FAILED"
 # shellcheck source=bench/db.sh
 . "$BENCH_DIR/db.sh"
 
-DURATION=${BENCH_DURATION:-10s}
-WARMUP=${BENCH_WARMUP:-5s}
-CONNECTIONS=${BENCH_CONNECTIONS:-16}
-THREADS=${BENCH_THREADS:-2}
-MNI=${BENCH_MNI-1000}
-JVM_OPTS=${BENCH_JAVA_OPTS:-}
-WAR_SRC=${BENCH_WAR:-target/keel.war}
+bench_load_settings
 EVENT=${PROFILE_EVENT:-cpu}
 case "$EVENT" in cpu | wall | itimer | ctimer) INTERVAL=${PROFILE_INTERVAL:-1ms} ;; *) INTERVAL=${PROFILE_INTERVAL:-} ;; esac
 SCENARIOS=${PROFILE_SCENARIOS:-get post}
@@ -50,20 +44,7 @@ if [ "$CONNECTIONS" -lt "$THREADS" ]; then THREADS=$CONNECTIONS; fi
 
 TMP=
 KEEL_PID=
-cleanup() {
-    local rc=$?
-    trap - EXIT INT TERM
-    if [ -n "$KEEL_PID" ]; then
-        kill "$KEEL_PID" 2>/dev/null || true
-        wait "$KEEL_PID" 2>/dev/null || true
-    fi
-    bench_db_drop
-    [ -n "$TMP" ] && rm -rf "$TMP"
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_trap_cleanup
 
 command -v wrk >/dev/null 2>&1 || apt-get install -y wrk >&2 || { apt-get update >&2 && apt-get install -y wrk >&2; } \
     || die "could not install wrk"

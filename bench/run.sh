@@ -31,20 +31,13 @@ cd "$ROOT"
 # shellcheck source=bench/db.sh
 . "$BENCH_DIR/db.sh"
 
-DURATION=${BENCH_DURATION:-10s}
-WARMUP=${BENCH_WARMUP:-5s}
-CONNECTIONS=${BENCH_CONNECTIONS:-16}
-THREADS=${BENCH_THREADS:-2}
+bench_load_settings
 WRK_TIMEOUT=${BENCH_WRK_TIMEOUT:-2s}
 KEEL_PORT_WANTED=${BENCH_KEEL_PORT:-0}
 BASELINE_PORT_WANTED=${BENCH_BASELINE_PORT:-0}
-JVM_OPTS=${BENCH_JAVA_OPTS:-}
-WAR_SRC=${BENCH_WAR:-target/keel.war}
 MIRROR_HEADERS=${BENCH_MIRROR_HEADERS:-1}
 START_TIMEOUT=${BENCH_START_TIMEOUT:-180}
-KEEP=${BENCH_KEEP:-0}
 IDLE_WAIT=${BENCH_IDLE_WAIT:-120}
-MNI=${BENCH_MNI-1000}
 SCENARIOS=${BENCH_SCENARIOS:-get post}
 for sc in $SCENARIOS; do
     case "$sc" in get | post) ;; *) printf 'BENCH_SCENARIOS: unknown scenario %s (get, post)\n' "$sc" >&2; exit 1 ;; esac
@@ -61,25 +54,9 @@ TMP=
 KEEL_PID=
 BASE_PID=
 WRK_PID=
-cleanup() {
-    local rc=$?
-    trap - EXIT INT TERM
-    bench_stop_pid "$WRK_PID"
-    bench_stop_pid "$KEEL_PID"
-    bench_stop_pid "$BASE_PID"
-    bench_db_drop
-    if [ -n "$TMP" ] && [ -d "$TMP" ]; then
-        if [ "$KEEP" = "1" ]; then
-            printf 'kept %s (logs, wrk outputs); KEEL_DATA_DIR was %s/keel-data\n' "$TMP" "$TMP" >&2
-        else
-            rm -rf "$TMP"
-        fi
-    fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# What BENCH_KEEP=1 keeps.
+BENCH_KEPT='logs, wrk outputs; KEEL_DATA_DIR was <it>/keel-data'
+bench_trap_cleanup
 
 # ------------------------------------------------------------------------------------------------ prerequisites
 if ! command -v wrk >/dev/null 2>&1; then
