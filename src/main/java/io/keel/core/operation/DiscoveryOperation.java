@@ -6,7 +6,6 @@ import io.keel.core.resource.Resource;
 import io.keel.core.routing.Route;
 import io.keel.core.semantic.FetchedDescriptors;
 import io.keel.core.semantic.LinkedDescriptor.LinkMethod;
-import io.keel.core.semantic.SemanticSettings;
 import io.keel.core.store.Transaction;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.ContentStatus;
@@ -51,9 +50,7 @@ public final class DiscoveryOperation implements OperationHandler {
     /** @param dispatcher reads linked descriptors of other CSEs as any other request (forwarding it) */
     public DiscoveryOperation(OperationContext ctx, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher) {
         this.ctx = ctx;
-        SemanticSettings limits = ctx.search.semanticQuery().limits();
-        this.links = new FollowedLinks(new RemoteDescriptors(dispatcher, limits), limits.queryTimeoutMillis(),
-                ctx.cse.contentScanMax());
+        this.links = FollowedLinks.of(ctx, dispatcher);
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.keel.core.access.Permission;
 import io.keel.core.resource.Resource;
 import io.keel.core.semantic.FetchedDescriptors;
 import io.keel.core.semantic.LinkedDescriptor.LinkMethod;
-import io.keel.core.semantic.SemanticSettings;
 import io.keel.core.store.Transaction;
 import io.keel.primitive.FilterCriteria;
 import io.keel.primitive.FilterUsage;
@@ -30,9 +29,7 @@ final class FilterLinks {
     /** @param dispatcher reads linked descriptors of other CSEs as any other request (forwarding it) */
     FilterLinks(OperationContext ctx, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher) {
         this.ctx = ctx;
-        SemanticSettings limits = ctx.search.semanticQuery().limits();
-        this.links = new FollowedLinks(new RemoteDescriptors(dispatcher, limits), limits.queryTimeoutMillis(),
-                ctx.cse.contentScanMax());
+        this.links = FollowedLinks.of(ctx, dispatcher);
     }
 
     /** Those a conditional operation on {@code target} joins (none without a semanticsFilter). */

@@ -6,6 +6,7 @@ import io.keel.core.semantic.LinkedDescriptor;
 import io.keel.core.semantic.LinkedDescriptor.LinkMethod;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.RequestPrimitive;
+import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * The descriptors that links of a semantic operation name on other CSEs, read as the originator through the
@@ -58,6 +60,16 @@ final class FollowedLinks {
         this.remote = remote;
         this.timeoutMillis = timeoutMillis;
         this.maxNodes = maxNodes;
+    }
+
+    /** Reading through {@code remote} within the CSE's semantic query timeout and content scan bound. */
+    static FollowedLinks of(OperationContext ctx, RemoteDescriptors remote) {
+        return new FollowedLinks(remote, ctx.search.semanticQuery().limits().queryTimeoutMillis(), ctx.cse.contentScanMax());
+    }
+
+    /** The same, reading descriptors of other CSEs through {@code dispatcher} as any other request. */
+    static FollowedLinks of(OperationContext ctx, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher) {
+        return of(ctx, new RemoteDescriptors(dispatcher, ctx.search.semanticQuery().limits()));
     }
 
     /** The descriptors at {@code addresses} and all they link. */

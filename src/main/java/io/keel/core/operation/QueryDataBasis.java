@@ -42,7 +42,7 @@ final class QueryDataBasis {
         this.ctx = ctx;
         this.addresses = new RoutedDescriptorLinks(ctx.router);
         this.related = new RelatedSemantics(addresses);
-        this.links = new FollowedLinks(remote, ctx.search.semanticQuery().limits().queryTimeoutMillis(), ctx.cse.contentScanMax());
+        this.links = FollowedLinks.of(ctx, remote);
     }
 
     /** What the basis holds: indexed descriptors (ri), and addresses of descriptors of other CSEs to read. */

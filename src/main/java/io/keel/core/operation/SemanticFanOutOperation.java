@@ -62,7 +62,7 @@ public final class SemanticFanOutOperation {
         this.ctx = ctx;
         this.dispatcher = dispatcher;
         this.remote = new RemoteDescriptors(dispatcher, ctx.search.semanticQuery().limits());
-        this.links = new FollowedLinks(remote, ctx.search.semanticQuery().limits().queryTimeoutMillis(), ctx.cse.contentScanMax());
+        this.links = FollowedLinks.of(ctx, remote);
         this.basis = new QueryDataBasis(ctx, remote);
     }
 

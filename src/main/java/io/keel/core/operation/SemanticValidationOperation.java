@@ -47,8 +47,7 @@ public final class SemanticValidationOperation {
     public SemanticValidationOperation(OperationContext ctx, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher) {
         this.ctx = ctx;
         this.limits = ctx.search.semanticQuery().limits();
-        this.links = new FollowedLinks(new RemoteDescriptors(dispatcher, limits), limits.queryTimeoutMillis(),
-                ctx.cse.contentScanMax());
+        this.links = FollowedLinks.of(ctx, dispatcher);
     }
 
     /** One descriptor taking part: its triples and the ontology it refers to (null for none). */
