@@ -97,10 +97,10 @@ public final class PollingChannels implements PolledRequests, AutoCloseable {
         waiting.add(result);
         long wait = expires == null ? pollTimeoutMillis : Math.max(0, expires.toEpochMilli() - clock.now().toEpochMilli());
         timer.schedule(() -> {
-            if (waiting.remove(result)) {
-                result.complete(ResponsePrimitive.error(ResponseStatusCode.REQUEST_TIMEOUT,
-                        "no request arrived for this pollingChannel within " + wait + " ms"));
-            }
+            // Whether or not a wake() holds it out of the queue just now: it must not be put back and wait on forever.
+            waiting.remove(result);
+            result.complete(ResponsePrimitive.error(ResponseStatusCode.REQUEST_TIMEOUT,
+                    "no request arrived for this pollingChannel within " + wait + " ms"));
         }, wait, TimeUnit.MILLISECONDS);
         wake(pollingChannel); // a request queued between take() and add() is not left waiting
         return result;
@@ -121,6 +121,9 @@ public final class PollingChannels implements PolledRequests, AutoCloseable {
         }
         database.execute(() -> {
             CompletableFuture<ResponsePrimitive> poller = waiting.poll();
+            while (poller != null && poller.isDone()) {
+                poller = waiting.poll(); // timed out meanwhile
+            }
             if (poller == null) {
                 return;
             }
@@ -132,7 +135,9 @@ public final class PollingChannels implements PolledRequests, AutoCloseable {
                 ready = null;
             }
             if (ready == null) {
-                waiting.add(poller); // nothing after all; wait on
+                if (!poller.isDone()) {
+                    waiting.add(poller); // nothing after all; wait on
+                }
             } else if (!poller.complete(ready)) {
                 LOG.warning(() -> "a poller of " + pollingChannel + " left before its request could be handed over");
             }
