@@ -10,7 +10,11 @@ import io.keel.core.semantic.DescriptorLinks;
 import io.keel.core.semantic.FetchedDescriptors;
 import io.keel.core.semantic.LinkedDescriptor.LinkMethod;
 import io.keel.core.semantic.Ontologies;
+import io.keel.core.semantic.Rdf;
 import io.keel.core.semantic.RelatedSemantics;
+import io.keel.core.semantic.ResourceDescriptorLink;
+import io.keel.core.semantic.SemanticFormat;
+import io.keel.core.semantic.SemanticSettings;
 import io.keel.core.semantic.ValidationElsewhere;
 import io.keel.core.store.Transaction;
 import io.keel.core.store.Visibility;
@@ -28,6 +32,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.apache.jena.graph.Graph;
 
 /**
  * TS-0004 7.4.34.2.1 Recv-6.5 c: before the write transaction of a Create or Update of a {@code <semanticDescriptor>}
@@ -46,6 +51,7 @@ public final class ValidationRequests implements ValidationElsewhere {
     private final Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher;
     private final DescriptorLinks addresses;
     private final long timeoutMillis;
+    private final SemanticSettings limits;
 
     /** @param dispatcher handles the Update as any request: this CSE's semanticValidation, or forwarded to another's */
     public ValidationRequests(OperationContext ctx, Function<RequestPrimitive, CompletableFuture<ResponsePrimitive>> dispatcher) {
@@ -58,6 +64,7 @@ public final class ValidationRequests implements ValidationElsewhere {
         this.dispatcher = dispatcher;
         this.addresses = new RoutedDescriptorLinks(ctx.router);
         this.timeoutMillis = timeoutMillis;
+        this.limits = ctx.search.semanticQuery().limits();
     }
 
     /**
@@ -137,14 +144,24 @@ public final class ValidationRequests implements ValidationElsewhere {
 
     private RequestPrimitive update(RequestPrimitive original, String smv, Map<String, Object> smd) {
         Map<String, Object> sent = new LinkedHashMap<>(smd);
+        // Read on another CSE: the addresses of this CSE that it links go SP-relative, in rels and in dsp.
         if (sent.get(SemanticDescriptorType.RELATED_SEMANTICS) instanceof List<?> rels) {
-            // Read on another CSE: an address of this CSE goes SP-relative.
-            sent.put(SemanticDescriptorType.RELATED_SEMANTICS, rels.stream().map(String::valueOf)
-                    .map(a -> AddressForm.of(a).namesCse() ? a : ctx.cse.spRelativeCseId() + "/" + a).toList());
+            sent.put(SemanticDescriptorType.RELATED_SEMANTICS, rels.stream().map(String::valueOf).map(this::spRelative).toList());
+        }
+        SemanticFormat format = SemanticFormat.ofContent(((Number) smd.get(SemanticDescriptorType.DESCRIPTOR_REPRESENTATION))
+                .longValue(), SemanticDescriptorType.DESCRIPTOR_REPRESENTATION);
+        Graph dsp = Rdf.parse(SemanticDescriptorType.DESCRIPTOR, smd.get(SemanticDescriptorType.DESCRIPTOR), format, limits);
+        Graph readdressed = ResourceDescriptorLink.readdressed(dsp, this::spRelative);
+        if (readdressed != dsp) {
+            sent.put(SemanticDescriptorType.DESCRIPTOR, Rdf.write(readdressed, format));
         }
         RequestPrimitive req = asThisCse(original, Operation.UPDATE, smv);
         req.content = Map.of("m2m:smd", sent);
         return req;
+    }
+
+    private String spRelative(String address) {
+        return AddressForm.of(address).namesCse() ? address : ctx.cse.spRelativeCseId() + "/" + address;
     }
 
     /** TS-0004 7.4.34.2.1 c: "itself as the Originator". */

@@ -25,7 +25,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * LINKED_SEMANTICS_NOT_AVAILABLE (4119); an ontology not hosted here ONTOLOGY_NOT_AVAILABLE (4118).
  *
  * <p>A descriptor linking a descriptor of another CSE is validated before the transaction, by a semanticValidation
- * (c, {@link ValidationElsewhere}); one that reaches another CSE only here (a link changed meanwhile) is 4119.
+ * (c, {@link ValidationElsewhere}); one that reaches another CSE here, because it or a linked descriptor changed after
+ * it was sent, is 4119.
  */
 public final class LinkedValidation {
     private LinkedValidation() {
@@ -68,8 +69,8 @@ public final class LinkedValidation {
     private static void refuseUnavailable(RelatedSemantics.Reach reach, CseIdentity cse) {
         if (!reach.remote().isEmpty()) {
             throw new OneM2MException(ResponseStatusCode.LINKED_SEMANTICS_NOT_AVAILABLE, "the descriptor links "
-                    + String.join(", ", reach.remote()) + " on another CSE, which it did not link when it was sent to a"
-                    + " semanticValidation (a linked descriptor changed meanwhile): try again");
+                    + String.join(", ", reach.remote()) + " on another CSE, and what a semanticValidation found valid is"
+                    + " not what is written (the descriptor or a descriptor it links changed meanwhile): try again");
         }
         if (!reach.dangling().isEmpty()) {
             throw new OneM2MException(ResponseStatusCode.LINKED_SEMANTICS_NOT_AVAILABLE, "the linked descriptor "

@@ -2,9 +2,12 @@ package io.keel.core.semantic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * The annotation property m2m:resourceDescriptorLink (TS-0004 7.3.3.18.1, TS-0001 10.2.14): a triple of a descriptor
@@ -32,6 +35,30 @@ public final class ResourceDescriptorLink {
             }
         });
         return out;
+    }
+
+    /**
+     * The descriptor with the addresses its literal objects of the property name replaced by {@code readdress}'s
+     * answer (same datatype and language); {@code descriptor} itself when none changes. IRI objects stay: they are
+     * absolute, resolved at parsing.
+     */
+    public static Graph readdressed(Graph descriptor, UnaryOperator<String> readdress) {
+        Graph out = GraphFactory.createDefaultGraph();
+        boolean[] changed = {false};
+        descriptor.find().forEachRemaining(t -> {
+            Node o = t.getObject();
+            if (t.getPredicate().equals(PREDICATE) && o.isLiteral()) {
+                String address = o.getLiteralLexicalForm().strip();
+                String next = readdress.apply(address);
+                if (!next.equals(address)) {
+                    changed[0] = true;
+                    o = o.getLiteralLanguage().isEmpty() ? NodeFactory.createLiteralDT(next, o.getLiteralDatatype())
+                            : NodeFactory.createLiteralLang(next, o.getLiteralLanguage());
+                }
+            }
+            out.add(Triple.create(t.getSubject(), t.getPredicate(), o));
+        });
+        return changed[0] ? out : descriptor;
     }
 
     /** The address an object of the property names; null for a blank node. */

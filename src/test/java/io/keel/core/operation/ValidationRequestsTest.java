@@ -12,12 +12,20 @@ import io.keel.primitive.Operation;
 import io.keel.primitive.RequestPrimitive;
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.primitive.ResponseStatusCode;
+import io.keel.core.semantic.Rdf;
+import io.keel.core.semantic.ResourceDescriptorLink;
+import io.keel.core.semantic.SemanticFormat;
+import io.keel.core.semantic.SemanticSettings;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.apache.jena.graph.Graph;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,6 +96,21 @@ class ValidationRequestsTest {
         assertEquals("/id-mn/cse-mn/repo/onto", content.get("or"));
         assertEquals(List.of(LAMP, "/id-in/cse-in/room/desc"), content.get("rels"),
                 "an address of this CSE is SP-relative where another CSE reads it");
+    }
+
+    @Test
+    void ts0004_7_4_34_2_1_c_aResourceDescriptorLinkOfThisCseInTheDescriptorIsSentSpRelative() {
+        answers.put("/id-mn/cse-mn/repo/smv", new ResponsePrimitive(ResponseStatusCode.UPDATED, null));
+        String turtle = "@prefix m2m: <" + ResourceDescriptorLink.IRI.substring(0, ResourceDescriptorLink.IRI.indexOf('#') + 1)
+                + "> .\n<http://e/l> m2m:resourceDescriptorLink \"cse-in/room/desc\" , \"" + LAMP + "\" .\n";
+        Map<String, Object> smd = smd("/id-mn/cse-mn/repo/onto", null);
+        smd.put("dsp", Base64.getEncoder().encodeToString(turtle.getBytes(StandardCharsets.UTF_8)));
+        List<String> links = List.of("cse-in/room/desc", LAMP);
+        step.validate(creating(), "smd1", smd, links);
+        Map<?, ?> content = (Map<?, ?>) ((Map<?, ?>) sent.get(0).content).get("m2m:smd");
+        Graph dsp = Rdf.parse("dsp", content.get("dsp"), SemanticFormat.TURTLE, SemanticSettings.DEFAULTS);
+        assertEquals(Set.of("/id-in/cse-in/room/desc", LAMP), Set.copyOf(ResourceDescriptorLink.addresses(dsp)),
+                "another CSE reads the link to this CSE's descriptor SP-relative");
     }
 
     @Test

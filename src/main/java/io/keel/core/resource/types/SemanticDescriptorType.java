@@ -22,6 +22,12 @@ import io.keel.core.semantic.SemanticSettings;
 import io.keel.core.semantic.ValidationElsewhere;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
+import io.keel.primitive.Operation;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,8 +147,35 @@ public final class SemanticDescriptorType extends ResourceType implements Announ
         }
         String by = elsewhere.validate(write.request(), r.ri, smd, links);
         if (by != null) {
-            write.retrieved().put(r.ri, new RemoteResources.Retrieved(ResponseStatusCode.UPDATED, ty(), by));
+            Map<String, Object> stored = write.request().operation == Operation.CREATE ? Map.of() : r.attributes;
+            write.retrieved().put(validatedKey(r.ri, stored), new RemoteResources.Retrieved(ResponseStatusCode.UPDATED, ty(), by));
         }
+    }
+
+    /**
+     * The key under which the validation elsewhere of a Create or Update is found in the transaction: the descriptor's
+     * ri with a digest of what was stored of it when the representation sent was made (nothing for a Create). In the
+     * transaction, an Update that finds something else stored (another Update came in between) finds no validation,
+     * and is validated there as any other ({@link LinkedValidation}).
+     */
+    private static String validatedKey(String ri, Map<String, Object> stored) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String sn : List.of(DESCRIPTOR_REPRESENTATION, DESCRIPTOR, ONTOLOGY_REF, RELATED_SEMANTICS, VALIDATION_ENABLE)) {
+                sha.update((sn + "=" + stored.get(sn) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return ri + "@" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** What is stored of the descriptor an Update changes, before the values it sets (read before any hook's change). */
+    private static Map<String, Object> storedBefore(ResourceOperation op) {
+        Map<String, Object> stored = new HashMap<>(op.resource.attributes);
+        op.given.keySet().forEach(stored::remove);
+        stored.putAll(op.previous);
+        return stored;
     }
 
     /** TS-0004 7.4.34.2.1 Recv-6.4: the descriptor must be what dcrp says, dcrp not IRI (4000). */
@@ -150,7 +183,7 @@ public final class SemanticDescriptorType extends ResourceType implements Announ
     public void prepareCreate(ResourceOperation op) {
         announcedReadably(op.resource);
         if (Boolean.TRUE.equals(op.resource.get(VALIDATION_ENABLE))) {
-            validate(op, descriptor(op.resource));
+            validate(op, descriptor(op.resource), Map.of());
         }
     }
 
@@ -167,6 +200,7 @@ public final class SemanticDescriptorType extends ResourceType implements Announ
     @Override
     public void prepareUpdate(ResourceOperation op) {
         announcedReadably(op.resource);
+        Map<String, Object> before = storedBefore(op);
         Object soe = op.resource.attributes.remove(SEMANTIC_OP_EXEC); // never stored, never returned (7.4.34.2.2)
         boolean newDescriptor = op.given.containsKey(DESCRIPTOR) || op.given.containsKey(DESCRIPTOR_REPRESENTATION);
         if (soe != null && op.given.containsKey(DESCRIPTOR)) {
@@ -174,7 +208,7 @@ public final class SemanticDescriptorType extends ResourceType implements Announ
         }
         if (soe == null && !newDescriptor) {
             if (Boolean.TRUE.equals(op.resource.get(VALIDATION_ENABLE))) {
-                validate(op, descriptor(op.resource));
+                validate(op, descriptor(op.resource), before);
             } else {
                 validationOff(op);
             }
@@ -190,7 +224,7 @@ public final class SemanticDescriptorType extends ResourceType implements Announ
             g = descriptor(op.resource);
         }
         if (Boolean.TRUE.equals(op.resource.get(VALIDATION_ENABLE))) {
-            validate(op, g);
+            validate(op, g, before);
         } else {
             validationOff(op);
         }
@@ -219,13 +253,13 @@ public final class SemanticDescriptorType extends ResourceType implements Announ
      * ONTOLOGY_NOT_AVAILABLE, 4118); a problem is INVALID_SEMANTICS (4120) naming it, success sets semanticValidated
      * true. Which linked descriptors count: {@link LinkedValidation}; what "valid" means: {@link OntologyValidation}.
      */
-    private void validate(ResourceOperation op, Graph descriptor) {
+    private void validate(ResourceOperation op, Graph descriptor, Map<String, Object> stored) {
         Object or = op.resource.get(ONTOLOGY_REF);
         if (or == null) {
             throw new OneM2MException(ResponseStatusCode.ONTOLOGY_NOT_AVAILABLE,
                     "validationEnable is true but no ontologyRef names an ontology to validate against");
         }
-        if (op.references.retrieved(op.resource.ri) != null) {
+        if (op.references.retrieved(validatedKey(op.resource.ri, stored)) != null) {
             // Step c, then k: a semanticValidation found it valid before the transaction (beforeTransaction).
             op.resource.attributes.put(SEMANTIC_VALIDATED, true);
             return;
