@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Discovery (ty&lbl&lim=100) and latest-instance retrieval (la) on a tree of 10^6 contentInstances, next to the
-# same requests on an almost empty tree. Not a test: `mvn verify` never runs it. See bench/README.md.
+# same requests on an almost empty tree, and the memory of both CSEs after the load (heap after a full GC, RSS).
+# Not a test: `mvn verify` never runs it. See bench/README.md.
 #
 #   mvn -B -q -DskipTests package && bench/large-tree.sh
 #
@@ -11,6 +12,8 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 AES=${TREE_AES:-100}
 CONTAINERS=${TREE_CONTAINERS:-10}
 INSTANCES=${TREE_INSTANCES:-1000}
@@ -150,3 +153,9 @@ for request in discovery latest; do
     l50=$(median ${P50[$request.large]}); l99=$(median ${P99[$request.large]})
     echo "| $label | $e50 / $e99 | $l50 / $l99 | $(ratio "$l50" "$e50") / $(ratio "$l99" "$e99") |"
 done
+
+echo
+echo "| memory after the load | empty tree | $TOTAL resources |"
+echo "|---|---|---|"
+echo "| heap used after a full GC (MB) | $(heap_used_mb "${PIDS[empty]}" gc) | $(heap_used_mb "${PIDS[large]}" gc) |"
+echo "| RSS (MB) | $(rss_mb "${PIDS[empty]}") | $(rss_mb "${PIDS[large]}") |"

@@ -1,4 +1,4 @@
-# Sourced by the bench scripts (run.sh, profile.sh, startup.sh, notifications.sh): what they share. Defines functions
+# Sourced by the bench scripts (run.sh, profile.sh, startup.sh, notifications.sh, large-tree.sh): what they share. Defines functions
 # and a few variables only; the caller sets BENCH_FAILED ("BENCH FAILED", "PROFILE FAILED", ...) for die's message.
 #   JAVA, JCMD, JSTAT     the JDK's tools ($JAVA_HOME/bin when set)
 #   CLK_TCK, NCPU         clock ticks per second of /proc's CPU times, cores
@@ -81,6 +81,14 @@ machine_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat; }
 proc_ticks() { awk '{print $14+$15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 # the three load averages of /proc/loadavg
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# heap_used_mb PID [gc]: the JVM's heap in use (MB); with "gc", after a full collection (what the data holds, not
+# what garbage waits). rss_mb PID: its resident memory (MB).
+heap_used_mb() {
+    [ "${2:-}" = gc ] && { "$JCMD" "$1" GC.run >/dev/null 2>&1; sleep 1; }
+    "$JCMD" "$1" GC.heap_info 2>/dev/null | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K,?/,"",v); print int(v/1024); exit}}'
+}
+rss_mb() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status"; }
 
 # Share of the CPU (percent) busy over 1 s, from /proc/stat: other load skews every figure.
 cpu_busy_pct() {

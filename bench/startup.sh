@@ -86,8 +86,8 @@ for archive in no yes; do
             start "$data" "$opts" >>"$TMP/rows"
             if [ "$r" = "$ROUNDS" ]; then
                 sleep 2
-                heap=$(jcmd "$PID" GC.heap_info 2>/dev/null | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K,?/,"",v); print int(v/1024); exit}}')
-                rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$PID/status")
+                heap=$(heap_used_mb "$PID")
+                rss=$(rss_mb "$PID")
             fi
             stop
         done

@@ -31,7 +31,6 @@ import io.keel.serialization.ContentCodec;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
@@ -51,6 +50,8 @@ import java.util.function.Function;
 import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.jpa.JpaHelper;
 import org.locationtech.jts.geom.Geometry;
+import org.eclipse.persistence.sessions.IdentityMapAccessor;
+import org.eclipse.persistence.sessions.UnitOfWork;
 import org.eclipse.persistence.sessions.server.ConnectionPool;
 import org.eclipse.persistence.sessions.server.ExternalConnectionPool;
 import org.eclipse.persistence.sessions.server.Server;
@@ -61,6 +62,8 @@ public final class JpaResourceStore implements ResourceStore {
     private static final String UNIQUE_VIOLATION = "23505";
     /** Parents per statement of {@link Tx#childrenOf}. */
     private static final int CHILDREN_OF_CHUNK = 500;
+    /** The columns of {@link ResourceEntity}, for native queries that read whole rows. */
+    private static final String ENTITY_COLUMNS = "ri, attrs, cr, cs, ct, cty, depth, dgt, et, lt, origin, pi, rn, srn, st, subs, ty";
     private final EntityManagerFactory emf;
     private final TriplePatternCounts patternCounts = new TriplePatternCounts();
 
@@ -596,12 +599,23 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public Resource lock(String ri) {
             forgetPrefetched();
-            // SELECT … FOR UPDATE, refreshing what this transaction read before: once the lock is granted, the row
-            // is the latest committed one, also when another CSE on the same database changed or deleted it.
-            List<ResourceEntity> l = em.createQuery("SELECT r FROM ResourceEntity r WHERE r.ri = :ri", ResourceEntity.class)
-                    .setParameter("ri", ri).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .setHint(QueryHints.REFRESH, HintValues.TRUE).getResultList();
-            return l.isEmpty() ? null : toResource(l.get(0));
+            // What this transaction read of the row before is refreshed once the lock is granted: the row is then the
+            // latest committed one, also when another CSE on the same database changed or deleted it. A row not read
+            // before is read with the lock. Native, without EclipseLink's refresh: a JPQL lock query or a refresh
+            // also reads (to lock) the row's element collections, three statements, which an update loads only
+            // when it changes them.
+            boolean readBefore = em.unwrap(UnitOfWork.class).getIdentityMapAccessor()
+                    .containsObjectInIdentityMap(ri, ResourceEntity.class);
+            @SuppressWarnings("unchecked")
+            List<ResourceEntity> l = em.createNativeQuery("SELECT " + ENTITY_COLUMNS + " FROM resource WHERE ri = ? FOR UPDATE",
+                    ResourceEntity.class).setParameter(1, ri).getResultList();
+            if (l.isEmpty()) {
+                return null;
+            }
+            if (readBefore) {
+                em.refresh(l.get(0));
+            }
+            return toResource(l.get(0));
         }
 
         @Override
@@ -627,27 +641,54 @@ public final class JpaResourceStore implements ResourceStore {
         public void deleteSubtree(Resource r, Set<Integer> childlessTypes) {
             forgetPrefetched();
             em.flush();
-            String descendants = ResourceQuery.escapeLike(r.srn) + "/%";
+            String below = ResourceQuery.escapeLike(r.srn) + "/%";
             // First lock the descendants that can have children, ancestors first. A create below one of them holds
             // that lock until it commits, so this waits for it and the DELETE after it (a new statement, which sees
             // what committed meanwhile) takes the new child too; a create that comes later finds its parent gone.
             // Without this, a child committed while the DELETE ran would outlive its deleted parent. A resource of a
             // childless type needs neither (trimming a container to its quota deletes contentInstances one by one).
+            boolean descendants = false;
             if (!childlessTypes.contains(r.ty)) {
                 StringBuilder lock = new StringBuilder("SELECT ri FROM resource WHERE srn LIKE ? ESCAPE '\\'");
                 for (Integer ty : childlessTypes) {
                     lock.append(" AND ty <> ").append(ty.intValue());
                 }
-                em.createNativeQuery(lock.append(" ORDER BY srn FOR UPDATE").toString())
-                        .setParameter(1, descendants).getResultList();
+                boolean locked = !em.createNativeQuery(lock.append(" ORDER BY srn FOR UPDATE").toString())
+                        .setParameter(1, below).getResultList().isEmpty();
+                // Nothing locked means no descendant only when no type was left out (a contentInstance trimmed).
+                descendants = locked || !childlessTypes.isEmpty();
                 // Two statements the indexes serve (an OR of both would scan the table): the descendants by srn
                 // prefix, then the resource by primary key. Label and attribute rows go by ON DELETE CASCADE.
-                em.createNativeQuery("DELETE FROM resource WHERE srn LIKE ? ESCAPE '\\'")
-                        .setParameter(1, descendants)
-                        .executeUpdate();
+                if (descendants) {
+                    em.createNativeQuery("DELETE FROM resource WHERE srn LIKE ? ESCAPE '\\'")
+                            .setParameter(1, below)
+                            .executeUpdate();
+                }
             }
             em.createNativeQuery("DELETE FROM resource WHERE ri = ?").setParameter(1, r.ri).executeUpdate();
-            em.clear();
+            if (descendants) {
+                em.clear(); // none of the deleted rows stays managed
+            } else {
+                forget(r.ri);
+            }
+        }
+
+        /**
+         * Lets a later look-up of the row, deleted by a statement, find nothing, if this transaction read it. Not
+         * {@code em.detach}, which reads the entity's element collections first.
+         */
+        private void forget(String ri) {
+            IdentityMapAccessor identities = em.unwrap(UnitOfWork.class).getIdentityMapAccessor();
+            if (identities.containsObjectInIdentityMap(ri, ResourceEntity.class)) {
+                identities.removeFromIdentityMap(ri, ResourceEntity.class);
+            }
+        }
+
+        /** In the database's row (ResourceEntity#subs is never written by an update of the entity). */
+        @Override
+        public void countSubscriptions(String pi, int by) {
+            em.createNativeQuery("UPDATE resource SET subs = subs + ? WHERE ri = ?").setParameter(1, by).setParameter(2, pi)
+                    .executeUpdate();
         }
 
         @Override
@@ -1080,6 +1121,7 @@ public final class JpaResourceStore implements ResourceStore {
             r.cs = e.cs;
             r.cty = e.cty;
             r.dgt = e.dgt == null ? null : instant(e.dgt);
+            r.subscriptions = e.subs;
             Map<String, Object> attrs = (Map<String, Object>) ContentCodec.fromJson(e.attrs);
             Object lbl = attrs.remove("lbl");
             if (lbl instanceof List<?> l) {
@@ -1092,7 +1134,43 @@ public final class JpaResourceStore implements ResourceStore {
             return r;
         }
 
-        private static void copy(Resource r, ResourceEntity e) {
+        /**
+         * Where only single values changed (a container's cni and cbs at every contentInstance), the attribute rows
+         * are updated where they are, one statement each, instead of the collection's delete and insert per value.
+         * The entity's collection is left unread: what reads it later reads these rows.
+         *
+         * @return false, changing nothing, when another change is among them (a value added, removed, or of a list)
+         */
+        private boolean replacedInPlace(String ri, Set<AttributeValue> before, Set<AttributeValue> after) {
+            Map<String, AttributeValue> removed = new HashMap<>();
+            for (AttributeValue v : before) {
+                if (!after.contains(v) && removed.put(v.nm, v) != null) {
+                    return false;
+                }
+            }
+            Map<String, AttributeValue> added = new HashMap<>();
+            for (AttributeValue v : after) {
+                if (!before.contains(v) && added.put(v.nm, v) != null) {
+                    return false;
+                }
+            }
+            if (!removed.keySet().equals(added.keySet()) || removed.keySet().stream().anyMatch(nm -> count(before, nm) != 1
+                    || count(after, nm) != 1)) {
+                return false;
+            }
+            for (AttributeValue now : added.values()) {
+                em.createNativeQuery("UPDATE resource_attr SET val = ? WHERE ri = ? AND nm = ? AND val = ?")
+                        .setParameter(1, now.val).setParameter(2, ri).setParameter(3, now.nm)
+                        .setParameter(4, removed.get(now.nm).val).executeUpdate();
+            }
+            return true;
+        }
+
+        private static long count(Set<AttributeValue> values, String nm) {
+            return values.stream().filter(v -> v.nm.equals(nm)).count();
+        }
+
+        private void copy(Resource r, ResourceEntity e) {
             e.ri = r.ri;
             e.pi = r.pi;
             e.ty = r.ty;
@@ -1122,8 +1200,13 @@ public final class JpaResourceStore implements ResourceStore {
             if (stored == null || !labelsOf(stored).equals(labels)) {
                 e.labels = labels;
             }
-            if (stored == null || !attributeValues(stored).equals(values)) {
+            if (stored == null) {
                 e.values = values;
+            } else {
+                Set<AttributeValue> before = attributeValues(stored);
+                if (!before.equals(values) && !replacedInPlace(e.ri, before, values)) {
+                    e.values = values;
+                }
             }
             Set<GeoBox> geo = geoBoxes(r.srn, r.attributes);
             if (stored == null ? !geo.isEmpty() : !geoBoxes(r.srn, stored).equals(geo)) {

@@ -56,6 +56,9 @@ public class ResourceEntity {
     /** dataGenerationTime (µs) of contentInstances and timeSeriesInstances: the dgb/dga conditions. */
     @Column(name = "dgt")
     Long dgt;
+    /** How many subscription children it has (V40); written by the store's own statements, never by an update. */
+    @Column(name = "subs", updatable = false)
+    int subs;
     @Lob
     @Basic(fetch = FetchType.EAGER)
     @Column(name = "attrs")

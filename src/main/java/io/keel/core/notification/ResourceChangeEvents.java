@@ -61,13 +61,18 @@ public final class ResourceChangeEvents {
         this.sequencer = sequencer;
     }
 
+    /** The subscriptions of a resource: none without a query when the store counted none. */
+    private static List<Resource> subscriptionsOf(Transaction tx, Resource r) {
+        return r.subscriptions == 0 ? List.of() : tx.tree().children(r.ri, ResourceTypes.SUBSCRIPTION);
+    }
+
     /** net 3 for the subscriptions of the parent; a subscription's new notificationSchedule governs what it sends. */
     public void created(Transaction tx, Resource parent, Resource child) {
         if (isNotificationSchedule(child, parent)) {
             pending(tx).changedSubscriptions.put(parent.ri, DeliveryRules.of(parent, ScheduleType.schedule(child)));
         }
         List<Resource> matching = new ArrayList<>();
-        for (Resource sub : tx.tree().children(parent.ri, ResourceTypes.SUBSCRIPTION)) {
+        for (Resource sub : subscriptionsOf(tx, parent)) {
             if (!sub.ri.equals(child.ri) && EventCriteria.matches(sub, CHILD_CREATED, child, Set.of())) {
                 matching.add(sub);
             }
@@ -127,7 +132,7 @@ public final class ResourceChangeEvents {
             pending(tx).changedSubscriptions.put(parent.ri, DeliveryRules.of(parent, ScheduleType.schedule(r)));
         }
         List<Resource> matching = new ArrayList<>();
-        for (Resource sub : tx.tree().children(r.ri, ResourceTypes.SUBSCRIPTION)) {
+        for (Resource sub : subscriptionsOf(tx, r)) {
             if (EventCriteria.matches(sub, UPDATE, r, modified)) {
                 matching.add(sub);
             }
@@ -224,7 +229,7 @@ public final class ResourceChangeEvents {
      * one window on, every point is notified, with the points not notified yet and the window's count (m2m:tsn).
      */
     public void missingData(Transaction tx, Resource ts, List<String> points, Instant detected) {
-        for (Resource sub : tx.tree().children(ts.ri, ResourceTypes.SUBSCRIPTION)) {
+        for (Resource sub : subscriptionsOf(tx, ts)) {
             if (!EventCriteria.matches(sub, MISSING_DATA_POINTS, ts, Set.of())
                     || !(((Map<?, ?>) sub.get("enc")).get("md") instanceof Map<?, ?> md)) {
                 continue;
@@ -261,7 +266,7 @@ public final class ResourceChangeEvents {
      */
     public int triggerReceived(Transaction tx, Resource ae, Map<String, Object> triggerPayload) {
         int notified = 0;
-        for (Resource sub : tx.tree().children(ae.ri, ResourceTypes.SUBSCRIPTION)) {
+        for (Resource sub : subscriptionsOf(tx, ae)) {
             if (EventCriteria.matches(sub, TRIGGER_RECEIVED, ae, Set.of())) {
                 raise(tx, sub, TRIGGER_RECEIVED, Map.of("m2m:tgp", triggerPayload));
                 notified++;
@@ -280,7 +285,7 @@ public final class ResourceChangeEvents {
      */
     public void retrievedWithoutContentInstance(Transaction tx, Resource container) {
         TransactionNotifications raised = new TransactionNotifications(sequencer);
-        for (Resource sub : tx.tree().children(container.ri, ResourceTypes.SUBSCRIPTION)) {
+        for (Resource sub : subscriptionsOf(tx, container)) {
             if (EventCriteria.matches(sub, RETRIEVE_OF_EMPTY_CONTAINER, container, Set.of())) {
                 raise(tx, raised, sub, RETRIEVE_OF_EMPTY_CONTAINER, representation(sub, container, null));
             }
@@ -299,7 +304,7 @@ public final class ResourceChangeEvents {
     public void operationMonitored(Transaction tx, Resource r, RequestPrimitive req) {
         TransactionNotifications raised = new TransactionNotifications(sequencer);
         int bit = req.isDiscovery() ? DISCOVERY_BIT : req.operation.accessBit();
-        for (Resource sub : tx.tree().children(r.ri, ResourceTypes.SUBSCRIPTION)) {
+        for (Resource sub : subscriptionsOf(tx, r)) {
             boolean monitored = SubscriptionType.operationMonitors(sub).stream().anyMatch(om ->
                     (om.get("ops") == null || (((Long) om.get("ops")) & bit) != 0)
                             && (om.get("or") == null || om.get("or").equals(req.from)));

@@ -40,6 +40,11 @@ public final class Resource {
      * match by {@code dgb}/{@code dga}; set by those types with their {@code dgt} attribute, null otherwise.
      */
     public Instant dgt;
+    /**
+     * How many {@code <subscription>} children the store counted when it read the resource (exact for a locked one;
+     * a subscription created meanwhile may be missing otherwise); -1 when the store does not count them.
+     */
+    public int subscriptions = -1;
     /** Type-specific attributes in the order of the type's declaration, values already normalized. */
     public Map<String, Object> attributes = new LinkedHashMap<>();
 

@@ -41,6 +41,14 @@ public interface ResourceTree {
      */
     void deleteSubtree(Resource r, Set<Integer> childlessTypes);
 
+    /**
+     * Adds {@code by} to the count of {@code <subscription>} children the resource's row keeps ({@link
+     * Resource#subscriptions}); the subscription type calls it, with the parent locked, when one is created or deleted.
+     * A store that keeps no count ignores it and reads the subscriptions each time.
+     */
+    default void countSubscriptions(String pi, int by) {
+    }
+
     /** The newest (or oldest) direct child of a type, or null: what {@code la} and {@code ol} address. */
     Resource newestOrOldestChild(String pi, int ty, boolean newest);
 

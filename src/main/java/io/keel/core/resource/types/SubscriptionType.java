@@ -78,6 +78,17 @@ public final class SubscriptionType extends ResourceType {
     }
 
     /** gpi and nfu of a subscription made through a group's fanOutPoint (TS-0004 7.4.14.2.3). */
+    /** The parent's row counts its subscriptions: a resource without any is then notified of nothing without a query. */
+    @Override
+    public void afterCreate(ResourceOperation op) {
+        op.tree.countSubscriptions(op.parent.ri, 1);
+    }
+
+    @Override
+    public void beforeDelete(ResourceOperation op) {
+        op.tree.countSubscriptions(op.resource.pi, -1);
+    }
+
     @Override
     public Map<String, Object> forGroupMembers(Map<String, Object> given, boolean create, Resource group, String groupId,
                                                boolean outerGroup) {
