@@ -101,4 +101,15 @@ class GeoCellsTest {
         assertFalse(found(africa, new Envelope(139, 140, 35, 36)), "Tokyo is far from Africa");
         assertTrue(found(africa, new Envelope(10, 10.1, 0, 0.1)));
     }
+
+    @Test
+    void aPlanSaysWhichCellsHoldIndexedAndWhichLargeEntriesAndTheShareTheWindowCovers() {
+        GeoWindow square = overlaps(new Envelope(4, 5, 44, 45));
+        GeoCells.Plan plan = GeoCells.plan(square);
+        assertEquals(GeoCells.query(square), plan.all());
+        assertEquals(16, plan.indexed().size()); // level 5 (0.35°): 4 × 4 cells, 1.98 square degrees
+        assertEquals(1 / (16 * GeoCells.side(5) * GeoCells.side(5)), plan.share(), 1e-12);
+        assertTrue(plan.large().stream().allMatch(c -> c >= GeoCells.key(8, 0, 0)), "large entries: kinds 8 and up");
+        assertEquals(0, GeoCells.plan(overlaps(new Envelope(4, 4, 44, 44))).share(), "a point has no area");
+    }
 }
