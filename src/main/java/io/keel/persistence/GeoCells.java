@@ -69,8 +69,9 @@ final class GeoCells {
 
     /**
      * The cells a query reads: {@code indexed}, those of the query level (indexed entries), and {@code large}, those
-     * of every coarser level (large entries); {@code share}, the part of the indexed cells' area the window covers,
-     * about the share of their entries that pass it when locations are spread evenly (0 for a window without area).
+     * of every coarser level (large entries); {@code share}, the part of the indexed cells' area where points may meet
+     * the query ({@link GeoWindow#area}), about the share of their entries that pass when locations are spread evenly
+     * (0 for a query geometry without area).
      */
     record Plan(List<Long> indexed, List<Long> large, double share) {
         /** Every cell, indexed first. */
@@ -104,7 +105,7 @@ final class GeoCells {
         }
         double side = side(level);
         double area = count(level, minLon, minLat, maxLon, maxLat) * side * side;
-        double share = Math.min(1, (w.maxLon() - w.minLon()) * (w.maxLat() - w.minLat()) / area);
+        double share = Math.min(1, w.area() / area);
         return new Plan(new ArrayList<>(indexed), new ArrayList<>(large), share);
     }
 

@@ -16,7 +16,8 @@ import org.locationtech.jts.geom.Envelope;
 /** The grid cells of resource_geo: a query reads a cell of every location whose box reaches into its window. */
 class GeoCellsTest {
     private static GeoWindow overlaps(Envelope w) {
-        return new GeoWindow(w.getMinX(), w.getMinY(), w.getMaxX(), w.getMaxY(), GeoWindow.Relation.OVERLAPS, (lon, lat) -> true);
+        return new GeoWindow(w.getMinX(), w.getMinY(), w.getMaxX(), w.getMaxY(), GeoWindow.Relation.OVERLAPS, (lon, lat) -> true,
+                w.getArea());
     }
 
     private static boolean found(Envelope box, Envelope window) {
