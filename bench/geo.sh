@@ -14,7 +14,10 @@
 #
 # Settings (environment): GEO_COUNT=100000, GEO_DURATION=10s per measured run, GEO_ROUNDS=3,
 # GEO_DB=h2 or postgres (then PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres name a server where that user may create
-# a database; the run creates one and drops it at the end).
+# a database; the run creates one and drops it at the end), GEO_KEEP=1 keeps the temp dir (Keel's log and data) and,
+# on postgres, the database. GEO_FROM=<what a run with GEO_KEEP=1 kept: its data directory (h2) or database name
+# (postgres)> measures a copy of those containers instead of generating them again (GEO_COUNT must say how many):
+# two builds compared on the same data.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -22,6 +25,8 @@ COUNT=${GEO_COUNT:-100000}
 DURATION=${GEO_DURATION:-10s}
 ROUNDS=${GEO_ROUNDS:-3}
 DB=${GEO_DB:-h2}
+KEEP=${GEO_KEEP:-0}
+FROM=${GEO_FROM:-}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JAVAC=${JAVA_HOME:+$JAVA_HOME/bin/}javac
@@ -35,14 +40,23 @@ PID=
 PG_DB="keel_geo_$$"
 cleanup() {
     [ -n "$PID" ] && { kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; }
-    [ "$DB" = postgres ] && { psql -d postgres -qc "DROP DATABASE IF EXISTS $PG_DB" 2>/dev/null || true; }
-    rm -rf "$TMP"
+    if [ "$KEEP" = 1 ]; then
+        echo "# kept $TMP (data: $TMP/data)" >&2
+        if [ "$DB" = postgres ]; then echo "# kept database $PG_DB" >&2; fi
+    else
+        [ "$DB" = postgres ] && { psql -d postgres -qc "DROP DATABASE IF EXISTS $PG_DB" 2>/dev/null || true; }
+        rm -rf "$TMP"
+    fi
 }
 trap cleanup EXIT
 cp target/keel.war "$TMP/keel.war"
 mkdir -p "$TMP/lib" "$TMP/gen"
 (cd "$TMP/lib" && unzip -q -j "$TMP/keel.war" 'WEB-INF/lib/h2-*.jar' 'WEB-INF/lib/postgresql-*.jar')
-[ "$DB" = postgres ] && psql -d postgres -qc "CREATE DATABASE $PG_DB"
+if [ "$DB" = postgres ]; then
+    psql -d postgres -qc "CREATE DATABASE $PG_DB${FROM:+ TEMPLATE $FROM}"
+elif [ -n "$FROM" ]; then
+    cp -r "$FROM" "$TMP/data"
+fi
 if [ "$DB" = postgres ]; then JDBC="jdbc:postgresql://$PGHOST:$PGPORT/$PG_DB?user=$PGUSER"; else JDBC="jdbc:h2:file:$TMP/data/keel"; fi
 "$JAVAC" -d "$TMP/gen" bench/geo/GeoGenerator.java
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -96,13 +110,17 @@ echo "# reproduce: mvn -B -q -DskipTests package && GEO_COUNT=$COUNT GEO_ROUNDS=
 echo "# machine load average (1/5/15 min) at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# database: $DB; load: wrk -t1 -c1 -d$DURATION --latency (3 s warm-up), loopback; $(nproc) cores; $("$JAVA" -version 2>&1 | head -n1)"
 
-# Keel creates the schema and the CSEBase, the generator adds the containers.
-start_keel
-stop_keel
-GEN_START=$(date +%s)
-"$JAVA" -cp "$TMP/gen:$TMP/lib/*" GeoGenerator "$JDBC" "$COUNT"
-[ "$DB" = postgres ] && psql -d "$PG_DB" -qc 'VACUUM ANALYZE'
-echo "# generated in $(( $(date +%s) - GEN_START )) s"
+if [ -n "$FROM" ]; then
+    echo "# the containers of $FROM (a copy)"
+else
+    # Keel creates the schema and the CSEBase, the generator adds the containers.
+    start_keel
+    stop_keel
+    GEN_START=$(date +%s)
+    "$JAVA" -cp "$TMP/gen:$TMP/lib/*" GeoGenerator "$JDBC" "$COUNT"
+    [ "$DB" = postgres ] && psql -d "$PG_DB" -qc 'VACUUM ANALYZE'
+    echo "# generated in $(( $(date +%s) - GEN_START )) s"
+fi
 start_keel
 for request in "${REQUESTS[@]}"; do
     echo "# $request: GET ${PATHS[$request]}  → $(addresses "${PATHS[$request]}") address(es)"

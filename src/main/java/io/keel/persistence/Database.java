@@ -62,7 +62,7 @@ public final class Database {
         if (postgres) {
             jpa.put("eclipselink.target-database", "org.eclipse.persistence.platform.database.PostgreSQLPlatform");
         } else {
-            jpa.put("eclipselink.target-database", "org.eclipse.persistence.platform.database.H2Platform");
+            jpa.put("eclipselink.target-database", KeelH2Platform.class.getName());
         }
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("keel", jpa);
         return new JpaResourceStore(emf);

@@ -15,6 +15,11 @@ import java.util.function.Predicate;
  * listed in several cells comes out once, and only entries passing a test come out at all. The runs needing more
  * entries are refilled together, in one statement, each asking for twice as many as the time before; so a discovery
  * reads about as many entries as it returns, plus a few per cell.
+ * <p>
+ * Each round trip costs more than some entries too many (one statement of a SELECT per run, parsed by H2 each time): the
+ * first read of a cell of the query level asks for about twice its share of what the caller wants, counting only the
+ * part of its entries the window lets pass ({@link GeoCells.Plan#share}), so that one round trip usually suffices;
+ * the large entries of the coarser levels are few, and their cells are read {@value #LARGE_FIRST} at a time first.
  */
 final class GeoCellScan {
     /** An entry: a location's cell, the resource's structured name and ri, and the location's bounding box. */
@@ -47,6 +52,9 @@ final class GeoCellScan {
         }
     }
 
+    /** The first read of a cell of large entries. */
+    static final int LARGE_FIRST = 4;
+
     private final Source source;
     private final Predicate<Entry> passes;
     private final List<Run> runs = new ArrayList<>();
@@ -56,11 +64,15 @@ final class GeoCellScan {
      * @param after the name the entries come after (exclusive)
      * @param wanted about how many passing entries the caller expects to need, to size the first reads
      */
-    GeoCellScan(Source source, List<Long> cells, String after, int wanted, Predicate<Entry> passes) {
+    GeoCellScan(Source source, GeoCells.Plan cells, String after, int wanted, Predicate<Entry> passes) {
         this.source = source;
         this.passes = passes;
-        int size = Math.max(4, 2 * wanted / Math.max(1, cells.size()) + 1);
-        cells.forEach(c -> runs.add(new Run(c, after, size)));
+        // Twice the cell's part of the entries read for wanted to pass; no more than twice wanted (a window
+        // without area lets few pass, and the next reads double).
+        double perCell = 2.0 * wanted / (Math.max(1, cells.indexed().size()) * Math.max(cells.share(), 1e-6));
+        int size = (int) Math.max(LARGE_FIRST, Math.min(2L * wanted + 1, Math.ceil(perCell) + 1));
+        cells.indexed().forEach(c -> runs.add(new Run(c, after, size)));
+        cells.large().forEach(c -> runs.add(new Run(c, after, LARGE_FIRST)));
     }
 
     /** The next at most {@code n} passing entries, fewer only at the end. */

@@ -68,10 +68,27 @@ final class GeoCells {
     }
 
     /**
-     * The cells a query with window {@code w} reads, in order: those of the query level (indexed entries), then
-     * those of every coarser level (large entries).
+     * The cells a query reads: {@code indexed}, those of the query level (indexed entries), and {@code large}, those
+     * of every coarser level (large entries); {@code share}, the part of the indexed cells' area where points may meet
+     * the query ({@link GeoWindow#area}), about the share of their entries that pass when locations are spread evenly
+     * (0 for a query geometry without area).
      */
+    record Plan(List<Long> indexed, List<Long> large, double share) {
+        /** Every cell, indexed first. */
+        List<Long> all() {
+            List<Long> all = new ArrayList<>(indexed);
+            all.addAll(large);
+            return all;
+        }
+    }
+
+    /** The cells a query with window {@code w} reads, in order: {@link Plan#all} of {@link #plan}. */
     static List<Long> query(GeoWindow w) {
+        return plan(w).all();
+    }
+
+    /** The cells a query with window {@code w} reads (see the class comment). */
+    static Plan plan(GeoWindow w) {
         double minLon = w.minLon() - MARGIN;
         double minLat = w.minLat() - MARGIN;
         double maxLon = w.maxLon() + MARGIN;
@@ -80,12 +97,16 @@ final class GeoCells {
         while (level > 1 && count(level, minLon, minLat, maxLon, maxLat) > MAX_QUERY_CELLS) {
             level--;
         }
-        Set<Long> keys = new LinkedHashSet<>();
-        addCells(keys, level, level, minLon, minLat, maxLon, maxLat);
+        Set<Long> indexed = new LinkedHashSet<>();
+        addCells(indexed, level, level, minLon, minLat, maxLon, maxLat);
+        Set<Long> large = new LinkedHashSet<>();
         for (int coarser = level - 1; coarser >= 0; coarser--) {
-            addCells(keys, LARGE + coarser, coarser, minLon, minLat, maxLon, maxLat);
+            addCells(large, LARGE + coarser, coarser, minLon, minLat, maxLon, maxLat);
         }
-        return new ArrayList<>(keys);
+        double side = side(level);
+        double area = count(level, minLon, minLat, maxLon, maxLat) * side * side;
+        double share = Math.min(1, w.area() / area);
+        return new Plan(new ArrayList<>(indexed), new ArrayList<>(large), share);
     }
 
     private static long count(int level, double minLon, double minLat, double maxLon, double maxLat) {

@@ -32,7 +32,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -967,7 +966,7 @@ public final class JpaResourceStore implements ResourceStore {
                                                   Visibility visibility, Integer maxDepth, String after, int batch) {
             String below = root.srn + "/";
             String end = root.srn + (char) ('/' + 1); // the first name past the subtree
-            GeoCellScan scan = new GeoCellScan(reads -> geoEntries(reads, end), GeoCells.query(geo),
+            GeoCellScan scan = new GeoCellScan(reads -> GeoCellReads.read(em, reads, end), GeoCells.plan(geo),
                     after == null ? below : after, batch, e -> geo.admits(e.minLon(), e.minLat(), e.maxLon(), e.maxLat()));
             List<Candidate> out = new ArrayList<>();
             while (out.size() < batch) {
@@ -997,36 +996,6 @@ public final class JpaResourceStore implements ResourceStore {
                 if (located.size() < batch) {
                     break;
                 }
-            }
-            return out;
-        }
-
-        /**
-         * The resource_geo entries several runs ask for, in one statement: for each, the first entries of its cell
-         * after its name and before {@code end}, in srn order from the (cell, srn) key.
-         */
-        private List<GeoCellScan.Entry> geoEntries(List<GeoCellScan.Read> reads, String end) {
-            if (reads.isEmpty()) {
-                return List.of();
-            }
-            StringBuilder sql = new StringBuilder();
-            for (int i = 0; i < reads.size(); i++) {
-                sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT cell, srn, ri, min_lon, min_lat, max_lon, max_lat FROM resource_geo"
-                        + " WHERE cell = ? AND srn > ? AND srn < ? ORDER BY srn FETCH FIRST ? ROWS ONLY)");
-            }
-            Query query = em.createNativeQuery(sql.toString());
-            int p = 1;
-            for (GeoCellScan.Read read : reads) {
-                query.setParameter(p++, read.cell());
-                query.setParameter(p++, read.after());
-                query.setParameter(p++, end);
-                query.setParameter(p++, read.size());
-            }
-            List<GeoCellScan.Entry> out = new ArrayList<>();
-            for (Object row : query.getResultList()) {
-                Object[] c = (Object[]) row;
-                out.add(new GeoCellScan.Entry(((Number) c[0]).longValue(), (String) c[1], (String) c[2], ((Number) c[3]).doubleValue(),
-                        ((Number) c[4]).doubleValue(), ((Number) c[5]).doubleValue(), ((Number) c[6]).doubleValue()));
             }
             return out;
         }

@@ -78,11 +78,11 @@ class GeoCellScanTest {
         expected.clear();
         cells.cells.values().forEach(l -> l.stream().filter(passes).forEach(e -> expected.add(e.srn())));
         for (int chunk : new int[] {1, 7, 100, 5000}) {
-            GeoCellScan scan = new GeoCellScan(cells, List.copyOf(cells.cells.keySet()), "cse-in/", chunk, passes);
+            GeoCellScan scan = new GeoCellScan(cells, new GeoCells.Plan(List.copyOf(cells.cells.keySet()), List.of(), 1), "cse-in/", chunk, passes);
             assertEquals(new ArrayList<>(expected), all(scan, chunk), "chunks of " + chunk);
         }
         String after = expected.higher("cse-in/ae/c5");
-        GeoCellScan scan = new GeoCellScan(cells, List.copyOf(cells.cells.keySet()), after, 50, passes);
+        GeoCellScan scan = new GeoCellScan(cells, new GeoCells.Plan(List.copyOf(cells.cells.keySet()), List.of(), 1), after, 50, passes);
         assertEquals(new ArrayList<>(expected.tailSet(after, false)), all(scan, 50), "after a name (keyset)");
     }
 
@@ -93,10 +93,26 @@ class GeoCellScanTest {
             cells.add(i % 16, String.format("cse-in/ae/c%06d", (i * 7919) % 100_000), 0);
         }
         cells.sorted();
-        GeoCellScan scan = new GeoCellScan(cells, List.copyOf(cells.cells.keySet()), "cse-in/", 100, e -> true);
+        GeoCellScan scan = new GeoCellScan(cells, new GeoCells.Plan(List.copyOf(cells.cells.keySet()), List.of(), 1), "cse-in/", 100, e -> true);
         List<GeoCellScan.Entry> page = scan.next(100);
         assertEquals(100, page.size());
         assertTrue(cells.served < 600, "entries read: " + cells.served);
         assertTrue(cells.trips <= 4, "round trips: " + cells.trips);
+    }
+
+    @Test
+    void release4_aWindowCoveringPartOfItsCellsStillReadsItsFirstPageInOneRoundTrip() {
+        // 16 cells of 1000 entries, a window letting a quarter of them pass: the first reads ask for enough.
+        Cells cells = new Cells();
+        for (int i = 0; i < 16_000; i++) {
+            cells.add(i % 16, String.format("cse-in/ae/c%06d", (i * 7919) % 100_000), (i / 16) % 4 == 0 ? 0 : 1);
+        }
+        cells.add(100, "cse-in/ae/large", 0); // a cell of large entries of a coarser level
+        cells.sorted();
+        GeoCellScan scan = new GeoCellScan(cells, new GeoCells.Plan(List.copyOf(cells.cells.keySet()).subList(0, 16), List.of(100L), 0.25),
+                "cse-in/", 100, e -> e.minLon() == 0);
+        assertEquals(100, scan.next(100).size());
+        assertEquals(1, cells.trips, "round trips");
+        assertTrue(cells.served < 1000, "entries read: " + cells.served);
     }
 }

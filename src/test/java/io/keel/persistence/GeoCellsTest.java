@@ -16,7 +16,8 @@ import org.locationtech.jts.geom.Envelope;
 /** The grid cells of resource_geo: a query reads a cell of every location whose box reaches into its window. */
 class GeoCellsTest {
     private static GeoWindow overlaps(Envelope w) {
-        return new GeoWindow(w.getMinX(), w.getMinY(), w.getMaxX(), w.getMaxY(), GeoWindow.Relation.OVERLAPS, (lon, lat) -> true);
+        return new GeoWindow(w.getMinX(), w.getMinY(), w.getMaxX(), w.getMaxY(), GeoWindow.Relation.OVERLAPS, (lon, lat) -> true,
+                w.getArea());
     }
 
     private static boolean found(Envelope box, Envelope window) {
@@ -100,5 +101,16 @@ class GeoCellsTest {
         Envelope africa = new Envelope(-18, 52, -35, 37);
         assertFalse(found(africa, new Envelope(139, 140, 35, 36)), "Tokyo is far from Africa");
         assertTrue(found(africa, new Envelope(10, 10.1, 0, 0.1)));
+    }
+
+    @Test
+    void aPlanSaysWhichCellsHoldIndexedAndWhichLargeEntriesAndTheShareTheWindowCovers() {
+        GeoWindow square = overlaps(new Envelope(4, 5, 44, 45));
+        GeoCells.Plan plan = GeoCells.plan(square);
+        assertEquals(GeoCells.query(square), plan.all());
+        assertEquals(16, plan.indexed().size()); // level 5 (0.35°): 4 × 4 cells, 1.98 square degrees
+        assertEquals(1 / (16 * GeoCells.side(5) * GeoCells.side(5)), plan.share(), 1e-12);
+        assertTrue(plan.large().stream().allMatch(c -> c >= GeoCells.key(8, 0, 0)), "large entries: kinds 8 and up");
+        assertEquals(0, GeoCells.plan(overlaps(new Envelope(4, 4, 44, 44))).share(), "a point has no area");
     }
 }

@@ -83,6 +83,7 @@ public final class GeoQuery {
             case INTERSECTS -> GeoWindow.Relation.OVERLAPS;
         };
         return new GeoWindow(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(), relation,
-                (lon, lat) -> test(geometry.getFactory().createPoint(new Coordinate(lon, lat))));
+                (lon, lat) -> test(geometry.getFactory().createPoint(new Coordinate(lon, lat))),
+                function == SpatialFunction.CONTAINS ? e.getArea() : geometry.getArea());
     }
 }

@@ -7,8 +7,11 @@ package io.keel.core.store;
  *
  * @param relation how the location's box must relate to the query geometry's box (minLon..maxLon, minLat..maxLat)
  * @param point    whether a location that is the single point (lon, lat) meets the query
+ * @param area     the part of the box (square degrees) where points may meet the query: the query geometry's area for
+ *                 Within and Intersects (a triangle lets half of its box's points pass), the box's for Contains; only
+ *                 to judge how many located resources a page has to read
  */
-public record GeoWindow(double minLon, double minLat, double maxLon, double maxLat, Relation relation, PointTest point) {
+public record GeoWindow(double minLon, double minLat, double maxLon, double maxLat, Relation relation, PointTest point, double area) {
     public enum Relation {
         /** The location's box lies inside the window (Within). */
         INSIDE,

@@ -106,4 +106,13 @@ class GeoQueryTest {
         }
         assertTrue(matches > 50, "the samples relate in many ways: " + matches);
     }
+
+    @Test
+    void theWindowSaysWherePointsMayMeetTheQuery() {
+        String triangle = "[[[2, 42], [3, 42], [2, 43], [2, 42]]]";
+        assertEquals(0.5, GeoQuery.of(fc(3, triangle, 1)).window().area(), 1e-12, "Within: the triangle, half its box");
+        assertEquals(0.5, GeoQuery.of(fc(3, triangle, 3)).window().area(), 1e-12, "Intersects: the triangle");
+        assertEquals(1, GeoQuery.of(fc(3, triangle, 2)).window().area(), 1e-12, "Contains: the box");
+        assertEquals(0, GeoQuery.of(fc(2, "[[0, 0], [1, 1]]", 3)).window().area(), "a line has no area");
+    }
 }
