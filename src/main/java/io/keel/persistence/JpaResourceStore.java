@@ -4,6 +4,7 @@ import io.keel.core.geo.Location;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.Candidate;
 import io.keel.core.store.DescriptorPatterns;
+import io.keel.core.store.DescriptorLinkage;
 import io.keel.core.store.ExpiryIndex;
 import io.keel.core.store.GeoWindow;
 import io.keel.core.store.AnnouncementQueue;
@@ -64,10 +65,11 @@ public final class JpaResourceStore implements ResourceStore {
     /** The columns of {@link ResourceEntity}, for native queries that read whole rows. */
     private static final String ENTITY_COLUMNS = "ri, attrs, cr, cs, ct, cty, depth, dgt, et, lt, origin, pi, rn, srn, st, subs, ty";
     private final EntityManagerFactory emf;
-    private final TriplePatternCounts patternCounts = new TriplePatternCounts();
+    private final TriplePatternCounts patternCounts;
 
     public JpaResourceStore(EntityManagerFactory emf) {
         this.emf = emf;
+        this.patternCounts = new TriplePatternCounts(JpaHelper.getServerSession(emf).getPlatform().isPostgreSQL());
     }
 
     @Override
@@ -262,6 +264,31 @@ public final class JpaResourceStore implements ResourceStore {
                 }
             }
             return out;
+        }
+
+        /**
+         * One statement, three index probes (resource_attr_value, semantic_triple_po, resource_type_subtree). The values
+         * are literals: PostgreSQL's generic plan for an EXISTS of parameters, which its JDBC driver's prepared
+         * statements get after five runs, scans each table (20 ms at 10 000 descriptors instead of 0.1).
+         */
+        @Override
+        public DescriptorLinkage linkage(DescriptorLinkage.Kinds kinds) {
+            Object[] row = (Object[]) em.createNativeQuery("SELECT"
+                    + " CASE WHEN EXISTS (SELECT 1 FROM resource_attr a JOIN resource d ON d.ri = a.ri"
+                    + " WHERE a.nm = " + literal(kinds.relatedAttribute()) + " AND d.ty = " + kinds.descriptorType()
+                    + ") THEN 1 ELSE 0 END AS related,"
+                    + " CASE WHEN EXISTS (SELECT 1 FROM semantic_triple WHERE p_key = " + literal(TermKey.of(kinds.annotation()))
+                    + ") THEN 1 ELSE 0 END AS annotated,"
+                    + " CASE WHEN EXISTS (SELECT 1 FROM resource WHERE ty = " + kinds.announcedType() + ") THEN 1 ELSE 0 END"
+                    + " AS announced")
+                    .getSingleResult();
+            return new DescriptorLinkage(((Number) row[0]).intValue() == 1, ((Number) row[1]).intValue() == 1,
+                    ((Number) row[2]).intValue() == 1);
+        }
+
+        /** A string as an SQL literal (H2 and PostgreSQL: quotes doubled, backslashes plain). */
+        private static String literal(String value) {
+            return "'" + value.replace("'", "''") + "'";
         }
 
         @Override

@@ -26,14 +26,31 @@ final class TriplePatternCounts {
     }
 
     private final Map<String, Count> counts = new ConcurrentHashMap<>();
+    private final boolean postgres;
+
+    /** @param postgres the resources are estimated from PostgreSQL's statistics rather than counted */
+    TriplePatternCounts(boolean postgres) {
+        this.postgres = postgres;
+    }
 
     SemanticPlan plan(EntityManager em, DescriptorPatterns described, long wanted) {
         return SemanticPlan.of(described, wanted, resources(em), (tp, bound) -> matches(em, tp, bound));
     }
 
     private long resources(EntityManager em) {
-        return cached(RESOURCES, Long.MAX_VALUE,
-                () -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM resource").getSingleResult()).longValue());
+        return cached(RESOURCES, Long.MAX_VALUE, () -> {
+            // PostgreSQL counts by reading every row; its planner's estimate (VACUUM, ANALYZE, CREATE INDEX) is enough
+            // here, unless the table was never analyzed (-1). H2 keeps the count.
+            long estimate = postgres ? resourceEstimate(em) : -1;
+            return estimate >= 0 ? estimate
+                    : ((Number) em.createNativeQuery("SELECT COUNT(*) FROM resource").getSingleResult()).longValue();
+        });
+    }
+
+    private static long resourceEstimate(EntityManager em) {
+        List<?> reltuples = em.createNativeQuery("SELECT reltuples FROM pg_class WHERE oid = to_regclass('resource')")
+                .getResultList();
+        return reltuples.isEmpty() ? -1 : (long) Math.ceil(((Number) reltuples.get(0)).doubleValue());
     }
 
     private long matches(EntityManager em, TriplePattern tp, long bound) {

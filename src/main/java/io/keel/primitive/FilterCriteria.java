@@ -40,6 +40,11 @@ public final class FilterCriteria {
     public FilterUsage filterUsage;
     public Integer limit;
     public final List<String> semanticsFilter = new ArrayList<>();
+    /**
+     * What the core made of {@link #semanticsFilter} when it checked the request (its parsed queries, opaque here), so
+     * that the rest of the request does not parse the SPARQL again; null before, and in a {@link #copy}.
+     */
+    public Object semanticsFilterParsed;
     public FilterOperation filterOperation;
     public Integer contentFilterSyntax;
     public String contentFilterQuery;

@@ -89,23 +89,41 @@ public final class FilteredSearch {
      * it matches (through relatedSemantics or m2m:resourceDescriptorLink): to be read before it runs.
      */
     public Set<String> remoteLinks(Transaction tx, Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth) {
-        return fc.semanticsFilter.isEmpty() ? Set.of()
-                : semantics.remoteLinks(tx.tree(), tx.search(), tx.semantics(), root, maxDepth, visibility);
+        return semanticScope(tx, root, fc, visibility, maxDepth).remote();
+    }
+
+    /**
+     * How a semantic discovery below {@code root} matches its semanticsFilter, and the descriptors of other CSEs it
+     * joins ({@link SemanticDiscovery.Scope#remote}, to be read before it runs): looked up once, for the request.
+     */
+    public SemanticDiscovery.Scope semanticScope(Transaction tx, Resource root, FilterCriteria fc, Visibility visibility,
+                                                 Integer maxDepth) {
+        return fc.semanticsFilter.isEmpty() ? SemanticDiscovery.Scope.OWN_GRAPHS
+                : semantics.scope(tx.tree(), tx.search(), tx.semantics(), root, maxDepth, visibility);
     }
 
     /** The same, with the descriptors of other CSEs that {@link #remoteLinks} named, as read ({@code fetched}). */
     public Found discover(Transaction tx, Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth,
                           int offset, int limit, boolean references, FetchedDescriptors fetched) {
+        return discover(tx, root, fc, visibility, maxDepth, offset, limit, references,
+                semanticScope(tx, root, fc, visibility, maxDepth), fetched);
+    }
+
+    /**
+     * The same, in the {@code scope} {@link #semanticScope} found (earlier in the request: whether the engine matches
+     * cannot change the result, only its cost), with the descriptors of other CSEs it named, as read ({@code fetched}).
+     */
+    public Found discover(Transaction tx, Resource root, FilterCriteria fc, Visibility visibility, Integer maxDepth,
+                          int offset, int limit, boolean references, SemanticDiscovery.Scope scope, FetchedDescriptors fetched) {
         if (fc.semanticsFilter.isEmpty()) {
             return discover(tx.search(), root, fc, visibility, maxDepth, offset, limit, references);
         }
-        DescriptorPatterns described = semantics.inDatabase(tx.search(), tx.semantics(), root, maxDepth, fc.semanticsFilter,
-                visibility);
+        DescriptorPatterns described = semantics.inDatabase(fc, scope, visibility);
         if (described != null) {
             return discover(tx.search(), root, fc, described, visibility, maxDepth, offset, limit, references);
         }
         SemanticDiscovery.Match match = semantics.select(tx.tree(), tx.search(), tx.semantics(), root, maxDepth, visibility,
-                fc.semanticsFilter, fetched);
+                fc, fetched);
         ContentFilter content = ContentFilter.of(fc);
         GeoQuery geo = GeoQuery.of(fc);
         List<Predicate<Resource>> tested = undecided(content, geo);
@@ -204,7 +222,7 @@ public final class FilteredSearch {
             return new Condition(matches(tx.search(), r, fc), false);
         }
         SemanticDiscovery.Match match = semantics.select(tx.tree(), tx.search(), tx.semantics(), r, r.depth(), descriptors,
-                fc.semanticsFilter, fetched);
+                fc, fetched);
         List<Predicate<Resource>> tested = undecided(ContentFilter.of(fc), GeoQuery.of(fc));
         tested.add(match::test);
         boolean met = meets(fc.filterOperationOrDefault(), tx.search().candidate(r, fc), tested);

@@ -6,6 +6,7 @@ import io.keel.core.resource.Resource;
 import io.keel.core.routing.Route;
 import io.keel.core.semantic.FetchedDescriptors;
 import io.keel.core.semantic.LinkedDescriptor.LinkMethod;
+import io.keel.core.semantic.SemanticDiscovery;
 import io.keel.core.store.Transaction;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.ContentStatus;
@@ -78,20 +79,25 @@ public final class DiscoveryOperation implements OperationHandler {
             return Prepared.answered(withRelativePath(tx, req, root, maxDepth, offset, limit, rcn));
         }
         Visibility visible = ctx.visible(tx.tree(), req, Permission.DISCOVERY);
-        Set<String> far = ctx.search.remoteLinks(tx, root, fc, visible, maxDepth);
-        if (far.isEmpty()) {
-            return Prepared.answered(page(tx, req, root, visible, maxDepth, offset, limit, rcn, FetchedDescriptors.NONE));
+        SemanticDiscovery.Scope scope = ctx.search.semanticScope(tx, root, fc, visible, maxDepth);
+        if (scope.remote().isEmpty()) {
+            return Prepared.answered(page(tx, req, root, visible, maxDepth, offset, limit, rcn, scope, FetchedDescriptors.NONE));
         }
-        return () -> links.read(req, far, LinkMethod.MATCHING, FollowedLinks.OnFailure.SKIP).thenApply(fetched -> ctx.store.read(
-                t -> page(t, req, root, visible, maxDepth, offset, limit, rcn, fetched)));
+        return () -> links.read(req, scope.remote(), LinkMethod.MATCHING, FollowedLinks.OnFailure.SKIP).thenApply(fetched ->
+                ctx.store.read(t -> page(t, req, root, visible, maxDepth, offset, limit, rcn, scope, fetched)));
     }
 
-    /** One page of the matches, the descriptors of other CSEs the discovery's links name as {@code fetched} holds them. */
+    /**
+     * One page of the matches, the semanticsFilter matched as {@code scope} says, the descriptors of other CSEs the
+     * discovery's links name as {@code fetched} holds them.
+     */
     private ResponsePrimitive page(Transaction tx, RequestPrimitive req, Resource root, Visibility visible, Integer maxDepth,
-                                   int offset, int limit, ResultContent rcn, FetchedDescriptors fetched) {
+                                   int offset, int limit, ResultContent rcn, SemanticDiscovery.Scope scope,
+                                   FetchedDescriptors fetched) {
         FilterCriteria fc = req.filterCriteria;
         int max = ctx.cse.maxResultSize();
-        FilteredSearch.Found search = ctx.search.discover(tx, root, fc, visible, maxDepth, offset - 1, limit + 1, true, fetched);
+        FilteredSearch.Found search = ctx.search.discover(tx, root, fc, visible, maxDepth, offset - 1, limit + 1, true, scope,
+                fetched);
         List<Resource> found = search.resources();
         boolean more = found.size() > limit;
         if (more) {

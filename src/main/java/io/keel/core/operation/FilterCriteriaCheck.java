@@ -33,7 +33,7 @@ final class FilterCriteriaCheck {
         if (fc.labelsQuery != null) {
             LabelsQuery.parse(fc.labelsQuery); // a malformed expression is 4000 before any query
         }
-        SemanticDiscovery.check(fc.semanticsFilter); // not SPARQL: 4143 before any query (TS-0004 7.3.3.18)
+        SemanticDiscovery.check(fc); // not SPARQL: 4143 before any query (TS-0004 7.3.3.18)
         if (fc.applyRelativePath != null && !relativePath) {
             // 7.3.3.17.17 appends the path to each resource of a filtering result: a discovery's, not one target's.
             throw OneM2MException.badRequest("arp (applyRelativePath) applies to the result of a discovery (fu=1,"

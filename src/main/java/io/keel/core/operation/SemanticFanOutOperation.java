@@ -77,7 +77,7 @@ public final class SemanticFanOutOperation {
             throw OneM2MException.badRequest("a Retrieve of " + GroupType.SEMANTIC_FAN_OUT_POINT
                     + " is a semantic query (sqi=true) or a semantic discovery (fu=1 with smf)");
         }
-        SemanticDiscovery.check(req.filterCriteria.semanticsFilter); // 4143 before anything is looked up
+        SemanticDiscovery.check(req.filterCriteria); // 4143 before anything is looked up
         if (!Boolean.TRUE.equals(group.get(GroupType.SEMANTIC_SUPPORT_INDICATOR))) {
             // TS-0004 7.4.35.2.2 after Recv-6.2; a group stored before Keel generated ssi gets it with its next update.
             throw OneM2MException.notAllowed(group.srn + " has no semanticSupportIndicator true: update the group once");

@@ -57,11 +57,6 @@ public final class RelatedSemantics {
         return search.discoverReferences(root, withLinks, visibility, maxDepth, 0, limit);
     }
 
-    /** Whether the triples of any descriptor (or ontology) of this CSE hold m2m:resourceDescriptorLink: one indexed lookup. */
-    public static boolean anyAnnotated(SemanticIndex index) {
-        return !index.find(null, null, ResourceDescriptorLink.TERM, null, 1).isEmpty();
-    }
-
     /**
      * Those of {@code descriptors} whose triples hold m2m:resourceDescriptorLink: a few descriptors one by one, many by
      * one lookup of every annotation of the CSE, unless there are more than {@code limit} of those.

@@ -3,6 +3,8 @@ package io.keel.core.semantic;
 import io.keel.core.resource.Resource;
 import io.keel.core.resource.ResourceTypes;
 import io.keel.core.semantic.LinkedDescriptor.LinkMethod;
+import io.keel.core.resource.types.SemanticDescriptorType;
+import io.keel.core.store.DescriptorLinkage;
 import io.keel.core.store.DescriptorPatterns;
 import io.keel.core.store.ResourceSearch;
 import io.keel.core.store.ResourceTree;
@@ -32,13 +34,15 @@ import org.apache.jena.sparql.syntax.ElementNamedGraph;
  * the indexed triples, the pattern inside {@code GRAPH ?g}; the solutions name the descriptors. A descriptor that
  * links others (relatedSemantics, 7.3.3.18.2, else m2m:resourceDescriptorLink, 7.3.3.18.1) and does not answer alone
  * is matched again over its graph joined with all it reaches ({@link RelatedSemantics}): those of this CSE as indexed,
- * those of other CSEs as the operation read them before ({@link FetchedDescriptors}, {@link #remoteLinks}).
+ * those of other CSEs as the operation read them before ({@link FetchedDescriptors}, {@link #scope}).
  */
 public final class SemanticDiscovery {
     /** Never a name a query can use (SPARQL variable names have no spaces): it cannot capture the query's own. */
     private static final Var DESCRIPTOR = Var.alloc("keel descriptor");
     /** semanticDescriptorAnnc (TS-0004 6.3.4.2.1: an announced type's number is its original's plus 10000). */
     private static final int ANNOUNCED_DESCRIPTOR = 10_000 + ResourceTypes.SEMANTIC_DESCRIPTOR;
+    private static final DescriptorLinkage.Kinds LINKAGE = new DescriptorLinkage.Kinds(ResourceTypes.SEMANTIC_DESCRIPTOR,
+            SemanticDescriptorType.RELATED_SEMANTICS, ResourceDescriptorLink.TERM, ANNOUNCED_DESCRIPTOR);
     private final SemanticSettings limits;
     private final int scanMax;
     /** Set by the composition once routing exists; until then addresses are of this CSE only (ri or structured name). */
@@ -65,31 +69,76 @@ public final class SemanticDiscovery {
         this.related = new RelatedSemantics(links);
     }
 
-    /** Syntax first: a semanticsFilter that is no SPARQL query is 4143 before any query runs. */
-    public static void check(List<String> filters) {
-        filters.forEach(Sparql::query);
+    /** What {@link #check} keeps on the filter criteria: the texts it parsed, and their queries. */
+    private record Parsed(List<String> texts, List<Query> queries) {
+    }
+
+    /**
+     * Syntax first: a semanticsFilter that is no SPARQL query is 4143 before any query runs. The queries are kept on
+     * {@code fc} for the rest of the request ({@link #queries}).
+     */
+    public static void check(FilterCriteria fc) {
+        List<Query> queries = fc.semanticsFilter.stream().map(Sparql::query).toList();
+        fc.semanticsFilterParsed = new Parsed(List.copyOf(fc.semanticsFilter), queries);
+    }
+
+    /** The queries of the semanticsFilter, as {@link #check} parsed them (parsed now if it did not, or the texts changed). */
+    static List<Query> queries(FilterCriteria fc) {
+        if (fc.semanticsFilterParsed instanceof Parsed p && p.texts().equals(fc.semanticsFilter)) {
+            return p.queries();
+        }
+        return fc.semanticsFilter.stream().map(Sparql::query).toList();
+    }
+
+    /**
+     * How a semanticsFilter below a target is matched, decided once before it runs ({@link #scope}).
+     *
+     * @param byEngine a descriptor in reach links others (relatedSemantics, or m2m:resourceDescriptorLink anywhere on
+     *                 the CSE) or is an announced one: the SPARQL engine matches, joining what they link; else the
+     *                 database may, as a condition of the discovery query ({@link #inDatabase})
+     * @param remote   the addresses of descriptors of other CSEs that those reach, to be read before ({@link #select})
+     */
+    public record Scope(boolean byEngine, Set<String> remote) {
+        /** Nothing links, nothing is announced. */
+        public static final Scope OWN_GRAPHS = new Scope(false, Set.of());
+    }
+
+    /**
+     * The {@link Scope} of a semanticsFilter below {@code root} (at most {@code maxDepth} deep) for descriptors that
+     * {@code visibility} lets the originator see: one lookup when the CSE holds no descriptor with relatedSemantics,
+     * no m2m:resourceDescriptorLink and no announced descriptor ({@link SemanticIndex#linkage}); else the lookups below
+     * {@code root} of what it holds.
+     */
+    public Scope scope(ResourceTree tree, ResourceSearch search, SemanticIndex index, Resource root, Integer maxDepth,
+                       Visibility visibility) {
+        DescriptorLinkage cse = index.linkage(LINKAGE);
+        if (cse.none()) {
+            return Scope.OWN_GRAPHS;
+        }
+        Integer depth = maxDepth == null ? null : maxDepth + 1;
+        boolean linking = cse.annotated() || cse.related() && !RelatedSemantics.linking(search, root, depth, visibility, 1).isEmpty();
+        if (!linking) {
+            return new Scope(cse.announced() && !announced(search, root, depth, visibility, 1).isEmpty(), Set.of());
+        }
+        return new Scope(true, remoteLinks(tree, search, index, root, depth, visibility));
     }
 
     /**
      * The semanticsFilter as a condition the database evaluates in the discovery query itself, when the pattern of
-     * every query is a basic graph pattern it can match ({@link BasicGraphPattern}); null when one is not, and when a
-     * descriptor in reach links others (relatedSemantics; m2m:resourceDescriptorLink anywhere on the CSE, one indexed
-     * lookup) or is an announced one: those are matched by the engine.
+     * every query is a basic graph pattern it can match ({@link BasicGraphPattern}) and the {@code scope} leaves it to
+     * the database; null otherwise: the engine matches.
      */
-    public DescriptorPatterns inDatabase(ResourceSearch search, SemanticIndex index, Resource root, Integer maxDepth, List<String> filters,
-                                         Visibility descriptors) {
+    public DescriptorPatterns inDatabase(FilterCriteria fc, Scope scope, Visibility descriptors) {
+        if (scope.byEngine()) {
+            return null;
+        }
         List<List<DescriptorPatterns.TriplePattern>> anyOf = new ArrayList<>();
-        for (String f : filters) {
-            List<DescriptorPatterns.TriplePattern> bgp = BasicGraphPattern.of(Sparql.query(f));
+        for (Query q : queries(fc)) {
+            List<DescriptorPatterns.TriplePattern> bgp = BasicGraphPattern.of(q);
             if (bgp == null) {
                 return null;
             }
             anyOf.add(bgp);
-        }
-        Integer depth = maxDepth == null ? null : maxDepth + 1;
-        if (!RelatedSemantics.linking(search, root, depth, descriptors, 1).isEmpty() || RelatedSemantics.anyAnnotated(index)
-                || !announced(search, root, depth, descriptors, 1).isEmpty()) {
-            return null;
         }
         return new DescriptorPatterns(anyOf, ResourceTypes.SEMANTIC_DESCRIPTOR, descriptors, limits.queryTimeoutMillis());
     }
@@ -131,16 +180,11 @@ public final class SemanticDiscovery {
     }
 
     /**
-     * The addresses of descriptors of other CSEs that the descriptors below {@code root} (at most {@code maxDepth}
-     * deep) reach through links, directly or through descriptors of this CSE: what the operation reads before it
-     * selects ({@link #select}). Empty at the cost of two lookups when no descriptor in reach links any.
+     * The addresses of descriptors of other CSEs that the descriptors below {@code root} (at most {@code depth} deep,
+     * descriptors included) reach through links, directly or through descriptors of this CSE.
      */
-    public Set<String> remoteLinks(ResourceTree tree, ResourceSearch search, SemanticIndex index, Resource root, Integer maxDepth,
-                                   Visibility visibility) {
-        Integer depth = maxDepth == null ? null : maxDepth + 1;
-        if (RelatedSemantics.linking(search, root, depth, visibility, 1).isEmpty() && !RelatedSemantics.anyAnnotated(index)) {
-            return Set.of();
-        }
+    private Set<String> remoteLinks(ResourceTree tree, ResourceSearch search, SemanticIndex index, Resource root, Integer depth,
+                                    Visibility visibility) {
         Set<String> inReach = new HashSet<>();
         descriptors(search, root, depth, visibility, scanMax).forEach(d -> inReach.add(d.ri));
         Set<String> linking = linkingIn(search, index, root, depth, visibility, inReach);
@@ -148,11 +192,12 @@ public final class SemanticDiscovery {
     }
 
     /**
-     * The resources below {@code root} (at most {@code maxDepth} deep) that meet the semanticsFilter conditions;
-     * {@code fetched} holds the descriptors of other CSEs that {@link #remoteLinks} named, as read.
+     * The resources below {@code root} (at most {@code maxDepth} deep) that meet the semanticsFilter conditions of
+     * {@code fc}; {@code fetched} holds the descriptors of other CSEs that the {@link #scope} named, as read.
      */
     public Match select(ResourceTree tree, ResourceSearch search, SemanticIndex index, Resource root, Integer maxDepth,
-                        Visibility visibility, List<String> filters, FetchedDescriptors fetched) {
+                        Visibility visibility, FilterCriteria fc, FetchedDescriptors fetched) {
+        List<Query> queries = queries(fc);
         Integer depth = maxDepth == null ? null : maxDepth + 1;
         List<Resource> descriptors = descriptors(search, root, depth, visibility, scanMax + 1);
         boolean cut = descriptors.size() > scanMax;
@@ -163,15 +208,15 @@ public final class SemanticDiscovery {
         Set<String> parents = new HashSet<>();
         if (!parentOf.isEmpty()) {
             IndexedDescriptors dataset = new IndexedDescriptors(index, parentOf.keySet(), limits);
-            for (String f : filters) {
-                for (String ri : answering(dataset, Sparql.query(f))) {
+            for (Query q : queries) {
+                for (String ri : answering(dataset, q)) {
                     parents.add(parentOf.get(ri));
                 }
             }
             for (String ri : linkingIn(search, index, root, depth, visibility, parentOf.keySet())) {
                 String parent = parentOf.get(ri);
                 if (!parents.contains(parent)) {
-                    Linked linked = answersWithLinks(tree, search, index, visibility, ri, filters, fetched);
+                    Linked linked = answersWithLinks(tree, search, index, visibility, ri, queries, fetched);
                     if (linked.answers()) {
                         parents.add(parent);
                     }
@@ -204,7 +249,7 @@ public final class SemanticDiscovery {
     }
 
     private Linked answersWithLinks(ResourceTree tree, ResourceSearch search, SemanticIndex index, Visibility visibility,
-                                    String ri, List<String> filters, FetchedDescriptors fetched) {
+                                    String ri, List<Query> queries, FetchedDescriptors fetched) {
         RelatedSemantics.Reach reach = related.reach(tree, search, index, visibility, Set.of(ri), fetched, LinkMethod.MATCHING,
                 scanMax);
         Map<String, Graph> far = fetched.graphs(reach.remote());
@@ -213,8 +258,8 @@ public final class SemanticDiscovery {
             return new Linked(false, incomplete); // nothing joins it: it was matched alone
         }
         IndexedDescriptors dataset = new IndexedDescriptors(index, reach.local(), far, limits);
-        for (String f : filters) {
-            if (hasSolution(dataset, Sparql.query(f))) {
+        for (Query q : queries) {
+            if (hasSolution(dataset, q)) {
                 return new Linked(true, incomplete);
             }
         }

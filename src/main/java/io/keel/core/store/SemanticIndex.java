@@ -28,4 +28,12 @@ public interface SemanticIndex {
      * at most {@code limit} of them.
      */
     List<Quad> find(String graph, String s, String p, String o, int limit);
+
+    /**
+     * Which of {@code kinds} the CSE holds at all; an index that cannot tell for relatedSemantics or announced
+     * descriptors says it may (the callers then look below their target).
+     */
+    default DescriptorLinkage linkage(DescriptorLinkage.Kinds kinds) {
+        return new DescriptorLinkage(true, !find(null, null, kinds.annotation(), null, 1).isEmpty(), true);
+    }
 }
