@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -194,9 +193,9 @@ class SemanticFilterPlansTest {
     @Test
     void v38NamesTheDescribedResourceOnTheTriplesStoredBeforeIt() throws Exception {
         String url = "jdbc:h2:file:" + Files.createTempDirectory("keel-semantic-v38").resolve("keel");
-        flyway(url).target("35").load().migrate();
+        Migrations.on(url).target("35").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "", "")) {
-            String resource = "INSERT INTO resource (ri, pi, ty, rn, srn, ct, lt, st, origin, attrs, depth) VALUES ";
+            String resource = Migrations.INSERT_RESOURCE;
             c.createStatement().executeUpdate(resource + "('id-in', NULL, 5, 'cse-in', 'cse-in', 0, 0, 0, 'CAdmin', '{}', 1)");
             c.createStatement().executeUpdate(resource + "('cnt', 'id-in', 3, 'c', 'cse-in/c', 0, 0, 0, 'CAdmin', '{}', 2)");
             c.createStatement().executeUpdate(resource + "('smd', 'cnt', 24, 'd', 'cse-in/c/d', 0, 0, 0, 'CAdmin', '{}', 3)");
@@ -206,7 +205,7 @@ class SemanticFilterPlansTest {
                         + graph + "', '<urn:x>', '" + TYPE + "', '<urn:T>', '<urn:x>', '" + TYPE + "', '<urn:T>')");
             }
         }
-        flyway(url).load().migrate();
+        Migrations.on(url).load().migrate();
         Map<String, String> described = new HashMap<>();
         try (Connection c = DriverManager.getConnection(url, "", "");
              ResultSet rs = c.createStatement().executeQuery("SELECT graph, described FROM semantic_triple")) {
@@ -218,10 +217,5 @@ class SemanticFilterPlansTest {
         expected.put("smd", "cnt");
         expected.put("ont", null);
         assertEquals(expected, described);
-    }
-
-    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url) {
-        return Flyway.configure(SemanticFilterPlansTest.class.getClassLoader()).locations("classpath:db/migration").dataSource(url, "", "")
-                .placeholders(Map.of("document_type", "CHARACTER LARGE OBJECT", "pattern_ops", "", "binary_collation", ""));
     }
 }

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,16 +64,16 @@ class SubscriptionCountTest {
     @Test
     void v40CountsTheSubscriptionsStoredBeforeIt() throws Exception {
         String url = "jdbc:h2:file:" + Files.createTempDirectory("keel-subs-v40").resolve("keel");
-        flyway(url).target("38").load().migrate();
+        Migrations.on(url).target("38").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "", "")) {
-            String resource = "INSERT INTO resource (ri, pi, ty, rn, srn, ct, lt, st, origin, attrs, depth) VALUES ";
+            String resource = Migrations.INSERT_RESOURCE;
             c.createStatement().executeUpdate(resource + "('id-in', NULL, 5, 'cse-in', 'cse-in', 0, 0, 0, 'CAdmin', '{}', 1)");
             c.createStatement().executeUpdate(resource + "('cnt', 'id-in', 3, 'c', 'cse-in/c', 0, 0, 0, 'CAdmin', '{}', 2)");
             c.createStatement().executeUpdate(resource + "('s1', 'cnt', 23, 's1', 'cse-in/c/s1', 0, 0, 0, 'CAdmin', '{}', 3)");
             c.createStatement().executeUpdate(resource + "('s2', 'cnt', 23, 's2', 'cse-in/c/s2', 0, 0, 0, 'CAdmin', '{}', 3)");
             c.createStatement().executeUpdate(resource + "('s3', 'id-in', 23, 's3', 'cse-in/s3', 0, 0, 0, 'CAdmin', '{}', 2)");
         }
-        flyway(url).load().migrate();
+        Migrations.on(url).load().migrate();
         Map<String, Integer> subs = new HashMap<>();
         try (Connection c = DriverManager.getConnection(url, "", "");
              ResultSet rs = c.createStatement().executeQuery("SELECT ri, subs FROM resource")) {
@@ -83,10 +82,5 @@ class SubscriptionCountTest {
             }
         }
         assertEquals(Map.of("id-in", 1, "cnt", 2, "s1", 0, "s2", 0, "s3", 0), subs);
-    }
-
-    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url) {
-        return Flyway.configure(SubscriptionCountTest.class.getClassLoader()).locations("classpath:db/migration").dataSource(url, "", "")
-                .placeholders(Map.of("document_type", "CHARACTER LARGE OBJECT", "pattern_ops", "", "binary_collation", ""));
     }
 }
