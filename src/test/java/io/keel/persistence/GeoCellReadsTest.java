@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,6 +35,13 @@ class GeoCellReadsTest {
     private static final long CELL_A = GeoCells.key(5, 523, 381);
     private static final long CELL_B = GeoCells.key(5, 524, 381);
     private static final int PER_CELL = 600;
+    /** The PostgreSQL databases the tests created, dropped at the end. */
+    private static final List<FreshPostgres> CREATED = new java.util.ArrayList<>();
+
+    @AfterAll
+    static void dropDatabases() {
+        CREATED.forEach(FreshPostgres::close);
+    }
 
     static Stream<String> databases() {
         return FreshPostgres.serverFromEnvironment() == null ? Stream.of("h2") : Stream.of("h2", "postgres");
@@ -47,7 +55,9 @@ class GeoCellReadsTest {
             url = "jdbc:h2:file:" + Files.createTempDirectory("keel-geo-reads").resolve("keel");
             placeholders = Map.of("document_type", "CHARACTER LARGE OBJECT", "pattern_ops", "", "binary_collation", "");
         } else {
-            url = FreshPostgres.create(FreshPostgres.serverFromEnvironment(), "geo_reads").url();
+            FreshPostgres postgres = FreshPostgres.create(FreshPostgres.serverFromEnvironment(), "geo_reads");
+            CREATED.add(postgres);
+            url = postgres.url();
             placeholders = Map.of("document_type", "TEXT", "pattern_ops", "varchar_pattern_ops", "binary_collation", "COLLATE \"C\"");
         }
         Flyway.configure(GeoCellReadsTest.class.getClassLoader()).locations("classpath:db/migration").dataSource(url, "", "")
