@@ -195,11 +195,10 @@ class SemanticFilterPlansTest {
         String url = "jdbc:h2:file:" + Files.createTempDirectory("keel-semantic-v38").resolve("keel");
         Migrations.on(url).target("35").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "", "")) {
-            String resource = Migrations.INSERT_RESOURCE;
-            c.createStatement().executeUpdate(resource + "('id-in', NULL, 5, 'cse-in', 'cse-in', 0, 0, 0, 'CAdmin', '{}', 1)");
-            c.createStatement().executeUpdate(resource + "('cnt', 'id-in', 3, 'c', 'cse-in/c', 0, 0, 0, 'CAdmin', '{}', 2)");
-            c.createStatement().executeUpdate(resource + "('smd', 'cnt', 24, 'd', 'cse-in/c/d', 0, 0, 0, 'CAdmin', '{}', 3)");
-            c.createStatement().executeUpdate(resource + "('ont', 'id-in', 35, 'o', 'cse-in/o', 0, 0, 0, 'CAdmin', '{}', 2)");
+            Migrations.insertResource(c, "id-in", null, 5, "cse-in");
+            Migrations.insertResource(c, "cnt", "id-in", 3, "cse-in/c");
+            Migrations.insertResource(c, "smd", "cnt", 24, "cse-in/c/d");
+            Migrations.insertResource(c, "ont", "id-in", 35, "cse-in/o");
             for (String graph : new String[] {"smd", "ont"}) {
                 c.createStatement().executeUpdate("INSERT INTO semantic_triple (graph, s_key, p_key, o_key, s, p, o) VALUES ('"
                         + graph + "', '<urn:x>', '" + TYPE + "', '<urn:T>', '<urn:x>', '" + TYPE + "', '<urn:T>')");

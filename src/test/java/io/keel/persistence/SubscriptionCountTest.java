@@ -66,12 +66,11 @@ class SubscriptionCountTest {
         String url = "jdbc:h2:file:" + Files.createTempDirectory("keel-subs-v40").resolve("keel");
         Migrations.on(url).target("38").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "", "")) {
-            String resource = Migrations.INSERT_RESOURCE;
-            c.createStatement().executeUpdate(resource + "('id-in', NULL, 5, 'cse-in', 'cse-in', 0, 0, 0, 'CAdmin', '{}', 1)");
-            c.createStatement().executeUpdate(resource + "('cnt', 'id-in', 3, 'c', 'cse-in/c', 0, 0, 0, 'CAdmin', '{}', 2)");
-            c.createStatement().executeUpdate(resource + "('s1', 'cnt', 23, 's1', 'cse-in/c/s1', 0, 0, 0, 'CAdmin', '{}', 3)");
-            c.createStatement().executeUpdate(resource + "('s2', 'cnt', 23, 's2', 'cse-in/c/s2', 0, 0, 0, 'CAdmin', '{}', 3)");
-            c.createStatement().executeUpdate(resource + "('s3', 'id-in', 23, 's3', 'cse-in/s3', 0, 0, 0, 'CAdmin', '{}', 2)");
+            Migrations.insertResource(c, "id-in", null, 5, "cse-in");
+            Migrations.insertResource(c, "cnt", "id-in", 3, "cse-in/c");
+            Migrations.insertResource(c, "s1", "cnt", 23, "cse-in/c/s1");
+            Migrations.insertResource(c, "s2", "cnt", 23, "cse-in/c/s2");
+            Migrations.insertResource(c, "s3", "id-in", 23, "cse-in/s3");
         }
         Migrations.on(url).load().migrate();
         Map<String, Integer> subs = new HashMap<>();
