@@ -213,8 +213,7 @@ public final class NotificationService implements NotificationTargets, AutoClose
      * r's one subscription with net 7, when it has no atr or its atr names one of them (TS-0004 7.5.1.2.19).
      */
     public Resource blockingSubscription(Transaction tx, Resource r, Set<?> modified) {
-        Resource sub = r.subscriptions == 0 ? null
-                : SubscriptionType.blockingUpdate(tx.tree().children(r.ri, ResourceTypes.SUBSCRIPTION));
+        Resource sub = SubscriptionType.blockingUpdate(tx.tree().subscriptionsOf(r));
         if (sub == null) {
             return null;
         }

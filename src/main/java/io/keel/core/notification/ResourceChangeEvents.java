@@ -61,18 +61,13 @@ public final class ResourceChangeEvents {
         this.sequencer = sequencer;
     }
 
-    /** The subscriptions of a resource: none without a query when the store counted none. */
-    private static List<Resource> subscriptionsOf(Transaction tx, Resource r) {
-        return r.subscriptions == 0 ? List.of() : tx.tree().children(r.ri, ResourceTypes.SUBSCRIPTION);
-    }
-
     /** net 3 for the subscriptions of the parent; a subscription's new notificationSchedule governs what it sends. */
     public void created(Transaction tx, Resource parent, Resource child) {
         if (isNotificationSchedule(child, parent)) {
             pending(tx).changedSubscriptions.put(parent.ri, DeliveryRules.of(parent, ScheduleType.schedule(child)));
         }
         List<Resource> matching = new ArrayList<>();
-        for (Resource sub : subscriptionsOf(tx, parent)) {
+        for (Resource sub : tx.tree().subscriptionsOf(parent)) {
             if (!sub.ri.equals(child.ri) && EventCriteria.matches(sub, CHILD_CREATED, child, Set.of())) {
                 matching.add(sub);
             }
@@ -132,7 +127,7 @@ public final class ResourceChangeEvents {
             pending(tx).changedSubscriptions.put(parent.ri, DeliveryRules.of(parent, ScheduleType.schedule(r)));
         }
         List<Resource> matching = new ArrayList<>();
-        for (Resource sub : subscriptionsOf(tx, r)) {
+        for (Resource sub : tx.tree().subscriptionsOf(r)) {
             if (EventCriteria.matches(sub, UPDATE, r, modified)) {
                 matching.add(sub);
             }
@@ -229,7 +224,7 @@ public final class ResourceChangeEvents {
      * one window on, every point is notified, with the points not notified yet and the window's count (m2m:tsn).
      */
     public void missingData(Transaction tx, Resource ts, List<String> points, Instant detected) {
-        for (Resource sub : subscriptionsOf(tx, ts)) {
+        for (Resource sub : tx.tree().subscriptionsOf(ts)) {
             if (!EventCriteria.matches(sub, MISSING_DATA_POINTS, ts, Set.of())
                     || !(((Map<?, ?>) sub.get("enc")).get("md") instanceof Map<?, ?> md)) {
                 continue;
@@ -266,7 +261,7 @@ public final class ResourceChangeEvents {
      */
     public int triggerReceived(Transaction tx, Resource ae, Map<String, Object> triggerPayload) {
         int notified = 0;
-        for (Resource sub : subscriptionsOf(tx, ae)) {
+        for (Resource sub : tx.tree().subscriptionsOf(ae)) {
             if (EventCriteria.matches(sub, TRIGGER_RECEIVED, ae, Set.of())) {
                 raise(tx, sub, TRIGGER_RECEIVED, Map.of("m2m:tgp", triggerPayload));
                 notified++;
@@ -285,7 +280,7 @@ public final class ResourceChangeEvents {
      */
     public void retrievedWithoutContentInstance(Transaction tx, Resource container) {
         TransactionNotifications raised = new TransactionNotifications(sequencer);
-        for (Resource sub : subscriptionsOf(tx, container)) {
+        for (Resource sub : tx.tree().subscriptionsOf(container)) {
             if (EventCriteria.matches(sub, RETRIEVE_OF_EMPTY_CONTAINER, container, Set.of())) {
                 raise(tx, raised, sub, RETRIEVE_OF_EMPTY_CONTAINER, representation(sub, container, null));
             }
@@ -304,7 +299,7 @@ public final class ResourceChangeEvents {
     public void operationMonitored(Transaction tx, Resource r, RequestPrimitive req) {
         TransactionNotifications raised = new TransactionNotifications(sequencer);
         int bit = req.isDiscovery() ? DISCOVERY_BIT : req.operation.accessBit();
-        for (Resource sub : subscriptionsOf(tx, r)) {
+        for (Resource sub : tx.tree().subscriptionsOf(r)) {
             boolean monitored = SubscriptionType.operationMonitors(sub).stream().anyMatch(om ->
                     (om.get("ops") == null || (((Long) om.get("ops")) & bit) != 0)
                             && (om.get("or") == null || om.get("or").equals(req.from)));

@@ -1,6 +1,7 @@
 package io.keel.core.store;
 
 import io.keel.core.resource.Resource;
+import io.keel.core.resource.ResourceTypes;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,11 @@ public interface ResourceTree {
      * A store that keeps no count ignores it and reads the subscriptions each time.
      */
     default void countSubscriptions(String pi, int by) {
+    }
+
+    /** The {@code <subscription>} children of a resource, oldest first; none, without a query, when its row counts none. */
+    default List<Resource> subscriptionsOf(Resource r) {
+        return r.subscriptions == 0 ? List.of() : children(r.ri, ResourceTypes.SUBSCRIPTION);
     }
 
     /** The newest (or oldest) direct child of a type, or null: what {@code la} and {@code ol} address. */
