@@ -66,17 +66,19 @@ public final class JpaResourceStore implements ResourceStore {
     private static final String ENTITY_COLUMNS = "ri, attrs, cr, cs, ct, cty, depth, dgt, et, lt, origin, pi, rn, srn, st, subs, ty";
     private final EntityManagerFactory emf;
     private final TriplePatternCounts patternCounts;
+    private final boolean postgres;
 
     public JpaResourceStore(EntityManagerFactory emf) {
         this.emf = emf;
-        this.patternCounts = new TriplePatternCounts(JpaHelper.getServerSession(emf).getPlatform().isPostgreSQL());
+        this.postgres = JpaHelper.getServerSession(emf).getPlatform().isPostgreSQL();
+        this.patternCounts = new TriplePatternCounts(postgres);
     }
 
     @Override
     public <T> T read(Function<Transaction, T> work) {
         EntityManager em = emf.createEntityManager();
         try {
-            return work.apply(new Tx(em, patternCounts));
+            return work.apply(new Tx(em, patternCounts, postgres));
         } finally {
             em.close();
         }
@@ -86,7 +88,7 @@ public final class JpaResourceStore implements ResourceStore {
     public <T> T write(Function<Transaction, T> work) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction t = em.getTransaction();
-        Tx tx = new Tx(em, patternCounts);
+        Tx tx = new Tx(em, patternCounts, postgres);
         boolean committed = false;
         try {
             t.begin();
@@ -185,10 +187,12 @@ public final class JpaResourceStore implements ResourceStore {
         /** The names {@link #prefetch} was asked for: one of them it did not read does not exist. */
         private final Set<String> prefetchedSrns = new HashSet<>();
         private final TriplePatternCounts patternCounts;
+        private final boolean postgres;
 
-        Tx(EntityManager em, TriplePatternCounts patternCounts) {
+        Tx(EntityManager em, TriplePatternCounts patternCounts, boolean postgres) {
             this.em = em;
             this.patternCounts = patternCounts;
+            this.postgres = postgres;
         }
 
         @Override
@@ -835,14 +839,19 @@ public final class JpaResourceStore implements ResourceStore {
             List<Resource> out = new ArrayList<>();
             for (Object[] row : discovery("r.ri, r.rn, r.ty, r.srn", Object[].class, root, fc, described, visibility, maxDepth,
                     offset, limit)) {
-                Resource r = new Resource();
-                r.ri = (String) row[0];
-                r.rn = (String) row[1];
-                r.ty = ((Number) row[2]).intValue();
-                r.srn = (String) row[3];
-                out.add(r);
+                out.add(reference(row));
             }
             return out;
+        }
+
+        /** A resource as a reference: the columns ri, rn, ty, srn of a row. */
+        private static Resource reference(Object[] row) {
+            Resource r = new Resource();
+            r.ri = (String) row[0];
+            r.rn = (String) row[1];
+            r.ty = ((Number) row[2]).intValue();
+            r.srn = (String) row[3];
+            return r;
         }
 
         private <T> List<T> discovery(String select, Class<T> type, Resource root, FilterCriteria fc, DescriptorPatterns described,
@@ -876,9 +885,12 @@ public final class JpaResourceStore implements ResourceStore {
             }
             // JDBC counts whole seconds, and 0 would be none: round up.
             long timeout = (described.timeoutMillis() + 999) / 1000 * 1000;
-            // The terms as literals: a prepared statement PostgreSQL runs often gets a generic plan, made without the
-            // terms, and one that reads every triple of the predicate (29 ms instead of 3 at 10 000 descriptors).
-            query.setHint(QueryHints.BIND_PARAMETERS, HintValues.FALSE);
+            // On PostgreSQL the terms as literals: a prepared statement it runs often gets a generic plan, made without
+            // the terms, and one that reads every triple of the predicate (29 ms instead of 3 at 10 000 descriptors).
+            // H2 plans a statement once whatever its parameters, and bound it parses it once.
+            if (postgres) {
+                query.setHint(QueryHints.BIND_PARAMETERS, HintValues.FALSE);
+            }
             try {
                 return query.setHint("jakarta.persistence.query.timeout", timeout).getResultList();
             } catch (PersistenceException e) {
@@ -901,8 +913,8 @@ public final class JpaResourceStore implements ResourceStore {
 
         /** SELECT … WHERE the resource lies below {@code root}, at most {@code maxDepth} segments deep when given. */
         private static StringBuilder below(ResourceQuery q, String select, Resource root, Integer maxDepth) {
-            StringBuilder jpql = new StringBuilder("SELECT ").append(select).append(" FROM ResourceEntity r WHERE r.srn LIKE ")
-                    .append(q.param(ResourceQuery.escapeLike(root.srn) + "/%")).append(" ESCAPE '\\'");
+            StringBuilder jpql = new StringBuilder("SELECT ").append(select).append(" FROM ResourceEntity r WHERE ")
+                    .append(q.below("r.srn", root.srn));
             if (maxDepth != null) {
                 jpql.append(" AND r.depth <= ").append(q.param(maxDepth));
             }
@@ -925,11 +937,11 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, GeoWindow geo,
                                           DescriptorPatterns described, Visibility visibility, Integer maxDepth, String after,
-                                          int batch) {
+                                          int batch, boolean references) {
             FilterOperation fo = fc.filterOperationOrDefault();
             if (geo != null && described == null && fo == FilterOperation.AND && fc.labels.isEmpty() && fc.labelsQuery == null
                     && fc.attributes.isEmpty()) {
-                return locatedCandidates(root, fc, contentTypes, geo, visibility, maxDepth, after, batch);
+                return locatedCandidates(root, fc, contentTypes, geo, visibility, maxDepth, after, batch, references);
             }
             ResourceQuery q = planned(described, batch);
             List<String> conditions = q.conditionList("r", fc, described);
@@ -986,14 +998,16 @@ public final class JpaResourceStore implements ResourceStore {
          * {@link #candidates} for a geo-query under fo AND, with no label or attribute condition (those find their few
          * resources faster by their own index): the located resources come first, from the grid cells the window
          * overlaps merged in structured-name order ({@link GeoCellScan}), the window tested on their boxes (exactly for
-         * points); the other conditions are then applied to each chunk of survivors by their ri. So a broad geo-query
-         * reads about as many located resources as it returns, not all in its area.
+         * points, which are then {@link Candidate#located}); the other conditions are then applied to each chunk of
+         * survivors by their ri. So a broad geo-query reads about as many located resources as it returns, not all in
+         * its area; with {@code references}, the points are read as references only.
          */
         private List<Candidate> locatedCandidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, GeoWindow geo,
-                                                  Visibility visibility, Integer maxDepth, String after, int batch) {
+                                                  Visibility visibility, Integer maxDepth, String after, int batch,
+                                                  boolean references) {
             String below = root.srn + "/";
             String end = root.srn + (char) ('/' + 1); // the first name past the subtree
-            GeoCellScan scan = new GeoCellScan(reads -> GeoCellReads.read(em, reads, end), GeoCells.plan(geo),
+            GeoCellScan scan = new GeoCellScan(reads -> jdbc(c -> GeoCellReads.read(c, postgres, reads, end)), GeoCells.plan(geo),
                     after == null ? below : after, batch, e -> geo.admits(e.minLon(), e.minLat(), e.maxLon(), e.maxLat()));
             List<Candidate> out = new ArrayList<>();
             while (out.size() < batch) {
@@ -1001,30 +1015,85 @@ public final class JpaResourceStore implements ResourceStore {
                 if (located.isEmpty()) {
                     break;
                 }
-                ResourceQuery q = new ResourceQuery();
-                List<String> conditions = q.conditionList("r", fc);
-                StringBuilder jpql = below(q, "r", root, maxDepth);
-                jpql.append(" AND r.ri IN ").append(q.param(located.stream().map(GeoCellScan.Entry::ri).toList()));
-                conditions.forEach(c -> jpql.append(" AND ").append(c));
-                if (contentTypes != null) {
-                    jpql.append(" AND r.ty IN ").append(q.in(contentTypes));
-                }
-                String visible = q.visibility("r", visibility);
-                if (!visible.isEmpty()) {
-                    jpql.append(" AND ").append(visible);
-                }
-                TypedQuery<ResourceEntity> query = em.createQuery(jpql.append(" ORDER BY r.srn").toString(), ResourceEntity.class);
-                q.parameters().forEach(query::setParameter);
-                for (ResourceEntity e : query.getResultList()) {
-                    if (out.size() < batch) {
-                        out.add(new Candidate(toResource(e), conditions.size(), conditions.size()));
+                Set<String> points = new HashSet<>();
+                List<String> referenced = new ArrayList<>();
+                List<String> whole = new ArrayList<>();
+                for (GeoCellScan.Entry e : located) {
+                    if (e.point()) {
+                        points.add(e.ri());
                     }
+                    (references && e.point() ? referenced : whole).add(e.ri());
                 }
+                int conditions = new ResourceQuery().conditionList("r", fc).size();
+                List<Candidate> chunk = new ArrayList<>();
+                for (Resource r : located(referenced, true, root, fc, contentTypes, visibility, maxDepth)) {
+                    chunk.add(new Candidate(r, conditions, conditions, true));
+                }
+                for (Resource r : located(whole, false, root, fc, contentTypes, visibility, maxDepth)) {
+                    chunk.add(new Candidate(r, conditions, conditions, points.contains(r.ri)));
+                }
+                chunk.sort(java.util.Comparator.comparing(c -> c.resource().srn));
+                out.addAll(chunk.subList(0, Math.min(chunk.size(), batch - out.size())));
                 if (located.size() < batch) {
                     break;
                 }
             }
             return out;
+        }
+
+        /** The resources of {@code ris} that meet the other conditions, whole or as references (ri, rn, ty, srn). */
+        private List<Resource> located(List<String> ris, boolean references, Resource root, FilterCriteria fc,
+                                       Set<Integer> contentTypes, Visibility visibility, Integer maxDepth) {
+            if (ris.isEmpty()) {
+                return List.of();
+            }
+            ResourceQuery q = new ResourceQuery();
+            List<String> conditions = q.conditionList("r", fc);
+            StringBuilder jpql = below(q, references ? "r.ri, r.rn, r.ty, r.srn" : "r", root, maxDepth);
+            // One parameter per ri: with a collection parameter EclipseLink writes the values into the SQL, which the
+            // database then parses anew every time.
+            jpql.append(" AND r.ri IN ").append(q.in(ris));
+            conditions.forEach(c -> jpql.append(" AND ").append(c));
+            if (contentTypes != null) {
+                jpql.append(" AND r.ty IN ").append(q.in(contentTypes));
+            }
+            String visible = q.visibility("r", visibility);
+            if (!visible.isEmpty()) {
+                jpql.append(" AND ").append(visible);
+            }
+            TypedQuery<Object> query = em.createQuery(jpql.toString(), Object.class);
+            q.parameters().forEach(query::setParameter);
+            List<Resource> out = new ArrayList<>();
+            for (Object row : query.getResultList()) {
+                out.add(references ? reference((Object[]) row) : toResource((ResourceEntity) row));
+            }
+            return out;
+        }
+
+        /** Work on a JDBC connection. */
+        private interface Jdbc<T> {
+            T apply(java.sql.Connection connection) throws SQLException;
+        }
+
+        /**
+         * Runs {@code work} on this transaction's connection when it has begun one (its writes visible), else on a
+         * connection of the read pool, as EclipseLink runs a read outside a transaction.
+         */
+        private <T> T jdbc(Jdbc<T> work) {
+            try {
+                if (em.getTransaction().isActive()) {
+                    return work.apply(em.unwrap(java.sql.Connection.class));
+                }
+                ConnectionPool pool = JpaHelper.getEntityManager(em).getServerSession().getReadConnectionPool();
+                org.eclipse.persistence.internal.databaseaccess.Accessor accessor = pool.acquireConnection();
+                try {
+                    return work.apply((java.sql.Connection) accessor.getDatasourceConnection());
+                } finally {
+                    pool.releaseConnection(accessor);
+                }
+            } catch (SQLException e) {
+                throw new PersistenceException(e);
+            }
         }
 
         @Override
@@ -1052,9 +1121,9 @@ public final class JpaResourceStore implements ResourceStore {
             if (values.isEmpty() || limit <= 0) {
                 return List.of();
             }
-            return toResources(em.createQuery("SELECT r FROM ResourceEntity r WHERE r.srn LIKE :below ESCAPE '\\' AND r.ri IN"
+            return toResources(em.createQuery("SELECT r FROM ResourceEntity r WHERE r.srn >= :below AND r.srn < :end AND r.ri IN"
                             + " (SELECT a.ri FROM AttributeRow a WHERE a.nm = :nm AND a.val IN :vals) ORDER BY r.srn", ResourceEntity.class)
-                    .setParameter("below", ResourceQuery.escapeLike(below) + "/%").setParameter("nm", attribute)
+                    .setParameter("below", below + "/").setParameter("end", below + "0").setParameter("nm", attribute)
                     .setParameter("vals", List.copyOf(values)).setMaxResults(limit).getResultList());
         }
 

@@ -175,7 +175,7 @@ final class ResourceQuery {
         owned.add(r + ".origin = " + param(v.origin()));
         for (String subtree : v.subtrees()) {
             owned.add(r + ".srn = " + param(subtree));
-            owned.add(r + ".srn LIKE " + param(escapeLike(subtree) + "/%") + " ESCAPE '\\'");
+            owned.add(below(r + ".srn", subtree));
         }
         String ownership = "(" + String.join(" OR ", owned) + ")";
         Visibility.Custody custody = v.custody();
@@ -244,6 +244,16 @@ final class ResourceQuery {
         String name = "p" + parameters.size();
         parameters.put(name, value);
         return ":" + name;
+    }
+
+    /**
+     * The names below {@code srn} ("srn/…"), as a range of the srn column, not {@code LIKE 'srn/%' ESCAPE '\\'}:
+     * with an ESCAPE clause EclipseLink writes every parameter of the statement into its SQL, which the database then
+     * parses and plans anew each time; and H2 cannot use an index for a LIKE whose pattern is a parameter. The range
+     * is the same set in the column's binary order ('0' follows '/').
+     */
+    String below(String column, String srn) {
+        return "(" + column + " >= " + param(srn + "/") + " AND " + column + " < " + param(srn + "0") + ")";
     }
 
     /**

@@ -61,7 +61,8 @@ class EmptySearch implements ResourceSearch {
 
     @Override
     public List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, GeoWindow geo,
-                                      DescriptorPatterns described, Visibility visibility, Integer maxDepth, String after, int batch) {
+                                      DescriptorPatterns described, Visibility visibility, Integer maxDepth, String after, int batch,
+                                      boolean references) {
         return List.of();
     }
 

@@ -82,15 +82,19 @@ class GeoSearchTest {
         return fc;
     }
 
-    /** What candidates hand out, in pages of {@code batch} after the last name (keyset), that the exact test keeps. */
-    private static List<String> found(ResourceStore store, Resource root, FilterCriteria fc, int batch) {
+    /**
+     * What candidates hand out, in pages of {@code batch} after the last name (keyset), that the exact test keeps (or
+     * that the database decided: with {@code references} those are only references).
+     */
+    private static List<String> found(ResourceStore store, Resource root, FilterCriteria fc, int batch, boolean references) {
         GeoQuery q = GeoQuery.of(fc);
         List<String> out = new ArrayList<>();
         String after = null;
         while (true) {
             String from = after;
-            List<Candidate> page = store.read(tx -> tx.search().candidates(root, fc, null, q.window(), null, Visibility.EVERYTHING, null, from, batch));
-            page.stream().filter(c -> q.test(c.resource())).forEach(c -> out.add(c.resource().srn));
+            List<Candidate> page = store.read(tx -> tx.search().candidates(root, fc, null, q.window(), null, Visibility.EVERYTHING,
+                    null, from, batch, references));
+            page.stream().filter(c -> c.located() || q.test(c.resource())).forEach(c -> out.add(c.resource().srn));
             if (page.size() < batch) {
                 return out;
             }
@@ -133,10 +137,13 @@ class GeoSearchTest {
                             .sorted().toList();
                     matches += expected.size();
                     for (int batch : new int[] {7, 1000}) {
-                        assertEquals(expected, found(store, cb, and, batch), "AND, pages of " + batch + ": gsf " + gsf + " " + query[1]);
+                        for (boolean references : new boolean[] {false, true}) {
+                            assertEquals(expected, found(store, cb, and, batch, references), "AND, pages of " + batch
+                                    + (references ? ", references" : "") + ": gsf " + gsf + " " + query[1]);
+                        }
                     }
-                    assertEquals(expected, found(store, cb, fc(Integer.parseInt(query[0]), query[1], gsf, FilterOperation.OR), 1000),
-                            "OR: gsf " + gsf + " " + query[1]);
+                    assertEquals(expected, found(store, cb, fc(Integer.parseInt(query[0]), query[1], gsf, FilterOperation.OR), 1000,
+                            false), "OR: gsf " + gsf + " " + query[1]);
                 }
             }
             assertTrue(matches > 200, "the queries meet many locations: " + matches);

@@ -126,7 +126,7 @@ public final class FilteredSearch {
                 fc, fetched);
         ContentFilter content = ContentFilter.of(fc);
         GeoQuery geo = GeoQuery.of(fc);
-        List<Predicate<Resource>> tested = undecided(content, geo);
+        List<Predicate<Candidate>> tested = undecided(content, geo);
         FilterOperation fo = fc.filterOperationOrDefault();
         // The types a candidate may be of: with AND those that can meet smf and the content filter both (and ty, which
         // must hold anyway: one type left lets the database walk (ty, srn) in order); with OR and XOR those that can
@@ -145,10 +145,10 @@ public final class FilteredSearch {
         if (fo == FilterOperation.AND && possible.isEmpty()) {
             return new Found(List.of(), match.cut());
         }
-        tested.add(match::test);
+        tested.add(c -> match.test(c.resource()));
         ContentScan.Result r = ContentScan.scan(
                 (after, size) -> tx.search().candidates(root, fc, possible, geo == null ? null : geo.window(), null, visibility,
-                        maxDepth, after, size),
+                        maxDepth, after, size, false),
                 c -> meets(fo, c, tested), offset, limit, contentScanMax);
         return new Found(r.matches(), r.cut() || match.cut());
     }
@@ -184,11 +184,12 @@ public final class FilteredSearch {
             return new Found(references ? tx.discoverReferences(root, fc, visibility, maxDepth, offset, limit)
                     : tx.discover(root, fc, visibility, maxDepth, offset, limit), false);
         }
-        List<Predicate<Resource>> undecided = undecided(content, geo);
+        List<Predicate<Candidate>> undecided = undecided(content, geo);
         FilterOperation fo = fc.filterOperationOrDefault();
         ContentScan.Result r = ContentScan.scan(
                 (after, size) -> tx.candidates(root, fc, content == null ? null : types.withContent(),
-                        geo == null ? null : geo.window(), described, visibility, maxDepth, after, size),
+                        geo == null ? null : geo.window(), described, visibility, maxDepth, after, size,
+                        references && content == null),
                 c -> meets(fo, c, undecided), offset, limit, contentScanMax);
         return new Found(r.matches(), r.cut());
     }
@@ -223,8 +224,8 @@ public final class FilteredSearch {
         }
         SemanticDiscovery.Match match = semantics.select(tx.tree(), tx.search(), tx.semantics(), r, r.depth(), descriptors,
                 fc, fetched);
-        List<Predicate<Resource>> tested = undecided(ContentFilter.of(fc), GeoQuery.of(fc));
-        tested.add(match::test);
+        List<Predicate<Candidate>> tested = undecided(ContentFilter.of(fc), GeoQuery.of(fc));
+        tested.add(c -> match.test(c.resource()));
         boolean met = meets(fc.filterOperationOrDefault(), tx.search().candidate(r, fc), tested);
         return new Condition(met, !met && match.cut() && !fetched.unavailable().isEmpty());
     }
@@ -239,14 +240,14 @@ public final class FilteredSearch {
         return meets(fc.filterOperationOrDefault(), tx.candidate(r, fc), undecided(content, geo));
     }
 
-    /** The conditions tested here, each on a whole resource. */
-    List<Predicate<Resource>> undecided(ContentFilter content, GeoQuery geo) {
-        List<Predicate<Resource>> out = new ArrayList<>();
+    /** The conditions tested here, each on a whole resource (the geo-query not on one the database decided it for). */
+    List<Predicate<Candidate>> undecided(ContentFilter content, GeoQuery geo) {
+        List<Predicate<Candidate>> out = new ArrayList<>();
         if (content != null) {
-            out.add(r -> hasMatchingContent(r, content));
+            out.add(c -> hasMatchingContent(c.resource(), content));
         }
         if (geo != null) {
-            out.add(geo::test);
+            out.add(c -> c.located() || geo.test(c.resource()));
         }
         return out;
     }
@@ -255,18 +256,17 @@ public final class FilteredSearch {
      * The database's conditions and the undecided ones combined by filterOperation; an undecided condition is tested
      * only while the outcome depends on it.
      */
-    static boolean meets(FilterOperation fo, Candidate c, List<Predicate<Resource>> undecided) {
+    static boolean meets(FilterOperation fo, Candidate c, List<Predicate<Candidate>> undecided) {
         int met = c.conditionsMet();
-        Resource r = c.resource();
         return switch (fo) {
-            case AND -> met == c.conditions() && undecided.stream().allMatch(t -> t.test(r));
-            case OR -> met > 0 || undecided.stream().anyMatch(t -> t.test(r));
+            case AND -> met == c.conditions() && undecided.stream().allMatch(t -> t.test(c));
+            case OR -> met > 0 || undecided.stream().anyMatch(t -> t.test(c));
             case XOR -> {
-                for (Predicate<Resource> t : undecided) {
+                for (Predicate<Candidate> t : undecided) {
                     if (met > 1) {
                         break;
                     }
-                    if (t.test(r)) {
+                    if (t.test(c)) {
                         met++;
                     }
                 }

@@ -43,10 +43,12 @@ public interface ResourceSearch {
      * geo-query). Only what cannot match whatever the undecided conditions say is left out: with fo AND, a resource
      * failing any condition or need; with OR, one meeting neither a condition nor a need; with XOR, the same, and one
      * meeting more than one of the other conditions. A semanticsFilter the database evaluates ({@code described}, null
-     * when none) is one of the other conditions.
+     * when none) is one of the other conditions. With {@code references}, a candidate the database decided the
+     * geo-query for ({@link Candidate#located}) may carry only ri, rn, ty and srn.
      */
     List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, GeoWindow geo,
-                               DescriptorPatterns described, Visibility visibility, Integer maxDepth, String after, int batch);
+                               DescriptorPatterns described, Visibility visibility, Integer maxDepth, String after, int batch,
+                               boolean references);
 
     /**
      * How many of the conditions of the filter criteria other than the content filter and the geo-query one resource

@@ -59,7 +59,8 @@ final class FakeSearch implements ResourceSearch {
 
     @Override
     public List<Candidate> candidates(Resource root, FilterCriteria fc, Set<Integer> contentTypes, GeoWindow geo,
-                                      DescriptorPatterns described, Visibility visibility, Integer maxDepth, String after, int batch) {
+                                      DescriptorPatterns described, Visibility visibility, Integer maxDepth, String after, int batch,
+                                      boolean references) {
         throw new UnsupportedOperationException("these tests use no content filter");
     }
 
