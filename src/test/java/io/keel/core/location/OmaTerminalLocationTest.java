@@ -63,8 +63,6 @@ class OmaTerminalLocationTest {
         assertTrue(q.startsWith("address=tel%3A%2B15551234&requestedAccuracy=1000&acceptableAccuracy=1000"), q);
         assertTrue(q.contains("&requester=acr%3Aapp"), "authID as the requester (table G.2.2-4): " + q);
         assertFalse(q.contains("maximumAge"), q);
-        source.locate(new NetworkLocationSource.Request("tel:+15551234", base, null, true));
-        assertTrue(queries.get(1).contains("maximumAge="), "the last known location: " + queries.get(1));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.keel.core.Identifiers;
 import io.keel.core.geo.GeoCoordinates;
 import io.keel.core.geo.GeometryType;
 import io.keel.core.geo.Location;
+import io.keel.core.location.EndedSubscriptions;
 import io.keel.core.location.GeofenceEvent;
 import io.keel.core.location.NetworkLocationSource;
 import io.keel.core.location.SharedPositions;
@@ -203,6 +204,13 @@ public final class LocationPolicyType extends ResourceType {
         Resource policy = op.resource;
         policy.attributes.putIfAbsent(INFORMATION_TYPE, POSITION_FIX);
         checkCombination(policy);
+        boolean networkBased = Long.valueOf(NETWORK_BASED).equals(policy.get(SOURCE));
+        if (networkBased && op.given.containsKey(LAST_KNOWN)) {
+            checkLastKnown(policy);
+        }
+        if (networkBased && !onLocationChange(policy) && op.given.containsKey(UPDATE_EVENT_CRITERIA)) {
+            EndedSubscriptions.of(op, network, policy.ri); // positions are no longer reported on change
+        }
         LocationWatches.Watch watch = op.locations().of(policy.ri);
         boolean timing = op.given.containsKey(UPDATE_PERIOD) || op.given.containsKey(UPDATE_EVENT_CRITERIA);
         if (watch != null && (op.given.containsKey(TARGET_AREA) || op.given.containsKey(INFORMATION_TYPE) || timing)) {
@@ -239,9 +247,15 @@ public final class LocationPolicyType extends ResourceType {
         op.policyIndex().setGoverningPoliciesOfChildren(container.ri, List.of(ResourceTypes.CONTENT_INSTANCE), ids);
     }
 
-    /** TS-0004 7.4.10.2.4: the container and its contentInstances go with the policy. */
+    /**
+     * TS-0004 7.4.10.2.4: the container and its contentInstances go with the policy, and so does its subscription at
+     * the Location Server (deleted there after the commit).
+     */
     @Override
     public void beforeDelete(ResourceOperation op) {
+        if (Long.valueOf(NETWORK_BASED).equals(op.resource.get(SOURCE))) {
+            EndedSubscriptions.of(op, network, op.resource.ri);
+        }
         if (op.resource.get(CONTAINER_ID) instanceof String loi) {
             Resource container = op.tree.find(loi);
             if (container != null && container.ty == ResourceTypes.CONTAINER) {
@@ -398,14 +412,27 @@ public final class LocationPolicyType extends ResourceType {
         if (!(policy.get(TARGET) instanceof String target)) {
             throw OneM2MException.badRequest("lot (locationTargetID) is required when los is 1 (Network_based)");
         }
+        checkLastKnown(policy);
         if (policy.get(SERVER) instanceof String lor && !network.reaches(lor)) {
             throw OneM2MException.badRequest("lor (locationServer) " + lor + " is not a Location Server this CSE is"
                     + " provisioned with; omit lor to use the provisioned one");
         }
         if (policy.get(SERVER) == null) {
-            String server = network.serverFor(target).orElseThrow(() -> OneM2MException.badRequest("lor (locationServer)"
+            String server = network.serverFor(target, Boolean.TRUE.equals(policy.get(LAST_KNOWN))).orElseThrow(() -> OneM2MException.badRequest("lor (locationServer)"
                     + " is required: no Location Server can be derived for lot " + target));
             policy.attributes.put(SERVER, server);
+        }
+    }
+
+    /**
+     * TS-0004 7.4.10.2.1 step 3: with retrieveLastKnownLocation true only the 3GPP Monitoring Event API serves the
+     * policy; a CSE without it cannot obtain the Location Server (4000 naming rlkl).
+     */
+    private void checkLastKnown(Resource policy) {
+        if (Boolean.TRUE.equals(policy.get(LAST_KNOWN)) && network != null && !network.servesLastKnownLocation()) {
+            throw OneM2MException.badRequest("rlkl (retrieveLastKnownLocation) true is served only through the 3GPP"
+                    + " Monitoring Event API, and this CSE has none (keel.location.scef), so no Location Server can be"
+                    + " obtained; omit rlkl or set it false");
         }
     }
 

@@ -1,0 +1,62 @@
+package io.keel.core.location;
+
+import io.keel.core.resource.ResourceOperation;
+import io.keel.core.store.LocationSubscriptions;
+import io.keel.core.store.TransactionListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Logger;
+
+/**
+ * The location subscriptions a policy's Delete (or expiry), or an Update that stops locationUpdateEventCriteria, ends:
+ * their rows go in the transaction, their resources at the Location Server are deleted once it has committed, off the
+ * request's thread (a Location Server that does not answer holds up no request; one that fails is logged, its
+ * subscription ends there when it expires).
+ */
+public final class EndedSubscriptions implements TransactionListener {
+    private static final Logger LOG = Logger.getLogger(EndedSubscriptions.class.getName());
+    private static final ExecutorService DELETIONS = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "keel-location-unsubscribe");
+        t.setDaemon(true);
+        return t;
+    });
+    private final NetworkLocationSource network;
+    private final List<NetworkLocationSource.Subscription> ended = new ArrayList<>();
+
+    private EndedSubscriptions(NetworkLocationSource network) {
+        this.network = network;
+    }
+
+    /** Ends the subscriptions the policy holds (none: nothing to do). */
+    public static void of(ResourceOperation op, NetworkLocationSource network, String policy) {
+        List<LocationSubscriptions.Subscription> held = op.locationSubscriptions().ofPolicy(policy);
+        if (held.isEmpty() || network == null) {
+            return;
+        }
+        EndedSubscriptions ends = op.listener(EndedSubscriptions.class, () -> new EndedSubscriptions(network));
+        for (LocationSubscriptions.Subscription s : held) {
+            op.locationSubscriptions().remove(s.token());
+            ends.ended.add(new NetworkLocationSource.Subscription(s.api(), s.url(), s.expires()));
+        }
+    }
+
+    @Override
+    public void afterCompletion(boolean committed) {
+        if (!committed) {
+            return;
+        }
+        for (NetworkLocationSource.Subscription s : ended) {
+            DELETIONS.execute(() -> {
+                try {
+                    network.unsubscribe(s);
+                } catch (NetworkLocationSource.Failure f) {
+                    LOG.info(() -> "deleting the location subscription " + s.url() + " failed: " + f.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.warning(() -> "deleting the location subscription " + s.url() + " failed: " + e);
+                }
+            });
+        }
+    }
+}
