@@ -172,9 +172,12 @@ class LocationSubscriptionIT {
     /** TS-0004 6.3.4.2.56: Location_Change is notified by the SCEF/NEF; the subscription goes with the policy. */
     @Test
     void ts0004_6_3_4_2_56_locationChangesAreNotifiedAndStoredWhenTheyChange() {
+        ONE_TIME.add("200 9 9");
         JsonNode lcp = policy("\"luec\":0");
         String loi = lcp.path("loi").asText();
-        Eventually.holds(WAIT, () -> !POSTED.isEmpty(), "subscribed at the SCEF/NEF");
+        Eventually.holds(WAIT, () -> instances(loi) == 1, "subscribed at the SCEF/NEF, and positioned once");
+        assertEquals(2, POSTED.size(), POSTED.toString());
+        assertEquals("[9.0, 9.0]", latest(loi));
         JsonNode s = POSTED.get(0);
         assertTrue(s.path("maximumNumberOfReports").isMissingNode(), s.toString());
         assertEquals("LOCATION_REPORTING", s.path("monitoringType").asText());
@@ -186,9 +189,9 @@ class LocationSubscriptionIT {
                     + report(at[0], at[1]) + "]}");
             assertEquals(204, r.statusCode(), r.body());
         }
-        assertEquals(2, instances(loi), "only changes are location updates");
+        assertEquals(3, instances(loi), "only changes are location updates");
         assertEquals("[11.0, 51.0]", latest(loi));
-        assertEquals(1, POSTED.size(), "no polling while subscribed");
+        assertEquals(2, POSTED.size(), "no polling while subscribed");
 
         HttpResponse<String> malformed = notify(url, "{\"monitoringEventReports\":");
         assertEquals(400, malformed.statusCode(), malformed.body());
@@ -197,7 +200,7 @@ class LocationSubscriptionIT {
         String stranger = url.substring(0, url.lastIndexOf('/') + 1) + "guessed";
         assertEquals(404, notify(stranger, "{\"monitoringEventReports\":[]}").statusCode());
         assertEquals(404, notify(stranger, "not json").statusCode(), "an unknown URL is told before the body is judged");
-        assertEquals(2, instances(loi));
+        assertEquals(3, instances(loi));
 
         assertEquals(200, client.delete("/" + lcp.path("ri").asText()).send().status());
         Eventually.holds(WAIT, () -> DELETED.contains(self), "the subscription deleted at the SCEF/NEF: " + DELETED);

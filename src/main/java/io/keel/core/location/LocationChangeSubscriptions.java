@@ -43,13 +43,17 @@ final class LocationChangeSubscriptions {
         this.interval = interval;
     }
 
-    /** What a round did for a policy: watched by a subscription (nothing to poll), or a failure to record. */
-    enum Outcome { SUBSCRIBED, FAILED, POLL }
+    /**
+     * What a round did for a policy: SUBSCRIBED, watched by a subscription it holds (nothing to poll); SUBSCRIBED_NOW,
+     * the subscription made just now (the tracker positions once, as it would have at the first round, and the
+     * subscription reports the changes from there); FAILED, the subscription failed just now (its status code is
+     * locationStatus; polling from the next round); POLL, no subscription (the tracker asks as without luec).
+     */
+    enum Outcome { SUBSCRIBED, SUBSCRIBED_NOW, FAILED, POLL }
 
     /**
      * A due policy with locationUpdateEventCriteria: keeps it subscribed at the Location Server, its watch next due
-     * when the subscription ends there. POLL when it cannot be, FAILED when the subscription failed just now (its
-     * status code stored as locationStatus; polling meanwhile).
+     * when the subscription ends there.
      */
     Outcome keep(Resource policy, NetworkLocationSource.Request request, Instant now) {
         if (callbacks == null || network == null || !LocationPolicyType.onLocationChange(policy)) {
@@ -100,8 +104,9 @@ final class LocationChangeSubscriptions {
         });
         if (!kept) {
             end(made); // the policy went, or stopped asking for changes, while the Location Server subscribed
+            return Outcome.SUBSCRIBED;
         }
-        return Outcome.SUBSCRIBED;
+        return Outcome.SUBSCRIBED_NOW;
     }
 
     /** A subscription that holds no policy any more: deleted at the Location Server, as far as it answers. */

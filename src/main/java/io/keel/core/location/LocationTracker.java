@@ -141,18 +141,23 @@ public final class LocationTracker implements AutoCloseable {
         }
         Object source = before.get(LocationPolicyType.SOURCE);
         boolean networkBased = Long.valueOf(LocationPolicyType.NETWORK_BASED).equals(source);
+        // Positioned whenever asked, leaving the due time as it is: on retrieval, and once as a subscription starts.
+        boolean keepDue = onRetrieval;
         if (networkBased && !onRetrieval) {
             LocationChangeSubscriptions.Outcome subscribed = changes.keep(before, request(before), now);
-            if (subscribed != LocationChangeSubscriptions.Outcome.POLL) {
+            if (subscribed == LocationChangeSubscriptions.Outcome.SUBSCRIBED
+                    || subscribed == LocationChangeSubscriptions.Outcome.FAILED) {
                 return subscribed == LocationChangeSubscriptions.Outcome.SUBSCRIBED;
             }
+            keepDue = subscribed == LocationChangeSubscriptions.Outcome.SUBSCRIBED_NOW;
         }
         Located located = networkBased ? locate(before) : null;
+        boolean asked = keepDue;
         return store.write(tx -> {
             Resource policy = tx.tree().lock(ri);
             // Read after the lock: another CSE on the database may have fixed it meanwhile.
             LocationWatches.Watch w = tx.locations().of(ri);
-            if (policy == null || w == null || !onRetrieval && (w.due() == null || w.due().isAfter(now))) {
+            if (policy == null || w == null || !asked && (w.due() == null || w.due().isAfter(now))) {
                 return false;
             }
             ResourceOperation op = new ResourceOperation(tx, null, cse, now, null, policy, Map.of(), null);
@@ -169,7 +174,7 @@ public final class LocationTracker implements AutoCloseable {
                 loc = target != null && target.get(Location.LOC) instanceof Map<?, ?> own ? own : null;
             }
             LocationWatches.Watch next = recorded(tx, op, policy, w, loc, failure);
-            tx.locations().put(onRetrieval ? next : next.dueAt(nextDue(policy, now)));
+            tx.locations().put(asked ? next : next.dueAt(nextDue(policy, now)));
             op.created().forEach(c -> events.created(tx, c.parent(), c.child()));
             return true;
         });

@@ -136,7 +136,8 @@ class LocationChangeSubscriptionTest {
         now = now.plusSeconds(1);
         tracker.track();
         assertEquals(1, server.notifyUrls.size(), "subscribed at the first round");
-        assertTrue(server.located.isEmpty(), "not polled");
+        assertEquals(1, server.located.size(), "positioned once as the subscription starts");
+        assertEquals(List.of("{\"typ\":1,\"crd\":\"[9.0, 9.0]\"}"), positions(p));
         String token = token();
         LocationSubscriptions.Subscription row = cse.store.locationSubscriptions.ofToken(token);
         assertEquals(p.ri, row.policy());
@@ -144,19 +145,20 @@ class LocationChangeSubscriptionTest {
         now = now.plusSeconds(3600);
         tracker.track();
         assertEquals(1, server.notifyUrls.size(), "a subscription that does not end is kept");
-        assertTrue(server.located.isEmpty());
+        assertEquals(1, server.located.size(), "not polled while subscribed");
 
-        for (String at : List.of("[1, 2]", "[1, 2]", "[3, 4]", "[3, 4]")) {
+        for (String at : List.of("[9, 9]", "[1, 2]", "[1, 2]", "[3, 4]", "[3, 4]")) {
             assertEquals(LocationNotifications.Outcome.TAKEN, notify(token, "{\"at\":" + at + "}"));
         }
-        assertEquals(List.of("{\"typ\":1,\"crd\":\"[1.0, 2.0]\"}", "{\"typ\":1,\"crd\":\"[3.0, 4.0]\"}"), positions(p));
+        assertEquals(List.of("{\"typ\":1,\"crd\":\"[9.0, 9.0]\"}", "{\"typ\":1,\"crd\":\"[1.0, 2.0]\"}",
+                "{\"typ\":1,\"crd\":\"[3.0, 4.0]\"}"), positions(p), "stored only when it changed");
         assertEquals("2000", cse.tree.find(p.ri).get("lost"));
 
         assertEquals(LocationNotifications.Outcome.UNKNOWN, notify("not-a-token", "{\"at\":[5, 6]}"));
         assertEquals(LocationNotifications.Outcome.UNKNOWN, notify("not-a-token", null), "unknown before malformed");
         assertEquals(LocationNotifications.Outcome.MALFORMED, notify(token, "{\"x\":1}"));
         assertEquals(LocationNotifications.Outcome.MALFORMED, notify(token, null));
-        assertEquals(2, positions(p).size());
+        assertEquals(3, positions(p).size());
 
         assertRsc(ResponseStatusCode.DELETED, cse.send(cse.request(Operation.DELETE, "cse-in/" + p.rn, CoreFixture.ADMIN)));
         eventually(() -> server.ended.equals(List.of("http://scef.example/subscriptions/1")));
