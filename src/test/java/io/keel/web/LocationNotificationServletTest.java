@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The callback intake of the Location Server's notifications (README "Location"): the token is the credential, an
  * unknown one is 404 whatever the body, a body over the cap is 413, and nothing but POST is taken. The notifications
- * themselves are in LocationChangeSubscriptionTest and LocationSubscriptionIT.
+ * themselves are in LocationServerSubscriptionTest and LocationSubscriptionIT.
  */
 class LocationNotificationServletTest {
     private Server server;

@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 
 /**
- * The location subscriptions a policy's Delete (or expiry), or an Update that stops locationUpdateEventCriteria, ends:
+ * The location subscriptions a policy's Delete (or expiry), or an Update of its timing (lou, luec), ends:
  * their rows go in the transaction, their resources at the Location Server are deleted once it has committed, off the
  * request's thread (a Location Server that does not answer holds up no request; one that fails is logged, its
  * subscription ends there when it expires).
@@ -29,17 +29,20 @@ public final class EndedSubscriptions implements TransactionListener {
         this.network = network;
     }
 
-    /** Ends the subscriptions the policy holds (none: nothing to do). */
-    public static void of(ResourceOperation op, NetworkLocationSource network, String policy) {
+    /**
+     * Ends the subscriptions the policy holds; false when it holds none. Without a Location Server interface (removed
+     * since) only the rows go.
+     */
+    public static boolean of(ResourceOperation op, NetworkLocationSource network, String policy) {
         List<LocationSubscriptions.Subscription> held = op.locationSubscriptions().ofPolicy(policy);
-        if (held.isEmpty() || network == null) {
-            return;
-        }
-        EndedSubscriptions ends = op.listener(EndedSubscriptions.class, () -> new EndedSubscriptions(network));
         for (LocationSubscriptions.Subscription s : held) {
             op.locationSubscriptions().remove(s.token());
-            ends.ended.add(new NetworkLocationSource.Subscription(s.api(), s.url(), s.expires()));
+            if (network != null) {
+                op.listener(EndedSubscriptions.class, () -> new EndedSubscriptions(network)).ended
+                        .add(new NetworkLocationSource.Subscription(s.api(), s.url(), s.expires()));
+            }
         }
+        return !held.isEmpty();
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.util.Optional;
  * step 3, annex G): a policy with retrieveLastKnownLocation only the 3GPP Monitoring Event API
  * ({@link ThreeGppMonitoringEvent}); else the API of the policy's locationServer, the OMA RESTful NetAPI for Terminal
  * Location ({@link OmaTerminalLocation}) when configured, else the 3GPP one. Subscriptions to location changes go to the
- * 3GPP API when configured (its LOCATION_REPORTING reports on change), else to OMA (periodic notifications, G.2.4).
+ * 3GPP API when configured (its LOCATION_REPORTING reports on change), else to OMA (periodic notifications, G.2.4);
+ * periodic subscriptions (a locationUpdatePeriod) to OMA, for the policies it serves.
  */
 public final class LocationServers implements NetworkLocationSource {
     private final OmaTerminalLocation oma;
@@ -74,6 +75,14 @@ public final class LocationServers implements NetworkLocationSource {
     public Optional<Subscription> subscribe(Request request, String notifyUrl, Instant until, Duration interval)
             throws Failure {
         return (monitoringEvent != null ? monitoringEvent : oma).subscribe(request, notifyUrl, until, interval);
+    }
+
+    /** Periodic notifications are OMA's (G.2.4), for a policy OMA serves. */
+    @Override
+    public Optional<Subscription> subscribePeriodic(Request request, String notifyUrl, Instant until, Duration period)
+            throws Failure {
+        NetworkLocationSource serving = serving(request);
+        return serving == oma ? oma.subscribePeriodic(request, notifyUrl, until, period) : Optional.empty();
     }
 
     @Override

@@ -34,9 +34,9 @@ import java.util.logging.Logger;
  * the Location Server, asked before the transaction (a failure, and a retry for the last known location with
  * retrieveLastKnownLocation, as 7.4.10.2.1 step 6 says, goes to locationStatus); sharing-based: the closest node's
  * position ({@link SharedPositions}). It also positions on a Retrieve of a container's {@code <latest>}
- * ({@link #beforeLatestRetrieve}). A network-based policy with locationUpdateEventCriteria is, when the CSE has a
- * callback URL, watched by a subscription at the Location Server instead ({@link LocationChangeSubscriptions}), whose
- * notified positions come in through {@link #notified}.
+ * ({@link #beforeLatestRetrieve}). A network-based policy with locationUpdateEventCriteria or a period is, when the CSE
+ * has a callback URL and the interface subscribes, watched by a subscription at the Location Server instead
+ * ({@link LocationServerSubscriptions}), whose notified positions come in through {@link #notified}.
  */
 public final class LocationTracker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LocationTracker.class.getName());
@@ -48,7 +48,7 @@ public final class LocationTracker implements AutoCloseable {
     private final Supplier<Instant> clock;
     private final ScheduledExecutorService timer;
     private final long intervalMillis;
-    private final LocationChangeSubscriptions changes;
+    private final LocationServerSubscriptions subscriptions;
 
     /** @param intervalMillis how often due fixes are looked for; 0: only when {@link #track()} is called */
     public LocationTracker(CseIdentity cse, ResourceStore store, TypeRegistry types, ResourceChangeEvents events,
@@ -68,7 +68,7 @@ public final class LocationTracker implements AutoCloseable {
         this.network = ((LocationPolicyType) types.require(ResourceTypes.LOCATION_POLICY)).network();
         this.clock = clock;
         this.intervalMillis = intervalMillis;
-        this.changes = new LocationChangeSubscriptions(cse, store, network.orElse(null), callbacks,
+        this.subscriptions = new LocationServerSubscriptions(cse, store, network.orElse(null), callbacks,
                 java.time.Duration.ofMillis(Math.max(1, intervalMillis)));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "keel-location");
@@ -144,12 +144,12 @@ public final class LocationTracker implements AutoCloseable {
         // Positioned whenever asked, leaving the due time as it is: on retrieval, and once as a subscription starts.
         boolean keepDue = onRetrieval;
         if (networkBased && !onRetrieval) {
-            LocationChangeSubscriptions.Outcome subscribed = changes.keep(before, request(before), now);
-            if (subscribed == LocationChangeSubscriptions.Outcome.SUBSCRIBED
-                    || subscribed == LocationChangeSubscriptions.Outcome.FAILED) {
-                return subscribed == LocationChangeSubscriptions.Outcome.SUBSCRIBED;
+            LocationServerSubscriptions.Outcome subscribed = subscriptions.keep(before, request(before), now);
+            if (subscribed == LocationServerSubscriptions.Outcome.SUBSCRIBED
+                    || subscribed == LocationServerSubscriptions.Outcome.FAILED) {
+                return subscribed == LocationServerSubscriptions.Outcome.SUBSCRIBED;
             }
-            keepDue = subscribed == LocationChangeSubscriptions.Outcome.SUBSCRIBED_NOW;
+            keepDue = subscribed == LocationServerSubscriptions.Outcome.SUBSCRIBED_NOW;
         }
         Located located = networkBased ? locate(before) : null;
         boolean asked = keepDue;
@@ -181,9 +181,9 @@ public final class LocationTracker implements AutoCloseable {
     }
 
     /**
-     * A position the Location Server notified for the policy's subscription (locationUpdateEventCriteria): stored as a
-     * fix when it differs from the newest stored, under the policy's lock as a tracked fix; false when the policy is
-     * gone.
+     * A position the Location Server notified for the policy's subscription: stored as a fix under the policy's lock as
+     * a tracked fix (with locationUpdateEventCriteria only when it differs from the newest stored); false when the
+     * policy is gone.
      */
     public boolean notified(String ri, NetworkLocationSource.Position p) {
         Located located = position(p);

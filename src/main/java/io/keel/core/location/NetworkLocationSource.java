@@ -98,7 +98,16 @@ public interface NetworkLocationSource {
         return Optional.empty();
     }
 
-    /** Ends a subscription {@link #subscribe} made (the policy is gone or no longer asks for changes). */
+    /**
+     * Subscribes to the target's position every {@code period} (a locationUpdatePeriod), notified to {@code notifyUrl}
+     * until {@code until}; empty when this source cannot (the CSE then asks every period).
+     */
+    default Optional<Subscription> subscribePeriodic(Request request, String notifyUrl, Instant until, Duration period)
+            throws Failure {
+        return Optional.empty();
+    }
+
+    /** Ends a subscription {@link #subscribe} or {@link #subscribePeriodic} made (the policy is gone or no longer asks for changes). */
     default void unsubscribe(Subscription subscription) throws Failure {
     }
 

@@ -21,7 +21,7 @@ import java.util.Optional;
  * A Location Server spoken to over OMA RESTful NetAPI for Terminal Location (TS-0004 annex G.2): a single query
  * (G.2.3.1), {@code GET <server>/location/queries/location?address=<lot>&requestedAccuracy=..&acceptableAccuracy=..},
  * with authID as the requester (table G.2.2-4); retrieveLastKnownLocation is the 3GPP Monitoring Event API's alone
- * (7.4.10.2.1 step 3). For location changes, a periodic notification subscription (G.2.4,
+ * (7.4.10.2.1 step 3). For location changes and for a locationUpdatePeriod, a periodic notification subscription (G.2.4,
  * {@code POST <server>/location/subscriptions/periodic}) whose notifications ({@code subscriptionNotification}) carry
  * the terminal's current location; it is deleted (DELETE of its resourceURL) with the policy. The servers are the ones the operator provisioned ({@code keel.location.server}, a
  * comma-separated list of base URLs: serverRoot/apiVersion); the first is the one a policy without locationServer uses,
@@ -86,11 +86,21 @@ public final class OmaTerminalLocation implements NetworkLocationSource {
     }
 
     /**
-     * G.2.4: a PeriodicNotificationSubscription for the target at the policy's server, its frequency the interval (in
-     * seconds, at least 1), its duration until the policy expires.
+     * G.2.4 for location changes: periodic notifications at the tracker's interval, of which the CSE stores the
+     * changed positions.
      */
     @Override
     public Optional<Subscription> subscribe(Request request, String notifyUrl, Instant until, Duration interval)
+            throws Failure {
+        return subscribePeriodic(request, notifyUrl, until, interval);
+    }
+
+    /**
+     * G.2.4: a PeriodicNotificationSubscription for the target at the policy's server, its frequency the period (in
+     * seconds, at least 1), its duration until the policy expires.
+     */
+    @Override
+    public Optional<Subscription> subscribePeriodic(Request request, String notifyUrl, Instant until, Duration interval)
             throws Failure {
         String server = reaches(request.server()) ? base(request.server()) : servers.get(0);
         ObjectNode s = JSON.createObjectNode();

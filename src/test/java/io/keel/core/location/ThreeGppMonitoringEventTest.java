@@ -251,6 +251,13 @@ class ThreeGppMonitoringEventTest {
         assertEquals("5103", oma.statusCode(), "without rlkl the OMA server (unreachable here) is asked");
         assertEquals(1, posted.size());
 
+        assertTrue(both.subscribePeriodic(rlkl, CALLBACK + "/x", null, Duration.ofMinutes(1)).isEmpty(),
+                "no periodic subscription on the 3GPP API");
+        assertEquals("5103", assertThrows(NetworkLocationSource.Failure.class, () -> both.subscribePeriodic(
+                new NetworkLocationSource.Request("tel:+15551234", "http://127.0.0.1:9/oma/1", null, false), CALLBACK + "/x",
+                null, Duration.ofMinutes(1))).statusCode(), "the OMA server (unreachable here) subscribes periodically");
+        assertEquals(1, posted.size());
+
         NetworkLocationSource omaOnly = NetworkLocationSource.configured(new Settings(Map.of("keel.location.server",
                 "http://127.0.0.1:9/oma/1")::get)).orElseThrow();
         assertFalse(omaOnly.servesLastKnownLocation());

@@ -43,8 +43,9 @@ import org.locationtech.jts.geom.Geometry;
  * </ul>
  * Without a period (lou absent or 0) and without locationUpdateEventCriteria, a network- or sharing-based policy
  * positions when its container's {@code <latest>} is retrieved (TS-0001 10.2.9.7, see {@link #positionsOnRetrieve});
- * with locationUpdateEventCriteria Location_Change, a network-based one asks the Location Server at every round of the
- * tracker and stores a position only when it changed. A device-based policy's positions are the device's own reports,
+ * with locationUpdateEventCriteria Location_Change, a network-based one stores a position only when it changed: the
+ * Location Server notifies them when the CSE has a callback URL and the interface subscribes (as it may notify every
+ * period), else it is asked at every round of the tracker. A device-based policy's positions are the device's own reports,
  * each stored when reported.
  * With locationInformationType 2 each fix is judged against geographicalTargetArea ({@link GeofenceEvent}) and stored
  * as a geofence event when it is of geofenceEventCriteria (every event without it); whether the last position was
@@ -208,14 +209,13 @@ public final class LocationPolicyType extends ResourceType {
         if (networkBased && op.given.containsKey(LAST_KNOWN)) {
             checkLastKnown(policy);
         }
-        if (networkBased && !onLocationChange(policy) && op.given.containsKey(UPDATE_EVENT_CRITERIA)) {
-            EndedSubscriptions.of(op, network, policy.ri); // positions are no longer reported on change
-        }
-        LocationWatches.Watch watch = op.locations().of(policy.ri);
         boolean timing = op.given.containsKey(UPDATE_PERIOD) || op.given.containsKey(UPDATE_EVENT_CRITERIA);
+        // A subscription at the Location Server reports as the old timing asked: ended, made anew at the next round.
+        boolean resubscribe = networkBased && timing && EndedSubscriptions.of(op, network, policy.ri);
+        LocationWatches.Watch watch = op.locations().of(policy.ri);
         if (watch != null && (op.given.containsKey(TARGET_AREA) || op.given.containsKey(INFORMATION_TYPE) || timing)) {
             // Watching for location changes starts at once (the tracker's next round), a period a period from now.
-            Instant due = !timing ? watch.due() : onLocationChange(policy) ? op.now : nextFix(policy, op.now);
+            Instant due = !timing ? watch.due() : onLocationChange(policy) || resubscribe ? op.now : nextFix(policy, op.now);
             boolean rejudge = op.given.containsKey(TARGET_AREA) || op.given.containsKey(INFORMATION_TYPE);
             op.locations().put(new LocationWatches.Watch(policy.ri, watch.target(), rejudge ? null : watch.inside(), due));
         }

@@ -29,10 +29,11 @@ import org.junit.jupiter.api.Test;
 /**
  * locationUpdateEventCriteria Location_Change (TS-0004 6.3.4.2.56) by notification of the Location Server: the tracker
  * subscribes instead of polling when the CSE has a callback URL; notified positions are stored only when they changed;
- * the subscription goes with the policy. And retrieveLastKnownLocation refused without the 3GPP API (7.4.10.2.1
+ * the subscription goes with the policy; a period is a periodic subscription (annex G.2.4) whose every notified
+ * position is stored. And retrieveLastKnownLocation refused without the 3GPP API (7.4.10.2.1
  * step 3).
  */
-class LocationChangeSubscriptionTest {
+class LocationServerSubscriptionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CALLBACK = "http://keel.example:8080";
     private final Subscribing server = new Subscribing();
@@ -47,6 +48,7 @@ class LocationChangeSubscriptionTest {
         final List<String> notifyUrls = Collections.synchronizedList(new ArrayList<>());
         final List<String> ended = Collections.synchronizedList(new ArrayList<>());
         final List<Request> located = Collections.synchronizedList(new ArrayList<>());
+        final List<Duration> periods = Collections.synchronizedList(new ArrayList<>());
         volatile Failure refuse;
         volatile boolean lastKnown = true;
 
@@ -74,6 +76,13 @@ class LocationChangeSubscriptionTest {
             }
             notifyUrls.add(notifyUrl);
             return Optional.of(new Subscription("fake", "http://scef.example/subscriptions/" + notifyUrls.size(), null));
+        }
+
+        @Override
+        public Optional<Subscription> subscribePeriodic(Request request, String notifyUrl, Instant until, Duration period)
+                throws Failure {
+            periods.add(period);
+            return subscribe(request, notifyUrl, until, period);
         }
 
         @Override
@@ -180,7 +189,7 @@ class LocationChangeSubscriptionTest {
         assertEquals(1, server.located.size(), "polled while the subscription is not tried again");
         assertEquals(1, positions(p).size());
         assertTrue(server.notifyUrls.isEmpty());
-        now = now.plusSeconds(LocationChangeSubscriptions.RETRY_MINUTES * 60 + 1);
+        now = now.plusSeconds(LocationServerSubscriptions.RETRY_MINUTES * 60 + 1);
         tracker.track();
         assertEquals(1, server.notifyUrls.size(), "tried again later");
     }
@@ -223,5 +232,32 @@ class LocationChangeSubscriptionTest {
         RequestPrimitive req = cse.update("cse-in/" + p.rn, CoreFixture.ADMIN, map("m2m:lcp", map("rlkl", true)));
         req.releaseVersionIndicator = "4";
         assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(req));
+    }
+
+    /** TS-0004 annex G.2.4: a locationUpdatePeriod notified by the Location Server every period; every position stored. */
+    @Test
+    void ts0004_G_2_4_aPeriodIsAPeriodicNotificationSubscription() throws Exception {
+        Resource p = created("los", 1, "lot", "tel:+15550100", "lou", List.of("PT1M"));
+        now = now.plusSeconds(1);
+        tracker.track();
+        assertEquals(List.of(Duration.ofMinutes(1)), server.periods, "the period as the frequency");
+        assertEquals(1, server.located.size(), "positioned once as it starts");
+        String token = token();
+        for (String at : List.of("[1, 2]", "[1, 2]")) {
+            assertEquals(LocationNotifications.Outcome.TAKEN, notify(token, "{\"at\":" + at + "}"));
+        }
+        assertEquals(3, positions(p).size(), "a periodic position is stored whether or not it changed");
+        now = now.plusSeconds(3600);
+        tracker.track();
+        assertEquals(1, server.located.size(), "not polled every period while subscribed");
+
+        RequestPrimitive req = cse.update("cse-in/" + p.rn, CoreFixture.ADMIN, map("m2m:lcp", map("lou", List.of("PT2M"))));
+        req.releaseVersionIndicator = "4";
+        assertRsc(ResponseStatusCode.UPDATED, cse.send(req));
+        eventually(() -> server.ended.size() == 1);
+        now = now.plusSeconds(1);
+        tracker.track();
+        assertEquals(List.of(Duration.ofMinutes(1), Duration.ofMinutes(2)), server.periods, "subscribed anew at the new period");
+        assertEquals(1, cse.store.locationSubscriptions.ofPolicy(p.ri).size());
     }
 }

@@ -11,30 +11,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * locationUpdateEventCriteria Location_Change (TS-0004 6.3.4.2.56) by notification: instead of asking the Location
- * Server at every round, the CSE subscribes there to reports of the target's location changes, notified to its callback
- * intake ({@link CallbackUrls}); the subscription is kept in the database ({@link LocationSubscriptions}) until the
- * policy goes ({@code LocationPolicyType} deletes it there) or it ends at the Location Server, when the tracker
- * subscribes again. Without a callback URL, or when the Location Server interface cannot subscribe, or for
- * {@value #RETRY_MINUTES} minutes after a subscription failed (its status code is locationStatus), the tracker polls.
+ * Network-based positions notified by the Location Server instead of asked for at every round: for
+ * locationUpdateEventCriteria Location_Change (TS-0004 6.3.4.2.56) a subscription to the target's location changes,
+ * for a locationUpdatePeriod a periodic notification subscription at that period (annex G.2.4), where the interface
+ * makes them ({@link NetworkLocationSource#subscribe}, {@link NetworkLocationSource#subscribePeriodic}). The positions
+ * are notified to the callback intake ({@link CallbackUrls}); the subscription is kept in the database
+ * ({@link LocationSubscriptions}) until the policy goes or changes its timing ({@code LocationPolicyType} deletes it
+ * there) or it ends at the Location Server, when the tracker subscribes again. Without a callback URL, when the
+ * interface cannot subscribe, or for {@value #RETRY_MINUTES} minutes after a subscription failed (its status code is
+ * locationStatus), the tracker polls.
  */
-final class LocationChangeSubscriptions {
+final class LocationServerSubscriptions {
     static final long RETRY_MINUTES = 10;
-    private static final Logger LOG = Logger.getLogger(LocationChangeSubscriptions.class.getName());
+    private static final Logger LOG = Logger.getLogger(LocationServerSubscriptions.class.getName());
     private final CseIdentity cse;
     private final ResourceStore store;
     private final NetworkLocationSource network;
     private final CallbackUrls callbacks;
     private final Duration interval;
-    /** Policies whose subscription failed, with when to try again (per instance: a restart tries at once). */
+    /** Policies whose subscription failed or cannot be made, with when to try again (per instance: a restart tries). */
     private final Map<String, Instant> retryAt = new ConcurrentHashMap<>();
 
-    LocationChangeSubscriptions(CseIdentity cse, ResourceStore store, NetworkLocationSource network, CallbackUrls callbacks,
+    /** @param interval the tracker's round, the frequency an API that asks for one is given for changes */
+    LocationServerSubscriptions(CseIdentity cse, ResourceStore store, NetworkLocationSource network, CallbackUrls callbacks,
                                 Duration interval) {
         this.cse = cse;
         this.store = store;
@@ -45,18 +50,20 @@ final class LocationChangeSubscriptions {
 
     /**
      * What a round did for a policy: SUBSCRIBED, watched by a subscription it holds (nothing to poll); SUBSCRIBED_NOW,
-     * the subscription made just now (the tracker positions once, as it would have at the first round, and the
-     * subscription reports the changes from there); FAILED, the subscription failed just now (its status code is
-     * locationStatus; polling from the next round); POLL, no subscription (the tracker asks as without luec).
+     * the subscription made just now (the tracker positions once, as it would have at this round, and the
+     * subscription reports from there); FAILED, the subscription failed just now (its status code is locationStatus;
+     * polling from the next round); POLL, no subscription (the tracker asks the Location Server).
      */
     enum Outcome { SUBSCRIBED, SUBSCRIBED_NOW, FAILED, POLL }
 
     /**
-     * A due policy with locationUpdateEventCriteria: keeps it subscribed at the Location Server, its watch next due
-     * when the subscription ends there.
+     * A due network-based policy with locationUpdateEventCriteria or a period: keeps it subscribed at the Location
+     * Server, its watch next due when the subscription ends there.
      */
     Outcome keep(Resource policy, NetworkLocationSource.Request request, Instant now) {
-        if (callbacks == null || network == null || !LocationPolicyType.onLocationChange(policy)) {
+        boolean changes = LocationPolicyType.onLocationChange(policy);
+        Duration period = LocationPolicyType.period(policy);
+        if (callbacks == null || network == null || !changes && period == null) {
             return Outcome.POLL;
         }
         List<LocationSubscriptions.Subscription> held = store.read(tx -> tx.locationSubscriptions().ofPolicy(policy.ri));
@@ -73,16 +80,17 @@ final class LocationChangeSubscriptions {
         String token = CallbackUrls.newToken();
         NetworkLocationSource.Subscription made;
         try {
-            Optional<NetworkLocationSource.Subscription> subscribed = network.subscribe(request,
-                    callbacks.url(token), policy.et, interval);
+            Optional<NetworkLocationSource.Subscription> subscribed = changes
+                    ? network.subscribe(request, callbacks.url(token), policy.et, interval)
+                    : network.subscribePeriodic(request, callbacks.url(token), policy.et, period);
             if (subscribed.isEmpty()) {
                 retryAt.put(policy.ri, Instant.MAX); // this interface cannot: polled for good
                 return Outcome.POLL;
             }
             made = subscribed.get();
         } catch (NetworkLocationSource.Failure f) {
-            LOG.info(() -> "subscribing to the location changes of locationPolicy " + policy.ri + " failed ("
-                    + f.statusCode() + "): " + f.getMessage() + "; polling meanwhile");
+            LOG.info(() -> "subscribing to the positions of locationPolicy " + policy.ri + " failed (" + f.statusCode()
+                    + "): " + f.getMessage() + "; polling meanwhile");
             retryAt.put(policy.ri, now.plus(Duration.ofMinutes(RETRY_MINUTES)));
             watch(policy.ri, now, now.plus(interval), f.statusCode());
             return Outcome.FAILED;
@@ -91,7 +99,10 @@ final class LocationChangeSubscriptions {
         boolean kept = store.write(tx -> {
             Resource current = tx.tree().lock(policy.ri);
             LocationWatches.Watch w = tx.locations().of(policy.ri);
-            if (current == null || w == null || !LocationPolicyType.onLocationChange(current)) {
+            // Read after the lock: the policy may be gone, its timing changed, or another instance subscribed it.
+            if (current == null || w == null || w.due() == null || w.due().isAfter(now)
+                    || LocationPolicyType.onLocationChange(current) != changes
+                    || !Objects.equals(LocationPolicyType.period(current), period)) {
                 return false;
             }
             for (LocationSubscriptions.Subscription old : held) {
@@ -103,14 +114,14 @@ final class LocationChangeSubscriptions {
             return true;
         });
         if (!kept) {
-            end(made); // the policy went, or stopped asking for changes, while the Location Server subscribed
+            end(made);
             return Outcome.SUBSCRIBED;
         }
         return Outcome.SUBSCRIBED_NOW;
     }
 
-    /** A subscription that holds no policy any more: deleted at the Location Server, as far as it answers. */
-    void end(NetworkLocationSource.Subscription made) {
+    /** A subscription that holds no policy: deleted at the Location Server, as far as it answers. */
+    private void end(NetworkLocationSource.Subscription made) {
         try {
             network.unsubscribe(made);
         } catch (NetworkLocationSource.Failure f) {
