@@ -147,4 +147,14 @@ class NetworkLocationIT {
         assertTrue(r.text().contains("lor"), r.text());
         assertTrue(QUERIES.isEmpty());
     }
+
+    /** TS-0004 7.4.10.2.1 step 3: rlkl is served by the 3GPP Monitoring Event API only, which this CSE has not. */
+    @Test
+    void ts0004_7_4_10_2_1_retrieveLastKnownLocationWithoutThe3gppApiIsRefused() {
+        Reply r = client.create("/cse-loc", 10, "{\"m2m:lcp\":{\"los\":1,\"lot\":\"tel:+15550100\",\"rlkl\":true}}")
+                .header("X-M2M-RVI", "4").send();
+        assertEquals(4000, r.rsc(), r.text());
+        assertTrue(r.text().contains("rlkl") && r.text().contains("3GPP"), r.text());
+        assertTrue(QUERIES.isEmpty());
+    }
 }

@@ -67,6 +67,7 @@ public final class Cse implements AutoCloseable {
     private final ExpirySweeper sweeper;
     private final MissingDataDetector missingData;
     private final io.keel.core.location.LocationTracker locations;
+    private final io.keel.core.location.LocationNotifications locationNotifications;
     private final Outbound outbound;
     private final NotificationService notifications;
     private final DeviceTriggers deviceTriggers;
@@ -175,7 +176,10 @@ public final class Cse implements AutoCloseable {
         this.missingData = new MissingDataDetector(store, notifications.events(), clock::now,
                 settings.getLong("keel.timeseries.detect-interval", 1000L));
         this.locations = new io.keel.core.location.LocationTracker(identity, store, types, notifications.events(), clock::now,
-                settings.getLong("keel.location.fix-interval", 1000L));
+                settings.getLong("keel.location.fix-interval", 1000L), locationCallbacks(settings));
+        this.locationNotifications = new io.keel.core.location.LocationNotifications(store,
+                ((io.keel.core.resource.types.LocationPolicyType) types.require(ResourceTypes.LOCATION_POLICY)).network().orElse(null),
+                this.locations);
         types.container().beforeLatestRetrieveWith(this.locations::beforeLatestRetrieve);
         this.groupRevalidation = new GroupRevalidation(ctx, dispatcher.deletes(),
                 settings.getLong("keel.group.revalidation-interval", 30_000));
@@ -233,6 +237,21 @@ public final class Cse implements AutoCloseable {
     /** The adapters that carry management actions to devices; a bridge registers its own here while it runs. */
     public ManagementAdapters managementAdapters() {
         return managementAdapters;
+    }
+
+    /** What the Location Server of the Underlying Network notifies (keel.location.callback). */
+    public io.keel.core.location.LocationNotifications locationNotifications() {
+        return locationNotifications;
+    }
+
+    /** keel.location.callback, where the Underlying Network reaches this CSE; null when unset (changes are polled). */
+    private static io.keel.core.location.CallbackUrls locationCallbacks(Settings settings) {
+        String callback = settings.get("keel.location.callback", "");
+        if (callback.isBlank()) {
+            return null;
+        }
+        io.keel.core.location.ThreeGppMonitoringEvent.httpUrl("keel.location.callback", callback);
+        return new io.keel.core.location.CallbackUrls(callback);
     }
 
     /** The intake of device triggers a network adapter delivers for registree AEs (TS-0001 8.3.3.2.1). */

@@ -412,6 +412,11 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         @Override
+        public io.keel.core.store.LocationSubscriptions locationSubscriptions() {
+            return new JpaLocationSubscriptions(em);
+        }
+
+        @Override
         public io.keel.core.store.LocationWatches locationWatches() {
             return locations();
         }

@@ -173,6 +173,8 @@ public class KeelWebApplication implements ServletContextListener {
         map(context.addServlet("metrics", new MetricsServlet(metrics, access)), "/.well-known/keel/metrics");
         map(context.addServlet("triggers", new TriggerIntakeServlet(cse.deviceTriggers(), settings.get("keel.trigger.token", null))),
                 "/.well-known/keel/triggers/*");
+        map(context.addServlet("location", new LocationNotificationServlet(cse.locationNotifications())),
+                io.keel.core.location.CallbackUrls.PATH + "*");
     }
 
     /** A request a message binding read; one that comes before the CSE has started (from its registrar) is 5103. */

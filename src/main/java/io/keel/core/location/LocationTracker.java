@@ -34,7 +34,9 @@ import java.util.logging.Logger;
  * the Location Server, asked before the transaction (a failure, and a retry for the last known location with
  * retrieveLastKnownLocation, as 7.4.10.2.1 step 6 says, goes to locationStatus); sharing-based: the closest node's
  * position ({@link SharedPositions}). It also positions on a Retrieve of a container's {@code <latest>}
- * ({@link #beforeLatestRetrieve}).
+ * ({@link #beforeLatestRetrieve}). A network-based policy with locationUpdateEventCriteria or a period is, when the CSE
+ * has a callback URL and the interface subscribes, watched by a subscription at the Location Server instead
+ * ({@link LocationServerSubscriptions}), whose notified positions come in through {@link #notified}.
  */
 public final class LocationTracker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LocationTracker.class.getName());
@@ -46,16 +48,28 @@ public final class LocationTracker implements AutoCloseable {
     private final Supplier<Instant> clock;
     private final ScheduledExecutorService timer;
     private final long intervalMillis;
+    private final LocationServerSubscriptions subscriptions;
 
     /** @param intervalMillis how often due fixes are looked for; 0: only when {@link #track()} is called */
     public LocationTracker(CseIdentity cse, ResourceStore store, TypeRegistry types, ResourceChangeEvents events,
                            Supplier<Instant> clock, long intervalMillis) {
+        this(cse, store, types, events, clock, intervalMillis, null);
+    }
+
+    /**
+     * @param callbacks where the Location Server notifies this CSE (keel.location.callback); null when it cannot, and
+     *                  location changes are polled
+     */
+    public LocationTracker(CseIdentity cse, ResourceStore store, TypeRegistry types, ResourceChangeEvents events,
+                           Supplier<Instant> clock, long intervalMillis, CallbackUrls callbacks) {
         this.cse = cse;
         this.store = store;
         this.events = events;
         this.network = ((LocationPolicyType) types.require(ResourceTypes.LOCATION_POLICY)).network();
         this.clock = clock;
         this.intervalMillis = intervalMillis;
+        this.subscriptions = new LocationServerSubscriptions(cse, store, network.orElse(null), callbacks,
+                java.time.Duration.ofMillis(Math.max(1, intervalMillis)));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "keel-location");
             t.setDaemon(true);
@@ -126,12 +140,24 @@ public final class LocationTracker implements AutoCloseable {
             return false;
         }
         Object source = before.get(LocationPolicyType.SOURCE);
-        Located located = Long.valueOf(LocationPolicyType.NETWORK_BASED).equals(source) ? locate(before) : null;
+        boolean networkBased = Long.valueOf(LocationPolicyType.NETWORK_BASED).equals(source);
+        // Positioned whenever asked, leaving the due time as it is: on retrieval, and once as a subscription starts.
+        boolean keepDue = onRetrieval;
+        if (networkBased && !onRetrieval) {
+            LocationServerSubscriptions.Outcome subscribed = subscriptions.keep(before, request(before), now);
+            if (subscribed == LocationServerSubscriptions.Outcome.SUBSCRIBED
+                    || subscribed == LocationServerSubscriptions.Outcome.FAILED) {
+                return subscribed == LocationServerSubscriptions.Outcome.SUBSCRIBED;
+            }
+            keepDue = subscribed == LocationServerSubscriptions.Outcome.SUBSCRIBED_NOW;
+        }
+        Located located = networkBased ? locate(before) : null;
+        boolean asked = keepDue;
         return store.write(tx -> {
             Resource policy = tx.tree().lock(ri);
             // Read after the lock: another CSE on the database may have fixed it meanwhile.
             LocationWatches.Watch w = tx.locations().of(ri);
-            if (policy == null || w == null || !onRetrieval && (w.due() == null || w.due().isAfter(now))) {
+            if (policy == null || w == null || !asked && (w.due() == null || w.due().isAfter(now))) {
                 return false;
             }
             ResourceOperation op = new ResourceOperation(tx, null, cse, now, null, policy, Map.of(), null);
@@ -147,18 +173,46 @@ public final class LocationTracker implements AutoCloseable {
             } else {
                 loc = target != null && target.get(Location.LOC) instanceof Map<?, ?> own ? own : null;
             }
-            LocationWatches.Watch next = w;
-            if (loc == null) {
-                LocationPolicyType.status(op, policy, failure);
-            } else if (LocationPolicyType.onLocationChange(policy) && sameAsStored(tx, policy, loc)) {
-                LocationPolicyType.status(op, policy, LocationPolicyType.STATUS_OK); // no change: no location update
-            } else {
-                next = LocationPolicyType.fix(op, policy, w, loc);
-            }
-            tx.locations().put(onRetrieval ? next : next.dueAt(nextDue(policy, now)));
+            LocationWatches.Watch next = recorded(tx, op, policy, w, loc, failure);
+            tx.locations().put(asked ? next : next.dueAt(nextDue(policy, now)));
             op.created().forEach(c -> events.created(tx, c.parent(), c.child()));
             return true;
         });
+    }
+
+    /**
+     * A position the Location Server notified for the policy's subscription: stored as a fix under the policy's lock as
+     * a tracked fix (with locationUpdateEventCriteria only when it differs from the newest stored); false when the
+     * policy is gone.
+     */
+    public boolean notified(String ri, NetworkLocationSource.Position p) {
+        Located located = position(p);
+        Instant now = clock.get();
+        return store.write(tx -> {
+            Resource policy = tx.tree().lock(ri);
+            LocationWatches.Watch w = tx.locations().of(ri);
+            if (policy == null || w == null) {
+                return false;
+            }
+            ResourceOperation op = new ResourceOperation(tx, null, cse, now, null, policy, Map.of(), null);
+            tx.locations().put(recorded(tx, op, policy, w, located.loc(), located.status()));
+            op.created().forEach(c -> events.created(tx, c.parent(), c.child()));
+            return true;
+        });
+    }
+
+    /** The position (or, when null, the failure) as the policy's fix or locationStatus; returns the watch to store. */
+    private static LocationWatches.Watch recorded(io.keel.core.store.Transaction tx, ResourceOperation op, Resource policy,
+                                                LocationWatches.Watch w, Map<?, ?> loc, String failure) {
+        if (loc == null) {
+            LocationPolicyType.status(op, policy, failure);
+            return w;
+        }
+        if (LocationPolicyType.onLocationChange(policy) && sameAsStored(tx, policy, loc)) {
+            LocationPolicyType.status(op, policy, LocationPolicyType.STATUS_OK); // no change: no location update
+            return w;
+        }
+        return LocationPolicyType.fix(op, policy, w, loc);
     }
 
     /**
@@ -185,17 +239,15 @@ public final class LocationTracker implements AutoCloseable {
         if (source == null) {
             return new Located(null, "5103"); // the interface was removed since the policy was created
         }
-        String target = (String) policy.get(LocationPolicyType.TARGET);
-        String server = (String) policy.get(LocationPolicyType.SERVER);
-        String requester = (String) policy.get(LocationPolicyType.AUTH_ID);
+        NetworkLocationSource.Request request = request(policy);
         try {
-            return position(source.locate(new NetworkLocationSource.Request(target, server, requester, false)));
+            return position(source.locate(request));
         } catch (NetworkLocationSource.Failure failure) {
-            if (!Boolean.TRUE.equals(policy.get(LocationPolicyType.LAST_KNOWN))) {
+            if (!request.retrieveLastKnownLocation()) {
                 return new Located(null, failure.statusCode());
             }
             try {
-                return position(source.locate(new NetworkLocationSource.Request(target, server, requester, true)));
+                return position(source.locate(request.forLastKnown()));
             } catch (NetworkLocationSource.Failure again) {
                 return new Located(null, again.statusCode());
             }
@@ -203,6 +255,13 @@ public final class LocationTracker implements AutoCloseable {
             LOG.log(Level.WARNING, "the Location Server interface failed for " + policy.ri, e);
             return new Located(null, "5000");
         }
+    }
+
+    /** What the policy asks of the Location Server (its current location first). */
+    private static NetworkLocationSource.Request request(Resource policy) {
+        return new NetworkLocationSource.Request((String) policy.get(LocationPolicyType.TARGET),
+                (String) policy.get(LocationPolicyType.SERVER), (String) policy.get(LocationPolicyType.AUTH_ID),
+                Boolean.TRUE.equals(policy.get(LocationPolicyType.LAST_KNOWN)));
     }
 
     /** The server's position as m2m:geoCoordinates; one out of range is a failure (5000), never stored. */

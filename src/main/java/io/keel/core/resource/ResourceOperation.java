@@ -128,6 +128,10 @@ public final class ResourceOperation {
         return tx.locations();
     }
 
+    public io.keel.core.store.LocationSubscriptions locationSubscriptions() {
+        return tx.locationSubscriptions();
+    }
+
     /**
      * Has the Update's response carry {@code value} under {@code sn} in the resource's representation without keeping it:
      * what a PIP answers and deletes once the response is sent (TS-0004 7.4.45.2.3 steps 5–6).

@@ -59,6 +59,11 @@ public interface Transaction {
         throw new UnsupportedOperationException("this store keeps no location watches");
     }
 
+    /** The subscriptions locationPolicies hold at Location Servers (a store without them fails loudly when asked). */
+    default LocationSubscriptions locationSubscriptions() {
+        throw new UnsupportedOperationException("this store keeps no location subscriptions");
+    }
+
     /** The tokens this CSE verified and cached (a store without them fails loudly when asked). */
     default CachedTokens cachedTokens() {
         throw new UnsupportedOperationException("this store keeps no cached tokens");

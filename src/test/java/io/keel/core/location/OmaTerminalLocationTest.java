@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class OmaTerminalLocationTest {
     private HttpServer server;
     private final List<String> queries = new CopyOnWriteArrayList<>();
+    private final List<String> subscriptions = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile String answer;
     private String base;
@@ -33,6 +34,16 @@ class OmaTerminalLocationTest {
             byte[] body = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/api/1/location/subscriptions/periodic", exchange -> {
+            subscriptions.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] body = ("DELETE".equals(exchange.getRequestMethod()) ? "" : "{\"periodicNotificationSubscription\":"
+                    + "{\"resourceURL\":\"" + base + "/location/subscriptions/periodic/sub1\"}}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders("DELETE".equals(exchange.getRequestMethod()) ? 204 : 201, body.length == 0 ? -1 : body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
@@ -63,8 +74,6 @@ class OmaTerminalLocationTest {
         assertTrue(q.startsWith("address=tel%3A%2B15551234&requestedAccuracy=1000&acceptableAccuracy=1000"), q);
         assertTrue(q.contains("&requester=acr%3Aapp"), "authID as the requester (table G.2.2-4): " + q);
         assertFalse(q.contains("maximumAge"), q);
-        source.locate(new NetworkLocationSource.Request("tel:+15551234", base, null, true));
-        assertTrue(queries.get(1).contains("maximumAge="), "the last known location: " + queries.get(1));
     }
 
     @Test
@@ -98,5 +107,35 @@ class OmaTerminalLocationTest {
         assertTrue(NetworkLocationSource.configured(new Settings(k -> null)).isEmpty());
         assertThrows(IllegalStateException.class,
                 () -> NetworkLocationSource.configured(new Settings(Map.of("keel.location.server", "ftp://x")::get)));
+    }
+
+    /** G.2.4: location changes through a periodic notification subscription, deleted when the policy goes. */
+    @Test
+    void ts0004_G_2_4_aPeriodicNotificationSubscriptionReportsTheLocation() throws Exception {
+        NetworkLocationSource source = source();
+        java.time.Instant until = java.time.Instant.now().plusSeconds(3600);
+        NetworkLocationSource.Subscription made = source.subscribe(new NetworkLocationSource.Request("tel:+15551234",
+                base, "acr:app", false), "http://keel.example/.well-known/keel/location/tok", until,
+                java.time.Duration.ofMillis(1500)).orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode sent = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(subscriptions.get(0).substring(subscriptions.get(0).indexOf('{'))).path("periodicNotificationSubscription");
+        assertTrue(subscriptions.get(0).startsWith("POST /api/1/location/subscriptions/periodic "), subscriptions.get(0));
+        assertEquals("http://keel.example/.well-known/keel/location/tok", sent.path("callbackReference").path("notifyURL").asText());
+        assertEquals("tel:+15551234", sent.path("address").path(0).asText());
+        assertEquals(1, sent.path("frequency").asInt(), "the tracker's interval, in whole seconds");
+        assertTrue(sent.path("duration").asLong() > 3500 && sent.path("duration").asLong() <= 3600, sent.toString());
+        assertEquals("acr:app", sent.path("requester").asText());
+        assertEquals(base + "/location/subscriptions/periodic/sub1", made.url());
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals(List.of(new NetworkLocationSource.Position(139.7, 35.6)), source.notified(made.api(), json.readTree(
+                "{\"subscriptionNotification\":{\"terminalLocation\":[{\"address\":\"tel:+15551234\",\"locationRetrievalStatus\":"
+                + "\"Retrieved\",\"currentLocation\":{\"latitude\":35.6,\"longitude\":139.7}},{\"address\":\"tel:+15551234\","
+                + "\"locationRetrievalStatus\":\"NotRetrieved\"}]}}")));
+        assertTrue(source.notified(made.api(), json.readTree("{\"subscriptionCancellationNotification\":{}}")).isEmpty());
+        assertThrows(NetworkLocationSource.Failure.class, () -> source.notified(made.api(), json.readTree("{\"x\":1}")));
+
+        source.unsubscribe(made);
+        assertTrue(subscriptions.get(1).startsWith("DELETE /api/1/location/subscriptions/periodic/sub1"), subscriptions.toString());
     }
 }

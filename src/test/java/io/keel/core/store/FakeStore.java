@@ -20,6 +20,7 @@ public final class FakeStore implements ResourceStore {
     public final InMemoryManagementQueue managementQueue = new InMemoryManagementQueue();
     public final InMemoryNotificationOutbox notificationOutbox = new InMemoryNotificationOutbox();
     public final InMemoryLocationWatches locations = new InMemoryLocationWatches();
+    public final InMemoryLocationSubscriptions locationSubscriptions = new InMemoryLocationSubscriptions();
     public final InMemoryCachedTokens cachedTokens = new InMemoryCachedTokens();
     public final InMemoryGroupAggregationQueue groupAggregation = new InMemoryGroupAggregationQueue();
     public final InMemoryCrossResourceWindowIndex crossResourceWindows = new InMemoryCrossResourceWindowIndex();
@@ -146,6 +147,11 @@ public final class FakeStore implements ResourceStore {
         @Override
         public CachedTokens cachedTokens() {
             return cachedTokens;
+        }
+
+        @Override
+        public LocationSubscriptions locationSubscriptions() {
+            return locationSubscriptions;
         }
 
         @Override

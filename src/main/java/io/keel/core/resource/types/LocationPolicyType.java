@@ -4,6 +4,7 @@ import io.keel.core.Identifiers;
 import io.keel.core.geo.GeoCoordinates;
 import io.keel.core.geo.GeometryType;
 import io.keel.core.geo.Location;
+import io.keel.core.location.EndedSubscriptions;
 import io.keel.core.location.GeofenceEvent;
 import io.keel.core.location.NetworkLocationSource;
 import io.keel.core.location.SharedPositions;
@@ -42,8 +43,9 @@ import org.locationtech.jts.geom.Geometry;
  * </ul>
  * Without a period (lou absent or 0) and without locationUpdateEventCriteria, a network- or sharing-based policy
  * positions when its container's {@code <latest>} is retrieved (TS-0001 10.2.9.7, see {@link #positionsOnRetrieve});
- * with locationUpdateEventCriteria Location_Change, a network-based one asks the Location Server at every round of the
- * tracker and stores a position only when it changed. A device-based policy's positions are the device's own reports,
+ * with locationUpdateEventCriteria Location_Change, a network-based one stores a position only when it changed: the
+ * Location Server notifies them when the CSE has a callback URL and the interface subscribes (as it may notify every
+ * period), else it is asked at every round of the tracker. A device-based policy's positions are the device's own reports,
  * each stored when reported.
  * With locationInformationType 2 each fix is judged against geographicalTargetArea ({@link GeofenceEvent}) and stored
  * as a geofence event when it is of geofenceEventCriteria (every event without it); whether the last position was
@@ -203,11 +205,17 @@ public final class LocationPolicyType extends ResourceType {
         Resource policy = op.resource;
         policy.attributes.putIfAbsent(INFORMATION_TYPE, POSITION_FIX);
         checkCombination(policy);
-        LocationWatches.Watch watch = op.locations().of(policy.ri);
+        boolean networkBased = Long.valueOf(NETWORK_BASED).equals(policy.get(SOURCE));
+        if (networkBased && op.given.containsKey(LAST_KNOWN)) {
+            checkLastKnown(policy);
+        }
         boolean timing = op.given.containsKey(UPDATE_PERIOD) || op.given.containsKey(UPDATE_EVENT_CRITERIA);
+        // A subscription at the Location Server reports as the old timing asked: ended, made anew at the next round.
+        boolean resubscribe = networkBased && timing && EndedSubscriptions.of(op, network, policy.ri);
+        LocationWatches.Watch watch = op.locations().of(policy.ri);
         if (watch != null && (op.given.containsKey(TARGET_AREA) || op.given.containsKey(INFORMATION_TYPE) || timing)) {
             // Watching for location changes starts at once (the tracker's next round), a period a period from now.
-            Instant due = !timing ? watch.due() : onLocationChange(policy) ? op.now : nextFix(policy, op.now);
+            Instant due = !timing ? watch.due() : onLocationChange(policy) || resubscribe ? op.now : nextFix(policy, op.now);
             boolean rejudge = op.given.containsKey(TARGET_AREA) || op.given.containsKey(INFORMATION_TYPE);
             op.locations().put(new LocationWatches.Watch(policy.ri, watch.target(), rejudge ? null : watch.inside(), due));
         }
@@ -239,9 +247,15 @@ public final class LocationPolicyType extends ResourceType {
         op.policyIndex().setGoverningPoliciesOfChildren(container.ri, List.of(ResourceTypes.CONTENT_INSTANCE), ids);
     }
 
-    /** TS-0004 7.4.10.2.4: the container and its contentInstances go with the policy. */
+    /**
+     * TS-0004 7.4.10.2.4: the container and its contentInstances go with the policy, and so does its subscription at
+     * the Location Server (deleted there after the commit).
+     */
     @Override
     public void beforeDelete(ResourceOperation op) {
+        if (Long.valueOf(NETWORK_BASED).equals(op.resource.get(SOURCE))) {
+            EndedSubscriptions.of(op, network, op.resource.ri);
+        }
         if (op.resource.get(CONTAINER_ID) instanceof String loi) {
             Resource container = op.tree.find(loi);
             if (container != null && container.ty == ResourceTypes.CONTAINER) {
@@ -398,14 +412,27 @@ public final class LocationPolicyType extends ResourceType {
         if (!(policy.get(TARGET) instanceof String target)) {
             throw OneM2MException.badRequest("lot (locationTargetID) is required when los is 1 (Network_based)");
         }
+        checkLastKnown(policy);
         if (policy.get(SERVER) instanceof String lor && !network.reaches(lor)) {
             throw OneM2MException.badRequest("lor (locationServer) " + lor + " is not a Location Server this CSE is"
                     + " provisioned with; omit lor to use the provisioned one");
         }
         if (policy.get(SERVER) == null) {
-            String server = network.serverFor(target).orElseThrow(() -> OneM2MException.badRequest("lor (locationServer)"
+            String server = network.serverFor(target, Boolean.TRUE.equals(policy.get(LAST_KNOWN))).orElseThrow(() -> OneM2MException.badRequest("lor (locationServer)"
                     + " is required: no Location Server can be derived for lot " + target));
             policy.attributes.put(SERVER, server);
+        }
+    }
+
+    /**
+     * TS-0004 7.4.10.2.1 step 3: with retrieveLastKnownLocation true only the 3GPP Monitoring Event API serves the
+     * policy; a CSE without it cannot obtain the Location Server (4000 naming rlkl).
+     */
+    private void checkLastKnown(Resource policy) {
+        if (Boolean.TRUE.equals(policy.get(LAST_KNOWN)) && network != null && !network.servesLastKnownLocation()) {
+            throw OneM2MException.badRequest("rlkl (retrieveLastKnownLocation) true is served only through the 3GPP"
+                    + " Monitoring Event API, and this CSE has none (keel.location.scef), so no Location Server can be"
+                    + " obtained; omit rlkl or set it false");
         }
     }
 

@@ -1,0 +1,209 @@
+package io.keel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.keel.it.OneM2MClient.Reply;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Network-based {@code <locationPolicy>} over the 3GPP Monitoring Event API (TS-0004 annex G.3; 3GPP TS 29.122 as
+ * known) on a Keel process with keel.location.scef and keel.location.callback: a real local HTTP server plays the
+ * SCEF/NEF and notifies Keel's callback intake over HTTP. retrieveLastKnownLocation asks it (and only it) for the
+ * current location, then once for the last known one (7.4.10.2.1 steps 3 and 6); locationUpdateEventCriteria subscribes
+ * there, stores notified positions when they changed, and deletes the subscription with the policy (6.3.4.2.56).
+ */
+class LocationSubscriptionIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static HttpServer scef;
+    private static final List<JsonNode> POSTED = new CopyOnWriteArrayList<>();
+    private static final List<String> DELETED = new CopyOnWriteArrayList<>();
+    /** The one-time answers, in order: "200 lon lat", "201 lon lat" (the report notified after the answer), "403 cause". */
+    private static final ConcurrentLinkedDeque<String> ONE_TIME = new ConcurrentLinkedDeque<>();
+    private static KeelProcess keel;
+    private static OneM2MClient client;
+
+    @BeforeAll
+    static void start() throws IOException {
+        scef = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        scef.createContext("/3gpp-monitoring-event/v1/scs1/subscriptions", LocationSubscriptionIT::scef);
+        scef.start();
+        int port = KeelProcess.freePort();
+        keel = CseEnv.of(Files.createTempDirectory("keel-location-subscription"), "id-lsub", "cse-lsub", "IN").port(port)
+                .set("KEEL_LOCATION_SCEF", "http://127.0.0.1:" + scef.getAddress().getPort() + "/3gpp-monitoring-event/v1/scs1")
+                .set("KEEL_LOCATION_CALLBACK", "http://127.0.0.1:" + port)
+                .set("KEEL_LOCATION_FIX_INTERVAL", "200").start();
+        client = new OneM2MClient(keel.base());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (keel != null) {
+            keel.close();
+        }
+        if (scef != null) {
+            scef.stop(0);
+        }
+    }
+
+    @BeforeEach
+    void reset() {
+        POSTED.clear();
+        DELETED.clear();
+        ONE_TIME.clear();
+    }
+
+    private static void scef(HttpExchange exchange) throws IOException {
+        if ("DELETE".equals(exchange.getRequestMethod())) {
+            DELETED.add(exchange.getRequestURI().getPath());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            return;
+        }
+        JsonNode s = JSON.readTree(exchange.getRequestBody());
+        POSTED.add(s);
+        String self = "/3gpp-monitoring-event/v1/scs1/subscriptions/sub-" + POSTED.size();
+        if (s.path("maximumNumberOfReports").asInt() != 1) {
+            answer(exchange, 201, self, "{\"monitoringType\":\"LOCATION_REPORTING\"}");
+            return;
+        }
+        String[] next = (ONE_TIME.isEmpty() ? "403 NO_ANSWER_QUEUED" : ONE_TIME.poll()).split(" ");
+        switch (next[0]) {
+            case "200" -> answer(exchange, 200, null, report(next[1], next[2]));
+            case "201" -> {
+                answer(exchange, 201, self, "{\"monitoringType\":\"LOCATION_REPORTING\"}");
+                notify(s.path("notificationDestination").asText(), "{\"subscription\":\"" + self
+                        + "\",\"monitoringEventReports\":[" + report(next[1], next[2]) + "]}");
+            }
+            default -> answer(exchange, 403, null, "{\"status\":403,\"cause\":\"" + next[1] + "\"}");
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String location, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        if (location != null) {
+            exchange.getResponseHeaders().add("Location", location);
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static String report(String lon, String lat) {
+        return "{\"monitoringType\":\"LOCATION_REPORTING\",\"locationInfo\":{\"geographicArea\":{\"shape\":"
+                + "\"POINT_UNCERTAINTY_CIRCLE\",\"point\":{\"lon\":" + lon + ",\"lat\":" + lat + "},\"uncertainty\":20}}}";
+    }
+
+    private static HttpResponse<String> notify(String url, String body) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode policy(String attributes) {
+        Reply r = client.create("/cse-lsub", 10, "{\"m2m:lcp\":{\"los\":1,\"lot\":\"tel:+15550100\"," + attributes + "}}")
+                .header("X-M2M-RVI", "4").send();
+        assertEquals(201, r.status(), r.text());
+        return r.json().path("m2m:lcp");
+    }
+
+    private static int instances(String loi) {
+        return client.get("/" + loi).send().json().path("m2m:cnt").path("cni").asInt();
+    }
+
+    private static String latest(String loi) {
+        return client.get("/" + loi + "/la").header("X-M2M-RVI", "4").send().json().path("m2m:cin").path("loc").path("crd").asText();
+    }
+
+    /** TS-0004 7.4.10.2.1 steps 3 and 6: the current location, then once the last known one; the report notified later. */
+    @Test
+    void ts0004_7_4_10_2_1_retrieveLastKnownLocationAsksTheScefForTheLastKnownLocationAfterAFailure() {
+        ONE_TIME.add("403 UNKNOWN_LOCATION");
+        ONE_TIME.add("201 2.35 48.85");
+        JsonNode lcp = policy("\"rlkl\":true,\"lou\":[\"PT1H\"]");
+        assertTrue(lcp.path("lor").asText().endsWith("/3gpp-monitoring-event/v1/scs1"), lcp.toString());
+        String loi = lcp.path("loi").asText();
+        Eventually.holds(WAIT, () -> instances(loi) == 1, "positioned at creation");
+        assertEquals("[2.35, 48.85]", latest(loi));
+        assertEquals(2, POSTED.size(), POSTED.toString());
+        assertEquals("CURRENT_LOCATION", POSTED.get(0).path("locationType").asText());
+        assertEquals("LAST_KNOWN_LOCATION", POSTED.get(1).path("locationType").asText());
+        assertEquals("15550100", POSTED.get(1).path("msisdn").asText());
+        assertEquals("2000", client.get("/" + lcp.path("ri").asText()).send().json().path("m2m:lcp").path("lost").asText());
+    }
+
+    @Test
+    void ts0004_7_4_10_2_1_theProblemDetailsCauseIsTheLocationStatus() {
+        ONE_TIME.add("403 REQUEST_NOT_AUTHORIZED");
+        JsonNode lcp = policy("\"lou\":[\"PT1H\"]");
+        Eventually.holds(WAIT, () -> "REQUEST_NOT_AUTHORIZED".equals(client.get("/" + lcp.path("ri").asText()).send().json()
+                .path("m2m:lcp").path("lost").asText()), "locationStatus the cause");
+        assertEquals(1, POSTED.size(), "without rlkl no second ask");
+    }
+
+    /** TS-0004 6.3.4.2.56: Location_Change is notified by the SCEF/NEF; the subscription goes with the policy. */
+    @Test
+    void ts0004_6_3_4_2_56_locationChangesAreNotifiedAndStoredWhenTheyChange() {
+        ONE_TIME.add("200 9 9");
+        JsonNode lcp = policy("\"luec\":0");
+        String loi = lcp.path("loi").asText();
+        Eventually.holds(WAIT, () -> instances(loi) == 1, "subscribed at the SCEF/NEF, and positioned once");
+        assertEquals(2, POSTED.size(), POSTED.toString());
+        assertEquals("[9.0, 9.0]", latest(loi));
+        JsonNode s = POSTED.get(0);
+        assertTrue(s.path("maximumNumberOfReports").isMissingNode(), s.toString());
+        assertEquals("LOCATION_REPORTING", s.path("monitoringType").asText());
+        String url = s.path("notificationDestination").asText();
+        assertTrue(url.startsWith(client.base().replaceAll("/$", "") + "/.well-known/keel/location/"), url);
+        String self = "/3gpp-monitoring-event/v1/scs1/subscriptions/sub-1";
+        for (String[] at : new String[][] {{"10", "50"}, {"10", "50"}, {"11", "51"}, {"11", "51"}}) {
+            HttpResponse<String> r = notify(url, "{\"subscription\":\"" + self + "\",\"monitoringEventReports\":["
+                    + report(at[0], at[1]) + "]}");
+            assertEquals(204, r.statusCode(), r.body());
+        }
+        assertEquals(3, instances(loi), "only changes are location updates");
+        assertEquals("[11.0, 51.0]", latest(loi));
+        assertEquals(2, POSTED.size(), "no polling while subscribed");
+
+        HttpResponse<String> malformed = notify(url, "{\"monitoringEventReports\":");
+        assertEquals(400, malformed.statusCode(), malformed.body());
+        assertTrue(malformed.body().startsWith("{\"error\":"), malformed.body());
+        assertEquals(400, notify(url, "{\"subscription\":\"x\"}").statusCode(), "no MonitoringNotification");
+        String stranger = url.substring(0, url.lastIndexOf('/') + 1) + "guessed";
+        assertEquals(404, notify(stranger, "{\"monitoringEventReports\":[]}").statusCode());
+        assertEquals(404, notify(stranger, "not json").statusCode(), "an unknown URL is told before the body is judged");
+        assertEquals(3, instances(loi));
+
+        assertEquals(200, client.delete("/" + lcp.path("ri").asText()).send().status());
+        Eventually.holds(WAIT, () -> DELETED.contains(self), "the subscription deleted at the SCEF/NEF: " + DELETED);
+        assertEquals(404, notify(url, "{\"monitoringEventReports\":[]}").statusCode(), "gone with the policy");
+    }
+}
