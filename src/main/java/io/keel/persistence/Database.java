@@ -55,9 +55,7 @@ public final class Database {
             product = url.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2";
         }
         boolean postgres = product.toLowerCase().contains("postgres");
-        flyway.placeholders(Map.of("document_type", postgres ? "TEXT" : "CHARACTER LARGE OBJECT",
-                "pattern_ops", postgres ? "varchar_pattern_ops" : "",
-                "binary_collation", postgres ? "COLLATE \"C\"" : ""));
+        flyway.placeholders(placeholders(postgres));
         flyway.load().migrate();
         if (postgres) {
             jpa.put("eclipselink.target-database", "org.eclipse.persistence.platform.database.PostgreSQLPlatform");
@@ -66,6 +64,17 @@ public final class Database {
         }
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("keel", jpa);
         return new JpaResourceStore(emf);
+    }
+
+    /** What the migrations write differently on PostgreSQL and on H2. */
+    static Map<String, String> placeholders(boolean postgres) {
+        return Map.of("document_type", postgres ? "TEXT" : "CHARACTER LARGE OBJECT",
+                "pattern_ops", postgres ? "varchar_pattern_ops" : "",
+                "binary_collation", postgres ? "COLLATE \"C\"" : "",
+                // resource_geo's key with what a cell read needs (V42): PostgreSQL includes it in the index of the
+                // key (cell, srn); H2 has no INCLUDE, so there the key is every column.
+                "geo_entry_key", postgres ? "(cell, srn) INCLUDE (ri, min_lon, min_lat, max_lon, max_lat)"
+                        : "(cell, srn, ri, min_lon, min_lat, max_lon, max_lat)");
     }
 
     private static DataSource lookupDataSource() {

@@ -204,6 +204,6 @@ class GeoSearchTest {
 
     private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url) {
         return Flyway.configure(GeoSearchTest.class.getClassLoader()).locations("classpath:db/migration").dataSource(url, "", "")
-                .placeholders(Map.of("document_type", "CHARACTER LARGE OBJECT", "pattern_ops", "", "binary_collation", ""));
+                .placeholders(Database.placeholders(false));
     }
 }

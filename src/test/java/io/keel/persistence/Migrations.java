@@ -3,7 +3,6 @@ package io.keel.persistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
@@ -29,6 +28,6 @@ final class Migrations {
 
     static FluentConfiguration on(String h2Url) {
         return Flyway.configure(Migrations.class.getClassLoader()).locations("classpath:db/migration").dataSource(h2Url, "", "")
-                .placeholders(Map.of("document_type", "CHARACTER LARGE OBJECT", "pattern_ops", "", "binary_collation", ""));
+                .placeholders(Database.placeholders(false));
     }
 }
