@@ -17,8 +17,8 @@ import java.util.function.Predicate;
  * reads about as many entries as it returns, plus a few per cell.
  * <p>
  * Each round trip costs more than some entries too many (one statement of a SELECT per run, parsed by H2 each time): the
- * first read of a cell of the query level asks for about twice its share of what the caller wants, counting only the
- * part of its entries the window lets pass ({@link GeoCells.Plan#share}), so that one round trip usually suffices;
+ * first read of a cell of the query level asks for its share of what the caller wants and some more, counting only
+ * the part of its entries the window lets pass ({@link GeoCells.Plan#share}), so that one round trip usually suffices;
  * the large entries of the coarser levels are few, and their cells are read {@value #LARGE_FIRST} at a time first.
  */
 final class GeoCellScan {
@@ -67,10 +67,12 @@ final class GeoCellScan {
     GeoCellScan(Source source, GeoCells.Plan cells, String after, int wanted, Predicate<Entry> passes) {
         this.source = source;
         this.passes = passes;
-        // Twice the cell's part of the entries read for wanted to pass; no more than twice wanted (a window
-        // without area lets few pass, and the next reads double).
-        double perCell = 2.0 * wanted / (Math.max(1, cells.indexed().size()) * Math.max(cells.share(), 1e-6));
-        int size = (int) Math.max(LARGE_FIRST, Math.min(2L * wanted + 1, Math.ceil(perCell) + 1));
+        // The cell's part of the entries read for wanted to pass, and three standard deviations more (how many of a
+        // cell's entries come before a name is about Poisson): the first reads of the cells rarely fall short, and are
+        // not twice what a page needs. No more than twice wanted (a window without area lets few pass, and the next
+        // reads double).
+        double expected = wanted / (Math.max(1, cells.indexed().size()) * Math.max(cells.share(), 1e-6));
+        int size = (int) Math.max(LARGE_FIRST, Math.min(2L * wanted + 1, Math.ceil(expected + 3 * Math.sqrt(expected)) + 1));
         cells.indexed().forEach(c -> runs.add(new Run(c, after, size)));
         cells.large().forEach(c -> runs.add(new Run(c, after, LARGE_FIRST)));
     }
