@@ -31,6 +31,8 @@ class AuthorizationRelationshipIT extends KeelIT {
     private String old;
     private String renewed;
     private String c;
+    /** The consultation the test created, deleted after it: Keel stops consulting a decision point that is gone. */
+    private String dac;
     private String jwt;
 
     @BeforeEach
@@ -41,7 +43,7 @@ class AuthorizationRelationshipIT extends KeelIT {
         renewed = signingAe("renewed");
         Reply d = cse.create("/cse-in", 34, "{\"m2m:dac\":{\"dae\":true,\"dap\":[\"" + das.url() + "\"]}}").send();
         assertEquals(201, d.status(), d.text());
-        String dac = d.json().path("m2m:dac").path("ri").asText();
+        dac = d.json().path("m2m:dac").path("ri").asText();
         Reply acp = cse.create("/" + owner, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[" + rule(owner, 63) + "]},\"pvs\":{\"acr\":["
                 + rule(owner, 63) + "]}}}").from(owner).send();
         assertEquals(201, acp.status(), acp.text());
@@ -59,6 +61,10 @@ class AuthorizationRelationshipIT extends KeelIT {
     @AfterEach
     void stop() {
         das.close();
+        if (dac != null) {
+            Reply deleted = cse.delete("/" + dac).send();
+            assertEquals(200, deleted.status(), deleted.text());
+        }
     }
 
     @Test

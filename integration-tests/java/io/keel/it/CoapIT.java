@@ -111,11 +111,11 @@ class CoapIT {
 
     @Test
     void ts0008_6_3_2_notificationGoesToACoapServer() throws Exception {
-        int receiver = peer.startNotificationReceiver();
+        String receiver = peer.startNotificationReceiver();
         String aei = registerAe();
         Response cnt = peer.send(create(aei, aei, 3, "{\"m2m:cnt\":{\"rn\":\"watched\"}}"), port);
         String cntRi = json(cnt).path("m2m:cnt").path("ri").asText();
-        String nu = "coap://127.0.0.1:" + receiver + "/notify";
+        String nu = receiver + "/notify";
         Response sub = peer.send(create(cntRi, aei, 23, "{\"m2m:sub\":{\"rn\":\"s\",\"nu\":[\"" + nu + "\"],\"enc\":{\"net\":[3]}}}"), port);
         assertEquals(ResponseCode.CREATED, sub.getCode(), sub.getPayloadString()); // a URL target is not verified (TS-0004 7.5.1.2.3)
 
@@ -249,10 +249,10 @@ class CoapIT {
     @Test
     void ts0004_7_5_1_2_3_verificationRequestGoesToTheAePointOfAccessOverCoap() throws Exception {
         try (CoapPeer receiver = new CoapPeer()) {
-            int receiverPort = receiver.startNotificationReceiver();
+            String receiverUrl = receiver.startNotificationReceiver();
             String originator = "C" + OneM2MClient.unique("coapVrq");
             Response ae = peer.send(create("cse-in", originator, 2, "{\"m2m:ae\":{\"rn\":\"" + OneM2MClient.unique("coapAe")
-                    + "\",\"api\":\"Nkeel.test\",\"rr\":true,\"srv\":[\"3\"],\"poa\":[\"coap://127.0.0.1:" + receiverPort + "\"]}}"), port);
+                    + "\",\"api\":\"Nkeel.test\",\"rr\":true,\"srv\":[\"3\"],\"poa\":[\"" + receiverUrl + "\"]}}"), port);
             assertEquals(ResponseCode.CREATED, ae.getCode(), ae.getPayloadString());
             String aei = json(ae).path("m2m:ae").path("aei").asText();
 

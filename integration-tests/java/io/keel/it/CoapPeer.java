@@ -26,13 +26,16 @@ import org.eclipse.californium.elements.config.Configuration;
 
 /**
  * The test's side of CoAP: a client endpoint that sends raw Californium requests and waits for their response, and
- * optionally a CoAP server that records the Notify requests it gets, on any path (answered 2.04, RSC 2000).
- * Both know the oneM2M options (else CoAP would refuse them as unknown critical options) and take 64 kB bodies.
+ * optionally a CoAP server that records the Notify requests it gets under a path of its own (answered 2.04, RSC 2000);
+ * one for another path is meant for a server of an earlier test that had the same port ({@link OwnPath}), and is
+ * answered 4.04 and not recorded. Both know the oneM2M options (else CoAP would refuse them as unknown critical
+ * options) and take 64 kB bodies.
  */
 final class CoapPeer implements AutoCloseable {
     private static final Configuration CONFIG = new CoapSettings("127.0.0.1", 0, null, 512, 64 * 1024).configuration();
     private final CoapEndpoint client;
     private CoapServer server;
+    private final OwnPath own = OwnPath.random();
     final BlockingQueue<Request> notifications = new LinkedBlockingQueue<>();
 
     CoapPeer() {
@@ -67,14 +70,23 @@ final class CoapPeer implements AutoCloseable {
         }
     }
 
-    /** Starts a CoAP server that records every request it gets, whatever its path, and answers 2.04 (RSC 2000); its port. */
-    int startNotificationReceiver() {
+    /**
+     * Starts a CoAP server that records every request for a URL under the one returned, and answers 2.04 (RSC 2000);
+     * {@link #pathOf} tells a recorded request's path below that URL.
+     */
+    String startNotificationReceiver() {
         server = new CoapServer(CONFIG);
         server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(CONFIG).setOptionRegistry(OneM2MOptions.REGISTRY)
                 .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build());
         server.setMessageDeliverer(new MessageDeliverer() {
             @Override
             public void deliverRequest(Exchange exchange) {
+                if (pathOf(exchange.getRequest()) == null) {
+                    Response notFound = new Response(ResponseCode.NOT_FOUND);
+                    notFound.getOptions().addOption(new Option(OneM2MOptions.RSC, 4004));
+                    exchange.sendResponse(notFound);
+                    return;
+                }
                 notifications.add(exchange.getRequest());
                 Response ok = new Response(ResponseCode.CHANGED);
                 ok.getOptions().addOption(new Option(OneM2MOptions.RSC, 2000));
@@ -87,7 +99,12 @@ final class CoapPeer implements AutoCloseable {
             }
         });
         server.start();
-        return server.getEndpoints().get(0).getAddress().getPort();
+        return "coap://127.0.0.1:" + server.getEndpoints().get(0).getAddress().getPort() + own.prefix();
+    }
+
+    /** The Uri-Path of a request the receiver got, below the URL {@link #startNotificationReceiver} returned ("" for it). */
+    String pathOf(Request request) {
+        return own.within("/" + request.getOptions().getUriPathString());
     }
 
     Request nextNotification() throws InterruptedException {

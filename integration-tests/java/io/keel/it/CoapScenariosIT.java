@@ -26,7 +26,7 @@ class CoapScenariosIT implements PrimitiveScenarios {
     private static CoapSender coap;
     private static CoapPeer receiver;
     private static int keelPort;
-    private static int receiverPort;
+    private static String receiverUrl;
 
     @BeforeAll
     static void start() {
@@ -34,7 +34,7 @@ class CoapScenariosIT implements PrimitiveScenarios {
         keel = KeelProcess.start(Map.of("KEEL_COAP_PORT", String.valueOf(keelPort)));
         coap = new CoapSender(new CoapSettings("127.0.0.1", 0, null, 512, 1 << 20), null, 10_000);
         receiver = new CoapPeer();
-        receiverPort = receiver.startNotificationReceiver();
+        receiverUrl = receiver.startNotificationReceiver();
     }
 
     @AfterAll
@@ -58,7 +58,7 @@ class CoapScenariosIT implements PrimitiveScenarios {
 
     @Override
     public List<String> aePointOfAccess(String originator) {
-        return List.of("coap://127.0.0.1:" + receiverPort + "/" + originator);
+        return List.of(receiverUrl + "/" + originator);
     }
 
     @Override
@@ -69,7 +69,7 @@ class CoapScenariosIT implements PrimitiveScenarios {
             if (r == null) {
                 return null;
             }
-            if (r.getOptions().getUriPath().equals(List.of(originator))) {
+            if (receiver.pathOf(r).equals("/" + originator)) {
                 RequestPrimitive received = new RequestPrimitive();
                 RequestMapping.read(r, received, Instant.now());
                 return received;

@@ -16,11 +16,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real dynamic authorization decision point (a DAS Server, TS-0003 7.3.2.2) on loopback, started by a test: records
  * each Dynamic Authorization Request (the m2m:dynAuthDasRequest it received) and answers as told: a grant of a
- * setOfAcrs with a privilegesLifetime, a refusal (no content), garbage, or nothing at all.
+ * setOfAcrs with a privilegesLifetime, a refusal (no content), garbage, or nothing at all. Its URL lies under a path of
+ * its own ({@link OwnPath}): a request for any other path is meant for a server of an earlier test that had the same
+ * port, and is answered 404 and not recorded, so it cannot count as a consultation of this decision point.
  */
 final class DecisionPointServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
+    private final OwnPath own = OwnPath.random();
     private final LinkedBlockingQueue<JsonNode> requests = new LinkedBlockingQueue<>();
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile String body;
@@ -35,6 +38,10 @@ final class DecisionPointServer implements AutoCloseable {
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
             byte[] in = exchange.getRequestBody().readAllBytes();
+            if (!"/das".equals(own.within(exchange.getRequestURI().getRawPath()))) {
+                OwnPath.notFound(exchange);
+                return;
+            }
             try {
                 requests.add(JSON.readTree(in).path("m2m:sei"));
             } catch (IOException e) {
@@ -64,7 +71,7 @@ final class DecisionPointServer implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/das";
+        return "http://127.0.0.1:" + server.getAddress().getPort() + own.prefix() + "/das";
     }
 
     /** Grants the rules (the JSON of the acr list's items) for the lifetime (an m2m:absRelTimestamp, or null for none). */

@@ -24,6 +24,8 @@ class DynamicAuthorizationIT extends KeelIT {
     private String owner;
     private String asker;
     private String dac;
+    /** The consultations the test created, deleted after it: Keel stops consulting a decision point that is gone. */
+    private final List<String> consultations = new ArrayList<>();
     /** A container everyone may retrieve and discover, holding the containers under test. */
     private String open;
     /** The policy of {@code open}: everyone may retrieve and discover. */
@@ -48,6 +50,10 @@ class DynamicAuthorizationIT extends KeelIT {
     @AfterEach
     void stop() {
         das.close();
+        for (String created : consultations) {
+            Reply deleted = cse.delete("/" + created).send();
+            assertEquals(200, deleted.status(), deleted.text());
+        }
     }
 
     @Test
@@ -319,7 +325,9 @@ class DynamicAuthorizationIT extends KeelIT {
     private String dac(boolean enabled, String dap) {
         Reply r = cse.create("/cse-in", 34, "{\"m2m:dac\":{\"dae\":" + enabled + ",\"dap\":[\"" + dap + "\"]}}").send();
         assertEquals(201, r.status(), r.text());
-        return r.json().path("m2m:dac").path("ri").asText();
+        String ri = r.json().path("m2m:dac").path("ri").asText();
+        consultations.add(ri);
+        return ri;
     }
 
     /** A token the CSE issues (its issuer and key) for the holder, granting acop on the resource ri. */

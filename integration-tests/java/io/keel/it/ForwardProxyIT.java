@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ForwardProxyIT {
     @Test
     void ts0009_6_2_2_and_6_4_1_notificationsThroughAProxyUseAbsoluteFormAndTheProxyAsHost() throws Exception {
-        try (NotificationReceiver proxy = new NotificationReceiver()) {
+        try (NotificationReceiver proxy = NotificationReceiver.forwardProxy()) {
             String proxyAddress = proxy.url("").replace("http://", "");
             int port = KeelProcess.freePort();
             try (KeelProcess keel = KeelProcess.start(Map.of("KEEL_HTTP_PORT", String.valueOf(port), "KEEL_HTTP_PROXY", proxyAddress))) {

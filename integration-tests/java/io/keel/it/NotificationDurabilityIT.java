@@ -29,8 +29,8 @@ class NotificationDurabilityIT {
     private static final String AE = "C" + OneM2MClient.unique("durable");
     private static final String NEVER_AGAIN = "* * * * * * 2000";
     private static final String ALWAYS = "* * * * * * *";
-    /** Comes up after the restart, on the port the held notifications were addressed to. */
-    private static final int DOWN_PORT = KeelProcess.freePort();
+    /** Comes up after the restart, where the held notifications were addressed to. */
+    private static final NotificationReceiver.Address DOWN = NotificationReceiver.Address.unused();
     private static final NotificationReceiver BATCHES = new NotificationReceiver();
     private static final NotificationReceiver SCHEDULED = new NotificationReceiver();
     private static Map<String, String> env;
@@ -54,7 +54,7 @@ class NotificationDurabilityIT {
         for (String cnt : List.of("pending", "batched", "scheduled")) {
             assertEquals(201, client.create("/" + AE, 3, "{\"m2m:cnt\":{\"rn\":\"" + cnt + "\"}}").from(AE).send().status());
         }
-        subscribe("pending", "http://127.0.0.1:" + DOWN_PORT + "/notify", ",\"pn\":2");
+        subscribe("pending", DOWN.url("/notify"), ",\"pn\":2");
         subscribe("batched", BATCHES.url(), ",\"bn\":{\"num\":3,\"dur\":\"PT1H\"}");
         subscribe("scheduled", SCHEDULED.url(), ",\"pn\":2");
         assertEquals(201, client.create("/" + AE + "/scheduled/sub", 18, "{\"m2m:sch\":{\"se\":{\"sce\":[\"" + NEVER_AGAIN
@@ -80,7 +80,7 @@ class NotificationDurabilityIT {
     @Test
     @Order(2)
     void ts0001_9_6_8_sendAllPending_keptNotificationsSurviveARestartAndGoWhenTheReceiverIsBack() {
-        try (NotificationReceiver back = new NotificationReceiver(DOWN_PORT)) {
+        try (NotificationReceiver back = new NotificationReceiver(DOWN)) {
             List<String> got = new ArrayList<>();
             for (Received n : back.next(3, Duration.ofSeconds(40))) {
                 got.add(con(n.sgn()));

@@ -82,13 +82,13 @@ class NotificationMultiInstanceIT {
                 "KEEL_NOTIFICATION_LEASE", String.valueOf(LEASE_MILLIS)));
         OneM2MClient c = new OneM2MClient(crashing.base());
         String ae = c.registerAe("C" + OneM2MClient.unique("ntfCrash"), OneM2MClient.unique("ntfCrashAe"));
-        int port = KeelProcess.freePort();
-        String cnt = container(ae, "http://127.0.0.1:" + port + "/notify", ",\"pn\":2");
+        NotificationReceiver.Address down = NotificationReceiver.Address.unused();
+        String cnt = container(ae, down.url("/notify"), ",\"pn\":2");
         for (String con : List.of("k1", "k2", "k3")) {
             instance(c, ae, cnt, con);
         }
         crashing.kill();
-        try (NotificationReceiver back = new NotificationReceiver(port)) {
+        try (NotificationReceiver back = new NotificationReceiver(down)) {
             List<String> got = new ArrayList<>();
             for (Received n : back.next(3, Duration.ofSeconds(30))) {
                 got.add(con(n));

@@ -20,8 +20,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real HTTP receiver of notifications on loopback, started by a test: records each request and answers as told
- * (2000 OK by default; another RSC; or not at all, to play a receiver that hangs).
+ * A real HTTP receiver of notifications on loopback, started by a test: records each request to one of its URLs and
+ * answers as told (2000 OK by default; another RSC; or not at all, to play a receiver that hangs). Its URLs lie under
+ * a path of its own ({@link OwnPath}): a request for any other path is meant for a server of an earlier test that had
+ * the same port, and is answered 404 and not recorded, so it cannot fail this test.
  */
 final class NotificationReceiver implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +53,19 @@ final class NotificationReceiver implements AutoCloseable {
         }
     }
 
+    /** Where a receiver listens, known before it starts: for a receiver that comes later, or back, to a given URL. */
+    record Address(int port, OwnPath own) {
+        static Address unused() {
+            return new Address(KeelProcess.freePort(), OwnPath.random());
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + port + own.prefix() + path;
+        }
+    }
+
     private final HttpServer server;
+    private final OwnPath own;
     private final LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private volatile int answerRsc = 2000;
     private volatile boolean hang;
@@ -59,11 +73,21 @@ final class NotificationReceiver implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
 
     NotificationReceiver() {
-        this(0);
+        this(0, OwnPath.random());
     }
 
-    /** On the given port (0: any free one), e.g. a receiver that comes back where it was before. */
-    NotificationReceiver(int port) {
+    NotificationReceiver(Address at) {
+        this(at.port(), at.own());
+    }
+
+    /** A receiver that plays a forward proxy: it records every request, whose target is in absolute-form (any URL). */
+    static NotificationReceiver forwardProxy() {
+        return new NotificationReceiver(0, OwnPath.EVERYTHING);
+    }
+
+    /** On the given port (0: any free one), serving the URLs under {@code own}. */
+    private NotificationReceiver(int port, OwnPath own) {
+        this.own = own;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
@@ -74,7 +98,12 @@ final class NotificationReceiver implements AutoCloseable {
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
             byte[] body = exchange.getRequestBody().readAllBytes();
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body, System.nanoTime()));
+            String target = own.within(exchange.getRequestURI().toString());
+            if (target == null) {
+                OwnPath.notFound(exchange);
+                return;
+            }
+            received.add(new Received(exchange.getRequestMethod(), target, headers, body, System.nanoTime()));
             if (delayMillis > 0) {
                 try {
                     Thread.sleep(delayMillis);
@@ -98,9 +127,9 @@ final class NotificationReceiver implements AutoCloseable {
         server.start();
     }
 
-    /** A URL of this receiver. */
+    /** A URL of this receiver: {@code path} under its own path; {@link Received#target()} shows it as {@code path}. */
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return new Address(server.getAddress().getPort(), own).url(path);
     }
 
     String url() {
