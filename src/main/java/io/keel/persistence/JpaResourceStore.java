@@ -877,7 +877,7 @@ public final class JpaResourceStore implements ResourceStore {
         /** A query whose semanticsFilter (if any) is planned for reading about {@code wanted} resources. */
         private ResourceQuery planned(DescriptorPatterns described, long wanted) {
             ResourceQuery q = new ResourceQuery();
-            return described == null ? q : q.planning(patternCounts.plan(em, described, wanted));
+            return described == null ? q : q.planning(patternCounts.plan(em, described, wanted), postgres);
         }
 
         /**

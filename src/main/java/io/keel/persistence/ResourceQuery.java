@@ -29,10 +29,15 @@ final class ResourceQuery {
     private int aliases;
     private boolean selectiveSubquery;
     private SemanticPlan semanticPlan;
+    private boolean counted;
 
-    /** How {@link #described} evaluates a semanticsFilter; without a plan, every pattern by lookup. */
-    ResourceQuery planning(SemanticPlan plan) {
+    /**
+     * How {@link #described} evaluates a semanticsFilter; without a plan, every pattern by lookup. {@code counted}: a
+     * per-candidate lookup as a counted subquery, not EXISTS (for PostgreSQL, see {@link #described}).
+     */
+    ResourceQuery planning(SemanticPlan plan, boolean counted) {
         this.semanticPlan = plan;
+        this.counted = counted;
         return this;
     }
 
@@ -367,10 +372,12 @@ final class ResourceQuery {
                 where.add("EXISTS (SELECT 1 FROM ResourceEntity " + d + " WHERE " + d + ".ri = " + first + ".graph AND " + visible + ")");
             }
             String select = " FROM SemanticTripleRow " + first + " WHERE " + String.join(" AND ", where);
-            // Per candidate as a counted subquery, not EXISTS: PostgreSQL turns an EXISTS into a semi-join it may run
-            // by hashing every match first, while an aggregate stays a filter evaluated row by row up to the limit.
-            any.add(perCandidate ? "(SELECT COUNT(" + first + ") " + select + ") > 0"
-                    : r + ".ri IN (SELECT " + first + ".described" + select + ")");
+            // Per candidate on PostgreSQL as a counted subquery, not EXISTS: it turns an EXISTS into a semi-join it may
+            // run by hashing every match first, while an aggregate stays a filter evaluated row by row up to the limit.
+            // H2 evaluates either row by row, and an EXISTS stops at the first triple, without its grouping machinery
+            // (which cost most of a broad smf discovery).
+            any.add(!perCandidate ? r + ".ri IN (SELECT " + first + ".described" + select + ")"
+                    : counted ? "(SELECT COUNT(" + first + ") " + select + ") > 0" : "EXISTS (SELECT 1" + select + ")");
             selectiveSubquery |= !perCandidate;
         }
         return any.size() == 1 ? any.get(0) : "(" + String.join(" OR ", any) + ")";
