@@ -9,7 +9,8 @@ import java.util.List;
  * What the Location Server of the Underlying Network notifies at {@link CallbackUrls}: the report a positioning of this
  * instance waits for, or the location changes of a policy's subscription (TS-0004 6.3.4.2.56), found by the URL's
  * token in the database, whatever instance subscribed; each position goes to the policy as a fix when it changed
- * ({@link LocationTracker#notified}).
+ * ({@link LocationTracker#notified}); a cancellation by the Location Server ends the subscription
+ * ({@link LocationTracker#cancelled}).
  */
 public final class LocationNotifications {
     /** TAKEN: accepted; UNKNOWN: no request waits and no subscription has this token; MALFORMED: no such notification. */
@@ -55,6 +56,9 @@ public final class LocationNotifications {
         }
         for (NetworkLocationSource.Position p : positions) {
             tracker.notified(s.policy(), p);
+        }
+        if (network.cancels(s.api(), notification)) {
+            tracker.cancelled(s);
         }
         return new Received(Outcome.TAKEN, null);
     }

@@ -120,6 +120,26 @@ final class LocationServerSubscriptions {
         return Outcome.SUBSCRIBED_NOW;
     }
 
+    /**
+     * The Location Server ended the subscription (TS 29.122 cancelInd, OMA subscriptionCancellationNotification): its row
+     * goes and the policy is due at once, so that the next round of any instance subscribes again (and polls, as after
+     * any failed subscription, when that fails). Nothing is deleted at the Location Server: it ended there.
+     */
+    void cancelled(LocationSubscriptions.Subscription subscription, Instant now) {
+        store.write(tx -> {
+            Resource policy = tx.tree().lock(subscription.policy());
+            if (tx.locationSubscriptions().ofToken(subscription.token()) == null) {
+                return null; // ended meanwhile (the policy changed or went)
+            }
+            tx.locationSubscriptions().remove(subscription.token());
+            LocationWatches.Watch w = tx.locations().of(subscription.policy());
+            if (policy != null && w != null) {
+                tx.locations().put(w.dueAt(now));
+            }
+            return null;
+        });
+    }
+
     /** A subscription that holds no policy: deleted at the Location Server, as far as it answers. */
     private void end(NetworkLocationSource.Subscription made) {
         try {

@@ -96,6 +96,15 @@ public final class LocationServers implements NetworkLocationSource {
     }
 
     @Override
+    public boolean cancels(String api, JsonNode notification) {
+        try {
+            return api(api).cancels(api, notification);
+        } catch (Failure f) {
+            return false; // no such interface any more: notified() has refused the notification already
+        }
+    }
+
+    @Override
     public boolean awaited(String token, JsonNode notification) {
         return monitoringEvent != null && monitoringEvent.awaited(token, notification);
     }

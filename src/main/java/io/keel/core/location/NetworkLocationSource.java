@@ -117,6 +117,15 @@ public interface NetworkLocationSource {
     }
 
     /**
+     * Whether a notification of a subscription of this api says the Location Server ended the subscription (3GPP
+     * {@code cancelInd} true, an OMA {@code subscriptionCancellationNotification}); the positions it may carry are
+     * {@link #notified} all the same.
+     */
+    default boolean cancels(String api, JsonNode notification) {
+        return false;
+    }
+
+    /**
      * Takes a notification that answers a request {@link #locate} is waiting for (a report the Location Server sends
      * later than its answer); false when no request of this CSE instance waits for this token.
      */

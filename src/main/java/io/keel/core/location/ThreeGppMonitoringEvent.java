@@ -221,6 +221,12 @@ public final class ThreeGppMonitoringEvent implements NetworkLocationSource {
         return positions;
     }
 
+    /** TS 29.122 as known: cancelInd true in a MonitoringNotification says the SCEF/NEF ended the subscription. */
+    @Override
+    public boolean cancels(String api, JsonNode notification) {
+        return notification.path("cancelInd").asBoolean(false);
+    }
+
     /** The MonitoringEventSubscription both kinds share (TS 29.122 5.3.2.1.2 as known). */
     private ObjectNode subscription(String target, String notifyUrl) {
         ObjectNode s = JSON.createObjectNode();

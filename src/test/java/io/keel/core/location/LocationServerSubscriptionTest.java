@@ -93,9 +93,17 @@ class LocationServerSubscriptionTest {
         @Override
         public List<Position> notified(String api, JsonNode notification) throws Failure {
             if (!notification.path("at").isArray()) {
+                if (cancels(api, notification)) {
+                    return List.of();
+                }
                 throw new Failure("4000", "no at");
             }
             return List.of(new Position(notification.path("at").get(0).asDouble(), notification.path("at").get(1).asDouble()));
+        }
+
+        @Override
+        public boolean cancels(String api, JsonNode notification) {
+            return notification.path("cancel").asBoolean();
         }
     }
 
@@ -173,6 +181,32 @@ class LocationServerSubscriptionTest {
         eventually(() -> server.ended.equals(List.of("http://scef.example/subscriptions/1")));
         assertNull(cse.store.locationSubscriptions.ofToken(token));
         assertEquals(LocationNotifications.Outcome.UNKNOWN, notify(token, "{\"at\":[5, 6]}"), "gone with the policy");
+    }
+
+    /**
+     * A cancellation by the Location Server (3GPP cancelInd, OMA subscriptionCancellationNotification) ends the
+     * subscription: the position it carries is stored, its URL is unknown from then on, and the next round subscribes
+     * again (positioning once as it starts).
+     */
+    @Test
+    void ts0004_6_3_4_2_56_aCancellationByTheLocationServerEndsTheSubscriptionAndTheNextRoundSubscribesAgain()
+            throws Exception {
+        Resource p = created("los", 1, "lot", "tel:+15550100", "luec", 0);
+        now = now.plusSeconds(1);
+        tracker.track();
+        String token = token();
+        assertEquals(LocationNotifications.Outcome.TAKEN, notify(token, "{\"at\":[1, 2],\"cancel\":true}"));
+        assertEquals(List.of("{\"typ\":1,\"crd\":\"[9.0, 9.0]\"}", "{\"typ\":1,\"crd\":\"[1.0, 2.0]\"}"), positions(p),
+                "the cancellation's position stored");
+        assertNull(cse.store.locationSubscriptions.ofToken(token), "the subscription ended");
+        assertEquals(LocationNotifications.Outcome.UNKNOWN, notify(token, "{\"at\":[3, 4]}"));
+        now = now.plusSeconds(1);
+        tracker.track();
+        assertEquals(2, server.notifyUrls.size(), "subscribed again at the next round");
+        assertEquals(2, server.located.size(), "positioned once as the new subscription starts");
+        String again = token();
+        assertEquals(p.ri, cse.store.locationSubscriptions.ofToken(again).policy());
+        assertTrue(server.ended.isEmpty(), "nothing deleted at the server: it ended there");
     }
 
     @Test

@@ -133,6 +133,9 @@ class OmaTerminalLocationTest {
                 + "\"Retrieved\",\"currentLocation\":{\"latitude\":35.6,\"longitude\":139.7}},{\"address\":\"tel:+15551234\","
                 + "\"locationRetrievalStatus\":\"NotRetrieved\"}]}}")));
         assertTrue(source.notified(made.api(), json.readTree("{\"subscriptionCancellationNotification\":{}}")).isEmpty());
+        assertTrue(source.cancels(made.api(), json.readTree("{\"subscriptionCancellationNotification\":{\"reason\":"
+                + "{\"messageId\":\"SVC0001\"}}}")), "a cancellation ends the subscription");
+        assertFalse(source.cancels(made.api(), json.readTree("{\"subscriptionNotification\":{}}")));
         assertThrows(NetworkLocationSource.Failure.class, () -> source.notified(made.api(), json.readTree("{\"x\":1}")));
 
         source.unsubscribe(made);

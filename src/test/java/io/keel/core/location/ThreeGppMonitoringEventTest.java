@@ -218,6 +218,11 @@ class ThreeGppMonitoringEventTest {
                 + "," + report("{\"shape\":\"POINT_ALTITUDE\",\"point\":{\"lon\":3,\"lat\":4},\"altitude\":10}") + "]}"));
         assertEquals(List.of(new NetworkLocationSource.Position(1, 2), new NetworkLocationSource.Position(3, 4)), at);
         assertThrows(NetworkLocationSource.Failure.class, () -> source.notified(made.api(), JSON.readTree("{\"x\":1}")));
+        JsonNode cancel = JSON.readTree("{\"subscription\":\"" + location + "\",\"cancelInd\":true,\"monitoringEventReports\":["
+                + report("{\"shape\":\"POINT\",\"point\":{\"lon\":5,\"lat\":6}}") + "]}");
+        assertTrue(source.cancels(made.api(), cancel), "cancelInd true ends the subscription");
+        assertEquals(List.of(new NetworkLocationSource.Position(5, 6)), source.notified(made.api(), cancel));
+        assertFalse(source.cancels(made.api(), JSON.readTree("{\"cancelInd\":false,\"monitoringEventReports\":[]}")));
 
         source.unsubscribe(made);
         assertEquals(List.of("/3gpp-monitoring-event/v1/scs1/subscriptions/sub-3"), deleted);
