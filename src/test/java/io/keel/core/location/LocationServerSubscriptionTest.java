@@ -49,6 +49,7 @@ class LocationServerSubscriptionTest {
         final List<String> ended = Collections.synchronizedList(new ArrayList<>());
         final List<Request> located = Collections.synchronizedList(new ArrayList<>());
         final List<Duration> periods = Collections.synchronizedList(new ArrayList<>());
+        final List<Instant> untils = Collections.synchronizedList(new ArrayList<>());
         volatile Failure refuse;
         volatile boolean lastKnown = true;
 
@@ -75,6 +76,7 @@ class LocationServerSubscriptionTest {
                 throw refuse;
             }
             notifyUrls.add(notifyUrl);
+            untils.add(until);
             return Optional.of(new Subscription("fake", "http://scef.example/subscriptions/" + notifyUrls.size(), null));
         }
 
@@ -238,6 +240,37 @@ class LocationServerSubscriptionTest {
         assertRsc(ResponseStatusCode.UPDATED, cse.send(req));
         eventually(() -> server.ended.size() == 1);
         assertTrue(cse.store.locationSubscriptions.ofPolicy(p.ri).isEmpty());
+    }
+
+    /**
+     * An Update of what the subscription was made from (et: its monitorExpireTime or duration; rlkl: the API that
+     * serves the policy) ends it at the Location Server after the commit, and the next round subscribes anew.
+     */
+    @Test
+    void ts0004_7_4_10_2_3_anUpdateOfEtOrRlklEndsTheSubscriptionAndTheNextRoundSubscribesAnew() throws Exception {
+        Resource p = created("los", 1, "lot", "tel:+15550100", "luec", 0);
+        now = now.plusSeconds(1);
+        tracker.track();
+        String first = token();
+        RequestPrimitive req = cse.update("cse-in/" + p.rn, CoreFixture.ADMIN, map("m2m:lcp", map("et", "20991231T000000")));
+        req.releaseVersionIndicator = "4";
+        assertRsc(ResponseStatusCode.UPDATED, cse.send(req));
+        eventually(() -> server.ended.equals(List.of("http://scef.example/subscriptions/1")));
+        assertNull(cse.store.locationSubscriptions.ofToken(first));
+        now = now.plusSeconds(1);
+        tracker.track();
+        assertEquals(2, server.notifyUrls.size(), "subscribed anew at the next round");
+        assertEquals(Instant.parse("2099-12-31T00:00:00Z"), server.untils.get(1), "until the new expirationTime");
+        assertEquals(p.ri, cse.store.locationSubscriptions.ofToken(token()).policy());
+
+        req = cse.update("cse-in/" + p.rn, CoreFixture.ADMIN, map("m2m:lcp", map("rlkl", true)));
+        req.releaseVersionIndicator = "4";
+        assertRsc(ResponseStatusCode.UPDATED, cse.send(req));
+        eventually(() -> server.ended.size() == 2);
+        now = now.plusSeconds(1);
+        tracker.track();
+        assertEquals(3, server.notifyUrls.size(), "subscribed anew after rlkl changed");
+        assertEquals(1, cse.store.locationSubscriptions.ofPolicy(p.ri).size());
     }
 
     @Test
