@@ -33,7 +33,7 @@ import org.locationtech.jts.geom.Point;
  * location, LAST_KNOWN_LOCATION, monitorExpireTime the wait ({@code keel.location.timeout}) from now. The SCEF/NEF
  * answers 200 with the report, or 201 with the subscription and sends the report later to notificationDestination as a
  * MonitoringNotification; this waits for it at most the timeout, whichever CSE instance on the database it reaches
- * ({@link AwaitedReports}).</li>
+ * ({@link AwaitedReports}), then deletes the subscription there (4008).</li>
  * <li>Location changes ({@link #subscribe}): no maximumNumberOfReports, monitorExpireTime the policy's expiry; each
  * MonitoringNotification reports the new location ({@link #notified}); the subscription's resource is deleted with the
  * policy.</li>
@@ -136,7 +136,14 @@ public final class ThreeGppMonitoringEvent implements NetworkLocationSource {
             if (created.path("monitoringEventReport").isObject()) {
                 return position(created.path("monitoringEventReport")); // the report came with the subscription
             }
-            return position(firstReport(await(token)));
+            try {
+                return position(firstReport(await(token)));
+            } catch (Failure f) {
+                if ("4008".equals(f.statusCode())) { // no report will be taken: ended at once, not at its monitorExpireTime
+                    subscriptionUrl(rsp, created).ifPresent(this::endUnanswered);
+                }
+                throw f;
+            }
         } finally {
             awaiting.forget(token);
         }
@@ -181,10 +188,8 @@ public final class ThreeGppMonitoringEvent implements NetworkLocationSource {
                     + " to a subscription, not 201") : problem(rsp);
         }
         JsonNode created = json(rsp);
-        String url = rsp.headers().firstValue("Location").orElse(created.path("self").asText(""));
-        if (url.isEmpty()) {
-            throw new Failure("5000", "the SCEF/NEF created a subscription but gave no Location");
-        }
+        String url = subscriptionUrl(rsp, created).orElseThrow(() -> new Failure("5000",
+                "the SCEF/NEF created a subscription but gave no Location (a URL)"));
         Instant expires = until;
         if (created.path("monitorExpireTime").isTextual()) {
             try {
@@ -193,7 +198,26 @@ public final class ThreeGppMonitoringEvent implements NetworkLocationSource {
                 throw new Failure("5000", "the SCEF/NEF's monitorExpireTime is no date-time");
             }
         }
-        return Optional.of(new Subscription(API, URI.create(base + "/").resolve(url).toString(), expires));
+        return Optional.of(new Subscription(API, url, expires));
+    }
+
+    /** The created subscription's resource: its Location, else its self link, resolved against the base; empty if none. */
+    private Optional<String> subscriptionUrl(HttpResponse<String> rsp, JsonNode created) {
+        String url = rsp.headers().firstValue("Location").orElse(created.path("self").asText(""));
+        try {
+            return url.isEmpty() ? Optional.empty() : Optional.of(URI.create(base + "/").resolve(url).toString());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A one-time subscription whose report did not come in time, deleted at the SCEF/NEF as far as it answers. */
+    private void endUnanswered(String url) {
+        try {
+            unsubscribe(new Subscription(API, url, null));
+        } catch (Failure f) {
+            LOG.info(() -> "deleting the unanswered location subscription " + url + " failed: " + f.getMessage());
+        }
     }
 
     @Override

@@ -187,12 +187,15 @@ class ThreeGppMonitoringEventTest {
     }
 
     @Test
-    void ts0004_G_3_noReportWithinTheTimeoutIsAFailure() {
+    void ts0004_G_3_noReportWithinTheTimeoutIsAFailureAndTheSubscriptionIsDeleted() {
         status = 201;
         location = base + "/subscriptions/sub-2";
         NetworkLocationSource.Failure f = assertThrows(NetworkLocationSource.Failure.class,
                 () -> source(200).locate(current("tel:+15551234")));
         assertEquals("4008", f.statusCode());
+        assertEquals(List.of("/3gpp-monitoring-event/v1/scs1/subscriptions/sub-2"), deleted,
+                "the unanswered subscription deleted at the SCEF/NEF");
+        assertEquals(0, store.locationReports.size());
     }
 
     @Test
