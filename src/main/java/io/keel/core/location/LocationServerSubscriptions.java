@@ -22,8 +22,9 @@ import java.util.logging.Logger;
  * for a locationUpdatePeriod a periodic notification subscription at that period (annex G.2.4), where the interface
  * makes them ({@link NetworkLocationSource#subscribe}, {@link NetworkLocationSource#subscribePeriodic}). The positions
  * are notified to the callback intake ({@link CallbackUrls}); the subscription is kept in the database
- * ({@link LocationSubscriptions}) until the policy goes or changes its timing ({@code LocationPolicyType} deletes it
- * there) or it ends at the Location Server, when the tracker subscribes again. Without a callback URL, when the
+ * ({@link LocationSubscriptions}) until the policy goes or changes what it was made from ({@code LocationPolicyType}
+ * deletes it there) or it ends at the Location Server (its end passes, or the server cancels it), when the tracker
+ * subscribes again. Without a callback URL, when the
  * interface cannot subscribe, or for {@value #RETRY_MINUTES} minutes after a subscription failed (its status code is
  * locationStatus), the tracker polls.
  */
