@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * known) on a Keel process with keel.location.scef and keel.location.callback: a real local HTTP server plays the
  * SCEF/NEF and notifies Keel's callback intake over HTTP. retrieveLastKnownLocation asks it (and only it) for the
  * current location, then once for the last known one (7.4.10.2.1 steps 3 and 6); locationUpdateEventCriteria subscribes
- * there, stores notified positions when they changed, and deletes the subscription with the policy (6.3.4.2.56).
+ * there, stores notified positions when they changed, subscribes anew after the SCEF/NEF cancelled it (cancelInd) or
+ * an Update of et, and deletes the subscription with the policy (6.3.4.2.56).
  */
 class LocationSubscriptionIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -169,6 +170,32 @@ class LocationSubscriptionIT {
         assertEquals(1, POSTED.size(), "without rlkl no second ask");
     }
 
+    /**
+     * TS-0004 7.4.10.2.3: an Update of et ends the subscription at the SCEF/NEF, and the next round makes it anew with
+     * monitorExpireTime the new expirationTime.
+     */
+    @Test
+    void ts0004_7_4_10_2_3_anUpdateOfEtMakesTheSubscriptionAnewUntilTheNewExpirationTime() {
+        ONE_TIME.add("200 9 9");
+        JsonNode lcp = policy("\"luec\":0");
+        String ri = lcp.path("ri").asText();
+        Eventually.holds(WAIT, () -> instances(lcp.path("loi").asText()) == 1, "subscribed, and positioned once");
+        assertEquals(2, POSTED.size(), POSTED.toString());
+        ONE_TIME.add("200 9 9");
+        Reply updated = client.put("/" + ri, "{\"m2m:lcp\":{\"et\":\"20991231T000000\"}}").header("X-M2M-RVI", "4").send();
+        assertEquals(200, updated.status(), updated.text());
+        String et = updated.json().path("m2m:lcp").path("et").asText();
+        Eventually.holds(WAIT, () -> POSTED.size() == 4, "subscribed anew at the next round: " + POSTED);
+        assertTrue(DELETED.contains("/3gpp-monitoring-event/v1/scs1/subscriptions/sub-1"), "the old one deleted: " + DELETED);
+        JsonNode again = POSTED.get(2);
+        assertTrue(again.path("maximumNumberOfReports").isMissingNode(), again.toString());
+        assertEquals(et.substring(0, 4) + "-" + et.substring(4, 6) + "-" + et.substring(6, 11) + ":" + et.substring(11, 13)
+                + ":" + et.substring(13, 15) + "Z", again.path("monitorExpireTime").asText(), "until the new et " + et);
+        assertEquals(200, client.delete("/" + ri).send().status());
+        Eventually.holds(WAIT, () -> DELETED.contains("/3gpp-monitoring-event/v1/scs1/subscriptions/sub-3"),
+                "the new one deleted with the policy: " + DELETED);
+    }
+
     /** TS-0004 6.3.4.2.56: Location_Change is notified by the SCEF/NEF; the subscription goes with the policy. */
     @Test
     void ts0004_6_3_4_2_56_locationChangesAreNotifiedAndStoredWhenTheyChange() {
@@ -202,8 +229,21 @@ class LocationSubscriptionIT {
         assertEquals(404, notify(stranger, "not json").statusCode(), "an unknown URL is told before the body is judged");
         assertEquals(3, instances(loi));
 
+        // The SCEF/NEF ends the subscription: the next round subscribes anew (and positions once as it starts).
+        ONE_TIME.add("200 12 52");
+        HttpResponse<String> cancelled = notify(url, "{\"subscription\":\"" + self + "\",\"cancelInd\":true}");
+        assertEquals(204, cancelled.statusCode(), cancelled.body());
+        Eventually.holds(WAIT, () -> instances(loi) == 4, "subscribed again, and positioned once");
+        assertEquals(4, POSTED.size(), POSTED.toString());
+        assertTrue(POSTED.get(2).path("maximumNumberOfReports").isMissingNode(), "a continuous subscription: " + POSTED.get(2));
+        String again = POSTED.get(2).path("notificationDestination").asText();
+        assertTrue(!again.equals(url), "a new URL");
+        assertEquals(404, notify(url, "{\"monitoringEventReports\":[]}").statusCode(), "the cancelled one is unknown");
+        assertTrue(DELETED.isEmpty(), "nothing deleted at the SCEF/NEF: it ended there");
+
         assertEquals(200, client.delete("/" + lcp.path("ri").asText()).send().status());
-        Eventually.holds(WAIT, () -> DELETED.contains(self), "the subscription deleted at the SCEF/NEF: " + DELETED);
-        assertEquals(404, notify(url, "{\"monitoringEventReports\":[]}").statusCode(), "gone with the policy");
+        String selfAgain = "/3gpp-monitoring-event/v1/scs1/subscriptions/sub-3";
+        Eventually.holds(WAIT, () -> DELETED.contains(selfAgain), "the subscription deleted at the SCEF/NEF: " + DELETED);
+        assertEquals(404, notify(again, "{\"monitoringEventReports\":[]}").statusCode(), "gone with the policy");
     }
 }

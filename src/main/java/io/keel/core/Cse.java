@@ -105,7 +105,7 @@ public final class Cse implements AutoCloseable {
         Clock clock = new Clock();
         SemanticSettings semantics = SemanticSettings.from(settings);
         TypeRegistry types = new TypeRegistry(flexCatalogue(settings), io.keel.core.resource.mgmt.MgmtCatalogueLoader.builtIn(),
-                semantics, io.keel.core.location.NetworkLocationSource.configured(settings).orElse(null));
+                semantics, io.keel.core.location.NetworkLocationSource.configured(settings, store).orElse(null));
         this.flexCatalogue = types.flexCatalogue();
         try {
             ensureCseBase(types, clock, settings.cseAccessControlPolicies());

@@ -417,6 +417,11 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         @Override
+        public io.keel.core.store.LocationReports locationReports() {
+            return new JpaLocationReports(em);
+        }
+
+        @Override
         public io.keel.core.store.LocationWatches locationWatches() {
             return locations();
         }

@@ -10,7 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 
 /**
- * The location subscriptions a policy's Delete (or expiry), or an Update of its timing (lou, luec), ends:
+ * The location subscriptions a policy's Delete (or expiry), or an Update of what they were made from (lou, luec, et,
+ * rlkl), ends:
  * their rows go in the transaction, their resources at the Location Server are deleted once it has committed, off the
  * request's thread (a Location Server that does not answer holds up no request; one that fails is logged, its
  * subscription ends there when it expires).

@@ -6,10 +6,11 @@ import io.keel.core.store.ResourceStore;
 import java.util.List;
 
 /**
- * What the Location Server of the Underlying Network notifies at {@link CallbackUrls}: the report a positioning of this
- * instance waits for, or the location changes of a policy's subscription (TS-0004 6.3.4.2.56), found by the URL's
- * token in the database, whatever instance subscribed; each position goes to the policy as a fix when it changed
- * ({@link LocationTracker#notified}).
+ * What the Location Server of the Underlying Network notifies at {@link CallbackUrls}: the report a positioning waits
+ * for, or the location changes of a policy's subscription (TS-0004 6.3.4.2.56), found by the URL's token in the
+ * database, whatever instance asked or subscribed; each position goes to the policy as a fix when it changed
+ * ({@link LocationTracker#notified}); a cancellation by the Location Server ends the subscription
+ * ({@link LocationTracker#cancelled}).
  */
 public final class LocationNotifications {
     /** TAKEN: accepted; UNKNOWN: no request waits and no subscription has this token; MALFORMED: no such notification. */
@@ -34,9 +35,9 @@ public final class LocationNotifications {
      *                     so that a stranger learns nothing from what it sends)
      */
     public Received received(String token, JsonNode notification) {
-        LocationSubscriptions.Subscription s = network == null || token.isEmpty() || token.contains("/") ? null
-                : network.awaits(token) ? null : store.read(tx -> tx.locationSubscriptions().ofToken(token));
-        boolean awaited = s == null && network != null && network.awaits(token);
+        boolean plausible = network != null && !token.isEmpty() && !token.contains("/");
+        LocationSubscriptions.Subscription s = plausible ? store.read(tx -> tx.locationSubscriptions().ofToken(token)) : null;
+        boolean awaited = plausible && s == null && network.awaits(token);
         if (s == null && !awaited) {
             return new Received(Outcome.UNKNOWN, "no location request or subscription has this URL");
         }
@@ -55,6 +56,9 @@ public final class LocationNotifications {
         }
         for (NetworkLocationSource.Position p : positions) {
             tracker.notified(s.policy(), p);
+        }
+        if (network.cancels(s.api(), notification)) {
+            tracker.cancelled(s);
         }
         return new Received(Outcome.TAKEN, null);
     }

@@ -22,8 +22,9 @@ import java.util.logging.Logger;
  * for a locationUpdatePeriod a periodic notification subscription at that period (annex G.2.4), where the interface
  * makes them ({@link NetworkLocationSource#subscribe}, {@link NetworkLocationSource#subscribePeriodic}). The positions
  * are notified to the callback intake ({@link CallbackUrls}); the subscription is kept in the database
- * ({@link LocationSubscriptions}) until the policy goes or changes its timing ({@code LocationPolicyType} deletes it
- * there) or it ends at the Location Server, when the tracker subscribes again. Without a callback URL, when the
+ * ({@link LocationSubscriptions}) until the policy goes or changes what it was made from ({@code LocationPolicyType}
+ * deletes it there) or it ends at the Location Server (its end passes, or the server cancels it), when the tracker
+ * subscribes again. Without a callback URL, when the
  * interface cannot subscribe, or for {@value #RETRY_MINUTES} minutes after a subscription failed (its status code is
  * locationStatus), the tracker polls.
  */
@@ -118,6 +119,26 @@ final class LocationServerSubscriptions {
             return Outcome.SUBSCRIBED;
         }
         return Outcome.SUBSCRIBED_NOW;
+    }
+
+    /**
+     * The Location Server ended the subscription (TS 29.122 cancelInd, OMA subscriptionCancellationNotification): its row
+     * goes and the policy is due at once, so that the next round of any instance subscribes again (and polls, as after
+     * any failed subscription, when that fails). Nothing is deleted at the Location Server: it ended there.
+     */
+    void cancelled(LocationSubscriptions.Subscription subscription, Instant now) {
+        store.write(tx -> {
+            Resource policy = tx.tree().lock(subscription.policy());
+            if (tx.locationSubscriptions().ofToken(subscription.token()) == null) {
+                return null; // ended meanwhile (the policy changed or went)
+            }
+            tx.locationSubscriptions().remove(subscription.token());
+            LocationWatches.Watch w = tx.locations().of(subscription.policy());
+            if (policy != null && w != null) {
+                tx.locations().put(w.dueAt(now));
+            }
+            return null;
+        });
     }
 
     /** A subscription that holds no policy: deleted at the Location Server, as far as it answers. */

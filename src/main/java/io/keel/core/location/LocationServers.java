@@ -2,6 +2,7 @@ package io.keel.core.location;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.core.Settings;
+import io.keel.core.store.ResourceStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,10 +26,13 @@ public final class LocationServers implements NetworkLocationSource {
         this.monitoringEvent = monitoringEvent;
     }
 
-    /** From keel.location.server (OMA) and keel.location.scef (3GPP); empty when neither is set. */
-    static Optional<NetworkLocationSource> from(Settings settings) {
+    /**
+     * From keel.location.server (OMA) and keel.location.scef (3GPP), one-time 3GPP reports awaited in {@code store};
+     * empty when neither is set.
+     */
+    static Optional<NetworkLocationSource> from(Settings settings, ResourceStore store) {
         OmaTerminalLocation o = OmaTerminalLocation.from(settings).orElse(null);
-        ThreeGppMonitoringEvent m = ThreeGppMonitoringEvent.from(settings).orElse(null);
+        ThreeGppMonitoringEvent m = ThreeGppMonitoringEvent.from(settings, store).orElse(null);
         return o == null && m == null ? Optional.empty() : Optional.of(new LocationServers(o, m));
     }
 
@@ -93,6 +97,15 @@ public final class LocationServers implements NetworkLocationSource {
     @Override
     public List<Position> notified(String api, JsonNode notification) throws Failure {
         return api(api).notified(api, notification);
+    }
+
+    @Override
+    public boolean cancels(String api, JsonNode notification) {
+        try {
+            return api(api).cancels(api, notification);
+        } catch (Failure f) {
+            return false; // no such interface any more: notified() has refused the notification already
+        }
     }
 
     @Override

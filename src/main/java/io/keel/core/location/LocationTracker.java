@@ -201,6 +201,14 @@ public final class LocationTracker implements AutoCloseable {
         });
     }
 
+    /**
+     * The Location Server ended the policy's subscription (a cancellation notification): it holds the policy no more,
+     * and the next round subscribes again, or polls when that fails.
+     */
+    public void cancelled(io.keel.core.store.LocationSubscriptions.Subscription subscription) {
+        subscriptions.cancelled(subscription, clock.get());
+    }
+
     /** The position (or, when null, the failure) as the policy's fix or locationStatus; returns the watch to store. */
     private static LocationWatches.Watch recorded(io.keel.core.store.Transaction tx, ResourceOperation op, Resource policy,
                                                 LocationWatches.Watch w, Map<?, ?> loc, String failure) {

@@ -2,6 +2,7 @@ package io.keel.core.location;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keel.core.Settings;
+import io.keel.core.store.ResourceStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -117,14 +118,24 @@ public interface NetworkLocationSource {
     }
 
     /**
+     * Whether a notification of a subscription of this api says the Location Server ended the subscription (3GPP
+     * {@code cancelInd} true, an OMA {@code subscriptionCancellationNotification}); the positions it may carry are
+     * {@link #notified} all the same.
+     */
+    default boolean cancels(String api, JsonNode notification) {
+        return false;
+    }
+
+    /**
      * Takes a notification that answers a request {@link #locate} is waiting for (a report the Location Server sends
-     * later than its answer); false when no request of this CSE instance waits for this token.
+     * later than its answer); false when no request waits for this token (Keel's clients: of any CSE instance on the
+     * database).
      */
     default boolean awaited(String token, JsonNode notification) {
         return false;
     }
 
-    /** Whether a request {@link #locate} is waiting for a notification at this token (in this CSE instance). */
+    /** Whether a request {@link #locate} is waiting for a notification at this token (Keel's clients: in any instance). */
     default boolean awaits(String token) {
         return false;
     }
@@ -134,9 +145,12 @@ public interface NetworkLocationSource {
         return ServiceLoader.load(NetworkLocationSource.class).findFirst();
     }
 
-    /** The implementation on the class path, else Keel's clients of the settings, if any. */
-    static Optional<NetworkLocationSource> configured(Settings settings) {
+    /**
+     * The implementation on the class path, else Keel's clients of the settings, if any, keeping what CSE instances
+     * share in {@code store}.
+     */
+    static Optional<NetworkLocationSource> configured(Settings settings, ResourceStore store) {
         Optional<NetworkLocationSource> found = discover();
-        return found.isPresent() ? found : LocationServers.from(settings);
+        return found.isPresent() ? found : LocationServers.from(settings, store);
     }
 }

@@ -160,6 +160,12 @@ public final class OmaTerminalLocation implements NetworkLocationSource {
         return positions;
     }
 
+    /** A subscriptionCancellationNotification: the Location Server ended the subscription (e.g. its duration passed). */
+    @Override
+    public boolean cancels(String api, JsonNode notification) {
+        return notification.path("subscriptionCancellationNotification").isObject();
+    }
+
     private HttpResponse<String> send(String server, HttpRequest.Builder request) throws Failure {
         try {
             return http.send(request.timeout(timeout).header("Accept", "application/json").build(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keel.core.Settings;
+import io.keel.core.store.ResourceStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,12 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import org.locationtech.jts.geom.Coordinate;
@@ -36,7 +32,8 @@ import org.locationtech.jts.geom.Point;
  * <li>One position ({@link #locate}): maximumNumberOfReports 1, locationType CURRENT_LOCATION or, for the last known
  * location, LAST_KNOWN_LOCATION, monitorExpireTime the wait ({@code keel.location.timeout}) from now. The SCEF/NEF
  * answers 200 with the report, or 201 with the subscription and sends the report later to notificationDestination as a
- * MonitoringNotification; this waits for it at most the timeout.</li>
+ * MonitoringNotification; this waits for it at most the timeout, whichever CSE instance on the database it reaches
+ * ({@link AwaitedReports}), then deletes the subscription there (4008).</li>
  * <li>Location changes ({@link #subscribe}): no maximumNumberOfReports, monitorExpireTime the policy's expiry; each
  * MonitoringNotification reports the new location ({@link #notified}); the subscription's resource is deleted with the
  * policy.</li>
@@ -55,21 +52,24 @@ public final class ThreeGppMonitoringEvent implements NetworkLocationSource {
     private final int accuracyMetres;
     private final Duration timeout;
     private final HttpClient http;
-    private final Map<String, CompletableFuture<JsonNode>> awaiting = new ConcurrentHashMap<>();
+    private final AwaitedReports awaiting;
 
-    public ThreeGppMonitoringEvent(String base, CallbackUrls callbacks, int accuracyMetres, Duration timeout) {
+    ThreeGppMonitoringEvent(String base, CallbackUrls callbacks, int accuracyMetres, Duration timeout,
+                            AwaitedReports awaiting) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.callbacks = callbacks;
         this.accuracyMetres = accuracyMetres;
         this.timeout = timeout;
+        this.awaiting = awaiting;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**
      * From {@code keel.location.scef} (the base URL), {@code keel.location.callback} (required with it: TS 29.122 makes
-     * notificationDestination mandatory), {@code keel.location.accuracy} and {@code keel.location.timeout}.
+     * notificationDestination mandatory), {@code keel.location.accuracy} and {@code keel.location.timeout}; one-time
+     * reports are awaited in {@code store}, which every CSE instance behind the callback URL shares.
      */
-    static Optional<ThreeGppMonitoringEvent> from(Settings settings) {
+    static Optional<ThreeGppMonitoringEvent> from(Settings settings, ResourceStore store) {
         String scef = settings.get("keel.location.scef", "");
         if (scef.isBlank()) {
             return Optional.empty();
@@ -82,7 +82,8 @@ public final class ThreeGppMonitoringEvent implements NetworkLocationSource {
         }
         httpUrl("keel.location.callback", callback);
         return Optional.of(new ThreeGppMonitoringEvent(scef, new CallbackUrls(callback),
-                settings.getInt("keel.location.accuracy", 1000), Duration.ofMillis(settings.getLong("keel.location.timeout", 10_000))));
+                settings.getInt("keel.location.accuracy", 1000), Duration.ofMillis(settings.getLong("keel.location.timeout", 10_000)),
+                new AwaitedReports(store)));
     }
 
     /** An http(s) URL, else a start-up failure naming the setting. */
@@ -116,8 +117,8 @@ public final class ThreeGppMonitoringEvent implements NetworkLocationSource {
     @Override
     public Position locate(Request request) throws Failure {
         String token = CallbackUrls.newToken();
-        CompletableFuture<JsonNode> later = new CompletableFuture<>();
-        awaiting.put(token, later);
+        // Known before the SCEF/NEF can notify it; the POST and the wait take at most a timeout each.
+        awaiting.expect(token, Instant.now().plus(timeout.multipliedBy(2)));
         try {
             ObjectNode subscription = subscription(request.target(), callbacks.url(token));
             subscription.put("maximumNumberOfReports", 1);
@@ -135,34 +136,41 @@ public final class ThreeGppMonitoringEvent implements NetworkLocationSource {
             if (created.path("monitoringEventReport").isObject()) {
                 return position(created.path("monitoringEventReport")); // the report came with the subscription
             }
-            return position(firstReport(await(later)));
+            try {
+                return position(firstReport(await(token)));
+            } catch (Failure f) {
+                if ("4008".equals(f.statusCode())) { // no report will be taken: ended at once, not at its monitorExpireTime
+                    subscriptionUrl(rsp, created).ifPresent(this::endUnanswered);
+                }
+                throw f;
+            }
         } finally {
-            awaiting.remove(token);
+            awaiting.forget(token);
         }
     }
 
-    private JsonNode await(CompletableFuture<JsonNode> later) throws Failure {
+    private JsonNode await(String token) throws Failure {
         try {
-            return later.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return awaiting.await(token, timeout);
         } catch (TimeoutException e) {
             throw new Failure("4008", "the SCEF/NEF sent no location report within " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failure("5103", "interrupted while waiting for the location report");
-        } catch (ExecutionException e) {
+        } catch (IOException e) {
             throw new Failure("5000", "the location report could not be read");
         }
     }
 
+    /** A one-time report, taken for the request that awaits it on whichever instance on the database. */
     @Override
     public boolean awaited(String token, JsonNode notification) {
-        CompletableFuture<JsonNode> waiting = awaiting.get(token);
-        return waiting != null && waiting.complete(notification);
+        return awaiting.take(token, notification);
     }
 
     @Override
     public boolean awaits(String token) {
-        return awaiting.containsKey(token);
+        return awaiting.awaits(token);
     }
 
     @Override
@@ -180,10 +188,8 @@ public final class ThreeGppMonitoringEvent implements NetworkLocationSource {
                     + " to a subscription, not 201") : problem(rsp);
         }
         JsonNode created = json(rsp);
-        String url = rsp.headers().firstValue("Location").orElse(created.path("self").asText(""));
-        if (url.isEmpty()) {
-            throw new Failure("5000", "the SCEF/NEF created a subscription but gave no Location");
-        }
+        String url = subscriptionUrl(rsp, created).orElseThrow(() -> new Failure("5000",
+                "the SCEF/NEF created a subscription but gave no Location (a URL)"));
         Instant expires = until;
         if (created.path("monitorExpireTime").isTextual()) {
             try {
@@ -192,7 +198,26 @@ public final class ThreeGppMonitoringEvent implements NetworkLocationSource {
                 throw new Failure("5000", "the SCEF/NEF's monitorExpireTime is no date-time");
             }
         }
-        return Optional.of(new Subscription(API, URI.create(base + "/").resolve(url).toString(), expires));
+        return Optional.of(new Subscription(API, url, expires));
+    }
+
+    /** The created subscription's resource: its Location, else its self link, resolved against the base; empty if none. */
+    private Optional<String> subscriptionUrl(HttpResponse<String> rsp, JsonNode created) {
+        String url = rsp.headers().firstValue("Location").orElse(created.path("self").asText(""));
+        try {
+            return url.isEmpty() ? Optional.empty() : Optional.of(URI.create(base + "/").resolve(url).toString());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A one-time subscription whose report did not come in time, deleted at the SCEF/NEF as far as it answers. */
+    private void endUnanswered(String url) {
+        try {
+            unsubscribe(new Subscription(API, url, null));
+        } catch (Failure f) {
+            LOG.info(() -> "deleting the unanswered location subscription " + url + " failed: " + f.getMessage());
+        }
     }
 
     @Override
@@ -219,6 +244,12 @@ public final class ThreeGppMonitoringEvent implements NetworkLocationSource {
             }
         }
         return positions;
+    }
+
+    /** TS 29.122 as known: cancelInd true in a MonitoringNotification says the SCEF/NEF ended the subscription. */
+    @Override
+    public boolean cancels(String api, JsonNode notification) {
+        return notification.path("cancelInd").asBoolean(false);
     }
 
     /** The MonitoringEventSubscription both kinds share (TS 29.122 5.3.2.1.2 as known). */

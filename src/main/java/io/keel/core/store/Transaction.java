@@ -64,6 +64,11 @@ public interface Transaction {
         throw new UnsupportedOperationException("this store keeps no location subscriptions");
     }
 
+    /** The one-time location reports CSE instances await (a store without them fails loudly when asked). */
+    default LocationReports locationReports() {
+        throw new UnsupportedOperationException("this store keeps no location reports");
+    }
+
     /** The tokens this CSE verified and cached (a store without them fails loudly when asked). */
     default CachedTokens cachedTokens() {
         throw new UnsupportedOperationException("this store keeps no cached tokens");

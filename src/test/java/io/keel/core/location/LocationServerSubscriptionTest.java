@@ -49,6 +49,7 @@ class LocationServerSubscriptionTest {
         final List<String> ended = Collections.synchronizedList(new ArrayList<>());
         final List<Request> located = Collections.synchronizedList(new ArrayList<>());
         final List<Duration> periods = Collections.synchronizedList(new ArrayList<>());
+        final List<Instant> untils = Collections.synchronizedList(new ArrayList<>());
         volatile Failure refuse;
         volatile boolean lastKnown = true;
 
@@ -75,6 +76,7 @@ class LocationServerSubscriptionTest {
                 throw refuse;
             }
             notifyUrls.add(notifyUrl);
+            untils.add(until);
             return Optional.of(new Subscription("fake", "http://scef.example/subscriptions/" + notifyUrls.size(), null));
         }
 
@@ -93,9 +95,17 @@ class LocationServerSubscriptionTest {
         @Override
         public List<Position> notified(String api, JsonNode notification) throws Failure {
             if (!notification.path("at").isArray()) {
+                if (cancels(api, notification)) {
+                    return List.of();
+                }
                 throw new Failure("4000", "no at");
             }
             return List.of(new Position(notification.path("at").get(0).asDouble(), notification.path("at").get(1).asDouble()));
+        }
+
+        @Override
+        public boolean cancels(String api, JsonNode notification) {
+            return notification.path("cancel").asBoolean();
         }
     }
 
@@ -175,6 +185,32 @@ class LocationServerSubscriptionTest {
         assertEquals(LocationNotifications.Outcome.UNKNOWN, notify(token, "{\"at\":[5, 6]}"), "gone with the policy");
     }
 
+    /**
+     * A cancellation by the Location Server (3GPP cancelInd, OMA subscriptionCancellationNotification) ends the
+     * subscription: the position it carries is stored, its URL is unknown from then on, and the next round subscribes
+     * again (positioning once as it starts).
+     */
+    @Test
+    void ts0004_6_3_4_2_56_aCancellationByTheLocationServerEndsTheSubscriptionAndTheNextRoundSubscribesAgain()
+            throws Exception {
+        Resource p = created("los", 1, "lot", "tel:+15550100", "luec", 0);
+        now = now.plusSeconds(1);
+        tracker.track();
+        String token = token();
+        assertEquals(LocationNotifications.Outcome.TAKEN, notify(token, "{\"at\":[1, 2],\"cancel\":true}"));
+        assertEquals(List.of("{\"typ\":1,\"crd\":\"[9.0, 9.0]\"}", "{\"typ\":1,\"crd\":\"[1.0, 2.0]\"}"), positions(p),
+                "the cancellation's position stored");
+        assertNull(cse.store.locationSubscriptions.ofToken(token), "the subscription ended");
+        assertEquals(LocationNotifications.Outcome.UNKNOWN, notify(token, "{\"at\":[3, 4]}"));
+        now = now.plusSeconds(1);
+        tracker.track();
+        assertEquals(2, server.notifyUrls.size(), "subscribed again at the next round");
+        assertEquals(2, server.located.size(), "positioned once as the new subscription starts");
+        String again = token();
+        assertEquals(p.ri, cse.store.locationSubscriptions.ofToken(again).policy());
+        assertTrue(server.ended.isEmpty(), "nothing deleted at the server: it ended there");
+    }
+
     @Test
     void ts0004_6_3_4_2_56_aFailedSubscriptionIsTheStatusAndTheServerIsPolled() {
         server.refuse = new NetworkLocationSource.Failure("REQUEST_NOT_AUTHORIZED", "no");
@@ -204,6 +240,37 @@ class LocationServerSubscriptionTest {
         assertRsc(ResponseStatusCode.UPDATED, cse.send(req));
         eventually(() -> server.ended.size() == 1);
         assertTrue(cse.store.locationSubscriptions.ofPolicy(p.ri).isEmpty());
+    }
+
+    /**
+     * An Update of what the subscription was made from (et: its monitorExpireTime or duration; rlkl: the API that
+     * serves the policy) ends it at the Location Server after the commit, and the next round subscribes anew.
+     */
+    @Test
+    void ts0004_7_4_10_2_3_anUpdateOfEtOrRlklEndsTheSubscriptionAndTheNextRoundSubscribesAnew() throws Exception {
+        Resource p = created("los", 1, "lot", "tel:+15550100", "luec", 0);
+        now = now.plusSeconds(1);
+        tracker.track();
+        String first = token();
+        RequestPrimitive req = cse.update("cse-in/" + p.rn, CoreFixture.ADMIN, map("m2m:lcp", map("et", "20991231T000000")));
+        req.releaseVersionIndicator = "4";
+        assertRsc(ResponseStatusCode.UPDATED, cse.send(req));
+        eventually(() -> server.ended.equals(List.of("http://scef.example/subscriptions/1")));
+        assertNull(cse.store.locationSubscriptions.ofToken(first));
+        now = now.plusSeconds(1);
+        tracker.track();
+        assertEquals(2, server.notifyUrls.size(), "subscribed anew at the next round");
+        assertEquals(Instant.parse("2099-12-31T00:00:00Z"), server.untils.get(1), "until the new expirationTime");
+        assertEquals(p.ri, cse.store.locationSubscriptions.ofToken(token()).policy());
+
+        req = cse.update("cse-in/" + p.rn, CoreFixture.ADMIN, map("m2m:lcp", map("rlkl", true)));
+        req.releaseVersionIndicator = "4";
+        assertRsc(ResponseStatusCode.UPDATED, cse.send(req));
+        eventually(() -> server.ended.size() == 2);
+        now = now.plusSeconds(1);
+        tracker.track();
+        assertEquals(3, server.notifyUrls.size(), "subscribed anew after rlkl changed");
+        assertEquals(1, cse.store.locationSubscriptions.ofPolicy(p.ri).size());
     }
 
     @Test

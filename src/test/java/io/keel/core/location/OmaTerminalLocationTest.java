@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The OMA RESTful NetAPI for Terminal Location client (TS-0004 annex G.2.3.1) against a local HTTP server. */
 class OmaTerminalLocationTest {
+    private static final io.keel.core.store.FakeStore STORE = new io.keel.core.store.FakeStore();
     private HttpServer server;
     private final List<String> queries = new CopyOnWriteArrayList<>();
     private final List<String> subscriptions = new CopyOnWriteArrayList<>();
@@ -57,7 +58,7 @@ class OmaTerminalLocationTest {
     }
 
     private NetworkLocationSource source() {
-        return NetworkLocationSource.configured(new Settings(Map.of("keel.location.server", base + "/")::get)).orElseThrow();
+        return NetworkLocationSource.configured(new Settings(Map.of("keel.location.server", base + "/")::get), STORE).orElseThrow();
     }
 
     @Test
@@ -104,9 +105,9 @@ class OmaTerminalLocationTest {
 
     @Test
     void noServerSettingNoInterface() {
-        assertTrue(NetworkLocationSource.configured(new Settings(k -> null)).isEmpty());
+        assertTrue(NetworkLocationSource.configured(new Settings(k -> null), STORE).isEmpty());
         assertThrows(IllegalStateException.class,
-                () -> NetworkLocationSource.configured(new Settings(Map.of("keel.location.server", "ftp://x")::get)));
+                () -> NetworkLocationSource.configured(new Settings(Map.of("keel.location.server", "ftp://x")::get), STORE));
     }
 
     /** G.2.4: location changes through a periodic notification subscription, deleted when the policy goes. */
@@ -133,6 +134,9 @@ class OmaTerminalLocationTest {
                 + "\"Retrieved\",\"currentLocation\":{\"latitude\":35.6,\"longitude\":139.7}},{\"address\":\"tel:+15551234\","
                 + "\"locationRetrievalStatus\":\"NotRetrieved\"}]}}")));
         assertTrue(source.notified(made.api(), json.readTree("{\"subscriptionCancellationNotification\":{}}")).isEmpty());
+        assertTrue(source.cancels(made.api(), json.readTree("{\"subscriptionCancellationNotification\":{\"reason\":"
+                + "{\"messageId\":\"SVC0001\"}}}")), "a cancellation ends the subscription");
+        assertFalse(source.cancels(made.api(), json.readTree("{\"subscriptionNotification\":{}}")));
         assertThrows(NetworkLocationSource.Failure.class, () -> source.notified(made.api(), json.readTree("{\"x\":1}")));
 
         source.unsubscribe(made);

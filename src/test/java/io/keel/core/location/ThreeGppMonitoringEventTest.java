@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.keel.core.Settings;
+import io.keel.core.store.FakeStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -37,6 +38,8 @@ class ThreeGppMonitoringEventTest {
     private volatile String answer = "{}";
     private volatile String location;
     private String base;
+    /** The database the CSE instances of a test share. */
+    private final FakeStore store = new FakeStore();
 
     @BeforeEach
     void start() throws IOException {
@@ -69,7 +72,7 @@ class ThreeGppMonitoringEventTest {
 
     private NetworkLocationSource source(long timeoutMillis) {
         return NetworkLocationSource.configured(new Settings(Map.of("keel.location.scef", base, "keel.location.callback",
-                CALLBACK, "keel.location.timeout", String.valueOf(timeoutMillis))::get)).orElseThrow();
+                CALLBACK, "keel.location.timeout", String.valueOf(timeoutMillis))::get), store).orElseThrow();
     }
 
     private static String report(String area) {
@@ -143,13 +146,56 @@ class ThreeGppMonitoringEventTest {
         assertEquals(new NetworkLocationSource.Position(1, 1), p, "a polygon's position is its centroid");
     }
 
+    /**
+     * Several CSE instances behind one callback URL: the report notified to another instance on the database is taken
+     * there for the asking one, which reads it; the token is forgotten afterwards.
+     */
     @Test
-    void ts0004_G_3_noReportWithinTheTimeoutIsAFailure() {
+    void ts0004_G_3_aReportNotifiedToAnotherInstanceOnTheDatabaseIsTheAskingInstancesPosition() throws Exception {
+        status = 201;
+        location = base + "/subscriptions/sub-4";
+        answer = "{\"monitoringType\":\"LOCATION_REPORTING\"}";
+        NetworkLocationSource asking = source(5_000);
+        NetworkLocationSource other = source(5_000);
+        List<Boolean> taken = new CopyOnWriteArrayList<>();
+        List<String> tokens = new CopyOnWriteArrayList<>();
+        Thread scef = new Thread(() -> {
+            try {
+                while (posted.isEmpty()) {
+                    Thread.sleep(10);
+                }
+                String url = posted.get(0).path("notificationDestination").asText();
+                String token = url.substring(url.lastIndexOf('/') + 1);
+                tokens.add(token);
+                for (int i = 0; i < 300 && !other.awaits(token); i++) {
+                    Thread.sleep(10);
+                }
+                taken.add(other.awaited(token, JSON.readTree("{\"monitoringEventReports\":["
+                        + report("{\"shape\":\"POINT\",\"point\":{\"lon\":7,\"lat\":8}}") + "]}")));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        scef.start();
+        NetworkLocationSource.Position p = asking.locate(current("tel:+15551234"));
+        scef.join();
+        assertEquals(List.of(true), taken, "the other instance takes the report");
+        assertEquals(new NetworkLocationSource.Position(7, 8), p);
+        assertEquals(0, store.locationReports.size(), "the row deleted afterwards");
+        assertFalse(other.awaits(tokens.get(0)));
+        assertFalse(other.awaited(tokens.get(0), JSON.readTree("{\"monitoringEventReports\":[]}")), "a late copy is unknown");
+    }
+
+    @Test
+    void ts0004_G_3_noReportWithinTheTimeoutIsAFailureAndTheSubscriptionIsDeleted() {
         status = 201;
         location = base + "/subscriptions/sub-2";
         NetworkLocationSource.Failure f = assertThrows(NetworkLocationSource.Failure.class,
                 () -> source(200).locate(current("tel:+15551234")));
         assertEquals("4008", f.statusCode());
+        assertEquals(List.of("/3gpp-monitoring-event/v1/scs1/subscriptions/sub-2"), deleted,
+                "the unanswered subscription deleted at the SCEF/NEF");
+        assertEquals(0, store.locationReports.size());
     }
 
     @Test
@@ -172,7 +218,7 @@ class ThreeGppMonitoringEventTest {
             closed = s.getLocalPort();
         }
         NetworkLocationSource source = NetworkLocationSource.configured(new Settings(Map.of("keel.location.scef",
-                "http://127.0.0.1:" + closed + "/3gpp-monitoring-event/v1/scs1", "keel.location.callback", CALLBACK)::get))
+                "http://127.0.0.1:" + closed + "/3gpp-monitoring-event/v1/scs1", "keel.location.callback", CALLBACK)::get), store)
                 .orElseThrow();
         NetworkLocationSource.Failure f = assertThrows(NetworkLocationSource.Failure.class,
                 () -> source.locate(current("tel:+15551234")));
@@ -218,6 +264,11 @@ class ThreeGppMonitoringEventTest {
                 + "," + report("{\"shape\":\"POINT_ALTITUDE\",\"point\":{\"lon\":3,\"lat\":4},\"altitude\":10}") + "]}"));
         assertEquals(List.of(new NetworkLocationSource.Position(1, 2), new NetworkLocationSource.Position(3, 4)), at);
         assertThrows(NetworkLocationSource.Failure.class, () -> source.notified(made.api(), JSON.readTree("{\"x\":1}")));
+        JsonNode cancel = JSON.readTree("{\"subscription\":\"" + location + "\",\"cancelInd\":true,\"monitoringEventReports\":["
+                + report("{\"shape\":\"POINT\",\"point\":{\"lon\":5,\"lat\":6}}") + "]}");
+        assertTrue(source.cancels(made.api(), cancel), "cancelInd true ends the subscription");
+        assertEquals(List.of(new NetworkLocationSource.Position(5, 6)), source.notified(made.api(), cancel));
+        assertFalse(source.cancels(made.api(), JSON.readTree("{\"cancelInd\":false,\"monitoringEventReports\":[]}")));
 
         source.unsubscribe(made);
         assertEquals(List.of("/3gpp-monitoring-event/v1/scs1/subscriptions/sub-3"), deleted);
@@ -226,18 +277,18 @@ class ThreeGppMonitoringEventTest {
     @Test
     void theSettingsAreChecked() {
         assertThrows(IllegalStateException.class, () -> NetworkLocationSource.configured(
-                new Settings(Map.of("keel.location.scef", base)::get)), "notificationDestination is mandatory");
+                new Settings(Map.of("keel.location.scef", base)::get), store), "notificationDestination is mandatory");
         assertThrows(IllegalStateException.class, () -> NetworkLocationSource.configured(
-                new Settings(Map.of("keel.location.scef", "ftp://x/y", "keel.location.callback", CALLBACK)::get)));
+                new Settings(Map.of("keel.location.scef", "ftp://x/y", "keel.location.callback", CALLBACK)::get), store));
         assertThrows(IllegalStateException.class, () -> NetworkLocationSource.configured(
-                new Settings(Map.of("keel.location.scef", base, "keel.location.callback", "keel.example")::get)));
+                new Settings(Map.of("keel.location.scef", base, "keel.location.callback", "keel.example")::get), store));
     }
 
     /** TS-0004 7.4.10.2.1 step 3: with rlkl the 3GPP API only; without, OMA when it is configured. */
     @Test
     void ts0004_7_4_10_2_1_retrieveLastKnownLocationIsServedByThe3gppApiOnly() throws Exception {
         NetworkLocationSource both = NetworkLocationSource.configured(new Settings(Map.of("keel.location.scef", base,
-                "keel.location.callback", CALLBACK, "keel.location.server", "http://127.0.0.1:9/oma/1")::get)).orElseThrow();
+                "keel.location.callback", CALLBACK, "keel.location.server", "http://127.0.0.1:9/oma/1")::get), store).orElseThrow();
         assertEquals("http://127.0.0.1:9/oma/1", both.serverFor("tel:+1", false).orElseThrow());
         assertEquals(base, both.serverFor("tel:+1", true).orElseThrow());
         assertTrue(both.servesLastKnownLocation());
@@ -259,7 +310,7 @@ class ThreeGppMonitoringEventTest {
         assertEquals(1, posted.size());
 
         NetworkLocationSource omaOnly = NetworkLocationSource.configured(new Settings(Map.of("keel.location.server",
-                "http://127.0.0.1:9/oma/1")::get)).orElseThrow();
+                "http://127.0.0.1:9/oma/1")::get), store).orElseThrow();
         assertFalse(omaOnly.servesLastKnownLocation());
         assertEquals("4000", assertThrows(NetworkLocationSource.Failure.class, () -> omaOnly.locate(rlkl)).statusCode());
     }

@@ -21,6 +21,7 @@ public final class FakeStore implements ResourceStore {
     public final InMemoryNotificationOutbox notificationOutbox = new InMemoryNotificationOutbox();
     public final InMemoryLocationWatches locations = new InMemoryLocationWatches();
     public final InMemoryLocationSubscriptions locationSubscriptions = new InMemoryLocationSubscriptions();
+    public final InMemoryLocationReports locationReports = new InMemoryLocationReports();
     public final InMemoryCachedTokens cachedTokens = new InMemoryCachedTokens();
     public final InMemoryGroupAggregationQueue groupAggregation = new InMemoryGroupAggregationQueue();
     public final InMemoryCrossResourceWindowIndex crossResourceWindows = new InMemoryCrossResourceWindowIndex();
@@ -152,6 +153,11 @@ public final class FakeStore implements ResourceStore {
         @Override
         public LocationSubscriptions locationSubscriptions() {
             return locationSubscriptions;
+        }
+
+        @Override
+        public LocationReports locationReports() {
+            return locationReports;
         }
 
         @Override

@@ -197,7 +197,8 @@ public final class LocationPolicyType extends ResourceType {
 
     /**
      * TS-0004 7.4.10.2.3: the combination checked again; a new geographicalTargetArea starts judging afresh (the last
-     * position was judged against the old one), a new period moves the next fix; the container lives as long as the
+     * position was judged against the old one), a new period moves the next fix; a subscription at the Location Server
+     * made from what changed (lou, luec, et, rlkl) is ended, to be made anew; the container lives as long as the
      * policy.
      */
     @Override
@@ -210,12 +211,17 @@ public final class LocationPolicyType extends ResourceType {
             checkLastKnown(policy);
         }
         boolean timing = op.given.containsKey(UPDATE_PERIOD) || op.given.containsKey(UPDATE_EVENT_CRITERIA);
-        // A subscription at the Location Server reports as the old timing asked: ended, made anew at the next round.
-        boolean resubscribe = networkBased && timing && EndedSubscriptions.of(op, network, policy.ri);
+        // A subscription at the Location Server reports as it was made: for the old timing, until the old expirationTime
+        // (monitorExpireTime, duration), from the API rlkl chose (lot, lor, aid cannot change). Ended, made anew at the
+        // next round.
+        boolean madeFrom = timing || op.given.containsKey("et") || op.given.containsKey(LAST_KNOWN);
+        boolean resubscribe = networkBased && madeFrom && EndedSubscriptions.of(op, network, policy.ri);
         LocationWatches.Watch watch = op.locations().of(policy.ri);
-        if (watch != null && (op.given.containsKey(TARGET_AREA) || op.given.containsKey(INFORMATION_TYPE) || timing)) {
+        if (watch != null && (op.given.containsKey(TARGET_AREA) || op.given.containsKey(INFORMATION_TYPE) || timing
+                || resubscribe)) {
             // Watching for location changes starts at once (the tracker's next round), a period a period from now.
-            Instant due = !timing ? watch.due() : onLocationChange(policy) || resubscribe ? op.now : nextFix(policy, op.now);
+            Instant due = resubscribe ? op.now : !timing ? watch.due() : onLocationChange(policy) ? op.now
+                    : nextFix(policy, op.now);
             boolean rejudge = op.given.containsKey(TARGET_AREA) || op.given.containsKey(INFORMATION_TYPE);
             op.locations().put(new LocationWatches.Watch(policy.ri, watch.target(), rejudge ? null : watch.inside(), due));
         }
