@@ -35,13 +35,17 @@ public final class FreshPostgres implements AutoCloseable {
         return v == null || v.isBlank() ? null : v.trim();
     }
 
-    /** Creates {@code keel_it_<UTC timestamp>_<pid>_<purpose>} on the server. */
+    /** The databases this process created: two of one purpose may be created within a second. */
+    private static final java.util.concurrent.atomic.AtomicInteger CREATED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Creates {@code keel_it_<UTC timestamp>_<pid>_<n>_<purpose>} on the server. */
     public static FreshPostgres create(String serverUrl, String purpose) {
         Matcher m = URL.matcher(serverUrl);
         if (!m.matches()) {
             throw new IllegalArgumentException(SERVER + " is not a jdbc:postgresql:// URL: " + serverUrl);
         }
-        String name = "keel_it_" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP) + "_" + ProcessHandle.current().pid() + "_" + purpose;
+        String name = "keel_it_" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP) + "_" + ProcessHandle.current().pid() + "_"
+                + CREATED.incrementAndGet() + "_" + purpose;
         String url = m.group(1) + "/" + name + (m.group(3) == null ? "" : m.group(3));
         try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
             try {

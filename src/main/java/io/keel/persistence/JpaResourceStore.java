@@ -4,6 +4,7 @@ import io.keel.core.geo.Location;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.Candidate;
 import io.keel.core.store.DescriptorPatterns;
+import io.keel.core.store.DescriptorPatterns.TriplePattern;
 import io.keel.core.store.DescriptorLinkage;
 import io.keel.core.store.ExpiryIndex;
 import io.keel.core.store.GeoWindow;
@@ -235,11 +236,11 @@ public final class JpaResourceStore implements ResourceStore {
             em.flush(); // the descriptor's row must exist before rows referencing it
             em.createNativeQuery("DELETE FROM semantic_triple WHERE graph = ?").setParameter(1, graph).executeUpdate();
             for (SemanticIndex.Quad t : triples) {
-                em.createNativeQuery("INSERT INTO semantic_triple (graph, described, s_key, p_key, o_key, s, p, o)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                        .setParameter(1, graph).setParameter(2, described).setParameter(3, TermKey.of(t.s()))
-                        .setParameter(4, TermKey.of(t.p())).setParameter(5, TermKey.of(t.o())).setParameter(6, t.s())
-                        .setParameter(7, t.p()).setParameter(8, t.o()).executeUpdate();
+                em.createNativeQuery("INSERT INTO semantic_triple (graph, described, described_srn, s_key, p_key, o_key, s, p, o)"
+                                + " VALUES (?, ?, (SELECT srn FROM resource WHERE ri = ?), ?, ?, ?, ?, ?, ?)")
+                        .setParameter(1, graph).setParameter(2, described).setParameter(3, described)
+                        .setParameter(4, TermKey.of(t.s())).setParameter(5, TermKey.of(t.p())).setParameter(6, TermKey.of(t.o()))
+                        .setParameter(7, t.s()).setParameter(8, t.p()).setParameter(9, t.o()).executeUpdate();
             }
         }
 
@@ -843,6 +844,13 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public List<Resource> discoverDescribed(Resource root, FilterCriteria fc, DescriptorPatterns described, Visibility visibility,
                                                 Integer maxDepth, int offset, int limit, boolean references) {
+            if (described != null) {
+                ResourceQuery q = planned(described, (long) offset + limit);
+                TriplePattern walkable = q.walkable();
+                if (walkable != null && (fc.filterOperationOrDefault() == FilterOperation.AND || !fc.hasConditions())) {
+                    return walkedDiscovery(q, walkable, root, fc, described, visibility, maxDepth, offset, limit, references);
+                }
+            }
             if (!references) {
                 return toResources(discovery("r", ResourceEntity.class, root, fc, described, visibility, maxDepth, offset, limit));
             }
@@ -852,6 +860,60 @@ public final class JpaResourceStore implements ResourceStore {
                 out.add(reference(row));
             }
             return out;
+        }
+
+        /**
+         * A discovery whose semanticsFilter is walked from the triples of one pattern in the order of the resources they
+         * describe ({@link ResourceQuery#walked}): a page reads about as many triples as it returns. A resource whose
+         * descriptors match with several triples comes as that many rows, next to each other: the second and later are
+         * skipped, and the next batch starts after the last name (keyset).
+         */
+        private List<Resource> walkedDiscovery(ResourceQuery q, TriplePattern walkable, Resource root, FilterCriteria fc,
+                                               DescriptorPatterns described, Visibility visibility, Integer maxDepth,
+                                               int offset, int limit, boolean references) {
+            List<Resource> out = new ArrayList<>();
+            int skipped = 0;
+            String after = null;
+            int batch = (int) Math.min(10_000, (long) offset + limit + 1);
+            while (true) {
+                ResourceQuery page = planned(described, (long) offset + limit);
+                StringBuilder jpql = new StringBuilder("SELECT ").append(references ? "r.ri, r.rn, r.ty, r.srn" : "r")
+                        .append(" FROM SemanticTripleRow t, ResourceEntity r WHERE ").append(page.below("t.describedSrn", root.srn));
+                if (after != null) {
+                    jpql.append(" AND t.describedSrn > ").append(page.param(after));
+                }
+                if (maxDepth != null) {
+                    jpql.append(" AND r.depth <= ").append(page.param(maxDepth));
+                }
+                page.walked("t", "r", described, walkable).forEach(c -> jpql.append(" AND ").append(c));
+                for (String c : page.conditionList("r", fc)) {
+                    jpql.append(" AND ").append(c);
+                }
+                String visible = page.visibility("r", visibility);
+                if (!visible.isEmpty()) {
+                    jpql.append(" AND ").append(visible);
+                }
+                // In the walked index's order: the database reads it from the range on and stops at the batch.
+                jpql.append(" ORDER BY t.pKey, t.oKey, t.describedSrn");
+                TypedQuery<Object> query = em.createQuery(jpql.toString(), Object.class);
+                page.parameters().forEach(query::setParameter);
+                List<Object> rows = withinBudget(query.setMaxResults(batch), described);
+                for (Object row : rows) {
+                    Resource r = references ? reference((Object[]) row) : toResource((ResourceEntity) row);
+                    if (r.srn.equals(after)) {
+                        continue; // the same resource by another matching triple
+                    }
+                    after = r.srn;
+                    if (skipped < offset) {
+                        skipped++;
+                    } else if (out.add(r) && out.size() == limit) {
+                        return out;
+                    }
+                }
+                if (rows.size() < batch) {
+                    return out;
+                }
+            }
         }
 
         /** A resource as a reference: the columns ri, rn, ty, srn of a row. */

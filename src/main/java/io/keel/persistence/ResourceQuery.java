@@ -350,27 +350,10 @@ final class ResourceQuery {
         for (int i = 0; i < plan.orders().size(); i++) {
             boolean perCandidate = plan.perCandidate().get(i);
             List<TriplePattern> patterns = plan.orders().get(i);
-            Map<String, String> bound = new HashMap<>();
             String first = alias();
             List<String> where = new ArrayList<>();
             where.add(perCandidate ? first + ".described = " + r + ".ri" : first + ".described IS NOT NULL");
-            where.addAll(terms(first, patterns.get(0), bound));
-            if (patterns.size() > 1) {
-                StringBuilder from = new StringBuilder();
-                List<String> rest = new ArrayList<>();
-                for (TriplePattern tp : patterns.subList(1, patterns.size())) {
-                    String t = alias();
-                    from.append(from.length() == 0 ? "" : ", ").append("SemanticTripleRow ").append(t);
-                    rest.add(t + ".graph = " + first + ".graph");
-                    rest.addAll(terms(t, tp, bound));
-                }
-                where.add("EXISTS (SELECT 1 FROM " + from + " WHERE " + String.join(" AND ", rest) + ")");
-            }
-            String d = alias();
-            String visible = visibility(d, descriptorVisibility(described));
-            if (!visible.isEmpty()) {
-                where.add("EXISTS (SELECT 1 FROM ResourceEntity " + d + " WHERE " + d + ".ri = " + first + ".graph AND " + visible + ")");
-            }
+            where.addAll(graphMatches(first, patterns, described));
             String select = " FROM SemanticTripleRow " + first + " WHERE " + String.join(" AND ", where);
             // Per candidate on PostgreSQL as a counted subquery, not EXISTS: it turns an EXISTS into a semi-join it may
             // run by hashing every match first, while an aggregate stays a filter evaluated row by row up to the limit.
@@ -381,6 +364,70 @@ final class ResourceQuery {
             selectiveSubquery |= !perCandidate;
         }
         return any.size() == 1 ? any.get(0) : "(" + String.join(" OR ", any) + ")";
+    }
+
+    /**
+     * The conditions on triple row {@code first} that its graph answers the basic graph pattern {@code patterns}
+     * (their first matched by {@code first} itself, the rest by the graph's other triples) and that its descriptor is
+     * visible.
+     */
+    private List<String> graphMatches(String first, List<TriplePattern> patterns, DescriptorPatterns described) {
+        Map<String, String> bound = new HashMap<>();
+        List<String> where = new ArrayList<>(terms(first, patterns.get(0), bound));
+        if (patterns.size() > 1) {
+            StringBuilder from = new StringBuilder();
+            List<String> rest = new ArrayList<>();
+            for (TriplePattern tp : patterns.subList(1, patterns.size())) {
+                String t = alias();
+                from.append(from.length() == 0 ? "" : ", ").append("SemanticTripleRow ").append(t);
+                rest.add(t + ".graph = " + first + ".graph");
+                rest.addAll(terms(t, tp, bound));
+            }
+            where.add("EXISTS (SELECT 1 FROM " + from + " WHERE " + String.join(" AND ", rest) + ")");
+        }
+        String d = alias();
+        String visible = visibility(d, descriptorVisibility(described));
+        if (!visible.isEmpty()) {
+            where.add("EXISTS (SELECT 1 FROM ResourceEntity " + d + " WHERE " + d + ".ri = " + first + ".graph AND " + visible + ")");
+        }
+        return where;
+    }
+
+    /**
+     * A semanticsFilter of one basic graph pattern walked from the triples of its pattern {@code walked} (constant
+     * predicate and object, V44's index): the conditions on triple row {@code t} and the resource {@code r} it
+     * describes, for a statement ordered by {@code t.describedSrn} that reads those triples in that order (see
+     * JpaResourceStore's walkedDiscovery). The row of each match comes once per matching triple of its descriptors.
+     */
+    List<String> walked(String t, String r, DescriptorPatterns described, TriplePattern walked) {
+        List<TriplePattern> patterns = new ArrayList<>(semanticPlan.orders().get(0));
+        patterns.remove(walked);
+        patterns.add(0, walked);
+        List<String> where = new ArrayList<>();
+        where.add(r + ".ri = " + t + ".described");
+        where.addAll(graphMatches(t, patterns, described));
+        return where;
+    }
+
+    /**
+     * The pattern the planned semanticsFilter is walked from ({@link #walked}): one basic graph pattern, a pattern of it
+     * with a variable subject and a constant predicate and object, the first such in the plan's order (the most
+     * selective). Walking reads the matches below the target in name order and stops at the limit, so it costs what
+     * the cheaper of {@link SemanticPlan}'s two plans would at most; they remain for the filters it cannot walk. Null
+     * when none.
+     */
+    TriplePattern walkable() {
+        if (semanticPlan == null || semanticPlan.orders().size() != 1) {
+            return null;
+        }
+        for (TriplePattern tp : semanticPlan.orders().get(0)) {
+            List<String> terms = tp.terms();
+            if (DescriptorPatterns.isVariable(terms.get(0)) && !DescriptorPatterns.isVariable(terms.get(1))
+                    && !DescriptorPatterns.isVariable(terms.get(2))) {
+                return tp;
+            }
+        }
+        return null;
     }
 
     /** The conditions of triple pattern {@code tp} on row {@code t}, binding its variables seen first here. */

@@ -16,7 +16,8 @@ import java.util.List;
  * walks, about limit × candidates / matches.</li>
  * </ul>
  * The second is cheaper when {@code matches² > limit × resources}. Neither changes which resources match; only
- * the cost is estimated, from {@link TriplePatternCounts}.
+ * the cost is estimated, from {@link TriplePatternCounts}. A filter of one basic graph pattern with a pattern of
+ * constant predicate and object is walked instead ({@link ResourceQuery#walkable}), in this plan's order.
  *
  * @param orders  per basic graph pattern, its triple patterns, the most selective first (the database joins them in
  *                that order when its own estimates tie)

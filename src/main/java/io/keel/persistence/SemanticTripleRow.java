@@ -33,6 +33,9 @@ public class SemanticTripleRow {
     /** The resource a semanticDescriptor's graph describes (its parent); null for other graphs. */
     @Column(name = "described")
     String described;
+    /** The structured name of the described resource (V44); null where {@link #described} is. */
+    @Column(name = "described_srn")
+    String describedSrn;
 
     /** Composite key: a graph holds a triple once. */
     public static class Key implements Serializable {

@@ -152,6 +152,12 @@ class SemanticFilterPlansTest {
                 (tp, bound) -> Math.min(matches, bound)).perCandidate().get(0);
     }
 
+    /** The pattern the store's planner walks {@code bgp} from when reading {@code wanted} resources (null: none). */
+    private static TriplePattern walkable(List<TriplePattern> bgp, long matches, long wanted) {
+        return new ResourceQuery().planning(SemanticPlan.of(new DescriptorPatterns(List.of(bgp), 24, Visibility.EVERYTHING, 5_000),
+                wanted, resources, (tp, bound) -> Math.min(matches, bound)), false).walkable();
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void ts0004_7_3_3_18_bothPlansSelectTheSameResourcesInTheSamePages(String database) throws Exception {
@@ -207,14 +213,31 @@ class SemanticFilterPlansTest {
         Migrations.on(url).load().migrate();
         Map<String, String> described = new HashMap<>();
         try (Connection c = DriverManager.getConnection(url, "", "");
-             ResultSet rs = c.createStatement().executeQuery("SELECT graph, described FROM semantic_triple")) {
+             ResultSet rs = c.createStatement().executeQuery("SELECT graph, described, described_srn FROM semantic_triple")) {
             while (rs.next()) {
-                described.put(rs.getString(1), rs.getString(2));
+                described.put(rs.getString(1), rs.getString(2) + " " + rs.getString(3));
             }
         }
-        Map<String, String> expected = new HashMap<>();
-        expected.put("smd", "cnt");
-        expected.put("ont", null);
-        assertEquals(expected, described);
+        // V44 names the described resource's structured name too.
+        assertEquals(Map.of("smd", "cnt cse-in/c", "ont", "null null"), described);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aBroadPatternIsWalkedFromTheIndexOfWhatItDescribes(String database) throws Exception {
+        ResourceStore store = store(database);
+        // A pattern with a constant predicate and object: walked (V44), for a small page and a large one alike; not a
+        // pattern of variables only.
+        assertEquals(IN_B3, walkable(List.of(IN_B3, LIGHT), lights + 1, 5), "the first in the plan's order");
+        assertEquals(LIGHT, walkable(List.of(new TriplePattern("<urn:dev:0_0>", TYPE, "?t"), LIGHT), lights + 1, 5),
+                "a pattern with a variable subject and a constant predicate and object");
+        assertEquals(null, walkable(List.of(ANYTHING), resources, 5));
+        assertEquals(LIGHT, walkable(List.of(LIGHT), lights + 1, 1000));
+        // A container with two Light descriptors (every tenth) comes once, in name order, also across pages.
+        List<String> pages = new ArrayList<>();
+        for (int offset = 0; offset < 30; offset += 3) {
+            pages.addAll(found(store, List.of(LIGHT), Visibility.EVERYTHING, offset, 3));
+        }
+        assertEquals(expected(Device::light, 0, 1000), pages);
     }
 }
