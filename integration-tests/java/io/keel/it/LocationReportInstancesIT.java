@@ -10,11 +10,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.keel.it.OneM2MClient.Reply;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -36,7 +31,6 @@ import org.junit.jupiter.api.Test;
 class LocationReportInstancesIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<JsonNode> POSTED = new CopyOnWriteArrayList<>();
     /** The status each notification of the report was answered with (by B). */
     private static final List<Integer> NOTIFIED = new CopyOnWriteArrayList<>();
@@ -59,8 +53,9 @@ class LocationReportInstancesIT {
         Map<String, String> shared = Map.of("KEEL_DB_URL", database.url(),
                 "KEEL_LOCATION_SCEF", "http://127.0.0.1:" + scef.getAddress().getPort() + "/3gpp-monitoring-event/v1/scs1",
                 "KEEL_LOCATION_CALLBACK", "http://127.0.0.1:" + portB, "KEEL_LOCATION_TIMEOUT", "5000");
-        a = KeelProcess.start(with(shared, "KEEL_LOCATION_FIX_INTERVAL", "200"));
+        // B first: it holds portB, which A's own free port would otherwise be free to take.
         b = KeelProcess.start(with(with(shared, "KEEL_LOCATION_FIX_INTERVAL", "0"), "KEEL_HTTP_PORT", String.valueOf(portB)));
+        a = KeelProcess.start(with(shared, "KEEL_LOCATION_FIX_INTERVAL", "200"));
     }
 
     private static Map<String, String> with(Map<String, String> settings, String key, String value) {
@@ -94,22 +89,10 @@ class LocationReportInstancesIT {
         JsonNode s = JSON.readTree(exchange.getRequestBody());
         POSTED.add(s);
         String self = "/3gpp-monitoring-event/v1/scs1/subscriptions/sub-" + POSTED.size();
-        byte[] body = "{\"monitoringType\":\"LOCATION_REPORTING\"}".getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.getResponseHeaders().add("Location", self);
-        exchange.sendResponseHeaders(201, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
-        String report = "{\"subscription\":\"" + self + "\",\"monitoringEventReports\":[{\"monitoringType\":"
-                + "\"LOCATION_REPORTING\",\"locationInfo\":{\"geographicArea\":{\"shape\":\"POINT\",\"point\":"
-                + "{\"lon\":2.35,\"lat\":48.85}}}}]}";
-        try {
-            NOTIFIED.add(HTTP.send(HttpRequest.newBuilder(URI.create(s.path("notificationDestination").asText()))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(report)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LocationServerExchanges.answer(exchange, 201, self, "{\"monitoringType\":\"LOCATION_REPORTING\"}");
+        NOTIFIED.add(LocationServerExchanges.notify(s.path("notificationDestination").asText(), "{\"subscription\":\"" + self
+                + "\",\"monitoringEventReports\":[{\"monitoringType\":\"LOCATION_REPORTING\",\"locationInfo\":"
+                + "{\"geographicArea\":{\"shape\":\"POINT\",\"point\":{\"lon\":2.35,\"lat\":48.85}}}}]}").statusCode());
     }
 
     private static int awaitedRows() throws SQLException {

@@ -10,11 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.keel.it.OneM2MClient.Reply;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +32,6 @@ import org.junit.jupiter.api.Test;
 class LocationSubscriptionIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static HttpServer scef;
     private static final List<JsonNode> POSTED = new CopyOnWriteArrayList<>();
     private static final List<String> DELETED = new CopyOnWriteArrayList<>();
@@ -44,6 +39,7 @@ class LocationSubscriptionIT {
     private static final ConcurrentLinkedDeque<String> ONE_TIME = new ConcurrentLinkedDeque<>();
     private static KeelProcess keel;
     private static OneM2MClient client;
+    private static NetworkPolicies policies;
 
     @BeforeAll
     static void start() throws IOException {
@@ -56,6 +52,7 @@ class LocationSubscriptionIT {
                 .set("KEEL_LOCATION_CALLBACK", "http://127.0.0.1:" + port)
                 .set("KEEL_LOCATION_FIX_INTERVAL", "200").start();
         client = new OneM2MClient(keel.base());
+        policies = new NetworkPolicies(client, "/cse-lsub");
     }
 
     @AfterAll
@@ -86,30 +83,19 @@ class LocationSubscriptionIT {
         POSTED.add(s);
         String self = "/3gpp-monitoring-event/v1/scs1/subscriptions/sub-" + POSTED.size();
         if (s.path("maximumNumberOfReports").asInt() != 1) {
-            answer(exchange, 201, self, "{\"monitoringType\":\"LOCATION_REPORTING\"}");
+            LocationServerExchanges.answer(exchange, 201, self, "{\"monitoringType\":\"LOCATION_REPORTING\"}");
             return;
         }
         String[] next = (ONE_TIME.isEmpty() ? "403 NO_ANSWER_QUEUED" : ONE_TIME.poll()).split(" ");
         switch (next[0]) {
-            case "200" -> answer(exchange, 200, null, report(next[1], next[2]));
+            case "200" -> LocationServerExchanges.answer(exchange, 200, null, report(next[1], next[2]));
             case "201" -> {
-                answer(exchange, 201, self, "{\"monitoringType\":\"LOCATION_REPORTING\"}");
-                notify(s.path("notificationDestination").asText(), "{\"subscription\":\"" + self
+                LocationServerExchanges.answer(exchange, 201, self, "{\"monitoringType\":\"LOCATION_REPORTING\"}");
+                LocationServerExchanges.notify(s.path("notificationDestination").asText(), "{\"subscription\":\"" + self
                         + "\",\"monitoringEventReports\":[" + report(next[1], next[2]) + "]}");
             }
-            default -> answer(exchange, 403, null, "{\"status\":403,\"cause\":\"" + next[1] + "\"}");
+            default -> LocationServerExchanges.answer(exchange, 403, null, "{\"status\":403,\"cause\":\"" + next[1] + "\"}");
         }
-    }
-
-    private static void answer(HttpExchange exchange, int status, String location, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        if (location != null) {
-            exchange.getResponseHeaders().add("Location", location);
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 
     private static String report(String lon, String lat) {
@@ -117,43 +103,16 @@ class LocationSubscriptionIT {
                 + "\"POINT_UNCERTAINTY_CIRCLE\",\"point\":{\"lon\":" + lon + ",\"lat\":" + lat + "},\"uncertainty\":20}}}";
     }
 
-    private static HttpResponse<String> notify(String url, String body) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode policy(String attributes) {
-        Reply r = client.create("/cse-lsub", 10, "{\"m2m:lcp\":{\"los\":1,\"lot\":\"tel:+15550100\"," + attributes + "}}")
-                .header("X-M2M-RVI", "4").send();
-        assertEquals(201, r.status(), r.text());
-        return r.json().path("m2m:lcp");
-    }
-
-    private static int instances(String loi) {
-        return client.get("/" + loi).send().json().path("m2m:cnt").path("cni").asInt();
-    }
-
-    private static String latest(String loi) {
-        return client.get("/" + loi + "/la").header("X-M2M-RVI", "4").send().json().path("m2m:cin").path("loc").path("crd").asText();
-    }
-
     /** TS-0004 7.4.10.2.1 steps 3 and 6: the current location, then once the last known one; the report notified later. */
     @Test
     void ts0004_7_4_10_2_1_retrieveLastKnownLocationAsksTheScefForTheLastKnownLocationAfterAFailure() {
         ONE_TIME.add("403 UNKNOWN_LOCATION");
         ONE_TIME.add("201 2.35 48.85");
-        JsonNode lcp = policy("\"rlkl\":true,\"lou\":[\"PT1H\"]");
+        JsonNode lcp = policies.create("\"rlkl\":true,\"lou\":[\"PT1H\"]");
         assertTrue(lcp.path("lor").asText().endsWith("/3gpp-monitoring-event/v1/scs1"), lcp.toString());
         String loi = lcp.path("loi").asText();
-        Eventually.holds(WAIT, () -> instances(loi) == 1, "positioned at creation");
-        assertEquals("[2.35, 48.85]", latest(loi));
+        Eventually.holds(WAIT, () -> policies.instances(loi) == 1, "positioned at creation");
+        assertEquals("[2.35, 48.85]", policies.latest(loi));
         assertEquals(2, POSTED.size(), POSTED.toString());
         assertEquals("CURRENT_LOCATION", POSTED.get(0).path("locationType").asText());
         assertEquals("LAST_KNOWN_LOCATION", POSTED.get(1).path("locationType").asText());
@@ -164,7 +123,7 @@ class LocationSubscriptionIT {
     @Test
     void ts0004_7_4_10_2_1_theProblemDetailsCauseIsTheLocationStatus() {
         ONE_TIME.add("403 REQUEST_NOT_AUTHORIZED");
-        JsonNode lcp = policy("\"lou\":[\"PT1H\"]");
+        JsonNode lcp = policies.create("\"lou\":[\"PT1H\"]");
         Eventually.holds(WAIT, () -> "REQUEST_NOT_AUTHORIZED".equals(client.get("/" + lcp.path("ri").asText()).send().json()
                 .path("m2m:lcp").path("lost").asText()), "locationStatus the cause");
         assertEquals(1, POSTED.size(), "without rlkl no second ask");
@@ -177,9 +136,9 @@ class LocationSubscriptionIT {
     @Test
     void ts0004_7_4_10_2_3_anUpdateOfEtMakesTheSubscriptionAnewUntilTheNewExpirationTime() {
         ONE_TIME.add("200 9 9");
-        JsonNode lcp = policy("\"luec\":0");
+        JsonNode lcp = policies.create("\"luec\":0");
         String ri = lcp.path("ri").asText();
-        Eventually.holds(WAIT, () -> instances(lcp.path("loi").asText()) == 1, "subscribed, and positioned once");
+        Eventually.holds(WAIT, () -> policies.instances(lcp.path("loi").asText()) == 1, "subscribed, and positioned once");
         assertEquals(2, POSTED.size(), POSTED.toString());
         ONE_TIME.add("200 9 9");
         Reply updated = client.put("/" + ri, "{\"m2m:lcp\":{\"et\":\"20991231T000000\"}}").header("X-M2M-RVI", "4").send();
@@ -200,11 +159,11 @@ class LocationSubscriptionIT {
     @Test
     void ts0004_6_3_4_2_56_locationChangesAreNotifiedAndStoredWhenTheyChange() {
         ONE_TIME.add("200 9 9");
-        JsonNode lcp = policy("\"luec\":0");
+        JsonNode lcp = policies.create("\"luec\":0");
         String loi = lcp.path("loi").asText();
-        Eventually.holds(WAIT, () -> instances(loi) == 1, "subscribed at the SCEF/NEF, and positioned once");
+        Eventually.holds(WAIT, () -> policies.instances(loi) == 1, "subscribed at the SCEF/NEF, and positioned once");
         assertEquals(2, POSTED.size(), POSTED.toString());
-        assertEquals("[9.0, 9.0]", latest(loi));
+        assertEquals("[9.0, 9.0]", policies.latest(loi));
         JsonNode s = POSTED.get(0);
         assertTrue(s.path("maximumNumberOfReports").isMissingNode(), s.toString());
         assertEquals("LOCATION_REPORTING", s.path("monitoringType").asText());
@@ -212,38 +171,38 @@ class LocationSubscriptionIT {
         assertTrue(url.startsWith(client.base().replaceAll("/$", "") + "/.well-known/keel/location/"), url);
         String self = "/3gpp-monitoring-event/v1/scs1/subscriptions/sub-1";
         for (String[] at : new String[][] {{"10", "50"}, {"10", "50"}, {"11", "51"}, {"11", "51"}}) {
-            HttpResponse<String> r = notify(url, "{\"subscription\":\"" + self + "\",\"monitoringEventReports\":["
+            HttpResponse<String> r = LocationServerExchanges.notify(url, "{\"subscription\":\"" + self + "\",\"monitoringEventReports\":["
                     + report(at[0], at[1]) + "]}");
             assertEquals(204, r.statusCode(), r.body());
         }
-        assertEquals(3, instances(loi), "only changes are location updates");
-        assertEquals("[11.0, 51.0]", latest(loi));
+        assertEquals(3, policies.instances(loi), "only changes are location updates");
+        assertEquals("[11.0, 51.0]", policies.latest(loi));
         assertEquals(2, POSTED.size(), "no polling while subscribed");
 
-        HttpResponse<String> malformed = notify(url, "{\"monitoringEventReports\":");
+        HttpResponse<String> malformed = LocationServerExchanges.notify(url, "{\"monitoringEventReports\":");
         assertEquals(400, malformed.statusCode(), malformed.body());
         assertTrue(malformed.body().startsWith("{\"error\":"), malformed.body());
-        assertEquals(400, notify(url, "{\"subscription\":\"x\"}").statusCode(), "no MonitoringNotification");
+        assertEquals(400, LocationServerExchanges.notify(url, "{\"subscription\":\"x\"}").statusCode(), "no MonitoringNotification");
         String stranger = url.substring(0, url.lastIndexOf('/') + 1) + "guessed";
-        assertEquals(404, notify(stranger, "{\"monitoringEventReports\":[]}").statusCode());
-        assertEquals(404, notify(stranger, "not json").statusCode(), "an unknown URL is told before the body is judged");
-        assertEquals(3, instances(loi));
+        assertEquals(404, LocationServerExchanges.notify(stranger, "{\"monitoringEventReports\":[]}").statusCode());
+        assertEquals(404, LocationServerExchanges.notify(stranger, "not json").statusCode(), "an unknown URL is told before the body is judged");
+        assertEquals(3, policies.instances(loi));
 
         // The SCEF/NEF ends the subscription: the next round subscribes anew (and positions once as it starts).
         ONE_TIME.add("200 12 52");
-        HttpResponse<String> cancelled = notify(url, "{\"subscription\":\"" + self + "\",\"cancelInd\":true}");
+        HttpResponse<String> cancelled = LocationServerExchanges.notify(url, "{\"subscription\":\"" + self + "\",\"cancelInd\":true}");
         assertEquals(204, cancelled.statusCode(), cancelled.body());
-        Eventually.holds(WAIT, () -> instances(loi) == 4, "subscribed again, and positioned once");
+        Eventually.holds(WAIT, () -> policies.instances(loi) == 4, "subscribed again, and positioned once");
         assertEquals(4, POSTED.size(), POSTED.toString());
         assertTrue(POSTED.get(2).path("maximumNumberOfReports").isMissingNode(), "a continuous subscription: " + POSTED.get(2));
         String again = POSTED.get(2).path("notificationDestination").asText();
         assertTrue(!again.equals(url), "a new URL");
-        assertEquals(404, notify(url, "{\"monitoringEventReports\":[]}").statusCode(), "the cancelled one is unknown");
+        assertEquals(404, LocationServerExchanges.notify(url, "{\"monitoringEventReports\":[]}").statusCode(), "the cancelled one is unknown");
         assertTrue(DELETED.isEmpty(), "nothing deleted at the SCEF/NEF: it ended there");
 
         assertEquals(200, client.delete("/" + lcp.path("ri").asText()).send().status());
         String selfAgain = "/3gpp-monitoring-event/v1/scs1/subscriptions/sub-3";
         Eventually.holds(WAIT, () -> DELETED.contains(selfAgain), "the subscription deleted at the SCEF/NEF: " + DELETED);
-        assertEquals(404, notify(again, "{\"monitoringEventReports\":[]}").statusCode(), "gone with the policy");
+        assertEquals(404, LocationServerExchanges.notify(again, "{\"monitoringEventReports\":[]}").statusCode(), "gone with the policy");
     }
 }

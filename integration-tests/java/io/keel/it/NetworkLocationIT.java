@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.keel.it.OneM2MClient.Reply;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +33,7 @@ class NetworkLocationIT {
     private static final ConcurrentLinkedDeque<Object> ANSWERS = new ConcurrentLinkedDeque<>();
     private static KeelProcess keel;
     private static OneM2MClient client;
+    private static NetworkPolicies policies;
 
     @BeforeAll
     static void start() throws IOException {
@@ -51,17 +51,14 @@ class NetworkLocationIT {
                 status = 403;
                 body = "{\"requestError\":{\"policyException\":{\"messageId\":\"" + next + "\",\"text\":\"denied\"}}}";
             }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
+            LocationServerExchanges.answer(exchange, status, null, body);
         });
         locationServer.start();
         keel = CseEnv.of(Files.createTempDirectory("keel-network-location"), "id-loc", "cse-loc", "IN")
                 .set("KEEL_LOCATION_SERVER", "http://127.0.0.1:" + locationServer.getAddress().getPort() + "/tl/1")
                 .set("KEEL_LOCATION_FIX_INTERVAL", "200").start();
         client = new OneM2MClient(keel.base());
+        policies = new NetworkPolicies(client, "/cse-loc");
     }
 
     @AfterAll
@@ -80,28 +77,13 @@ class NetworkLocationIT {
         QUERIES.clear();
     }
 
-    private static JsonNode policy(String attributes) {
-        Reply r = client.create("/cse-loc", 10, "{\"m2m:lcp\":{\"los\":1,\"lot\":\"tel:+15550100\"," + attributes + "}}")
-                .header("X-M2M-RVI", "4").send();
-        assertEquals(201, r.status(), r.text());
-        return r.json().path("m2m:lcp");
-    }
-
-    private static int instances(String loi) {
-        return client.get("/" + loi).send().json().path("m2m:cnt").path("cni").asInt();
-    }
-
-    private static String status(String ri) {
-        return client.get("/" + ri).send().json().path("m2m:lcp").path("lost").asText();
-    }
-
     @Test
     void ts0001_10_2_9_7_withoutAPeriodTheRetrieveOfLatestAsksTheLocationServer() {
         ANSWERS.add(new double[] {139.7, 35.6});
-        JsonNode lcp = policy("\"aid\":\"app@operator.example\"");
+        JsonNode lcp = policies.create("\"aid\":\"app@operator.example\"");
         assertTrue(lcp.path("lor").asText().endsWith("/tl/1"), "the provisioned Location Server: " + lcp);
         String loi = lcp.path("loi").asText();
-        Eventually.holds(WAIT, () -> instances(loi) == 1, "positioned once at creation");
+        Eventually.holds(WAIT, () -> policies.instances(loi) == 1, "positioned once at creation");
         assertTrue(QUERIES.get(0).contains("address=tel%3A%2B15550100") && QUERIES.get(0).contains("requester=app%40operator.example"),
                 QUERIES.toString());
 
@@ -110,23 +92,23 @@ class NetworkLocationIT {
         Reply latest = client.get("/" + loi + "/la").header("X-M2M-RVI", "4").send();
         assertEquals(200, latest.status(), latest.text());
         assertEquals("[2.35, 48.85]", latest.json().path("m2m:cin").path("loc").path("crd").asText(), latest.text());
-        assertEquals(2, instances(loi), "the Retrieve stored the position it answered with");
+        assertEquals(2, policies.instances(loi), "the Retrieve stored the position it answered with");
         assertEquals(2, QUERIES.size(), "no period: only the creation and the Retrieve ask: " + QUERIES);
-        assertEquals("2000", status(lcp.path("ri").asText()));
+        assertEquals("2000", policies.status(lcp.path("ri").asText()));
     }
 
     @Test
     void ts0004_6_3_4_2_56_locationChangeStoresOnlyChangedPositions() {
         ANSWERS.add(new double[] {10, 50});
-        JsonNode lcp = policy("\"luec\":0");
+        JsonNode lcp = policies.create("\"luec\":0");
         String loi = lcp.path("loi").asText();
-        Eventually.holds(WAIT, () -> instances(loi) == 1 && QUERIES.size() >= 3, "asked again and again, stored once");
+        Eventually.holds(WAIT, () -> policies.instances(loi) == 1 && QUERIES.size() >= 3, "asked again and again, stored once");
         ANSWERS.clear();
         ANSWERS.add(new double[] {11, 51});
-        Eventually.holds(WAIT, () -> instances(loi) == 2, "the change is stored");
+        Eventually.holds(WAIT, () -> policies.instances(loi) == 2, "the change is stored");
         int asked = QUERIES.size();
         Eventually.holds(WAIT, () -> QUERIES.size() >= asked + 3, "the server is still asked");
-        assertEquals(2, instances(loi), "the same position is no location update");
+        assertEquals(2, policies.instances(loi), "the same position is no location update");
         assertEquals("[11.0, 51.0]", client.get("/" + loi + "/la").header("X-M2M-RVI", "4").send().json().path("m2m:cin").path("loc").path("crd").asText());
         assertEquals(200, client.delete("/" + lcp.path("ri").asText()).send().status());
     }
@@ -134,9 +116,9 @@ class NetworkLocationIT {
     @Test
     void ts0004_7_4_10_2_1_thePolicyExceptionIsTheLocationStatus() {
         ANSWERS.add("POL0002");
-        JsonNode lcp = policy("\"aid\":\"stranger@operator.example\"");
-        Eventually.holds(WAIT, () -> "POL0002".equals(status(lcp.path("ri").asText())), "locationStatus POL0002");
-        assertEquals(0, instances(lcp.path("loi").asText()));
+        JsonNode lcp = policies.create("\"aid\":\"stranger@operator.example\"");
+        Eventually.holds(WAIT, () -> "POL0002".equals(policies.status(lcp.path("ri").asText())), "locationStatus POL0002");
+        assertEquals(0, policies.instances(lcp.path("loi").asText()));
     }
 
     @Test

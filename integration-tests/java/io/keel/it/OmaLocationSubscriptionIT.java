@@ -7,14 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.keel.it.OneM2MClient.Reply;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -33,18 +27,18 @@ import org.junit.jupiter.api.Test;
 class OmaLocationSubscriptionIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static HttpServer oma;
     private static final List<JsonNode> SUBSCRIBED = new CopyOnWriteArrayList<>();
     private static final List<String> DELETED = new CopyOnWriteArrayList<>();
     private static CseEnv env;
     private static KeelProcess keel;
     private static OneM2MClient client;
+    private static NetworkPolicies policies;
 
     @BeforeAll
     static void start() throws IOException {
         oma = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        oma.createContext("/tl/1/location/queries/location", exchange -> answer(exchange, 200, null,
+        oma.createContext("/tl/1/location/queries/location", exchange -> LocationServerExchanges.answer(exchange, 200, null,
                 "{\"terminalLocationList\":{\"terminalLocation\":[{\"address\":\"tel:+15550100\",\"locationRetrievalStatus\":"
                 + "\"Retrieved\",\"currentLocation\":{\"longitude\":9,\"latitude\":9}}]}}"));
         oma.createContext("/tl/1/location/subscriptions/periodic", OmaLocationSubscriptionIT::subscriptions);
@@ -56,6 +50,7 @@ class OmaLocationSubscriptionIT {
                 .set("KEEL_LOCATION_FIX_INTERVAL", "200");
         keel = env.start();
         client = new OneM2MClient(keel.base());
+        policies = new NetworkPolicies(client, "/cse-osub");
     }
 
     @AfterAll
@@ -83,52 +78,21 @@ class OmaLocationSubscriptionIT {
         }
         SUBSCRIBED.add(JSON.readTree(exchange.getRequestBody()).path("periodicNotificationSubscription"));
         String self = "/tl/1/location/subscriptions/periodic/sub-" + SUBSCRIBED.size();
-        answer(exchange, 201, self, "{\"periodicNotificationSubscription\":{\"resourceURL\":\"" + self + "\"}}");
-    }
-
-    private static void answer(HttpExchange exchange, int status, String location, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        if (location != null) {
-            exchange.getResponseHeaders().add("Location", location);
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        LocationServerExchanges.answer(exchange, 201, self, "{\"periodicNotificationSubscription\":{\"resourceURL\":\"" + self + "\"}}");
     }
 
     private static int notify(String url, double lon, double lat) {
-        String body = "{\"subscriptionNotification\":{\"terminalLocation\":[{\"address\":\"tel:+15550100\","
-                + "\"locationRetrievalStatus\":\"Retrieved\",\"currentLocation\":{\"longitude\":" + lon + ",\"latitude\":"
-                + lat + "}}]}}";
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode policy(String attributes) {
-        Reply r = client.create("/cse-osub", 10, "{\"m2m:lcp\":{\"los\":1,\"lot\":\"tel:+15550100\"," + attributes + "}}")
-                .header("X-M2M-RVI", "4").send();
-        assertEquals(201, r.status(), r.text());
-        return r.json().path("m2m:lcp");
-    }
-
-    private static int instances(String loi) {
-        return client.get("/" + loi).send().json().path("m2m:cnt").path("cni").asInt();
+        return LocationServerExchanges.notify(url, "{\"subscriptionNotification\":{\"terminalLocation\":[{\"address\":"
+                + "\"tel:+15550100\",\"locationRetrievalStatus\":\"Retrieved\",\"currentLocation\":{\"longitude\":" + lon
+                + ",\"latitude\":" + lat + "}}]}}").statusCode();
     }
 
     /** TS-0004 6.3.4.2.56 with G.2.4: changes of periodic notifications stored; kept across a restart; deleted with the policy. */
     @Test
     void ts0004_6_3_4_2_56_locationChangesFromPeriodicNotificationsSurviveARestart() {
-        JsonNode lcp = policy("\"luec\":0,\"aid\":\"app@operator.example\"");
+        JsonNode lcp = policies.create("\"luec\":0,\"aid\":\"app@operator.example\"");
         String loi = lcp.path("loi").asText();
-        Eventually.holds(WAIT, () -> !SUBSCRIBED.isEmpty() && instances(loi) == 1, "subscribed, and positioned once");
+        Eventually.holds(WAIT, () -> !SUBSCRIBED.isEmpty() && policies.instances(loi) == 1, "subscribed, and positioned once");
         JsonNode s = SUBSCRIBED.get(0);
         assertEquals(1, s.path("frequency").asInt(), "the tracker's interval, at least a second: " + s);
         assertEquals("tel:+15550100", s.path("address").path(0).asText());
@@ -137,13 +101,14 @@ class OmaLocationSubscriptionIT {
         assertTrue(url.contains("/.well-known/keel/location/"), url);
         assertEquals(204, notify(url, 9, 9));
         assertEquals(204, notify(url, 10, 50));
-        assertEquals(2, instances(loi), "the unchanged position is no update");
+        assertEquals(2, policies.instances(loi), "the unchanged position is no update");
 
         keel.close();
         keel = env.start();
         client = new OneM2MClient(keel.base());
+        policies = new NetworkPolicies(client, "/cse-osub");
         assertEquals(204, notify(url, 11, 51), "the subscription is in the database");
-        assertEquals(3, instances(loi));
+        assertEquals(3, policies.instances(loi));
         assertEquals(1, SUBSCRIBED.size(), "not subscribed again after the restart");
 
         assertEquals(200, client.delete("/" + lcp.path("ri").asText()).send().status());
@@ -153,13 +118,13 @@ class OmaLocationSubscriptionIT {
     /** TS-0004 annex G.2.4: a locationUpdatePeriod is the frequency of periodic notifications, each stored. */
     @Test
     void ts0004_G_2_4_aPeriodIsPeriodicNotifications() {
-        JsonNode lcp = policy("\"lou\":[\"PT1H\"]");
+        JsonNode lcp = policies.create("\"lou\":[\"PT1H\"]");
         String loi = lcp.path("loi").asText();
-        Eventually.holds(WAIT, () -> !SUBSCRIBED.isEmpty() && instances(loi) == 1, "subscribed, and positioned once");
+        Eventually.holds(WAIT, () -> !SUBSCRIBED.isEmpty() && policies.instances(loi) == 1, "subscribed, and positioned once");
         assertEquals(3600, SUBSCRIBED.get(0).path("frequency").asInt());
         String url = SUBSCRIBED.get(0).path("callbackReference").path("notifyURL").asText();
         assertEquals(204, notify(url, 9, 9));
-        assertEquals(2, instances(loi), "every periodic position is stored");
+        assertEquals(2, policies.instances(loi), "every periodic position is stored");
         assertEquals(200, client.delete("/" + lcp.path("ri").asText()).send().status());
         Eventually.holds(WAIT, () -> DELETED.size() == 1, "deleted: " + DELETED);
     }

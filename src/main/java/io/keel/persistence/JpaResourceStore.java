@@ -872,6 +872,9 @@ public final class JpaResourceStore implements ResourceStore {
                                                DescriptorPatterns described, Visibility visibility, Integer maxDepth,
                                                int offset, int limit, boolean references) {
             List<Resource> out = new ArrayList<>();
+            if (limit <= 0) {
+                return out;
+            }
             int skipped = 0;
             String after = null;
             int batch = (int) Math.min(10_000, (long) offset + limit + 1);
