@@ -50,15 +50,11 @@ class LocationPolicyTest {
     }
 
     private ResponsePrimitive policy(Object... attributes) {
-        RequestPrimitive req = cse.create("cse-in", CoreFixture.ADMIN, ResourceTypes.LOCATION_POLICY, map("m2m:lcp", map(attributes)));
-        req.releaseVersionIndicator = "4";
-        return cse.send(req);
+        return PolicyRequests.policy(cse, attributes);
     }
 
     private Resource created(Object... attributes) {
-        ResponsePrimitive rsp = policy(attributes);
-        assertRsc(ResponseStatusCode.CREATED, rsp);
-        return cse.tree.find((String) body(rsp, "m2m:lcp").get("ri"));
+        return PolicyRequests.created(cse, attributes);
     }
 
     private void moveTo(String crd) {
