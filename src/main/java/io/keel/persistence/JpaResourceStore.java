@@ -844,18 +844,16 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public List<Resource> discoverDescribed(Resource root, FilterCriteria fc, DescriptorPatterns described, Visibility visibility,
                                                 Integer maxDepth, int offset, int limit, boolean references) {
-            if (described != null) {
-                ResourceQuery q = planned(described, (long) offset + limit);
-                TriplePattern walkable = q.walkable();
-                if (walkable != null && (fc.filterOperationOrDefault() == FilterOperation.AND || !fc.hasConditions())) {
-                    return walkedDiscovery(q, walkable, root, fc, described, visibility, maxDepth, offset, limit, references);
-                }
+            ResourceQuery q = planned(described, (long) offset + limit);
+            TriplePattern walkable = described == null ? null : q.walkable();
+            if (walkable != null && fc.filterOperationOrDefault() == FilterOperation.AND) {
+                return walkedDiscovery(q, walkable, root, fc, described, visibility, maxDepth, offset, limit, references);
             }
             if (!references) {
-                return toResources(discovery("r", ResourceEntity.class, root, fc, described, visibility, maxDepth, offset, limit));
+                return toResources(discovery(q, "r", ResourceEntity.class, root, fc, described, visibility, maxDepth, offset, limit));
             }
             List<Resource> out = new ArrayList<>();
-            for (Object[] row : discovery("r.ri, r.rn, r.ty, r.srn", Object[].class, root, fc, described, visibility, maxDepth,
+            for (Object[] row : discovery(q, "r.ri, r.rn, r.ty, r.srn", Object[].class, root, fc, described, visibility, maxDepth,
                     offset, limit)) {
                 out.add(reference(row));
             }
@@ -879,7 +877,7 @@ public final class JpaResourceStore implements ResourceStore {
             String after = null;
             int batch = (int) Math.min(10_000, (long) offset + limit + 1);
             while (true) {
-                ResourceQuery page = planned(described, (long) offset + limit);
+                ResourceQuery page = q.replanned();
                 StringBuilder jpql = new StringBuilder("SELECT ").append(references ? "r.ri, r.rn, r.ty, r.srn" : "r")
                         .append(" FROM SemanticTripleRow t, ResourceEntity r WHERE ").append(page.below("t.describedSrn", root.srn));
                 if (after != null) {
@@ -939,9 +937,9 @@ public final class JpaResourceStore implements ResourceStore {
             return r;
         }
 
-        private <T> List<T> discovery(String select, Class<T> type, Resource root, FilterCriteria fc, DescriptorPatterns described,
-                                      Visibility visibility, Integer maxDepth, int offset, int limit) {
-            ResourceQuery q = planned(described, (long) offset + limit);
+        /** The discovery statement of query {@code q}, planned for its semanticsFilter ({@link #planned}). */
+        private <T> List<T> discovery(ResourceQuery q, String select, Class<T> type, Resource root, FilterCriteria fc,
+                                      DescriptorPatterns described, Visibility visibility, Integer maxDepth, int offset, int limit) {
             StringBuilder jpql = below(q, select, root, maxDepth);
             for (String predicate : new String[] {q.conditions("r", fc, described), q.visibility("r", visibility)}) {
                 if (!predicate.isEmpty()) {
@@ -1103,6 +1101,7 @@ public final class JpaResourceStore implements ResourceStore {
             String end = root.srn + (char) ('/' + 1); // the first name past the subtree
             GeoCellScan scan = new GeoCellScan(reads -> jdbc(c -> GeoCellReads.read(c, postgres, reads, end)), GeoCells.plan(geo),
                     after == null ? below : after, batch, e -> geo.admits(e.minLon(), e.minLat(), e.maxLon(), e.maxLat()));
+            int conditions = new ResourceQuery().conditionList("r", fc).size();
             List<Candidate> out = new ArrayList<>();
             while (out.size() < batch) {
                 List<GeoCellScan.Entry> located = scan.next(batch);
@@ -1118,7 +1117,6 @@ public final class JpaResourceStore implements ResourceStore {
                     }
                     (references && e.point() ? referenced : whole).add(e.ri());
                 }
-                int conditions = new ResourceQuery().conditionList("r", fc).size();
                 List<Candidate> chunk = new ArrayList<>();
                 for (Resource r : located(referenced, true, root, fc, contentTypes, visibility, maxDepth)) {
                     chunk.add(new Candidate(r, conditions, conditions, true));

@@ -41,6 +41,11 @@ final class ResourceQuery {
         return this;
     }
 
+    /** A new query (no parameters yet) that evaluates a semanticsFilter by the same plan. */
+    ResourceQuery replanned() {
+        return new ResourceQuery().planning(semanticPlan, counted);
+    }
+
     Map<String, Object> parameters() {
         return parameters;
     }
