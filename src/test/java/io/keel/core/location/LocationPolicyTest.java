@@ -49,14 +49,6 @@ class LocationPolicyTest {
         cse.close();
     }
 
-    private ResponsePrimitive policy(Object... attributes) {
-        return PolicyRequests.policy(cse, attributes);
-    }
-
-    private Resource created(Object... attributes) {
-        return PolicyRequests.created(cse, attributes);
-    }
-
     private void moveTo(String crd) {
         RequestPrimitive req = cse.update("cse-in/dev", "Cdev", map("m2m:ae", map("loc", map("typ", 1, "crd", crd))));
         req.releaseVersionIndicator = "4";
@@ -87,7 +79,7 @@ class LocationPolicyTest {
      */
     @Test
     void ts0001_9_6_10_enteringIsJudgedFromTheStoredState() {
-        Resource p = created("los", 2, "lot", "Cdev", "lit", 2, "gta", map("typ", 3, "crd", AREA), "gec", 1);
+        Resource p = PolicyRequests.created(cse, "los", 2, "lot", "Cdev", "lit", 2, "gta", map("typ", 3, "crd", AREA), "gec", 1);
         LocationWatches.Watch w = cse.store.locations.of(p.ri);
         assertNull(w.inside(), "nothing judged yet");
         cse.store.locations.put(w.judged(false)); // outside, as the store says after a restart
@@ -101,7 +93,7 @@ class LocationPolicyTest {
     @Test
     void ts0004_7_4_10_2_1_theTrackerFixesTheCurrentLocEveryPeriod() {
         moveTo("[1, 2]");
-        Resource p = created("los", 2, "lot", "Cdev", "lou", List.of("PT10S"));
+        Resource p = PolicyRequests.created(cse, "los", 2, "lot", "Cdev", "lou", List.of("PT10S"));
         assertEquals(1, instances(p).size(), "the position at creation");
         assertEquals(0, tracker.track(), "not due yet");
         now = now.plusSeconds(3600);
@@ -112,7 +104,7 @@ class LocationPolicyTest {
 
     @Test
     void ts0004_7_4_10_2_1_networkBasedAsksTheLocationServer() {
-        Resource p = created("los", 1, "lot", "dev1@operator.example", "aid", "app@operator.example", "lou", List.of("PT1M"));
+        Resource p = PolicyRequests.created(cse, "los", 1, "lot", "dev1@operator.example", "aid", "app@operator.example", "lou", List.of("PT1M"));
         assertEquals(FakeLocationServer.DERIVED, p.get("lor"), "derived from lot when not given");
         FakeLocationServer.ANSWERS.add(new NetworkLocationSource.Position(139.7, 35.6));
         now = now.plusSeconds(3600);
@@ -128,14 +120,14 @@ class LocationPolicyTest {
     /** TS-0004 7.4.10.2.1 step 6: a failure goes to locationStatus; with rlkl the last known location is asked once. */
     @Test
     void ts0004_7_4_10_2_1_aFailedPositioningIsStoredInLocationStatus() {
-        Resource failing = created("los", 1, "lot", "dev1@operator.example", "lor", "http://ls.example.net");
+        Resource failing = PolicyRequests.created(cse, "los", 1, "lot", "dev1@operator.example", "lor", "http://ls.example.net");
         FakeLocationServer.ANSWERS.add(new NetworkLocationSource.Failure("POL0002", "not authorized"));
         now = now.plusSeconds(60);
         tracker.track();
         assertEquals("POL0002", cse.tree.find(failing.ri).get("lost"));
         assertEquals(0, instances(failing).size());
 
-        Resource lastKnown = created("los", 1, "lot", "dev2@operator.example", "lor", "http://ls.example.net", "rlkl", true);
+        Resource lastKnown = PolicyRequests.created(cse, "los", 1, "lot", "dev2@operator.example", "lor", "http://ls.example.net", "rlkl", true);
         FakeLocationServer.ANSWERS.add(new NetworkLocationSource.Failure("5103", "no fix"));
         FakeLocationServer.ANSWERS.add(new NetworkLocationSource.Position(2.35, 48.85));
         now = now.plusSeconds(60);
@@ -146,7 +138,7 @@ class LocationPolicyTest {
 
     @Test
     void aPositionOutOfRangeFromTheLocationServerIsAFailure() {
-        Resource p = created("los", 1, "lot", "dev3@operator.example");
+        Resource p = PolicyRequests.created(cse, "los", 1, "lot", "dev3@operator.example");
         FakeLocationServer.ANSWERS.add(new NetworkLocationSource.Position(200, 95));
         now = now.plusSeconds(60);
         assertEquals(1, tracker.track());
@@ -156,15 +148,15 @@ class LocationPolicyTest {
 
     @Test
     void ts0004_7_4_10_2_1_networkBasedWithoutTargetOrServerIs4000() {
-        assertRsc(ResponseStatusCode.BAD_REQUEST, policy("los", 1, "lot", "dev1@operator.example", "lor", "http://elsewhere.example"));
-        assertRsc(ResponseStatusCode.BAD_REQUEST, policy("los", 1, "lor", "http://ls.example.net"));
-        assertRsc(ResponseStatusCode.BAD_REQUEST, policy("los", 1, "lot", "dev1@elsewhere.example"));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, PolicyRequests.policy(cse, "los", 1, "lot", "dev1@operator.example", "lor", "http://elsewhere.example"));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, PolicyRequests.policy(cse, "los", 1, "lor", "http://ls.example.net"));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, PolicyRequests.policy(cse, "los", 1, "lot", "dev1@elsewhere.example"));
     }
 
     @Test
     void latestPositionOfAnEntityComesFromItsPolicies() {
         assertTrue(cse.store.read(tx -> LatestPositions.of(tx, "Cdev")).isEmpty());
-        created("los", 2, "lot", "Cdev");
+        PolicyRequests.created(cse, "los", 2, "lot", "Cdev");
         moveTo("[139.5, 35.5]");
         moveTo("[139.6, 35.6]");
         LatestPositions.Latest latest = cse.store.read(tx -> LatestPositions.of(tx, "Cdev")).orElseThrow();
@@ -221,7 +213,7 @@ class LocationPolicyTest {
         neighbours("nRelay", "relay-hw");
         neighbours("nFar", "far-hw", "near-node");
         runsOn("nDev");
-        Resource p = created("los", 3, "lot", "Cdev");
+        Resource p = PolicyRequests.created(cse, "los", 3, "lot", "Cdev");
         assertEquals(List.of("{\"typ\":1,\"crd\":\"[139.1, 35.1]\"}"), instances(p).stream().map(LocationPolicyTest::con).toList());
         assertEquals("2000", cse.tree.find(p.ri).get("lost"));
     }
@@ -229,12 +221,12 @@ class LocationPolicyTest {
     /** TS-0004 7.4.10.2.1 step 5: no node with a position in reach: the Hosting CSE's own node's position. */
     @Test
     void ts0004_7_4_10_2_1_sharingBasedFallsBackToTheHostingCsesNode() {
-        Resource p = created("los", 3, "lot", "Cdev");
+        Resource p = PolicyRequests.created(cse, "los", 3, "lot", "Cdev");
         assertEquals("4004", p.get("lost"), "neither the originator's area network nor the CSE's node gives a position");
         assertEquals(0, instances(p).size());
         node("nMn", "mn-node", "[10, 50]").attributes.put("hcl", cse.identity.cseBaseRi());
         runsOn("nMn");
-        Resource q = created("los", 3, "lot", "Cdev", "lou", List.of("PT10S"));
+        Resource q = PolicyRequests.created(cse, "los", 3, "lot", "Cdev", "lou", List.of("PT10S"));
         assertEquals("[10, 50]", cse.tree.newestOrOldestChild((String) q.get("loi"), ResourceTypes.CONTENT_INSTANCE, true)
                 .get("loc") instanceof java.util.Map<?, ?> loc ? loc.get("crd") : null);
         runsOn(null); // no topology at all
@@ -249,7 +241,7 @@ class LocationPolicyTest {
      */
     @Test
     void ts0001_10_2_9_7_withoutAPeriodTheRetrieveOfLatestPositions() {
-        Resource p = created("los", 1, "lot", "dev1@operator.example");
+        Resource p = PolicyRequests.created(cse, "los", 1, "lot", "dev1@operator.example");
         FakeLocationServer.ANSWERS.add(new NetworkLocationSource.Position(1, 2));
         now = now.plusSeconds(1);
         assertEquals(1, tracker.track(), "the positioning at creation");
@@ -268,7 +260,7 @@ class LocationPolicyTest {
     /** With a period the Retrieve of latest reads what the periodic positioning stored. */
     @Test
     void ts0001_10_2_9_7_withAPeriodTheRetrieveOfLatestOnlyReads() {
-        Resource p = created("los", 1, "lot", "dev1@operator.example", "lou", List.of("PT1H"));
+        Resource p = PolicyRequests.created(cse, "los", 1, "lot", "dev1@operator.example", "lou", List.of("PT1H"));
         FakeLocationServer.ANSWERS.add(new NetworkLocationSource.Position(1, 2));
         now = now.plusSeconds(1);
         assertEquals(1, tracker.track());
@@ -279,7 +271,7 @@ class LocationPolicyTest {
     /** TS-0001 table 9.6.10-2 (luec Location_Change): a position is stored only when it changed. */
     @Test
     void ts0004_6_3_4_2_56_locationChangeStoresOnlyChangedPositions() {
-        Resource p = created("los", 1, "lot", "dev1@operator.example", "luec", 0);
+        Resource p = PolicyRequests.created(cse, "los", 1, "lot", "dev1@operator.example", "luec", 0);
         for (double[] at : new double[][] {{1, 2}, {1, 2}, {5, 6}, {5, 6}}) {
             FakeLocationServer.ANSWERS.add(new NetworkLocationSource.Position(at[0], at[1]));
             now = now.plusSeconds(1);
@@ -298,7 +290,7 @@ class LocationPolicyTest {
         PolicyLocations locations = new PolicyLocations(new io.keel.core.geo.RegisteredLocations(cse.identity));
         assertNull(cse.store.read(tx -> locations.positionOf(tx.tree(), "Cdev")));
         node("nMn", "mn-node", "[10, 50]").attributes.put("hcl", cse.identity.cseBaseRi());
-        created("los", 3, "lot", "Cdev");
+        PolicyRequests.created(cse, "los", 3, "lot", "Cdev");
         org.locationtech.jts.geom.Point p = cse.store.read(tx -> locations.positionOf(tx.tree(), "Cdev"));
         assertEquals(10, p.getX());
         assertEquals(50, p.getY());

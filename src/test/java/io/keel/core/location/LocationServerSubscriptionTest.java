@@ -115,14 +115,6 @@ class LocationServerSubscriptionTest {
         cse.close();
     }
 
-    private ResponsePrimitive policy(Object... attributes) {
-        return PolicyRequests.policy(cse, attributes);
-    }
-
-    private Resource created(Object... attributes) {
-        return PolicyRequests.created(cse, attributes);
-    }
-
     private List<String> positions(Resource policy) {
         return cse.tree.children((String) policy.get("loi"), ResourceTypes.CONTENT_INSTANCE).stream()
                 .map(c -> (String) c.get("con")).toList();
@@ -147,7 +139,7 @@ class LocationServerSubscriptionTest {
 
     @Test
     void ts0004_6_3_4_2_56_theLocationServerNotifiesChangesAndOnlyChangesAreStored() throws Exception {
-        Resource p = created("los", 1, "lot", "tel:+15550100", "luec", 0);
+        Resource p = PolicyRequests.created(cse, "los", 1, "lot", "tel:+15550100", "luec", 0);
         now = now.plusSeconds(1);
         tracker.track();
         assertEquals(1, server.notifyUrls.size(), "subscribed at the first round");
@@ -189,7 +181,7 @@ class LocationServerSubscriptionTest {
     @Test
     void ts0004_6_3_4_2_56_aCancellationByTheLocationServerEndsTheSubscriptionAndTheNextRoundSubscribesAgain()
             throws Exception {
-        Resource p = created("los", 1, "lot", "tel:+15550100", "luec", 0);
+        Resource p = PolicyRequests.created(cse, "los", 1, "lot", "tel:+15550100", "luec", 0);
         now = now.plusSeconds(1);
         tracker.track();
         String token = token();
@@ -210,7 +202,7 @@ class LocationServerSubscriptionTest {
     @Test
     void ts0004_6_3_4_2_56_aFailedSubscriptionIsTheStatusAndTheServerIsPolled() {
         server.refuse = new NetworkLocationSource.Failure("REQUEST_NOT_AUTHORIZED", "no");
-        Resource p = created("los", 1, "lot", "tel:+15550100", "luec", 0);
+        Resource p = PolicyRequests.created(cse, "los", 1, "lot", "tel:+15550100", "luec", 0);
         now = now.plusSeconds(1);
         tracker.track();
         assertEquals("REQUEST_NOT_AUTHORIZED", cse.tree.find(p.ri).get("lost"));
@@ -228,7 +220,7 @@ class LocationServerSubscriptionTest {
 
     @Test
     void ts0004_7_4_10_2_3_anUpdateThatStopsLocationChangeEndsTheSubscription() throws Exception {
-        Resource p = created("los", 1, "lot", "tel:+15550100", "luec", 0);
+        Resource p = PolicyRequests.created(cse, "los", 1, "lot", "tel:+15550100", "luec", 0);
         now = now.plusSeconds(1);
         tracker.track();
         RequestPrimitive req = cse.update("cse-in/" + p.rn, CoreFixture.ADMIN, map("m2m:lcp", map("luec", null)));
@@ -244,7 +236,7 @@ class LocationServerSubscriptionTest {
      */
     @Test
     void ts0004_7_4_10_2_3_anUpdateOfEtOrRlklEndsTheSubscriptionAndTheNextRoundSubscribesAnew() throws Exception {
-        Resource p = created("los", 1, "lot", "tel:+15550100", "luec", 0);
+        Resource p = PolicyRequests.created(cse, "los", 1, "lot", "tel:+15550100", "luec", 0);
         now = now.plusSeconds(1);
         tracker.track();
         String first = token();
@@ -274,7 +266,7 @@ class LocationServerSubscriptionTest {
         LocationTracker polling = new LocationTracker(cse.identity, cse.store, cse.types, cse.notifications.events(),
                 () -> now, 0);
         try {
-            created("los", 1, "lot", "tel:+15550100", "luec", 0);
+            PolicyRequests.created(cse, "los", 1, "lot", "tel:+15550100", "luec", 0);
             now = now.plusSeconds(1);
             polling.track();
             assertTrue(server.notifyUrls.isEmpty());
@@ -288,10 +280,10 @@ class LocationServerSubscriptionTest {
     @Test
     void ts0004_7_4_10_2_1_retrieveLastKnownLocationWithoutThe3gppApiIs4000() {
         server.lastKnown = false;
-        ResponsePrimitive rsp = policy("los", 1, "lot", "tel:+15550100", "rlkl", true);
+        ResponsePrimitive rsp = PolicyRequests.policy(cse, "los", 1, "lot", "tel:+15550100", "rlkl", true);
         assertRsc(ResponseStatusCode.BAD_REQUEST, rsp);
         assertTrue(String.valueOf(rsp.content).contains("rlkl"), String.valueOf(rsp.content));
-        Resource p = created("los", 1, "lot", "tel:+15550100", "rlkl", false);
+        Resource p = PolicyRequests.created(cse, "los", 1, "lot", "tel:+15550100", "rlkl", false);
         RequestPrimitive req = cse.update("cse-in/" + p.rn, CoreFixture.ADMIN, map("m2m:lcp", map("rlkl", true)));
         req.releaseVersionIndicator = "4";
         assertRsc(ResponseStatusCode.BAD_REQUEST, cse.send(req));
@@ -300,7 +292,7 @@ class LocationServerSubscriptionTest {
     /** TS-0004 annex G.2.4: a locationUpdatePeriod notified by the Location Server every period; every position stored. */
     @Test
     void ts0004_G_2_4_aPeriodIsAPeriodicNotificationSubscription() throws Exception {
-        Resource p = created("los", 1, "lot", "tel:+15550100", "lou", List.of("PT1M"));
+        Resource p = PolicyRequests.created(cse, "los", 1, "lot", "tel:+15550100", "lou", List.of("PT1M"));
         now = now.plusSeconds(1);
         tracker.track();
         assertEquals(List.of(Duration.ofMinutes(1)), server.periods, "the period as the frequency");
