@@ -224,7 +224,7 @@ class SemanticFilterPlansTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void aBroadPatternIsWalkedFromTheIndexOfWhatItDescribes(String database) throws Exception {
+    void ts0004_7_3_3_18_aBroadPatternIsWalkedFromTheIndexOfWhatItDescribes(String database) throws Exception {
         ResourceStore store = store(database);
         // A pattern with a constant predicate and object: walked (V44), for a small page and a large one alike; not a
         // pattern of variables only.

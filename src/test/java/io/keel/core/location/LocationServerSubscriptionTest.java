@@ -262,7 +262,7 @@ class LocationServerSubscriptionTest {
     }
 
     @Test
-    void withoutACallbackUrlLocationChangesArePolled() {
+    void ts0004_6_3_4_2_56_withoutACallbackUrlLocationChangesArePolled() {
         LocationTracker polling = new LocationTracker(cse.identity, cse.store, cse.types, cse.notifications.events(),
                 () -> now, 0);
         try {
