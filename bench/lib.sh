@@ -28,7 +28,7 @@ bench_unset_keel_env() {
 # The wrk load settings bench/run.sh and bench/profile.sh share (README "Speed"), from the environment.
 bench_load_settings() {
     DURATION=${BENCH_DURATION:-10s}
-    WARMUP=${BENCH_WARMUP:-5s}
+    WARMUP=${BENCH_WARMUP:-40s}
     CONNECTIONS=${BENCH_CONNECTIONS:-16}
     THREADS=${BENCH_THREADS:-2}
     MNI=${BENCH_MNI-1000}

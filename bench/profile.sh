@@ -9,7 +9,7 @@
 # `jcmd PID JVMTI.agent_load` only for the measured wrk run, after a warm-up, so set-up and JIT warm-up are not in it.
 #
 # Settings (environment):
-#   BENCH_DURATION=10s BENCH_WARMUP=5s BENCH_CONNECTIONS=16 BENCH_THREADS=2 BENCH_MNI=1000 BENCH_JAVA_OPTS=
+#   BENCH_DURATION=10s BENCH_WARMUP=40s BENCH_CONNECTIONS=16 BENCH_THREADS=2 BENCH_MNI=1000 BENCH_JAVA_OPTS=
 #                          as for bench/run.sh (the same wrk load and Lua script)
 #   BENCH_DB=h2            or postgres: Keel on a fresh database at BENCH_PG_URL, created and dropped by the run
 #   BENCH_PG_URL=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres

@@ -6,7 +6,7 @@
 #
 # Settings (environment):
 #   BENCH_DURATION=10s     measured wrk run per server and scenario
-#   BENCH_WARMUP=5s        warm-up wrk run before each measured run (0 or 0s: none)
+#   BENCH_WARMUP=40s       warm-up wrk run before each measured run (0 or 0s: none); see bench/README.md
 #   BENCH_CONNECTIONS=16   wrk -c
 #   BENCH_THREADS=2        wrk -t
 #   BENCH_WRK_TIMEOUT=2s   wrk --timeout (wrk's default)
