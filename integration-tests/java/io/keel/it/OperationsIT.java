@@ -1,6 +1,7 @@
 package io.keel.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keel.it.OneM2MClient.Reply;
@@ -77,6 +78,13 @@ class OperationsIT extends KeelIT {
         assertTrue(after.contains("keel_request_duration_seconds_bucket{operation=\"retrieve\",ty=\"3\",le=\"0.001\"}"), after);
         assertTrue(after.contains("keel_request_duration_seconds_bucket{operation=\"retrieve\",ty=\"3\",le=\"30.0\"}"), after);
         assertTrue(!after.contains(ri) && !after.contains(ae), "no resource ID or originator is a label");
+        String cacheHits = "keel_db_row_cache_total{outcome=\"hit\"}";
+        if (System.getProperty(PostgresSuiteDatabase.PROPERTY) == null) {
+            assertTrue(value(after, cacheHits) - value(before, cacheHits) >= 1,
+                    "the second retrieve's rows came from the cache (embedded H2):\n" + after);
+        } else {
+            assertFalse(after.contains(cacheHits), "no cache of rows where other instances may write (PostgreSQL):\n" + after);
+        }
         for (String gauge : new String[] {"keel_notifications_pending ", "keel_nonblocking_queued ",
                 "keel_db_connections_active{pool=\"default\"} ", "keel_db_connections_idle{pool=\"default\"} ",
                 "keel_db_connections_max{pool=\"default\"} ", "jvm_memory_used_bytes{", "process_uptime_seconds "}) {

@@ -34,6 +34,7 @@ import io.keel.core.resource.flex.CatalogueLoader;
 import io.keel.core.resource.flex.FlexCatalogue;
 import io.keel.core.resource.types.TypeRegistry;
 import io.keel.core.routing.Router;
+import io.keel.core.store.CacheUsage;
 import io.keel.core.store.PoolUsage;
 import io.keel.core.store.ResourceStore;
 import io.keel.core.store.ResourceTree;
@@ -280,6 +281,11 @@ public final class Cse implements AutoCloseable {
     /** The database connection pools Keel itself keeps, by name; none when the app server's DataSource pools. */
     public Map<String, PoolUsage> connectionPools() {
         return store.connectionPools();
+    }
+
+    /** How the store's cache of resources answered, or null when it keeps none. */
+    public CacheUsage rowCache() {
+        return store.rowCache();
     }
 
     /** Notifications queued or on their way, over all subscriptions and targets. */

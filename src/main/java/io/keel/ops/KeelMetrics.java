@@ -101,6 +101,12 @@ public final class KeelMetrics implements Consumer<RequestOutcome>, AutoCloseabl
                 .register(registry);
         Gauge.builder("keel.nonblocking.queued", cse, Cse::queuedNonBlockingRequests)
                 .description("non-blocking requests waiting for a thread").register(registry);
+        if (cse.rowCache() != null) {
+            FunctionCounter.builder("keel.db.row.cache", cse, c -> c.rowCache().hits()).tag("outcome", "hit")
+                    .description("lookups of resources by name or ID, answered from the cache of rows or read").register(registry);
+            FunctionCounter.builder("keel.db.row.cache", cse, c -> c.rowCache().misses()).tag("outcome", "miss")
+                    .description("lookups of resources by name or ID, answered from the cache of rows or read").register(registry);
+        }
         for (String pool : cse.connectionPools().keySet()) {
             poolGauge(cse, pool, "keel.db.connections.active", "connections in use", PoolUsage::inUse);
             poolGauge(cse, pool, "keel.db.connections.idle", "open connections nobody holds", PoolUsage::idle);

@@ -63,8 +63,32 @@ public final class Database {
             jpa.put("eclipselink.target-database", KeelH2Platform.class.getName());
         }
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("keel", jpa);
-        return new JpaResourceStore(emf);
+        return new JpaResourceStore(emf, rowCache(settings, ds == null ? settings.dbUrl() : null));
     }
+
+    /**
+     * The cache of rows of the database {@code url} (null: a DataSource), or null where another process may write to
+     * it ({@code keel.db.row-cache}: {@code auto}, the default, caches for an embedded H2 database only, which H2 opens
+     * for this process alone; {@code on} for a database the operator knows only this instance writes to; {@code off}).
+     * Stores opened on the same database in one process share one cache, so each sees the other's writes.
+     */
+    static RowCache rowCache(Settings settings, String url) {
+        String mode = settings.get("keel.db.row-cache", "auto").trim().toLowerCase(java.util.Locale.ROOT);
+        boolean on = switch (mode) {
+            case "on" -> true;
+            case "off" -> false;
+            case "auto" -> url != null && (url.startsWith("jdbc:h2:file:") || url.startsWith("jdbc:h2:mem:"))
+                    && !url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE");
+            default -> throw new IllegalArgumentException("keel.db.row-cache must be auto, on or off, not " + mode);
+        };
+        if (!on) {
+            return null;
+        }
+        String database = url == null ? "jdbc/keel" : url.split(";", 2)[0];
+        return ROW_CACHES.computeIfAbsent(database, k -> new RowCache());
+    }
+
+    private static final Map<String, RowCache> ROW_CACHES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What the migrations write differently on PostgreSQL and on H2. */
     static Map<String, String> placeholders(boolean postgres) {

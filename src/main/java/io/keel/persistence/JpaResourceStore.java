@@ -2,6 +2,7 @@ package io.keel.persistence;
 
 import io.keel.core.geo.Location;
 import io.keel.core.resource.Resource;
+import io.keel.core.store.CacheUsage;
 import io.keel.core.store.Candidate;
 import io.keel.core.store.DescriptorPatterns;
 import io.keel.core.store.DescriptorPatterns.TriplePattern;
@@ -68,18 +69,25 @@ public final class JpaResourceStore implements ResourceStore {
     private final EntityManagerFactory emf;
     private final TriplePatternCounts patternCounts;
     private final boolean postgres;
+    /** Null unless this process is the database's only writer (see {@link RowCache}). */
+    private final RowCache rows;
 
-    public JpaResourceStore(EntityManagerFactory emf) {
+    /** @param rows the cache of rows, where only this process writes to the database (see {@link RowCache}), or null */
+    JpaResourceStore(EntityManagerFactory emf, RowCache rows) {
         this.emf = emf;
         this.postgres = JpaHelper.getServerSession(emf).getPlatform().isPostgreSQL();
         this.patternCounts = new TriplePatternCounts(postgres);
+        this.rows = rows;
+        if (rows != null) {
+            rows.invalidate(); // the migrations, or another process before this one, may have written
+        }
     }
 
     @Override
     public <T> T read(Function<Transaction, T> work) {
         EntityManager em = emf.createEntityManager();
         try {
-            return work.apply(new Tx(em, patternCounts, postgres));
+            return work.apply(new Tx(em, patternCounts, postgres, rows));
         } finally {
             em.close();
         }
@@ -89,12 +97,17 @@ public final class JpaResourceStore implements ResourceStore {
     public <T> T write(Function<Transaction, T> work) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction t = em.getTransaction();
-        Tx tx = new Tx(em, patternCounts, postgres);
+        Tx tx = new Tx(em, patternCounts, postgres, null);
         boolean committed = false;
+        boolean committing = false;
         try {
             t.begin();
             T result = work.apply(tx);
             tx.listeners.values().forEach(TransactionListener::beforeCommit);
+            if (rows != null) {
+                committing = true;
+                rows.commitBegins();
+            }
             t.commit();
             committed = true;
             return result;
@@ -106,6 +119,9 @@ public final class JpaResourceStore implements ResourceStore {
         } finally {
             if (t.isActive()) {
                 t.rollback();
+            }
+            if (committing) {
+                rows.commitEnded();
             }
             em.close();
             for (TransactionListener l : tx.listeners.values()) {
@@ -125,6 +141,11 @@ public final class JpaResourceStore implements ResourceStore {
     }
 
     @Override
+    public CacheUsage rowCache() {
+        return rows == null ? null : new CacheUsage(rows.hits(), rows.misses());
+    }
+
+    @Override
     public Map<String, PoolUsage> connectionPools() {
         Map<String, PoolUsage> pools = new LinkedHashMap<>();
         Server server = JpaHelper.getServerSession(emf);
@@ -141,6 +162,9 @@ public final class JpaResourceStore implements ResourceStore {
     @Override
     public void close() {
         emf.close();
+        if (rows != null) {
+            rows.invalidate(); // an in-memory database of the same name may be a new one
+        }
     }
 
     private static boolean isUniqueViolation(Throwable e) {
@@ -189,11 +213,14 @@ public final class JpaResourceStore implements ResourceStore {
         private final Set<String> prefetchedSrns = new HashSet<>();
         private final TriplePatternCounts patternCounts;
         private final boolean postgres;
+        /** The store's cache of rows, in a read transaction where it has one; null in a write transaction. */
+        private final RowCache rows;
 
-        Tx(EntityManager em, TriplePatternCounts patternCounts, boolean postgres) {
+        Tx(EntityManager em, TriplePatternCounts patternCounts, boolean postgres, RowCache rows) {
             this.em = em;
             this.patternCounts = patternCounts;
             this.postgres = postgres;
+            this.rows = rows;
         }
 
         @Override
@@ -600,7 +627,16 @@ public final class JpaResourceStore implements ResourceStore {
         public Resource find(String ri) {
             ResourceEntity e = prefetchedByRi.get(ri);
             if (e == null) {
-                e = em.find(ResourceEntity.class, ri);
+                long at = rows == null ? -1 : rows.readableEpoch();
+                RowCache.Lookup cached = rows == null ? null : rows.byRi(ri, at);
+                if (cached != null && cached.found()) {
+                    e = cached.existing();
+                } else {
+                    e = em.find(ResourceEntity.class, ri);
+                    if (rows != null && e != null) {
+                        rows.found(e, at);
+                    }
+                }
             }
             return e == null ? null : toResource(e);
         }
@@ -608,6 +644,11 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public Resource findByStructuredName(String srn) {
             if (prefetchedSrns.contains(srn)) {
+                ResourceEntity e = prefetchedBySrn.get(srn);
+                return e == null ? null : toResource(e);
+            }
+            if (rows != null) {
+                prefetch(List.of(srn)); // through the cache
                 ResourceEntity e = prefetchedBySrn.get(srn);
                 return e == null ? null : toResource(e);
             }
@@ -621,13 +662,48 @@ public final class JpaResourceStore implements ResourceStore {
             if (srns.isEmpty()) {
                 return;
             }
+            long at = rows == null ? -1 : rows.readableEpoch();
+            if (rows != null && prefetchCached(srns, at)) {
+                return;
+            }
             // IN on the unique srn index (an OR with ri would make H2 scan the table).
+            Set<String> absent = rows == null ? Set.of() : new HashSet<>(srns);
             for (ResourceEntity e : em.createQuery("SELECT r FROM ResourceEntity r WHERE r.srn IN :srns", ResourceEntity.class)
                     .setParameter("srns", srns).getResultList()) {
                 prefetchedByRi.put(e.ri, e);
                 prefetchedBySrn.put(e.srn, e);
+                if (rows != null) {
+                    rows.found(e, at);
+                    absent.remove(e.srn);
+                }
+            }
+            for (String srn : absent) {
+                rows.absent(srn, at);
             }
             prefetchedSrns.addAll(srns);
+        }
+
+        /**
+         * Takes all of {@code srns} from the cache, as of one epoch, or none: rows from the cache and rows read now
+         * could be of different states of the tree.
+         */
+        private boolean prefetchCached(Collection<String> srns, long at) {
+            List<ResourceEntity> found = new ArrayList<>(srns.size());
+            for (String srn : srns) {
+                RowCache.Lookup cached = rows.bySrn(srn, at);
+                if (!cached.found()) {
+                    return false;
+                }
+                if (cached.existing() != null) {
+                    found.add(cached.existing());
+                }
+            }
+            for (ResourceEntity e : found) {
+                prefetchedByRi.put(e.ri, e);
+                prefetchedBySrn.put(e.srn, e);
+            }
+            prefetchedSrns.addAll(srns);
+            return true;
         }
 
         /** A change in this transaction makes what {@link #prefetch} read an old copy: later finds query again. */

@@ -76,4 +76,30 @@ public class ResourceEntity {
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "resource_geo", joinColumns = @JoinColumn(name = "ri"))
     Set<GeoBox> geo = new HashSet<>();
+
+    /**
+     * The row's columns in a new object of no EntityManager, without the element collections (which reads take from
+     * {@link #attrs}): what {@link RowCache} keeps.
+     */
+    static ResourceEntity detachedCopy(ResourceEntity e) {
+        ResourceEntity c = new ResourceEntity();
+        c.ri = e.ri;
+        c.pi = e.pi;
+        c.ty = e.ty;
+        c.rn = e.rn;
+        c.srn = e.srn;
+        c.ct = e.ct;
+        c.lt = e.lt;
+        c.et = e.et;
+        c.st = e.st;
+        c.cr = e.cr;
+        c.origin = e.origin;
+        c.cs = e.cs;
+        c.depth = e.depth;
+        c.cty = e.cty;
+        c.dgt = e.dgt;
+        c.subs = e.subs;
+        c.attrs = e.attrs;
+        return c;
+    }
 }

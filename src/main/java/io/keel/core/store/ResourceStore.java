@@ -21,6 +21,11 @@ public interface ResourceStore extends AutoCloseable {
     /** The connection pools the store keeps itself, by name, as they are now; empty when a DataSource pools. */
     Map<String, PoolUsage> connectionPools();
 
+    /** How its cache of resources answered lookups; null when it keeps none (another process may write). */
+    default CacheUsage rowCache() {
+        return null;
+    }
+
     @Override
     void close();
 }
