@@ -50,7 +50,10 @@ class MultiInstanceIT {
         }
         database = FreshPostgres.create(server, "multi");
         // Sweeping often makes the two CSEs' expiry sweepers overlap in expiredInstancesAreCountedOnce.
-        Map<String, String> settings = Map.of("KEEL_DB_URL", database.url(), "KEEL_EXPIRY_SWEEP_INTERVAL", "100");
+        // Both cache rows checked against each other's commits (keel.db.row-cache=shared), so that every test here
+        // also shows the caches never answer with what the other instance has changed.
+        Map<String, String> settings = Map.of("KEEL_DB_URL", database.url(), "KEEL_EXPIRY_SWEEP_INTERVAL", "100",
+                "KEEL_DB_ROW_CACHE", "shared");
         // Started at the same time: both migrate the empty database and set up the CSEBase concurrently.
         ExecutorService starter = Executors.newFixedThreadPool(2);
         try {
@@ -123,6 +126,30 @@ class MultiInstanceIT {
         List<String> out = new ArrayList<>();
         r.json().path("m2m:uril").forEach(n -> out.add(n.asText()));
         return out;
+    }
+
+    @Test
+    void aPermissionWithdrawnOnOneInstanceIsRefusedByTheOtherAtOnce_thoughItCachedThePolicy() {
+        String reader = a.registerAe("C" + OneM2MClient.unique("multiR"), OneM2MClient.unique("multiReader"));
+        String owner = "{\"acor\":[\"" + ae + "\"],\"acop\":63}";
+        Reply policy = a.create("/" + ae, 1, "{\"m2m:acp\":{\"pv\":{\"acr\":[{\"acor\":[\"" + reader + "\"],\"acop\":2}," + owner + "]},"
+                + "\"pvs\":{\"acr\":[" + owner + "]}}}").from(ae).send();
+        assertEquals(201, policy.status(), policy.text());
+        String acp = policy.json().path("m2m:acp").path("ri").asText();
+        String cnt = container("\"acpi\":[\"" + acp + "\"],\"lbl\":[\"v1\"]");
+        for (int i = 0; i < 3; i++) { // read again and again on a: its rows are cached
+            assertEquals(200, a.get("/" + cnt).from(reader).send().status());
+        }
+        Reply relabelled = b.put("/" + cnt, "{\"m2m:cnt\":{\"lbl\":[\"v2\"]}}").from(ae).send();
+        assertEquals(200, relabelled.status(), relabelled.text());
+        assertEquals("v2", a.get("/" + cnt).from(reader).send().json().path("m2m:cnt").path("lbl").path(0).asText(),
+                "a answers with what b changed");
+        Reply withdrawn = b.put("/" + acp, "{\"m2m:acp\":{\"pv\":{\"acr\":[" + owner + "]}}}").from(ae).send();
+        assertEquals(200, withdrawn.status(), withdrawn.text());
+        Reply refused = a.get("/" + cnt).from(reader).send();
+        assertEquals(4103, refused.rsc(), "the withdrawn permission is not served from a's cache: " + refused.text());
+        assertEquals(200, b.delete("/" + cnt).from(ae).send().status());
+        assertEquals(4004, a.get("/" + cnt).from(ae).send().rsc(), "nor a deleted resource");
     }
 
     @Test

@@ -100,11 +100,16 @@ public final class JpaResourceStore implements ResourceStore {
         Tx tx = new Tx(em, patternCounts, postgres, null);
         boolean committed = false;
         boolean committing = false;
+        boolean counted = false;
         try {
             t.begin();
             T result = work.apply(tx);
             tx.listeners.values().forEach(TransactionListener::beforeCommit);
             if (rows != null) {
+                if (rows.shared()) {
+                    SharedCommits.begin(em);
+                    counted = true;
+                }
                 committing = true;
                 rows.commitBegins();
             }
@@ -124,6 +129,9 @@ public final class JpaResourceStore implements ResourceStore {
                 rows.commitEnded();
             }
             em.close();
+            if (counted) {
+                SharedCommits.end(emf);
+            }
             for (TransactionListener l : tx.listeners.values()) {
                 l.afterCompletion(committed);
             }
@@ -215,6 +223,9 @@ public final class JpaResourceStore implements ResourceStore {
         private final boolean postgres;
         /** The store's cache of rows, in a read transaction where it has one; null in a write transaction. */
         private final RowCache rows;
+        /** When this transaction's lookups in {@link #rows} are as of: taken at the first, then kept. */
+        private RowCache.Stamp stamp;
+        private boolean stamped;
 
         Tx(EntityManager em, TriplePatternCounts patternCounts, boolean postgres, RowCache rows) {
             this.em = em;
@@ -627,13 +638,13 @@ public final class JpaResourceStore implements ResourceStore {
         public Resource find(String ri) {
             ResourceEntity e = prefetchedByRi.get(ri);
             if (e == null) {
-                long at = rows == null ? -1 : rows.readableEpoch();
+                RowCache.Stamp at = stamp();
                 RowCache.Lookup cached = rows == null ? null : rows.byRi(ri, at);
                 if (cached != null && cached.found()) {
                     e = cached.existing();
                 } else {
                     e = em.find(ResourceEntity.class, ri);
-                    if (rows != null && e != null) {
+                    if (e != null && rows != null && rows.unchangedSince(at)) {
                         rows.found(e, at);
                     }
                 }
@@ -662,32 +673,42 @@ public final class JpaResourceStore implements ResourceStore {
             if (srns.isEmpty()) {
                 return;
             }
-            long at = rows == null ? -1 : rows.readableEpoch();
-            if (rows != null && prefetchCached(srns, at)) {
+            RowCache.Stamp at = stamp();
+            if (at != null && prefetchCached(srns, at)) {
                 return;
             }
             // IN on the unique srn index (an OR with ri would make H2 scan the table).
-            Set<String> absent = rows == null ? Set.of() : new HashSet<>(srns);
-            for (ResourceEntity e : em.createQuery("SELECT r FROM ResourceEntity r WHERE r.srn IN :srns", ResourceEntity.class)
-                    .setParameter("srns", srns).getResultList()) {
+            List<ResourceEntity> read = em.createQuery("SELECT r FROM ResourceEntity r WHERE r.srn IN :srns", ResourceEntity.class)
+                    .setParameter("srns", srns).getResultList();
+            for (ResourceEntity e : read) {
                 prefetchedByRi.put(e.ri, e);
                 prefetchedBySrn.put(e.srn, e);
-                if (rows != null) {
+            }
+            prefetchedSrns.addAll(srns);
+            if (at != null && rows.unchangedSince(at)) {
+                Set<String> absent = new HashSet<>(srns);
+                for (ResourceEntity e : read) {
                     rows.found(e, at);
                     absent.remove(e.srn);
                 }
+                absent.forEach(srn -> rows.absent(srn, at));
             }
-            for (String srn : absent) {
-                rows.absent(srn, at);
+        }
+
+        /** This read transaction's stamp (null: no cache, or nothing may be cached now). */
+        private RowCache.Stamp stamp() {
+            if (rows != null && !stamped) {
+                stamp = rows.stamp();
+                stamped = true;
             }
-            prefetchedSrns.addAll(srns);
+            return stamp;
         }
 
         /**
          * Takes all of {@code srns} from the cache, as of one epoch, or none: rows from the cache and rows read now
          * could be of different states of the tree.
          */
-        private boolean prefetchCached(Collection<String> srns, long at) {
+        private boolean prefetchCached(Collection<String> srns, RowCache.Stamp at) {
             List<ResourceEntity> found = new ArrayList<>(srns.size());
             for (String srn : srns) {
                 RowCache.Lookup cached = rows.bySrn(srn, at);

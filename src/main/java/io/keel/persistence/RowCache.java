@@ -9,13 +9,14 @@ import java.util.concurrent.atomic.LongAdder;
  * Rows of the resource table that read transactions found, by ri and by srn, for the read transactions after them
  * (a retrieve reads its target and every ancestor: the same few rows again and again).
  *
- * <p>Correct only where this process is the database's one writer (embedded H2, which locks its file) and every write
- * goes through {@link JpaResourceStore#write}: an entry is valid at one <em>epoch</em>, and every write transaction
- * moves the epoch when its commit begins and again when it has ended, before it is acknowledged. A row read while a
- * commit ran, or while the epoch moved, is not kept; one kept is handed out only while the epoch is still the one it
- * was read at and no commit runs. So what the cache gives is what the database held at that moment, and a request that
- * starts after a write was acknowledged never sees the state before it. Nothing is cached per resource beyond
- * {@link #MAX_ENTRIES} rows: the cache does not grow with the tree.
+ * <p>Every write goes through {@link JpaResourceStore#write}, which moves this process's <em>epoch</em> when its commit
+ * begins and again when it has ended, before the write is acknowledged. Where other processes may write to the
+ * database (PostgreSQL), {@link SharedCommits} counts every instance's commits the same way, and each read transaction
+ * asks it for the count once. A row is kept with the {@link Stamp} it was read at, only if no commit began, here or
+ * anywhere, while it was read; it is handed out only while the stamp is still the current one. So what the cache
+ * gives is what the database held at an instant after the request began: a request that starts after a write was
+ * acknowledged never sees the state before it. At most {@link #MAX_ENTRIES} rows are kept: the cache does not grow
+ * with the tree.
  */
 final class RowCache {
     /** The most rows kept; past it the cache starts empty again (the next reads refill what is hot). */
@@ -23,6 +24,11 @@ final class RowCache {
     /** A row that does not exist (a name looked up in vain), kept like a row. */
     private static final ResourceEntity ABSENT = new ResourceEntity();
 
+    /** When rows were read: this process's epoch and the database's commit count (0 where this process alone writes). */
+    record Stamp(long local, long shared) {
+    }
+
+    private final SharedCommits shared;
     private final AtomicLong epoch = new AtomicLong();
     private final AtomicInteger committing = new AtomicInteger();
     private final ConcurrentHashMap<String, Entry> byRi = new ConcurrentHashMap<>();
@@ -30,7 +36,7 @@ final class RowCache {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
-    private record Entry(long epoch, ResourceEntity row) {
+    private record Entry(Stamp stamp, ResourceEntity row) {
     }
 
     /** What a lookup found: {@link #row} null when the cache holds nothing valid, {@link #ABSENT} for "no such row". */
@@ -45,10 +51,39 @@ final class RowCache {
         }
     }
 
-    /** The epoch a read may fill the cache at, or -1 when a commit runs (nothing read now may be kept). */
-    long readableEpoch() {
+    /** @param shared the database's commit counts where other processes may write to it, else null */
+    RowCache(SharedCommits shared) {
+        this.shared = shared;
+    }
+
+    /** Whether other processes may write to the database, so that each write counts its commit there too. */
+    boolean shared() {
+        return shared != null;
+    }
+
+    /**
+     * The stamp for a read transaction's lookups and what it reads, or null when nothing may be cached now (a commit
+     * runs). With other processes on the database, one statement (shared with concurrent callers).
+     */
+    Stamp stamp() {
         long e = epoch.get();
-        return committing.get() == 0 ? e : -1;
+        if (committing.get() != 0) {
+            return null;
+        }
+        long s = 0;
+        if (shared != null) {
+            s = shared.current();
+            if (s < 0) {
+                return null;
+            }
+        }
+        return new Stamp(e, s);
+    }
+
+    /** Whether rows read since {@code at} was taken may be kept: no commit began since, here or (one statement) anywhere. */
+    boolean unchangedSince(Stamp at) {
+        return at != null && epoch.get() == at.local && committing.get() == 0
+                && (shared == null || shared.current() == at.shared);
     }
 
     /** A write transaction's commit begins. */
@@ -68,18 +103,18 @@ final class RowCache {
         epoch.incrementAndGet();
     }
 
-    /** The row with {@code ri} as of {@code at} (from {@link #readableEpoch}), or nothing found. */
-    Lookup byRi(String ri, long at) {
+    /** The row with {@code ri} as of {@code at}, or nothing found. */
+    Lookup byRi(String ri, Stamp at) {
         return lookup(byRi.get(ri), at);
     }
 
     /** The row named {@code srn} as of {@code at}, or nothing found. */
-    Lookup bySrn(String srn, long at) {
+    Lookup bySrn(String srn, Stamp at) {
         return lookup(bySrn.get(srn), at);
     }
 
-    private Lookup lookup(Entry e, long at) {
-        if (at >= 0 && e != null && e.epoch == at && epoch.get() == at && committing.get() == 0) {
+    private Lookup lookup(Entry e, Stamp at) {
+        if (at != null && e != null && e.stamp.equals(at) && epoch.get() == at.local && committing.get() == 0) {
             hits.increment();
             return new Lookup(e.row);
         }
@@ -87,25 +122,16 @@ final class RowCache {
         return new Lookup(null);
     }
 
-    /**
-     * Keeps what a read found, if the epoch is still {@code at} (no commit began since it was taken before the read).
-     * {@code row} is copied: the cache keeps no object of the EntityManager that read it.
-     */
-    void found(ResourceEntity row, long at) {
-        if (at < 0 || epoch.get() != at) {
-            return;
-        }
+    /** Keeps a row read at {@code at}, after {@link #unchangedSince}; a copy, holding nothing of the EntityManager. */
+    void found(ResourceEntity row, Stamp at) {
         Entry e = new Entry(at, ResourceEntity.detachedCopy(row));
         room();
         byRi.put(row.ri, e);
         bySrn.put(row.srn, e);
     }
 
-    /** Keeps that no row is named {@code srn}, if the epoch is still {@code at}. */
-    void absent(String srn, long at) {
-        if (at < 0 || epoch.get() != at) {
-            return;
-        }
+    /** Keeps that no row was named {@code srn} at {@code at}, after {@link #unchangedSince}. */
+    void absent(String srn, Stamp at) {
         room();
         bySrn.put(srn, new Entry(at, ABSENT));
     }

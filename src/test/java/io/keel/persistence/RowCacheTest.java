@@ -2,9 +2,7 @@ package io.keel.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,14 +10,17 @@ import io.keel.core.Settings;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.CacheUsage;
 import io.keel.core.store.ResourceStore;
+import io.keel.it.FreshPostgres;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The cache of rows (issue 20: never a stale answer): what read transactions found is reused only until a write
- * transaction commits, a row read while a commit runs is not kept, and it is on only where this process alone writes.
+ * transaction commits, here or in another instance on the same database, and a row read while a commit runs is not
+ * kept.
  */
 class RowCacheTest {
     private static final List<String> PATH = List.of("cse-in", "cse-in/ae", "cse-in/ae/cnt");
@@ -105,40 +106,107 @@ class RowCacheTest {
     }
 
     @Test
+    void twoInstancesOnOnePostgresqlDatabaseSeeEachOthersWrites() throws Exception {
+        String server = FreshPostgres.serverFromEnvironment();
+        Assumptions.assumeTrue(server != null, "no PostgreSQL server named by " + FreshPostgres.SERVER);
+        try (FreshPostgres db = FreshPostgres.create(server, "row_cache")) {
+            Map<String, String> values = Map.of("keel.db.url", db.url(), "keel.db.row-cache", "shared");
+            Settings settings = new Settings(values::get);
+            try (ResourceStore a = Database.open(settings); ResourceStore b = Database.open(settings)) {
+                a.write(tx -> {
+                    tx.tree().insert(StoredResource.of("id-in", null, 5, "cse-in"));
+                    tx.tree().insert(StoredResource.of("Cae", "id-in", 2, "cse-in/ae"));
+                    Resource cnt = StoredResource.of("cnt1", "Cae", 3, "cse-in/ae/cnt");
+                    cnt.attributes.put("mni", 7L);
+                    tx.tree().insert(cnt);
+                    return null;
+                });
+                assertEquals(7, mni(a));
+                long hits = a.rowCache().hits();
+                assertEquals(7, mni(a));
+                assertEquals(hits + PATH.size(), a.rowCache().hits(), "the rows were cached");
+                // Another instance (its own cache, its own process as far as a knows) changes the container.
+                b.write(tx -> {
+                    Resource cnt = tx.tree().lock("cnt1");
+                    cnt.attributes.put("mni", 8L);
+                    tx.tree().update(cnt);
+                    return null;
+                });
+                assertEquals(8, mni(a), "a sees b's acknowledged write at once");
+                b.write(tx -> {
+                    tx.tree().deleteSubtree(tx.tree().lock("cnt1"), java.util.Set.of());
+                    return null;
+                });
+                assertNull(a.read(tx -> tx.tree().find("cnt1")));
+            }
+        }
+    }
+
+    @Test
     void aRowReadWhileACommitRunsOrBeforeOneIsNotKept() {
-        RowCache cache = new RowCache();
+        RowCache cache = new RowCache(null);
         ResourceEntity row = new ResourceEntity();
         row.ri = "cnt1";
         row.srn = "cse-in/cnt";
 
         cache.commitBegins();
-        assertEquals(-1, cache.readableEpoch(), "nothing read while a commit runs may be kept");
-        cache.found(row, cache.readableEpoch());
+        assertNull(cache.stamp(), "nothing read while a commit runs may be kept");
         cache.commitEnded();
-        assertFalse(cache.bySrn("cse-in/cnt", cache.readableEpoch()).found());
 
-        long at = cache.readableEpoch();
-        cache.commitBegins(); // a commit began after the read started: what it read may be older than the commit
-        cache.found(row, at);
+        RowCache.Stamp at = cache.stamp();
+        cache.commitBegins(); // a commit began while the row was read: it may be older than the commit
+        assertFalse(cache.unchangedSince(at));
         cache.commitEnded();
-        assertFalse(cache.bySrn("cse-in/cnt", cache.readableEpoch()).found());
+        assertFalse(cache.unchangedSince(at), "nor after it");
 
-        at = cache.readableEpoch();
+        at = cache.stamp();
+        assertTrue(cache.unchangedSince(at));
         cache.found(row, at);
-        RowCache.Lookup hit = cache.byRi("cnt1", cache.readableEpoch());
+        RowCache.Lookup hit = cache.byRi("cnt1", cache.stamp());
         assertTrue(hit.found());
         assertEquals("cse-in/cnt", hit.existing().srn);
         assertTrue(hit.existing() != row, "a copy, not the EntityManager's object");
         cache.commitBegins();
         assertFalse(cache.byRi("cnt1", at).found(), "not while a commit runs");
         cache.commitEnded();
-        assertFalse(cache.byRi("cnt1", cache.readableEpoch()).found(), "nor after it");
+        assertFalse(cache.byRi("cnt1", cache.stamp()).found(), "nor after it");
+    }
+
+    @Test
+    void withOtherInstancesARowIsKeptOnlyIfNoCommitBeganAnywhereWhileItWasRead() {
+        long[] counts = {4, 4};
+        RowCache cache = new RowCache(new SharedCommits(new SharedCommits.Counts() {
+            @Override
+            public long[] read() {
+                return counts.clone();
+            }
+
+            @Override
+            public void mend(long begun) {
+                counts[1] = begun;
+            }
+        }, System::nanoTime));
+        ResourceEntity row = new ResourceEntity();
+        row.ri = "cnt1";
+        row.srn = "cse-in/cnt";
+        RowCache.Stamp at = cache.stamp();
+        counts[0] = 5; // another instance begins a commit while the row is read
+        assertFalse(cache.unchangedSince(at));
+        assertNull(cache.stamp(), "nor may anything be cached while it runs");
+        counts[1] = 5;
+        at = cache.stamp();
+        assertTrue(cache.unchangedSince(at));
+        cache.found(row, at);
+        assertTrue(cache.bySrn("cse-in/cnt", cache.stamp()).found());
+        counts[0] = 6;
+        counts[1] = 6; // another instance committed since
+        assertFalse(cache.bySrn("cse-in/cnt", cache.stamp()).found());
     }
 
     @Test
     void theCacheHoldsAtMostItsLimit() {
-        RowCache cache = new RowCache();
-        long at = cache.readableEpoch();
+        RowCache cache = new RowCache(null);
+        RowCache.Stamp at = cache.stamp();
         for (int i = 0; i <= RowCache.MAX_ENTRIES; i++) {
             cache.absent("cse-in/n" + i, at);
         }
@@ -147,18 +215,18 @@ class RowCacheTest {
     }
 
     @Test
-    void onlyADatabaseNoOtherProcessWritesToIsCached() {
-        assertNotNull(Database.rowCache(settings(null), "jdbc:h2:file:/tmp/keel-x/keel;WRITE_DELAY=0"));
-        assertNotNull(Database.rowCache(settings(null), "jdbc:h2:mem:keel-x"));
-        assertNull(Database.rowCache(settings(null), "jdbc:h2:file:/tmp/keel-x/keel;AUTO_SERVER=TRUE"));
-        assertNull(Database.rowCache(settings(null), "jdbc:h2:tcp://127.0.0.1:9092/keel"));
-        assertNull(Database.rowCache(settings(null), "jdbc:postgresql://127.0.0.1:5432/keel"));
-        assertNull(Database.rowCache(settings(null), null), "an app server's DataSource");
-        assertNotNull(Database.rowCache(settings("on"), "jdbc:postgresql://127.0.0.1:5432/keel"));
-        assertNull(Database.rowCache(settings("off"), "jdbc:h2:mem:keel-x"));
-        assertSame(Database.rowCache(settings(null), "jdbc:h2:mem:keel-y;DB_CLOSE_DELAY=-1"),
-                Database.rowCache(settings(null), "jdbc:h2:mem:keel-y"), "one cache per database");
-        assertThrows(IllegalArgumentException.class, () -> Database.rowCache(settings("yes"), "jdbc:h2:mem:keel-x"));
+    void aDatabaseOtherProcessesMayWriteToIsCachedOnlyWhenTheyCountTheirCommits() {
+        assertEquals(Database.RowCaching.LOCAL, Database.rowCache(settings(null), "jdbc:h2:file:/tmp/keel-x/keel;WRITE_DELAY=0", false));
+        assertEquals(Database.RowCaching.LOCAL, Database.rowCache(settings(null), "jdbc:h2:mem:keel-x", false));
+        assertEquals(Database.RowCaching.NONE, Database.rowCache(settings(null), "jdbc:h2:file:/tmp/keel-x/keel;AUTO_SERVER=TRUE", false));
+        assertEquals(Database.RowCaching.NONE, Database.rowCache(settings(null), "jdbc:h2:tcp://127.0.0.1:9092/keel", false));
+        assertEquals(Database.RowCaching.NONE, Database.rowCache(settings(null), null, false), "an app server's H2 DataSource");
+        assertEquals(Database.RowCaching.NONE, Database.rowCache(settings(null), "jdbc:postgresql://127.0.0.1:5432/keel", true));
+        assertEquals(Database.RowCaching.SHARED, Database.rowCache(settings("shared"), "jdbc:postgresql://127.0.0.1:5432/keel", true));
+        assertEquals(Database.RowCaching.SHARED, Database.rowCache(settings("shared"), null, true), "an app server's PostgreSQL");
+        assertEquals(Database.RowCaching.NONE, Database.rowCache(settings("off"), "jdbc:h2:mem:keel-x", false));
+        assertThrows(IllegalArgumentException.class, () -> Database.rowCache(settings("shared"), "jdbc:h2:tcp://127.0.0.1:9092/keel", false));
+        assertThrows(IllegalArgumentException.class, () -> Database.rowCache(settings("yes"), "jdbc:h2:mem:keel-x", false));
     }
 
     private static Settings settings(String rowCache) {
