@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -22,6 +24,8 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  */
 public final class Database {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
+    /** The cache of each embedded database this process opened, by its URL without settings. */
+    private static final Map<String, RowCache> LOCAL_ROW_CACHES = new ConcurrentHashMap<>();
 
     private Database() {
     }
@@ -55,6 +59,8 @@ public final class Database {
             product = url.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2";
         }
         boolean postgres = product.toLowerCase().contains("postgres");
+        String url = ds == null ? settings.dbUrl() : null;
+        RowCaching caching = rowCache(settings, url, postgres);
         flyway.placeholders(placeholders(postgres));
         flyway.load().migrate();
         if (postgres) {
@@ -63,8 +69,7 @@ public final class Database {
             jpa.put("eclipselink.target-database", KeelH2Platform.class.getName());
         }
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("keel", jpa);
-        String url = ds == null ? settings.dbUrl() : null;
-        RowCache rows = switch (rowCache(settings, url, postgres)) {
+        RowCache rows = switch (caching) {
             case NONE -> null;
             // Stores opened on one embedded database in one process share its cache, so each sees the other's writes.
             case LOCAL -> LOCAL_ROW_CACHES.computeIfAbsent(url.split(";", 2)[0], k -> new RowCache(null));
@@ -90,11 +95,11 @@ public final class Database {
      * {@code off}.
      */
     static RowCaching rowCache(Settings settings, String url, boolean postgres) {
-        String mode = settings.get("keel.db.row-cache", "auto").trim().toLowerCase(java.util.Locale.ROOT);
+        String mode = settings.get("keel.db.row-cache", "auto").trim().toLowerCase(Locale.ROOT);
         return switch (mode) {
             case "off" -> RowCaching.NONE;
             case "auto" -> !postgres && url != null && (url.startsWith("jdbc:h2:file:") || url.startsWith("jdbc:h2:mem:"))
-                    && !url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE") ? RowCaching.LOCAL : RowCaching.NONE;
+                    && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE") ? RowCaching.LOCAL : RowCaching.NONE;
             case "shared" -> {
                 if (!postgres) {
                     throw new IllegalArgumentException("keel.db.row-cache=shared needs PostgreSQL (its commit counts are sequences read"
@@ -105,8 +110,6 @@ public final class Database {
             default -> throw new IllegalArgumentException("keel.db.row-cache must be auto, shared or off, not " + mode);
         };
     }
-
-    private static final Map<String, RowCache> LOCAL_ROW_CACHES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What the migrations write differently on PostgreSQL and on H2. */
     static Map<String, String> placeholders(boolean postgres) {

@@ -69,10 +69,10 @@ public final class JpaResourceStore implements ResourceStore {
     private final EntityManagerFactory emf;
     private final TriplePatternCounts patternCounts;
     private final boolean postgres;
-    /** Null unless this process is the database's only writer (see {@link RowCache}). */
+    /** The cache of rows, or null where none is kept ({@code keel.db.row-cache}, see {@link RowCache}). */
     private final RowCache rows;
 
-    /** @param rows the cache of rows, where only this process writes to the database (see {@link RowCache}), or null */
+    /** @param rows the cache of rows (see {@link RowCache}), or null for none */
     JpaResourceStore(EntityManagerFactory emf, RowCache rows) {
         this.emf = emf;
         this.postgres = JpaHelper.getServerSession(emf).getPlatform().isPostgreSQL();

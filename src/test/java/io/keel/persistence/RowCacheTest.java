@@ -29,14 +29,7 @@ class RowCacheTest {
     void repeatedReadsAreAnsweredFromTheCache_andAWriteIsSeenByTheNextRead() throws Exception {
         String dir = Files.createTempDirectory("keel-rowcache").toString();
         try (ResourceStore store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null))) {
-            store.write(tx -> {
-                tx.tree().insert(StoredResource.of("id-in", null, 5, "cse-in"));
-                tx.tree().insert(StoredResource.of("Cae", "id-in", 2, "cse-in/ae"));
-                Resource cnt = StoredResource.of("cnt1", "Cae", 3, "cse-in/ae/cnt");
-                cnt.attributes.put("mni", 7L);
-                tx.tree().insert(cnt);
-                return null;
-            });
+            insertPath(store);
             assertEquals(7, mni(store));
             CacheUsage before = store.rowCache();
             assertEquals(7, mni(store));
@@ -44,12 +37,7 @@ class RowCacheTest {
             assertEquals(before.hits() + PATH.size(), after.hits(), "the second read takes every row from the cache");
             assertEquals(before.misses(), after.misses());
 
-            store.write(tx -> {
-                Resource cnt = tx.tree().lock("cnt1");
-                cnt.attributes.put("mni", 9L);
-                tx.tree().update(cnt);
-                return null;
-            });
+            setMni(store, 9);
             assertEquals(9, mni(store), "a read after the write is acknowledged sees it");
             assertEquals(9, mni(store));
         }
@@ -85,22 +73,10 @@ class RowCacheTest {
         String dir = Files.createTempDirectory("keel-rowcache").toString();
         Settings settings = new Settings(key -> key.equals("keel.data.dir") ? dir : null);
         try (ResourceStore a = Database.open(settings); ResourceStore b = Database.open(settings)) {
-            a.write(tx -> {
-                tx.tree().insert(StoredResource.of("id-in", null, 5, "cse-in"));
-                tx.tree().insert(StoredResource.of("Cae", "id-in", 2, "cse-in/ae"));
-                Resource cnt = StoredResource.of("cnt1", "Cae", 3, "cse-in/ae/cnt");
-                cnt.attributes.put("mni", 7L);
-                tx.tree().insert(cnt);
-                return null;
-            });
+            insertPath(a);
             assertEquals(7, mni(a));
             assertEquals(7, mni(b));
-            b.write(tx -> {
-                Resource cnt = tx.tree().lock("cnt1");
-                cnt.attributes.put("mni", 8L);
-                tx.tree().update(cnt);
-                return null;
-            });
+            setMni(b, 8);
             assertEquals(8, mni(a));
         }
     }
@@ -113,25 +89,13 @@ class RowCacheTest {
             Map<String, String> values = Map.of("keel.db.url", db.url(), "keel.db.row-cache", "shared");
             Settings settings = new Settings(values::get);
             try (ResourceStore a = Database.open(settings); ResourceStore b = Database.open(settings)) {
-                a.write(tx -> {
-                    tx.tree().insert(StoredResource.of("id-in", null, 5, "cse-in"));
-                    tx.tree().insert(StoredResource.of("Cae", "id-in", 2, "cse-in/ae"));
-                    Resource cnt = StoredResource.of("cnt1", "Cae", 3, "cse-in/ae/cnt");
-                    cnt.attributes.put("mni", 7L);
-                    tx.tree().insert(cnt);
-                    return null;
-                });
+                insertPath(a);
                 assertEquals(7, mni(a));
                 long hits = a.rowCache().hits();
                 assertEquals(7, mni(a));
                 assertEquals(hits + PATH.size(), a.rowCache().hits(), "the rows were cached");
                 // Another instance (its own cache, its own process as far as a knows) changes the container.
-                b.write(tx -> {
-                    Resource cnt = tx.tree().lock("cnt1");
-                    cnt.attributes.put("mni", 8L);
-                    tx.tree().update(cnt);
-                    return null;
-                });
+                setMni(b, 8);
                 assertEquals(8, mni(a), "a sees b's acknowledged write at once");
                 b.write(tx -> {
                     tx.tree().deleteSubtree(tx.tree().lock("cnt1"), java.util.Set.of());
@@ -175,17 +139,7 @@ class RowCacheTest {
     @Test
     void withOtherInstancesARowIsKeptOnlyIfNoCommitBeganAnywhereWhileItWasRead() {
         long[] counts = {4, 4};
-        RowCache cache = new RowCache(new SharedCommits(new SharedCommits.Counts() {
-            @Override
-            public long[] read() {
-                return counts.clone();
-            }
-
-            @Override
-            public void mend(long begun) {
-                counts[1] = begun;
-            }
-        }, System::nanoTime));
+        RowCache cache = new RowCache(new SharedCommits(new SharedCommitsTest.Counts(counts), System::nanoTime));
         ResourceEntity row = new ResourceEntity();
         row.ri = "cnt1";
         row.srn = "cse-in/cnt";
@@ -232,6 +186,27 @@ class RowCacheTest {
     private static Settings settings(String rowCache) {
         Map<String, String> values = rowCache == null ? Map.of() : Map.of("keel.db.row-cache", rowCache);
         return new Settings(values::get);
+    }
+
+    /** cse-in / ae / cnt (mni 7), the rows of {@link #PATH}. */
+    private static void insertPath(ResourceStore store) {
+        store.write(tx -> {
+            tx.tree().insert(StoredResource.of("id-in", null, 5, "cse-in"));
+            tx.tree().insert(StoredResource.of("Cae", "id-in", 2, "cse-in/ae"));
+            Resource cnt = StoredResource.of("cnt1", "Cae", 3, "cse-in/ae/cnt");
+            cnt.attributes.put("mni", 7L);
+            tx.tree().insert(cnt);
+            return null;
+        });
+    }
+
+    private static void setMni(ResourceStore store, long mni) {
+        store.write(tx -> {
+            Resource cnt = tx.tree().lock("cnt1");
+            cnt.attributes.put("mni", mni);
+            tx.tree().update(cnt);
+            return null;
+        });
     }
 
     private static int mni(ResourceStore store) {

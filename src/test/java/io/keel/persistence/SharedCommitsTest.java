@@ -66,17 +66,7 @@ class SharedCommitsTest {
     void unequalCountsCacheNothing_andAreMendedWhenStuckForAMinute() {
         long[] counts = {7, 6};
         long[] now = {0};
-        SharedCommits commits = new SharedCommits(new SharedCommits.Counts() {
-            @Override
-            public long[] read() {
-                return counts.clone();
-            }
-
-            @Override
-            public void mend(long begun) {
-                counts[1] = begun;
-            }
-        }, () -> now[0]);
+        SharedCommits commits = new SharedCommits(new Counts(counts), () -> now[0]);
         assertEquals(-1, commits.current(), "a commit runs (or its instance stopped before counting it ended)");
         now[0] = SharedCommits.STUCK_NANOS - 1;
         assertEquals(-1, commits.current());
@@ -91,22 +81,25 @@ class SharedCommitsTest {
     void countsThatMoveAreNotMended() {
         long[] counts = {7, 6};
         long[] now = {0};
-        SharedCommits commits = new SharedCommits(new SharedCommits.Counts() {
-            @Override
-            public long[] read() {
-                return counts.clone();
-            }
-
-            @Override
-            public void mend(long begun) {
-                counts[1] = begun;
-            }
-        }, () -> now[0]);
+        SharedCommits commits = new SharedCommits(new Counts(counts), () -> now[0]);
         commits.current();
         counts[0] = 8; // busy: commits keep beginning and ending
         counts[1] = 7;
         now[0] = SharedCommits.STUCK_NANOS;
         assertEquals(-1, commits.current());
         assertEquals(7, counts[1]);
+    }
+
+    /** Counts a test sets, {begun, ended}; mending sets ended to begun. */
+    record Counts(long[] counts) implements SharedCommits.Counts {
+        @Override
+        public long[] read() {
+            return counts.clone();
+        }
+
+        @Override
+        public void mend(long begun) {
+            counts[1] = begun;
+        }
     }
 }
