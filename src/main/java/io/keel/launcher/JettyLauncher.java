@@ -2,6 +2,7 @@ package io.keel.launcher;
 
 import io.keel.core.Settings;
 import java.nio.file.Path;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.http.HttpVersion;
@@ -53,7 +54,9 @@ public final class JettyLauncher {
                     "%{client}a \"%r\" %s rsc=%{X-M2M-RSC}o rqi=%{X-M2M-RI}i from=%{X-M2M-Origin}i %{ms}T ms"));
         }
 
-        WebAppContext webapp = new WebAppContext() {
+        // No HTTP sessions: nothing in Keel keeps state per client session, and the session handler would look for
+        // one on every request.
+        WebAppContext webapp = new WebAppContext(null, null, null, null, null, ServletContextHandler.SECURITY) {
             @Override
             protected ClassLoader configureClassLoader(ClassLoader loader) {
                 return loader; // the WebappClassLoader as it is, not wrapped in Jetty's

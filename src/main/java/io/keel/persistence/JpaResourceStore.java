@@ -1359,6 +1359,21 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         @SuppressWarnings("unchecked")
+        /** A JSON value as the parser makes them (maps, lists, immutable scalars), copied so that the copy can be changed. */
+        private static Object copyOfJson(Object v) {
+            if (v instanceof Map<?, ?> m) {
+                Map<Object, Object> c = new LinkedHashMap<>(Math.max(4, m.size() * 4 / 3 + 1));
+                m.forEach((k, x) -> c.put(k, copyOfJson(x)));
+                return c;
+            }
+            if (v instanceof List<?> l) {
+                List<Object> c = new ArrayList<>(l.size());
+                l.forEach(x -> c.add(copyOfJson(x)));
+                return c;
+            }
+            return v;
+        }
+
         private static Resource toResource(ResourceEntity e) {
             Resource r = new Resource();
             r.ri = e.ri;
@@ -1376,7 +1391,8 @@ public final class JpaResourceStore implements ResourceStore {
             r.cty = e.cty;
             r.dgt = e.dgt == null ? null : instant(e.dgt);
             r.subscriptions = e.subs;
-            Map<String, Object> attrs = (Map<String, Object>) ContentCodec.fromJson(e.attrs);
+            Map<String, Object> attrs = e.parsedAttrs != null ? (Map<String, Object>) copyOfJson(e.parsedAttrs)
+                    : (Map<String, Object>) ContentCodec.fromJson(e.attrs);
             Object lbl = attrs.remove("lbl");
             if (lbl instanceof List<?> l) {
                 for (Object o : l) {

@@ -1,5 +1,6 @@
 package io.keel.persistence;
 
+import io.keel.serialization.ContentCodec;
 import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -10,7 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -76,11 +79,15 @@ public class ResourceEntity {
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "resource_geo", joinColumns = @JoinColumn(name = "ri"))
     Set<GeoBox> geo = new HashSet<>();
+    /** {@link #attrs} parsed, on the copies {@link RowCache} keeps only: never handed out, a read gets a copy. */
+    @Transient
+    Map<String, Object> parsedAttrs;
 
     /**
      * The row's columns in a new object of no EntityManager, without the element collections (which reads take from
      * {@link #attrs}): what {@link RowCache} keeps.
      */
+    @SuppressWarnings("unchecked")
     static ResourceEntity detachedCopy(ResourceEntity e) {
         ResourceEntity c = new ResourceEntity();
         c.ri = e.ri;
@@ -100,6 +107,7 @@ public class ResourceEntity {
         c.dgt = e.dgt;
         c.subs = e.subs;
         c.attrs = e.attrs;
+        c.parsedAttrs = e.attrs == null ? null : (Map<String, Object>) ContentCodec.fromJson(e.attrs);
         return c;
     }
 }

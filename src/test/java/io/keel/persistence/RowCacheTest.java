@@ -44,6 +44,35 @@ class RowCacheTest {
     }
 
     @Test
+    void whatAReadChangesInAResourceFromTheCacheIsNotSeenByTheNext() throws Exception {
+        String dir = Files.createTempDirectory("keel-rowcache").toString();
+        try (ResourceStore store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null))) {
+            insertPath(store);
+            store.write(tx -> {
+                Resource cnt = tx.tree().lock("cnt1");
+                cnt.attributes.put("nested", new java.util.LinkedHashMap<>(Map.of("list", new java.util.ArrayList<>(List.of("a")))));
+                tx.tree().update(cnt);
+                return null;
+            });
+            for (int i = 0; i < 3; i++) {
+                Resource cnt = store.read(tx -> {
+                    tx.tree().prefetch(PATH);
+                    return tx.tree().findByStructuredName("cse-in/ae/cnt");
+                });
+                assertEquals(Map.of("list", List.of("a")), cnt.get("nested"), "read " + i);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> nested = (Map<String, Object>) cnt.get("nested");
+                @SuppressWarnings("unchecked")
+                List<Object> list = (List<Object>) nested.get("list");
+                list.add("changed by the reader");
+                nested.put("more", 1);
+                cnt.attributes.put("mni", 99L);
+            }
+            assertEquals(7, mni(store));
+        }
+    }
+
+    @Test
     void aNameLookedUpInVainIsFoundOnceCreated() throws Exception {
         String dir = Files.createTempDirectory("keel-rowcache").toString();
         try (ResourceStore store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null))) {
