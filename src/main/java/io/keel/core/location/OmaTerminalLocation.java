@@ -7,7 +7,6 @@ import io.keel.core.Settings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -32,14 +31,12 @@ public final class OmaTerminalLocation implements NetworkLocationSource {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<String> servers;
     private final int accuracyMetres;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final LocationHttp http;
 
     public OmaTerminalLocation(List<String> servers, int accuracyMetres, Duration timeout) {
         this.servers = servers.stream().map(OmaTerminalLocation::base).toList();
         this.accuracyMetres = accuracyMetres;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new LocationHttp("the Location Server", timeout);
     }
 
     /** From {@code keel.location.server}, {@code keel.location.accuracy} (metres) and {@code keel.location.timeout} (ms). */
@@ -167,15 +164,7 @@ public final class OmaTerminalLocation implements NetworkLocationSource {
     }
 
     private HttpResponse<String> send(String server, HttpRequest.Builder request) throws Failure {
-        try {
-            return http.send(request.timeout(timeout).header("Accept", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new Failure("5103", "the Location Server " + server + " is not reachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failure("5103", "interrupted while asking the Location Server");
-        }
+        return http.send(server, request);
     }
 
     /** The JSON of a 2xx answer (null for none), else the failure its requestError names. */

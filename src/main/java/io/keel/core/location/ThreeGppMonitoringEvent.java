@@ -7,7 +7,6 @@ import io.keel.core.Settings;
 import io.keel.core.store.ResourceStore;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -51,7 +50,7 @@ public final class ThreeGppMonitoringEvent implements NetworkLocationSource {
     private final CallbackUrls callbacks;
     private final int accuracyMetres;
     private final Duration timeout;
-    private final HttpClient http;
+    private final LocationHttp http;
     private final AwaitedReports awaiting;
 
     ThreeGppMonitoringEvent(String base, CallbackUrls callbacks, int accuracyMetres, Duration timeout,
@@ -61,7 +60,7 @@ public final class ThreeGppMonitoringEvent implements NetworkLocationSource {
         this.accuracyMetres = accuracyMetres;
         this.timeout = timeout;
         this.awaiting = awaiting;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new LocationHttp("the SCEF/NEF", timeout);
     }
 
     /**
@@ -276,15 +275,7 @@ public final class ThreeGppMonitoringEvent implements NetworkLocationSource {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Failure {
-        try {
-            return http.send(request.timeout(timeout).header("Accept", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new Failure("5103", "the SCEF/NEF " + base + " is not reachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failure("5103", "interrupted while asking the SCEF/NEF");
-        }
+        return http.send(base, request);
     }
 
     private static JsonNode json(HttpResponse<String> rsp) throws Failure {
