@@ -175,8 +175,16 @@ public class PrimitiveFilter implements Filter {
     }
 
     /** Reads the body, never buffering more than the configured maximum. */
+    private static final byte[] NO_BODY = new byte[0];
+
     private byte[] readBody(HttpServletRequest request) throws IOException {
         long declared = request.getContentLengthLong();
+        // An HTTP/1.x request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 6.3): most GETs,
+        // which then cost no stream and no buffer. HTTP/2 frames a body without either header, so it is read.
+        if (declared == 0 || declared < 0 && request.getHeader("Transfer-Encoding") == null
+                && request.getProtocol() != null && request.getProtocol().startsWith("HTTP/1.")) {
+            return NO_BODY;
+        }
         if (declared > maxBodyBytes) {
             throw OneM2MException.badRequest("the body (" + declared + " bytes) exceeds the maximum of " + maxBodyBytes + " bytes");
         }
