@@ -30,8 +30,8 @@ measure() { # cse → "p50 p99 req/s" (ms) of the retrieve of TARGET asked of th
     status=$(curl -s -o "$TMP/body" -w '%{http_code}' "$url" -H 'X-M2M-Origin: CAdmin' -H 'X-M2M-RI: check' -H 'X-M2M-RVI: 3' \
         -H 'Authorization: Bearer client-token')
     [ "$status" = 200 ] || { echo "$1: $TARGET answered $status: $(cat "$TMP/body")" >&2; exit 1; }
-    wrk -t1 -c"$CONNECTIONS" -d3s -s bench/forwarding/get.lua "$url" > /dev/null
-    wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/forwarding/get.lua "$url" > "$out"
+    wrk -t1 -c"$CONNECTIONS" -d3s -s bench/retrieve.lua "$url" -- 3 fwd client-token > /dev/null
+    wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/retrieve.lua "$url" -- 3 fwd client-token > "$out"
     if grep -q 'Non-2xx' "$out"; then cat "$out" >&2; exit 1; fi
     awk '
         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }

@@ -60,13 +60,7 @@ start_keel() { # tree (empty|large): its data dir is $TMP/<tree>, its port PORTS
     [ "$DB" = postgres ] && db=(KEEL_DB_URL="$(jdbc_url "$1")")
     env -u KEEL_DB_URL KEEL_DATA_DIR="$TMP/$1" KEEL_HTTP_PORT="${PORTS[$1]}" "${db[@]}" "$JAVA" -jar "$TMP/keel.war" >> "$TMP/$1.log" 2>&1 &
     PIDS[$1]=$!
-    for _ in $(seq 1 180); do
-        if curl -s -o /dev/null -w '%{http_code}' "$base/cse-in" -H 'X-M2M-Origin: CAdmin' -H 'X-M2M-RI: up' -H 'X-M2M-RVI: 3' | grep -q 200; then
-            return 0
-        fi
-        sleep 0.5
-    done
-    echo "Keel did not start; log:" >&2; cat "$TMP/$1.log" >&2; exit 1
+    bench_wait_http "$base/cse-in" "$TMP/$1.log" "${PIDS[$1]}"
 }
 stop_keel() { kill "${PIDS[$1]}"; wait "${PIDS[$1]}" 2>/dev/null || true; unset "PIDS[$1]"; }
 
@@ -85,8 +79,8 @@ measure() { # tree path → "p50 p99 req/s" (ms)
     local url="http://$HOST:${PORTS[$1]}$2" out="$TMP/wrk.txt" status
     status=$(curl -s -o "$TMP/body" -w '%{http_code}' "$url" -H 'X-M2M-Origin: CAdmin' -H 'X-M2M-RI: check' -H 'X-M2M-RVI: 3')
     [ "$status" = 200 ] || { echo "$1: $2 answered $status: $(cat "$TMP/body")" >&2; exit 1; }
-    wrk -t1 -c"$CONNECTIONS" -d3s -s bench/tree/get.lua "$url" > /dev/null
-    wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/tree/get.lua "$url" > "$out"
+    wrk -t1 -c"$CONNECTIONS" -d3s -s bench/retrieve.lua "$url" -- 3 tree > /dev/null
+    wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/retrieve.lua "$url" -- 3 tree > "$out"
     if grep -q 'Non-2xx' "$out"; then cat "$out" >&2; exit 1; fi
     awk '
         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }

@@ -5,8 +5,9 @@
 # The caller sets DB (h2 or postgres), KEEP (1: keep the temp dir and the database), FROM (a kept data directory or
 # database to measure a copy of), NAME (a short word for the database name), DURATION, ROUNDS, and after
 # latency_init the associative array PATHS and the array REQUESTS (the first is the plain discovery).
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 HOST=127.0.0.1
 LATENCY_TIMEOUT=${LATENCY_TIMEOUT:-30s}
 
@@ -48,13 +49,7 @@ latency_start_keel() {
     [ "$DB" = postgres ] && db=(KEEL_DB_URL="$JDBC")
     env -u KEEL_DB_URL KEEL_DATA_DIR="$TMP/data" KEEL_HTTP_PORT="${BASE##*:}" "${db[@]}" "$JAVA" -jar "$TMP/keel.war" >> "$TMP/keel.log" 2>&1 &
     PID=$!
-    for _ in $(seq 1 180); do
-        if curl -s -o /dev/null -w '%{http_code}' "$BASE/cse-in" -H 'X-M2M-Origin: CAdmin' -H 'X-M2M-RI: up' -H 'X-M2M-RVI: 3' | grep -q 200; then
-            return 0
-        fi
-        sleep 0.5
-    done
-    echo "Keel did not start; log:" >&2; cat "$TMP/keel.log" >&2; exit 1
+    bench_wait_http "$BASE/cse-in" "$TMP/keel.log" "$PID"
 }
 
 latency_stop_keel() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=; }
@@ -66,8 +61,8 @@ latency_measure() {
     local url="$BASE$1" out="$TMP/wrk.txt" status
     status=$(curl -s -o "$TMP/body" -w '%{http_code}' "$url" -H 'X-M2M-Origin: CAdmin' -H 'X-M2M-RI: check' -H 'X-M2M-RVI: 4')
     [ "$status" = 200 ] || { echo "$1 answered $status: $(cat "$TMP/body")" >&2; exit 1; }
-    wrk -t1 -c1 -d3s --timeout "$LATENCY_TIMEOUT" -s bench/latency/get.lua "$url" > /dev/null
-    wrk -t1 -c1 -d"$DURATION" --timeout "$LATENCY_TIMEOUT" --latency -s bench/latency/get.lua "$url" > "$out"
+    wrk -t1 -c1 -d3s --timeout "$LATENCY_TIMEOUT" -s bench/retrieve.lua "$url" -- 4 lat > /dev/null
+    wrk -t1 -c1 -d"$DURATION" --timeout "$LATENCY_TIMEOUT" --latency -s bench/retrieve.lua "$url" -- 4 lat > "$out"
     if grep -q "Non-2xx\|Socket errors" "$out"; then cat "$out" >&2; exit 1; fi
     awk '
         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }

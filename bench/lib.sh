@@ -1,4 +1,4 @@
-# Sourced by the bench scripts (run.sh, profile.sh, startup.sh, notifications.sh, large-tree.sh): what they share. Defines functions
+# Sourced by the bench scripts (run.sh, profile.sh, startup.sh, notifications.sh, large-tree.sh, latency.sh, timeseries.sh): what they share. Defines functions
 # and a few variables only; the caller sets BENCH_FAILED ("BENCH FAILED", "PROFILE FAILED", ...) for die's message.
 #   JAVA, JCMD, JSTAT     the JDK's tools ($JAVA_HOME/bin when set)
 #   CLK_TCK, NCPU         clock ticks per second of /proc's CPU times, cores
@@ -142,6 +142,21 @@ bench_wait_ready() {
         sleep 0.2
     done
     grep -m1 "$pattern" "$log" | sed -n 's|.*http://[^:/]*:\([0-9][0-9]*\)/.*|\1|p'
+}
+
+# bench_wait_http URL LOG PID [TIMEOUT]: waits until a oneM2M GET of URL as CAdmin answers 200, up to TIMEOUT seconds
+# (90); fails with the end of LOG when process PID exits first or the time is up.
+bench_wait_http() {
+    local url=$1 log=$2 pid=$3 deadline=$((SECONDS + ${4:-90}))
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url" -H 'X-M2M-Origin: CAdmin' -H 'X-M2M-RI: up' \
+        -H 'X-M2M-RVI: 3')" = 200 ]; do
+        if ! kill -0 "$pid" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
+            say "---- $log ----" >&2
+            tail -n 60 "$log" >&2
+            die "Keel did not answer 200 to GET $url"
+        fi
+        sleep 0.5
+    done
 }
 
 # bench_start_keel DIR [JVM OPTIONS...]: starts DIR/keel.war on a free loopback port with DIR/keel-data and the

@@ -16,7 +16,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 DB=${TS_DB:-h2}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 HOST=127.0.0.1
 [ -f target/keel.war ] || { echo "target/keel.war is missing: mvn -B -q -DskipTests package" >&2; exit 1; }
 
@@ -40,13 +41,7 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 env $(env | grep -o '^KEEL_[A-Z0-9_]*' | sed 's/^/-u /') KEEL_DATA_DIR="$TMP/data" KEEL_HTTP_PORT="$PORT" "${db[@]}" \
     "$JAVA" -jar "$TMP/keel.war" > "$TMP/keel.log" 2>&1 &
 PID=$!
-for _ in $(seq 1 180); do
-    curl -s -o /dev/null -w '%{http_code}' "http://$HOST:$PORT/cse-in" -H 'X-M2M-Origin: CAdmin' -H 'X-M2M-RI: up' \
-        -H 'X-M2M-RVI: 3' | grep -q 200 && break
-    sleep 0.5
-done
-curl -s -o /dev/null "http://$HOST:$PORT/cse-in" -H 'X-M2M-Origin: CAdmin' -H 'X-M2M-RI: up' -H 'X-M2M-RVI: 3' ||
-    { echo "Keel did not start; log:" >&2; cat "$TMP/keel.log" >&2; exit 1; }
+bench_wait_http "http://$HOST:$PORT/cse-in" "$TMP/keel.log" "$PID"
 
 echo "# reproduce: mvn -B -q -DskipTests package && TS_DB=$DB TS_COUNT=${TS_COUNT:-10000} TS_SILENT=${TS_SILENT:-500}" \
     "TS_PEI_MS=${TS_PEI_MS:-120000} TS_MDT_MS=${TS_MDT_MS:-30000} TS_WINDOW_S=${TS_WINDOW_S:-240} bench/timeseries.sh"

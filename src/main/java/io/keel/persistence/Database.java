@@ -26,6 +26,8 @@ public final class Database {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
     /** The cache of each embedded database this process opened, by its URL without settings. */
     private static final Map<String, RowCache> LOCAL_ROW_CACHES = new ConcurrentHashMap<>();
+    /** Prepared statements kept per pooled connection: the ones every request runs and the common discoveries. */
+    private static final int STATEMENTS_CACHED = 100;
 
     private Database() {
     }
@@ -56,6 +58,10 @@ public final class Database {
             jpa.put("jakarta.persistence.jdbc.user", settings.dbUser());
             jpa.put("jakarta.persistence.jdbc.password", settings.dbPassword());
             jpa.put("jakarta.persistence.jdbc.driver", url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver");
+            // EclipseLink's own pool keeps each connection's prepared statements: H2 then parses, and PostgreSQL
+            // plans, a statement once per connection, not at every request (a server's DataSource has its own cache).
+            jpa.put("eclipselink.jdbc.cache-statements", "true");
+            jpa.put("eclipselink.jdbc.cache-statements.size", String.valueOf(STATEMENTS_CACHED));
             product = url.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2";
         }
         boolean postgres = product.toLowerCase().contains("postgres");

@@ -93,6 +93,12 @@ final class JpaGroupAggregationQueue implements GroupAggregationQueue {
     }
 
     @Override
+    public boolean hasAnsweredBefore(long beforeMicros) {
+        return !em.createNativeQuery("SELECT 1 FROM group_aggregation WHERE due < ? AND rsc IS NOT NULL")
+                .setParameter(1, beforeMicros).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
     public void removeAnsweredBefore(long beforeMicros) {
         em.createNativeQuery("DELETE FROM group_aggregation WHERE due < ? AND rsc IS NOT NULL")
                 .setParameter(1, beforeMicros).executeUpdate();

@@ -220,10 +220,15 @@ public final class GroupAggregation implements AutoCloseable {
                 Map<String, Integer> answered = store.read(tx -> tx.groupAggregation().answered(instance));
                 answered.forEach((id, rsc) -> answer(id, new ResponsePrimitive(ResponseStatusCode.of(rsc), null)));
             }
-            store.write(tx -> {
-                tx.groupAggregation().removeAnsweredBefore(micros(at.minusMillis(2 * staleMillis)));
-                return null;
-            });
+            // Looked for first: a write at every pass would be a durable commit twice a second, and would end the
+            // cached rows of every read (a commit ends them all).
+            long answeredBefore = micros(at.minusMillis(2 * staleMillis));
+            if (store.read(tx -> tx.groupAggregation().hasAnsweredBefore(answeredBefore))) {
+                store.write(tx -> {
+                    tx.groupAggregation().removeAnsweredBefore(answeredBefore);
+                    return null;
+                });
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot look for aggregated notifications that are due", e);
         }

@@ -53,6 +53,9 @@ public interface GroupAggregationQueue {
 
     void remove(Collection<String> ids);
 
+    /** Whether any answered row is due before {@code beforeMicros}. */
+    boolean hasAnsweredBefore(long beforeMicros);
+
     /** Deletes the answered rows due before {@code beforeMicros}. */
     void removeAnsweredBefore(long beforeMicros);
 }

@@ -74,6 +74,11 @@ public final class InMemoryGroupAggregationQueue implements GroupAggregationQueu
     }
 
     @Override
+    public synchronized boolean hasAnsweredBefore(long beforeMicros) {
+        return rows.values().stream().anyMatch(s -> s.rsc != null && s.row.due() < beforeMicros);
+    }
+
+    @Override
     public synchronized void removeAnsweredBefore(long beforeMicros) {
         rows.values().removeIf(s -> s.rsc != null && s.row.due() < beforeMicros);
     }
