@@ -35,11 +35,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,6 +52,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.jpa.JpaHelper;
 import org.locationtech.jts.geom.Geometry;
@@ -66,7 +71,9 @@ public final class JpaResourceStore implements ResourceStore {
     private static final int CHILDREN_OF_CHUNK = 500;
     /** The columns of {@link ResourceEntity}, for native queries that read whole rows. */
     private static final String ENTITY_COLUMNS = "ri, attrs, cr, cs, ct, cty, depth, dgt, et, lt, origin, pi, rn, srn, st, subs, ty";
+    private static final Logger LOG = Logger.getLogger(JpaResourceStore.class.getName());
     private final EntityManagerFactory emf;
+    private final WriteTurns turns = new WriteTurns();
     private final TriplePatternCounts patternCounts;
     private final boolean postgres;
     /** The cache of rows, or null where none is kept ({@code keel.db.row-cache}, see {@link RowCache}). */
@@ -95,22 +102,28 @@ public final class JpaResourceStore implements ResourceStore {
 
     @Override
     public <T> T write(Function<Transaction, T> work) {
+        return write(work, () -> { });
+    }
+
+    /** A write; {@code committing} runs once its changes are made, as its commit begins. */
+    private <T> T write(Function<Transaction, T> work, Runnable committing) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction t = em.getTransaction();
         Tx tx = new Tx(em, patternCounts, postgres, null);
         boolean committed = false;
-        boolean committing = false;
+        boolean cacheCommitting = false;
         boolean counted = false;
         try {
             t.begin();
             T result = work.apply(tx);
             tx.listeners.values().forEach(TransactionListener::beforeCommit);
+            committing.run();
             if (rows != null) {
                 if (rows.shared()) {
                     SharedCommits.begin(em);
                     counted = true;
                 }
-                committing = true;
+                cacheCommitting = true;
                 rows.commitBegins();
             }
             t.commit();
@@ -125,7 +138,7 @@ public final class JpaResourceStore implements ResourceStore {
             if (t.isActive()) {
                 t.rollback();
             }
-            if (committing) {
+            if (cacheCommitting) {
                 rows.commitEnded();
             }
             em.close();
@@ -135,6 +148,111 @@ public final class JpaResourceStore implements ResourceStore {
             for (TransactionListener l : tx.listeners.values()) {
                 l.afterCompletion(committed);
             }
+        }
+    }
+
+    @Override
+    public <T> T writeUnder(String parentRi, Function<Transaction, T> work) {
+        return turns.submit(parentRi, work, this::writeTurn);
+    }
+
+    /** How many writes under {@code parentRi} wait for their turn (for tests). */
+    int waitingUnder(String parentRi) {
+        return turns.waiting(parentRi);
+    }
+
+    /** A turn of writes under one parent: one alone as any write; more in one transaction, else each alone. */
+    private void writeTurn(List<WriteTurns.Pending<?>> writes, Runnable nextMayStart) {
+        if (writes.size() > 1) {
+            try {
+                writeTogether(writes, nextMayStart);
+                return;
+            } catch (RuntimeException e) {
+                // The shared transaction did not commit (a name taken twice, a deadlock, the database gone): none of
+                // it happened, and each write runs again by itself, where its own error is its own answer.
+                LOG.log(Level.FINE, "writes under one parent committed one by one after the shared commit failed", e);
+            }
+        }
+        writes.forEach(p -> p.runAlone(work -> write(work, nextMayStart)));
+    }
+
+    /**
+     * The writes in one transaction, each in a savepoint: a write refused (a oneM2M error) is rolled back to its
+     * savepoint and fails alone. Each write's changes are flushed before the next starts, which reads them from the
+     * database. Anything else that goes wrong ends the transaction and is thrown.
+     */
+    private void writeTogether(List<WriteTurns.Pending<?>> writes, Runnable nextMayStart) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction t = em.getTransaction();
+        List<Tx> untold = new ArrayList<>(); // transactions whose listeners are yet to hear the outcome
+        boolean committed = false;
+        boolean committing = false;
+        boolean counted = false;
+        try {
+            t.begin();
+            java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+            for (WriteTurns.Pending<?> p : writes) {
+                Tx tx = new Tx(em, patternCounts, postgres, null);
+                untold.add(tx);
+                Savepoint before = savepoint(connection);
+                try {
+                    p.apply(tx);
+                    tx.listeners.values().forEach(TransactionListener::beforeCommit);
+                    em.flush();
+                } catch (OneM2MException refused) {
+                    if (t.getRollbackOnly()) {
+                        throw refused;
+                    }
+                    rollback(connection, before);
+                    p.fail(refused);
+                    untold.remove(tx);
+                    tx.listeners.values().forEach(l -> l.afterCompletion(false));
+                }
+                em.clear();
+            }
+            nextMayStart.run();
+            if (rows != null) {
+                if (rows.shared()) {
+                    SharedCommits.begin(em);
+                    counted = true;
+                }
+                committing = true;
+                rows.commitBegins();
+            }
+            t.commit();
+            committed = true;
+        } finally {
+            if (t.isActive()) {
+                t.rollback();
+            }
+            if (committing) {
+                rows.commitEnded();
+            }
+            em.close();
+            if (counted) {
+                SharedCommits.end(emf);
+            }
+            for (Tx tx : untold) {
+                for (TransactionListener l : tx.listeners.values()) {
+                    l.afterCompletion(committed);
+                }
+            }
+        }
+    }
+
+    private static Savepoint savepoint(java.sql.Connection connection) {
+        try {
+            return connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+    }
+
+    private static void rollback(java.sql.Connection connection, Savepoint to) {
+        try {
+            connection.rollback(to);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
         }
     }
 
@@ -1428,11 +1546,22 @@ public final class JpaResourceStore implements ResourceStore {
                     || count(after, nm) != 1)) {
                 return false;
             }
+            // One statement for all of them: each name has one row here, so the name alone finds it.
+            StringBuilder sql = new StringBuilder("UPDATE resource_attr SET val = CASE nm");
+            List<Object> parameters = new ArrayList<>();
             for (AttributeValue now : added.values()) {
-                em.createNativeQuery("UPDATE resource_attr SET val = ? WHERE ri = ? AND nm = ? AND val = ?")
-                        .setParameter(1, now.val).setParameter(2, ri).setParameter(3, now.nm)
-                        .setParameter(4, removed.get(now.nm).val).executeUpdate();
+                sql.append(" WHEN ? THEN CAST(? AS VARCHAR(1024))");
+                parameters.add(now.nm);
+                parameters.add(now.val);
             }
+            sql.append(" END WHERE ri = ? AND nm IN (").append(String.join(", ", Collections.nCopies(added.size(), "?"))).append(')');
+            parameters.add(ri);
+            parameters.addAll(added.keySet());
+            Query update = em.createNativeQuery(sql.toString());
+            for (int i = 0; i < parameters.size(); i++) {
+                update.setParameter(i + 1, parameters.get(i));
+            }
+            update.executeUpdate();
             return true;
         }
 

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Create (TS-0004 7.3.3.3, 7.3.3.5; the order of checks as in 7.2.2.2): the privilege on the parent, the child type and
@@ -101,7 +102,9 @@ public final class CreateOperation implements OperationHandler {
             if (type.worksBeforeTransaction()) {
                 type.beforeTransaction(new PendingWrite(req, draft, given, parent, ctx.notifications, ctx.remote(), retrieved));
             }
-            return CompletableFuture.completedFuture(ctx.store.write(w -> create(w, req, type, parent.ri, ri, given, rcn, retrieved)));
+            Function<Transaction, ResponsePrimitive> work = w -> create(w, req, type, parent.ri, ri, given, rcn, retrieved);
+            return CompletableFuture.completedFuture(type.createsShareCommits() ? ctx.store.writeUnder(parent.ri, work)
+                    : ctx.store.write(work));
         };
     }
 

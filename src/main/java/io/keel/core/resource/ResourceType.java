@@ -418,6 +418,15 @@ public abstract class ResourceType {
     }
 
     /**
+     * Whether concurrent creates of this type under one parent may share one transaction and one durable commit
+     * ({@link io.keel.core.store.ResourceStore#writeUnder}): true where a create changes only its parent and what it
+     * adds (instances counted by their holder), so that sharing holds no lock longer than the parent's.
+     */
+    public boolean createsShareCommits() {
+        return false;
+    }
+
+    /**
      * Type rules for a Create, run inside the write transaction with the parent locked, after the generic
      * attribute checks and before the new resource is stored: fill CSE-set attributes, check cross-attribute rules.
      */

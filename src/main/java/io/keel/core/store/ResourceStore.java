@@ -15,6 +15,15 @@ public interface ResourceStore extends AutoCloseable {
     /** Runs work in a write transaction; it returns only after the commit is durable. Any exception rolls back. */
     <T> T write(Function<Transaction, T> work);
 
+    /**
+     * As {@link #write}, for work whose first lock is the row of {@code parentRi} (a create under it): concurrent
+     * writes under one parent, which would wait for that lock one after the other, may share one transaction and one
+     * durable commit. Each still succeeds or fails alone, and returns only after the commit is durable.
+     */
+    default <T> T writeUnder(String parentRi, Function<Transaction, T> work) {
+        return write(work);
+    }
+
     /** Runs a trivial query; throws when the database does not answer it. */
     void ping();
 

@@ -78,6 +78,12 @@ public final class ContentInstanceType extends ResourceType {
         return false;
     }
 
+    /** Creates under one container wait for its lock one after the other anyway: they may share the commit too. */
+    @Override
+    public boolean createsShareCommits() {
+        return true;
+    }
+
     @Override
     public boolean hasContent() {
         return true;

@@ -1,0 +1,143 @@
+package io.keel.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keel.core.Settings;
+import io.keel.core.resource.Resource;
+import io.keel.core.store.ResourceStore;
+import io.keel.core.store.TransactionListener;
+import io.keel.primitive.OneM2MException;
+import io.keel.primitive.ResponseStatusCode;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes under one parent that wait for each other share one transaction and one durable commit
+ * ({@code ResourceStore.writeUnder}), and each still succeeds or fails alone.
+ */
+class WriteUnderTest {
+    private final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+    @Test
+    void writesWaitingForOneParentCommitTogether_andARefusedOneAloneIsRolledBack() throws Exception {
+        try (JpaResourceStore store = open()) {
+            CountDownLatch firstHasTheLock = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> store.writeUnder("p", tx -> {
+                tx.tree().lock("p");
+                firstHasTheLock.countDown();
+                await(release);
+                return child(tx, "a", "a");
+            }));
+            assertTrue(firstHasTheLock.await(10, TimeUnit.SECONDS));
+            CompletableFuture<String> b = CompletableFuture.supplyAsync(() -> store.writeUnder("p", tx -> child(tx, "b", "b")));
+            waitForQueue(store, 1);
+            CompletableFuture<String> c = CompletableFuture.supplyAsync(() -> store.writeUnder("p", tx -> {
+                child(tx, "c", "c");
+                throw OneM2MException.badRequest("refused after writing");
+            }));
+            waitForQueue(store, 2);
+            CompletableFuture<String> d = CompletableFuture.supplyAsync(() -> store.writeUnder("p", tx -> child(tx, "d", "d")));
+            waitForQueue(store, 3);
+            release.countDown();
+
+            assertEquals("a", first.get(10, TimeUnit.SECONDS));
+            assertEquals("b", b.get(10, TimeUnit.SECONDS));
+            assertEquals("d", d.get(10, TimeUnit.SECONDS));
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> c.get(10, TimeUnit.SECONDS));
+            assertEquals(ResponseStatusCode.BAD_REQUEST, ((OneM2MException) refused.getCause()).rsc());
+            assertEquals(List.of("cse-in/p/a", "cse-in/p/b", "cse-in/p/d"), children(store));
+            // b, c and d ran in one transaction: d was written before b's commit was told, and c was rolled back.
+            assertTrue(events.indexOf("wrote d") < events.indexOf("committed b"), events.toString());
+            assertTrue(events.contains("rolled back c") && !events.contains("committed c"), events.toString());
+        }
+    }
+
+    @Test
+    void aNameTakenTwiceInOneTurn_isAConflictForTheSecondWriteOnly() throws Exception {
+        try (JpaResourceStore store = open()) {
+            CountDownLatch firstHasTheLock = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> store.writeUnder("p", tx -> {
+                tx.tree().lock("p");
+                firstHasTheLock.countDown();
+                await(release);
+                return "first";
+            }));
+            assertTrue(firstHasTheLock.await(10, TimeUnit.SECONDS));
+            CompletableFuture<String> b = CompletableFuture.supplyAsync(() -> store.writeUnder("p", tx -> child(tx, "b", "x")));
+            waitForQueue(store, 1);
+            CompletableFuture<String> d = CompletableFuture.supplyAsync(() -> store.writeUnder("p", tx -> child(tx, "d", "x")));
+            waitForQueue(store, 2);
+            release.countDown();
+
+            assertEquals("first", first.get(10, TimeUnit.SECONDS));
+            assertEquals("b", b.get(10, TimeUnit.SECONDS));
+            ExecutionException conflict = assertThrows(ExecutionException.class, () -> d.get(10, TimeUnit.SECONDS));
+            assertEquals(ResponseStatusCode.CONFLICT, ((OneM2MException) conflict.getCause()).rsc());
+            assertEquals(List.of("cse-in/p/x"), children(store));
+            assertEquals("b", store.read(tx -> tx.tree().findByStructuredName("cse-in/p/x")).ri);
+        }
+    }
+
+    private JpaResourceStore open() throws Exception {
+        String dir = Files.createTempDirectory("keel-write-under").toString();
+        JpaResourceStore store = (JpaResourceStore) Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null));
+        store.write(tx -> {
+            tx.tree().insert(StoredResource.of("id-in", null, 5, "cse-in"));
+            tx.tree().insert(StoredResource.of("p", "id-in", 3, "cse-in/p"));
+            return null;
+        });
+        return store;
+    }
+
+    /** Locks the parent, as a create does, and adds child {@code ri} named {@code rn}; tells the outcome to events. */
+    private String child(io.keel.core.store.Transaction tx, String ri, String rn) {
+        tx.tree().lock("p");
+        tx.tree().insert(StoredResource.of(ri, "p", 4, "cse-in/p/" + rn));
+        events.add("wrote " + ri);
+        tx.listener(Told.class, () -> new Told(ri));
+        return ri;
+    }
+
+    private final class Told implements TransactionListener {
+        private final String ri;
+
+        Told(String ri) {
+            this.ri = ri;
+        }
+
+        @Override
+        public void afterCompletion(boolean committed) {
+            events.add((committed ? "committed " : "rolled back ") + ri);
+        }
+    }
+
+    private static List<String> children(ResourceStore store) {
+        return store.read(tx -> tx.tree().oldestChildren("p", 4, 10)).stream().map((Resource r) -> r.srn).sorted().toList();
+    }
+
+    private static void waitForQueue(JpaResourceStore store, int writes) throws InterruptedException {
+        for (int i = 0; i < 1000 && store.waitingUnder("p") < writes; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(writes, store.waitingUnder("p"));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
