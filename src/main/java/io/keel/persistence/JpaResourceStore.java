@@ -42,8 +42,8 @@ import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -107,17 +107,49 @@ public final class JpaResourceStore implements ResourceStore {
 
     /** A write; {@code committing} runs once its changes are made, as its commit begins. */
     private <T> T write(Function<Transaction, T> work, Runnable committing) {
-        EntityManager em = emf.createEntityManager();
-        EntityTransaction t = em.getTransaction();
-        Tx tx = new Tx(em, patternCounts, postgres, null);
-        boolean committed = false;
-        boolean cacheCommitting = false;
-        boolean counted = false;
+        WriteTransaction w = new WriteTransaction();
+        Tx tx = new Tx(w.em, patternCounts, postgres, null);
         try {
-            t.begin();
             T result = work.apply(tx);
             tx.listeners.values().forEach(TransactionListener::beforeCommit);
             committing.run();
+            w.commit();
+            return result;
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw new OneM2MException(ResponseStatusCode.CONFLICT, "a resource with this name already exists under the parent");
+            }
+            throw e;
+        } finally {
+            w.close();
+            for (TransactionListener l : tx.listeners.values()) {
+                l.afterCompletion(w.committed);
+            }
+        }
+    }
+
+    /**
+     * A write transaction's own EntityManager, begun; its commit moves the cache of rows' epoch around it (and counts
+     * it where several instances share the cache), and closing rolls back what did not commit.
+     */
+    private final class WriteTransaction implements AutoCloseable {
+        final EntityManager em = emf.createEntityManager();
+        private final EntityTransaction t = em.getTransaction();
+        boolean committed;
+        private boolean cacheCommitting;
+        private boolean counted;
+
+        WriteTransaction() {
+            try {
+                t.begin();
+            } catch (RuntimeException e) {
+                em.close();
+                throw e;
+            }
+        }
+
+        /** Commits; returns only once the commit is durable. */
+        void commit() {
             if (rows != null) {
                 if (rows.shared()) {
                     SharedCommits.begin(em);
@@ -128,13 +160,14 @@ public final class JpaResourceStore implements ResourceStore {
             }
             t.commit();
             committed = true;
-            return result;
-        } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
-                throw new OneM2MException(ResponseStatusCode.CONFLICT, "a resource with this name already exists under the parent");
-            }
-            throw e;
-        } finally {
+        }
+
+        boolean rollbackOnly() {
+            return t.getRollbackOnly();
+        }
+
+        @Override
+        public void close() {
             if (t.isActive()) {
                 t.rollback();
             }
@@ -144,9 +177,6 @@ public final class JpaResourceStore implements ResourceStore {
             em.close();
             if (counted) {
                 SharedCommits.end(emf);
-            }
-            for (TransactionListener l : tx.listeners.values()) {
-                l.afterCompletion(committed);
             }
         }
     }
@@ -182,14 +212,10 @@ public final class JpaResourceStore implements ResourceStore {
      * database. Anything else that goes wrong ends the transaction and is thrown.
      */
     private void writeTogether(List<WriteTurns.Pending<?>> writes, Runnable nextMayStart) {
-        EntityManager em = emf.createEntityManager();
-        EntityTransaction t = em.getTransaction();
+        WriteTransaction w = new WriteTransaction();
+        EntityManager em = w.em;
         List<Tx> untold = new ArrayList<>(); // transactions whose listeners are yet to hear the outcome
-        boolean committed = false;
-        boolean committing = false;
-        boolean counted = false;
         try {
-            t.begin();
             java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
             for (WriteTurns.Pending<?> p : writes) {
                 Tx tx = new Tx(em, patternCounts, postgres, null);
@@ -200,7 +226,7 @@ public final class JpaResourceStore implements ResourceStore {
                     tx.listeners.values().forEach(TransactionListener::beforeCommit);
                     em.flush();
                 } catch (OneM2MException refused) {
-                    if (t.getRollbackOnly()) {
+                    if (w.rollbackOnly()) {
                         throw refused;
                     }
                     rollback(connection, before);
@@ -211,30 +237,12 @@ public final class JpaResourceStore implements ResourceStore {
                 em.clear();
             }
             nextMayStart.run();
-            if (rows != null) {
-                if (rows.shared()) {
-                    SharedCommits.begin(em);
-                    counted = true;
-                }
-                committing = true;
-                rows.commitBegins();
-            }
-            t.commit();
-            committed = true;
+            w.commit();
         } finally {
-            if (t.isActive()) {
-                t.rollback();
-            }
-            if (committing) {
-                rows.commitEnded();
-            }
-            em.close();
-            if (counted) {
-                SharedCommits.end(emf);
-            }
+            w.close();
             for (Tx tx : untold) {
                 for (TransactionListener l : tx.listeners.values()) {
-                    l.afterCompletion(committed);
+                    l.afterCompletion(w.committed);
                 }
             }
         }
