@@ -115,7 +115,8 @@ class OperationsIT extends KeelIT {
             receiver.answering(4000);
             assertEquals(201, cse.create("/" + cnt, 4, "{\"m2m:cin\":{\"con\":\"refused\"}}").from(ae).send().status());
             receiver.next();
-            Eventually.holds(Duration.ofSeconds(10), () -> value(metrics(), failed) == value(before, failed) + 1,
+            // At least: in this JVM, earlier tests' subscriptions to receivers they closed may fail meanwhile too.
+            Eventually.holds(Duration.ofSeconds(10), () -> value(metrics(), failed) >= value(before, failed) + 1,
                     failed + " counting the refusal");
         }
     }
