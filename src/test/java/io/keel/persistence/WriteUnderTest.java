@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keel.core.Settings;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.ResourceStore;
+import io.keel.core.store.Transaction;
 import io.keel.core.store.TransactionListener;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,24 +32,14 @@ class WriteUnderTest {
     @Test
     void writesWaitingForOneParentCommitTogether_andARefusedOneAloneIsRolledBack() throws Exception {
         try (JpaResourceStore store = open()) {
-            CountDownLatch firstHasTheLock = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> store.writeUnder("p", tx -> {
-                tx.tree().lock("p");
-                firstHasTheLock.countDown();
-                await(release);
-                return child(tx, "a", "a");
-            }));
-            assertTrue(firstHasTheLock.await(10, TimeUnit.SECONDS));
-            CompletableFuture<String> b = CompletableFuture.supplyAsync(() -> store.writeUnder("p", tx -> child(tx, "b", "b")));
-            waitForQueue(store, 1);
-            CompletableFuture<String> c = CompletableFuture.supplyAsync(() -> store.writeUnder("p", tx -> {
+            CompletableFuture<String> first = holdingTheLock(store, release, tx -> child(tx, "a", "a"));
+            CompletableFuture<String> b = queued(store, 1, tx -> child(tx, "b", "b"));
+            CompletableFuture<String> c = queued(store, 2, tx -> {
                 child(tx, "c", "c");
                 throw OneM2MException.badRequest("refused after writing");
-            }));
-            waitForQueue(store, 2);
-            CompletableFuture<String> d = CompletableFuture.supplyAsync(() -> store.writeUnder("p", tx -> child(tx, "d", "d")));
-            waitForQueue(store, 3);
+            });
+            CompletableFuture<String> d = queued(store, 3, tx -> child(tx, "d", "d"));
             release.countDown();
 
             assertEquals("a", first.get(10, TimeUnit.SECONDS));
@@ -65,19 +57,10 @@ class WriteUnderTest {
     @Test
     void aNameTakenTwiceInOneTurn_isAConflictForTheSecondWriteOnly() throws Exception {
         try (JpaResourceStore store = open()) {
-            CountDownLatch firstHasTheLock = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> store.writeUnder("p", tx -> {
-                tx.tree().lock("p");
-                firstHasTheLock.countDown();
-                await(release);
-                return "first";
-            }));
-            assertTrue(firstHasTheLock.await(10, TimeUnit.SECONDS));
-            CompletableFuture<String> b = CompletableFuture.supplyAsync(() -> store.writeUnder("p", tx -> child(tx, "b", "x")));
-            waitForQueue(store, 1);
-            CompletableFuture<String> d = CompletableFuture.supplyAsync(() -> store.writeUnder("p", tx -> child(tx, "d", "x")));
-            waitForQueue(store, 2);
+            CompletableFuture<String> first = holdingTheLock(store, release, tx -> "first");
+            CompletableFuture<String> b = queued(store, 1, tx -> child(tx, "b", "x"));
+            CompletableFuture<String> d = queued(store, 2, tx -> child(tx, "d", "x"));
             release.countDown();
 
             assertEquals("first", first.get(10, TimeUnit.SECONDS));
@@ -87,6 +70,23 @@ class WriteUnderTest {
             assertEquals(List.of("cse-in/p/x"), children(store));
             assertEquals("b", store.read(tx -> tx.tree().findByStructuredName("cse-in/p/x")).ri);
         }
+    }
+
+    /**
+     * A write under p that locks it and, once {@code release} opens, does {@code then}; returned once it holds the lock,
+     * so that the writes started after it wait for their turn.
+     */
+    private static CompletableFuture<String> holdingTheLock(JpaResourceStore store, CountDownLatch release,
+                                                            Function<Transaction, String> then) throws InterruptedException {
+        CountDownLatch locked = new CountDownLatch(1);
+        CompletableFuture<String> write = CompletableFuture.supplyAsync(() -> store.writeUnder("p", tx -> {
+            tx.tree().lock("p");
+            locked.countDown();
+            await(release);
+            return then.apply(tx);
+        }));
+        assertTrue(locked.await(10, TimeUnit.SECONDS));
+        return write;
     }
 
     private JpaResourceStore open() throws Exception {
@@ -101,7 +101,7 @@ class WriteUnderTest {
     }
 
     /** Locks the parent, as a create does, and adds child {@code ri} named {@code rn}; tells the outcome to events. */
-    private String child(io.keel.core.store.Transaction tx, String ri, String rn) {
+    private String child(Transaction tx, String ri, String rn) {
         tx.tree().lock("p");
         tx.tree().insert(StoredResource.of(ri, "p", 4, "cse-in/p/" + rn));
         events.add("wrote " + ri);
@@ -126,11 +126,15 @@ class WriteUnderTest {
         return store.read(tx -> tx.tree().oldestChildren("p", 4, 10)).stream().map((Resource r) -> r.srn).sorted().toList();
     }
 
-    private static void waitForQueue(JpaResourceStore store, int writes) throws InterruptedException {
-        for (int i = 0; i < 1000 && store.waitingUnder("p") < writes; i++) {
+    /** A write under p, returned once it is the {@code position}th waiting for its turn. */
+    private static CompletableFuture<String> queued(JpaResourceStore store, int position, Function<Transaction, String> work)
+            throws InterruptedException {
+        CompletableFuture<String> write = CompletableFuture.supplyAsync(() -> store.writeUnder("p", work));
+        for (int i = 0; i < 1000 && store.waitingUnder("p") < position; i++) {
             Thread.sleep(10);
         }
-        assertEquals(writes, store.waitingUnder("p"));
+        assertEquals(position, store.waitingUnder("p"));
+        return write;
     }
 
     private static void await(CountDownLatch latch) {
