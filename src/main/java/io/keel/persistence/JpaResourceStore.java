@@ -94,7 +94,7 @@ public final class JpaResourceStore implements ResourceStore {
     public <T> T read(Function<Transaction, T> work) {
         EntityManager em = emf.createEntityManager();
         try {
-            return work.apply(new Tx(em, patternCounts, postgres, rows));
+            return work.apply(new Tx(em, patternCounts, postgres, rows, null));
         } finally {
             em.close();
         }
@@ -108,7 +108,7 @@ public final class JpaResourceStore implements ResourceStore {
     /** A write; {@code committing} runs once its changes are made, as its commit begins. */
     private <T> T write(Function<Transaction, T> work, Runnable committing) {
         WriteTransaction w = new WriteTransaction();
-        Tx tx = new Tx(w.em, patternCounts, postgres, null);
+        Tx tx = new Tx(w.em, patternCounts, postgres, null, w.heldRows);
         try {
             T result = work.apply(tx);
             tx.listeners.values().forEach(TransactionListener::beforeCommit);
@@ -134,6 +134,8 @@ public final class JpaResourceStore implements ResourceStore {
      */
     private final class WriteTransaction implements AutoCloseable {
         final EntityManager em = emf.createEntityManager();
+        /** The rows this transaction locked whose managed copy is the latest (see {@link Tx#lock}). */
+        final Set<String> heldRows = new HashSet<>();
         private final EntityTransaction t = em.getTransaction();
         boolean committed;
         private boolean cacheCommitting;
@@ -218,7 +220,7 @@ public final class JpaResourceStore implements ResourceStore {
         try {
             java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
             for (WriteTurns.Pending<?> p : writes) {
-                Tx tx = new Tx(em, patternCounts, postgres, null);
+                Tx tx = new Tx(em, patternCounts, postgres, null, w.heldRows);
                 untold.add(tx);
                 Savepoint before = savepoint(connection);
                 try {
@@ -230,11 +232,14 @@ public final class JpaResourceStore implements ResourceStore {
                         throw refused;
                     }
                     rollback(connection, before);
+                    // What the refused write changed in managed rows is undone in the database, and its locks are
+                    // gone: later writes read the rows again.
+                    em.clear();
+                    w.heldRows.clear();
                     p.fail(refused);
                     untold.remove(tx);
                     tx.listeners.values().forEach(l -> l.afterCompletion(false));
                 }
-                em.clear();
             }
             nextMayStart.run();
             w.commit();
@@ -353,11 +358,15 @@ public final class JpaResourceStore implements ResourceStore {
         private RowCache.Stamp stamp;
         private boolean stamped;
 
-        Tx(EntityManager em, TriplePatternCounts patternCounts, boolean postgres, RowCache rows) {
+        /** The write transaction's rows locked and current (shared by a turn's writes); null in a read transaction. */
+        private final Set<String> heldRows;
+
+        Tx(EntityManager em, TriplePatternCounts patternCounts, boolean postgres, RowCache rows, Set<String> heldRows) {
             this.em = em;
             this.patternCounts = patternCounts;
             this.postgres = postgres;
             this.rows = rows;
+            this.heldRows = heldRows;
         }
 
         @Override
@@ -863,13 +872,18 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public Resource lock(String ri) {
             forgetPrefetched();
+            // A row this transaction locked before is still locked, and no one else changed it: the managed copy is
+            // the latest (the creates of a turn under one container lock it once).
+            IdentityMapAccessor identities = em.unwrap(UnitOfWork.class).getIdentityMapAccessor();
+            boolean readBefore = identities.containsObjectInIdentityMap(ri, ResourceEntity.class);
+            if (readBefore && heldRows != null && heldRows.contains(ri)) {
+                return toResource(em.find(ResourceEntity.class, ri));
+            }
             // What this transaction read of the row before is refreshed once the lock is granted: the row is then the
             // latest committed one, also when another CSE on the same database changed or deleted it. A row not read
             // before is read with the lock. Native, without EclipseLink's refresh: a JPQL lock query or a refresh
             // also reads (to lock) the row's element collections, three statements, which an update loads only
             // when it changes them.
-            boolean readBefore = em.unwrap(UnitOfWork.class).getIdentityMapAccessor()
-                    .containsObjectInIdentityMap(ri, ResourceEntity.class);
             @SuppressWarnings("unchecked")
             List<ResourceEntity> l = em.createNativeQuery("SELECT " + ENTITY_COLUMNS + " FROM resource WHERE ri = ? FOR UPDATE",
                     ResourceEntity.class).setParameter(1, ri).getResultList();
@@ -878,6 +892,9 @@ public final class JpaResourceStore implements ResourceStore {
             }
             if (readBefore) {
                 em.refresh(l.get(0));
+            }
+            if (heldRows != null) {
+                heldRows.add(ri);
             }
             return toResource(l.get(0));
         }
@@ -905,7 +922,10 @@ public final class JpaResourceStore implements ResourceStore {
         public void deleteSubtree(Resource r, Set<Integer> childlessTypes) {
             forgetPrefetched();
             em.flush();
-            String below = ResourceQuery.escapeLike(r.srn) + "/%";
+            // The names below r.srn as a range of the (binary-ordered) srn column, not LIKE 'srn/%': H2 parses a LIKE
+            // with a parameter again at each execution (see ResourceQuery#below).
+            String from = r.srn + "/";
+            String to = r.srn + "0";
             // First lock the descendants that can have children, ancestors first. A create below one of them holds
             // that lock until it commits, so this waits for it and the DELETE after it (a new statement, which sees
             // what committed meanwhile) takes the new child too; a create that comes later finds its parent gone.
@@ -913,19 +933,19 @@ public final class JpaResourceStore implements ResourceStore {
             // childless type needs neither (trimming a container to its quota deletes contentInstances one by one).
             boolean descendants = false;
             if (!childlessTypes.contains(r.ty)) {
-                StringBuilder lock = new StringBuilder("SELECT ri FROM resource WHERE srn LIKE ? ESCAPE '\\'");
+                StringBuilder lock = new StringBuilder("SELECT ri FROM resource WHERE srn >= ? AND srn < ?");
                 for (Integer ty : childlessTypes) {
                     lock.append(" AND ty <> ").append(ty.intValue());
                 }
                 boolean locked = !em.createNativeQuery(lock.append(" ORDER BY srn FOR UPDATE").toString())
-                        .setParameter(1, below).getResultList().isEmpty();
+                        .setParameter(1, from).setParameter(2, to).getResultList().isEmpty();
                 // Nothing locked means no descendant only when no type was left out (a contentInstance trimmed).
                 descendants = locked || !childlessTypes.isEmpty();
                 // Two statements the indexes serve (an OR of both would scan the table): the descendants by srn
                 // prefix, then the resource by primary key. Label and attribute rows go by ON DELETE CASCADE.
                 if (descendants) {
-                    em.createNativeQuery("DELETE FROM resource WHERE srn LIKE ? ESCAPE '\\'")
-                            .setParameter(1, below)
+                    em.createNativeQuery("DELETE FROM resource WHERE srn >= ? AND srn < ?")
+                            .setParameter(1, from).setParameter(2, to)
                             .executeUpdate();
                 }
             }
@@ -951,6 +971,9 @@ public final class JpaResourceStore implements ResourceStore {
         /** In the database's row (ResourceEntity#subs is never written by an update of the entity). */
         @Override
         public void countSubscriptions(String pi, int by) {
+            if (heldRows != null) {
+                heldRows.remove(pi); // the managed copy's subs is now old
+            }
             em.createNativeQuery("UPDATE resource SET subs = subs + ? WHERE ri = ?").setParameter(1, by).setParameter(2, pi)
                     .executeUpdate();
         }

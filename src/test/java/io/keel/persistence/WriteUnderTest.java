@@ -72,6 +72,41 @@ class WriteUnderTest {
         }
     }
 
+    @Test
+    void aTurnCountsOnTheParentEveryWriteThatCommitted_andNotTheRefusedOne() throws Exception {
+        try (JpaResourceStore store = open()) {
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<String> first = holdingTheLock(store, release, tx -> countedChild(tx, "a"));
+            CompletableFuture<String> b = queued(store, 1, tx -> countedChild(tx, "b"));
+            CompletableFuture<String> c = queued(store, 2, tx -> {
+                countedChild(tx, "c");
+                throw OneM2MException.badRequest("refused after counting");
+            });
+            CompletableFuture<String> d = queued(store, 3, tx -> countedChild(tx, "d"));
+            release.countDown();
+
+            assertEquals("a", first.get(10, TimeUnit.SECONDS));
+            assertEquals("b", b.get(10, TimeUnit.SECONDS));
+            assertEquals("d", d.get(10, TimeUnit.SECONDS));
+            assertThrows(ExecutionException.class, () -> c.get(10, TimeUnit.SECONDS));
+            // d counted after c's refusal: from the parent as c left it in the database (2), not in memory (3).
+            assertEquals(3L, store.read(tx -> tx.tree().find("p")).getLong("cni", 0));
+            assertEquals(List.of("cse-in/p/a", "cse-in/p/b", "cse-in/p/d"), children(store));
+        }
+    }
+
+    @Test
+    void aParentLockedTwiceInOneWrite_showsTheSubscriptionsCountedInBetween() throws Exception {
+        try (JpaResourceStore store = open()) {
+            int counted = store.write(tx -> {
+                tx.tree().lock("p");
+                tx.tree().countSubscriptions("p", 2);
+                return tx.tree().lock("p").subscriptions;
+            });
+            assertEquals(2, counted);
+        }
+    }
+
     /**
      * A write under p that locks it and, once {@code release} opens, does {@code then}; returned once it holds the lock,
      * so that the writes started after it wait for their turn.
@@ -106,6 +141,15 @@ class WriteUnderTest {
         tx.tree().insert(StoredResource.of(ri, "p", 4, "cse-in/p/" + rn));
         events.add("wrote " + ri);
         tx.listener(Told.class, () -> new Told(ri));
+        return ri;
+    }
+
+    /** As a contentInstance's create: locks the parent, adds child {@code ri} and counts it in the parent's cni. */
+    private String countedChild(Transaction tx, String ri) {
+        Resource parent = tx.tree().lock("p");
+        parent.attributes.put("cni", parent.getLong("cni", 0) + 1);
+        tx.tree().update(parent);
+        tx.tree().insert(StoredResource.of(ri, "p", 4, "cse-in/p/" + ri));
         return ri;
     }
 
