@@ -16,6 +16,12 @@ import java.util.function.Predicate;
 
 /** A server in its own process (the executable WAR, Payara Micro, a Jetty home), ready once it prints a given line. */
 final class ServerProcess implements AutoCloseable {
+    /** The ports {@link #freePort} hands out: a block per test JVM, below the ephemeral range. */
+    private static final int FIRST_PORT = 20000;
+    private static final int PORTS_PER_FORK = 4000;
+    private static final int FORK_BLOCK = Integer.getInteger("keel.it.fork", 0) % 3;
+    /** Where in the block to go on: a random start, so that a JVM after another does not retry the same ports first. */
+    private static int nextPort = new java.util.Random().nextInt(PORTS_PER_FORK);
     private final Process process;
     private final List<String> output = new ArrayList<>();
     private volatile String readyLine;
@@ -89,12 +95,21 @@ final class ServerProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A port no one listens on, for a server started next. Not one the system would hand out (ServerSocket(0)): between
+     * this check and the server binding it, any process's next outgoing connection could take such a port. Each test
+     * JVM (keel.it.fork) counts through a block of its own below the ephemeral range (32768 and up on Linux).
+     */
+    static synchronized int freePort() {
+        for (int tries = 0; tries < PORTS_PER_FORK; tries++) {
+            int port = FIRST_PORT + FORK_BLOCK * PORTS_PER_FORK + nextPort++ % PORTS_PER_FORK;
+            try (ServerSocket s = new ServerSocket(port)) {
+                return s.getLocalPort();
+            } catch (IOException e) {
+                // taken: the next one
+            }
         }
+        throw new IllegalStateException("no free port in the block of fork " + FORK_BLOCK);
     }
 
     String readyLine() {
