@@ -108,7 +108,7 @@ public final class JpaResourceStore implements ResourceStore {
     /** A write; {@code committing} runs once its changes are made, as its commit begins. */
     private <T> T write(Function<Transaction, T> work, Runnable committing) {
         WriteTransaction w = new WriteTransaction();
-        Tx tx = new Tx(w.em, patternCounts, postgres, null, w.heldRows);
+        Tx tx = new Tx(w.em, patternCounts, postgres, null, w.held);
         try {
             T result = work.apply(tx);
             tx.listeners.values().forEach(TransactionListener::beforeCommit);
@@ -134,8 +134,8 @@ public final class JpaResourceStore implements ResourceStore {
      */
     private final class WriteTransaction implements AutoCloseable {
         final EntityManager em = emf.createEntityManager();
-        /** The rows this transaction locked whose managed copy is the latest (see {@link Tx#lock}). */
-        final Set<String> heldRows = new HashSet<>();
+        /** What this transaction locked and may take as current (see {@link Tx#lock}, {@link Tx#oldestChildren}). */
+        final HeldRows held = new HeldRows();
         private final EntityTransaction t = em.getTransaction();
         boolean committed;
         private boolean cacheCommitting;
@@ -217,10 +217,11 @@ public final class JpaResourceStore implements ResourceStore {
         WriteTransaction w = new WriteTransaction();
         EntityManager em = w.em;
         List<Tx> untold = new ArrayList<>(); // transactions whose listeners are yet to hear the outcome
+        w.held.writes(writes.size());
         try {
             java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
             for (WriteTurns.Pending<?> p : writes) {
-                Tx tx = new Tx(em, patternCounts, postgres, null, w.heldRows);
+                Tx tx = new Tx(em, patternCounts, postgres, null, w.held);
                 untold.add(tx);
                 Savepoint before = savepoint(connection);
                 try {
@@ -235,7 +236,7 @@ public final class JpaResourceStore implements ResourceStore {
                     // What the refused write changed in managed rows is undone in the database, and its locks are
                     // gone: later writes read the rows again.
                     em.clear();
-                    w.heldRows.clear();
+                    w.held.clear();
                     p.fail(refused);
                     untold.remove(tx);
                     tx.listeners.values().forEach(l -> l.afterCompletion(false));
@@ -358,15 +359,15 @@ public final class JpaResourceStore implements ResourceStore {
         private RowCache.Stamp stamp;
         private boolean stamped;
 
-        /** The write transaction's rows locked and current (shared by a turn's writes); null in a read transaction. */
-        private final Set<String> heldRows;
+        /** What the write transaction holds locked (shared by a turn's writes); null in a read transaction. */
+        private final HeldRows held;
 
-        Tx(EntityManager em, TriplePatternCounts patternCounts, boolean postgres, RowCache rows, Set<String> heldRows) {
+        Tx(EntityManager em, TriplePatternCounts patternCounts, boolean postgres, RowCache rows, HeldRows held) {
             this.em = em;
             this.patternCounts = patternCounts;
             this.postgres = postgres;
             this.rows = rows;
-            this.heldRows = heldRows;
+            this.held = held;
         }
 
         @Override
@@ -876,7 +877,7 @@ public final class JpaResourceStore implements ResourceStore {
             // the latest (the creates of a turn under one container lock it once).
             IdentityMapAccessor identities = em.unwrap(UnitOfWork.class).getIdentityMapAccessor();
             boolean readBefore = identities.containsObjectInIdentityMap(ri, ResourceEntity.class);
-            if (readBefore && heldRows != null && heldRows.contains(ri)) {
+            if (readBefore && held != null && held.holds(ri)) {
                 return toResource(em.find(ResourceEntity.class, ri));
             }
             // What this transaction read of the row before is refreshed once the lock is granted: the row is then the
@@ -893,8 +894,8 @@ public final class JpaResourceStore implements ResourceStore {
             if (readBefore) {
                 em.refresh(l.get(0));
             }
-            if (heldRows != null) {
-                heldRows.add(ri);
+            if (held != null) {
+                held.locked(ri);
             }
             return toResource(l.get(0));
         }
@@ -906,6 +907,9 @@ public final class JpaResourceStore implements ResourceStore {
             copy(r, e);
             em.persist(e);
             em.flush(); // surface a duplicate sibling name here, inside the request, as 4105
+            if (held != null) {
+                held.added(r.pi, r.ty);
+            }
         }
 
         @Override
@@ -922,6 +926,9 @@ public final class JpaResourceStore implements ResourceStore {
         public void deleteSubtree(Resource r, Set<Integer> childlessTypes) {
             forgetPrefetched();
             em.flush();
+            if (held != null) {
+                held.removed(r);
+            }
             // The names below r.srn as a range of the (binary-ordered) srn column, not LIKE 'srn/%': H2 parses a LIKE
             // with a parameter again at each execution (see ResourceQuery#below).
             String from = r.srn + "/";
@@ -952,6 +959,9 @@ public final class JpaResourceStore implements ResourceStore {
             em.createNativeQuery("DELETE FROM resource WHERE ri = ?").setParameter(1, r.ri).executeUpdate();
             if (descendants) {
                 em.clear(); // none of the deleted rows stays managed
+                if (held != null) {
+                    held.clear(); // what was held may have been among them
+                }
             } else {
                 forget(r.ri);
             }
@@ -971,8 +981,8 @@ public final class JpaResourceStore implements ResourceStore {
         /** In the database's row (ResourceEntity#subs is never written by an update of the entity). */
         @Override
         public void countSubscriptions(String pi, int by) {
-            if (heldRows != null) {
-                heldRows.remove(pi); // the managed copy's subs is now old
+            if (held != null) {
+                held.changed(pi); // the managed copy's subs is now old
             }
             em.createNativeQuery("UPDATE resource SET subs = subs + ? WHERE ri = ?").setParameter(1, by).setParameter(2, pi)
                     .executeUpdate();
@@ -1052,8 +1062,26 @@ public final class JpaResourceStore implements ResourceStore {
                     .setParameter("pi", pi).setParameter("ty", ty).setMaxResults(limit).getResultList());
         }
 
+        /**
+         * Under a parent this transaction holds locked, as many of the oldest children are read at once as the writes
+         * sharing the transaction may remove (quota trimming, one per create); later calls take them from there.
+         */
         @Override
         public List<Resource> oldestChildren(String pi, int ty, int limit) {
+            if (held == null || !held.holds(pi) || limit > WriteTurns.MAX_PER_TURN) {
+                return oldestChildrenRead(pi, ty, limit);
+            }
+            HeldRows.Oldest oldest = held.oldest(pi, ty);
+            if (oldest == null || oldest.resources.size() < limit && !oldest.all) {
+                int n = Math.min(WriteTurns.MAX_PER_TURN, Math.max(limit, held.writes()));
+                List<Resource> read = oldestChildrenRead(pi, ty, n);
+                oldest = new HeldRows.Oldest(read, read.size() < n);
+                held.oldest(pi, ty, oldest);
+            }
+            return oldest.resources.stream().limit(limit).toList();
+        }
+
+        private List<Resource> oldestChildrenRead(String pi, int ty, int limit) {
             return toResources(em.createQuery(
                             "SELECT r FROM ResourceEntity r WHERE r.pi = :pi AND r.ty = :ty ORDER BY r.pi, r.ty, r.ct, r.ri",
                             ResourceEntity.class)
