@@ -1074,11 +1074,46 @@ public final class JpaResourceStore implements ResourceStore {
             HeldRows.Oldest oldest = held.oldest(pi, ty);
             if (oldest == null || oldest.resources.size() < limit && !oldest.all) {
                 int n = Math.min(WriteTurns.MAX_PER_TURN, Math.max(limit, held.writes()));
-                List<Resource> read = oldestChildrenRead(pi, ty, n);
+                List<Resource> read = oldestChildrenUnmanaged(pi, ty, n);
                 oldest = new HeldRows.Oldest(read, read.size() < n);
                 held.oldest(pi, ty, oldest);
             }
             return oldest.resources.stream().limit(limit).toList();
+        }
+
+        /**
+         * The oldest children as resources only: not entities, which the transaction would compare with their first
+         * state at every flush of the turn's later writes.
+         */
+        private List<Resource> oldestChildrenUnmanaged(String pi, int ty, int n) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT " + ENTITY_COLUMNS + " FROM resource WHERE pi = ? AND ty = ?"
+                            + " ORDER BY pi, ty, ct, ri FETCH FIRST " + n + " ROWS ONLY")
+                    .setParameter(1, pi).setParameter(2, ty).getResultList();
+            List<Resource> out = new ArrayList<>(rows.size());
+            for (Object[] c : rows) {
+                // ri, attrs, cr, cs, ct, cty, depth, dgt, et, lt, origin, pi, rn, srn, st, subs, ty
+                ResourceEntity e = new ResourceEntity();
+                e.ri = (String) c[0];
+                e.attrs = text(c[1]);
+                e.cr = (String) c[2];
+                e.cs = c[3] == null ? null : ((Number) c[3]).longValue();
+                e.ct = ((Number) c[4]).longValue();
+                e.cty = (String) c[5];
+                e.depth = ((Number) c[6]).intValue();
+                e.dgt = c[7] == null ? null : ((Number) c[7]).longValue();
+                e.et = c[8] == null ? null : ((Number) c[8]).longValue();
+                e.lt = ((Number) c[9]).longValue();
+                e.origin = (String) c[10];
+                e.pi = (String) c[11];
+                e.rn = (String) c[12];
+                e.srn = (String) c[13];
+                e.st = ((Number) c[14]).longValue();
+                e.subs = ((Number) c[15]).intValue();
+                e.ty = ((Number) c[16]).intValue();
+                out.add(toResource(e));
+            }
+            return out;
         }
 
         private List<Resource> oldestChildrenRead(String pi, int ty, int limit) {
