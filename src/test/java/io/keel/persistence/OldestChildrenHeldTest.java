@@ -55,7 +55,7 @@ class OldestChildrenHeldTest {
     }
 
     @Test
-    void aChildAddedAfterAllChildrenWereLocked_isAmongThem() throws Exception {
+    void aChildAddedAfterAllChildrenWereRead_isAmongThem() throws Exception {
         try (JpaResourceStore store = open(1)) {
             List<String> oldest = store.write(tx -> {
                 ResourceTree tree = tx.tree();
