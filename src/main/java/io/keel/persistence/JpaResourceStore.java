@@ -1069,7 +1069,7 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public List<Resource> oldestChildren(String pi, int ty, int limit) {
             if (held == null || !held.holds(pi) || limit > WriteTurns.MAX_PER_TURN) {
-                return oldestChildrenRead(pi, ty, limit);
+                return oldestChildrenUnmanaged(pi, ty, limit);
             }
             HeldRows.Oldest oldest = held.oldest(pi, ty);
             if (oldest == null || oldest.resources.size() < limit && !oldest.all) {
@@ -1082,8 +1082,8 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         /**
-         * The oldest children as resources only: not entities, which the transaction would compare with their first
-         * state at every flush of the turn's later writes.
+         * The oldest children as resources only: not entities, which a write transaction would compare with their first
+         * state at every flush of its later writes.
          */
         private List<Resource> oldestChildrenUnmanaged(String pi, int ty, int n) {
             @SuppressWarnings("unchecked")
@@ -1091,36 +1091,33 @@ public final class JpaResourceStore implements ResourceStore {
                             + " ORDER BY pi, ty, ct, ri FETCH FIRST " + n + " ROWS ONLY")
                     .setParameter(1, pi).setParameter(2, ty).getResultList();
             List<Resource> out = new ArrayList<>(rows.size());
-            for (Object[] c : rows) {
-                // ri, attrs, cr, cs, ct, cty, depth, dgt, et, lt, origin, pi, rn, srn, st, subs, ty
-                ResourceEntity e = new ResourceEntity();
-                e.ri = (String) c[0];
-                e.attrs = text(c[1]);
-                e.cr = (String) c[2];
-                e.cs = c[3] == null ? null : ((Number) c[3]).longValue();
-                e.ct = ((Number) c[4]).longValue();
-                e.cty = (String) c[5];
-                e.depth = ((Number) c[6]).intValue();
-                e.dgt = c[7] == null ? null : ((Number) c[7]).longValue();
-                e.et = c[8] == null ? null : ((Number) c[8]).longValue();
-                e.lt = ((Number) c[9]).longValue();
-                e.origin = (String) c[10];
-                e.pi = (String) c[11];
-                e.rn = (String) c[12];
-                e.srn = (String) c[13];
-                e.st = ((Number) c[14]).longValue();
-                e.subs = ((Number) c[15]).intValue();
-                e.ty = ((Number) c[16]).intValue();
-                out.add(toResource(e));
+            for (Object[] row : rows) {
+                out.add(toResource(entityOf(row)));
             }
             return out;
         }
 
-        private List<Resource> oldestChildrenRead(String pi, int ty, int limit) {
-            return toResources(em.createQuery(
-                            "SELECT r FROM ResourceEntity r WHERE r.pi = :pi AND r.ty = :ty ORDER BY r.pi, r.ty, r.ct, r.ri",
-                            ResourceEntity.class)
-                    .setParameter("pi", pi).setParameter("ty", ty).setMaxResults(limit).getResultList());
+        /** A row of {@link #ENTITY_COLUMNS}, in that order, as an entity no transaction tracks. */
+        private static ResourceEntity entityOf(Object[] c) {
+            ResourceEntity e = new ResourceEntity();
+            e.ri = (String) c[0];
+            e.attrs = text(c[1]);
+            e.cr = (String) c[2];
+            e.cs = c[3] == null ? null : ((Number) c[3]).longValue();
+            e.ct = ((Number) c[4]).longValue();
+            e.cty = (String) c[5];
+            e.depth = ((Number) c[6]).intValue();
+            e.dgt = c[7] == null ? null : ((Number) c[7]).longValue();
+            e.et = c[8] == null ? null : ((Number) c[8]).longValue();
+            e.lt = ((Number) c[9]).longValue();
+            e.origin = (String) c[10];
+            e.pi = (String) c[11];
+            e.rn = (String) c[12];
+            e.srn = (String) c[13];
+            e.st = ((Number) c[14]).longValue();
+            e.subs = ((Number) c[15]).intValue();
+            e.ty = ((Number) c[16]).intValue();
+            return e;
         }
 
         @Override
