@@ -33,6 +33,11 @@ public final class Database {
     }
 
     public static ResourceStore open(Settings settings) {
+        return open(settings, SoleInstance.Timing.DEFAULT);
+    }
+
+    /** With the timing of this instance's registration on PostgreSQL (tests). */
+    static ResourceStore open(Settings settings, SoleInstance.Timing registration) {
         DataSource ds = lookupDataSource();
         Map<String, Object> jpa = new HashMap<>();
         FluentConfiguration flyway = Flyway.configure(Database.class.getClassLoader())
@@ -75,13 +80,23 @@ public final class Database {
             jpa.put("eclipselink.target-database", KeelH2Platform.class.getName());
         }
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("keel", jpa);
+        // Every instance on PostgreSQL registers, whatever it caches: one that caches as the only instance there must
+        // know of every other (SoleInstance).
+        SoleInstance instance;
+        try {
+            instance = postgres ? SoleInstance.open(emf, registration) : null;
+        } catch (RuntimeException e) {
+            emf.close();
+            throw e;
+        }
         RowCache rows = switch (caching) {
             case NONE -> null;
             // Stores opened on one embedded database in one process share its cache, so each sees the other's writes.
             case LOCAL -> LOCAL_ROW_CACHES.computeIfAbsent(url.split(";", 2)[0], k -> new RowCache(null));
+            case SOLE -> new RowCache(instance);
             case SHARED -> new RowCache(SharedCommits.on(emf));
         };
-        return new JpaResourceStore(emf, rows);
+        return new JpaResourceStore(emf, rows, instance);
     }
 
     /** How the rows of a database are cached (see {@link RowCache}). */
@@ -90,21 +105,24 @@ public final class Database {
         NONE,
         /** Checked against this process's commits only: for an embedded H2 database, which no other process opens. */
         LOCAL,
+        /** Checked against this process's commits while it is the only instance on the database (PostgreSQL). */
+        SOLE,
         /** Checked against every instance's commits, counted in the database (PostgreSQL). */
         SHARED
     }
 
     /**
      * {@code keel.db.row-cache}: {@code auto} (the default) caches for an embedded H2 database, which no other process
-     * opens, and nothing elsewhere; {@code shared} caches on PostgreSQL, checked against every instance's commits
-     * (each write pays two more statements, each read transaction one, shared with concurrent ones: README, Speed);
-     * {@code off}.
+     * opens, and on PostgreSQL while this instance is the only one there; {@code shared} caches on PostgreSQL, checked
+     * against every instance's commits (each write pays two more statements, each read transaction one, shared with
+     * concurrent ones: README, Speed); {@code off}.
      */
     static RowCaching rowCache(Settings settings, String url, boolean postgres) {
         String mode = settings.get("keel.db.row-cache", "auto").trim().toLowerCase(Locale.ROOT);
         return switch (mode) {
             case "off" -> RowCaching.NONE;
-            case "auto" -> !postgres && url != null && (url.startsWith("jdbc:h2:file:") || url.startsWith("jdbc:h2:mem:"))
+            case "auto" -> postgres ? RowCaching.SOLE
+                    : url != null && (url.startsWith("jdbc:h2:file:") || url.startsWith("jdbc:h2:mem:"))
                     && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE") ? RowCaching.LOCAL : RowCaching.NONE;
             case "shared" -> {
                 if (!postgres) {

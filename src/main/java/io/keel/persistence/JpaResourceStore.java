@@ -79,9 +79,16 @@ public final class JpaResourceStore implements ResourceStore {
     /** The cache of rows, or null where none is kept ({@code keel.db.row-cache}, see {@link RowCache}). */
     private final RowCache rows;
 
-    /** @param rows the cache of rows (see {@link RowCache}), or null for none */
-    JpaResourceStore(EntityManagerFactory emf, RowCache rows) {
+    /** This instance's registration on a PostgreSQL database, or null (H2). */
+    private final SoleInstance instance;
+
+    /**
+     * @param rows the cache of rows (see {@link RowCache}), or null for none
+     * @param instance this instance's registration on a PostgreSQL database, which every commit checks, or null
+     */
+    JpaResourceStore(EntityManagerFactory emf, RowCache rows, SoleInstance instance) {
         this.emf = emf;
+        this.instance = instance;
         this.postgres = JpaHelper.getServerSession(emf).getPlatform().isPostgreSQL();
         this.patternCounts = new TriplePatternCounts(postgres);
         this.rows = rows;
@@ -152,6 +159,9 @@ public final class JpaResourceStore implements ResourceStore {
 
         /** Commits; returns only once the commit is durable. */
         void commit() {
+            if (instance != null) {
+                instance.fence(em);
+            }
             if (rows != null) {
                 if (rows.shared()) {
                     SharedCommits.begin(em);
@@ -301,6 +311,9 @@ public final class JpaResourceStore implements ResourceStore {
 
     @Override
     public void close() {
+        if (instance != null) {
+            instance.close();
+        }
         emf.close();
         if (rows != null) {
             rows.invalidate(); // an in-memory database of the same name may be a new one

@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.LongAdder;
  * (a retrieve reads its target and every ancestor: the same few rows again and again).
  *
  * <p>Every write goes through {@link JpaResourceStore#write}, which moves this process's <em>epoch</em> when its commit
- * begins and again when it has ended, before the write is acknowledged. Where other processes may write to the
- * database (PostgreSQL), {@link SharedCommits} counts every instance's commits the same way, and each read transaction
- * asks it for the count once. A row is kept with the {@link Stamp} it was read at, only if no commit began, here or
+ * begins and again when it has ended, before the write is acknowledged. On PostgreSQL, where other processes may write
+ * to the database, either this instance caches only while it is the only one there ({@link SoleInstance}), or
+ * {@link SharedCommits} counts every instance's commits the same way and each read transaction asks it for the count
+ * once. A row is kept with the {@link Stamp} it was read at, only if no commit began, here or
  * anywhere, while it was read; it is handed out only while the stamp is still the current one. So what the cache
  * gives is what the database held at an instant after the request began: a request that starts after a write was
  * acknowledged never sees the state before it. At most {@link #MAX_ENTRIES} rows are kept: the cache does not grow
@@ -28,7 +29,13 @@ final class RowCache {
     record Stamp(long local, long shared) {
     }
 
-    private final SharedCommits shared;
+    /** What the commits of other processes on the database are, or null where this process alone writes to it. */
+    interface OtherInstances {
+        /** A value that changes whenever another instance may have committed, or -1 when nothing may be cached now. */
+        long current();
+    }
+
+    private final OtherInstances others;
     private final AtomicLong epoch = new AtomicLong();
     private final AtomicInteger committing = new AtomicInteger();
     private final ConcurrentHashMap<String, Entry> byRi = new ConcurrentHashMap<>();
@@ -51,19 +58,22 @@ final class RowCache {
         }
     }
 
-    /** @param shared the database's commit counts where other processes may write to it, else null */
-    RowCache(SharedCommits shared) {
-        this.shared = shared;
+    /**
+     * @param others the database's commit counts where other processes may write to it ({@link SharedCommits}), this
+     *     instance's being alone on it ({@link SoleInstance}), or null where no other process opens it
+     */
+    RowCache(OtherInstances others) {
+        this.others = others;
     }
 
-    /** Whether other processes may write to the database, so that each write counts its commit there too. */
+    /** Whether every write counts its commit in the database, for the other instances' caches. */
     boolean shared() {
-        return shared != null;
+        return others instanceof SharedCommits;
     }
 
     /**
      * The stamp for a read transaction's lookups and what it reads, or null when nothing may be cached now (a commit
-     * runs). With other processes on the database, one statement (shared with concurrent callers).
+     * runs). With {@link SharedCommits}, one statement (shared with concurrent callers).
      */
     Stamp stamp() {
         long e = epoch.get();
@@ -71,8 +81,8 @@ final class RowCache {
             return null;
         }
         long s = 0;
-        if (shared != null) {
-            s = shared.current();
+        if (others != null) {
+            s = others.current();
             if (s < 0) {
                 return null;
             }
@@ -83,7 +93,7 @@ final class RowCache {
     /** Whether rows read since {@code at} was taken may be kept: no commit began since, here or (one statement) anywhere. */
     boolean unchangedSince(Stamp at) {
         return at != null && epoch.get() == at.local && committing.get() == 0
-                && (shared == null || shared.current() == at.shared);
+                && (others == null || others.current() == at.shared);
     }
 
     /** A write transaction's commit begins. */

@@ -31,7 +31,7 @@ import org.eclipse.persistence.sessions.server.ConnectionPool;
  * for {@link #STUCK_NANOS} are mended ("ended" set to "begun"). That is safe even if a commit were still running: its
  * own count of "ended" then makes them unequal again before it is acknowledged.
  */
-final class SharedCommits {
+final class SharedCommits implements RowCache.OtherInstances {
     private static final Logger LOG = Logger.getLogger(SharedCommits.class.getName());
     /** A sequence not yet moved reads its start value with is_called false: 0 here, as it counted nothing. */
     private static final String COUNTS = "SELECT CASE WHEN b.is_called THEN b.last_value ELSE 0 END,"
@@ -123,7 +123,8 @@ final class SharedCommits {
      * The commit count as of an instant after this call began, or -1 when a commit ran at that instant (or the check
      * failed: then nothing is cached, and the request's own reads meet the database's trouble).
      */
-    long current() {
+    @Override
+    public long current() {
         lock.lock();
         try {
             long wanted = started + 1; // a check that starts after now

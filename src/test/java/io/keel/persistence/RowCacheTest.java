@@ -198,13 +198,14 @@ class RowCacheTest {
     }
 
     @Test
-    void aDatabaseOtherProcessesMayWriteToIsCachedOnlyWhenTheyCountTheirCommits() {
+    void aDatabaseOtherProcessesMayWriteToIsCachedOnlyWhenTheyCountTheirCommitsOrThisInstanceIsAlone() {
         assertEquals(Database.RowCaching.LOCAL, Database.rowCache(settings(null), "jdbc:h2:file:/tmp/keel-x/keel;WRITE_DELAY=0", false));
         assertEquals(Database.RowCaching.LOCAL, Database.rowCache(settings(null), "jdbc:h2:mem:keel-x", false));
         assertEquals(Database.RowCaching.NONE, Database.rowCache(settings(null), "jdbc:h2:file:/tmp/keel-x/keel;AUTO_SERVER=TRUE", false));
         assertEquals(Database.RowCaching.NONE, Database.rowCache(settings(null), "jdbc:h2:tcp://127.0.0.1:9092/keel", false));
         assertEquals(Database.RowCaching.NONE, Database.rowCache(settings(null), null, false), "an app server's H2 DataSource");
-        assertEquals(Database.RowCaching.NONE, Database.rowCache(settings(null), "jdbc:postgresql://127.0.0.1:5432/keel", true));
+        assertEquals(Database.RowCaching.SOLE, Database.rowCache(settings(null), "jdbc:postgresql://127.0.0.1:5432/keel", true));
+        assertEquals(Database.RowCaching.SOLE, Database.rowCache(settings(null), null, true), "an app server's PostgreSQL");
         assertEquals(Database.RowCaching.SHARED, Database.rowCache(settings("shared"), "jdbc:postgresql://127.0.0.1:5432/keel", true));
         assertEquals(Database.RowCaching.SHARED, Database.rowCache(settings("shared"), null, true), "an app server's PostgreSQL");
         assertEquals(Database.RowCaching.NONE, Database.rowCache(settings("off"), "jdbc:h2:mem:keel-x", false));
