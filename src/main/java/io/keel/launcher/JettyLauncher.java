@@ -3,6 +3,7 @@ package io.keel.launcher;
 import io.keel.core.Settings;
 import java.nio.file.Path;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.webapp.MetaInfConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.http.HttpVersion;
@@ -66,6 +67,9 @@ public final class JettyLauncher {
         webapp.setWar(webappDir.toString());
         webapp.setClassLoader(WebappClassLoader.of(webappDir, JettyLauncher.class.getClassLoader()));
         webapp.setThrowUnavailableOnStartupException(true);
+        // web.xml is metadata-complete: no jar in WEB-INF/lib holds anything for Jetty (fragments, META-INF/resources,
+        // TLDs), so none is opened and scanned at start (a sixth of a second of CPU).
+        webapp.setAttribute(MetaInfConfiguration.WEBINF_JAR_PATTERN, "^$");
         webapp.getServletHandler().setDecodeAmbiguousURIs(true);
         // Jakarta WebSocket for the WebSocket binding (TS-0020), which the application finds as the servlet context's
         // ServerContainer, as on an application server.

@@ -6,10 +6,14 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -40,16 +44,14 @@ public final class Database {
     static ResourceStore open(Settings settings, SoleInstance.Timing registration) {
         DataSource ds = lookupDataSource();
         Map<String, Object> jpa = new HashMap<>();
-        FluentConfiguration flyway = Flyway.configure(Database.class.getClassLoader())
-                .locations("classpath:db/migration");
         String product;
+        String url = null;
         if (ds != null) {
             LOG.info("using the server's DataSource jdbc/keel");
-            flyway.dataSource(ds);
             jpa.put("jakarta.persistence.nonJtaDataSource", ds);
             product = productOf(ds);
         } else {
-            String url = settings.dbUrl();
+            url = settings.dbUrl();
             if (url.startsWith("jdbc:h2:file:") && settings.get("keel.db.url", null) == null) {
                 try {
                     Files.createDirectories(settings.dataDir());
@@ -57,12 +59,12 @@ public final class Database {
                     throw new UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
                 }
             }
-            LOG.info(() -> "using the database " + url);
-            flyway.dataSource(url, settings.dbUser(), settings.dbPassword());
+            String logged = url;
+            LOG.info(() -> "using the database " + logged);
             jpa.put("jakarta.persistence.jdbc.url", url);
             jpa.put("jakarta.persistence.jdbc.user", settings.dbUser());
             jpa.put("jakarta.persistence.jdbc.password", settings.dbPassword());
-            jpa.put("jakarta.persistence.jdbc.driver", url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver");
+            jpa.put("jakarta.persistence.jdbc.driver", driverOf(url));
             // EclipseLink's own pool keeps each connection's prepared statements: H2 then parses, and PostgreSQL
             // plans, a statement once per connection, not at every request (a server's DataSource has its own cache).
             jpa.put("eclipselink.jdbc.cache-statements", "true");
@@ -70,33 +72,76 @@ public final class Database {
             product = url.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2";
         }
         boolean postgres = product.toLowerCase().contains("postgres");
-        String url = ds == null ? settings.dbUrl() : null;
         RowCaching caching = rowCache(settings, url, postgres);
-        flyway.placeholders(placeholders(postgres));
-        flyway.load().migrate();
         if (postgres) {
             jpa.put("eclipselink.target-database", "org.eclipse.persistence.platform.database.PostgreSQLPlatform");
         } else {
             jpa.put("eclipselink.target-database", KeelH2Platform.class.getName());
         }
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory("keel", jpa);
-        // Every instance on PostgreSQL registers, whatever it caches: one that caches as the only instance there must
-        // know of every other (SoleInstance).
-        SoleInstance instance;
-        try {
-            instance = postgres ? SoleInstance.open(emf, registration) : null;
-        } catch (RuntimeException e) {
-            emf.close();
-            throw e;
+        // Held open until EclipseLink has its own connections: an embedded H2 database closes with its last one.
+        try (Connection held = ds != null ? ds.getConnection() : connect(url, settings)) {
+            if (!Schema.current(held)) {
+                migrate(ds, url, settings, postgres);
+            }
+            EntityManagerFactory emf = Persistence.createEntityManagerFactory("keel", jpa);
+            try {
+                // Every instance on PostgreSQL registers, whatever it caches: one that caches as the only instance
+                // there must know of every other (SoleInstance).
+                SoleInstance instance = postgres ? SoleInstance.open(emf, registration) : null;
+                String cacheKey = url == null ? null : url.split(";", 2)[0];
+                RowCache rows = switch (caching) {
+                    case NONE -> null;
+                    // Stores opened on one embedded database in one process share its cache, so each sees the other's writes.
+                    case LOCAL -> LOCAL_ROW_CACHES.computeIfAbsent(cacheKey, k -> new RowCache(null));
+                    case SOLE -> new RowCache(instance);
+                    case SHARED -> new RowCache(SharedCommits.on(emf));
+                };
+                return new JpaResourceStore(emf, rows, instance);
+            } catch (RuntimeException e) {
+                emf.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the database: " + e.getMessage(), e);
         }
-        RowCache rows = switch (caching) {
-            case NONE -> null;
-            // Stores opened on one embedded database in one process share its cache, so each sees the other's writes.
-            case LOCAL -> LOCAL_ROW_CACHES.computeIfAbsent(url.split(";", 2)[0], k -> new RowCache(null));
-            case SOLE -> new RowCache(instance);
-            case SHARED -> new RowCache(SharedCommits.on(emf));
-        };
-        return new JpaResourceStore(emf, rows, instance);
+    }
+
+    /** Brings the schema up to date with the versioned migrations (persistence/db/migration). */
+    private static void migrate(DataSource ds, String url, Settings settings, boolean postgres) {
+        FluentConfiguration flyway = Flyway.configure(Database.class.getClassLoader()).locations("classpath:db/migration");
+        if (ds != null) {
+            flyway.dataSource(ds);
+        } else {
+            flyway.dataSource(url, settings.dbUser(), settings.dbPassword());
+        }
+        flyway.placeholders(placeholders(postgres));
+        flyway.load().migrate();
+    }
+
+    private static String driverOf(String url) {
+        return url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver";
+    }
+
+    /** A connection by the driver of the URL itself (DriverManager looks for drivers in the caller's class loader). */
+    private static Connection connect(String url, Settings settings) throws SQLException {
+        Driver driver;
+        try {
+            driver = (Driver) Class.forName(driverOf(url), true, Database.class.getClassLoader()).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no JDBC driver for " + url, e);
+        }
+        Properties properties = new Properties();
+        if (settings.dbUser() != null) {
+            properties.setProperty("user", settings.dbUser());
+        }
+        if (settings.dbPassword() != null) {
+            properties.setProperty("password", settings.dbPassword());
+        }
+        Connection c = driver.connect(url, properties);
+        if (c == null) {
+            throw new SQLException("the driver " + driverOf(url) + " does not take the URL " + url);
+        }
+        return c;
     }
 
     /** How the rows of a database are cached (see {@link RowCache}). */

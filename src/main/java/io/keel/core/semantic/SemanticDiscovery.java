@@ -38,7 +38,10 @@ import org.apache.jena.sparql.syntax.ElementNamedGraph;
  */
 public final class SemanticDiscovery {
     /** Never a name a query can use (SPARQL variable names have no spaces): it cannot capture the query's own. */
-    private static final Var DESCRIPTOR = Var.alloc("keel descriptor");
+    /** Apart, so that creating the CSE's discovery does not load Jena (Var starts JenaSystem): its warm-up does. */
+    private static final class Names {
+        static final Var DESCRIPTOR = Var.alloc("keel descriptor");
+    }
     /** semanticDescriptorAnnc (TS-0004 6.3.4.2.1: an announced type's number is its original's plus 10000). */
     private static final int ANNOUNCED_DESCRIPTOR = 10_000 + ResourceTypes.SEMANTIC_DESCRIPTOR;
     private static final DescriptorLinkage.Kinds LINKAGE = new DescriptorLinkage.Kinds(ResourceTypes.SEMANTIC_DESCRIPTOR,
@@ -284,9 +287,9 @@ public final class SemanticDiscovery {
     private Set<String> answering(IndexedDescriptors dataset, Query query) {
         Query q = new Query();
         q.setQuerySelectType();
-        q.addResultVar(DESCRIPTOR);
+        q.addResultVar(Names.DESCRIPTOR);
         ElementGroup where = new ElementGroup();
-        where.addElement(new ElementNamedGraph(DESCRIPTOR, query.getQueryPattern()));
+        where.addElement(new ElementNamedGraph(Names.DESCRIPTOR, query.getQueryPattern()));
         q.setQueryPattern(where);
         q.setPrefixMapping(query.getPrefixMapping());
         Set<String> out = new HashSet<>();
@@ -294,7 +297,7 @@ public final class SemanticDiscovery {
             try {
                 while (e.rows().hasNext()) {
                     dataset.checkDeadline();
-                    Node g = e.rows().next().get(DESCRIPTOR);
+                    Node g = e.rows().next().get(Names.DESCRIPTOR);
                     String ri = g == null ? null : IndexedDescriptors.ri(g);
                     if (ri != null) {
                         out.add(ri);
