@@ -23,23 +23,22 @@ import org.junit.jupiter.api.Test;
  * kept.
  */
 class RowCacheTest {
-    private static final List<String> PATH = List.of("cse-in", "cse-in/ae", "cse-in/ae/cnt");
 
     @Test
     void repeatedReadsAreAnsweredFromTheCache_andAWriteIsSeenByTheNextRead() throws Exception {
         String dir = Files.createTempDirectory("keel-rowcache").toString();
         try (ResourceStore store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null))) {
-            insertPath(store);
-            assertEquals(7, mni(store));
+            CachedPath.insert(store);
+            assertEquals(7, CachedPath.mni(store));
             CacheUsage before = store.rowCache();
-            assertEquals(7, mni(store));
+            assertEquals(7, CachedPath.mni(store));
             CacheUsage after = store.rowCache();
-            assertEquals(before.hits() + PATH.size(), after.hits(), "the second read takes every row from the cache");
+            assertEquals(before.hits() + CachedPath.PATH.size(), after.hits(), "the second read takes every row from the cache");
             assertEquals(before.misses(), after.misses());
 
-            setMni(store, 9);
-            assertEquals(9, mni(store), "a read after the write is acknowledged sees it");
-            assertEquals(9, mni(store));
+            CachedPath.setMni(store, 9);
+            assertEquals(9, CachedPath.mni(store), "a read after the write is acknowledged sees it");
+            assertEquals(9, CachedPath.mni(store));
         }
     }
 
@@ -47,7 +46,7 @@ class RowCacheTest {
     void whatAReadChangesInAResourceFromTheCacheIsNotSeenByTheNext() throws Exception {
         String dir = Files.createTempDirectory("keel-rowcache").toString();
         try (ResourceStore store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null))) {
-            insertPath(store);
+            CachedPath.insert(store);
             store.write(tx -> {
                 Resource cnt = tx.tree().lock("cnt1");
                 cnt.attributes.put("nested", new java.util.LinkedHashMap<>(Map.of("list", new java.util.ArrayList<>(List.of("a")))));
@@ -56,7 +55,7 @@ class RowCacheTest {
             });
             for (int i = 0; i < 3; i++) {
                 Resource cnt = store.read(tx -> {
-                    tx.tree().prefetch(PATH);
+                    tx.tree().prefetch(CachedPath.PATH);
                     return tx.tree().findByStructuredName("cse-in/ae/cnt");
                 });
                 assertEquals(Map.of("list", List.of("a")), cnt.get("nested"), "read " + i);
@@ -68,7 +67,7 @@ class RowCacheTest {
                 nested.put("more", 1);
                 cnt.attributes.put("mni", 99L);
             }
-            assertEquals(7, mni(store));
+            assertEquals(7, CachedPath.mni(store));
         }
     }
 
@@ -102,11 +101,11 @@ class RowCacheTest {
         String dir = Files.createTempDirectory("keel-rowcache").toString();
         Settings settings = new Settings(key -> key.equals("keel.data.dir") ? dir : null);
         try (ResourceStore a = Database.open(settings); ResourceStore b = Database.open(settings)) {
-            insertPath(a);
-            assertEquals(7, mni(a));
-            assertEquals(7, mni(b));
-            setMni(b, 8);
-            assertEquals(8, mni(a));
+            CachedPath.insert(a);
+            assertEquals(7, CachedPath.mni(a));
+            assertEquals(7, CachedPath.mni(b));
+            CachedPath.setMni(b, 8);
+            assertEquals(8, CachedPath.mni(a));
         }
     }
 
@@ -118,14 +117,14 @@ class RowCacheTest {
             Map<String, String> values = Map.of("keel.db.url", db.url(), "keel.db.row-cache", "shared");
             Settings settings = new Settings(values::get);
             try (ResourceStore a = Database.open(settings); ResourceStore b = Database.open(settings)) {
-                insertPath(a);
-                assertEquals(7, mni(a));
+                CachedPath.insert(a);
+                assertEquals(7, CachedPath.mni(a));
                 long hits = a.rowCache().hits();
-                assertEquals(7, mni(a));
-                assertEquals(hits + PATH.size(), a.rowCache().hits(), "the rows were cached");
+                assertEquals(7, CachedPath.mni(a));
+                assertEquals(hits + CachedPath.PATH.size(), a.rowCache().hits(), "the rows were cached");
                 // Another instance (its own cache, its own process as far as a knows) changes the container.
-                setMni(b, 8);
-                assertEquals(8, mni(a), "a sees b's acknowledged write at once");
+                CachedPath.setMni(b, 8);
+                assertEquals(8, CachedPath.mni(a), "a sees b's acknowledged write at once");
                 b.write(tx -> {
                     tx.tree().deleteSubtree(tx.tree().lock("cnt1"), java.util.Set.of());
                     return null;
@@ -216,34 +215,5 @@ class RowCacheTest {
     private static Settings settings(String rowCache) {
         Map<String, String> values = rowCache == null ? Map.of() : Map.of("keel.db.row-cache", rowCache);
         return new Settings(values::get);
-    }
-
-    /** cse-in / ae / cnt (mni 7), the rows of {@link #PATH}. */
-    private static void insertPath(ResourceStore store) {
-        store.write(tx -> {
-            tx.tree().insert(StoredResource.of("id-in", null, 5, "cse-in"));
-            tx.tree().insert(StoredResource.of("Cae", "id-in", 2, "cse-in/ae"));
-            Resource cnt = StoredResource.of("cnt1", "Cae", 3, "cse-in/ae/cnt");
-            cnt.attributes.put("mni", 7L);
-            tx.tree().insert(cnt);
-            return null;
-        });
-    }
-
-    private static void setMni(ResourceStore store, long mni) {
-        store.write(tx -> {
-            Resource cnt = tx.tree().lock("cnt1");
-            cnt.attributes.put("mni", mni);
-            tx.tree().update(cnt);
-            return null;
-        });
-    }
-
-    private static int mni(ResourceStore store) {
-        return store.read(tx -> {
-            tx.tree().prefetch(PATH);
-            assertEquals("Cae", tx.tree().findByStructuredName("cse-in/ae").ri);
-            return ((Number) tx.tree().findByStructuredName("cse-in/ae/cnt").get("mni")).intValue();
-        });
     }
 }

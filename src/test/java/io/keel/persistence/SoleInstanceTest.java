@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keel.core.Settings;
-import io.keel.core.resource.Resource;
 import io.keel.core.store.ResourceStore;
 import io.keel.it.FreshPostgres;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Test;
  * {@value FreshPostgres#SERVER} names a PostgreSQL server.
  */
 class SoleInstanceTest {
-    private static final List<String> PATH = List.of("cse-in", "cse-in/ae", "cse-in/ae/cnt");
     /** A registration that is never renewed during a test: it lapses after 1.5 s, its cache 0.5 s sooner. */
     private static final SoleInstance.Timing UNRENEWED = new SoleInstance.Timing(1500, 600_000, 500);
     private FreshPostgres db;
@@ -51,11 +48,11 @@ class SoleInstanceTest {
     @Test
     void anInstanceAloneOnItsDatabaseAnswersFromTheCache() {
         try (ResourceStore a = Database.open(settings)) {
-            insertPath(a);
-            assertEquals(7, mni(a));
+            CachedPath.insert(a);
+            assertEquals(7, CachedPath.mni(a));
             long hits = a.rowCache().hits();
-            assertEquals(7, mni(a));
-            assertEquals(hits + PATH.size(), a.rowCache().hits(), "the second read takes every row from the cache");
+            assertEquals(7, CachedPath.mni(a));
+            assertEquals(hits + CachedPath.PATH.size(), a.rowCache().hits(), "the second read takes every row from the cache");
         }
     }
 
@@ -63,36 +60,36 @@ class SoleInstanceTest {
     void anotherInstanceOpeningTheDatabaseTurnsTheFirstOnesCacheOffBeforeItWrites_andOnItsLeavingItIsOnAgain()
             throws Exception {
         try (ResourceStore a = Database.open(settings)) {
-            insertPath(a);
-            assertEquals(7, mni(a));
-            assertEquals(7, mni(a)); // cached
+            CachedPath.insert(a);
+            assertEquals(7, CachedPath.mni(a));
+            assertEquals(7, CachedPath.mni(a)); // cached
             try (ResourceStore b = Database.open(settings)) {
-                setMni(b, 8);
-                assertEquals(8, mni(a), "a sees b's acknowledged write at once");
+                CachedPath.setMni(b, 8);
+                assertEquals(8, CachedPath.mni(a), "a sees b's acknowledged write at once");
                 long hits = a.rowCache().hits();
-                assertEquals(8, mni(a));
+                assertEquals(8, CachedPath.mni(a));
                 assertEquals(hits, a.rowCache().hits(), "nothing is taken from a's cache while b is there");
             }
             long deadline = System.nanoTime() + 10_000_000_000L;
             long hits;
             do {
                 Thread.sleep(100);
-                assertEquals(8, mni(a));
+                assertEquals(8, CachedPath.mni(a));
                 hits = a.rowCache().hits();
-                assertEquals(8, mni(a));
+                assertEquals(8, CachedPath.mni(a));
             } while (a.rowCache().hits() == hits && System.nanoTime() < deadline);
-            assertEquals(hits + PATH.size(), a.rowCache().hits(), "alone again, a caches again");
+            assertEquals(hits + CachedPath.PATH.size(), a.rowCache().hits(), "alone again, a caches again");
         }
     }
 
     @Test
     void anInstanceWhoseRegistrationWasRemovedCommitsNothing() throws Exception {
         try (ResourceStore a = Database.open(settings, UNRENEWED)) {
-            insertPath(a);
+            CachedPath.insert(a);
             sql("DELETE FROM keel_instance"); // as another instance does with a row that lapsed
-            assertThrows(PersistenceException.class, () -> setMni(a, 9));
+            assertThrows(PersistenceException.class, () -> CachedPath.setMni(a, 9));
             try (ResourceStore b = Database.open(settings)) {
-                assertEquals(7, mni(b), "the refused write did not commit");
+                assertEquals(7, CachedPath.mni(b), "the refused write did not commit");
             }
         }
     }
@@ -101,22 +98,22 @@ class SoleInstanceTest {
     void anInstanceThatStopsRenewingStopsUsingItsCacheBeforeItsRegistrationLapses_andAnotherTakesTheDatabaseThen()
             throws Exception {
         try (ResourceStore a = Database.open(settings, UNRENEWED)) {
-            insertPath(a);
-            assertEquals(7, mni(a));
+            CachedPath.insert(a);
+            assertEquals(7, CachedPath.mni(a));
             long hits = a.rowCache().hits();
-            assertEquals(7, mni(a));
-            assertEquals(hits + PATH.size(), a.rowCache().hits(), "cached while its registration holds");
+            assertEquals(7, CachedPath.mni(a));
+            assertEquals(hits + CachedPath.PATH.size(), a.rowCache().hits(), "cached while its registration holds");
             Thread.sleep(1100); // past the term less the margin, not past the term
             hits = a.rowCache().hits();
-            assertEquals(7, mni(a));
+            assertEquals(7, CachedPath.mni(a));
             assertEquals(hits, a.rowCache().hits(), "not cached once the term less the margin has passed");
             long opening = System.nanoTime();
             try (ResourceStore b = Database.open(settings)) {
                 assertTrue(System.nanoTime() - opening < 5_000_000_000L, "b waited no longer than a's term");
-                setMni(b, 8);
-                assertEquals(8, mni(a));
-                assertThrows(PersistenceException.class, () -> setMni(a, 9), "a's lapsed registration was removed");
-                assertEquals(8, mni(b));
+                CachedPath.setMni(b, 8);
+                assertEquals(8, CachedPath.mni(a));
+                assertThrows(PersistenceException.class, () -> CachedPath.setMni(a, 9), "a's lapsed registration was removed");
+                assertEquals(8, CachedPath.mni(b));
             }
         }
     }
@@ -125,33 +122,5 @@ class SoleInstanceTest {
         try (Connection c = DriverManager.getConnection(db.url()); Statement s = c.createStatement()) {
             s.execute(statement);
         }
-    }
-
-    /** cse-in / ae / cnt (mni 7), the rows of {@link #PATH}. */
-    private static void insertPath(ResourceStore store) {
-        store.write(tx -> {
-            tx.tree().insert(StoredResource.of("id-in", null, 5, "cse-in"));
-            tx.tree().insert(StoredResource.of("Cae", "id-in", 2, "cse-in/ae"));
-            Resource cnt = StoredResource.of("cnt1", "Cae", 3, "cse-in/ae/cnt");
-            cnt.attributes.put("mni", 7L);
-            tx.tree().insert(cnt);
-            return null;
-        });
-    }
-
-    private static void setMni(ResourceStore store, long mni) {
-        store.write(tx -> {
-            Resource cnt = tx.tree().lock("cnt1");
-            cnt.attributes.put("mni", mni);
-            tx.tree().update(cnt);
-            return null;
-        });
-    }
-
-    private static int mni(ResourceStore store) {
-        return store.read(tx -> {
-            tx.tree().prefetch(PATH);
-            return ((Number) tx.tree().findByStructuredName("cse-in/ae/cnt").get("mni")).intValue();
-        });
     }
 }
