@@ -42,7 +42,7 @@ class PollingChannelIT extends KeelIT {
     void ts0009_5_1_subscriptionVerificationAndNotificationThroughThePollingChannel() throws Exception {
         String other = cse.registerAe("C" + OneM2MClient.unique("src"), OneM2MClient.unique("srcAe"));
         String cnt = cse.create("/" + other, 3, "{\"m2m:cnt\":{}}").from(other).send().json().path("m2m:cnt").path("ri").asText();
-        CompletableFuture<Reply> subscribing = CompletableFuture.supplyAsync(() ->
+        CompletableFuture<Reply> subscribing = OwnThread.supply(() ->
                 cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"nu\":[\"" + ae + "\"],\"enc\":{\"net\":[3]}}}").send());
         JsonNode vrq = pollAndAnswer(2000);
         assertTrue(vrq.path("pc").path("m2m:sgn").path("vrq").asBoolean(), vrq.toString());
@@ -57,7 +57,7 @@ class PollingChannelIT extends KeelIT {
 
     @Test
     void ts0004_7_3_3_9_notifyToAPollingAeReturnsItsAnswer() throws Exception {
-        CompletableFuture<Reply> notifying = CompletableFuture.supplyAsync(() ->
+        CompletableFuture<Reply> notifying = OwnThread.supply(() ->
                 cse.method("POST", "/" + ae).json("{\"m2m:sgn\":{\"nev\":{\"net\":1},\"sur\":\"/id-in/s\"}}")
                         .header("X-M2M-RI", "through-pcu").send());
         JsonNode request = pollAndAnswer(2000);
@@ -69,7 +69,7 @@ class PollingChannelIT extends KeelIT {
 
     @Test
     void ts0004_7_4_22_2_2_aQueuedRequestWaitsForTheNextPoll() throws Exception {
-        CompletableFuture<Reply> notifying = CompletableFuture.supplyAsync(() ->
+        CompletableFuture<Reply> notifying = OwnThread.supply(() ->
                 cse.method("POST", "/" + ae).json("{\"m2m:sgn\":{\"nev\":{\"net\":1}}}").send());
         Thread.sleep(500); // queued before anybody polls
         pollAndAnswer(4101);

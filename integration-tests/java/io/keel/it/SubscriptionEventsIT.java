@@ -153,7 +153,7 @@ class SubscriptionEventsIT extends KeelIT {
         blockingSubscription("{\"net\":[7],\"atr\":[\"lbl\"]}");
         receiver.slow(1000);
 
-        CompletableFuture<Reply> blocked = CompletableFuture.supplyAsync(
+        CompletableFuture<Reply> blocked = OwnThread.supply(
                 () -> cse.put("/" + cnt, "{\"m2m:cnt\":{\"lbl\":[\"first\"]}}").from(ae).send());
         receiver.next(); // the subscriber is deciding now
         Reply other = cse.put("/" + cnt, "{\"m2m:cnt\":{\"mni\":7}}").from(ae).send();
@@ -169,7 +169,7 @@ class SubscriptionEventsIT extends KeelIT {
         blockingSubscription("{\"net\":[7]}");
         receiver.slow(1000);
 
-        CompletableFuture<Reply> blocked = CompletableFuture.supplyAsync(
+        CompletableFuture<Reply> blocked = OwnThread.supply(
                 () -> cse.put("/" + cnt, "{\"m2m:cnt\":{\"lbl\":[\"before-delete\"]}}").from(ae).send());
         receiver.next(); // the subscriber is deciding now
         Reply delete = cse.delete("/" + cnt).from(ae).send();
