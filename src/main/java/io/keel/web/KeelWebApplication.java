@@ -10,6 +10,7 @@ import io.keel.binding.coap.DtlsCredentials;
 import io.keel.binding.http.HttpSender;
 import io.keel.binding.http.PrimitiveFilter;
 import io.keel.binding.jaxrs.KeelApplication;
+import io.keel.binding.jaxrs.PrimitiveServletContainer;
 import io.keel.binding.websocket.WebSocketBinding;
 import io.keel.binding.websocket.WebSocketOutbound;
 import io.keel.binding.mqtt.MqttBinding;
@@ -33,7 +34,6 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
-import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
  * The composition root, the one listener web.xml declares: when the web application starts it opens the database,
@@ -158,7 +158,7 @@ public class KeelWebApplication implements ServletContextListener {
         binding.addMappingForUrlPatterns(null, true, "/*");
 
         ServletRegistration.Dynamic onem2m = context.addServlet(PrimitiveFilter.ONEM2M_SERVLET,
-                new ServletContainer(new KeelApplication(cse)));
+                new PrimitiveServletContainer(new KeelApplication(cse)));
         onem2m.setLoadOnStartup(1);
         // Long polls (pcu) and Notify requests waiting for their AE hold no thread.
         onem2m.setAsyncSupported(true);
