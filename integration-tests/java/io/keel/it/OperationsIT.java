@@ -26,16 +26,6 @@ class OperationsIT extends KeelIT {
                 .map(l -> Double.parseDouble(l.substring(series.length() + 1).trim().split(" ")[0])).orElse(0.0);
     }
 
-    /** Sleeps; true, to go on. */
-    private static boolean sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return true;
-    }
-
     private String metrics() {
         Reply r = cse.get(METRICS).send();
         assertEquals(200, r.status(), r.text());
@@ -90,15 +80,12 @@ class OperationsIT extends KeelIT {
         // Repeated retrieves find their rows in the cache: on embedded H2 always, on PostgreSQL while this instance is the
         // only one on its database (a process an earlier test of this JVM started may still be registered for a while).
         String cacheHits = "keel_db_row_cache_total{outcome=\"hit\"}";
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        String cached;
-        do {
+        Eventually.holds(Duration.ofSeconds(15), () -> {
             for (int i = 0; i < 5; i++) {
                 assertEquals(200, cse.get("/" + ri).from(ae).send().status());
             }
-            cached = metrics();
-        } while (value(cached, cacheHits) - value(after, cacheHits) < 1 && System.nanoTime() < deadline && sleep(200));
-        assertTrue(value(cached, cacheHits) - value(after, cacheHits) >= 1, "no retrieve was answered from the cache:\n" + cached);
+            return value(metrics(), cacheHits) - value(after, cacheHits) >= 1;
+        }, "a retrieve answered from the cache");
         for (String gauge : new String[] {"keel_notifications_pending ", "keel_nonblocking_queued ",
                 "keel_db_connections_active{pool=\"default\"} ", "keel_db_connections_idle{pool=\"default\"} ",
                 "keel_db_connections_max{pool=\"default\"} ", "jvm_memory_used_bytes{", "process_uptime_seconds "}) {

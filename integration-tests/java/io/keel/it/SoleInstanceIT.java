@@ -1,10 +1,10 @@
 package io.keel.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.keel.it.OneM2MClient.Reply;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,8 @@ class SoleInstanceIT {
             assertEquals(201, cnt.status(), cnt.text());
             String container = "/" + cnt.json().path("m2m:cnt").path("ri").asText();
 
-            assertTrue(cachesWithin(a, container, reader, 1), "alone, the first answers retrieves from its cache");
+            Eventually.holds(Duration.ofSeconds(1), () -> answeredFromCache(a, container, reader),
+                    "alone, the first answering retrieves from its cache");
 
             try (KeelProcess second = KeelProcess.start(Map.of("KEEL_DB_URL", database.url()))) {
                 OneM2MClient b = new OneM2MClient(second.base());
@@ -51,7 +52,8 @@ class SoleInstanceIT {
                 assertEquals(200, a.get(container).from(ae).send().status());
                 assertEquals(hits, hits(a), "nothing is answered from the first's cache while the second is there");
             }
-            assertTrue(cachesWithin(a, container, ae, 10), "the second stopped: the first caches again");
+            Eventually.holds(Duration.ofSeconds(10), () -> answeredFromCache(a, container, ae),
+                    "the second stopped: the first caching again");
 
             KeelProcess third = KeelProcess.start(Map.of("KEEL_DB_URL", database.url()));
             try {
@@ -59,28 +61,22 @@ class SoleInstanceIT {
                 assertEquals(200, lost.status(), lost.text());
                 assertEquals(4004, a.get(container).from(ae).send().rsc(), "the first does not answer with a deleted resource");
                 third.kill(); // its registration lapses by itself
-                assertTrue(cachesWithin(a, "/" + acp, ae, 15), "the third killed: the first caches again once its row lapsed");
+                Eventually.holds(Duration.ofSeconds(15), () -> answeredFromCache(a, "/" + acp, ae),
+                        "the third killed: the first caching again once its row lapsed");
             } finally {
                 third.close();
             }
         }
     }
 
-    /** Whether retrieves of {@code path} by {@code originator} are answered from the cache within {@code seconds}. */
-    private static boolean cachesWithin(OneM2MClient cse, String path, String originator, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        do {
-            double before = hits(cse);
-            for (int i = 0; i < 3; i++) {
-                Reply r = cse.get(path).from(originator).send();
-                assertEquals(200, r.status(), r.text());
-            }
-            if (hits(cse) > before) {
-                return true;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        return false;
+    /** Whether three retrieves of {@code path} by {@code originator} took anything from the cache. */
+    private static boolean answeredFromCache(OneM2MClient cse, String path, String originator) {
+        double before = hits(cse);
+        for (int i = 0; i < 3; i++) {
+            Reply r = cse.get(path).from(originator).send();
+            assertEquals(200, r.status(), r.text());
+        }
+        return hits(cse) > before;
     }
 
     private static double hits(OneM2MClient cse) {
