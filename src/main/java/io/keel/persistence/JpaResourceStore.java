@@ -34,6 +34,7 @@ import io.keel.serialization.ContentCodec;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
@@ -920,6 +921,9 @@ public final class JpaResourceStore implements ResourceStore {
             copy(r, e);
             em.persist(e);
             em.flush(); // surface a duplicate sibling name here, inside the request, as 4105
+            // Written: no longer compared with its first state at each later flush of the transaction (a turn of
+            // creates flushes several times per create). A later change reads the row again.
+            em.detach(e);
             if (held != null) {
                 held.added(r.pi, r.ty);
             }
@@ -938,7 +942,7 @@ public final class JpaResourceStore implements ResourceStore {
         @Override
         public void deleteSubtree(Resource r, Set<Integer> childlessTypes) {
             forgetPrefetched();
-            em.flush();
+            em.flush(); // once: the statements below need not flush again (nothing changes in between)
             if (held != null) {
                 held.removed(r);
             }
@@ -958,18 +962,19 @@ public final class JpaResourceStore implements ResourceStore {
                     lock.append(" AND ty <> ").append(ty.intValue());
                 }
                 boolean locked = !em.createNativeQuery(lock.append(" ORDER BY srn FOR UPDATE").toString())
-                        .setParameter(1, from).setParameter(2, to).getResultList().isEmpty();
+                        .setFlushMode(FlushModeType.COMMIT).setParameter(1, from).setParameter(2, to).getResultList().isEmpty();
                 // Nothing locked means no descendant only when no type was left out (a contentInstance trimmed).
                 descendants = locked || !childlessTypes.isEmpty();
                 // Two statements the indexes serve (an OR of both would scan the table): the descendants by srn
                 // prefix, then the resource by primary key. Label and attribute rows go by ON DELETE CASCADE.
                 if (descendants) {
-                    em.createNativeQuery("DELETE FROM resource WHERE srn >= ? AND srn < ?")
+                    em.createNativeQuery("DELETE FROM resource WHERE srn >= ? AND srn < ?").setFlushMode(FlushModeType.COMMIT)
                             .setParameter(1, from).setParameter(2, to)
                             .executeUpdate();
                 }
             }
-            em.createNativeQuery("DELETE FROM resource WHERE ri = ?").setParameter(1, r.ri).executeUpdate();
+            em.createNativeQuery("DELETE FROM resource WHERE ri = ?").setFlushMode(FlushModeType.COMMIT)
+                    .setParameter(1, r.ri).executeUpdate();
             if (descendants) {
                 em.clear(); // none of the deleted rows stays managed
                 if (held != null) {
