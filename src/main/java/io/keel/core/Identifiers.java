@@ -14,6 +14,9 @@ public final class Identifiers {
      */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,254}");
 
+    /** 36⁸: added to the time, nine base-36 digits until the year 5000, and IDs of one width sort like their times. */
+    private static final long NINE_DIGITS = 2_821_109_907_456L;
+
     private Identifiers() {
     }
 
@@ -27,11 +30,13 @@ public final class Identifiers {
     }
 
     /**
-     * A new unstructured resource ID: the type's short name and ten random alphanumerics (TS-0001 9.6.1.3.1 asks only
-     * that it be unique in the CSE).
+     * A new unstructured resource ID (TS-0001 9.6.1.3.1 asks only that it be unique in the CSE): the type's short name,
+     * the time in milliseconds as nine base-36 digits and six random alphanumerics. IDs so sort by creation: a
+     * container's new instances, named by their IDs by default, sit next to each other in every index of the resource
+     * table, and a commit writes a few pages at its end instead of one page per index and instance (random IDs).
      */
     public static String newResourceId(String shortName) {
-        return shortName + random(10);
+        return shortName + Long.toString(NINE_DIGITS + System.currentTimeMillis(), 36) + random(6);
     }
 
     public static boolean isResourceName(String rn) {
