@@ -946,15 +946,19 @@ public final class JpaResourceStore implements ResourceStore {
             if (held != null) {
                 held.removed(r);
             }
+            // The resource first: its DELETE waits for a create below it, which holds its lock until it commits, and
+            // the statements after it (new ones, which see what committed meanwhile) take that child too; a create
+            // that comes later finds its parent gone. (Deleted last, a child committed meanwhile outlived it.)
+            em.createNativeQuery("DELETE FROM resource WHERE ri = ?").setFlushMode(FlushModeType.COMMIT)
+                    .setParameter(1, r.ri).executeUpdate();
             // The names below r.srn as a range of the (binary-ordered) srn column, not LIKE 'srn/%': H2 parses a LIKE
             // with a parameter again at each execution (see ResourceQuery#below).
             String from = r.srn + "/";
             String to = r.srn + "0";
-            // First lock the descendants that can have children, ancestors first. A create below one of them holds
-            // that lock until it commits, so this waits for it and the DELETE after it (a new statement, which sees
-            // what committed meanwhile) takes the new child too; a create that comes later finds its parent gone.
-            // Without this, a child committed while the DELETE ran would outlive its deleted parent. A resource of a
-            // childless type needs neither (trimming a container to its quota deletes contentInstances one by one).
+            // Then lock the descendants that can have children, ancestors first: a create below one of them holds
+            // that lock until it commits, so this waits for it and the DELETE after it takes the new child too. A
+            // resource of a childless type needs neither (trimming a container to its quota deletes contentInstances
+            // one by one).
             boolean descendants = false;
             if (!childlessTypes.contains(r.ty)) {
                 StringBuilder lock = new StringBuilder("SELECT ri FROM resource WHERE srn >= ? AND srn < ?");
@@ -965,16 +969,13 @@ public final class JpaResourceStore implements ResourceStore {
                         .setFlushMode(FlushModeType.COMMIT).setParameter(1, from).setParameter(2, to).getResultList().isEmpty();
                 // Nothing locked means no descendant only when no type was left out (a contentInstance trimmed).
                 descendants = locked || !childlessTypes.isEmpty();
-                // Two statements the indexes serve (an OR of both would scan the table): the descendants by srn
-                // prefix, then the resource by primary key. Label and attribute rows go by ON DELETE CASCADE.
+                // By srn prefix, which the index serves. Label and attribute rows go by ON DELETE CASCADE.
                 if (descendants) {
                     em.createNativeQuery("DELETE FROM resource WHERE srn >= ? AND srn < ?").setFlushMode(FlushModeType.COMMIT)
                             .setParameter(1, from).setParameter(2, to)
                             .executeUpdate();
                 }
             }
-            em.createNativeQuery("DELETE FROM resource WHERE ri = ?").setFlushMode(FlushModeType.COMMIT)
-                    .setParameter(1, r.ri).executeUpdate();
             if (descendants) {
                 em.clear(); // none of the deleted rows stays managed
                 if (held != null) {
