@@ -34,9 +34,11 @@ class CrossResourceSubscriptionIT extends KeelIT {
         }
     }
 
+    /** The AE goes with its crossResourceSubscriptions, whose time windows would notify the closed receiver for good. */
     @AfterEach
     void tearDown() {
         receiver.close();
+        assertEquals(2002, cse.delete("/" + ae).from(ae).send().rsc());
     }
 
     private String container(String owner) {
