@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keel.core.Settings;
 import io.keel.core.store.AnnouncementQueue.Task;
 import io.keel.core.store.ResourceStore;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,8 +21,7 @@ import org.junit.jupiter.api.Test;
 class AnnouncementQueueTest {
     @Test
     void ts0004_7_3_3_10_queuedAnnouncementWorkSurvivesARestart() throws Exception {
-        String dir = Files.createTempDirectory("keel-announcement-queue").toString();
-        Settings s = new Settings(key -> key.equals("keel.data.dir") ? dir : null);
+        Settings s = TempDatabase.settings("keel-announcement-queue");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         try (ResourceStore store = Database.open(s)) {
             store.write(tx -> {

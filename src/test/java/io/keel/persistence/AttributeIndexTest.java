@@ -2,12 +2,10 @@ package io.keel.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.keel.core.Settings;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.ResourceStore;
 import io.keel.core.store.Visibility;
 import io.keel.primitive.FilterCriteria;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,8 +18,7 @@ import org.junit.jupiter.api.Test;
 class AttributeIndexTest {
     @Test
     void conditionsOnUpdatedCountersFindTheNewValuesOnly() throws Exception {
-        String dir = Files.createTempDirectory("keel-attr-index").toString();
-        try (ResourceStore store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null))) {
+        try (ResourceStore store = TempDatabase.open("keel-attr-index")) {
             Resource cb = StoredResource.of("id-in", null, 5, "cse-in");
             store.write(tx -> {
                 tx.tree().insert(cb);

@@ -3,10 +3,8 @@ package io.keel.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.keel.core.Settings;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.ResourceStore;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +19,7 @@ import org.junit.jupiter.api.Test;
 class ChildrenOfTest {
     @Test
     void childrenOfManyParentsAreWhatEachParentsQueryAnswers() throws Exception {
-        String dir = Files.createTempDirectory("keel-children-of").toString();
-        try (ResourceStore store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null))) {
+        try (ResourceStore store = TempDatabase.open("keel-children-of")) {
             List<String> parents = new ArrayList<>();
             Instant t0 = Instant.parse("2026-12-06T10:00:00Z");
             store.write(tx -> {

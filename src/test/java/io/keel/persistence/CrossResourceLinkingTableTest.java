@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keel.core.Settings;
 import io.keel.core.store.ResourceStore;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,7 @@ import org.junit.jupiter.api.Test;
 class CrossResourceLinkingTableTest {
     @Test
     void ts0004_7_4_58_2_1_linkingIsReadFromTheDatabaseUntilDoneOrExpired() throws Exception {
-        String dir = Files.createTempDirectory("keel-crs-linking").toString();
-        Settings s = new Settings(key -> key.equals("keel.data.dir") ? dir : null);
+        Settings s = TempDatabase.settings("keel-crs-linking");
         Instant now = Instant.parse("2026-12-06T01:00:00Z");
         try (ResourceStore store = Database.open(s)) {
             store.write(tx -> {

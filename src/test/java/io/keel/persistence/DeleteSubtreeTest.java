@@ -3,10 +3,8 @@ package io.keel.persistence;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keel.core.Settings;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.ResourceStore;
-import java.nio.file.Files;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -24,8 +22,7 @@ class DeleteSubtreeTest {
 
     @Test
     void aChildCommittedWhileItsParentIsDeletedGoesWithIt() throws Exception {
-        String dir = Files.createTempDirectory("keel-delete-subtree").toString();
-        try (ResourceStore store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null))) {
+        try (ResourceStore store = TempDatabase.open("keel-delete-subtree")) {
             store.write(tx -> {
                 tx.tree().insert(StoredResource.of("id-in", null, 5, "cse-in"));
                 tx.tree().insert(StoredResource.of("p", "id-in", 3, "cse-in/p"));

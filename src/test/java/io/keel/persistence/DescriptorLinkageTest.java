@@ -8,7 +8,6 @@ import io.keel.core.store.DescriptorLinkage;
 import io.keel.core.store.ResourceStore;
 import io.keel.core.store.SemanticIndex.Quad;
 import io.keel.it.FreshPostgres;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,8 +41,7 @@ class DescriptorLinkageTest {
         FreshPostgres postgres = null;
         Settings settings;
         if (database.equals("h2")) {
-            String dir = Files.createTempDirectory("keel-descriptor-linkage").toString();
-            settings = new Settings(key -> key.equals("keel.data.dir") ? dir : null);
+            settings = TempDatabase.settings("keel-descriptor-linkage");
         } else {
             postgres = FreshPostgres.create(FreshPostgres.serverFromEnvironment(), "descriptor_linkage");
             String url = postgres.url();

@@ -106,8 +106,7 @@ class GeoSearchTest {
     void release4_aGeoQueryFindsExactlyTheLocationsMeetingItOnBothPaths() throws Exception {
         Random random = new Random(5);
         List<String[]> samples = samples(random);
-        String dir = Files.createTempDirectory("keel-geo-search").toString();
-        Settings s = new Settings(key -> key.equals("keel.data.dir") ? dir : null);
+        Settings s = TempDatabase.settings("keel-geo-search");
         try (ResourceStore store = Database.open(s)) {
             Resource cb = StoredResource.of("id-in", null, 5, "cse-in");
             Map<String, Resource> located = new HashMap<>();

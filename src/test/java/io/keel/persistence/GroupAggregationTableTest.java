@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keel.core.Settings;
 import io.keel.core.store.GroupAggregationQueue.Row;
 import io.keel.core.store.ResourceStore;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,8 +14,7 @@ import org.junit.jupiter.api.Test;
 class GroupAggregationTableTest {
     @Test
     void answeredRowsDueBeforeTheBoundAreFoundAndRemoved() throws Exception {
-        String dir = Files.createTempDirectory("keel-aggregation").toString();
-        try (ResourceStore store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null))) {
+        try (ResourceStore store = TempDatabase.open("keel-aggregation")) {
             store.write(tx -> {
                 tx.groupAggregation().add(List.of(row("old", 100), row("open", 120), row("new", 300)));
                 tx.groupAggregation().take(List.of("old", "open", "new"), "s1", 50);

@@ -2,18 +2,15 @@ package io.keel.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.keel.core.Settings;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.ResourceStore;
-import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /** H2 reads a resource's attributes (a CLOB) as a string, whether stored in place (small) or apart (large). */
 class KeelH2PlatformTest {
     @Test
     void smallAndLargeAttributesReadBackUnchanged() throws Exception {
-        String dir = Files.createTempDirectory("keel-h2-platform").toString();
-        try (ResourceStore store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null))) {
+        try (ResourceStore store = TempDatabase.open("keel-h2-platform")) {
             String large = "é€𝄞".repeat(40_000); // beyond H2's in-place LOB size, with 2-, 3- and 4-byte UTF-8
             store.write(tx -> {
                 tx.tree().insert(StoredResource.of("id-in", null, 5, "cse-in"));

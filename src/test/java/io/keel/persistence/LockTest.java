@@ -3,10 +3,8 @@ package io.keel.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.keel.core.Settings;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.ResourceStore;
-import java.nio.file.Files;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +15,7 @@ import org.junit.jupiter.api.Test;
 class LockTest {
     @Test
     void theLockedRowIsTheLatestCommittedOne_alsoWhenReadBefore() throws Exception {
-        String dir = Files.createTempDirectory("keel-lock").toString();
-        try (ResourceStore store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null))) {
+        try (ResourceStore store = TempDatabase.open("keel-lock")) {
             store.write(tx -> {
                 tx.tree().insert(StoredResource.of("id-in", null, 5, "cse-in"));
                 Resource cnt = StoredResource.of("cnt1", "id-in", 3, "cse-in/cnt");

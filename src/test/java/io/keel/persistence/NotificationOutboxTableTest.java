@@ -3,10 +3,8 @@ package io.keel.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.keel.core.Settings;
 import io.keel.core.store.NotificationOutbox;
 import io.keel.core.store.ResourceStore;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,8 +25,7 @@ class NotificationOutboxTableTest {
 
     @Test
     void rowsCommitWithTheirTransactionAndGoWhenRemoved() throws Exception {
-        String dir = Files.createTempDirectory("keel-outbox").toString();
-        try (ResourceStore store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null))) {
+        try (ResourceStore store = TempDatabase.open("keel-outbox")) {
             List<NotificationOutbox.Row> written = rows(450, "r"); // three statements of at most 200 rows
             store.write(tx -> {
                 tx.notificationOutbox().add("one", written);

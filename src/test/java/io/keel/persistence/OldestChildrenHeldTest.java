@@ -3,10 +3,8 @@ package io.keel.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.keel.core.Settings;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.ResourceTree;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -70,8 +68,7 @@ class OldestChildrenHeldTest {
 
     /** cse-in, its container p, and {@code n} contentInstances c0, c1, … created in that order. */
     private static JpaResourceStore open(int n) throws Exception {
-        String dir = Files.createTempDirectory("keel-oldest-held").toString();
-        JpaResourceStore store = (JpaResourceStore) Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null));
+        JpaResourceStore store = TempDatabase.open("keel-oldest-held");
         store.write(tx -> {
             tx.tree().insert(StoredResource.of("id-in", null, 5, "cse-in"));
             tx.tree().insert(StoredResource.of("p", "id-in", 3, "cse-in/p"));

@@ -3,10 +3,8 @@ package io.keel.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.keel.core.Settings;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.ResourceStore;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +16,7 @@ import org.junit.jupiter.api.Test;
 class PrefetchTest {
     @Test
     void prefetchedNamesAnswerAsTheirQueriesWould() throws Exception {
-        String dir = Files.createTempDirectory("keel-prefetch").toString();
-        try (ResourceStore store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null))) {
+        try (ResourceStore store = TempDatabase.open("keel-prefetch")) {
             store.write(tx -> {
                 tx.tree().insert(StoredResource.of("id-in", null, 5, "cse-in"));
                 tx.tree().insert(StoredResource.of("Cae", "id-in", 2, "cse-in/ae"));

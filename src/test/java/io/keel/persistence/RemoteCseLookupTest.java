@@ -9,7 +9,6 @@ import io.keel.core.resource.Resource;
 import io.keel.core.routing.NextHop;
 import io.keel.core.routing.Route;
 import io.keel.core.store.ResourceStore;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,7 @@ import org.junit.jupiter.api.Test;
 class RemoteCseLookupTest {
     @Test
     void ts0004_7_3_2_6_theRemoteCseIsFoundByCsiOrDescendantByAnAttributeQuery() throws Exception {
-        String dir = Files.createTempDirectory("keel-remote-cse").toString();
-        Settings s = new Settings(key -> key.equals("keel.data.dir") ? dir : null);
+        Settings s = TempDatabase.settings("keel-remote-cse");
         try (ResourceStore store = Database.open(s)) {
             store.write(tx -> {
                 Resource cb = new Resource();

@@ -11,7 +11,6 @@ import io.keel.core.resource.Resource;
 import io.keel.core.store.CacheUsage;
 import io.keel.core.store.ResourceStore;
 import io.keel.it.FreshPostgres;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -26,8 +25,7 @@ class RowCacheTest {
 
     @Test
     void repeatedReadsAreAnsweredFromTheCache_andAWriteIsSeenByTheNextRead() throws Exception {
-        String dir = Files.createTempDirectory("keel-rowcache").toString();
-        try (ResourceStore store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null))) {
+        try (ResourceStore store = TempDatabase.open("keel-rowcache")) {
             CachedPath.insert(store);
             assertEquals(7, CachedPath.mni(store));
             CacheUsage before = store.rowCache();
@@ -44,8 +42,7 @@ class RowCacheTest {
 
     @Test
     void whatAReadChangesInAResourceFromTheCacheIsNotSeenByTheNext() throws Exception {
-        String dir = Files.createTempDirectory("keel-rowcache").toString();
-        try (ResourceStore store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null))) {
+        try (ResourceStore store = TempDatabase.open("keel-rowcache")) {
             CachedPath.insert(store);
             store.write(tx -> {
                 Resource cnt = tx.tree().lock("cnt1");
@@ -73,8 +70,7 @@ class RowCacheTest {
 
     @Test
     void aNameLookedUpInVainIsFoundOnceCreated() throws Exception {
-        String dir = Files.createTempDirectory("keel-rowcache").toString();
-        try (ResourceStore store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null))) {
+        try (ResourceStore store = TempDatabase.open("keel-rowcache")) {
             store.write(tx -> {
                 tx.tree().insert(StoredResource.of("id-in", null, 5, "cse-in"));
                 return null;
@@ -98,8 +94,7 @@ class RowCacheTest {
 
     @Test
     void twoStoresOnOneDatabaseSeeEachOthersWrites() throws Exception {
-        String dir = Files.createTempDirectory("keel-rowcache").toString();
-        Settings settings = new Settings(key -> key.equals("keel.data.dir") ? dir : null);
+        Settings settings = TempDatabase.settings("keel-rowcache");
         try (ResourceStore a = Database.open(settings); ResourceStore b = Database.open(settings)) {
             CachedPath.insert(a);
             assertEquals(7, CachedPath.mni(a));

@@ -67,8 +67,7 @@ class SemanticFilterPlansTest {
         }
         Settings settings;
         if (database.equals("h2")) {
-            String dir = Files.createTempDirectory("keel-semantic-plans").toString();
-            settings = new Settings(key -> key.equals("keel.data.dir") ? dir : null);
+            settings = TempDatabase.settings("keel-semantic-plans");
         } else {
             postgres = FreshPostgres.create(FreshPostgres.serverFromEnvironment(), "semantic_plans");
             settings = new Settings(key -> key.equals("keel.db.url") ? postgres.url() : null);

@@ -2,7 +2,6 @@ package io.keel.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.keel.core.Settings;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.ResourceStore;
 import java.nio.file.Files;
@@ -21,8 +20,7 @@ import org.junit.jupiter.api.Test;
 class SubscriptionCountTest {
     @Test
     void everyReadSeesTheCount_andAnUpdateKeepsIt() throws Exception {
-        String dir = Files.createTempDirectory("keel-subs").toString();
-        try (ResourceStore store = Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null))) {
+        try (ResourceStore store = TempDatabase.open("keel-subs")) {
             store.write(tx -> {
                 tx.tree().insert(StoredResource.of("id-in", null, 5, "cse-in"));
                 tx.tree().insert(StoredResource.of("cnt1", "id-in", 3, "cse-in/cnt"));

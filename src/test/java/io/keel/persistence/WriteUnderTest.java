@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keel.core.Settings;
 import io.keel.core.resource.Resource;
 import io.keel.core.store.ResourceStore;
 import io.keel.core.store.Transaction;
 import io.keel.core.store.TransactionListener;
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -125,8 +123,7 @@ class WriteUnderTest {
     }
 
     private JpaResourceStore open() throws Exception {
-        String dir = Files.createTempDirectory("keel-write-under").toString();
-        JpaResourceStore store = (JpaResourceStore) Database.open(new Settings(key -> key.equals("keel.data.dir") ? dir : null));
+        JpaResourceStore store = TempDatabase.open("keel-write-under");
         store.write(tx -> {
             tx.tree().insert(StoredResource.of("id-in", null, 5, "cse-in"));
             tx.tree().insert(StoredResource.of("p", "id-in", 3, "cse-in/p"));
