@@ -4,15 +4,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * A request a test sends while it does something else, on a thread of its own: the common pool that
- * {@code CompletableFuture.supplyAsync} would use has one thread on a 2-core machine, where another task in the JVM
- * can hold it past a test's timeout (the likeliest cause of PollingChannelIT's 2 s poll finding nothing, once, in CI).
+ * Work a test runs while it does something else (a request, a write that blocks), on a thread of its own: the common
+ * pool that {@code CompletableFuture.supplyAsync} would use has one thread on a 2-core machine, where another task in
+ * the JVM can hold it past a test's timeout (the likeliest cause of PollingChannelIT's 2 s poll finding nothing, once,
+ * in CI).
  */
-final class OwnThread {
+public final class OwnThread {
     private OwnThread() {
     }
 
-    static <T> CompletableFuture<T> supply(Supplier<T> call) {
+    public static <T> CompletableFuture<T> supply(Supplier<T> call) {
         return CompletableFuture.supplyAsync(call, task -> {
             Thread t = new Thread(task, "it-request");
             t.setDaemon(true);

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keel.core.resource.Resource;
 import io.keel.core.store.ResourceStore;
+import io.keel.it.OwnThread;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +17,6 @@ import org.junit.jupiter.api.Test;
  * the resource's lock, and commits while the deletion waits for it) goes with it, never outliving its parent.
  */
 class DeleteSubtreeTest {
-    /** Each write on a thread of its own (the common pool may have one thread, and both writes block). */
-    private static final Executor OWN_THREAD = task -> new Thread(task).start();
-
     @Test
     void aChildCommittedWhileItsParentIsDeletedGoesWithIt() throws Exception {
         try (ResourceStore store = TempDatabase.open("keel-delete-subtree")) {
@@ -33,18 +30,18 @@ class DeleteSubtreeTest {
             CountDownLatch childWritten = new CountDownLatch(1);
             CountDownLatch commitChild = new CountDownLatch(1);
             // A semanticDescriptor created under the contentInstance: its create locks the parent first.
-            CompletableFuture<Void> create = CompletableFuture.runAsync(() -> store.write(tx -> {
+            CompletableFuture<Object> create = OwnThread.supply(() -> store.write(tx -> {
                 tx.tree().lock("r");
                 tx.tree().insert(StoredResource.of("c", "r", 24, "cse-in/p/r/c"));
                 childWritten.countDown();
                 await(commitChild);
                 return null;
-            }), OWN_THREAD);
+            }));
             await(childWritten);
-            CompletableFuture<Void> delete = CompletableFuture.runAsync(() -> store.write(tx -> {
+            CompletableFuture<Object> delete = OwnThread.supply(() -> store.write(tx -> {
                 tx.tree().deleteSubtree(r, Set.of());
                 return null;
-            }), OWN_THREAD);
+            }));
             Thread.sleep(300); // the deletion now waits for the create's lock on r
             commitChild.countDown();
             create.get(20, TimeUnit.SECONDS);
