@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class IdentifiersTest {
     @Test
-    void newResourceIdsAreUniqueValidNamesThatSortByCreation() throws InterruptedException {
+    void ts0001_9_6_1_3_1_newResourceIdsAreUniqueValidNamesThatSortByCreation() throws InterruptedException {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             for (int j = 0; j < 2_000; j++) {
