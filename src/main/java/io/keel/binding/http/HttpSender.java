@@ -34,6 +34,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class HttpSender implements Outbound {
     private static final Logger LOG = Logger.getLogger(HttpSender.class.getName());
     private final HttpClient client;
+    private volatile boolean started;
     private final long timeoutMillis;
     private final String proxyAuthority;
 
@@ -68,11 +69,26 @@ public final class HttpSender implements Outbound {
         } else {
             proxyAuthority = null;
         }
-        try {
-            client.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("the HTTP client did not start", e);
+    }
+
+    /**
+     * The client, started by the first request sent: starting it loads the JDK's TLS trust store, a twentieth of the
+     * CSE's start-up, which a CSE that never sends would pay for nothing.
+     */
+    private HttpClient client() {
+        if (!started) {
+            synchronized (client) {
+                if (!started) {
+                    try {
+                        client.start();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("the HTTP client did not start: " + e.getMessage(), e);
+                    }
+                    started = true;
+                }
+            }
         }
+        return client;
     }
 
     @Override
@@ -154,7 +170,7 @@ public final class HttpSender implements Outbound {
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
             throw OneM2MException.badRequest("not an http(s) URL");
         }
-        Request request = client.newRequest(uri)
+        Request request = client().newRequest(uri)
                 .method(method(req))
                 .timeout(timeout, TimeUnit.MILLISECONDS);
         Map<String, String> headers = HeaderMapping.requestHeaders(req);
@@ -226,10 +242,13 @@ public final class HttpSender implements Outbound {
 
     @Override
     public void close() {
-        try {
-            client.stop();
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "stopping the HTTP client", e);
+        synchronized (client) {
+            started = true; // nothing starts it again once closed
+            try {
+                client.stop();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "stopping the HTTP client", e);
+            }
         }
     }
 }

@@ -27,6 +27,7 @@ final class Evaluation implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private static final long WARM_UP_DELAY_SECONDS = 10;
     private static final java.util.concurrent.atomic.AtomicBoolean WARM = new java.util.concurrent.atomic.AtomicBoolean();
     private final QueryIterator rows;
     private final ScheduledFuture<?> stop;
@@ -43,15 +44,18 @@ final class Evaluation implements AutoCloseable {
     /**
      * Runs one evaluation over no descriptors, once per JVM and in the background, so that loading Jena's query engine
      * is not charged to the first originator's query (on a loaded machine that alone can outlast keel.semantics.query-timeout).
+     * It waits {@value #WARM_UP_DELAY_SECONDS} s: run at once it competed with the CSE's own start for the CPU and
+     * delayed it by a tenth.
      */
     static void warmUp(SemanticSettings limits) {
         if (!WARM.compareAndSet(false, true)) {
             return;
         }
-        // Beside the start rather than in it: the CSE is ready while Jena loads.
-        Thread warm = new Thread(() -> evaluateNothing(limits), "keel-semantics-warm-up");
-        warm.setDaemon(true);
-        warm.start();
+        TIMER.schedule(() -> {
+            Thread warm = new Thread(() -> evaluateNothing(limits), "keel-semantics-warm-up");
+            warm.setDaemon(true);
+            warm.start();
+        }, WARM_UP_DELAY_SECONDS, TimeUnit.SECONDS);
     }
 
     private static void evaluateNothing(SemanticSettings limits) {
