@@ -2,8 +2,6 @@ package io.keel.binding.http;
 
 import io.keel.primitive.ResponsePrimitive;
 import io.keel.serialization.ContentCodec;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -68,7 +66,7 @@ public final class HttpResponseWriter {
             headers.put("ETag", '"' + rsp.entityTag + '"');
         }
         if (rsp.lastModified != null) {
-            headers.put("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(rsp.lastModified.atOffset(ZoneOffset.UTC)));
+            headers.put("Last-Modified", HttpDate.format(rsp.lastModified));
         }
         if (content(rsp) != null) {
             headers.put("Content-Type", mediaType);

@@ -40,10 +40,10 @@ final class PreconditionHeaders {
                 h.put(IF_NONE_MATCH, String.join(", ", p.ifNoneMatch()));
             }
             if (p.ifModifiedSince() != null) {
-                h.put(IF_MODIFIED_SINCE, DateTimeFormatter.RFC_1123_DATE_TIME.format(p.ifModifiedSince().atZone(java.time.ZoneOffset.UTC)));
+                h.put(IF_MODIFIED_SINCE, HttpDate.format(p.ifModifiedSince()));
             }
             if (p.ifUnmodifiedSince() != null) {
-                h.put(IF_UNMODIFIED_SINCE, DateTimeFormatter.RFC_1123_DATE_TIME.format(p.ifUnmodifiedSince().atZone(java.time.ZoneOffset.UTC)));
+                h.put(IF_UNMODIFIED_SINCE, HttpDate.format(p.ifUnmodifiedSince()));
             }
         }
         return h;
