@@ -39,6 +39,9 @@ public class PrimitiveResponseFilter implements ContainerResponseFilter {
             response.setEntity(null);
             response.getHeaders().remove("Content-Type"); // no body, no Content-Type (TS-0009 6.4.3)
         } else {
+            // Jersey writes the entity straight to the servlet's stream (KeelApplication turns its buffer off), so the
+            // length it would have measured in its buffer is given here.
+            response.getHeaders().putSingle("Content-Length", Integer.toString(http.body().length));
             response.setEntity(http.body(), response.getEntityAnnotations(), MEDIA_TYPES.computeIfAbsent(mediaType, MediaType::valueOf));
         }
     }
