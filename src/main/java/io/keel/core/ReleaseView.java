@@ -53,9 +53,7 @@ public final class ReleaseView {
             return shared.derived(FITTED + release, tree -> fitMap(tree, release, null));
         }
         if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            list.forEach(v -> out.add(fit(v, release, type)));
-            return out;
+            return fitList(list, release, type);
         }
         if (!(value instanceof Map<?, ?> map)) {
             return value;
@@ -63,16 +61,49 @@ public final class ReleaseView {
         return fitMap(map, release, type);
     }
 
-    private Map<String, Object> fitMap(Map<?, ?> map, String release, ResourceType type) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> {
-            AttributeDef def = type == null ? null : type.attribute((String) k);
-            if (def != null && !def.knownTo(release)) {
-                return;
+    // Both copy only from the first difference on: most representations have nothing a given release lacks, and
+    // copying them whole was 2 % of a retrieve's CPU.
+
+    private List<?> fitList(List<?> list, String release, ResourceType type) {
+        List<Object> out = null;
+        for (int i = 0; i < list.size(); i++) {
+            Object v = list.get(i);
+            Object fitted = fit(v, release, type);
+            if (out == null && fitted != v) {
+                out = new ArrayList<>(list.size());
+                out.addAll(list.subList(0, i));
             }
-            ResourceType inner = k instanceof String s && s.startsWith("m2m:") ? types.byRootElement(s) : null;
-            out.put((String) k, fit(v, release, inner));
-        });
-        return out;
+            if (out != null) {
+                out.add(fitted);
+            }
+        }
+        return out == null ? list : out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> fitMap(Map<?, ?> map, String release, ResourceType type) {
+        Map<String, Object> out = null;
+        int index = 0;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String k = (String) e.getKey();
+            AttributeDef def = type == null ? null : type.attribute(k);
+            boolean drop = def != null && !def.knownTo(release);
+            Object fitted = drop ? null : fit(e.getValue(), release, k.startsWith("m2m:") ? types.byRootElement(k) : null);
+            if (out == null && (drop || fitted != e.getValue())) {
+                out = new LinkedHashMap<>();
+                int i = 0;
+                for (Map.Entry<?, ?> before : map.entrySet()) {
+                    if (i++ == index) {
+                        break;
+                    }
+                    out.put((String) before.getKey(), before.getValue());
+                }
+            }
+            if (out != null && !drop) {
+                out.put(k, fitted);
+            }
+            index++;
+        }
+        return out == null ? (Map<String, Object>) map : out;
     }
 }

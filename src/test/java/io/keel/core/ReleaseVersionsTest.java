@@ -3,6 +3,7 @@ package io.keel.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keel.core.resource.Resource;
@@ -15,6 +16,7 @@ import io.keel.primitive.ResponseTypeValue;
 import io.keel.primitive.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -162,6 +164,31 @@ class ReleaseVersionsTest {
 
         assertEquals(Map.of("m2m:ae", Map.of("rn", "Cae1", "m2m:cnt", List.of(Map.of("rn", "box")))), fitted);
         assertEquals(content, new ReleaseView(core.types).fit(content, "3"), "disr and srv are Release 3 attributes");
+    }
+
+    @Test
+    void ts0001_8_1_2_whatAReleaseKnowsWhollyIsSentAsItIsAndTheRestKeepsItsOrder() {
+        Map<String, Object> box = new LinkedHashMap<>();
+        box.put("rn", "box");
+        box.put("disr", false);
+        box.put("mni", 5);
+        Map<String, Object> ae = new LinkedHashMap<>();
+        ae.put("rn", "Cae1");
+        ae.put("api", "Nx");
+        ae.put("m2m:cnt", List.of(Map.of("rn", "first"), box));
+        ae.put("rr", true);
+        Object content = Map.of("m2m:ae", ae);
+        ReleaseView view = new ReleaseView(core.types);
+
+        Object fitted = view.fit(content, "2a");
+
+        Map<?, ?> fittedAe = (Map<?, ?>) ((Map<?, ?>) fitted).get("m2m:ae");
+        assertEquals(List.of("rn", "api", "m2m:cnt", "rr"), List.copyOf(fittedAe.keySet()));
+        List<?> children = (List<?>) fittedAe.get("m2m:cnt");
+        assertSame(((List<?>) ae.get("m2m:cnt")).get(0), children.get(0), "a child the release knows wholly is not copied");
+        assertEquals(List.of("rn", "mni"), List.copyOf(((Map<?, ?>) children.get(1)).keySet()), "disr is Release 3");
+        assertEquals(List.of("rn", "disr", "mni"), List.copyOf(box.keySet()), "the original is unchanged");
+        assertSame(content, view.fit(content, "3"), "nothing for a Release 3 entity to lose: the same object");
     }
 
     @Test
