@@ -72,8 +72,9 @@ public final class HttpSender implements Outbound {
     }
 
     /**
-     * The client, started by the first request sent: starting it loads the JDK's TLS trust store, a twentieth of the
-     * CSE's start-up, which a CSE that never sends would pay for nothing.
+     * The client, started by the first request sent: starting it loads the JDK's TLS trust store (0.16 s of the main
+     * thread's CPU in a start profile), which the start would otherwise wait for, and a CSE that never sends would
+     * pay for nothing.
      */
     private HttpClient client() {
         if (!started) {
