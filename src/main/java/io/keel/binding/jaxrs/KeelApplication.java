@@ -1,15 +1,21 @@
 package io.keel.binding.jaxrs;
 
 import io.keel.core.Cse;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
 /** The JAX-RS application: one resource class for every oneM2M target, the response filter, and the CSE they share. */
 public class KeelApplication extends ResourceConfig {
     public KeelApplication(Cse cse) {
-        // An instance, not a class: Jersey then calls it as it is rather than asking HK2 for it on every request.
-        register(new PrimitiveResource(cse));
+        register(PrimitiveResource.class);
         register(PrimitiveResponseFilter.class);
+        register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(cse).to(Cse.class);
+            }
+        });
         // Bodies are serialized by the binding only: keep app servers' JSON providers (Payara's Yasson) and the
         // default providers Keel never uses out.
         property("jersey.config.disableJsonBinding", true);

@@ -1,6 +1,8 @@
 package io.keel.binding.jaxrs;
 
 import io.keel.core.Cse;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,9 +20,11 @@ import jakarta.ws.rs.container.Suspended;
 @Path("{target: .*}")
 // The binding filter has already negotiated the response media type; JAX-RS must not refuse any Accept.
 @Produces("*/*")
+@Singleton
 public class PrimitiveResource {
     private final Cse cse;
 
+    @Inject
     public PrimitiveResource(Cse cse) {
         this.cse = cse;
     }
