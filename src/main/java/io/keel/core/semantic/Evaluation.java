@@ -44,8 +44,8 @@ final class Evaluation implements AutoCloseable {
     /**
      * Runs one evaluation over no descriptors, once per JVM and in the background, so that loading Jena's query engine
      * is not charged to the first originator's query (on a loaded machine that alone can outlast keel.semantics.query-timeout).
-     * It waits {@value #WARM_UP_DELAY_SECONDS} s: run at once it competed with the CSE's own start for the CPU and
-     * delayed it by a tenth.
+     * It waits {@value #WARM_UP_DELAY_SECONDS} s: run at once it took 0.3 s of CPU beside the CSE's own start, on
+     * cores the start and the JIT compilers already fill.
      */
     static void warmUp(SemanticSettings limits) {
         if (!WARM.compareAndSet(false, true)) {
