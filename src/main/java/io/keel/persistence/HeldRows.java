@@ -2,6 +2,7 @@ package io.keel.persistence;
 
 import io.keel.core.resource.Resource;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,9 +13,13 @@ import java.util.Set;
  * What a write transaction holds locked and may therefore take as current without reading it again: rows it locked
  * (no one else changes them), and the oldest children of a locked parent (no one else adds or removes them: a child's
  * create and deletion wait for its parent's lock). The creates of a turn under one container lock and read it once,
- * and find the instances their quota removes with one statement.
+ * and find the instances their quota removes with one statement, and delete them with one more as the turn commits.
  */
 final class HeldRows {
+    /** A subtree to delete before the commit. */
+    record Removal(Resource resource, Set<Integer> childlessTypes) {
+    }
+
     /** The oldest children of a parent, in the order of the resource_children index. */
     static final class Oldest {
         final ArrayDeque<Resource> resources;
@@ -31,6 +36,30 @@ final class HeldRows {
     private final Map<String, Oldest> oldest = new HashMap<>();
     /** How many writes share the transaction: how many oldest children to read ahead at once. */
     private int writes = 1;
+    /** Whether deletions wait for the commit (in a turn of writes under one parent), and those waiting. */
+    private boolean defersRemovals;
+    private List<Removal> removals = new ArrayList<>();
+
+    void defersRemovals(boolean defers) {
+        defersRemovals = defers;
+    }
+
+    boolean defersRemovals() {
+        return defersRemovals;
+    }
+
+    /** The subtree goes before the commit; until then it is no longer among its parent's oldest children. */
+    void remove(Removal r) {
+        removed(r.resource());
+        removals.add(r);
+    }
+
+    /** The deletions waiting, handed over once. */
+    List<Removal> takeRemovals() {
+        List<Removal> taken = removals;
+        removals = new ArrayList<>();
+        return taken;
+    }
 
     void writes(int n) {
         writes = n;
@@ -77,7 +106,7 @@ final class HeldRows {
         }
     }
 
-    /** Forgets everything: after a rollback to a savepoint, or a deletion that took unknown rows with it. */
+    /** Forgets the rows held: after a rollback, or a deletion that took unknown rows with it (not the removals waiting). */
     void clear() {
         rows.clear();
         oldest.clear();

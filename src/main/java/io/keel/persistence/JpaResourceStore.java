@@ -39,7 +39,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -110,16 +109,21 @@ public final class JpaResourceStore implements ResourceStore {
 
     @Override
     public <T> T write(Function<Transaction, T> work) {
-        return write(work, () -> { });
+        return write(work, () -> { }, false);
     }
 
-    /** A write; {@code committing} runs once its changes are made, as its commit begins. */
-    private <T> T write(Function<Transaction, T> work, Runnable committing) {
+    /**
+     * A write; {@code committing} runs once its changes are made, as its commit begins. In a turn under one parent its
+     * deletions wait for the commit.
+     */
+    private <T> T write(Function<Transaction, T> work, Runnable committing, boolean turn) {
         WriteTransaction w = new WriteTransaction();
+        w.held.defersRemovals(turn);
         Tx tx = new Tx(w.em, patternCounts, postgres, null, w.held);
         try {
             T result = work.apply(tx);
             tx.listeners.values().forEach(TransactionListener::beforeCommit);
+            tx.runRemovals();
             committing.run();
             w.commit();
             return result;
@@ -175,10 +179,6 @@ public final class JpaResourceStore implements ResourceStore {
             committed = true;
         }
 
-        boolean rollbackOnly() {
-            return t.getRollbackOnly();
-        }
-
         @Override
         public void close() {
             if (t.isActive()) {
@@ -207,54 +207,57 @@ public final class JpaResourceStore implements ResourceStore {
     /** A turn of writes under one parent: one alone as any write; more in one transaction, else each alone. */
     private void writeTurn(List<WriteTurns.Pending<?>> writes, Runnable nextMayStart) {
         if (writes.size() > 1) {
+            List<WriteTurns.Pending<?>> left;
             try {
-                writeTogether(writes, nextMayStart);
-                return;
+                left = writeTogether(writes, nextMayStart);
             } catch (RuntimeException e) {
                 // The shared transaction did not commit (a name taken twice, a deadlock, the database gone): none of
                 // it happened, and each write runs again by itself, where its own error is its own answer.
                 LOG.log(Level.FINE, "writes under one parent committed one by one after the shared commit failed", e);
+                left = writes;
+            }
+            if (left.isEmpty()) {
+                return;
+            }
+            if (left != writes) {
+                writeTurn(left, nextMayStart);
+                return;
             }
         }
-        writes.forEach(p -> p.runAlone(work -> write(work, nextMayStart)));
+        writes.forEach(p -> p.runAlone(work -> write(work, nextMayStart, true)));
     }
 
     /**
-     * The writes in one transaction, each in a savepoint: a write refused (a oneM2M error) is rolled back to its
-     * savepoint and fails alone. Each write's changes are flushed before the next starts, which reads them from the
-     * database. Anything else that goes wrong ends the transaction and is thrown.
+     * The writes in one transaction, flushed together as it commits, and their deletions with one statement. A write
+     * refused (a oneM2M error) fails alone: the transaction is rolled back and the other writes are returned, to run
+     * again (those before it see the same state again, so its refusal stands). Anything else that goes wrong ends the
+     * transaction and is thrown. Returns the writes still to run: none once committed.
      */
-    private void writeTogether(List<WriteTurns.Pending<?>> writes, Runnable nextMayStart) {
+    private List<WriteTurns.Pending<?>> writeTogether(List<WriteTurns.Pending<?>> writes, Runnable nextMayStart) {
         WriteTransaction w = new WriteTransaction();
-        EntityManager em = w.em;
-        List<Tx> untold = new ArrayList<>(); // transactions whose listeners are yet to hear the outcome
+        w.held.defersRemovals(true);
         w.held.writes(writes.size());
+        List<Tx> untold = new ArrayList<>(); // transactions whose listeners are yet to hear the outcome
         try {
-            java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
-            for (WriteTurns.Pending<?> p : writes) {
-                Tx tx = new Tx(em, patternCounts, postgres, null, w.held);
+            Tx tx = null;
+            for (int i = 0; i < writes.size(); i++) {
+                WriteTurns.Pending<?> p = writes.get(i);
+                tx = new Tx(w.em, patternCounts, postgres, null, w.held);
                 untold.add(tx);
-                Savepoint before = savepoint(connection);
                 try {
                     p.apply(tx);
-                    tx.listeners.values().forEach(TransactionListener::beforeCommit);
-                    em.flush();
                 } catch (OneM2MException refused) {
-                    if (w.rollbackOnly()) {
-                        throw refused;
-                    }
-                    rollback(connection, before);
-                    // What the refused write changed in managed rows is undone in the database, and its locks are
-                    // gone: later writes read the rows again.
-                    em.clear();
-                    w.held.clear();
                     p.fail(refused);
-                    untold.remove(tx);
-                    tx.listeners.values().forEach(l -> l.afterCompletion(false));
+                    List<WriteTurns.Pending<?>> left = new ArrayList<>(writes);
+                    left.remove(i);
+                    return left;
                 }
+                tx.listeners.values().forEach(TransactionListener::beforeCommit);
             }
+            tx.runRemovals();
             nextMayStart.run();
             w.commit();
+            return List.of();
         } finally {
             w.close();
             for (Tx tx : untold) {
@@ -262,22 +265,6 @@ public final class JpaResourceStore implements ResourceStore {
                     l.afterCompletion(w.committed);
                 }
             }
-        }
-    }
-
-    private static Savepoint savepoint(java.sql.Connection connection) {
-        try {
-            return connection.setSavepoint();
-        } catch (SQLException e) {
-            throw new PersistenceException(e);
-        }
-    }
-
-    private static void rollback(java.sql.Connection connection, Savepoint to) {
-        try {
-            connection.rollback(to);
-        } catch (SQLException e) {
-            throw new PersistenceException(e);
         }
     }
 
@@ -920,10 +907,14 @@ public final class JpaResourceStore implements ResourceStore {
             ResourceEntity e = new ResourceEntity();
             copy(r, e);
             em.persist(e);
-            em.flush(); // surface a duplicate sibling name here, inside the request, as 4105
-            // Written: no longer compared with its first state at each later flush of the transaction (a turn of
-            // creates flushes several times per create). A later change reads the row again.
-            em.detach(e);
+            if (held == null || !held.defersRemovals()) {
+                em.flush(); // surface a duplicate sibling name here, inside the request, as 4105
+                // Written: no longer compared with its first state at each later flush of the transaction. A later
+                // change reads the row again.
+                em.detach(e);
+            }
+            // In a turn under one parent the rows of its creates are written together as it commits. A name taken
+            // twice then fails the turn, whose writes run again alone, where it is that write's 4105.
             if (held != null) {
                 held.added(r.pi, r.ty);
             }
@@ -939,9 +930,18 @@ public final class JpaResourceStore implements ResourceStore {
             copy(r, e);
         }
 
+        /**
+         * In a turn of writes under one parent ({@link HeldRows#defersRemovals}) the subtree goes as the turn commits,
+         * with the others of the turn ({@link #runRemovals}): the creates of a turn into a full container trim it with
+         * one statement, not one each. Until then the resource is no longer among its parent's oldest children.
+         */
         @Override
         public void deleteSubtree(Resource r, Set<Integer> childlessTypes) {
             forgetPrefetched();
+            if (held != null && held.defersRemovals()) {
+                held.remove(new HeldRows.Removal(r, childlessTypes));
+                return;
+            }
             em.flush(); // once: the statements below need not flush again (nothing changes in between)
             if (held != null) {
                 held.removed(r);
@@ -951,38 +951,103 @@ public final class JpaResourceStore implements ResourceStore {
             // that comes later finds its parent gone. (Deleted last, a child committed meanwhile outlived it.)
             em.createNativeQuery("DELETE FROM resource WHERE ri = ?").setFlushMode(FlushModeType.COMMIT)
                     .setParameter(1, r.ri).executeUpdate();
+            if (deleteDescendants(r, childlessTypes)) {
+                forgetAll();
+            } else {
+                forget(r.ri);
+            }
+        }
+
+        /**
+         * Deletes the subtrees waiting for the commit: their resources with one statement, then, where a resource has
+         * children, its descendants as {@link #deleteSubtree} does. Their children are found, and locked, with one
+         * statement too; none at all means no descendants (a descendant's create locks its parent).
+         */
+        void runRemovals() {
+            List<HeldRows.Removal> removals = held == null ? List.of() : held.takeRemovals();
+            if (removals.isEmpty()) {
+                return;
+            }
+            em.flush();
+            List<String> ris = new ArrayList<>();
+            List<HeldRows.Removal> mayHaveChildren = new ArrayList<>();
+            for (HeldRows.Removal removal : removals) {
+                ris.add(removal.resource().ri);
+                if (!removal.childlessTypes().contains(removal.resource().ty)) {
+                    mayHaveChildren.add(removal);
+                }
+            }
+            inList("DELETE FROM resource WHERE ri IN (%s)", ris).executeUpdate();
+            Set<String> parents = new HashSet<>();
+            if (!mayHaveChildren.isEmpty()) {
+                List<String> candidates = mayHaveChildren.stream().map(removal -> removal.resource().ri).toList();
+                for (Object pi : inList("SELECT pi FROM resource WHERE pi IN (%s) FOR UPDATE", candidates)
+                        .getResultList()) {
+                    parents.add((String) pi);
+                }
+            }
+            boolean descendants = false;
+            for (HeldRows.Removal removal : mayHaveChildren) {
+                if (parents.contains(removal.resource().ri)) {
+                    descendants |= deleteDescendants(removal.resource(), removal.childlessTypes());
+                }
+            }
+            if (descendants) {
+                forgetAll();
+            } else {
+                removals.forEach(removal -> forget(removal.resource().ri));
+            }
+        }
+
+        /**
+         * The native statement {@code sql}, whose {@code %s} is an IN list, with {@code values} bound: a list of 1, 2, 4,
+         * 8, … parameters, the last value repeated, so that a few statements are prepared and cached, not one per length.
+         */
+        private jakarta.persistence.Query inList(String sql, List<String> values) {
+            int n = Integer.highestOneBit(values.size());
+            n = n == values.size() ? n : 2 * n;
+            jakarta.persistence.Query q = em.createNativeQuery(String.format(sql, String.join(", ", Collections.nCopies(n, "?"))))
+                    .setFlushMode(FlushModeType.COMMIT);
+            for (int i = 0; i < n; i++) {
+                q.setParameter(i + 1, values.get(Math.min(i, values.size() - 1)));
+            }
+            return q;
+        }
+
+        /** Deletes what is below {@code r}, whose own row is deleted; whether there may have been anything. */
+        private boolean deleteDescendants(Resource r, Set<Integer> childlessTypes) {
+            if (childlessTypes.contains(r.ty)) {
+                return false;
+            }
             // The names below r.srn as a range of the (binary-ordered) srn column, not LIKE 'srn/%': H2 parses a LIKE
             // with a parameter again at each execution (see ResourceQuery#below).
             String from = r.srn + "/";
             String to = r.srn + "0";
-            // Then lock the descendants that can have children, ancestors first: a create below one of them holds
-            // that lock until it commits, so this waits for it and the DELETE after it takes the new child too. A
-            // resource of a childless type needs neither (trimming a container to its quota deletes contentInstances
-            // one by one).
-            boolean descendants = false;
-            if (!childlessTypes.contains(r.ty)) {
-                StringBuilder lock = new StringBuilder("SELECT ri FROM resource WHERE srn >= ? AND srn < ?");
-                for (Integer ty : childlessTypes) {
-                    lock.append(" AND ty <> ").append(ty.intValue());
-                }
-                boolean locked = !em.createNativeQuery(lock.append(" ORDER BY srn FOR UPDATE").toString())
-                        .setFlushMode(FlushModeType.COMMIT).setParameter(1, from).setParameter(2, to).getResultList().isEmpty();
-                // Nothing locked means no descendant only when no type was left out (a contentInstance trimmed).
-                descendants = locked || !childlessTypes.isEmpty();
-                // By srn prefix, which the index serves. Label and attribute rows go by ON DELETE CASCADE.
-                if (descendants) {
-                    em.createNativeQuery("DELETE FROM resource WHERE srn >= ? AND srn < ?").setFlushMode(FlushModeType.COMMIT)
-                            .setParameter(1, from).setParameter(2, to)
-                            .executeUpdate();
-                }
+            // Lock the descendants that can have children, ancestors first: a create below one of them holds that
+            // lock until it commits, so this waits for it and the DELETE after it takes the new child too. A resource
+            // of a childless type needs neither (trimming a container to its quota deletes contentInstances).
+            StringBuilder lock = new StringBuilder("SELECT ri FROM resource WHERE srn >= ? AND srn < ?");
+            for (Integer ty : childlessTypes) {
+                lock.append(" AND ty <> ").append(ty.intValue());
             }
+            boolean locked = !em.createNativeQuery(lock.append(" ORDER BY srn FOR UPDATE").toString())
+                    .setFlushMode(FlushModeType.COMMIT).setParameter(1, from).setParameter(2, to).getResultList().isEmpty();
+            // Nothing locked means no descendant only when no type was left out (a contentInstance trimmed).
+            boolean descendants = locked || !childlessTypes.isEmpty();
+            // By srn prefix, which the index serves. Label and attribute rows go by ON DELETE CASCADE.
             if (descendants) {
-                em.clear(); // none of the deleted rows stays managed
-                if (held != null) {
-                    held.clear(); // what was held may have been among them
-                }
-            } else {
-                forget(r.ri);
+                em.createNativeQuery("DELETE FROM resource WHERE srn >= ? AND srn < ?").setFlushMode(FlushModeType.COMMIT)
+                        .setParameter(1, from).setParameter(2, to)
+                        .executeUpdate();
+            }
+            return descendants;
+        }
+
+        /** After a deletion that took rows this transaction may hold: none of them stays managed or held. */
+        private void forgetAll() {
+            em.clear();
+            if (held != null) {
+                held.clear(); // what was held may have been among them
             }
         }
 
@@ -1065,6 +1130,7 @@ public final class JpaResourceStore implements ResourceStore {
 
         @Override
         public Resource newestOrOldestChild(String pi, int ty, boolean newest) {
+            runRemovals();
             // pi and ty are fixed, but naming them lets the database read resource_children in order, not sort.
             String order = newest ? "r.pi DESC, r.ty DESC, r.ct DESC, r.ri DESC" : "r.pi, r.ty, r.ct, r.ri";
             List<ResourceEntity> l = em.createQuery(
@@ -1075,6 +1141,7 @@ public final class JpaResourceStore implements ResourceStore {
 
         @Override
         public List<Resource> newestChildren(String pi, int ty, int limit) {
+            runRemovals();
             return toResources(em.createQuery(
                             "SELECT r FROM ResourceEntity r WHERE r.pi = :pi AND r.ty = :ty ORDER BY r.pi DESC, r.ty DESC, r.ct DESC, r.ri DESC",
                             ResourceEntity.class)
@@ -1083,15 +1150,18 @@ public final class JpaResourceStore implements ResourceStore {
 
         /**
          * Under a parent this transaction holds locked, as many of the oldest children are read at once as the writes
-         * sharing the transaction may remove (quota trimming, one per create); later calls take them from there.
+         * sharing the transaction may remove (quota trimming, one per create); later calls take them from there. What
+         * reads them from the database first deletes those waiting for the commit.
          */
         @Override
         public List<Resource> oldestChildren(String pi, int ty, int limit) {
             if (held == null || !held.holds(pi) || limit > WriteTurns.MAX_PER_TURN) {
+                runRemovals();
                 return oldestChildrenUnmanaged(pi, ty, limit);
             }
             HeldRows.Oldest oldest = held.oldest(pi, ty);
             if (oldest == null || oldest.resources.size() < limit && !oldest.all) {
+                runRemovals();
                 int n = Math.min(WriteTurns.MAX_PER_TURN, Math.max(limit, held.writes()));
                 List<Resource> read = oldestChildrenUnmanaged(pi, ty, n);
                 oldest = new HeldRows.Oldest(read, read.size() < n);

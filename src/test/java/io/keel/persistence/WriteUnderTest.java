@@ -1,6 +1,7 @@
 package io.keel.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,6 +95,48 @@ class WriteUnderTest {
     }
 
     @Test
+    void aTurnThatTrimsItsParent_deletesTheOldestChildrenAndTheirChildren_andKeepsItsOwn() throws Exception {
+        try (JpaResourceStore store = open()) {
+            store.write(tx -> {
+                for (String ri : List.of("o1", "o2", "o3")) {
+                    tx.tree().insert(StoredResource.of(ri, "p", 4, "cse-in/p/" + ri));
+                }
+                // A semanticDescriptor under the second oldest: it goes with it.
+                tx.tree().insert(StoredResource.of("o2d", "o2", 24, "cse-in/p/o2/d"));
+                return null;
+            });
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<String> first = holdingTheLock(store, release, tx -> trimmingChild(tx, "a", 3));
+            CompletableFuture<String> b = queued(store, 1, tx -> trimmingChild(tx, "b", 3));
+            CompletableFuture<String> c = queued(store, 2, tx -> trimmingChild(tx, "c", 3));
+            release.countDown();
+
+            assertEquals("a", first.get(10, TimeUnit.SECONDS));
+            assertEquals("b", b.get(10, TimeUnit.SECONDS));
+            assertEquals("c", c.get(10, TimeUnit.SECONDS));
+            assertEquals(List.of("cse-in/p/a", "cse-in/p/b", "cse-in/p/c"), children(store));
+            assertNull(store.read(tx -> tx.tree().find("o2d")), "a child outlived its trimmed parent");
+        }
+    }
+
+    @Test
+    void aChildAddedAndTrimmedInOneTurn_isGone() throws Exception {
+        try (JpaResourceStore store = open()) {
+            CountDownLatch release = new CountDownLatch(1);
+            // As a container with mni 1: each create removes the one before it, also one of the same turn.
+            CompletableFuture<String> first = holdingTheLock(store, release, tx -> trimmingChild(tx, "a", 1));
+            CompletableFuture<String> b = queued(store, 1, tx -> trimmingChild(tx, "b", 1));
+            CompletableFuture<String> c = queued(store, 2, tx -> trimmingChild(tx, "c", 1));
+            release.countDown();
+
+            assertEquals("a", first.get(10, TimeUnit.SECONDS));
+            assertEquals("b", b.get(10, TimeUnit.SECONDS));
+            assertEquals("c", c.get(10, TimeUnit.SECONDS));
+            assertEquals(List.of("cse-in/p/c"), children(store));
+        }
+    }
+
+    @Test
     void aParentLockedTwiceInOneWrite_showsTheSubscriptionsCountedInBetween() throws Exception {
         try (JpaResourceStore store = open()) {
             int counted = store.write(tx -> {
@@ -147,6 +190,20 @@ class WriteUnderTest {
         parent.attributes.put("cni", parent.getLong("cni", 0) + 1);
         tx.tree().update(parent);
         tx.tree().insert(StoredResource.of(ri, "p", 4, "cse-in/p/" + ri));
+        return ri;
+    }
+
+    /**
+     * As a contentInstance's create into a container with mni {@code quota}: adds child {@code ri}, then removes the
+     * oldest children beyond the quota, oldest first.
+     */
+    private String trimmingChild(Transaction tx, String ri, int quota) {
+        tx.tree().lock("p");
+        tx.tree().insert(StoredResource.of(ri, "p", 4, "cse-in/p/" + ri));
+        int over = tx.tree().oldestChildren("p", 4, 64).size() - quota;
+        for (Resource oldest : over > 0 ? tx.tree().oldestChildren("p", 4, over) : List.<Resource>of()) {
+            tx.tree().deleteSubtree(oldest, java.util.Set.of());
+        }
         return ri;
     }
 

@@ -18,7 +18,9 @@ public interface ResourceStore extends AutoCloseable {
     /**
      * As {@link #write}, for work whose first lock is the row of {@code parentRi} (a create under it): concurrent
      * writes under one parent, which would wait for that lock one after the other, may share one transaction and one
-     * durable commit. Each still succeeds or fails alone, and returns only after the commit is durable.
+     * durable commit. Each still succeeds or fails alone, and returns only after the commit is durable. Subtrees the
+     * work deletes may go only as the transaction commits: it must not look for them again, but among the parent's
+     * oldest children, where they are gone at once.
      */
     default <T> T writeUnder(String parentRi, Function<Transaction, T> work) {
         return write(work);
