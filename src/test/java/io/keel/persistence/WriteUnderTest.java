@@ -105,15 +105,7 @@ class WriteUnderTest {
                 tx.tree().insert(StoredResource.of("o2d", "o2", 24, "cse-in/p/o2/d"));
                 return null;
             });
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<String> first = holdingTheLock(store, release, tx -> trimmingChild(tx, "a", 3));
-            CompletableFuture<String> b = queued(store, 1, tx -> trimmingChild(tx, "b", 3));
-            CompletableFuture<String> c = queued(store, 2, tx -> trimmingChild(tx, "c", 3));
-            release.countDown();
-
-            assertEquals("a", first.get(10, TimeUnit.SECONDS));
-            assertEquals("b", b.get(10, TimeUnit.SECONDS));
-            assertEquals("c", c.get(10, TimeUnit.SECONDS));
+            createTrimming(store, 3);
             assertEquals(List.of("cse-in/p/a", "cse-in/p/b", "cse-in/p/c"), children(store));
             assertNull(store.read(tx -> tx.tree().find("o2d")), "a child outlived its trimmed parent");
         }
@@ -122,16 +114,8 @@ class WriteUnderTest {
     @Test
     void aChildAddedAndTrimmedInOneTurn_isGone() throws Exception {
         try (JpaResourceStore store = open()) {
-            CountDownLatch release = new CountDownLatch(1);
             // As a container with mni 1: each create removes the one before it, also one of the same turn.
-            CompletableFuture<String> first = holdingTheLock(store, release, tx -> trimmingChild(tx, "a", 1));
-            CompletableFuture<String> b = queued(store, 1, tx -> trimmingChild(tx, "b", 1));
-            CompletableFuture<String> c = queued(store, 2, tx -> trimmingChild(tx, "c", 1));
-            release.countDown();
-
-            assertEquals("a", first.get(10, TimeUnit.SECONDS));
-            assertEquals("b", b.get(10, TimeUnit.SECONDS));
-            assertEquals("c", c.get(10, TimeUnit.SECONDS));
+            createTrimming(store, 1);
             assertEquals(List.of("cse-in/p/c"), children(store));
         }
     }
@@ -191,6 +175,18 @@ class WriteUnderTest {
         tx.tree().update(parent);
         tx.tree().insert(StoredResource.of(ri, "p", 4, "cse-in/p/" + ri));
         return ri;
+    }
+
+    /** Creates a, alone, then b and c in one turn, each trimming p to {@code quota} children. */
+    private void createTrimming(JpaResourceStore store, int quota) throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> first = holdingTheLock(store, release, tx -> trimmingChild(tx, "a", quota));
+        CompletableFuture<String> b = queued(store, 1, tx -> trimmingChild(tx, "b", quota));
+        CompletableFuture<String> c = queued(store, 2, tx -> trimmingChild(tx, "c", quota));
+        release.countDown();
+        assertEquals("a", first.get(10, TimeUnit.SECONDS));
+        assertEquals("b", b.get(10, TimeUnit.SECONDS));
+        assertEquals("c", c.get(10, TimeUnit.SECONDS));
     }
 
     /**
