@@ -36,16 +36,17 @@ final class HeldRows {
     private final Map<String, Oldest> oldest = new HashMap<>();
     /** How many writes share the transaction: how many oldest children to read ahead at once. */
     private int writes = 1;
-    /** Whether deletions wait for the commit (in a turn of writes under one parent), and those waiting. */
-    private boolean defersRemovals;
+    /** Whether the transaction is a turn of writes under one parent: its rows and deletions wait for the commit. */
+    private boolean turn;
+    /** The deletions waiting. */
     private List<Removal> removals = new ArrayList<>();
 
-    void defersRemovals(boolean defers) {
-        defersRemovals = defers;
+    void turn(boolean isTurn) {
+        turn = isTurn;
     }
 
-    boolean defersRemovals() {
-        return defersRemovals;
+    boolean inTurn() {
+        return turn;
     }
 
     /** The subtree goes before the commit; until then it is no longer among its parent's oldest children. */

@@ -118,7 +118,7 @@ public final class JpaResourceStore implements ResourceStore {
      */
     private <T> T write(Function<Transaction, T> work, Runnable committing, boolean turn) {
         WriteTransaction w = new WriteTransaction();
-        w.held.defersRemovals(turn);
+        w.held.turn(turn);
         Tx tx = new Tx(w.em, patternCounts, postgres, null, w.held);
         try {
             T result = work.apply(tx);
@@ -206,25 +206,18 @@ public final class JpaResourceStore implements ResourceStore {
 
     /** A turn of writes under one parent: one alone as any write; more in one transaction, else each alone. */
     private void writeTurn(List<WriteTurns.Pending<?>> writes, Runnable nextMayStart) {
-        if (writes.size() > 1) {
-            List<WriteTurns.Pending<?>> left;
+        List<WriteTurns.Pending<?>> left = writes;
+        while (left.size() > 1) {
             try {
-                left = writeTogether(writes, nextMayStart);
+                left = writeTogether(left, nextMayStart);
             } catch (RuntimeException e) {
                 // The shared transaction did not commit (a name taken twice, a deadlock, the database gone): none of
                 // it happened, and each write runs again by itself, where its own error is its own answer.
                 LOG.log(Level.FINE, "writes under one parent committed one by one after the shared commit failed", e);
-                left = writes;
-            }
-            if (left.isEmpty()) {
-                return;
-            }
-            if (left != writes) {
-                writeTurn(left, nextMayStart);
-                return;
+                break;
             }
         }
-        writes.forEach(p -> p.runAlone(work -> write(work, nextMayStart, true)));
+        left.forEach(p -> p.runAlone(work -> write(work, nextMayStart, true)));
     }
 
     /**
@@ -235,7 +228,7 @@ public final class JpaResourceStore implements ResourceStore {
      */
     private List<WriteTurns.Pending<?>> writeTogether(List<WriteTurns.Pending<?>> writes, Runnable nextMayStart) {
         WriteTransaction w = new WriteTransaction();
-        w.held.defersRemovals(true);
+        w.held.turn(true);
         w.held.writes(writes.size());
         List<Tx> untold = new ArrayList<>(); // transactions whose listeners are yet to hear the outcome
         try {
@@ -907,7 +900,7 @@ public final class JpaResourceStore implements ResourceStore {
             ResourceEntity e = new ResourceEntity();
             copy(r, e);
             em.persist(e);
-            if (held == null || !held.defersRemovals()) {
+            if (held == null || !held.inTurn()) {
                 em.flush(); // surface a duplicate sibling name here, inside the request, as 4105
                 // Written: no longer compared with its first state at each later flush of the transaction. A later
                 // change reads the row again.
@@ -931,14 +924,14 @@ public final class JpaResourceStore implements ResourceStore {
         }
 
         /**
-         * In a turn of writes under one parent ({@link HeldRows#defersRemovals}) the subtree goes as the turn commits,
+         * In a turn of writes under one parent ({@link HeldRows#inTurn}) the subtree goes as the turn commits,
          * with the others of the turn ({@link #runRemovals}): the creates of a turn into a full container trim it with
          * one statement, not one each. Until then the resource is no longer among its parent's oldest children.
          */
         @Override
         public void deleteSubtree(Resource r, Set<Integer> childlessTypes) {
             forgetPrefetched();
-            if (held != null && held.defersRemovals()) {
+            if (held != null && held.inTurn()) {
                 held.remove(new HeldRows.Removal(r, childlessTypes));
                 return;
             }
