@@ -3,8 +3,10 @@
 #   BENCH_DB=postgres      a fresh database on the server of BENCH_PG_URL (whose user may create databases), created
 #                          before Keel starts and dropped at the end; Keel gets it through KEEL_DB_URL
 #   BENCH_PG_URL=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres   (its database is only where psql connects)
+#   BENCH_PG_VACUUM=1      after each warm-up, VACUUM ANALYZE the fresh database (0: measure it as the load left it)
 BENCH_DB=${BENCH_DB:-h2}
 BENCH_PG_URL=${BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}
+BENCH_PG_VACUUM=${BENCH_PG_VACUUM:-1}
 BENCH_PG_DB=
 BENCH_PG_KEEL_URL=
 BENCH_DB_ENV=()   # what Keel's `env` gets: KEEL_DB_URL=... on PostgreSQL, nothing on H2
@@ -54,11 +56,22 @@ bench_db_drop() {
     BENCH_PG_DB=
 }
 
+# After a warm-up: the database as autovacuum keeps a running one (it wakes every minute by default), not as the
+# warm-up left a fresh one — without statistics, PostgreSQL plans Keel's prepared statements for the empty tables it
+# first saw (sequential scans) and keeps those plans until an ANALYZE, and every deleted row stays. A server run with
+# autovacuum = off (this machine's, for the tests) would keep both for the whole run.
+bench_db_settle() {
+    [ -n "$BENCH_PG_DB" ] && [ "$BENCH_PG_VACUUM" = 1 ] || return 0
+    bench_psql -c "VACUUM ANALYZE" -d "$BENCH_PG_DB" || { printf 'VACUUM ANALYZE of %s failed\n' "$BENCH_PG_DB" >&2; exit 1; }
+}
 
 bench_db_describe() {
     if [ "$BENCH_DB" = postgres ]; then
-        printf 'PostgreSQL %s (fresh database %s)' \
-            "$(bench_psql -tAc 'SHOW server_version' 2>/dev/null || echo '?')" "${BENCH_PG_DB:-keel_bench_*}"
+        local settle='VACUUM ANALYZE after each warm-up'
+        [ "$BENCH_PG_VACUUM" = 1 ] || settle='no VACUUM ANALYZE'
+        printf 'PostgreSQL %s (fresh database %s, autovacuum %s, %s)' \
+            "$(bench_psql -tAc 'SHOW server_version' 2>/dev/null || echo '?')" "${BENCH_PG_DB:-keel_bench_*}" \
+            "$(bench_psql -tAc 'SHOW autovacuum' 2>/dev/null || echo '?')" "$settle"
     else
         printf 'H2 (fresh KEEL_DATA_DIR)'
     fi

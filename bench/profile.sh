@@ -13,6 +13,7 @@
 #                          as for bench/run.sh (the same wrk load and Lua script)
 #   BENCH_DB=h2            or postgres: Keel on a fresh database at BENCH_PG_URL, created and dropped by the run
 #   BENCH_PG_URL=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres
+#   BENCH_PG_VACUUM=1      VACUUM ANALYZE the fresh database after the warm-up (0: not; see bench/db.sh)
 #   PROFILE_EVENT=cpu      async-profiler event: cpu, wall, alloc, lock, itimer, ...
 #   PROFILE_INTERVAL=1ms   sampling interval for cpu, wall, itimer (async-profiler's default, 10ms, gives too few
 #                          samples in 10 s); for other events async-profiler's default unless set
@@ -115,6 +116,7 @@ for sc in $SCENARIOS; do
         wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --latency -s "$LUA" "$url" -- "$method" "warm-$sc-$$" >"$OUT/wrk-$sc-warmup.txt" 2>&1 \
             || { cat "$OUT/wrk-$sc-warmup.txt" >&2; die "wrk warm-up failed"; }
     fi
+    bench_db_settle
     profiler "$KEEL_PID" "start,event=$EVENT${INTERVAL:+,interval=$INTERVAL}"
     s0=$(ticks "$KEEL_PID")
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "$url" -- "$method" "prof-$sc-$$" >"$OUT/wrk-$sc.txt" 2>&1 \

@@ -21,6 +21,7 @@
 #   BENCH_SCENARIOS="get post"  which scenarios to run (get: retrieve, post: create)
 #   BENCH_DB=h2            or postgres: Keel on a fresh database on the server of BENCH_PG_URL, dropped at the end
 #   BENCH_PG_URL=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres   (see bench/db.sh)
+#   BENCH_PG_VACUUM=1      VACUUM ANALYZE the fresh database after the warm-up (0: not; see bench/db.sh)
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -333,6 +334,7 @@ scenario() {
         if [ "$WARMUP" != "0" ] && [ "$WARMUP" != "0s" ]; then
             run_wrk "$key" "$server" "$method" "$url" "$WARMUP" warm-up "$spid"
         fi
+        [ "$server" = keel ] && bench_db_settle
         run_wrk "$key" "$server" "$method" "$url" "$DURATION" measured "$spid"
         read -r rps p50 p99 bad total sock <<<"$PARSED"
         read -r cores msreq wcores otherpct <<<"$CPU_LINE"
