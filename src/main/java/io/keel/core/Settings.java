@@ -253,6 +253,14 @@ public final class Settings {
         return getLong("keel.resource.default-lifetime", 157_680_000L);
     }
 
+    /**
+     * How long, in microseconds, a create waits at most for others under the same parent to share its commit, when
+     * creates there have lately come several at a time (0: never waits).
+     */
+    public long writeGatherMicros() {
+        return Math.max(0, getLong("keel.db.write-gather", 300L));
+    }
+
     /** How often expired resources are swept, in milliseconds. */
     public long expirySweepMillis() {
         return getLong("keel.expiry.sweep-interval", 1000L);

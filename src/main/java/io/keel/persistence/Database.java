@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -96,7 +97,7 @@ public final class Database {
                     case SOLE -> new RowCache(instance);
                     case SHARED -> new RowCache(SharedCommits.on(emf));
                 };
-                return new JpaResourceStore(emf, rows, instance);
+                return new JpaResourceStore(emf, rows, instance, Duration.ofNanos(settings.writeGatherMicros() * 1000));
             } catch (RuntimeException e) {
                 emf.close();
                 throw e;

@@ -39,6 +39,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -73,7 +74,9 @@ public final class JpaResourceStore implements ResourceStore {
     private static final String ENTITY_COLUMNS = "ri, attrs, cr, cs, ct, cty, depth, dgt, et, lt, origin, pi, rn, srn, st, subs, ty";
     private static final Logger LOG = Logger.getLogger(JpaResourceStore.class.getName());
     private final EntityManagerFactory emf;
-    private final WriteTurns turns = new WriteTurns();
+    /** How long after its last turn a parent still expects company (see {@link WriteTurns}). */
+    private static final Duration COMPANY_WINDOW = Duration.ofMillis(100);
+    private final WriteTurns turns;
     private final TriplePatternCounts patternCounts;
     private final boolean postgres;
     /** The cache of rows, or null where none is kept ({@code keel.db.row-cache}, see {@link RowCache}). */
@@ -85,9 +88,11 @@ public final class JpaResourceStore implements ResourceStore {
     /**
      * @param rows the cache of rows (see {@link RowCache}), or null for none
      * @param instance this instance's registration on a PostgreSQL database, which every commit checks, or null
+     * @param gather how long a create waits at most for others under its parent to share its commit
      */
-    JpaResourceStore(EntityManagerFactory emf, RowCache rows, SoleInstance instance) {
+    JpaResourceStore(EntityManagerFactory emf, RowCache rows, SoleInstance instance, Duration gather) {
         this.emf = emf;
+        this.turns = new WriteTurns(gather, COMPANY_WINDOW);
         this.instance = instance;
         this.postgres = JpaHelper.getServerSession(emf).getPlatform().isPostgreSQL();
         this.patternCounts = new TriplePatternCounts(postgres);

@@ -1,11 +1,13 @@
 package io.keel.persistence;
 
 import io.keel.core.store.Transaction;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -13,9 +15,18 @@ import java.util.function.Function;
  * row running takes itself and every write of that row waiting behind it (at most {@link #MAX_PER_TURN}) as the next
  * turn, which the store runs in one transaction with one durable commit. While a turn runs, the writes arriving for its
  * row wait, as they would wait for the row's lock in the database, and make up the next turn.
+ *
+ * <p>A write that finds its row idle runs at once, unless the row's writes have lately come in company: then it waits,
+ * up to the gather time, for as many as its last turns had ({@link Lane#company}), and runs them as one turn. Without
+ * that, under steady concurrent load a write that comes while the others are still being answered runs alone, and
+ * half the turns were of one write, each paying a whole durable commit.
  */
 final class WriteTurns {
     static final int MAX_PER_TURN = 64;
+    /** A lane whose turns averaged more writes than this expects company. */
+    private static final double COMPANY = 1.5;
+    /** Lanes kept for their company beyond this many are dropped once idle for the company window. */
+    private static final int LANES_KEPT = 1024;
 
     /** One write and, once its turn ran, its outcome. */
     static final class Pending<T> {
@@ -59,9 +70,30 @@ final class WriteTurns {
     private static final class Lane {
         final ArrayDeque<Pending<?>> waiting = new ArrayDeque<>();
         boolean running;
+        /** A leader waits for company: arrivals wake it. */
+        boolean gathering;
+        /** The writes per turn lately, halving the weight of older turns at each turn. */
+        double company = 1;
+        /** When the last turn ended (System.nanoTime). */
+        long lastTurnEnded;
+
+        boolean expectsCompany(long now, long windowNanos) {
+            return company > COMPANY && now - lastTurnEnded < windowNanos;
+        }
     }
 
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final long gatherNanos;
+    private final long windowNanos;
+
+    /**
+     * @param gather how long a write that expects company waits for it at most (zero: never)
+     * @param window how long after its last turn a row's company is still expected
+     */
+    WriteTurns(Duration gather, Duration window) {
+        this.gatherNanos = gather.toNanos();
+        this.windowNanos = window.toNanos();
+    }
 
     /** What runs a turn: its writes, each to get its outcome, and what to call once it no longer needs the row. */
     interface Turn {
@@ -81,6 +113,9 @@ final class WriteTurns {
         boolean interrupted = false;
         synchronized (lane) {
             lane.waiting.add(mine);
+            if (lane.gathering) {
+                lane.notifyAll();
+            }
             while (!mine.done && (mine.taken || lane.running)) {
                 try {
                     lane.wait();
@@ -88,11 +123,18 @@ final class WriteTurns {
                     interrupted = true; // the write is queued and a turn will run it: keep waiting
                 }
             }
+            if (mine.done) {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return mine.outcome();
+            }
+            lane.running = true; // from here on, writes that arrive queue behind this one
+            if (lane.waiting.size() == 1 && gatherNanos > 0 && lane.expectsCompany(System.nanoTime(), windowNanos)) {
+                interrupted |= gather(lane);
+            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
-            }
-            if (mine.done) {
-                return mine.outcome();
             }
             lane.waiting.remove(mine);
             taken.add(mine);
@@ -100,7 +142,7 @@ final class WriteTurns {
                 taken.add(lane.waiting.poll());
             }
             taken.forEach(p -> p.taken = true);
-            lane.running = true;
+            lane.company = (lane.company + taken.size()) / 2;
         }
         boolean[] released = {false};
         Runnable release = () -> {
@@ -121,14 +163,54 @@ final class WriteTurns {
         } finally {
             synchronized (lane) {
                 taken.forEach(p -> p.done = true);
+                lane.lastTurnEnded = System.nanoTime();
                 release.run();
-                if (lane.waiting.isEmpty() && !lane.running) {
+                if (lane.waiting.isEmpty() && !lane.running && lane.company <= COMPANY) {
                     lanes.remove(row, lane);
                 }
                 lane.notifyAll();
             }
+            if (lanes.size() > LANES_KEPT) {
+                dropIdleLanes();
+            }
         }
         return mine.outcome();
+    }
+
+    /**
+     * Waits, holding the lane, until as many writes as its company wait or the gather time is over; whether the
+     * thread was interrupted meanwhile (the write then runs with those that came).
+     */
+    private boolean gather(Lane lane) {
+        boolean interrupted = false;
+        int wanted = Math.min(MAX_PER_TURN, (int) Math.ceil(lane.company));
+        long deadline = System.nanoTime() + gatherNanos;
+        lane.gathering = true;
+        try {
+            long left;
+            while (lane.waiting.size() < wanted && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(lane, left);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            lane.gathering = false;
+        }
+        return interrupted;
+    }
+
+    /** Forgets the company of rows with no turn in the company window, so that lanes do not grow with the tree. */
+    private void dropIdleLanes() {
+        long now = System.nanoTime();
+        lanes.forEach((row, lane) -> {
+            synchronized (lane) {
+                if (lane.waiting.isEmpty() && !lane.running && !lane.expectsCompany(now, windowNanos)) {
+                    lanes.remove(row, lane);
+                }
+            }
+        });
     }
 
     /** How many writes of {@code row} wait for a turn (for tests). */
