@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -85,14 +86,23 @@ final class WriteTurns {
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final long gatherNanos;
     private final long windowNanos;
+    private final int lanesKept;
+    /** When idle lanes were last dropped (System.nanoTime). */
+    private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
 
     /**
      * @param gather how long a write that expects company waits for it at most (zero: never)
      * @param window how long after its last turn a row's company is still expected
      */
     WriteTurns(Duration gather, Duration window) {
+        this(gather, window, LANES_KEPT);
+    }
+
+    /** @param lanesKept lanes kept for their company beyond this many are dropped once idle for the window */
+    WriteTurns(Duration gather, Duration window, int lanesKept) {
         this.gatherNanos = gather.toNanos();
         this.windowNanos = window.toNanos();
+        this.lanesKept = lanesKept;
     }
 
     /** What runs a turn: its writes, each to get its outcome, and what to call once it no longer needs the row. */
@@ -170,8 +180,8 @@ final class WriteTurns {
                 }
                 lane.notifyAll();
             }
-            if (lanes.size() > LANES_KEPT) {
-                dropIdleLanes();
+            if (lanes.size() > lanesKept) {
+                dropIdleLanes(System.nanoTime());
             }
         }
         return mine.outcome();
@@ -201,9 +211,15 @@ final class WriteTurns {
         return interrupted;
     }
 
-    /** Forgets the company of rows with no turn in the company window, so that lanes do not grow with the tree. */
-    private void dropIdleLanes() {
-        long now = System.nanoTime();
+    /**
+     * Forgets the company of rows with no turn in the company window, so that lanes do not grow with the tree; at most
+     * once per window, so that many rows busy at once do not make every turn walk them all.
+     */
+    private void dropIdleLanes(long now) {
+        long last = lastSweep.get();
+        if (now - last < windowNanos || !lastSweep.compareAndSet(last, now)) {
+            return;
+        }
         lanes.forEach((row, lane) -> {
             synchronized (lane) {
                 if (lane.waiting.isEmpty() && !lane.running && !lane.expectsCompany(now, windowNanos)) {
@@ -211,6 +227,11 @@ final class WriteTurns {
                 }
             }
         });
+    }
+
+    /** How many rows have a lane: a turn running or waiting, or company remembered (for tests). */
+    int lanes() {
+        return lanes.size();
     }
 
     /** How many writes of {@code row} wait for a turn (for tests). */

@@ -55,10 +55,27 @@ class WriteTurnsTest {
         assertEquals(List.of(1, 3, 1), turnSizes);
     }
 
-    /** A turn of one write that holds the row while three more queue, then their turn of three. */
+    @Test
+    void rowsRemembered_beyondTheLanesKept_areForgottenOnceIdleForTheWindow() throws Exception {
+        WriteTurns turns = new WriteTurns(LONG, Duration.ofMillis(50), 1);
+        threeWritesInOneTurn(turns, "p");
+        threeWritesInOneTurn(turns, "q");
+        Thread.sleep(100);
+        assertEquals("r", turns.submit("r", tx -> "r", this::run)); // no company: its lane goes; p and q are idle
+        assertEquals(0, turns.lanes());
+    }
+
+    /** On row p, the only one: a turn of one write that holds the row while three more queue, then their turn of three. */
     private void threeWritesInOneTurn(WriteTurns turns) throws Exception {
+        threeWritesInOneTurn(turns, "p");
+        assertEquals(List.of(1, 3), turnSizes);
+    }
+
+    /** The same on {@code row}, among others. */
+    private void threeWritesInOneTurn(WriteTurns turns, String row) throws Exception {
+        int before = turnSizes.size();
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> turns.submit("p", tx -> "a", (writes, committing) -> {
+        CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> turns.submit(row, tx -> "a", (writes, committing) -> {
             turnSizes.add(writes.size());
             try {
                 release.await();
@@ -68,18 +85,17 @@ class WriteTurnsTest {
             writes.forEach(p -> p.apply(null));
             committing.run();
         }));
-        awaitTurns(1, a); // a's turn runs, holding the row
+        awaitTurns(before + 1, a); // a's turn runs, holding the row
         List<CompletableFuture<String>> queued = new ArrayList<>();
         for (String name : List.of("b", "c", "d")) {
-            queued.add(CompletableFuture.supplyAsync(() -> turns.submit("p", tx -> name, this::run)));
-            awaitWaiting(turns, queued.size());
+            queued.add(CompletableFuture.supplyAsync(() -> turns.submit(row, tx -> name, this::run)));
+            awaitWaiting(turns, row, queued.size());
         }
         release.countDown();
         assertEquals("a", a.get(30, TimeUnit.SECONDS));
         for (CompletableFuture<String> q : queued) {
             q.get(30, TimeUnit.SECONDS);
         }
-        assertEquals(List.of(1, 3), turnSizes);
     }
 
     /** The turn the tests give: records how many writes it took, runs each. */
@@ -100,10 +116,14 @@ class WriteTurnsTest {
     }
 
     private static void awaitWaiting(WriteTurns turns, int n) throws InterruptedException {
+        awaitWaiting(turns, "p", n);
+    }
+
+    private static void awaitWaiting(WriteTurns turns, String row, int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (turns.waiting("p") != n) {
+        while (turns.waiting(row) != n) {
             if (System.nanoTime() > deadline) {
-                fail("expected " + n + " writes waiting, found " + turns.waiting("p"));
+                fail("expected " + n + " writes waiting, found " + turns.waiting(row));
             }
             Thread.sleep(1);
         }
