@@ -11,6 +11,7 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -97,7 +98,7 @@ public final class Database {
                     case SOLE -> new RowCache(instance);
                     case SHARED -> new RowCache(SharedCommits.on(emf));
                 };
-                return new JpaResourceStore(emf, rows, instance, Duration.ofNanos(settings.writeGatherMicros() * 1000));
+                return new JpaResourceStore(emf, rows, instance, Duration.of(settings.writeGatherMicros(), ChronoUnit.MICROS));
             } catch (RuntimeException e) {
                 emf.close();
                 throw e;

@@ -73,9 +73,9 @@ public final class JpaResourceStore implements ResourceStore {
     /** The columns of {@link ResourceEntity}, for native queries that read whole rows. */
     private static final String ENTITY_COLUMNS = "ri, attrs, cr, cs, ct, cty, depth, dgt, et, lt, origin, pi, rn, srn, st, subs, ty";
     private static final Logger LOG = Logger.getLogger(JpaResourceStore.class.getName());
-    private final EntityManagerFactory emf;
     /** How long after its last turn a parent still expects company (see {@link WriteTurns}). */
     private static final Duration COMPANY_WINDOW = Duration.ofMillis(100);
+    private final EntityManagerFactory emf;
     private final WriteTurns turns;
     private final TriplePatternCounts patternCounts;
     private final boolean postgres;
