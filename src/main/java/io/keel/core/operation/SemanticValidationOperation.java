@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * A request to an ontologyRepository's semanticValidation, {@code <ontologyRepository>/smv} (TS-0004 7.4.48): an Update
@@ -108,8 +107,8 @@ public final class SemanticValidationOperation {
 
     /** TS-0004 7.4.48.2.3 Recv-6.5 e–g and Recv-6.7 a. */
     private ResponsePrimitive validate(Transaction tx, Map<String, Object> smd, Part own, List<Part> linked, ResultContent rcn) {
-        Graph triples = GraphFactory.createDefaultGraph();
-        Graph ontologies = GraphFactory.createDefaultGraph();
+        Graph triples = Rdf.emptyGraph();
+        Graph ontologies = Rdf.emptyGraph();
         Set<String> refs = new java.util.LinkedHashSet<>();
         refs.add(own.ontologyRef());
         own.triples().find().forEachRemaining(triples::add);

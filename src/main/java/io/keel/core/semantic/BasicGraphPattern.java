@@ -24,6 +24,10 @@ import org.apache.jena.sparql.syntax.ElementTriplesBlock;
  * SPARQL engine, which counts what it reads.
  */
 final class BasicGraphPattern {
+    static {
+        JenaStart.ready(); // before any Jena class (JenaStart)
+    }
+
     private BasicGraphPattern() {
     }
 

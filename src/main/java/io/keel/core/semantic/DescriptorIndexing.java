@@ -9,6 +9,10 @@ import org.apache.jena.graph.Triple;
 
 /** Writes a descriptor's (or an ontology's) triples into the semantic index, as its graph. */
 public final class DescriptorIndexing {
+    static {
+        JenaStart.ready(); // before any Jena class (JenaStart)
+    }
+
     private DescriptorIndexing() {
     }
 

@@ -15,6 +15,10 @@ import org.apache.jena.update.UpdateRequest;
  * the default graph it sees. An update that cannot be carried out is SPARQL_UPDATE_ERROR (5212).
  */
 public final class DescriptorUpdate {
+    static {
+        JenaStart.ready(); // before any Jena class (JenaStart)
+    }
+
     private DescriptorUpdate() {
     }
 

@@ -29,6 +29,10 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * it was sent, is 4119.
  */
 public final class LinkedValidation {
+    static {
+        JenaStart.ready(); // before any Jena class (JenaStart)
+    }
+
     private LinkedValidation() {
     }
 

@@ -20,6 +20,10 @@ import org.apache.jena.vocabulary.RDF;
  * triples are read from the semantic index, where they are kept like a descriptor's. Keel fetches no external ontology.
  */
 public final class Ontologies {
+    static {
+        JenaStart.ready(); // before any Jena class (JenaStart)
+    }
+
     /** TS-0004 6.3.4.2.1: an announced type's number is its original's plus 10000. */
     private static final int ANNOUNCED_ONTOLOGY = 10_000 + ResourceTypes.ONTOLOGY;
     private Ontologies() {

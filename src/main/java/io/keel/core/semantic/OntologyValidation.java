@@ -25,6 +25,10 @@ import org.apache.jena.vocabulary.RDFS;
  * Resources without stated types are not held to domains and ranges: inferring their types is a reasoner's work.
  */
 public final class OntologyValidation {
+    static {
+        JenaStart.ready(); // before any Jena class (JenaStart)
+    }
+
     private static final List<String> BUILT_IN = List.of(RDF.getURI(), RDFS.getURI(), OWL.getURI(),
             "http://www.w3.org/2001/XMLSchema#");
 

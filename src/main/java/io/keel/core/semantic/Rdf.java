@@ -23,6 +23,10 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * TS-0004 table 7.4.34.1-3), bounded in size, parsed with Jena. A content that does not parse is 4000 naming where.
  */
 public final class Rdf {
+    static {
+        JenaStart.ready(); // before any Jena class (JenaStart)
+    }
+
     /** Relative IRIs resolve against a name of no one's (the reserved .invalid domain), never a local file. */
     private static final String BASE = "https://keel.invalid/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,9 +59,9 @@ public final class Rdf {
         if (format == SemanticFormat.JSON_LD) {
             refuseRemoteContexts(attribute, bytes);
         }
-        Graph g = GraphFactory.createDefaultGraph();
+        Graph g = emptyGraph();
         try {
-            RDFParser.create().source(new ByteArrayInputStream(bytes)).lang(format.lang()).base(BASE)
+            RDFParser.create().source(new ByteArrayInputStream(bytes)).lang(lang(format)).base(BASE)
                     .errorHandler(new Refusing(attribute, format)).build().parse(g);
         } catch (RiotException e) {
             throw OneM2MException.badRequest(attribute + " is not valid " + format + ": " + e.getMessage());
@@ -67,6 +71,21 @@ public final class Rdf {
                     + limits.descriptorMaxTriples() + " per resource (keel.semantics.descriptor-max-triples)");
         }
         return g;
+    }
+
+    /** A new graph without triples. */
+    public static Graph emptyGraph() {
+        return GraphFactory.createDefaultGraph();
+    }
+
+    /** The RDF syntax Jena reads {@code format} with ({@link SemanticFormat#ofContent} lets only those through). */
+    private static Lang lang(SemanticFormat format) {
+        return switch (format) {
+            case RDF_XML -> Lang.RDFXML;
+            case TURTLE -> Lang.TURTLE;
+            case JSON_LD -> Lang.JSONLD;
+            default -> throw new IllegalArgumentException(format + " is no RDF syntax");
+        };
     }
 
     /** The graph written in {@code format}, as base64. */

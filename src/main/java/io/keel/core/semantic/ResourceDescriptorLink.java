@@ -17,6 +17,10 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * {@code /id-mn/cse-mn/ae/desc} are no absolute IRIs), or an IRI as written.
  */
 public final class ResourceDescriptorLink {
+    static {
+        JenaStart.ready(); // before any Jena class (JenaStart)
+    }
+
     public static final String IRI = "http://www.onem2m.org/ontology/Base_Ontology/base_ontology#resourceDescriptorLink";
     public static final Node PREDICATE = NodeFactory.createURI(IRI);
     /** The predicate as the semantic index stores terms. */

@@ -2,36 +2,31 @@ package io.keel.core.semantic;
 
 import io.keel.primitive.OneM2MException;
 import io.keel.primitive.ResponseStatusCode;
-import org.apache.jena.riot.Lang;
 
 /**
  * m2m:semanticFormat (TS-0004 6.3.4.2.48): how a descriptor or an ontology is written. Keel reads and writes the RDF
  * syntaxes Jena knows (RDF/XML, Turtle, JSON-LD); the OWL-only syntaxes (functional, OWL/XML, Manchester) it does not.
  */
 public enum SemanticFormat {
-    IRI(1, null),
-    FUNCTIONAL(2, null),
-    OWL_XML(3, null),
-    RDF_XML(4, Lang.RDFXML),
-    TURTLE(5, Lang.TURTLE),
-    MANCHESTER(6, null),
-    JSON_LD(7, Lang.JSONLD);
+    IRI(1, false),
+    FUNCTIONAL(2, false),
+    OWL_XML(3, false),
+    RDF_XML(4, true),
+    TURTLE(5, true),
+    MANCHESTER(6, false),
+    JSON_LD(7, true);
 
     private final int value;
-    private final Lang lang;
+    /** Whether Jena reads it ({@link Rdf#lang}); not Jena's Lang here, which would start Jena (see {@link JenaStart}). */
+    private final boolean rdf;
 
-    SemanticFormat(int value, Lang lang) {
+    SemanticFormat(int value, boolean rdf) {
         this.value = value;
-        this.lang = lang;
+        this.rdf = rdf;
     }
 
     public int value() {
         return value;
-    }
-
-    /** The RDF syntax Jena reads it with. */
-    Lang lang() {
-        return lang;
     }
 
     /** An ontology's format (TS-0004 table 7.4.47.1-3): IRI means ontologyContent is the ontology's address. */
@@ -49,7 +44,7 @@ public enum SemanticFormat {
                 if (f == IRI) {
                     throw OneM2MException.badRequest(attribute + " 1 (IRI) is not a format a descriptor can be written in");
                 }
-                if (f.lang == null) {
+                if (!f.rdf) {
                     throw new OneM2MException(ResponseStatusCode.NOT_IMPLEMENTED, attribute + " " + v + " (" + f
                             + ") is not supported by this CSE: it reads 4 (RDF/XML), 5 (Turtle) and 7 (JSON-LD)");
                 }

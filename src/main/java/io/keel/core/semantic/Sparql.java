@@ -24,6 +24,10 @@ import org.apache.jena.sparql.modify.request.UpdateModify;
  * CLEAR, CREATE, DROP, COPY, MOVE, ADD).
  */
 public final class Sparql {
+    static {
+        JenaStart.ready(); // before any Jena class (JenaStart)
+    }
+
     private Sparql() {
     }
 

@@ -8,6 +8,10 @@ import org.apache.jena.sparql.util.NodeFactoryExtra;
 
 /** RDF terms as the semantic index stores them: N-Triples form, a blank node by its label. */
 final class Terms {
+    static {
+        JenaStart.ready(); // before any Jena class (JenaStart)
+    }
+
     /** Subjects and predicates longer than this are refused: they are indexed columns. */
     static final int LONGEST_IRI = 4000;
 

@@ -16,7 +16,6 @@ import io.keel.primitive.OneM2MException;
 import java.util.List;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * {@code <ontology>} (ty 39, m2m:ont), TS-0004 7.4.47: an ontology this CSE hosts. Its content (ontc, base64) must
@@ -99,7 +98,7 @@ public final class OntologyType extends ResourceType implements AnnouncedVariant
     /** The triples of an announced copy: none while aa names no content (4000 when ontc comes without ontf). */
     Graph announcedGraph(Resource r) {
         if (r.get(CONTENT) == null) {
-            return GraphFactory.createDefaultGraph();
+            return Rdf.emptyGraph();
         }
         if (!(r.get(FORMAT) instanceof Number)) {
             throw OneM2MException.badRequest("an announced ontologyContent (ontc) needs its ontologyFormat (ontf) to be read");
@@ -116,7 +115,7 @@ public final class OntologyType extends ResourceType implements AnnouncedVariant
             if (!(content instanceof String s) || s.isBlank() || s.chars().anyMatch(Character::isWhitespace)) {
                 throw OneM2MException.badRequest("with ontf 1 (IRI), ontc must be the ontology's IRI");
             }
-            return GraphFactory.createDefaultGraph(); // not fetched: no triples
+            return Rdf.emptyGraph(); // not fetched: no triples
         }
         return Rdf.parse(CONTENT, content, format, limits);
     }

@@ -9,7 +9,6 @@ import io.keel.core.semantic.SemanticSettings;
 import io.keel.primitive.OneM2MException;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * {@code <semanticDescriptorAnnc>} (ty 10024, m2m:smdA; TS-0004 7.4.34, TS-0001 table 9.6.30-2): when the original
@@ -48,7 +47,7 @@ final class SemanticDescriptorAnncType extends AnnouncedType {
     private Graph descriptor(Resource r) {
         Object dsp = r.get(SemanticDescriptorType.DESCRIPTOR);
         if (dsp == null) {
-            return GraphFactory.createDefaultGraph();
+            return Rdf.emptyGraph();
         }
         Object dcrp = r.get(SemanticDescriptorType.DESCRIPTOR_REPRESENTATION);
         if (!(dcrp instanceof Number n)) {
