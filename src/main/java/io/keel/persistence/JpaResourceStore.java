@@ -68,6 +68,8 @@ import org.eclipse.persistence.config.QueryHints;
 /** {@link ResourceStore} on JPA (EclipseLink), one EntityManager per transaction. */
 public final class JpaResourceStore implements ResourceStore {
     private static final String UNIQUE_VIOLATION = "23505";
+    /** A lock not granted within the database's lock timeout: H2 (LOCK_TIMEOUT), PostgreSQL (lock_timeout). */
+    private static final Set<String> LOCK_NOT_GRANTED = Set.of("HYT00", "55P03");
     /** Parents per statement of {@link Tx#childrenOf}. */
     private static final int CHILDREN_OF_CHUNK = 500;
     /** The columns of {@link ResourceEntity}, for native queries that read whole rows. */
@@ -135,6 +137,12 @@ public final class JpaResourceStore implements ResourceStore {
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
                 throw new OneM2MException(ResponseStatusCode.CONFLICT, "a resource with this name already exists under the parent");
+            }
+            if (hasState(e, LOCK_NOT_GRANTED)) {
+                // Another request held a resource this one changes for longer than the database waits: nothing was
+                // written (the transaction rolls back), so the originator may send it again.
+                throw new OneM2MException(ResponseStatusCode.REQUEST_TIMEOUT, "a resource this request changes stayed locked by"
+                        + " another request for longer than the database's lock timeout; nothing was changed");
             }
             throw e;
         } finally {
@@ -307,8 +315,12 @@ public final class JpaResourceStore implements ResourceStore {
     }
 
     private static boolean isUniqueViolation(Throwable e) {
+        return hasState(e, Set.of(UNIQUE_VIOLATION));
+    }
+
+    private static boolean hasState(Throwable e, Set<String> sqlStates) {
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
+            if (c instanceof SQLException s && s.getSQLState() != null && sqlStates.contains(s.getSQLState())) {
                 return true;
             }
         }
