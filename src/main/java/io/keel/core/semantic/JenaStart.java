@@ -11,7 +11,9 @@ import org.apache.jena.sys.JenaSystem;
  * calling {@code JenaSystem.init()} itself is not enough, it returns while another thread is still initializing).
  * So Keel makes no Jena object before this class is initialized: every class of this package that touches Jena waits
  * here in its static initializer, except {@link SemanticDiscovery}, {@link SemanticQuery} and {@link Evaluation},
- * which the CSE initializes at its start (where Jena is not loaded) and whose Jena objects come from {@link Sparql}.
+ * which the CSE initializes at its start (where Jena is not loaded), and {@link IndexedDescriptors} (a Jena class's
+ * subclass, whose superclass is initialized first): their Jena objects come after {@link Sparql}'s (the warm-up waits
+ * here itself).
  * Outside this package Jena appears only as the {@code Graph} type. The JVM's lock on this class's initialization
  * makes the start single-threaded.
  */

@@ -17,7 +17,7 @@ public enum SemanticFormat {
     JSON_LD(7, true);
 
     private final int value;
-    /** Whether Jena reads it ({@link Rdf#lang}); not Jena's Lang here, which would start Jena (see {@link JenaStart}). */
+    /** Whether Jena reads it (Rdf maps it to Jena's Lang, which here would start Jena: see {@link JenaStart}). */
     private final boolean rdf;
 
     SemanticFormat(int value, boolean rdf) {
