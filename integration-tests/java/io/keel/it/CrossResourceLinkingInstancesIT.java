@@ -63,7 +63,7 @@ class CrossResourceLinkingInstancesIT {
                 .set("KEEL_DB_URL", database.url()).set("KEEL_FORWARDING_AUTHORIZATION", "Bearer " + IN_TOKEN).start();
         mn = CseEnv.of(dir, "id-mn", "cse-mn", "MN").port(mnPort).credentials(dir.resolve("mn-credentials"))
                 .set("KEEL_CSE_POA", "http://127.0.0.1:" + mnPort)
-                .registrar("http://127.0.0.1:" + portB, "id-in", "cse-in", "Bearer " + MN_TOKEN).start();
+                .registrar("http://127.0.0.1:" + inB.httpPort(), "id-in", "cse-in", "Bearer " + MN_TOKEN).start();
         OneM2MClient atA = new OneM2MClient(inA.base());
         OneM2MClient atMn = new OneM2MClient(mn.base());
 

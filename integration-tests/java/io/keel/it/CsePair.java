@@ -39,12 +39,12 @@ final class CsePair implements AutoCloseable {
             this.in = startedIn;
             this.mn = CseEnv.of(dir, "id-mn", "cse-mn", "MN").port(mnPort).credentials(dir.resolve("mn-credentials"))
                     .set("KEEL_CSE_POA", "http://127.0.0.1:" + mnPort)
-                    .registrar("http://127.0.0.1:" + inPort, "id-in", "cse-in", "Bearer " + mnToken).start();
+                    .registrar("http://127.0.0.1:" + startedIn.httpPort(), "id-in", "cse-in", "Bearer " + mnToken).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             if (startedIn != null) {
-                startedIn.close();
+                startedIn.close(); // not left running when the MN does not start
             }
             throw e;
         }

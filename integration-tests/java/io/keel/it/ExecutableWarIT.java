@@ -41,7 +41,7 @@ class ExecutableWarIT {
     private void startCse() throws Exception {
         int port = KeelProcess.freePort();
         cse = KeelProcess.start(Map.of("KEEL_HTTP_PORT", String.valueOf(port), "KEEL_DATA_DIR", dataDir.toString()));
-        base = new URL("http://127.0.0.1:" + port + "/");
+        base = cse.base();
     }
 
     private RawHttp.Response create(String target, int ty, String json, String origin) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.keel.it.NotificationReceiver.Received;
 import io.keel.it.OneM2MClient.Reply;
-import java.net.URL;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,7 @@ class ForwardProxyIT {
             String proxyAddress = proxy.url("").replace("http://", "");
             int port = KeelProcess.freePort();
             try (KeelProcess keel = KeelProcess.start(Map.of("KEEL_HTTP_PORT", String.valueOf(port), "KEEL_HTTP_PROXY", proxyAddress))) {
-                OneM2MClient cse = new OneM2MClient(new URL("http://127.0.0.1:" + port + "/"));
+                OneM2MClient cse = new OneM2MClient(keel.base());
                 String ae = cse.registerAe("C" + OneM2MClient.unique("proxied"), OneM2MClient.unique("proxiedAe"));
                 String cnt = cse.create("/" + ae, 3, "{\"m2m:cnt\":{}}").from(ae).send().json().path("m2m:cnt").path("ri").asText();
                 Reply sub = cse.create("/" + cnt, 23, "{\"m2m:sub\":{\"nu\":[\"http://receiver.example:9000/notify\"],\"enc\":{\"net\":[3]}}}")

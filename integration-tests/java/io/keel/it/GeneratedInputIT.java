@@ -43,7 +43,7 @@ class GeneratedInputIT {
     static void start() throws Exception {
         int port = KeelProcess.freePort();
         keel = KeelProcess.start(Map.of("KEEL_HTTP_PORT", String.valueOf(port)));
-        base = new URL("http://127.0.0.1:" + port + "/");
+        base = keel.base();
     }
 
     @AfterAll

@@ -35,7 +35,7 @@ class HostileInputIT {
     static void start() throws Exception {
         int port = KeelProcess.freePort();
         keel = KeelProcess.start(Map.of("KEEL_HTTP_PORT", String.valueOf(port), "KEEL_RATE_PER_ORIGINATOR", String.valueOf(RATE)));
-        base = new URL("http://127.0.0.1:" + port + "/");
+        base = keel.base();
         cse = new OneM2MClient(base);
     }
 

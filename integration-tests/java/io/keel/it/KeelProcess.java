@@ -28,13 +28,37 @@ final class KeelProcess implements AutoCloseable {
     }
 
     static KeelProcess start(Map<String, String> env) {
+        Map<String, String> settings = new HashMap<>(env);
+        settings.putIfAbsent("KEEL_HTTP_PORT", String.valueOf(ServerProcess.freePort()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(settings);
+            } catch (AssertionError e) {
+                String port = settings.get("KEEL_HTTP_PORT");
+                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("Failed to bind to /127.0.0.1:" + port)) {
+                    throw e;
+                }
+                // Another process took the port between ServerProcess.freePort's check and this process's bind (seen
+                // in CI): the same settings on another port, also where they name this process's own address.
+                settings = onAnotherPort(settings, port, String.valueOf(ServerProcess.freePort()));
+            }
+        }
+    }
+
+    private static Map<String, String> onAnotherPort(Map<String, String> settings, String taken, String port) {
+        Map<String, String> moved = new HashMap<>();
+        settings.forEach((name, value) -> moved.put(name, value.replace("127.0.0.1:" + taken, "127.0.0.1:" + port)));
+        moved.put("KEEL_HTTP_PORT", port);
+        return moved;
+    }
+
+    private static KeelProcess startOnce(Map<String, String> env) {
         Map<String, String> all = new HashMap<>();
         try {
             all.put("KEEL_DATA_DIR", Files.createTempDirectory("keel-process").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        all.put("KEEL_HTTP_PORT", String.valueOf(ServerProcess.freePort()));
         String suiteDatabase = System.getProperty("keel.db.url"); // set by PostgresSuiteDatabase
         // The suite's database holds the CSEBase of id-in: a CSE of another CSE-ID keeps its own (H2 in its data dir).
         boolean ownCse = env.containsKey("KEEL_CSE_ID") && !env.get("KEEL_CSE_ID").equals("id-in");
@@ -49,6 +73,11 @@ final class KeelProcess implements AutoCloseable {
         command.addAll(List.of("-jar", war.toString()));
         return new KeelProcess(ServerProcess.start(command, all, null, line -> line.startsWith(READY)),
                 Integer.parseInt(all.get("KEEL_HTTP_PORT")));
+    }
+
+    /** The HTTP port it serves (not always the one asked for: see {@link #start}). */
+    int httpPort() {
+        return httpPort;
     }
 
     /** The plain HTTP address (when HTTP is enabled). */

@@ -83,8 +83,11 @@ class Lwm2mBridgeIT {
             JsonNode bat = get("/cse-in/" + ep + "/battery", "m2m:bat");
             assertEquals(90, bat.path("btl").asInt());
             assertEquals(1, bat.path("bts").asInt(), "LwM2M 0 (normal) is m2m:batteryStatus 1");
+            // The bridge reads the objects one by one and creates each mgmtObj as its read answers.
+            Eventually.holds(WAIT, () -> http.get("/cse-in/" + ep + "/memory").send().rsc() == 2000, "memory");
             JsonNode mem = get("/cse-in/" + ep + "/memory", "m2m:mem");
             assertEquals(512 * 1024, mem.path("mmt").asLong());
+            Eventually.holds(WAIT, () -> http.get("/cse-in/" + ep + "/reboot").send().rsc() == 2000, "reboot");
             assertEquals(1009, get("/cse-in/" + ep + "/reboot", "m2m:rbo").path("mgd").asInt());
             Eventually.holds(WAIT, () -> http.get("/cse-in/" + ep + "/firmware").send().rsc() == 2000, "firmware");
             JsonNode fwr = get("/cse-in/" + ep + "/firmware", "m2m:fwr");
