@@ -58,7 +58,7 @@ final class Evaluation implements AutoCloseable {
         }, WARM_UP_DELAY_SECONDS, TimeUnit.SECONDS);
     }
 
-    static void evaluateNothing(SemanticSettings limits) {
+    private static void evaluateNothing(SemanticSettings limits) {
         JenaStart.ready(); // this thread makes the first Jena objects of the CSE's life, often
         SemanticIndex none = new SemanticIndex() {
             @Override
